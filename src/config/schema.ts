@@ -1,0 +1,189 @@
+import { z } from 'zod';
+
+const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lowercase id (letters, digits, . _ -)'),
+    kind: z.enum(['auto', 'rss', 'arxiv-rss', 'arxiv-api', 'hf-daily']).default('auto'),
+    location: z.string().min(1, 'an http(s) URL or a file path'),
+    includeReplacements: z.boolean().default(false),
+  })
+  .strict();
+
+const topicSchema = z
+  .object({
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case slug')
+      .optional(),
+    label: z.string().min(1).max(60),
+    keywords: z.array(z.string().min(1)).default([]),
+    categories: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const scheduleEntry = z
+  .object({
+    enabled: z.boolean().default(true),
+    cron: z.string().min(9, 'a cron expression such as "0 8 * * *"'),
+    timezone: z.string().default('UTC'),
+  })
+  .strict();
+
+const seedSubscriber = z
+  .object({
+    email: z.string().email(),
+    name: z.string().optional(),
+    topics: z.array(z.string()).default([]),
+    frequency: z.enum(['daily', 'weekly']).default('daily'),
+  })
+  .strict();
+
+/** The config file's schema. Every key has a default, so `{}` is a valid (if empty) config. */
+export const fileConfigSchema = z
+  .object({
+    title: z.string().default('Paperpost'),
+    sources: z.array(sourceSchema).default([]),
+    topics: z.array(topicSchema).default([]),
+    schedule: z
+      .object({
+        daily: scheduleEntry.default({ enabled: true, cron: '0 8 * * *', timezone: 'UTC' }),
+        weekly: scheduleEntry.default({ enabled: true, cron: '0 8 * * 1', timezone: 'UTC' }),
+        /** Below this many new papers the edition is skipped and the papers wait for the next one. */
+        minPapers: z.number().int().min(0).default(1),
+        /** Minutes before a scheduled send at which sources are fetched again. */
+        refetchMinutesBefore: z.number().int().min(0).default(0),
+        /** A source failing this many runs in a row is reported as stale. */
+        staleAfterFailures: z.number().int().min(1).default(3),
+      })
+      .strict()
+      .default({
+        daily: { enabled: true, cron: '0 8 * * *', timezone: 'UTC' },
+        weekly: { enabled: true, cron: '0 8 * * 1', timezone: 'UTC' },
+        minPapers: 1,
+        refetchMinutesBefore: 0,
+        staleAfterFailures: 3,
+      }),
+    sender: z
+      .object({
+        fromName: z.string().default('Paperpost'),
+        fromAddress: z.string().email().default('digest@paperpost.invalid'),
+        replyTo: z.string().email().optional(),
+        postalAddress: z.string().default('Paperpost, 1 Example Street, Nowhere'),
+        listId: z.string().default('paperpost.invalid'),
+        /** Domain used in Message-IDs; defaults to the from address's domain. */
+        messageIdDomain: z.string().optional(),
+        unsubscribeMailto: z.string().email().optional(),
+      })
+      .strict()
+      .default({
+        fromName: 'Paperpost',
+        fromAddress: 'digest@paperpost.invalid',
+        postalAddress: 'Paperpost, 1 Example Street, Nowhere',
+        listId: 'paperpost.invalid',
+      }),
+    limits: z
+      .object({
+        fetchTimeoutMs: z.number().int().positive().default(20_000),
+        maxFeedBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(20 * 1024 * 1024),
+        fetchRetries: z.number().int().min(0).max(10).default(3),
+        maxEntriesPerSource: z.number().int().positive().default(5000),
+        maxPapersPerEdition: z.number().int().positive().default(50),
+        maxPapersPerSection: z.number().int().positive().default(8),
+        maxSummaryChars: z.number().int().positive().default(600),
+        htmlBudgetBytes: z.number().int().positive().default(100_000),
+      })
+      .strict()
+      .default({
+        fetchTimeoutMs: 20_000,
+        maxFeedBytes: 20 * 1024 * 1024,
+        fetchRetries: 3,
+        maxEntriesPerSource: 5000,
+        maxPapersPerEdition: 50,
+        maxPapersPerSection: 8,
+        maxSummaryChars: 600,
+        htmlBudgetBytes: 100_000,
+      }),
+    rank: z
+      .object({
+        upvotes: z.number().min(0).default(1),
+        comments: z.number().min(0).default(0.5),
+        sources: z.number().min(0).default(2),
+        recency: z.number().min(0).default(1),
+        /** Hacker-News-style gravity: score / (age_hours + 2) ^ gravity. */
+        gravity: z.number().min(0).default(1.5),
+      })
+      .strict()
+      .default({ upvotes: 1, comments: 0.5, sources: 2, recency: 1, gravity: 1.5 }),
+    smtp: z
+      .object({
+        maxConnections: z.number().int().positive().default(5),
+        maxMessagesPerConnection: z.number().int().positive().default(100),
+        ratePerSecond: z.number().positive().default(50),
+        hourlyCap: z.number().int().positive().optional(),
+        dailyCap: z.number().int().positive().optional(),
+        maxAttempts: z.number().int().positive().default(8),
+        retryBaseSeconds: z.number().positive().default(60),
+        maxConsecutiveErrors: z.number().int().positive().default(50),
+        batchSize: z.number().int().positive().default(200),
+        leaseSeconds: z.number().int().positive().default(30),
+      })
+      .strict()
+      .default({
+        maxConnections: 5,
+        maxMessagesPerConnection: 100,
+        ratePerSecond: 50,
+        maxAttempts: 8,
+        retryBaseSeconds: 60,
+        maxConsecutiveErrors: 50,
+        batchSize: 200,
+        leaseSeconds: 30,
+      }),
+    dkim: z
+      .object({
+        domainName: z.string().min(1),
+        keySelector: z.string().min(1),
+        privateKeyFile: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    server: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(8080),
+        confirmIntervalMinutes: z.number().int().min(0).default(10),
+        rateLimitPerMinute: z.number().int().positive().default(20),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 8080, confirmIntervalMinutes: 10, rateLimitPerMinute: 20 }),
+    /** Subscribers added (as confirmed) when the store has none: the demo recipient. */
+    seedSubscribers: z.array(seedSubscriber).default([]),
+    dataDir: z.string().default('data'),
+    templatesDir: z.string().optional(),
+  })
+  .strict();
+
+export type FileConfig = z.infer<typeof fileConfigSchema>;
+
+/** Environment variables Paperpost reads (only cli/ and server/ read them; see .env.example). */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:|file:)/, 'postgres://..., sqlite:PATH or file:PATH')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'smtp://host:port or smtps://user:pass@host:port')
+    .optional(),
+  PAPERPOST_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  PAPERPOST_BASE_URL: z.string().url().optional(),
+  PAPERPOST_CONFIG: z.string().optional(),
+  PAPERPOST_DATA_DIR: z.string().optional(),
+  PAPERPOST_OUTBOX_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type EnvConfig = z.infer<typeof envSchema>;

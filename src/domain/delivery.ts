@@ -1,0 +1,22 @@
+/** `cancelled`: the subscriber left (or was suppressed) before the row was claimed. */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'deferred' | 'failed' | 'cancelled';
+export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'sending', 'sent', 'deferred', 'failed', 'cancelled'];
+
+/** The ledger row: the only truth about what was sent. */
+export interface Delivery {
+  id: number;
+  editionId: string;
+  subscriberId: number;
+  email: string;
+  variantKey: string;
+  state: DeliveryState;
+  attempts: number;
+  lastReply: string | null;
+  /** Stable per delivery, so a resent in-flight message carries the same id. */
+  messageId: string;
+  retryAt: string | null;
+  leaseUntil: string | null;
+  sentAt: string | null;
+}
+
+export type DeliveryCounts = Record<DeliveryState, number>;

@@ -1,0 +1,78 @@
+/** Kinds of source Paperpost can read. `auto` sniffs the content. */
+export type SourceKind = 'rss' | 'arxiv-rss' | 'arxiv-api' | 'hf-daily';
+
+/** One entry as a parser saw it, before canonical ids and merging. Text may still hold HTML. */
+export interface RawEntry {
+  sourceId: string;
+  kind: SourceKind;
+  guid: string | null;
+  title: string;
+  url: string | null;
+  authors: string[];
+  /** ISO 8601 UTC, or null when the feed gave none or garbage. */
+  published: string | null;
+  summary: string | null;
+  aiSummary: string | null;
+  keywords: string[];
+  categories: string[];
+  upvotes: number | null;
+  comments: number | null;
+  githubRepo: string | null;
+  pdfUrl: string | null;
+  doi: string | null;
+  /** arXiv RSS `arxiv:announce_type` (new, cross, replace, replace-cross), else null. */
+  announceType: string | null;
+}
+
+/** Feed-level facts a parser reports. */
+export interface FeedInfo {
+  title: string | null;
+  link: string | null;
+  kind: SourceKind;
+}
+
+export interface ParsedFeed {
+  feed: FeedInfo;
+  entries: RawEntry[];
+}
+
+export interface PaperLinks {
+  abs: string | null;
+  pdf: string | null;
+  code: string | null;
+  hf: string | null;
+}
+
+/**
+ * One research paper under its canonical id (arXiv id without version, else `doi:...`, else the
+ * canonical URL), merged from every source that listed it. All text is plain and sanitized.
+ */
+export interface Paper {
+  id: string;
+  title: string;
+  url: string;
+  authors: string[];
+  published: string | null;
+  summary: string;
+  aiSummary: string | null;
+  keywords: string[];
+  categories: string[];
+  upvotes: number;
+  comments: number;
+  /** Source ids that listed this paper. */
+  sources: string[];
+  links: PaperLinks;
+}
+
+/** Trending score with its parts, for `rank --explain`. */
+export interface ScoreParts {
+  upvotes: number;
+  comments: number;
+  sources: number;
+  recency: number;
+  total: number;
+}
+
+export interface RankedPaper extends Paper {
+  score: ScoreParts;
+}

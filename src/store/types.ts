@@ -1,0 +1,151 @@
+import type {
+  Delivery,
+  DeliveryCounts,
+  DeliveryState,
+  Edition,
+  Frequency,
+  NewSubscriber,
+  Paper,
+  RenderedVariant,
+  SourceState,
+  Subscriber,
+  SubscriberStatus,
+  Topic,
+} from '../domain/index.js';
+
+/** Where the store lives: the embedded default or PostgreSQL for scale. */
+export type StoreConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
+
+export interface UpsertResult {
+  /** Papers the store had never seen. */
+  inserted: number;
+  /** Papers already known, refreshed with the new signals. */
+  updated: number;
+}
+
+export interface EditionSummary {
+  id: string;
+  frequency: Frequency;
+  date: string;
+  createdAt: string;
+  paperCount: number;
+  counts: DeliveryCounts;
+}
+
+export interface RunRecord {
+  id: string;
+  kind: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'ok' | 'failed' | 'skipped';
+  editionId: string | null;
+  /** Free-form JSON summary (counts, source errors, skip reason). */
+  summary: unknown;
+}
+
+export interface ClaimOptions {
+  editionId?: string;
+  limit: number;
+  /** Who claims (worker id); recorded for diagnosis. */
+  worker: string;
+  leaseSeconds: number;
+  now: Date;
+}
+
+/**
+ * The only door to the database. SQLite and PostgreSQL implement it and pass the same contract
+ * tests (tests/integration/store-contract.test.ts).
+ */
+export interface Store {
+  readonly driver: 'sqlite' | 'postgres';
+  /** Apply pending migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // sources
+  getSourceState(id: string): Promise<SourceState | undefined>;
+  saveSourceState(state: SourceState): Promise<void>;
+  listSourceStates(): Promise<SourceState[]>;
+
+  // papers
+  /** Insert new papers (first_seen = seenAt) and merge signals into known ones. */
+  upsertPapers(papers: Paper[], seenAt: Date): Promise<UpsertResult>;
+  getPapers(ids: string[]): Promise<Paper[]>;
+  /** Papers never published in an edition of this frequency (first seen at or after `since`, when given). */
+  listUnpublishedPapers(frequency: Frequency, since?: Date): Promise<Paper[]>;
+
+  // topics (the catalogue)
+  listTopics(): Promise<Topic[]>;
+  /** Insert or update topics by slug. */
+  saveTopics(topics: Topic[]): Promise<void>;
+
+  // editions
+  /**
+   * Store an edition and claim its papers for the frequency, in one transaction. Fails with
+   * code `edition-conflict` when a paper already belongs to an edition of that frequency.
+   */
+  createEdition(edition: Edition): Promise<void>;
+  getEdition(id: string): Promise<Edition | undefined>;
+  listEditions(options?: { frequency?: Frequency; limit?: number }): Promise<EditionSummary[]>;
+  saveRenderedVariant(editionId: string, variant: RenderedVariant): Promise<void>;
+  getRenderedVariant(editionId: string, variantKey: string): Promise<RenderedVariant | undefined>;
+
+  // subscribers
+  /** Insert, or update topics/frequency/status of an existing address. Returns the row. */
+  upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
+  getSubscriber(id: number): Promise<Subscriber | undefined>;
+  getSubscriberByEmail(email: string): Promise<Subscriber | undefined>;
+  updateSubscriber(
+    id: number,
+    patch: Partial<Pick<Subscriber, 'status' | 'topics' | 'frequency' | 'name' | 'suppressedReason'>>,
+    now: Date,
+  ): Promise<Subscriber | undefined>;
+  /** Erase a person's data (GDPR): subscriber row and their delivery rows. */
+  forgetSubscriber(email: string): Promise<boolean>;
+  /** Page through subscribers in id order (streams; never loads the whole list). */
+  listSubscribers(options: { status?: SubscriberStatus; afterId?: number; limit: number }): Promise<Subscriber[]>;
+  countSubscribers(): Promise<Record<SubscriberStatus, number>>;
+
+  // deliveries (the ledger)
+  /**
+   * Write one pending delivery per confirmed subscriber of the edition's frequency, in one
+   * transaction. Idempotent: a second call adds nothing. Returns the number of rows created.
+   */
+  createLedger(editionId: string, frequency: Frequency, messageIdDomain: string): Promise<number>;
+  /** Distinct variant keys of an edition's ledger ("daily:*", "daily:a,b"). */
+  listVariantKeys(editionId: string): Promise<string[]>;
+  /**
+   * Claim up to `limit` deliveries that are pending, deferred and due, or sending with an expired
+   * lease: set them to `sending` with a lease. Rows whose subscriber is no longer confirmed are
+   * set to `cancelled` instead and not returned. Concurrent claimers never get the same row.
+   */
+  claimDeliveries(options: ClaimOptions): Promise<Delivery[]>;
+  markSent(id: number, reply: string, now: Date): Promise<void>;
+  markDeferred(id: number, reply: string, retryAt: Date): Promise<void>;
+  markFailed(id: number, reply: string): Promise<void>;
+  /** Give claimed rows back (graceful shutdown): sending -> pending, attempt not counted. */
+  releaseDeliveries(ids: number[]): Promise<void>;
+  countDeliveries(editionId: string): Promise<DeliveryCounts>;
+  listDeliveries(editionId: string, options: { state?: DeliveryState; limit: number }): Promise<Delivery[]>;
+  /** Editions whose ledger still has rows that are not sent, failed or cancelled. */
+  listUnfinishedEditions(): Promise<string[]>;
+  /** Earliest retry_at / lease_until among unfinished rows, for waiting. */
+  nextWakeUp(editionId?: string): Promise<Date | undefined>;
+
+  // runs and locks
+  startRun(kind: string, now: Date): Promise<string>;
+  finishRun(
+    id: string,
+    status: RunRecord['status'],
+    summary: unknown,
+    editionId: string | null,
+    now: Date,
+  ): Promise<void>;
+  listRuns(limit: number): Promise<RunRecord[]>;
+  /** Take a named lock until `ttlSeconds` from now; false when someone else holds it. */
+  tryLock(name: string, holder: string, ttlSeconds: number, now: Date): Promise<boolean>;
+  releaseLock(name: string, holder: string): Promise<void>;
+  /** Key/value for small facts (last scheduled slot per frequency, ...). */
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+}
