@@ -21,6 +21,8 @@ export interface Edition {
   sections: Section[];
   /** Papers cut by the per-edition cap. */
   more: number;
+  /** Ids of papers cut by the caps: published with this edition (web version), not in the mail. */
+  overflowIds?: string[];
 }
 
 /** The edition cut to one subscriber profile; rendered once, shared by its subscribers. */

@@ -14,7 +14,33 @@ import type {
 } from '../domain/index.js';
 
 /** Where the store lives: the embedded default or PostgreSQL for scale. */
-export type StoreConfig = { driver: 'sqlite'; path: string } | { driver: 'postgres'; url: string };
+export type StoreConfig =
+  | { driver: 'sqlite'; path: string }
+  | {
+      driver: 'postgres';
+      url: string;
+      /** Schema to create (if absent) and use as search path; isolates test runs. Default: public. */
+      schema?: string;
+    };
+
+/** Every table of the store, in an order that respects references (for copying a store). */
+export const STORE_TABLES = [
+  'sources',
+  'papers',
+  'topics',
+  'editions',
+  'edition_papers',
+  'rendered_variants',
+  'subscribers',
+  'deliveries',
+  'runs',
+  'locks',
+  'meta',
+] as const;
+export type StoreTable = (typeof STORE_TABLES)[number];
+
+/** A raw row as stored: text (JSON and times included), numbers and nulls. */
+export type StoreRow = Record<string, string | number | null>;
 
 export interface UpsertResult {
   /** Papers the store had never seen. */
@@ -100,10 +126,19 @@ export interface Store {
     patch: Partial<Pick<Subscriber, 'status' | 'topics' | 'frequency' | 'name' | 'suppressedReason'>>,
     now: Date,
   ): Promise<Subscriber | undefined>;
+  /**
+   * Bulk import in one transaction (CSV import, seeding, copying a store): inserts addresses not
+   * yet known; known addresses keep their row and consent untouched. Returns how many were added.
+   */
+  addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
   /** Erase a person's data (GDPR): subscriber row and their delivery rows. */
   forgetSubscriber(email: string): Promise<boolean>;
   /** Page through subscribers in id order (streams; never loads the whole list). */
-  listSubscribers(options: { status?: SubscriberStatus; afterId?: number; limit: number }): Promise<Subscriber[]>;
+  listSubscribers(options: {
+    status?: SubscriberStatus;
+    afterId?: number;
+    limit: number;
+  }): Promise<Subscriber[]>;
   countSubscribers(): Promise<Record<SubscriberStatus, number>>;
 
   // deliveries (the ledger)
@@ -126,7 +161,11 @@ export interface Store {
   /** Give claimed rows back (graceful shutdown): sending -> pending, attempt not counted. */
   releaseDeliveries(ids: number[]): Promise<void>;
   countDeliveries(editionId: string): Promise<DeliveryCounts>;
-  listDeliveries(editionId: string, options: { state?: DeliveryState; limit: number }): Promise<Delivery[]>;
+  /** Deliveries of an edition in id order; `afterId` pages on from the last id seen. */
+  listDeliveries(
+    editionId: string,
+    options: { state?: DeliveryState; limit: number; afterId?: number },
+  ): Promise<Delivery[]>;
   /** Editions whose ledger still has rows that are not sent, failed or cancelled. */
   listUnfinishedEditions(): Promise<string[]>;
   /** Earliest retry_at / lease_until among unfinished rows, for waiting. */
@@ -148,4 +187,10 @@ export interface Store {
   /** Key/value for small facts (last scheduled slot per frequency, ...). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+
+  // raw rows, for `paperpost migrate-store` (copyStore)
+  /** One page of raw rows of `table` in key order, after the row `after` when given. */
+  exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]>;
+  /** Inserts rows exported by another store, ids included, in one transaction. */
+  importRows(table: StoreTable, rows: StoreRow[]): Promise<void>;
 }

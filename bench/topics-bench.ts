@@ -1,0 +1,150 @@
+/**
+ * Topic grouping quality: NMI, ARI, sections and single-paper sections of `groupPapers` on
+ * labelled sets, next to baselines computed in the same run (TF-IDF + k-means and TF-IDF +
+ * average linkage, both given the true number of topics).
+ *
+ *   npm run bench:topics
+ *
+ * Reads tests/fixtures/topics/hf-labeled.jsonl and, when present, ../shared/corpora/labeled/.
+ * arXiv categories are removed from the input of every method (they are the labels).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import {
+  adjustedRandIndex,
+  averageLinkage,
+  buildCorpus,
+  cutTree,
+  groupPapers,
+  normalizedMutualInformation,
+  type PaperText,
+} from '../src/topics/index.js';
+import { kMeans } from './kmeans.js';
+
+interface Row extends PaperText {
+  label: string;
+}
+
+interface Dataset {
+  name: string;
+  rows: Row[];
+}
+
+const LABELED = new URL('../../shared/corpora/labeled/', import.meta.url);
+
+function readJsonl(path: string | URL): Record<string, unknown>[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+function toRow(r: Record<string, unknown>, label: string): Row {
+  return {
+    id: String(r.id),
+    title: String(r.title ?? ''),
+    summary: String(r.abstract ?? ''),
+    aiSummary: typeof r.aiSummary === 'string' ? r.aiSummary : null,
+    keywords: Array.isArray(r.keywords) ? r.keywords.map(String) : [],
+    categories: [],
+    label,
+  };
+}
+
+function datasets(): Dataset[] {
+  const out: Dataset[] = [];
+  const hf = readJsonl(new URL('../tests/fixtures/topics/hf-labeled.jsonl', import.meta.url));
+  out.push({ name: 'hf-labeled (fine, hand labels)', rows: hf.map((r) => toRow(r, String(r.label))) });
+  const arxiv = (file: string, field: 'primary_category' | 'archive', name: string): void => {
+    const url = new URL(file, LABELED);
+    if (!existsSync(url)) return;
+    out.push({ name, rows: readJsonl(url).map((r) => toRow(r, String(r[field]))) });
+  };
+  arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category', 'arXiv cs-only (primary_category)');
+  arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category', 'arXiv API 100 (primary_category)');
+  arxiv('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', 'archive', 'arXiv all archives (archive)');
+  arxiv('arxivsync_arXivRaw_1000_labeled.jsonl', 'archive', 'arXivRaw 1000 (archive)');
+  return out;
+}
+
+interface Scores {
+  nmi: number;
+  ari: number;
+  sections: number;
+  singletons: number;
+  other: number;
+  ms: number;
+}
+
+function score(truth: string[], predicted: string[], ms: number, other = 0): Scores {
+  const sizes = new Map<string, number>();
+  for (const p of predicted) sizes.set(p, (sizes.get(p) ?? 0) + 1);
+  return {
+    nmi: normalizedMutualInformation(truth, predicted),
+    ari: adjustedRandIndex(truth, predicted),
+    sections: sizes.size,
+    singletons: [...sizes.values()].filter((s) => s === 1).length,
+    other,
+    ms,
+  };
+}
+
+function runPaperpost(rows: Row[]): Scores {
+  const t0 = performance.now();
+  const { groups } = groupPapers(rows, []);
+  const ms = performance.now() - t0;
+  const topicOf = new Map<string, string>();
+  for (const g of groups) for (const id of g.paperIds) topicOf.set(id, g.topic.slug);
+  const other = groups.find((g) => g.topic.slug === 'other')?.paperIds.length ?? 0;
+  return score(
+    rows.map((r) => r.label),
+    rows.map((r) => topicOf.get(r.id) ?? '?'),
+    ms,
+    other,
+  );
+}
+
+function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
+  const t0 = performance.now();
+  const k = new Set(rows.map((r) => r.label)).size;
+  const corpus = buildCorpus(rows, 2);
+  let labels: number[];
+  if (method === 'kmeans') labels = kMeans(corpus.vectors, corpus.features.length, k, 42);
+  else {
+    const n = rows.length;
+    const sim = new Float64Array(n * n);
+    for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) sim[i * n + j] = cosine(corpus, i, j);
+    labels = cutTree(averageLinkage(sim, n), n, k);
+  }
+  return score(
+    rows.map((r) => r.label),
+    labels.map(String),
+    performance.now() - t0,
+  );
+}
+
+function cosine(corpus: ReturnType<typeof buildCorpus>, i: number, j: number): number {
+  const a = corpus.vectors[i];
+  const b = corpus.vectors[j];
+  if (!a || !b) return 0;
+  const m = new Map(a.idx.map((x, k) => [x, a.val[k] ?? 0]));
+  return b.idx.reduce((s, x, k) => s + (m.get(x) ?? 0) * (b.val[k] ?? 0), 0);
+}
+
+const f = (x: number): string => x.toFixed(3);
+console.log('$ npm run bench:topics   (tsx bench/topics-bench.ts)\n');
+console.log('| set | papers | true k | method | NMI | ARI | sections | singletons | other | ms |');
+console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+for (const ds of datasets()) {
+  const k = new Set(ds.rows.map((r) => r.label)).size;
+  const runs: [string, Scores][] = [
+    ['paperpost groupPapers (k chosen)', runPaperpost(ds.rows)],
+    ['TF-IDF + k-means (true k)', runBaseline(ds.rows, 'kmeans')],
+    ['TF-IDF + average linkage (true k)', runBaseline(ds.rows, 'average')],
+  ];
+  for (const [method, s] of runs) {
+    console.log(
+      `| ${ds.name} | ${ds.rows.length} | ${k} | ${method} | ${f(s.nmi)} | ${f(s.ari)} | ${s.sections} | ${s.singletons} | ${s.other} | ${s.ms.toFixed(0)} |`,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import type { Delivery, DeliveryCounts } from '../../domain/index.js';
+import { DELIVERY_STATES, PaperpostError } from '../../domain/index.js';
+import { type GlobalOptions, withApp } from '../context.js';
+
+const MAX_FAILURES_SHOWN = 50;
+
+function formatCounts(counts: DeliveryCounts): string {
+  return DELIVERY_STATES.map((s) => `${s} ${counts[s]}`).join(', ');
+}
+
+function formatFailure(d: Pick<Delivery, 'email' | 'attempts' | 'lastReply'>): string {
+  return `  ${d.email} (${d.attempts} attempt${d.attempts === 1 ? '' : 's'}): ${d.lastReply ?? 'no reply'}`;
+}
+
+/** `paperpost editions list|show`: what was published and how its delivery went. */
+export function registerEditions(program: Command): void {
+  const editions = program.command('editions').description('list editions and inspect their deliveries');
+
+  editions
+    .command('list')
+    .description('recent editions with delivery counts per state')
+    .option('-n, --limit <n>', 'how many (newest first)', '20')
+    .option('--json', 'print a JSON array')
+    .action(async (opts: { limit: string; json?: boolean }, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+      const limit = Number.parseInt(opts.limit, 10);
+      if (!Number.isInteger(limit) || limit <= 0) {
+        throw new PaperpostError('cli', 'bad-input', `--limit ${opts.limit}: expected a positive integer`);
+      }
+      await withApp(global, async (app) => {
+        const list = await app.store.listEditions({ limit });
+        if (global.json) {
+          process.stdout.write(`${JSON.stringify(list)}\n`);
+          return;
+        }
+        if (list.length === 0) {
+          process.stdout.write('no editions yet: `paperpost run` makes one\n');
+          return;
+        }
+        const lines = list.map(
+          (e) => `${e.id}  ${e.frequency}  ${e.date}  ${e.paperCount} papers  ${formatCounts(e.counts)}`,
+        );
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
+
+  editions
+    .command('show')
+    .description('one edition: delivery counts per state and the failures with their last replies')
+    .argument('<id>', 'edition id')
+    .option('--json', 'print one JSON object')
+    .action(async (id: string, _opts: { json?: boolean }, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
+      await withApp(global, async (app) => {
+        const edition = await app.store.getEdition(id);
+        if (!edition) throw new PaperpostError('cli', 'not-found', `edition ${id}: no such edition`);
+        const counts = await app.store.countDeliveries(id);
+        const failed = await app.store.listDeliveries(id, { state: 'failed', limit: MAX_FAILURES_SHOWN });
+        const failures = failed.map((d) => ({
+          deliveryId: d.id,
+          email: d.email,
+          attempts: d.attempts,
+          lastReply: d.lastReply,
+        }));
+        const papers = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+        if (global.json) {
+          const out = { id, frequency: edition.frequency, date: edition.date, papers, counts, failures };
+          process.stdout.write(`${JSON.stringify(out)}\n`);
+          return;
+        }
+        const lines = [
+          `edition ${id} (${edition.frequency}, ${edition.date}): ${papers} papers`,
+          `deliveries: ${formatCounts(counts)}`,
+        ];
+        if (failures.length > 0) {
+          lines.push(`failures${counts.failed > failures.length ? ` (first ${failures.length} of ${counts.failed})` : ''}:`);
+          lines.push(...failures.map(formatFailure));
+        }
+        process.stdout.write(`${lines.join('\n')}\n`);
+      });
+    });
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { PaperpostError } from '../../domain/index.js';
+import { personalize } from '../../render/index.js';
+import { allTopicsKey, type RunSummary, runEdition } from '../../pipeline/run-edition.js';
+import { type GlobalOptions, openApp } from '../context.js';
+import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
+
+interface RunCommandOptions {
+  frequency: string;
+  send: boolean;
+  json?: boolean;
+}
+
+/** `paperpost run`: one edition now (fetch -> ... -> send). */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('produce one edition now: fetch, merge, group, rank, render and send')
+    .option('-f, --frequency <frequency>', 'daily | weekly', 'daily')
+    .option('--no-send', 'stop after the ledger: build and render the edition, send nothing')
+    .option('--json', 'print the summary as one JSON object')
+    .action(async (opts: RunCommandOptions, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & RunCommandOptions>();
+      if (opts.frequency !== 'daily' && opts.frequency !== 'weekly') {
+        throw new PaperpostError('cli', 'bad-input', `--frequency ${opts.frequency}: expected daily or weekly`);
+      }
+      const frequency = opts.frequency;
+      const app = await openApp(global);
+      const transport = opts.send ? createTransportFor(app.config) : undefined;
+      try {
+        const summary = await runEdition(
+          {
+            store: app.store,
+            config: app.config,
+            logger: app.logger,
+            renderer: createRendererFor(app.config, app.logger),
+            send: transport ? () => sendWith({ ...app, transport }) : undefined,
+            now: () => new Date(),
+          },
+          { frequency },
+        );
+        const outbox = await writePreview(app, summary);
+        const result = { ...summary, outbox };
+        process.stdout.write(global.json ? `${JSON.stringify(result)}\n` : formatSummary(result));
+      } finally {
+        await transport?.close();
+        await app.close();
+      }
+    });
+}
+
+/** preview.html beside the edition's .eml files: the all-topics variant, filled for a sample reader. */
+async function writePreview(
+  app: Awaited<ReturnType<typeof openApp>>,
+  summary: RunSummary,
+): Promise<{ dir: string; preview: string } | null> {
+  if (!summary.edition) return null;
+  const rendered = await app.store.getRenderedVariant(summary.edition.id, allTopicsKey(summary.frequency));
+  if (!rendered) return null;
+  // A preview carries inert links: a real token would unsubscribe a real subscriber.
+  const inert = `${app.config.baseUrl}/preferences?preview=1`;
+  const filled = personalize(rendered, {
+    email: 'reader@example.org',
+    name: null,
+    unsubscribeUrl: inert,
+    preferencesUrl: inert,
+    topicUnsubscribeUrl: () => inert,
+  });
+  const dir = path.join(app.config.outboxDir, summary.edition.id);
+  mkdirSync(dir, { recursive: true });
+  const preview = path.join(dir, 'preview.html');
+  writeFileSync(preview, filled.html);
+  return { dir, preview };
+}
+
+function formatSummary(s: RunSummary & { outbox: { dir: string; preview: string } | null }): string {
+  const lines: string[] = [];
+  lines.push(`sources: ${s.sources.ok} ok, ${s.sources.failed} failed`);
+  for (const r of s.sources.reports) {
+    if (r.status === 'failed') lines.push(`  ! ${r.id}: ${r.error}`);
+    else lines.push(`  - ${r.id}: ${r.status === 'not-modified' ? 'not modified' : `${r.entries} entries`}`);
+  }
+  const p = s.papers;
+  lines.push(`papers: ${p.entries} entries -> ${p.merged} after merging (${p.new} new, ${p.updated} known)`);
+  if (s.edition) {
+    lines.push(
+      `edition ${s.edition.id}: ${s.edition.papers} papers in ${s.edition.sections} topics` +
+        (s.edition.more > 0 ? ` (+${s.edition.more} on the web)` : ''),
+    );
+  } else {
+    lines.push(`edition skipped: ${s.skipReason}`);
+  }
+  if (s.ledger) lines.push(`ledger: ${s.ledger.created} deliveries, ${s.ledger.variants.length} variant(s)`);
+  if (s.delivery) {
+    const d = s.delivery;
+    lines.push(`delivery: ${d.sent} sent, ${d.deferred} deferred, ${d.failed} failed, ${d.cancelled} cancelled`);
+  } else if (s.edition) {
+    lines.push('delivery: not sent (--no-send); run `paperpost send` to deliver');
+  }
+  if (s.outbox) lines.push(`open ${s.outbox.preview}`);
+  return `${lines.join('\n')}\n`;
+}

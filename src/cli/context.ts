@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Config, loadConfig } from '../config/load.js';
+import { createStore } from '../store/index.js';
+import type { Store } from '../store/types.js';
+import { createLogger, type Logger } from './logger.js';
+
+/** Folder of the installed package (holds templates/ and the shipped config). */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface GlobalOptions {
+  config?: string;
+  json?: boolean;
+}
+
+/** Read the config once from --config, the environment and the working directory. */
+export function readConfig(options: GlobalOptions): Readonly<Config> {
+  return loadConfig({ file: options.config, env: process.env, cwd: process.cwd(), packageRoot: PACKAGE_ROOT });
+}
+
+/**
+ * The HMAC secret: PAPERPOST_SECRET, else one generated into the data folder on first use (the
+ * embedded default), kept private to the owner.
+ */
+export function resolveSecret(config: Readonly<Config>): string {
+  if (config.secret) return config.secret;
+  const file = path.join(config.dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export interface App {
+  config: Readonly<Config>;
+  store: Store;
+  logger: Logger;
+  secret: string;
+  close(): Promise<void>;
+}
+
+/** Open config, logger and store; `close()` must run on every exit path. */
+export async function openApp(options: GlobalOptions, extra: { runId?: string } = {}): Promise<App> {
+  const config = readConfig(options);
+  const logger = createLogger(config.logLevel, { runId: extra.runId, json: options.json });
+  if (config.database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
+  const store = await createStore(config.database);
+  const secret = resolveSecret(config);
+  let closed = false;
+  return {
+    config,
+    store,
+    logger,
+    secret,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await store.close();
+    },
+  };
+}
+
+/** Run `fn` with an open app and always close it. */
+export async function withApp<T>(options: GlobalOptions, fn: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp(options);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { Command, CommanderError } from 'commander';
+import { PaperpostError } from '../domain/errors.js';
+import { commands } from './commands/index.js';
+
+/** Exit codes: 0 ok, 1 the job ran but failed (e.g. no source worked), 2 bad input or usage. */
+export function buildProgram(): Command {
+  const program = new Command('paperpost')
+    .description('Trending research papers, grouped and ranked, delivered by email.')
+    .version('0.1.0')
+    .option('-c, --config <file>', 'config file (default: ./paperpost.config.json or PAPERPOST_CONFIG)')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Print one line for a failure: `[stage] input: reason`, never a stack trace (DEBUG=1 shows it). */
+export function reportError(err: unknown): number {
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+  if (err instanceof PaperpostError) {
+    process.stderr.write(`paperpost: ${err.toString()}\n`);
+    return err.code === 'job-failed' ? 1 : 2;
+  }
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  process.stderr.write(`paperpost: ${message}\n`);
+  if (process.env.DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}
+
+/** The only place that exits. */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    process.exitCode = reportError(err);
+  }
+}

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/load.js';
+import {
+  createOutboxTransport,
+  createSmtpTransport,
+  type SendEditionsOptions,
+  type SendSummary,
+  sendEditions,
+  type Transport,
+} from '../deliver/index.js';
+import { PaperpostError } from '../domain/index.js';
+import { createPersonalizer } from '../pipeline/personalizer.js';
+import { createRenderer, type Renderer } from '../render/index.js';
+import type { Store } from '../store/types.js';
+import type { Logger } from './logger.js';
+
+/** The renderer for this config; soft MJML warnings and budget trims go to the log. */
+export function createRendererFor(config: Readonly<Config>, logger: Logger): Renderer {
+  return createRenderer({
+    templatesDir: config.templatesDir,
+    title: config.title,
+    sender: config.sender,
+    baseUrl: config.baseUrl,
+    htmlBudgetBytes: config.limits.htmlBudgetBytes,
+    maxSummaryChars: config.limits.maxSummaryChars,
+    onWarning: (message) => logger.warn({ stage: 'render' }, message),
+  });
+}
+
+/** SMTP when SMTP_URL is set, else the file outbox in the data folder. */
+export function createTransportFor(config: Readonly<Config>): Transport {
+  if (!config.smtpUrl) return createOutboxTransport(config.outboxDir);
+  let dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
+  if (config.dkim) {
+    const keyFile = path.resolve(config.baseDir, config.dkim.privateKeyFile);
+    let privateKey: string;
+    try {
+      privateKey = readFileSync(keyFile, 'utf8');
+    } catch (err) {
+      throw new PaperpostError('config', 'dkim-key', `dkim.privateKeyFile ${keyFile}: cannot read`, { cause: err });
+    }
+    dkim = { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey };
+  }
+  return createSmtpTransport(config.smtpUrl, {
+    maxConnections: config.smtp.maxConnections,
+    maxMessagesPerConnection: config.smtp.maxMessagesPerConnection,
+    dkim,
+  });
+}
+
+/** Send options from the config's `smtp` block (rates apply to SMTP only). */
+export function sendOptionsFor(
+  config: Readonly<Config>,
+  transport: Transport,
+  extra: Partial<SendEditionsOptions> = {},
+): SendEditionsOptions {
+  const smtp = config.smtp;
+  return {
+    batchSize: smtp.batchSize,
+    leaseSeconds: smtp.leaseSeconds,
+    maxAttempts: smtp.maxAttempts,
+    retryBaseSeconds: smtp.retryBaseSeconds,
+    maxConsecutiveErrors: smtp.maxConsecutiveErrors,
+    rate:
+      transport.kind === 'smtp'
+        ? { perSecond: smtp.ratePerSecond, hourlyCap: smtp.hourlyCap, dailyCap: smtp.dailyCap }
+        : undefined,
+    ...extra,
+  };
+}
+
+/** Drain the ledgers (one edition or all unfinished) through the configured transport. */
+export async function sendWith(
+  deps: { config: Readonly<Config>; store: Store; secret: string; transport: Transport },
+  extra: Partial<SendEditionsOptions> = {},
+): Promise<SendSummary> {
+  const { config, store, transport } = deps;
+  return sendEditions(
+    {
+      ledger: store,
+      transport,
+      personalize: createPersonalizer(config, deps.secret),
+      sender: {
+        fromName: config.sender.fromName,
+        fromAddress: config.sender.fromAddress,
+        replyTo: config.sender.replyTo,
+        listId: config.sender.listId,
+      },
+    },
+    sendOptionsFor(config, transport, extra),
+  );
+}

@@ -1,0 +1,20 @@
+export { retryDelaySeconds } from './backoff.js';
+export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
+export { createOutboxTransport, outboxPath } from './outbox-transport.js';
+export type {
+  LedgerPort,
+  OutgoingMessage,
+  PersonalizedMessage,
+  Personalizer,
+  SendResult,
+  Transport,
+} from './ports.js';
+export { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';
+export {
+  type SendEditionsDeps,
+  type SendEditionsOptions,
+  type SendProgress,
+  type SendSummary,
+  sendEditions,
+} from './send-editions.js';
+export { classifySmtpError, createSmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';

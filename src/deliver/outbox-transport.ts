@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { OutgoingMessage, SendResult, Transport } from './ports.js';
+
+/** A file-name-safe form of an edition id or an address. */
+export function safeFileName(value: string, maxLength = 120): string {
+  const clean = value
+    .toLowerCase()
+    .replace(/[^a-z0-9._@+-]+/g, '_')
+    .replace(/^\.+/, '_');
+  return clean.slice(0, maxLength) || '_';
+}
+
+/** `<dir>/<editionId>/<NNNNNN>-<safe-email>.eml` for a message. */
+export function outboxPath(
+  dir: string,
+  message: Pick<OutgoingMessage, 'editionId' | 'deliveryId' | 'to'>,
+): string {
+  const name = `${String(message.deliveryId).padStart(6, '0')}-${safeFileName(message.to)}.eml`;
+  return path.join(dir, safeFileName(message.editionId), name);
+}
+
+/**
+ * The default transport: one `.eml` file per delivery. Writes go to a temporary file renamed into
+ * place, so a crash never leaves half a message, and a re-send overwrites the same file (idempotent).
+ */
+export function createOutboxTransport(dir: string, options: { concurrency?: number } = {}): Transport {
+  const made = new Set<string>();
+  return {
+    kind: 'outbox',
+    concurrency: options.concurrency ?? 8,
+    async send(message: OutgoingMessage): Promise<SendResult> {
+      const file = outboxPath(dir, message);
+      const folder = path.dirname(file);
+      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        if (!made.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          made.add(folder);
+        }
+        await writeFile(temp, message.raw);
+        await rename(temp, file);
+        return { ok: true, reply: `250 written ${path.basename(file)}` };
+      } catch (err) {
+        await rm(temp, { force: true }).catch(() => undefined);
+        // A full disk or a permission problem may pass; the row is retried later, never dropped.
+        return { ok: false, permanent: false, code: null, reply: `outbox: ${(err as Error).message}` };
+      }
+    },
+    async close() {},
+  };
+}

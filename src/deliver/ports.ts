@@ -1,0 +1,70 @@
+import type { Delivery, DeliveryCounts, RenderedVariant } from '../domain/index.js';
+
+/**
+ * The ledger methods the send loop uses. Names and signatures match the Store, so the real store
+ * satisfies this port structurally; tests can pass a small in-memory ledger.
+ */
+export interface LedgerPort {
+  claimDeliveries(options: {
+    editionId?: string;
+    limit: number;
+    worker: string;
+    leaseSeconds: number;
+    now: Date;
+  }): Promise<Delivery[]>;
+  markSent(id: number, reply: string, now: Date): Promise<void>;
+  markDeferred(id: number, reply: string, retryAt: Date): Promise<void>;
+  markFailed(id: number, reply: string): Promise<void>;
+  releaseDeliveries(ids: number[]): Promise<void>;
+  countDeliveries(editionId: string): Promise<DeliveryCounts>;
+  listUnfinishedEditions(): Promise<string[]>;
+  nextWakeUp(editionId?: string): Promise<Date | undefined>;
+  listVariantKeys(editionId: string): Promise<string[]>;
+  getRenderedVariant(editionId: string, variantKey: string): Promise<RenderedVariant | undefined>;
+  updateSubscriber(
+    id: number,
+    patch: { status?: 'suppressed'; suppressedReason?: string | null },
+    now: Date,
+  ): Promise<unknown>;
+}
+
+/** What one recipient gets: the variant with their placeholders filled (string fill, no MJML). */
+export interface PersonalizedMessage {
+  subject: string;
+  html: string;
+  text: string;
+  /** One-click https URL (RFC 8058 target). */
+  unsubscribeUrl: string;
+  /** `mailto:` target without the scheme (an address), or null for none. */
+  unsubscribeMailto: string | null;
+}
+
+/** Fills one variant for one delivery; injected by the wiring (render's personalize + token URLs). */
+export type Personalizer = (rendered: RenderedVariant, delivery: Delivery) => PersonalizedMessage;
+
+/** A finished message for one recipient: the raw MIME is built here, the transport only carries it. */
+export interface OutgoingMessage {
+  editionId: string;
+  deliveryId: number;
+  /** Envelope sender (bounce address). */
+  from: string;
+  /** Envelope recipient. */
+  to: string;
+  /** Complete RFC 5322 message, CRLF line ends. */
+  raw: Buffer;
+}
+
+/** Outcome of one send: accepted, or refused temporarily (retry) or permanently (bounce). */
+export type SendResult =
+  | { ok: true; reply: string }
+  | { ok: false; permanent: boolean; code: number | null; reply: string };
+
+/** Where messages go: the file outbox or an SMTP relay. */
+export interface Transport {
+  readonly kind: 'outbox' | 'smtp';
+  /** How many sends may run at once (the pool size; the outbox takes a few). */
+  readonly concurrency: number;
+  /** Never rejects for a refused message: the refusal is a SendResult. */
+  send(message: OutgoingMessage): Promise<SendResult>;
+  close(): Promise<void>;
+}

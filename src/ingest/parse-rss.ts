@@ -1,0 +1,97 @@
+import type { FeedInfo, RawEntry, SourceKind } from '../domain/index.js';
+import { attr, distinct, isoDate, list, text, trimmed } from './fields.js';
+import type { XmlFeed } from './xml-feed.js';
+
+/** A RawEntry with every optional field empty, to fill in. */
+export function emptyEntry(sourceId: string, kind: SourceKind): RawEntry {
+  return {
+    sourceId,
+    kind,
+    guid: null,
+    title: '',
+    url: null,
+    authors: [],
+    published: null,
+    summary: null,
+    aiSummary: null,
+    keywords: [],
+    categories: [],
+    upvotes: null,
+    comments: null,
+    githubRepo: null,
+    pdfUrl: null,
+    doi: null,
+    announceType: null,
+  };
+}
+
+/** Feed title and link of an XML feed. */
+export function xmlFeedInfo(parsed: XmlFeed, kind: SourceKind): FeedInfo {
+  return { title: trimmed(parsed.feed['title']), link: trimmed(parsed.feed['link']), kind };
+}
+
+/** Name of an author node: `Jane Doe`, `{ name: ['Jane'] }`, or RSS `jane@x.org (Jane Doe)`. */
+function authorName(node: unknown): string | null {
+  if (node && typeof node === 'object' && !Array.isArray(node) && 'name' in node) {
+    return trimmed((node as { name: unknown }).name);
+  }
+  const t = trimmed(node);
+  if (!t) return null;
+  const inParens = /^\S+@\S+\s+\((.+)\)$/.exec(t);
+  return inParens?.[1]?.trim() ?? t;
+}
+
+/** `<link>` nodes as `{ href, rel, type, title }`; RSS links are plain strings. */
+export function itemLinks(item: Record<string, unknown>): Array<{ href: string; rel: string; type: string | null }> {
+  const out: Array<{ href: string; rel: string; type: string | null }> = [];
+  for (const node of list(item['links'])) {
+    const href = attr(node, 'href') ?? trimmed(node);
+    if (href) out.push({ href, rel: attr(node, 'rel') ?? 'alternate', type: attr(node, 'type') ?? attr(node, 'title') });
+  }
+  return out;
+}
+
+/** Category names: RSS text, Atom `term`, or `{ _: text }` with a domain attribute. */
+export function itemCategories(item: Record<string, unknown>): string[] {
+  const names = list(item['categoryList']).map((node) => attr(node, 'term') ?? trimmed(node));
+  if (names.length === 0) names.push(...list(item['categories']).map((c) => trimmed(c)));
+  return distinct(names);
+}
+
+/** Maps one rss-parser item of any RSS/Atom/RDF feed to a RawEntry. */
+export function rssEntry(item: Record<string, unknown>, sourceId: string, kind: SourceKind): RawEntry {
+  const entry = emptyEntry(sourceId, kind);
+  const links = itemLinks(item);
+  entry.title = text(item['title'])?.trim() ?? '';
+  entry.guid = trimmed(item['guid']) ?? trimmed(item['id']);
+  entry.url =
+    trimmed(item['link']) ?? links.find((l) => l.rel === 'alternate')?.href ?? links[0]?.href ?? null;
+  entry.pdfUrl = links.find((l) => l.type === 'application/pdf' || l.type === 'pdf')?.href ?? null;
+  entry.authors = distinct([
+    ...list(item['authors']).map(authorName),
+    ...list(item['creators']).map(authorName),
+    ...(list(item['authors']).length === 0 ? [authorName(item['author'])] : []),
+  ]);
+  entry.published =
+    isoDate(item['published']) ??
+    isoDate(item['pubDate']) ??
+    isoDate(item['dc:date']) ??
+    isoDate(item['issued']) ??
+    isoDate(item['dcterms:issued']) ??
+    isoDate(item['created']) ??
+    isoDate(item['dcterms:created']) ??
+    isoDate(item['updated']) ??
+    isoDate(item['modified']) ??
+    isoDate(item['dcterms:modified']);
+  entry.summary =
+    trimmed(item['content:encoded']) ?? trimmed(item['content']) ?? trimmed(item['summary']) ?? null;
+  entry.categories = itemCategories(item);
+  entry.doi = trimmed(item['prism:doi']) ?? doiFromIdentifier(item['dc:identifier']);
+  return entry;
+}
+
+function doiFromIdentifier(value: unknown): string | null {
+  const t = trimmed(value);
+  const match = t ? /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\S+)$/i.exec(t) : null;
+  return match?.[1] ?? null;
+}

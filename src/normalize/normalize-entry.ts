@@ -1,0 +1,96 @@
+import type { Paper, PaperLinks, RawEntry } from '../domain/index.js';
+import { isArxivId } from './arxiv-id.js';
+import { canonicalId, doiFrom } from './canonical-id.js';
+import { toPlainText } from './plain-text.js';
+import { safeUrl } from './safe-url.js';
+
+/** Options of normalizeEntry. */
+export interface NormalizeOptions {
+  /** Cut abstracts (and AI summaries) to this many characters at a word boundary. */
+  maxSummaryChars?: number;
+  /** Cut titles to this many characters (default 300). */
+  maxTitleChars?: number;
+}
+
+/** Kinds whose text fields are plain text, where `<` is a character, not markup. */
+const PLAIN_KINDS = new Set(['arxiv-rss', 'arxiv-api', 'hf-daily']);
+
+function distinctBy(values: string[], key: (v: string) => string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const k = key(v);
+    if (v && !seen.has(k)) {
+      seen.add(k);
+      out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Key under which two spellings of an author's name count as one ("J. Doe" = "J Doe"). */
+export function authorKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function isoOrNull(value: string | null): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
+  const fromHf = raw.kind === 'hf-daily' || /^https?:\/\/(www\.)?huggingface\.co\/papers\//i.test(raw.url ?? '');
+  return {
+    abs: arxiv ? `https://arxiv.org/abs/${id}` : safeUrl(raw.url),
+    pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeUrl(raw.pdfUrl),
+    code: safeUrl(raw.githubRepo),
+    hf: fromHf && arxiv ? `https://huggingface.co/papers/${id}` : fromHf ? safeUrl(raw.url) : null,
+  };
+}
+
+/**
+ * Turns one parsed entry into a Paper: canonical id, plain sanitized text, safe links. Undefined
+ * when the entry has no usable id or no title.
+ */
+export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): Paper | undefined {
+  const id = canonicalId(raw);
+  const plain = PLAIN_KINDS.has(raw.kind);
+  const title = toPlainText(raw.title, options.maxTitleChars ?? 300, { plain });
+  if (!id || !title) return undefined;
+  const arxiv = isArxivId(id);
+  const links = linksOf(raw, id, arxiv);
+  const doi = id.startsWith('doi:') ? doiFrom(id.slice(4)) : undefined;
+  const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeUrl(id)) ?? '';
+  if (!url) return undefined;
+  const summary = toPlainText(raw.summary, options.maxSummaryChars, { plain });
+  const aiSummary = toPlainText(raw.aiSummary, options.maxSummaryChars, { plain }) || null;
+  return {
+    id,
+    title,
+    url,
+    authors: distinctBy(
+      raw.authors.map((a) => toPlainText(a, 200, { plain })),
+      authorKey,
+    ),
+    published: isoOrNull(raw.published),
+    summary,
+    aiSummary,
+    keywords: distinctBy(
+      raw.keywords.map((k) => toPlainText(k, 100, { plain })),
+      (k) => k.toLowerCase(),
+    ),
+    categories: distinctBy(
+      raw.categories.map((c) => toPlainText(c, 100, { plain })),
+      (c) => c,
+    ),
+    upvotes: raw.upvotes ?? 0,
+    comments: raw.comments ?? 0,
+    sources: [raw.sourceId],
+    links,
+  };
+}

@@ -1,0 +1,55 @@
+import sanitizeHtml from 'sanitize-html';
+
+/** Block elements whose boundaries must stay word boundaries once tags are gone. */
+const BLOCK_TAG =
+  /<(\/?)(p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|section|article|header|footer|dd|dt|dl|figure|figcaption)\b/gi;
+
+/** A `<` that does not open a complete tag (`p<0.05`, `a < b`): a character in plain text. */
+const NOT_A_TAG = /<(?!\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>)/g;
+
+const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+
+/** Options of toPlainText. */
+export interface PlainTextOptions {
+  /**
+   * The input is plain text (arXiv, HF JSON): `&` and a `<` that opens no complete tag are kept
+   * as characters; complete tags (`<script>`, `<b>`) are still removed, as a defence in depth.
+   */
+  plain?: boolean;
+}
+
+/**
+ * Plain text of feed HTML (or text): no tags at all (script and style dropped with their
+ * content), entities decoded, whitespace collapsed, trimmed, and cut at a word boundary with "…"
+ * so that the result has at most `maxChars` characters.
+ */
+export function toPlainText(htmlOrText: string | null, maxChars?: number, options: PlainTextOptions = {}): string {
+  if (!htmlOrText) return '';
+  const input = options.plain
+    ? htmlOrText.replace(/&/g, '&amp;').replace(NOT_A_TAG, '&lt;')
+    : htmlOrText.replace(BLOCK_TAG, ' <$1$2');
+  const stripped = sanitizeHtml(input, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+  });
+  // sanitize-html re-escapes text; its escapes are the only entities left.
+  const decoded = stripped.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ESCAPES[e] ?? e);
+  const collapsed = decoded
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2028\u2029\ufeff]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return maxChars === undefined ? collapsed : cutAtWord(collapsed, maxChars);
+}
+
+/** Cuts text to at most `maxChars` characters at a word boundary, ending with "…". */
+export function cutAtWord(text: string, maxChars: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= maxChars) return text;
+  if (maxChars <= 1) return maxChars === 1 ? '…' : '';
+  const head = chars.slice(0, maxChars - 1).join('');
+  const atBoundary = /\s/.test(chars[maxChars - 1] ?? ' ');
+  const space = head.lastIndexOf(' ');
+  const cut = atBoundary ? head : space >= head.length / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}

@@ -1,0 +1,18 @@
+/**
+ * An absolute http(s) address, or null: `javascript:`, `data:`, `vbscript:`, relative and
+ * malformed addresses never reach a link.
+ */
+export function safeUrl(u: string | null | undefined): string | null {
+  if (typeof u !== 'string') return null;
+  const t = u.trim();
+  if (t === '' || t.length > 4096) return null;
+  let url: URL;
+  try {
+    url = new URL(t);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname) return null;
+  return url.href;
+}

@@ -1,0 +1,95 @@
+import type { Config } from '../config/load.js';
+import type { Edition, Frequency, Paper, Topic } from '../domain/index.js';
+import { rankSections } from '../rank/index.js';
+import type { Store } from '../store/types.js';
+import { groupPapers } from '../topics/index.js';
+
+/** How far back a frequency looks for papers it has not published yet (by first_seen). */
+const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
+
+export type BuildResult =
+  | { status: 'built'; edition: Edition; candidates: number; newTopics: number }
+  | { status: 'skipped'; reason: string; candidates: number };
+
+/** Topics from the config, as catalogue entries that take precedence. */
+export function configTopics(config: Readonly<Config>): Topic[] {
+  return config.topics.map((t) => ({
+    slug: t.slug ?? slugify(t.label),
+    label: t.label,
+    keywords: t.keywords.map((k) => k.toLowerCase()),
+    categories: [...t.categories],
+    userDefined: true,
+  }));
+}
+
+function slugify(label: string): string {
+  return label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+async function uniqueEditionId(store: Store, date: string, frequency: Frequency): Promise<string> {
+  const base = `${date}-${frequency}`;
+  if (!(await store.getEdition(base))) return base;
+  for (let n = 2; ; n++) {
+    const id = `${base}-${n}`;
+    if (!(await store.getEdition(id))) return id;
+  }
+}
+
+/**
+ * Select the papers this frequency has not published, group them into catalogue topics, rank
+ * them and store the edition (which claims its papers for the frequency).
+ */
+export async function buildEdition(
+  store: Store,
+  config: Readonly<Config>,
+  frequency: Frequency,
+  now: Date,
+): Promise<BuildResult> {
+  const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
+  const candidates: Paper[] = await store.listUnpublishedPapers(frequency, since);
+  const minPapers = Math.max(1, config.schedule.minPapers);
+  if (candidates.length < minPapers) {
+    return {
+      status: 'skipped',
+      reason: `${candidates.length} new paper(s) for the ${frequency} edition, below the minimum of ${minPapers}`,
+      candidates: candidates.length,
+    };
+  }
+  const stored = await store.listTopics();
+  const fromConfig = configTopics(config);
+  const known = new Set(fromConfig.map((t) => t.slug));
+  const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
+  const grouped = groupPapers(candidates, catalogue);
+  const before = new Set(stored.map((t) => t.slug));
+  await store.saveTopics(grouped.catalogue);
+
+  const ranked = rankSections(grouped.groups, candidates, {
+    now,
+    weights: config.rank,
+    maxPerEdition: config.limits.maxPapersPerEdition,
+    maxPerSection: config.limits.maxPapersPerSection,
+  });
+  const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
+  const date = now.toISOString().slice(0, 10);
+  const edition: Edition = {
+    id: await uniqueEditionId(store, date, frequency),
+    frequency,
+    date,
+    createdAt: now.toISOString(),
+    sections: ranked.sections,
+    more: ranked.more,
+    overflowIds: candidates.map((p) => p.id).filter((id) => !shown.has(id)),
+  };
+  await store.createEdition(edition);
+  return {
+    status: 'built',
+    edition,
+    candidates: candidates.length,
+    newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
+  };
+}

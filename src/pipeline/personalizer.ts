@@ -1,0 +1,24 @@
+import type { Config } from '../config/load.js';
+import type { Personalizer } from '../deliver/index.js';
+import { personalize } from '../render/index.js';
+import { buildSubscriberUrls, createTokenSigner } from '../subscribers/index.js';
+
+/**
+ * Fill one rendered variant for one delivery: signed unsubscribe/preferences/topic links and the
+ * address, by string replacement (MJML never runs here).
+ */
+export function createPersonalizer(config: Readonly<Config>, secret: string): Personalizer {
+  const signer = createTokenSigner(secret);
+  const mailto = config.sender.unsubscribeMailto ?? null;
+  return (rendered, delivery) => {
+    const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberId);
+    const filled = personalize(rendered, {
+      email: delivery.email,
+      name: null,
+      unsubscribeUrl: urls.unsubscribeUrl,
+      preferencesUrl: urls.preferencesUrl,
+      topicUnsubscribeUrl: urls.topicUnsubscribeUrl,
+    });
+    return { ...filled, unsubscribeUrl: urls.oneClickUrl, unsubscribeMailto: mailto };
+  };
+}

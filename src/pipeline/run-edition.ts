@@ -1,0 +1,131 @@
+import type { Config } from '../config/load.js';
+import { describeError, type Frequency, PaperpostError } from '../domain/index.js';
+import type { Store } from '../store/types.js';
+import { buildEdition } from './build-edition.js';
+import { ingestSources, type SourceReport } from './ingest-sources.js';
+import type { PipelineLogger } from './types.js';
+import { allTopicsKey, renderVariants, type VariantRenderer } from './variants.js';
+
+/** What a send reports back (deliver/'s SendSummary satisfies it). */
+export interface SendOutcome {
+  sent: number;
+  deferred: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface RunDeps {
+  store: Store;
+  config: Readonly<Config>;
+  logger: PipelineLogger;
+  renderer: VariantRenderer;
+  /** Drains the ledger of every unfinished edition; absent with --no-send. */
+  send?: () => Promise<SendOutcome>;
+  now: () => Date;
+}
+
+export interface RunOptions {
+  frequency: Frequency;
+}
+
+export interface RunSummary {
+  runId: string;
+  status: 'ok' | 'skipped' | 'failed';
+  frequency: Frequency;
+  sources: { ok: number; failed: number; reports: SourceReport[] };
+  papers: { entries: number; merged: number; new: number; updated: number; candidates: number };
+  edition: { id: string; sections: number; papers: number; more: number; newTopics: number } | null;
+  skipReason: string | null;
+  ledger: { created: number; variants: string[] } | null;
+  delivery: SendOutcome | null;
+  error: string | null;
+}
+
+/**
+ * One edition now: ingest -> merge -> store -> select -> group -> rank -> edition -> ledger ->
+ * render variants -> send. Every run is recorded in the store with its summary.
+ */
+export async function runEdition(deps: RunDeps, options: RunOptions): Promise<RunSummary> {
+  const { store, config, logger } = deps;
+  const started = deps.now();
+  const runId = await store.startRun('run', started);
+  const summary: RunSummary = {
+    runId,
+    status: 'ok',
+    frequency: options.frequency,
+    sources: { ok: 0, failed: 0, reports: [] },
+    papers: { entries: 0, merged: 0, new: 0, updated: 0, candidates: 0 },
+    edition: null,
+    skipReason: null,
+    ledger: null,
+    delivery: null,
+    error: null,
+  };
+  try {
+    const ingest = await ingestSources(store, config, logger, started);
+    summary.sources.reports = ingest.reports;
+    summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
+    summary.sources.ok = ingest.reports.length - summary.sources.failed;
+    if (config.sources.length > 0 && summary.sources.ok === 0) {
+      throw new PaperpostError('pipeline', 'job-failed', `no source could be read (${ingest.reports.length} failed)`);
+    }
+    const upsert = await store.upsertPapers(ingest.papers, started);
+    summary.papers = {
+      entries: ingest.entries,
+      merged: ingest.papers.length,
+      new: upsert.inserted,
+      updated: upsert.updated,
+      candidates: 0,
+    };
+
+    await seedSubscribers(store, config);
+    const built = await buildEdition(store, config, options.frequency, deps.now());
+    summary.papers.candidates = built.candidates;
+    if (built.status === 'skipped') {
+      summary.status = 'skipped';
+      summary.skipReason = built.reason;
+      logger.info({ reason: built.reason }, 'edition skipped');
+    } else {
+      const { edition } = built;
+      summary.edition = {
+        id: edition.id,
+        sections: edition.sections.length,
+        papers: edition.sections.reduce((n, s) => n + s.papers.length, 0),
+        more: edition.more,
+        newTopics: built.newTopics,
+      };
+      const domain = config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
+      const created = await store.createLedger(edition.id, edition.frequency, domain);
+      const variants = await renderVariants(store, deps.renderer, edition);
+      summary.ledger = { created, variants: variants.variants };
+      logger.info({ edition: edition.id, deliveries: created, variants: variants.variants.length }, 'edition ready');
+    }
+    // Resume unfinished editions too: the next run finishes what a crash left.
+    if (deps.send) summary.delivery = await deps.send();
+  } catch (err) {
+    summary.status = 'failed';
+    summary.error = describeError(err);
+    await store.finishRun(runId, 'failed', summary, summary.edition?.id ?? null, deps.now());
+    throw err;
+  }
+  await store.finishRun(runId, summary.status, summary, summary.edition?.id ?? null, deps.now());
+  return summary;
+}
+
+/** Config-seeded subscribers (the demo recipient) are added once, when the store has none. */
+async function seedSubscribers(store: Store, config: Readonly<Config>): Promise<void> {
+  if (config.seedSubscribers.length === 0) return;
+  const counts = await store.countSubscribers();
+  if (Object.values(counts).some((n) => n > 0)) return;
+  for (const seed of config.seedSubscribers) {
+    await store.upsertSubscriber({
+      email: seed.email.toLowerCase(),
+      name: seed.name ?? null,
+      status: 'confirmed',
+      topics: [...seed.topics].sort(),
+      frequency: seed.frequency,
+    });
+  }
+}
+
+export { allTopicsKey };

@@ -1,0 +1,47 @@
+import type { Edition, Frequency, RenderedVariant, Variant } from '../domain/index.js';
+import { PaperpostError } from '../domain/index.js';
+import type { Store } from '../store/types.js';
+
+/** What the pipeline needs of the renderer (render/'s Renderer satisfies it). */
+export interface VariantRenderer {
+  renderVariant(edition: Edition, variant: Variant): Promise<RenderedVariant>;
+}
+
+/** "daily:*" -> all topics; "weekly:agents,diffusion-models" -> those slugs. */
+export function parseVariantKey(key: string): Variant {
+  const [frequency, topics = '*'] = key.split(':', 2) as [string, string | undefined];
+  if (frequency !== 'daily' && frequency !== 'weekly') {
+    throw new PaperpostError('pipeline', 'bad-variant', `variant "${key}": unknown frequency`);
+  }
+  return {
+    key,
+    frequency: frequency as Frequency,
+    topics: topics === '*' || topics === '' ? [] : topics.split(',').filter(Boolean),
+  };
+}
+
+export function allTopicsKey(frequency: Frequency): string {
+  return `${frequency}:*`;
+}
+
+/**
+ * Render every variant the ledger needs, plus the all-topics one (web version, preview), once
+ * each (MJML never runs per subscriber). Already-rendered variants are kept, so a resumed send
+ * delivers exactly what the first attempt rendered.
+ */
+export async function renderVariants(
+  store: Store,
+  renderer: VariantRenderer,
+  edition: Edition,
+): Promise<{ rendered: number; variants: string[] }> {
+  const keys = new Set(await store.listVariantKeys(edition.id));
+  keys.add(allTopicsKey(edition.frequency));
+  let rendered = 0;
+  for (const key of [...keys].sort()) {
+    if (await store.getRenderedVariant(edition.id, key)) continue;
+    const output = await renderer.renderVariant(edition, parseVariantKey(key));
+    await store.saveRenderedVariant(edition.id, output);
+    rendered++;
+  }
+  return { rendered, variants: [...keys].sort() };
+}

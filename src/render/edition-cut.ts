@@ -1,0 +1,44 @@
+import type { Edition, Section } from '../domain/index.js';
+
+/**
+ * The sections of `edition` a variant receives: those whose topic slug is in `topics`, in
+ * edition order; `[]` means every topic. The edition-level `more` is kept.
+ */
+export function cutEdition(edition: Edition, topics: string[]): Edition {
+  if (topics.length === 0) return edition;
+  const wanted = new Set(topics);
+  return { ...edition, sections: edition.sections.filter((s) => wanted.has(s.topic.slug)) };
+}
+
+/** Number of papers an edition shows. */
+export function countPapers(edition: Edition): number {
+  let count = 0;
+  for (const section of edition.sections) count += section.papers.length;
+  return count;
+}
+
+/**
+ * Drop the `count` lowest-ranked papers (lowest total score; ties: the later one) for the size
+ * budget. Each dropped paper adds to its section's "N more on the web"; a section left empty is
+ * removed and its count moves to the edition's `more`.
+ */
+export function dropLowestRanked(edition: Edition, count: number): Edition {
+  if (count <= 0) return edition;
+  const all: { section: number; index: number; score: number }[] = [];
+  edition.sections.forEach((section, s) => {
+    section.papers.forEach((paper, i) => {
+      all.push({ section: s, index: i, score: paper.score.total });
+    });
+  });
+  all.sort((a, b) => a.score - b.score || b.section - a.section || b.index - a.index);
+  const dropped = new Set(all.slice(0, count).map((p) => `${p.section}:${p.index}`));
+  let more = edition.more;
+  const sections: Section[] = [];
+  edition.sections.forEach((section, s) => {
+    const papers = section.papers.filter((_, i) => !dropped.has(`${s}:${i}`));
+    const sectionMore = section.more + (section.papers.length - papers.length);
+    if (papers.length === 0) more += sectionMore;
+    else sections.push({ ...section, papers, more: sectionMore });
+  });
+  return { ...edition, sections, more };
+}

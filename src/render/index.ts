@@ -1,0 +1,19 @@
+/** Render stage: templates + MJML -> HTML, text, subject and preheader per variant. */
+export { cutEdition } from './edition-cut.js';
+export { escapeHtml, safeHttpUrl } from './escape.js';
+export {
+  fillPlaceholders,
+  type PersonalValues,
+  PLACEHOLDER_PATTERN,
+  PLACEHOLDERS,
+  personalize,
+  topicUnsubscribePlaceholder,
+} from './placeholders.js';
+export {
+  CARD_SUMMARY_CHARS,
+  createRenderer,
+  estimateFilledBytes,
+  type Renderer,
+  type RendererOptions,
+  type SimpleMail,
+} from './renderer.js';

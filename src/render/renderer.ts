@@ -1,0 +1,161 @@
+import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
+import { PaperpostError } from '../domain/index.js';
+import { buildDigestView, type DigestView } from './digest-view.js';
+import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
+import { cleanText, safeHttpUrl } from './escape.js';
+import { htmlToPlainText } from './html-text.js';
+import { compileMjml } from './mjml.js';
+import { PLACEHOLDER_PATTERN } from './placeholders.js';
+import { createTemplateSet } from './templates.js';
+
+/** What the renderer needs; comes from the config (sender, limits, title) and the base URL. */
+export interface RendererOptions {
+  templatesDir: string;
+  title: string;
+  sender: { fromName: string; fromAddress: string; postalAddress: string; listId: string };
+  /** Public site URL (archive, "view on the web"); http(s). */
+  baseUrl: string;
+  /** Gmail clips HTML over ~102 KB: the rendered HTML (placeholders filled) stays under this. */
+  htmlBudgetBytes: number;
+  /** Longest summary on a card; cards show at most ~3 lines anyway (see CARD_SUMMARY_CHARS). */
+  maxSummaryChars: number;
+  /** Called with soft MJML validation messages and budget trimming notes. */
+  onWarning?: (message: string) => void;
+}
+
+/** A short transactional mail. */
+export interface SimpleMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface Renderer {
+  /** Render one variant of an edition: MJML runs once here; placeholders stay unfilled. */
+  renderVariant(edition: Edition, variant: Variant): Promise<RenderedVariant>;
+  renderConfirmation(values: { confirmUrl: string; email: string }): Promise<SimpleMail>;
+  renderWelcome(values: { preferencesUrl: string; unsubscribeUrl: string }): Promise<SimpleMail>;
+}
+
+/** A card's summary: 2-3 lines at 600 px. */
+export const CARD_SUMMARY_CHARS = 280;
+/** Bytes reserved per placeholder for the URL or address that replaces it. */
+export const PLACEHOLDER_RESERVE_BYTES = 160;
+const SHORTER_SUMMARIES = [160, 90];
+const MAX_ATTEMPTS = 6;
+
+/** HTML size once placeholders are filled, estimated with a reserve per placeholder. */
+export function estimateFilledBytes(html: string): number {
+  let placeholders = 0;
+  for (const _ of html.matchAll(PLACEHOLDER_PATTERN)) placeholders++;
+  return Buffer.byteLength(html, 'utf8') + placeholders * PLACEHOLDER_RESERVE_BYTES;
+}
+
+/** Create a renderer over a templates directory (compiled templates cached, reloaded on change). */
+export function createRenderer(options: RendererOptions): Renderer {
+  const templates = createTemplateSet(options.templatesDir);
+  const baseUrl = safeHttpUrl(options.baseUrl);
+  if (!baseUrl) {
+    throw new PaperpostError('render', 'bad-base-url', `base URL ${options.baseUrl}: not an http(s) URL`);
+  }
+  const warn = options.onWarning ?? (() => {});
+  const sender = {
+    fromName: cleanText(options.sender.fromName),
+    postalAddress: cleanText(options.sender.postalAddress),
+  };
+  const title = cleanText(options.title) || 'Paperpost';
+
+  const compile = async (name: string, mjml: string): Promise<string> => {
+    const result = await compileMjml(mjml, name);
+    for (const w of result.warnings) warn(`${name}: ${w}`);
+    return result.html;
+  };
+
+  const renderOnce = async (edition: Edition, summaryChars: number, key: string) => {
+    const view: DigestView = buildDigestView(edition, {
+      title,
+      baseUrl,
+      postalAddress: sender.postalAddress,
+      fromName: sender.fromName,
+      summaryChars,
+    });
+    const mjml = templates.renderHtml('digest.mjml', view);
+    const text = templates.renderText('digest.txt', view);
+    const html = stripIndentation(await compile(`digest ${key}`, mjml));
+    return { html, text: tidyText(text), subject: view.subject, preheader: view.preheader };
+  };
+
+  const renderVariant = async (edition: Edition, variant: Variant): Promise<RenderedVariant> => {
+    let current = cutEdition(edition, variant.topics);
+    let summaryChars = Math.min(options.maxSummaryChars, CARD_SUMMARY_CHARS);
+    let result = await renderOnce(current, summaryChars, variant.key);
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      const size = estimateFilledBytes(result.html);
+      if (size <= options.htmlBudgetBytes) break;
+      const shorter = SHORTER_SUMMARIES.find((c) => c < summaryChars);
+      if (shorter !== undefined) {
+        summaryChars = shorter;
+      } else {
+        const papers = countPapers(current);
+        if (papers === 0) break;
+        const excess = 1 - options.htmlBudgetBytes / size;
+        const drop = Math.min(papers, Math.max(1, Math.ceil(papers * excess * 1.2)));
+        current = dropLowestRanked(current, drop);
+      }
+      result = await renderOnce(current, summaryChars, variant.key);
+    }
+    const finalSize = estimateFilledBytes(result.html);
+    if (finalSize > options.htmlBudgetBytes) {
+      warn(`digest ${variant.key}: HTML is ${finalSize} bytes, over the ${options.htmlBudgetBytes} budget`);
+    }
+    return { variantKey: variant.key, ...result };
+  };
+
+  const renderLetter = async (name: string, data: Record<string, unknown>, subject: string) => {
+    const preheader = subject;
+    const mjml = templates.renderHtml(name, { ...data, title, sender, subject, preheader });
+    const html = stripIndentation(await compile(name, mjml));
+    return { subject, html, text: htmlToPlainText(html) };
+  };
+
+  const requireUrl = (value: string, what: string): string => {
+    const url = safeHttpUrl(value);
+    if (!url) throw new PaperpostError('render', 'bad-url', `${what} ${value}: not an http(s) URL`);
+    return url;
+  };
+
+  return {
+    renderVariant,
+    renderConfirmation: async (values) =>
+      renderLetter(
+        'confirm.mjml',
+        { confirmUrl: requireUrl(values.confirmUrl, 'confirm URL'), email: cleanText(values.email) },
+        `Confirm your subscription to ${title}`,
+      ),
+    renderWelcome: async (values) =>
+      renderLetter(
+        'welcome.mjml',
+        {
+          preferencesUrl: requireUrl(values.preferencesUrl, 'preferences URL'),
+          unsubscribeUrl: requireUrl(values.unsubscribeUrl, 'unsubscribe URL'),
+        },
+        `Welcome to ${title}`,
+      ),
+  };
+}
+
+/**
+ * MJML indents its output deeply; the indentation is a fifth of a digest's bytes. The mails have
+ * no <pre>, so leading whitespace of a line carries no meaning.
+ */
+export function stripIndentation(html: string): string {
+  return html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
+}
+
+/** At most one blank line in a row, no trailing spaces, one final newline. */
+function tidyText(text: string): string {
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}

@@ -1,0 +1,47 @@
+import type { Context } from 'hono';
+import type { Config } from '../config/load.js';
+import type { Store } from '../store/types.js';
+import type { MailTemplates, TokenSigner, TransactionalMailer } from '../subscribers/index.js';
+
+/** The log calls the server makes (pino's Logger satisfies it). */
+export interface ServerLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Per-client limits; the in-memory limiter is the server's only in-memory state. */
+export interface RateLimitOptions {
+  /** POSTs per IP per minute (default: config.server.rateLimitPerMinute). */
+  perIpPerMinute?: number;
+  /** Sign-ups per email address per hour (default 5). */
+  perAddressPerHour?: number;
+}
+
+/** Everything `createApp` needs; the CLI wires real adapters, tests wire their own. */
+export interface AppDeps {
+  store: Store;
+  config: Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server'>;
+  /** Signs and checks the links in mails. */
+  signer: TokenSigner;
+  /** Secret for the CSRF form tokens (the same secret as the signer's is fine: keys are derived). */
+  secret: string;
+  /** Sends confirmation and welcome mails. */
+  mailer: TransactionalMailer;
+  /** Renders confirmation and welcome mails (src/render's renderer fits). */
+  templates: MailTemplates;
+  logger?: ServerLogger;
+  /** Client address for rate limits; default: the socket's remote address. */
+  clientIp?: (c: Context) => string;
+  now?: () => Date;
+  rateLimits?: RateLimitOptions;
+}
+
+/** A logger that drops everything (tests, embedding). */
+export const silentLogger: ServerLogger = { info() {}, warn() {}, error() {} };
+
+/** The socket address @hono/node-server puts in `c.env.incoming`; 'unknown' in-process. */
+export function socketAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}

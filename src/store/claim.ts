@@ -1,0 +1,131 @@
+import type { Kysely } from 'kysely';
+import type { Delivery } from '../domain/index.js';
+import { chunk, type StoreContext } from './context.js';
+import { toDelivery } from './rows.js';
+import type { Database } from './schema.js';
+import type { ClaimOptions } from './types.js';
+
+/** Up to `limit` claimable rows, locked (PG, skipping rows other claimers hold), with subscriber status. */
+async function findClaimable(
+  trx: Kysely<Database>,
+  driver: StoreContext['driver'],
+  options: ClaimOptions,
+  limit: number,
+): Promise<{ id: number; status: string | null }[]> {
+  const now = options.now.toISOString();
+  let query = trx
+    .selectFrom('deliveries as d')
+    .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
+    .select(['d.id', 's.status'])
+    // The IN list repeats the partial index's predicate so both engines can walk that index.
+    .where('d.state', 'in', ['pending', 'deferred', 'sending'])
+    .where((eb) =>
+      eb.or([
+        eb('d.state', '=', 'pending'),
+        eb.and([eb('d.state', '=', 'deferred'), eb('d.retry_at', '<=', now)]),
+        eb.and([eb('d.state', '=', 'sending'), eb('d.lease_until', '<', now)]),
+      ]),
+    )
+    .orderBy('d.id')
+    .limit(limit);
+  if (options.editionId !== undefined) query = query.where('d.edition_id', '=', options.editionId);
+  if (driver === 'postgres') query = query.forUpdate('d').skipLocked();
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: Number(r.id), status: r.status }));
+}
+
+/**
+ * Claims up to `limit` due deliveries in one write transaction: rows whose subscriber is no longer
+ * confirmed become `cancelled`, the others `sending` with a lease, attempts + 1. On PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` keeps concurrent claimers apart; on SQLite the write lock does.
+ */
+export async function claimDeliveries(ctx: StoreContext, options: ClaimOptions): Promise<Delivery[]> {
+  if (options.limit <= 0) return [];
+  const leaseUntil = new Date(options.now.getTime() + options.leaseSeconds * 1000).toISOString();
+  const claimed = await ctx.write(async (trx) => {
+    const out: Delivery[] = [];
+    // Cancelled rows take no slot: keep looking until the batch is full or nothing is due.
+    while (out.length < options.limit) {
+      const wanted = options.limit - out.length;
+      const found = await findClaimable(trx, ctx.driver, options, wanted);
+      const gone = found.filter((r) => r.status !== 'confirmed').map((r) => r.id);
+      const live = found.filter((r) => r.status === 'confirmed').map((r) => r.id);
+      for (const ids of chunk(gone, 1000)) {
+        await trx
+          .updateTable('deliveries')
+          .set({ state: 'cancelled', lease_until: null, claimed_by: null })
+          .where('id', 'in', ids)
+          .execute();
+      }
+      for (const ids of chunk(live, 1000)) {
+        const rows = await trx
+          .updateTable('deliveries')
+          .set((eb) => ({
+            state: 'sending',
+            attempts: eb('attempts', '+', 1),
+            lease_until: leaseUntil,
+            claimed_by: options.worker,
+          }))
+          .where('id', 'in', ids)
+          .returningAll()
+          .execute();
+        out.push(...rows.map(toDelivery));
+      }
+      if (found.length < wanted) break;
+    }
+    return out;
+  });
+  return claimed.sort((a, b) => a.id - b.id);
+}
+
+/** sending -> sent, with the server's reply. No-op unless the row is still `sending`. */
+export async function markSent(ctx: StoreContext, id: number, reply: string, now: Date): Promise<void> {
+  await ctx.db
+    .updateTable('deliveries')
+    .set({ state: 'sent', last_reply: reply, sent_at: now.toISOString(), lease_until: null, retry_at: null })
+    .where('id', '=', id)
+    .where('state', '=', 'sending')
+    .execute();
+}
+
+/** sending -> deferred until `retryAt` (temporary failure). */
+export async function markDeferred(
+  ctx: StoreContext,
+  id: number,
+  reply: string,
+  retryAt: Date,
+): Promise<void> {
+  await ctx.db
+    .updateTable('deliveries')
+    .set({ state: 'deferred', last_reply: reply, retry_at: retryAt.toISOString(), lease_until: null })
+    .where('id', '=', id)
+    .where('state', '=', 'sending')
+    .execute();
+}
+
+/** sending -> failed (permanent failure or attempts exhausted). */
+export async function markFailed(ctx: StoreContext, id: number, reply: string): Promise<void> {
+  await ctx.db
+    .updateTable('deliveries')
+    .set({ state: 'failed', last_reply: reply, lease_until: null })
+    .where('id', '=', id)
+    .where('state', '=', 'sending')
+    .execute();
+}
+
+/** sending -> pending for rows given back unsent; the claim is not counted as an attempt. */
+export async function releaseDeliveries(ctx: StoreContext, ids: number[]): Promise<void> {
+  for (const batch of chunk(ids, 1000)) {
+    await ctx.db
+      .updateTable('deliveries')
+      .set((eb) => ({
+        state: 'pending',
+        attempts: eb('attempts', '-', 1),
+        lease_until: null,
+        claimed_by: null,
+      }))
+      .where('id', 'in', batch)
+      .where('state', '=', 'sending')
+      .execute();
+  }
+}

@@ -1,0 +1,220 @@
+import { type Kysely, Migrator } from 'kysely';
+import type {
+  Delivery,
+  DeliveryCounts,
+  DeliveryState,
+  Edition,
+  Frequency,
+  NewSubscriber,
+  Paper,
+  RenderedVariant,
+  SourceState,
+  Subscriber,
+  SubscriberStatus,
+  Topic,
+} from '../domain/index.js';
+import { PaperpostError } from '../domain/index.js';
+import * as catalog from './catalog.js';
+import * as claim from './claim.js';
+import { createContext, type StoreContext } from './context.js';
+import * as editions from './editions.js';
+import * as ledger from './ledger.js';
+import { migrationProvider } from './migrations/index.js';
+import * as papers from './papers.js';
+import * as runs from './runs.js';
+import type { Database } from './schema.js';
+import * as subscribers from './subscribers.js';
+import * as tableIo from './table-io.js';
+import type {
+  ClaimOptions,
+  EditionSummary,
+  RunRecord,
+  Store,
+  StoreRow,
+  StoreTable,
+  UpsertResult,
+} from './types.js';
+
+/** The Store on Kysely: one implementation, the dialect decides the engine. */
+export class KyselyStore implements Store {
+  readonly driver: 'sqlite' | 'postgres';
+  readonly #db: Kysely<Database>;
+  readonly #ctx: StoreContext;
+  readonly #release: () => Promise<void>;
+
+  /** `release` closes the connection (or drops this store's share of it). */
+  constructor(db: Kysely<Database>, driver: 'sqlite' | 'postgres', release: () => Promise<void>) {
+    this.driver = driver;
+    this.#db = db;
+    this.#release = release;
+    this.#ctx = createContext(this.#db, driver);
+  }
+
+  async migrate(): Promise<void> {
+    const migrator = new Migrator({ db: this.#db, provider: migrationProvider });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error !== undefined) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      throw new PaperpostError(
+        'store',
+        'migration-failed',
+        `${this.driver}: migration ${failed} failed: ${String(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#release();
+  }
+
+  getSourceState(id: string): Promise<SourceState | undefined> {
+    return catalog.getSourceState(this.#ctx, id);
+  }
+  saveSourceState(state: SourceState): Promise<void> {
+    return catalog.saveSourceState(this.#ctx, state);
+  }
+  listSourceStates(): Promise<SourceState[]> {
+    return catalog.listSourceStates(this.#ctx);
+  }
+
+  upsertPapers(list: Paper[], seenAt: Date): Promise<UpsertResult> {
+    return papers.upsertPapers(this.#ctx, list, seenAt);
+  }
+  getPapers(ids: string[]): Promise<Paper[]> {
+    return papers.getPapers(this.#ctx, ids);
+  }
+  listUnpublishedPapers(frequency: Frequency, since?: Date): Promise<Paper[]> {
+    return papers.listUnpublishedPapers(this.#ctx, frequency, since);
+  }
+
+  listTopics(): Promise<Topic[]> {
+    return catalog.listTopics(this.#ctx);
+  }
+  saveTopics(topics: Topic[]): Promise<void> {
+    return catalog.saveTopics(this.#ctx, topics);
+  }
+
+  createEdition(edition: Edition): Promise<void> {
+    return editions.createEdition(this.#ctx, edition);
+  }
+  getEdition(id: string): Promise<Edition | undefined> {
+    return editions.getEdition(this.#ctx, id);
+  }
+  listEditions(options?: { frequency?: Frequency; limit?: number }): Promise<EditionSummary[]> {
+    return editions.listEditions(this.#ctx, options);
+  }
+  saveRenderedVariant(editionId: string, variant: RenderedVariant): Promise<void> {
+    return editions.saveRenderedVariant(this.#ctx, editionId, variant);
+  }
+  getRenderedVariant(editionId: string, variantKey: string): Promise<RenderedVariant | undefined> {
+    return editions.getRenderedVariant(this.#ctx, editionId, variantKey);
+  }
+
+  upsertSubscriber(input: NewSubscriber): Promise<Subscriber> {
+    return subscribers.upsertSubscriber(this.#ctx, input);
+  }
+  getSubscriber(id: number): Promise<Subscriber | undefined> {
+    return subscribers.getSubscriber(this.#ctx, id);
+  }
+  getSubscriberByEmail(email: string): Promise<Subscriber | undefined> {
+    return subscribers.getSubscriberByEmail(this.#ctx, email);
+  }
+  updateSubscriber(
+    id: number,
+    patch: Partial<Pick<Subscriber, 'status' | 'topics' | 'frequency' | 'name' | 'suppressedReason'>>,
+    now: Date,
+  ): Promise<Subscriber | undefined> {
+    return subscribers.updateSubscriber(this.#ctx, id, patch, now);
+  }
+  addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number> {
+    return subscribers.addSubscribers(this.#ctx, inputs, now);
+  }
+  forgetSubscriber(email: string): Promise<boolean> {
+    return subscribers.forgetSubscriber(this.#ctx, email);
+  }
+  listSubscribers(options: {
+    status?: SubscriberStatus;
+    afterId?: number;
+    limit: number;
+  }): Promise<Subscriber[]> {
+    return subscribers.listSubscribers(this.#ctx, options);
+  }
+  countSubscribers(): Promise<Record<SubscriberStatus, number>> {
+    return subscribers.countSubscribers(this.#ctx);
+  }
+
+  createLedger(editionId: string, frequency: Frequency, messageIdDomain: string): Promise<number> {
+    return ledger.createLedger(this.#ctx, editionId, frequency, messageIdDomain);
+  }
+  listVariantKeys(editionId: string): Promise<string[]> {
+    return ledger.listVariantKeys(this.#ctx, editionId);
+  }
+  claimDeliveries(options: ClaimOptions): Promise<Delivery[]> {
+    return claim.claimDeliveries(this.#ctx, options);
+  }
+  markSent(id: number, reply: string, now: Date): Promise<void> {
+    return claim.markSent(this.#ctx, id, reply, now);
+  }
+  markDeferred(id: number, reply: string, retryAt: Date): Promise<void> {
+    return claim.markDeferred(this.#ctx, id, reply, retryAt);
+  }
+  markFailed(id: number, reply: string): Promise<void> {
+    return claim.markFailed(this.#ctx, id, reply);
+  }
+  releaseDeliveries(ids: number[]): Promise<void> {
+    return claim.releaseDeliveries(this.#ctx, ids);
+  }
+  countDeliveries(editionId: string): Promise<DeliveryCounts> {
+    return ledger.countDeliveries(this.#ctx, editionId);
+  }
+  listDeliveries(
+    editionId: string,
+    options: { state?: DeliveryState; limit: number; afterId?: number },
+  ): Promise<Delivery[]> {
+    return ledger.listDeliveries(this.#ctx, editionId, options);
+  }
+  listUnfinishedEditions(): Promise<string[]> {
+    return ledger.listUnfinishedEditions(this.#ctx);
+  }
+  nextWakeUp(editionId?: string): Promise<Date | undefined> {
+    return ledger.nextWakeUp(this.#ctx, editionId);
+  }
+
+  startRun(kind: string, now: Date): Promise<string> {
+    return runs.startRun(this.#ctx, kind, now);
+  }
+  finishRun(
+    id: string,
+    status: RunRecord['status'],
+    summary: unknown,
+    editionId: string | null,
+    now: Date,
+  ): Promise<void> {
+    return runs.finishRun(this.#ctx, id, status, summary, editionId, now);
+  }
+  listRuns(limit: number): Promise<RunRecord[]> {
+    return runs.listRuns(this.#ctx, limit);
+  }
+  tryLock(name: string, holder: string, ttlSeconds: number, now: Date): Promise<boolean> {
+    return runs.tryLock(this.#ctx, name, holder, ttlSeconds, now);
+  }
+  releaseLock(name: string, holder: string): Promise<void> {
+    return runs.releaseLock(this.#ctx, name, holder);
+  }
+  getMeta(key: string): Promise<string | undefined> {
+    return runs.getMeta(this.#ctx, key);
+  }
+  setMeta(key: string, value: string): Promise<void> {
+    return runs.setMeta(this.#ctx, key, value);
+  }
+
+  exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]> {
+    return tableIo.exportRows(this.#ctx, table, options);
+  }
+  importRows(table: StoreTable, rows: StoreRow[]): Promise<void> {
+    return tableIo.importRows(this.#ctx, table, rows);
+  }
+}

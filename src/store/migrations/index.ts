@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+
+/** Every migration, by name in apply order; the same set runs on SQLite and PostgreSQL. */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/** A static provider for Kysely's Migrator (no file system scan, works from dist/ and tsx). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,157 @@
+import type { Insertable } from 'kysely';
+import type { Frequency, Paper } from '../domain/index.js';
+import { chunk, type StoreContext } from './context.js';
+import { toPaper } from './rows.js';
+import type { PapersTable } from './schema.js';
+import type { UpsertResult } from './types.js';
+
+// 15 columns per row: 60 rows stay far below SQLite's and PostgreSQL's parameter limits.
+const ROWS_PER_INSERT = 60;
+const IDS_PER_SELECT = 500;
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function longer(a: string | null, b: string | null): string | null {
+  if (a === null || a === '') return b;
+  if (b === null || b === '') return a;
+  return b.length > a.length ? b : a;
+}
+
+/**
+ * Merges the signals of `next` into `known` (same paper): max upvotes and comments, union of
+ * sources, keywords and categories, the longer summary; known links and dates win when present.
+ */
+export function mergePaperSignals(known: Paper, next: Paper): Paper {
+  return {
+    id: known.id,
+    title: known.title !== '' ? known.title : next.title,
+    url: known.url !== '' ? known.url : next.url,
+    authors: next.authors.length > known.authors.length ? next.authors : known.authors,
+    published: known.published ?? next.published,
+    summary: longer(known.summary, next.summary) ?? '',
+    aiSummary: longer(known.aiSummary, next.aiSummary),
+    keywords: union(known.keywords, next.keywords),
+    categories: union(known.categories, next.categories),
+    upvotes: Math.max(known.upvotes, next.upvotes),
+    comments: Math.max(known.comments, next.comments),
+    sources: union(known.sources, next.sources),
+    links: {
+      abs: known.links.abs ?? next.links.abs,
+      pdf: known.links.pdf ?? next.links.pdf,
+      code: known.links.code ?? next.links.code,
+      hf: known.links.hf ?? next.links.hf,
+    },
+  };
+}
+
+function toRow(paper: Paper, seenAt: string): Insertable<PapersTable> {
+  return {
+    id: paper.id,
+    title: paper.title,
+    url: paper.url,
+    authors: JSON.stringify(paper.authors),
+    published: paper.published,
+    summary: paper.summary,
+    ai_summary: paper.aiSummary,
+    keywords: JSON.stringify(paper.keywords),
+    categories: JSON.stringify(paper.categories),
+    upvotes: paper.upvotes,
+    comments: paper.comments,
+    sources: JSON.stringify(paper.sources),
+    links: JSON.stringify(paper.links),
+    first_seen: seenAt,
+    updated_at: seenAt,
+  };
+}
+
+/** Inserts new papers and merges signals into known ones, in one transaction; first_seen stays. */
+export async function upsertPapers(ctx: StoreContext, papers: Paper[], seenAt: Date): Promise<UpsertResult> {
+  const incoming = new Map<string, Paper>();
+  for (const paper of papers) {
+    const seen = incoming.get(paper.id);
+    incoming.set(paper.id, seen === undefined ? paper : mergePaperSignals(seen, paper));
+  }
+  if (incoming.size === 0) return { inserted: 0, updated: 0 };
+  const at = seenAt.toISOString();
+  return ctx.write(async (trx) => {
+    const known = new Map<string, Paper>();
+    for (const ids of chunk([...incoming.keys()], IDS_PER_SELECT)) {
+      const rows = await trx.selectFrom('papers').selectAll().where('id', 'in', ids).execute();
+      for (const row of rows) known.set(row.id, toPaper(row));
+    }
+    const rows = [...incoming.values()].map((paper) => {
+      const before = known.get(paper.id);
+      return toRow(before === undefined ? paper : mergePaperSignals(before, paper), at);
+    });
+    for (const batch of chunk(rows, ROWS_PER_INSERT)) {
+      await trx
+        .insertInto('papers')
+        .values(batch)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            url: eb.ref('excluded.url'),
+            authors: eb.ref('excluded.authors'),
+            published: eb.ref('excluded.published'),
+            summary: eb.ref('excluded.summary'),
+            ai_summary: eb.ref('excluded.ai_summary'),
+            keywords: eb.ref('excluded.keywords'),
+            categories: eb.ref('excluded.categories'),
+            upvotes: eb.ref('excluded.upvotes'),
+            comments: eb.ref('excluded.comments'),
+            sources: eb.ref('excluded.sources'),
+            links: eb.ref('excluded.links'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    return { inserted: incoming.size - known.size, updated: known.size };
+  });
+}
+
+/** Papers by id, in the order asked; unknown ids are left out. */
+export async function getPapers(ctx: StoreContext, ids: string[]): Promise<Paper[]> {
+  const found = new Map<string, Paper>();
+  for (const batch of chunk([...new Set(ids)], IDS_PER_SELECT)) {
+    const rows = await ctx.db.selectFrom('papers').selectAll().where('id', 'in', batch).execute();
+    for (const row of rows) found.set(row.id, toPaper(row));
+  }
+  return ids.flatMap((id) => {
+    const paper = found.get(id);
+    return paper === undefined ? [] : [paper];
+  });
+}
+
+/** Papers without an edition of `frequency`, first seen at or after `since`, oldest first. */
+export async function listUnpublishedPapers(
+  ctx: StoreContext,
+  frequency: Frequency,
+  since?: Date,
+): Promise<Paper[]> {
+  let query = ctx.db
+    .selectFrom('papers as p')
+    .selectAll('p')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('edition_papers as ep')
+            .select('ep.paper_id')
+            .whereRef('ep.paper_id', '=', 'p.id')
+            .where('ep.frequency', '=', frequency),
+        ),
+      ),
+    );
+  if (since !== undefined) query = query.where('p.first_seen', '>=', since.toISOString());
+  const rows = await query.orderBy('p.first_seen').orderBy('p.id').execute();
+  return rows.map(toPaper);
+}
+
+/** One page of all papers in id order (for copying a store). */
+export async function listPapersPage(ctx: StoreContext, afterId: string | undefined, limit: number) {
+  let query = ctx.db.selectFrom('papers').selectAll().orderBy('id').limit(limit);
+  if (afterId !== undefined) query = query.where('id', '>', afterId);
+  return query.execute();
+}

@@ -1,0 +1,128 @@
+import type { Generated } from 'kysely';
+
+/** Row shapes of the tables, as Kysely sees them (JSON columns are text, times ISO strings). */
+export interface SourcesTable {
+  id: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_status: string | null;
+  last_fetched_at: string | null;
+  failures_in_row: number;
+  last_error: string | null;
+}
+
+export interface PapersTable {
+  id: string;
+  title: string;
+  url: string;
+  authors: string;
+  published: string | null;
+  summary: string;
+  ai_summary: string | null;
+  keywords: string;
+  categories: string;
+  upvotes: number;
+  comments: number;
+  sources: string;
+  links: string;
+  first_seen: string;
+  updated_at: string;
+}
+
+export interface TopicsTable {
+  slug: string;
+  label: string;
+  keywords: string;
+  categories: string;
+  user_defined: number;
+  created_at: string;
+}
+
+export interface EditionsTable {
+  id: string;
+  frequency: string;
+  date: string;
+  created_at: string;
+  data: string;
+}
+
+export interface EditionPapersTable {
+  edition_id: string;
+  frequency: string;
+  paper_id: string;
+}
+
+export interface RenderedVariantsTable {
+  edition_id: string;
+  variant_key: string;
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  status: string;
+  topics: string;
+  frequency: string;
+  created_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  suppressed_reason: string | null;
+  updated_at: string;
+}
+
+export interface DeliveriesTable {
+  id: Generated<number>;
+  edition_id: string;
+  subscriber_id: number;
+  email: string;
+  variant_key: string;
+  state: string;
+  attempts: number;
+  last_reply: string | null;
+  message_id: string;
+  retry_at: string | null;
+  lease_until: string | null;
+  claimed_by: string | null;
+  sent_at: string | null;
+}
+
+export interface RunsTable {
+  id: string;
+  kind: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  edition_id: string | null;
+  summary: string | null;
+}
+
+export interface LocksTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** The whole database, for `Kysely<Database>`. */
+export interface Database {
+  sources: SourcesTable;
+  papers: PapersTable;
+  topics: TopicsTable;
+  editions: EditionsTable;
+  edition_papers: EditionPapersTable;
+  rendered_variants: RenderedVariantsTable;
+  subscribers: SubscribersTable;
+  deliveries: DeliveriesTable;
+  runs: RunsTable;
+  locks: LocksTable;
+  meta: MetaTable;
+}

@@ -1,0 +1,137 @@
+import { PaperpostError, type Subscriber, type Topic } from '../domain/index.js';
+import { parseFrequency, pickTopics } from './choices.js';
+import type { SubscriberStore, SubscriptionContext } from './ports.js';
+import type { TokenPurpose, TokenSigner } from './tokens.js';
+
+/** Meta key set while a subscriber has paused (status `unsubscribed`, choices kept). */
+export const pausedKey = (id: number): string => `subscribers:paused:${id}`;
+
+export interface ResolvedToken {
+  subscriber: Subscriber;
+  extra: string;
+}
+
+/** The subscriber a link token names; throws `token-invalid` when it is bad, expired or orphaned. */
+export async function resolveToken(
+  deps: { store: SubscriberStore; signer: TokenSigner },
+  purpose: TokenPurpose,
+  token: string,
+  now: Date,
+): Promise<ResolvedToken> {
+  const verified = deps.signer.verify(purpose, token, now);
+  const subscriber = verified ? await deps.store.getSubscriber(verified.subscriberId) : undefined;
+  if (!verified || !subscriber) {
+    throw new PaperpostError('subscribers', 'token-invalid', 'this link is invalid or has expired');
+  }
+  return { subscriber, extra: verified.extra };
+}
+
+export interface PreferencesView {
+  subscriber: Subscriber;
+  paused: boolean;
+  catalogue: Topic[];
+}
+
+/** What the preferences page shows. */
+export async function readPreferences(
+  store: SubscriberStore,
+  subscriber: Subscriber,
+): Promise<PreferencesView> {
+  const paused =
+    subscriber.status === 'unsubscribed' && Boolean(await store.getMeta(pausedKey(subscriber.id)));
+  return { subscriber, paused, catalogue: await store.listTopics() };
+}
+
+function mustExist(subscriber: Subscriber | undefined, id: number): Subscriber {
+  if (subscriber === undefined) throw new PaperpostError('subscribers', 'not-found', `no subscriber ${id}`);
+  return subscriber;
+}
+
+/** Change topics and frequency; unknown slugs are dropped. Throws `invalid-frequency`. */
+export async function updatePreferences(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  input: { topics: readonly string[]; frequency: string },
+  now: Date,
+): Promise<Subscriber> {
+  const frequency = parseFrequency(input.frequency);
+  if (frequency === undefined) {
+    throw new PaperpostError('subscribers', 'invalid-frequency', 'frequency must be daily or weekly');
+  }
+  const topics = pickTopics(input.topics, await ctx.store.listTopics());
+  return mustExist(await ctx.store.updateSubscriber(subscriberId, { topics, frequency }, now), subscriberId);
+}
+
+/**
+ * Stop mails at once. Pending and confirmed become `unsubscribed` (the ledger's claim skips them);
+ * suppressed stays suppressed. Idempotent.
+ */
+export async function unsubscribe(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  now: Date,
+): Promise<Subscriber> {
+  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  if (await ctx.store.getMeta(pausedKey(subscriberId))) await ctx.store.setMeta(pausedKey(subscriberId), '');
+  if (subscriber.status !== 'pending' && subscriber.status !== 'confirmed') return subscriber;
+  return mustExist(
+    await ctx.store.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now),
+    subscriberId,
+  );
+}
+
+/** Pause: like unsubscribing, but remembered so the preferences page offers to resume. */
+export async function pauseSubscription(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  now: Date,
+): Promise<Subscriber> {
+  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  if (subscriber.status !== 'confirmed') return subscriber;
+  const updated = await ctx.store.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now);
+  await ctx.store.setMeta(pausedKey(subscriberId), now.toISOString());
+  return mustExist(updated, subscriberId);
+}
+
+/**
+ * Resume after a pause or come back after leaving, from a preferences link (which proves the
+ * mailbox). Suppressed (bounced) addresses stay suppressed.
+ */
+export async function resumeSubscription(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  now: Date,
+): Promise<Subscriber> {
+  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  if (subscriber.status !== 'unsubscribed') return subscriber;
+  await ctx.store.setMeta(pausedKey(subscriberId), '');
+  return mustExist(
+    await ctx.store.updateSubscriber(subscriberId, { status: 'confirmed' }, now),
+    subscriberId,
+  );
+}
+
+export interface TopicUnsubscribeResult {
+  subscriber: Subscriber;
+  /** true when that was the last topic, so the subscriber left altogether. */
+  left: boolean;
+}
+
+/** Leave one topic. "All topics" becomes every other catalogue topic; leaving the last one unsubscribes. */
+export async function unsubscribeTopic(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  slug: string,
+  now: Date,
+): Promise<TopicUnsubscribeResult> {
+  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  const current =
+    subscriber.topics.length > 0
+      ? subscriber.topics
+      : (await ctx.store.listTopics()).map((topic) => topic.slug);
+  const remaining = current.filter((topic) => topic !== slug);
+  if (remaining.length === current.length) return { subscriber, left: false };
+  if (remaining.length === 0) return { subscriber: await unsubscribe(ctx, subscriberId, now), left: true };
+  const updated = await ctx.store.updateSubscriber(subscriberId, { topics: remaining }, now);
+  return { subscriber: mustExist(updated, subscriberId), left: false };
+}

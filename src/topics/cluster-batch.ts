@@ -1,0 +1,76 @@
+import { averageLinkage, cutTree, silhouette } from './cluster.js';
+
+/** Knobs of {@link clusterBatch}. */
+export interface ClusterOptions {
+  /** Clusters smaller than this are dissolved into their nearest cluster or "Other". */
+  minClusterSize: number;
+  /** Average similarity a dissolved paper needs to join a cluster instead of "Other". */
+  attachThreshold: number;
+  /** Largest share of the papers left in "Other"; the closest of the rest are attached anyway. */
+  maxOtherShare: number;
+}
+
+/** Cluster of each paper (0..k-1), or -1 for "Other". */
+export type Assignment = number[];
+
+/**
+ * Clusters one batch: average linkage, k chosen by the best mean silhouette over
+ * 2..~2*sqrt(n), then clusters below `minClusterSize` are dissolved (each paper joins the cluster
+ * it is closest to on average, or "Other" when nothing is close), keeping "Other" small.
+ */
+export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptions): Assignment {
+  if (n === 0) return [];
+  if (n < 2 * options.minClusterSize) return new Array<number>(n).fill(n >= options.minClusterSize ? 0 : -1);
+  const merges = averageLinkage(sim, n);
+  const maxK = Math.min(n - 1, Math.ceil(2 * Math.sqrt(n)) + 1);
+  let bestLabels = cutTree(merges, n, 1);
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let k = 2; k <= maxK; k += 1) {
+    const labels = cutTree(merges, n, k);
+    const score = silhouette(sim, n, labels);
+    if (score > bestScore) {
+      bestScore = score;
+      bestLabels = labels;
+    }
+  }
+  return dissolveSmall(sim, n, bestLabels, options);
+}
+
+function dissolveSmall(sim: Float64Array, n: number, labels: number[], options: ClusterOptions): Assignment {
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  const big = [...sizes.entries()].filter(([, s]) => s >= options.minClusterSize).map(([l]) => l);
+  const renumber = new Map(big.sort((a, b) => a - b).map((l, i) => [l, i]));
+  const out = labels.map((l) => renumber.get(l) ?? -1);
+  if (big.length === 0) return out;
+  // Closest big cluster (average similarity to its members) of each dissolved paper.
+  const candidates: { i: number; cluster: number; sim: number }[] = [];
+  for (let i = 0; i < n; i += 1) {
+    if (out[i] !== -1) continue;
+    const sums = new Float64Array(big.length);
+    const counts = new Float64Array(big.length);
+    for (let j = 0; j < n; j += 1) {
+      const c = out[j] as number;
+      if (c < 0 || labels[j] === labels[i]) continue;
+      sums[c] = (sums[c] as number) + (sim[i * n + j] as number);
+      counts[c] = (counts[c] as number) + 1;
+    }
+    let best = 0;
+    let bestSim = Number.NEGATIVE_INFINITY;
+    for (let c = 0; c < big.length; c += 1) {
+      const avg = (counts[c] as number) > 0 ? (sums[c] as number) / (counts[c] as number) : 0;
+      if (avg > bestSim) {
+        bestSim = avg;
+        best = c;
+      }
+    }
+    candidates.push({ i, cluster: best, sim: bestSim });
+  }
+  candidates.sort((a, b) => b.sim - a.sim || a.i - b.i);
+  const maxOther = Math.floor(options.maxOtherShare * n);
+  candidates.forEach((c, rank) => {
+    const mustAttach = candidates.length - rank > maxOther;
+    if (c.sim >= options.attachThreshold || mustAttach) out[c.i] = c.cluster;
+  });
+  return out;
+}

@@ -1,0 +1,108 @@
+import { eng } from 'stopword';
+
+/**
+ * Words that carry no topic in paper abstracts: English function words (stopword's list plus
+ * ours) and the boilerplate of research writing ("we propose a novel method ...").
+ */
+const EXTRA_STOPWORDS = `
+a about above across after again against al also although am among an and any are around as at
+away be became become becomes been being below beyond both but by can cannot could did do does
+done during each either else enough et etc even ever every few for from further given gives
+having here how however i if in into is it its itself just less let lot may might more most
+much must near neither nor not of off often on once one only onto or other others otherwise our
+ours out over own per perhaps rather same several she should since so some such than that the
+their them themselves then thence there thereby therefore these they this those though three
+through thus to together too toward towards two under unless until upon us via was we what
+whatever when whenever where whereas whether which while who whom whose why will with within
+without would yet you your
+abstract accuracy achieve achieved achieves achieving across additionally address addresses
+addressing aim aims allow allows analysis analyze approach approaches art based
+better capability capabilities challenge challenges challenging comprehensive consistently
+crucial current demonstrate demonstrates demonstrating design designed despite different
+effective effectively enable enables enabling especially evaluate evaluated existing
+experiment experiments experimental extensive extensively finally find findings first focus
+framework frameworks furthermore github high highly http https improve improved improvement
+improvements improves improving including increasingly introduce introduces key large leading
+leverage leverages leveraging limited link main making method methods moreover new novel
+observe often outperform outperforms paper particular performance perform performs potential
+present presents previous prior problem problems propose proposed proposes providing provide
+provides recent remain remains require requires research result results reveal reveals
+scenarios second settings show shows significant significantly simple specifically state
+strong studies study substantial substantially superior task tasks techniques three toward
+typically understanding use used uses using various way well whereas wide widely work works
+generated summary available publicly release released open source www com org
+`;
+
+const STOP = new Set([...eng, ...EXTRA_STOPWORDS.split(/\s+/).filter((w) => w.length > 0)]);
+
+/** true for a word that never makes a feature or a label word. */
+export function isStopword(word: string): boolean {
+  return STOP.has(word) || STOP.has(foldPlural(word));
+}
+
+/**
+ * Folds English plurals so "agents" and "agent" make one feature ("policies" -> "policy").
+ * Deliberately tiny: labels are written from the surface words seen in the text, never from this key.
+ */
+export function foldPlural(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && /(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** One feature occurrence: its key (folded, lowercase) and the surface text it came from (case kept). */
+export interface Term {
+  key: string;
+  surface: string;
+}
+
+const SEGMENT_BREAK = /[.,;:!?()[\]{}"“”‘’<>|/\\]+|\s[-–—]+\s/;
+
+interface Unit {
+  key: string;
+  surface: string;
+}
+
+/** A whitespace word as a unit: its content parts ("mixture-of-experts" -> mixture, expert). */
+function wordUnit(raw: string, terms: Term[]): Unit | null {
+  const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const parts = word.split(/-+/).filter((p) => p.length > 0);
+  const content = parts.filter((p) => isContentWord(p.toLowerCase()));
+  if (content.length === 0) return null;
+  const keys = content.map((p) => foldPlural(p.toLowerCase()));
+  content.forEach((part, i) => {
+    terms.push({ key: keys[i] as string, surface: part });
+  });
+  if (content.length === 1) return { key: keys[0] as string, surface: content[0] as string };
+  const unit = { key: keys.join(' '), surface: word };
+  terms.push(unit);
+  return unit;
+}
+
+/**
+ * Unigrams and phrases of a text. A hyphenated word gives its parts and itself
+ * ("long-context" -> long, context, "long context"); two words adjacent in the text (no stopword,
+ * no punctuation between) give a phrase ("long-context benchmarks"), so every phrase reads as
+ * written in the input, and no fragment such as "context benchmarks" is made.
+ */
+export function extractTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
+  for (const segment of normalized.split(SEGMENT_BREAK)) {
+    let prev: Unit | null = null;
+    for (const raw of segment.split(/\s+/)) {
+      const unit = wordUnit(raw, terms);
+      if (unit && prev) terms.push({ key: `${prev.key} ${unit.key}`, surface: `${prev.surface} ${unit.surface}` });
+      prev = unit;
+    }
+  }
+  return terms;
+}
+
+function isContentWord(word: string): boolean {
+  if (word.length < 2 || word.length > 30) return false;
+  if (!/\p{L}/u.test(word)) return false;
+  if (/^\p{N}/u.test(word) && word.length < 3) return false;
+  return !isStopword(word);
+}

@@ -1,0 +1,162 @@
+import type { Paper } from '../domain/index.js';
+import { extractTerms } from './tokenize.js';
+
+/** The text a paper offers to grouping. */
+export type PaperText = Pick<Paper, 'id' | 'title' | 'summary' | 'keywords' | 'categories'> & {
+  aiSummary?: string | null;
+};
+
+/** A sparse vector: feature indices ascending, with their values. */
+export interface SparseVector {
+  idx: number[];
+  val: number[];
+}
+
+/** TF-IDF model of one batch of papers. */
+export interface Corpus {
+  /** Feature keys, sorted; a vector index points in here. */
+  features: string[];
+  /** Papers containing each feature. */
+  df: number[];
+  /** One L2-normalized TF-IDF vector per paper, in input order. */
+  vectors: SparseVector[];
+  /** Per paper, the set of feature indices it contains (for label coverage). */
+  present: Set<number>[];
+  /** Most frequent surface form of each feature ("long-context", "llms"). */
+  surface: string[];
+  /** Inverse document frequency of each feature. */
+  idf: number[];
+  /** Feature index by key. */
+  index: Map<string, number>;
+}
+
+/** Weight of each field of a paper in its term counts. */
+export const FIELD_WEIGHTS = { title: 3, summary: 1, aiSummary: 1, keywords: 2, categories: 2 } as const;
+
+/** Term counts of one paper, by feature key, weighted by field. */
+export function countTerms(
+  paper: PaperText,
+  surfaces?: Map<string, Map<string, number>>,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string, weight: number): void => {
+    for (const term of extractTerms(text)) {
+      counts.set(term.key, (counts.get(term.key) ?? 0) + weight);
+      if (surfaces) {
+        let forms = surfaces.get(term.key);
+        if (!forms) {
+          forms = new Map();
+          surfaces.set(term.key, forms);
+        }
+        forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
+      }
+    }
+  };
+  add(paper.title, FIELD_WEIGHTS.title);
+  add(paper.summary, FIELD_WEIGHTS.summary);
+  if (paper.aiSummary) add(paper.aiSummary, FIELD_WEIGHTS.aiSummary);
+  for (const keyword of paper.keywords) add(keyword, FIELD_WEIGHTS.keywords);
+  for (const category of paper.categories) {
+    const key = `cat:${category.toLowerCase()}`;
+    counts.set(key, (counts.get(key) ?? 0) + FIELD_WEIGHTS.categories);
+  }
+  return counts;
+}
+
+/**
+ * Builds the TF-IDF model of a batch: sublinear term frequency (1 + ln tf), smoothed IDF, and
+ * L2-normalized vectors. Features seen in fewer than `minDf` papers are dropped (they cannot link
+ * two papers, they only dilute the cosine).
+ */
+export function buildCorpus(papers: PaperText[], minDf = 1): Corpus {
+  const surfaces = new Map<string, Map<string, number>>();
+  const counts = papers.map((p) => countTerms(p, surfaces));
+  const dfByKey = new Map<string, number>();
+  for (const c of counts) for (const key of c.keys()) dfByKey.set(key, (dfByKey.get(key) ?? 0) + 1);
+  const features = [...dfByKey.entries()]
+    .filter(([, df]) => df >= minDf)
+    .map(([key]) => key)
+    .sort();
+  const index = new Map(features.map((key, i) => [key, i]));
+  const n = papers.length;
+  const df = features.map((key) => dfByKey.get(key) ?? 0);
+  const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
+  const present: Set<number>[] = [];
+  const vectors = counts.map((c) => {
+    const entries: [number, number][] = [];
+    for (const [key, tf] of c) {
+      const i = index.get(key);
+      if (i === undefined) continue;
+      entries.push([i, (1 + Math.log(tf)) * (idf[i] ?? 0)]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    present.push(new Set(entries.map(([i]) => i)));
+    return normalize({ idx: entries.map(([i]) => i), val: entries.map(([, v]) => v) });
+  });
+  const surface = features.map((key) => bestSurface(surfaces.get(key)) ?? key);
+  return { features, df, vectors, present, surface, idf, index };
+}
+
+function bestSurface(forms: Map<string, number> | undefined): string | undefined {
+  if (!forms) return undefined;
+  let best: [string, number] | undefined;
+  for (const entry of forms) {
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  }
+  return best?.[0];
+}
+
+/** Scales a vector to unit length (the zero vector stays zero). */
+export function normalize(v: SparseVector): SparseVector {
+  let sum = 0;
+  for (const x of v.val) sum += x * x;
+  const norm = Math.sqrt(sum);
+  return norm === 0 ? v : { idx: v.idx, val: v.val.map((x) => x / norm) };
+}
+
+/** Dot product of two sparse vectors (their cosine when both are unit length). */
+export function dot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    const ai = a.idx[i] as number;
+    const bj = b.idx[j] as number;
+    if (ai === bj) {
+      sum += (a.val[i] as number) * (b.val[j] as number);
+      i += 1;
+      j += 1;
+    } else if (ai < bj) i += 1;
+    else j += 1;
+  }
+  return sum;
+}
+
+/** Sum of vectors, normalized: the direction of a group of papers. */
+export function centroid(vectors: SparseVector[]): SparseVector {
+  const acc = new Map<number, number>();
+  for (const v of vectors) {
+    for (let k = 0; k < v.idx.length; k += 1) {
+      const i = v.idx[k] as number;
+      acc.set(i, (acc.get(i) ?? 0) + (v.val[k] as number));
+    }
+  }
+  const idx = [...acc.keys()].sort((a, b) => a - b);
+  return normalize({ idx, val: idx.map((i) => acc.get(i) ?? 0) });
+}
+
+/** Cosine similarity matrix (n x n, row-major) of unit vectors. */
+export function similarityMatrix(vectors: SparseVector[]): Float64Array {
+  const n = vectors.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) {
+    sim[i * n + i] = 1;
+    const vi = vectors[i] as SparseVector;
+    for (let j = i + 1; j < n; j += 1) {
+      const s = dot(vi, vectors[j] as SparseVector);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+    }
+  }
+  return sim;
+}

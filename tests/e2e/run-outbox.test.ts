@@ -1,0 +1,122 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, sampleSources, tempProject } from '../helpers/cli.js';
+
+const config = {
+  title: 'Paperpost Test Letter',
+  sources: sampleSources(),
+  sender: { fromAddress: 'digest@paperpost.example', listId: 'test.paperpost.example' },
+  seedSubscribers: [
+    { email: 'demo@paperpost.example', frequency: 'daily' },
+    { email: 'weekly@paperpost.example', frequency: 'weekly' },
+  ],
+  dataDir: 'data',
+};
+
+describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
+  let dir: string;
+  let first: Awaited<ReturnType<typeof runCli>>;
+
+  beforeAll(async () => {
+    dir = tempProject(config);
+    first = await runCli(['run', '--json'], { cwd: dir });
+  }, 120_000);
+
+  it('exits 0 and reports every source, merged papers and one delivery', () => {
+    expect(first.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary.status).toBe('ok');
+    expect(summary.sources.ok).toBe(4);
+    expect(summary.sources.failed).toBe(0);
+    // the demo feed repeats 16 papers of the other three samples: they merge
+    expect(summary.papers.merged).toBeLessThan(summary.papers.entries);
+    expect(summary.papers.entries - summary.papers.merged).toBeGreaterThanOrEqual(16);
+    expect(summary.edition.sections).toBeGreaterThan(1);
+    expect(summary.ledger.created).toBe(1); // only the daily subscriber
+    expect(summary.delivery.sent).toBe(1);
+    expect(summary.outbox.preview).toMatch(/preview\.html$/);
+  });
+
+  it('writes one .eml per subscriber and a preview.html into data/outbox/<edition>/', async () => {
+    const summary = JSON.parse(first.stdout);
+    const editionDir = path.join(dir, 'data', 'outbox', summary.edition.id);
+    const files = readdirSync(editionDir);
+    const emls = files.filter((f) => f.endsWith('.eml'));
+    expect(emls).toHaveLength(1);
+    expect(files).toContain('preview.html');
+    const mail = await simpleParser(readFileSync(path.join(editionDir, emls[0] ?? '')));
+    expect(mail.to && 'text' in mail.to ? mail.to.text : '').toContain('demo@paperpost.example');
+    expect(mail.subject).toContain('Paperpost Test Letter');
+    expect(mail.html).toBeTruthy();
+    expect(mail.text?.length ?? 0).toBeGreaterThan(200);
+    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(String(mail.headers.get('list-unsubscribe'))).toMatch(/^<https?:\/\//);
+    expect(mail.messageId).toMatch(/@paperpost\.example>?$/);
+    // no placeholder left behind
+    expect(String(mail.html)).not.toMatch(/%%[A-Z_]+/);
+    expect(mail.text ?? '').not.toMatch(/%%[A-Z_]+/);
+    const preview = readFileSync(path.join(editionDir, 'preview.html'), 'utf8');
+    expect(preview).toContain('<html');
+    expect(preview).not.toMatch(/%%[A-Z_]+/);
+  });
+
+  it('keeps the database and a secret in data/', () => {
+    expect(existsSync(path.join(dir, 'data', 'paperpost.db'))).toBe(true);
+    expect(existsSync(path.join(dir, 'data', 'secret.key'))).toBe(true);
+  });
+
+  it('a second run the same day publishes nothing twice: no new papers, edition skipped', async () => {
+    const again = await runCli(['run', '--json'], { cwd: dir });
+    expect(again.code).toBe(0);
+    const summary = JSON.parse(again.stdout);
+    expect(summary.status).toBe('skipped');
+    expect(summary.edition).toBeNull();
+    expect(summary.skipReason).toMatch(/0 new paper/);
+  }, 60_000);
+
+  it('prints a short human summary with the path to open', async () => {
+    const other = tempProject(config);
+    const human = await runCli(['run'], { cwd: other });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/sources: 4 ok, 0 failed/);
+    expect(human.stdout).toMatch(/open .*preview\.html/);
+  }, 60_000);
+});
+
+describe('paperpost run with bad sources', () => {
+  it('skips a broken feed, reports it with its reason and still publishes', async () => {
+    const dir = tempProject({
+      ...config,
+      sources: [...sampleSources(), { id: 'broken', kind: 'auto', location: 'does-not-exist.xml' }],
+    });
+    const result = await runCli(['run', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const broken = summary.sources.reports.find((r: { id: string }) => r.id === 'broken');
+    expect(broken.status).toBe('failed');
+    expect(broken.error).toMatch(/broken|does-not-exist/);
+    expect(summary.sources.ok).toBe(4);
+    expect(summary.edition).not.toBeNull();
+  }, 60_000);
+
+  it('exits non-zero with one clear line when no source can be read', async () => {
+    const dir = tempProject({
+      ...config,
+      sources: [{ id: 'only', kind: 'auto', location: 'missing.xml' }],
+    });
+    const result = await runCli(['run'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/no source could be read/);
+  }, 60_000);
+
+  it('fails at start with the key path for a bad config value', async () => {
+    const dir = tempProject({ ...config, limits: { maxPapersPerEdition: -3 } });
+    const result = await runCli(['run'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/limits\.maxPapersPerEdition/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,188 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Delivery } from '../../src/domain/index.js';
+import type { Store } from '../../src/store/types.js';
+import { at, makeEdition, makePaper, makeSubscriber, T0 } from './store-contract-fixtures.js';
+
+/** Claims with a 30 s lease; `editionId` null claims across editions. */
+const claim = (store: Store, limit: number, now: Date, worker = 'w1', editionId: string | null = 'd1') =>
+  store.claimDeliveries({
+    ...(editionId === null ? {} : { editionId }),
+    limit,
+    worker,
+    leaseSeconds: 30,
+    now,
+  });
+
+async function seedLedger(store: Store, subscribers: number): Promise<void> {
+  await store.upsertPapers([makePaper('p1')], T0);
+  await store.createEdition(makeEdition('d1', 'daily', ['p1']));
+  const subs = Array.from({ length: subscribers }, (_, i) =>
+    makeSubscriber(`s${String(i).padStart(4, '0')}@example.org`),
+  );
+  await store.addSubscribers(subs, T0);
+  await store.createLedger('d1', 'daily', 'example.org');
+}
+
+/** Claims, leases, outcomes, runs and locks. */
+export function claimsContract(store: () => Store, peer: () => (() => Promise<Store>) | undefined): void {
+  describe('claims', () => {
+    beforeEach(async () => {
+      await seedLedger(store(), 5);
+    });
+
+    it('claims pending rows in id order with a lease, counting the attempt', async () => {
+      const batch = await claim(store(), 3, T0);
+      expect(batch.map((d) => d.email)).toEqual([
+        's0000@example.org',
+        's0001@example.org',
+        's0002@example.org',
+      ]);
+      expect(batch.every((d) => d.state === 'sending' && d.attempts === 1)).toBe(true);
+      expect(batch[0]?.leaseUntil).toBe(at(30).toISOString());
+      expect((await claim(store(), 10, T0)).map((d) => d.email)).toEqual([
+        's0003@example.org',
+        's0004@example.org',
+      ]);
+      expect(await claim(store(), 10, T0)).toEqual([]);
+      expect(await store().nextWakeUp('d1')).toEqual(at(30));
+    });
+
+    it('records outcomes only for rows still sending', async () => {
+      const [a, b, c] = (await claim(store(), 3, T0)) as [Delivery, Delivery, Delivery];
+      await store().markSent(a.id, '250 ok', at(1));
+      await store().markDeferred(b.id, '421 try later', at(120));
+      await store().markFailed(c.id, '550 no such user');
+      await store().markFailed(a.id, 'too late'); // guard: a is sent already
+      const rows = await store().listDeliveries('d1', { limit: 10 });
+      expect(rows[0]).toMatchObject({ state: 'sent', lastReply: '250 ok', sentAt: at(1).toISOString() });
+      expect(rows[1]).toMatchObject({
+        state: 'deferred',
+        lastReply: '421 try later',
+        retryAt: at(120).toISOString(),
+      });
+      expect(rows[2]).toMatchObject({ state: 'failed', lastReply: '550 no such user' });
+      expect(await store().countDeliveries('d1')).toEqual({
+        pending: 2,
+        sending: 0,
+        sent: 1,
+        deferred: 1,
+        failed: 1,
+        cancelled: 0,
+      });
+      expect((await store().listDeliveries('d1', { state: 'failed', limit: 10 })).map((d) => d.id)).toEqual([
+        c.id,
+      ]);
+      expect(await store().nextWakeUp('d1')).toEqual(at(120));
+    });
+
+    it('re-claims a deferred row once due, and a sending row once its lease expired', async () => {
+      const [a, b] = (await claim(store(), 2, T0)) as [Delivery, Delivery];
+      await store().markDeferred(a.id, '451 greylisted', at(60));
+      await claim(store(), 3, T0); // drains the pending rows
+      expect(await claim(store(), 10, at(29))).toEqual([]);
+      const expired = await claim(store(), 10, at(31), 'w2');
+      // b and the three drained rows had leases until T0+30; a is not due until T0+60.
+      expect(expired.map((d) => d.id)).not.toContain(a.id);
+      expect(expired.map((d) => d.id)).toContain(b.id);
+      expect(expired.find((d) => d.id === b.id)?.attempts).toBe(2);
+      const due = await claim(store(), 10, at(60));
+      expect(due.map((d) => [d.id, d.attempts])).toEqual([[a.id, 2]]);
+    });
+
+    it('gives released rows back without counting the attempt', async () => {
+      const batch = await claim(store(), 2, T0);
+      await store().releaseDeliveries(batch.map((d) => d.id));
+      const again = await claim(store(), 2, T0);
+      expect(again.map((d) => [d.id, d.attempts])).toEqual(batch.map((d) => [d.id, 1]));
+    });
+
+    it('cancels rows of someone who unsubscribed before the claim and fills the batch with others', async () => {
+      const s1 = await store().getSubscriberByEmail('s0001@example.org');
+      await store().updateSubscriber(s1?.id ?? 0, { status: 'unsubscribed' }, T0);
+      const s2 = await store().getSubscriberByEmail('s0002@example.org');
+      await store().updateSubscriber(s2?.id ?? 0, { status: 'suppressed' }, T0);
+      const batch = await claim(store(), 3, T0);
+      expect(batch.map((d) => d.email)).toEqual([
+        's0000@example.org',
+        's0003@example.org',
+        's0004@example.org',
+      ]);
+      const counts = await store().countDeliveries('d1');
+      expect(counts).toMatchObject({ sending: 3, cancelled: 2, pending: 0 });
+    });
+
+    it('claims across editions when no edition is given', async () => {
+      await store().upsertPapers([makePaper('p9')], T0);
+      await store().createEdition(makeEdition('d2', 'daily', ['p9'], '2025-01-04'));
+      await store().createLedger('d2', 'daily', 'example.org');
+      const batch = await claim(store(), 100, T0, 'w1', null);
+      expect(batch).toHaveLength(10);
+      expect(new Set(batch.map((d) => d.editionId))).toEqual(new Set(['d1', 'd2']));
+      await Promise.all(batch.map((d) => store().markSent(d.id, '250', at(1))));
+      expect(await store().listUnfinishedEditions()).toEqual([]);
+      expect(await store().nextWakeUp()).toBeUndefined();
+    });
+  });
+
+  describe('concurrent claims', () => {
+    it('never hands the same row to two claimers', async () => {
+      await seedLedger(store(), 300);
+      const open = peer();
+      const other = open === undefined ? store() : await open();
+      const seen: number[][] = [[], []];
+      const worker = async (s: Store, i: number): Promise<void> => {
+        for (;;) {
+          const batch = await claim(s, 7, T0, `w${i}`);
+          if (batch.length === 0) return;
+          seen[i]?.push(...batch.map((d) => d.id));
+        }
+      };
+      await Promise.all([worker(store(), 0), worker(other, 1)]);
+      const all = [...(seen[0] ?? []), ...(seen[1] ?? [])];
+      expect(all).toHaveLength(300);
+      expect(new Set(all).size).toBe(300);
+      expect((await store().countDeliveries('d1')).sending).toBe(300);
+    });
+  });
+
+  describe('runs and locks', () => {
+    it('records runs newest first', async () => {
+      const first = await store().startRun('run', T0);
+      const second = await store().startRun('send', at(10));
+      await store().finishRun(first, 'ok', { papers: 3, errors: ['x'] }, null, at(5));
+      const runs = await store().listRuns(10);
+      expect(runs.map((r) => r.id)).toEqual([second, first]);
+      expect(runs[0]).toMatchObject({ kind: 'send', status: 'running', finishedAt: null, summary: null });
+      expect(runs[1]).toMatchObject({
+        status: 'ok',
+        finishedAt: at(5).toISOString(),
+        summary: { papers: 3, errors: ['x'] },
+      });
+      expect(await store().listRuns(1)).toHaveLength(1);
+    });
+
+    it('takes, refuses, renews, takes over expired and releases locks', async () => {
+      expect(await store().tryLock('run:daily', 'a', 60, T0)).toBe(true);
+      expect(await store().tryLock('run:daily', 'b', 60, at(30))).toBe(false);
+      expect(await store().tryLock('run:daily', 'a', 60, at(30))).toBe(true); // renewal until T0+90
+      expect(await store().tryLock('run:daily', 'b', 60, at(89))).toBe(false);
+      expect(await store().tryLock('run:daily', 'b', 60, at(90))).toBe(true);
+      await store().releaseLock('run:daily', 'a'); // not a's any more: no effect
+      expect(await store().tryLock('run:daily', 'a', 60, at(91))).toBe(false);
+      await store().releaseLock('run:daily', 'b');
+      expect(await store().tryLock('run:daily', 'a', 60, at(92))).toBe(true);
+    });
+
+    it('gives a lock to exactly one of two racing holders', async () => {
+      const open = peer();
+      const other = open === undefined ? store() : await open();
+      const results = await Promise.all([
+        store().tryLock('race', 'a', 60, T0),
+        other.tryLock('race', 'b', 60, T0),
+        store().tryLock('race', 'c', 60, T0),
+        other.tryLock('race', 'd', 60, T0),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,174 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/types.js';
+import { claimsContract } from './store-contract-claims.js';
+import { at, makeEdition, makePaper, makeSubscriber, T0 } from './store-contract-fixtures.js';
+
+/** Subscribers and the ledger; claims and locks follow in store-contract-claims.ts. */
+export function ledgerContract(store: () => Store, peer: () => (() => Promise<Store>) | undefined): void {
+  describe('subscribers', () => {
+    it('inserts, then updates topics/frequency/status of a known address', async () => {
+      const first = await store().upsertSubscriber(
+        makeSubscriber('a@example.org', { status: 'pending', topics: ['b', 'a'] }),
+      );
+      expect(first).toMatchObject({
+        email: 'a@example.org',
+        status: 'pending',
+        topics: ['a', 'b'],
+        confirmedAt: null,
+      });
+      expect(first.id).toBeTypeOf('number');
+      const second = await store().upsertSubscriber(
+        makeSubscriber('a@example.org', {
+          status: 'confirmed',
+          topics: [],
+          frequency: 'weekly',
+          name: 'Ada',
+        }),
+      );
+      expect(second).toMatchObject({
+        id: first.id,
+        status: 'confirmed',
+        topics: [],
+        frequency: 'weekly',
+        name: 'Ada',
+      });
+      expect(second.confirmedAt).not.toBeNull();
+      expect(await store().getSubscriber(first.id)).toEqual(second);
+      expect(await store().getSubscriberByEmail('a@example.org')).toEqual(second);
+      expect(await store().getSubscriberByEmail('b@example.org')).toBeUndefined();
+    });
+
+    it('stamps confirmed_at and unsubscribed_at when the status changes', async () => {
+      const sub = await store().upsertSubscriber(makeSubscriber('a@example.org', { status: 'pending' }));
+      const confirmed = await store().updateSubscriber(sub.id, { status: 'confirmed' }, at(10));
+      expect(confirmed).toMatchObject({
+        status: 'confirmed',
+        confirmedAt: at(10).toISOString(),
+        unsubscribedAt: null,
+      });
+      const again = await store().updateSubscriber(sub.id, { status: 'confirmed', topics: ['x'] }, at(20));
+      expect(again).toMatchObject({ confirmedAt: at(10).toISOString(), topics: ['x'] });
+      const gone = await store().updateSubscriber(sub.id, { status: 'unsubscribed' }, at(30));
+      expect(gone).toMatchObject({ status: 'unsubscribed', unsubscribedAt: at(30).toISOString() });
+      const suppressed = await store().updateSubscriber(
+        sub.id,
+        { status: 'suppressed', suppressedReason: '550 no such user' },
+        at(40),
+      );
+      expect(suppressed).toMatchObject({ status: 'suppressed', suppressedReason: '550 no such user' });
+      expect(await store().updateSubscriber(9999, { status: 'confirmed' }, at(50))).toBeUndefined();
+    });
+
+    it('adds in bulk, keeping known addresses as they are', async () => {
+      await store().upsertSubscriber(makeSubscriber('known@example.org', { status: 'unsubscribed' }));
+      const added = await store().addSubscribers(
+        [
+          makeSubscriber('known@example.org'),
+          makeSubscriber('new1@example.org'),
+          makeSubscriber('new2@example.org'),
+        ],
+        T0,
+      );
+      expect(added).toBe(2);
+      expect((await store().getSubscriberByEmail('known@example.org'))?.status).toBe('unsubscribed');
+      expect(await store().countSubscribers()).toEqual({
+        pending: 0,
+        confirmed: 2,
+        unsubscribed: 1,
+        suppressed: 0,
+      });
+    });
+
+    it('pages through subscribers in id order, by status', async () => {
+      const emails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.org`);
+      for (const email of emails)
+        await store().upsertSubscriber(
+          makeSubscriber(email, { status: email.startsWith('c') ? 'pending' : 'confirmed' }),
+        );
+      const page1 = await store().listSubscribers({ limit: 2 });
+      const page2 = await store().listSubscribers({ limit: 2, afterId: page1[1]?.id ?? 0 });
+      const page3 = await store().listSubscribers({ limit: 2, afterId: page2[1]?.id ?? 0 });
+      expect([...page1, ...page2, ...page3].map((s) => s.email)).toEqual(emails);
+      const confirmed = await store().listSubscribers({ status: 'confirmed', limit: 10 });
+      expect(confirmed.map((s) => s.email)).toEqual(emails.filter((e) => !e.startsWith('c')));
+    });
+
+    it('forgets a subscriber and their deliveries', async () => {
+      await store().upsertPapers([makePaper('p1')], T0);
+      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().upsertSubscriber(makeSubscriber('a@example.org'));
+      await store().upsertSubscriber(makeSubscriber('b@example.org'));
+      await store().createLedger('d1', 'daily', 'example.org');
+      expect(await store().forgetSubscriber('a@example.org')).toBe(true);
+      expect(await store().forgetSubscriber('a@example.org')).toBe(false);
+      expect(await store().getSubscriberByEmail('a@example.org')).toBeUndefined();
+      const rows = await store().listDeliveries('d1', { limit: 10 });
+      expect(rows.map((r) => r.email)).toEqual(['b@example.org']);
+    });
+  });
+
+  describe('ledger', () => {
+    beforeEach(async () => {
+      await store().upsertPapers([makePaper('p1'), makePaper('p2')], T0);
+      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().createEdition(makeEdition('w1', 'weekly', ['p2']));
+    });
+
+    it('writes one pending row per confirmed subscriber of the frequency, idempotently', async () => {
+      const all = await store().upsertSubscriber(makeSubscriber('all@example.org'));
+      const some = await store().upsertSubscriber(
+        makeSubscriber('some@example.org', { topics: ['nlp', 'cv'] }),
+      );
+      await store().upsertSubscriber(makeSubscriber('pending@example.org', { status: 'pending' }));
+      await store().upsertSubscriber(makeSubscriber('weekly@example.org', { frequency: 'weekly' }));
+      await store().upsertSubscriber(makeSubscriber('gone@example.org', { status: 'unsubscribed' }));
+      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(2);
+      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(0);
+      const rows = await store().listDeliveries('d1', { limit: 10 });
+      expect(rows).toEqual([
+        expect.objectContaining({
+          editionId: 'd1',
+          subscriberId: all.id,
+          email: 'all@example.org',
+          variantKey: 'daily:*',
+          state: 'pending',
+          attempts: 0,
+          messageId: `<d1.${all.id}@mail.example.org>`,
+          lastReply: null,
+          sentAt: null,
+        }),
+        expect.objectContaining({
+          subscriberId: some.id,
+          variantKey: 'daily:cv,nlp',
+          messageId: `<d1.${some.id}@mail.example.org>`,
+        }),
+      ]);
+      expect(await store().listVariantKeys('d1')).toEqual(['daily:*', 'daily:cv,nlp']);
+      // A subscriber confirmed later joins on the next call; nobody is doubled.
+      await store().upsertSubscriber(makeSubscriber('late@example.org'));
+      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(1);
+      expect((await store().countDeliveries('d1')).pending).toBe(3);
+      expect(await store().createLedger('w1', 'weekly', 'mail.example.org')).toBe(1);
+      expect(await store().listUnfinishedEditions()).toEqual(['d1', 'w1']);
+    });
+
+    it('writes a ledger for 20,000 subscribers in one call', async () => {
+      const subs = Array.from({ length: 20_000 }, (_, i) =>
+        makeSubscriber(`s${i}@example.org`, {
+          topics: i % 3 === 0 ? ['nlp'] : [],
+          status: i % 10 === 9 ? 'pending' : 'confirmed',
+        }),
+      );
+      expect(await store().addSubscribers(subs, T0)).toBe(20_000);
+      expect(await store().createLedger('d1', 'daily', 'example.org')).toBe(18_000);
+      expect(await store().createLedger('d1', 'daily', 'example.org')).toBe(0);
+      const counts = await store().countDeliveries('d1');
+      expect(counts).toEqual({ pending: 18_000, sending: 0, sent: 0, deferred: 0, failed: 0, cancelled: 0 });
+      expect(await store().listVariantKeys('d1')).toEqual(['daily:*', 'daily:nlp']);
+      const tail = await store().listDeliveries('d1', { limit: 1, afterId: 0 });
+      expect(tail[0]?.messageId).toBe(`<d1.${tail[0]?.subscriberId}@example.org>`);
+    });
+  });
+
+  claimsContract(store, peer);
+}

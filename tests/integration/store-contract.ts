@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PaperpostError } from '../../src/domain/index.js';
+import type { Store } from '../../src/store/types.js';
+import { at, makeEdition, makePaper, makeSubscriber, makeTopic, T0 } from './store-contract-fixtures.js';
+import { ledgerContract } from './store-contract-ledger.js';
+
+/** One store under test: a fresh migrated database, optionally a second handle on it. */
+export interface StoreUnderTest {
+  store: Store;
+  /** Opens another Store on the same database (absent for `:memory:`); disposed with the rest. */
+  openPeer?: () => Promise<Store>;
+  /** Closes every handle and removes the database. */
+  dispose: () => Promise<void>;
+}
+
+/**
+ * The store contract: every implementation of `Store` must pass it. `factory` returns a fresh,
+ * empty, migrated store for each test.
+ */
+export function storeContract(factory: () => Promise<StoreUnderTest>): void {
+  let sut: StoreUnderTest;
+  beforeEach(async () => {
+    sut = await factory();
+  });
+  afterEach(async () => {
+    await sut.dispose();
+  });
+  const store = (): Store => sut.store;
+
+  describe('migrations and meta', () => {
+    it('migrate is safe to run again', async () => {
+      await store().migrate();
+      await store().setMeta('k', 'v');
+      await store().migrate();
+      expect(await store().getMeta('k')).toBe('v');
+    });
+
+    it('getMeta/setMeta store and overwrite small facts', async () => {
+      expect(await store().getMeta('slot:daily')).toBeUndefined();
+      await store().setMeta('slot:daily', '2025-01-03');
+      await store().setMeta('slot:daily', '2025-01-04');
+      expect(await store().getMeta('slot:daily')).toBe('2025-01-04');
+    });
+  });
+
+  describe('sources', () => {
+    it('saves, replaces and lists source states', async () => {
+      const state = {
+        id: 'arxiv-cs',
+        etag: '"abc"',
+        lastModified: 'Fri, 03 Jan 2025 08:00:00 GMT',
+        lastStatus: '200',
+        lastFetchedAt: T0.toISOString(),
+        failuresInRow: 0,
+        lastError: null,
+      };
+      expect(await store().getSourceState('arxiv-cs')).toBeUndefined();
+      await store().saveSourceState(state);
+      await store().saveSourceState({ ...state, id: 'hf', etag: null });
+      await store().saveSourceState({ ...state, failuresInRow: 2, lastError: 'HTTP 503', lastStatus: '503' });
+      expect(await store().getSourceState('arxiv-cs')).toEqual({
+        ...state,
+        failuresInRow: 2,
+        lastError: 'HTTP 503',
+        lastStatus: '503',
+      });
+      expect((await store().listSourceStates()).map((s) => s.id)).toEqual(['arxiv-cs', 'hf']);
+    });
+  });
+
+  describe('papers', () => {
+    it('inserts new papers and reads them back in the order asked', async () => {
+      const a = makePaper('2501.00001', {
+        links: { abs: 'a', pdf: 'p', code: null, hf: 'h' },
+        aiSummary: 'ai',
+      });
+      const b = makePaper('2501.00002');
+      expect(await store().upsertPapers([a, b], T0)).toEqual({ inserted: 2, updated: 0 });
+      expect(await store().getPapers(['2501.00002', 'missing', '2501.00001'])).toEqual([b, a]);
+    });
+
+    it('merges signals into known papers without touching first_seen', async () => {
+      await store().upsertPapers(
+        [makePaper('p1', { upvotes: 10, comments: 1, summary: 'long summary here' })],
+        T0,
+      );
+      const later = at(86_400);
+      const result = await store().upsertPapers(
+        [makePaper('p1', { upvotes: 4, comments: 7, summary: 'short', sources: ['hf'], keywords: ['llm'] })],
+        later,
+      );
+      expect(result).toEqual({ inserted: 0, updated: 1 });
+      const [merged] = await store().getPapers(['p1']);
+      expect(merged).toMatchObject({
+        upvotes: 10,
+        comments: 7,
+        summary: 'long summary here',
+        sources: ['arxiv', 'hf'],
+        keywords: ['graphs', 'llm'],
+      });
+      // first_seen stays at T0: a `since` after T0 no longer lists it.
+      expect(await store().listUnpublishedPapers('daily', T0)).toHaveLength(1);
+      expect(await store().listUnpublishedPapers('daily', at(1))).toHaveLength(0);
+    });
+
+    it('merges duplicates inside one batch', async () => {
+      const result = await store().upsertPapers(
+        [makePaper('d1', { upvotes: 2, sources: ['a'] }), makePaper('d1', { upvotes: 5, sources: ['b'] })],
+        T0,
+      );
+      expect(result).toEqual({ inserted: 1, updated: 0 });
+      expect((await store().getPapers(['d1']))[0]).toMatchObject({ upvotes: 5, sources: ['a', 'b'] });
+    });
+
+    it('handles a batch of 2,000 papers, then merges them all', async () => {
+      const papers = Array.from({ length: 2000 }, (_, i) => makePaper(`bulk.${String(i).padStart(5, '0')}`));
+      expect(await store().upsertPapers(papers, T0)).toEqual({ inserted: 2000, updated: 0 });
+      const again = papers.map((p) => ({ ...p, upvotes: 9 }));
+      expect(await store().upsertPapers(again, at(60))).toEqual({ inserted: 0, updated: 2000 });
+      const all = await store().listUnpublishedPapers('daily');
+      expect(all).toHaveLength(2000);
+      expect(all.every((p) => p.upvotes === 9)).toBe(true);
+    });
+  });
+
+  describe('topics', () => {
+    it('inserts and updates topics by slug', async () => {
+      await store().saveTopics([
+        makeTopic('vision'),
+        makeTopic('nlp', { userDefined: true, categories: ['cs.CL'] }),
+      ]);
+      await store().saveTopics([makeTopic('vision', { label: 'Computer vision', keywords: ['image'] })]);
+      expect(await store().listTopics()).toEqual([
+        makeTopic('nlp', { userDefined: true, categories: ['cs.CL'] }),
+        makeTopic('vision', { label: 'Computer vision', keywords: ['image'] }),
+      ]);
+    });
+  });
+
+  describe('editions', () => {
+    beforeEach(async () => {
+      await store().upsertPapers(
+        ['p1', 'p2', 'p3'].map((id) => makePaper(id)),
+        T0,
+      );
+    });
+
+    it('stores an edition and returns it as published', async () => {
+      const edition = makeEdition('daily-2025-01-03', 'daily', ['p1', 'p2']);
+      await store().createEdition(edition);
+      expect(await store().getEdition(edition.id)).toEqual(edition);
+      expect(await store().getEdition('nope')).toBeUndefined();
+      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p3']);
+      expect(await store().listUnpublishedPapers('weekly')).toHaveLength(3);
+    });
+
+    it('refuses a paper already published at that frequency, and stores nothing of the edition', async () => {
+      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      const err = await store()
+        .createEdition(makeEdition('d2', 'daily', ['p2', 'p1'], '2025-01-04'))
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PaperpostError);
+      expect(err).toMatchObject({ code: 'edition-conflict', stage: 'store' });
+      expect((err as Error).message).toContain('p1');
+      expect(await store().getEdition('d2')).toBeUndefined();
+      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2', 'p3']);
+      // Another frequency may publish the same paper.
+      await store().createEdition(makeEdition('w1', 'weekly', ['p1']));
+    });
+
+    it('refuses an edition id that exists', async () => {
+      await store().createEdition(makeEdition('e1', 'daily', ['p1']));
+      await expect(store().createEdition(makeEdition('e1', 'weekly', ['p2']))).rejects.toMatchObject({
+        code: 'edition-conflict',
+      });
+    });
+
+    it('lists editions newest first with paper and delivery counts', async () => {
+      await store().createEdition(makeEdition('d1', 'daily', ['p1'], '2025-01-03'));
+      await store().createEdition(makeEdition('d2', 'daily', ['p2', 'p3'], '2025-01-04'));
+      await store().createEdition(makeEdition('w1', 'weekly', ['p1'], '2025-01-05'));
+      await store().upsertSubscriber(makeSubscriber('a@example.org'));
+      await store().createLedger('d2', 'daily', 'example.org');
+      const daily = await store().listEditions({ frequency: 'daily' });
+      expect(daily.map((e) => [e.id, e.paperCount])).toEqual([
+        ['d2', 2],
+        ['d1', 1],
+      ]);
+      expect(daily[0]?.counts).toEqual({
+        pending: 1,
+        sending: 0,
+        sent: 0,
+        deferred: 0,
+        failed: 0,
+        cancelled: 0,
+      });
+      expect(daily[1]?.counts.pending).toBe(0);
+      expect((await store().listEditions({ limit: 1 })).map((e) => e.id)).toEqual(['w1']);
+    });
+
+    it('saves, replaces and reads rendered variants', async () => {
+      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      const variant = { variantKey: 'daily:*', subject: 'S', preheader: 'P', html: '<p>h</p>', text: 't' };
+      await store().saveRenderedVariant('d1', variant);
+      await store().saveRenderedVariant('d1', { ...variant, subject: 'S2' });
+      expect(await store().getRenderedVariant('d1', 'daily:*')).toEqual({ ...variant, subject: 'S2' });
+      expect(await store().getRenderedVariant('d1', 'daily:ml')).toBeUndefined();
+    });
+  });
+
+  describe('raw rows', () => {
+    it('pages through a table with a composite key and imports the rows elsewhere', async () => {
+      await store().upsertPapers(['a', 'b', 'c', 'd', 'e'].map((id) => makePaper(id)), T0);
+      await store().createEdition(makeEdition('d1', 'daily', ['a', 'b', 'c']));
+      await store().createEdition(makeEdition('w1', 'weekly', ['a', 'd', 'e']));
+      const rows = [];
+      let page = await store().exportRows('edition_papers', { limit: 2 });
+      while (page.length > 0) {
+        rows.push(...page);
+        page = await store().exportRows('edition_papers', { limit: 2, ...(page.length === 2 ? { after: page[1] } : {}) });
+        if (rows.length > 6) break;
+      }
+      expect(rows.map((r) => `${r['frequency']}/${r['paper_id']}`)).toEqual([
+        'daily/a',
+        'daily/b',
+        'daily/c',
+        'weekly/a',
+        'weekly/d',
+        'weekly/e',
+      ]);
+      await store().importRows('meta', [{ key: 'imported', value: 'yes' }]);
+      expect(await store().getMeta('imported')).toBe('yes');
+    });
+  });
+
+  ledgerContract(store, () => sut.openPeer);
+}

@@ -1,0 +1,185 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createOutboxTransport,
+  type OutgoingMessage,
+  type SendResult,
+  sendEditions,
+  type Transport,
+} from '../../../src/deliver/index.js';
+import { PaperpostError } from '../../../src/domain/index.js';
+import { FAST, makeVariant, personalize, SENDER } from './fixtures.js';
+import { createMemoryLedger, type MemoryLedger } from './memory-ledger.js';
+
+const EDITION = 'daily-2024-01-02';
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pp-send-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function ledgerOf(n: number): MemoryLedger {
+  const ledger = createMemoryLedger(
+    EDITION,
+    Array.from({ length: n }, (_, i) => `user${i + 1}@example.org`),
+  );
+  ledger.variants.set(`${EDITION}/daily:*`, makeVariant());
+  return ledger;
+}
+
+/** A transport that answers from a rule and records what it was given. */
+function scriptedTransport(rule: (m: OutgoingMessage, n: number) => SendResult, concurrency = 3) {
+  const calls: OutgoingMessage[] = [];
+  const transport: Transport = {
+    kind: 'smtp',
+    concurrency,
+    async send(message) {
+      calls.push(message);
+      await new Promise((r) => setImmediate(r));
+      return rule(message, calls.filter((c) => c.to === message.to).length);
+    },
+    async close() {},
+  };
+  return { transport, calls };
+}
+
+describe('sendEditions', () => {
+  it('sends every pending row once to the outbox and marks it sent', async () => {
+    const ledger = ledgerOf(120);
+    const progress: number[] = [];
+    const summary = await sendEditions(
+      { ledger, transport: createOutboxTransport(dir), personalize, sender: SENDER },
+      { ...FAST, onProgress: (p) => progress.push(p.finished) },
+    );
+    expect(summary).toMatchObject({ editions: [EDITION], sent: 120, deferred: 0, failed: 0, cancelled: 0 });
+    expect(ledger.rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+    expect(await readdir(path.join(dir, EDITION))).toHaveLength(120);
+    expect(progress.at(-1)).toBe(120);
+  });
+
+  it('fails with variant-missing and sends nothing when a variant was never rendered', async () => {
+    const ledger = ledgerOf(5);
+    ledger.variants.clear();
+    const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
+    const run = sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    await expect(run).rejects.toMatchObject({ code: 'variant-missing', stage: 'deliver' });
+    expect(calls).toHaveLength(0);
+    expect(ledger.rows.every((r) => r.state === 'pending')).toBe(true);
+  });
+
+  it('fails a 5xx row, suppresses its subscriber, defers 4xx with back-off and gives up after maxAttempts', async () => {
+    const ledger = ledgerOf(6);
+    const { transport, calls } = scriptedTransport((m) => {
+      if (m.to === 'user2@example.org') return { ok: false, permanent: true, code: 550, reply: '550 no such user' };
+      if (m.to === 'user3@example.org') return { ok: false, permanent: false, code: 451, reply: '451 later' };
+      return { ok: true, reply: '250 ok' };
+    });
+    const summary = await sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, untilDone: true },
+    );
+    expect(ledger.rows.map((r) => r.state)).toEqual(['sent', 'failed', 'failed', 'sent', 'sent', 'sent']);
+    expect(ledger.subscribers.get(2)).toEqual({ status: 'suppressed', suppressedReason: '550 no such user' });
+    expect(ledger.subscribers.get(3)?.status).toBe('confirmed');
+    // The temporary failure was tried exactly maxAttempts times: no retry storm.
+    expect(calls.filter((c) => c.to === 'user3@example.org')).toHaveLength(FAST.maxAttempts);
+    expect(calls.filter((c) => c.to === 'user2@example.org')).toHaveLength(1);
+    expect(ledger.rows[2]?.lastReply).toMatch(/gave up after 4 attempts: 451 later/);
+    expect(summary).toMatchObject({ sent: 4, failed: 2, deferred: FAST.maxAttempts - 1 });
+  });
+
+  it('without untilDone returns while deferred rows wait', async () => {
+    const ledger = ledgerOf(3);
+    const { transport } = scriptedTransport((m) =>
+      m.to === 'user1@example.org' ? { ok: false, permanent: false, code: 421, reply: '421 busy' } : { ok: true, reply: '250' },
+    );
+    const summary = await sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, retryBaseSeconds: 3600 },
+    );
+    expect(summary).toMatchObject({ sent: 2, deferred: 1 });
+    expect(ledger.rows[0]?.state).toBe('deferred');
+  });
+
+  it('pauses after maxConsecutiveErrors, releasing claimed rows it never sent', async () => {
+    const ledger = ledgerOf(40);
+    const { transport, calls } = scriptedTransport(() => ({
+      ok: false,
+      permanent: false,
+      code: null,
+      reply: 'Connection refused',
+    }));
+    const run = sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, maxConsecutiveErrors: 5, retryBaseSeconds: 3600 },
+    );
+    await expect(run).rejects.toThrow(PaperpostError);
+    await expect(run).rejects.toMatchObject({
+      code: 'paused',
+      message: `${EDITION}: paused after ${calls.length} consecutive errors (last: Connection refused)`,
+    });
+    // At most the in-flight sends past the limit; the rest went back to pending untouched.
+    expect(calls.length).toBeGreaterThanOrEqual(5);
+    expect(calls.length).toBeLessThan(5 + 3);
+    expect(ledger.rows.filter((r) => r.state === 'sending')).toHaveLength(0);
+    expect(ledger.rows.filter((r) => r.state === 'pending' && r.attempts === 0)).toHaveLength(40 - calls.length);
+  });
+
+  it('stops claiming on abort, lets in-flight sends finish and releases the rest', async () => {
+    const ledger = ledgerOf(50);
+    const controller = new AbortController();
+    const { transport, calls } = scriptedTransport((_m, _n) => {
+      if (calls.length === 10) controller.abort();
+      return { ok: true, reply: '250' };
+    });
+    const summary = await sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, signal: controller.signal },
+    );
+    expect(summary.aborted).toBe(true);
+    expect(summary.sent).toBe(calls.length);
+    expect(ledger.rows.filter((r) => r.state === 'sent')).toHaveLength(calls.length);
+    expect(ledger.rows.filter((r) => r.state === 'pending')).toHaveLength(50 - calls.length);
+    expect(ledger.rows.filter((r) => r.state === 'sending')).toHaveLength(0);
+  });
+
+  it('counts rows the ledger cancelled at claim time (unsubscribed before their turn)', async () => {
+    const ledger = ledgerOf(4);
+    ledger.subscribers.set(2, { status: 'unsubscribed', suppressedReason: null });
+    const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
+    const summary = await sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    expect(summary).toMatchObject({ sent: 3, cancelled: 1 });
+    expect(calls.map((c) => c.to)).not.toContain('user2@example.org');
+  });
+
+  it('claims no more than the pace can send within half a lease', async () => {
+    const ledger = ledgerOf(30);
+    const limits: number[] = [];
+    const claim = ledger.claimDeliveries.bind(ledger);
+    ledger.claimDeliveries = async (o) => {
+      limits.push(o.limit);
+      return claim(o);
+    };
+    const { transport } = scriptedTransport(() => ({ ok: true, reply: '250' }));
+    await sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, leaseSeconds: 1, rate: { perSecond: 1000 }, batchSize: 200 },
+    );
+    expect(Math.max(...limits)).toBe(200);
+    limits.length = 0;
+    const slow = ledgerOf(3);
+    slow.claimDeliveries = async (o) => {
+      limits.push(o.limit);
+      return [];
+    };
+    await sendEditions(
+      { ledger: slow, transport, personalize, sender: SENDER },
+      { ...FAST, leaseSeconds: 10, rate: { perSecond: 2 }, batchSize: 200 },
+    );
+    expect(limits).toEqual([10]);
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEntry } from '../../../src/normalize/index.js';
+import { rawEntry } from './helpers.js';
+
+describe('normalizeEntry', () => {
+  it('maps an arXiv RSS entry to a Paper with arXiv links', () => {
+    const p = normalizeEntry(
+      rawEntry({
+        sourceId: 'arxiv-cs',
+        kind: 'arxiv-rss',
+        guid: 'oai:arXiv.org:2411.17700v1',
+        title: '  A  Title\n  on two lines ',
+        url: 'https://arxiv.org/abs/2411.17700',
+        authors: ['Jun Cui', 'Jun  Cui', 'Ann Lee'],
+        published: '2024-11-28T05:00:00.000Z',
+        summary: 'We show that p<0.05 & more.',
+        categories: ['cs.CY', 'cs.CY'],
+      }),
+    );
+    expect(p).toEqual({
+      id: '2411.17700',
+      title: 'A Title on two lines',
+      url: 'https://arxiv.org/abs/2411.17700',
+      authors: ['Jun Cui', 'Ann Lee'],
+      published: '2024-11-28T05:00:00.000Z',
+      summary: 'We show that p<0.05 & more.',
+      aiSummary: null,
+      keywords: [],
+      categories: ['cs.CY'],
+      upvotes: 0,
+      comments: 0,
+      sources: ['arxiv-cs'],
+      links: { abs: 'https://arxiv.org/abs/2411.17700', pdf: 'https://arxiv.org/pdf/2411.17700', code: null, hf: null },
+    });
+  });
+
+  it('maps an HF entry with hf and code links, upvotes and comments', () => {
+    const p = normalizeEntry(
+      rawEntry({
+        sourceId: 'hf',
+        kind: 'hf-daily',
+        guid: '2607.23193',
+        url: 'https://huggingface.co/papers/2607.23193',
+        upvotes: 3,
+        comments: 2,
+        aiSummary: 'Short.',
+        keywords: ['LLM', 'llm', 'tokens'],
+        githubRepo: 'https://github.com/MAC-AutoML/OmniScope',
+      }),
+    );
+    expect(p?.links).toEqual({
+      abs: 'https://arxiv.org/abs/2607.23193',
+      pdf: 'https://arxiv.org/pdf/2607.23193',
+      code: 'https://github.com/MAC-AutoML/OmniScope',
+      hf: 'https://huggingface.co/papers/2607.23193',
+    });
+    expect([p?.upvotes, p?.comments, p?.aiSummary, p?.keywords]).toEqual([3, 2, 'Short.', ['LLM', 'tokens']]);
+  });
+
+  it('keeps a non-arXiv paper under its canonical URL, with only safe links', () => {
+    const p = normalizeEntry(
+      rawEntry({
+        url: 'http://Blog.example.com/post/1/?utm_source=x',
+        pdfUrl: 'javascript:alert(1)',
+        githubRepo: 'data:text/html,x',
+        title: '<script>alert(1)</script>Real <b>title</b>',
+        summary: '<p onclick="x()">Hello <img src=x onerror=alert(1)>world</p>',
+      }),
+    );
+    expect(p).toMatchObject({
+      id: 'https://blog.example.com/post/1',
+      url: 'http://blog.example.com/post/1/?utm_source=x',
+      title: 'Real title',
+      summary: 'Hello world',
+      links: { abs: 'http://blog.example.com/post/1/?utm_source=x', pdf: null, code: null, hf: null },
+    });
+  });
+
+  it('uses doi.org for a DOI-only paper', () => {
+    const p = normalizeEntry(rawEntry({ doi: '10.1000/ABC', url: 'ftp://x' }));
+    expect([p?.id, p?.url]).toEqual(['doi:10.1000/abc', 'https://doi.org/10.1000/abc']);
+  });
+
+  it.each([
+    ['no id', rawEntry({ guid: 'urn:nothing' })],
+    ['no title', rawEntry({ guid: '2401.00001', title: '   ' })],
+    ['title only markup', rawEntry({ guid: '2401.00001', title: '<img src=x>' })],
+  ])('returns undefined for %s', (_name, entry) => {
+    expect(normalizeEntry(entry)).toBeUndefined();
+  });
+
+  it('cuts the summary to maxSummaryChars', () => {
+    const p = normalizeEntry(rawEntry({ guid: '2401.00001', summary: 'word '.repeat(100) }), { maxSummaryChars: 30 });
+    expect(p?.summary.length).toBeLessThanOrEqual(30);
+    expect(p?.summary.endsWith('…')).toBe(true);
+  });
+
+  it('turns a garbage date into null', () => {
+    expect(normalizeEntry(rawEntry({ guid: '2401.00001', published: 'yesterday-ish' }))?.published).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildDigestView,
+  clampText,
+  formatDate,
+  preheaderOf,
+  shortenAuthors,
+  wrapText,
+} from '../../../src/render/digest-view.js';
+import { countPapers, dropLowestRanked } from '../../../src/render/edition-cut.js';
+import { cutEdition } from '../../../src/render/index.js';
+import { loadPapers, makeEdition } from './fixture.js';
+
+const viewOptions = {
+  title: 'Paperpost',
+  baseUrl: 'https://paperpost.example/',
+  postalAddress: '1 Example Street',
+  fromName: 'Paperpost',
+  summaryChars: 280,
+};
+
+describe('shortenAuthors', () => {
+  it.each([
+    [[], ''],
+    [['Ada Lovelace'], 'Ada Lovelace'],
+    [['A', 'B', 'C'], 'A, B, C'],
+    [['A', 'B', 'C', 'D'], 'A, B, C et al.'],
+    [['  A\n', '', 'B'], 'A, B'],
+  ])('%j -> %j', (authors, expected) => {
+    expect(shortenAuthors(authors)).toBe(expected);
+  });
+});
+
+describe('clampText', () => {
+  it.each([
+    ['Short text.', 50, 'Short text.'],
+    ['First sentence here. Second sentence is longer than the limit allows.', 30, 'First sentence here.'],
+    [
+      'First sentence here. Second sentence is longer than the limit allows.',
+      40,
+      'First sentence here. Second sentence is…',
+    ],
+    ['one two three four five six seven', 20, 'one two three four…'],
+    ['averyveryverylongwordwithoutspaces', 10, 'averyvery…'],
+    ['  spaced \n\t out  ', 50, 'spaced out'],
+  ])('%j at %i -> %j', (text, limit, expected) => {
+    const out = clampText(text, limit);
+    expect(out).toBe(expected);
+    expect(out.length).toBeLessThanOrEqual(limit);
+  });
+});
+
+describe('wrapText and formatDate', () => {
+  it('wraps at 72 columns with the indent', () => {
+    const lines = wrapText('word '.repeat(60).trim(), '   ').split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const line of lines) {
+      expect(line.length).toBeLessThanOrEqual(72);
+      expect(line.startsWith('   ')).toBe(true);
+    }
+  });
+
+  it.each([
+    ['2026-06-12', 'long', 'Friday 12 June 2026'],
+    ['2026-06-12', 'short', '12 Jun 2026'],
+    ['garbage', 'short', 'garbage'],
+  ] as const)('%s %s', (date, style, expected) => {
+    expect(formatDate(date, style).replace(',', '')).toBe(expected);
+  });
+});
+
+describe('digest view', () => {
+  const edition = makeEdition(loadPapers().slice(0, 20), 5);
+
+  it('builds the subject "<title> · <date>: <top paper> + N more"', () => {
+    const view = buildDigestView(edition, viewOptions);
+    expect(view.subject).toMatch(/^Paperpost · 12 Jun 2026: On the Limits of LLM Adaptability.* \+ 19 more$/);
+    expect(view.subject.length).toBeLessThan(120);
+    expect(view.archiveUrl).toBe('https://paperpost.example/archive/daily-2026-06-12');
+  });
+
+  it('says so when the edition is empty', () => {
+    const view = buildDigestView({ ...edition, sections: [] }, viewOptions);
+    expect(view.subject).toBe('Paperpost · 12 Jun 2026: no new papers');
+    expect(view.preheader).toBe('No new papers in this edition.');
+  });
+
+  it('preheader names the count and the topics', () => {
+    const view = buildDigestView(edition, viewOptions);
+    expect(view.preheader).toBe(
+      '20 trending papers this edition: Language models, Computer vision, Robotics, Machine learning.',
+    );
+    expect(preheaderOf(view.sections.slice(0, 1), 1)).toBe('1 trending paper this edition: Language models.');
+  });
+
+  it('uses the AI summary when present and caps summaries', () => {
+    const view = buildDigestView(edition, { ...viewOptions, summaryChars: 100 });
+    const first = view.sections[0]?.papers[0];
+    expect(first?.summary.startsWith('Large language models exhibit limited ability')).toBe(true);
+    for (const s of view.sections)
+      for (const p of s.papers) expect(p.summary.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('cutEdition and dropLowestRanked', () => {
+  const edition = makeEdition(loadPapers().slice(0, 20), 5);
+
+  it.each([
+    [[], 4],
+    [['robotics'], 1],
+    [['robotics', 'language-models', 'unknown'], 2],
+    [['unknown'], 0],
+  ])('topics %j keep %i sections', (topics, sections) => {
+    const cut = cutEdition(edition, topics);
+    expect(cut.sections.length).toBe(sections);
+    expect(cut.id).toBe(edition.id);
+  });
+
+  it('keeps the edition order', () => {
+    const cut = cutEdition(edition, ['robotics', 'language-models']);
+    expect(cut.sections.map((s) => s.topic.slug)).toEqual(['language-models', 'robotics']);
+  });
+
+  it('drops the lowest scores into "more"', () => {
+    const trimmed = dropLowestRanked(edition, 7);
+    expect(countPapers(trimmed)).toBe(13);
+    expect(trimmed.sections.length).toBe(3);
+    expect(trimmed.more).toBe(5);
+    expect(trimmed.sections[2]?.more).toBe(2);
+    expect(trimmed.sections[2]?.papers.map((p) => p.score.total)).toEqual([990, 989, 988]);
+    expect(countPapers(edition)).toBe(20);
+  });
+});

@@ -1,0 +1,217 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper, Variant } from '../../../src/domain/index.js';
+import { PaperpostError } from '../../../src/domain/index.js';
+import { createRenderer, personalize, type Renderer } from '../../../src/render/index.js';
+import { loadPapers, makeEdition, rendererOptions, SAMPLE_VALUES, TEMPLATES_DIR } from './fixture.js';
+
+const ALL: Variant = { key: 'daily:*', frequency: 'daily', topics: [] };
+const GMAIL_CLIP = 102 * 1024;
+
+const HTML_TAG = /<\/?(a|p|div|span|table|tbody|td|tr|br|h\d|ul|li|img|style|script|meta|html|body)\b[^>]*>/i;
+
+function cardCount(html: string): number {
+  return (html.match(/class="pp-card"/g) ?? []).length;
+}
+
+function moreCounts(html: string): number {
+  return [...html.matchAll(/>(\d+) more (?:in [^<]* on the web|papers? on the web)</g)].reduce(
+    (n, m) => n + Number(m[1]),
+    0,
+  );
+}
+
+describe('renderVariant', () => {
+  let renderer: Renderer;
+  const warnings: string[] = [];
+  const papers = loadPapers();
+
+  beforeAll(() => {
+    renderer = createRenderer(rendererOptions({ onWarning: (w) => warnings.push(w) }));
+  });
+
+  it('keeps a 50-paper edition whole and under 102 KB once personalized', async () => {
+    const edition = makeEdition(papers.slice(0, 50));
+    const rendered = await renderer.renderVariant(edition, ALL);
+    const filled = personalize(rendered, SAMPLE_VALUES);
+    expect(cardCount(rendered.html)).toBe(50);
+    expect(moreCounts(rendered.html)).toBe(0);
+    expect(Buffer.byteLength(filled.html)).toBeLessThan(GMAIL_CLIP);
+    expect(rendered.variantKey).toBe('daily:*');
+    for (const paper of papers.slice(0, 50)) {
+      expect(rendered.html).toContain(`href="${paper.url}"`);
+      expect(rendered.text).toContain(paper.links.abs ?? paper.url);
+    }
+    expect(warnings.filter((w) => w.includes('budget'))).toEqual([]);
+  });
+
+  it.each([
+    [100_000, 120],
+    [40_000, 50],
+  ])(
+    'trims an overloaded edition to the %i-byte budget with "N more on the web" (%i papers)',
+    async (budget, n) => {
+      const small = createRenderer(rendererOptions({ htmlBudgetBytes: budget }));
+      const edition = makeEdition(papers.slice(0, n));
+      const rendered = await small.renderVariant(edition, ALL);
+      const filled = personalize(rendered, SAMPLE_VALUES);
+      expect(Buffer.byteLength(filled.html)).toBeLessThanOrEqual(budget);
+      const shown = cardCount(rendered.html);
+      expect(shown).toBeLessThan(n);
+      expect(shown).toBeGreaterThan(0);
+      expect(shown + moreCounts(rendered.html)).toBe(n);
+      expect(rendered.html).toContain('https://paperpost.example/archive/daily-2026-06-12');
+      // The best-ranked paper always stays.
+      expect(rendered.html).toContain((papers[0] as Paper).title.slice(0, 40));
+    },
+  );
+
+  it('is dark-mode friendly and carries the preheader', async () => {
+    const rendered = await renderer.renderVariant(makeEdition(papers.slice(0, 10)), ALL);
+    expect(rendered.html).toContain('<meta name="color-scheme" content="light dark"');
+    expect(rendered.html).toContain('<meta name="supported-color-schemes" content="light dark"');
+    expect(rendered.html).toContain('prefers-color-scheme: dark');
+    expect(rendered.html).toContain(rendered.preheader);
+    expect(rendered.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"');
+    expect(rendered.subject).toMatch(/^Paperpost · 12 Jun 2026: .+ \+ 9 more$/);
+  });
+
+  it('leaves per-subscriber placeholders intact through MJML', async () => {
+    const rendered = await renderer.renderVariant(makeEdition(papers.slice(0, 16)), ALL);
+    for (const token of ['%%UNSUBSCRIBE_URL%%', '%%PREFERENCES_URL%%', '%%EMAIL%%', '%%GREETING%%']) {
+      expect(rendered.html).toContain(token);
+      expect(rendered.text).toContain(token);
+    }
+    expect(rendered.html).toContain('href="%%TOPIC_UNSUBSCRIBE_URL:language-models%%"');
+    expect(rendered.html).toContain('href="%%TOPIC_UNSUBSCRIBE_URL:computer-vision%%"');
+    const filled = personalize(rendered, SAMPLE_VALUES);
+    expect(filled.html).not.toMatch(/%%[A-Z_]+/);
+    expect(filled.text).not.toMatch(/%%[A-Z_]+/);
+    expect(filled.html).toContain('href="https://paperpost.example/u/tok123?a=1&amp;b=2"');
+    expect(filled.html).toContain('Hi Ada &lt;Lovelace&gt; &amp; Co,');
+  });
+
+  it('writes a text part with no HTML and every link spelled out', async () => {
+    const edition = makeEdition(papers.slice(0, 12), 6);
+    const rendered = await renderer.renderVariant(edition, ALL);
+    const text = personalize(rendered, SAMPLE_VALUES).text;
+    expect(text).not.toMatch(HTML_TAG);
+    expect(text).not.toMatch(/&(amp|lt|gt|quot|#\d+);/);
+    expect(text).toMatch(/^Paperpost · Friday, 12 June 2026\n/);
+    expect(text).toContain('Contents\n  1. Language models (6)\n  2. Computer vision (6)');
+    expect(text).toContain('Unsubscribe: https://paperpost.example/u/tok123?a=1&b=2');
+    expect(text).toContain('Preferences: https://paperpost.example/p/tok123');
+    expect(text).toContain('Paperpost, 1 Example Street, 75001 Paris');
+    for (const paper of papers.slice(0, 12)) {
+      expect(text).toContain(paper.title);
+      if (paper.links.pdf) expect(text).toContain(`PDF: ${paper.links.pdf}`);
+      if (paper.links.code) expect(text).toContain(`Code: ${paper.links.code}`);
+    }
+    for (const line of text.split('\n')) {
+      if (!line.includes('http') && !/^\d+\) /.test(line)) expect(line.length).toBeLessThanOrEqual(72);
+    }
+  });
+
+  it('renders only the variant topics', async () => {
+    const edition = makeEdition(papers.slice(0, 24));
+    const rendered = await renderer.renderVariant(edition, {
+      key: 'daily:robotics',
+      frequency: 'daily',
+      topics: ['robotics'],
+    });
+    expect(cardCount(rendered.html)).toBe(8);
+    expect(rendered.html).toContain('id="topic-robotics"');
+    expect(rendered.html).not.toContain('id="topic-language-models"');
+    expect(rendered.variantKey).toBe('daily:robotics');
+  });
+
+  it('never lets feed text form a placeholder', async () => {
+    const bait = {
+      ...(papers[0] as Paper),
+      title: 'Steal %%EMAIL%% and %%UNSUBSCRIBE_URL%%',
+      aiSummary: '%%NAME%%',
+    };
+    const rendered = await renderer.renderVariant(makeEdition([bait]), ALL);
+    const filled = personalize(rendered, SAMPLE_VALUES);
+    const body = filled.html.slice(filled.html.indexOf('<body'));
+    expect(body.split('ada@example.org').length - 1).toBe(1); // the footer's "because ... subscribed" only
+    expect(filled.text.split('ada@example.org').length - 1).toBe(1);
+    expect(filled.subject).not.toContain('ada@example.org');
+  });
+
+  it('renders confirmation and welcome mails', async () => {
+    const confirm = await renderer.renderConfirmation({
+      confirmUrl: 'https://paperpost.example/confirm/abc?x=1&y=2',
+      email: 'ada@example.org',
+    });
+    expect(confirm.subject).toBe('Confirm your subscription to Paperpost');
+    expect(confirm.html).toContain('href="https://paperpost.example/confirm/abc?x=1&amp;y=2"');
+    expect(confirm.text).toContain('https://paperpost.example/confirm/abc?x=1&y=2');
+    expect(confirm.text).toContain('ada@example.org');
+    expect(confirm.text).not.toMatch(HTML_TAG);
+    const welcome = await renderer.renderWelcome({
+      preferencesUrl: 'https://paperpost.example/p/t',
+      unsubscribeUrl: 'https://paperpost.example/u/t',
+    });
+    expect(welcome.subject).toBe('Welcome to Paperpost');
+    expect(welcome.html).toContain('href="https://paperpost.example/u/t"');
+    expect(welcome.text).toContain('https://paperpost.example/p/t');
+  });
+
+  it.each([['javascript:alert(1)'], ['data:text/html,x'], ['/relative']])(
+    'rejects a confirmation URL %s',
+    async (url) => {
+      await expect(renderer.renderConfirmation({ confirmUrl: url, email: 'a@b.c' })).rejects.toThrow(
+        PaperpostError,
+      );
+    },
+  );
+});
+
+describe('templates on disk', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'paperpost-render-'));
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rejects on a template error and picks up the fix without a new renderer', async () => {
+    const renderer = createRenderer(rendererOptions({ templatesDir: dir }));
+    const edition = makeEdition(loadPapers().slice(0, 3));
+    const file = path.join(dir, 'partials/paper-card.mjml');
+    const original = readFileSync(file, 'utf8');
+    const first = await renderer.renderVariant(edition, ALL);
+    expect(first.html).not.toContain('EDITED-CARD');
+
+    writeFileSync(file, `${original}\n<%= it.paper.nothing.here %>`);
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    const error = await renderer.renderVariant(edition, ALL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PaperpostError);
+    expect((error as PaperpostError).code).toBe('template-failed');
+    expect((error as PaperpostError).message).toMatch(/^template digest\.mjml: /);
+
+    writeFileSync(
+      file,
+      original.replace('<div class="pp-card"', '<div data-x="EDITED-CARD" class="pp-card"'),
+    );
+    utimesSync(file, new Date(), new Date(Date.now() + 10_000));
+    const fixed = await renderer.renderVariant(edition, ALL);
+    expect(fixed.html).toContain('EDITED-CARD');
+  });
+
+  it('fails at once on a missing templates directory', () => {
+    expect(() => createRenderer(rendererOptions({ templatesDir: path.join(dir, 'nope') }))).toThrow(
+      /templates directory not readable/,
+    );
+  });
+
+  it('fails at once on a base URL that is not http(s)', () => {
+    expect(() => createRenderer(rendererOptions({ baseUrl: 'javascript:alert(1)' }))).toThrow(
+      /not an http\(s\) URL/,
+    );
+  });
+});

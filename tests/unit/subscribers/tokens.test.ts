@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenSigner, TOKEN_PURPOSES } from '../../../src/subscribers/tokens.js';
+
+const SECRET = 'x'.repeat(40);
+const DAY = 24 * 3600 * 1000;
+
+describe('createTokenSigner', () => {
+  const signer = createTokenSigner(SECRET);
+
+  it.each(TOKEN_PURPOSES)('round-trips a %s token with its extra text', (purpose) => {
+    const token = signer.sign(purpose, 42, 'machine-learning');
+    expect(token).toMatch(/^[A-Za-z0-9_.-]+$/);
+    expect(signer.verify(purpose, token)).toEqual({ subscriberId: 42, extra: 'machine-learning' });
+  });
+
+  it('never verifies a token for another purpose', () => {
+    for (const purpose of TOKEN_PURPOSES) {
+      const token = signer.sign(purpose, 7);
+      for (const other of TOKEN_PURPOSES.filter((p) => p !== purpose)) {
+        expect(signer.verify(other, token)).toBeUndefined();
+      }
+    }
+  });
+
+  it('expires confirmation tokens after 7 days, keeps unsubscribe tokens', () => {
+    const now = Date.now();
+    const confirm = signer.sign('confirm', 1);
+    const unsubscribe = signer.sign('unsubscribe', 1);
+    expect(signer.verify('confirm', confirm, new Date(now + 6 * DAY))).toBeDefined();
+    expect(signer.verify('confirm', confirm, new Date(now + 7 * DAY + 1000))).toBeUndefined();
+    expect(signer.verify('unsubscribe', unsubscribe, new Date(now + 3650 * DAY))).toEqual({
+      subscriberId: 1,
+      extra: '',
+    });
+  });
+
+  it('honours an explicit ttl', () => {
+    const token = signer.sign('preferences', 3, '', 60);
+    expect(signer.verify('preferences', token, new Date(Date.now() + 30_000))).toBeDefined();
+    expect(signer.verify('preferences', token, new Date(Date.now() + 61_000))).toBeUndefined();
+  });
+
+  it('rejects tampered, truncated, foreign and garbage tokens', () => {
+    const token = signer.sign('unsubscribe', 5, 'a');
+    const [id, exp, extra, mac] = token.split('.') as [string, string, string, string];
+    const flipped = mac.slice(0, -2) + (mac.at(-2) === 'A' ? 'B' : 'A') + mac.at(-1);
+    const cases = [
+      `${(6).toString(36)}.${exp}.${extra}.${mac}`, // another subscriber
+      `${id}.${exp}.${Buffer.from('b').toString('base64url')}.${mac}`, // another extra
+      `${id}.${exp}.${extra}.${flipped}`,
+      token.slice(0, -1),
+      `${token}.x`,
+      '',
+      'not-a-token',
+      'a.b.c.d',
+      `${'z'.repeat(3000)}`,
+      createTokenSigner('y'.repeat(40)).sign('unsubscribe', 5, 'a'),
+    ];
+    for (const bad of cases) expect(signer.verify('unsubscribe', bad)).toBeUndefined();
+  });
+
+  it('refuses a short secret and bad ids', () => {
+    expect(() => createTokenSigner('short')).toThrow(/at least 16/);
+    expect(() => signer.sign('confirm', 0)).toThrow();
+    expect(() => signer.sign('confirm', 1.5)).toThrow();
+  });
+});
