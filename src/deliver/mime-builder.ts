@@ -30,6 +30,8 @@ export interface MimeBuilder {
 
 const CRLF = '\r\n';
 const ASCII = /^[\u0000-\u007f]*$/;
+/** Text parts travel in canonical form (RFC 2046): CRLF line ends. */
+const CRLF_OR_LF = /\r?\n/g;
 
 /** Base64 in 76-character lines (RFC 2045). */
 export function base64Lines(text: string): string {
@@ -103,7 +105,7 @@ export function createMimeBuilder(sender: MimeSender): MimeBuilder {
         ? `<${safeUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
         : `<${safeUrl(message.unsubscribeUrl)}>`;
       const head = `${fromHeader}${CRLF}To: ${to}${CRLF}Subject: ${lastSubjectEncoded}${CRLF}Date: ${lastDate}${CRLF}Message-ID: ${angleId(delivery.messageId)}${CRLF}List-Unsubscribe: ${unsubscribe}${CRLF}${fixedHeaders}${CRLF}${CRLF}`;
-      const raw = `${head}${textPartHead}${encodeText(message.text)}${CRLF}${htmlPartHead}${encodeHtml(message.html)}${CRLF}${closing}`;
+      const raw = `${head}${textPartHead}${encodeText(message.text.replace(CRLF_OR_LF, CRLF))}${CRLF}${htmlPartHead}${encodeHtml(message.html)}${CRLF}${closing}`;
       // Usually everything is ASCII here: latin1 then copies one byte per character, no UTF-8 work.
       return Buffer.from(raw, fixedAscii && ASCII.test(to) ? 'latin1' : 'utf8');
     },

@@ -72,7 +72,14 @@ async function readLocal(spec: SourceSpec, options: FetchOptions): Promise<Fetch
       throw fail(spec, `${path} is ${info.size} bytes, over the ${options.maxBytes}-byte cap`);
     }
     const bytes = await readFile(path);
-    return { status: 'ok', text: decodeBody(bytes, null), etag: null, lastModified: null, httpStatus: null, bytes: bytes.byteLength };
+    return {
+      status: 'ok',
+      text: decodeBody(bytes, null),
+      etag: null,
+      lastModified: null,
+      httpStatus: null,
+      bytes: bytes.byteLength,
+    };
   } catch (err) {
     if (err instanceof PaperpostError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? describeFetchError(err);
@@ -112,7 +119,14 @@ async function fetchHttp(
           fail(spec, `body over the ${options.maxBytes}-byte cap`),
         );
         const text = decodeBody(bytes, response.headers.get('content-type'));
-        return { status: 'ok', text, etag, lastModified, httpStatus: response.status, bytes: bytes.byteLength };
+        return {
+          status: 'ok',
+          text,
+          etag,
+          lastModified,
+          httpStatus: response.status,
+          bytes: bytes.byteLength,
+        };
       }
       await response.body?.cancel();
       const reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
@@ -123,7 +137,9 @@ async function fetchHttp(
       if (err instanceof PaperpostError) throw err;
       lastCause = err;
       lastReason =
-        (err as Error).name === 'TimeoutError' ? `timed out (${options.timeoutMs} ms)` : describeFetchError(err);
+        (err as Error).name === 'TimeoutError'
+          ? `timed out (${options.timeoutMs} ms)`
+          : describeFetchError(err);
     }
     if (attempt + 1 < tries) {
       const base = options.backoffMs ?? 500;

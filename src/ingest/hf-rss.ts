@@ -1,10 +1,10 @@
 import type { RawEntry } from '../domain/index.js';
 
 const HF_PAPER = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\//i;
-const SPLIT = /^\s*Abstract\s+([\s\S]*?)\s+AI-generated summary\s+([\s\S]+)$/;
+const SPLIT = /^\s*(?:Abstract\s+)?([\s\S]*?)\s+AI-generated summary\s+([\s\S]+)$/;
 
 /**
- * RSS feeds scraped from HF Papers put "Abstract <AI summary> AI-generated summary <abstract>"
+ * RSS feeds scraped from HF Papers put "[Abstract] <AI summary> AI-generated summary <abstract>"
  * in the description; split it into aiSummary and summary. Other entries are left as they are.
  */
 export function splitHfRssSummary(entry: RawEntry): RawEntry {

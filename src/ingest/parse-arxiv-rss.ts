@@ -6,7 +6,10 @@ import type { XmlFeed } from './xml-feed.js';
 const PREFIX = /^\s*(?:arXiv:\S+\s+)?Announce Type:\s*([\w-]+)\s*/i;
 
 /** `arXiv:2411.17700v1 Announce Type: new \nAbstract: ...` -> announce type and bare abstract. */
-export function splitArxivDescription(description: string | null): { announceType: string | null; summary: string | null } {
+export function splitArxivDescription(description: string | null): {
+  announceType: string | null;
+  summary: string | null;
+} {
   if (!description) return { announceType: null, summary: null };
   const match = PREFIX.exec(description);
   const rest = match ? description.slice(match[0].length) : description;

@@ -49,7 +49,12 @@ export async function parseFeed(text: string, options: ParseFeedOptions): Promis
   return parsed;
 }
 
-async function parseAs(text: string, sniffed: Sniffed, kind: SourceKind, options: ParseFeedOptions): Promise<ParsedFeed> {
+async function parseAs(
+  text: string,
+  sniffed: Sniffed,
+  kind: SourceKind,
+  options: ParseFeedOptions,
+): Promise<ParsedFeed> {
   const { sourceId } = options;
   if (sniffed.kind === undefined) throw failed(sourceId, 'not a feed');
   if (sniffed.format === 'json') {
@@ -65,8 +70,10 @@ async function parseAs(text: string, sniffed: Sniffed, kind: SourceKind, options
   const xml = await readXml(text, sourceId);
   if (kind === 'arxiv-rss') return parseArxivRss(xml, sourceId, options.includeReplacements ?? false);
   if (kind === 'arxiv-api') return parseArxivApi(xml, sourceId);
-  const entries = xml.items.map((item) => splitHfRssSummary(rssEntry(item, sourceId, 'rss')));
-  return { feed: xmlFeedInfo(xml, 'rss'), entries };
+  const feed = xmlFeedInfo(xml, 'rss');
+  const base = feed.link && /^https?:\/\//i.test(feed.link) ? feed.link : null;
+  const entries = xml.items.map((item) => splitHfRssSummary(rssEntry(item, sourceId, 'rss', base)));
+  return { feed, entries };
 }
 
 async function readXml(text: string, sourceId: string): Promise<XmlFeed> {

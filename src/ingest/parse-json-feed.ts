@@ -10,7 +10,11 @@ function isObject(value: unknown): value is Json {
 
 /** True for a JSON Feed 1.x document (`version: https://jsonfeed.org/version/1...`). */
 export function looksLikeJsonFeed(json: unknown): boolean {
-  return isObject(json) && typeof json['version'] === 'string' && json['version'].startsWith('https://jsonfeed.org/');
+  return (
+    isObject(json) &&
+    typeof json['version'] === 'string' &&
+    json['version'].startsWith('https://jsonfeed.org/')
+  );
 }
 
 function authorNames(item: Json): string[] {

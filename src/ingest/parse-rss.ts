@@ -38,15 +38,24 @@ function authorName(node: unknown): string | null {
   const t = trimmed(node);
   if (!t) return null;
   const inParens = /^\S+@\S+\s+\((.+)\)$/.exec(t);
-  return inParens?.[1]?.trim() ?? t;
+  if (inParens?.[1]) return inParens[1].trim();
+  // A bare address is not a name, and need not travel further.
+  return /^\S+@\S+\.\S+$/.test(t) ? null : t;
 }
 
 /** `<link>` nodes as `{ href, rel, type, title }`; RSS links are plain strings. */
-export function itemLinks(item: Record<string, unknown>): Array<{ href: string; rel: string; type: string | null }> {
+export function itemLinks(
+  item: Record<string, unknown>,
+): Array<{ href: string; rel: string; type: string | null }> {
   const out: Array<{ href: string; rel: string; type: string | null }> = [];
   for (const node of list(item['links'])) {
     const href = attr(node, 'href') ?? trimmed(node);
-    if (href) out.push({ href, rel: attr(node, 'rel') ?? 'alternate', type: attr(node, 'type') ?? attr(node, 'title') });
+    if (href)
+      out.push({
+        href,
+        rel: attr(node, 'rel') ?? 'alternate',
+        type: attr(node, 'type') ?? attr(node, 'title'),
+      });
   }
   return out;
 }
@@ -58,15 +67,32 @@ export function itemCategories(item: Record<string, unknown>): string[] {
   return distinct(names);
 }
 
-/** Maps one rss-parser item of any RSS/Atom/RDF feed to a RawEntry. */
-export function rssEntry(item: Record<string, unknown>, sourceId: string, kind: SourceKind): RawEntry {
+/** An absolute link: relative ones resolve against the feed's own link; unparseable ones stay as they are. */
+export function resolveLink(href: string | null, base: string | null): string | null {
+  if (!href || !base || /^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return href;
+  }
+}
+
+/** Maps one rss-parser item of any RSS/Atom/RDF feed to a RawEntry; `base` resolves relative links. */
+export function rssEntry(
+  item: Record<string, unknown>,
+  sourceId: string,
+  kind: SourceKind,
+  base: string | null = null,
+): RawEntry {
   const entry = emptyEntry(sourceId, kind);
   const links = itemLinks(item);
   entry.title = text(item['title'])?.trim() ?? '';
   entry.guid = trimmed(item['guid']) ?? trimmed(item['id']);
-  entry.url =
-    trimmed(item['link']) ?? links.find((l) => l.rel === 'alternate')?.href ?? links[0]?.href ?? null;
-  entry.pdfUrl = links.find((l) => l.type === 'application/pdf' || l.type === 'pdf')?.href ?? null;
+  entry.url = resolveLink(
+    trimmed(item['link']) ?? links.find((l) => l.rel === 'alternate')?.href ?? links[0]?.href ?? null,
+    base,
+  );
+  entry.pdfUrl = resolveLink(links.find((l) => l.type === 'application/pdf' || l.type === 'pdf')?.href ?? null, base);
   entry.authors = distinct([
     ...list(item['authors']).map(authorName),
     ...list(item['creators']).map(authorName),

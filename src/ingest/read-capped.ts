@@ -2,7 +2,11 @@
  * Reads a response body while counting bytes, and gives up as soon as the cap is passed, so a
  * huge (or endlessly streaming, or gzip-bomb) body never sits in memory.
  */
-export async function readCapped(response: Response, maxBytes: number, onTooLarge: () => Error): Promise<Uint8Array> {
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+  onTooLarge: () => Error,
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const encoded = response.headers.get('content-encoding');
   // Content-Length counts compressed bytes; only trust it for an identity body.

@@ -15,8 +15,14 @@ const ARXIV_URL = new RegExp(
   String.raw`^(?:https?:)?\/\/(?:www\.|export\.|browse\.)?arxiv\.org\/(?:abs|pdf|html|format)\/${ID}(?:\.pdf)?\/?(?:[?#].*)?$`,
   'i',
 );
-const HF_URL = new RegExp(String.raw`^(?:https?:)?\/\/(?:www\.)?huggingface\.co\/papers\/${NEW_ID}\/?(?:[?#].*)?$`, 'i');
-const ARXIV_DOI = new RegExp(String.raw`^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.${ID}$`, 'i');
+const HF_URL = new RegExp(
+  String.raw`^(?:https?:)?\/\/(?:www\.)?huggingface\.co\/papers\/${NEW_ID}\/?(?:[?#].*)?$`,
+  'i',
+);
+const ARXIV_DOI = new RegExp(
+  String.raw`^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\.${ID}$`,
+  'i',
+);
 
 function idOf(match: RegExpExecArray | null): string | undefined {
   if (!match) return undefined;

@@ -44,7 +44,8 @@ function isoOrNull(value: string | null): string | null {
 }
 
 function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
-  const fromHf = raw.kind === 'hf-daily' || /^https?:\/\/(www\.)?huggingface\.co\/papers\//i.test(raw.url ?? '');
+  const fromHf =
+    raw.kind === 'hf-daily' || /^https?:\/\/(www\.)?huggingface\.co\/papers\//i.test(raw.url ?? '');
   return {
     abs: arxiv ? `https://arxiv.org/abs/${id}` : safeUrl(raw.url),
     pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeUrl(raw.pdfUrl),

@@ -7,7 +7,13 @@ const BLOCK_TAG =
 /** A `<` that does not open a complete tag (`p<0.05`, `a < b`): a character in plain text. */
 const NOT_A_TAG = /<(?!\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>)/g;
 
-const ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ESCAPES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** Options of toPlainText. */
 export interface PlainTextOptions {
@@ -23,7 +29,11 @@ export interface PlainTextOptions {
  * content), entities decoded, whitespace collapsed, trimmed, and cut at a word boundary with "…"
  * so that the result has at most `maxChars` characters.
  */
-export function toPlainText(htmlOrText: string | null, maxChars?: number, options: PlainTextOptions = {}): string {
+export function toPlainText(
+  htmlOrText: string | null,
+  maxChars?: number,
+  options: PlainTextOptions = {},
+): string {
   if (!htmlOrText) return '';
   const input = options.plain
     ? htmlOrText.replace(/&/g, '&amp;').replace(NOT_A_TAG, '&lt;')

@@ -9,7 +9,8 @@ import { buildSubscriberUrls, createTokenSigner } from '../subscribers/index.js'
  */
 export function createPersonalizer(config: Readonly<Config>, secret: string): Personalizer {
   const signer = createTokenSigner(secret);
-  const mailto = config.sender.unsubscribeMailto ?? null;
+  // RFC 2369 mailto beside the https link; the sender address unless one is configured.
+  const mailto = config.sender.unsubscribeMailto ?? config.sender.fromAddress;
   return (rendered, delivery) => {
     const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberId);
     const filled = personalize(rendered, {

@@ -1,4 +1,14 @@
 /** Render stage: templates + MJML -> HTML, text, subject and preheader per variant. */
+
+export {
+  type CheckItem,
+  type CheckLevel,
+  type CheckReport,
+  checkMessage,
+  extractLinks,
+  formatCheckReport,
+  GMAIL_CLIP_BYTES,
+} from './check-message.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml, safeHttpUrl } from './escape.js';
 export {
@@ -17,3 +27,4 @@ export {
   type RendererOptions,
   type SimpleMail,
 } from './renderer.js';
+export { estimateSpamScore, type SpamEstimate } from './spam-score.js';

@@ -8,10 +8,13 @@ import type { EditionSummary } from './types.js';
 interface EditionData {
   sections: Section[];
   more: number;
+  overflowIds?: string[];
 }
 
 function paperIdsOf(edition: Edition): string[] {
-  return [...new Set(edition.sections.flatMap((s) => s.papers.map((p) => p.id)))];
+  // Papers cut by the caps are published too (web version): they must not come back tomorrow.
+  const shown = edition.sections.flatMap((s) => s.papers.map((p) => p.id));
+  return [...new Set([...shown, ...(edition.overflowIds ?? [])])];
 }
 
 function conflict(edition: Edition, detail: string, cause?: unknown): PaperpostError {
@@ -29,7 +32,7 @@ function conflict(edition: Edition, detail: string, cause?: unknown): PaperpostE
  */
 export async function createEdition(ctx: StoreContext, edition: Edition): Promise<void> {
   const paperIds = paperIdsOf(edition);
-  const data: EditionData = { sections: edition.sections, more: edition.more };
+  const data: EditionData = { sections: edition.sections, more: edition.more, overflowIds: edition.overflowIds ?? [] };
   try {
     await ctx.write(async (trx) => {
       for (const ids of chunk(paperIds, 500)) {
@@ -82,6 +85,7 @@ export async function getEdition(ctx: StoreContext, id: string): Promise<Edition
     createdAt: row.created_at,
     sections: data.sections,
     more: data.more,
+    overflowIds: data.overflowIds ?? [],
   };
 }
 

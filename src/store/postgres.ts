@@ -64,3 +64,20 @@ export async function canReachPostgres(url: string, timeoutMs = 2000): Promise<b
 export function createPostgresDialect(url: string, schema?: string): Dialect {
   return new PostgresDialect({ pool: new pg.Pool(poolConfig(url, schema)) });
 }
+
+/** Empties every Paperpost table of `schema` and restarts identities (fast test isolation). */
+export async function truncatePostgresSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename NOT LIKE 'kysely_%'",
+      [schema],
+    );
+    if (rows.length === 0) return;
+    const tables = rows.map((r) => `${quoteIdent(schema)}.${quoteIdent(r.tablename)}`).join(', ');
+    await client.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

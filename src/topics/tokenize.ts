@@ -33,6 +33,12 @@ typically understanding use used uses using various way well whereas wide widely
 generated summary available publicly release released open source www com org
 `;
 
+/** Key function (exported setter for experiments only). */
+let KEY_OF: (word: string) => string = stemWord;
+export function setKeyFunction(f: (word: string) => string): void {
+  KEY_OF = f;
+}
+
 const STOP = new Set([...eng, ...EXTRA_STOPWORDS.split(/\s+/).filter((w) => w.length > 0)]);
 
 /** true for a word that never makes a feature or a label word. */
@@ -49,6 +55,27 @@ export function foldPlural(word: string): string {
   if (word.length > 4 && /(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
   return word;
+}
+
+const SUFFIXES = [
+  'izations', 'ization', 'ational', 'ations', 'ation', 'ators', 'ator', 'ities', 'ity', 'ments', 'ment',
+  'ness', 'ings', 'ing', 'ive', 'ize', 'ise', 'ical', 'ally', 'ers', 'er', 'ed', 'ly', 'ic', 'al', 'ate', 'ion',
+];
+const SECOND_SUFFIXES = ['at', 'iz'];
+
+/**
+ * Feature key of a word: plural folded, then one derivational suffix (and a left-over "at"/"iz")
+ * stripped when at least four letters remain, so "generation", "generative" and "generated"
+ * meet, as do "agents" and "agentic" or "reasoning" and "reason". Only a matching key: labels are
+ * always written from the words seen in the text.
+ */
+export function stemWord(word: string): string {
+  let w = foldPlural(word);
+  for (const list of [SUFFIXES, SECOND_SUFFIXES]) {
+    const suffix = list.find((s) => w.endsWith(s) && w.length - s.length >= 4);
+    if (suffix) w = w.slice(0, -suffix.length);
+  }
+  return w;
 }
 
 /** One feature occurrence: its key (folded, lowercase) and the surface text it came from (case kept). */
@@ -70,7 +97,7 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   const parts = word.split(/-+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
-  const keys = content.map((p) => foldPlural(p.toLowerCase()));
+  const keys = content.map((p) => KEY_OF(p.toLowerCase()));
   content.forEach((part, i) => {
     terms.push({ key: keys[i] as string, surface: part });
   });

@@ -52,8 +52,10 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     expect(mail.subject).toContain('Paperpost Test Letter');
     expect(mail.html).toBeTruthy();
     expect(mail.text?.length ?? 0).toBeGreaterThan(200);
-    expect(mail.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
-    expect(String(mail.headers.get('list-unsubscribe'))).toMatch(/^<https?:\/\//);
+    const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? '';
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(header('list-unsubscribe')).toMatch(/^List-Unsubscribe: <https?:\/\/[^>]+>, <mailto:[^>]+>$/);
+    expect(header('list-id')).toContain('<test.paperpost.example>');
     expect(mail.messageId).toMatch(/@paperpost\.example>?$/);
     // no placeholder left behind
     expect(String(mail.html)).not.toMatch(/%%[A-Z_]+/);

@@ -10,7 +10,7 @@
  * await sink.close();
  * ```
  */
-import { type AddressInfo, createServer as createNetServer } from 'node:net';
+import type { AddressInfo, createServer as createNetServer } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 
@@ -71,7 +71,8 @@ function headerValue(raw: Buffer, name: string): string | null {
 }
 
 function smtpError(code: number): Error & { responseCode: number } {
-  const text = code === 421 ? 'Service busy, try later' : code >= 500 ? 'No such user here' : 'Try again later';
+  const text =
+    code === 421 ? 'Service busy, try later' : code >= 500 ? 'No such user here' : 'Try again later';
   return Object.assign(new Error(text), { responseCode: code });
 }
 
@@ -152,7 +153,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const conn of server.connections as Set<{ _socket?: { destroy(): void } }>) conn._socket?.destroy();
+        for (const conn of server.connections as Set<{ _socket?: { destroy(): void } }>)
+          conn._socket?.destroy();
         server.close(() => resolve());
       }),
   };

@@ -21,7 +21,12 @@ export async function seedEdition(store: Store, count: number, variant: Rendered
   for (let start = 1; start <= count; start += 1000) {
     const batch = [];
     for (let i = start; i < Math.min(start + 1000, count + 1); i++) {
-      batch.push({ email: emailOf(i), status: 'confirmed' as const, topics: [], frequency: 'daily' as const });
+      batch.push({
+        email: emailOf(i),
+        status: 'confirmed' as const,
+        topics: [],
+        frequency: 'daily' as const,
+      });
     }
     await store.addSubscribers(batch, now);
   }

@@ -19,7 +19,8 @@ async function open(config: StoreConfig): Promise<Store> {
   const store = await createStore(config);
   cleanups.unshift(async () => {
     await store.close();
-    if (config.driver === 'postgres' && config.schema !== undefined) await dropPostgresSchema(url, config.schema);
+    if (config.driver === 'postgres' && config.schema !== undefined)
+      await dropPostgresSchema(url, config.schema);
   });
   return store;
 }
@@ -35,14 +36,32 @@ async function fill(store: Store): Promise<void> {
     failuresInRow: 0,
     lastError: null,
   });
-  await store.upsertPapers(['p1', 'p2', 'p3'].map((id) => makePaper(id)), T0);
+  await store.upsertPapers(
+    ['p1', 'p2', 'p3'].map((id) => makePaper(id)),
+    T0,
+  );
   await store.saveTopics([makeTopic('ml', { userDefined: true })]);
   await store.createEdition(makeEdition('d1', 'daily', ['p1', 'p2']));
-  await store.saveRenderedVariant('d1', { variantKey: 'daily:*', subject: 's', preheader: 'p', html: '<b>h</b>', text: 't' });
-  await store.addSubscribers(Array.from({ length: 30 }, (_, i) => makeSubscriber(`s${i}@example.org`)), T0);
+  await store.saveRenderedVariant('d1', {
+    variantKey: 'daily:*',
+    subject: 's',
+    preheader: 'p',
+    html: '<b>h</b>',
+    text: 't',
+  });
+  await store.addSubscribers(
+    Array.from({ length: 30 }, (_, i) => makeSubscriber(`s${i}@example.org`)),
+    T0,
+  );
   await store.upsertSubscriber(makeSubscriber('gone@example.org', { status: 'unsubscribed' }));
   await store.createLedger('d1', 'daily', 'example.org');
-  const batch = await store.claimDeliveries({ editionId: 'd1', limit: 5, worker: 'w', leaseSeconds: 30, now: T0 });
+  const batch = await store.claimDeliveries({
+    editionId: 'd1',
+    limit: 5,
+    worker: 'w',
+    leaseSeconds: 30,
+    now: T0,
+  });
   for (const d of batch) await store.markSent(d.id, '250 ok', at(1));
   const run = await store.startRun('run', T0);
   await store.finishRun(run, 'ok', { papers: 3 }, 'd1', at(9));
@@ -77,7 +96,13 @@ async function copyTo(target: StoreConfig): Promise<void> {
   const late = await to.upsertSubscriber(makeSubscriber('late@example.org'));
   expect(late.id).toBeGreaterThan(31);
   expect(await to.createLedger('d1', 'daily', 'example.org')).toBe(1);
-  const rest = await to.claimDeliveries({ editionId: 'd1', limit: 100, worker: 'w2', leaseSeconds: 30, now: T0 });
+  const rest = await to.claimDeliveries({
+    editionId: 'd1',
+    limit: 100,
+    worker: 'w2',
+    leaseSeconds: 30,
+    now: T0,
+  });
   expect(rest).toHaveLength(26);
   expect(await to.tryLock('run:daily', 'other', 60, T0)).toBe(true);
 }
@@ -87,9 +112,12 @@ describe('copyStore from SQLite', () => {
     await copyTo({ driver: 'sqlite', path: ':memory:' });
   });
 
-  it.skipIf(!reachable)('copies every table to PostgreSQL (skipped: no PostgreSQL at 127.0.0.1:5432)', async () => {
-    await copyTo({ driver: 'postgres', url, schema });
-  });
+  it.skipIf(!reachable)(
+    'copies every table to PostgreSQL (skipped: no PostgreSQL at 127.0.0.1:5432)',
+    async () => {
+      await copyTo({ driver: 'postgres', url, schema });
+    },
+  );
 
   it('refuses a target that already holds data', async () => {
     const from = await open({ driver: 'sqlite', path: ':memory:' });

@@ -210,14 +210,20 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
   describe('raw rows', () => {
     it('pages through a table with a composite key and imports the rows elsewhere', async () => {
-      await store().upsertPapers(['a', 'b', 'c', 'd', 'e'].map((id) => makePaper(id)), T0);
+      await store().upsertPapers(
+        ['a', 'b', 'c', 'd', 'e'].map((id) => makePaper(id)),
+        T0,
+      );
       await store().createEdition(makeEdition('d1', 'daily', ['a', 'b', 'c']));
       await store().createEdition(makeEdition('w1', 'weekly', ['a', 'd', 'e']));
       const rows = [];
       let page = await store().exportRows('edition_papers', { limit: 2 });
       while (page.length > 0) {
         rows.push(...page);
-        page = await store().exportRows('edition_papers', { limit: 2, ...(page.length === 2 ? { after: page[1] } : {}) });
+        page = await store().exportRows('edition_papers', {
+          limit: 2,
+          ...(page.length === 2 ? { after: page[1] } : {}),
+        });
         if (rows.length > 6) break;
       }
       expect(rows.map((r) => `${r['frequency']}/${r['paper_id']}`)).toEqual([

@@ -74,7 +74,9 @@ export function registerEditions(program: Command): void {
           `deliveries: ${formatCounts(counts)}`,
         ];
         if (failures.length > 0) {
-          lines.push(`failures${counts.failed > failures.length ? ` (first ${failures.length} of ${counts.failed})` : ''}:`);
+          lines.push(
+            `failures${counts.failed > failures.length ? ` (first ${failures.length} of ${counts.failed})` : ''}:`,
+          );
           lines.push(...failures.map(formatFailure));
         }
         process.stdout.write(`${lines.join('\n')}\n`);

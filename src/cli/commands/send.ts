@@ -44,8 +44,10 @@ function formatSummary(s: SendSummary): string {
     `sent ${s.sent}, deferred ${s.deferred}, failed ${s.failed}, cancelled ${s.cancelled}` +
       ` in ${(s.elapsedMs / 1000).toFixed(1)} s (${s.ratePerSecond}/s)`,
   ];
-  if (s.aborted) lines.push('stopped early: claimed rows were given back; run `paperpost send` again to resume');
-  if (s.deferred > 0) lines.push('deferred rows are retried later: `paperpost send --until-done` waits for them');
+  if (s.aborted)
+    lines.push('stopped early: claimed rows were given back; run `paperpost send` again to resume');
+  if (s.deferred > 0)
+    lines.push('deferred rows are retried later: `paperpost send --until-done` waits for them');
   return `${lines.join('\n')}\n`;
 }
 

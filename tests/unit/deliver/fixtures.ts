@@ -1,6 +1,7 @@
 /** Shared pieces for deliver tests: a rendered variant, a personalizer, a sender. */
-import type { Delivery, RenderedVariant } from '../../../src/domain/index.js';
+
 import type { MimeSender, PersonalizedMessage } from '../../../src/deliver/index.js';
+import type { Delivery, RenderedVariant } from '../../../src/domain/index.js';
 
 export const SENDER: MimeSender = {
   fromName: 'Paperpost Digest',
@@ -10,7 +11,8 @@ export const SENDER: MimeSender = {
 
 /** A variant of about `kb` kilobytes of HTML with the placeholders the personalizer fills. */
 export function makeVariant(variantKey = 'daily:*', kb = 8): RenderedVariant {
-  const card = '<tr><td><a href="https://arxiv.org/abs/2401.00001">A paper about things</a> · résumé</td></tr>\n';
+  const card =
+    '<tr><td><a href="https://arxiv.org/abs/2401.00001">A paper about things</a> · résumé</td></tr>\n';
   const cards = card.repeat(Math.max(1, Math.round((kb * 1024) / card.length)));
   return {
     variantKey,
@@ -24,7 +26,8 @@ export function makeVariant(variantKey = 'daily:*', kb = 8): RenderedVariant {
 /** Fills {{email}} and {{unsubscribe_url}}, like render's personalize plus the token URLs. */
 export function personalize(rendered: RenderedVariant, delivery: Delivery): PersonalizedMessage {
   const url = `https://paperpost.test/u/${delivery.subscriberId}?t=tok${delivery.id}`;
-  const fill = (s: string) => s.replaceAll('{{unsubscribe_url}}', url).replaceAll('{{email}}', delivery.email);
+  const fill = (s: string) =>
+    s.replaceAll('{{unsubscribe_url}}', url).replaceAll('{{email}}', delivery.email);
   return {
     subject: rendered.subject,
     html: fill(rendered.html),

@@ -1,6 +1,7 @@
 /** A tiny in-memory LedgerPort following the Store's documented semantics, for unit tests. */
-import type { Delivery, DeliveryCounts, RenderedVariant } from '../../../src/domain/index.js';
+
 import type { LedgerPort } from '../../../src/deliver/index.js';
+import type { Delivery, DeliveryCounts, RenderedVariant } from '../../../src/domain/index.js';
 
 export interface MemoryLedger extends LedgerPort {
   rows: Delivery[];
@@ -10,7 +11,11 @@ export interface MemoryLedger extends LedgerPort {
 }
 
 /** `count` pending rows for edition `editionId`, one subscriber each (ids 1..count). */
-export function createMemoryLedger(editionId: string, emails: string[], variantKey = 'daily:*'): MemoryLedger {
+export function createMemoryLedger(
+  editionId: string,
+  emails: string[],
+  variantKey = 'daily:*',
+): MemoryLedger {
   const rows: Delivery[] = emails.map((email, i) => ({
     id: i + 1,
     editionId,
@@ -55,10 +60,20 @@ export function createMemoryLedger(editionId: string, emails: string[], variantK
       return out;
     },
     async markSent(id, reply, now) {
-      Object.assign(byId(id), { state: 'sent', lastReply: reply, sentAt: now.toISOString(), leaseUntil: null });
+      Object.assign(byId(id), {
+        state: 'sent',
+        lastReply: reply,
+        sentAt: now.toISOString(),
+        leaseUntil: null,
+      });
     },
     async markDeferred(id, reply, retryAt) {
-      Object.assign(byId(id), { state: 'deferred', lastReply: reply, retryAt: retryAt.toISOString(), leaseUntil: null });
+      Object.assign(byId(id), {
+        state: 'deferred',
+        lastReply: reply,
+        retryAt: retryAt.toISOString(),
+        leaseUntil: null,
+      });
     },
     async markFailed(id, reply) {
       Object.assign(byId(id), { state: 'failed', lastReply: reply, leaseUntil: null });
@@ -73,12 +88,21 @@ export function createMemoryLedger(editionId: string, emails: string[], variantK
       }
     },
     async countDeliveries(id) {
-      const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, deferred: 0, failed: 0, cancelled: 0 };
+      const counts: DeliveryCounts = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        deferred: 0,
+        failed: 0,
+        cancelled: 0,
+      };
       for (const row of rows) if (row.editionId === id) counts[row.state]++;
       return counts;
     },
     async listUnfinishedEditions() {
-      const open = rows.filter((r) => ['pending', 'sending', 'deferred'].includes(r.state)).map((r) => r.editionId);
+      const open = rows
+        .filter((r) => ['pending', 'sending', 'deferred'].includes(r.state))
+        .map((r) => r.editionId);
       return [...new Set(open)];
     },
     async nextWakeUp(id) {

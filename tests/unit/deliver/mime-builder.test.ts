@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { base64Lines, createMimeBuilder } from '../../../src/deliver/index.js';
 import { encodeWords, safeAddress, stripControls } from '../../../src/deliver/header-text.js';
+import { base64Lines, createMimeBuilder } from '../../../src/deliver/index.js';
 import type { Delivery } from '../../../src/domain/index.js';
 import { makeVariant, personalize, SENDER } from './fixtures.js';
 
@@ -27,7 +27,11 @@ function headerLines(raw: Buffer): string[] {
 
 describe('createMimeBuilder', () => {
   it('builds a multipart/alternative message with every list header on one line', async () => {
-    const raw = createMimeBuilder(SENDER).build(delivery, personalize(makeVariant(), delivery), new Date('2024-01-02T08:00:00Z'))!;
+    const raw = createMimeBuilder(SENDER).build(
+      delivery,
+      personalize(makeVariant(), delivery),
+      new Date('2024-01-02T08:00:00Z'),
+    )!;
     const lines = headerLines(raw);
     // No folded continuation lines at all.
     expect(lines.every((l) => !/^[ \t]/.test(l))).toBe(true);
@@ -52,7 +56,11 @@ describe('createMimeBuilder', () => {
     const evil = personalize(makeVariant(), delivery);
     evil.subject = 'Hi\r\nBcc: victim@example.org';
     evil.unsubscribeUrl = 'https://x.test/u?a=1\r\nX-Evil: 1 <b>';
-    const raw = createMimeBuilder({ ...SENDER, fromName: 'Eve\nX-Injected: yes' }).build(delivery, evil, new Date())!;
+    const raw = createMimeBuilder({ ...SENDER, fromName: 'Eve\nX-Injected: yes' }).build(
+      delivery,
+      evil,
+      new Date(),
+    )!;
     const lines = headerLines(raw);
     expect(lines.some((l) => /^(Bcc|X-Evil|X-Injected):/i.test(l))).toBe(false);
     const mail = await simpleParser(raw);
@@ -78,7 +86,9 @@ describe('header text', () => {
   it('encodes non-ASCII subjects as RFC 2047 words on one line', () => {
     const encoded = encodeWords('Ünïcödé '.repeat(20));
     expect(encoded).not.toMatch(/[\r\n]/);
-    expect(encoded.split(' ').every((w) => /^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/.test(w) && w.length <= 75)).toBe(true);
+    expect(
+      encoded.split(' ').every((w) => /^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/.test(w) && w.length <= 75),
+    ).toBe(true);
   });
 
   it.each([

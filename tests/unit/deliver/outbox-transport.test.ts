@@ -15,7 +15,12 @@ afterEach(async () => {
 describe('createOutboxTransport', () => {
   it('writes <edition>/<NNNNNN>-<safe-email>.eml and overwrites on a re-send', async () => {
     const outbox = createOutboxTransport(dir);
-    const message = { editionId: 'daily-2024-01-02', deliveryId: 42, from: 'a@x.test', to: 'Ada+news@Example.org' };
+    const message = {
+      editionId: 'daily-2024-01-02',
+      deliveryId: 42,
+      from: 'a@x.test',
+      to: 'Ada+news@Example.org',
+    };
     expect(await outbox.send({ ...message, raw: Buffer.from('first') })).toMatchObject({ ok: true });
     expect(await outbox.send({ ...message, raw: Buffer.from('second') })).toMatchObject({ ok: true });
     const file = outboxPath(dir, message);
@@ -35,7 +40,13 @@ describe('createOutboxTransport', () => {
     // The outbox folder is a file: every write fails.
     await writeFile(path.join(dir, 'not-a-dir'), 'x');
     const blocked = createOutboxTransport(path.join(dir, 'not-a-dir'));
-    const result = await blocked.send({ editionId: 'e', deliveryId: 2, from: 'a@x.test', to: 'c@x.test', raw: Buffer.from('x') });
+    const result = await blocked.send({
+      editionId: 'e',
+      deliveryId: 2,
+      from: 'a@x.test',
+      to: 'c@x.test',
+      raw: Buffer.from('x'),
+    });
     expect(result).toMatchObject({ ok: false, permanent: false });
   });
 });

@@ -74,7 +74,8 @@ describe('sendEditions', () => {
   it('fails a 5xx row, suppresses its subscriber, defers 4xx with back-off and gives up after maxAttempts', async () => {
     const ledger = ledgerOf(6);
     const { transport, calls } = scriptedTransport((m) => {
-      if (m.to === 'user2@example.org') return { ok: false, permanent: true, code: 550, reply: '550 no such user' };
+      if (m.to === 'user2@example.org')
+        return { ok: false, permanent: true, code: 550, reply: '550 no such user' };
       if (m.to === 'user3@example.org') return { ok: false, permanent: false, code: 451, reply: '451 later' };
       return { ok: true, reply: '250 ok' };
     });
@@ -95,7 +96,9 @@ describe('sendEditions', () => {
   it('without untilDone returns while deferred rows wait', async () => {
     const ledger = ledgerOf(3);
     const { transport } = scriptedTransport((m) =>
-      m.to === 'user1@example.org' ? { ok: false, permanent: false, code: 421, reply: '421 busy' } : { ok: true, reply: '250' },
+      m.to === 'user1@example.org'
+        ? { ok: false, permanent: false, code: 421, reply: '421 busy' }
+        : { ok: true, reply: '250' },
     );
     const summary = await sendEditions(
       { ledger, transport, personalize, sender: SENDER },
@@ -126,7 +129,9 @@ describe('sendEditions', () => {
     expect(calls.length).toBeGreaterThanOrEqual(5);
     expect(calls.length).toBeLessThan(5 + 3);
     expect(ledger.rows.filter((r) => r.state === 'sending')).toHaveLength(0);
-    expect(ledger.rows.filter((r) => r.state === 'pending' && r.attempts === 0)).toHaveLength(40 - calls.length);
+    expect(ledger.rows.filter((r) => r.state === 'pending' && r.attempts === 0)).toHaveLength(
+      40 - calls.length,
+    );
   });
 
   it('stops claiming on abort, lets in-flight sends finish and releases the rest', async () => {

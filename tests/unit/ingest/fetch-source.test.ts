@@ -17,8 +17,19 @@ let server: Server;
 let base: string;
 let dir: string;
 
-const options: FetchOptions = { timeoutMs: 2000, maxBytes: 100_000, retries: 2, userAgent: 'Paperpost/test', backoffMs: 1 };
-const spec = (location: string): SourceSpec => ({ id: 'src', kind: 'auto', location, includeReplacements: false });
+const options: FetchOptions = {
+  timeoutMs: 2000,
+  maxBytes: 100_000,
+  retries: 2,
+  userAgent: 'Paperpost/test',
+  backoffMs: 1,
+};
+const spec = (location: string): SourceSpec => ({
+  id: 'src',
+  kind: 'auto',
+  location,
+  includeReplacements: false,
+});
 const FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>';
 
 beforeAll(async () => {
@@ -36,12 +47,16 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   routes.set('/gzip', (_q, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(FEED)));
-  routes.set('/br', (_q, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync(FEED)));
+  routes.set('/br', (_q, res) =>
+    res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync(FEED)),
+  );
   routes.set('/etag', (req, res) => {
     if (req.headers['if-none-match'] === '"v1"') res.writeHead(304, { etag: '"v1"' }).end();
     else res.writeHead(200, { etag: '"v1"', 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT' }).end(FEED);
   });
-  routes.set('/flaky', (_q, res, hit) => (hit === 1 ? res.writeHead(503).end() : res.writeHead(200).end(FEED)));
+  routes.set('/flaky', (_q, res, hit) =>
+    hit === 1 ? res.writeHead(503).end() : res.writeHead(200).end(FEED),
+  );
   routes.set('/down', (_q, res) => res.writeHead(503).end());
   routes.set('/busy', (_q, res, hit) =>
     hit === 1 ? res.writeHead(429, { 'retry-after': '0' }).end() : res.writeHead(200).end(FEED),
@@ -50,7 +65,9 @@ beforeAll(async () => {
   routes.set('/slow', (_q, res) => {
     setTimeout(() => res.writeHead(200).end(FEED), 1500).unref();
   });
-  routes.set('/big', (_q, res) => res.writeHead(200, { 'content-length': '300000' }).end('x'.repeat(300_000)));
+  routes.set('/big', (_q, res) =>
+    res.writeHead(200, { 'content-length': '300000' }).end('x'.repeat(300_000)),
+  );
   routes.set('/big-chunked', (_q, res) => {
     res.writeHead(200);
     for (let i = 0; i < 30; i++) res.write('y'.repeat(10_000));
@@ -83,7 +100,11 @@ describe('fetchSource over HTTP', () => {
 
   it('returns not-modified on 304 after sending If-None-Match and If-Modified-Since', async () => {
     const first = await fetchSource(spec(`${base}/etag`), undefined, options);
-    expect(first).toMatchObject({ status: 'ok', etag: '"v1"', lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT' });
+    expect(first).toMatchObject({
+      status: 'ok',
+      etag: '"v1"',
+      lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT',
+    });
     const state: SourceState = {
       id: 'src',
       etag: '"v1"',
@@ -165,7 +186,14 @@ describe('fetchSource from local files', () => {
   it('reads a relative path against baseDir, and a file: URL', async () => {
     writeFileSync(join(dir, 'feed.xml'), FEED);
     const relative = await fetchSource(spec('feed.xml'), undefined, { ...options, baseDir: dir });
-    expect(relative).toEqual({ status: 'ok', text: FEED, etag: null, lastModified: null, httpStatus: null, bytes: FEED.length });
+    expect(relative).toEqual({
+      status: 'ok',
+      text: FEED,
+      etag: null,
+      lastModified: null,
+      httpStatus: null,
+      bytes: FEED.length,
+    });
     const url = await fetchSource(spec(pathToFileURL(join(dir, 'feed.xml')).href), undefined, options);
     expect(url.status === 'ok' && url.text).toBe(FEED);
   });
@@ -175,7 +203,9 @@ describe('fetchSource from local files', () => {
     await expect(
       fetchSource(spec('big.xml'), undefined, { ...options, baseDir: dir, maxBytes: 100 }),
     ).rejects.toMatchObject({ message: `src: ${join(dir, 'big.xml')} is 200 bytes, over the 100-byte cap` });
-    await expect(fetchSource(spec('nope.xml'), undefined, { ...options, baseDir: dir })).rejects.toMatchObject({
+    await expect(
+      fetchSource(spec('nope.xml'), undefined, { ...options, baseDir: dir }),
+    ).rejects.toMatchObject({
       code: 'fetch-failed',
       message: `src: cannot read ${join(dir, 'nope.xml')} (ENOENT)`,
     });

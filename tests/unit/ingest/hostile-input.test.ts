@@ -66,7 +66,14 @@ describe('hostile input', () => {
 
   it('drops unsafe links from HF JSON', async () => {
     const text = JSON.stringify([
-      { paper: { id: '2401.00001', title: 'T<script>x</script>', githubRepo: 'javascript:alert(1)', summary: 'a<b' } },
+      {
+        paper: {
+          id: '2401.00001',
+          title: 'T<script>x</script>',
+          githubRepo: 'javascript:alert(1)',
+          summary: 'a<b',
+        },
+      },
     ]);
     const { entries } = await parseFeed(text, { sourceId: 'hf' });
     const paper = normalizeEntry(entries[0]!);

@@ -44,7 +44,17 @@ const JSON_FEED = JSON.stringify({
   version: 'https://jsonfeed.org/version/1.1',
   title: 'JF',
   home_page_url: 'https://jf.example/',
-  items: [{ id: '1', url: 'https://jf.example/1', title: 'J1', content_text: 'T', date_published: '2025-01-01T00:00:00Z', authors: [{ name: 'Q' }], tags: ['t'] }],
+  items: [
+    {
+      id: '1',
+      url: 'https://jf.example/1',
+      title: 'J1',
+      content_text: 'T',
+      date_published: '2025-01-01T00:00:00Z',
+      authors: [{ name: 'Q' }],
+      tags: ['t'],
+    },
+  ],
 });
 
 describe('detectKind', () => {
@@ -55,7 +65,10 @@ describe('detectKind', () => {
     [HF, 'hf-daily'],
     [JSON.stringify({ papers: [] }), 'hf-daily'],
     [JSON_FEED, 'rss'],
-    ['<feed xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom"></feed>', 'arxiv-api'],
+    [
+      '<feed xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom"></feed>',
+      'arxiv-api',
+    ],
     ['<rss xmlns:arxiv="http://arxiv.org/schemas/atom" version="2.0"><channel/></rss>', 'arxiv-rss'],
     ['\uFEFF  <!-- c --><?xml-stylesheet x?><rss/>', 'rss'],
     ['<html><body>hi</body></html>', undefined],
@@ -99,7 +112,12 @@ describe('parseFeed', () => {
 
   it('reads RDF (RSS 1.0) with dc:date', async () => {
     const { entries } = await parseFeed(RDF, { sourceId: 'r' });
-    expect(entries[0]).toMatchObject({ title: 'R1', url: 'https://rdf.example/a', published: '2025-01-03T00:00:00.000Z', authors: ['C D'] });
+    expect(entries[0]).toMatchObject({
+      title: 'R1',
+      url: 'https://rdf.example/a',
+      published: '2025-01-03T00:00:00.000Z',
+      authors: ['C D'],
+    });
   });
 
   it('reads HF daily JSON, tolerating garbage items and fields', async () => {
@@ -123,7 +141,12 @@ describe('parseFeed', () => {
   it('reads a JSON Feed as kind rss', async () => {
     const { feed, entries } = await parseFeed(JSON_FEED, { sourceId: 'jf' });
     expect(feed).toEqual({ title: 'JF', link: 'https://jf.example/', kind: 'rss' });
-    expect(entries[0]).toMatchObject({ title: 'J1', url: 'https://jf.example/1', authors: ['Q'], categories: ['t'] });
+    expect(entries[0]).toMatchObject({
+      title: 'J1',
+      url: 'https://jf.example/1',
+      authors: ['Q'],
+      categories: ['t'],
+    });
   });
 
   it('keeps at most maxEntries', async () => {

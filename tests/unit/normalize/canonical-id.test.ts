@@ -31,9 +31,17 @@ describe('canonicalId', () => {
     ['oai guid', { guid: 'oai:arXiv.org:2202.06515v3', url: 'https://example.com/x' }, '2202.06515'],
     ['API id', { guid: 'http://arxiv.org/abs/2401.00001v2' }, '2401.00001'],
     ['abs link', { guid: 'urn:x', url: 'https://arxiv.org/abs/2411.17700' }, '2411.17700'],
-    ['pdf link only', { pdfUrl: 'https://arxiv.org/pdf/2401.00001v1.pdf', url: 'https://x.org/p' }, '2401.00001'],
+    [
+      'pdf link only',
+      { pdfUrl: 'https://arxiv.org/pdf/2401.00001v1.pdf', url: 'https://x.org/p' },
+      '2401.00001',
+    ],
     ['old style', { guid: 'http://arxiv.org/abs/hep-th/9901001v1' }, 'hep-th/9901001'],
-    ['doi field', { doi: '10.1103/PhysRevAccelBeams.27.112802', url: 'https://x.org/a' }, 'doi:10.1103/physrevaccelbeams.27.112802'],
+    [
+      'doi field',
+      { doi: '10.1103/PhysRevAccelBeams.27.112802', url: 'https://x.org/a' },
+      'doi:10.1103/physrevaccelbeams.27.112802',
+    ],
     ['doi.org link', { url: 'https://doi.org/10.1000/ABC.def' }, 'doi:10.1000/abc.def'],
     [
       'canonical url',

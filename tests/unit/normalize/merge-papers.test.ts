@@ -11,7 +11,12 @@ const arxiv = paper({
   published: '2024-01-02T00:00:00.000Z',
   categories: ['cs.LG', 'cs.AI'],
   sources: ['arxiv'],
-  links: { abs: 'https://arxiv.org/abs/2401.00001', pdf: 'https://arxiv.org/pdf/2401.00001', code: null, hf: null },
+  links: {
+    abs: 'https://arxiv.org/abs/2401.00001',
+    pdf: 'https://arxiv.org/pdf/2401.00001',
+    code: null,
+    hf: null,
+  },
 });
 const hf = paper({
   id: '2401.00001',

@@ -30,7 +30,12 @@ describe('normalizeEntry', () => {
       upvotes: 0,
       comments: 0,
       sources: ['arxiv-cs'],
-      links: { abs: 'https://arxiv.org/abs/2411.17700', pdf: 'https://arxiv.org/pdf/2411.17700', code: null, hf: null },
+      links: {
+        abs: 'https://arxiv.org/abs/2411.17700',
+        pdf: 'https://arxiv.org/pdf/2411.17700',
+        code: null,
+        hf: null,
+      },
     });
   });
 
@@ -90,12 +95,16 @@ describe('normalizeEntry', () => {
   });
 
   it('cuts the summary to maxSummaryChars', () => {
-    const p = normalizeEntry(rawEntry({ guid: '2401.00001', summary: 'word '.repeat(100) }), { maxSummaryChars: 30 });
+    const p = normalizeEntry(rawEntry({ guid: '2401.00001', summary: 'word '.repeat(100) }), {
+      maxSummaryChars: 30,
+    });
     expect(p?.summary.length).toBeLessThanOrEqual(30);
     expect(p?.summary.endsWith('…')).toBe(true);
   });
 
   it('turns a garbage date into null', () => {
-    expect(normalizeEntry(rawEntry({ guid: '2401.00001', published: 'yesterday-ish' }))?.published).toBeNull();
+    expect(
+      normalizeEntry(rawEntry({ guid: '2401.00001', published: 'yesterday-ish' }))?.published,
+    ).toBeNull();
   });
 });

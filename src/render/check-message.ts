@@ -1,0 +1,188 @@
+import { simpleParser } from 'mailparser';
+import { estimateSpamScore } from './spam-score.js';
+
+/** Gmail clips HTML bodies over about 102 KB. */
+export const GMAIL_CLIP_BYTES = 102 * 1024;
+
+export type CheckLevel = 'error' | 'warning';
+
+/** One check of `checkMessage`. */
+export interface CheckItem {
+  id: string;
+  level: CheckLevel;
+  ok: boolean;
+  message: string;
+}
+
+/** Deliverability self-check of one message. `ok` is false when an error-level check failed. */
+export interface CheckReport {
+  ok: boolean;
+  htmlBytes: number;
+  spamScore: number;
+  spamReasons: string[];
+  checks: CheckItem[];
+}
+
+/** Raw header values by lower-case name, unfolded. */
+function rawHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const { key, line } of lines) {
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
+    const list = map.get(key.toLowerCase()) ?? [];
+    list.push(value);
+    map.set(key.toLowerCase(), list);
+  }
+  return map;
+}
+
+function decodeAttr(value: string): string {
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim();
+}
+
+/** href/src values of an HTML body. */
+export function extractLinks(html: string): string[] {
+  const links: string[] = [];
+  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    links.push(decodeAttr(m[1] ?? m[2] ?? m[3] ?? ''));
+  }
+  return links;
+}
+
+/** A link is fine when it is http(s), mailto, or an in-page anchor. */
+function linkProblem(link: string): string | null {
+  if (/%%[A-Z_]+(?::[^%]*)?%%/.test(link)) return 'unfilled placeholder';
+  if (link.startsWith('#')) return null;
+  if (/^mailto:/i.test(link)) return null;
+  if (/^https?:\/\/[^\s/]+/i.test(link)) return null;
+  return 'not http(s)';
+}
+
+/**
+ * Check a raw message (.eml) for what mail providers look at: HTML size against Gmail's clip,
+ * a text part, List-Unsubscribe (https one-click and mailto), List-Unsubscribe-Post, List-Id,
+ * Message-ID, Date, From, links (http(s) only), image alt text and a spam-score estimate.
+ */
+export async function checkMessage(eml: string | Buffer): Promise<CheckReport> {
+  const mail = await simpleParser(eml);
+  const headers = rawHeaders(mail.headerLines);
+  const one = (name: string): string => headers.get(name)?.[0] ?? '';
+  const checks: CheckItem[] = [];
+  const check = (id: string, level: CheckLevel, ok: boolean, message: string): void => {
+    checks.push({ id, level, ok, message });
+  };
+
+  const html = typeof mail.html === 'string' ? mail.html : null;
+  const text = mail.text?.trim() ? mail.text : null;
+  const htmlBytes = html ? Buffer.byteLength(html, 'utf8') : 0;
+  check(
+    'html-size',
+    'error',
+    htmlBytes <= GMAIL_CLIP_BYTES,
+    `HTML is ${(htmlBytes / 1024).toFixed(1)} KB (Gmail clips over ${GMAIL_CLIP_BYTES / 1024} KB)`,
+  );
+  check('text-part', 'error', text !== null, text ? 'text/plain part present' : 'no text/plain part');
+  check('html-part', 'warning', html !== null, html ? 'text/html part present' : 'no text/html part');
+
+  const unsubscribe = one('list-unsubscribe');
+  const targets = [...unsubscribe.matchAll(/<([^>]*)>/g)].map((m) => (m[1] ?? '').trim());
+  const https = targets.find((t) => /^https:\/\//i.test(t));
+  const mailto = targets.find((t) => /^mailto:/i.test(t));
+  check(
+    'list-unsubscribe',
+    'error',
+    https !== undefined,
+    https
+      ? `List-Unsubscribe has an https URL`
+      : `List-Unsubscribe lacks an https URL (${unsubscribe || 'missing'})`,
+  );
+  check(
+    'list-unsubscribe-mailto',
+    'warning',
+    mailto !== undefined,
+    mailto ? 'List-Unsubscribe has a mailto' : 'List-Unsubscribe has no mailto',
+  );
+  const post = one('list-unsubscribe-post');
+  check(
+    'list-unsubscribe-post',
+    'error',
+    post === 'List-Unsubscribe=One-Click',
+    post ? `List-Unsubscribe-Post: ${post}` : 'List-Unsubscribe-Post missing (one-click, RFC 8058)',
+  );
+  const listId = one('list-id');
+  check('list-id', 'error', /<[^<>\s]+>/.test(listId), listId ? `List-Id: ${listId}` : 'List-Id missing');
+  const messageId = one('message-id');
+  check(
+    'message-id',
+    'error',
+    /^<[^<>\s@]+@[^<>\s@]+>$/.test(messageId),
+    messageId ? `Message-ID: ${messageId}` : 'Message-ID missing',
+  );
+  const date = one('date');
+  const dateOk = date !== '' && !Number.isNaN(Date.parse(date));
+  check('date', 'error', dateOk, date ? `Date: ${date}${dateOk ? '' : ' (unreadable)'}` : 'Date missing');
+  check(
+    'from',
+    'error',
+    Boolean(mail.from?.value[0]?.address),
+    mail.from ? `From: ${mail.from.text}` : 'From missing',
+  );
+  const subject = mail.subject ?? '';
+  check('subject', 'warning', subject.trim() !== '', subject ? `Subject: ${subject}` : 'no subject');
+
+  const links = html ? extractLinks(html) : [];
+  const textLinks = text ? [...text.matchAll(/%%[A-Z_]+(?::[a-z0-9._-]+)?%%/g)].map((m) => m[0]) : [];
+  const bad = links.map((l) => ({ l, why: linkProblem(l) })).filter((x) => x.why !== null);
+  check(
+    'links',
+    'error',
+    bad.length === 0 && textLinks.length === 0,
+    bad.length === 0 && textLinks.length === 0
+      ? `${links.length} links, all http(s), mailto or anchors`
+      : `bad links: ${[...bad.map((b) => `${b.l.slice(0, 60)} (${b.why})`), ...textLinks.map((t) => `${t} in text`)].slice(0, 5).join('; ')}`,
+  );
+  const images = html ? [...html.matchAll(/<img\b[^>]*>/gi)].map((m) => m[0]) : [];
+  const noAlt = images.filter((img) => !/\salt\s*=/i.test(img)).length;
+  check(
+    'image-alt',
+    'warning',
+    noAlt === 0,
+    noAlt === 0
+      ? `${images.length} images, all with alt text`
+      : `${noAlt} of ${images.length} images lack alt text`,
+  );
+
+  const spam = estimateSpamScore({
+    subject,
+    html,
+    text,
+    hasListUnsubscribe: unsubscribe !== '',
+    links: links.filter((l) => /^https?:/i.test(l)),
+    images: images.length,
+  });
+  check(
+    'spam-score',
+    spam.score >= 5 ? 'error' : 'warning',
+    spam.score < 2.5,
+    `estimated spam score ${spam.score}${spam.reasons.length ? `: ${spam.reasons.join(', ')}` : ''}`,
+  );
+
+  const ok = checks.every((c) => c.ok || c.level !== 'error');
+  return { ok, htmlBytes, spamScore: spam.score, spamReasons: spam.reasons, checks };
+}
+
+/** One line per check: "ok", "WARN" or "FAIL" then the message. */
+export function formatCheckReport(report: CheckReport): string {
+  const lines = report.checks.map((c) => {
+    const mark = c.ok ? 'ok  ' : c.level === 'error' ? 'FAIL' : 'WARN';
+    return `${mark} ${c.id.padEnd(24)} ${c.message}`;
+  });
+  lines.push(report.ok ? 'result: passes' : 'result: FAILS (see FAIL lines)');
+  return `${lines.join('\n')}\n`;
+}

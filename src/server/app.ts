@@ -1,0 +1,115 @@
+import { type Context, Hono, type Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import { PaperpostError } from '../domain/errors.js';
+import type { SubscriptionContext } from '../subscribers/index.js';
+import { type AppDeps, silentLogger, socketAddress } from './deps.js';
+import { createErrorHandler } from './errors.js';
+import { createFormTokens } from './form-token.js';
+import { createPageRenderer } from './page.js';
+import { enforce, type ServerParts } from './parts.js';
+import { createRateLimiter } from './rate-limit.js';
+import { registerArchiveRoutes } from './routes-archive.js';
+import { registerManageRoutes } from './routes-manage.js';
+import { registerSubscribeRoutes } from './routes-subscribe.js';
+import { createViews } from './views/render.js';
+
+/** Pages only load their own stylesheet; no script runs anywhere. */
+const CSP = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The subscription site: subscribe, confirm, preferences, unsubscribe (RFC 8058 one-click),
+ * archive, feed and health. Strict CSP and security headers, CSRF checks on every form
+ * (origin check plus a signed double-submit token), per-IP and per-address rate limits.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+  const clientIp = deps.clientIp ?? socketAddress;
+  const https = deps.config.baseUrl.startsWith('https://');
+  const publicOrigin = originOf(deps.config.baseUrl);
+  const ipLimiter = createRateLimiter({
+    limit: deps.rateLimits?.perIpPerMinute ?? deps.config.server.rateLimitPerMinute,
+    windowMs: 60_000,
+  });
+  const addressLimiter = createRateLimiter({
+    limit: deps.rateLimits?.perAddressPerHour ?? 5,
+    windowMs: 3_600_000,
+  });
+  const tokens = createFormTokens(deps.secret, { secureCookie: https });
+  const flows: SubscriptionContext = {
+    store: deps.store,
+    signer: deps.signer,
+    mailer: deps.mailer,
+    templates: deps.templates,
+    baseUrl: deps.config.baseUrl,
+    confirmIntervalMinutes: deps.config.server.confirmIntervalMinutes,
+  };
+  const parts: ServerParts = {
+    deps,
+    flows,
+    tokens,
+    logger,
+    now,
+    pages: createPageRenderer(createViews(), tokens, deps.config.title),
+    limitIp: (c) => enforce(c, ipLimiter, `ip:${clientIp(c)}`, now().getTime()),
+    limitAddress: (c, email) => enforce(c, addressLimiter, `address:${email}`, now().getTime()),
+  };
+
+  const app = new Hono();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: https ? 'max-age=15552000; includeSubDomains' : false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+      overwrite: false, // the archive sets its own, looser CSP for stored mails
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: () => {
+        throw new PaperpostError('server', 'too-large', 'request body over 16 KiB');
+      },
+    }),
+  );
+  const originCheck = csrf({
+    origin: (origin, c) => origin === publicOrigin || origin === originOf(c.req.url),
+  });
+  // Mail clients send RFC 8058 one-click POSTs from their own servers, without an Origin.
+  app.use('*', (c: Context, next: Next) =>
+    c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : originCheck(c, next),
+  );
+
+  registerSubscribeRoutes(app, parts);
+  registerManageRoutes(app, parts);
+  registerArchiveRoutes(app, parts);
+  app.notFound((c) =>
+    parts.pages.page(
+      c,
+      '@message',
+      { pageTitle: 'Page not found', lines: ['There is nothing at this address.'] },
+      404,
+    ),
+  );
+  app.onError(createErrorHandler(parts));
+  return app;
+}

@@ -1,0 +1,27 @@
+import type { Context } from 'hono';
+import type { FormTokens } from './form-token.js';
+import { SITE_CSS_HASH } from './site-css.js';
+import type { Views } from './views/render.js';
+
+/** Renders full pages with the data every page needs (site title, stylesheet, form token). */
+export interface PageRenderer {
+  page(
+    c: Context,
+    view: string,
+    data: { pageTitle: string } & Record<string, unknown>,
+    status?: number,
+  ): Response;
+  /** The form token of this browser (sets its cookie when missing). */
+  csrf(c: Context): string;
+}
+
+export function createPageRenderer(views: Views, tokens: FormTokens, siteTitle: string): PageRenderer {
+  return {
+    page(c, view, data, status = 200) {
+      const html = views.render(view, { siteTitle, cssHash: SITE_CSS_HASH, csrf: tokens.issue(c), ...data });
+      c.header('Cache-Control', 'no-store');
+      return c.html(html, status as 200);
+    },
+    csrf: (c) => tokens.issue(c),
+  };
+}

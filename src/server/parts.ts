@@ -1,0 +1,54 @@
+import type { Context } from 'hono';
+import { PaperpostError } from '../domain/errors.js';
+import type { SubscriptionContext } from '../subscribers/index.js';
+import type { AppDeps, ServerLogger } from './deps.js';
+import type { FormTokens } from './form-token.js';
+import type { PageRenderer } from './page.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** What the route modules share: built once in `createApp`. */
+export interface ServerParts {
+  deps: AppDeps;
+  flows: SubscriptionContext;
+  pages: PageRenderer;
+  tokens: FormTokens;
+  logger: ServerLogger;
+  now(): Date;
+  /** Counts one POST of the client; throws `rate-limited` (429) when over the limit. */
+  limitIp(c: Context): void;
+  /** Counts one sign-up of an address; throws `rate-limited` when over the limit. */
+  limitAddress(c: Context, email: string): void;
+}
+
+/** Throws `rate-limited` with a Retry-After header when `key` is over `limiter`'s limit. */
+export function enforce(c: Context, limiter: RateLimiter, key: string, now: number): void {
+  if (limiter.take(key, now)) return;
+  c.header('Retry-After', String(limiter.retryAfter(key, now)));
+  throw new PaperpostError('server', 'rate-limited', 'too many requests');
+}
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+/** The form body of a POST (urlencoded or multipart); empty for anything else. */
+export async function readForm(c: Context): Promise<FormBody> {
+  return (await c.req.parseBody({ all: true })) as FormBody;
+}
+
+/** First string value of a form field, '' when absent. */
+export function field(body: FormBody, name: string): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Every string value of a repeated form field (checkboxes). */
+export function fields(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return all.filter((item): item is string => typeof item === 'string').slice(0, 200);
+}
+
+/** The `token` query parameter ('' when absent: verification then fails as for any bad token). */
+export function queryToken(c: Context): string {
+  return c.req.query('token') ?? '';
+}

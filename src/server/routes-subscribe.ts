@@ -1,0 +1,49 @@
+import type { Hono } from 'hono';
+import { PaperpostError } from '../domain/errors.js';
+import { confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
+import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
+
+/** `GET /`, `POST /subscribe`, `GET /confirm`. */
+export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
+  const { pages, flows, tokens, logger } = parts;
+
+  app.get('/', async (c) => {
+    const catalogue = await flows.store.listTopics();
+    return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], frequency: 'daily' });
+  });
+
+  const checkInbox = { pageTitle: 'Check your inbox', lines: [] as string[] };
+  checkInbox.lines.push(
+    'If this address can receive the digest, a confirmation link is on its way.',
+    'Open it to confirm your subscription. The link works for 7 days.',
+  );
+
+  app.post('/subscribe', async (c) => {
+    parts.limitIp(c);
+    const body = await readForm(c);
+    tokens.check(c, body._csrf);
+    // Bots fill every field; people never see this one. Answer as usual, do nothing.
+    if (field(body, 'website') !== '') {
+      logger.warn({ event: 'honeypot' }, 'subscribe: honeypot filled, ignored');
+      return pages.page(c, '@message', checkInbox);
+    }
+    const email = normalizeEmail(field(body, 'email'));
+    if (email === undefined)
+      throw new PaperpostError('subscribers', 'invalid-email', 'not a valid email address');
+    parts.limitAddress(c, email);
+    const frequency = field(body, 'frequency') || 'daily';
+    const result = await subscribe(flows, { email, topics: fields(body, 'topics'), frequency }, parts.now());
+    logger.info({ event: 'subscribe', detail: result.detail }, 'subscribe');
+    return pages.page(c, '@message', checkInbox);
+  });
+
+  app.get('/confirm', async (c) => {
+    const result = await confirm(flows, queryToken(c), parts.now());
+    logger.info({ event: 'confirm', welcomed: result.welcomed }, 'confirm');
+    return pages.page(c, '@message', {
+      pageTitle: 'You are subscribed',
+      lines: ['Thank you: your subscription is confirmed. The next digest will reach you soon.'],
+      link: { href: result.preferencesUrl, text: 'Choose topics and frequency' },
+    });
+  });
+}

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/** The site's one stylesheet, served from the app (CSP: style-src 'self', no inline styles). */
+export const SITE_CSS = `
+:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dee7; --accent: #2f5bd3; --accent-ink: #fff;
+  --bg: #f6f7fb; --card: #fff; --warn: #a4361b; color-scheme: light; }
+* { box-sizing: border-box; }
+html { font: 17px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+body { margin: 0; }
+a { color: var(--accent); }
+.site-header { padding: 1rem 1.25rem; border-bottom: 1px solid var(--line); background: var(--card); }
+.site-header a { color: var(--ink); text-decoration: none; font-weight: 700; font-size: 1.15rem; }
+main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+main.wide { max-width: 60rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+p.lead { color: var(--muted); margin-top: 0; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem; margin: 1rem 0; }
+label { display: block; font-weight: 600; margin: 0 0 .35rem; }
+input[type=email] { width: 100%; font: inherit; padding: .65rem .75rem; border: 1px solid var(--line); border-radius: 8px; }
+input[type=email]:focus, button:focus-visible { outline: 3px solid #9db4f0; outline-offset: 1px; }
+fieldset { border: 0; padding: 0; margin: 1rem 0; }
+legend { font-weight: 600; margin-bottom: .35rem; padding: 0; }
+.choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .35rem .75rem; }
+.choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; margin: 0; }
+.hint { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
+button { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding: .65rem 1.2rem; cursor: pointer;
+  background: var(--accent); color: var(--accent-ink); }
+button.secondary { background: #e8ecf5; color: var(--ink); }
+button.danger { background: var(--warn); }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 1rem; }
+.notice { border-left: 4px solid var(--accent); background: #eef2fd; padding: .6rem .9rem; border-radius: 4px; }
+.error { border-left-color: var(--warn); background: #fbeeea; }
+.hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+ul.editions { list-style: none; padding: 0; }
+ul.editions li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
+.meta { color: var(--muted); font-size: .9rem; }
+footer { color: var(--muted); font-size: .85rem; text-align: center; padding: 2rem 1rem; }
+@media (min-width: 900px) { html { font-size: 18px; } main { padding-top: 2.5rem; } }
+`;
+
+/** Short content hash, used in the stylesheet URL so it can be cached for long. */
+export const SITE_CSS_HASH = createHash('sha256').update(SITE_CSS).digest('hex').slice(0, 10);

@@ -1,0 +1,92 @@
+/**
+ * The site's pages as Eta templates (`<%= %>` escapes). Kept as strings so the build ships them
+ * with the code. No inline script or style anywhere: the CSP forbids both.
+ */
+export const TEMPLATES: Record<string, string> = {
+  '@layout': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><%= it.pageTitle %> · <%= it.siteTitle %></title>
+<link rel="stylesheet" href="/static/site.css?v=<%= it.cssHash %>">
+<link rel="alternate" type="application/rss+xml" title="<%= it.siteTitle %>" href="/feed.xml">
+<meta name="referrer" content="no-referrer">
+</head><body>
+<header class="site-header"><a href="/"><%= it.siteTitle %></a></header>
+<main<% if (it.wide) { %> class="wide"<% } %>><%~ it.body %></main>
+<footer><a href="/archive">Archive</a> · <a href="/feed.xml">RSS</a></footer>
+</body></html>`,
+
+  '@topics': `<fieldset><legend>Topics</legend><div class="choices">
+<% for (const t of it.catalogue) { %><label class="choice"><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
+<% } %></div><p class="hint">Choose none to get every topic, including new ones.</p></fieldset>
+<fieldset><legend>How often</legend><div class="choices">
+<label class="choice"><input type="radio" name="frequency" value="daily"<% if (it.frequency !== 'weekly') { %> checked<% } %>> Daily</label>
+<label class="choice"><input type="radio" name="frequency" value="weekly"<% if (it.frequency === 'weekly') { %> checked<% } %>> Weekly</label>
+</div></fieldset>`,
+
+  '@subscribe-form': `<form method="post" action="/subscribe" class="card">
+<input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<label for="email">Email address</label>
+<input id="email" type="email" name="email" required maxlength="254" autocomplete="email" value="<%= it.email ?? '' %>">
+<div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
+<% if (it.catalogue) { %><%~ include('@topics', { catalogue: it.catalogue, selected: it.selected ?? [], frequency: it.frequency }) %><% } %>
+<div class="actions"><button type="submit"><%= it.button ?? 'Subscribe' %></button></div>
+</form>`,
+
+  '@index': `<% layout('@layout', it) %>
+<h1>Trending research papers, in your inbox</h1>
+<p class="lead">A short digest of the papers people are talking about, grouped by topic. Confirm by email; leave with one click.</p>
+<% if (it.message) { %><p class="notice error" role="alert"><%= it.message %></p><% } %>
+<%~ include('@subscribe-form', it) %>`,
+
+  '@message': `<% layout('@layout', it) %>
+<h1><%= it.pageTitle %></h1>
+<% for (const line of it.lines) { %><p><%= line %></p><% } %>
+<% if (it.link) { %><p><a href="<%= it.link.href %>"><%= it.link.text %></a></p><% } %>
+<% if (it.askAgain) { %><h2>Ask for a new link</h2><%~ include('@subscribe-form', { csrf: it.csrf, button: 'Send me a new link' }) %><% } %>`,
+
+  '@preferences': `<% layout('@layout', it) %>
+<h1>Your subscription</h1>
+<p class="lead"><%= it.email %> · <%= it.statusText %></p>
+<% if (it.notice) { %><p class="notice" role="status"><%= it.notice %></p><% } %>
+<% if (it.active) { %>
+<form method="post" action="<%= it.action %>" class="card">
+<input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<%~ include('@topics', it) %>
+<div class="actions"><button type="submit" name="action" value="save">Save preferences</button></div>
+</form>
+<form method="post" action="<%= it.action %>" class="card">
+<input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<p>Need a break? Pausing stops the mails until you resume here. Leaving unsubscribes you.</p>
+<div class="actions"><button type="submit" name="action" value="pause" class="secondary">Pause</button>
+<button type="submit" name="action" value="leave" class="danger">Unsubscribe</button></div>
+</form>
+<% } else if (it.canResume) { %>
+<form method="post" action="<%= it.action %>" class="card">
+<input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<p><%= it.paused ? 'Your subscription is paused.' : 'You are not receiving the digest.' %></p>
+<div class="actions"><button type="submit" name="action" value="resume"><%= it.paused ? 'Resume' : 'Subscribe again' %></button></div>
+</form>
+<% } %>`,
+
+  '@unsubscribe': `<% layout('@layout', it) %>
+<h1><%= it.pageTitle %></h1>
+<p><%= it.question %></p>
+<form method="post" action="<%= it.action %>" class="card">
+<input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<div class="actions"><button type="submit" name="confirm" value="yes" class="danger"><%= it.button %></button></div>
+</form>`,
+
+  '@archive': `<% layout('@layout', it) %>
+<h1>Archive</h1>
+<% if (it.editions.length === 0) { %><p>No edition yet.</p><% } %>
+<ul class="editions"><% for (const e of it.editions) { %>
+<li><a href="/archive/<%= encodeURIComponent(e.id) %>"><%= e.date %> · <%= e.frequency %></a> <span class="meta"><%= e.paperCount %> papers</span></li>
+<% } %></ul>`,
+
+  '@edition': `<% layout('@layout', it) %>
+<h1><%= it.pageTitle %></h1>
+<% for (const s of it.edition.sections) { %><h2><%= s.topic.label %></h2><ul>
+<% for (const p of s.papers) { %><li><a href="<%= p.url %>" rel="noopener nofollow"><%= p.title %></a> <span class="meta"><%= p.authors.slice(0, 3).join(', ') %></span></li>
+<% } %></ul><% } %>`,
+};

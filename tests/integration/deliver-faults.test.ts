@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
+import type { Store } from '../../src/store/index.js';
+import { type FaultRule, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
+import { EDITION, emailOf, openStore, seedEdition } from './deliver-fixture.js';
+
+const SUBSCRIBERS = 200;
+const BAD = new Set([7, 33, 90, 150, 199].map(emailOf));
+const MAX_ATTEMPTS = 6;
+
+let dir: string;
+let store: Store;
+let sink: SmtpSink;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'pp-deliver-faults-'));
+  store = await openStore(dir);
+  sink = await startSmtpSink();
+});
+afterEach(async () => {
+  await sink.close();
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A seeded pseudo-random source, so a failure can be replayed. */
+function lcg(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
+describe('fault injection', () => {
+  it('421/451/drops are retried, 550s fail and suppress, good recipients get exactly one copy', async () => {
+    await seedEdition(store, SUBSCRIBERS, makeVariant('daily:*', 10));
+    const random = lcg(42);
+    const rule: FaultRule = ({ stage, to, previous }) => {
+      if (BAD.has(to)) return stage === 'rcpt' ? 550 : undefined;
+      // Each good recipient meets at most two faults: the third try goes through.
+      if (previous >= 2) return undefined;
+      const r = random();
+      if (stage === 'rcpt') return r < 0.06 ? 421 : r < 0.12 ? 451 : r < 0.15 ? 'drop' : undefined;
+      return r < 0.05 ? 451 : r < 0.08 ? 'drop' : undefined;
+    };
+    sink.setFault(rule);
+    const transport = createSmtpTransport(sink.url, { maxConnections: 4 });
+    try {
+      const summary = await sendEditions(
+        { ledger: store, transport, personalize, sender: SENDER },
+        {
+          ...FAST,
+          maxAttempts: MAX_ATTEMPTS,
+          retryBaseSeconds: 0.02,
+          untilDone: true,
+          rate: { perSecond: 5000, minPerSecond: 1000 },
+        },
+      );
+      expect(summary.sent).toBe(SUBSCRIBERS - BAD.size);
+      expect(summary.failed).toBe(BAD.size);
+      expect(summary.deferred).toBeGreaterThan(0);
+    } finally {
+      await transport.close();
+    }
+    expect(sink.faults.length).toBeGreaterThan(20);
+    const rows = await store.listDeliveries(EDITION, { limit: SUBSCRIBERS });
+    for (const row of rows) {
+      const got = sink.messagesTo(row.email);
+      if (BAD.has(row.email)) {
+        expect(row.state).toBe('failed');
+        expect(row.lastReply).toMatch(/^550/);
+        expect(got).toHaveLength(0);
+        // A hard bounce is not retried.
+        expect(sink.faults.filter((f) => f.to === row.email)).toHaveLength(1);
+        const subscriber = await store.getSubscriberByEmail(row.email);
+        expect(subscriber).toMatchObject({ status: 'suppressed' });
+        expect(subscriber?.suppressedReason).toMatch(/^550/);
+      } else {
+        expect(row.state, row.email).toBe('sent');
+        expect(got, row.email).toHaveLength(1);
+        // No retry storm: tries = faults met + the one that went through, within maxAttempts.
+        expect(row.attempts).toBeLessThanOrEqual(3);
+        expect(row.attempts).toBe(sink.faults.filter((f) => f.to === row.email).length + 1);
+      }
+    }
+  });
+
+  it('pauses after maxConsecutiveErrors when the server refuses everything', async () => {
+    await seedEdition(store, 50, makeVariant('daily:*', 4));
+    sink.setFault(() => 451);
+    const transport = createSmtpTransport(sink.url, { maxConnections: 2 });
+    try {
+      const run = sendEditions(
+        { ledger: store, transport, personalize, sender: SENDER },
+        { ...FAST, maxConsecutiveErrors: 10, retryBaseSeconds: 3600 },
+      );
+      await expect(run).rejects.toThrow(/paused after 1\d consecutive errors \(last: 451 /);
+    } finally {
+      await transport.close();
+    }
+    const counts = await store.countDeliveries(EDITION);
+    // The refused ones wait for their retry; the rest were given back, none left claimed.
+    expect(counts.sending).toBe(0);
+    expect(counts.deferred).toBeGreaterThanOrEqual(10);
+    expect(counts.deferred).toBeLessThanOrEqual(11);
+    expect(counts.pending).toBe(50 - counts.deferred);
+    expect(sink.messages).toHaveLength(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/index.js';
+import { makeEdition, makePaper, makeSubscriber, T0 } from './store-contract-fixtures.js';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'paperpost-procs-'));
+const claimer = join(import.meta.dirname, 'store-contract-claimer.ts');
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sqlite store across processes', () => {
+  it('three processes draining one ledger never claim the same row', async () => {
+    const path = join(dir, 'shared.db');
+    const store = await createStore({ driver: 'sqlite', path });
+    await store.upsertPapers([makePaper('p1')], T0);
+    await store.createEdition(makeEdition('d1', 'daily', ['p1']));
+    await store.addSubscribers(
+      Array.from({ length: 600 }, (_, i) => makeSubscriber(`s${i}@example.org`)),
+      T0,
+    );
+    expect(await store.createLedger('d1', 'daily', 'example.org')).toBe(600);
+    const outputs = await Promise.all(
+      ['a', 'b', 'c'].map((w) =>
+        run(process.execPath, ['--import', 'tsx', claimer, path, w], { timeout: 60_000 }),
+      ),
+    );
+    const claimed = outputs.map((o) => JSON.parse(o.stdout) as number[]);
+    const all = claimed.flat();
+    expect(all).toHaveLength(600);
+    expect(new Set(all).size).toBe(600);
+    expect((await store.countDeliveries('d1')).sent).toBe(600);
+    const rows = await store.listDeliveries('d1', { limit: 600 });
+    expect(rows.every((d) => d.attempts === 1)).toBe(true);
+    await store.close();
+  });
+});
