@@ -10,7 +10,9 @@ import type { Edition, Paper, RankedPaper, Section } from '../src/domain/index.j
 import { createRenderer, personalize } from '../src/render/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const papers = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/render/papers.json'), 'utf8')) as Paper[];
+const papers = JSON.parse(
+  readFileSync(path.join(root, 'tests/fixtures/render/papers.json'), 'utf8'),
+) as Paper[];
 
 function edition(count: number): Edition {
   const ranked: RankedPaper[] = papers.slice(0, count).map((p, i) => ({
@@ -21,18 +23,36 @@ function edition(count: number): Edition {
   for (let i = 0; i < ranked.length; i += 8) {
     const slug = `topic-${sections.length + 1}`;
     sections.push({
-      topic: { slug, label: `Topic ${sections.length + 1}`, keywords: [], categories: [], userDefined: false },
+      topic: {
+        slug,
+        label: `Topic ${sections.length + 1}`,
+        keywords: [],
+        categories: [],
+        userDefined: false,
+      },
       papers: ranked.slice(i, i + 8),
       more: 0,
     });
   }
-  return { id: 'bench', frequency: 'daily', date: '2026-06-12', createdAt: '2026-06-12T08:00:00Z', sections, more: 0 };
+  return {
+    id: 'bench',
+    frequency: 'daily',
+    date: '2026-06-12',
+    createdAt: '2026-06-12T08:00:00Z',
+    sections,
+    more: 0,
+  };
 }
 
 const renderer = createRenderer({
   templatesDir: path.join(root, 'templates'),
   title: 'Paperpost',
-  sender: { fromName: 'Paperpost', fromAddress: 'd@example.org', postalAddress: '1 Example St', listId: 'x.example' },
+  sender: {
+    fromName: 'Paperpost',
+    fromAddress: 'd@example.org',
+    postalAddress: '1 Example St',
+    listId: 'x.example',
+  },
   baseUrl: 'https://paperpost.example',
   htmlBudgetBytes: 100_000,
   maxSummaryChars: 600,
@@ -69,9 +89,13 @@ function values(i: number) {
 }
 
 const ratio = perRecipientMs / compileMs;
-console.log(`render bench: 50 papers, HTML ${Buffer.byteLength(rendered.html)} bytes (${rendered.text.length} chars text)`);
+console.log(
+  `render bench: 50 papers, HTML ${Buffer.byteLength(rendered.html)} bytes (${rendered.text.length} chars text)`,
+);
 console.log(`  first render (loads mjml): ${coldMs.toFixed(1)} ms`);
 console.log(`  one variant render (eta + MJML, mean of ${compileRuns}): ${compileMs.toFixed(2)} ms`);
 console.log(`  personalize per recipient (mean of ${recipients}): ${(perRecipientMs * 1000).toFixed(1)} µs`);
-console.log(`  ratio per-recipient / compile: ${(ratio * 100).toFixed(3)} % (target <= 1 %) ${ratio <= 0.01 ? 'OK' : 'OVER'}`);
+console.log(
+  `  ratio per-recipient / compile: ${(ratio * 100).toFixed(3)} % (target <= 1 %) ${ratio <= 0.01 ? 'OK' : 'OVER'}`,
+);
 if (bytes === 0) console.log('no output');

@@ -39,6 +39,8 @@ function authorName(node: unknown): string | null {
   if (!t) return null;
   const inParens = /^\S+@\S+\s+\((.+)\)$/.exec(t);
   if (inParens?.[1]) return inParens[1].trim();
+  const withAddress = /^(.+?)\s+(?:\(\S+@\S+\)|<\S+@\S+>)$/.exec(t);
+  if (withAddress?.[1]) return withAddress[1].trim();
   // A bare address is not a name, and need not travel further.
   return /^\S+@\S+\.\S+$/.test(t) ? null : t;
 }
@@ -92,12 +94,16 @@ export function rssEntry(
     trimmed(item['link']) ?? links.find((l) => l.rel === 'alternate')?.href ?? links[0]?.href ?? null,
     base,
   );
-  entry.pdfUrl = resolveLink(links.find((l) => l.type === 'application/pdf' || l.type === 'pdf')?.href ?? null, base);
+  entry.pdfUrl = resolveLink(
+    links.find((l) => l.type === 'application/pdf' || l.type === 'pdf')?.href ?? null,
+    base,
+  );
   entry.authors = distinct([
     ...list(item['authors']).map(authorName),
     ...list(item['creators']).map(authorName),
     ...(list(item['authors']).length === 0 ? [authorName(item['author'])] : []),
   ]);
+  if (entry.authors.length === 0) entry.authors = distinct([authorName(itunesAuthor(item))]);
   entry.published =
     isoDate(item['published']) ??
     isoDate(item['pubDate']) ??
@@ -114,6 +120,11 @@ export function rssEntry(
   entry.categories = itemCategories(item);
   entry.doi = trimmed(item['prism:doi']) ?? doiFromIdentifier(item['dc:identifier']);
   return entry;
+}
+
+function itunesAuthor(item: Record<string, unknown>): unknown {
+  const itunes = item['itunes'];
+  return itunes && typeof itunes === 'object' ? (itunes as Record<string, unknown>)['author'] : null;
 }
 
 function doiFromIdentifier(value: unknown): string | null {

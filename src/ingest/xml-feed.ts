@@ -9,6 +9,8 @@ export interface XmlFeed {
 // The one file that imports rss-parser. Custom fields fill what it does not map (see
 // DEPENDENCIES.md): all Atom authors, `<category term>`, every `<link>`, arXiv's namespace.
 const parser = new Parser({
+  // `<rss>` without a version attribute is common in the wild: read it as RSS 2.0.
+  defaultRSS: 2,
   customFields: {
     item: [
       ['author', 'authors', { keepArray: true }],

@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { Edition, Frequency, Paper, Topic } from '../domain/index.js';
-import { rankSections } from '../rank/index.js';
+import { rankPapers, rankSections } from '../rank/index.js';
 import type { Store } from '../store/types.js';
 import { groupPapers } from '../topics/index.js';
 
@@ -10,6 +10,11 @@ const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
 export type BuildResult =
   | { status: 'built'; edition: Edition; candidates: number; newTopics: number }
   | { status: 'skipped'; reason: string; candidates: number };
+
+/** How many top-scoring papers are grouped into topics: enough to fill every section cap. */
+export function groupingPoolSize(config: Readonly<Config>): number {
+  return Math.max(4 * config.limits.maxPapersPerEdition, 200);
+}
 
 /** Topics from the config, as catalogue entries that take precedence. */
 export function configTopics(config: Readonly<Config>): Topic[] {
@@ -60,15 +65,18 @@ export async function buildEdition(
       candidates: candidates.length,
     };
   }
+  // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
+  // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
+  const pool = rankPapers(candidates, now, config.rank).slice(0, groupingPoolSize(config));
   const stored = await store.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
-  const grouped = groupPapers(candidates, catalogue);
+  const grouped = groupPapers(pool, catalogue);
   const before = new Set(stored.map((t) => t.slug));
   await store.saveTopics(grouped.catalogue);
 
-  const ranked = rankSections(grouped.groups, candidates, {
+  const ranked = rankSections(grouped.groups, pool, {
     now,
     weights: config.rank,
     maxPerEdition: config.limits.maxPapersPerEdition,
@@ -82,7 +90,7 @@ export async function buildEdition(
     date,
     createdAt: now.toISOString(),
     sections: ranked.sections,
-    more: ranked.more,
+    more: ranked.more + (candidates.length - pool.length),
     overflowIds: candidates.map((p) => p.id).filter((id) => !shown.has(id)),
   };
   await store.createEdition(edition);

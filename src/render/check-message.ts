@@ -79,7 +79,11 @@ export async function checkMessage(eml: string | Buffer): Promise<CheckReport> {
   };
 
   const html = typeof mail.html === 'string' ? mail.html : null;
-  const text = mail.text?.trim() ? mail.text : null;
+  // mailparser derives `text` from the HTML when there is no text part: look for a real one.
+  const raw = typeof eml === 'string' ? eml : eml.toString('latin1');
+  const headerBlock = raw.slice(0, raw.search(/\r?\n\r?\n/) >>> 0);
+  const hasTextPart = /^content-type:\s*text\/plain/im.test(raw) || !/^content-type:/im.test(headerBlock);
+  const text = hasTextPart && mail.text?.trim() ? mail.text : null;
   const htmlBytes = html ? Buffer.byteLength(html, 'utf8') : 0;
   check(
     'html-size',

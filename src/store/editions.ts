@@ -32,7 +32,11 @@ function conflict(edition: Edition, detail: string, cause?: unknown): PaperpostE
  */
 export async function createEdition(ctx: StoreContext, edition: Edition): Promise<void> {
   const paperIds = paperIdsOf(edition);
-  const data: EditionData = { sections: edition.sections, more: edition.more, overflowIds: edition.overflowIds ?? [] };
+  const data: EditionData = {
+    sections: edition.sections,
+    more: edition.more,
+    overflowIds: edition.overflowIds ?? [],
+  };
   try {
     await ctx.write(async (trx) => {
       for (const ids of chunk(paperIds, 500)) {

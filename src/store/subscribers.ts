@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { NewSubscriber, Subscriber, SubscriberStatus } from '../domain/index.js';
+import { PaperpostError } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
 import { joinTopics, toSubscriber } from './rows.js';
 import type { Database, SubscribersTable } from './schema.js';
@@ -40,7 +41,11 @@ async function patchSubscriber(
   return updated === undefined ? undefined : toSubscriber(updated);
 }
 
-/** Inserts a subscriber, or updates topics, frequency, status (and name when given) of a known address. */
+/**
+ * Inserts a subscriber, or updates topics, frequency, status (and name when given) of a known
+ * address. Insert-first with ON CONFLICT DO NOTHING, so two racing sign-ups of one address end
+ * as one row instead of a unique-key error.
+ */
 export async function upsertSubscriber(
   ctx: StoreContext,
   input: NewSubscriber,
@@ -48,22 +53,7 @@ export async function upsertSubscriber(
 ): Promise<Subscriber> {
   const at = now.toISOString();
   return ctx.write(async (trx) => {
-    const known = await trx
-      .selectFrom('subscribers')
-      .select('id')
-      .where('email', '=', input.email)
-      .executeTakeFirst();
-    if (known !== undefined) {
-      const patch: SubscriberPatch = {
-        status: input.status,
-        topics: input.topics,
-        frequency: input.frequency,
-      };
-      if (input.name !== undefined) patch.name = input.name;
-      const updated = await patchSubscriber(trx, Number(known.id), patch, at);
-      if (updated !== undefined) return updated;
-    }
-    const row = await trx
+    const inserted = await trx
       .insertInto('subscribers')
       .values({
         email: input.email,
@@ -77,9 +67,26 @@ export async function upsertSubscriber(
         suppressed_reason: null,
         updated_at: at,
       })
+      .onConflict((oc) => oc.column('email').doNothing())
       .returningAll()
+      .executeTakeFirst();
+    if (inserted !== undefined) return toSubscriber(inserted);
+    const known = await trx
+      .selectFrom('subscribers')
+      .select('id')
+      .where('email', '=', input.email)
       .executeTakeFirstOrThrow();
-    return toSubscriber(row);
+    const patch: SubscriberPatch = { status: input.status, topics: input.topics, frequency: input.frequency };
+    if (input.name !== undefined) patch.name = input.name;
+    const updated = await patchSubscriber(trx, Number(known.id), patch, at);
+    if (updated === undefined) {
+      throw new PaperpostError(
+        'store',
+        'subscriber-vanished',
+        `subscriber ${input.email}: deleted during upsert`,
+      );
+    }
+    return updated;
   });
 }
 

@@ -8,24 +8,28 @@ export interface ClusterOptions {
   attachThreshold: number;
   /** Largest share of the papers left in "Other"; the closest of the rest are attached anyway. */
   maxOtherShare: number;
+  /** Most clusters tried, per square root of the batch size. */
+  sectionsPerRoot: number;
+  /** Most clusters tried, whatever the batch size. */
+  maxSections: number;
 }
 
 /** Cluster of each paper (0..k-1), or -1 for "Other". */
 export type Assignment = number[];
 
 /**
- * Clusters one batch: average linkage, k chosen by the best mean silhouette over
- * 2..~2*sqrt(n), then clusters below `minClusterSize` are dissolved (each paper joins the cluster
+ * Clusters one batch: average linkage, k chosen by the best mean silhouette within
+ * {@link sectionRange}, then clusters below `minClusterSize` are dissolved (each paper joins the cluster
  * it is closest to on average, or "Other" when nothing is close), keeping "Other" small.
  */
 export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptions): Assignment {
   if (n === 0) return [];
   if (n < 2 * options.minClusterSize) return new Array<number>(n).fill(n >= options.minClusterSize ? 0 : -1);
   const merges = averageLinkage(sim, n);
-  const maxK = Math.min(n - 1, Math.ceil(2 * Math.sqrt(n)) + 1);
+  const [minK, maxK] = sectionRange(n, options.sectionsPerRoot, options.maxSections);
   let bestLabels = cutTree(merges, n, 1);
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (let k = 2; k <= maxK; k += 1) {
+  for (let k = minK; k <= maxK; k += 1) {
     const labels = cutTree(merges, n, k);
     const score = silhouette(sim, n, labels);
     if (score > bestScore) {
@@ -34,6 +38,17 @@ export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptio
     }
   }
   return dissolveSmall(sim, n, bestLabels, options);
+}
+
+/**
+ * Range of cluster counts tried for n papers: about sqrt(n)/2 to `sectionsPerRoot` * sqrt(n), at
+ * most `maxSections` (defaults 2 and 30: 70 papers -> 4 to 17, 400 papers -> 10 to 30), so an
+ * edition stays skimmable whatever the silhouette prefers.
+ */
+export function sectionRange(n: number, sectionsPerRoot = 2, maxSections = 30): [number, number] {
+  const root = Math.sqrt(n);
+  const max = Math.max(2, Math.min(n - 1, maxSections, Math.ceil(sectionsPerRoot * root)));
+  return [Math.min(max, Math.max(2, Math.round(root / 2))), max];
 }
 
 function dissolveSmall(sim: Float64Array, n: number, labels: number[], options: ClusterOptions): Assignment {

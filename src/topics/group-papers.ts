@@ -16,6 +16,10 @@ export interface GroupOptions {
   attachThreshold?: number;
   /** Largest share of the batch left in "Other". */
   maxOtherShare?: number;
+  /** Most sections tried per square root of the batch size (70 papers: up to 17). */
+  sectionsPerRoot?: number;
+  /** Most sections whatever the batch size. */
+  maxSections?: number;
 }
 
 /** Groups of one batch, and the catalogue updated with the topics created for it. */
@@ -39,6 +43,8 @@ const DEFAULTS: Required<GroupOptions> = {
   minClusterSize: 2,
   attachThreshold: 0.05,
   maxOtherShare: 0.1,
+  sectionsPerRoot: 2,
+  maxSections: 30,
 };
 
 /**

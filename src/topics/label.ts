@@ -48,12 +48,21 @@ export function describeCluster(corpus: Corpus, members: number[], used: Set<str
   const keywords = candidates
     .slice(0, TOPIC_KEYWORDS)
     .map((c) => (corpus.surface[c.feature] ?? '').toLowerCase());
-  const labels: string[] = [];
-  for (const c of candidates) {
+  // A label must speak for most of the section: coverage counts more than for keywords. Phrases
+  // ("context length") come before hyphenated words, which are often adjectives ("pre-trained").
+  const tiers: string[][] = [[], [], [], []];
+  const byLabelScore = [...candidates].sort(
+    (a, b) => b.score * Math.sqrt(b.coverage) - a.score * Math.sqrt(a.coverage) || a.feature - b.feature,
+  );
+  for (const c of byLabelScore) {
     const surface = corpus.surface[c.feature] ?? '';
-    const words = surface.split(' ').length;
-    if (words >= 2 && words <= 4) labels.push(formatLabel(surface));
+    const words = labelWordCount(surface);
+    if (words < 2 || words > 4) continue;
+    const phrase = surface.includes(' ');
+    const wide = c.coverage >= 0.25;
+    tiers[(wide ? 0 : 2) + (phrase ? 0 : 1)]?.push(formatLabel(surface));
   }
+  const labels = tiers.flat();
   const words = candidates.filter((c) => !(corpus.features[c.feature] ?? ' ').includes(' '));
   for (let i = 0; i + 1 < words.length && i < 4; i += 1) {
     const first = corpus.surface[words[i]?.feature ?? -1];
@@ -74,6 +83,11 @@ function uniqueFallback(base: string, used: Set<string>): string {
   let i = 2;
   while (used.has(`${words} ${i}`.toLowerCase())) i += 1;
   return `${words} ${i}`;
+}
+
+/** Words of a label, hyphenated parts counted apart ("Long-context benchmarks" has 3). */
+export function labelWordCount(label: string): number {
+  return label.split(/[\s-]+/).filter((w) => w.length > 0).length;
 }
 
 /** "Sparse Attention" -> "Sparse attention", "LLM Agents" -> "LLM agents": sentence case, acronyms kept. */

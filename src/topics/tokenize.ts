@@ -31,6 +31,8 @@ scenarios second settings show shows significant significantly simple specifical
 strong studies study substantial substantially superior task tasks techniques three toward
 typically understanding use used uses using various way well whereas wide widely work works
 generated summary available publicly release released open source www com org
+previously truly lack equally increase increases totaling additional distinct ability multiple single
+cases exact percentage points integrates various whose achieve
 `;
 
 /** Key function (exported setter for experiments only). */

@@ -17,12 +17,22 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-const topic = (slug: string, label: string): Topic => ({ slug, label, keywords: [], categories: [], userDefined: true });
+const topic = (slug: string, label: string): Topic => ({
+  slug,
+  label,
+  keywords: [],
+  categories: [],
+  userDefined: true,
+});
 
 /** A real app on a real in-memory SQLite store; mails are kept in `sent`. */
 export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<Fixture> {
   const store = await createStore({ driver: 'sqlite', path: ':memory:' });
-  await store.saveTopics([topic('llm', 'Language models'), topic('vision', 'Computer vision'), topic('robotics', 'Robotics')]);
+  await store.saveTopics([
+    topic('llm', 'Language models'),
+    topic('vision', 'Computer vision'),
+    topic('robotics', 'Robotics'),
+  ]);
   const sent: TransactionalMail[] = [];
   const deps: AppDeps = {
     store,
@@ -77,12 +87,20 @@ export class Client {
     return this.keep(await this.app.request(path, { headers: this.headers() }));
   }
 
-  async post(path: string, form: Record<string, string | string[]>, extra: Record<string, string> = {}): Promise<Response> {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    extra: Record<string, string> = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     for (const [key, value] of Object.entries(form)) {
       for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
     }
-    const headers = this.headers({ 'content-type': 'application/x-www-form-urlencoded', origin: BASE, ...extra });
+    const headers = this.headers({
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: BASE,
+      ...extra,
+    });
     return this.keep(await this.app.request(path, { method: 'POST', headers, body: body.toString() }));
   }
 

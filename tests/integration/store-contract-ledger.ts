@@ -59,6 +59,18 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
       expect(await store().updateSubscriber(9999, { status: 'confirmed' }, at(50))).toBeUndefined();
     });
 
+    it('ends two racing sign-ups of one address as one row', async () => {
+      const open = peer();
+      const other = open === undefined ? store() : await open();
+      const results = await Promise.all([
+        store().upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
+        other.upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending', topics: ['nlp'] })),
+        store().upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
+      ]);
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect((await store().countSubscribers()).pending).toBe(1);
+    });
+
     it('adds in bulk, keeping known addresses as they are', async () => {
       await store().upsertSubscriber(makeSubscriber('known@example.org', { status: 'unsubscribed' }));
       const added = await store().addSubscribers(

@@ -8,5 +8,8 @@ import { expectedPath, goldenInputs, runGolden } from './golden.js';
 for (const input of goldenInputs()) {
   const golden = await runGolden(input);
   writeFileSync(expectedPath(input), `${JSON.stringify(golden, null, 2)}\n`);
-  console.log(input, 'error' in golden ? golden.error : `${golden.entries.length} entries, ${golden.papers.length} papers`);
+  console.log(
+    input,
+    'error' in golden ? golden.error : `${golden.entries.length} entries, ${golden.papers.length} papers`,
+  );
 }

@@ -19,16 +19,18 @@ export async function buildEml(
   options: EmlOptions = {},
 ): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const listHeaders: Record<string, string | { prepared: boolean; value: string }> = options.withoutListHeaders
-    ? {}
-    : {
-        'List-Unsubscribe': {
-          prepared: true,
-          value: '<https://paperpost.example/u/tok123>, <mailto:unsubscribe@paperpost.example?subject=unsubscribe>',
-        },
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'List-Id': 'Paperpost <paperpost.example>',
-      };
+  const listHeaders: Record<string, string | { prepared: boolean; value: string }> =
+    options.withoutListHeaders
+      ? {}
+      : {
+          'List-Unsubscribe': {
+            prepared: true,
+            value:
+              '<https://paperpost.example/u/tok123>, <mailto:unsubscribe@paperpost.example?subject=unsubscribe>',
+          },
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'List-Id': 'Paperpost <paperpost.example>',
+        };
   const info = await transport.sendMail({
     from: { name: 'Paperpost', address: 'digest@paperpost.example' },
     to: 'ada@example.org',

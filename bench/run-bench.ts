@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: wall time and peak memory of `paperpost run` delivering one edition of the real
+ * arXiv all-archives feed (1,504 items) to one recipient over SMTP into Postfix's smtp-sink, next
+ * to rss2email (digest mode, same feed over the same loopback HTTP server, same sink), measured in
+ * the same run, alternating, median of N rounds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CORPORA, median, ROOT, serveFile, startSmtpSink, type Timed, timed, which } from './lib.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const FEED = path.join(CORPORA, 'arxiv', 'rss', 'arxiv_rss_all-archives_2024-11-28.xml');
+
+function paperpostProject(feedUrl: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pp-bench-'));
+  writeFileSync(
+    path.join(dir, 'paperpost.config.json'),
+    JSON.stringify({
+      sources: [{ id: 'arxiv-all', kind: 'arxiv-rss', includeReplacements: true, location: feedUrl }],
+      seedSubscribers: [{ email: 'bench@example.org' }],
+    }),
+  );
+  return dir;
+}
+
+function rss2emailProject(feedUrl: string, smtpPort: number): { dir: string; args: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'r2e-bench-'));
+  const cfg = path.join(dir, 'cfg');
+  const data = path.join(dir, 'data.json');
+  const base = ['-c', cfg, '-d', data];
+  const r2e = which('r2e') ?? 'r2e';
+  const run = (args: string[]) => {
+    const r = runQuiet(r2e, [...base, ...args], dir);
+    if (r !== 0) throw new Error(`r2e ${args.join(' ')} failed`);
+  };
+  run(['new', 'bench@example.org']);
+  run(['add', 'arxiv', feedUrl]);
+  const text = readFileSync(cfg, 'utf8')
+    .replace(/^digest = False$/m, 'digest = True')
+    .replace(/^email-protocol = sendmail$/m, 'email-protocol = smtp')
+    .replace(/^smtp-server = .*$/m, `smtp-server = 127.0.0.1:${smtpPort}`);
+  writeFileSync(cfg, text);
+  return { dir, args: [...base, 'run'] };
+}
+
+function runQuiet(cmd: string, args: string[], cwd: string): number {
+  return spawnSync(cmd, args, { cwd, stdio: 'ignore' }).status ?? 1;
+}
+
+async function main(): Promise<void> {
+  console.log('$ npm run bench   (bench/run-bench.ts)');
+  try {
+    readFileSync(FEED);
+  } catch {
+    console.log(`skipped: ${FEED} not found (the shared corpora are not beside this checkout)`);
+    return;
+  }
+  const sink = await startSmtpSink();
+  if (!sink) {
+    console.log('skipped: Postfix smtp-sink not installed (apt-get install postfix)');
+    return;
+  }
+  const r2e = which('r2e');
+  const { url, server } = await serveFile(readFileSync(FEED), 'application/rss+xml; charset=utf-8');
+  const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn' };
+  const pp: Timed[] = [];
+  const rr: Timed[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      const dir = paperpostProject(url);
+      const t = await timed(process.execPath, [path.join(ROOT, 'bin', 'paperpost.js'), 'run'], {
+        cwd: dir,
+        env,
+      });
+      if (t.code !== 0) throw new Error(`paperpost run failed: ${t.stderr.slice(-500)}`);
+      pp.push(t);
+      rmSync(dir, { recursive: true, force: true });
+      if (r2e) {
+        const project = rss2emailProject(url, sink.port);
+        const u = await timed(r2e, project.args, { cwd: project.dir });
+        if (u.code !== 0) throw new Error(`r2e run failed: ${u.stderr.slice(-500)}`);
+        rr.push(u);
+        rmSync(project.dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    server.close();
+    sink.stop();
+  }
+  const ppTime = median(pp.map((t) => t.seconds));
+  const ppMem = Math.max(...pp.map((t) => t.peakKb)) / 1024;
+  console.log(
+    `feed: ${path.basename(FEED)} (1,504 items), one recipient, SMTP into smtp-sink, ${ROUNDS} rounds, median`,
+  );
+  console.log('tool        wall s   peak RSS MB');
+  console.log(`paperpost   ${ppTime.toFixed(2).padStart(6)}   ${ppMem.toFixed(0).padStart(6)}`);
+  if (rr.length > 0) {
+    const rrTime = median(rr.map((t) => t.seconds));
+    const rrMem = Math.max(...rr.map((t) => t.peakKb)) / 1024;
+    console.log(`rss2email   ${rrTime.toFixed(2).padStart(6)}   ${rrMem.toFixed(0).padStart(6)}`);
+    const ratio = ppTime / rrTime;
+    console.log(
+      `ratio paperpost/rss2email time: ${ratio.toFixed(2)}x (target <= 0.5x: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
+    );
+  } else {
+    console.log('rss2email: not installed (apt-get install rss2email); no ratio');
+  }
+}
+
+await main();

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench:send`: one edition to 10k and 100k subscribers through SMTP into Postfix's
+ * smtp-sink, next to smtp-source sending messages of the same size to the same sink.
+ * Each send runs in its own child process so its peak RSS is its own. Skips without postfix tools.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSmtpTransport, sendEditions } from '../src/deliver/index.js';
+import { createStore } from '../src/store/index.js';
+import { openStore, seedEdition } from '../tests/integration/deliver-fixture.js';
+import { makeVariant, personalize, SENDER } from '../tests/unit/deliver/fixtures.js';
+
+const POOL = Number(process.env.BENCH_POOL ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const MESSAGE_KB = 40;
+const SOURCE_MESSAGES = Number(process.env.BENCH_SOURCE_MESSAGES ?? 20000);
+const SELF = fileURLToPath(import.meta.url);
+
+function which(tool: string): string | null {
+  for (const dir of ['/usr/sbin', '/usr/bin', '/usr/local/sbin']) {
+    try {
+      execFileSync('test', ['-x', path.join(dir, tool)]);
+      return path.join(dir, tool);
+    } catch {}
+  }
+  return null;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once something accepts connections on `port`. */
+async function waitListening(port: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      }).on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`smtp-sink did not listen on ${port}`);
+}
+
+function waitExit(child: ChildProcess): Promise<string> {
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`)))),
+  );
+}
+
+/** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
+async function runChild(db: string, url: string): Promise<void> {
+  const store = await createStore({ driver: 'sqlite', path: db });
+  const transport = createSmtpTransport(url, { maxConnections: POOL, maxMessagesPerConnection: 1000 });
+  try {
+    const summary = await sendEditions(
+      { ledger: store, transport, personalize, sender: SENDER },
+      { batchSize: 500, leaseSeconds: 120, maxAttempts: 3, retryBaseSeconds: 60, maxConsecutiveErrors: 50 },
+    );
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    process.stdout.write(`${JSON.stringify({ ...summary, editions: undefined, peakRssMb })}\n`);
+  } finally {
+    await transport.close();
+    await store.close();
+  }
+}
+
+async function benchPaperpost(size: number, url: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pp-send-bench-'));
+  try {
+    const store = await openStore(dir);
+    await seedEdition(store, size, makeVariant('daily:*', MESSAGE_KB));
+    await store.close();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', SELF, '--child', path.join(dir, 'paperpost.db'), url],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          ...(process.env.BENCH_PROF
+            ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROF}` }
+            : {}),
+        },
+      },
+    );
+    const result = JSON.parse((await waitExit(child)).trim().split('\n').pop() ?? '{}');
+    return result as { sent: number; elapsedMs: number; ratePerSecond: number; peakRssMb: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchSmtpSource(tool: string, port: number): Promise<number> {
+  const started = process.hrtime.bigint();
+  const child = spawn(
+    tool,
+    [
+      '-s',
+      String(POOL),
+      '-m',
+      String(SOURCE_MESSAGES),
+      '-l',
+      String(MESSAGE_KB * 1024),
+      '-f',
+      SENDER.fromAddress,
+      '-t',
+      'bench@example.org',
+      `127.0.0.1:${port}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await waitExit(child);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return SOURCE_MESSAGES / seconds;
+}
+
+async function main(): Promise<void> {
+  const sinkTool = which('smtp-sink');
+  const sourceTool = which('smtp-source');
+  if (!sinkTool || !sourceTool) {
+    process.stdout.write(
+      'bench:send skipped: smtp-sink/smtp-source not found (apt-get install -y postfix)\n',
+    );
+    return;
+  }
+  const port = await freePort();
+  const sink = spawn(sinkTool, ['-u', 'nobody', `127.0.0.1:${port}`, '1000'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  sink.stderr?.on('data', (d: Buffer) => process.stderr.write(`smtp-sink: ${d}`));
+  sink.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') process.stderr.write(`smtp-sink exited (${code ?? signal})\n`);
+  });
+  await waitListening(port);
+  const url = `smtp://127.0.0.1:${port}`;
+  try {
+    const sourceRate = await benchSmtpSource(sourceTool, port);
+    process.stdout.write(
+      `smtp-source: ${Math.round(sourceRate)} msgs/s (${SOURCE_MESSAGES} x ${MESSAGE_KB} KB, ${POOL} sessions)\n`,
+    );
+    const results: Array<{ size: number; rate: number; rss: number }> = [];
+    for (const size of SIZES) {
+      const r = await benchPaperpost(size, url);
+      const rate = (r.sent * 1000) / r.elapsedMs;
+      results.push({ size, rate, rss: r.peakRssMb });
+      process.stdout.write(
+        `paperpost ${size}: ${r.sent} sent in ${(r.elapsedMs / 1000).toFixed(1)} s = ${Math.round(rate)} msgs/s ` +
+          `(${(rate / sourceRate).toFixed(2)}x smtp-source, target >= 0.6x), peak RSS ${r.peakRssMb.toFixed(0)} MB\n`,
+      );
+    }
+    const small = results[0];
+    const large = results.at(-1);
+    if (small && large && large !== small) {
+      process.stdout.write(
+        `peak RSS ${large.size} / ${small.size}: ${(large.rss / small.rss).toFixed(2)}x (target <= 1.2x, <= 250 MB)\n`,
+      );
+    }
+  } finally {
+    sink.kill('SIGTERM');
+  }
+}
+
+if (process.argv[2] === '--child') await runChild(process.argv[3] ?? '', process.argv[4] ?? '');
+else await main();

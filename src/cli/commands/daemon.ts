@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { PaperpostError } from '../../domain/index.js';
+import { type GlobalOptions, openApp } from '../context.js';
+import { enabledSchedules, startDaemon } from '../daemon-runner.js';
+
+interface DaemonCommandOptions {
+  serve?: boolean;
+  catchUp?: boolean;
+}
+
+/** Resolves on the first SIGTERM or SIGINT; a second one gets Node's default (immediate exit). */
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+/**
+ * `paperpost daemon [--serve] [--catch-up]`: produce the editions on their schedules until
+ * SIGTERM/SIGINT, then stop gracefully (in-flight SMTP transactions finish, unsent claims are
+ * given back, the store is closed) and exit 0.
+ */
+export function registerDaemon(program: Command): void {
+  program
+    .command('daemon')
+    .description('produce editions on their schedules (config `schedule`) until stopped')
+    .option('--serve', 'also run the subscription web server in this process')
+    .option('--catch-up', 'on a first start (no slot recorded), produce the latest due edition now')
+    .action(async (opts: DaemonCommandOptions, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & DaemonCommandOptions>();
+      const stopSignal = waitForStopSignal();
+      const app = await openApp(global);
+      try {
+        if (enabledSchedules(app.config).length === 0) {
+          throw new PaperpostError(
+            'cli',
+            'bad-input',
+            'no schedule is enabled (config schedule.daily/weekly.enabled)',
+          );
+        }
+        if (opts.serve) {
+          // TODO(server): start src/server's createApp/startServer here once the `serve` command's
+          // wiring (signer, transactional mailer, templates) is exported for reuse.
+          throw new PaperpostError('cli', 'not-ready', '--serve: the web server wiring is not available yet');
+        }
+        const daemon = startDaemon(app, { catchUpOnFirstStart: opts.catchUp === true });
+        const signal = await stopSignal;
+        app.logger.info({ signal }, 'stopping: finishing messages in flight, then releasing the rest');
+        await daemon.stop();
+        app.logger.info('daemon stopped');
+      } finally {
+        await app.close();
+      }
+    });
+}

@@ -1,0 +1,203 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Config } from '../../config/load.js';
+import { createMimeBuilder } from '../../deliver/index.js';
+import type { Delivery, Edition, Paper, RenderedVariant, Variant } from '../../domain/index.js';
+import { PaperpostError } from '../../domain/index.js';
+import { createPersonalizer } from '../../pipeline/personalizer.js';
+import { rankSections } from '../../rank/index.js';
+import { createRenderer, type Renderer } from '../../render/index.js';
+import { groupPapers } from '../../topics/index.js';
+import { type GlobalOptions, readConfig } from '../context.js';
+import { configTopics } from './group.js';
+
+const bad = (file: string, reason: string): PaperpostError =>
+  new PaperpostError('cli', 'bad-input', `${file}: ${reason}`);
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const strs = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
+
+/** One paper of `parse --json` output (or a full Paper) with defaults; arXiv ids get abs/PDF links. */
+export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
+  if (typeof raw !== 'object' || raw === null) throw bad(file, `paper ${i + 1} is not an object`);
+  const r = raw as Record<string, unknown>;
+  const id = str(r.id);
+  const title = str(r.title);
+  if (!id || !title) throw bad(file, `paper ${i + 1} needs "id" and "title" strings`);
+  const links = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
+  const arxiv = ARXIV_ID.test(id);
+  const url = str(r.url) ?? (arxiv ? `https://arxiv.org/abs/${id}` : '');
+  return {
+    id,
+    title,
+    url,
+    authors: strs(r.authors),
+    published: str(r.published),
+    summary: str(r.summary) ?? str(r.abstract) ?? '',
+    aiSummary: str(r.aiSummary),
+    keywords: strs(r.keywords),
+    categories: strs(r.categories),
+    upvotes: num(r.upvotes),
+    comments: num(r.comments),
+    sources: strs(r.sources).length > 0 ? strs(r.sources) : ['input'],
+    links: {
+      abs: str(links.abs) ?? (arxiv ? `https://arxiv.org/abs/${id}` : str(r.url)),
+      pdf: str(links.pdf) ?? (arxiv ? `https://arxiv.org/pdf/${id}` : null),
+      code: str(links.code) ?? str(r.githubRepo),
+      hf: str(links.hf),
+    },
+  };
+}
+
+/** Papers of a JSON file: what `paperpost parse --json` prints ({feed, papers}) or a bare array. */
+export function readRenderPapers(file: string): Paper[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ? 'cannot read' : 'not valid JSON';
+    throw new PaperpostError('cli', 'bad-input', `${file}: ${reason}`, { cause: err });
+  }
+  const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
+  if (!Array.isArray(list)) throw bad(file, 'expected an array of papers or {"papers": [...]}');
+  return list.map((raw, i) => toRenderPaper(raw, i, file));
+}
+
+/** Group and rank papers into one edition (no store), as `run` would for a daily edition. */
+export function buildSampleEdition(
+  papers: Paper[],
+  config: Readonly<Config>,
+  globals: GlobalOptions,
+  now: Date,
+): Edition {
+  const { groups } = groupPapers(papers, configTopics(globals));
+  const ranked = rankSections(groups, papers, {
+    now,
+    weights: config.rank,
+    maxPerEdition: config.limits.maxPapersPerEdition,
+    maxPerSection: config.limits.maxPapersPerSection,
+  });
+  const date = now.toISOString().slice(0, 10);
+  return {
+    id: `sample-${date}`,
+    frequency: 'daily',
+    date,
+    createdAt: now.toISOString(),
+    sections: ranked.sections,
+    more: ranked.more,
+  };
+}
+
+/** Variants to look at: every topic, then one per section. */
+export function sampleVariants(edition: Edition): Variant[] {
+  return [
+    { key: `${edition.frequency}:*`, frequency: edition.frequency, topics: [] },
+    ...edition.sections.map((s) => ({
+      key: `${edition.frequency}:${s.topic.slug}`,
+      frequency: edition.frequency,
+      topics: [s.topic.slug],
+    })),
+  ];
+}
+
+export function rendererFor(config: Readonly<Config>, onWarning?: (message: string) => void): Renderer {
+  return createRenderer({
+    templatesDir: config.templatesDir,
+    title: config.title,
+    sender: config.sender,
+    baseUrl: config.baseUrl,
+    htmlBudgetBytes: config.limits.htmlBudgetBytes,
+    maxSummaryChars: config.limits.maxSummaryChars,
+    ...(onWarning ? { onWarning } : {}),
+  });
+}
+
+/** A fixed secret for sample links only: nothing rendered here is ever sent. */
+const SAMPLE_SECRET = 'sample-links-only-never-used-for-sending-0000';
+export const SAMPLE_EMAIL = 'reader@example.org';
+
+/** The rendered variant for the sample subscriber: filled HTML, text and the raw MIME. */
+export function sampleMessage(
+  config: Readonly<Config>,
+  edition: Edition,
+  rendered: RenderedVariant,
+  now: Date,
+): { subject: string; html: string; text: string; raw: Buffer } {
+  const domain =
+    config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
+  const delivery: Delivery = {
+    id: 0,
+    editionId: edition.id,
+    subscriberId: 1,
+    email: SAMPLE_EMAIL,
+    variantKey: rendered.variantKey,
+    state: 'pending',
+    attempts: 0,
+    lastReply: null,
+    messageId: `${edition.id}.sample@${domain}`,
+    retryAt: null,
+    leaseUntil: null,
+    sentAt: null,
+  };
+  const message = createPersonalizer(config, SAMPLE_SECRET)(rendered, delivery);
+  const raw = createMimeBuilder(config.sender).build(delivery, message, now);
+  if (!raw) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
+  return { subject: message.subject, html: message.html, text: message.text, raw };
+}
+
+interface RenderOptions {
+  in: string;
+  out: string;
+  text?: string;
+  eml?: string;
+  topics?: string;
+  now?: string;
+}
+
+/** `paperpost render --in papers.json --out digest.html [--text f] [--eml f]`: one edition, no store. */
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('group, rank and render papers as one edition for a sample subscriber (no store)')
+    .requiredOption('--in <file>', 'papers JSON: {papers: [...]} as `parse --json` prints, or an array')
+    .requiredOption('--out <file>', 'write the HTML here')
+    .option('--text <file>', 'write the plain-text part here')
+    .option('--eml <file>', 'write the whole message (.eml) here')
+    .option('--topics <slugs>', 'render the variant of these topics (comma-separated; default all)')
+    .option('--now <iso>', 'edition time (default: now)')
+    .action(async function (this: Command, opts: RenderOptions) {
+      const globals = this.optsWithGlobals<GlobalOptions>();
+      const now = opts.now === undefined ? new Date() : new Date(opts.now);
+      if (Number.isNaN(now.getTime()))
+        throw new PaperpostError('cli', 'bad-input', `--now ${opts.now}: not a date`);
+      const config = readConfig(globals);
+      const papers = readRenderPapers(opts.in);
+      const edition = buildSampleEdition(papers, config, globals, now);
+      const topics = opts.topics
+        ? opts.topics
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [];
+      const variant: Variant = {
+        key: `daily:${topics.length ? [...topics].sort().join(',') : '*'}`,
+        frequency: 'daily',
+        topics,
+      };
+      const warnings: string[] = [];
+      const rendered = await rendererFor(config, (w) => warnings.push(w)).renderVariant(edition, variant);
+      const message = sampleMessage(config, edition, rendered, now);
+      writeFileSync(opts.out, message.html);
+      if (opts.text) writeFileSync(opts.text, message.text);
+      if (opts.eml) writeFileSync(opts.eml, message.raw);
+      for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+      const count = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+      process.stdout.write(
+        `${count} papers in ${edition.sections.length} topics -> ${opts.out} (${Buffer.byteLength(message.html)} bytes)\n` +
+          `subject: ${message.subject}\n`,
+      );
+    });
+}

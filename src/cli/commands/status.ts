@@ -1,0 +1,113 @@
+import type { Command } from 'commander';
+import { DELIVERY_STATES } from '../../domain/index.js';
+import { buildStatusReport, type StatusReport } from '../../pipeline/status-report.js';
+import { type GlobalOptions, withApp } from '../context.js';
+
+interface StatusCommandOptions {
+  json?: boolean;
+  runs: string;
+}
+
+/** Left-aligned columns, two spaces apart. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+const dash = (v: string | number | null) => (v === null ? '-' : String(v));
+const minute = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '-');
+
+/** The report as text for a terminal. */
+export function formatStatus(r: StatusReport): string {
+  const out: string[] = [];
+  out.push('Schedules');
+  out.push(
+    ...table(
+      ['frequency', 'cron', 'timezone', 'next run', 'last slot'],
+      r.schedules.map((s) => [
+        s.frequency,
+        s.enabled ? s.cron : `${s.cron} (disabled)`,
+        s.timezone,
+        minute(s.next),
+        minute(s.lastSlot),
+      ]),
+    ).map((l) => `  ${l}`),
+  );
+  out.push('', 'Last runs');
+  if (r.runs.length === 0) out.push('  none yet');
+  else
+    out.push(
+      ...table(
+        ['started', 'kind', 'freq', 'status', 'edition', 'papers', 'sent', 'failed', 'note'],
+        r.runs.map((run) => [
+          minute(run.startedAt),
+          run.kind,
+          dash(run.frequency),
+          run.status,
+          dash(run.editionId),
+          dash(run.papers),
+          dash(run.sent),
+          dash(run.failed),
+          run.error ?? run.skipReason ?? (run.sourcesFailed ? `${run.sourcesFailed} source(s) failed` : ''),
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  out.push('', 'Sources');
+  if (r.sources.length === 0) out.push('  none configured');
+  else
+    out.push(
+      ...table(
+        ['source', 'health', 'failures', 'last fetched', 'last error'],
+        r.sources.map((s) => [
+          s.configured ? s.id : `${s.id} (not in config)`,
+          s.health,
+          String(s.failuresInRow),
+          minute(s.lastFetchedAt),
+          s.lastError ?? '',
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  const subs = r.subscribers;
+  out.push(
+    '',
+    `Subscribers: ${subs.confirmed} confirmed, ${subs.pending} pending, ${subs.unsubscribed} unsubscribed, ${subs.suppressed} suppressed`,
+  );
+  out.push('', 'Recent editions (deliveries per state)');
+  if (r.editions.length === 0) out.push('  none yet');
+  else
+    out.push(
+      ...table(
+        ['edition', 'freq', 'date', 'papers', ...DELIVERY_STATES],
+        r.editions.map((e) => [
+          e.id,
+          e.frequency,
+          e.date,
+          String(e.papers),
+          ...DELIVERY_STATES.map((state) => String(e.deliveries[state])),
+        ]),
+      ).map((l) => `  ${l}`),
+    );
+  return `${out.join('\n')}\n`;
+}
+
+/** `paperpost status [--json] [--runs N]`: runs, schedules, source health, subscribers, deliveries. */
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description('show last runs, next scheduled runs, source health, subscribers and deliveries')
+    .option('--json', 'print the report as one JSON object')
+    .option('--runs <n>', 'how many recent runs to show', '10')
+    .action(async (opts: StatusCommandOptions, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions & StatusCommandOptions>();
+      const runs = Math.max(1, Math.min(100, Number.parseInt(opts.runs, 10) || 10));
+      await withApp(global, async (app) => {
+        const report = await buildStatusReport(app.store, app.config, new Date(), { runs });
+        process.stdout.write(global.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
+      });
+    });
+}

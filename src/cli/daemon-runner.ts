@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Transport } from '../deliver/index.js';
+import { describeError, type Frequency } from '../domain/index.js';
+import { refetchBeforeSlot } from '../pipeline/refetch.js';
+import type { RunDeps } from '../pipeline/run-edition.js';
+import { createSchedule, type Schedule } from '../pipeline/schedule.js';
+import { runDueSlot, type ScheduledRunDeps } from '../pipeline/scheduled-run.js';
+import type { App } from './context.js';
+import type { Logger } from './logger.js';
+import { createRendererFor, createTransportFor, sendWith } from './wiring.js';
+
+/** One enabled frequency with its parsed schedule. */
+export interface FrequencySchedule {
+  frequency: Frequency;
+  schedule: Schedule;
+}
+
+export interface DaemonOptions {
+  /** Produce the latest due slot even when none was ever recorded (default: only record it). */
+  catchUpOnFirstStart: boolean;
+  /** Clock (tests); default the system clock. */
+  now?: () => Date;
+}
+
+export interface Daemon {
+  readonly holder: string;
+  readonly schedules: FrequencySchedule[];
+  /** Resolves when the start-up catch-up (and resumed sends) are done. */
+  readonly started: Promise<void>;
+  /** Stop claiming, let in-flight SMTP transactions finish, give unsent rows back, close. */
+  stop(): Promise<void>;
+}
+
+/** The enabled schedules of the config; throws a `config` error for a bad cron or time zone. */
+export function enabledSchedules(config: App['config']): FrequencySchedule[] {
+  const list: FrequencySchedule[] = [];
+  for (const frequency of ['daily', 'weekly'] as const) {
+    const entry = config.schedule[frequency];
+    if (entry.enabled) list.push({ frequency, schedule: createSchedule(entry.cron, entry.timezone) });
+  }
+  return list;
+}
+
+/** node-cron's log calls, into pino. */
+function cronLogger(logger: Logger) {
+  return {
+    info: (m: string) => logger.debug({ component: 'node-cron' }, m),
+    warn: (m: string) => logger.warn({ component: 'node-cron' }, m),
+    error: (m: string | Error) => logger.error({ component: 'node-cron' }, String(m)),
+    debug: (m: string | Error) => logger.debug({ component: 'node-cron' }, String(m)),
+  };
+}
+
+/**
+ * Starts the scheduler: one node-cron task per enabled frequency (its cron and time zone, no
+ * overlap) and a one-minute watch task that produces any due slot node-cron did not fire (DST
+ * gaps, a suspended host, another daemon that died holding the lock) and does the pre-send
+ * refetch. At start it catches up once and resumes unfinished ledgers.
+ */
+export function startDaemon(app: App, options: DaemonOptions): Daemon {
+  const { config, store } = app;
+  const now = options.now ?? (() => new Date());
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const schedules = enabledSchedules(config);
+  const controller = new AbortController();
+  const transport: Transport = createTransportFor(config);
+  const renderer = createRendererFor(config, app.logger);
+  const inFlight = new Map<string, Promise<void>>();
+  let stopping = false;
+
+  const depsFor = (logger: Logger): ScheduledRunDeps => ({
+    store,
+    config,
+    logger,
+    renderer,
+    send: () => sendWith({ ...app, transport }, { signal: controller.signal }),
+    now,
+    holder,
+  });
+
+  /** Runs `job` unless the same key is still busy in this process (no overlap). */
+  const exclusive = (key: string, job: () => Promise<void>): Promise<void> => {
+    const busy = inFlight.get(key);
+    if (busy || stopping) return busy ?? Promise.resolve();
+    const promise = job()
+      .catch((err: unknown) => app.logger.error({ job: key, error: describeError(err) }, 'job failed'))
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
+    return promise;
+  };
+
+  const produce = (entry: FrequencySchedule, firstStart = false): Promise<void> =>
+    exclusive(`edition:${entry.frequency}`, async () => {
+      const runId = randomUUID();
+      const logger = app.logger.child({ runId, frequency: entry.frequency });
+      const outcome = await runDueSlot(depsFor(logger), entry.frequency, entry.schedule, {
+        runOnFirstStart: firstStart && options.catchUpOnFirstStart,
+      });
+      if (outcome.status === 'none' || outcome.status === 'done') return;
+      const slot = outcome.slot.toISOString();
+      if (outcome.status === 'ran') {
+        const s = outcome.summary;
+        logger.info(
+          {
+            slot,
+            storeRunId: s.runId,
+            status: s.status,
+            edition: s.edition?.id,
+            skipReason: s.skipReason,
+            delivery: s.delivery,
+          },
+          'scheduled run finished',
+        );
+      } else {
+        logger.info({ slot, outcome: outcome.status }, 'scheduled slot');
+      }
+    });
+
+  const refetch = (entry: FrequencySchedule): Promise<void> =>
+    exclusive(`refetch:${entry.frequency}`, async () => {
+      const deps: Pick<RunDeps, 'store' | 'config' | 'logger' | 'now'> & { holder: string } = {
+        store,
+        config,
+        logger: app.logger.child({ frequency: entry.frequency }),
+        now,
+        holder,
+      };
+      await refetchBeforeSlot(deps, entry.frequency, entry.schedule, config.schedule.refetchMinutesBefore);
+    });
+
+  const resumeSends = (): Promise<void> =>
+    exclusive('send', async () => {
+      if ((await store.listUnfinishedEditions()).length === 0) return;
+      const summary = await sendWith({ ...app, transport }, { signal: controller.signal });
+      app.logger.info({ ...summary }, 'resumed unfinished editions');
+    });
+
+  const logger = cronLogger(app.logger);
+  const tasks: ScheduledTask[] = schedules.map((entry) =>
+    cron.createTask(entry.schedule.expression, () => produce(entry), {
+      name: `paperpost-${entry.frequency}`,
+      timezone: entry.schedule.timeZone,
+      noOverlap: true,
+      logger,
+    }),
+  );
+  tasks.push(
+    cron.createTask(
+      '* * * * *',
+      async () => {
+        for (const entry of schedules) {
+          await refetch(entry);
+          await produce(entry);
+        }
+      },
+      { name: 'paperpost-watch', noOverlap: true, logger, suppressMissedWarning: true },
+    ),
+  );
+
+  const started = (async () => {
+    // Catch-up first: the first slot of a fresh install is recorded, a missed one produced once.
+    await Promise.all(schedules.map((entry) => produce(entry, true)));
+    // Then finish what a previous stop left in the ledgers.
+    await resumeSends();
+    if (stopping) return;
+    for (const task of tasks) await task.start();
+    app.logger.info(
+      { holder, schedules: schedules.map((e) => ({ frequency: e.frequency, next: e.schedule.next(now()) })) },
+      'daemon started',
+    );
+  })().catch((err: unknown) => app.logger.error({ error: describeError(err) }, 'daemon start failed'));
+
+  return {
+    holder,
+    schedules,
+    started,
+    async stop() {
+      stopping = true;
+      controller.abort();
+      await started;
+      for (const task of tasks) await task.destroy();
+      await Promise.all(inFlight.values());
+      await transport.close();
+    },
+  };
+}

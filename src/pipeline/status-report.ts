@@ -1,0 +1,157 @@
+import type { Config } from '../config/load.js';
+import type { DeliveryCounts, Frequency, SubscriberStatus } from '../domain/index.js';
+import type { RunRecord, Store } from '../store/types.js';
+import { createSchedule } from './schedule.js';
+import { readLastSlot } from './scheduled-run.js';
+
+/** `ok`: last fetch worked; `warning`: failed once or a few times; `stale`: failed staleAfterFailures in a row. */
+export type SourceHealth = 'ok' | 'warning' | 'stale' | 'never-fetched';
+
+export interface RunLine {
+  id: string;
+  kind: string;
+  status: RunRecord['status'];
+  startedAt: string;
+  finishedAt: string | null;
+  frequency: string | null;
+  editionId: string | null;
+  papers: number | null;
+  sent: number | null;
+  failed: number | null;
+  sourcesFailed: number | null;
+  skipReason: string | null;
+  error: string | null;
+}
+
+export interface ScheduleLine {
+  frequency: Frequency;
+  enabled: boolean;
+  cron: string;
+  timezone: string;
+  next: string | null;
+  lastSlot: string | null;
+}
+
+export interface SourceLine {
+  id: string;
+  health: SourceHealth;
+  failuresInRow: number;
+  lastStatus: string | null;
+  lastFetchedAt: string | null;
+  lastError: string | null;
+  /** false for a source the store remembers but the config no longer lists. */
+  configured: boolean;
+}
+
+export interface EditionLine {
+  id: string;
+  frequency: Frequency;
+  date: string;
+  papers: number;
+  deliveries: DeliveryCounts;
+}
+
+/** Everything `paperpost status` shows. */
+export interface StatusReport {
+  at: string;
+  runs: RunLine[];
+  schedules: ScheduleLine[];
+  sources: SourceLine[];
+  subscribers: Record<SubscriberStatus, number>;
+  editions: EditionLine[];
+}
+
+/** Health of a source from its failures in a row. */
+export function sourceHealth(
+  failuresInRow: number,
+  staleAfterFailures: number,
+  fetched = true,
+): SourceHealth {
+  if (!fetched) return 'never-fetched';
+  if (failuresInRow <= 0) return 'ok';
+  return failuresInRow >= staleAfterFailures ? 'stale' : 'warning';
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+
+/** One run as a line: counts and errors read from its stored summary (tolerant of any shape). */
+export function toRunLine(run: RunRecord): RunLine {
+  const s = obj(run.summary);
+  const edition = obj(s.edition);
+  const delivery = obj(s.delivery);
+  return {
+    id: run.id,
+    kind: run.kind,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    frequency: str(s.frequency),
+    editionId: run.editionId,
+    papers: num(edition.papers),
+    sent: num(delivery.sent),
+    failed: num(delivery.failed),
+    sourcesFailed: num(obj(s.sources).failed),
+    skipReason: str(s.skipReason),
+    error: str(s.error),
+  };
+}
+
+/** Reads the status of a Paperpost installation from its store and config at `now`. */
+export async function buildStatusReport(
+  store: Store,
+  config: Readonly<Config>,
+  now: Date,
+  options: { runs?: number; editions?: number } = {},
+): Promise<StatusReport> {
+  const runs = (await store.listRuns(options.runs ?? 10)).map(toRunLine);
+  const schedules: ScheduleLine[] = [];
+  for (const frequency of ['daily', 'weekly'] as const) {
+    const entry = config.schedule[frequency];
+    const last = await readLastSlot({ store }, frequency);
+    schedules.push({
+      frequency,
+      enabled: entry.enabled,
+      cron: entry.cron,
+      timezone: entry.timezone,
+      next: entry.enabled ? createSchedule(entry.cron, entry.timezone).next(now).toISOString() : null,
+      lastSlot: last?.toISOString() ?? null,
+    });
+  }
+  const states = new Map((await store.listSourceStates()).map((s) => [s.id, s]));
+  const stale = config.schedule.staleAfterFailures;
+  const sources: SourceLine[] = [];
+  const ids = [
+    ...config.sources.map((s) => s.id),
+    ...[...states.keys()].filter((id) => !config.sources.some((s) => s.id === id)),
+  ];
+  for (const id of ids) {
+    const state = states.get(id);
+    sources.push({
+      id,
+      health: sourceHealth(state?.failuresInRow ?? 0, stale, state?.lastFetchedAt != null),
+      failuresInRow: state?.failuresInRow ?? 0,
+      lastStatus: state?.lastStatus ?? null,
+      lastFetchedAt: state?.lastFetchedAt ?? null,
+      lastError: state?.lastError ?? null,
+      configured: config.sources.some((s) => s.id === id),
+    });
+  }
+  const editions = (await store.listEditions({ limit: options.editions ?? 5 })).map((e) => ({
+    id: e.id,
+    frequency: e.frequency,
+    date: e.date,
+    papers: e.paperCount,
+    deliveries: e.counts,
+  }));
+  return {
+    at: now.toISOString(),
+    runs,
+    schedules,
+    sources,
+    subscribers: await store.countSubscribers(),
+    editions,
+  };
+}

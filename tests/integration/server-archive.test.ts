@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Edition, Paper, RankedPaper } from '../../src/domain/index.js';
+import { blankPlaceholders, escapeXml } from '../../src/server/routes-archive.js';
+import { Client, createFixture, type Fixture } from './server-fixture.js';
+
+let fx: Fixture;
+beforeEach(async () => {
+  fx = await createFixture();
+});
+afterEach(async () => fx.close());
+
+function paper(id: string, title: string, url = `https://arxiv.org/abs/${id}`): RankedPaper {
+  const base: Paper = {
+    id,
+    title,
+    url,
+    authors: ['A. Author', 'B. Author'],
+    published: '2025-03-01T00:00:00Z',
+    summary: 'summary',
+    aiSummary: null,
+    keywords: [],
+    categories: ['cs.CL'],
+    upvotes: 3,
+    comments: 0,
+    sources: ['hf'],
+    links: { abs: url, pdf: null, code: null, hf: null },
+  };
+  return { ...base, score: { upvotes: 3, comments: 0, sources: 1, recency: 1, total: 5 } };
+}
+
+async function addEdition(
+  id: string,
+  papers: RankedPaper[],
+  frequency: 'daily' | 'weekly' = 'daily',
+): Promise<Edition> {
+  await fx.store.upsertPapers(papers, new Date('2025-03-01T06:00:00Z'));
+  const edition: Edition = {
+    id,
+    frequency,
+    date: '2025-03-01',
+    createdAt: '2025-03-01T08:00:00.000Z',
+    sections: [
+      {
+        topic: { slug: 'llm', label: 'Language models', keywords: [], categories: [], userDefined: true },
+        papers,
+        more: 0,
+      },
+    ],
+    more: 0,
+  };
+  await fx.store.createEdition(edition);
+  return edition;
+}
+
+describe('archive and feed', () => {
+  it('lists editions and shows the stored all-topics variant with personal placeholders blanked', async () => {
+    await addEdition('2025-03-01-daily', [paper('2503.00001', 'Tokens & <Things>')]);
+    await fx.store.saveRenderedVariant('2025-03-01-daily', {
+      variantKey: 'daily:*',
+      subject: 'Digest',
+      preheader: 'p',
+      html: '<html><body style="margin:0"><p>Hi %%NAME%%</p><a href="%%UNSUBSCRIBE_URL%%">u</a><a href="%%TOPIC_UNSUBSCRIBE_URL:llm%%">t</a> %%EMAIL%%</body></html>',
+      text: 't',
+    });
+    const list = await new Client(fx.app).get('/archive');
+    expect(list.status).toBe(200);
+    expect(await list.text()).toContain('href="/archive/2025-03-01-daily"');
+    const page = await fx.app.request('/archive/2025-03-01-daily');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain('%%');
+    expect(html).toContain('href="http://localhost/"');
+    expect(html).toContain('<p>Hi </p>');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script');
+  });
+
+  it('falls back to a plain escaped list when no all-topics variant was rendered', async () => {
+    await addEdition(
+      '2025-03-01-weekly',
+      [paper('2503.00002', '<img src=x onerror=alert(1)>', 'javascript:alert(1)')],
+      'weekly',
+    );
+    const page = await fx.app.request('/archive/2025-03-01-weekly');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('Language models');
+  });
+
+  it('answers 404 for unknown or malformed edition ids', async () => {
+    for (const id of ['nope', '..%2F..%2Fetc', '%3Cscript%3E']) {
+      const res = await fx.app.request(`/archive/${id}`);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('Page not found');
+    }
+  });
+
+  it('publishes an RSS feed of editions, XML-escaped', async () => {
+    await addEdition('2025-03-01-daily', [paper('2503.00003', 'x')]);
+    const res = await fx.app.request('/feed.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/rss+xml');
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0">/);
+    expect(xml).toContain('<link>http://localhost/archive/2025-03-01-daily</link>');
+    expect(xml).toContain('<pubDate>Sat, 01 Mar 2025 08:00:00 GMT</pubDate>');
+    expect(escapeXml('a & b <c> "d" \'e\'\u0001')).toBe('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;');
+  });
+
+  it('blanks every placeholder form', () => {
+    expect(
+      blankPlaceholders('%%GREETING%% %%PREFERENCES_URL%% %%TOPIC_UNSUBSCRIBE_URL:a.b-c%%', 'https://x.org'),
+    ).toBe(' https://x.org/ https://x.org/');
+  });
+});
+
+describe('GET /healthz', () => {
+  it('reports ok while the store answers and 503 once it is gone', async () => {
+    const ok = await fx.app.request('/healthz');
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ status: 'ok', store: 'sqlite' });
+    await fx.store.close();
+    const down = await fx.app.request('/healthz');
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'error' });
+  });
+});

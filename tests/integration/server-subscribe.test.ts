@@ -1,0 +1,241 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTokenSigner } from '../../src/subscribers/index.js';
+import {
+  Client,
+  createFixture,
+  type Fixture,
+  pathOf,
+  SECRET,
+  testClientIp,
+  tokenOf,
+} from './server-fixture.js';
+
+let fx: Fixture;
+beforeEach(async () => {
+  fx = await createFixture({ clientIp: testClientIp });
+});
+afterEach(async () => fx.close());
+
+/** The page body without the per-browser form token, for comparing answers. */
+const comparable = (html: string): string => html.replace(/name="_csrf" value="[^"]+"/g, '');
+
+async function signUp(client: Client, email: string, extra: Record<string, string | string[]> = {}) {
+  const csrf = await client.csrfFrom('/');
+  return client.post('/subscribe', { _csrf: csrf, email, frequency: 'daily', ...extra });
+}
+
+describe('GET /', () => {
+  it('shows the form with the catalogue, a honeypot, a form token and strict headers', async () => {
+    const res = await new Client(fx.app).get('/');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('name="email"');
+    expect(html).toContain('value="llm"');
+    expect(html).toContain('Computer vision');
+    expect(html).toContain('name="website"');
+    expect(html).toContain('name="_csrf"');
+    expect(html).not.toMatch(/<script|style="/i);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('set-cookie')).toMatch(/pp_csrf=.*HttpOnly.*SameSite=Lax/i);
+  });
+
+  it('serves the stylesheet and a friendly 404', async () => {
+    const css = await fx.app.request('/static/site.css');
+    expect(css.headers.get('content-type')).toContain('text/css');
+    expect(await css.text()).toContain('.hp');
+    const missing = await fx.app.request('/nope');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('Page not found');
+  });
+});
+
+describe('POST /subscribe', () => {
+  it('creates a pending subscriber and mails a confirmation link on the base URL', async () => {
+    const res = await signUp(new Client(fx.app), 'Ada@Example.org', {
+      topics: ['llm', 'vision'],
+      frequency: 'weekly',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Check your inbox');
+    expect(await fx.store.getSubscriberByEmail('ada@example.org')).toMatchObject({
+      status: 'pending',
+      topics: ['llm', 'vision'],
+      frequency: 'weekly',
+    });
+    expect(fx.sent).toHaveLength(1);
+    expect(fx.sent[0]?.to).toBe('ada@example.org');
+    expect(fx.sent[0]?.text).toMatch(/http:\/\/localhost\/confirm\?token=/);
+  });
+
+  it('answers identically for new, pending and confirmed addresses (no enumeration)', async () => {
+    await fx.store.upsertSubscriber({
+      email: 'pending@example.org',
+      status: 'pending',
+      topics: [],
+      frequency: 'daily',
+    });
+    await fx.store.upsertSubscriber({
+      email: 'member@example.org',
+      status: 'confirmed',
+      topics: [],
+      frequency: 'daily',
+    });
+    const answers = [];
+    for (const email of ['new@example.org', 'pending@example.org', 'member@example.org']) {
+      const res = await signUp(new Client(fx.app), email);
+      answers.push({
+        status: res.status,
+        body: comparable(await res.text()),
+        cookie: res.headers.has('set-cookie'),
+      });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect((await fx.store.getSubscriberByEmail('member@example.org'))?.status).toBe('confirmed');
+  });
+
+  it('sends at most one confirmation per interval to an address', async () => {
+    const client = new Client(fx.app);
+    await signUp(client, 'bob@example.org');
+    const again = await signUp(client, 'bob@example.org');
+    expect(again.status).toBe(200);
+    expect(fx.sent).toHaveLength(1);
+  });
+
+  it('refuses a missing or wrong form token, and a foreign origin', async () => {
+    const client = new Client(fx.app);
+    const csrf = await client.csrfFrom('/');
+    const missing = await client.post('/subscribe', { email: 'a@example.org', frequency: 'daily' });
+    expect(missing.status).toBe(403);
+    expect(await missing.text()).toContain('This form has expired');
+    const wrong = await client.post('/subscribe', {
+      _csrf: `${csrf.slice(0, -2)}AA`,
+      email: 'a@example.org',
+    });
+    expect(wrong.status).toBe(403);
+    const otherBrowser = await new Client(fx.app).post('/subscribe', { _csrf: csrf, email: 'a@example.org' });
+    expect(otherBrowser.status).toBe(403);
+    const foreign = await client.post(
+      '/subscribe',
+      { _csrf: csrf, email: 'a@example.org' },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreign.status).toBe(403);
+    expect(await fx.store.getSubscriberByEmail('a@example.org')).toBeUndefined();
+    expect(fx.sent).toHaveLength(0);
+  });
+
+  it('answers a filled honeypot like a success and does nothing', async () => {
+    const res = await signUp(new Client(fx.app), 'bot@example.org', { website: 'http://spam.example' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Check your inbox');
+    expect(await fx.store.getSubscriberByEmail('bot@example.org')).toBeUndefined();
+    expect(fx.sent).toHaveLength(0);
+  });
+
+  it.each([
+    ['a@b.c\r\nBcc: x@y.z'],
+    ['a@example.org\nBcc: x@y.z'],
+    ['victim@example.org, other@example.org'],
+    ['"Evil" <a@example.org>'],
+    ['not an address'],
+  ])('rejects %j with a 400 form page and no mail', async (email) => {
+    const res = await signUp(new Client(fx.app), email);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Please enter a valid email address');
+    expect(html).toContain('name="email"');
+    expect(fx.sent).toHaveLength(0);
+    expect((await fx.store.countSubscribers()).pending).toBe(0);
+  });
+
+  it('rejects a bad frequency', async () => {
+    const res = await signUp(new Client(fx.app), 'f@example.org', { frequency: 'hourly' });
+    expect(res.status).toBe(400);
+    expect(fx.sent).toHaveLength(0);
+  });
+
+  it('limits POSTs per IP with 429 and Retry-After, other IPs unaffected', async () => {
+    const client = new Client(fx.app, '198.51.100.7');
+    const csrf = await client.csrfFrom('/');
+    const statuses: number[] = [];
+    for (let i = 0; i < 22; i += 1) {
+      statuses.push((await client.post('/subscribe', { _csrf: csrf, email: `u${i}@example.org` })).status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
+    const limited = await client.post('/subscribe', { _csrf: csrf, email: 'late@example.org' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain('Too many requests');
+    expect((await signUp(new Client(fx.app, '198.51.100.8'), 'other@example.org')).status).toBe(200);
+  });
+
+  it('limits sign-ups per address across IPs', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      statuses.push((await signUp(new Client(fx.app, `192.0.2.${i}`), 'target@example.org')).status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(fx.sent).toHaveLength(1);
+  });
+
+  it('refuses an oversized body', async () => {
+    const client = new Client(fx.app);
+    const csrf = await client.csrfFrom('/');
+    const res = await client.post('/subscribe', {
+      _csrf: csrf,
+      email: 'a@example.org',
+      pad: 'x'.repeat(20_000),
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('GET /confirm', () => {
+  it('confirms with the mailed link, welcomes once, and links to preferences', async () => {
+    const client = new Client(fx.app);
+    await signUp(client, 'cy@example.org', { topics: ['robotics'] });
+    const link = /http:\/\/localhost\/confirm\?token=\S+/.exec(fx.sent[0]?.text ?? '')?.[0] ?? '';
+    const res = await client.get(pathOf(link));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('You are subscribed');
+    expect(html).toMatch(/href="http:\/\/localhost\/preferences\?token=/);
+    expect(await fx.store.getSubscriberByEmail('cy@example.org')).toMatchObject({
+      status: 'confirmed',
+      topics: ['robotics'],
+    });
+    expect(fx.sent.map((m) => m.subject)).toEqual(['Confirm your subscription', 'Welcome']);
+    expect((await client.get(pathOf(link))).status).toBe(200);
+    expect(fx.sent).toHaveLength(2);
+  });
+
+  it('shows a friendly page with a way to ask again for bad, expired and wrong-purpose tokens', async () => {
+    const sub = await fx.store.upsertSubscriber({
+      email: 'd@example.org',
+      status: 'pending',
+      topics: [],
+      frequency: 'daily',
+    });
+    const signer = createTokenSigner(SECRET);
+    const expired = signer.sign('confirm', sub.id, 'd:', 60, new Date(Date.now() - 120_000));
+    const wrongPurpose = signer.sign('unsubscribe', sub.id, 'd:');
+    const otherSecret = createTokenSigner('z'.repeat(40)).sign('confirm', sub.id, 'd:');
+    for (const token of ['', 'garbage', expired, wrongPurpose, otherSecret]) {
+      const res = await new Client(fx.app).get(`/confirm?token=${encodeURIComponent(token)}`);
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('This link has expired');
+      expect(html).toContain('action="/subscribe"');
+      expect(html).toContain('name="_csrf"');
+    }
+    expect((await fx.store.getSubscriber(sub.id))?.status).toBe('pending');
+    expect(tokenOf(`http://x/?token=${expired}`)).toBe(expired);
+  });
+});
