@@ -68,7 +68,11 @@ function waitExit(child: ChildProcess): Promise<string> {
 /** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
 async function runChild(db: string, url: string): Promise<void> {
   const store = await createStore({ driver: 'sqlite', path: db });
-  const transport = createSmtpTransport(url, { maxConnections: POOL, maxMessagesPerConnection: 1000 });
+  const transport = createSmtpTransport(url, {
+    maxConnections: POOL,
+    maxMessagesPerConnection: 1000,
+    threads: THREADS,
+  });
   try {
     const summary = await sendEditions(
       { ledger: store, transport, personalize, sender: SENDER },
@@ -88,19 +92,10 @@ async function benchPaperpost(size: number, url: string) {
     const store = await openStore(dir);
     await seedEdition(store, size, makeVariant('daily:*', MESSAGE_KB));
     await store.close();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', SELF, '--child', path.join(dir, 'paperpost.db'), url],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          ...(process.env.BENCH_PROF
-            ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROF}` }
-            : {}),
-        },
-      },
-    );
+    // BENCH_PROF=<dir> writes a CPU profile of the sending child (node --cpu-prof).
+    const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
+    const args = [...prof, '--import', 'tsx', SELF, '--child', path.join(dir, 'paperpost.db'), url];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const result = JSON.parse((await waitExit(child)).trim().split('\n').pop() ?? '{}');
     return result as { sent: number; elapsedMs: number; ratePerSecond: number; peakRssMb: number };
   } finally {
@@ -147,7 +142,7 @@ async function main(): Promise<void> {
   });
   sink.stderr?.on('data', (d: Buffer) => process.stderr.write(`smtp-sink: ${d}`));
   sink.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') process.stderr.write(`smtp-sink exited (${code ?? signal})\n`);
+    process.stderr.write(`smtp-sink exited (${code ?? signal})\n`);
   });
   await waitListening(port);
   const url = `smtp://127.0.0.1:${port}`;

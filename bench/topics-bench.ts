@@ -18,6 +18,7 @@ import {
   groupPapers,
   normalizedMutualInformation,
   type PaperText,
+  similarityMatrix,
 } from '../src/topics/index.js';
 import { kMeans } from './kmeans.js';
 
@@ -51,10 +52,32 @@ function toRow(r: Record<string, unknown>, label: string): Row {
   };
 }
 
+/** Seeded sample of `k` rows (mulberry32 + Fisher-Yates), the same in every run. */
+function sample<T>(rows: T[], k: number, seed: number): T[] {
+  let a = seed >>> 0;
+  const random = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out.slice(0, k);
+}
+
 function datasets(): Dataset[] {
   const out: Dataset[] = [];
   const hf = readJsonl(new URL('../tests/fixtures/topics/hf-labeled.jsonl', import.meta.url));
-  out.push({ name: 'hf-labeled (fine, hand labels)', rows: hf.map((r) => toRow(r, String(r.label))) });
+  const hfRows = hf.map((r) => toRow(r, String(r.label)));
+  out.push({ name: 'hf-labeled (fine, hand labels)', rows: hfRows });
+  for (const seed of [1, 2, 3]) {
+    out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hfRows, 70, seed) });
+  }
   const arxiv = (file: string, field: 'primary_category' | 'archive', name: string): void => {
     const url = new URL(file, LABELED);
     if (!existsSync(url)) return;
@@ -108,27 +131,15 @@ function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
   const t0 = performance.now();
   const k = new Set(rows.map((r) => r.label)).size;
   const corpus = buildCorpus(rows, 2);
-  let labels: number[];
-  if (method === 'kmeans') labels = kMeans(corpus.vectors, corpus.features.length, k, 42);
-  else {
-    const n = rows.length;
-    const sim = new Float64Array(n * n);
-    for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) sim[i * n + j] = cosine(corpus, i, j);
-    labels = cutTree(averageLinkage(sim, n), n, k);
-  }
+  const labels =
+    method === 'kmeans'
+      ? kMeans(corpus.vectors, corpus.features.length, k, 42)
+      : cutTree(averageLinkage(similarityMatrix(corpus.vectors), rows.length), rows.length, k);
   return score(
     rows.map((r) => r.label),
     labels.map(String),
     performance.now() - t0,
   );
-}
-
-function cosine(corpus: ReturnType<typeof buildCorpus>, i: number, j: number): number {
-  const a = corpus.vectors[i];
-  const b = corpus.vectors[j];
-  if (!a || !b) return 0;
-  const m = new Map(a.idx.map((x, k) => [x, a.val[k] ?? 0]));
-  return b.idx.reduce((s, x, k) => s + (m.get(x) ?? 0) * (b.val[k] ?? 0), 0);
 }
 
 const f = (x: number): string => x.toFixed(3);

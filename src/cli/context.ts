@@ -17,7 +17,12 @@ export interface GlobalOptions {
 
 /** Read the config once from --config, the environment and the working directory. */
 export function readConfig(options: GlobalOptions): Readonly<Config> {
-  return loadConfig({ file: options.config, env: process.env, cwd: process.cwd(), packageRoot: PACKAGE_ROOT });
+  return loadConfig({
+    file: options.config,
+    env: process.env,
+    cwd: process.cwd(),
+    packageRoot: PACKAGE_ROOT,
+  });
 }
 
 /**

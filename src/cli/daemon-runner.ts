@@ -5,7 +5,7 @@ import type { Transport } from '../deliver/index.js';
 import { describeError, type Frequency } from '../domain/index.js';
 import { refetchBeforeSlot } from '../pipeline/refetch.js';
 import type { RunDeps } from '../pipeline/run-edition.js';
-import { createSchedule, type Schedule } from '../pipeline/schedule.js';
+import { type Schedule, scheduleFromConfig } from '../pipeline/schedule.js';
 import { runDueSlot, type ScheduledRunDeps } from '../pipeline/scheduled-run.js';
 import type { App } from './context.js';
 import type { Logger } from './logger.js';
@@ -38,7 +38,7 @@ export function enabledSchedules(config: App['config']): FrequencySchedule[] {
   const list: FrequencySchedule[] = [];
   for (const frequency of ['daily', 'weekly'] as const) {
     const entry = config.schedule[frequency];
-    if (entry.enabled) list.push({ frequency, schedule: createSchedule(entry.cron, entry.timezone) });
+    if (entry.enabled) list.push({ frequency, schedule: scheduleFromConfig(`schedule.${frequency}`, entry) });
   }
   return list;
 }
@@ -91,32 +91,42 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
     return promise;
   };
 
+  // Editions of different frequencies run one after the other: they share sources and ledgers.
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (job: () => Promise<void>): Promise<void> => {
+    const next = queue.then(job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
   const produce = (entry: FrequencySchedule, firstStart = false): Promise<void> =>
-    exclusive(`edition:${entry.frequency}`, async () => {
-      const runId = randomUUID();
-      const logger = app.logger.child({ runId, frequency: entry.frequency });
-      const outcome = await runDueSlot(depsFor(logger), entry.frequency, entry.schedule, {
-        runOnFirstStart: firstStart && options.catchUpOnFirstStart,
-      });
-      if (outcome.status === 'none' || outcome.status === 'done') return;
-      const slot = outcome.slot.toISOString();
-      if (outcome.status === 'ran') {
-        const s = outcome.summary;
-        logger.info(
-          {
-            slot,
-            storeRunId: s.runId,
-            status: s.status,
-            edition: s.edition?.id,
-            skipReason: s.skipReason,
-            delivery: s.delivery,
-          },
-          'scheduled run finished',
-        );
-      } else {
-        logger.info({ slot, outcome: outcome.status }, 'scheduled slot');
-      }
-    });
+    exclusive(`edition:${entry.frequency}`, () =>
+      serial(async () => {
+        const runId = randomUUID();
+        const logger = app.logger.child({ runId, frequency: entry.frequency });
+        const outcome = await runDueSlot(depsFor(logger), entry.frequency, entry.schedule, {
+          runOnFirstStart: firstStart && options.catchUpOnFirstStart,
+        });
+        if (outcome.status === 'none' || outcome.status === 'done') return;
+        const slot = outcome.slot.toISOString();
+        if (outcome.status === 'ran') {
+          const s = outcome.summary;
+          logger.info(
+            {
+              slot,
+              storeRunId: s.runId,
+              status: s.status,
+              edition: s.edition?.id,
+              skipReason: s.skipReason,
+              delivery: s.delivery,
+            },
+            'scheduled run finished',
+          );
+        } else {
+          logger.info({ slot, outcome: outcome.status }, 'scheduled slot');
+        }
+      }),
+    );
 
   const refetch = (entry: FrequencySchedule): Promise<void> =>
     exclusive(`refetch:${entry.frequency}`, async () => {
@@ -131,11 +141,13 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
     });
 
   const resumeSends = (): Promise<void> =>
-    exclusive('send', async () => {
-      if ((await store.listUnfinishedEditions()).length === 0) return;
-      const summary = await sendWith({ ...app, transport }, { signal: controller.signal });
-      app.logger.info({ ...summary }, 'resumed unfinished editions');
-    });
+    exclusive('send', () =>
+      serial(async () => {
+        if ((await store.listUnfinishedEditions()).length === 0) return;
+        const summary = await sendWith({ ...app, transport }, { signal: controller.signal });
+        app.logger.info({ ...summary }, 'resumed unfinished editions');
+      }),
+    );
 
   const logger = cronLogger(app.logger);
   const tasks: ScheduledTask[] = schedules.map((entry) =>
@@ -161,7 +173,7 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
 
   const started = (async () => {
     // Catch-up first: the first slot of a fresh install is recorded, a missed one produced once.
-    await Promise.all(schedules.map((entry) => produce(entry, true)));
+    for (const entry of schedules) await produce(entry, true);
     // Then finish what a previous stop left in the ledgers.
     await resumeSends();
     if (stopping) return;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import {
+  createMimeBuilder,
   createOutboxTransport,
   createSmtpTransport,
   type SendEditionsOptions,
@@ -9,24 +10,12 @@ import {
   sendEditions,
   type Transport,
 } from '../deliver/index.js';
+import type { Delivery, Edition, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { createPersonalizer } from '../pipeline/personalizer.js';
 import { createRenderer, type Renderer } from '../render/index.js';
 import type { Store } from '../store/types.js';
 import type { Logger } from './logger.js';
-
-/** The renderer for this config; soft MJML warnings and budget trims go to the log. */
-export function createRendererFor(config: Readonly<Config>, logger: Logger): Renderer {
-  return createRenderer({
-    templatesDir: config.templatesDir,
-    title: config.title,
-    sender: config.sender,
-    baseUrl: config.baseUrl,
-    htmlBudgetBytes: config.limits.htmlBudgetBytes,
-    maxSummaryChars: config.limits.maxSummaryChars,
-    onWarning: (message) => logger.warn({ stage: 'render' }, message),
-  });
-}
 
 /** SMTP when SMTP_URL is set, else the file outbox in the data folder. */
 export function createTransportFor(config: Readonly<Config>): Transport {
@@ -38,7 +27,9 @@ export function createTransportFor(config: Readonly<Config>): Transport {
     try {
       privateKey = readFileSync(keyFile, 'utf8');
     } catch (err) {
-      throw new PaperpostError('config', 'dkim-key', `dkim.privateKeyFile ${keyFile}: cannot read`, { cause: err });
+      throw new PaperpostError('config', 'dkim-key', `dkim.privateKeyFile ${keyFile}: cannot read`, {
+        cause: err,
+      });
     }
     dkim = { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey };
   }
@@ -90,4 +81,55 @@ export async function sendWith(
     },
     sendOptionsFor(config, transport, extra),
   );
+}
+
+/** The renderer for this config; soft MJML warnings and budget trims go to `onWarning`. */
+export function rendererFor(config: Readonly<Config>, onWarning?: (message: string) => void): Renderer {
+  return createRenderer({
+    templatesDir: config.templatesDir,
+    title: config.title,
+    sender: config.sender,
+    baseUrl: config.baseUrl,
+    htmlBudgetBytes: config.limits.htmlBudgetBytes,
+    maxSummaryChars: config.limits.maxSummaryChars,
+    ...(onWarning ? { onWarning } : {}),
+  });
+}
+
+/** A fixed secret for sample links only: nothing rendered here is ever sent. */
+const SAMPLE_SECRET = 'sample-links-only-never-used-for-sending-0000';
+export const SAMPLE_EMAIL = 'reader@example.org';
+
+/** The rendered variant for the sample subscriber: filled HTML, text and the raw MIME. */
+export function sampleMessage(
+  config: Readonly<Config>,
+  edition: Edition,
+  rendered: RenderedVariant,
+  now: Date,
+): { subject: string; html: string; text: string; raw: Buffer } {
+  const domain =
+    config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
+  const delivery: Delivery = {
+    id: 0,
+    editionId: edition.id,
+    subscriberId: 1,
+    email: SAMPLE_EMAIL,
+    variantKey: rendered.variantKey,
+    state: 'pending',
+    attempts: 0,
+    lastReply: null,
+    messageId: `${edition.id}.sample@${domain}`,
+    retryAt: null,
+    leaseUntil: null,
+    sentAt: null,
+  };
+  const message = createPersonalizer(config, SAMPLE_SECRET)(rendered, delivery);
+  const raw = createMimeBuilder(config.sender).build(delivery, message, now);
+  if (!raw) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
+  return { subject: message.subject, html: message.html, text: message.text, raw };
+}
+
+/** rendererFor with warnings sent to the log. */
+export function createRendererFor(config: Readonly<Config>, logger: Logger): Renderer {
+  return rendererFor(config, (message) => logger.warn({ stage: 'render' }, message));
 }

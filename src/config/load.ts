@@ -46,16 +46,26 @@ function readConfigFile(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PaperpostError('config', 'config-unreadable', `${file}: cannot read (${(err as Error).message})`, {
-      cause: err,
-    });
+    throw new PaperpostError(
+      'config',
+      'config-unreadable',
+      `${file}: cannot read (${(err as Error).message})`,
+      {
+        cause: err,
+      },
+    );
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new PaperpostError('config', 'config-invalid', `${file}: not valid JSON (${(err as Error).message})`, {
-      cause: err,
-    });
+    throw new PaperpostError(
+      'config',
+      'config-invalid',
+      `${file}: not valid JSON (${(err as Error).message})`,
+      {
+        cause: err,
+      },
+    );
   }
 }
 
@@ -72,9 +82,12 @@ function storeFromUrl(url: string | undefined, dataDir: string): StoreConfig {
  */
 export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
   // An empty variable means "not set" (as in .env.example).
-  const setEnv = Object.fromEntries(Object.entries(options.env).filter(([, v]) => v !== undefined && v !== ''));
+  const setEnv = Object.fromEntries(
+    Object.entries(options.env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const envResult = envSchema.safeParse(setEnv);
-  if (!envResult.success) throw new PaperpostError('config', 'env-invalid', formatIssues('environment', envResult.error));
+  if (!envResult.success)
+    throw new PaperpostError('config', 'env-invalid', formatIssues('environment', envResult.error));
   const env = envResult.data;
 
   const explicit = options.file ?? env.PAPERPOST_CONFIG;
@@ -83,7 +96,11 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
   const raw = configPath ? readConfigFile(configPath) : {};
   const parsed = fileConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new PaperpostError('config', 'config-invalid', formatIssues(configPath ?? 'defaults', parsed.error));
+    throw new PaperpostError(
+      'config',
+      'config-invalid',
+      formatIssues(configPath ?? 'defaults', parsed.error),
+    );
   }
   const file = parsed.data;
   const baseDir = configPath ? path.dirname(configPath) : options.cwd;

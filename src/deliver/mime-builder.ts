@@ -42,17 +42,55 @@ export function base64Lines(text: string): string {
   return lines.join(CRLF);
 }
 
-/** Encodes a body, reusing the last result when the same text comes again (unpersonalized parts). */
-function createBodyCache(): (text: string) => string {
+const MAX_LINE = 998;
+
+/** True when `text` may travel unencoded: ASCII only, CRLF line ends, lines within 998 bytes. */
+export function fitsSevenBit(text: string): boolean {
+  if (!ASCII.test(text)) return false;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > MAX_LINE || (nl !== -1 && text.charCodeAt(nl - 1) !== 13)) return false;
+    if (nl === -1) return true;
+    start = nl + 1;
+  }
+}
+
+/**
+ * A body part: `7bit` as is when it fits (no encoding work, a third fewer bytes on the wire than
+ * base64), else base64. The last result is reused when the same text comes again.
+ */
+function createBodyEncoder(boundary: string, type: string): (text: string) => string {
+  const head = `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: `;
   let lastText = '';
-  let lastEncoded = '';
+  let lastPart = '';
   return (text) => {
-    if (text !== lastText) {
+    if (text !== lastText || lastPart === '') {
       lastText = text;
-      lastEncoded = base64Lines(text);
+      lastPart = fitsSevenBit(text)
+        ? `${head}7bit${CRLF}${CRLF}${text}${text.endsWith(CRLF) ? '' : CRLF}`
+        : `${head}base64${CRLF}${CRLF}${base64Lines(text)}${CRLF}`;
     }
-    return lastEncoded;
+    return lastPart;
   };
+}
+
+/** CRLF line ends and, outside <style>/<script>, non-ASCII as numeric character references. */
+export function toSevenBitHtml(html: string): string {
+  const crlf = html.replace(CRLF_OR_LF, CRLF);
+  if (ASCII.test(crlf)) return crlf;
+  return crlf
+    .split(/(<(?:style|script)\b[\s\S]*?<\/(?:style|script)>)/i)
+    .map((piece, i) =>
+      i % 2 === 1 ? piece : piece.replace(/[^\u0000-\u007f]/gu, (c) => `&#${c.codePointAt(0)};`),
+    )
+    .join('');
+}
+
+/** CRLF line ends for a text part (canonical form, RFC 2046). */
+export function toCrlf(text: string): string {
+  return text.replace(CRLF_OR_LF, CRLF);
 }
 
 /**
@@ -75,12 +113,10 @@ export function createMimeBuilder(sender: MimeSender): MimeBuilder {
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ].join(CRLF);
   const fromHeader = `From: ${encodePhrase(sender.fromName)} <${fromAddress}>`;
-  const textPartHead = `--${boundary}${CRLF}Content-Type: text/plain; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`;
-  const htmlPartHead = `--${boundary}${CRLF}Content-Type: text/html; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`;
   const closing = `--${boundary}--${CRLF}`;
   const fixedAscii = ASCII.test(fixedHeaders) && ASCII.test(fromHeader);
-  const encodeText = createBodyCache();
-  const encodeHtml = createBodyCache();
+  const encodeText = createBodyEncoder(boundary, 'text/plain');
+  const encodeHtml = createBodyEncoder(boundary, 'text/html');
   let lastSubject = '';
   let lastSubjectEncoded = '';
   let lastSecond = -1;
@@ -105,7 +141,7 @@ export function createMimeBuilder(sender: MimeSender): MimeBuilder {
         ? `<${safeUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
         : `<${safeUrl(message.unsubscribeUrl)}>`;
       const head = `${fromHeader}${CRLF}To: ${to}${CRLF}Subject: ${lastSubjectEncoded}${CRLF}Date: ${lastDate}${CRLF}Message-ID: ${angleId(delivery.messageId)}${CRLF}List-Unsubscribe: ${unsubscribe}${CRLF}${fixedHeaders}${CRLF}${CRLF}`;
-      const raw = `${head}${textPartHead}${encodeText(message.text.replace(CRLF_OR_LF, CRLF))}${CRLF}${htmlPartHead}${encodeHtml(message.html)}${CRLF}${closing}`;
+      const raw = `${head}${encodeText(message.text)}${encodeHtml(message.html)}${closing}`;
       // Usually everything is ASCII here: latin1 then copies one byte per character, no UTF-8 work.
       return Buffer.from(raw, fixedAscii && ASCII.test(to) ? 'latin1' : 'utf8');
     },

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { DeliveryCounts, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
-import { createMimeBuilder, type MimeSender } from './mime-builder.js';
+import { createMimeBuilder, type MimeSender, toCrlf, toSevenBitHtml } from './mime-builder.js';
 import type { LedgerPort, Personalizer, Transport } from './ports.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { type BatchContext, createBurstDetector, sendBatch } from './send-batch.js';
@@ -79,7 +79,8 @@ async function loadVariants(ledger: LedgerPort, editionId: string): Promise<Map<
         `${editionId}: variant ${key} was never rendered`,
       );
     }
-    variants.set(key, variant);
+    // Once per variant: CRLF line ends and ASCII-only HTML, so most messages go out as 7bit.
+    variants.set(key, { ...variant, html: toSevenBitHtml(variant.html), text: toCrlf(variant.text) });
   }
   return variants;
 }

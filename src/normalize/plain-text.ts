@@ -35,6 +35,10 @@ export function toPlainText(
   options: PlainTextOptions = {},
 ): string {
   if (!htmlOrText) return '';
+  // Fast path (most arXiv abstracts): no markup and nothing to decode, so only whitespace changes.
+  if (!htmlOrText.includes('<') && (options.plain || !htmlOrText.includes('&'))) {
+    return finish(htmlOrText, maxChars);
+  }
   const input = options.plain
     ? htmlOrText.replace(/&/g, '&amp;').replace(NOT_A_TAG, '&lt;')
     : htmlOrText.replace(BLOCK_TAG, ' <$1$2');
@@ -44,8 +48,15 @@ export function toPlainText(
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
   });
   // sanitize-html re-escapes text; its escapes are the only entities left.
-  const decoded = stripped.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ESCAPES[e] ?? e);
-  const collapsed = decoded
+  return finish(
+    stripped.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ESCAPES[e] ?? e),
+    maxChars,
+  );
+}
+
+/** Control and invisible characters become spaces, whitespace collapses, then the cut. */
+function finish(text: string, maxChars: number | undefined): string {
+  const collapsed = text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2028\u2029\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

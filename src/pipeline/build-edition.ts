@@ -45,16 +45,20 @@ async function uniqueEditionId(store: Store, date: string, frequency: Frequency)
   }
 }
 
+export type PlanResult =
+  | { status: 'planned'; edition: Edition; catalogue: Topic[]; newTopics: number; candidates: number }
+  | { status: 'skipped'; reason: string; candidates: number };
+
 /**
- * Select the papers this frequency has not published, group them into catalogue topics, rank
- * them and store the edition (which claims its papers for the frequency).
+ * Select the papers this frequency has not published, group them into catalogue topics and rank
+ * them, without writing anything (what `preview` shows as "the next edition").
  */
-export async function buildEdition(
+export async function planEdition(
   store: Store,
   config: Readonly<Config>,
   frequency: Frequency,
   now: Date,
-): Promise<BuildResult> {
+): Promise<PlanResult> {
   const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
   const candidates: Paper[] = await store.listUnpublishedPapers(frequency, since);
   const minPapers = Math.max(1, config.schedule.minPapers);
@@ -74,7 +78,6 @@ export async function buildEdition(
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
   const grouped = groupPapers(pool, catalogue);
   const before = new Set(stored.map((t) => t.slug));
-  await store.saveTopics(grouped.catalogue);
 
   const ranked = rankSections(grouped.groups, pool, {
     now,
@@ -93,11 +96,25 @@ export async function buildEdition(
     more: ranked.more + (candidates.length - pool.length),
     overflowIds: candidates.map((p) => p.id).filter((id) => !shown.has(id)),
   };
-  await store.createEdition(edition);
   return {
-    status: 'built',
+    status: 'planned',
     edition,
-    candidates: candidates.length,
+    catalogue: grouped.catalogue,
     newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
+    candidates: candidates.length,
   };
+}
+
+/** Plan the edition, then store it (claiming its papers for the frequency) and its new topics. */
+export async function buildEdition(
+  store: Store,
+  config: Readonly<Config>,
+  frequency: Frequency,
+  now: Date,
+): Promise<BuildResult> {
+  const plan = await planEdition(store, config, frequency, now);
+  if (plan.status === 'skipped') return plan;
+  await store.saveTopics(plan.catalogue);
+  await store.createEdition(plan.edition);
+  return { status: 'built', edition: plan.edition, candidates: plan.candidates, newTopics: plan.newTopics };
 }

@@ -94,3 +94,18 @@ export function nextFireTime(expression: string, timeZone: string, after: Date):
 export function latestDueSlot(expression: string, timeZone: string, at: Date): Date | undefined {
   return createSchedule(expression, timeZone).latest(at);
 }
+
+/**
+ * `createSchedule` for the config entry at `key` (e.g. "schedule.daily"): a bad expression or
+ * zone, or one that never fires, fails with the key's path, like every other config error.
+ */
+export function scheduleFromConfig(key: string, entry: { cron: string; timezone: string }): Schedule {
+  try {
+    const schedule = createSchedule(entry.cron, entry.timezone);
+    schedule.next(new Date(0)); // fails now for an expression that never fires (Feb 30)
+    return schedule;
+  } catch (err) {
+    if (!(err instanceof PaperpostError)) throw err;
+    throw new PaperpostError('config', err.code, `${key}: ${err.message}`, { cause: err });
+  }
+}

@@ -1,7 +1,7 @@
 import type { Config } from '../config/load.js';
 import type { DeliveryCounts, Frequency, SubscriberStatus } from '../domain/index.js';
 import type { RunRecord, Store } from '../store/types.js';
-import { createSchedule } from './schedule.js';
+import { scheduleFromConfig } from './schedule.js';
 import { readLastSlot } from './scheduled-run.js';
 
 /** `ok`: last fetch worked; `warning`: failed once or a few times; `stale`: failed staleAfterFailures in a row. */
@@ -116,7 +116,7 @@ export async function buildStatusReport(
       enabled: entry.enabled,
       cron: entry.cron,
       timezone: entry.timezone,
-      next: entry.enabled ? createSchedule(entry.cron, entry.timezone).next(now).toISOString() : null,
+      next: entry.enabled ? scheduleFromConfig(`schedule.${frequency}`, entry).next(now).toISOString() : null,
       lastSlot: last?.toISOString() ?? null,
     });
   }

@@ -13,6 +13,7 @@ const STATUS: Record<string, number> = {
   'not-found': 404,
   'too-large': 413,
   'rate-limited': 429,
+  'mail-refused': 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -21,6 +22,7 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   413: 'Too much data',
   429: 'Too many requests',
+  503: 'Please try again later',
 };
 
 const LINES: Record<number, string> = {
@@ -28,6 +30,7 @@ const LINES: Record<number, string> = {
   404: 'There is nothing at this address.',
   413: 'The form sent was too large.',
   429: 'Please wait a minute and try again.',
+  503: 'We could not send the mail just now. Please try again in a few minutes.',
 };
 
 /**

@@ -12,11 +12,13 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
     return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], frequency: 'daily' });
   });
 
-  const checkInbox = { pageTitle: 'Check your inbox', lines: [] as string[] };
-  checkInbox.lines.push(
-    'If this address can receive the digest, a confirmation link is on its way.',
-    'Open it to confirm your subscription. The link works for 7 days.',
-  );
+  const checkInbox = {
+    pageTitle: 'Check your inbox',
+    lines: [
+      'If this address can receive the digest, a confirmation link is on its way.',
+      'Open it to confirm your subscription. The link works for 7 days.',
+    ],
+  };
 
   app.post('/subscribe', async (c) => {
     parts.limitIp(c);
@@ -32,7 +34,13 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
       throw new PaperpostError('subscribers', 'invalid-email', 'not a valid email address');
     parts.limitAddress(c, email);
     const frequency = field(body, 'frequency') || 'daily';
-    const result = await subscribe(flows, { email, topics: fields(body, 'topics'), frequency }, parts.now());
+    const input = {
+      email,
+      topics: fields(body, 'topics'),
+      frequency,
+      keepChoices: field(body, 'keep') === '1',
+    };
+    const result = await subscribe(flows, input, parts.now());
     logger.info({ event: 'subscribe', detail: result.detail }, 'subscribe');
     return pages.page(c, '@message', checkInbox);
   });

@@ -16,6 +16,7 @@ h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .75rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 p.lead { color: var(--muted); margin-top: 0; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem; margin: 1rem 0; }
+.card > input[type=hidden] + * { margin-top: 0; }
 label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 input[type=email] { width: 100%; font: inherit; padding: .65rem .75rem; border: 1px solid var(--line); border-radius: 8px; }
 input[type=email]:focus, button:focus-visible { outline: 3px solid #9db4f0; outline-offset: 1px; }

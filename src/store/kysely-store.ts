@@ -13,7 +13,7 @@ import type {
   SubscriberStatus,
   Topic,
 } from '../domain/index.js';
-import { PaperpostError } from '../domain/index.js';
+import { describeError, PaperpostError } from '../domain/index.js';
 import * as catalog from './catalog.js';
 import * as claim from './claim.js';
 import { createContext, type StoreContext } from './context.js';
@@ -35,6 +35,11 @@ import type {
   UpsertResult,
 } from './types.js';
 
+function isBusy(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 /** The Store on Kysely: one implementation, the dialect decides the engine. */
 export class KyselyStore implements Store {
   readonly driver: 'sqlite' | 'postgres';
@@ -52,16 +57,20 @@ export class KyselyStore implements Store {
 
   async migrate(): Promise<void> {
     const migrator = new Migrator({ db: this.#db, provider: migrationProvider });
-    const { error, results } = await migrator.migrateToLatest();
+    let { error, results } = await migrator.migrateToLatest();
+    // Two processes opening a fresh SQLite file at once: Kysely's deferred migration transaction
+    // can get SQLITE_BUSY without waiting; the loser retries and finds the work done.
+    for (let retry = 0; retry < 3 && isBusy(error); retry++) {
+      ({ error, results } = await migrator.migrateToLatest());
+    }
     if (error !== undefined) {
-      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      const where = failed === undefined ? '' : ` at ${failed}`;
       throw new PaperpostError(
         'store',
         'migration-failed',
-        `${this.driver}: migration ${failed} failed: ${String(error)}`,
-        {
-          cause: error,
-        },
+        `${this.driver} store: migration failed${where}: ${describeError(error)}`,
+        { cause: error },
       );
     }
   }
@@ -213,6 +222,9 @@ export class KyselyStore implements Store {
 
   exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]> {
     return tableIo.exportRows(this.#ctx, table, options);
+  }
+  countRows(table: StoreTable): Promise<number> {
+    return tableIo.countRows(this.#ctx, table);
   }
   importRows(table: StoreTable, rows: StoreRow[]): Promise<void> {
     return tableIo.importRows(this.#ctx, table, rows);

@@ -65,18 +65,20 @@ export function createPostgresDialect(url: string, schema?: string): Dialect {
   return new PostgresDialect({ pool: new pg.Pool(poolConfig(url, schema)) });
 }
 
-/** Empties every Paperpost table of `schema` and restarts identities (fast test isolation). */
-export async function truncatePostgresSchema(url: string, schema: string): Promise<void> {
+/**
+ * Empties every Paperpost table of `schema` in one transaction (fast test isolation). DELETE, not
+ * TRUNCATE: on small tables it avoids new relation files and their fsyncs; identities go on.
+ */
+export async function clearPostgresSchema(url: string, schema: string): Promise<void> {
+  const tables = ['deliveries', 'rendered_variants', 'edition_papers', 'editions', 'subscribers', 'papers'];
+  const rest = ['sources', 'topics', 'runs', 'locks', 'meta'];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ tablename: string }>(
-      "SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename NOT LIKE 'kysely_%'",
-      [schema],
-    );
-    if (rows.length === 0) return;
-    const tables = rows.map((r) => `${quoteIdent(schema)}.${quoteIdent(r.tablename)}`).join(', ');
-    await client.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+    const sqlText = [...tables, ...rest]
+      .map((t) => `DELETE FROM ${quoteIdent(schema)}.${quoteIdent(t)};`)
+      .join('\n');
+    await client.query(`BEGIN;\n${sqlText}\nCOMMIT;`);
   } finally {
     await client.end();
   }

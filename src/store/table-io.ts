@@ -48,6 +48,17 @@ export async function exportRows(
   return query.execute();
 }
 
+/** Rows in `table`. */
+export async function countRows(ctx: StoreContext, table: StoreTable): Promise<number> {
+  keysOf(table);
+  const db = ctx.db as unknown as AnyDb;
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirst();
+  return Number(row?.['n'] ?? 0);
+}
+
 /**
  * Inserts raw rows exported from another store, unchanged (ids included), in one transaction;
  * on PostgreSQL identity sequences then move past the highest copied id.

@@ -80,7 +80,8 @@ export interface ClaimOptions {
 
 /**
  * The only door to the database. SQLite and PostgreSQL implement it and pass the same contract
- * tests (tests/integration/store-contract.test.ts).
+ * tests (tests/integration/store-contract.ts, run by store-contract-sqlite.test.ts and
+ * store-contract-postgres.test.ts).
  */
 export interface Store {
   readonly driver: 'sqlite' | 'postgres';
@@ -191,6 +192,8 @@ export interface Store {
   // raw rows, for `paperpost migrate-store` (copyStore)
   /** One page of raw rows of `table` in key order, after the row `after` when given. */
   exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]>;
+  /** Number of rows in `table` (one COUNT, for status reports and checking a copy). */
+  countRows(table: StoreTable): Promise<number>;
   /** Inserts rows exported by another store, ids included, in one transaction. */
   importRows(table: StoreTable, rows: StoreRow[]): Promise<void>;
 }

@@ -8,6 +8,11 @@ export interface SubscribeInput {
   email: string;
   topics: readonly string[];
   frequency: string;
+  /**
+   * Keep a known address's topics and frequency (the "send me a new link" form of an expired
+   * link page asks for no choices and must not reset them).
+   */
+  keepChoices?: boolean;
 }
 
 /**
@@ -51,9 +56,11 @@ export async function subscribe(
   if (email === undefined) throw invalid('invalid-email', 'not a valid email address');
   const frequency = parseFrequency(input.frequency);
   if (frequency === undefined) throw invalid('invalid-frequency', 'frequency must be daily or weekly');
-  const choices = { frequency, topics: pickTopics(input.topics, await ctx.store.listTopics()) };
-
   const known = await ctx.store.getSubscriberByEmail(email);
+  const choices =
+    input.keepChoices && known
+      ? { frequency: known.frequency, topics: known.topics }
+      : { frequency, topics: pickTopics(input.topics, await ctx.store.listTopics()) };
   if (known?.status === 'suppressed') return { email, detail: 'suppressed' };
   let subscriber: Subscriber | undefined = known;
   if (known === undefined) {

@@ -30,7 +30,7 @@ export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptio
   let bestLabels = cutTree(merges, n, 1);
   let bestScore = Number.NEGATIVE_INFINITY;
   for (let k = minK; k <= maxK; k += 1) {
-    const labels = cutTree(merges, n, k);
+    const labels = refineAssignment(sim, n, cutTree(merges, n, k));
     const score = silhouette(sim, n, labels);
     if (score > bestScore) {
       bestScore = score;
@@ -38,6 +38,50 @@ export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptio
     }
   }
   return dissolveSmall(sim, n, bestLabels, options);
+}
+
+/**
+ * Moves each paper to the cluster it is most similar to on average (itself left out), until
+ * nothing moves or after `maxRounds`: average linkage commits early merges for good, and this
+ * repairs papers that a greedy merge put in the wrong branch. Clusters are never emptied.
+ */
+export function refineAssignment(sim: Float64Array, n: number, labels: number[], maxRounds = 10): number[] {
+  const out = labels.slice();
+  const k = Math.max(...out) + 1;
+  const sizes = new Array<number>(k).fill(0);
+  for (const l of out) sizes[l] = (sizes[l] ?? 0) + 1;
+  const sums = new Float64Array(k);
+  for (let round = 0; round < maxRounds; round += 1) {
+    let moved = 0;
+    for (let i = 0; i < n; i += 1) {
+      const own = out[i] as number;
+      if ((sizes[own] as number) < 2) continue;
+      sums.fill(0);
+      for (let j = 0; j < n; j += 1) {
+        if (j === i) continue;
+        const l = out[j] as number;
+        sums[l] = (sums[l] as number) + (sim[i * n + j] as number);
+      }
+      let best = own;
+      let bestSim = (sums[own] as number) / ((sizes[own] as number) - 1);
+      for (let c = 0; c < k; c += 1) {
+        if (c === own || (sizes[c] as number) === 0) continue;
+        const avg = (sums[c] as number) / (sizes[c] as number);
+        if (avg > bestSim + 1e-12) {
+          bestSim = avg;
+          best = c;
+        }
+      }
+      if (best !== own) {
+        out[i] = best;
+        sizes[own] = (sizes[own] as number) - 1;
+        sizes[best] = (sizes[best] as number) + 1;
+        moved += 1;
+      }
+    }
+    if (moved === 0) break;
+  }
+  return out;
 }
 
 /**

@@ -38,7 +38,7 @@ export const OTHER_TOPIC: Readonly<Topic> = {
 };
 
 const DEFAULTS: Required<GroupOptions> = {
-  joinThreshold: 0.2,
+  joinThreshold: 0.12,
   singleSectionMax: 5,
   minClusterSize: 2,
   attachThreshold: 0.05,

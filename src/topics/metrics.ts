@@ -2,7 +2,7 @@
 function contingency(
   a: readonly string[],
   b: readonly string[],
-): { cells: number[]; rows: number[]; cols: number[] } {
+): { cells: number[]; joint: [number, number, number][]; rows: number[]; cols: number[] } {
   if (a.length !== b.length) throw new RangeError(`labelings differ in length: ${a.length} vs ${b.length}`);
   const ra = new Map<string, number>();
   const rb = new Map<string, number>();
@@ -18,7 +18,12 @@ function contingency(
     rows[r] = (rows[r] ?? 0) + 1;
     cols[c] = (cols[c] ?? 0) + 1;
   });
-  return { cells: [...cells.values()], rows, cols };
+  const joint = [...cells.entries()].map(([key, count]): [number, number, number] => [
+    Math.floor(key / rb.size),
+    key % rb.size,
+    count,
+  ]);
+  return { cells: [...cells.values()], joint, rows, cols };
 }
 
 function entropy(counts: number[], n: number): number {
@@ -31,26 +36,14 @@ function entropy(counts: number[], n: number): number {
  */
 export function normalizedMutualInformation(truth: readonly string[], predicted: readonly string[]): number {
   const n = truth.length;
+  const { joint, rows, cols } = contingency(truth, predicted);
   if (n === 0) return 1;
-  const a = [...truth];
-  const b = [...predicted];
-  const { rows, cols } = contingency(a, b);
   const hA = entropy(rows, n);
   const hB = entropy(cols, n);
   if (hA === 0 && hB === 0) return 1;
-  const joint = new Map<string, number>();
-  a.forEach((x, i) => {
-    const key = `${x}\u0000${b[i]}`;
-    joint.set(key, (joint.get(key) ?? 0) + 1);
-  });
-  const rowOf = new Map<string, number>();
-  const colOf = new Map<string, number>();
-  for (const x of a) rowOf.set(x, (rowOf.get(x) ?? 0) + 1);
-  for (const x of b) colOf.set(x, (colOf.get(x) ?? 0) + 1);
   let mi = 0;
-  for (const [key, c] of joint) {
-    const [x, y] = key.split('\u0000') as [string, string];
-    mi += (c / n) * Math.log((n * c) / ((rowOf.get(x) ?? 1) * (colOf.get(y) ?? 1)));
+  for (const [r, c, count] of joint) {
+    mi += (count / n) * Math.log((n * count) / ((rows[r] as number) * (cols[c] as number)));
   }
   const denom = (hA + hB) / 2;
   return denom === 0 ? 0 : Math.max(0, mi / denom);
@@ -61,8 +54,8 @@ const pairs = (x: number): number => (x * (x - 1)) / 2;
 /** Adjusted Rand index: 1 for identical partitions, about 0 for random ones. */
 export function adjustedRandIndex(truth: readonly string[], predicted: readonly string[]): number {
   const n = truth.length;
-  if (n < 2) return 1;
   const { cells, rows, cols } = contingency(truth, predicted);
+  if (n < 2) return 1;
   const index = cells.reduce((s, c) => s + pairs(c), 0);
   const sumRows = rows.reduce((s, c) => s + pairs(c), 0);
   const sumCols = cols.reduce((s, c) => s + pairs(c), 0);

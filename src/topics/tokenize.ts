@@ -60,8 +60,33 @@ export function foldPlural(word: string): string {
 }
 
 const SUFFIXES = [
-  'izations', 'ization', 'ational', 'ations', 'ation', 'ators', 'ator', 'ities', 'ity', 'ments', 'ment',
-  'ness', 'ings', 'ing', 'ive', 'ize', 'ise', 'ical', 'ally', 'ers', 'er', 'ed', 'ly', 'ic', 'al', 'ate', 'ion',
+  'izations',
+  'ization',
+  'ational',
+  'ations',
+  'ation',
+  'ators',
+  'ator',
+  'ities',
+  'ity',
+  'ments',
+  'ment',
+  'ness',
+  'ings',
+  'ing',
+  'ive',
+  'ize',
+  'ise',
+  'ical',
+  'ally',
+  'ers',
+  'er',
+  'ed',
+  'ly',
+  'ic',
+  'al',
+  'ate',
+  'ion',
 ];
 const SECOND_SUFFIXES = ['at', 'iz'];
 
@@ -122,7 +147,8 @@ export function extractTerms(text: string): Term[] {
     let prev: Unit | null = null;
     for (const raw of segment.split(/\s+/)) {
       const unit = wordUnit(raw, terms);
-      if (unit && prev) terms.push({ key: `${prev.key} ${unit.key}`, surface: `${prev.surface} ${unit.surface}` });
+      if (unit && prev)
+        terms.push({ key: `${prev.key} ${unit.key}`, surface: `${prev.surface} ${unit.surface}` });
       prev = unit;
     }
   }

@@ -92,7 +92,9 @@ export function buildCorpus(papers: PaperText[], minDf = 1, tuning: CorpusTuning
   const index = new Map(features.map((key, i) => [key, i]));
   const n = papers.length;
   const df = features.map((key) => dfByKey.get(key) ?? 0);
-  const idf = df.map((d, i) => (Math.log((1 + n) / (1 + d)) + 1) ** idfPower * (features[i]?.includes(' ') ? phraseBoost : 1));
+  const idf = df.map(
+    (d, i) => (Math.log((1 + n) / (1 + d)) + 1) ** idfPower * (features[i]?.includes(' ') ? phraseBoost : 1),
+  );
   const present: Set<number>[] = [];
   const vectors = counts.map((c) => {
     const entries: [number, number][] = [];

@@ -17,7 +17,10 @@ export interface CliResult {
 }
 
 /** Run `paperpost ...args` in `cwd` with extra environment; never throws for a non-zero exit. */
-export function runCli(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
@@ -47,7 +50,11 @@ export function tempProject(config: object, prefix = 'paperpost-e2e-'): string {
 /** The shipped sample sources with absolute locations. */
 export function sampleSources(): object[] {
   return [
-    { id: 'arxiv-cs-cl', kind: 'arxiv-rss', location: path.join(SAMPLES, 'arxiv-rss_cs.CL-slice_2024-11-28.xml') },
+    {
+      id: 'arxiv-cs-cl',
+      kind: 'arxiv-rss',
+      location: path.join(SAMPLES, 'arxiv-rss_cs.CL-slice_2024-11-28.xml'),
+    },
     { id: 'hf-daily', kind: 'hf-daily', location: path.join(SAMPLES, 'hf-daily-papers_2026-06-12.json') },
     { id: 'hf-papers-rss', kind: 'rss', location: path.join(SAMPLES, 'hf-papers-rss_2026-08-22.xml') },
     {

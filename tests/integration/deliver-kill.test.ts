@@ -26,7 +26,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function exitOf(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PaperpostError } from '../../src/domain/errors.js';
 import { createTokenSigner } from '../../src/subscribers/index.js';
 import {
   Client,
@@ -237,5 +238,40 @@ describe('GET /confirm', () => {
     }
     expect((await fx.store.getSubscriber(sub.id))?.status).toBe('pending');
     expect(tokenOf(`http://x/?token=${expired}`)).toBe(expired);
+  });
+});
+
+describe('errors', () => {
+  it('maps a refused mail to 503 and an unexpected failure to 500, details only in the log', async () => {
+    const logged: object[] = [];
+    const logger = { info() {}, warn() {}, error: (obj: object) => void logged.push(obj) };
+    for (const [error, status] of [
+      [
+        new PaperpostError('server', 'mail-refused', 'transactional mail refused: 550 secret-relay-detail'),
+        503,
+      ],
+      [new Error('ECONNRESET secret-relay-detail'), 500],
+    ] as const) {
+      const broken = await createFixture({
+        clientIp: testClientIp,
+        logger,
+        mailer: {
+          sendTransactional: async () => {
+            throw error;
+          },
+        },
+      });
+      try {
+        const res = await signUp(new Client(broken.app), 'x@example.org');
+        expect(res.status).toBe(status);
+        const html = await res.text();
+        expect(html).not.toContain('secret-relay-detail');
+        expect(html).toContain('<h1>');
+      } finally {
+        await broken.close();
+      }
+    }
+    expect(logged).toHaveLength(2);
+    expect(JSON.stringify((logged[1] as { err: Error }).err.message)).toContain('secret-relay-detail');
   });
 });

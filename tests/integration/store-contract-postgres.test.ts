@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe } from 'vitest';
 import { createStore } from '../../src/store/index.js';
-import { canReachPostgres, dropPostgresSchema, truncatePostgresSchema } from '../../src/store/postgres.js';
+import { canReachPostgres, clearPostgresSchema, dropPostgresSchema } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { storeContract } from './store-contract.js';
 
@@ -10,27 +10,27 @@ const reachable = await canReachPostgres(url);
 // Unique per file run, so parallel runs never share tables; emptied between tests, dropped after.
 const schema = `pp_${process.pid}_${randomBytes(3).toString('hex')}`;
 const config = { driver: 'postgres', url, schema } as const;
+// Opened once and kept: a new pool per test would pay for fresh server connections every time.
+let main: Store | undefined;
+let peer: Store | undefined;
 
 afterAll(async () => {
+  await peer?.close();
+  await main?.close();
   if (reachable) await dropPostgresSchema(url, schema);
 });
 
 describe.skipIf(!reachable)('store contract: postgres (skipped: no PostgreSQL at 127.0.0.1:5432)', () => {
   storeContract(async () => {
-    const store = await createStore(config);
-    await truncatePostgresSchema(url, schema);
-    const peers: Store[] = [];
+    main ??= await createStore(config);
+    await clearPostgresSchema(url, schema);
     return {
-      store,
+      store: main,
       openPeer: async () => {
-        const peer = await createStore(config);
-        peers.push(peer);
+        peer ??= await createStore(config);
         return peer;
       },
-      dispose: async () => {
-        for (const peer of peers) await peer.close();
-        await store.close();
-      },
+      dispose: async () => {},
     };
   });
 });

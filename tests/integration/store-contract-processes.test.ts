@@ -40,4 +40,17 @@ describe('sqlite store across processes', () => {
     expect(rows.every((d) => d.attempts === 1)).toBe(true);
     await store.close();
   });
+
+  it('four processes opening one fresh file at once all migrate it without error', async () => {
+    const path = join(dir, 'fresh', 'new.db');
+    const outputs = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((w) =>
+        run(process.execPath, ['--import', 'tsx', claimer, path, w], { timeout: 60_000 }),
+      ),
+    );
+    expect(outputs.map((o) => o.stdout)).toEqual(['[]', '[]', '[]', '[]']);
+    const store = await createStore({ driver: 'sqlite', path });
+    expect(await store.countRows('deliveries')).toBe(0);
+    await store.close();
+  });
 });

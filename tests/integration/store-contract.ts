@@ -148,10 +148,23 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
     it('stores an edition and returns it as published', async () => {
       const edition = makeEdition('daily-2025-01-03', 'daily', ['p1', 'p2']);
       await store().createEdition(edition);
-      expect(await store().getEdition(edition.id)).toEqual(edition);
+      expect(await store().getEdition(edition.id)).toEqual({ ...edition, overflowIds: [] });
       expect(await store().getEdition('nope')).toBeUndefined();
       expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p3']);
       expect(await store().listUnpublishedPapers('weekly')).toHaveLength(3);
+    });
+
+    it('publishes overflow papers with the edition, so they do not come back', async () => {
+      const edition = { ...makeEdition('d1', 'daily', ['p1']), overflowIds: ['p3'] };
+      await store().createEdition(edition);
+      expect(await store().getEdition('d1')).toEqual(edition);
+      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2']);
+      expect((await store().listEditions())[0]?.paperCount).toBe(2);
+      await expect(
+        store().createEdition(makeEdition('d2', 'daily', ['p3'], '2025-01-04')),
+      ).rejects.toMatchObject({
+        code: 'edition-conflict',
+      });
     });
 
     it('refuses a paper already published at that frequency, and stores nothing of the edition', async () => {
@@ -234,6 +247,8 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         'weekly/d',
         'weekly/e',
       ]);
+      expect(await store().countRows('edition_papers')).toBe(6);
+      expect(await store().countRows('subscribers')).toBe(0);
       await store().importRows('meta', [{ key: 'imported', value: 'yes' }]);
       expect(await store().getMeta('imported')).toBe('yes');
     });

@@ -103,9 +103,13 @@ export interface WorkerChild {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Starts `paperpost worker --until-idle --json` (the built CLI) in `cwd` with `env`. */
-export function spawnWorker(cwd: string, env: Record<string, string>): WorkerChild {
-  const child = spawn(process.execPath, [BIN, 'worker', '--until-idle', '--json'], {
+/** Starts `paperpost worker <args>` (the built CLI; default `--until-idle --json`) in `cwd` with `env`. */
+export function spawnWorker(
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = ['--until-idle', '--json'],
+): WorkerChild {
+  const child = spawn(process.execPath, [BIN, 'worker', ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { PaperpostError } from '../../domain/index.js';
+import { type RunningServer, startServer } from '../../server/start.js';
 import { type GlobalOptions, openApp } from '../context.js';
 import { enabledSchedules, startDaemon } from '../daemon-runner.js';
+import { createTransportFor } from '../wiring.js';
+import { createWebApp } from './serve.js';
 
 interface DaemonCommandOptions {
   serve?: boolean;
@@ -44,15 +47,27 @@ export function registerDaemon(program: Command): void {
             'no schedule is enabled (config schedule.daily/weekly.enabled)',
           );
         }
-        if (opts.serve) {
-          // TODO(server): start src/server's createApp/startServer here once the `serve` command's
-          // wiring (signer, transactional mailer, templates) is exported for reuse.
-          throw new PaperpostError('cli', 'not-ready', '--serve: the web server wiring is not available yet');
-        }
         const daemon = startDaemon(app, { catchUpOnFirstStart: opts.catchUp === true });
-        const signal = await stopSignal;
-        app.logger.info({ signal }, 'stopping: finishing messages in flight, then releasing the rest');
-        await daemon.stop();
+        // The web server gets its own transport (confirmation mails), closed after it.
+        const webTransport = opts.serve ? createTransportFor(app.config) : undefined;
+        let server: RunningServer | undefined;
+        try {
+          if (webTransport) {
+            const { host, port } = app.config.server;
+            server = await startServer(createWebApp(app, webTransport), {
+              host,
+              port,
+              print: (line) => app.logger.info({ host, port }, line),
+            });
+            app.logger.info({ url: server.url }, 'serving');
+          }
+          const signal = await stopSignal;
+          app.logger.info({ signal }, 'stopping: finishing messages in flight, then releasing the rest');
+        } finally {
+          await server?.close();
+          await daemon.stop();
+          await webTransport?.close();
+        }
         app.logger.info('daemon stopped');
       } finally {
         await app.close();

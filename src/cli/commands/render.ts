@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
-import { createMimeBuilder } from '../../deliver/index.js';
-import type { Delivery, Edition, Paper, RenderedVariant, Variant } from '../../domain/index.js';
+import type { Edition, Paper, Variant } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
-import { createPersonalizer } from '../../pipeline/personalizer.js';
 import { rankSections } from '../../rank/index.js';
-import { createRenderer, type Renderer } from '../../render/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
+import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
 
 const bad = (file: string, reason: string): PaperpostError =>
@@ -101,51 +99,6 @@ export function sampleVariants(edition: Edition): Variant[] {
       topics: [s.topic.slug],
     })),
   ];
-}
-
-export function rendererFor(config: Readonly<Config>, onWarning?: (message: string) => void): Renderer {
-  return createRenderer({
-    templatesDir: config.templatesDir,
-    title: config.title,
-    sender: config.sender,
-    baseUrl: config.baseUrl,
-    htmlBudgetBytes: config.limits.htmlBudgetBytes,
-    maxSummaryChars: config.limits.maxSummaryChars,
-    ...(onWarning ? { onWarning } : {}),
-  });
-}
-
-/** A fixed secret for sample links only: nothing rendered here is ever sent. */
-const SAMPLE_SECRET = 'sample-links-only-never-used-for-sending-0000';
-export const SAMPLE_EMAIL = 'reader@example.org';
-
-/** The rendered variant for the sample subscriber: filled HTML, text and the raw MIME. */
-export function sampleMessage(
-  config: Readonly<Config>,
-  edition: Edition,
-  rendered: RenderedVariant,
-  now: Date,
-): { subject: string; html: string; text: string; raw: Buffer } {
-  const domain =
-    config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
-  const delivery: Delivery = {
-    id: 0,
-    editionId: edition.id,
-    subscriberId: 1,
-    email: SAMPLE_EMAIL,
-    variantKey: rendered.variantKey,
-    state: 'pending',
-    attempts: 0,
-    lastReply: null,
-    messageId: `${edition.id}.sample@${domain}`,
-    retryAt: null,
-    leaseUntil: null,
-    sentAt: null,
-  };
-  const message = createPersonalizer(config, SAMPLE_SECRET)(rendered, delivery);
-  const raw = createMimeBuilder(config.sender).build(delivery, message, now);
-  if (!raw) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
-  return { subject: message.subject, html: message.html, text: message.text, raw };
 }
 
 interface RenderOptions {

@@ -2,10 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { PaperpostError } from '../../domain/index.js';
-import { personalize } from '../../render/index.js';
 import { allTopicsKey, type RunSummary, runEdition } from '../../pipeline/run-edition.js';
-import { type GlobalOptions, openApp } from '../context.js';
-import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
+import { checkMessage } from '../../render/index.js';
+import { type App, type GlobalOptions, openApp } from '../context.js';
+import { createRendererFor, createTransportFor, sampleMessage, sendWith } from '../wiring.js';
 
 interface RunCommandOptions {
   frequency: string;
@@ -24,7 +24,11 @@ export function registerRun(program: Command): void {
     .action(async (opts: RunCommandOptions, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & RunCommandOptions>();
       if (opts.frequency !== 'daily' && opts.frequency !== 'weekly') {
-        throw new PaperpostError('cli', 'bad-input', `--frequency ${opts.frequency}: expected daily or weekly`);
+        throw new PaperpostError(
+          'cli',
+          'bad-input',
+          `--frequency ${opts.frequency}: expected daily or weekly`,
+        );
       }
       const frequency = opts.frequency;
       const app = await openApp(global);
@@ -51,31 +55,32 @@ export function registerRun(program: Command): void {
     });
 }
 
-/** preview.html beside the edition's .eml files: the all-topics variant, filled for a sample reader. */
+/**
+ * preview.html beside the edition's .eml files (the all-topics variant filled for a sample reader
+ * with inert links), and the deliverability self-check of that message, as warnings.
+ */
 async function writePreview(
-  app: Awaited<ReturnType<typeof openApp>>,
+  app: App,
   summary: RunSummary,
-): Promise<{ dir: string; preview: string } | null> {
+): Promise<{ dir: string; preview: string; warnings: string[] } | null> {
   if (!summary.edition) return null;
+  const edition = await app.store.getEdition(summary.edition.id);
   const rendered = await app.store.getRenderedVariant(summary.edition.id, allTopicsKey(summary.frequency));
-  if (!rendered) return null;
-  // A preview carries inert links: a real token would unsubscribe a real subscriber.
-  const inert = `${app.config.baseUrl}/preferences?preview=1`;
-  const filled = personalize(rendered, {
-    email: 'reader@example.org',
-    name: null,
-    unsubscribeUrl: inert,
-    preferencesUrl: inert,
-    topicUnsubscribeUrl: () => inert,
-  });
+  if (!edition || !rendered) return null;
+  const message = sampleMessage(app.config, edition, rendered, new Date());
   const dir = path.join(app.config.outboxDir, summary.edition.id);
   mkdirSync(dir, { recursive: true });
   const preview = path.join(dir, 'preview.html');
-  writeFileSync(preview, filled.html);
-  return { dir, preview };
+  writeFileSync(preview, message.html);
+  const report = await checkMessage(message.raw);
+  const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
+  for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
+  return { dir, preview, warnings };
 }
 
-function formatSummary(s: RunSummary & { outbox: { dir: string; preview: string } | null }): string {
+function formatSummary(
+  s: RunSummary & { outbox: { dir: string; preview: string; warnings: string[] } | null },
+): string {
   const lines: string[] = [];
   lines.push(`sources: ${s.sources.ok} ok, ${s.sources.failed} failed`);
   for (const r of s.sources.reports) {
@@ -95,10 +100,15 @@ function formatSummary(s: RunSummary & { outbox: { dir: string; preview: string 
   if (s.ledger) lines.push(`ledger: ${s.ledger.created} deliveries, ${s.ledger.variants.length} variant(s)`);
   if (s.delivery) {
     const d = s.delivery;
-    lines.push(`delivery: ${d.sent} sent, ${d.deferred} deferred, ${d.failed} failed, ${d.cancelled} cancelled`);
+    lines.push(
+      `delivery: ${d.sent} sent, ${d.deferred} deferred, ${d.failed} failed, ${d.cancelled} cancelled`,
+    );
   } else if (s.edition) {
     lines.push('delivery: not sent (--no-send); run `paperpost send` to deliver');
   }
-  if (s.outbox) lines.push(`open ${s.outbox.preview}`);
+  if (s.outbox) {
+    for (const warning of s.outbox.warnings) lines.push(`check: ${warning}`);
+    lines.push(`open ${s.outbox.preview}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { describeError } from '../../domain/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
-import { runWorkerLoop, type WorkerSummary } from '../worker-loop.js';
 import { createTransportFor, sendWith } from '../wiring.js';
+import { runWorkerLoop, type WorkerSummary } from '../worker-loop.js';
 
 interface WorkerCommandOptions {
   untilIdle?: boolean;
@@ -67,7 +67,8 @@ export function registerWorker(program: Command): void {
                   { worker, editions: p.editions, sent: p.sent, deferred: p.deferred, failed: p.failed },
                   'pass done',
                 ),
-              onError: (err) => app.logger.error({ worker, err: describeError(err) }, 'pass failed; retrying'),
+              onError: (err) =>
+                app.logger.error({ worker, err: describeError(err) }, 'pass failed; retrying'),
             },
           );
           const report: WorkerReport = {

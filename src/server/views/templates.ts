@@ -26,6 +26,7 @@ export const TEMPLATES: Record<string, string> = {
 
   '@subscribe-form': `<form method="post" action="/subscribe" class="card">
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">
+<% if (it.keep) { %><input type="hidden" name="keep" value="1"><% } %>
 <label for="email">Email address</label>
 <input id="email" type="email" name="email" required maxlength="254" autocomplete="email" value="<%= it.email ?? '' %>">
 <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
@@ -43,7 +44,7 @@ export const TEMPLATES: Record<string, string> = {
 <h1><%= it.pageTitle %></h1>
 <% for (const line of it.lines) { %><p><%= line %></p><% } %>
 <% if (it.link) { %><p><a href="<%= it.link.href %>"><%= it.link.text %></a></p><% } %>
-<% if (it.askAgain) { %><h2>Ask for a new link</h2><%~ include('@subscribe-form', { csrf: it.csrf, button: 'Send me a new link' }) %><% } %>`,
+<% if (it.askAgain) { %><h2>Ask for a new link</h2><%~ include('@subscribe-form', { csrf: it.csrf, button: 'Send me a new link', keep: true }) %><% } %>`,
 
   '@preferences': `<% layout('@layout', it) %>
 <h1>Your subscription</h1>

@@ -108,11 +108,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['status', 'frequency'])
     .execute();
 
+  // No foreign keys on the ledger: on PostgreSQL their per-row triggers were 2.8 s of a 6.7 s
+  // 100k-row createLedger. The store keeps it consistent itself (forgetSubscriber deletes rows).
   await db.schema
     .createTable('deliveries')
     .addColumn(idName, idType, idBuild)
-    .addColumn('edition_id', 'text', (c) => c.notNull().references('editions.id').onDelete('cascade'))
-    .addColumn('subscriber_id', idType, (c) => c.notNull().references('subscribers.id').onDelete('cascade'))
+    .addColumn('edition_id', 'text', (c) => c.notNull())
+    .addColumn('subscriber_id', idType, (c) => c.notNull())
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('variant_key', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())

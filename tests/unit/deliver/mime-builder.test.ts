@@ -2,6 +2,7 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { encodeWords, safeAddress, stripControls } from '../../../src/deliver/header-text.js';
 import { base64Lines, createMimeBuilder } from '../../../src/deliver/index.js';
+import { fitsSevenBit, toCrlf, toSevenBitHtml } from '../../../src/deliver/mime-builder.js';
 import type { Delivery } from '../../../src/domain/index.js';
 import { makeVariant, personalize, SENDER } from './fixtures.js';
 
@@ -105,5 +106,27 @@ describe('header text', () => {
     const lines = base64Lines('x'.repeat(1000)).split('\r\n');
     expect(lines.slice(0, -1).every((l) => l.length === 76)).toBe(true);
     expect(Buffer.from(lines.join(''), 'base64').toString()).toBe('x'.repeat(1000));
+  });
+});
+
+describe('7bit bodies', () => {
+  it('sends ASCII HTML with CRLF and short lines unencoded, and escapes non-ASCII outside <style>', async () => {
+    const html = toSevenBitHtml('<html><style>p{font-family:"Ré"}</style><p>résumé — ok</p>\n</html>\n');
+    expect(html).toBe(
+      '<html><style>p{font-family:"Ré"}</style><p>r&#233;sum&#233; &#8212; ok</p>\r\n</html>\r\n',
+    );
+    expect(fitsSevenBit('<p>r&#233;</p>\r\n')).toBe(true);
+    expect(fitsSevenBit('<p>ok</p>\n')).toBe(false);
+    expect(fitsSevenBit(`<p>${'x'.repeat(999)}</p>`)).toBe(false);
+    const variant = makeVariant();
+    variant.html = toSevenBitHtml(variant.html);
+    variant.text = toCrlf(variant.text);
+    const raw = createMimeBuilder(SENDER).build(delivery, personalize(variant, delivery), new Date())!;
+    expect(raw.toString('latin1')).toContain(
+      'Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: 7bit',
+    );
+    const mail = await simpleParser(raw);
+    expect(mail.html).toContain('r&#233;sum&#233;');
+    expect(mail.text).toMatch(/^Papers today\r?\n\r?\nUnsubscribe: https:\/\/paperpost\.test\/u\/3\?t=tok7/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Writes tests/fixtures/feeds/*.expected.json from the current code. Run it only after a change
- * whose new output you have read and agree with: `npx tsx tests/unit/ingest/write-golden.ts`.
+ * whose new output you have read and agree with: `npx tsx tests/unit/ingest/write-golden.ts &&
+ * npx biome format --write tests/fixtures/feeds` (Biome formats JSON under tests/ too).
  */
 import { writeFileSync } from 'node:fs';
 import { expectedPath, goldenInputs, runGolden } from './golden.js';

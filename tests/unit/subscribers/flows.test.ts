@@ -118,6 +118,22 @@ describe('subscribe and confirm', () => {
     });
   });
 
+  it('keeps known choices when a new link is asked for from an expired-link page', async () => {
+    await store.upsertSubscriber({
+      email: 'kim@example.org',
+      status: 'confirmed',
+      topics: ['llm'],
+      frequency: 'weekly',
+    });
+    await subscribe(
+      ctx,
+      { email: 'kim@example.org', topics: [], frequency: 'daily', keepChoices: true },
+      NOW,
+    );
+    const confirmed = await confirm(ctx, tokenOf(sent[0]?.html ?? ''), later(1));
+    expect(confirmed.subscriber).toMatchObject({ topics: ['llm'], frequency: 'weekly' });
+  });
+
   it('sends nothing to a suppressed address but answers the same way', async () => {
     const row = await store.upsertSubscriber({
       email: 'dee@example.org',

@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import type { Config } from '../../config/load.js';
+import type { Paper } from '../../domain/index.js';
+import { PaperpostError } from '../../domain/index.js';
+import { planEdition } from '../../pipeline/build-edition.js';
+import { createPreviewApp, type EditionSource } from '../../server/preview-app.js';
+import { startServer } from '../../server/start.js';
+import { type GlobalOptions, openApp, readConfig } from '../context.js';
+import { rendererFor, sampleMessage } from '../wiring.js';
+import { buildSampleEdition, readRenderPapers, sampleVariants } from './render.js';
+
+/** An edition source over a fixed list of papers (`--in`), grouped and ranked once. */
+export function papersEditionSource(
+  papers: Paper[],
+  config: Readonly<Config>,
+  globals: GlobalOptions,
+  now: Date,
+): EditionSource {
+  const edition = buildSampleEdition(papers, config, globals, now);
+  const variants = sampleVariants(edition);
+  return { loadEdition: async () => ({ edition, variants }) };
+}
+
+/** `paperpost preview [--in papers.json] [--port N]`: local preview with live reload. */
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('preview the next edition (or --in papers) in a browser, reloading on template edits')
+    .option('--in <file>', 'papers JSON instead of the store: {papers: [...]} as `parse --json` prints')
+    .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8025')
+    .action(async function (this: Command, opts: { in?: string; port: string }) {
+      const globals = this.optsWithGlobals<GlobalOptions>();
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new PaperpostError('cli', 'bad-input', `--port ${opts.port}: not a port number`);
+      }
+      const now = new Date();
+      const config = readConfig(globals);
+      let closeStore = async (): Promise<void> => {};
+      let source: EditionSource;
+      if (opts.in) {
+        source = papersEditionSource(readRenderPapers(opts.in), config, globals, now);
+      } else {
+        // The next daily edition from the store, planned exactly as `run` would (nothing is
+        // written); when nothing is waiting, the last published edition.
+        const app = await openApp(globals);
+        closeStore = () => app.close();
+        source = {
+          loadEdition: async () => {
+            const plan = await planEdition(app.store, app.config, 'daily', new Date());
+            if (plan.status === 'planned')
+              return { edition: plan.edition, variants: sampleVariants(plan.edition) };
+            const last = (await app.store.listEditions({ limit: 1 }))[0];
+            const edition = last ? await app.store.getEdition(last.id) : undefined;
+            if (!edition) {
+              throw new PaperpostError(
+                'cli',
+                'nothing-to-preview',
+                `no papers in the store yet: run \`paperpost run --no-send\` or pass --in`,
+              );
+            }
+            return { edition, variants: sampleVariants(edition) };
+          },
+        };
+      }
+      const preview = createPreviewApp({
+        source,
+        renderer: rendererFor(config, (w) => process.stderr.write(`warning: ${w}\n`)),
+        buildMessage: (edition, rendered) => sampleMessage(config, edition, rendered, new Date()),
+        templatesDir: config.templatesDir,
+      });
+      const server = await startServer(preview.app, {
+        host: '127.0.0.1',
+        port,
+        print: (line) => process.stdout.write(`${line.replace('serving', 'preview')} (Ctrl-C stops)\n`),
+      });
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      preview.close();
+      await server.close();
+      await closeStore();
+    });
+}

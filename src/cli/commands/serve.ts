@@ -1,0 +1,86 @@
+import type { Command } from 'commander';
+import { Hono } from 'hono';
+import type { Transport } from '../../deliver/index.js';
+import { PaperpostError } from '../../domain/index.js';
+import { createApp } from '../../server/app.js';
+import { startServer } from '../../server/start.js';
+import { createTransactionalMailer } from '../../server/transactional-mailer.js';
+import { createTokenSigner } from '../../subscribers/index.js';
+import { type App, type GlobalOptions, openApp } from '../context.js';
+import { createRendererFor, createTransportFor } from '../wiring.js';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+}
+
+/**
+ * The subscription site over an open app: real store, signer from the app's secret, renderer for
+ * the confirmation/welcome mails, and the configured transport (file outbox under
+ * `transactional/`, or SMTP when SMTP_URL is set). Used by `serve` and by the daemon.
+ */
+export function createWebApp(app: App, transport: Transport, baseUrl = app.config.baseUrl): Hono {
+  const config = { ...app.config, baseUrl };
+  const renderer = createRendererFor(config, app.logger);
+  return createApp({
+    store: app.store,
+    config,
+    signer: createTokenSigner(app.secret),
+    secret: app.secret,
+    mailer: createTransactionalMailer(transport, config.sender),
+    templates: renderer,
+    logger: app.logger,
+  });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new PaperpostError('cli', 'bad-input', `--port ${value}: expected 0-65535`);
+  }
+  return port;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** `paperpost serve [--port N] [--host H]`: subscription pages, archive, feed and health. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the subscription site, archive, RSS feed and /healthz')
+    .option('-p, --port <n>', 'port (default: config server.port)')
+    .option('--host <host>', 'interface to listen on (default: config server.host)')
+    .action(async (opts: ServeOptions, command: Command) => {
+      const global = command.optsWithGlobals<GlobalOptions>();
+      const app = await openApp(global);
+      const transport = createTransportFor(app.config);
+      try {
+        const host = opts.host ?? app.config.server.host;
+        const port = opts.port === undefined ? app.config.server.port : parsePort(opts.port);
+        // Without PAPERPOST_BASE_URL, links point at where this process really listens.
+        const explicitBase = process.env.PAPERPOST_BASE_URL !== undefined;
+        const linkHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+        let web: Hono | undefined;
+        const front = new Hono();
+        front.all('*', (c) => (web ?? createWebApp(app, transport)).fetch(c.req.raw, c.env));
+        const server = await startServer(front, { host, port });
+        web = createWebApp(
+          app,
+          transport,
+          explicitBase ? app.config.baseUrl : `http://${linkHost}:${server.port}`,
+        );
+        app.logger.info({ url: server.url }, 'serving');
+        await untilSignal();
+        await server.close();
+      } finally {
+        await transport.close();
+        await app.close();
+      }
+    });
+}

@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli, SAMPLES } from '../helpers/cli.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'paperpost-cli-'));
+
+describe('paperpost parse <path> --json (stable contract)', () => {
+  it.each([
+    ['arxiv-rss_cs.CL-slice_2024-11-28.xml', 'arxiv-rss', 51],
+    ['hf-daily-papers_2026-06-12.json', 'hf-daily', 30],
+    ['hf-papers-rss_2026-08-22.xml', 'rss', 26],
+    ['DEMO-ONLY_arxiv-api_repeats-samples.atom.xml', 'arxiv-api', 16],
+  ])('%s is read as %s with %i papers', async (file, kind, count) => {
+    const result = await runCli(['parse', path.join(SAMPLES, file), '--json'], { cwd: work });
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.feed.kind).toBe(kind);
+    expect(Object.keys(out.feed).sort()).toEqual(['kind', 'link', 'title']);
+    expect(out.papers).toHaveLength(count);
+    for (const paper of out.papers) {
+      expect(paper).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          title: expect.any(String),
+          authors: expect.any(Array),
+          categories: expect.any(Array),
+        }),
+      );
+      expect(paper).toHaveProperty('url');
+      expect(paper).toHaveProperty('published');
+      expect(paper).toHaveProperty('summary');
+      expect(paper).toHaveProperty('upvotes');
+      expect(paper.id).toMatch(/^\d{4}\.\d{4,5}$/);
+    }
+  });
+
+  it.each([
+    ['a missing file', 'nope.xml', /nope\.xml/],
+    ['a file that is no feed', 'not-a-feed.txt', /not-a-feed\.txt.*not a feed/],
+    ['an XML bomb', 'bomb.xml', /bomb\.xml.*entit/i],
+  ])('%s: exit 2 and one line naming the input and the reason', async (_label, file, pattern) => {
+    writeFileSync(path.join(work, 'not-a-feed.txt'), 'hello, I am not a feed\n');
+    writeFileSync(
+      path.join(work, 'bomb.xml'),
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss version="2.0"><channel><title>&lol2;</title></channel></rss>',
+    );
+    const result = await runCli(['parse', file, '--json'], { cwd: work });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(pattern);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('parse -> render -> check, without a store', () => {
+  it('renders the parsed papers as one edition whose .eml passes the self-check', async () => {
+    const parsed = await runCli(['parse', path.join(SAMPLES, 'hf-daily-papers_2026-06-12.json'), '--json'], {
+      cwd: work,
+    });
+    writeFileSync(path.join(work, 'papers.json'), parsed.stdout);
+    const rendered = await runCli(
+      [
+        'render',
+        '--in',
+        'papers.json',
+        '--out',
+        'digest.html',
+        '--text',
+        'digest.txt',
+        '--eml',
+        'digest.eml',
+      ],
+      { cwd: work, env: { PAPERPOST_BASE_URL: 'https://papers.example.org' } },
+    );
+    expect(rendered.stderr).toBe('');
+    expect(rendered.code).toBe(0);
+    const html = readFileSync(path.join(work, 'digest.html'), 'utf8');
+    const text = readFileSync(path.join(work, 'digest.txt'), 'utf8');
+    const papers = JSON.parse(parsed.stdout).papers as Array<{ title: string }>;
+    expect(html).toContain('<html');
+    expect(text).not.toMatch(/<[a-z]+[ >]/i);
+    // every paper of a small input is in the letter
+    const shown = papers.filter((p) => text.includes(p.title.slice(0, 30))).length;
+    expect(shown).toBeGreaterThan(10);
+    const check = await runCli(['check', 'digest.eml', '--json'], { cwd: work });
+    const report = JSON.parse(check.stdout);
+    expect(check.code).toBe(0);
+    expect(JSON.stringify(report)).toMatch(/List-Unsubscribe/i);
+  }, 60_000);
+});
+
+it('npx paperpost --help lists the commands', async () => {
+  const result = await runCli(['--help'], { cwd: ROOT });
+  expect(result.code).toBe(0);
+  for (const command of ['run', 'parse', 'render', 'check', 'preview', 'group', 'rank']) {
+    expect(result.stdout).toMatch(new RegExp(`\\n\\s+${command}\\b`));
+  }
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper, Topic, TopicGroup } from '../../../src/domain/index.js';
+import { PaperpostError } from '../../../src/domain/index.js';
+import { type RankOptions, rankSections } from '../../../src/rank/index.js';
+
+const NOW = new Date('2026-06-12T12:00:00Z');
+const OPTIONS: RankOptions = {
+  now: NOW,
+  weights: { upvotes: 1, comments: 0.5, sources: 2, recency: 1, gravity: 1.5 },
+  maxPerEdition: 50,
+  maxPerSection: 8,
+};
+
+function paper(id: string, upvotes = 0): Paper {
+  return {
+    id,
+    title: id,
+    url: '',
+    authors: [],
+    published: NOW.toISOString(),
+    summary: '',
+    aiSummary: null,
+    keywords: [],
+    categories: [],
+    upvotes,
+    comments: 0,
+    sources: ['hf'],
+    links: { abs: null, pdf: null, code: null, hf: null },
+  };
+}
+
+const topic = (slug: string): Topic => ({
+  slug,
+  label: slug,
+  keywords: [],
+  categories: [],
+  userDefined: false,
+});
+const group = (slug: string, ids: string[]): TopicGroup => ({ topic: topic(slug), paperIds: ids });
+
+/** Papers named by their upvotes: "p30" has 30 upvotes. */
+const PAPERS = ['p1', 'p2', 'p3', 'p5', 'p8', 'p10', 'p20', 'p30', 'p40'].map((id) =>
+  paper(id, Number(id.slice(1))),
+);
+
+const view = (r: ReturnType<typeof rankSections>) => ({
+  sections: r.sections.map((s) => `${s.topic.slug}:${s.papers.map((p) => p.id).join(',')}+${s.more}`),
+  more: r.more,
+});
+
+describe('rankSections', () => {
+  it.each([
+    {
+      name: 'papers by score inside a section, sections by their best paper',
+      groups: [group('a', ['p1', 'p20', 'p3']), group('b', ['p2', 'p30'])],
+      options: {},
+      expected: { sections: ['b:p30,p2+0', 'a:p20,p3,p1+0'], more: 0 },
+    },
+    {
+      name: 'per-section cap counts the cut papers in Section.more',
+      groups: [group('a', ['p1', 'p2', 'p3', 'p5', 'p8'])],
+      options: { maxPerSection: 2 },
+      expected: { sections: ['a:p8,p5+3'], more: 0 },
+    },
+    {
+      name: 'per-edition cap keeps the best papers overall and counts the rest',
+      groups: [group('a', ['p1', 'p40']), group('b', ['p30', 'p20']), group('c', ['p2', 'p3'])],
+      options: { maxPerEdition: 3 },
+      expected: { sections: ['a:p40+0', 'b:p30,p20+0'], more: 3 },
+    },
+    {
+      name: 'a section emptied by the edition cap is dropped and its section cuts move to `more`',
+      groups: [group('a', ['p40', 'p30']), group('b', ['p1', 'p2', 'p3'])],
+      options: { maxPerEdition: 2, maxPerSection: 2 },
+      expected: { sections: ['a:p40,p30+0'], more: 3 },
+    },
+    {
+      name: 'empty groups make no section',
+      groups: [group('a', []), group('b', ['p5'])],
+      options: {},
+      expected: { sections: ['b:p5+0'], more: 0 },
+    },
+  ])('$name', ({ groups, options, expected }) => {
+    expect(view(rankSections(groups, PAPERS, { ...OPTIONS, ...options }))).toEqual(expected);
+  });
+
+  it('breaks score ties by paper id, then section ties by slug', () => {
+    const tied = ['z', 'b', 'm', 'a'].map((id) => paper(id, 7));
+    const r = rankSections([group('t2', ['z', 'm']), group('t1', ['b', 'a'])], tied, OPTIONS);
+    expect(view(r).sections).toEqual(['t1:a,b+0', 't2:m,z+0']);
+  });
+
+  it('is deterministic whatever the order of groups and papers', () => {
+    const groups = [group('a', ['p1', 'p20', 'p3']), group('b', ['p2', 'p30']), group('c', ['p5', 'p8'])];
+    const first = view(rankSections(groups, PAPERS, OPTIONS));
+    const shuffled = view(
+      rankSections(
+        [...groups].reverse().map((g) => ({ ...g, paperIds: [...g.paperIds].reverse() })),
+        [...PAPERS].reverse(),
+        OPTIONS,
+      ),
+    );
+    expect(shuffled).toEqual(first);
+  });
+
+  it('exposes the score parts on each ranked paper', () => {
+    const r = rankSections([group('a', ['p40'])], PAPERS, OPTIONS);
+    const score = r.sections[0]?.papers[0]?.score;
+    expect(score?.upvotes).toBeCloseTo(40, 9);
+    expect(score?.recency).toBeCloseTo(1, 9);
+    expect(score?.total).toBeCloseTo(41, 9);
+  });
+
+  it('rejects a group naming a paper that is not in the input', () => {
+    expect(() => rankSections([group('a', ['missing'])], PAPERS, OPTIONS)).toThrow(PaperpostError);
+    expect(() => rankSections([group('a', ['missing'])], PAPERS, OPTIONS)).toThrow(/topic a: paper missing/);
+  });
+});

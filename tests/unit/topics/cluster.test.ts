@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  averageLinkage,
+  cutTree,
+  refineAssignment,
+  sectionRange,
+  silhouette,
+} from '../../../src/topics/index.js';
+
+/** Similarity matrix of points on a line: sim = 1 - |x_i - x_j| / 10. */
+function lineSim(xs: number[]): Float64Array {
+  const n = xs.length;
+  const sim = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) {
+    for (let j = 0; j < n; j += 1) sim[i * n + j] = 1 - Math.abs((xs[i] as number) - (xs[j] as number)) / 10;
+  }
+  return sim;
+}
+
+describe('averageLinkage + cutTree', () => {
+  const xs = [0, 0.2, 5, 5.1, 9.8, 10];
+  const merges = averageLinkage(lineSim(xs), xs.length);
+
+  it('makes n - 1 merges, most similar first', () => {
+    expect(merges).toHaveLength(xs.length - 1);
+    const sims = merges.map((m) => m.sim);
+    expect([...sims].sort((a, b) => b - a)).toEqual(sims);
+  });
+
+  it.each([
+    [1, [0, 0, 0, 0, 0, 0]],
+    [3, [0, 0, 1, 1, 2, 2]],
+    [6, [0, 1, 2, 3, 4, 5]],
+  ])('cut at k = %i', (k, labels) => {
+    expect(cutTree(merges, xs.length, k)).toEqual(labels);
+  });
+
+  it('uses the average of the pairs (UPGMA), not the closest pair', () => {
+    // {0, 1} then 2.1 joins them at the mean similarity to both points.
+    const m = averageLinkage(lineSim([0, 1, 2.1]), 3);
+    expect(m[1]?.sim).toBeCloseTo(1 - (2.1 + 1.1) / 2 / 10, 12);
+  });
+});
+
+describe('silhouette', () => {
+  it.each([
+    ['well separated clusters score high', [0, 0.1, 9.9, 10], [0, 0, 1, 1], 0.9],
+    ['a wrong split scores below zero', [0, 0.1, 9.9, 10], [0, 1, 0, 1], -0.4],
+  ])('%s', (_, xs, labels, bound) => {
+    const s = silhouette(lineSim(xs), xs.length, labels);
+    if (bound > 0) expect(s).toBeGreaterThan(bound);
+    else expect(s).toBeLessThan(bound);
+  });
+
+  it('gives 0 to a single cluster', () => {
+    expect(silhouette(lineSim([0, 1, 2]), 3, [0, 0, 0])).toBe(0);
+  });
+});
+
+describe('refineAssignment', () => {
+  it('moves a point to the cluster it is closest to on average', () => {
+    const xs = [0, 0.1, 0.2, 5, 5.1];
+    expect(refineAssignment(lineSim(xs), xs.length, [0, 0, 1, 1, 1])).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('never empties a cluster', () => {
+    const xs = [0, 0.1, 0.2];
+    const out = refineAssignment(lineSim(xs), xs.length, [0, 0, 1]);
+    expect(new Set(out).size).toBe(2);
+  });
+});
+
+describe('sectionRange', () => {
+  it.each([
+    [6, 2, 5],
+    [30, 3, 11],
+    [70, 4, 17],
+    [400, 10, 30],
+    [1500, 19, 30],
+  ])('%i papers -> %i..%i sections tried', (n, min, max) => {
+    expect(sectionRange(n)).toEqual([min, max]);
+  });
+});

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { seededRandom, shuffle } from './hf-fixture.js';
+
+const p = (id: string, title: string, summary = '', extra: Partial<PaperText> = {}): PaperText => ({
+  id,
+  title,
+  summary,
+  keywords: [],
+  categories: [],
+  ...extra,
+});
+
+const user = (slug: string, keywords: string[], categories: string[] = []): Topic => ({
+  slug,
+  label: slug,
+  keywords,
+  categories,
+  userDefined: true,
+});
+
+/** Twelve papers on three subjects: attention kernels, robot grasping, speech. */
+const BATCH: PaperText[] = [
+  p(
+    'a1',
+    'Sparse attention kernels for long context',
+    'Block sparse attention speeds up long context prefill on GPUs.',
+  ),
+  p('a2', 'Faster sparse attention', 'A sparse attention kernel for long context language models on GPUs.'),
+  p(
+    'a3',
+    'Long context serving with sparse attention',
+    'Sparse attention and KV cache compression for long context serving.',
+  ),
+  p(
+    'a4',
+    'KV cache compression for long context',
+    'Compressing the KV cache makes long context attention cheaper on GPUs.',
+  ),
+  p(
+    'r1',
+    'Dexterous grasp planning for robot hands',
+    'A grasp planner for dexterous robot hands and unseen objects.',
+  ),
+  p(
+    'r2',
+    'Grasp synthesis with contact maps',
+    'Robot grasp synthesis from contact maps for dexterous hands.',
+  ),
+  p('r3', 'Robot manipulation with grasp priors', 'Grasp priors help robot manipulation of unseen objects.'),
+  p('r4', 'Learning robot grasp policies', 'Dexterous robot grasp policies learned from contact data.'),
+  p('s1', 'Speech recognition benchmarks', 'Automatic speech recognition models overfit speech benchmarks.'),
+  p('s2', 'Robust speech recognition', 'Speech recognition under noise with audio augmentation.'),
+  p('s3', 'Self-supervised speech models', 'Audio representation learning for speech recognition.'),
+  p('s4', 'Speech recognition for low-resource languages', 'Speech recognition data for low-resource audio.'),
+];
+
+const idsOf = (groups: { paperIds: string[] }[]): string[] => groups.flatMap((g) => g.paperIds).sort();
+const sectionsOf = (groups: { topic: Topic; paperIds: string[] }[]): string[][] =>
+  groups.map((g) => [...g.paperIds].sort()).sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''));
+
+describe('groupPapers rules', () => {
+  it('returns no groups for no papers, and the catalogue as given', () => {
+    const catalogue = [user('robots', ['robot'])];
+    expect(groupPapers([], catalogue)).toEqual({ groups: [], catalogue });
+  });
+
+  it.each([1, 3, 5])('makes one section of %i papers', (n) => {
+    const { groups } = groupPapers(
+      BATCH.slice(0, n * 2).filter((_, i) => i % 2 === 0),
+      [],
+    );
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.paperIds).toHaveLength(n);
+    expect(groups[0]?.topic.slug).toBe(OTHER_TOPIC.slug);
+  });
+
+  it('puts a small batch under the one topic all its papers match', () => {
+    const { groups } = groupPapers(BATCH.slice(4, 7), [user('robots', ['robot', 'grasp'])]);
+    expect(groups.map((g) => [g.topic.slug, g.paperIds.length])).toEqual([['robots', 3]]);
+  });
+
+  it('separates three clear subjects into three sections', () => {
+    const { groups } = groupPapers(BATCH, []);
+    expect(sectionsOf(groups)).toEqual([
+      ['a1', 'a2', 'a3', 'a4'],
+      ['r1', 'r2', 'r3', 'r4'],
+      ['s1', 's2', 's3', 's4'],
+    ]);
+  });
+
+  it.each([
+    ['a keyword', user('contact', ['contact']), ['r2', 'r4']],
+    ['a phrase, word for word', user('kv', ['kv cache compression']), ['a3', 'a4']],
+    ['a plural keyword matching the singular', user('hands', ['hands']), ['r1', 'r2']],
+    ['an arXiv category', user('audio', [], ['eess.AS']), ['s2']],
+  ])('gives precedence to a user topic matching %s', (_, topic, expected) => {
+    const batch = BATCH.map((x) => (x.id === 's2' ? { ...x, categories: ['eess.AS'] } : x));
+    const { groups } = groupPapers(batch, [topic]);
+    expect(groups.find((g) => g.topic.slug === topic.slug)?.paperIds).toEqual(expected);
+    expect(idsOf(groups)).toEqual(BATCH.map((x) => x.id).sort());
+  });
+
+  it('does not match a phrase whose words are apart', () => {
+    const { groups } = groupPapers(BATCH, [user('kv', ['cache attention'])]);
+    expect(groups.find((g) => g.topic.slug === 'kv')).toBeUndefined();
+  });
+
+  it('lists a duplicated id once', () => {
+    const { groups } = groupPapers([...BATCH, { ...BATCH[0], title: 'dup' } as PaperText], []);
+    expect(idsOf(groups)).toEqual(BATCH.map((x) => x.id).sort());
+  });
+
+  it('does not modify the catalogue it is given', () => {
+    const catalogue = [user('robots', ['robot'])];
+    const copy = structuredClone(catalogue);
+    const result = groupPapers(BATCH, catalogue);
+    expect(catalogue).toEqual(copy);
+    expect(result.catalogue.slice(0, 1)).toEqual(copy);
+  });
+
+  it('joins an existing catalogue topic instead of creating a new one', () => {
+    const day1 = groupPapers(BATCH, []);
+    const robots = day1.groups.find((g) => g.paperIds.includes('r1'))?.topic;
+    const day2 = groupPapers(
+      [
+        p(
+          'r5',
+          'Dexterous robot grasp planning',
+          'Grasp planning for dexterous robot hands with contact maps.',
+        ),
+        p(
+          'r6',
+          'Robot grasp policies from contact data',
+          'Learning dexterous grasp policies for robot hands.',
+        ),
+        ...BATCH.slice(8),
+      ],
+      day1.catalogue,
+    );
+    expect(day2.groups.find((g) => g.paperIds.includes('r5'))?.topic.slug).toBe(robots?.slug);
+    expect(day2.groups.find((g) => g.paperIds.includes('r6'))?.topic.slug).toBe(robots?.slug);
+    expect(day2.catalogue).toHaveLength(day1.catalogue.length);
+  });
+});
+
+describe('groupPapers invariants', () => {
+  const VOCAB = (
+    'attention kernel sparse cache robot grasp hand speech audio diffusion image video agent memory tool ' +
+    'reward policy reasoning benchmark retrieval graph protein molecule weather forecast code repair'
+  ).split(' ');
+
+  function randomBatch(seed: number): PaperText[] {
+    const random = seededRandom(seed);
+    const pick = (k: number): string =>
+      Array.from({ length: k }, () => VOCAB[Math.floor(random() * VOCAB.length)] as string).join(' ');
+    const n = Math.floor(random() * 60);
+    return Array.from({ length: n }, (_, i) =>
+      p(`${seed}-${Math.floor(random() * n * 1.2)}-${i % 7}`, pick(4), `${pick(12)}. ${pick(8)}.`, {
+        keywords: random() < 0.3 ? [pick(2)] : [],
+      }),
+    );
+  }
+
+  it.each(Array.from({ length: 12 }, (_, i) => i + 1))(
+    'every id lands in exactly one group (seed %i)',
+    (seed) => {
+      const batch = randomBatch(seed);
+      const { groups, catalogue } = groupPapers(batch, []);
+      const ids = groups.flatMap((g) => g.paperIds);
+      expect(ids.sort()).toEqual([...new Set(batch.map((x) => x.id))].sort());
+      expect(groups.every((g) => g.paperIds.length > 0)).toBe(true);
+      const slugs = new Set(catalogue.map((t) => t.slug));
+      expect(groups.every((g) => slugs.has(g.topic.slug))).toBe(true);
+      expect(slugs.size).toBe(catalogue.length);
+    },
+  );
+
+  it('gives the same output twice and for a shuffled input', () => {
+    const first = groupPapers(BATCH, []);
+    expect(groupPapers(BATCH, [])).toEqual(first);
+    for (const seed of [1, 2, 3]) expect(groupPapers(shuffle(BATCH, seededRandom(seed)), [])).toEqual(first);
+  });
+
+  it('makes kebab-case unique slugs and unique labels', () => {
+    const { catalogue } = groupPapers(BATCH, []);
+    for (const t of catalogue) expect(t.slug).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    expect(new Set(catalogue.map((t) => t.label.toLowerCase())).size).toBe(catalogue.length);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { TopicGroup } from '../../../src/domain/index.js';
+import {
+  adjustedRandIndex,
+  groupPapers,
+  labelWordCount,
+  normalizedMutualInformation,
+  OTHER_TOPIC,
+} from '../../../src/topics/index.js';
+import { type LabeledPaper, loadHfLabeled, seededRandom, shuffle } from './hf-fixture.js';
+
+const PAPERS = loadHfLabeled();
+
+function scores(papers: LabeledPaper[], groups: TopicGroup[]): { nmi: number; ari: number } {
+  const topicOf = new Map(groups.flatMap((g) => g.paperIds.map((id) => [id, g.topic.slug] as const)));
+  const truth = papers.map((p) => p.label);
+  const predicted = papers.map((p) => topicOf.get(p.id) ?? '?');
+  return { nmi: normalizedMutualInformation(truth, predicted), ari: adjustedRandIndex(truth, predicted) };
+}
+
+const topicOf = (groups: TopicGroup[]): Map<string, string> =>
+  new Map(groups.flatMap((g) => g.paperIds.map((id) => [id, g.topic.slug] as const)));
+
+describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', () => {
+  const { groups, catalogue } = groupPapers(PAPERS, []);
+
+  it('places every paper exactly once', () => {
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(PAPERS.map((p) => p.id).sort());
+  });
+
+  it('keeps quality above the floor measured by bench:topics (NMI 0.635, ARI 0.27)', () => {
+    const { nmi, ari } = scores(PAPERS, groups);
+    expect(nmi).toBeGreaterThanOrEqual(0.6);
+    expect(ari).toBeGreaterThanOrEqual(0.22);
+  });
+
+  it('keeps the number of sections skimmable and "Other" small', () => {
+    expect(groups.length).toBeGreaterThanOrEqual(6);
+    expect(groups.length).toBeLessThanOrEqual(22);
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
+    expect(other).toBeLessThanOrEqual(Math.floor(PAPERS.length * 0.1));
+    expect(groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(2);
+  });
+
+  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.55 (subset %i)', (seed) => {
+    const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
+    const result = groupPapers(subset, []);
+    expect(result.groups.length).toBeGreaterThanOrEqual(6);
+    expect(result.groups.length).toBeLessThanOrEqual(20);
+    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.55);
+  });
+
+  it('writes labels of 2-4 real words taken from the papers, all different', () => {
+    const text = PAPERS.map((p) => [p.title, p.summary, p.aiSummary ?? '', ...p.keywords].join(' '))
+      .join(' ')
+      .toLowerCase();
+    const words = new Set(text.split(/[^\p{L}\p{N}]+/u));
+    const labels = groups.map((g) => g.topic.label).filter((l) => l !== OTHER_TOPIC.label);
+    for (const label of labels) {
+      expect(labelWordCount(label), label).toBeGreaterThanOrEqual(2);
+      expect(labelWordCount(label), label).toBeLessThanOrEqual(4);
+      for (const word of label
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)) {
+        expect(words.has(word), `"${word}" of "${label}" is not in the papers`).toBe(true);
+      }
+    }
+    expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(labels.length);
+  });
+
+  it('stores keywords on each new topic to match later papers', () => {
+    for (const topic of catalogue.filter((t) => t.slug !== OTHER_TOPIC.slug)) {
+      expect(topic.keywords.length, topic.label).toBeGreaterThanOrEqual(5);
+      expect(topic.userDefined).toBe(false);
+    }
+  });
+
+  it('groups a shuffled input the same way', () => {
+    const again = groupPapers(shuffle(PAPERS, seededRandom(7)), []);
+    expect(again.groups).toEqual(groups);
+    expect(again.catalogue).toEqual(catalogue);
+  });
+});
+
+describe('catalogue stability across two editions of real papers', () => {
+  // Day 1: the June 2026 HF replies and the 2025/April 2026 feeds; day 2: the August 2026 feed.
+  const day1 = PAPERS.filter((p) => !p.origin.includes('2026-08-22'));
+  const day2 = PAPERS.filter((p) => p.origin.includes('2026-08-22'));
+  const first = groupPapers(day1, []);
+  const second = groupPapers(day2, first.catalogue);
+  const oldSlugs = new Set(first.catalogue.map((t) => t.slug));
+
+  it('keeps every topic of day 1 unchanged, with its slug', () => {
+    expect(day2.length).toBeGreaterThan(20);
+    expect(second.catalogue.slice(0, first.catalogue.length)).toEqual(first.catalogue);
+  });
+
+  it('has most papers of day 2 join topics of day 1 (measured: 17 of 26)', () => {
+    const joined = second.groups.filter((g) => oldSlugs.has(g.topic.slug)).flatMap((g) => g.paperIds);
+    expect(joined.length).toBeGreaterThanOrEqual(Math.ceil(day2.length / 2));
+    expect(second.catalogue.length - first.catalogue.length).toBeLessThanOrEqual(4);
+  });
+
+  it('sends day-1 papers back to their own topics when they come again (measured: 74 of 82)', () => {
+    const again = groupPapers(day1, first.catalogue);
+    const before = topicOf(first.groups);
+    const after = topicOf(again.groups);
+    const same = day1.filter((p) => before.get(p.id) === after.get(p.id)).length;
+    expect(same / day1.length).toBeGreaterThanOrEqual(0.85);
+    expect(again.catalogue.length - first.catalogue.length).toBeLessThanOrEqual(1);
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type { Paper } from '../../../src/domain/index.js';
+
+/** One hand-labelled paper of tests/fixtures/topics/hf-labeled.jsonl. */
+export interface LabeledPaper extends Paper {
+  label: string;
+  /** File of ../shared/corpora/hf/ it came from (its "edition"). */
+  origin: string;
+}
+
+/** The hand-labelled HF papers (108 real papers, 15 fine topics), as Papers. */
+export function loadHfLabeled(): LabeledPaper[] {
+  const url = new URL('../../fixtures/topics/hf-labeled.jsonl', import.meta.url);
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      return {
+        id: String(r.id),
+        title: String(r.title),
+        url: `https://huggingface.co/papers/${String(r.id)}`,
+        authors: [],
+        published: typeof r.published === 'string' ? r.published : null,
+        summary: String(r.abstract),
+        aiSummary: typeof r.aiSummary === 'string' ? r.aiSummary : null,
+        keywords: Array.isArray(r.keywords) ? r.keywords.map(String) : [],
+        categories: [],
+        upvotes: typeof r.upvotes === 'number' ? r.upvotes : 0,
+        comments: typeof r.comments === 'number' ? r.comments : 0,
+        sources: ['hf'],
+        links: { abs: null, pdf: null, code: null, hf: null },
+        label: String(r.label),
+        origin: String(r.source),
+      };
+    });
+}
+
+/** Seeded PRNG (mulberry32) for reproducible random inputs. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher-Yates shuffle driven by `random`. */
+export function shuffle<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}

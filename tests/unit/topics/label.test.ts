@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCorpus,
+  describeCluster,
+  formatLabel,
+  labelWordCount,
+  slugify,
+} from '../../../src/topics/index.js';
+
+describe('formatLabel', () => {
+  it.each([
+    ['sparse attention', 'Sparse attention'],
+    ['Sparse Attention', 'Sparse attention'],
+    ['LLM Agents', 'LLM agents'],
+    ['long-context Benchmarks', 'Long-context benchmarks'],
+    ['vision-language-action Models', 'Vision-language-action models'],
+  ])('%s -> %s', (text, label) => {
+    expect(formatLabel(text)).toBe(label);
+  });
+});
+
+describe('labelWordCount', () => {
+  it.each([
+    ['Long-context benchmarks', 3],
+    ['LLM agents', 2],
+    ['Mixture-of-experts routing', 4],
+  ])('%s has %i words', (label, count) => {
+    expect(labelWordCount(label)).toBe(count);
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['LLM agents', [], 'llm-agents'],
+    ['Long-context benchmarks', [], 'long-context-benchmarks'],
+    ['Café résumé', [], 'cafe-resume'],
+    ['LLM agents', ['llm-agents'], 'llm-agents-2'],
+    ['LLM agents', ['llm-agents', 'llm-agents-2'], 'llm-agents-3'],
+    ['!!!', [], 'topic'],
+  ])('%s (taken %j) -> %s', (label, taken, slug) => {
+    const set = new Set(taken);
+    expect(slugify(label, set)).toBe(slug);
+    expect(set.has(slug)).toBe(true);
+  });
+});
+
+describe('describeCluster', () => {
+  const papers = [
+    ['a', 'Sparse attention for long contexts', 'We make sparse attention fast on GPUs.'],
+    ['b', 'Block sparse attention kernels', 'Sparse attention kernels cut prefill time.'],
+    ['c', 'Sparse attention at scale', 'A sparse attention method for serving.'],
+    ['d', 'Robot grasp planning', 'Dexterous grasp planning for robot hands.'],
+    ['e', 'Grasp synthesis for robot hands', 'Grasp planning with contact maps.'],
+  ].map(([id, title, summary]) => ({
+    id: id as string,
+    title: title as string,
+    summary: summary as string,
+    keywords: [],
+    categories: [],
+  }));
+  const corpus = buildCorpus(papers);
+
+  it('labels a cluster with its shared phrase, as written', () => {
+    expect(describeCluster(corpus, [0, 1, 2], new Set()).label).toBe('Sparse attention');
+    expect(describeCluster(corpus, [3, 4], new Set()).label).toBe('Grasp planning');
+  });
+
+  it('never reuses a label already taken', () => {
+    const used = new Set(['sparse attention']);
+    const { label } = describeCluster(corpus, [0, 1, 2], used);
+    expect(label).not.toBe('Sparse attention');
+    expect(used.has(label.toLowerCase())).toBe(true);
+  });
+
+  it('stores lowercase keywords, best first', () => {
+    const { keywords } = describeCluster(corpus, [0, 1, 2], new Set());
+    expect(keywords[0]).toBe('sparse attention');
+    expect(keywords.every((k) => k === k.toLowerCase())).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { extractTerms, foldPlural, isStopword, stemWord } from '../../../src/topics/index.js';
+
+describe('foldPlural', () => {
+  it.each([
+    ['agents', 'agent'],
+    ['policies', 'policy'],
+    ['classes', 'class'],
+    ['approaches', 'approach'],
+    ['loss', 'loss'],
+    ['corpus', 'corpus'],
+    ['analysis', 'analysis'],
+    ['gas', 'gas'],
+  ])('%s -> %s', (word, folded) => {
+    expect(foldPlural(word)).toBe(folded);
+  });
+});
+
+describe('stemWord', () => {
+  it.each([
+    ['generation', 'generative'],
+    ['generation', 'generated'],
+    ['agents', 'agentic'],
+    ['reasoning', 'reason'],
+    ['tokenizer', 'tokenization'],
+    ['evaluation', 'evaluating'],
+    ['robotics', 'robot'],
+  ])('%s and %s share a key', (a, b) => {
+    expect(stemWord(a)).toBe(stemWord(b));
+  });
+
+  it.each([
+    ['vision', 'visual'],
+    ['memory', 'member'],
+    ['attention', 'attack'],
+  ])('%s and %s stay apart', (a, b) => {
+    expect(stemWord(a)).not.toBe(stemWord(b));
+  });
+});
+
+describe('extractTerms', () => {
+  const surfaces = (text: string): string[] => extractTerms(text).map((t) => t.surface);
+
+  it.each([
+    [
+      'keeps adjacent content words as a phrase',
+      'sparse attention kernels',
+      ['sparse attention', 'attention kernels'],
+    ],
+    ['a stopword breaks a phrase', 'attention for retrieval', []],
+    ['punctuation breaks a phrase', 'attention, retrieval', []],
+    ['a hyphenated word is a unit', 'long-context benchmarks', ['long-context', 'long-context benchmarks']],
+    [
+      'stopword parts stay inside the unit',
+      'mixture-of-experts routing',
+      ['mixture-of-experts', 'mixture-of-experts routing'],
+    ],
+    [
+      'no fragment across a hyphen',
+      'pixel-level semantic maps',
+      ['pixel-level', 'pixel-level semantic', 'semantic maps'],
+    ],
+  ])('%s', (_, text, phrases) => {
+    expect(surfaces(text).filter((s) => s.includes(' ') || s.includes('-'))).toEqual(phrases);
+  });
+
+  it.each([
+    ['the', true],
+    ['propose', true],
+    ['novel', true],
+    ['attention', false],
+    ['benchmarks', false],
+  ])('isStopword(%s) = %s', (word, stop) => {
+    expect(isStopword(word)).toBe(stop);
+  });
+
+  it('keeps the case of the text in surfaces and folds keys', () => {
+    const terms = extractTerms('LLM Agents');
+    expect(terms).toContainEqual({ key: 'llm agent', surface: 'LLM Agents' });
+  });
+
+  it('drops bare numbers and one-letter tokens', () => {
+    expect(extractTerms('a 12 x 2024 GPU')).toEqual([{ key: 'gpu', surface: 'GPU' }]);
+  });
+});
