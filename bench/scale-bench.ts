@@ -31,6 +31,8 @@ interface Round {
   wallSeconds: number;
   windowSeconds: number;
   peakRssMb: number[];
+  /** Worker CPU (user + system, start-up included) per message sent, in ms. */
+  cpuMsPerMessage: number;
 }
 
 function freePort(): Promise<number> {
@@ -82,7 +84,9 @@ async function round(workers: number, smtpUrl: string): Promise<Round> {
     const results = await Promise.all(children.map((c) => c.done));
     const wallSeconds = (Date.now() - started) / 1000;
     for (const r of results) if (r.code !== 0) throw new Error(`worker failed: ${r.stderr.slice(0, 500)}`);
-    const reports = results.map((r) => JSON.parse(r.stdout) as { sent: number; peakRssMb: number });
+    const reports = results.map(
+      (r) => JSON.parse(r.stdout) as { sent: number; peakRssMb: number; cpuMs: number },
+    );
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
     try {
@@ -98,6 +102,7 @@ async function round(workers: number, smtpUrl: string): Promise<Round> {
         wallSeconds,
         windowSeconds: (Date.parse(row.last) - Date.parse(row.first)) / 1000,
         peakRssMb: reports.map((r) => r.peakRssMb),
+        cpuMsPerMessage: reports.reduce((n, r) => n + r.cpuMs, 0) / SUBSCRIBERS,
       };
     } finally {
       await client.end();
@@ -112,17 +117,18 @@ function printTable(rounds: Round[]): void {
   const base = rounds[0];
   const rate = (r: Round) => r.sent / r.windowSeconds;
   console.log(
-    'workers | sent   | wall s | send s | msg/s (send) | msg/s (wall) | speed-up | peak RSS per worker (MiB)',
+    'workers | sent   | wall s | send s | msg/s (send) | msg/s (wall) | speed-up | worker CPU ms/msg | peak RSS per worker (MiB)',
   );
   console.log(
-    '------- | ------ | ------ | ------ | ------------ | ------------ | -------- | -------------------------',
+    '------- | ------ | ------ | ------ | ------------ | ------------ | -------- | ---------------- | -------------------------',
   );
   for (const r of rounds) {
     const speedUp = base ? (rate(r) / rate(base)).toFixed(2) : '-';
     console.log(
       `${String(r.workers).padEnd(7)} | ${String(r.sent).padEnd(6)} | ${r.wallSeconds.toFixed(1).padStart(6)} | ` +
         `${r.windowSeconds.toFixed(1).padStart(6)} | ${rate(r).toFixed(0).padStart(12)} | ` +
-        `${(r.sent / r.wallSeconds).toFixed(0).padStart(12)} | ${speedUp.padStart(8)} | ${r.peakRssMb.join(', ')}`,
+        `${(r.sent / r.wallSeconds).toFixed(0).padStart(12)} | ${speedUp.padStart(8)} | ` +
+        `${r.cpuMsPerMessage.toFixed(2).padStart(16)} | ${r.peakRssMb.join(', ')}`,
     );
   }
 }
@@ -138,7 +144,11 @@ async function main(): Promise<void> {
   }
   const port = await freePort();
   const sink: ChildProcess = spawn(SMTP_SINK, ['-u', 'nobody', `127.0.0.1:${port}`, '1000'], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  sink.stderr?.on('data', (d: Buffer) => process.stderr.write(`smtp-sink: ${d}`));
+  sink.on('exit', (code, signal) => {
+    if (signal !== 'SIGTERM') process.stderr.write(`smtp-sink exited early (${code ?? signal})\n`);
   });
   try {
     await waitForPort(port);

@@ -56,8 +56,9 @@ function cronLogger(logger: Logger) {
 /**
  * Starts the scheduler: one node-cron task per enabled frequency (its cron and time zone, no
  * overlap) and a one-minute watch task that produces any due slot node-cron did not fire (DST
- * gaps, a suspended host, another daemon that died holding the lock) and does the pre-send
- * refetch. At start it catches up once and resumes unfinished ledgers.
+ * gaps, a suspended host, another daemon that died holding the lock), does the pre-send
+ * refetch and retries due deferred deliveries. At start it catches up once and resumes
+ * unfinished ledgers.
  */
 export function startDaemon(app: App, options: DaemonOptions): Daemon {
   const { config, store } = app;
@@ -145,7 +146,9 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
       serial(async () => {
         if ((await store.listUnfinishedEditions()).length === 0) return;
         const summary = await sendWith({ ...app, transport }, { signal: controller.signal });
-        app.logger.info({ ...summary }, 'resumed unfinished editions');
+        if (summary.sent + summary.deferred + summary.failed + summary.cancelled > 0) {
+          app.logger.info({ ...summary }, 'resumed unfinished editions');
+        }
       }),
     );
 
@@ -166,6 +169,8 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
           await refetch(entry);
           await produce(entry);
         }
+        // Deferred rows (greylisting, 4xx) are retried when due, not only at the next edition.
+        await resumeSends();
       },
       { name: 'paperpost-watch', noOverlap: true, logger, suppressMissedWarning: true },
     ),

@@ -31,6 +31,7 @@ export interface SendProgress {
   failed: number;
 }
 
+/** How the send loop runs (the CLI fills these from config `smtp`). */
 export interface SendEditionsOptions {
   /** One edition; default: every unfinished edition, oldest first as the ledger lists them. */
   editionId?: string;

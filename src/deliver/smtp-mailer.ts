@@ -42,7 +42,8 @@ export function classifySmtpError(err: unknown): Extract<SendResult, { ok: false
   const recipientStage = e.command === 'RCPT TO' || e.command === 'DATA' || e.command === 'DATA end';
   if (code !== null && code >= 500 && recipientStage) return { ok: false, permanent: true, code, reply };
   // nodemailer refuses an address it cannot put on the wire before talking to the server.
-  if (code === null && e.code === 'EENVELOPE' && e.command === 'API') return { ok: false, permanent: true, code, reply };
+  if (code === null && e.code === 'EENVELOPE' && e.command === 'API')
+    return { ok: false, permanent: true, code, reply };
   return { ok: false, permanent: false, code, reply };
 }
 
@@ -69,7 +70,10 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions): SmtpM
   return {
     async send(message) {
       try {
-        const info = await mailer.sendMail({ envelope: { from: message.from, to: [message.to] }, raw: message.raw });
+        const info = await mailer.sendMail({
+          envelope: { from: message.from, to: [message.to] },
+          raw: message.raw,
+        });
         return { ok: true, reply: oneLine(String(info.response ?? '250 accepted')) };
       } catch (err) {
         return classifySmtpError(err);

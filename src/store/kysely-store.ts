@@ -35,11 +35,6 @@ import type {
   UpsertResult,
 } from './types.js';
 
-function isBusy(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
 /** The Store on Kysely: one implementation, the dialect decides the engine. */
 export class KyselyStore implements Store {
   readonly driver: 'sqlite' | 'postgres';
@@ -58,9 +53,10 @@ export class KyselyStore implements Store {
   async migrate(): Promise<void> {
     const migrator = new Migrator({ db: this.#db, provider: migrationProvider });
     let { error, results } = await migrator.migrateToLatest();
-    // Two processes opening a fresh SQLite file at once: Kysely's deferred migration transaction
-    // can get SQLITE_BUSY without waiting; the loser retries and finds the work done.
-    for (let retry = 0; retry < 3 && isBusy(error); retry++) {
+    // Processes opening a fresh SQLite file at once race inside Kysely's migrator (no lock on
+    // SQLite): the loser fails with SQLITE_BUSY or "table already exists", retries, finds it done.
+    for (let retry = 1; retry <= 3 && error !== undefined && this.driver === 'sqlite'; retry++) {
+      await new Promise((done) => setTimeout(done, 50 * retry));
       ({ error, results } = await migrator.migrateToLatest());
     }
     if (error !== undefined) {

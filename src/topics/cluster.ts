@@ -1,6 +1,3 @@
-/** How the similarity of two clusters is computed: mean over pairs, or Ward's variance increase. */
-export type Linkage = 'average' | 'ward';
-
 /** One merge of the dendrogram: the clusters holding points `a` and `b` join at similarity `sim`. */
 export interface Merge {
   a: number;
@@ -14,9 +11,8 @@ export interface Merge {
  * (ties in the order found), which is the dendrogram read from the leaves up. Deterministic: ties
  * go to the lower index. `sim` is row-major n x n; it is copied, not modified.
  */
-export function averageLinkage(sim: Float64Array, n: number, linkage: Linkage = 'average'): Merge[] {
-  // Ward works on squared distances (2 - 2 cos for unit vectors), kept negated so "higher is closer" holds.
-  const s = linkage === 'ward' ? sim.map((v) => -(2 - 2 * v)) : Float64Array.from(sim);
+export function averageLinkage(sim: Float64Array, n: number): Merge[] {
+  const s = Float64Array.from(sim);
   const size = new Array<number>(n).fill(1);
   const active = new Array<boolean>(n).fill(true);
   const merges: Merge[] = [];
@@ -50,11 +46,7 @@ export function averageLinkage(sim: Float64Array, n: number, linkage: Linkage = 
       if (!active[k] || k === keep || k === drop) continue;
       const sa = s[keep * n + k] as number;
       const sb = s[drop * n + k] as number;
-      const nk = size[k] as number;
-      const v =
-        linkage === 'ward'
-          ? ((na + nk) * sa + (nb + nk) * sb - nk * bestSim) / (na + nb + nk)
-          : (na * sa + nb * sb) / (na + nb);
+      const v = (na * sa + nb * sb) / (na + nb);
       s[keep * n + k] = v;
       s[k * n + keep] = v;
     }

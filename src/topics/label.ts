@@ -52,7 +52,7 @@ export function describeCluster(corpus: Corpus, members: number[], used: Set<str
   // ("context length") come before hyphenated words, which are often adjectives ("pre-trained").
   const tiers: string[][] = [[], [], [], []];
   const byLabelScore = [...candidates].sort(
-    (a, b) => b.score * Math.sqrt(b.coverage) - a.score * Math.sqrt(a.coverage) || a.feature - b.feature,
+    (a, b) => b.score * b.coverage - a.score * a.coverage || a.feature - b.feature,
   );
   for (const c of byLabelScore) {
     const surface = corpus.surface[c.feature] ?? '';

@@ -35,12 +35,6 @@ previously truly lack equally increase increases totaling additional distinct ab
 cases exact percentage points integrates various whose achieve
 `;
 
-/** Key function (exported setter for experiments only). */
-let KEY_OF: (word: string) => string = stemWord;
-export function setKeyFunction(f: (word: string) => string): void {
-  KEY_OF = f;
-}
-
 const STOP = new Set([...eng, ...EXTRA_STOPWORDS.split(/\s+/).filter((w) => w.length > 0)]);
 
 /** true for a word that never makes a feature or a label word. */
@@ -124,7 +118,7 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   const parts = word.split(/-+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
-  const keys = content.map((p) => KEY_OF(p.toLowerCase()));
+  const keys = content.map((p) => stemWord(p.toLowerCase()));
   content.forEach((part, i) => {
     terms.push({ key: keys[i] as string, surface: part });
   });

@@ -30,16 +30,6 @@ export interface Corpus {
   index: Map<string, number>;
 }
 
-/** Optional reweighting of {@link buildCorpus}. */
-export interface CorpusTuning {
-  /** Features in more than this share of the papers are dropped (default 1: none). */
-  maxDfShare?: number;
-  /** IDF raised to this power: above 1 favours rare features (default 1). */
-  idfPower?: number;
-  /** Extra weight of phrases (features of two or more words) (default 1). */
-  phraseBoost?: number;
-}
-
 /** Weight of each field of a paper in its term counts. */
 export const FIELD_WEIGHTS = { title: 3, summary: 1, aiSummary: 1, keywords: 2, categories: 2 } as const;
 
@@ -79,22 +69,19 @@ export function countTerms(
  * L2-normalized vectors. Features seen in fewer than `minDf` papers are dropped (they cannot link
  * two papers, they only dilute the cosine).
  */
-export function buildCorpus(papers: PaperText[], minDf = 1, tuning: CorpusTuning = {}): Corpus {
-  const { maxDfShare = 1, idfPower = 1, phraseBoost = 1 } = tuning;
+export function buildCorpus(papers: PaperText[], minDf = 1): Corpus {
   const surfaces = new Map<string, Map<string, number>>();
   const counts = papers.map((p) => countTerms(p, surfaces));
   const dfByKey = new Map<string, number>();
   for (const c of counts) for (const key of c.keys()) dfByKey.set(key, (dfByKey.get(key) ?? 0) + 1);
   const features = [...dfByKey.entries()]
-    .filter(([, df]) => df >= minDf && (df <= maxDfShare * papers.length || papers.length < 10))
+    .filter(([, df]) => df >= minDf)
     .map(([key]) => key)
     .sort();
   const index = new Map(features.map((key, i) => [key, i]));
   const n = papers.length;
   const df = features.map((key) => dfByKey.get(key) ?? 0);
-  const idf = df.map(
-    (d, i) => (Math.log((1 + n) / (1 + d)) + 1) ** idfPower * (features[i]?.includes(' ') ? phraseBoost : 1),
-  );
+  const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
   const present: Set<number>[] = [];
   const vectors = counts.map((c) => {
     const entries: [number, number][] = [];

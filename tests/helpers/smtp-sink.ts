@@ -17,6 +17,7 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 /** A refusal code to reply with, or `'drop'` to cut the connection without a reply. */
 export type SmtpFault = 421 | 450 | 451 | 452 | 550 | 552 | 554 | 'drop';
 
+/** What a fault rule sees for one recipient at one stage. */
 export interface FaultContext {
   /** `rcpt`: at RCPT TO (nothing received yet); `data`: after the whole message was read. */
   stage: 'rcpt' | 'data';
@@ -31,6 +32,7 @@ export interface FaultContext {
 /** Decides per recipient and stage; return undefined to accept. */
 export type FaultRule = (ctx: FaultContext) => SmtpFault | undefined;
 
+/** One accepted message as received. */
 export interface SinkMessage {
   from: string;
   /** Envelope recipients, lowercased. */
@@ -42,12 +44,14 @@ export interface SinkMessage {
   parse(): Promise<ParsedMail>;
 }
 
+/** Fault rule and arrival hook, both optional. */
 export interface SmtpSinkOptions {
   fault?: FaultRule;
   /** Called for every accepted message (e.g. to kill a sender at a random point). */
   onMessage?: (message: SinkMessage) => void;
 }
 
+/** A running sink: where it listens and what it received. */
 export interface SmtpSink {
   port: number;
   /** `smtp://127.0.0.1:<port>` */

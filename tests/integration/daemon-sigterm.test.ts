@@ -22,7 +22,7 @@ const config = {
     daily: { enabled: true, cron: '0 8 * * *', timezone: 'America/New_York' },
     weekly: { enabled: false, cron: '0 8 * * 1', timezone: 'UTC' },
   },
-  smtp: { maxConnections: 2, ratePerSecond: 500, batchSize: 40 },
+  smtp: { maxConnections: 4, ratePerSecond: 1000, batchSize: 40 },
   dataDir: 'data',
 };
 
@@ -72,6 +72,26 @@ describe('SIGTERM during a send loses nothing (real SMTP server on loopback)', (
       expect(counts.sent).toBe(smtp.received.length);
       expect(counts.sent).toBeLessThan(SUBSCRIBERS);
       expect(counts.pending).toBe(SUBSCRIBERS - counts.sent);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('a restarted daemon resumes the ledger and stops cleanly again', async () => {
+    const before = smtp.received.length;
+    daemon = spawnDaemon([], dir, { SMTP_URL: smtp.url });
+    await smtp.waitForCount(before + 40);
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited, daemon.stderr).toEqual({ code: 0, signal: null });
+    // no slot was due again: only the ledger was resumed
+    expect(daemon.logs.filter(logMessage('scheduled run finished'))).toHaveLength(0);
+    const store = await createStore({ driver: 'sqlite', path: dbPath() });
+    try {
+      const [edition] = await store.listEditions();
+      const counts = await store.countDeliveries(edition?.id ?? '');
+      expect(counts.sending).toBe(0);
+      expect(counts.sent).toBe(smtp.received.length);
+      expect(new Set(smtp.received).size).toBe(smtp.received.length);
     } finally {
       await store.close();
     }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Hono } from 'hono';
 import type { Transport } from '../../deliver/index.js';
 import { PaperpostError } from '../../domain/index.js';
+import { configTopics } from '../../pipeline/build-edition.js';
 import { createApp } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
@@ -61,6 +62,8 @@ export function registerServe(program: Command): void {
       const app = await openApp(global);
       const transport = createTransportFor(app.config);
       try {
+        // The form offers the catalogue: make sure the config's own topics are in it from day one.
+        await app.store.saveTopics(configTopics(app.config));
         const host = opts.host ?? app.config.server.host;
         const port = opts.port === undefined ? app.config.server.port : parsePort(opts.port);
         // Without PAPERPOST_BASE_URL, links point at where this process really listens.

@@ -15,13 +15,15 @@ export interface WorkerReport extends WorkerSummary {
   worker: string;
   /** Peak resident set size of this process (VmHWM), in MiB. */
   peakRssMb: number;
+  /** CPU time (user + system) this process used, start-up included, in ms. */
+  cpuMs: number;
 }
 
 function formatReport(r: WorkerReport): string {
   const lines = [
     `worker ${r.worker}: ${r.passes} pass(es) over ${r.editions.length > 0 ? r.editions.join(', ') : 'no edition'}`,
     `sent ${r.sent}, deferred ${r.deferred}, failed ${r.failed}, cancelled ${r.cancelled}` +
-      ` in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.ratePerSecond}/s), peak RSS ${r.peakRssMb} MiB`,
+      ` in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.ratePerSecond}/s), peak RSS ${r.peakRssMb} MiB, CPU ${(r.cpuMs / 1000).toFixed(1)} s`,
   ];
   if (r.aborted) lines.push('stopped: messages in flight were recorded, claimed rows given back');
   if (r.deferredLeft > 0)
@@ -76,6 +78,7 @@ export function registerWorker(program: Command): void {
             worker,
             // resourceUsage().maxRSS is the kernel's peak RSS (VmHWM) in KiB.
             peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+            cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
           };
           process.stdout.write(global.json ? `${JSON.stringify(report)}\n` : formatReport(report));
         } finally {
