@@ -2,7 +2,7 @@ import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { buildDigestView, type DigestView } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
-import { cleanText, safeHttpUrl } from './escape.js';
+import { cleanText, escapeHtml, safeHttpUrl } from './escape.js';
 import { htmlToPlainText } from './html-text.js';
 import { compileMjml } from './mjml.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
@@ -111,11 +111,29 @@ export function createRenderer(options: RendererOptions): Renderer {
     return { variantKey: variant.key, ...result };
   };
 
-  const renderLetter = async (name: string, data: Record<string, unknown>, subject: string) => {
+  // Transactional letters differ only in a URL or two and an address: compile each template once
+  // with markers in their place (keyed by the MJML source, so a template edit recompiles), then
+  // fill the markers by string replacement, as digests do. MJML per request capped the web server.
+  const letterCache = new Map<string, { html: string; text: string }>();
+  const renderLetter = async (name: string, data: Record<string, string>, subject: string) => {
     const preheader = subject;
-    const mjml = templates.renderHtml(name, { ...data, title, sender, subject, preheader });
-    const html = stripIndentation(await compile(name, mjml));
-    return { subject, html, text: htmlToPlainText(html) };
+    const markers = Object.keys(data).map((key, i) => [key, `https://marker.invalid/pp${i}x`] as const);
+    const marked = Object.fromEntries(markers.map(([key, marker]) => [key, marker]));
+    const mjml = templates.renderHtml(name, { ...marked, title, sender, subject, preheader });
+    let compiled = letterCache.get(mjml);
+    if (!compiled) {
+      const html = stripIndentation(await compile(name, mjml));
+      compiled = { html, text: htmlToPlainText(html) };
+      if (letterCache.size > 16) letterCache.clear();
+      letterCache.set(mjml, compiled);
+    }
+    let { html, text } = compiled;
+    for (const [key, marker] of markers) {
+      const value = data[key] ?? '';
+      html = html.split(marker).join(escapeHtml(value));
+      text = text.split(marker).join(value);
+    }
+    return { subject, html, text };
   };
 
   const requireUrl = (value: string, what: string): string => {

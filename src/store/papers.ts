@@ -148,10 +148,3 @@ export async function listUnpublishedPapers(
   const rows = await query.orderBy('p.first_seen').orderBy('p.id').execute();
   return rows.map(toPaper);
 }
-
-/** One page of all papers in id order (for copying a store). */
-export async function listPapersPage(ctx: StoreContext, afterId: string | undefined, limit: number) {
-  let query = ctx.db.selectFrom('papers').selectAll().orderBy('id').limit(limit);
-  if (afterId !== undefined) query = query.where('id', '>', afterId);
-  return query.execute();
-}

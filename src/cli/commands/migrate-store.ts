@@ -66,7 +66,7 @@ function formatReport(from: string, to: string, rows: TableReport[]): string {
       `${r.table.padEnd(18)} ${String(r.source).padStart(6)} ${String(r.copied).padStart(9)} ${String(r.target).padStart(9)}${note}`,
     );
   }
-  lines.push(`counts verified; point DATABASE_URL at ${to} and start \`paperpost worker\` processes`);
+  lines.push(`counts verified; set DATABASE_URL to the --to URL, then start \`paperpost worker\` processes`);
   return `${lines.join('\n')}\n`;
 }
 
