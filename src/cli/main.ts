@@ -3,15 +3,27 @@ import { PaperpostError } from '../domain/errors.js';
 import { commands } from './commands/index.js';
 
 /** Exit codes: 0 ok, 1 the job ran but failed (e.g. no source worked), 2 bad input or usage. */
-export function buildProgram(): Command {
+export async function buildProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('paperpost')
     .description('Trending research papers, grouped and ranked, delivered by email.')
     .version('0.1.0')
     .option('-c, --config <file>', 'config file (default: ./paperpost.config.json or PAPERPOST_CONFIG)')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of commands) register(program);
+  const wanted = commandName(argv.slice(2));
+  const entries = commands.filter((c) => c.name === wanted);
+  for (const entry of entries.length > 0 ? entries : commands) (await entry.load())(program);
   return program;
+}
+
+/** The command word in the arguments (after global options such as `-c FILE`), if any. */
+function commandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-c' || arg === '--config') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
 }
 
 /** Print one line for a failure: `[stage] input: reason`, never a stack trace (DEBUG=1 shows it). */
@@ -30,7 +42,7 @@ export function reportError(err: unknown): number {
 /** The only place that exits. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {
     process.exitCode = reportError(err);
   }

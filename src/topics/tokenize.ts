@@ -122,7 +122,9 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   content.forEach((part, i) => {
     terms.push({ key: keys[i] as string, surface: part });
   });
-  if (content.length === 1) return { key: keys[0] as string, surface: content[0] as string };
+  // "on-policy" keys as "policy" but reads as written in a phrase ("standard on-policy").
+  if (content.length === 1)
+    return { key: keys[0] as string, surface: parts.length > 1 ? word : (content[0] as string) };
   const unit = { key: keys.join(' '), surface: word };
   terms.push(unit);
   return unit;

@@ -1,37 +1,26 @@
 import type { Command } from 'commander';
-import { registerCheck } from './check.js';
-import { registerDaemon } from './daemon.js';
-import { registerEditions } from './editions.js';
-import { registerGroup } from './group.js';
-import { registerMigrateStore } from './migrate-store.js';
-import { registerParse } from './parse.js';
-import { registerPreview } from './preview.js';
-import { registerRank } from './rank.js';
-import { registerRender } from './render.js';
-import { registerRun } from './run.js';
-import { registerSend } from './send.js';
-import { registerServe } from './serve.js';
-import { registerStatus } from './status.js';
-import { registerSubscribers } from './subscribers.js';
-import { registerWorker } from './worker.js';
 
-/** Each command lives in its own file and registers itself; add one line per command here. */
+/** Each command lives in its own file and registers itself. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [
-  registerRun,
-  registerParse,
-  registerGroup,
-  registerRank,
-  registerSend,
-  registerEditions,
-  registerDaemon,
-  registerStatus,
-  registerWorker,
-  registerMigrateStore,
-  registerRender,
-  registerCheck,
-  registerPreview,
-  registerSubscribers,
-  registerServe,
+/**
+ * Commands by name, loaded on demand: `paperpost status` should not pay for MJML, nodemailer and
+ * the web server. `--help` (or an unknown name) loads them all. Add one line per command.
+ */
+export const commands: ReadonlyArray<{ name: string; load: () => Promise<RegisterCommand> }> = [
+  { name: 'run', load: async () => (await import('./run.js')).registerRun },
+  { name: 'send', load: async () => (await import('./send.js')).registerSend },
+  { name: 'editions', load: async () => (await import('./editions.js')).registerEditions },
+  { name: 'parse', load: async () => (await import('./parse.js')).registerParse },
+  { name: 'group', load: async () => (await import('./group.js')).registerGroup },
+  { name: 'rank', load: async () => (await import('./rank.js')).registerRank },
+  { name: 'render', load: async () => (await import('./render.js')).registerRender },
+  { name: 'check', load: async () => (await import('./check.js')).registerCheck },
+  { name: 'preview', load: async () => (await import('./preview.js')).registerPreview },
+  { name: 'subscribers', load: async () => (await import('./subscribers.js')).registerSubscribers },
+  { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
+  { name: 'daemon', load: async () => (await import('./daemon.js')).registerDaemon },
+  { name: 'status', load: async () => (await import('./status.js')).registerStatus },
+  { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
+  { name: 'migrate-store', load: async () => (await import('./migrate-store.js')).registerMigrateStore },
 ];

@@ -51,6 +51,11 @@ describe('extractTerms', () => {
     ['punctuation breaks a phrase', 'attention, retrieval', []],
     ['a hyphenated word is a unit', 'long-context benchmarks', ['long-context', 'long-context benchmarks']],
     [
+      'a phrase keeps a hyphenated word whole',
+      'standard on-policy distillation',
+      ['on-policy', 'standard on-policy', 'on-policy distillation'],
+    ],
+    [
       'stopword parts stay inside the unit',
       'mixture-of-experts routing',
       ['mixture-of-experts', 'mixture-of-experts routing'],
