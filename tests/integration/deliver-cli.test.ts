@@ -60,7 +60,7 @@ describe('paperpost send / editions', () => {
     expect(sink.messages).toHaveLength(11);
     // The real personalizer signed an unsubscribe URL into the one-line header.
     const raw = sink.messagesTo(emailOf(1))[0]!.raw.toString('latin1');
-    expect(raw).toMatch(/\r\nList-Unsubscribe: <http[^>\r\n]+>\r\n/);
+    expect(raw).toMatch(/\r\nList-Unsubscribe: <http[^>\r\n]+>, <mailto:[^>\r\n]+>\r\n/);
 
     const shown = JSON.parse(await run('editions', 'show', EDITION, '--json'));
     expect(shown.counts).toMatchObject({ sent: 11, failed: 1, pending: 0 });
