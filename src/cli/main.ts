@@ -41,6 +41,11 @@ export function reportError(err: unknown): number {
 
 /** The only place that exits. */
 export async function main(argv: string[]): Promise<void> {
+  // `paperpost parse x --json | head`: a closed pipe ends the output, it is not a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   try {
     await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {

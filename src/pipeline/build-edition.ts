@@ -2,7 +2,7 @@ import type { Config } from '../config/load.js';
 import type { Edition, Frequency, Paper, Topic } from '../domain/index.js';
 import { rankPapers, rankSections } from '../rank/index.js';
 import type { Store } from '../store/types.js';
-import { groupPapers } from '../topics/index.js';
+import { groupPapers, slugify } from '../topics/index.js';
 
 /** How far back a frequency looks for papers it has not published yet (by first_seen). */
 const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
@@ -19,21 +19,12 @@ export function groupingPoolSize(config: Readonly<Config>): number {
 /** Topics from the config, as catalogue entries that take precedence. */
 export function configTopics(config: Readonly<Config>): Topic[] {
   return config.topics.map((t) => ({
-    slug: t.slug ?? slugify(t.label),
+    slug: t.slug ?? slugify(t.label, new Set()),
     label: t.label,
     keywords: t.keywords.map((k) => k.toLowerCase()),
     categories: [...t.categories],
     userDefined: true,
   }));
-}
-
-function slugify(label: string): string {
-  return label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
 }
 
 async function uniqueEditionId(store: Store, date: string, frequency: Frequency): Promise<string> {

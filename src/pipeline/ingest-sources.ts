@@ -29,7 +29,12 @@ async function ingestOne(
   spec: SourceSpec,
   state: SourceState | undefined,
   config: Readonly<Config>,
-): Promise<{ papers: Paper[]; entries: number; skipped: number; fetched: Awaited<ReturnType<typeof fetchSource>> }> {
+): Promise<{
+  papers: Paper[];
+  entries: number;
+  skipped: number;
+  fetched: Awaited<ReturnType<typeof fetchSource>>;
+}> {
   const fetched = await fetchSource(spec, state, {
     timeoutMs: config.limits.fetchTimeoutMs,
     maxBytes: config.limits.maxFeedBytes,
@@ -90,7 +95,14 @@ export async function ingestSources(
         failuresInRow: 0,
         lastError: null,
       });
-      reports.push({ id: spec.id, status, entries: result.entries, skipped: result.skipped, error: null, failuresInRow: 0 });
+      reports.push({
+        id: spec.id,
+        status,
+        entries: result.entries,
+        skipped: result.skipped,
+        error: null,
+        failuresInRow: 0,
+      });
       logger.info({ source: spec.id, status, entries: result.entries }, 'source read');
     } catch (err) {
       const reason = describeError(err);
@@ -104,7 +116,10 @@ export async function ingestSources(
       });
       reports.push({ id: spec.id, status: 'failed', entries: 0, skipped: 0, error: reason, failuresInRow });
       const stale = failuresInRow >= config.schedule.staleAfterFailures;
-      logger[stale ? 'error' : 'warn']({ source: spec.id, failuresInRow, stale }, `source skipped: ${reason}`);
+      logger[stale ? 'error' : 'warn'](
+        { source: spec.id, failuresInRow, stale },
+        `source skipped: ${reason}`,
+      );
     }
   }
   return { reports, papers: mergePapers(all), entries };

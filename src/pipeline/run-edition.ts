@@ -67,7 +67,11 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
     summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
     summary.sources.ok = ingest.reports.length - summary.sources.failed;
     if (config.sources.length > 0 && summary.sources.ok === 0) {
-      throw new PaperpostError('pipeline', 'job-failed', `no source could be read (${ingest.reports.length} failed)`);
+      throw new PaperpostError(
+        'pipeline',
+        'job-failed',
+        `no source could be read (${ingest.reports.length} failed)`,
+      );
     }
     const upsert = await store.upsertPapers(ingest.papers, started);
     summary.papers = {
@@ -94,11 +98,15 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
         more: edition.more,
         newTopics: built.newTopics,
       };
-      const domain = config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
+      const domain =
+        config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
       const created = await store.createLedger(edition.id, edition.frequency, domain);
       const variants = await renderVariants(store, deps.renderer, edition);
       summary.ledger = { created, variants: variants.variants };
-      logger.info({ edition: edition.id, deliveries: created, variants: variants.variants.length }, 'edition ready');
+      logger.info(
+        { edition: edition.id, deliveries: created, variants: variants.variants.length },
+        'edition ready',
+      );
     }
     // Resume unfinished editions too: the next run finishes what a crash left.
     if (deps.send) summary.delivery = await deps.send();

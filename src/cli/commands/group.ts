@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Paper, Topic } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
+import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
 
@@ -88,22 +89,9 @@ export function readPapersFile(file: string): Paper[] {
 }
 
 /** User-defined topics of the config, as catalogue entries that take precedence. */
+/** The config's own topics (they take precedence), read once from the global options. */
 export function configTopics(options: GlobalOptions): Topic[] {
-  const config = readConfig(options);
-  return config.topics.map((t) => ({
-    slug: t.slug ?? slugOf(t.label),
-    label: t.label,
-    keywords: t.keywords.map((k) => k.toLowerCase()),
-    categories: t.categories,
-    userDefined: true,
-  }));
-}
-
-function slugOf(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return topicsOfConfig(readConfig(options));
 }
 
 /** `paperpost group --in papers.json --json`: topic sections of a batch of papers. */
