@@ -143,12 +143,13 @@ async function main(): Promise<void> {
     return;
   }
   const port = await freePort();
+  let stopping = false;
   const sink: ChildProcess = spawn(SMTP_SINK, ['-u', 'nobody', `127.0.0.1:${port}`, '1000'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   sink.stderr?.on('data', (d: Buffer) => process.stderr.write(`smtp-sink: ${d}`));
   sink.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') process.stderr.write(`smtp-sink exited early (${code ?? signal})\n`);
+    if (!stopping) process.stderr.write(`smtp-sink exited before the bench ended (${code ?? signal})\n`);
   });
   try {
     await waitForPort(port);
@@ -167,6 +168,7 @@ async function main(): Promise<void> {
       `command: SUBSCRIBERS=${SUBSCRIBERS} WORKERS=${WORKERS.join(',')} POOL=${POOL} npm run bench:scale`,
     );
   } finally {
+    stopping = true;
     sink.kill('SIGTERM');
   }
 }

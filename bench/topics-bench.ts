@@ -15,6 +15,7 @@ import {
   averageLinkage,
   buildCorpus,
   cutTree,
+  type FieldWeights,
   groupPapers,
   normalizedMutualInformation,
   type PaperText,
@@ -127,10 +128,20 @@ function runPaperpost(rows: Row[]): Scores {
   );
 }
 
+/** The field weights the baselines have always used (title 3, abstract 1, AI summary 1, keywords 2). */
+const BASELINE_WEIGHTS: FieldWeights = {
+  title: 3,
+  summary: 1,
+  summaryAlone: 1,
+  aiSummary: 1,
+  keywords: 2,
+  categories: 2,
+};
+
 function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
   const t0 = performance.now();
   const k = new Set(rows.map((r) => r.label)).size;
-  const corpus = buildCorpus(rows, 2);
+  const corpus = buildCorpus(rows, 2, { weights: BASELINE_WEIGHTS });
   const labels =
     method === 'kmeans'
       ? kMeans(corpus.vectors, corpus.features.length, k, 42)

@@ -1,4 +1,6 @@
-import nodemailer from 'nodemailer';
+import { PassThrough, type Readable } from 'node:stream';
+import DKIM from 'nodemailer/lib/dkim';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { OutgoingMessage, SendResult } from './ports.js';
 
 /** Settings of one nodemailer pool. */
@@ -48,39 +50,52 @@ export function classifySmtpError(err: unknown): Extract<SendResult, { ok: false
 }
 
 /**
- * The one place nodemailer is used: a pool that gets finished raw MIME with `raw` + `envelope`, so
- * nodemailer does no MIME work per message (only DKIM when enabled). Dropped connections are not
- * re-queued inside nodemailer (maxRequeues 0): the send loop decides, with back-off, so every
- * attempt is counted in the ledger.
+ * The one place nodemailer is used: its SMTP pool, fed finished raw MIME directly. Going below
+ * `sendMail` skips the per-message MailComposer work (a MIME tree, address parsing, a generated
+ * Message-ID, a stream pipeline) that a raw message does not need: about an eighth of the CPU per
+ * message in the profile. DKIM, when enabled, signs each message with nodemailer's own signer.
+ * Dropped connections are not re-queued inside nodemailer (maxRequeues 0): the send loop decides,
+ * with back-off, so every attempt is counted in the ledger. The mail object below is what the pool
+ * reads of a MailMessage in nodemailer 10.6 (pinned); tests/integration/deliver-*.test.ts cover it.
  */
 export function createSmtpMailer(url: string, options: SmtpMailerOptions): SmtpMailer {
-  const mailer = nodemailer.createTransport({
+  const pool = new SMTPPool({
     url,
-    pool: true,
     maxConnections: options.maxConnections,
     maxMessages: options.maxMessagesPerConnection,
     maxRequeues: 0,
     socketTimeout: options.socketTimeoutMs,
     connectionTimeout: options.connectTimeoutMs,
     greetingTimeout: options.connectTimeoutMs,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    ...(options.dkim ? { dkim: options.dkim } : {}),
   });
+  // Failures reach each send's callback; a pool-level error event must not crash the process.
+  pool.on('error', () => undefined);
+  const dkim = options.dkim ? new DKIM(options.dkim) : null;
   return {
-    async send(message) {
-      try {
-        const info = await mailer.sendMail({
-          envelope: { from: message.from, to: [message.to] },
-          raw: message.raw,
+    send(message) {
+      const envelope = { from: message.from, to: [message.to] };
+      const mail = {
+        data: {},
+        message: {
+          getEnvelope: () => envelope,
+          messageId: () => '',
+          getHeader: () => '',
+          createReadStream: (): Readable => {
+            const raw = new PassThrough();
+            raw.end(message.raw);
+            return dkim ? dkim.sign(raw) : raw;
+          },
+        },
+      } as unknown as Parameters<SMTPPool['send']>[0];
+      return new Promise<SendResult>((resolve) => {
+        pool.send(mail, (err, info) => {
+          if (err) resolve(classifySmtpError(err));
+          else resolve({ ok: true, reply: oneLine(String(info?.response ?? '250 accepted')) });
         });
-        return { ok: true, reply: oneLine(String(info.response ?? '250 accepted')) };
-      } catch (err) {
-        return classifySmtpError(err);
-      }
+      });
     },
     close() {
-      mailer.close();
+      pool.close();
     },
   };
 }

@@ -1,6 +1,13 @@
 /** `cancelled`: the subscriber left (or was suppressed) before the row was claimed. */
 export type DeliveryState = 'pending' | 'sending' | 'sent' | 'deferred' | 'failed' | 'cancelled';
-export const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'sending', 'sent', 'deferred', 'failed', 'cancelled'];
+export const DELIVERY_STATES: readonly DeliveryState[] = [
+  'pending',
+  'sending',
+  'sent',
+  'deferred',
+  'failed',
+  'cancelled',
+];
 
 /** The ledger row: the only truth about what was sent. */
 export interface Delivery {

@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import { estimateSpamScore } from './spam-score.js';
 
 /** Gmail clips HTML bodies over about 102 KB. */
@@ -27,10 +26,7 @@ export interface CheckReport {
 function rawHeaders(lines: ReadonlyArray<{ key: string; line: string }>): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const { key, line } of lines) {
-    const value = line
-      .slice(line.indexOf(':') + 1)
-      .replace(/\r?\n[ \t]+/g, ' ')
-      .trim();
+    const value = unfold(line.slice(line.indexOf(':') + 1));
     const list = map.get(key.toLowerCase()) ?? [];
     list.push(value);
     map.set(key.toLowerCase(), list);
@@ -64,26 +60,100 @@ function linkProblem(link: string): string | null {
   return 'not http(s)';
 }
 
+/** What `checkMessageParts` looks at: a message already split into headers and bodies. */
+export interface MessageParts {
+  /** Raw header lines (`key` as written, `line` the whole folded header). */
+  headerLines: ReadonlyArray<{ key: string; line: string }>;
+  /** Decoded subject. */
+  subject: string;
+  /** First From address and the From header as text, or null without a From. */
+  from: { address: string; text: string } | null;
+  html: string | null;
+  /** The text/plain part, or null when there is none. */
+  text: string | null;
+}
+
 /**
  * Check a raw message (.eml) for what mail providers look at: HTML size against Gmail's clip,
  * a text part, List-Unsubscribe (https one-click and mailto), List-Unsubscribe-Post, List-Id,
  * Message-ID, Date, From, links (http(s) only), image alt text and a spam-score estimate.
+ * mailparser (~0.2 s to load) is loaded on the first call.
  */
 export async function checkMessage(eml: string | Buffer): Promise<CheckReport> {
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(eml);
-  const headers = rawHeaders(mail.headerLines);
-  const one = (name: string): string => headers.get(name)?.[0] ?? '';
-  const checks: CheckItem[] = [];
-  const check = (id: string, level: CheckLevel, ok: boolean, message: string): void => {
-    checks.push({ id, level, ok, message });
-  };
-
   const html = typeof mail.html === 'string' ? mail.html : null;
   // mailparser derives `text` from the HTML when there is no text part: look for a real one.
   const raw = typeof eml === 'string' ? eml : eml.toString('latin1');
   const headerBlock = raw.slice(0, raw.search(/\r?\n\r?\n/) >>> 0);
   const hasTextPart = /^content-type:\s*text\/plain/im.test(raw) || !/^content-type:/im.test(headerBlock);
   const text = hasTextPart && mail.text?.trim() ? mail.text : null;
+  const address = mail.from?.value[0]?.address;
+  return checkMessageParts({
+    headerLines: mail.headerLines,
+    subject: mail.subject ?? '',
+    from: mail.from ? { address: address ?? '', text: mail.from.text } : null,
+    html,
+    text,
+  });
+}
+
+/**
+ * The header lines of a raw message (everything before the first blank line), folded lines
+ * kept whole: what mailparser's `headerLines` gives, without loading mailparser.
+ */
+export function rawHeaderLines(eml: string | Buffer): { key: string; line: string }[] {
+  const raw = typeof eml === 'string' ? eml : eml.toString('latin1');
+  const end = raw.search(/\r?\n\r?\n/);
+  const block = end < 0 ? raw : raw.slice(0, end);
+  const lines: { key: string; line: string }[] = [];
+  for (const line of block.split(/\r?\n(?![ \t])/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) lines.push({ key: line.slice(0, colon).trim().toLowerCase(), line });
+  }
+  return lines;
+}
+
+/**
+ * `checkMessage` for a message this program just built, whose subject, HTML and text are known:
+ * the headers are read from the raw message, the bodies are not parsed again (no mailparser).
+ */
+export function checkBuiltMessage(message: {
+  raw: string | Buffer;
+  subject: string;
+  html: string;
+  text: string;
+}): CheckReport {
+  const headerLines = rawHeaderLines(message.raw);
+  const fromLine = headerLines.find((h) => h.key === 'from');
+  const fromText = fromLine ? unfold(fromLine.line.slice(fromLine.line.indexOf(':') + 1)) : '';
+  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(fromText)?.[1] ?? /^[^<>\s]+@[^<>\s]+$/.exec(fromText)?.[0] ?? '';
+  return checkMessageParts({
+    headerLines,
+    subject: message.subject,
+    from: fromLine ? { address, text: fromText } : null,
+    html: message.html,
+    text: message.text.trim() ? message.text : null,
+  });
+}
+
+function unfold(value: string): string {
+  return value.replace(/\r?\n[ \t]+/g, ' ').trim();
+}
+
+/**
+ * The checks of `checkMessage` on a message already in parts, e.g. one just built from known
+ * subject, HTML and text (the headers from `rawHeaderLines`): no MIME parsing.
+ */
+export function checkMessageParts(parts: MessageParts): CheckReport {
+  const { html, text } = parts;
+  const headers = rawHeaders(parts.headerLines);
+  const one = (name: string): string => headers.get(name)?.[0] ?? '';
+  const checks: CheckItem[] = [];
+  const check = (id: string, level: CheckLevel, ok: boolean, message: string): void => {
+    checks.push({ id, level, ok, message });
+  };
+
   const htmlBytes = html ? Buffer.byteLength(html, 'utf8') : 0;
   check(
     'html-size',
@@ -134,10 +204,10 @@ export async function checkMessage(eml: string | Buffer): Promise<CheckReport> {
   check(
     'from',
     'error',
-    Boolean(mail.from?.value[0]?.address),
-    mail.from ? `From: ${mail.from.text}` : 'From missing',
+    Boolean(parts.from?.address),
+    parts.from ? `From: ${parts.from.text}` : 'From missing',
   );
-  const subject = mail.subject ?? '';
+  const subject = parts.subject;
   check('subject', 'warning', subject.trim() !== '', subject ? `Subject: ${subject}` : 'no subject');
 
   const links = html ? extractLinks(html) : [];

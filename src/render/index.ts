@@ -4,13 +4,18 @@ export {
   type CheckItem,
   type CheckLevel,
   type CheckReport,
+  checkBuiltMessage,
   checkMessage,
+  checkMessageParts,
   extractLinks,
   formatCheckReport,
   GMAIL_CLIP_BYTES,
+  type MessageParts,
+  rawHeaderLines,
 } from './check-message.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml, safeHttpUrl } from './escape.js';
+export { preloadMjml } from './mjml.js';
 export {
   fillPlaceholders,
   type PersonalValues,

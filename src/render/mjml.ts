@@ -1,5 +1,9 @@
-import { createRequire } from 'node:module';
 import { PaperpostError } from '../domain/index.js';
+import { readSkeleton, skeletonKey, writeSkeleton } from './mjml-cache.js';
+import { MJML_OPTIONS, type MjmlOutput, mjmlVersion, runMjml } from './mjml-engine.js';
+import { fillSlots, slotMjml } from './mjml-slots.js';
+
+export { preloadMjml } from './mjml-engine.js';
 
 /** What one MJML compile gives back. */
 export interface MjmlResult {
@@ -8,46 +12,17 @@ export interface MjmlResult {
   warnings: string[];
 }
 
-interface MjmlError {
-  formattedMessage?: string;
-  message?: string;
+/** Where compiled skeletons are kept on disk (e.g. `<dataDir>/cache`); memory only when absent. */
+export interface CompileOptions {
+  cacheDir?: string;
 }
 
-type Mjml2Html = (
-  source: string,
-  options: Record<string, unknown>,
-) => Promise<{ html: string; errors?: MjmlError[] }>;
+let version: string | undefined;
 
-let loaded: Mjml2Html | undefined;
-
-/** mjml costs ~0.5 s to load: load it on the first compile, not at import time. */
-function loadMjml(): Mjml2Html {
-  if (!loaded) {
-    const require = createRequire(import.meta.url);
-    const mod = require('mjml') as Mjml2Html | { default: Mjml2Html };
-    loaded = typeof mod === 'function' ? mod : mod.default;
-  }
-  return loaded;
-}
-
-/**
- * Compile an MJML document to HTML. Validation is soft (warnings are returned), includes are
- * off, no web fonts are pulled in and nothing is minified (minify needs cssnano 8 / Node 22).
- * A document MJML cannot parse rejects with a `PaperpostError` naming `name`.
- */
-export async function compileMjml(source: string, name: string): Promise<MjmlResult> {
-  const mjml2html = loadMjml();
-  let result: Awaited<ReturnType<Mjml2Html>>;
+async function compileWhole(source: string, name: string): Promise<MjmlOutput> {
+  let result: MjmlOutput;
   try {
-    result = await mjml2html(source, {
-      validationLevel: 'soft',
-      keepComments: false,
-      minify: false,
-      beautify: false,
-      fonts: {},
-      ignoreIncludes: true,
-      useMjmlConfigOptions: false,
-    });
+    result = await runMjml(source);
   } catch (err) {
     const reason = err instanceof Error ? (err.message.split('\n')[0] ?? err.name) : String(err);
     throw new PaperpostError('render', 'mjml-failed', `${name}: MJML compile failed: ${reason}`, {
@@ -57,6 +32,41 @@ export async function compileMjml(source: string, name: string): Promise<MjmlRes
   if (typeof result.html !== 'string' || !result.html.includes('</html>')) {
     throw new PaperpostError('render', 'mjml-failed', `${name}: MJML returned no complete document`);
   }
-  const warnings = (result.errors ?? []).map((e) => e.formattedMessage ?? e.message ?? String(e));
-  return { html: result.html, warnings };
+  return result;
+}
+
+function warningsOf(output: MjmlOutput): string[] {
+  return output.errors.map((e) => e.formattedMessage ?? e.message ?? String(e));
+}
+
+/**
+ * Compile an MJML document to HTML (options: `MJML_OPTIONS`). The document is cut into its
+ * skeleton and its text contents (`slotMjml`); the compiled skeleton is cached in memory and
+ * under `cacheDir`, so an edition of a shape already seen does not run (or even load) MJML, and
+ * a new shape compiles only the small skeleton. The HTML is byte for byte that of compiling the
+ * whole document. A skeleton with validation messages is not used: the whole document is then
+ * compiled, so warnings name the real lines. A document MJML cannot parse rejects with a
+ * `PaperpostError` naming `name`.
+ */
+export async function compileMjml(source: string, name: string, options: CompileOptions = {}): Promise<MjmlResult> {
+  const slotted = slotMjml(source);
+  if (slotted) {
+    version ??= mjmlVersion();
+    const key = skeletonKey(version, MJML_OPTIONS, slotted.skeleton);
+    const cached = readSkeleton(key, options.cacheDir);
+    const html = cached ? fillSlots(cached.html, slotted.slots) : null;
+    if (html !== null) return { html, warnings: [] };
+    if (!cached) {
+      const compiled = await compileWhole(slotted.skeleton, name).catch(() => null);
+      if (compiled && compiled.errors.length === 0) {
+        const filled = fillSlots(compiled.html, slotted.slots);
+        if (filled !== null) {
+          writeSkeleton(key, { html: compiled.html }, options.cacheDir);
+          return { html: filled, warnings: [] };
+        }
+      }
+    }
+  }
+  const whole = await compileWhole(source, name);
+  return { html: whole.html, warnings: warningsOf(whole) };
 }

@@ -3,7 +3,6 @@ import { PaperpostError } from '../domain/index.js';
 import { buildDigestView, type DigestView } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
 import { cleanText, escapeHtml, safeHttpUrl } from './escape.js';
-import { htmlToPlainText } from './html-text.js';
 import { compileMjml } from './mjml.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { createTemplateSet } from './templates.js';
@@ -21,6 +20,8 @@ export interface RendererOptions {
   maxSummaryChars: number;
   /** Called with soft MJML validation messages and budget trimming notes. */
   onWarning?: (message: string) => void;
+  /** Folder for compiled MJML skeletons (e.g. `<dataDir>/cache`); in memory only when absent. */
+  cacheDir?: string;
 }
 
 /** A short transactional mail. */
@@ -66,7 +67,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   const title = cleanText(options.title) || 'Paperpost';
 
   const compile = async (name: string, mjml: string): Promise<string> => {
-    const result = await compileMjml(mjml, name);
+    const result = await compileMjml(mjml, name, { cacheDir: options.cacheDir });
     for (const w of result.warnings) warn(`${name}: ${w}`);
     return result.html;
   };
@@ -123,6 +124,8 @@ export function createRenderer(options: RendererOptions): Renderer {
     let compiled = letterCache.get(mjml);
     if (!compiled) {
       const html = stripIndentation(await compile(name, mjml));
+      // html-to-text loads only for letters: digests have their own text template.
+      const { htmlToPlainText } = await import('./html-text.js');
       compiled = { html, text: htmlToPlainText(html) };
       if (letterCache.size > 16) letterCache.clear();
       letterCache.set(mjml, compiled);

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
 import { describeError, PaperpostError } from '../domain/index.js';
 import { KyselyStore } from './kysely-store.js';
-import { createPostgresDialect, ensurePostgresSchema } from './postgres.js';
 import type { Database } from './schema.js';
 import { acquireSqlite } from './sqlite-registry.js';
 import type { Store, StoreConfig } from './types.js';
@@ -32,6 +31,8 @@ export async function createStore(config: StoreConfig): Promise<Store> {
     const { db, release } = openSqlite(config.path);
     store = new KyselyStore(db, 'sqlite', release);
   } else {
+    // pg loads only for PostgreSQL: a SQLite run never pays for it.
+    const { createPostgresDialect, ensurePostgresSchema } = await import('./postgres.js');
     if (config.schema !== undefined) {
       const schema = config.schema;
       await ensurePostgresSchema(config.url, schema).catch((err: unknown) => {

@@ -2,7 +2,15 @@ import type { Topic, TopicGroup } from '../domain/index.js';
 import { matchUserTopic, topicVector } from './catalogue.js';
 import { clusterBatch } from './cluster-batch.js';
 import { describeCluster, slugify } from './label.js';
-import { buildCorpus, centroid, dot, type PaperText, similarityMatrix } from './vectorize.js';
+import {
+  buildCorpus,
+  centroid,
+  dot,
+  MATCH_WEIGHTS,
+  type PaperTerms,
+  type PaperText,
+  similarityMatrix,
+} from './vectorize.js';
 
 /** Knobs of {@link groupPapers}; the defaults are tuned on the hand-labelled HF set (see bench/). */
 export interface GroupOptions {
@@ -38,7 +46,7 @@ export const OTHER_TOPIC: Readonly<Topic> = {
 };
 
 const DEFAULTS: Required<GroupOptions> = {
-  joinThreshold: 0.12,
+  joinThreshold: 0.11,
   singleSectionMax: 5,
   minClusterSize: 2,
   attachThreshold: 0.05,
@@ -77,7 +85,8 @@ export function groupPapers(
   if (batch.length === 0) return { groups: [], catalogue: topics };
 
   const claimed = batch.map((p) => matchUserTopic(topics, p));
-  const corpus = buildCorpus(batch);
+  const cache = new Map<PaperText, PaperTerms>();
+  const corpus = buildCorpus(batch, 1, { cache, weights: MATCH_WEIGHTS });
   const autoTopics = topics
     .map((t, i) => ({ t, i }))
     .filter(({ t }) => !t.userDefined && t.keywords.length > 0);
@@ -112,6 +121,7 @@ export function groupPapers(
   const restCorpus = buildCorpus(
     rest.map((p) => batch[p] as PaperText),
     rest.length > 10 ? 2 : 1,
+    { cache },
   );
   const sim = similarityMatrix(restCorpus.vectors);
   const clusters = clusterBatch(sim, rest.length, opts);

@@ -14,6 +14,11 @@ export { extractTerms, foldPlural, isStopword, stemWord, type Term } from './tok
 export {
   buildCorpus,
   type Corpus,
+  type CorpusOptions,
+  FIELD_WEIGHTS,
+  type FieldWeights,
+  MATCH_WEIGHTS,
+  type PaperTerms,
   type PaperText,
   type SparseVector,
   similarityMatrix,

@@ -13,13 +13,15 @@ interface Candidate {
   feature: number;
   score: number;
   coverage: number;
+  /** Coverage less the share of other papers with the feature. */
+  lift: number;
 }
 
 /**
  * Features that describe a cluster, best first: how many of its papers have the feature
- * (coverage) times how rare the feature is in the whole batch (IDF), so words every paper uses
- * ("model", "language") lose to the ones this cluster is about. Bigrams get a bonus: they read
- * better and say more.
+ * (coverage) less how many of the other papers have it (so a phrase every section uses, such as
+ * "language models", loses to the one this cluster is about), times how rare the feature is in
+ * the whole batch (IDF). Bigrams get a bonus: they read better and say more.
  */
 export function describeFeatures(corpus: Corpus, members: number[]): Candidate[] {
   const counts = new Map<number, number>();
@@ -32,8 +34,11 @@ export function describeFeatures(corpus: Corpus, members: number[]): Candidate[]
     const key = corpus.features[feature] ?? '';
     if (count < minCount || key.startsWith('cat:')) continue;
     const coverage = count / members.length;
+    const outside = corpus.vectors.length - members.length;
+    const elsewhere = outside > 0 ? ((corpus.df[feature] ?? count) - count) / outside : 0;
     const bonus = key.includes(' ') ? 1.5 : 1;
-    out.push({ feature, coverage, score: coverage * (corpus.idf[feature] ?? 0) * bonus });
+    const lift = coverage - elsewhere;
+    out.push({ feature, coverage, lift, score: Math.max(0.01, lift) * (corpus.idf[feature] ?? 0) * bonus });
   }
   return out.sort((a, b) => b.score - a.score || a.feature - b.feature);
 }
@@ -50,7 +55,8 @@ export function describeCluster(corpus: Corpus, members: number[], used: Set<str
     .map((c) => (corpus.surface[c.feature] ?? '').toLowerCase());
   // A label must speak for most of the section: coverage counts more than for keywords. Phrases
   // ("context length") come before hyphenated words, which are often adjectives ("pre-trained").
-  const tiers: string[][] = [[], [], [], []];
+  // A phrase most other sections share too ("language models") comes after every distinctive one.
+  const tiers: string[][] = [[], [], [], [], [], [], [], []];
   const byLabelScore = [...candidates].sort(
     (a, b) => b.score * b.coverage - a.score * a.coverage || a.feature - b.feature,
   );
@@ -60,15 +66,17 @@ export function describeCluster(corpus: Corpus, members: number[], used: Set<str
     if (words < 2 || words > 4) continue;
     const phrase = surface.includes(' ');
     const wide = c.coverage >= 0.25;
-    tiers[(wide ? 0 : 2) + (phrase ? 0 : 1)]?.push(formatLabel(surface));
+    const generic = c.lift < 0.2;
+    tiers[(generic ? 4 : 0) + (wide ? 0 : 2) + (phrase ? 0 : 1)]?.push(formatLabel(surface));
   }
-  const labels = tiers.flat();
+  const labels = tiers.slice(0, 4).flat();
   const words = candidates.filter((c) => !(corpus.features[c.feature] ?? ' ').includes(' '));
   for (let i = 0; i + 1 < words.length && i < 4; i += 1) {
     const first = corpus.surface[words[i]?.feature ?? -1];
     const second = corpus.surface[words[i + 1]?.feature ?? -1];
     if (first && second) labels.push(formatLabel(`${first} and ${second}`));
   }
+  labels.push(...tiers.slice(4).flat());
   const label = labels.find((l) => !used.has(l.toLowerCase())) ?? uniqueFallback(labels[0] ?? 'Papers', used);
   used.add(label.toLowerCase());
   return { label, keywords };

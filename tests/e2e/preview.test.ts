@@ -18,6 +18,7 @@ import type { Delivery, Edition, RenderedVariant, Variant } from '../../src/doma
 import { createRenderer, personalize } from '../../src/render/index.js';
 import { createPreviewApp, forceDark, type PreviewApp } from '../../src/server/preview-app.js';
 import { type RunningServer, startServer } from '../../src/server/start.js';
+import { describeWith } from '../helpers/requirements.js';
 import {
   loadPapers,
   makeEdition,
@@ -93,109 +94,106 @@ describe('preview app routes (in-process)', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHROMIUM))(
-  'preview in Chromium (skipped: /usr/bin/chromium not installed)',
-  () => {
-    let dir: string;
-    let browser: Browser;
-    let server: RunningServer;
-    let preview: PreviewApp;
-    let edition: Edition;
-    let page: Page;
+describeWith(existsSync(CHROMIUM), '/usr/bin/chromium not installed', 'preview in Chromium', () => {
+  let dir: string;
+  let browser: Browser;
+  let server: RunningServer;
+  let preview: PreviewApp;
+  let edition: Edition;
+  let page: Page;
 
-    beforeAll(async () => {
-      dir = mkdtempSync(path.join(tmpdir(), 'paperpost-preview-'));
-      cpSync(TEMPLATES_DIR, dir, { recursive: true });
-      ({ preview, edition } = setup(dir));
-      server = await startServer(preview.app, { host: '127.0.0.1', port: 0, print: () => {} });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-      page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-      mkdirSync(SHOTS, { recursive: true });
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'paperpost-preview-'));
+    cpSync(TEMPLATES_DIR, dir, { recursive: true });
+    ({ preview, edition } = setup(dir));
+    server = await startServer(preview.app, { host: '127.0.0.1', port: 0, print: () => {} });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
+    page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    mkdirSync(SHOTS, { recursive: true });
+  });
 
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      preview?.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    preview?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-    const frame = () => page.frameLocator('#frame');
+  const frame = () => page.frameLocator('#frame');
 
-    it('shows the mail at 375 px without horizontal scrolling, and at 1200 px', async () => {
-      await page.goto(server.url);
-      await frame().locator('.pp-card').first().waitFor();
-      const widths = await frame()
-        .locator('html')
-        .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
-      expect(widths.client).toBeLessThanOrEqual(375);
-      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
-      const mobile = path.join(SHOTS, 'preview-375.png');
-      await page.locator('#frame').screenshot({ path: mobile });
-      expect(statSync(mobile).size).toBeGreaterThan(10_000);
+  it('shows the mail at 375 px without horizontal scrolling, and at 1200 px', async () => {
+    await page.goto(server.url);
+    await frame().locator('.pp-card').first().waitFor();
+    const widths = await frame()
+      .locator('html')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(widths.client).toBeLessThanOrEqual(375);
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    const mobile = path.join(SHOTS, 'preview-375.png');
+    await page.locator('#frame').screenshot({ path: mobile });
+    expect(statSync(mobile).size).toBeGreaterThan(10_000);
 
-      await page.getByRole('button', { name: 'Desktop 1200' }).click();
-      await expect
-        .poll(() => page.locator('#frame').evaluate((el) => (el as HTMLElement).offsetWidth))
-        .toBe(1200);
-      await frame().locator('.pp-card').first().waitFor();
-      const desktop = path.join(SHOTS, 'preview-1200.png');
-      await page.locator('#frame').screenshot({ path: desktop });
-      expect(statSync(desktop).size).toBeGreaterThan(10_000);
-    });
+    await page.getByRole('button', { name: 'Desktop 1200' }).click();
+    await expect
+      .poll(() => page.locator('#frame').evaluate((el) => (el as HTMLElement).offsetWidth))
+      .toBe(1200);
+    await frame().locator('.pp-card').first().waitFor();
+    const desktop = path.join(SHOTS, 'preview-1200.png');
+    await page.locator('#frame').screenshot({ path: desktop });
+    expect(statSync(desktop).size).toBeGreaterThan(10_000);
+  });
 
-    it('links every paper of the edition', async () => {
-      const hrefs = await frame()
-        .locator('a[href]')
-        .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      const papers = edition.sections.flatMap((s) => s.papers);
-      expect(papers.length).toBe(30);
-      for (const paper of papers) expect(hrefs).toContain(paper.url);
-      expect(hrefs).toContain(SAMPLE_VALUES.unsubscribeUrl);
-    });
+  it('links every paper of the edition', async () => {
+    const hrefs = await frame()
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const papers = edition.sections.flatMap((s) => s.papers);
+    expect(papers.length).toBe(30);
+    for (const paper of papers) expect(hrefs).toContain(paper.url);
+    expect(hrefs).toContain(SAMPLE_VALUES.unsubscribeUrl);
+  });
 
-    it('switches to dark mode, the text part and the headers', async () => {
-      await page.locator('#dark').check();
-      await expect
-        .poll(() =>
-          frame()
-            .locator('.pp-panel')
-            .first()
-            .evaluate((el) => getComputedStyle(el).backgroundColor),
-        )
-        .toBe('rgb(30, 41, 59)');
-      await page.getByRole('button', { name: 'Text' }).click();
-      await frame().getByText('Preferences: https://paperpost.example/p/tok123').waitFor();
-      await page.getByRole('button', { name: 'Headers' }).click();
-      await frame().getByText('List-Unsubscribe-Post: List-Unsubscribe=One-Click').waitFor();
-      await page.getByRole('button', { name: 'HTML' }).click();
-      await page.locator('#dark').uncheck();
-    });
+  it('switches to dark mode, the text part and the headers', async () => {
+    await page.locator('#dark').check();
+    await expect
+      .poll(() =>
+        frame()
+          .locator('.pp-panel')
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor),
+      )
+      .toBe('rgb(30, 41, 59)');
+    await page.getByRole('button', { name: 'Text' }).click();
+    await frame().getByText('Preferences: https://paperpost.example/p/tok123').waitFor();
+    await page.getByRole('button', { name: 'Headers' }).click();
+    await frame().getByText('List-Unsubscribe-Post: List-Unsubscribe=One-Click').waitFor();
+    await page.getByRole('button', { name: 'HTML' }).click();
+    await page.locator('#dark').uncheck();
+  });
 
-    it('shows a template edit without a restart', async () => {
-      await frame().locator('.pp-card').first().waitFor();
-      const file = path.join(dir, 'partials/paper-card.mjml');
-      const before = preview.version();
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace(
-          '<div class="pp-card"',
-          '<div class="pp-card"><span class="edited">EDITED-IN-TEST</span',
-        ),
-      );
-      await frame().locator('.edited').first().waitFor({ timeout: 15_000 });
-      expect(preview.version()).toBeGreaterThan(before);
-      expect(await frame().locator('.edited').count()).toBe(30);
-    });
-  },
-);
+  it('shows a template edit without a restart', async () => {
+    await frame().locator('.pp-card').first().waitFor();
+    const file = path.join(dir, 'partials/paper-card.mjml');
+    const before = preview.version();
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '<div class="pp-card"',
+        '<div class="pp-card"><span class="edited">EDITED-IN-TEST</span',
+      ),
+    );
+    await frame().locator('.edited').first().waitFor({ timeout: 15_000 });
+    expect(preview.version()).toBeGreaterThan(before);
+    expect(await frame().locator('.edited').count()).toBe(30);
+  });
+});

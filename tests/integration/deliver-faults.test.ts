@@ -39,10 +39,16 @@ describe('fault injection', () => {
   it('421/451/drops are retried, 550s fail and suppress, good recipients get exactly one copy', async () => {
     await seedEdition(store, SUBSCRIBERS, makeVariant('daily:*', 10));
     const random = lcg(42);
-    const rule: FaultRule = ({ stage, to, previous }) => {
+    const met = new Map<string, number>();
+    const rule: FaultRule = ({ stage, to }) => {
       if (BAD.has(to)) return stage === 'rcpt' ? 550 : undefined;
-      // Each good recipient meets at most two faults: the third try goes through.
-      if (previous >= 2) return undefined;
+      // Each good recipient meets at most two faults (any stage): the third try goes through.
+      if ((met.get(to) ?? 0) >= 2) return undefined;
+      const fault = pick(stage);
+      if (fault !== undefined) met.set(to, (met.get(to) ?? 0) + 1);
+      return fault;
+    };
+    const pick = (stage: 'rcpt' | 'data') => {
       const r = random();
       if (stage === 'rcpt') return r < 0.06 ? 421 : r < 0.12 ? 451 : r < 0.15 ? 'drop' : undefined;
       return r < 0.05 ? 451 : r < 0.08 ? 'drop' : undefined;

@@ -5,6 +5,7 @@ import { createStore } from '../../src/store/index.js';
 import { canReachPostgres } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { runCli, sampleSources, tempProject } from '../helpers/cli.js';
+import { describeWith } from '../helpers/requirements.js';
 import { createTestDatabase, PG_ADMIN_URL, type TestDatabase } from './worker-fixture.js';
 
 const reachable = await canReachPostgres(PG_ADMIN_URL);
@@ -81,7 +82,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!reachable)('paperpost migrate-store (skipped: no PostgreSQL at 127.0.0.1:5432)', () => {
+describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost migrate-store', () => {
   it('copies SQLite into an empty PostgreSQL store: counts verified, rows equal, ledger resumable', async () => {
     const result = await runCli(['migrate-store', '--to', db.url, '--json'], { cwd: dir });
     expect(result.stderr).toBe('');

@@ -3,6 +3,7 @@ import { afterAll, describe } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { canReachPostgres, clearPostgresSchema, dropPostgresSchema } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
+import { describeWith } from '../helpers/requirements.js';
 import { storeContract } from './store-contract.js';
 
 const url = 'postgres://postgres@127.0.0.1:5432/test';
@@ -20,7 +21,7 @@ afterAll(async () => {
   if (reachable) await dropPostgresSchema(url, schema);
 });
 
-describe.skipIf(!reachable)('store contract: postgres (skipped: no PostgreSQL at 127.0.0.1:5432)', () => {
+describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'store contract: postgres', () => {
   storeContract(async () => {
     main ??= await createStore(config);
     await clearPostgresSchema(url, schema);

@@ -4,6 +4,7 @@ import { createStore } from '../../src/store/index.js';
 import { canReachPostgres } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { tempProject } from '../helpers/cli.js';
+import { describeWith } from '../helpers/requirements.js';
 import { makeVariant } from '../unit/deliver/fixtures.js';
 import { EDITION, seedEdition } from './deliver-fixture.js';
 import {
@@ -42,7 +43,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!reachable)('paperpost worker polling (skipped: no PostgreSQL at 127.0.0.1:5432)', () => {
+describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost worker polling', () => {
   it('picks up an edition created after it started; SIGTERM finishes in-flight sends and releases the rest', async () => {
     const env = { DATABASE_URL: db.url, SMTP_URL: sink.url, PAPERPOST_SECRET: 's'.repeat(40) };
     const poller = spawnWorker(dir, env, ['--json']);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { PaperpostError } from '../../domain/index.js';
 import { allTopicsKey, type RunSummary, runEdition } from '../../pipeline/run-edition.js';
-import { checkMessage } from '../../render/index.js';
+import { checkBuiltMessage, preloadMjml } from '../../render/index.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor, sampleMessage, sendWith } from '../wiring.js';
 
@@ -31,6 +31,8 @@ export function registerRun(program: Command): void {
         );
       }
       const frequency = opts.frequency;
+      // MJML loads in a worker thread while the feeds are fetched, parsed and grouped.
+      preloadMjml();
       const app = await openApp(global);
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
@@ -72,7 +74,8 @@ async function writePreview(
   mkdirSync(dir, { recursive: true });
   const preview = path.join(dir, 'preview.html');
   writeFileSync(preview, message.html);
-  const report = await checkMessage(message.raw);
+  // The message was just built from known parts: check those, without parsing the MIME again.
+  const report = checkBuiltMessage(message);
   const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
   for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
   return { dir, preview, warnings };

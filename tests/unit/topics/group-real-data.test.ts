@@ -28,10 +28,10 @@ describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', (
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(PAPERS.map((p) => p.id).sort());
   });
 
-  it('keeps quality above the floor measured by bench:topics (NMI 0.635, ARI 0.27)', () => {
+  it('keeps quality above the floor measured by bench:topics (NMI 0.655, ARI 0.319)', () => {
     const { nmi, ari } = scores(PAPERS, groups);
-    expect(nmi).toBeGreaterThanOrEqual(0.6);
-    expect(ari).toBeGreaterThanOrEqual(0.22);
+    expect(nmi).toBeGreaterThanOrEqual(0.63);
+    expect(ari).toBeGreaterThanOrEqual(0.28);
   });
 
   it('keeps the number of sections skimmable and "Other" small', () => {
@@ -42,12 +42,13 @@ describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', (
     expect(groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(2);
   });
 
-  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.55 (subset %i)', (seed) => {
+  // Measured: NMI 0.703, 0.676, 0.764 on subsets 1-3.
+  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.64 (subset %i)', (seed) => {
     const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
     const result = groupPapers(subset, []);
     expect(result.groups.length).toBeGreaterThanOrEqual(6);
     expect(result.groups.length).toBeLessThanOrEqual(20);
-    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.55);
+    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.64);
   });
 
   it('writes labels of 2-4 real words taken from the papers, all different', () => {

@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** One message of MJML's validator. */
+export interface MjmlError {
+  formattedMessage?: string;
+  message?: string;
+}
+
+/** What mjml2html gives back (the part used here). */
+export interface MjmlOutput {
+  html: string;
+  errors: MjmlError[];
+}
+
+type Mjml2Html = (
+  source: string,
+  options: Record<string, unknown>,
+) => Promise<{ html: string; errors?: MjmlError[] }>;
+
+/**
+ * Soft validation, includes off, no web fonts, nothing minified (minify needs cssnano 8 /
+ * Node 22). The same options everywhere, so cached output never depends on the caller.
+ */
+export const MJML_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({
+  validationLevel: 'soft',
+  keepComments: false,
+  minify: false,
+  beautify: false,
+  fonts: {},
+  ignoreIncludes: true,
+  useMjmlConfigOptions: false,
+});
+
+const require = createRequire(import.meta.url);
+let loaded: Mjml2Html | undefined;
+
+/** mjml costs ~0.4 s to load: load it on the first compile, not at import time. */
+export function loadMjml(): Mjml2Html {
+  if (!loaded) {
+    const mod = require('mjml') as Mjml2Html | { default: Mjml2Html };
+    loaded = typeof mod === 'function' ? mod : mod.default;
+  }
+  return loaded;
+}
+
+/** Compile in this thread. */
+export async function compileHere(source: string): Promise<MjmlOutput> {
+  const result = await loadMjml()(source, { ...MJML_OPTIONS });
+  return { html: result.html, errors: (result.errors ?? []).map(plainError) };
+}
+
+function plainError(e: MjmlError): MjmlError {
+  return { formattedMessage: e.formattedMessage, message: e.message ?? String(e) };
+}
+
+/** The installed mjml version (part of every cache key); reading it does not load mjml. */
+export function mjmlVersion(): string {
+  try {
+    return (require('mjml/package.json') as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+interface Pending {
+  resolve: (out: MjmlOutput) => void;
+  reject: (err: Error) => void;
+}
+
+/** A worker thread that loads mjml at start and compiles on request. */
+interface MjmlWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  next: number;
+}
+
+let background: MjmlWorker | null = null;
+let workerFailed = false;
+
+function workerFile(): string | null {
+  // Built (dist/*.js) only: from TypeScript sources (tests) the compile stays in this thread.
+  if (!import.meta.url.endsWith('.js')) return null;
+  const file = fileURLToPath(new URL('./mjml-worker.js', import.meta.url));
+  return existsSync(file) ? file : null;
+}
+
+function failAll(state: MjmlWorker, err: Error): void {
+  for (const p of state.pending.values()) p.reject(err);
+  state.pending.clear();
+}
+
+function startWorker(): MjmlWorker | null {
+  if (background || workerFailed) return background;
+  const file = workerFile();
+  if (!file) return null;
+  const state: MjmlWorker = { worker: new Worker(file), pending: new Map(), next: 1 };
+  state.worker.unref();
+  state.worker.on('message', (msg: { id: number; output?: MjmlOutput; error?: string }) => {
+    const p = state.pending.get(msg.id);
+    if (!p) return;
+    state.pending.delete(msg.id);
+    if (state.pending.size === 0) state.worker.unref();
+    if (msg.output) p.resolve(msg.output);
+    else p.reject(new Error(msg.error ?? 'MJML worker failed'));
+  });
+  const stop = (err: Error): void => {
+    workerFailed = true;
+    if (background === state) background = null;
+    failAll(state, err);
+  };
+  state.worker.on('error', (err) => stop(err instanceof Error ? err : new Error(String(err))));
+  state.worker.on('exit', (code) => stop(new Error(`MJML worker exited (${code})`)));
+  background = state;
+  return state;
+}
+
+/**
+ * Start loading mjml in a worker thread now, so the load overlaps the work before the first
+ * render (fetching, parsing, grouping). The worker does not keep the process alive. Without a
+ * built worker file (tests run the sources) this does nothing and compiles stay in-thread.
+ */
+export function preloadMjml(): void {
+  startWorker();
+}
+
+/**
+ * Compile MJML: in the preloaded worker when there is one (falling back to this thread if it
+ * fails), else in this thread.
+ */
+export async function runMjml(source: string): Promise<MjmlOutput> {
+  const state = background;
+  if (!state) return compileHere(source);
+  const id = state.next++;
+  try {
+    return await new Promise<MjmlOutput>((resolve, reject) => {
+      state.pending.set(id, { resolve, reject });
+      state.worker.ref();
+      state.worker.postMessage({ id, source });
+    });
+  } catch (err) {
+    if (!workerFailed) throw err;
+    return compileHere(source);
+  }
+}
