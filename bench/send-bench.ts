@@ -15,7 +15,6 @@ import { openStore, seedEdition } from '../tests/integration/deliver-fixture.js'
 import { makeVariant, personalize, SENDER } from '../tests/unit/deliver/fixtures.js';
 
 const POOL = Number(process.env.BENCH_POOL ?? 5);
-const THREADS = Number(process.env.BENCH_THREADS ?? 0);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const MESSAGE_KB = 40;
 const SOURCE_MESSAGES = Number(process.env.BENCH_SOURCE_MESSAGES ?? 20000);
@@ -72,7 +71,6 @@ async function runChild(db: string, url: string): Promise<void> {
   const transport = createSmtpTransport(url, {
     maxConnections: POOL,
     maxMessagesPerConnection: 1000,
-    threads: THREADS,
   });
   try {
     const summary = await sendEditions(

@@ -1,6 +1,5 @@
 import type { Transport } from './ports.js';
 import { createSmtpMailer } from './smtp-mailer.js';
-import { createThreadedSmtpTransport } from './smtp-threads.js';
 
 export { classifySmtpError } from './smtp-mailer.js';
 
@@ -16,11 +15,6 @@ export interface SmtpTransportOptions {
   socketTimeoutMs?: number;
   /** Connect and greeting limit in ms. Default 30 s. */
   connectTimeoutMs?: number;
-  /**
-   * Worker threads running the SMTP side, the connections shared among them; 0 (default) runs
-   * nodemailer on the calling thread. Worth it on a machine with a spare core.
-   */
-  threads?: number;
 }
 
 /**
@@ -36,8 +30,6 @@ export function createSmtpTransport(url: string, options: SmtpTransportOptions =
     socketTimeoutMs: options.socketTimeoutMs ?? 60_000,
     connectTimeoutMs: options.connectTimeoutMs ?? 30_000,
   };
-  const threads = Math.min(options.threads ?? 0, maxConnections);
-  if (threads > 0) return createThreadedSmtpTransport(url, mailerOptions, threads);
   const mailer = createSmtpMailer(url, mailerOptions);
   return {
     kind: 'smtp',

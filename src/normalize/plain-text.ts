@@ -1,4 +1,14 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
+
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+
+/** sanitize-html (with postcss) takes ~0.1 s to load and most feeds never need it: load on use. */
+function sanitizeHtml(...args: Parameters<typeof SanitizeHtml>): string {
+  sanitizer ??= require('sanitize-html') as typeof SanitizeHtml;
+  return sanitizer(...args);
+}
 
 /** Block elements whose boundaries must stay word boundaries once tags are gone. */
 const BLOCK_TAG =

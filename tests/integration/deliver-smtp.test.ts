@@ -61,20 +61,6 @@ describe('send over SMTP into a real server', () => {
     expect(mail.text).toContain('Unsubscribe: https://paperpost.test/u/');
   });
 
-  it('delivers the same way through worker-thread pools (threads: 2)', async () => {
-    await seedEdition(store, 30, makeVariant('daily:*', 20));
-    const transport = createSmtpTransport(sink.url, { maxConnections: 4, threads: 2 });
-    try {
-      const summary = await sendEditions({ ledger: store, transport, personalize, sender: SENDER }, FAST);
-      expect(summary).toMatchObject({ sent: 30, failed: 0 });
-    } finally {
-      await transport.close();
-    }
-    const rows = await store.listDeliveries(EDITION, { limit: 100 });
-    for (const row of rows)
-      expect(sink.messagesTo(row.email).map((m) => m.messageId)).toEqual([row.messageId]);
-  });
-
   it('signs with DKIM when configured, and the signature verifies (mailauth)', async () => {
     await seedEdition(store, 3, makeVariant('daily:*', 10));
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
