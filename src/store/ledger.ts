@@ -98,14 +98,23 @@ export async function listDeliveries(
 
 /** Editions whose ledger still has pending, deferred or sending rows. */
 export async function listUnfinishedEditions(ctx: StoreContext): Promise<string[]> {
+  // Oldest edition first (daily and weekly interleave by time, not by name).
   const rows = await ctx.db
-    .selectFrom('deliveries')
-    .select('edition_id')
-    .distinct()
-    .where('state', 'in', OPEN_STATES)
-    .orderBy('edition_id')
+    .selectFrom('editions as e')
+    .select(['e.id', 'e.created_at'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .whereRef('d.edition_id', '=', 'e.id')
+          .where('d.state', 'in', OPEN_STATES),
+      ),
+    )
+    .orderBy('e.created_at')
+    .orderBy('e.id')
     .execute();
-  return rows.map((r) => r.edition_id);
+  return rows.map((r) => r.id);
 }
 
 /** Earliest retry_at of deferred rows or lease_until of sending rows (ISO strings sort as times). */
