@@ -33,10 +33,14 @@ export function createTransportFor(config: Readonly<Config>): Transport {
     }
     dkim = { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey };
   }
+  // A send must end well inside its lease, or another worker re-claims the row mid-send.
+  const leaseMs = config.smtp.leaseSeconds * 1000;
   return createSmtpTransport(config.smtpUrl, {
     maxConnections: config.smtp.maxConnections,
     maxMessagesPerConnection: config.smtp.maxMessagesPerConnection,
     dkim,
+    socketTimeoutMs: Math.min(60_000, Math.floor(leaseMs / 3)),
+    connectTimeoutMs: Math.min(30_000, Math.floor(leaseMs / 3)),
   });
 }
 
@@ -47,8 +51,11 @@ export function sendOptionsFor(
   extra: Partial<SendEditionsOptions> = {},
 ): SendEditionsOptions {
   const smtp = config.smtp;
+  // A claimed batch must be sent within its lease at the configured pace (half the lease, to spare).
+  const paced =
+    transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : smtp.batchSize;
   return {
-    batchSize: smtp.batchSize,
+    batchSize: Math.max(1, Math.min(smtp.batchSize, paced)),
     leaseSeconds: smtp.leaseSeconds,
     maxAttempts: smtp.maxAttempts,
     retryBaseSeconds: smtp.retryBaseSeconds,

@@ -12,10 +12,11 @@ export interface LedgerPort {
     leaseSeconds: number;
     now: Date;
   }): Promise<Delivery[]>;
-  markSent(id: number, reply: string, now: Date): Promise<void>;
-  markDeferred(id: number, reply: string, retryAt: Date): Promise<void>;
-  markFailed(id: number, reply: string): Promise<void>;
-  releaseDeliveries(ids: number[]): Promise<void>;
+  /** `attempt` (the claim's attempts value) fences out a worker whose lease was taken over. */
+  markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void>;
+  markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void>;
+  markFailed(id: number, reply: string, attempt?: number): Promise<void>;
+  releaseDeliveries(ids: number[], worker?: string): Promise<void>;
   countDeliveries(editionId: string): Promise<DeliveryCounts>;
   listUnfinishedEditions(): Promise<string[]>;
   nextWakeUp(editionId?: string): Promise<Date | undefined>;

@@ -56,7 +56,7 @@ async function record(
   burst: (t: boolean) => boolean,
 ) {
   if (result.ok) {
-    await ctx.ledger.markSent(delivery.id, result.reply, ctx.now());
+    await ctx.ledger.markSent(delivery.id, result.reply, ctx.now(), delivery.attempts);
     ctx.tally.sent++;
     ctx.streak.count = 0;
     ctx.limiter?.recordSuccess();
@@ -67,7 +67,7 @@ async function record(
   ctx.streak.lastReply = result.reply;
   if (result.permanent) {
     // Hard bounce: fail the row and suppress the address so no later edition tries it again.
-    await ctx.ledger.markFailed(delivery.id, result.reply);
+    await ctx.ledger.markFailed(delivery.id, result.reply, delivery.attempts);
     await ctx.ledger.updateSubscriber(
       delivery.subscriberId,
       { status: 'suppressed', suppressedReason: result.reply },
@@ -81,11 +81,17 @@ async function record(
       await ctx.ledger.markFailed(
         delivery.id,
         `gave up after ${delivery.attempts} attempts: ${result.reply}`,
+        delivery.attempts,
       );
       ctx.tally.failed++;
     } else {
       const delay = retryDelaySeconds(delivery.attempts, ctx.retryBaseSeconds, ctx.random);
-      await ctx.ledger.markDeferred(delivery.id, result.reply, new Date(ctx.now().getTime() + delay * 1000));
+      await ctx.ledger.markDeferred(
+        delivery.id,
+        result.reply,
+        new Date(ctx.now().getTime() + delay * 1000),
+        delivery.attempts,
+      );
       ctx.tally.deferred++;
     }
   }

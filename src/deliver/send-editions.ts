@@ -176,7 +176,11 @@ export async function sendEditions(
         continue;
       }
       const outcome = await sendBatch(ctx, claimed, claimedAt + options.leaseSeconds * 750, burst);
-      if (outcome.unsent.length > 0) await ledger.releaseDeliveries(outcome.unsent.map((d) => d.id));
+      if (outcome.unsent.length > 0)
+        await ledger.releaseDeliveries(
+          outcome.unsent.map((d) => d.id),
+          worker,
+        );
       if (outcome.error !== null) throw outcome.error;
       if (ctx.paused) {
         throw new PaperpostError(

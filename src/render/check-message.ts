@@ -127,7 +127,8 @@ export function checkBuiltMessage(message: {
   const headerLines = rawHeaderLines(message.raw);
   const fromLine = headerLines.find((h) => h.key === 'from');
   const fromText = fromLine ? unfold(fromLine.line.slice(fromLine.line.indexOf(':') + 1)) : '';
-  const address = /<([^<>\s]+@[^<>\s]+)>/.exec(fromText)?.[1] ?? /^[^<>\s]+@[^<>\s]+$/.exec(fromText)?.[0] ?? '';
+  const address =
+    /<([^<>\s]+@[^<>\s]+)>/.exec(fromText)?.[1] ?? /^[^<>\s]+@[^<>\s]+$/.exec(fromText)?.[0] ?? '';
   return checkMessageParts({
     headerLines,
     subject: message.subject,

@@ -48,7 +48,11 @@ function warningsOf(output: MjmlOutput): string[] {
  * compiled, so warnings name the real lines. A document MJML cannot parse rejects with a
  * `PaperpostError` naming `name`.
  */
-export async function compileMjml(source: string, name: string, options: CompileOptions = {}): Promise<MjmlResult> {
+export async function compileMjml(
+  source: string,
+  name: string,
+  options: CompileOptions = {},
+): Promise<MjmlResult> {
   const slotted = slotMjml(source);
   if (slotted) {
     version ??= mjmlVersion();

@@ -79,13 +79,38 @@ export async function claimDeliveries(ctx: StoreContext, options: ClaimOptions):
 }
 
 /** sending -> sent, with the server's reply. No-op unless the row is still `sending`. */
-export async function markSent(ctx: StoreContext, id: number, reply: string, now: Date): Promise<void> {
-  await ctx.db
-    .updateTable('deliveries')
-    .set({ state: 'sent', last_reply: reply, sent_at: now.toISOString(), lease_until: null, retry_at: null })
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+export async function markSent(
+  ctx: StoreContext,
+  id: number,
+  reply: string,
+  now: Date,
+  attempt?: number,
+): Promise<void> {
+  await fenced(
+    ctx.db
+      .updateTable('deliveries')
+      .set({
+        state: 'sent',
+        last_reply: reply,
+        sent_at: now.toISOString(),
+        lease_until: null,
+        retry_at: null,
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'sending'),
+    attempt,
+  ).execute();
+}
+
+/**
+ * The claim's attempt number is its fencing token: a worker whose lease expired and whose row
+ * was claimed again by another worker (attempts + 1) can no longer change that row.
+ */
+function fenced<Q extends { where(column: 'attempts', op: '=', value: number): Q }>(
+  query: Q,
+  attempt: number | undefined,
+): Q {
+  return attempt === undefined ? query : query.where('attempts', '=', attempt);
 }
 
 /** sending -> deferred until `retryAt` (temporary failure). */
@@ -94,29 +119,39 @@ export async function markDeferred(
   id: number,
   reply: string,
   retryAt: Date,
+  attempt?: number,
 ): Promise<void> {
-  await ctx.db
-    .updateTable('deliveries')
-    .set({ state: 'deferred', last_reply: reply, retry_at: retryAt.toISOString(), lease_until: null })
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+  await fenced(
+    ctx.db
+      .updateTable('deliveries')
+      .set({ state: 'deferred', last_reply: reply, retry_at: retryAt.toISOString(), lease_until: null })
+      .where('id', '=', id)
+      .where('state', '=', 'sending'),
+    attempt,
+  ).execute();
 }
 
 /** sending -> failed (permanent failure or attempts exhausted). */
-export async function markFailed(ctx: StoreContext, id: number, reply: string): Promise<void> {
-  await ctx.db
-    .updateTable('deliveries')
-    .set({ state: 'failed', last_reply: reply, lease_until: null })
-    .where('id', '=', id)
-    .where('state', '=', 'sending')
-    .execute();
+export async function markFailed(
+  ctx: StoreContext,
+  id: number,
+  reply: string,
+  attempt?: number,
+): Promise<void> {
+  await fenced(
+    ctx.db
+      .updateTable('deliveries')
+      .set({ state: 'failed', last_reply: reply, lease_until: null })
+      .where('id', '=', id)
+      .where('state', '=', 'sending'),
+    attempt,
+  ).execute();
 }
 
 /** sending -> pending for rows given back unsent; the claim is not counted as an attempt. */
-export async function releaseDeliveries(ctx: StoreContext, ids: number[]): Promise<void> {
+export async function releaseDeliveries(ctx: StoreContext, ids: number[], worker?: string): Promise<void> {
   for (const batch of chunk(ids, 1000)) {
-    await ctx.db
+    let query = ctx.db
       .updateTable('deliveries')
       .set((eb) => ({
         state: 'pending',
@@ -125,7 +160,9 @@ export async function releaseDeliveries(ctx: StoreContext, ids: number[]): Promi
         claimed_by: null,
       }))
       .where('id', 'in', batch)
-      .where('state', '=', 'sending')
-      .execute();
+      .where('state', '=', 'sending');
+    // Only the claimer gives a row back (another worker may have re-claimed it after a lease).
+    if (worker !== undefined) query = query.where('claimed_by', '=', worker);
+    await query.execute();
   }
 }

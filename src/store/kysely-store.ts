@@ -160,17 +160,17 @@ export class KyselyStore implements Store {
   claimDeliveries(options: ClaimOptions): Promise<Delivery[]> {
     return claim.claimDeliveries(this.#ctx, options);
   }
-  markSent(id: number, reply: string, now: Date): Promise<void> {
-    return claim.markSent(this.#ctx, id, reply, now);
+  markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void> {
+    return claim.markSent(this.#ctx, id, reply, now, attempt);
   }
-  markDeferred(id: number, reply: string, retryAt: Date): Promise<void> {
-    return claim.markDeferred(this.#ctx, id, reply, retryAt);
+  markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void> {
+    return claim.markDeferred(this.#ctx, id, reply, retryAt, attempt);
   }
-  markFailed(id: number, reply: string): Promise<void> {
-    return claim.markFailed(this.#ctx, id, reply);
+  markFailed(id: number, reply: string, attempt?: number): Promise<void> {
+    return claim.markFailed(this.#ctx, id, reply, attempt);
   }
-  releaseDeliveries(ids: number[]): Promise<void> {
-    return claim.releaseDeliveries(this.#ctx, ids);
+  releaseDeliveries(ids: number[], worker?: string): Promise<void> {
+    return claim.releaseDeliveries(this.#ctx, ids, worker);
   }
   countDeliveries(editionId: string): Promise<DeliveryCounts> {
     return ledger.countDeliveries(this.#ctx, editionId);

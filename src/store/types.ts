@@ -156,11 +156,12 @@ export interface Store {
    * set to `cancelled` instead and not returned. Concurrent claimers never get the same row.
    */
   claimDeliveries(options: ClaimOptions): Promise<Delivery[]>;
-  markSent(id: number, reply: string, now: Date): Promise<void>;
-  markDeferred(id: number, reply: string, retryAt: Date): Promise<void>;
-  markFailed(id: number, reply: string): Promise<void>;
+  /** `attempt` (the claim's attempts value) fences out a worker whose lease was taken over. */
+  markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void>;
+  markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void>;
+  markFailed(id: number, reply: string, attempt?: number): Promise<void>;
   /** Give claimed rows back (graceful shutdown): sending -> pending, attempt not counted. */
-  releaseDeliveries(ids: number[]): Promise<void>;
+  releaseDeliveries(ids: number[], worker?: string): Promise<void>;
   countDeliveries(editionId: string): Promise<DeliveryCounts>;
   /** Deliveries of an edition in id order; `afterId` pages on from the last id seen. */
   listDeliveries(

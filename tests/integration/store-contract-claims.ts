@@ -89,6 +89,23 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       expect(due.map((d) => [d.id, d.attempts])).toEqual([[a.id, 2]]);
     });
 
+    // Regression (worker review): a worker whose lease expired could still mark or release a row
+    // another worker had claimed again, making a duplicate without any crash.
+    it('fences out a worker whose lease was taken over: its marks and releases change nothing', async () => {
+      const [stale] = (await claim(store(), 1, T0, 'w1')) as [Delivery];
+      const [fresh] = (await claim(store(), 1, at(31), 'w2')) as [Delivery];
+      expect(fresh.id).toBe(stale.id);
+      expect(fresh.attempts).toBe(stale.attempts + 1);
+      await store().markSent(stale.id, '250 late', at(32), stale.attempts);
+      await store().markDeferred(stale.id, '451 late', at(90), stale.attempts);
+      await store().markFailed(stale.id, '550 late', stale.attempts);
+      await store().releaseDeliveries([stale.id], 'w1');
+      const [row] = await store().listDeliveries('d1', { state: 'sending', limit: 10 });
+      expect(row).toMatchObject({ id: fresh.id, state: 'sending', attempts: fresh.attempts });
+      await store().markSent(fresh.id, '250 ok', at(33), fresh.attempts);
+      expect((await store().countDeliveries('d1')).sent).toBe(1);
+    });
+
     it('gives released rows back without counting the attempt', async () => {
       const batch = await claim(store(), 2, T0);
       await store().releaseDeliveries(batch.map((d) => d.id));
