@@ -14,6 +14,9 @@ function sanitizeHtml(...args: Parameters<typeof SanitizeHtml>): string {
 const BLOCK_TAG =
   /<(\/?)(p|div|br|hr|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|section|article|header|footer|dd|dt|dl|figure|figcaption)\b/gi;
 
+/** A complete tag (the complement of NOT_A_TAG). */
+const COMPLETE_TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/;
+
 /** A `<` that does not open a complete tag (`p<0.05`, `a < b`): a character in plain text. */
 const NOT_A_TAG = /<(?!\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>)/g;
 
@@ -49,6 +52,11 @@ export function toPlainText(
   if (!htmlOrText.includes('<') && (options.plain || !htmlOrText.includes('&'))) {
     return finish(htmlOrText, maxChars);
   }
+  // Plain text whose every `<` is a character (`p<0.05`): sanitize-html would escape them and
+  // the `&`s, find no tag, and give the text back unchanged, so skip it.
+  if (options.plain && !COMPLETE_TAG.test(htmlOrText) && !htmlOrText.includes('\u0000')) {
+    return finish(htmlOrText, maxChars);
+  }
   const input = options.plain
     ? htmlOrText.replace(/&/g, '&amp;').replace(NOT_A_TAG, '&lt;')
     : htmlOrText.replace(BLOCK_TAG, ' <$1$2');
@@ -68,13 +76,16 @@ export function toPlainText(
 function finish(text: string, maxChars: number | undefined): string {
   const collapsed = text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2028\u2029\ufeff]/g, ' ')
-    .replace(/\s+/g, ' ')
+    // Same as /\s+/g -> ' ', but single spaces (nearly all of them) are left alone.
+    .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();
   return maxChars === undefined ? collapsed : cutAtWord(collapsed, maxChars);
 }
 
 /** Cuts text to at most `maxChars` characters at a word boundary, ending with "…". */
 export function cutAtWord(text: string, maxChars: number): string {
+  // A string never has more characters than UTF-16 units: most texts need no splitting.
+  if (text.length <= maxChars) return text;
   const chars = Array.from(text);
   if (chars.length <= maxChars) return text;
   if (maxChars <= 1) return maxChars === 1 ? '…' : '';

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** A compiled skeleton: its HTML, markers still in place. */
@@ -9,6 +17,8 @@ export interface CachedSkeleton {
 
 const memory = new Map<string, CachedSkeleton>();
 const MEMORY_ENTRIES = 64;
+/** Skeletons kept on disk; past this the older half goes (template edits in `preview` add up). */
+const DISK_ENTRIES = 256;
 
 /** Cache key of a skeleton: the mjml version, the options and the skeleton's text. */
 export function skeletonKey(version: string, options: object, skeleton: string): string {
@@ -56,7 +66,17 @@ export function writeSkeleton(key: string, entry: CachedSkeleton, dir: string | 
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify({ html: entry.html }));
     renameSync(temp, file);
+    prune(path.dirname(file));
   } catch {
     // The cache is an optimisation: a read-only data folder still renders.
   }
+}
+
+function prune(folder: string): void {
+  const names = readdirSync(folder).filter((n) => n.endsWith('.json'));
+  if (names.length <= DISK_ENTRIES) return;
+  const aged = names
+    .map((n) => ({ file: path.join(folder, n), at: statSync(path.join(folder, n)).mtimeMs }))
+    .sort((a, b) => a.at - b.at);
+  for (const { file } of aged.slice(0, aged.length - DISK_ENTRIES / 2)) unlinkSync(file);
 }

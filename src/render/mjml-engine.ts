@@ -97,7 +97,6 @@ function startWorker(): MjmlWorker | null {
   const file = workerFile();
   if (!file) return null;
   const state: MjmlWorker = { worker: new Worker(file), pending: new Map(), next: 1 };
-  state.worker.unref();
   state.worker.on('message', (msg: { id: number; output?: MjmlOutput; error?: string }) => {
     const p = state.pending.get(msg.id);
     if (!p) return;
@@ -113,6 +112,8 @@ function startWorker(): MjmlWorker | null {
   };
   state.worker.on('error', (err) => stop(err instanceof Error ? err : new Error(String(err))));
   state.worker.on('exit', (code) => stop(new Error(`MJML worker exited (${code})`)));
+  // After the listeners: adding a 'message' listener refs the worker again.
+  state.worker.unref();
   background = state;
   return state;
 }

@@ -81,8 +81,16 @@ export function createRenderer(options: RendererOptions): Renderer {
       summaryChars,
     });
     const mjml = templates.renderHtml('digest.mjml', view);
-    const text = templates.renderText('digest.txt', view);
-    const html = stripIndentation(await compile(`digest ${key}`, mjml));
+    // MJML may run in the worker thread: the text part renders meanwhile.
+    const compiled = compile(`digest ${key}`, mjml);
+    let text: string;
+    try {
+      text = templates.renderText('digest.txt', view);
+    } catch (err) {
+      compiled.catch(() => undefined);
+      throw err;
+    }
+    const html = stripIndentation(await compiled);
     return { html, text: tidyText(text), subject: view.subject, preheader: view.preheader };
   };
 

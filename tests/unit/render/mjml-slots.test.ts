@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDigestView } from '../../../src/render/digest-view.js';
 import { compileMjml } from '../../../src/render/mjml.js';
+import { readSkeleton } from '../../../src/render/mjml-cache.js';
 import { compileHere } from '../../../src/render/mjml-engine.js';
 import { fillSlots, slotMjml } from '../../../src/render/mjml-slots.js';
 import { createTemplateSet } from '../../../src/render/templates.js';
@@ -49,6 +50,15 @@ describe('compileMjml through the skeleton cache', () => {
     expect(
       readdirSync(path.join(cacheDir, 'mjml')).filter((f) => f.endsWith('.json')).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('reads a skeleton another process left on disk, and ignores a broken one', () => {
+    mkdirSync(path.join(cacheDir, 'mjml'), { recursive: true });
+    writeFileSync(path.join(cacheDir, 'mjml', 'k1.json'), JSON.stringify({ html: '<html>x</html>' }));
+    writeFileSync(path.join(cacheDir, 'mjml', 'k2.json'), '{"html": 3');
+    expect(readSkeleton('k1', cacheDir)).toEqual({ html: '<html>x</html>' });
+    expect(readSkeleton('k2', cacheDir)).toBeNull();
+    expect(readSkeleton('k3', undefined)).toBeNull();
   });
 
   it('is the same for letters', async () => {
