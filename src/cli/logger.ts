@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -10,6 +10,8 @@ export type { Logger };
 export function createLogger(level: string, options: { runId?: string; json?: boolean } = {}): Logger {
   const base = options.runId ? { runId: options.runId } : undefined;
   if (process.stderr.isTTY && !options.json) {
+    // pino-pretty only for a terminal: piped runs (cron, systemd, tests) do not pay for it.
+    const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
     const stream = pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' });
     return pino({ level, base }, stream);
   }

@@ -1,7 +1,8 @@
 import type { Config } from '../config/load.js';
 import type { Personalizer } from '../deliver/index.js';
 import { personalize } from '../render/index.js';
-import { buildSubscriberUrls, createTokenSigner } from '../subscribers/index.js';
+import { createTokenSigner } from '../subscribers/tokens.js';
+import { buildSubscriberUrls } from '../subscribers/urls.js';
 
 /**
  * Fill one rendered variant for one delivery: signed unsubscribe/preferences/topic links and the

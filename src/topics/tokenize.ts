@@ -91,6 +91,18 @@ const SECOND_SUFFIXES = ['at', 'iz'];
  * always written from the words seen in the text.
  */
 export function stemWord(word: string): string {
+  const known = STEMS.get(word);
+  if (known !== undefined) return known;
+  const stem = computeStem(word);
+  // Words repeat heavily across papers; the cache is bounded for long-running daemons.
+  if (STEMS.size > 50_000) STEMS.clear();
+  STEMS.set(word, stem);
+  return stem;
+}
+
+const STEMS = new Map<string, string>();
+
+function computeStem(word: string): string {
   let w = foldPlural(word);
   for (const list of [SUFFIXES, SECOND_SUFFIXES]) {
     const suffix = list.find((s) => w.endsWith(s) && w.length - s.length >= 4);
