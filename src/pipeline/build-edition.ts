@@ -13,7 +13,7 @@ export type BuildResult =
 
 /** How many top-scoring papers are grouped into topics: enough to fill every section cap. */
 export function groupingPoolSize(config: Readonly<Config>): number {
-  return Math.max(4 * config.limits.maxPapersPerEdition, 200);
+  return Math.max(2 * config.limits.maxPapersPerEdition, 100);
 }
 
 /** Topics from the config, as catalogue entries that take precedence. */
