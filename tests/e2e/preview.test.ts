@@ -11,14 +11,14 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMimeBuilder } from '../../src/deliver/index.js';
 import type { Delivery, Edition, RenderedVariant, Variant } from '../../src/domain/index.js';
 import { createRenderer, personalize } from '../../src/render/index.js';
 import { createPreviewApp, forceDark, type PreviewApp } from '../../src/server/preview-app.js';
 import { type RunningServer, startServer } from '../../src/server/start.js';
-import { describeWith } from '../helpers/requirements.js';
+import { describeWith, launchChromium } from '../helpers/requirements.js';
 import {
   loadPapers,
   makeEdition,
@@ -107,17 +107,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium not installed', 'preview i
     cpSync(TEMPLATES_DIR, dir, { recursive: true });
     ({ preview, edition } = setup(dir));
     server = await startServer(preview.app, { host: '127.0.0.1', port: 0, print: () => {} });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
   });

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSmtpTransport, type Transport } from '../../src/deliver/index.js';
 import type { Subscriber } from '../../src/domain/index.js';
 import { createRenderer } from '../../src/render/index.js';
@@ -13,7 +13,7 @@ import { createTransactionalMailer } from '../../src/server/transactional-mailer
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { createTokenSigner } from '../../src/subscribers/index.js';
-import { describeWith } from '../helpers/requirements.js';
+import { describeWith, launchChromium } from '../helpers/requirements.js';
 import { type SinkMessage, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -73,17 +73,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
         maxSummaryChars: 600,
       }),
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

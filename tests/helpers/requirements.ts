@@ -19,3 +19,19 @@ export function describeWith(available: boolean, reason: string, title: string, 
 }
 
 export const hasChromium = existsSync('/usr/bin/chromium');
+
+/** Debian's Chromium, headless, with no background traffic (this machine has no network). */
+export async function launchChromium(): Promise<import('playwright-core').Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { canReachPostgres } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';

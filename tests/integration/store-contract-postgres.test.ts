@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, describe } from 'vitest';
+import { afterAll } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { canReachPostgres, clearPostgresSchema, dropPostgresSchema } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';

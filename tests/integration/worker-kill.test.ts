@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { canReachPostgres } from '../../src/store/postgres.js';
 import { tempProject } from '../helpers/cli.js';
