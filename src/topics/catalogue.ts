@@ -44,6 +44,8 @@ export function userTopicScore(topic: Topic, paper: PaperText, keys = paperKeys(
 
 /** Index (in `topics`) of the user-defined topic that claims a paper most, ties to the first; -1 if none. */
 export function matchUserTopic(topics: Topic[], paper: PaperText): number {
+  // Reading the paper's keys is the expensive part: skip it when no user topic could match.
+  if (!topics.some((t) => t.userDefined)) return -1;
   const keys = paperKeys(paper);
   let best = -1;
   let bestScore = 0;
