@@ -58,26 +58,43 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     return pages.page(c, '@archive', { pageTitle: 'Archive', editions, wide: true });
   });
 
-  app.get('/archive/:edition', async (c) => {
-    const id = c.req.param('edition');
-    const edition: Edition | undefined = EDITION_ID.test(id) ? await store.getEdition(id) : undefined;
+  /** An edition id from the path, or a 404. */
+  const editionOf = async (id: string): Promise<Edition> => {
+    const edition = EDITION_ID.test(id) ? await store.getEdition(id) : undefined;
     if (!edition) throw new PaperpostError('server', 'not-found', `no edition ${id.slice(0, 100)}`);
-    const variant = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
-    if (variant) {
-      c.header('Content-Security-Policy', ARCHIVE_CSP);
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.html(blankPlaceholders(variant.html, config.baseUrl));
-    }
-    // No subscriber took every topic, so no full variant was rendered: show a plain list.
+    return edition;
+  };
+
+  // The web version: every paper the edition published, the ones the letter had no room for
+  // ("N more on the web") included, plus a link to the letter as it was sent.
+  app.get('/archive/:edition', async (c) => {
+    const edition = await editionOf(c.req.param('edition'));
     const sections = edition.sections.map((s) => ({
       ...s,
       papers: s.papers.map((p) => ({ ...p, url: safeHref(p.url) })),
     }));
+    const overflow = (await store.getPapers(edition.overflowIds ?? [])).map((p) => ({
+      ...p,
+      url: safeHref(p.url),
+    }));
+    const letter = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,
       edition: { ...edition, sections },
+      overflow,
+      letterUrl: letter ? `/archive/${encodeURIComponent(edition.id)}/mail` : null,
       wide: true,
     });
+  });
+
+  // The letter as sent to a reader of every topic, personal links blanked.
+  app.get('/archive/:edition/mail', async (c) => {
+    const edition = await editionOf(c.req.param('edition'));
+    const variant = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
+    if (!variant) throw new PaperpostError('server', 'not-found', `no letter for edition ${edition.id}`);
+    c.header('Content-Security-Policy', ARCHIVE_CSP);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(blankPlaceholders(variant.html, config.baseUrl));
   });
 
   app.get('/feed.xml', async (c) => {

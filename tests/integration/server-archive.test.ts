@@ -32,6 +32,7 @@ async function addEdition(
   id: string,
   papers: RankedPaper[],
   frequency: 'daily' | 'weekly' = 'daily',
+  overflowIds: string[] = [],
 ): Promise<Edition> {
   await fx.store.upsertPapers(papers, new Date('2025-03-01T06:00:00Z'));
   const edition: Edition = {
@@ -46,7 +47,8 @@ async function addEdition(
         more: 0,
       },
     ],
-    more: 0,
+    more: overflowIds.length,
+    overflowIds,
   };
   await fx.store.createEdition(edition);
   return edition;
@@ -65,7 +67,12 @@ describe('archive and feed', () => {
     const list = await new Client(fx.app).get('/archive');
     expect(list.status).toBe(200);
     expect(await list.text()).toContain('href="/archive/2025-03-01-daily"');
-    const page = await fx.app.request('/archive/2025-03-01-daily');
+    const web = await fx.app.request('/archive/2025-03-01-daily');
+    expect(web.status).toBe(200);
+    const webHtml = await web.text();
+    expect(webHtml).toContain('Tokens &amp; &lt;Things&gt;');
+    expect(webHtml).toContain('href="/archive/2025-03-01-daily/mail"');
+    const page = await fx.app.request('/archive/2025-03-01-daily/mail');
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).not.toContain('%%');
@@ -74,6 +81,19 @@ describe('archive and feed', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('script');
+  });
+
+  // Regression: "N more on the web" linked to a page that showed only the papers of the letter.
+  it('lists the papers the letter had no room for on the web version', async () => {
+    const shown = paper('2503.00010', 'Shown in the letter');
+    const extra = paper('2503.00011', 'Cut by the caps');
+    await fx.store.upsertPapers([extra], new Date('2025-03-01T06:00:00Z'));
+    const edition = await addEdition('2025-03-02-daily', [shown], 'daily', [extra.id]);
+    const html = await (await fx.app.request(`/archive/${edition.id}`)).text();
+    expect(html).toContain('Shown in the letter');
+    expect(html).toContain('More papers in this edition (1)');
+    expect(html).toContain('Cut by the caps');
+    expect((await fx.app.request(`/archive/${edition.id}/mail`)).status).toBe(404);
   });
 
   it('falls back to a plain escaped list when no all-topics variant was rendered', async () => {

@@ -87,7 +87,11 @@ export const TEMPLATES: Record<string, string> = {
 
   '@edition': `<% layout('@layout', it) %>
 <h1><%= it.pageTitle %></h1>
+<% if (it.letterUrl) { %><p><a href="<%= it.letterUrl %>">Read the letter as it was sent</a></p><% } %>
 <% for (const s of it.edition.sections) { %><h2><%= s.topic.label %></h2><ul>
 <% for (const p of s.papers) { %><li><a href="<%= p.url %>" rel="noopener nofollow"><%= p.title %></a> <span class="meta"><%= p.authors.slice(0, 3).join(', ') %></span></li>
+<% } %></ul><% } %>
+<% if (it.overflow && it.overflow.length > 0) { %><h2 id="more">More papers in this edition (<%= it.overflow.length %>)</h2><ul>
+<% for (const p of it.overflow) { %><li><a href="<%= p.url %>" rel="noopener nofollow"><%= p.title %></a> <span class="meta"><%= p.authors.slice(0, 3).join(', ') %></span></li>
 <% } %></ul><% } %>`,
 };
