@@ -1,9 +1,15 @@
 import Database from 'better-sqlite3';
 import { type Dialect, SqliteDialect } from 'kysely';
 
+/** Statements kept per connection; the ledger's hot queries are a handful of SQL strings. */
+const STATEMENT_CACHE_SIZE = 500;
+
 /**
  * Opens an SQLite database file (or `:memory:`) for Kysely: WAL journal so readers never block
  * the writer, a 5 s busy timeout so a second process waits instead of failing, foreign keys on.
+ * Kysely prepares every query afresh; sending 10k messages prepares the same three statements 20k
+ * times, so prepared statements are cached by SQL text (iteration, which would hold a statement
+ * busy, always gets a fresh one).
  */
 export function createSqliteDialect(path: string): Dialect {
   const database = new Database(path);
@@ -11,5 +17,28 @@ export function createSqliteDialect(path: string): Dialect {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
-  return new SqliteDialect({ database });
+  const cache = new Map<string, Database.Statement>();
+  const prepared = (sql: string): Database.Statement => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = database.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  return new SqliteDialect({
+    database: {
+      close: () => database.close(),
+      prepare: (sql: string) => {
+        const statement = prepared(sql);
+        return {
+          reader: statement.reader,
+          all: (parameters: ReadonlyArray<unknown>) => statement.all(parameters),
+          run: (parameters: ReadonlyArray<unknown>) => statement.run(parameters),
+          iterate: (parameters: ReadonlyArray<unknown>) => database.prepare(sql).iterate(parameters),
+        };
+      },
+    },
+  });
 }
