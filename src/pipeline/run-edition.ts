@@ -4,7 +4,7 @@ import type { Store } from '../store/types.js';
 import { buildEdition } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
 import type { PipelineLogger } from './types.js';
-import { allTopicsKey, renderVariants, type VariantRenderer } from './variants.js';
+import { renderVariants, type VariantRenderer } from './variants.js';
 
 /** What a send reports back (deliver/'s SendSummary satisfies it). */
 export interface SendOutcome {
@@ -135,5 +135,3 @@ async function seedSubscribers(store: Store, config: Readonly<Config>): Promise<
     });
   }
 }
-
-export { allTopicsKey };
