@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RawEntry } from '../../../src/domain/index.js';
 import { canonicalId, canonicalUrl, doiFrom } from '../../../src/normalize/index.js';
+import { rawEntry } from './helpers.js';
 
-function raw(fields: Partial<RawEntry>): RawEntry {
-  return {
-    sourceId: 's',
-    kind: 'rss',
-    guid: null,
-    title: 'T',
-    url: null,
-    authors: [],
-    published: null,
-    summary: null,
-    aiSummary: null,
-    keywords: [],
-    categories: [],
-    upvotes: null,
-    comments: null,
-    githubRepo: null,
-    pdfUrl: null,
-    doi: null,
-    announceType: null,
-    ...fields,
-  };
-}
+const raw = (fields: Partial<RawEntry>): RawEntry => rawEntry({ title: 'T', ...fields });
 
 describe('canonicalId', () => {
   it.each<[string, Partial<RawEntry>, string | undefined]>([
