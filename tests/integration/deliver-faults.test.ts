@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
-import { type FaultRule, type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import type { FaultRule, SmtpSink } from '../helpers/smtp-sink.js';
 import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
-import { EDITION, emailOf, openStore, seedEdition } from './deliver-fixture.js';
+import { closeDeliverEnv, EDITION, emailOf, openDeliverEnv, seedEdition } from './deliver-fixture.js';
 
 const SUBSCRIBERS = 200;
 const BAD = new Set([7, 33, 90, 150, 199].map(emailOf));
@@ -16,15 +13,9 @@ let dir: string;
 let store: Store;
 let sink: SmtpSink;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'pp-deliver-faults-'));
-  store = await openStore(dir);
-  sink = await startSmtpSink();
+  ({ dir, store, sink } = await openDeliverEnv('pp-deliver-faults-'));
 });
-afterEach(async () => {
-  await sink.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeDeliverEnv({ dir, store, sink }));
 
 /** A seeded pseudo-random source, so a failure can be replayed. */
 function lcg(seed: number): () => number {

@@ -1,7 +1,10 @@
 /** Seeds a real SQLite store with subscribers, an edition, its ledger and its rendered variant. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RenderedVariant } from '../../src/domain/index.js';
 import { createStore, type Store } from '../../src/store/index.js';
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
 
 export const EDITION = 'daily-2024-01-02';
 export const MESSAGE_ID_DOMAIN = 'paperpost.test';
@@ -40,4 +43,22 @@ export async function seedEdition(store: Store, count: number, variant: Rendered
   });
   await store.saveRenderedVariant(EDITION, variant);
   await store.createLedger(EDITION, 'daily', MESSAGE_ID_DOMAIN);
+}
+
+/** What each delivery test starts from: a temp folder, a store in it, a recording SMTP server. */
+export interface DeliverEnv {
+  dir: string;
+  store: Store;
+  sink: SmtpSink;
+}
+
+export async function openDeliverEnv(prefix: string): Promise<DeliverEnv> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, store: await openStore(dir), sink: await startSmtpSink() };
+}
+
+export async function closeDeliverEnv(env: DeliverEnv): Promise<void> {
+  await env.sink.close();
+  await env.store.close();
+  await rm(env.dir, { recursive: true, force: true });
 }

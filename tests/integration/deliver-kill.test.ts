@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/index.js';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
 import { makeVariant } from '../unit/deliver/fixtures.js';
-import { EDITION, emailOf, openStore, seedEdition } from './deliver-fixture.js';
+import { closeDeliverEnv, EDITION, emailOf, openDeliverEnv, seedEdition } from './deliver-fixture.js';
 
 const SUBSCRIBERS = 150;
 const POOL = 3;
@@ -16,15 +14,9 @@ let dir: string;
 let store: Store;
 let sink: SmtpSink;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'pp-deliver-kill-'));
-  store = await openStore(dir);
-  sink = await startSmtpSink();
+  ({ dir, store, sink } = await openDeliverEnv('pp-deliver-kill-'));
 });
-afterEach(async () => {
-  await sink.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeDeliverEnv({ dir, store, sink }));
 
 function exitOf(
   child: ChildProcess,

@@ -1,26 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
-import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.js';
+import type { SmtpSink } from '../helpers/smtp-sink.js';
 import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
-import { EDITION, emailOf, openStore, seedEdition } from './deliver-fixture.js';
+import { closeDeliverEnv, EDITION, emailOf, openDeliverEnv, seedEdition } from './deliver-fixture.js';
 
 let dir: string;
 let store: Store;
 let sink: SmtpSink;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'pp-deliver-unsub-'));
-  store = await openStore(dir);
-  sink = await startSmtpSink();
+  ({ dir, store, sink } = await openDeliverEnv('pp-deliver-unsub-'));
 });
-afterEach(async () => {
-  await sink.close();
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => closeDeliverEnv({ dir, store, sink }));
 
 describe('unsubscribe during a send', () => {
   it('sends nothing to an address after its unsubscribe commits', async () => {
