@@ -23,16 +23,8 @@ export interface WorkerLoopOptions {
 }
 
 /** What a worker did over its whole life. */
-export interface WorkerSummary {
-  editions: string[];
+export interface WorkerSummary extends SendSummary {
   passes: number;
-  sent: number;
-  deferred: number;
-  failed: number;
-  cancelled: number;
-  elapsedMs: number;
-  ratePerSecond: number;
-  aborted: boolean;
   /** Rows left deferred (retry later) when an `--until-idle` worker exited. */
   deferredLeft: number;
   /** Earliest retry time of those rows (ISO), or null. */

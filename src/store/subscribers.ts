@@ -41,6 +41,22 @@ async function patchSubscriber(
   return updated === undefined ? undefined : toSubscriber(updated);
 }
 
+/** The row of a new subscriber, its consent time stamps set from its status. */
+function newRow(input: NewSubscriber, at: string) {
+  return {
+    email: input.email,
+    name: input.name ?? null,
+    status: input.status,
+    topics: joinTopics(input.topics),
+    frequency: input.frequency,
+    created_at: at,
+    confirmed_at: input.status === 'confirmed' ? at : null,
+    unsubscribed_at: input.status === 'unsubscribed' ? at : null,
+    suppressed_reason: null,
+    updated_at: at,
+  };
+}
+
 /**
  * Inserts a subscriber, or updates topics, frequency, status (and name when given) of a known
  * address. Insert-first with ON CONFLICT DO NOTHING, so two racing sign-ups of one address end
@@ -55,18 +71,7 @@ export async function upsertSubscriber(
   return ctx.write(async (trx) => {
     const inserted = await trx
       .insertInto('subscribers')
-      .values({
-        email: input.email,
-        name: input.name ?? null,
-        status: input.status,
-        topics: joinTopics(input.topics),
-        frequency: input.frequency,
-        created_at: at,
-        confirmed_at: input.status === 'confirmed' ? at : null,
-        unsubscribed_at: input.status === 'unsubscribed' ? at : null,
-        suppressed_reason: null,
-        updated_at: at,
-      })
+      .values(newRow(input, at))
       .onConflict((oc) => oc.column('email').doNothing())
       .returningAll()
       .executeTakeFirst();
@@ -94,18 +99,7 @@ export async function upsertSubscriber(
 export async function addSubscribers(ctx: StoreContext, inputs: NewSubscriber[], now: Date): Promise<number> {
   if (inputs.length === 0) return 0;
   const at = now.toISOString();
-  const rows = inputs.map((input) => ({
-    email: input.email,
-    name: input.name ?? null,
-    status: input.status,
-    topics: joinTopics(input.topics),
-    frequency: input.frequency,
-    created_at: at,
-    confirmed_at: input.status === 'confirmed' ? at : null,
-    unsubscribed_at: input.status === 'unsubscribed' ? at : null,
-    suppressed_reason: null,
-    updated_at: at,
-  }));
+  const rows = inputs.map((input) => newRow(input, at));
   return ctx.write(async (trx) => {
     let added = 0;
     // 10 columns per row: 500 rows keep under both engines' parameter limits.
