@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm install` through `prepare`).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the bundled CLI lives in dist/app/ (built by `npm install` through `prepare`).
+import { main } from '../dist/app/main.js';
 
 main(process.argv);

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PaperpostError } from '../domain/errors.js';
+import { preloadMjml } from '../render/mjml-engine.js';
 import { commands } from './commands/index.js';
 
 /** Exit codes: 0 ok, 1 the job ran but failed (e.g. no source worked), 2 bad input or usage. */
@@ -11,6 +12,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .showHelpAfterError()
     .exitOverride();
   const wanted = commandName(argv.slice(2));
+  // `run` renders MJML: start loading it in a worker thread now, before the command's own modules.
+  if (wanted === 'run') preloadMjml();
   const entries = commands.filter((c) => c.name === wanted);
   for (const entry of entries.length > 0 ? entries : commands) (await entry.load())(program);
   return program;

@@ -7,8 +7,8 @@ import { BIN, ROOT } from '../helpers/cli.js';
 
 /** The daemon tests run the built CLI; `npm test` builds first. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'commands', 'daemon.js'))) {
-    throw new Error('dist/ has no daemon command: run `npm run build` before these tests');
+  if (!existsSync(path.join(ROOT, 'dist', 'app', 'main.js'))) {
+    throw new Error('dist/ has no built CLI: run `npm run build` before these tests');
   }
 }
 

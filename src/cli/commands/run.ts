@@ -32,7 +32,8 @@ export function registerRun(program: Command): void {
         );
       }
       const frequency = opts.frequency;
-      // MJML loads in a worker thread while the feeds are fetched, parsed and grouped.
+      // MJML loads in a worker thread while the feeds are fetched, parsed and grouped (main.ts
+      // starts it before this module loads; this call only matters when run is called directly).
       preloadMjml();
       const app = await openApp(global);
       const transport = opts.send ? createTransportFor(app.config) : undefined;
