@@ -63,6 +63,10 @@ describe('wrapText and formatDate', () => {
   it.each([
     ['2026-06-12', 'long', 'Friday 12 June 2026'],
     ['2026-06-12', 'short', '12 Jun 2026'],
+    ['2026-09-05', 'short', '5 Sep 2026'],
+    ['2026-09-05', 'long', 'Saturday 5 September 2026'],
+    ['2027-01-03', 'long', 'Sunday 3 January 2027'],
+    ['2024-02-29', 'long', 'Thursday 29 February 2024'],
     ['garbage', 'short', 'garbage'],
   ] as const)('%s %s', (date, style, expected) => {
     expect(formatDate(date, style).replace(',', '')).toBe(expected);
