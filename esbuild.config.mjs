@@ -1,14 +1,13 @@
-// Builds the CLI into dist/app/: one ESM entry (main.js), the MJML worker, and shared chunks, all in
-// one folder (code finds the package root two levels up and the worker beside itself). Bundling
-// replaces ~900 small module files with a few: start-up drops from ~0.4 s to ~0.1 s.
+// `npm run build`: bundles the CLI into dist/app/: the entry (main.js), the MJML worker and the
+// shared chunks, all in one folder (code finds the package root two levels up and the worker
+// beside itself). A few files instead of ~900 module files: `paperpost run` starts ~0.3 s sooner.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-const outdir = 'dist/app';
 rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { main: 'src/cli/main.ts', 'mjml-worker': 'src/render/mjml-worker.ts' },
-  outdir,
+  outdir: 'dist/app',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -16,10 +15,21 @@ await build({
   target: 'node20',
   sourcemap: true,
   chunkNames: '[name]-[hash]',
-  // Native addons, packages loaded by file path at run time, and optional natives stay outside.
-  external: process.env.PP_EXTERNAL === 'all' ? ['./node_modules/*'] : ['better-sqlite3', 'mjml', 'pino-pretty', 'pg-native', 'pg', 'mailparser', 'sanitize-html', 'html-to-text'],
-  packages: process.env.PP_EXTERNAL === 'all' ? 'external' : undefined,
-  // CommonJS packages inside an ESM bundle call require(): give them one.
-  banner: { js: "import { createRequire as __ppRequire } from 'node:module'; const require = __ppRequire(import.meta.url);" },
+  // Left to node_modules: the native addon, and packages loaded on demand by require() (mjml in
+  // its worker, pino-pretty on a terminal, sanitize-html, html-to-text, mailparser, pg).
+  external: [
+    'better-sqlite3',
+    'mjml',
+    'pino-pretty',
+    'pg',
+    'pg-native',
+    'mailparser',
+    'sanitize-html',
+    'html-to-text',
+  ],
+  // CommonJS packages inside the ESM bundle call require(): give them one.
+  banner: {
+    js: "import { createRequire as __ppCreateRequire } from 'node:module'; const require = __ppCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
