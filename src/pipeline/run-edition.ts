@@ -61,8 +61,17 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
     delivery: null,
     error: null,
   };
+  // Wall time of each stage, logged at debug level (LOG_LEVEL=debug) for profiling a run.
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string): void => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - mark);
+    mark = now;
+  };
   try {
     const ingest = await ingestSources(store, config, logger, started);
+    lap('ingest');
     summary.sources.reports = ingest.reports;
     summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
     summary.sources.ok = ingest.reports.length - summary.sources.failed;
@@ -74,6 +83,7 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
       );
     }
     const upsert = await store.upsertPapers(ingest.papers, started);
+    lap('store');
     summary.papers = {
       entries: ingest.entries,
       merged: ingest.papers.length,
@@ -84,6 +94,7 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
 
     await seedSubscribers(store, config);
     const built = await buildEdition(store, config, options.frequency, deps.now());
+    lap('build');
     summary.papers.candidates = built.candidates;
     if (built.status === 'skipped') {
       summary.status = 'skipped';
@@ -102,6 +113,7 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
         config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
       const created = await store.createLedger(edition.id, edition.frequency, domain);
       const variants = await renderVariants(store, deps.renderer, edition);
+      lap('render');
       summary.ledger = { created, variants: variants.variants };
       logger.info(
         { edition: edition.id, deliveries: created, variants: variants.variants.length },
@@ -109,7 +121,11 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
       );
     }
     // Resume unfinished editions too: the next run finishes what a crash left.
-    if (deps.send) summary.delivery = await deps.send();
+    if (deps.send) {
+      summary.delivery = await deps.send();
+      lap('send');
+    }
+    logger.debug({ ms: timings }, 'run timings');
   } catch (err) {
     summary.status = 'failed';
     summary.error = describeError(err);
