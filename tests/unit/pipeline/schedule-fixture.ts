@@ -31,7 +31,7 @@ export const stubRenderer = {
   },
 };
 
-export const silentLogger = { info() {}, warn() {}, error() {} };
+export const silentLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 export interface ScheduleFixture {
   dir: string;
