@@ -153,11 +153,30 @@ function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
   );
 }
 
+/** NMI and ARI of each method over the seeded 70-paper subsets 1..count of the HF set: mean and min. */
+function subsetSummary(rows: Row[], count: number): string[] {
+  const methods: [string, (r: Row[]) => Scores][] = [
+    ['paperpost groupPapers (k chosen)', runPaperpost],
+    ['TF-IDF + k-means (true k)', (r) => runBaseline(r, 'kmeans')],
+    ['TF-IDF + average linkage (true k)', (r) => runBaseline(r, 'average')],
+  ];
+  const subsets = Array.from({ length: count }, (_, i) => sample(rows, 70, i + 1));
+  return methods.map(([method, run]) => {
+    const all = subsets.map(run);
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const nmi = all.map((s) => s.nmi);
+    const ari = all.map((s) => s.ari);
+    const sections = all.map((s) => s.sections);
+    return `| hf-labeled, 70-paper subsets 1-${count} | ${method} | ${f(mean(nmi))} | ${f(Math.min(...nmi))} | ${f(mean(ari))} | ${f(Math.min(...ari))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...all.map((s) => s.singletons))} |`;
+  });
+}
+
 const f = (x: number): string => x.toFixed(3);
 console.log('$ npm run bench:topics   (tsx bench/topics-bench.ts)\n');
 console.log('| set | papers | true k | method | NMI | ARI | sections | singletons | other | ms |');
 console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
-for (const ds of datasets()) {
+const sets = datasets();
+for (const ds of sets) {
   const k = new Set(ds.rows.map((r) => r.label)).size;
   const runs: [string, Scores][] = [
     ['paperpost groupPapers (k chosen)', runPaperpost(ds.rows)],
@@ -170,3 +189,6 @@ for (const ds of datasets()) {
     );
   }
 }
+console.log('\n| subsets | method | NMI mean | NMI min | ARI mean | ARI min | sections | most singletons |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+for (const line of subsetSummary(sets[0]?.rows ?? [], 8)) console.log(line);

@@ -86,10 +86,10 @@ export function refineAssignment(sim: Float64Array, n: number, labels: number[],
 
 /**
  * Range of cluster counts tried for n papers: about sqrt(n)/2 to `sectionsPerRoot` * sqrt(n), at
- * most `maxSections` (defaults 2 and 30: 70 papers -> 4 to 17, 400 papers -> 10 to 30), so an
+ * most `maxSections` (defaults 2.2 and 30: 70 papers -> 4 to 19, 400 papers -> 10 to 30), so an
  * edition stays skimmable whatever the silhouette prefers.
  */
-export function sectionRange(n: number, sectionsPerRoot = 2, maxSections = 30): [number, number] {
+export function sectionRange(n: number, sectionsPerRoot = 2.2, maxSections = 30): [number, number] {
   const root = Math.sqrt(n);
   const max = Math.max(2, Math.min(n - 1, maxSections, Math.ceil(sectionsPerRoot * root)));
   return [Math.min(max, Math.max(2, Math.round(root / 2))), max];

@@ -1,20 +1,23 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
-import { matchUserTopic, topicVector } from './catalogue.js';
+import { matchUserTopic, refreshKeywords, topicVector } from './catalogue.js';
 import { clusterBatch } from './cluster-batch.js';
-import { describeCluster, slugify } from './label.js';
+import { describeCluster, describeKeywords, slugify } from './label.js';
+import { centroid, dot, type SparseVector, similarityMatrix } from './sparse.js';
 import {
   buildCorpus,
-  centroid,
-  dot,
+  type Corpus,
+  countTerms,
   MATCH_WEIGHTS,
   type PaperTerms,
   type PaperText,
-  similarityMatrix,
 } from './vectorize.js';
 
 /** Knobs of {@link groupPapers}; the defaults are tuned on the hand-labelled HF set (see bench/). */
 export interface GroupOptions {
-  /** Cosine similarity to a catalogue topic's keywords above which a paper (or a new cluster) joins it. */
+  /**
+   * Cosine similarity to a catalogue topic's keywords above which a paper (or a new cluster) joins
+   * it; half of it for a cluster of fewer than 3 papers, thin evidence for a new topic.
+   */
   joinThreshold?: number;
   /** Batches of at most this many papers make one section. */
   singleSectionMax?: number;
@@ -24,10 +27,15 @@ export interface GroupOptions {
   attachThreshold?: number;
   /** Largest share of the batch left in "Other". */
   maxOtherShare?: number;
-  /** Most sections tried per square root of the batch size (70 papers: up to 17). */
+  /** Most sections tried per square root of the batch size (70 papers: up to 19). */
   sectionsPerRoot?: number;
   /** Most sections whatever the batch size. */
   maxSections?: number;
+  /**
+   * Most keywords a catalogue topic takes in from the papers that joined it in one run (0: its
+   * keywords never change). Slug and label never change.
+   */
+  maxNewKeywords?: number;
 }
 
 /** Groups of one batch, and the catalogue updated with the topics created for it. */
@@ -45,14 +53,21 @@ export const OTHER_TOPIC: Readonly<Topic> = {
   userDefined: false,
 };
 
+/**
+ * Fewest papers that make a catalogue topic on their own, and that may change a catalogue
+ * topic's keywords in one run (see {@link refreshKeywords}).
+ */
+const MIN_EVIDENCE = 3;
+
 const DEFAULTS: Required<GroupOptions> = {
   joinThreshold: 0.11,
   singleSectionMax: 5,
   minClusterSize: 2,
   attachThreshold: 0.05,
   maxOtherShare: 0.1,
-  sectionsPerRoot: 2,
+  sectionsPerRoot: 2.2,
   maxSections: 30,
+  maxNewKeywords: 6,
 };
 
 /**
@@ -60,8 +75,10 @@ const DEFAULTS: Required<GroupOptions> = {
  * phrase or arXiv category) take precedence; then a paper joins the catalogue topic its text is
  * closest to, if close enough; the rest are clustered (TF-IDF, average linkage, k chosen by
  * silhouette) and each new cluster joins a catalogue topic or becomes a new one, labelled from its
- * papers. Every paper id lands in exactly one group; the output depends only on the input (papers
- * are processed in id order). The input catalogue is not modified.
+ * papers. A catalogue topic that papers joined takes in a few of their shared keywords (see
+ * {@link refreshKeywords}), keeping its slug and label. Every paper id lands in exactly one group;
+ * the output depends only on the input (papers are processed in id order). The input catalogue is
+ * not modified.
  */
 export function groupPapers(
   papers: PaperText[],
@@ -84,14 +101,16 @@ export function groupPapers(
   };
   if (batch.length === 0) return { groups: [], catalogue: topics };
 
-  const claimed = batch.map((p) => matchUserTopic(topics, p));
-  const cache = new Map<PaperText, PaperTerms>();
-  const corpus = buildCorpus(batch, 1, { cache, weights: MATCH_WEIGHTS });
-  const autoTopics = topics
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => !t.userDefined && t.keywords.length > 0);
-  const topicVectors = autoTopics.map(({ t, i }) => ({ i, v: topicVector(t, corpus) }));
-  const bestTopic = (v: ReturnType<typeof centroid>): { i: number; sim: number } => {
+  // Each paper is read once; every corpus below is built from these counts.
+  const cache = new Map<PaperText, PaperTerms>(batch.map((p) => [p, countTerms(p)]));
+  const claimed = batch.map((p) => matchUserTopic(topics, p, cache.get(p)));
+  const autoTopics = topics.flatMap((t, i) => (!t.userDefined && t.keywords.length > 0 ? [i] : []));
+  // The whole batch, to compare papers with catalogue topics: only needed when there are some.
+  const corpus = autoTopics.length > 0 ? buildCorpus(batch, 1, { cache, weights: MATCH_WEIGHTS }) : undefined;
+  const topicVectors = corpus
+    ? autoTopics.map((i) => ({ i, v: topicVector(topics[i] as Topic, corpus) }))
+    : [];
+  const bestTopic = (v: SparseVector): { i: number; sim: number } => {
     let best = { i: -1, sim: Number.NEGATIVE_INFINITY };
     for (const tv of topicVectors) {
       const s = dot(v, tv.v);
@@ -99,9 +118,10 @@ export function groupPapers(
     }
     return best;
   };
+  const vectorOf = (p: number): SparseVector => corpus?.vectors[p] ?? { idx: [], val: [] };
   const joined = claimed.map((c, p) => {
-    if (c >= 0) return c;
-    const best = bestTopic(corpus.vectors[p] ?? { idx: [], val: [] });
+    if (c >= 0 || !corpus) return c;
+    const best = bestTopic(vectorOf(p));
     return best.sim >= opts.joinThreshold ? best.i : -1;
   });
 
@@ -128,13 +148,18 @@ export function groupPapers(
   const k = Math.max(-1, ...clusters) + 1;
   const usedLabels = new Set(topics.map((t) => t.label.toLowerCase()));
   const slugs = new Set(topics.map((t) => t.slug));
+  const known = topics.length;
   for (let c = 0; c < k; c += 1) {
     const local = clusters.flatMap((cl, r) => (cl === c ? [r] : []));
     const inBatch = local.map((r) => rest[r] as number);
-    const best = bestTopic(centroid(inBatch.map((p) => corpus.vectors[p] ?? { idx: [], val: [] })));
-    if (best.i >= 0 && best.sim >= opts.joinThreshold) {
-      for (const p of inBatch) assign(best.i, p);
-      continue;
+    if (corpus) {
+      const best = bestTopic(centroid(inBatch.map(vectorOf)));
+      // Two papers are thin evidence for a new catalogue topic: they join one more readily.
+      const threshold = inBatch.length < MIN_EVIDENCE ? opts.joinThreshold / 2 : opts.joinThreshold;
+      if (best.i >= 0 && best.sim >= threshold) {
+        for (const p of inBatch) assign(best.i, p);
+        continue;
+      }
     }
     const { label, keywords } = describeCluster(restCorpus, local, usedLabels);
     const index =
@@ -144,6 +169,7 @@ export function groupPapers(
   clusters.forEach((c, r) => {
     if (c < 0) assign(otherIndex(), rest[r] as number);
   });
+  if (corpus) refreshCatalogue(topics.slice(0, known), members, corpus, opts);
 
   const groups = [...members.entries()]
     .map(([t, ps]) => ({
@@ -157,6 +183,26 @@ export function groupPapers(
         (a.topic.slug < b.topic.slug ? -1 : 1),
     );
   return { groups, catalogue: topics };
+}
+
+/**
+ * Refreshes, in place, the keywords of the catalogue topics (automatic ones; user topics are the
+ * config's) that at least {@link MIN_EVIDENCE} papers of this batch joined, from what those papers
+ * share and the rest of the batch does not.
+ */
+function refreshCatalogue(
+  topics: Topic[],
+  members: Map<number, number[]>,
+  corpus: Corpus,
+  opts: Required<GroupOptions>,
+): void {
+  if (opts.maxNewKeywords <= 0) return;
+  topics.forEach((topic, t) => {
+    const joined = members.get(t) ?? [];
+    if (topic.userDefined || topic.keywords.length === 0 || joined.length < MIN_EVIDENCE) return;
+    const fresh = describeKeywords(corpus, joined);
+    topic.keywords = refreshKeywords(topic.keywords, fresh, { maxNew: opts.maxNewKeywords });
+  });
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

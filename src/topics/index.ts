@@ -1,4 +1,11 @@
-export { matchUserTopic, topicVector, userTopicScore } from './catalogue.js';
+export {
+  matchUserTopic,
+  paperKeys,
+  type RefreshOptions,
+  refreshKeywords,
+  topicVector,
+  userTopicScore,
+} from './catalogue.js';
 export { averageLinkage, cutTree, type Merge, silhouette } from './cluster.js';
 export {
   type Assignment,
@@ -8,8 +15,16 @@ export {
   sectionRange,
 } from './cluster-batch.js';
 export { type GroupOptions, type GroupResult, groupPapers, OTHER_TOPIC } from './group-papers.js';
-export { describeCluster, formatLabel, labelWordCount, slugify } from './label.js';
+export {
+  describeCluster,
+  describeKeywords,
+  formatLabel,
+  labelWordCount,
+  slugify,
+  TOPIC_KEYWORDS,
+} from './label.js';
 export { adjustedRandIndex, normalizedMutualInformation } from './metrics.js';
+export { centroid, dot, normalize, type SparseVector, similarityMatrix } from './sparse.js';
 export { extractTerms, foldPlural, isStopword, stemWord, type Term } from './tokenize.js';
 export {
   buildCorpus,
@@ -20,6 +35,4 @@ export {
   MATCH_WEIGHTS,
   type PaperTerms,
   type PaperText,
-  type SparseVector,
-  similarityMatrix,
 } from './vectorize.js';

@@ -114,7 +114,13 @@ function computeStem(word: string): string {
 /** One feature occurrence: its key (folded, lowercase) and the surface text it came from (case kept). */
 export interface Term {
   key: string;
+  /** As written; empty for a part read inside a coined name ("Attention" of "TriAttention"). */
   surface: string;
+  /**
+   * Set on a part of a word ("multi" of "multi-agent", "attention" of "TriAttention"): a feature
+   * and a keyword, never a label word on its own.
+   */
+  part?: true;
 }
 
 const SEGMENT_BREAK = /[.,;:!?()[\]{}"“”‘’<>|/\\]+|\s[-–—]+\s/;
@@ -131,12 +137,18 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
   const keys = content.map((p) => stemWord(p.toLowerCase()));
+  const hyphenated = parts.length > 1;
   content.forEach((part, i) => {
-    terms.push({ key: keys[i] as string, surface: part });
+    terms.push(
+      hyphenated
+        ? { key: keys[i] as string, surface: part, part: true }
+        : { key: keys[i] as string, surface: part },
+    );
+    for (const key of camelParts(part)) terms.push({ key, surface: '', part: true });
   });
   // "on-policy" keys as "policy" but reads as written in a phrase ("standard on-policy").
   if (content.length === 1)
-    return { key: keys[0] as string, surface: parts.length > 1 ? word : (content[0] as string) };
+    return { key: keys[0] as string, surface: hyphenated ? word : (content[0] as string) };
   const unit = { key: keys.join(' '), surface: word };
   terms.push(unit);
   return unit;
@@ -163,9 +175,35 @@ export function extractTerms(text: string): Term[] {
   return terms;
 }
 
+const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * Keys of the words inside a coined name: papers name their method by gluing words
+ * ("TriAttention", "MemTrapBench", "CoToGrasp"), and the abstract repeats the name, so without
+ * its parts the paper's subject word is invisible next to the papers that write it apart.
+ */
+function camelParts(word: string): string[] {
+  if (!/\p{Ll}\p{Lu}/u.test(word)) return [];
+  return word
+    .split(CAMEL_BREAK)
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 3 && isContentWord(p))
+    .map(stemWord);
+}
+
+const CONTENT = new Map<string, boolean>();
+
 function isContentWord(word: string): boolean {
-  if (word.length < 2 || word.length > 30) return false;
-  if (!/\p{L}/u.test(word)) return false;
-  if (/^\p{N}/u.test(word) && word.length < 3) return false;
-  return !isStopword(word);
+  const known = CONTENT.get(word);
+  if (known !== undefined) return known;
+  const content =
+    word.length >= 2 &&
+    word.length <= 30 &&
+    /\p{L}/u.test(word) &&
+    !(/^\p{N}/u.test(word) && word.length < 3) &&
+    !isStopword(word);
+  // Bounded like the stem cache: a daemon reads new words every day.
+  if (CONTENT.size > 50_000) CONTENT.clear();
+  CONTENT.set(word, content);
+  return content;
 }

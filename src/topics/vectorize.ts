@@ -1,4 +1,5 @@
 import type { Paper } from '../domain/index.js';
+import { normalize, type SparseVector } from './sparse.js';
 import { extractTerms } from './tokenize.js';
 
 /** The text a paper offers to grouping. */
@@ -6,15 +7,9 @@ export type PaperText = Pick<Paper, 'id' | 'title' | 'summary' | 'keywords' | 'c
   aiSummary?: string | null;
 };
 
-/** A sparse vector: feature indices ascending, with their values. */
-export interface SparseVector {
-  idx: number[];
-  val: number[];
-}
-
 /** TF-IDF model of one batch of papers. */
 export interface Corpus {
-  /** Feature keys, sorted; a vector index points in here. */
+  /** Feature keys, in the order the papers first use them; a vector index points in here. */
   features: string[];
   /** Papers containing each feature. */
   df: number[];
@@ -22,8 +17,18 @@ export interface Corpus {
   vectors: SparseVector[];
   /** Per paper, the set of feature indices it contains (for label coverage). */
   present: Set<number>[];
-  /** Most frequent surface form of each feature ("long-context", "llms"). */
-  surface: string[];
+  /**
+   * Per paper, the features of its headline fields, title and keywords: noun phrases that name
+   * its subject, where abstracts and AI summaries also describe methods ("enhances", "reveals").
+   */
+  headline: Set<number>[];
+  /**
+   * Most frequent surface form of a feature in the papers ("long-context", "LLMs"), or '' for a
+   * feature only read inside coined names. Computed on demand: labels need a few dozen.
+   */
+  surfaceOf(feature: number): string;
+  /** true for a feature some paper writes on its own, not only as part of a word ("multi" of "multi-agent"). */
+  standsAlone(feature: number): boolean;
   /** Inverse document frequency of each feature. */
   idf: number[];
   /** Feature index by key. */
@@ -83,16 +88,21 @@ export interface CorpusOptions {
 export interface PaperTerms {
   fields: Record<Exclude<keyof FieldWeights, 'summaryAlone'>, Map<string, number>>;
   surfaces: Map<string, Map<string, number>>;
+  /** Keys the paper writes as words or phrases of their own, not only as parts of words. */
+  standalone: Set<string>;
 }
 
 /** Term counts of one paper, field by field, with the surface forms seen. */
 export function countTerms(paper: PaperText): PaperTerms {
   const surfaces = new Map<string, Map<string, number>>();
+  const standalone = new Set<string>();
   const count = (texts: string[]): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const text of texts) {
       for (const term of extractTerms(text)) {
         counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
+        if (!term.part) standalone.add(term.key);
+        if (term.surface === '') continue;
         let forms = surfaces.get(term.key);
         if (!forms) {
           forms = new Map();
@@ -110,7 +120,7 @@ export function countTerms(paper: PaperText): PaperTerms {
     keywords: count(paper.keywords),
     categories: new Map(paper.categories.map((c) => [`cat:${c.toLowerCase()}`, 1])),
   };
-  return { fields, surfaces };
+  return { fields, surfaces, standalone };
 }
 
 /** A paper's term counts weighted by field and summed. */
@@ -144,104 +154,70 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
     }
     return t;
   });
-  const surfaces = new Map<string, Map<string, number>>();
-  for (const t of terms) {
-    for (const [key, forms] of t.surfaces) {
-      let all = surfaces.get(key);
-      if (!all) {
-        all = new Map();
-        surfaces.set(key, all);
-      }
-      for (const [form, c] of forms) all.set(form, (all.get(form) ?? 0) + c);
-    }
-  }
   const counts = terms.map((t) => weightedCounts(t, options.weights));
   const dfByKey = new Map<string, number>();
   for (const c of counts) for (const key of c.keys()) dfByKey.set(key, (dfByKey.get(key) ?? 0) + 1);
-  const features = [...dfByKey.entries()]
-    .filter(([, df]) => df >= minDf)
-    .map(([key]) => key)
-    .sort();
+  // Features in the order the papers first use them: as deterministic as the papers' order, and
+  // no sort of thousands of strings.
+  const features: string[] = [];
+  const df: number[] = [];
+  for (const [key, d] of dfByKey) {
+    if (d < minDf) continue;
+    features.push(key);
+    df.push(d);
+  }
   const index = new Map(features.map((key, i) => [key, i]));
   const n = papers.length;
-  const df = features.map((key) => dfByKey.get(key) ?? 0);
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
   const present: Set<number>[] = [];
+  const weight = new Float64Array(features.length);
   const vectors = counts.map((c) => {
-    const entries: [number, number][] = [];
+    const idx: number[] = [];
     for (const [key, tf] of c) {
       const i = index.get(key);
       if (i === undefined) continue;
-      entries.push([i, Math.max(0.05, 1 + Math.log(tf)) * (idf[i] ?? 0)]);
+      idx.push(i);
+      weight[i] = Math.max(0.05, 1 + Math.log(tf)) * (idf[i] ?? 0);
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    present.push(new Set(entries.map(([i]) => i)));
-    return normalize({ idx: entries.map(([i]) => i), val: entries.map(([, v]) => v) });
+    idx.sort((a, b) => a - b);
+    present.push(new Set(idx));
+    return normalize({ idx, val: idx.map((i) => weight[i] ?? 0) });
   });
-  const surface = features.map((key) => bestSurface(surfaces.get(key)) ?? key);
-  return { features, df, vectors, present, surface, idf, index };
-}
-
-function bestSurface(forms: Map<string, number> | undefined): string | undefined {
-  if (!forms) return undefined;
-  let best: [string, number] | undefined;
-  for (const entry of forms) {
-    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
-  }
-  return best?.[0];
-}
-
-/** Scales a vector to unit length (the zero vector stays zero). */
-export function normalize(v: SparseVector): SparseVector {
-  let sum = 0;
-  for (const x of v.val) sum += x * x;
-  const norm = Math.sqrt(sum);
-  return norm === 0 ? v : { idx: v.idx, val: v.val.map((x) => x / norm) };
-}
-
-/** Dot product of two sparse vectors (their cosine when both are unit length). */
-export function dot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.idx.length && j < b.idx.length) {
-    const ai = a.idx[i] as number;
-    const bj = b.idx[j] as number;
-    if (ai === bj) {
-      sum += (a.val[i] as number) * (b.val[j] as number);
-      i += 1;
-      j += 1;
-    } else if (ai < bj) i += 1;
-    else j += 1;
-  }
-  return sum;
-}
-
-/** Sum of vectors, normalized: the direction of a group of papers. */
-export function centroid(vectors: SparseVector[]): SparseVector {
-  const acc = new Map<number, number>();
-  for (const v of vectors) {
-    for (let k = 0; k < v.idx.length; k += 1) {
-      const i = v.idx[k] as number;
-      acc.set(i, (acc.get(i) ?? 0) + (v.val[k] as number));
+  const headline = terms.map((t) => {
+    const out = new Set<number>();
+    for (const field of [t.fields.title, t.fields.keywords]) {
+      for (const key of field.keys()) {
+        const i = index.get(key);
+        if (i !== undefined) out.add(i);
+      }
     }
-  }
-  const idx = [...acc.keys()].sort((a, b) => a - b);
-  return normalize({ idx, val: idx.map((i) => acc.get(i) ?? 0) });
+    return out;
+  });
+  const surfaces = new Map<number, string>();
+  const surfaceOf = (feature: number): string => {
+    let best = surfaces.get(feature);
+    if (best === undefined) {
+      best = bestSurface(features[feature] ?? '', terms);
+      surfaces.set(feature, best);
+    }
+    return best;
+  };
+  const standsAlone = (feature: number): boolean => {
+    const key = features[feature] ?? '';
+    return terms.some((t) => t.standalone.has(key));
+  };
+  return { features, df, vectors, present, headline, surfaceOf, standsAlone, idf, index };
 }
 
-/** Cosine similarity matrix (n x n, row-major) of unit vectors. */
-export function similarityMatrix(vectors: SparseVector[]): Float64Array {
-  const n = vectors.length;
-  const sim = new Float64Array(n * n);
-  for (let i = 0; i < n; i += 1) {
-    sim[i * n + i] = 1;
-    const vi = vectors[i] as SparseVector;
-    for (let j = i + 1; j < n; j += 1) {
-      const s = dot(vi, vectors[j] as SparseVector);
-      sim[i * n + j] = s;
-      sim[j * n + i] = s;
-    }
+/** The form of `key` written most often across the papers (ties: the first in code-point order). */
+function bestSurface(key: string, terms: PaperTerms[]): string {
+  const all = new Map<string, number>();
+  for (const t of terms) {
+    for (const [form, c] of t.surfaces.get(key) ?? []) all.set(form, (all.get(form) ?? 0) + c);
   }
-  return sim;
+  let best: [string, number] = ['', 0];
+  for (const entry of all) {
+    if (entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  }
+  return best[0];
 }

@@ -73,8 +73,9 @@ describe('refineAssignment', () => {
 describe('sectionRange', () => {
   it.each([
     [6, 2, 5],
-    [30, 3, 11],
-    [70, 4, 17],
+    [30, 3, 13],
+    [70, 4, 19],
+    [108, 5, 23],
     [400, 10, 30],
     [1500, 19, 30],
   ])('%i papers -> %i..%i sections tried', (n, min, max) => {

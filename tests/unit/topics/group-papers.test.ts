@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
-import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { groupPapers, OTHER_TOPIC, type PaperText, TOPIC_KEYWORDS } from '../../../src/topics/index.js';
 import { seededRandom, shuffle } from './hf-fixture.js';
 
 const p = (id: string, title: string, summary = '', extra: Partial<PaperText> = {}): PaperText => ({
@@ -142,6 +142,48 @@ describe('groupPapers rules', () => {
     expect(day2.groups.find((g) => g.paperIds.includes('r5'))?.topic.slug).toBe(robots?.slug);
     expect(day2.groups.find((g) => g.paperIds.includes('r6'))?.topic.slug).toBe(robots?.slug);
     expect(day2.catalogue).toHaveLength(day1.catalogue.length);
+  });
+});
+
+describe('catalogue keyword refresh', () => {
+  const day1 = groupPapers(BATCH, []);
+  const robots = day1.groups.find((g) => g.paperIds.includes('r1'))?.topic as Topic;
+  const tactile = [
+    p('r5', 'Tactile sensing for robot grasp', 'Tactile sensing helps dexterous robot grasp planning.'),
+    p('r6', 'Robot grasp with tactile sensing', 'Grasp policies for robot hands read tactile sensing.'),
+    p('r7', 'Tactile sensing in dexterous grasp', 'Robot hands grasp unseen objects with tactile sensing.'),
+  ];
+  const day2 = groupPapers([...tactile, ...BATCH.slice(8)], day1.catalogue);
+  const refreshed = day2.catalogue.find((t) => t.slug === robots.slug) as Topic;
+
+  it('takes in what the joining papers share, keeping slug, label and the leading keywords', () => {
+    expect(day2.groups.find((g) => g.paperIds.includes('r5'))?.topic.slug).toBe(robots.slug);
+    expect(refreshed.label).toBe(robots.label);
+    expect(refreshed.keywords).toContain('tactile sensing');
+    const anchored = Math.min(robots.keywords.length, Math.floor(TOPIC_KEYWORDS / 2));
+    expect(refreshed.keywords.slice(0, anchored)).toEqual(robots.keywords.slice(0, anchored));
+    expect(refreshed.keywords.length).toBeLessThanOrEqual(TOPIC_KEYWORDS);
+    expect(refreshed.keywords.filter((k) => !robots.keywords.includes(k)).length).toBeLessThanOrEqual(6);
+  });
+
+  it('hands the refreshed topic to the groups too', () => {
+    expect(day2.groups.find((g) => g.topic.slug === robots.slug)?.topic).toEqual(refreshed);
+  });
+
+  it('leaves topics that too few papers joined, user topics, and everything with maxNewKeywords 0', () => {
+    const speech = day1.catalogue.find((t) => t.keywords.includes('speech recognition')) as Topic;
+    expect(day2.catalogue.find((t) => t.slug === speech.slug)).toEqual(speech);
+    const user: Topic = {
+      slug: 'hands',
+      label: 'Hands',
+      keywords: ['grasp'],
+      categories: [],
+      userDefined: true,
+    };
+    const withUser = groupPapers(tactile, [user]);
+    expect(withUser.catalogue[0]).toEqual(user);
+    const frozen = groupPapers([...tactile, ...BATCH.slice(8)], day1.catalogue, { maxNewKeywords: 0 });
+    expect(frozen.catalogue).toEqual(day1.catalogue);
   });
 });
 

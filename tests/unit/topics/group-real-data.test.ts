@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { TopicGroup } from '../../../src/domain/index.js';
+import type { Topic, TopicGroup } from '../../../src/domain/index.js';
 import {
   adjustedRandIndex,
   groupPapers,
   labelWordCount,
   normalizedMutualInformation,
   OTHER_TOPIC,
+  TOPIC_KEYWORDS,
 } from '../../../src/topics/index.js';
 import { type LabeledPaper, loadHfLabeled, seededRandom, shuffle } from './hf-fixture.js';
 
@@ -28,27 +29,38 @@ describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', (
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(PAPERS.map((p) => p.id).sort());
   });
 
-  it('keeps quality above the floor measured by bench:topics (NMI 0.655, ARI 0.319)', () => {
+  it('keeps quality above the floor measured by bench:topics (NMI 0.696, ARI 0.387)', () => {
     const { nmi, ari } = scores(PAPERS, groups);
-    expect(nmi).toBeGreaterThanOrEqual(0.63);
-    expect(ari).toBeGreaterThanOrEqual(0.28);
+    expect(nmi).toBeGreaterThanOrEqual(0.67);
+    expect(ari).toBeGreaterThanOrEqual(0.35);
   });
 
   it('keeps the number of sections skimmable and "Other" small', () => {
+    // Up to 2.2 sections per square root of the batch: 23 for 108 papers.
     expect(groups.length).toBeGreaterThanOrEqual(6);
-    expect(groups.length).toBeLessThanOrEqual(22);
+    expect(groups.length).toBeLessThanOrEqual(23);
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
     expect(other).toBeLessThanOrEqual(Math.floor(PAPERS.length * 0.1));
     expect(groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(2);
   });
 
-  // Measured: NMI 0.703, 0.676, 0.764 on subsets 1-3.
-  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.64 (subset %i)', (seed) => {
+  // Measured: NMI 0.700, 0.688, 0.753 on subsets 1-3.
+  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.67 (subset %i)', (seed) => {
     const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
     const result = groupPapers(subset, []);
     expect(result.groups.length).toBeGreaterThanOrEqual(6);
     expect(result.groups.length).toBeLessThanOrEqual(20);
-    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.64);
+    expect(result.groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(1);
+    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.67);
+  });
+
+  it('keeps the mean NMI of 70-paper batches 1-8 above the floor (measured: mean 0.701, min 0.661)', () => {
+    const nmis = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
+      const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
+      return scores(subset, groupPapers(subset, []).groups).nmi;
+    });
+    expect(nmis.reduce((a, b) => a + b, 0) / nmis.length).toBeGreaterThanOrEqual(0.68);
+    expect(Math.min(...nmis)).toBeGreaterThanOrEqual(0.64);
   });
 
   it('writes labels of 2-4 real words taken from the papers, all different', () => {
@@ -92,23 +104,33 @@ describe('catalogue stability across two editions of real papers', () => {
   const second = groupPapers(day2, first.catalogue);
   const oldSlugs = new Set(first.catalogue.map((t) => t.slug));
 
-  it('keeps every topic of day 1 unchanged, with its slug', () => {
+  it('keeps every topic of day 1 with its slug and label; keywords change within bounds', () => {
     expect(day2.length).toBeGreaterThan(20);
-    expect(second.catalogue.slice(0, first.catalogue.length)).toEqual(first.catalogue);
+    const kept = second.catalogue.slice(0, first.catalogue.length);
+    expect(kept.map((t) => [t.slug, t.label, t.userDefined])).toEqual(
+      first.catalogue.map((t) => [t.slug, t.label, t.userDefined]),
+    );
+    kept.forEach((topic, i) => {
+      const before = (first.catalogue[i] as Topic).keywords;
+      const anchored = Math.min(before.length, TOPIC_KEYWORDS / 2);
+      expect(topic.keywords.slice(0, anchored)).toEqual(before.slice(0, anchored));
+      expect(topic.keywords.length).toBeLessThanOrEqual(TOPIC_KEYWORDS);
+      expect(topic.keywords.filter((k) => !before.includes(k)).length).toBeLessThanOrEqual(6);
+    });
   });
 
-  it('has most papers of day 2 join topics of day 1 (measured: 17 of 26)', () => {
+  it('has most papers of day 2 join topics of day 1 (measured: 23 of 26)', () => {
     const joined = second.groups.filter((g) => oldSlugs.has(g.topic.slug)).flatMap((g) => g.paperIds);
-    expect(joined.length).toBeGreaterThanOrEqual(Math.ceil(day2.length / 2));
+    expect(joined.length).toBeGreaterThanOrEqual(Math.ceil(day2.length * 0.6));
     expect(second.catalogue.length - first.catalogue.length).toBeLessThanOrEqual(4);
   });
 
-  it('sends day-1 papers back to their own topics when they come again (measured: 74 of 82)', () => {
+  it('sends day-1 papers back to their own topics when they come again (measured: 80 of 82)', () => {
     const again = groupPapers(day1, first.catalogue);
     const before = topicOf(first.groups);
     const after = topicOf(again.groups);
     const same = day1.filter((p) => before.get(p.id) === after.get(p.id)).length;
-    expect(same / day1.length).toBeGreaterThanOrEqual(0.85);
+    expect(same / day1.length).toBeGreaterThanOrEqual(0.9);
     expect(again.catalogue.length - first.catalogue.length).toBeLessThanOrEqual(1);
   });
 });

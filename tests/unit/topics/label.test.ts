@@ -72,6 +72,29 @@ describe('describeCluster', () => {
     expect(used.has(label.toLowerCase())).toBe(true);
   });
 
+  it('names a section where its papers name their subject, not from method talk in abstracts', () => {
+    // Every abstract says "token pruning"; the titles and keywords say "speculative decoding".
+    const batch = [
+      ['s1', 'Speculative decoding with small drafts', ['speculative decoding']],
+      ['s2', 'Faster speculative decoding', []],
+      ['s3', 'Speculative decoding at scale', ['draft models']],
+      ['g1', 'Grasp planning for robot hands', []],
+      ['g2', 'Grasp synthesis with contact maps', []],
+    ].map(([id, title, keywords]) => ({
+      id: id as string,
+      title: title as string,
+      summary: 'We study token pruning. Token pruning and drafts make it fast.',
+      keywords: keywords as string[],
+      categories: [],
+    }));
+    expect(describeCluster(buildCorpus(batch), [0, 1, 2], new Set()).label).toBe('Speculative decoding');
+  });
+
+  it('never writes a pair of words that is a phrase of the section, or one word twice', () => {
+    const { label } = describeCluster(corpus, [3, 4], new Set(['grasp planning', 'robot hands']));
+    expect(label).not.toMatch(/^Grasp and planning$|^Robot and robots$/i);
+  });
+
   it('stores lowercase keywords, best first', () => {
     const { keywords } = describeCluster(corpus, [0, 1, 2], new Set());
     expect(keywords[0]).toBe('sparse attention');

@@ -84,6 +84,24 @@ describe('extractTerms', () => {
     expect(terms).toContainEqual({ key: 'llm agent', surface: 'LLM Agents' });
   });
 
+  it.each([
+    ['TriAttention', ['tri', 'attention']],
+    ['MemTrapBench', ['mem', 'trap', 'bench']],
+    ['CoToGrasp', ['grasp']],
+    ['SkillX', ['skill']],
+    ['LLMs', []],
+    ['attention', []],
+  ])('reads the words inside the coined name %s, as parts', (name, words) => {
+    const parts = extractTerms(name).filter((t) => t.part);
+    expect(parts.map((t) => t.key)).toEqual(words.map(stemWord));
+    expect(parts.every((t) => t.surface === '')).toBe(true);
+  });
+
+  it('marks the parts of a hyphenated word, which are no label words alone', () => {
+    const parts = extractTerms('multi-agent systems').filter((t) => t.part);
+    expect(parts.map((t) => t.surface)).toEqual(['multi', 'agent']);
+  });
+
   it('drops bare numbers and one-letter tokens', () => {
     expect(extractTerms('a 12 x 2024 GPU')).toEqual([{ key: 'gpu', surface: 'GPU' }]);
   });
