@@ -154,6 +154,29 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   return unit;
 }
 
+interface WordReading {
+  own: readonly Term[];
+  unit: Unit | null;
+}
+
+const WORDS = new Map<string, WordReading>();
+
+/**
+ * {@link wordUnit} of a whitespace word, cached: a batch of abstracts repeats its words, and
+ * reading one (trim, split, stem) costs several times a lookup. The terms are shared, never changed.
+ */
+function readWord(raw: string): WordReading {
+  let reading = WORDS.get(raw);
+  if (reading === undefined) {
+    const own: Term[] = [];
+    reading = { unit: wordUnit(raw, own), own };
+    // Bounded like the stem cache: a daemon reads new words every day.
+    if (WORDS.size > 100_000) WORDS.clear();
+    WORDS.set(raw, reading);
+  }
+  return reading;
+}
+
 /**
  * Unigrams and phrases of a text. A hyphenated word gives its parts and itself
  * ("long-context" -> long, context, "long context"); two words adjacent in the text (no stopword,
@@ -166,7 +189,8 @@ export function extractTerms(text: string): Term[] {
   for (const segment of normalized.split(SEGMENT_BREAK)) {
     let prev: Unit | null = null;
     for (const raw of segment.split(/\s+/)) {
-      const unit = wordUnit(raw, terms);
+      const { own, unit } = readWord(raw);
+      for (const term of own) terms.push(term);
       if (unit && prev)
         terms.push({ key: `${prev.key} ${unit.key}`, surface: `${prev.surface} ${unit.surface}` });
       prev = unit;
