@@ -153,21 +153,24 @@ function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
   );
 }
 
-/** NMI and ARI of each method over the seeded 70-paper subsets 1..count of the HF set: mean and min. */
-function subsetSummary(rows: Row[], count: number): string[] {
-  const methods: [string, (r: Row[]) => Scores][] = [
-    ['paperpost groupPapers (k chosen)', runPaperpost],
-    ['TF-IDF + k-means (true k)', (r) => runBaseline(r, 'kmeans')],
-    ['TF-IDF + average linkage (true k)', (r) => runBaseline(r, 'average')],
-  ];
-  const subsets = Array.from({ length: count }, (_, i) => sample(rows, 70, i + 1));
+type Method = [string, (r: Row[]) => Scores];
+
+const METHODS: Method[] = [
+  ['paperpost groupPapers (k chosen)', runPaperpost],
+  ['TF-IDF + k-means (true k)', (r) => runBaseline(r, 'kmeans')],
+  ['TF-IDF + average linkage (true k)', (r) => runBaseline(r, 'average')],
+];
+
+/** NMI and ARI of each method over the seeded 70-paper subsets `first`..`last` of the HF set: mean and min. */
+function subsetSummary(rows: Row[], first: number, last: number, methods: Method[]): string[] {
+  const subsets = Array.from({ length: last - first + 1 }, (_, i) => sample(rows, 70, first + i));
   return methods.map(([method, run]) => {
     const all = subsets.map(run);
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
     const nmi = all.map((s) => s.nmi);
     const ari = all.map((s) => s.ari);
     const sections = all.map((s) => s.sections);
-    return `| hf-labeled, 70-paper subsets 1-${count} | ${method} | ${f(mean(nmi))} | ${f(Math.min(...nmi))} | ${f(mean(ari))} | ${f(Math.min(...ari))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...all.map((s) => s.singletons))} |`;
+    return `| hf-labeled, 70-paper subsets ${first}-${last} | ${method} | ${f(mean(nmi))} | ${f(Math.min(...nmi))} | ${f(mean(ari))} | ${f(Math.min(...ari))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...all.map((s) => s.singletons))} |`;
   });
 }
 
@@ -178,12 +181,8 @@ console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
 const sets = datasets();
 for (const ds of sets) {
   const k = new Set(ds.rows.map((r) => r.label)).size;
-  const runs: [string, Scores][] = [
-    ['paperpost groupPapers (k chosen)', runPaperpost(ds.rows)],
-    ['TF-IDF + k-means (true k)', runBaseline(ds.rows, 'kmeans')],
-    ['TF-IDF + average linkage (true k)', runBaseline(ds.rows, 'average')],
-  ];
-  for (const [method, s] of runs) {
+  for (const [method, run] of METHODS) {
+    const s = run(ds.rows);
     console.log(
       `| ${ds.name} | ${ds.rows.length} | ${k} | ${method} | ${f(s.nmi)} | ${f(s.ari)} | ${s.sections} | ${s.singletons} | ${s.other} | ${s.ms.toFixed(0)} |`,
     );
@@ -191,4 +190,7 @@ for (const ds of sets) {
 }
 console.log('\n| subsets | method | NMI mean | NMI min | ARI mean | ARI min | sections | most singletons |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-for (const line of subsetSummary(sets[0]?.rows ?? [], 8)) console.log(line);
+const hfRows = sets[0]?.rows ?? [];
+for (const line of subsetSummary(hfRows, 1, 8, METHODS)) console.log(line);
+// 60 more subsets, paperpost only: the first 8 are what the tests check, these keep them honest.
+for (const line of subsetSummary(hfRows, 9, 68, METHODS.slice(0, 1))) console.log(line);

@@ -41,43 +41,65 @@ export function clusterBatch(sim: Float64Array, n: number, options: ClusterOptio
 }
 
 /**
- * Moves each paper to the cluster it is most similar to on average (itself left out), until
- * nothing moves or after `maxRounds`: average linkage commits early merges for good, and this
- * repairs papers that a greedy merge put in the wrong branch. Clusters are never emptied.
+ * Moves each paper to the cluster it is most similar to on average (itself left out), in rounds,
+ * until nothing moves or after `maxRounds`: average linkage commits early merges for good, and this
+ * repairs papers that a greedy merge put in the wrong branch. Each round scores every paper's best
+ * move, then makes the moves by decreasing gain, each checked again against the clusters as they
+ * are by then: the papers that gain the most move first, whatever their order in the batch, so the
+ * result does not depend on that order (ties aside). Clusters are never emptied.
  */
 export function refineAssignment(sim: Float64Array, n: number, labels: number[], maxRounds = 10): number[] {
   const out = labels.slice();
   const k = Math.max(...out) + 1;
   const sizes = new Array<number>(k).fill(0);
   for (const l of out) sizes[l] = (sizes[l] ?? 0) + 1;
-  const sums = new Float64Array(k);
+  // sums[i * k + c]: similarity of paper i to the papers of cluster c, itself left out.
+  const sums = new Float64Array(n * k);
+  for (let i = 0; i < n; i += 1) {
+    for (let j = 0; j < n; j += 1) {
+      if (j === i) continue;
+      const at = i * k + (out[j] as number);
+      sums[at] = (sums[at] as number) + (sim[i * n + j] as number);
+    }
+  }
+  let gain = 0;
+  /** The cluster paper i gains most by joining (-1: none), its gain left in `gain`. */
+  const bestMove = (i: number): number => {
+    const own = out[i] as number;
+    gain = 0;
+    if ((sizes[own] as number) < 2) return -1;
+    const stay = (sums[i * k + own] as number) / ((sizes[own] as number) - 1);
+    let best = -1;
+    for (let c = 0; c < k; c += 1) {
+      const size = sizes[c] as number;
+      if (c === own || size === 0) continue;
+      const g = (sums[i * k + c] as number) / size - stay;
+      if (g > gain + 1e-12) {
+        gain = g;
+        best = c;
+      }
+    }
+    return best;
+  };
   for (let round = 0; round < maxRounds; round += 1) {
+    const candidates: { i: number; gain: number }[] = [];
+    for (let i = 0; i < n; i += 1) if (bestMove(i) >= 0) candidates.push({ i, gain });
+    candidates.sort((a, b) => b.gain - a.gain || a.i - b.i);
     let moved = 0;
-    for (let i = 0; i < n; i += 1) {
-      const own = out[i] as number;
-      if ((sizes[own] as number) < 2) continue;
-      sums.fill(0);
+    for (const { i } of candidates) {
+      const to = bestMove(i);
+      if (to < 0) continue;
+      const from = out[i] as number;
+      out[i] = to;
+      sizes[from] = (sizes[from] as number) - 1;
+      sizes[to] = (sizes[to] as number) + 1;
       for (let j = 0; j < n; j += 1) {
         if (j === i) continue;
-        const l = out[j] as number;
-        sums[l] = (sums[l] as number) + (sim[i * n + j] as number);
+        const s = sim[j * n + i] as number;
+        sums[j * k + from] = (sums[j * k + from] as number) - s;
+        sums[j * k + to] = (sums[j * k + to] as number) + s;
       }
-      let best = own;
-      let bestSim = (sums[own] as number) / ((sizes[own] as number) - 1);
-      for (let c = 0; c < k; c += 1) {
-        if (c === own || (sizes[c] as number) === 0) continue;
-        const avg = (sums[c] as number) / (sizes[c] as number);
-        if (avg > bestSim + 1e-12) {
-          bestSim = avg;
-          best = c;
-        }
-      }
-      if (best !== own) {
-        out[i] = best;
-        sizes[own] = (sizes[own] as number) - 1;
-        sizes[best] = (sizes[best] as number) + 1;
-        moved += 1;
-      }
+      moved += 1;
     }
     if (moved === 0) break;
   }

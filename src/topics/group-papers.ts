@@ -2,7 +2,7 @@ import type { Topic, TopicGroup } from '../domain/index.js';
 import { matchUserTopic, refreshKeywords, topicVector } from './catalogue.js';
 import { clusterBatch } from './cluster-batch.js';
 import { describeCluster, describeKeywords, slugify } from './label.js';
-import { centroid, dot, type SparseVector, similarityMatrix } from './sparse.js';
+import { centeredSimilarity, centroid, dot, type SparseVector, similarityMatrix } from './sparse.js';
 import {
   buildCorpus,
   type Corpus,
@@ -73,8 +73,8 @@ const DEFAULTS: Required<GroupOptions> = {
 /**
  * Groups papers into topic sections. User-defined topics (`userDefined`, matched by keyword,
  * phrase or arXiv category) take precedence; then a paper joins the catalogue topic its text is
- * closest to, if close enough; the rest are clustered (TF-IDF, average linkage, k chosen by
- * silhouette) and each new cluster joins a catalogue topic or becomes a new one, labelled from its
+ * closest to, if close enough; the rest are clustered (TF-IDF, similarities centred on the
+ * batch, average linkage, k chosen by silhouette) and each new cluster joins a catalogue topic or becomes a new one, labelled from its
  * papers. A catalogue topic that papers joined takes in a few of their shared keywords (see
  * {@link refreshKeywords}), keeping its slug and label. Every paper id lands in exactly one group;
  * the output depends only on the input (papers are processed in id order). The input catalogue is
@@ -143,7 +143,7 @@ export function groupPapers(
     rest.length > 10 ? 2 : 1,
     { cache },
   );
-  const sim = similarityMatrix(restCorpus.vectors);
+  const sim = centeredSimilarity(similarityMatrix(restCorpus.vectors), rest.length);
   const clusters = clusterBatch(sim, rest.length, opts);
   const k = Math.max(-1, ...clusters) + 1;
   const usedLabels = new Set(topics.map((t) => t.label.toLowerCase()));

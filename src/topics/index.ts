@@ -24,7 +24,14 @@ export {
   TOPIC_KEYWORDS,
 } from './label.js';
 export { adjustedRandIndex, normalizedMutualInformation } from './metrics.js';
-export { centroid, dot, normalize, type SparseVector, similarityMatrix } from './sparse.js';
+export {
+  centeredSimilarity,
+  centroid,
+  dot,
+  normalize,
+  type SparseVector,
+  similarityMatrix,
+} from './sparse.js';
 export { extractTerms, foldPlural, isStopword, stemWord, type Term } from './tokenize.js';
 export {
   buildCorpus,

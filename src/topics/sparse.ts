@@ -58,3 +58,43 @@ export function similarityMatrix(vectors: SparseVector[]): Float64Array {
   }
   return sim;
 }
+
+/**
+ * Cosine similarity of the vectors once the batch's mean vector is subtracted from each, computed
+ * from their similarity matrix `sim` (n x n, unit diagonal) alone: (v_i - m).(v_j - m) =
+ * s_ij - a_i - a_j + c, with a_i the mean similarity of paper i to the batch and c the mean of all.
+ * What every paper of the batch shares (the field's own vocabulary: "LLM", "model", "benchmark")
+ * then no longer makes two papers alike, and a paper that resembles everything a little (a hub)
+ * no longer pulls clusters together. A paper identical to the mean keeps only its self-similarity.
+ */
+export function centeredSimilarity(sim: Float64Array, n: number): Float64Array {
+  const mean = new Float64Array(n);
+  let all = 0;
+  for (let i = 0; i < n; i += 1) {
+    let sum = 0;
+    for (let j = 0; j < n; j += 1) sum += sim[i * n + j] as number;
+    mean[i] = sum / n;
+    all += sum;
+  }
+  all /= n * n;
+  const norm = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const g = (sim[i * n + i] as number) - 2 * (mean[i] as number) + all;
+    norm[i] = g > 1e-12 ? Math.sqrt(g) : 0;
+  }
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i += 1) {
+    out[i * n + i] = 1;
+    const ni = norm[i] as number;
+    if (ni === 0) continue;
+    for (let j = i + 1; j < n; j += 1) {
+      const nj = norm[j] as number;
+      if (nj === 0) continue;
+      const g = (sim[i * n + j] as number) - (mean[i] as number) - (mean[j] as number) + all;
+      const s = g / (ni * nj);
+      out[i * n + j] = s;
+      out[j * n + i] = s;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   averageLinkage,
+  centeredSimilarity,
   cutTree,
   refineAssignment,
   sectionRange,
@@ -67,6 +68,72 @@ describe('refineAssignment', () => {
     const xs = [0, 0.1, 0.2];
     const out = refineAssignment(lineSim(xs), xs.length, [0, 0, 1]);
     expect(new Set(out).size).toBe(2);
+  });
+
+  it('gives the same clusters whatever the order of the points', () => {
+    // Papers in index order settle this one differently when the order is reversed.
+    const xs = [0.2, 0.3, 3.2, 4, 0, 2.3, 0.4, 2.5];
+    const labels = [0, 1, 2, 2, 1, 2, 2, 1];
+    const reference = refineAssignment(lineSim(xs), xs.length, labels);
+    const sameCluster = (out: number[], order: number[]): boolean[] =>
+      order.flatMap((a, i) => order.map((b, j) => out[i] === out[j] && a !== b));
+    const orders = [
+      [7, 6, 5, 4, 3, 2, 1, 0],
+      [6, 7, 0, 2, 4, 1, 3, 5],
+    ];
+    for (const order of orders) {
+      const out = refineAssignment(
+        lineSim(order.map((i) => xs[i] as number)),
+        xs.length,
+        order.map((i) => labels[i] as number),
+      );
+      // Compare partitions in the original numbering of the points.
+      const back = new Array<number>(xs.length);
+      order.forEach((orig, pos) => {
+        back[orig] = out[pos] as number;
+      });
+      const identity = xs.map((_, i) => i);
+      expect(sameCluster(back, identity)).toEqual(sameCluster(reference, identity));
+    }
+  });
+});
+
+describe('centeredSimilarity', () => {
+  it('is the cosine of the vectors minus their mean', () => {
+    const vs = [
+      [1, 0, 0],
+      [0.8, 0.6, 0],
+      [0, 0.6, 0.8],
+      [0, 0, 1],
+    ];
+    const n = vs.length;
+    const cos = (a: number[], b: number[]): number => {
+      const d = a.reduce((s, x, i) => s + x * (b[i] as number), 0);
+      const na = Math.hypot(...a);
+      const nb = Math.hypot(...b);
+      return d / (na * nb);
+    };
+    const sim = new Float64Array(n * n);
+    vs.forEach((a, i) => {
+      vs.forEach((b, j) => {
+        sim[i * n + j] = cos(a, b);
+      });
+    });
+    const mean = [0, 1, 2].map((d) => vs.reduce((s, v) => s + (v[d] as number), 0) / n);
+    const centred = vs.map((v) => v.map((x, d) => x - (mean[d] as number)));
+    const out = centeredSimilarity(sim, n);
+    for (let i = 0; i < n; i += 1) {
+      expect(out[i * n + i]).toBe(1);
+      for (let j = 0; j < n; j += 1) {
+        if (i !== j)
+          expect(out[i * n + j]).toBeCloseTo(cos(centred[i] as number[], centred[j] as number[]), 10);
+      }
+    }
+  });
+
+  it('leaves a paper equal to the mean unlike every other', () => {
+    const sim = Float64Array.from([1, 1, 1, 1]);
+    expect([...centeredSimilarity(sim, 2)]).toEqual([1, 0, 0, 1]);
   });
 });
 

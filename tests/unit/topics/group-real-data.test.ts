@@ -29,9 +29,9 @@ describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', (
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(PAPERS.map((p) => p.id).sort());
   });
 
-  it('keeps quality above the floor measured by bench:topics (NMI 0.696, ARI 0.387)', () => {
+  it('keeps quality above the floor measured by bench:topics (NMI 0.705, ARI 0.371)', () => {
     const { nmi, ari } = scores(PAPERS, groups);
-    expect(nmi).toBeGreaterThanOrEqual(0.67);
+    expect(nmi).toBeGreaterThanOrEqual(0.69);
     expect(ari).toBeGreaterThanOrEqual(0.35);
   });
 
@@ -44,23 +44,23 @@ describe('groupPapers on the hand-labelled HF papers (108 papers, 15 topics)', (
     expect(groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(2);
   });
 
-  // Measured: NMI 0.700, 0.688, 0.753 on subsets 1-3.
-  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.67 (subset %i)', (seed) => {
+  // Measured: NMI 0.701, 0.707, 0.785 on subsets 1-3.
+  it.each([1, 2, 3])('keeps 70-paper batches in 6-20 sections with NMI >= 0.69 (subset %i)', (seed) => {
     const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
     const result = groupPapers(subset, []);
     expect(result.groups.length).toBeGreaterThanOrEqual(6);
     expect(result.groups.length).toBeLessThanOrEqual(20);
     expect(result.groups.filter((g) => g.paperIds.length === 1).length).toBeLessThanOrEqual(1);
-    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.67);
+    expect(scores(subset, result.groups).nmi).toBeGreaterThanOrEqual(0.69);
   });
 
-  it('keeps the mean NMI of 70-paper batches 1-8 above the floor (measured: mean 0.701, min 0.661)', () => {
+  it('keeps the mean NMI of 70-paper batches 1-8 above the floor (measured: mean 0.723, min 0.674)', () => {
     const nmis = [1, 2, 3, 4, 5, 6, 7, 8].map((seed) => {
       const subset = shuffle(PAPERS, seededRandom(seed)).slice(0, 70);
       return scores(subset, groupPapers(subset, []).groups).nmi;
     });
-    expect(nmis.reduce((a, b) => a + b, 0) / nmis.length).toBeGreaterThanOrEqual(0.68);
-    expect(Math.min(...nmis)).toBeGreaterThanOrEqual(0.64);
+    expect(nmis.reduce((a, b) => a + b, 0) / nmis.length).toBeGreaterThanOrEqual(0.71);
+    expect(Math.min(...nmis)).toBeGreaterThanOrEqual(0.66);
   });
 
   it('writes labels of 2-4 real words taken from the papers, all different', () => {
@@ -119,13 +119,13 @@ describe('catalogue stability across two editions of real papers', () => {
     });
   });
 
-  it('has most papers of day 2 join topics of day 1 (measured: 23 of 26)', () => {
+  it('has most papers of day 2 join topics of day 1 (measured: 22 of 26)', () => {
     const joined = second.groups.filter((g) => oldSlugs.has(g.topic.slug)).flatMap((g) => g.paperIds);
     expect(joined.length).toBeGreaterThanOrEqual(Math.ceil(day2.length * 0.6));
     expect(second.catalogue.length - first.catalogue.length).toBeLessThanOrEqual(4);
   });
 
-  it('sends day-1 papers back to their own topics when they come again (measured: 80 of 82)', () => {
+  it('sends day-1 papers back to their own topics when they come again (measured: 79 of 82)', () => {
     const again = groupPapers(day1, first.catalogue);
     const before = topicOf(first.groups);
     const after = topicOf(again.groups);
