@@ -154,6 +154,23 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   return unit;
 }
 
+/** Phrase terms by their two units (cached readings, so the same objects): built once each. */
+const PHRASES = new WeakMap<Unit, Map<Unit, Term>>();
+
+function phrase(first: Unit, second: Unit): Term {
+  let after = PHRASES.get(first);
+  if (!after) {
+    after = new Map();
+    PHRASES.set(first, after);
+  }
+  let term = after.get(second);
+  if (!term) {
+    term = { key: `${first.key} ${second.key}`, surface: `${first.surface} ${second.surface}` };
+    after.set(second, term);
+  }
+  return term;
+}
+
 interface WordReading {
   own: readonly Term[];
   unit: Unit | null;
@@ -191,8 +208,7 @@ export function extractTerms(text: string): Term[] {
     for (const raw of segment.split(/\s+/)) {
       const { own, unit } = readWord(raw);
       for (const term of own) terms.push(term);
-      if (unit && prev)
-        terms.push({ key: `${prev.key} ${unit.key}`, surface: `${prev.surface} ${unit.surface}` });
+      if (unit && prev) terms.push(phrase(prev, unit));
       prev = unit;
     }
   }
