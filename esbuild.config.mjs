@@ -15,6 +15,9 @@ await build({
   target: 'node20',
   sourcemap: true,
   chunkNames: '[name]-[hash]',
+  // ES modules first where a package ships both: stopword's ESM build lets the other 60
+  // languages' lists drop out of the bundle.
+  mainFields: ['module', 'main'],
   // Left to node_modules: the native addon, and packages loaded on demand by require() (mjml in
   // its worker, pino-pretty on a terminal, sanitize-html, html-to-text, mailparser, pg).
   external: [

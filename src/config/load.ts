@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PaperpostError } from '../domain/errors.js';
 import type { StoreConfig } from '../store/types.js';
 import { type EnvConfig, envSchema, type FileConfig, fileConfigSchema } from './schema.js';
