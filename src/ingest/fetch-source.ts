@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PaperpostError, type SourceSpec, type SourceState } from '../domain/index.js';
 import { decodeBody } from './decode-body.js';
-import { readCapped } from './read-capped.js';
+import { BodyTooLargeError, HttpTimeoutError, httpGet } from './http-get.js';
 import { backoffDelay, describeFetchError, isRetryableStatus, sleep } from './retry.js';
 
 /** Limits and identity of one fetch. */
@@ -101,12 +101,14 @@ async function fetchHttp(
   for (let attempt = 0; attempt < tries; attempt++) {
     let retryAfterMs: number | undefined;
     try {
-      const signal = AbortSignal.timeout(options.timeoutMs);
-      const response = await fetch(spec.location, { headers, signal, redirect: 'follow' });
-      const etag = response.headers.get('etag') ?? null;
-      const lastModified = response.headers.get('last-modified') ?? null;
+      const response = await httpGet(spec.location, {
+        headers,
+        timeoutMs: options.timeoutMs,
+        maxBytes: options.maxBytes,
+      });
+      const etag = response.header('etag');
+      const lastModified = response.header('last-modified');
       if (response.status === 304) {
-        await response.body?.cancel();
         return {
           status: 'not-modified',
           etag: etag ?? state?.etag ?? null,
@@ -114,32 +116,27 @@ async function fetchHttp(
           httpStatus: 304,
         };
       }
-      if (response.ok) {
-        const bytes = await readCapped(response, options.maxBytes, () =>
-          fail(spec, `body over the ${options.maxBytes}-byte cap`),
-        );
-        const text = decodeBody(bytes, response.headers.get('content-type'));
+      if (response.status >= 200 && response.status < 300) {
+        const text = decodeBody(response.body, response.header('content-type'));
         return {
           status: 'ok',
           text,
           etag,
           lastModified,
           httpStatus: response.status,
-          bytes: bytes.byteLength,
+          bytes: response.body.byteLength,
         };
       }
-      await response.body?.cancel();
       const reason = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       if (!isRetryableStatus(response.status)) throw fail(spec, reason);
       lastReason = `HTTP ${response.status}`;
-      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      retryAfterMs = parseRetryAfter(response.header('retry-after'));
     } catch (err) {
       if (err instanceof PaperpostError) throw err;
+      if (err instanceof BodyTooLargeError) throw fail(spec, err.message);
       lastCause = err;
       lastReason =
-        (err as Error).name === 'TimeoutError'
-          ? `timed out (${options.timeoutMs} ms)`
-          : describeFetchError(err);
+        err instanceof HttpTimeoutError ? `timed out (${options.timeoutMs} ms)` : describeFetchError(err);
     }
     if (attempt + 1 < tries) {
       const base = options.backoffMs ?? 500;

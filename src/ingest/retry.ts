@@ -15,9 +15,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-/** One-line reason of a fetch failure: undici hides the useful code in `cause`. */
+/** One-line reason of a fetch failure: the system error code when there is one (ECONNREFUSED). */
 export function describeFetchError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code && /^E[A-Z_]+$/.test(code)) return `network error ${code}`;
   const cause = err.cause as { code?: string; message?: string } | undefined;
   if (cause?.code) return `network error ${cause.code}`;
   if (cause?.message) return `network error: ${cause.message.split('\n')[0]}`;

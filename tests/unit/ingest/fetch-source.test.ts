@@ -65,6 +65,13 @@ beforeAll(async () => {
   routes.set('/slow', (_q, res) => {
     setTimeout(() => res.writeHead(200).end(FEED), 1500).unref();
   });
+  routes.set('/moved', (_q, res) => res.writeHead(301, { location: '/gzip' }).end());
+  routes.set('/loop', (_q, res) => res.writeHead(302, { location: '/loop' }).end());
+  routes.set('/slow-body', (_q, res) => {
+    // Headers at once, the gzip body never finishes: the timeout must still end the fetch.
+    res.writeHead(200, { 'content-encoding': 'gzip' });
+    res.write(gzipSync(FEED).subarray(0, 10));
+  });
   routes.set('/big', (_q, res) =>
     res.writeHead(200, { 'content-length': '300000' }).end('x'.repeat(300_000)),
   );
@@ -157,6 +164,20 @@ describe('fetchSource over HTTP', () => {
     await expect(
       fetchSource(spec(`${base}/slow`), undefined, { ...options, timeoutMs: 100, retries: 1 }),
     ).rejects.toMatchObject({ code: 'fetch-failed', message: 'src: timed out (100 ms) after 2 tries' });
+  });
+
+  it('follows a redirect, and gives up on a redirect loop', async () => {
+    const result = await fetchSource(spec(`${base}/moved`), undefined, options);
+    expect(result.status === 'ok' && result.text).toBe(FEED);
+    await expect(fetchSource(spec(`${base}/loop`), undefined, options)).rejects.toMatchObject({
+      message: 'src: HTTP 302 Found',
+    });
+  });
+
+  it('times out a body that never ends', async () => {
+    await expect(
+      fetchSource(spec(`${base}/slow-body`), undefined, { ...options, timeoutMs: 150, retries: 0 }),
+    ).rejects.toMatchObject({ code: 'fetch-failed', message: 'src: timed out (150 ms)' });
   });
 
   it.each(['/big', '/big-chunked', '/bomb'])('refuses a body over the cap (%s)', async (path) => {
