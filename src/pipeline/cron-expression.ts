@@ -51,7 +51,10 @@ export function parseCron(expression: string): CronFields {
   if (!check.valid) {
     const first = check.errors[0];
     const field = first ? FIELD_NAMES[first.field] : undefined;
-    throw invalid(expression, `${field ? `${field}: ` : ''}${first?.message ?? 'not a cron expression'}`);
+    // node-cron says "25 is a invalid expression for hour"; its other messages read well as they are.
+    const message = first?.message ?? 'not a cron expression';
+    const why = /is a invalid expression/.test(message) ? `"${first?.value}" is not a valid value` : message;
+    throw invalid(expression, `${field ? `${field}: ` : ''}${why}`);
   }
   const fields = parse(expression);
   return {

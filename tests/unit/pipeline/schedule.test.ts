@@ -39,12 +39,12 @@ describe('parseCron', () => {
 
   it.each([
     ['0 8 * *', /expected 5 or 6 fields/],
-    ['61 * * * *', /minutes: 61 is a invalid expression/],
-    ['0 8 * * L', /weekdays: L is a invalid expression/],
+    ['61 * * * *', /minutes: "61" is not a valid value/],
+    ['0 8 * * L', /weekdays: "L" is not a valid value/],
     ['0 8 L * *', /days: "L" is not supported/],
     ['0 8 * * 1#2', /weekdays: "1#2" is not supported/],
-    ['*/0 * * * *', /minutes: /],
-    ['5/20 * * * *', /minutes: /],
+    ['*/0 * * * *', /minutes: "\*\/0" is not a valid value/],
+    ['5/20 * * * *', /minutes: "5\/20" is not a valid value/],
   ])('refuses %s with a config error', (expression, message) => {
     const error = (() => {
       try {
