@@ -7,6 +7,7 @@ export type {
   PersonalizedMessage,
   Personalizer,
   SendResult,
+  SentMark,
   Transport,
 } from './ports.js';
 export { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';

@@ -12,8 +12,11 @@ export interface LedgerPort {
     leaseSeconds: number;
     now: Date;
   }): Promise<Delivery[]>;
-  /** `attempt` (the claim's attempts value) fences out a worker whose lease was taken over. */
-  markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void>;
+  /**
+   * sending -> sent for each mark, committed together (all or none). `attempt` (the claim's
+   * attempts value) fences out a worker whose lease was taken over.
+   */
+  markSentMany(marks: readonly SentMark[]): Promise<void>;
   markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void>;
   markFailed(id: number, reply: string, attempt?: number): Promise<void>;
   releaseDeliveries(ids: number[], worker?: string): Promise<void>;
@@ -27,6 +30,14 @@ export interface LedgerPort {
     patch: { status?: 'suppressed'; suppressedReason?: string | null },
     now: Date,
   ): Promise<unknown>;
+}
+
+/** One message the server accepted, to be recorded as sent. */
+export interface SentMark {
+  id: number;
+  reply: string;
+  now: Date;
+  attempt?: number;
 }
 
 /** What one recipient gets: the variant with their placeholders filled (string fill, no MJML). */

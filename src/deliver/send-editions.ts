@@ -2,10 +2,11 @@ import { hostname } from 'node:os';
 import type { DeliveryCounts, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
+import { createHeapKeeper } from './heap-keeper.js';
 import { createMimeBuilder, type MimeSender, toCrlf, toSevenBitHtml } from './mime-builder.js';
 import type { LedgerPort, Personalizer, Transport } from './ports.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limiter.js';
-import { type BatchContext, createBurstDetector, sendBatch } from './send-batch.js';
+import { type BatchContext, createBurstDetector, createSentRecorder, sendBatch } from './send-batch.js';
 
 /** What the send loop needs from the outside; the CLI and the pipeline wire real adapters. */
 export interface SendEditionsDeps {
@@ -103,6 +104,7 @@ export async function sendEditions(
   const limiter = options.rate ? createRateLimiter(options.rate) : null;
   const builder = createMimeBuilder(deps.sender);
   const tally = { sent: 0, deferred: 0, failed: 0 };
+  const recordSent = createSentRecorder(ledger);
   const summary: SendSummary = {
     editions: [],
     sent: 0,
@@ -126,6 +128,7 @@ export async function sendEditions(
     summary.editions.push(editionId);
     const ctx: BatchContext = {
       ledger,
+      recordSent,
       transport: deps.transport,
       personalize: deps.personalize,
       builder,
@@ -156,6 +159,7 @@ export async function sendEditions(
         });
     }
     const burst = createBurstDetector();
+    const keepHeap = createHeapKeeper();
 
     for (;;) {
       if (options.signal?.aborted) break;
@@ -176,6 +180,7 @@ export async function sendEditions(
         continue;
       }
       const outcome = await sendBatch(ctx, claimed, claimedAt + options.leaseSeconds * 750, burst);
+      keepHeap(claimed.length);
       if (outcome.unsent.length > 0)
         await ledger.releaseDeliveries(
           outcome.unsent.map((d) => d.id),

@@ -1,7 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import DKIM from 'nodemailer/lib/dkim';
+import DataStream from 'nodemailer/lib/smtp-connection/data-stream';
 import SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { OutgoingMessage, SendResult } from './ports.js';
+import { isDataSafe } from './smtp-data.js';
 
 /** Settings of one nodemailer pool. */
 export interface SmtpMailerOptions {
@@ -49,6 +51,38 @@ export function classifySmtpError(err: unknown): Extract<SendResult, { ok: false
   return { ok: false, permanent: false, code, reply };
 }
 
+type TransformFn = (chunk: unknown, encoding: BufferEncoding, done: () => void) => void;
+const FAST_PATH = Symbol.for('paperpost.dataStreamFastPath');
+
+/**
+ * Gives nodemailer's DATA escaping (DataStream: bare CR/LF to CRLF, dot-stuffing) a fast path for
+ * chunks that need no change, which is every chunk of a message from the MIME builder. The
+ * original looks at each byte in JavaScript: several hundred us per 40 KB message, about 40% of
+ * the sending process's CPU in the bench:send profile; the check here uses the native indexOf
+ * (tens of us). A chunk that does need escaping still goes through nodemailer's own code, so the
+ * bytes on the wire are the same for every input (pinned nodemailer 10.6;
+ * tests/unit/deliver/smtp-data.test.ts compares both on hostile inputs and chunkings). Installed
+ * once per process, on the prototype: nodemailer's pool creates the DataStream itself.
+ */
+export function installDataStreamFastPath(): void {
+  const proto = DataStream.prototype as DataStream & { _transform: TransformFn; [FAST_PATH]?: true };
+  if (proto[FAST_PATH]) return;
+  const nodemailerEscape = proto._transform;
+  proto._transform = function (this: DataStream, chunk, encoding, done) {
+    if (!Buffer.isBuffer(chunk) || chunk.length === 0 || !isDataSafe(chunk, this.lastByte)) {
+      nodemailerEscape.call(this, chunk, encoding, done);
+      return;
+    }
+    // What the original does for a chunk without anything to insert.
+    this.inByteCount += chunk.length;
+    this.outByteCount += chunk.length;
+    this.push(chunk);
+    this.lastByte = chunk[chunk.length - 1] ?? false;
+    done();
+  };
+  proto[FAST_PATH] = true;
+}
+
 /**
  * The one place nodemailer is used: its SMTP pool, fed finished raw MIME directly. Going below
  * `sendMail` skips the per-message MailComposer work (a MIME tree, address parsing, a generated
@@ -59,6 +93,7 @@ export function classifySmtpError(err: unknown): Extract<SendResult, { ok: false
  * reads of a MailMessage in nodemailer 10.6 (pinned); tests/integration/deliver-*.test.ts cover it.
  */
 export function createSmtpMailer(url: string, options: SmtpMailerOptions): SmtpMailer {
+  installDataStreamFastPath();
   const pool = new SMTPPool({
     url,
     maxConnections: options.maxConnections,
@@ -74,6 +109,11 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions): SmtpM
   return {
     send(message) {
       const envelope = { from: message.from, to: [message.to] };
+      // Only the stream holds the bytes, and it lets go of them once nodemailer has read them.
+      // Connection objects live long enough to reach the old generation and keep whatever they
+      // last referenced alive until the next full GC: with a connection replaced every 100
+      // messages, holding the bytes here kept up to ~30 MB of sent messages at 100k.
+      let bytes: Buffer | null = message.raw;
       const mail = {
         data: {},
         message: {
@@ -82,7 +122,9 @@ export function createSmtpMailer(url: string, options: SmtpMailerOptions): SmtpM
           getHeader: () => '',
           createReadStream: (): Readable => {
             const raw = new PassThrough();
-            raw.end(message.raw);
+            if (bytes) raw.end(bytes);
+            else raw.destroy(new Error('message stream requested twice'));
+            bytes = null;
             return dkim ? dkim.sign(raw) : raw;
           },
         },

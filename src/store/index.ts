@@ -7,7 +7,15 @@ import type { Database } from './schema.js';
 import { acquireSqlite } from './sqlite-registry.js';
 import type { Store, StoreConfig } from './types.js';
 
-export type { ClaimOptions, EditionSummary, RunRecord, Store, StoreConfig, UpsertResult } from './types.js';
+export type {
+  ClaimOptions,
+  EditionSummary,
+  RunRecord,
+  SentMark,
+  Store,
+  StoreConfig,
+  UpsertResult,
+} from './types.js';
 
 function openSqlite(path: string): ReturnType<typeof acquireSqlite> {
   try {

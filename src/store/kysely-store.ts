@@ -29,6 +29,7 @@ import type {
   ClaimOptions,
   EditionSummary,
   RunRecord,
+  SentMark,
   Store,
   StoreRow,
   StoreTable,
@@ -162,6 +163,9 @@ export class KyselyStore implements Store {
   }
   markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void> {
     return claim.markSent(this.#ctx, id, reply, now, attempt);
+  }
+  markSentMany(marks: readonly SentMark[]): Promise<void> {
+    return claim.markSentMany(this.#ctx, marks);
   }
   markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void> {
     return claim.markDeferred(this.#ctx, id, reply, retryAt, attempt);

@@ -78,6 +78,14 @@ export interface ClaimOptions {
   now: Date;
 }
 
+/** One accepted message for `markSentMany`; `attempt` fences like `markSent`'s. */
+export interface SentMark {
+  id: number;
+  reply: string;
+  now: Date;
+  attempt?: number;
+}
+
 /**
  * The only door to the database. SQLite and PostgreSQL implement it and pass the same contract
  * tests (tests/integration/store-contract.ts, run by store-contract-sqlite.test.ts and
@@ -158,6 +166,8 @@ export interface Store {
   claimDeliveries(options: ClaimOptions): Promise<Delivery[]>;
   /** `attempt` (the claim's attempts value) fences out a worker whose lease was taken over. */
   markSent(id: number, reply: string, now: Date, attempt?: number): Promise<void>;
+  /** `markSent` for several rows, committed together (all or none). */
+  markSentMany(marks: readonly SentMark[]): Promise<void>;
   markDeferred(id: number, reply: string, retryAt: Date, attempt?: number): Promise<void>;
   markFailed(id: number, reply: string, attempt?: number): Promise<void>;
   /** Give claimed rows back (graceful shutdown): sending -> pending, attempt not counted. */

@@ -106,6 +106,29 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       expect((await store().countDeliveries('d1')).sent).toBe(1);
     });
 
+    it('marks several rows sent in one call, each with its reply and time, fenced per row', async () => {
+      const [a, b, c, d] = (await claim(store(), 4, T0)) as [Delivery, Delivery, Delivery, Delivery];
+      await store().markFailed(d.id, '550 no such user');
+      await store().markSentMany([
+        { id: a.id, reply: '250 queued as A', now: at(1), attempt: a.attempts },
+        { id: b.id, reply: '250 queued as B', now: at(2) },
+        // A stale claim (attempt behind) and a row no longer sending change nothing.
+        { id: c.id, reply: '250 stale', now: at(3), attempt: c.attempts - 1 },
+        { id: d.id, reply: '250 too late', now: at(4), attempt: d.attempts },
+      ]);
+      await store().markSentMany([]);
+      const rows = await store().listDeliveries('d1', { limit: 10 });
+      expect(rows.slice(0, 4).map((r) => [r.state, r.lastReply, r.sentAt])).toEqual([
+        ['sent', '250 queued as A', at(1).toISOString()],
+        ['sent', '250 queued as B', at(2).toISOString()],
+        ['sending', null, null],
+        ['failed', '550 no such user', null],
+      ]);
+      expect(rows[0]?.leaseUntil).toBeNull();
+      await store().markSentMany([{ id: c.id, reply: '250 ok', now: at(5), attempt: c.attempts }]);
+      expect(await store().countDeliveries('d1')).toMatchObject({ sent: 3, sending: 0, failed: 1 });
+    });
+
     it('gives released rows back without counting the attempt', async () => {
       const batch = await claim(store(), 2, T0);
       await store().releaseDeliveries(batch.map((d) => d.id));

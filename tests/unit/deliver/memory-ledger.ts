@@ -59,13 +59,15 @@ export function createMemoryLedger(
       }
       return out;
     },
-    async markSent(id, reply, now) {
-      Object.assign(byId(id), {
-        state: 'sent',
-        lastReply: reply,
-        sentAt: now.toISOString(),
-        leaseUntil: null,
-      });
+    async markSentMany(marks) {
+      for (const { id, reply, now } of marks) {
+        Object.assign(byId(id), {
+          state: 'sent',
+          lastReply: reply,
+          sentAt: now.toISOString(),
+          leaseUntil: null,
+        });
+      }
     },
     async markDeferred(id, reply, retryAt) {
       Object.assign(byId(id), {

@@ -138,7 +138,8 @@ describe('sendEditions', () => {
     const ledger = ledgerOf(50);
     const controller = new AbortController();
     const { transport, calls } = scriptedTransport((_m, _n) => {
-      if (calls.length === 10) controller.abort();
+      // At or past 10: workers whose sent marks are committed together start their sends together.
+      if (calls.length >= 10) controller.abort();
       return { ok: true, reply: '250' };
     });
     const summary = await sendEditions(
@@ -159,6 +160,19 @@ describe('sendEditions', () => {
     const summary = await sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
     expect(summary).toMatchObject({ sent: 3, cancelled: 1 });
     expect(calls.map((c) => c.to)).not.toContain('user2@example.org');
+  });
+
+  // Regression (group commit of sent marks): workers released together waited for the pacer
+  // together, and one past the last row of the batch crashed on an undefined delivery.
+  it('paced workers that wait together never run past the end of a batch', async () => {
+    const ledger = ledgerOf(31);
+    const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
+    const summary = await sendEditions(
+      { ledger, transport, personalize, sender: SENDER },
+      { ...FAST, batchSize: 31, rate: { perSecond: 100_000 } },
+    );
+    expect(summary.sent).toBe(31);
+    expect(new Set(calls.map((c) => c.to)).size).toBe(31);
   });
 
   it('claims no more than the pace can send within half a lease', async () => {
