@@ -22,12 +22,20 @@ function fullCollection(): (() => void) | null {
  * long enough to reach V8's old generation, which V8 collects only once it has grown a lot: a
  * 100k send would otherwise peak well above a 10k one for garbage alone.
  */
-export function createHeapKeeper(every = 10_000): (messages: number) => void {
+export function createHeapKeeper(
+  every = 10_000,
+  collectNow: () => void = () => fullCollection()?.(),
+): (messages: number) => void {
   let since = 0;
   return (messages) => {
     since += messages;
     if (since < every) return;
     since = 0;
-    fullCollection()?.();
+    collectNow();
   };
+}
+
+/** Whether this process can run a full collection on demand (see {@link createHeapKeeper}). */
+export function canCollect(): boolean {
+  return fullCollection() !== null;
 }
