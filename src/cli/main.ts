@@ -12,7 +12,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .showHelpAfterError()
     .exitOverride();
   const wanted = commandName(argv.slice(2));
-  // `run` renders MJML: start loading it in a worker thread now, before the command's own modules.
+  // `run` renders MJML: start loading it in a worker thread now, before the command's own modules,
+  // so the load overlaps fetching, parsing and grouping.
   if (wanted === 'run') preloadMjml();
   const entries = commands.filter((c) => c.name === wanted);
   for (const entry of entries.length > 0 ? entries : commands) (await entry.load())(program);

@@ -122,6 +122,8 @@ export async function sendEditions(
     return Math.max(1, Math.min(options.batchSize, pace));
   };
 
+  // One count for the whole send: many small editions add up like one large one.
+  const keepHeap = createHeapKeeper();
   for (const editionId of editions) {
     if (options.signal?.aborted) break;
     const before = await ledger.countDeliveries(editionId);
@@ -159,7 +161,6 @@ export async function sendEditions(
         });
     }
     const burst = createBurstDetector();
-    const keepHeap = createHeapKeeper();
 
     for (;;) {
       if (options.signal?.aborted) break;

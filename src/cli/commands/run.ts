@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
-import { checkBuiltMessage, preloadMjml } from '../../render/index.js';
+import { checkBuiltMessage } from '../../render/index.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor, sampleMessage, sendWith } from '../wiring.js';
 
@@ -32,9 +32,6 @@ export function registerRun(program: Command): void {
         );
       }
       const frequency = opts.frequency;
-      // MJML loads in a worker thread while the feeds are fetched, parsed and grouped (main.ts
-      // starts it before this module loads; this call only matters when run is called directly).
-      preloadMjml();
       const app = await openApp(global);
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
