@@ -66,25 +66,6 @@ function toRow(paper: Paper, seenAt: string): Insertable<PapersTable> {
   };
 }
 
-/** The columns of a papers row, in the order {@link toRow} writes them. */
-const PAPER_COLUMNS = [
-  'id',
-  'title',
-  'url',
-  'authors',
-  'published',
-  'summary',
-  'ai_summary',
-  'keywords',
-  'categories',
-  'upvotes',
-  'comments',
-  'sources',
-  'links',
-  'first_seen',
-  'updated_at',
-] as const satisfies ReadonlyArray<keyof Insertable<PapersTable>>;
-
 function upsertQuery(trx: Kysely<Database>, batch: Insertable<PapersTable>[]) {
   return trx
     .insertInto('papers')
@@ -133,9 +114,11 @@ export async function upsertPapers(ctx: StoreContext, papers: Paper[], seenAt: D
     });
     // Kysely compiles a 60-row insert in about the time SQLite takes to run it: compile one full
     // batch and run the others with their own parameters (same SQL, same column order).
+    // Every row has toRow's keys in toRow's order; sameValues checks Kysely agrees.
+    const columns = Object.keys(rows[0] ?? {}) as (keyof Insertable<PapersTable>)[];
     let reusable: CompiledQuery | null = null;
     for (const batch of chunk(rows, ROWS_PER_INSERT)) {
-      const parameters = batch.flatMap((row) => PAPER_COLUMNS.map((column) => row[column] ?? null));
+      const parameters = batch.flatMap((row) => columns.map((column) => row[column] ?? null));
       if (reusable && batch.length === ROWS_PER_INSERT) {
         await trx.executeQuery(CompiledQuery.raw(reusable.sql, parameters));
         continue;

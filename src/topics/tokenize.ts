@@ -231,19 +231,13 @@ function camelParts(word: string): string[] {
     .map(stemWord);
 }
 
-const CONTENT = new Map<string, boolean>();
-
+/** Whether a (lowercase) word can be a feature; reached only on a {@link readWord} cache miss. */
 function isContentWord(word: string): boolean {
-  const known = CONTENT.get(word);
-  if (known !== undefined) return known;
-  const content =
+  return (
     word.length >= 2 &&
     word.length <= 30 &&
     /\p{L}/u.test(word) &&
     !(/^\p{N}/u.test(word) && word.length < 3) &&
-    !isStopword(word);
-  // Bounded like the stem cache: a daemon reads new words every day.
-  if (CONTENT.size > 50_000) CONTENT.clear();
-  CONTENT.set(word, content);
-  return content;
+    !isStopword(word)
+  );
 }
