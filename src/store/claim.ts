@@ -86,8 +86,11 @@ export async function markSent(
   now: Date,
   attempt?: number,
 ): Promise<void> {
-  await sentUpdate(ctx.db, { id, reply, now, attempt }).execute();
+  await markSentMany(ctx, [{ id, reply, now, attempt }]);
 }
+
+/** What every sent mark sets besides the reply and the time. */
+const SENT = { state: 'sent', lease_until: null, retry_at: null } as const;
 
 /**
  * Several sending -> sent marks in one UPDATE, so one commit instead of one per message (the
@@ -108,13 +111,7 @@ export async function markSentMany(ctx: StoreContext, marks: readonly SentMark[]
     )} end`;
   await ctx.db
     .updateTable('deliveries')
-    .set({
-      state: 'sent',
-      last_reply: perRow((m) => m.reply),
-      sent_at: perRow((m) => m.now.toISOString()),
-      lease_until: null,
-      retry_at: null,
-    })
+    .set({ ...SENT, last_reply: perRow((m) => m.reply), sent_at: perRow((m) => m.now.toISOString()) })
     .where('state', '=', 'sending')
     .where((eb) =>
       eb.or(
@@ -132,13 +129,7 @@ function sentUpdate(db: Kysely<Database>, mark: SentMark) {
   return fenced(
     db
       .updateTable('deliveries')
-      .set({
-        state: 'sent',
-        last_reply: mark.reply,
-        sent_at: mark.now.toISOString(),
-        lease_until: null,
-        retry_at: null,
-      })
+      .set({ ...SENT, last_reply: mark.reply, sent_at: mark.now.toISOString() })
       .where('id', '=', mark.id)
       .where('state', '=', 'sending'),
     mark.attempt,
