@@ -3,23 +3,15 @@ import {
   type CheckReport,
   checkBuiltMessage,
   checkMessage,
-  createRenderer,
-  personalize,
   rawHeaderLines,
 } from '../../../src/render/index.js';
 import { buildEml, type EmlOptions } from './eml.js';
-import { loadPapers, makeEdition, rendererOptions, SAMPLE_VALUES } from './fixture.js';
+import { renderSampleDigest } from './fixture.js';
 
 let digest: { subject: string; html: string; text: string };
 
 beforeAll(async () => {
-  const renderer = createRenderer(rendererOptions());
-  const rendered = await renderer.renderVariant(makeEdition(loadPapers().slice(0, 30)), {
-    key: 'daily:*',
-    frequency: 'daily',
-    topics: [],
-  });
-  digest = personalize(rendered, SAMPLE_VALUES);
+  digest = await renderSampleDigest();
 });
 
 function verdicts(report: CheckReport): string[] {

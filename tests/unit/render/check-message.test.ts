@@ -1,18 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMessage, createRenderer, formatCheckReport, personalize } from '../../../src/render/index.js';
+import { checkMessage, formatCheckReport } from '../../../src/render/index.js';
 import { buildEml, type EmlOptions } from './eml.js';
-import { loadPapers, makeEdition, rendererOptions, SAMPLE_VALUES } from './fixture.js';
+import { renderSampleDigest } from './fixture.js';
 
 let digest: { subject: string; html: string; text: string };
 
 beforeAll(async () => {
-  const renderer = createRenderer(rendererOptions());
-  const rendered = await renderer.renderVariant(makeEdition(loadPapers().slice(0, 30)), {
-    key: 'daily:*',
-    frequency: 'daily',
-    topics: [],
-  });
-  digest = personalize(rendered, SAMPLE_VALUES);
+  digest = await renderSampleDigest();
 });
 
 function failing(report: Awaited<ReturnType<typeof checkMessage>>): string[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Edition, Paper, RankedPaper, Section, Topic } from '../../../src/domain/index.js';
-import type { RendererOptions } from '../../../src/render/index.js';
+import { createRenderer, personalize, type RendererOptions } from '../../../src/render/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository's templates/ directory. */
@@ -67,3 +67,14 @@ export const SAMPLE_VALUES = {
   preferencesUrl: 'https://paperpost.example/p/tok123',
   topicUnsubscribeUrl: (slug: string) => `https://paperpost.example/u/tok123?topic=${slug}`,
 };
+
+/** A 30-paper daily digest rendered with the shipped templates and filled with SAMPLE_VALUES. */
+export async function renderSampleDigest(): Promise<{ subject: string; html: string; text: string }> {
+  const renderer = createRenderer(rendererOptions());
+  const rendered = await renderer.renderVariant(makeEdition(loadPapers().slice(0, 30)), {
+    key: 'daily:*',
+    frequency: 'daily',
+    topics: [],
+  });
+  return personalize(rendered, SAMPLE_VALUES);
+}
