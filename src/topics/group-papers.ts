@@ -74,8 +74,8 @@ const DEFAULTS: Required<GroupOptions> = {
  * Groups papers into topic sections. User-defined topics (`userDefined`, matched by keyword,
  * phrase or arXiv category) take precedence; then a paper joins the catalogue topic its text is
  * closest to, if close enough; the rest are clustered (TF-IDF, similarities centred on the
- * batch, average linkage, k chosen by silhouette) and each new cluster joins a catalogue topic or becomes a new one, labelled from its
- * papers. A catalogue topic that papers joined takes in a few of their shared keywords (see
+ * batch, average linkage, k chosen by silhouette) and each new cluster joins a catalogue topic or
+ * becomes a new one, labelled from its papers. A catalogue topic that papers joined takes in a few of their shared keywords (see
  * {@link refreshKeywords}), keeping its slug and label. Every paper id lands in exactly one group;
  * the output depends only on the input (papers are processed in id order). The input catalogue is
  * not modified.
