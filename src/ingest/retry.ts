@@ -20,8 +20,5 @@ export function describeFetchError(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
   const code = (err as NodeJS.ErrnoException).code;
   if (code && /^E[A-Z_]+$/.test(code)) return `network error ${code}`;
-  const cause = err.cause as { code?: string; message?: string } | undefined;
-  if (cause?.code) return `network error ${cause.code}`;
-  if (cause?.message) return `network error: ${cause.message.split('\n')[0]}`;
   return err.message.split('\n')[0] ?? err.name;
 }
