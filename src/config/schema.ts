@@ -1,13 +1,5 @@
 import * as z from 'zod';
-
-const sourceSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lowercase id (letters, digits, . _ -)'),
-    kind: z.enum(['auto', 'rss', 'arxiv-rss', 'arxiv-api', 'hf-daily']).default('auto'),
-    location: z.string().min(1, 'an http(s) URL or a file path'),
-    includeReplacements: z.boolean().default(false),
-  })
-  .strict();
+import { fetchSchema, sourceSchema } from './sources-schema.js';
 
 const topicSchema = z
   .object({
@@ -43,6 +35,7 @@ export const fileConfigSchema = z
   .object({
     title: z.string().default('Paperpost'),
     sources: z.array(sourceSchema).default([]),
+    fetch: fetchSchema,
     topics: z.array(topicSchema).default([]),
     schedule: z
       .object({

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PaperpostError, type SourceSpec, type SourceState } from '../domain/index.js';
 import { decodeBody } from './decode-body.js';
+import type { HostPacer } from './host-pacer.js';
 import { BodyTooLargeError, HttpTimeoutError, httpGet } from './http-get.js';
 import { backoffDelay, describeFetchError, isRetryableStatus, sleep } from './retry.js';
 
@@ -20,6 +21,10 @@ export interface FetchOptions {
   backoffMs?: number;
   /** Longest single back-off in ms, also the cap on a server's Retry-After (default 30 000). */
   maxBackoffMs?: number;
+  /** Spaces requests per host (and keeps a server's Retry-After for its host); none by default. */
+  pacer?: HostPacer;
+  /** Waits between tries (default: a real timer); tests pass a virtual one. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export type FetchResult =
@@ -101,6 +106,7 @@ async function fetchHttp(
   for (let attempt = 0; attempt < tries; attempt++) {
     let retryAfterMs: number | undefined;
     try {
+      await options.pacer?.wait(spec.location);
       const response = await httpGet(spec.location, {
         headers,
         timeoutMs: options.timeoutMs,
@@ -131,6 +137,17 @@ async function fetchHttp(
       if (!isRetryableStatus(response.status)) throw fail(spec, reason);
       lastReason = `HTTP ${response.status}`;
       retryAfterMs = parseRetryAfter(response.header('retry-after'));
+      if (retryAfterMs !== undefined) {
+        options.pacer?.holdOff(spec.location, retryAfterMs);
+        // A server asking for a longer pause than we wait gets it: no early retry, fail this run.
+        const cap = options.maxBackoffMs ?? 30_000;
+        if (retryAfterMs > cap) {
+          throw fail(
+            spec,
+            `${lastReason}, Retry-After ${Math.ceil(retryAfterMs / 1000)} s: not retried this run`,
+          );
+        }
+      }
     } catch (err) {
       if (err instanceof PaperpostError) throw err;
       if (err instanceof BodyTooLargeError) throw fail(spec, err.message);
@@ -141,7 +158,8 @@ async function fetchHttp(
     if (attempt + 1 < tries) {
       const base = options.backoffMs ?? 500;
       const max = options.maxBackoffMs ?? 30_000;
-      await sleep(Math.min(max, Math.max(retryAfterMs ?? 0, backoffDelay(attempt, base))));
+      const wait = retryAfterMs ?? Math.min(max, backoffDelay(attempt, base));
+      await (options.sleep ?? sleep)(wait);
     }
   }
   const suffix = tries > 1 ? ` after ${tries} tries` : '';

@@ -1,8 +1,9 @@
 import type { Config } from '../config/load.js';
-import { describeError, type Paper, type SourceSpec, type SourceState } from '../domain/index.js';
-import { fetchSource, parseFeed } from '../ingest/index.js';
+import { describeError, type Frequency, type Paper, type SourceState } from '../domain/index.js';
+import { type ReadSourceOptions, type ResolvedSource, readSource, type SourceRead } from '../ingest/index.js';
 import { mergePapers, normalizeEntry } from '../normalize/index.js';
 import type { Store } from '../store/types.js';
+import { fetchOptionsFor, planSources } from './source-plan.js';
 import type { PipelineLogger } from './types.js';
 
 export interface SourceReport {
@@ -23,38 +24,22 @@ export interface IngestResult {
   entries: number;
 }
 
-export const USER_AGENT = 'Paperpost/0.1 (+https://github.com/paperpost/paperpost; research digest)';
+export { USER_AGENT } from './source-plan.js';
 
 async function ingestOne(
-  spec: SourceSpec,
+  source: ResolvedSource,
   state: SourceState | undefined,
   config: Readonly<Config>,
-): Promise<{
-  papers: Paper[];
-  entries: number;
-  skipped: number;
-  fetched: Awaited<ReturnType<typeof fetchSource>>;
-}> {
-  const fetched = await fetchSource(spec, state, {
-    timeoutMs: config.limits.fetchTimeoutMs,
-    maxBytes: config.limits.maxFeedBytes,
-    retries: config.limits.fetchRetries,
-    userAgent: USER_AGENT,
-    baseDir: config.baseDir,
-  });
-  if (fetched.status === 'not-modified') return { papers: [], entries: 0, skipped: 0, fetched };
-  const parsed = await parseFeed(fetched.text, {
-    sourceId: spec.id,
-    kind: spec.kind,
-    includeReplacements: spec.includeReplacements,
-    maxEntries: config.limits.maxEntriesPerSource,
-  });
+  options: ReadSourceOptions,
+): Promise<{ papers: Paper[]; entries: number; skipped: number; read: SourceRead }> {
+  const read = await readSource(source, state, options);
   const papers: Paper[] = [];
-  for (const entry of parsed.entries) {
+  for (const entry of read.feed.entries) {
     const paper = normalizeEntry(entry, { maxSummaryChars: config.limits.maxSummaryChars * 4 });
     if (paper) papers.push(paper);
   }
-  return { papers, entries: parsed.entries.length, skipped: parsed.entries.length - papers.length, fetched };
+  const entries = read.feed.entries.length;
+  return { papers, entries, skipped: entries - papers.length, read };
 }
 
 /**
@@ -66,11 +51,14 @@ export async function ingestSources(
   config: Readonly<Config>,
   logger: PipelineLogger,
   now: Date,
+  frequency: Frequency = 'daily',
 ): Promise<IngestResult> {
   const reports: SourceReport[] = [];
   const all: Paper[] = [];
   let entries = 0;
-  for (const spec of config.sources) {
+  const options = fetchOptionsFor(config);
+  for (const planned of await planSources(config, frequency, now, options)) {
+    const spec = { id: planned.id };
     const state = await store.getSourceState(spec.id);
     const base: SourceState = state ?? {
       id: spec.id,
@@ -82,14 +70,15 @@ export async function ingestSources(
       lastError: null,
     };
     try {
-      const result = await ingestOne(spec, state, config);
+      if (!('resolved' in planned)) throw new Error(planned.error);
+      const result = await ingestOne(planned.resolved, state, config, options);
       all.push(...result.papers);
       entries += result.entries;
-      const status = result.fetched.status;
+      const status = result.read.status;
       await store.saveSourceState({
         ...base,
-        etag: result.fetched.etag ?? base.etag,
-        lastModified: result.fetched.lastModified ?? base.lastModified,
+        etag: result.read.etag ?? base.etag,
+        lastModified: result.read.lastModified ?? base.lastModified,
         lastStatus: status,
         lastFetchedAt: now.toISOString(),
         failuresInRow: 0,
@@ -103,7 +92,10 @@ export async function ingestSources(
         error: null,
         failuresInRow: 0,
       });
-      logger.info({ source: spec.id, status, entries: result.entries }, 'source read');
+      logger.info(
+        { source: spec.id, status, entries: result.entries, requests: result.read.requests },
+        'source read',
+      );
     } catch (err) {
       const reason = describeError(err);
       const failuresInRow = base.failuresInRow + 1;

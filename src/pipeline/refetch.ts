@@ -40,7 +40,7 @@ export async function refetchBeforeSlot(
     if ((await deps.store.getMeta(key)) === slot.toISOString()) return undefined;
     // Recorded first: a failing source must not make every tick try again.
     await deps.store.setMeta(key, slot.toISOString());
-    const ingest = await ingestSources(deps.store, deps.config, deps.logger, now);
+    const ingest = await ingestSources(deps.store, deps.config, deps.logger, now, frequency);
     const upsert = await deps.store.upsertPapers(ingest.papers, now);
     deps.logger.info(
       { frequency, slot: slot.toISOString(), papers: ingest.papers.length, ...upsert },

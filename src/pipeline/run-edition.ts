@@ -70,7 +70,7 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
     mark = now;
   };
   try {
-    const ingest = await ingestSources(store, config, logger, started);
+    const ingest = await ingestSources(store, config, logger, started, options.frequency);
     lap('ingest');
     summary.sources.reports = ingest.reports;
     summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
