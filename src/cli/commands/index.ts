@@ -22,5 +22,7 @@ export const commands: ReadonlyArray<{ name: string; load: () => Promise<Registe
   { name: 'daemon', load: async () => (await import('./daemon.js')).registerDaemon },
   { name: 'status', load: async () => (await import('./status.js')).registerStatus },
   { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
+  { name: 'init', load: async () => (await import('./init.js')).registerInit },
+  { name: 'sources', load: async () => (await import('./sources.js')).registerSources },
   { name: 'migrate-store', load: async () => (await import('./migrate-store.js')).registerMigrateStore },
 ];
