@@ -106,6 +106,14 @@ async function fetchHttp(
   for (let attempt = 0; attempt < tries; attempt++) {
     let retryAfterMs: number | undefined;
     try {
+      // A host that asked for a longer pause than we ever wait is not asked again this run.
+      const paused = options.pacer?.pausedFor(spec.location) ?? 0;
+      if (paused > (options.maxBackoffMs ?? 30_000)) {
+        throw fail(
+          spec,
+          `${new URL(spec.location).host} asked for a pause of ${Math.ceil(paused / 1000)} s (Retry-After): not asked this run`,
+        );
+      }
       await options.pacer?.wait(spec.location);
       const response = await httpGet(spec.location, {
         headers,

@@ -15,6 +15,8 @@ export interface HostPacer {
   wait(url: string): Promise<void>;
   /** A server asked for a pause (Retry-After): no request to its host before `ms` from now. */
   holdOff(url: string, ms: number): void;
+  /** What is left of a pause the host asked for, in ms (0 when none). */
+  pausedFor(url: string): number;
 }
 
 export interface HostPacerOptions {
@@ -41,6 +43,7 @@ function hostOf(url: string): string | undefined {
 export function createHostPacer(options: HostPacerOptions): HostPacer {
   const clock = options.clock ?? systemClock;
   const nextAt = new Map<string, number>();
+  const pausedUntil = new Map<string, number>();
   const interval = (host: string) => options.intervals?.[host] ?? options.defaultIntervalMs;
   return {
     async wait(url) {
@@ -54,7 +57,13 @@ export function createHostPacer(options: HostPacerOptions): HostPacer {
     holdOff(url, ms) {
       const host = hostOf(url);
       if (!host) return;
-      nextAt.set(host, Math.max(nextAt.get(host) ?? 0, clock.now() + ms));
+      const until = clock.now() + ms;
+      nextAt.set(host, Math.max(nextAt.get(host) ?? 0, until));
+      pausedUntil.set(host, Math.max(pausedUntil.get(host) ?? 0, until));
+    },
+    pausedFor(url) {
+      const host = hostOf(url);
+      return host ? Math.max(0, (pausedUntil.get(host) ?? 0) - clock.now()) : 0;
     },
   };
 }

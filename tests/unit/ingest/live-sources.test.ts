@@ -321,14 +321,29 @@ describe('readSource against a stand-in for the live hosts', () => {
 
   it('a host that asked for a pause is not asked again before it ends, by any source', async () => {
     stand.rss.set('cs.CL', path.join(FEEDS, 'arxiv-rss-all-archives-slice.xml'));
-    stand.failNext('/arxiv-api', 429, { 'retry-after': '600' });
+    stand.failNext('/arxiv-api', 429, { 'retry-after': '20' });
     const api = source({ id: 'q', kind: 'arxiv-api', query: 'all:testing' });
-    await expect(readSource(resolveSource(api, ctx('2026-06-13')), undefined, options)).rejects.toThrow(
-      /429/,
+    const once = { ...options, retries: 0 };
+    await expect(readSource(resolveSource(api, ctx('2026-06-13')), undefined, once)).rejects.toThrow(
+      'q: HTTP 429',
     );
     const rss = source({ id: 'ax', kind: 'arxiv-rss', categories: ['cs.CL'] });
-    await readSource(resolveSource(rss, ctx('2026-06-13')), undefined, options);
-    expect((stand.requests[1]?.at ?? 0) - (stand.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(600_000);
+    await readSource(resolveSource(rss, ctx('2026-06-13')), undefined, once);
+    expect((stand.requests[1]?.at ?? 0) - (stand.requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('after a pause longer than Paperpost waits, the host is not asked again this run', async () => {
+    stand.failNext('/arxiv-api', 503, { 'retry-after': '600' });
+    const api = source({ id: 'q', kind: 'arxiv-api', query: 'all:testing' });
+    await expect(readSource(resolveSource(api, ctx('2026-06-13')), undefined, options)).rejects.toThrow(
+      'Retry-After 600 s',
+    );
+    const rss = source({ id: 'ax', kind: 'arxiv-rss', categories: ['cs.CL'] });
+    await expect(readSource(resolveSource(rss, ctx('2026-06-13')), undefined, options)).rejects.toThrow(
+      `ax: ${new URL(stand.base).host} asked for a pause of 600 s (Retry-After): not asked this run`,
+    );
+    expect(stand.requests).toHaveLength(1);
+    expect(clock.sleeps.every((ms) => ms < 30_000)).toBe(true);
   });
 
   it('sends the User-Agent it is given on every request', async () => {
