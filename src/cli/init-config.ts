@@ -85,7 +85,7 @@ export function buildInitConfig(choices: InitChoices): Record<string, unknown> {
       weekly: { enabled: weekly, cron: WEEKLY_CRON, timezone: choices.timezone },
       minPapers: 5,
     },
-    sender,
+    ...(Object.keys(sender).length > 0 ? { sender } : {}),
   };
   if (choices.to) {
     config['seedSubscribers'] = [{ email: choices.to, frequency: weekly && !daily ? 'weekly' : 'daily' }];

@@ -123,6 +123,9 @@ export async function buildStatusReport(
   const states = new Map((await store.listSourceStates()).map((s) => [s.id, s]));
   const stale = config.schedule.staleAfterFailures;
   const sources: SourceLine[] = [];
+  // The feeds of an OPML source are sources of their own, `<opml id>.<feed>`.
+  const isConfigured = (id: string) =>
+    config.sources.some((s) => s.id === id || (s.kind === 'opml' && id.startsWith(`${s.id}.`)));
   const ids = [
     ...config.sources.map((s) => s.id),
     ...[...states.keys()].filter((id) => !config.sources.some((s) => s.id === id)),
@@ -136,7 +139,7 @@ export async function buildStatusReport(
       lastStatus: state?.lastStatus ?? null,
       lastFetchedAt: state?.lastFetchedAt ?? null,
       lastError: state?.lastError ?? null,
-      configured: config.sources.some((s) => s.id === id),
+      configured: isConfigured(id),
     });
   }
   const editions = (await store.listEditions({ limit: options.editions ?? 5 })).map((e) => ({
