@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { BIN, ROOT, runCli } from '../helpers/cli.js';
+import { describeWith } from '../helpers/requirements.js';
 import { FEEDS, LIVE, type StandIn, startStandIn } from '../helpers/stand-in-hosts.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -189,3 +191,46 @@ describe('from the demo to your own letter: init, sources, run against stand-in 
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(100);
   }, 60_000);
 });
+
+describe.skipIf(!existsSync('/usr/bin/script'))(
+  'paperpost init on a terminal (through script(1) for a pty)',
+  () => {
+    /** Answers each prompt (a line ending in "]: ") as it appears, so no timing is involved. */
+    function walk(cwd: string, answers: string[]): Promise<{ code: number | null; output: string }> {
+      return new Promise((resolve, reject) => {
+        const child = spawn(
+          '/usr/bin/script',
+          ['-qec', `${process.execPath} ${BIN} init --no-env`, '/dev/null'],
+          {
+            cwd,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'dumb' },
+          },
+        );
+        let output = '';
+        let asked = 0;
+        child.stdout.on('data', (d: Buffer) => {
+          output += d.toString();
+          const prompts = output.split(']: ').length - 1;
+          while (asked < prompts && asked < answers.length) child.stdin.write(`${answers[asked++]}\n`);
+        });
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, output }));
+      });
+    }
+
+    it('asks a few questions, Enter keeps a default, and writes the answers', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'paperpost-tty-'));
+      const result = await walk(dir, ['cs.AI, stat.ML', 'ti:diffusion', 'n', '', 'me@lab.example.org']);
+      expect(result.output).toContain('arXiv categories [cs.CL,cs.LG,cs.CV]');
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(path.join(dir, 'paperpost.config.json'), 'utf8'));
+      expect(config.sources).toEqual([
+        { id: 'arxiv-cs.ai-stat.ml', kind: 'arxiv-rss', categories: ['cs.AI', 'stat.ML'] },
+        { id: 'arxiv-search-1', kind: 'arxiv-api', query: 'ti:diffusion', maxResults: 100 },
+      ]);
+      expect(config.schedule.daily.enabled).toBe(true);
+      expect(config.sender.fromAddress).toBe('me@lab.example.org');
+      expect(config.seedSubscribers).toEqual([{ email: 'me@lab.example.org', frequency: 'daily' }]);
+    }, 30_000);
+  },
+);

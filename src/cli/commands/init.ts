@@ -112,6 +112,9 @@ async function ask(opts: InitOptions): Promise<InitOptions> {
       frequency,
       ...(email ? { from: email, contact: email, to: email } : {}),
     };
+  } catch (err) {
+    // Ctrl+D or Ctrl+C during the walk: nothing was written.
+    throw bad(`init: stopped (${(err as Error).message}); nothing written`);
   } finally {
     rl.close();
   }
