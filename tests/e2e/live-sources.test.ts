@@ -192,7 +192,9 @@ describe('from the demo to your own letter: init, sources, run against stand-in 
   }, 60_000);
 });
 
-describe.skipIf(!existsSync('/usr/bin/script'))(
+describeWith(
+  existsSync('/usr/bin/script'),
+  'script(1) from util-linux is not installed',
   'paperpost init on a terminal (through script(1) for a pty)',
   () => {
     /** Answers each prompt (a line ending in "]: ") as it appears, so no timing is involved. */
