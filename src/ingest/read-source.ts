@@ -23,7 +23,8 @@ type Page = { status: 'ok'; feed: ParsedFeed; text: string } | { status: 'not-mo
 
 /**
  * Reads a resolved source: one document, or the pages of the Hugging Face or arXiv API. Only the
- * first request is conditional (ETag, Last-Modified); a 304 there means "nothing new". Every
+ * first request is conditional (ETag, Last-Modified; not for Hugging Face, whose URL moves with
+ * the date); a 304 there means "nothing new". Every
  * request goes through the options' pacer. Throws the first failing request's error.
  */
 export async function readSource(
@@ -42,8 +43,11 @@ export async function readSource(
       location: url,
       includeReplacements: source.includeReplacements,
     };
-    const fetched = await fetchSource(spec, first ? state : undefined, options);
-    if (first) cache = { etag: fetched.etag, lastModified: fetched.lastModified };
+    // The Hugging Face URL changes with the edition's date, and two empty days share one ETag:
+    // a conditional GET there could take Sunday's empty list for Saturday's and stop looking back.
+    const conditional = first && source.plan.type !== 'hf';
+    const fetched = await fetchSource(spec, conditional ? state : undefined, options);
+    if (conditional) cache = { etag: fetched.etag, lastModified: fetched.lastModified };
     if (fetched.status === 'not-modified') return { status: 'not-modified' };
     const feed = await parseFeed(fetched.text, {
       sourceId: source.id,

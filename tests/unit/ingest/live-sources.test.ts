@@ -187,6 +187,27 @@ describe('readSource against a stand-in for the live hosts', () => {
     expect(read.feed.entries).toHaveLength(5);
   });
 
+  it('HF: no conditional GET (empty days share an ETag), so a stored ETag cannot stop the look-back', async () => {
+    stand.hf.set('2026-07-31', path.join(FEEDS, 'hf-daily-2026-07-31.json'));
+    const state = {
+      id: 'hf',
+      etag: '"empty-list"',
+      lastModified: 'Sat, 01 Aug 2026 08:00:00 GMT',
+      lastStatus: 'ok',
+      lastFetchedAt: null,
+      failuresInRow: 0,
+      lastError: null,
+    };
+    const resolved = resolveSource(source({ id: 'hf', kind: 'hf-daily' }), ctx('2026-08-03'));
+    const read = await readSource(resolved, state, options);
+    expect(stand.requests.map((r) => r.headers['if-none-match'] ?? r.headers['if-modified-since'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(read.feed.entries).toHaveLength(5);
+  });
+
   it('HF: a weekly edition reads the last full week', async () => {
     stand.hf.set('2026-W24', path.join(LIVE, 'hf-daily-papers_2026-06-12.json'));
     const resolved = resolveSource(source({ id: 'hf', kind: 'hf-daily' }), ctx('2026-06-15', 'weekly'));
