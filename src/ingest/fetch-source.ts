@@ -166,7 +166,11 @@ async function fetchHttp(
     if (attempt + 1 < tries) {
       const base = options.backoffMs ?? 500;
       const max = options.maxBackoffMs ?? 30_000;
-      const wait = retryAfterMs ?? Math.min(max, backoffDelay(attempt, base));
+      // Retry-After (already capped above) is honoured as given, but never below the first back-off.
+      const wait =
+        retryAfterMs !== undefined
+          ? Math.max(retryAfterMs, base)
+          : Math.min(max, backoffDelay(attempt, base));
       await (options.sleep ?? sleep)(wait);
     }
   }
