@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PaperpostError } from '../domain/errors.js';
 import { preloadMjml } from '../render/mjml-engine.js';
 import { commands } from './commands/index.js';
+import { loadDotEnv } from './dotenv.js';
 
 /** Exit codes: 0 ok, 1 the job ran but failed (e.g. no source worked), 2 bad input or usage. */
 export async function buildProgram(argv: string[] = []): Promise<Command> {
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<void> {
     throw err;
   });
   try {
+    loadDotEnv(process.cwd(), process.env);
     await (await buildProgram(argv)).parseAsync(argv);
   } catch (err) {
     process.exitCode = reportError(err);

@@ -236,3 +236,27 @@ describeWith(
     }, 30_000);
   },
 );
+
+describe('.env in the working folder (what init writes) is read at start', () => {
+  it('sets what the environment leaves unset; the environment wins; empty values stay unset', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paperpost-dotenv-'));
+    writeFileSync(path.join(dir, 'paperpost.config.json'), '{}');
+    writeFileSync(path.join(dir, '.env'), '# comment\nPAPERPOST_DATA_DIR=from-dotenv\nSMTP_URL=\n');
+    const first = await runCli(['status', '--json'], { cwd: dir });
+    expect(first.code).toBe(0);
+    expect(existsSync(path.join(dir, 'from-dotenv', 'paperpost.db'))).toBe(true);
+    const second = await runCli(['status', '--json'], { cwd: dir, env: { PAPERPOST_DATA_DIR: 'from-env' } });
+    expect(second.code).toBe(0);
+    expect(existsSync(path.join(dir, 'from-env', 'paperpost.db'))).toBe(true);
+  });
+
+  it('a bad value in .env stops with the variable and the reason, exit 2', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paperpost-dotenv-'));
+    writeFileSync(path.join(dir, '.env'), 'SMTP_URL=http://mail.example.org\n');
+    const run = await runCli(['status'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'paperpost: [config] environment: SMTP_URL: smtp://host:port or smtps://user:pass@host:port\n',
+    );
+  });
+});
