@@ -1,4 +1,4 @@
-import { constants, copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
@@ -148,7 +148,8 @@ export function registerInit(program: Command): void {
     .action(async (opts: InitOptions, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const configFile = path.resolve(global.config ?? DEFAULT_CONFIG_FILE);
-      const envFile = path.join(path.dirname(configFile), '.env');
+      // .env where the CLI reads it: the working folder.
+      const envFile = path.resolve('.env');
       // Checked before anything is written: nothing is ever half-initialised.
       for (const file of opts.env ? [configFile, envFile] : [configFile]) {
         if (existsSync(file))
@@ -160,6 +161,7 @@ export function registerInit(program: Command): void {
       const interactive = !flagsGiven && process.stdin.isTTY === true && process.stdout.isTTY === true;
       const choices = choicesFrom(interactive ? await ask(opts) : opts);
       const config = buildInitConfig(choices);
+      mkdirSync(path.dirname(configFile), { recursive: true });
       writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`, { flag: 'wx' });
       const lines = [
         `wrote ${path.relative(process.cwd(), configFile) || configFile}: ${(config['sources'] as { id: string }[]).map((s) => s.id).join(', ')}`,
@@ -170,8 +172,9 @@ export function registerInit(program: Command): void {
           `wrote ${path.relative(process.cwd(), envFile) || envFile} (set SMTP_URL to send real mail)`,
         );
       }
-      lines.push('next: paperpost sources test   (fetch each source now, store nothing)');
-      lines.push('      paperpost run            (your first edition)');
+      const c = global.config ? ` -c ${global.config}` : '';
+      lines.push(`next: paperpost${c} sources test   (fetch each source now, store nothing)`);
+      lines.push(`      paperpost${c} run            (your first edition)`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }
