@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { fetchSchema, sourceSchema } from './sources-schema.js';
+import { createSourceSchemas } from './sources-schema.js';
+
+const { sourceSchema, fetchSchema } = createSourceSchemas(z);
 
 const topicSchema = z
   .object({
