@@ -151,6 +151,43 @@ describe('from the demo to your own letter: init, sources, run against stand-in 
     expect(test.stdout).toMatch(/^- arxiv-search-1 \(arxiv-api\) .*\n {4}5 papers from 5 entries/m);
   });
 
+  it('an OPML list stands for its feeds: each listed and tested as a source of its own', async () => {
+    const opmlDir = mkdtempSync(path.join(tmpdir(), 'paperpost-opml-'));
+    writeFileSync(
+      path.join(opmlDir, 'feeds.opml'),
+      `<?xml version="1.0"?><opml version="2.0"><body><outline text="Papers">
+        <outline type="rss" text="arXiv CL+LG" xmlUrl="${stand.base}/arxiv-rss/rss/cs.CL+cs.LG"/>
+        <outline type="rss" text="Gone feed" xmlUrl="${stand.base}/arxiv-rss/rss/gone"/>
+      </outline></body></opml>`,
+    );
+    writeFileSync(
+      path.join(opmlDir, 'paperpost.config.json'),
+      JSON.stringify({
+        sources: [{ id: 'subs', kind: 'opml', location: 'feeds.opml' }],
+        fetch: { hostIntervalMs: 0 },
+      }),
+    );
+    const list = await runCli(['sources', 'list', '--json'], { cwd: opmlDir });
+    expect(JSON.parse(list.stdout)).toEqual([
+      { id: 'subs.arxiv-cl-lg', kind: 'auto', url: `${stand.base}/arxiv-rss/rss/cs.CL+cs.LG` },
+      { id: 'subs.gone-feed', kind: 'auto', url: `${stand.base}/arxiv-rss/rss/gone` },
+    ]);
+    const test = await runCli(['sources', 'test', 'subs', '--json'], { cwd: opmlDir });
+    expect(test.code).toBe(1);
+    const results = JSON.parse(test.stdout);
+    expect(
+      results.map((r: { id: string; status: string; papers: number; error: string | null }) => [
+        r.id,
+        r.status,
+        r.papers,
+        r.error,
+      ]),
+    ).toEqual([
+      ['subs.arxiv-cl-lg', 'ok', 12, null],
+      ['subs.gone-feed', 'failed', 0, 'subs.gone-feed: HTTP 404 Not Found'],
+    ]);
+  });
+
   it('run produces an edition from the live sources and mails the first reader', async () => {
     stand.requests.length = 0;
     const run = await runCli(['run', '--json'], { cwd: dir });
