@@ -14,7 +14,9 @@ import type { Delivery, Edition, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { createPersonalizer } from '../pipeline/personalizer.js';
 import { createRenderer, type Renderer } from '../render/index.js';
+import { createTransactionalMailer } from '../server/transactional-mailer.js';
 import type { Store } from '../store/types.js';
+import { createTokenSigner, type DrainSummary, drainMailQueue } from '../subscribers/index.js';
 import type { Logger } from './logger.js';
 
 /** SMTP when SMTP_URL is set, else the file outbox in the data folder. */
@@ -68,12 +70,38 @@ export function sendOptionsFor(
   };
 }
 
-/** Drain the ledgers (one edition or all unfinished) through the configured transport. */
+/**
+ * Send the queued confirmation and welcome mails (a web process may be down or gone) through
+ * `transport`. Mails that fail stay queued for the next drain.
+ */
+export async function drainQueuedMail(deps: {
+  config: Readonly<Config>;
+  store: Store;
+  secret: string;
+  transport: Transport;
+}): Promise<DrainSummary | undefined> {
+  const { config, store } = deps;
+  if ((await store.countQueuedMails()) === 0) return undefined;
+  const flows = {
+    store,
+    signer: createTokenSigner(deps.secret),
+    mailer: createTransactionalMailer(deps.transport, config.sender),
+    templates: rendererFor(config),
+    baseUrl: config.baseUrl,
+  };
+  return drainMailQueue(flows, () => new Date());
+}
+
+/**
+ * Drain the ledgers (one edition or all unfinished) through the configured transport, after the
+ * queue of transactional mails.
+ */
 export async function sendWith(
   deps: { config: Readonly<Config>; store: Store; secret: string; transport: Transport },
   extra: Partial<SendEditionsOptions> = {},
 ): Promise<SendSummary> {
   const { config, store, transport } = deps;
+  await drainQueuedMail(deps);
   return sendEditions(
     {
       ledger: store,

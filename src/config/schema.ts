@@ -163,6 +163,27 @@ export const fileConfigSchema = z
 
 export type FileConfig = z.infer<typeof fileConfigSchema>;
 
+/**
+ * The site's public address: every link in every mail and page starts with it, so anything but a
+ * plain http(s) origin (plus an optional path) is refused at start, not at the first request.
+ */
+export function isPublicBaseUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') &&
+    url.hostname !== '' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.search === '' &&
+    url.hash === ''
+  );
+}
+
 /** Environment variables Paperpost reads (only cli/ and server/ read them; see .env.example). */
 export const envSchema = z.object({
   DATABASE_URL: z
@@ -174,7 +195,10 @@ export const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'smtp://host:port or smtps://user:pass@host:port')
     .optional(),
   PAPERPOST_SECRET: z.string().min(32, 'at least 32 characters').optional(),
-  PAPERPOST_BASE_URL: z.string().url().optional(),
+  PAPERPOST_BASE_URL: z
+    .string()
+    .refine(isPublicBaseUrl, 'an http(s) URL without user, password, query or fragment')
+    .optional(),
   PAPERPOST_CONFIG: z.string().optional(),
   PAPERPOST_DATA_DIR: z.string().optional(),
   PAPERPOST_OUTBOX_DIR: z.string().optional(),

@@ -24,3 +24,24 @@ export interface NewSubscriber {
   topics: string[];
   frequency: Frequency;
 }
+
+/** A transactional mail waiting in the store's queue (rendered and sent when drained). */
+export type QueuedMailKind = 'confirm' | 'welcome';
+
+export interface QueuedMail {
+  id: number;
+  kind: QueuedMailKind;
+  subscriberId: number;
+  email: string;
+  /** What the mail carries besides the address (the choices of a confirmation link). */
+  extra: string;
+  createdAt: string;
+  /** Tries so far, this claim included. */
+  attempts: number;
+}
+
+/** The answer of a shared rate window: allowed or not, and when the window ends. */
+export interface RateDecision {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}

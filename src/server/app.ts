@@ -48,10 +48,6 @@ export function createApp(deps: AppDeps): Hono {
     limit: deps.rateLimits?.perIpPerMinute ?? deps.config.server.rateLimitPerMinute,
     windowMs: 60_000,
   });
-  const addressLimiter = createRateLimiter({
-    limit: deps.rateLimits?.perAddressPerHour ?? 5,
-    windowMs: 3_600_000,
-  });
   const tokens = createFormTokens(deps.secret, { secureCookie: https });
   const flows: SubscriptionContext = {
     store: deps.store,
@@ -69,7 +65,15 @@ export function createApp(deps: AppDeps): Hono {
     now,
     pages: createPageRenderer(createViews(), tokens, deps.config.title),
     limitIp: (c) => enforce(c, ipLimiter, `ip:${clientIp(c)}`, now().getTime()),
-    limitAddress: (c, email) => enforce(c, addressLimiter, `address:${email}`, now().getTime()),
+    // In the store: one window per address for every process and replica, kept over restarts.
+    limitAddress: async (c, email) => {
+      const limit = deps.rateLimits?.perAddressPerHour ?? 5;
+      const decision = await deps.store.takeRateLimit(`address:${email}`, limit, 3600, now());
+      if (decision.allowed) return;
+      c.header('Retry-After', String(decision.retryAfterSeconds));
+      throw new PaperpostError('server', 'rate-limited', 'too many requests');
+    },
+    kickMailQueue: () => deps.mailQueue?.kick(),
   };
 
   const app = new Hono();
@@ -91,9 +95,8 @@ export function createApp(deps: AppDeps): Hono {
       },
     }),
   );
-  const originCheck = csrf({
-    origin: (origin, c) => origin === publicOrigin || origin === originOf(c.req.url),
-  });
+  // Only the configured public origin: the Host header (hence c.req.url) is the client's to choose.
+  const originCheck = csrf({ origin: (origin) => origin === publicOrigin });
   // Mail clients send RFC 8058 one-click POSTs from their own servers, without an Origin.
   app.use('*', (c: Context, next: Next) =>
     c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : originCheck(c, next),

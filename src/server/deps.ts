@@ -10,7 +10,7 @@ export interface ServerLogger {
   error(obj: object, msg?: string): void;
 }
 
-/** Per-client limits; the in-memory limiter is the server's only in-memory state. */
+/** Per-client limits: per IP in this process's memory, per address in the store. */
 export interface RateLimitOptions {
   /** POSTs per IP per minute (default: config.server.rateLimitPerMinute). */
   perIpPerMinute?: number;
@@ -26,8 +26,10 @@ export interface AppDeps {
   signer: TokenSigner;
   /** Secret for the CSRF form tokens (the same secret as the signer's is fine: keys are derived). */
   secret: string;
-  /** Sends confirmation and welcome mails. */
+  /** Sends confirmation and welcome mails (when the queue is drained). */
   mailer: TransactionalMailer;
+  /** The background drainer of the mail queue, told when a request queued a mail. */
+  mailQueue?: { kick(): void };
   /** Renders confirmation and welcome mails (src/render's renderer fits). */
   templates: MailTemplates;
   logger?: ServerLogger;

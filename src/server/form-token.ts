@@ -41,7 +41,8 @@ export function createFormTokens(secret: string, options: { secureCookie: boolea
       const nonce = getCookie(c, CSRF_COOKIE);
       const given = typeof submitted === 'string' ? Buffer.from(submitted, 'base64url') : Buffer.alloc(0);
       const expected = nonce ? sign(nonce) : undefined;
-      if (!expected || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      const canonical = typeof submitted === 'string' && given.toString('base64url') === submitted;
+      if (!expected || !canonical || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         throw new PaperpostError('server', 'csrf-failed', 'form token missing or wrong');
       }
     },

@@ -16,8 +16,10 @@ export interface ServerParts {
   now(): Date;
   /** Counts one POST of the client; throws `rate-limited` (429) when over the limit. */
   limitIp(c: Context): void;
-  /** Counts one sign-up of an address; throws `rate-limited` when over the limit. */
-  limitAddress(c: Context, email: string): void;
+  /** Counts one sign-up of an address (in the store); throws `rate-limited` when over the limit. */
+  limitAddress(c: Context, email: string): Promise<void>;
+  /** Tells the background drainer that a mail was queued. */
+  kickMailQueue(): void;
 }
 
 /** Throws `rate-limited` with a Retry-After header when `key` is over `limiter`'s limit. */
@@ -29,9 +31,17 @@ export function enforce(c: Context, limiter: RateLimiter, key: string, now: numb
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
-/** The form body of a POST (urlencoded or multipart); empty for anything else. */
+/**
+ * The form body of a POST (urlencoded or multipart); empty for anything else. A body that does
+ * not parse (a broken multipart boundary) is the client's mistake: `bad-request` (400), no stack.
+ */
 export async function readForm(c: Context): Promise<FormBody> {
-  return (await c.req.parseBody({ all: true })) as FormBody;
+  try {
+    return (await c.req.parseBody({ all: true })) as FormBody;
+  } catch (err) {
+    if (err instanceof PaperpostError) throw err; // the body limit's too-large
+    throw new PaperpostError('server', 'bad-request', 'form body could not be parsed', { cause: err });
+  }
 }
 
 /** First string value of a form field, '' when absent. */

@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
-import { confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
+import { checkConfirmToken, confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
-/** `GET /`, `POST /subscribe`, `GET /confirm`. */
+/** `GET /`, `POST /subscribe`, `GET|POST /confirm`. */
 export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
   const { pages, flows, tokens, logger } = parts;
 
@@ -32,7 +32,7 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
     const email = normalizeEmail(field(body, 'email'));
     if (email === undefined)
       throw new PaperpostError('subscribers', 'invalid-email', 'not a valid email address');
-    parts.limitAddress(c, email);
+    await parts.limitAddress(c, email);
     const frequency = field(body, 'frequency') || 'daily';
     const input = {
       email,
@@ -41,12 +41,29 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
       keepChoices: field(body, 'keep') === '1',
     };
     const result = await subscribe(flows, input, parts.now());
+    if (result.detail === 'queued') parts.kickMailQueue();
     logger.info({ event: 'subscribe', detail: result.detail }, 'subscribe');
     return pages.page(c, '@message', checkInbox);
   });
 
+  // GET never confirms: mail gateways and link scanners open links in mails. It checks the link
+  // and shows one button; the POST (a person's click, with the form token) confirms.
   app.get('/confirm', async (c) => {
+    await checkConfirmToken(flows, queryToken(c), parts.now());
+    return pages.page(c, '@unsubscribe', {
+      pageTitle: 'Confirm your subscription',
+      question: 'One click below confirms your subscription to the digest.',
+      button: 'Confirm subscription',
+      action: `/confirm?token=${encodeURIComponent(queryToken(c))}`,
+    });
+  });
+
+  app.post('/confirm', async (c) => {
+    parts.limitIp(c);
+    const body = await readForm(c);
+    tokens.check(c, body._csrf);
     const result = await confirm(flows, queryToken(c), parts.now());
+    if (result.welcomed) parts.kickMailQueue();
     logger.info({ event: 'confirm', welcomed: result.welcomed }, 'confirm');
     return pages.page(c, '@message', {
       pageTitle: 'You are subscribed',

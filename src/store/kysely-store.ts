@@ -7,6 +7,9 @@ import type {
   Frequency,
   NewSubscriber,
   Paper,
+  QueuedMail,
+  QueuedMailKind,
+  RateDecision,
   RenderedVariant,
   SourceState,
   Subscriber,
@@ -19,6 +22,7 @@ import * as claim from './claim.js';
 import { createContext, type StoreContext } from './context.js';
 import * as editions from './editions.js';
 import * as ledger from './ledger.js';
+import * as mailQueue from './mail-queue.js';
 import { migrationProvider } from './migrations/index.js';
 import * as papers from './papers.js';
 import * as runs from './runs.js';
@@ -192,8 +196,30 @@ export class KyselyStore implements Store {
     return ledger.nextWakeUp(this.#ctx, editionId);
   }
 
-  startRun(kind: string, now: Date): Promise<string> {
-    return runs.startRun(this.#ctx, kind, now);
+  takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision> {
+    return mailQueue.takeRateLimit(this.#ctx, key, limit, windowSeconds, now);
+  }
+  enqueueMail(
+    mail: { kind: QueuedMailKind; subscriberId: number; email: string; extra?: string },
+    now: Date,
+  ): Promise<void> {
+    return mailQueue.enqueueMail(this.#ctx, mail, now);
+  }
+  claimQueuedMails(options: { limit: number; leaseSeconds: number; now: Date }): Promise<QueuedMail[]> {
+    return mailQueue.claimQueuedMails(this.#ctx, options);
+  }
+  completeQueuedMail(id: number): Promise<void> {
+    return mailQueue.completeQueuedMail(this.#ctx, id);
+  }
+  retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void> {
+    return mailQueue.retryQueuedMail(this.#ctx, id, error, retryAt);
+  }
+  countQueuedMails(): Promise<number> {
+    return mailQueue.countQueuedMails(this.#ctx);
+  }
+
+  startRun(kind: string, now: Date, owner?: string): Promise<string> {
+    return runs.startRun(this.#ctx, kind, now, owner);
   }
   finishRun(
     id: string,

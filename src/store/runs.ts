@@ -4,7 +4,7 @@ import { parseJson } from './rows.js';
 import type { RunRecord } from './types.js';
 
 /** Records the start of a job run; returns its id. */
-export async function startRun(ctx: StoreContext, kind: string, now: Date): Promise<string> {
+export async function startRun(ctx: StoreContext, kind: string, now: Date, owner?: string): Promise<string> {
   const id = randomUUID();
   await ctx.db
     .insertInto('runs')
@@ -16,6 +16,7 @@ export async function startRun(ctx: StoreContext, kind: string, now: Date): Prom
       finished_at: null,
       edition_id: null,
       summary: null,
+      owner: owner ?? null,
     })
     .execute();
   return id;
@@ -59,6 +60,7 @@ export async function listRuns(ctx: StoreContext, limit: number): Promise<RunRec
     status: row.status as RunRecord['status'],
     editionId: row.edition_id,
     summary: parseJson<unknown>(row.summary, null),
+    owner: row.owner ?? null,
   }));
 }
 

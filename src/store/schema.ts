@@ -99,6 +99,28 @@ export interface RunsTable {
   status: string;
   edition_id: string | null;
   summary: string | null;
+  /** `host:pid` of the process running it (null for runs recorded before 0003). */
+  owner: string | null;
+}
+
+export interface MailQueueTable {
+  id: Generated<number>;
+  kind: string;
+  subscriber_id: number;
+  email: string;
+  extra: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  last_error: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  window_end: string;
+  hits: number;
 }
 
 export interface LocksTable {
@@ -125,4 +147,6 @@ export interface Database {
   runs: RunsTable;
   locks: LocksTable;
   meta: MetaTable;
+  mail_queue: MailQueueTable;
+  rate_limits: RateLimitsTable;
 }

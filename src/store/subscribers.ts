@@ -154,6 +154,9 @@ export async function forgetSubscriber(ctx: StoreContext, email: string): Promis
       .executeTakeFirst();
     if (row === undefined) return false;
     await trx.deleteFrom('deliveries').where('subscriber_id', '=', row.id).execute();
+    await trx.deleteFrom('mail_queue').where('subscriber_id', '=', row.id).execute();
+    // Rate windows are keyed `<purpose>:<address>`.
+    await trx.deleteFrom('rate_limits').where('key', 'like', `%:${email}`).execute();
     await trx.deleteFrom('subscribers').where('id', '=', row.id).execute();
     return true;
   });

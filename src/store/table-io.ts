@@ -16,10 +16,12 @@ const KEYS: Record<StoreTable, readonly string[]> = {
   runs: ['id'],
   locks: ['name'],
   meta: ['key'],
+  mail_queue: ['id'],
+  rate_limits: ['key'],
 };
 
 /** Tables with an identity id whose sequence must move past copied ids on PostgreSQL. */
-const IDENTITY_TABLES: readonly StoreTable[] = ['subscribers', 'deliveries'];
+const IDENTITY_TABLES: readonly StoreTable[] = ['subscribers', 'deliveries', 'mail_queue'];
 
 type AnyDb = Kysely<Record<string, StoreRow>>;
 

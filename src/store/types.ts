@@ -6,6 +6,9 @@ import type {
   Frequency,
   NewSubscriber,
   Paper,
+  QueuedMail,
+  QueuedMailKind,
+  RateDecision,
   RenderedVariant,
   SourceState,
   Subscriber,
@@ -36,6 +39,8 @@ export const STORE_TABLES = [
   'runs',
   'locks',
   'meta',
+  'mail_queue',
+  'rate_limits',
 ] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 
@@ -63,10 +68,13 @@ export interface RunRecord {
   kind: string;
   startedAt: string;
   finishedAt: string | null;
-  status: 'running' | 'ok' | 'failed' | 'skipped';
+  /** `interrupted`: its process died mid-way (seen by a later process on the same host). */
+  status: 'running' | 'ok' | 'failed' | 'skipped' | 'interrupted';
   editionId: string | null;
   /** Free-form JSON summary (counts, source errors, skip reason). */
   summary: unknown;
+  /** `host:pid` of the process that ran it; null for runs recorded before owners were. */
+  owner?: string | null;
 }
 
 export interface ClaimOptions {
@@ -140,7 +148,7 @@ export interface Store {
    * yet known; known addresses keep their row and consent untouched. Returns how many were added.
    */
   addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
-  /** Erase a person's data (GDPR): subscriber row and their delivery rows. */
+  /** Erase a person's data (GDPR): subscriber row, their delivery rows, queued mails and rate windows. */
   forgetSubscriber(email: string): Promise<boolean>;
   /** Page through subscribers in id order (streams; never loads the whole list). */
   listSubscribers(options: {
@@ -183,8 +191,28 @@ export interface Store {
   /** Earliest retry_at / lease_until among unfinished rows, for waiting. */
   nextWakeUp(editionId?: string): Promise<Date | undefined>;
 
+  // transactional mail queue and shared rate windows
+  /**
+   * Counts one hit of `key` in a fixed window; allowed while the window holds at most `limit`
+   * hits. Atomic across processes and replicas (one upsert).
+   */
+  takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision>;
+  /** Queue a transactional mail (due now). */
+  enqueueMail(
+    mail: { kind: QueuedMailKind; subscriberId: number; email: string; extra?: string },
+    now: Date,
+  ): Promise<void>;
+  /** Lease up to `limit` due queued mails; concurrent drainers never get the same one. */
+  claimQueuedMails(options: { limit: number; leaseSeconds: number; now: Date }): Promise<QueuedMail[]>;
+  /** Remove a queued mail (sent, or no longer wanted). */
+  completeQueuedMail(id: number): Promise<void>;
+  /** Put a queued mail back until `retryAt` after a failed try. */
+  retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void>;
+  countQueuedMails(): Promise<number>;
+
   // runs and locks
-  startRun(kind: string, now: Date): Promise<string>;
+  /** Records a run as `running`, owned by `owner` (`host:pid`). */
+  startRun(kind: string, now: Date, owner?: string): Promise<string>;
   finishRun(
     id: string,
     status: RunRecord['status'],

@@ -6,3 +6,4 @@ export * from './ports.js';
 export * from './subscribe.js';
 export * from './tokens.js';
 export * from './urls.js';
+export * from './mail-queue.js';

@@ -1,4 +1,12 @@
-import type { Frequency, NewSubscriber, Subscriber, Topic } from '../domain/index.js';
+import type {
+  Frequency,
+  NewSubscriber,
+  QueuedMail,
+  QueuedMailKind,
+  RateDecision,
+  Subscriber,
+  Topic,
+} from '../domain/index.js';
 import type { TokenSigner } from './tokens.js';
 
 /** What the subscriber flows need from the store (the Store satisfies it structurally). */
@@ -15,6 +23,14 @@ export interface SubscriberStore {
   listTopics(): Promise<Topic[]>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision>;
+  enqueueMail(
+    mail: { kind: QueuedMailKind; subscriberId: number; email: string; extra?: string },
+    now: Date,
+  ): Promise<void>;
+  claimQueuedMails(options: { limit: number; leaseSeconds: number; now: Date }): Promise<QueuedMail[]>;
+  completeQueuedMail(id: number): Promise<void>;
+  retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void>;
 }
 
 /** A transactional mail (confirmation, welcome); `to` is always a normalized address. */

@@ -90,6 +90,9 @@ export function createTokenSigner(secret: string): TokenSigner {
       const expected = mac(purpose, `${id36}.${exp36}.${extra64}`);
       const actual = Buffer.from(given, 'base64url');
       if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return undefined;
+      // base64url of 32 bytes leaves 4 bits of the last character unused: only the canonical
+      // spelling is the token, so a link has exactly one form.
+      if (actual.toString('base64url') !== given) return undefined;
       const exp = Number.parseInt(exp36, 36);
       if (exp !== 0 && now.getTime() / 1000 >= exp) return undefined;
       const subscriberId = Number.parseInt(id36, 36);

@@ -4,7 +4,12 @@ import { createApp } from '../../src/server/app.js';
 import type { AppDeps } from '../../src/server/deps.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
-import { createTokenSigner, type TransactionalMail } from '../../src/subscribers/index.js';
+import {
+  createTokenSigner,
+  type DrainSummary,
+  drainMailQueue,
+  type TransactionalMail,
+} from '../../src/subscribers/index.js';
 
 export const SECRET = 'test-secret-'.padEnd(40, 'x');
 export const BASE = 'http://localhost';
@@ -14,6 +19,8 @@ export interface Fixture {
   store: Store;
   sent: TransactionalMail[];
   deps: AppDeps;
+  /** Sends what the store's mail queue holds (what `serve` does in the background). */
+  drain(): Promise<DrainSummary>;
   close(): Promise<void>;
 }
 
@@ -58,7 +65,8 @@ export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<F
     },
     ...overrides,
   };
-  return { app: createApp(deps), store, sent, deps, close: () => store.close() };
+  const drain = () => drainMailQueue({ ...deps, baseUrl: deps.config.baseUrl }, deps.now ?? (() => new Date()));
+  return { app: createApp(deps), store, sent, deps, drain, close: () => store.close() };
 }
 
 /** A cookie-keeping client over `app.request()`, like a browser on one site. */

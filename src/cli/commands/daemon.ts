@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { PaperpostError } from '../../domain/index.js';
+import type { MailQueueRunner } from '../../server/mail-queue-runner.js';
 import { type RunningServer, startServer } from '../../server/start.js';
 import { type GlobalOptions, openApp } from '../context.js';
 import { enabledSchedules, startDaemon } from '../daemon-runner.js';
 import { createTransportFor } from '../wiring.js';
-import { createWebApp } from './serve.js';
+import { createWebApp, startWebMailQueue } from './serve.js';
 
 interface DaemonCommandOptions {
   serve?: boolean;
@@ -51,10 +52,12 @@ export function registerDaemon(program: Command): void {
         // The web server gets its own transport (confirmation mails), closed after it.
         const webTransport = opts.serve ? createTransportFor(app.config) : undefined;
         let server: RunningServer | undefined;
+        let mailQueue: MailQueueRunner | undefined;
         try {
           if (webTransport) {
             const { host, port } = app.config.server;
-            server = await startServer(createWebApp(app, webTransport), {
+            mailQueue = startWebMailQueue(app, webTransport);
+            server = await startServer(createWebApp(app, webTransport, undefined, mailQueue), {
               host,
               port,
               print: (line) => app.logger.info({ host, port }, line),
@@ -65,6 +68,7 @@ export function registerDaemon(program: Command): void {
           app.logger.info({ signal }, 'stopping: finishing messages in flight, then releasing the rest');
         } finally {
           await server?.close();
+          await mailQueue?.stop();
           await daemon.stop();
           await webTransport?.close();
         }

@@ -6,7 +6,8 @@ import { configTopics } from '../../pipeline/build-edition.js';
 import { createApp } from '../../server/app.js';
 import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
-import { createTokenSigner } from '../../subscribers/index.js';
+import { type MailQueueRunner, startMailQueueRunner } from '../../server/mail-queue-runner.js';
+import { createTokenSigner, drainMailQueue } from '../../subscribers/index.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor } from '../wiring.js';
 
@@ -20,7 +21,12 @@ interface ServeOptions {
  * the confirmation/welcome mails, and the configured transport (file outbox under
  * `transactional/`, or SMTP when SMTP_URL is set). Used by `serve` and by the daemon.
  */
-export function createWebApp(app: App, transport: Transport, baseUrl = app.config.baseUrl): Hono {
+export function createWebApp(
+  app: App,
+  transport: Transport,
+  baseUrl = app.config.baseUrl,
+  mailQueue?: MailQueueRunner,
+): Hono {
   const config = { ...app.config, baseUrl };
   const renderer = createRendererFor(config, app.logger);
   return createApp({
@@ -31,7 +37,31 @@ export function createWebApp(app: App, transport: Transport, baseUrl = app.confi
     mailer: createTransactionalMailer(transport, config.sender),
     templates: renderer,
     logger: app.logger,
+    mailQueue,
   });
+}
+
+/**
+ * Sends queued confirmation and welcome mails in the background of a web process: after each
+ * request that queued one, and every few seconds (retries, mails queued by other processes).
+ */
+export function startWebMailQueue(app: App, transport: Transport, baseUrl = app.config.baseUrl): MailQueueRunner {
+  const config = { ...app.config, baseUrl };
+  const flows = {
+    store: app.store,
+    signer: createTokenSigner(app.secret),
+    mailer: createTransactionalMailer(transport, config.sender),
+    templates: createRendererFor(config, app.logger),
+    baseUrl,
+  };
+  return startMailQueueRunner(
+    () =>
+      drainMailQueue(flows, () => new Date(), {
+        onError: (mail, error, willRetry) =>
+          app.logger.warn({ mail: mail.id, kind: mail.kind, willRetry }, `queued mail not sent: ${error}`),
+      }),
+    { onError: (err) => app.logger.warn({ err }, 'mail queue: drain failed') },
+  );
 }
 
 function parsePort(value: string): number {
@@ -73,14 +103,13 @@ export function registerServe(program: Command): void {
         const front = new Hono();
         front.all('*', (c) => (web ?? createWebApp(app, transport)).fetch(c.req.raw, c.env));
         const server = await startServer(front, { host, port });
-        web = createWebApp(
-          app,
-          transport,
-          explicitBase ? app.config.baseUrl : `http://${linkHost}:${server.port}`,
-        );
+        const baseUrl = explicitBase ? app.config.baseUrl : `http://${linkHost}:${server.port}`;
+        const mailQueue = startWebMailQueue(app, transport, baseUrl);
+        web = createWebApp(app, transport, baseUrl, mailQueue);
         app.logger.info({ url: server.url }, 'serving');
         await untilSignal();
         await server.close();
+        await mailQueue.stop();
       } finally {
         await transport.close();
         await app.close();
