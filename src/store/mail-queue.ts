@@ -103,7 +103,12 @@ export async function completeQueuedMail(ctx: StoreContext, id: number): Promise
 }
 
 /** A try failed: the mail waits until `retryAt`, with the reason kept for `status`. */
-export async function retryQueuedMail(ctx: StoreContext, id: number, error: string, retryAt: Date): Promise<void> {
+export async function retryQueuedMail(
+  ctx: StoreContext,
+  id: number,
+  error: string,
+  retryAt: Date,
+): Promise<void> {
   await ctx.db
     .updateTable('mail_queue')
     .set({ lease_until: null, next_attempt_at: retryAt.toISOString(), last_error: error.slice(0, 500) })

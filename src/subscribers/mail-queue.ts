@@ -30,7 +30,11 @@ export interface DrainSummary {
 type DrainContext = Pick<SubscriptionContext, 'store' | 'signer' | 'mailer' | 'templates' | 'baseUrl'>;
 
 /** The mail for a queued entry, or undefined when its subscriber no longer wants it. */
-async function renderQueued(ctx: DrainContext, mail: QueuedMail, now: Date): Promise<RenderedMail | undefined> {
+async function renderQueued(
+  ctx: DrainContext,
+  mail: QueuedMail,
+  now: Date,
+): Promise<RenderedMail | undefined> {
   const subscriber = await ctx.store.getSubscriber(mail.subscriberId);
   if (subscriber === undefined || subscriber.email !== mail.email) return undefined;
   if (mail.kind === 'confirm') {
@@ -40,7 +44,10 @@ async function renderQueued(ctx: DrainContext, mail: QueuedMail, now: Date): Pro
   }
   if (subscriber.status !== 'confirmed') return undefined;
   const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.id);
-  return ctx.templates.renderWelcome({ preferencesUrl: urls.preferencesUrl, unsubscribeUrl: urls.unsubscribeUrl });
+  return ctx.templates.renderWelcome({
+    preferencesUrl: urls.preferencesUrl,
+    unsubscribeUrl: urls.unsubscribeUrl,
+  });
 }
 
 /**

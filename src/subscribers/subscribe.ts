@@ -120,7 +120,10 @@ export async function confirm(ctx: SubscriptionContext, token: string, now: Date
   const subscriber = updated ?? found;
   const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.id);
   if (welcomed) {
-    await ctx.store.enqueueMail({ kind: 'welcome', subscriberId: subscriber.id, email: subscriber.email }, now);
+    await ctx.store.enqueueMail(
+      { kind: 'welcome', subscriberId: subscriber.id, email: subscriber.email },
+      now,
+    );
   }
   return { subscriber, welcomed, preferencesUrl: urls.preferencesUrl };
 }

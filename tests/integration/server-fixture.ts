@@ -65,7 +65,8 @@ export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<F
     },
     ...overrides,
   };
-  const drain = () => drainMailQueue({ ...deps, baseUrl: deps.config.baseUrl }, deps.now ?? (() => new Date()));
+  const drain = () =>
+    drainMailQueue({ ...deps, baseUrl: deps.config.baseUrl }, deps.now ?? (() => new Date()));
   return { app: createApp(deps), store, sent, deps, drain, close: () => store.close() };
 }
 

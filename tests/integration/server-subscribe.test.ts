@@ -4,6 +4,7 @@ import { createTokenSigner } from '../../src/subscribers/index.js';
 import {
   Client,
   createFixture,
+  csrfOf,
   type Fixture,
   pathOf,
   SECRET,
@@ -69,6 +70,8 @@ describe('POST /subscribe', () => {
       topics: ['llm', 'vision'],
       frequency: 'weekly',
     });
+    expect(fx.sent).toHaveLength(0); // queued in the store; the page never waits for a mail
+    await fx.drain();
     expect(fx.sent).toHaveLength(1);
     expect(fx.sent[0]?.to).toBe('ada@example.org');
     expect(fx.sent[0]?.text).toMatch(/http:\/\/localhost\/confirm\?token=/);
@@ -106,6 +109,7 @@ describe('POST /subscribe', () => {
     await signUp(client, 'bob@example.org');
     const again = await signUp(client, 'bob@example.org');
     expect(again.status).toBe(200);
+    await fx.drain();
     expect(fx.sent).toHaveLength(1);
   });
 
@@ -183,6 +187,7 @@ describe('POST /subscribe', () => {
       statuses.push((await signUp(new Client(fx.app, `192.0.2.${i}`), 'target@example.org')).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    await fx.drain();
     expect(fx.sent).toHaveLength(1);
   });
 
@@ -198,12 +203,16 @@ describe('POST /subscribe', () => {
   });
 });
 
-describe('GET /confirm', () => {
-  it('confirms with the mailed link, welcomes once, and links to preferences', async () => {
+describe('GET|POST /confirm', () => {
+  it('confirms with the mailed link and its button, welcomes once, and links to preferences', async () => {
     const client = new Client(fx.app);
     await signUp(client, 'cy@example.org', { topics: ['robotics'] });
+    await fx.drain();
     const link = /http:\/\/localhost\/confirm\?token=\S+/.exec(fx.sent[0]?.text ?? '')?.[0] ?? '';
-    const res = await client.get(pathOf(link));
+    const page = await client.get(pathOf(link));
+    expect(page.status).toBe(200);
+    const csrf = csrfOf(await page.text());
+    const res = await client.post(pathOf(link), { _csrf: csrf });
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('You are subscribed');
@@ -212,8 +221,10 @@ describe('GET /confirm', () => {
       status: 'confirmed',
       topics: ['robotics'],
     });
+    await fx.drain();
     expect(fx.sent.map((m) => m.subject)).toEqual(['Confirm your subscription', 'Welcome']);
-    expect((await client.get(pathOf(link))).status).toBe(200);
+    expect((await client.post(pathOf(link), { _csrf: csrf })).status).toBe(200);
+    await fx.drain();
     expect(fx.sent).toHaveLength(2);
   });
 
@@ -242,27 +253,25 @@ describe('GET /confirm', () => {
 });
 
 describe('errors', () => {
-  it('maps a refused mail to 503 and an unexpected failure to 500, details only in the log', async () => {
+  it('maps a refusal to 503 and an unexpected failure to 500, details only in the log', async () => {
     const logged: object[] = [];
     const logger = { info() {}, warn() {}, error: (obj: object) => void logged.push(obj) };
     for (const [error, status] of [
-      [
-        new PaperpostError('server', 'mail-refused', 'transactional mail refused: 550 secret-relay-detail'),
-        503,
-      ],
+      [new PaperpostError('server', 'mail-refused', 'refused: 550 secret-relay-detail'), 503],
       [new Error('ECONNRESET secret-relay-detail'), 500],
     ] as const) {
-      const broken = await createFixture({
-        clientIp: testClientIp,
-        logger,
-        mailer: {
-          sendTransactional: async () => {
-            throw error;
-          },
+      const real = fx.store;
+      // The store fails as it queues the mail (a database gone away).
+      const store = new Proxy(real, {
+        get(target, name) {
+          if (name === 'enqueueMail') return async () => Promise.reject(error);
+          const value = Reflect.get(target, name, target);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      const broken = await createFixture({ clientIp: testClientIp, logger, store });
       try {
-        const res = await signUp(new Client(broken.app), 'x@example.org');
+        const res = await signUp(new Client(broken.app), `x${status}@example.org`);
         expect(res.status).toBe(status);
         const html = await res.text();
         expect(html).not.toContain('secret-relay-detail');

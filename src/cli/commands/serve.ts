@@ -4,9 +4,9 @@ import type { Transport } from '../../deliver/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import { configTopics } from '../../pipeline/build-edition.js';
 import { createApp } from '../../server/app.js';
+import { type MailQueueRunner, startMailQueueRunner } from '../../server/mail-queue-runner.js';
 import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
-import { type MailQueueRunner, startMailQueueRunner } from '../../server/mail-queue-runner.js';
 import { createTokenSigner, drainMailQueue } from '../../subscribers/index.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor } from '../wiring.js';
@@ -45,7 +45,11 @@ export function createWebApp(
  * Sends queued confirmation and welcome mails in the background of a web process: after each
  * request that queued one, and every few seconds (retries, mails queued by other processes).
  */
-export function startWebMailQueue(app: App, transport: Transport, baseUrl = app.config.baseUrl): MailQueueRunner {
+export function startWebMailQueue(
+  app: App,
+  transport: Transport,
+  baseUrl = app.config.baseUrl,
+): MailQueueRunner {
   const config = { ...app.config, baseUrl };
   const flows = {
     store: app.store,

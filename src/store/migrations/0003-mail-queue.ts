@@ -1,6 +1,8 @@
 import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter } from 'kysely';
 
-function identity(db: Kysely<unknown>): ['bigint' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
+function identity(
+  db: Kysely<unknown>,
+): ['bigint' | 'integer', (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder] {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     return ['bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity()];
   }

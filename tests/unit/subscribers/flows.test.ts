@@ -6,6 +6,7 @@ import {
   buildSubscriberUrls,
   confirm,
   createTokenSigner,
+  drainMailQueue,
   pauseSubscription,
   readPreferences,
   resolveToken,
@@ -59,6 +60,8 @@ beforeEach(async () => {
 afterEach(async () => store.close());
 
 const tokenOf = (url: string): string => new URL(url).searchParams.get('token') ?? '';
+/** Sends the queued mails at `at`, as `serve` or `send` would. */
+const drain = (at = NOW) => drainMailQueue(ctx, () => at);
 
 describe('subscribe and confirm', () => {
   it('creates a pending subscriber, mails a confirmation, confirms and welcomes once', async () => {
@@ -67,9 +70,11 @@ describe('subscribe and confirm', () => {
       { email: ' Ada@Example.ORG ', topics: ['llm', 'nope'], frequency: 'weekly' },
       NOW,
     );
-    expect(result).toEqual({ email: 'ada@example.org', detail: 'mailed' });
+    expect(result).toEqual({ email: 'ada@example.org', detail: 'queued' });
     const pending = await store.getSubscriberByEmail('ada@example.org');
     expect(pending).toMatchObject({ status: 'pending', topics: ['llm'], frequency: 'weekly' });
+    expect(sent).toHaveLength(0); // queued, not sent while the request waits
+    expect(await drain()).toMatchObject({ sent: 1 });
     expect(sent).toHaveLength(1);
     expect(sent[0]?.to).toBe('ada@example.org');
     const confirmUrl = sent[0]?.html ?? '';
@@ -78,17 +83,20 @@ describe('subscribe and confirm', () => {
     const first = await confirm(ctx, tokenOf(confirmUrl), later(1));
     expect(first.welcomed).toBe(true);
     expect(first.subscriber).toMatchObject({ status: 'confirmed', topics: ['llm'], frequency: 'weekly' });
+    await drain(later(1));
     expect(sent.map((m) => m.subject)).toEqual(['Confirm', 'Welcome']);
     const again = await confirm(ctx, tokenOf(confirmUrl), later(2));
     expect(again.welcomed).toBe(false);
+    await drain(later(2));
     expect(sent).toHaveLength(2);
   });
 
   it('rate-limits confirmation mails per address and allows one after the interval', async () => {
     const input = { email: 'bob@example.org', topics: [], frequency: 'daily' };
-    expect((await subscribe(ctx, input, NOW)).detail).toBe('mailed');
+    expect((await subscribe(ctx, input, NOW)).detail).toBe('queued');
     expect((await subscribe(ctx, input, later(5))).detail).toBe('throttled');
-    expect((await subscribe(ctx, input, later(11))).detail).toBe('mailed');
+    expect((await subscribe(ctx, input, later(11))).detail).toBe('queued');
+    await drain(later(11));
     expect(sent).toHaveLength(2);
   });
 
@@ -104,7 +112,8 @@ describe('subscribe and confirm', () => {
       { email: 'cy@example.org', topics: ['robotics'], frequency: 'weekly' },
       NOW,
     );
-    expect(result.detail).toBe('mailed');
+    expect(result.detail).toBe('queued');
+    await drain();
     expect(await store.getSubscriberByEmail('cy@example.org')).toMatchObject({
       topics: ['vision'],
       frequency: 'daily',
@@ -130,6 +139,7 @@ describe('subscribe and confirm', () => {
       { email: 'kim@example.org', topics: [], frequency: 'daily', keepChoices: true },
       NOW,
     );
+    await drain();
     const confirmed = await confirm(ctx, tokenOf(sent[0]?.html ?? ''), later(1));
     expect(confirmed.subscriber).toMatchObject({ topics: ['llm'], frequency: 'weekly' });
   });
@@ -144,6 +154,7 @@ describe('subscribe and confirm', () => {
     await store.updateSubscriber(row.id, { status: 'suppressed', suppressedReason: '550' }, NOW);
     const result = await subscribe(ctx, { email: 'dee@example.org', topics: [], frequency: 'daily' }, NOW);
     expect(result).toEqual({ email: 'dee@example.org', detail: 'suppressed' });
+    expect(await drain()).toMatchObject({ sent: 0 });
     expect(sent).toHaveLength(0);
   });
 
@@ -163,6 +174,7 @@ describe('subscribe and confirm', () => {
 
   it('refuses bad, wrong-purpose and left-since confirmation tokens', async () => {
     await subscribe(ctx, { email: 'eve@example.org', topics: [], frequency: 'daily' }, NOW);
+    await drain();
     const token = tokenOf(sent[0]?.html ?? '');
     const sub = await store.getSubscriberByEmail('eve@example.org');
     const wrongPurpose = ctx.signer.sign('unsubscribe', sub?.id ?? 0, 'd:');
