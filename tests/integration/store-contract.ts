@@ -3,6 +3,7 @@ import { PaperpostError } from '../../src/domain/index.js';
 import type { Store } from '../../src/store/types.js';
 import { at, makeEdition, makePaper, makeSubscriber, makeTopic, T0 } from './store-contract-fixtures.js';
 import { ledgerContract } from './store-contract-ledger.js';
+import { mailQueueContract } from './store-contract-mail-queue.js';
 
 /** One store under test: a fresh migrated database, optionally a second handle on it. */
 export interface StoreUnderTest {
@@ -255,4 +256,5 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
   });
 
   ledgerContract(store, () => sut.openPeer);
+  mailQueueContract(store, () => sut.openPeer);
 }

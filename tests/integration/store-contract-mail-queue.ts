@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/types.js';
+import { at, makeSubscriber, T0 } from './store-contract-fixtures.js';
+
+/** The transactional mail queue and the shared rate windows (issue 15 items 3 and 7). */
+export function mailQueueContract(store: () => Store, peer: () => (() => Promise<Store>) | undefined): void {
+  describe('rate windows', () => {
+    it('counts hits in a fixed window and opens a new one when it ends', async () => {
+      const take = (seconds: number) => store().takeRateLimit('address:a@example.org', 2, 60, at(seconds));
+      expect(await take(0)).toMatchObject({ allowed: true });
+      expect(await take(10)).toMatchObject({ allowed: true });
+      expect(await take(20)).toEqual({ allowed: false, retryAfterSeconds: 40 });
+      expect(await take(60)).toMatchObject({ allowed: true });
+      expect(await store().takeRateLimit('address:b@example.org', 2, 60, at(20))).toMatchObject({
+        allowed: true,
+      });
+    });
+
+    it('lets exactly `limit` of many racing hits through, from two handles', async () => {
+      const open = peer();
+      const other = open === undefined ? store() : await open();
+      const hits = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? store() : other).takeRateLimit('k', 3, 600, T0)),
+      );
+      expect(hits.filter((h) => h.allowed)).toHaveLength(3);
+    });
+  });
+
+  describe('mail queue', () => {
+    it('leases due mails once, retries later, completes, and is emptied by forget', async () => {
+      const ada = await store().upsertSubscriber(makeSubscriber('ada@example.org'));
+      const bob = await store().upsertSubscriber(makeSubscriber('bob@example.org'));
+      await store().enqueueMail({ kind: 'confirm', subscriberId: ada.id, email: ada.email, extra: 'd:' }, T0);
+      await store().enqueueMail({ kind: 'welcome', subscriberId: bob.id, email: bob.email }, T0);
+      expect(await store().countQueuedMails()).toBe(2);
+      const first = await store().claimQueuedMails({ limit: 10, leaseSeconds: 60, now: at(1) });
+      expect(first.map((m) => [m.kind, m.email, m.extra, m.attempts])).toEqual([
+        ['confirm', 'ada@example.org', 'd:', 1],
+        ['welcome', 'bob@example.org', '', 1],
+      ]);
+      expect(await store().claimQueuedMails({ limit: 10, leaseSeconds: 60, now: at(2) })).toEqual([]);
+      const [a, b] = first;
+      await store().completeQueuedMail(a?.id ?? 0);
+      await store().retryQueuedMail(b?.id ?? 0, '421 try later', at(100));
+      expect(await store().claimQueuedMails({ limit: 10, leaseSeconds: 60, now: at(99) })).toEqual([]);
+      const again = await store().claimQueuedMails({ limit: 10, leaseSeconds: 60, now: at(100) });
+      expect(again.map((m) => [m.email, m.attempts])).toEqual([['bob@example.org', 2]]);
+      // A drainer that died: its lease runs out and the mail is due again.
+      expect(await store().claimQueuedMails({ limit: 10, leaseSeconds: 60, now: at(161) })).toHaveLength(1);
+      await store().takeRateLimit('confirm-mail:bob@example.org', 1, 600, T0);
+      expect(await store().forgetSubscriber('bob@example.org')).toBe(true);
+      expect(await store().countQueuedMails()).toBe(0);
+      expect(await store().countRows('rate_limits')).toBe(0);
+    });
+
+    it('never hands one mail to two drainers', async () => {
+      const ada = await store().upsertSubscriber(makeSubscriber('ada@example.org'));
+      for (let i = 0; i < 40; i++) {
+        await store().enqueueMail({ kind: 'confirm', subscriberId: ada.id, email: ada.email }, T0);
+      }
+      const open = peer();
+      const other = open === undefined ? store() : await open();
+      const seen: number[] = [];
+      const drainer = async (s: Store) => {
+        for (;;) {
+          const batch = await s.claimQueuedMails({ limit: 3, leaseSeconds: 60, now: at(1) });
+          if (batch.length === 0) return;
+          seen.push(...batch.map((m) => m.id));
+        }
+      };
+      await Promise.all([drainer(store()), drainer(other)]);
+      expect(seen).toHaveLength(40);
+      expect(new Set(seen).size).toBe(40);
+    });
+  });
+}
