@@ -5,9 +5,12 @@ import {
   createMimeBuilder,
   createOutboxTransport,
   createSmtpTransport,
+  isOwnerGone,
+  isPidGone,
   type SendEditionsOptions,
   type SendSummary,
   sendEditions,
+  sweepOutboxTemps,
   type Transport,
 } from '../deliver/index.js';
 import type { Delivery, Edition, RenderedVariant } from '../domain/index.js';
@@ -57,6 +60,8 @@ export function sendOptionsFor(
   const paced =
     transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : smtp.batchSize;
   return {
+    // A killed run's or send's leases are taken back at once (same host, pid gone).
+    isHolderGone: isOwnerGone,
     batchSize: Math.max(1, Math.min(smtp.batchSize, paced)),
     leaseSeconds: smtp.leaseSeconds,
     maxAttempts: smtp.maxAttempts,
@@ -93,6 +98,43 @@ export async function drainQueuedMail(deps: {
 }
 
 /**
+ * What a killed `run` or `send` left (kill -9 runs no clean-up): its run still `running` becomes
+ * `interrupted`, and its half-written `.eml.<pid>.<rand>.tmp` outbox files are removed. Only
+ * processes of this host whose pid is gone count as dead. Returns what was cleaned up.
+ */
+export async function recoverInterrupted(deps: {
+  config: Readonly<Config>;
+  store: Store;
+}): Promise<{ runs: number; tempFiles: number }> {
+  let runs = 0;
+  for (const run of await deps.store.listRuns(100)) {
+    if (run.status !== 'running' || !isOwnerGone(run.owner)) continue;
+    const error = `interrupted: process ${run.owner} ended before the run finished`;
+    const summary = run.summary !== null && typeof run.summary === 'object' ? run.summary : {};
+    await deps.store.finishRun(run.id, 'interrupted', { ...summary, error }, run.editionId, new Date());
+    runs++;
+  }
+  const tempFiles = await sweepOutboxTemps(deps.config.outboxDir, isPidGone);
+  return { runs, tempFiles };
+}
+
+/**
+ * Throws `job-failed` (exit 1) when a send had to leave rows under other processes' leases:
+ * nothing ends silently unfinished.
+ */
+export function assertNothingLeftBehind(
+  leftBehind: { rows: number; until: string | null } | undefined,
+): void {
+  if (!leftBehind || leftBehind.rows === 0) return;
+  const until = leftBehind.until ?? 'their lease ends';
+  throw new PaperpostError(
+    'deliver',
+    'job-failed',
+    `${leftBehind.rows} deliveries left in sending under another process's lease until ${until}; run \`paperpost send\` again after that`,
+  );
+}
+
+/**
  * Drain the ledgers (one edition or all unfinished) through the configured transport, after the
  * queue of transactional mails.
  */
@@ -101,6 +143,7 @@ export async function sendWith(
   extra: Partial<SendEditionsOptions> = {},
 ): Promise<SendSummary> {
   const { config, store, transport } = deps;
+  await recoverInterrupted(deps);
   await drainQueuedMail(deps);
   return sendEditions(
     {

@@ -1,5 +1,6 @@
 export { retryDelaySeconds } from './backoff.js';
 export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
+export { forgetOutboxMail, sweepOutboxTemps } from './outbox-files.js';
 export { createOutboxTransport, outboxPath } from './outbox-transport.js';
 export type {
   LedgerPort,
@@ -10,6 +11,7 @@ export type {
   SentMark,
   Transport,
 } from './ports.js';
+export { isOwnerGone, isPidGone, processOwner } from './process-owner.js';
 export { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 export {
   type SendEditionsDeps,

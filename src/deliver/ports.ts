@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryCounts, RenderedVariant } from '../domain/index.js';
+import type { Delivery, DeliveryCounts, LeaseHolder, RenderedVariant } from '../domain/index.js';
 
 /**
  * The ledger methods the send loop uses. Names and signatures match the Store, so the real store
@@ -23,6 +23,10 @@ export interface LedgerPort {
   countDeliveries(editionId: string): Promise<DeliveryCounts>;
   listUnfinishedEditions(): Promise<string[]>;
   nextWakeUp(editionId?: string): Promise<Date | undefined>;
+  /** Holders of unexpired leases (optional: a ledger without it is never waited on). */
+  listLeases?(editionId: string | undefined, now: Date): Promise<LeaseHolder[]>;
+  /** End the leases of a holder whose process is gone. */
+  expireLeases?(holder: string, now: Date): Promise<number>;
   listVariantKeys(editionId: string): Promise<string[]>;
   getRenderedVariant(editionId: string, variantKey: string): Promise<RenderedVariant | undefined>;
   updateSubscriber(

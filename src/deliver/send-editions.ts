@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { DeliveryCounts, RenderedVariant } from '../domain/index.js';
+import type { DeliveryCounts, LeaseHolder, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
 import { createHeapKeeper } from './heap-keeper.js';
@@ -49,6 +49,13 @@ export interface SendEditionsOptions {
   signal?: AbortSignal;
   /** Wait for deferred rows until every row is sent, failed or cancelled. */
   untilDone?: boolean;
+  /**
+   * Whether the process holding a lease is gone (killed): its rows are taken back at once instead
+   * of when the lease ends. Default: never (leases are waited out).
+   */
+  isHolderGone?: (holder: string) => boolean;
+  /** Longest wait for other holders' leases to end (default: the lease length plus 2 s). */
+  leaseWaitMs?: number;
   onProgress?: (progress: SendProgress) => void;
 }
 
@@ -64,6 +71,8 @@ export interface SendSummary {
   ratePerSecond: number;
   /** True when the signal stopped the run before the ledgers were drained. */
   aborted: boolean;
+  /** Rows left `sending` under other processes' leases (0 when none), and when the last lease ends. */
+  leftBehind?: { rows: number; until: string | null };
 }
 
 const finishedOf = (c: DeliveryCounts) => c.sent + c.failed + c.cancelled;
@@ -115,6 +124,21 @@ export async function sendEditions(
     ratePerSecond: 0,
     aborted: false,
   };
+  const leftBehind = { rows: 0, until: null as string | null };
+  const leaseWaitMs = options.leaseWaitMs ?? options.leaseSeconds * 1000 + 2000;
+  const isHolderGone = options.isHolderGone ?? (() => false);
+  /** Takes back the leases of holders that are gone; returns the others' leases still running. */
+  const othersLeases = async (editionId: string): Promise<{ live: LeaseHolder[]; takenBack: number }> => {
+    const live: LeaseHolder[] = [];
+    let takenBack = 0;
+    for (const lease of (await ledger.listLeases?.(editionId, now())) ?? []) {
+      if (lease.holder === worker) continue;
+      if (ledger.expireLeases && isHolderGone(lease.holder)) {
+        takenBack += await ledger.expireLeases(lease.holder, now());
+      } else live.push(lease);
+    }
+    return { live, takenBack };
+  };
   const editions = options.editionId ? [options.editionId] : await ledger.listUnfinishedEditions();
   // Rows claimed per batch must be sendable well within their lease at the current pace.
   const batchLimit = () => {
@@ -161,6 +185,8 @@ export async function sendEditions(
         });
     }
     const burst = createBurstDetector();
+    await othersLeases(editionId); // a killed run's or send's rows come back before the first claim
+    let waitingSince: number | null = null;
 
     for (;;) {
       if (options.signal?.aborted) break;
@@ -174,7 +200,19 @@ export async function sendEditions(
       });
       if (claimed.length === 0) {
         const counts = await ledger.countDeliveries(editionId);
-        if (openOf(counts) === 0 || !options.untilDone) break;
+        if (openOf(counts) === 0) break;
+        if (!options.untilDone) {
+          // Rows under others' leases: finish them once the leases end (their holder may be dead).
+          const { live, takenBack } =
+            counts.sending > 0 ? await othersLeases(editionId) : { live: [], takenBack: 0 };
+          if (takenBack > 0) continue; // a dead holder's rows: claim them now
+          waitingSince ??= Date.now();
+          const end = Math.min(...live.map((l) => Date.parse(l.until)));
+          if (live.length === 0 || end - now().getTime() > leaseWaitMs - (Date.now() - waitingSince)) break;
+          const waitMs = Math.min(Math.max(end - now().getTime() + 10, 20), 1000);
+          if (!(await sleep(waitMs, options.signal))) break;
+          continue;
+        }
         const wake = await ledger.nextWakeUp(editionId);
         const waitMs = wake ? wake.getTime() - now().getTime() : 1000;
         if (!(await sleep(Math.min(Math.max(waitMs, 20), 60_000), options.signal))) break;
@@ -198,9 +236,16 @@ export async function sendEditions(
     }
     const after = await ledger.countDeliveries(editionId);
     summary.cancelled += Math.max(0, after.cancelled - before.cancelled);
+    if (after.sending > 0) {
+      for (const lease of (await othersLeases(editionId)).live) {
+        leftBehind.rows += lease.rows;
+        if (leftBehind.until === null || lease.until > leftBehind.until) leftBehind.until = lease.until;
+      }
+    }
   }
 
   summary.aborted = options.signal?.aborted === true;
+  summary.leftBehind = leftBehind;
   summary.sent = tally.sent;
   summary.deferred = tally.deferred;
   summary.failed = tally.failed;

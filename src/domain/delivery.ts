@@ -27,3 +27,12 @@ export interface Delivery {
 }
 
 export type DeliveryCounts = Record<DeliveryState, number>;
+
+/** Rows a claimer holds in `sending` under leases that have not ended yet. */
+export interface LeaseHolder {
+  /** The claimer's id (`host:pid` for `send` and `run`). */
+  holder: string;
+  rows: number;
+  /** When its last lease ends (ISO time). */
+  until: string;
+}

@@ -1,4 +1,5 @@
 import type { Config } from '../config/load.js';
+import { processOwner } from '../deliver/index.js';
 import { describeError, type Frequency, PaperpostError } from '../domain/index.js';
 import type { Store } from '../store/types.js';
 import { buildEdition } from './build-edition.js';
@@ -12,6 +13,8 @@ export interface SendOutcome {
   deferred: number;
   failed: number;
   cancelled: number;
+  /** Rows left `sending` under other processes' leases, and when the last one ends. */
+  leftBehind?: { rows: number; until: string | null };
 }
 
 export interface RunDeps {
@@ -48,7 +51,7 @@ export interface RunSummary {
 export async function runEdition(deps: RunDeps, options: RunOptions): Promise<RunSummary> {
   const { store, config, logger } = deps;
   const started = deps.now();
-  const runId = await store.startRun('run', started);
+  const runId = await store.startRun('run', started, processOwner());
   const summary: RunSummary = {
     runId,
     status: 'ok',

@@ -5,6 +5,7 @@ import type {
   DeliveryState,
   Edition,
   Frequency,
+  LeaseHolder,
   NewSubscriber,
   Paper,
   QueuedMail,
@@ -21,6 +22,7 @@ import * as catalog from './catalog.js';
 import * as claim from './claim.js';
 import { createContext, type StoreContext } from './context.js';
 import * as editions from './editions.js';
+import * as leases from './leases.js';
 import * as ledger from './ledger.js';
 import * as mailQueue from './mail-queue.js';
 import { migrationProvider } from './migrations/index.js';
@@ -194,6 +196,12 @@ export class KyselyStore implements Store {
   }
   nextWakeUp(editionId?: string): Promise<Date | undefined> {
     return ledger.nextWakeUp(this.#ctx, editionId);
+  }
+  listLeases(editionId: string | undefined, now: Date): Promise<LeaseHolder[]> {
+    return leases.listLeases(this.#ctx, editionId, now);
+  }
+  expireLeases(holder: string, now: Date): Promise<number> {
+    return leases.expireLeases(this.#ctx, holder, now);
   }
 
   takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision> {

@@ -4,6 +4,7 @@ import type {
   DeliveryState,
   Edition,
   Frequency,
+  LeaseHolder,
   NewSubscriber,
   Paper,
   QueuedMail,
@@ -190,6 +191,10 @@ export interface Store {
   listUnfinishedEditions(): Promise<string[]>;
   /** Earliest retry_at / lease_until among unfinished rows, for waiting. */
   nextWakeUp(editionId?: string): Promise<Date | undefined>;
+  /** Holders of `sending` rows whose leases have not ended at `now` (one edition or all). */
+  listLeases(editionId: string | undefined, now: Date): Promise<LeaseHolder[]>;
+  /** End `holder`'s unexpired leases (its process is gone); returns the rows released. */
+  expireLeases(holder: string, now: Date): Promise<number>;
 
   // transactional mail queue and shared rate windows
   /**

@@ -6,7 +6,13 @@ import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
 import { checkBuiltMessage } from '../../render/index.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
-import { createRendererFor, createTransportFor, sampleMessage, sendWith } from '../wiring.js';
+import {
+  assertNothingLeftBehind,
+  createRendererFor,
+  createTransportFor,
+  sampleMessage,
+  sendWith,
+} from '../wiring.js';
 
 interface RunCommandOptions {
   frequency: string;
@@ -49,6 +55,7 @@ export function registerRun(program: Command): void {
         const outbox = await writePreview(app, summary);
         const result = { ...summary, outbox };
         process.stdout.write(global.json ? `${JSON.stringify(result)}\n` : formatSummary(result));
+        assertNothingLeftBehind(summary.delivery?.leftBehind);
       } finally {
         await transport?.close();
         await app.close();

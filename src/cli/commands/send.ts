@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { SendProgress, SendSummary } from '../../deliver/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
-import { createTransportFor, sendWith } from '../wiring.js';
+import { assertNothingLeftBehind, createTransportFor, sendWith } from '../wiring.js';
 
 interface SendCommandOptions {
   edition?: string;
@@ -85,6 +85,7 @@ export function registerSend(program: Command): void {
           );
           progress.stop();
           process.stdout.write(global.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary));
+          assertNothingLeftBehind(summary.leftBehind);
         } finally {
           progress.stop();
           await transport.close();

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DELIVERY_STATES } from '../../domain/index.js';
 import { buildStatusReport, type StatusReport } from '../../pipeline/status-report.js';
 import { type GlobalOptions, withApp } from '../context.js';
+import { recoverInterrupted } from '../wiring.js';
 
 interface StatusCommandOptions {
   json?: boolean;
@@ -106,6 +107,7 @@ export function registerStatus(program: Command): void {
       const global = command.optsWithGlobals<GlobalOptions & StatusCommandOptions>();
       const runs = Math.max(1, Math.min(100, Number.parseInt(opts.runs, 10) || 10));
       await withApp(global, async (app) => {
+        await recoverInterrupted(app); // a killed run shows as interrupted, not running forever
         const report = await buildStatusReport(app.store, app.config, new Date(), { runs });
         process.stdout.write(global.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
       });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { forgetOutboxMail } from '../../deliver/index.js';
 import { FREQUENCIES, PaperpostError, type Subscriber, type SubscriberStatus } from '../../domain/index.js';
 import type { Store } from '../../store/types.js';
 import {
@@ -171,7 +172,7 @@ export function registerSubscribers(program: Command): void {
 
   group
     .command('forget <email>')
-    .description("erase a person's data (GDPR): subscriber row and deliveries")
+    .description("erase a person's data (GDPR): subscriber row, deliveries, queued and outbox mails")
     .action(async (raw: string, _opts: object, command: Command) => {
       const email = emailArg(raw);
       await withApp(globals(command), async (app) => {
@@ -182,7 +183,11 @@ export function registerSubscribers(program: Command): void {
         for (const key of [confirmMailKey(sub.id), pausedKey(sub.id)]) {
           if (await app.store.getMeta(key)) await app.store.setMeta(key, '');
         }
-        write(`${email}: erased`);
+        // Their mails in the file outbox are their data too (digests and transactional mails).
+        const files = await forgetOutboxMail(app.config.outboxDir, email);
+        write(
+          `${email}: erased${files > 0 ? ` (${files} outbox file${files === 1 ? '' : 's'} removed)` : ''}`,
+        );
       });
     });
 }
