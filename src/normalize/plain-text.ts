@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
+import { INVISIBLE_CHARS } from '../domain/index.js';
 
 const require = createRequire(import.meta.url);
 let sanitizer: typeof SanitizeHtml | undefined;
@@ -75,7 +76,7 @@ export function toPlainText(
 /** Control and invisible characters become spaces, whitespace collapses, then the cut. */
 function finish(text: string, maxChars: number | undefined): string {
   const collapsed = text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u2028\u2029\ufeff]/g, ' ')
+    .replace(INVISIBLE_CHARS, ' ')
     // Same as /\s+/g -> ' ', but single spaces (nearly all of them) are left alone.
     .replace(/\s{2,}|[^\S ]/g, ' ')
     .trim();

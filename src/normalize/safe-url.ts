@@ -1,6 +1,6 @@
 /**
  * An absolute http(s) address, or null: `javascript:`, `data:`, `vbscript:`, relative and
- * malformed addresses never reach a link.
+ * malformed addresses and addresses with credentials never reach a link.
  */
 export function safeUrl(u: string | null | undefined): string | null {
   if (typeof u !== 'string') return null;
@@ -13,6 +13,7 @@ export function safeUrl(u: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname) return null;
+  // `https://user:pass@host/` can make a link read as another site; no feed needs credentials.
+  if (!url.hostname || url.username || url.password) return null;
   return url.href;
 }

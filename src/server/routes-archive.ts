@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
-import type { Edition } from '../domain/index.js';
+import { cleanText, type Edition, safeHttpUrl } from '../domain/index.js';
 import type { ServerParts } from './parts.js';
 import { SITE_CSS } from './site-css.js';
 
@@ -30,7 +30,15 @@ export function escapeXml(value: string): string {
   );
 }
 
-const safeHref = (url: string): string => (/^https?:\/\//i.test(url) ? url : '#');
+/** A paper as the web archive shows it: through the same guards as the mail. */
+function shownPaper<T extends { title: string; url: string; authors: string[] }>(paper: T): T {
+  return {
+    ...paper,
+    title: cleanText(paper.title),
+    url: safeHttpUrl(paper.url) ?? '#',
+    authors: paper.authors.map(cleanText).filter((a) => a !== ''),
+  };
+}
 
 /** `GET /archive`, `/archive/:edition`, `/feed.xml`, `/healthz`, `/static/site.css`. */
 export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
@@ -71,12 +79,10 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     const edition = await editionOf(c.req.param('edition'));
     const sections = edition.sections.map((s) => ({
       ...s,
-      papers: s.papers.map((p) => ({ ...p, url: safeHref(p.url) })),
+      topic: { ...s.topic, label: cleanText(s.topic.label) },
+      papers: s.papers.map(shownPaper),
     }));
-    const overflow = (await store.getPapers(edition.overflowIds ?? [])).map((p) => ({
-      ...p,
-      url: safeHref(p.url),
-    }));
+    const overflow = (await store.getPapers(edition.overflowIds ?? [])).map(shownPaper);
     const letter = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,

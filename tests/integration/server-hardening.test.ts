@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RankedPaper } from '../../src/domain/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { TransactionalMail } from '../../src/subscribers/index.js';
 import { Client, createFixture, csrfOf, type Fixture, pathOf, testClientIp } from './server-fixture.js';
@@ -196,5 +197,55 @@ describe('issue 15 item 14: the origin check trusted the Host header', () => {
     expect(Buffer.from(twin, 'base64url')).toEqual(Buffer.from(csrf, 'base64url'));
     const res = await client.post('/subscribe', { _csrf: twin, email: 'b@example.org', frequency: 'daily' });
     expect(res.status).toBe(403);
+  });
+});
+
+describe('issue 15 item 9: the web archive kept what the mail strips', () => {
+  it('shows titles, authors and links through the mail sanitizer (bidi controls, credentials)', async () => {
+    const url = 'https://user:pass@evil.example/abs/1';
+    const dirty: RankedPaper = {
+      id: '2503.00001',
+      title: 'Safe \u202Eeludom\u202C and \u2066isolated\u2069',
+      url,
+      authors: ['\u2067Mallory\u2069', 'B. Author'],
+      published: '2025-03-01T00:00:00Z',
+      summary: 'summary',
+      aiSummary: null,
+      keywords: [],
+      categories: ['cs.CL'],
+      upvotes: 3,
+      comments: 0,
+      sources: ['hf'],
+      links: { abs: url, pdf: null, code: null, hf: null },
+      score: { upvotes: 3, comments: 0, sources: 1, recency: 1, total: 5 },
+    };
+    // Stored as an older release stored it (before normalize/ had these guards).
+    await fx.store.upsertPapers([dirty], new Date('2025-03-01T06:00:00Z'));
+    await fx.store.createEdition({
+      id: '2025-03-01-daily',
+      frequency: 'daily',
+      date: '2025-03-01',
+      createdAt: '2025-03-01T08:00:00.000Z',
+      sections: [
+        {
+          topic: {
+            slug: 'llm',
+            label: 'Language\u202E models',
+            keywords: [],
+            categories: [],
+            userDefined: true,
+          },
+          papers: [dirty],
+          more: 0,
+        },
+      ],
+      more: 0,
+      overflowIds: [],
+    });
+    const html = await (await fx.app.request('/archive/2025-03-01-daily')).text();
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(html).not.toContain('user:pass@');
+    expect(html).toContain('Safe eludom and isolated');
+    expect(html).toContain('Mallory');
   });
 });

@@ -71,3 +71,22 @@ describe('safeUrl', () => {
     expect(safeUrl(input)).toBe(expected);
   });
 });
+
+describe('issue 15 item 9: what the mail stripped, the archive kept (one sanitizer now)', () => {
+  it.each([
+    ['right-to-left override', 'Safe\u202Efdp.exe', 'Safe fdp.exe'],
+    ['bidi isolates', 'A\u2066B\u2069C\u2067D\u2068E', 'A B C D E'],
+    ['embeddings and marks', '\u202Atitle\u202C\u200F', 'title'],
+    ['C1 controls', 'x\u0085y\u009bz', 'x y z'],
+  ])('toPlainText strips %s', (_name, input, expected) => {
+    expect(toPlainText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['https://user:pass@arxiv.org/abs/1', null],
+    ['https://user@arxiv.org/abs/1', null],
+    ['https://arxiv.org/abs/1', 'https://arxiv.org/abs/1'],
+  ])('safeUrl(%j) -> %j', (input, expected) => {
+    expect(safeUrl(input)).toBe(expected);
+  });
+});
