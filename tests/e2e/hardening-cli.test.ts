@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
 import { BIN, runCli, sampleSources, tempProject } from '../helpers/cli.js';
+import { startSmtpSink } from '../helpers/smtp-sink.js';
 
 // Regression tests for issue 15 ("Hardening: what a hostile review found"), CLI findings.
 
@@ -166,6 +167,62 @@ describe('issue 15 item 10: after kill -9 of run or send, the next send printed 
       /1 deliveries left in sending under another process's lease until \d{4}-\d\d-\d\dT[\d:.]+Z/,
     );
   }, 120_000);
+});
+
+describe('issue 15 item 10, for real: kill -9 of a send over SMTP, then send again', () => {
+  it('the second send finishes every row at once (no "sent 0" with rows left sending)', async () => {
+    const emails = Array.from({ length: 60 }, (_, i) => `r${i}@example.org`);
+    let victim: ReturnType<typeof spawn> | null = null;
+    const sink = await startSmtpSink({
+      onMessage: () => {
+        if (victim && sink.messages.length >= 10) {
+          victim.kill('SIGKILL');
+          victim = null;
+        }
+      },
+    });
+    try {
+      const dir = tempProject(
+        {
+          sources: sampleSources(),
+          seedSubscribers: emails.map((email) => ({ email, frequency: 'daily' })),
+          // Long leases: without taking them back, the killed send's rows would wait 10 minutes.
+          smtp: { leaseSeconds: 600, maxConnections: 1 },
+          dataDir: 'data',
+        },
+        'paperpost-hardening-',
+      );
+      const env = { SMTP_URL: sink.url };
+      expect((await runCli(['run', '--no-send'], { cwd: dir, env })).code).toBe(0);
+      const killed = await new Promise<NodeJS.Signals | null>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'send'], {
+          cwd: dir,
+          env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+          stdio: 'ignore',
+        });
+        victim = child;
+        child.on('exit', (_code, signal) => resolve(signal));
+      });
+      expect(killed).toBe('SIGKILL');
+      expect(sink.messages.length).toBeLessThan(60);
+
+      const again = await runCli(['send', '--json'], { cwd: dir, env });
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
+      expect(JSON.parse(again.stdout).leftBehind).toEqual({ rows: 0, until: null });
+      for (const email of emails) expect(sink.messagesTo(email).length).toBeGreaterThanOrEqual(1);
+      // Only what was in flight at the kill may repeat (one connection: a message or two).
+      expect(sink.messages.length - 60).toBeLessThanOrEqual(2);
+      const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+      try {
+        expect(await store.listUnfinishedEditions()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await sink.close();
+    }
+  }, 180_000);
 });
 
 describe("issue 15 item 11: subscribers forget left the person's mails in the file outbox", () => {
