@@ -143,7 +143,6 @@ export async function sendWith(
   extra: Partial<SendEditionsOptions> = {},
 ): Promise<SendSummary> {
   const { config, store, transport } = deps;
-  await recoverInterrupted(deps);
   await drainQueuedMail(deps);
   return sendEditions(
     {

@@ -10,6 +10,7 @@ import {
   assertNothingLeftBehind,
   createRendererFor,
   createTransportFor,
+  recoverInterrupted,
   sampleMessage,
   sendWith,
 } from '../wiring.js';
@@ -41,6 +42,7 @@ export function registerRun(program: Command): void {
       const app = await openApp(global);
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
+        await recoverInterrupted(app); // a killed run shows as interrupted; its temp files go
         const summary = await runEdition(
           {
             store: app.store,

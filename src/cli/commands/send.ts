@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { SendProgress, SendSummary } from '../../deliver/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
-import { assertNothingLeftBehind, createTransportFor, sendWith } from '../wiring.js';
+import { assertNothingLeftBehind, createTransportFor, recoverInterrupted, sendWith } from '../wiring.js';
 
 interface SendCommandOptions {
   edition?: string;
@@ -74,6 +74,7 @@ export function registerSend(program: Command): void {
       try {
         const transport = createTransportFor(app.config);
         try {
+          await recoverInterrupted(app);
           const summary = await sendWith(
             { ...app, transport },
             {

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { describeError } from '../../domain/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
-import { createTransportFor, sendWith } from '../wiring.js';
+import { createTransportFor, recoverInterrupted, sendWith } from '../wiring.js';
 import { runWorkerLoop, type WorkerSummary } from '../worker-loop.js';
 
 interface WorkerCommandOptions {
@@ -58,6 +58,7 @@ export function registerWorker(program: Command): void {
         const transport = createTransportFor(app.config);
         try {
           app.logger.info({ worker, store: app.store.driver, transport: transport.kind }, 'worker started');
+          await recoverInterrupted(app);
           const summary = await runWorkerLoop(
             app.store,
             (signal) => sendWith({ ...app, transport }, { worker, signal, untilDone: false }),
