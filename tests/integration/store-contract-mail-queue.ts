@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types.js';
-import { at, makeSubscriber, T0 } from './store-contract-fixtures.js';
+import { at, makeEdition, makePaper, makeSubscriber, T0 } from './store-contract-fixtures.js';
 
-/** The transactional mail queue and the shared rate windows (issue 15 items 3 and 7). */
+/**
+ * The transactional mail queue and the shared rate windows (issue 15 items 3 and 7), and the
+ * leases a killed sender leaves (item 10).
+ */
 export function mailQueueContract(store: () => Store, peer: () => (() => Promise<Store>) | undefined): void {
   describe('rate windows', () => {
     it('counts hits in a fixed window and opens a new one when it ends', async () => {
@@ -71,6 +74,43 @@ export function mailQueueContract(store: () => Store, peer: () => (() => Promise
       await Promise.all([drainer(store()), drainer(other)]);
       expect(seen).toHaveLength(40);
       expect(new Set(seen).size).toBe(40);
+    });
+  });
+
+  describe('leases of a killed sender', () => {
+    it("lists holders of unexpired leases, ends a dead one's leases, and keeps the fencing", async () => {
+      await store().upsertPapers([makePaper('p1')], T0);
+      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().addSubscribers(
+        ['a', 'b', 'c'].map((n) => makeSubscriber(`${n}@example.org`)),
+        T0,
+      );
+      await store().createLedger('d1', 'daily', 'example.org');
+      const dead = await store().claimDeliveries({ limit: 2, worker: 'host:1', leaseSeconds: 600, now: T0 });
+      await store().claimDeliveries({ limit: 1, worker: 'host:2', leaseSeconds: 60, now: T0 });
+      expect(await store().listLeases('d1', at(1))).toEqual([
+        { holder: 'host:1', rows: 2, until: at(600).toISOString() },
+        { holder: 'host:2', rows: 1, until: at(60).toISOString() },
+      ]);
+      expect(await store().listLeases(undefined, at(61))).toEqual([
+        { holder: 'host:1', rows: 2, until: at(600).toISOString() },
+      ]);
+      expect(await store().expireLeases('host:1', at(2))).toBe(2);
+      expect(await store().listLeases('d1', at(2))).toHaveLength(1);
+      const again = await store().claimDeliveries({
+        limit: 5,
+        worker: 'host:3',
+        leaseSeconds: 60,
+        now: at(3),
+      });
+      expect(again.map((d) => d.id).sort()).toEqual(dead.map((d) => d.id).sort());
+      // The dead holder's late marks (old attempt) change nothing; the new claimer's do.
+      const [first] = dead;
+      await store().markSent(first?.id ?? 0, '250 late', at(4), first?.attempts);
+      expect((await store().countDeliveries('d1')).sent).toBe(0);
+      const mine = again.find((d) => d.id === first?.id);
+      await store().markSent(mine?.id ?? 0, '250 ok', at(4), mine?.attempts);
+      expect((await store().countDeliveries('d1')).sent).toBe(1);
     });
   });
 }
