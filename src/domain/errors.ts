@@ -8,6 +8,7 @@ export type Stage =
   | 'render'
   | 'deliver'
   | 'subscribers'
+  | 'bounces'
   | 'pipeline'
   | 'server'
   | 'cli';
