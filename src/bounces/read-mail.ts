@@ -1,4 +1,3 @@
-import { simpleParser } from 'mailparser';
 import { PaperpostError } from '../domain/errors.js';
 import { CharsetUnsupportedError, type MimePart, parseHeaderBlock, readEntity } from './mime-lite.js';
 import { classifyMail } from './read-bounce.js';
@@ -6,6 +5,8 @@ import type { BounceReading } from './types.js';
 
 /** mailparser's reading, rebuilt as a MIME tree for the classifier. */
 async function readWithMailparser(raw: Buffer): Promise<MimePart> {
+  // Loaded on first need: nearly every bounce is read without it.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = parseHeaderBlock(mail.headerLines.map((h) => h.line).join('\n'));
   const children: MimePart[] = [];

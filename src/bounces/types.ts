@@ -1,6 +1,6 @@
-/** What Paperpost does with a mail that came back: see README "Bounces and complaints". */
-export type BounceClass = 'hard' | 'soft' | 'complaint' | 'ignore';
-export const BOUNCE_CLASSES: readonly BounceClass[] = ['hard', 'soft', 'complaint', 'ignore'];
+import type { BounceClass } from '../domain/bounce.js';
+
+export type { BounceClass } from '../domain/bounce.js';
 
 /** The reading of one bounce mail (the `paperpost bounces parse --json` contract). */
 export interface BounceReading {

@@ -21,6 +21,10 @@ export interface Config extends FileConfig {
   /** PAPERPOST_SECRET; null means "use the generated one in dataDir" (decided by the CLI). */
   secret: string | null;
   baseUrl: string;
+  /** PAPERPOST_POSTMARK_TOKEN, PAPERPOST_METRICS_TOKEN, PAPERPOST_IMAP_PASSWORD; null when unset. */
+  postmarkToken: string | null;
+  metricsToken: string | null;
+  imapPassword: string | null;
   logLevel: NonNullable<EnvConfig['LOG_LEVEL']>;
 }
 
@@ -117,6 +121,9 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     smtpUrl: env.SMTP_URL ?? null,
     secret: env.PAPERPOST_SECRET ?? null,
     baseUrl: (env.PAPERPOST_BASE_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    postmarkToken: env.PAPERPOST_POSTMARK_TOKEN ?? null,
+    metricsToken: env.PAPERPOST_METRICS_TOKEN ?? null,
+    imapPassword: env.PAPERPOST_IMAP_PASSWORD ?? null,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
   return deepFreeze(config);

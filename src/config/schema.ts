@@ -154,6 +154,50 @@ export const fileConfigSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 8080, confirmIntervalMinutes: 10, rateLimitPerMinute: 20 }),
+    /** Bounces and complaints (README "Bounces and complaints"). */
+    bounces: z
+      .object({
+        /** Domain of the VERP return paths `bounces+<token>@<domain>`; unset: no VERP. */
+        domain: z
+          .string()
+          .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'a domain name such as bounces.example.org')
+          .optional(),
+        /** Soft bounces (of different deliveries) within `softWindowDays` that suppress an address. */
+        softLimit: z.number().int().min(1).default(3),
+        softWindowDays: z.number().int().min(1).default(30),
+        /** `paperpost bounces serve`: the inbound SMTP endpoint of the bounce domain. */
+        serve: z
+          .object({
+            host: z.string().default('127.0.0.1'),
+            port: z.number().int().min(0).max(65535).default(2525),
+            maxMessageBytes: z.number().int().positive().default(1024 * 1024),
+            /** Connections per minute from one IP address. */
+            connectionsPerMinute: z.number().int().positive().default(60),
+          })
+          .strict()
+          .default({ host: '127.0.0.1', port: 2525, maxMessageBytes: 1024 * 1024, connectionsPerMinute: 60 }),
+        /** Optional IMAP mailbox to poll (password in PAPERPOST_IMAP_PASSWORD). */
+        imap: z
+          .object({
+            host: z.string().min(1),
+            port: z.number().int().min(1).max(65535).default(993),
+            secure: z.boolean().default(true),
+            user: z.string().min(1),
+            mailbox: z.string().default('INBOX'),
+            pollSeconds: z.number().int().min(10).default(300),
+          })
+          .strict()
+          .optional(),
+        /** Amazon SNS topics whose notifications are accepted (empty: any topic with a valid signature). */
+        snsTopicArns: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({
+        softLimit: 3,
+        softWindowDays: 30,
+        serve: { host: '127.0.0.1', port: 2525, maxMessageBytes: 1024 * 1024, connectionsPerMinute: 60 },
+        snsTopicArns: [],
+      }),
     /** Subscribers added (as confirmed) when the store has none: the demo recipient. */
     seedSubscribers: z.array(seedSubscriber).default([]),
     dataDir: z.string().default('data'),
@@ -202,6 +246,11 @@ export const envSchema = z.object({
   PAPERPOST_CONFIG: z.string().optional(),
   PAPERPOST_DATA_DIR: z.string().optional(),
   PAPERPOST_OUTBOX_DIR: z.string().optional(),
+  /** Postmark webhook: HTTP basic auth password or `?token=` value. */
+  PAPERPOST_POSTMARK_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Bearer token for GET /metrics; unset: /metrics answers only loopback clients. */
+  PAPERPOST_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  PAPERPOST_IMAP_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

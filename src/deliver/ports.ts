@@ -53,6 +53,8 @@ export interface PersonalizedMessage {
   unsubscribeUrl: string;
   /** `mailto:` target without the scheme (an address), or null for none. */
   unsubscribeMailto: string | null;
+  /** The delivery's own envelope sender (a VERP return path); default: the builder's. */
+  envelopeFrom?: string;
 }
 
 /** Fills one variant for one delivery; injected by the wiring (render's personalize + token URLs). */

@@ -166,7 +166,7 @@ function startSend(ctx: BatchContext, delivery: Delivery): Promise<SendResult> |
   return ctx.transport.send({
     editionId: delivery.editionId,
     deliveryId: delivery.id,
-    from: ctx.builder.envelopeFrom,
+    from: personalized.envelopeFrom ?? ctx.builder.envelopeFrom,
     to: delivery.email,
     raw,
   });

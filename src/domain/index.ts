@@ -6,3 +6,4 @@ export * from './source.js';
 export * from './subscriber.js';
 export * from './text-guards.js';
 export * from './topic.js';
+export * from './bounce.js';

@@ -3,15 +3,18 @@ import type { Personalizer } from '../deliver/index.js';
 import { personalize } from '../render/index.js';
 import { createTokenSigner } from '../subscribers/tokens.js';
 import { buildSubscriberUrls } from '../subscribers/urls.js';
+import { verpCodecFor } from './bounce-wiring.js';
 
 /**
  * Fill one rendered variant for one delivery: signed unsubscribe/preferences/topic links and the
- * address, by string replacement (MJML never runs here).
+ * address, by string replacement (MJML never runs here). With a bounce domain configured, each
+ * delivery gets its own signed return path (VERP), so a bounce names its delivery.
  */
 export function createPersonalizer(config: Readonly<Config>, secret: string): Personalizer {
   const signer = createTokenSigner(secret);
   // RFC 2369 mailto beside the https link; the sender address unless one is configured.
   const mailto = config.sender.unsubscribeMailto ?? config.sender.fromAddress;
+  const verp = verpCodecFor(config, secret);
   return (rendered, delivery) => {
     const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberId);
     const filled = personalize(rendered, {
@@ -21,6 +24,7 @@ export function createPersonalizer(config: Readonly<Config>, secret: string): Pe
       preferencesUrl: urls.preferencesUrl,
       topicUnsubscribeUrl: urls.topicUnsubscribeUrl,
     });
-    return { ...filled, unsubscribeUrl: urls.oneClickUrl, unsubscribeMailto: mailto };
+    const envelopeFrom = verp?.address({ deliveryId: delivery.id, subscriberId: delivery.subscriberId });
+    return { ...filled, unsubscribeUrl: urls.oneClickUrl, unsubscribeMailto: mailto, envelopeFrom };
   };
 }

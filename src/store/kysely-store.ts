@@ -1,5 +1,9 @@
 import { type Kysely, Migrator } from 'kysely';
 import type {
+  BounceCounts,
+  BounceOutcome,
+  BounceRecord,
+  BounceTarget,
   Delivery,
   DeliveryCounts,
   DeliveryState,
@@ -15,9 +19,12 @@ import type {
   SourceState,
   Subscriber,
   SubscriberStatus,
+  NewBounce,
+  SoftBouncePolicy,
   Topic,
 } from '../domain/index.js';
 import { describeError, PaperpostError } from '../domain/index.js';
+import * as bounces from './bounces.js';
 import * as catalog from './catalog.js';
 import * as claim from './claim.js';
 import { createContext, type StoreContext } from './context.js';
@@ -252,6 +259,28 @@ export class KyselyStore implements Store {
   }
   setMeta(key: string, value: string): Promise<void> {
     return runs.setMeta(this.#ctx, key, value);
+  }
+
+  findBounceTarget(deliveryId: number): Promise<BounceTarget | undefined> {
+    return bounces.findBounceTarget(this.#ctx, deliveryId);
+  }
+  findLatestDeliveryTo(email: string): Promise<BounceTarget | undefined> {
+    return bounces.findLatestDeliveryTo(this.#ctx, email);
+  }
+  recordBounce(bounce: NewBounce, policy: SoftBouncePolicy): Promise<BounceOutcome> {
+    return bounces.recordBounce(this.#ctx, bounce, policy);
+  }
+  countBounces(editionId: string): Promise<BounceCounts> {
+    return bounces.countBounces(this.#ctx, editionId);
+  }
+  bounceTotals(): Promise<BounceCounts> {
+    return bounces.bounceTotals(this.#ctx);
+  }
+  deliveryTotals(): Promise<DeliveryCounts> {
+    return bounces.deliveryTotals(this.#ctx);
+  }
+  listBounces(options: { subscriberId?: number; editionId?: string; limit: number }): Promise<BounceRecord[]> {
+    return bounces.listBounces(this.#ctx, options);
   }
 
   exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]> {

@@ -134,6 +134,22 @@ export interface MetaTable {
   value: string;
 }
 
+export interface BouncesTable {
+  id: Generated<number>;
+  fingerprint: string;
+  delivery_id: number | null;
+  subscriber_id: number;
+  edition_id: string | null;
+  email: string;
+  class: string;
+  reason: string;
+  status: string | null;
+  feedback_type: string | null;
+  diagnostic: string | null;
+  source: string;
+  received_at: string;
+}
+
 /** The whole database, for `Kysely<Database>`. */
 export interface Database {
   sources: SourcesTable;
@@ -149,4 +165,5 @@ export interface Database {
   meta: MetaTable;
   mail_queue: MailQueueTable;
   rate_limits: RateLimitsTable;
+  bounces: BouncesTable;
 }

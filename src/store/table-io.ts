@@ -18,10 +18,11 @@ const KEYS: Record<StoreTable, readonly string[]> = {
   meta: ['key'],
   mail_queue: ['id'],
   rate_limits: ['key'],
+  bounces: ['id'],
 };
 
 /** Tables with an identity id whose sequence must move past copied ids on PostgreSQL. */
-const IDENTITY_TABLES: readonly StoreTable[] = ['subscribers', 'deliveries', 'mail_queue'];
+const IDENTITY_TABLES: readonly StoreTable[] = ['subscribers', 'deliveries', 'mail_queue', 'bounces'];
 
 type AnyDb = Kysely<Record<string, StoreRow>>;
 

@@ -1,4 +1,8 @@
 import type {
+  BounceCounts,
+  BounceOutcome,
+  BounceRecord,
+  BounceTarget,
   Delivery,
   DeliveryCounts,
   DeliveryState,
@@ -14,6 +18,8 @@ import type {
   SourceState,
   Subscriber,
   SubscriberStatus,
+  NewBounce,
+  SoftBouncePolicy,
   Topic,
 } from '../domain/index.js';
 
@@ -42,6 +48,7 @@ export const STORE_TABLES = [
   'meta',
   'mail_queue',
   'rate_limits',
+  'bounces',
 ] as const;
 export type StoreTable = (typeof STORE_TABLES)[number];
 
@@ -232,6 +239,26 @@ export interface Store {
   /** Key/value for small facts (last scheduled slot per frequency, ...). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+
+  // bounces and complaints (src/store/bounces.ts)
+  /** The delivery with this id, as a bounce target. */
+  findBounceTarget(deliveryId: number): Promise<BounceTarget | undefined>;
+  /** The latest delivery to an address (for provider reports that name only the address). */
+  findLatestDeliveryTo(email: string): Promise<BounceTarget | undefined>;
+  /**
+   * Store a bounce or complaint and apply it to the subscriber in one transaction: complaint and
+   * hard bounce suppress, soft bounces suppress at `policy.limit` within `policy.windowDays`. A
+   * report with a known fingerprint changes nothing (`duplicate`).
+   */
+  recordBounce(bounce: NewBounce, policy: SoftBouncePolicy): Promise<BounceOutcome>;
+  /** Deliveries of an edition that bounced (hard, soft) or complained, once per delivery. */
+  countBounces(editionId: string): Promise<BounceCounts>;
+  /** Every stored bounce and complaint by class. */
+  bounceTotals(): Promise<BounceCounts>;
+  /** Every delivery by state, across editions. */
+  deliveryTotals(): Promise<DeliveryCounts>;
+  /** Stored bounces, newest first, of one subscriber or edition. */
+  listBounces(options: { subscriberId?: number; editionId?: string; limit: number }): Promise<BounceRecord[]>;
 
   // raw rows, for `paperpost migrate-store` (copyStore)
   /** One page of raw rows of `table` in key order, after the row `after` when given. */

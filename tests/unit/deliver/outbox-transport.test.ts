@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('createOutboxTransport', () => {
-  it('writes <edition>/<NNNNNN>-<safe-email>.eml and overwrites on a re-send', async () => {
+  it('writes <edition>/<NNNNNN>-<safe-email>.eml, the envelope sender as Return-Path, and overwrites on a re-send', async () => {
     const outbox = createOutboxTransport(dir);
     const message = {
       editionId: 'daily-2024-01-02',
@@ -25,7 +25,7 @@ describe('createOutboxTransport', () => {
     expect(await outbox.send({ ...message, raw: Buffer.from('second') })).toMatchObject({ ok: true });
     const file = outboxPath(dir, message);
     expect(path.relative(dir, file)).toBe(path.join('daily-2024-01-02', '000042-ada+news@example.org.eml'));
-    expect(await readFile(file, 'utf8')).toBe('second');
+    expect(await readFile(file, 'utf8')).toBe('Return-Path: <a@x.test>\r\nsecond');
     // No temporary files left behind.
     expect(await readdir(path.dirname(file))).toEqual(['000042-ada+news@example.org.eml']);
     await outbox.close();
