@@ -62,12 +62,14 @@ export function createInboundSmtpServer(options: InboundSmtpOptions): InboundSmt
     socketTimeout: 60_000,
     logger: false,
     onConnect(session, callback) {
-      if (!allow(session.remoteAddress)) return callback(new SmtpReply(421, 'Too many connections, try later'));
+      if (!allow(session.remoteAddress))
+        return callback(new SmtpReply(421, 'Too many connections, try later'));
       callback();
     },
     onRcptTo(address, session, callback) {
       if (session.envelope.rcptTo.length >= 10) return callback(new SmtpReply(452, 'Too many recipients'));
-      if (!options.verp.verify(address.address)) return callback(new SmtpReply(550, '5.1.1 No such recipient here'));
+      if (!options.verp.verify(address.address))
+        return callback(new SmtpReply(550, '5.1.1 No such recipient here'));
       callback();
     },
     onData(stream, session, callback) {

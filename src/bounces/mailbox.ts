@@ -26,7 +26,10 @@ async function startsWithFromLine(file: string): Promise<boolean> {
 
 /** The messages of an mbox file (mboxrd: `>From ` lines unescaped), streamed. */
 async function* readMbox(file: string): AsyncGenerator<MailboxItem> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'latin1' }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(file, { encoding: 'latin1' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let current: string[] | null = null;
   let size = 0;
   let index = 0;
@@ -54,11 +57,14 @@ async function* readMbox(file: string): AsyncGenerator<MailboxItem> {
 async function* readMaildir(dir: string): AsyncGenerator<MailboxItem> {
   for (const sub of ['new', 'cur']) {
     const folder = path.join(dir, sub);
-    const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => !n.startsWith('.')).sort();
+    const names = (await readdir(folder).catch(() => [] as string[]))
+      .filter((n) => !n.startsWith('.'))
+      .sort();
     for (const name of names) {
       const file = path.join(folder, name);
       const info = await stat(file);
-      if (info.isFile() && info.size <= MAX_MAIL_BYTES) yield { name: path.join(sub, name), raw: await readFile(file) };
+      if (info.isFile() && info.size <= MAX_MAIL_BYTES)
+        yield { name: path.join(sub, name), raw: await readFile(file) };
     }
   }
 }
@@ -74,9 +80,14 @@ async function* readFolder(dir: string): AsyncGenerator<MailboxItem> {
  */
 export async function* readMailbox(location: string): AsyncGenerator<MailboxItem> {
   const info = await stat(location).catch((err: unknown) => {
-    throw new PaperpostError('bounces', 'mailbox-unreadable', `${location}: cannot read (${(err as Error).message})`, {
-      cause: err,
-    });
+    throw new PaperpostError(
+      'bounces',
+      'mailbox-unreadable',
+      `${location}: cannot read (${(err as Error).message})`,
+      {
+        cause: err,
+      },
+    );
   });
   if (info.isDirectory()) {
     const isMaildir = (await stat(path.join(location, 'cur')).catch(() => null))?.isDirectory();

@@ -34,7 +34,8 @@ export function createVerpCodec(key: Buffer, domain: string): VerpCodec {
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host)) {
     throw new PaperpostError('bounces', 'bad-domain', `bounce domain "${domain}" is not a domain name`);
   }
-  const mac = (body: string): Buffer => createHmac('sha256', key).update(`verp|${body}`).digest().subarray(0, MAC_BYTES);
+  const mac = (body: string): Buffer =>
+    createHmac('sha256', key).update(`verp|${body}`).digest().subarray(0, MAC_BYTES);
 
   const verify = (address: string): VerpTarget | undefined => {
     const at = address.lastIndexOf('@');

@@ -170,7 +170,11 @@ export const fileConfigSchema = z
           .object({
             host: z.string().default('127.0.0.1'),
             port: z.number().int().min(0).max(65535).default(2525),
-            maxMessageBytes: z.number().int().positive().default(1024 * 1024),
+            maxMessageBytes: z
+              .number()
+              .int()
+              .positive()
+              .default(1024 * 1024),
             /** Connections per minute from one IP address. */
             connectionsPerMinute: z.number().int().positive().default(60),
           })

@@ -40,7 +40,10 @@ export function createOutboxTransport(dir: string, options: { concurrency?: numb
           made.add(folder);
         }
         // As a receiving MTA would, record the envelope sender (the bounce address) as Return-Path.
-        await writeFile(temp, Buffer.concat([Buffer.from(`Return-Path: <${message.from}>\r\n`), message.raw]));
+        await writeFile(
+          temp,
+          Buffer.concat([Buffer.from(`Return-Path: <${message.from}>\r\n`), message.raw]),
+        );
         await rename(temp, file);
         return { ok: true, reply: `250 written ${path.basename(file)}` };
       } catch (err) {

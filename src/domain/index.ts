@@ -1,3 +1,4 @@
+export * from './bounce.js';
 export * from './delivery.js';
 export * from './edition.js';
 export * from './errors.js';
@@ -6,4 +7,3 @@ export * from './source.js';
 export * from './subscriber.js';
 export * from './text-guards.js';
 export * from './topic.js';
-export * from './bounce.js';

@@ -1,10 +1,17 @@
-import { createBounceProcessor, type BounceLedgerPort, type BounceProcessor } from '../bounces/process-bounce.js';
+import {
+  type BounceLedgerPort,
+  type BounceProcessor,
+  createBounceProcessor,
+} from '../bounces/process-bounce.js';
 import { createVerpCodec, type VerpCodec } from '../bounces/verp.js';
 import type { Config } from '../config/load.js';
 import { deriveKey } from '../subscribers/tokens.js';
 
 /** The VERP codec of the configured bounce domain (its own key, derived from the site secret). */
-export function verpCodecFor(config: Pick<Readonly<Config>, 'bounces'>, secret: string): VerpCodec | undefined {
+export function verpCodecFor(
+  config: Pick<Readonly<Config>, 'bounces'>,
+  secret: string,
+): VerpCodec | undefined {
   const domain = config.bounces.domain;
   return domain ? createVerpCodec(deriveKey(secret, 'verp-v1'), domain) : undefined;
 }

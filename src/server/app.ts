@@ -11,7 +11,9 @@ import { createPageRenderer } from './page.js';
 import { enforce, type ServerParts } from './parts.js';
 import { createRateLimiter } from './rate-limit.js';
 import { registerArchiveRoutes } from './routes-archive.js';
+import { registerBounceRoutes, WEBHOOK_PREFIX } from './routes-bounces.js';
 import { registerManageRoutes } from './routes-manage.js';
+import { registerMetricsRoute } from './routes-metrics.js';
 import { registerSubscribeRoutes } from './routes-subscribe.js';
 import { createViews } from './views/render.js';
 
@@ -86,25 +88,31 @@ export function createApp(deps: AppDeps): Hono {
       overwrite: false, // the archive sets its own, looser CSP for stored mails
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 16 * 1024,
-      onError: () => {
-        throw new PaperpostError('server', 'too-large', 'request body over 16 KiB');
-      },
-    }),
+  const formBodyLimit = bodyLimit({
+    maxSize: 16 * 1024,
+    onError: () => {
+      throw new PaperpostError('server', 'too-large', 'request body over 16 KiB');
+    },
+  });
+  // Provider webhooks carry bigger bodies and set their own cap (routes-bounces.ts).
+  app.use('*', (c: Context, next: Next) =>
+    c.req.path.startsWith(WEBHOOK_PREFIX) ? next() : formBodyLimit(c, next),
   );
   // Only the configured public origin: the Host header (hence c.req.url) is the client's to choose.
   const originCheck = csrf({ origin: (origin) => origin === publicOrigin });
   // Mail clients send RFC 8058 one-click POSTs from their own servers, without an Origin.
+  // Provider webhooks are posted by servers and authenticated by signature or token instead.
   app.use('*', (c: Context, next: Next) =>
-    c.req.method === 'POST' && c.req.path === '/unsubscribe' ? next() : originCheck(c, next),
+    c.req.method === 'POST' && (c.req.path === '/unsubscribe' || c.req.path.startsWith(WEBHOOK_PREFIX))
+      ? next()
+      : originCheck(c, next),
   );
 
   registerSubscribeRoutes(app, parts);
   registerManageRoutes(app, parts);
   registerArchiveRoutes(app, parts);
+  if (deps.bounces) registerBounceRoutes(app, parts, deps.bounces);
+  registerMetricsRoute(app, parts, { token: deps.metricsToken ?? null, clientIp });
   app.notFound((c) =>
     parts.pages.page(
       c,

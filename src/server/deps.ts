@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Config } from '../config/load.js';
 import type { Store } from '../store/types.js';
 import type { MailTemplates, TokenSigner, TransactionalMailer } from '../subscribers/index.js';
+import type { BounceRouteDeps } from './routes-bounces.js';
 
 /** The log calls the server makes (pino's Logger satisfies it). */
 export interface ServerLogger {
@@ -37,6 +38,10 @@ export interface AppDeps {
   clientIp?: (c: Context) => string;
   now?: () => Date;
   rateLimits?: RateLimitOptions;
+  /** Provider webhooks for bounces and complaints; absent: no /webhooks routes. */
+  bounces?: BounceRouteDeps;
+  /** Bearer token of GET /metrics; null or absent: loopback clients only. */
+  metricsToken?: string | null;
 }
 
 /** A logger that drops everything (tests, embedding). */

@@ -15,7 +15,12 @@ import type { Database } from './schema.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function targetOf(row: { id: number; subscriber_id: number; edition_id: string; email: string }): BounceTarget {
+function targetOf(row: {
+  id: number;
+  subscriber_id: number;
+  edition_id: string;
+  email: string;
+}): BounceTarget {
   return {
     deliveryId: Number(row.id),
     subscriberId: Number(row.subscriber_id),
@@ -25,7 +30,10 @@ function targetOf(row: { id: number; subscriber_id: number; edition_id: string; 
 }
 
 /** The delivery a signed return path names. */
-export async function findBounceTarget(ctx: StoreContext, deliveryId: number): Promise<BounceTarget | undefined> {
+export async function findBounceTarget(
+  ctx: StoreContext,
+  deliveryId: number,
+): Promise<BounceTarget | undefined> {
   const row = await ctx.db
     .selectFrom('deliveries')
     .select(['id', 'subscriber_id', 'edition_id', 'email'])
@@ -35,7 +43,10 @@ export async function findBounceTarget(ctx: StoreContext, deliveryId: number): P
 }
 
 /** The latest delivery sent to an address (provider webhooks name the address, not the delivery). */
-export async function findLatestDeliveryTo(ctx: StoreContext, email: string): Promise<BounceTarget | undefined> {
+export async function findLatestDeliveryTo(
+  ctx: StoreContext,
+  email: string,
+): Promise<BounceTarget | undefined> {
   for (const candidate of new Set([email, email.toLowerCase()])) {
     const row = await ctx.db
       .selectFrom('deliveries')
@@ -58,7 +69,12 @@ function reasonLine(b: NewBounce): string {
   return `${head} via ${b.source} ${b.receivedAt.toISOString().slice(0, 10)}${diag}`;
 }
 
-async function suppress(trx: Kysely<Database>, b: NewBounce, why: string, unsubscribe: boolean): Promise<boolean> {
+async function suppress(
+  trx: Kysely<Database>,
+  b: NewBounce,
+  why: string,
+  unsubscribe: boolean,
+): Promise<boolean> {
   const at = b.receivedAt.toISOString();
   const set: Record<string, string> = { status: 'suppressed', suppressed_reason: why, updated_at: at };
   if (unsubscribe) set['unsubscribed_at'] = at;

@@ -10,17 +10,17 @@ import type {
   Edition,
   Frequency,
   LeaseHolder,
+  NewBounce,
   NewSubscriber,
   Paper,
   QueuedMail,
   QueuedMailKind,
   RateDecision,
   RenderedVariant,
+  SoftBouncePolicy,
   SourceState,
   Subscriber,
   SubscriberStatus,
-  NewBounce,
-  SoftBouncePolicy,
   Topic,
 } from '../domain/index.js';
 import { describeError, PaperpostError } from '../domain/index.js';
@@ -279,7 +279,11 @@ export class KyselyStore implements Store {
   deliveryTotals(): Promise<DeliveryCounts> {
     return bounces.deliveryTotals(this.#ctx);
   }
-  listBounces(options: { subscriberId?: number; editionId?: string; limit: number }): Promise<BounceRecord[]> {
+  listBounces(options: {
+    subscriberId?: number;
+    editionId?: string;
+    limit: number;
+  }): Promise<BounceRecord[]> {
     return bounces.listBounces(this.#ctx, options);
   }
 

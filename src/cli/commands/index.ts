@@ -24,5 +24,6 @@ export const commands: ReadonlyArray<{ name: string; load: () => Promise<Registe
   { name: 'worker', load: async () => (await import('./worker.js')).registerWorker },
   { name: 'init', load: async () => (await import('./init.js')).registerInit },
   { name: 'sources', load: async () => (await import('./sources.js')).registerSources },
+  { name: 'bounces', load: async () => (await import('./bounces.js')).registerBounces },
   { name: 'migrate-store', load: async () => (await import('./migrate-store.js')).registerMigrateStore },
 ];

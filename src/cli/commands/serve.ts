@@ -8,6 +8,7 @@ import { type MailQueueRunner, startMailQueueRunner } from '../../server/mail-qu
 import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
 import { createTokenSigner, drainMailQueue } from '../../subscribers/index.js';
+import { bounceRouteDeps } from '../bounce-deps.js';
 import { type App, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor } from '../wiring.js';
 
@@ -38,6 +39,8 @@ export function createWebApp(
     templates: renderer,
     logger: app.logger,
     mailQueue,
+    bounces: bounceRouteDeps(app),
+    metricsToken: app.config.metricsToken,
   });
 }
 

@@ -27,7 +27,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('bounces')
     .columns(['subscriber_id', 'received_at'])
     .execute();
-  await db.schema.createIndex('bounces_edition_class').on('bounces').columns(['edition_id', 'class']).execute();
+  await db.schema
+    .createIndex('bounces_edition_class')
+    .on('bounces')
+    .columns(['edition_id', 'class'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
