@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperpostError } from '../../src/domain/index.js';
 import type { Store } from '../../src/store/types.js';
 import { at, makeEdition, makePaper, makeSubscriber, makeTopic, T0 } from './store-contract-fixtures.js';
+import { bounceContract } from './store-contract-bounces.js';
 import { ledgerContract } from './store-contract-ledger.js';
 import { mailQueueContract } from './store-contract-mail-queue.js';
 
@@ -257,4 +258,5 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
   ledgerContract(store, () => sut.openPeer);
   mailQueueContract(store, () => sut.openPeer);
+  bounceContract(store);
 }
