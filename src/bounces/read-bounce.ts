@@ -157,12 +157,17 @@ function reasonFromEvidence(e: Evidence): string {
   return e.delayed ? 'expired' : 'undefined';
 }
 
+/** Reasons a final bounce with a temporary (4.x.x) status stands for: the retries ran out. */
+const RETRIED_OUT = new Set(['networkerror', 'systemerror', 'undefined', 'syntaxerror', 'contenterror', 'hostunknown']);
+
 /**
  * A remote server's "user unknown" proves the address bad only when it refused the recipient
  * (RCPT TO) or said so with a x.1.x status; after DATA it is a content filter speaking.
  */
 function reasonFor(e: Evidence): string {
   const reason = reasonFromEvidence(e);
+  const temporary = e.status ? e.status.startsWith('4') : e.replyCode?.startsWith('4');
+  if (!e.delayed && temporary && RETRIED_OUT.has(reason)) return 'expired';
   // The notification itself calling the mailbox disabled or full outweighs a "user unknown".
   if (HARD_REASONS.has(reason)) {
     const firstAddress = e.region.search(/@|\b[45]\d\d\b/);

@@ -14,6 +14,10 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
     /mailbox (?:is )?(?:full|over ?quota|exceeded|size limit)|(?:quota|disk) (?:exceeded|full)|over (?:the )?quota|exceeded (?:the )?(?:storage|quota)|mailbox_full|mail ?box (?:has )?exceeded|user (?:is )?over ?quota|insufficient (?:disk )?space|not enough (?:storage|space)|(?:account|mailbox|inbox) is full|user has exceeded|maildir over quota|storage (?:space )?(?:full|exceeded)|full mailbox|user's mailbox is full|would exceed (?:the )?(?:mailbox|quota)|quota violation|too much mail data/,
   ],
   [
+    'toomanyconn',
+    /connection (?:rate|frequency) limit|(?:ip|connection) frequency limited|too many recipients|too many (?:connections|concurrent|sessions|simultaneous)|connection (?:limit|rate limit)|concurrent connections|exceed(?:ed|s)? (?:the )?connection|too many smtp sessions/,
+  ],
+  [
     'mesgtoobig',
     /message (?:is )?too (?:big|large)|(?:message|mail) size (?:exceeds|too large|limit)|exceeds? (?:the )?(?:maximum|max|size)|size limit|message length exceeds|too large for this|line length exceeded|message exceeds/,
   ],
@@ -55,7 +59,7 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   ],
   [
     'rejected',
-    /(?:domain of )?sender (?:address|domain) (?:\S+ )?(?:rejected|does not exist|not found|unknown)|sender address rejected|domain of sender address|sender verify failed|sender (?:is )?not (?:allowed|authorized)|not a member of this (?:mailing )?list|are not (?:a )?member/,
+    /unroutable sender|sender rejected|permission to post|投稿する権限がない|(?:domain of )?sender (?:address|domain) (?:\S+ )?(?:rejected|does not exist|not found|unknown)|sender address rejected|domain of sender address|sender verify failed|sender (?:is )?not (?:allowed|authorized)|not a member of this (?:mailing )?list|are not (?:a )?member/,
   ],
   [
     'userunknown',
@@ -70,6 +74,10 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
     /\bspam\b|junk mail|looks like spam|classified as (?:spam|bulk)|content (?:was )?(?:rejected|blocked)|scored as|message (?:is |was )?considered (?:spam|unsolicited)|bulk mail|unsolicited (?:bulk|commercial)|high probability of (?:being )?spam|x-spam|spamhaus|spamassassin|detected as spam|suspicious content|contains a url|listed in .+ uribl/,
   ],
   [
+    'policyviolation',
+    /(?:for|by) (?:local )?policy reasons|content presents a potential|prohibited|not allowed by|violat|forbidden|mail content rejected|message content (?:rejected|not accepted)|refused by (?:local )?policy/,
+  ],
+  [
     'blocked',
     /block(?:ed|list|ing)|black ?list|denylist|\brbl\b|\bdnsbl\b|access denied|client host rejected|connection (?:refused|rejected|denied|not allowed)|not allowed to send|refused to talk|ip (?:address )?(?:\S+ )?(?:is )?(?:banned|rejected|not allowed|listed)|(?:is|are) listed (?:on|in|at|by)|sorbs|barracudacentral|banned|your (?:ip|host|server|domain) .*(?:rejected|not allowed|blocked)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|residential|not accepting mail from|we do not accept mail from|mail from .+ refused|service unavailable;? client host|rejected due to|poor reputation|too many invalid recipients from|administrative prohibition|sender (?:ip|address) .*(?:rejected|denied)/,
   ],
@@ -81,14 +89,6 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
     'speeding',
     /rate limit|too many (?:messages|mails|emails)|(?:sending|receiving) (?:too fast|rate)|please (?:slow down|try again later)|throttl|exceeded (?:the )?(?:rate|message) (?:limit|count)|temporarily rate limited/,
   ],
-  [
-    'toomanyconn',
-    /too many (?:connections|concurrent|sessions|simultaneous)|connection (?:limit|rate limit)|concurrent connections|exceed(?:ed|s)? (?:the )?connection|too many smtp sessions/,
-  ],
-  [
-    'policyviolation',
-    /policy|prohibited|not allowed by|violat|forbidden|mail content rejected|message content (?:rejected|not accepted)|refused by (?:local )?policy/,
-  ],
   ['virusdetected', /virus|malware|infected|trojan/],
   [
     'contenterror',
@@ -99,8 +99,12 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
     /filter(?:ed)?|(?:user|recipient) (?:has )?(?:refused|rejected|blocked)|delivery (?:is )?not authori[sz]ed|message (?:was )?(?:refused|rejected) by (?:the )?recipient|not accepting mail|refused by (?:recipient|user)|recipient rejected|sender is not allowed/,
   ],
   [
+    'expired',
+    /envelope expired|did not accept our requests to connect|(?:delivery|message|retry) (?:time|timeout|period) (?:exceeded|expired)|retry (?:timeout|time) exceeded|(?:has|have) not been delivered for|could not be delivered (?:for|within|in) \d|message (?:has )?expired|deferred for too long|too long in (?:the )?queue|giving up|gave up|undeliverable for|was not delivered within|delivery expired|maximum time|no further (?:delivery )?(?:attempts|retries)|queue timeout|unable to deliver for \d|delay(?:ed)? (?:for|more than)|retry time not reached/,
+  ],
+  [
     'networkerror',
-    /connection (?:timed out|reset|closed|lost|dropped)|timed out|no route to host|network (?:is )?(?:unreachable|error)|could not connect|couldn't connect|unable to connect|host (?:is )?(?:unreachable|down)|lost connection|dns (?:error|failure|lookup)|temporary (?:dns|lookup) failure|name server|mail (?:for|to) .+ loops back|mail loop|too many hops|hop count exceeded|routing loop|loops? back to myself|conversation with .+ timed out|no answer from|connection refused|could not be delivered to .+ (?:timeout|mx)/,
+    /connection (?:timed out|reset|closed|lost|dropped)|timed out|no route to host|network (?:is )?(?:unreachable|error)|could not connect|couldn't connect|unable to connect|host (?:is )?(?:unreachable|down|not reachable)|lost connection|dns (?:error|failure|lookup)|temporary (?:dns|lookup) failure|name server|mail (?:for|to) .+ loops back|mail loop|too many hops|hop count exceeded|routing loop|loops? back to myself|conversation with .+ timed out|no answer from|connection refused|could not be delivered to .+ (?:timeout|mx)/,
   ],
   [
     'systemfull',
@@ -112,7 +116,7 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   ],
   [
     'systemerror',
-    /system (?:error|failure|not available)|server (?:error|failure|configuration)|internal (?:server )?error|local (?:error|configuration error)|temporary (?:failure|error|server error)|service (?:not available|unavailable)|server is (?:busy|unavailable)|misconfigur|configuration error|too many recursive|unable to (?:deliver|process)|i\/o error|routing error|problem with (?:the )?(?:server|system)|resources temporarily unavailable|transaction failed/,
+    /service (?:currently )?unavailable|could not load|service refuse|system (?:error|failure|not available)|server (?:error|failure|configuration)|internal (?:server )?error|local (?:error|configuration error)|temporary (?:failure|error|server error)|service (?:not available|unavailable)|server is (?:busy|unavailable)|misconfigur|configuration error|too many recursive|unable to (?:deliver|process)|i\/o error|routing error|problem with (?:the )?(?:server|system)|resources temporarily unavailable|transaction failed/,
   ],
   [
     'securityerror',
@@ -121,10 +125,6 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   [
     'syntaxerror',
     /syntax error|command (?:unrecognized|not (?:recognized|implemented))|bad sequence of commands|unrecognized command|parameter not implemented|line too long/,
-  ],
-  [
-    'expired',
-    /(?:delivery|message|retry) (?:time|timeout|period) (?:exceeded|expired)|retry (?:timeout|time) exceeded|(?:has|have) not been delivered for|could not be delivered (?:for|within|in) \d|message (?:has )?expired|deferred for too long|too long in (?:the )?queue|giving up|gave up|undeliverable for|was not delivered within|delivery expired|maximum time|no further (?:delivery )?(?:attempts|retries)|queue timeout|unable to deliver for \d|delay(?:ed)? (?:for|more than)|retry time not reached/,
   ],
 ];
 

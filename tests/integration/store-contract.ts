@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperpostError } from '../../src/domain/index.js';
 import type { Store } from '../../src/store/types.js';
-import { at, makeEdition, makePaper, makeSubscriber, makeTopic, T0 } from './store-contract-fixtures.js';
 import { bounceContract } from './store-contract-bounces.js';
+import { at, makeEdition, makePaper, makeSubscriber, makeTopic, T0 } from './store-contract-fixtures.js';
 import { ledgerContract } from './store-contract-ledger.js';
 import { mailQueueContract } from './store-contract-mail-queue.js';
 
