@@ -39,7 +39,6 @@ function decoderFor(charset: string): TextDecoder {
 
 /** Bytes (as a latin1 string) decoded with a charset; ASCII is returned as is. */
 export function decodeCharset(binary: string, charset: string | undefined): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII range test
   if (!/[^\x00-\x7f]/.test(binary) && !/iso-2022/i.test(charset ?? '')) return binary;
   const cs = charset && charset !== 'us-ascii' ? charset : 'utf-8';
   return decoderFor(cs).decode(Buffer.from(binary, 'latin1'));

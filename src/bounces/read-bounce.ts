@@ -1,12 +1,10 @@
 import { decodeWords, type HeaderList, header, type MimePart } from './mime-lite.js';
 import { readSesNotification } from './provider-events.js';
-import { PLAIN_USER_UNKNOWN, reasonOfText } from './reason-patterns.js';
+import { classOf, reasonFor } from './reason-rules.js';
 import { addressOf, type DsnRecipient, readDeliveryStatus, readFeedbackReport } from './report-fields.js';
-import { findLastStatus, findReplyCode, findStatus, reasonOfStatus } from './status-codes.js';
-import type { BounceClass, BounceReading } from './types.js';
+import { findLastStatus, findReplyCode, findStatus } from './status-codes.js';
+import type { BounceReading } from './types.js';
 
-/** Reasons that say the address itself is permanently bad. */
-const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved', 'notaccept']);
 const RETURNED_TO_HEADERS = [
   'to',
   'delivered-to',
@@ -26,10 +24,6 @@ const BOUNCE_SUBJECT =
   /undeliver|undelivered|delivery (?:status|failure|failed|notification|problem|report|has failed)|returned mail|failure notice|mail delivery failed|could not be delivered|delivery unsuccessful|nondeliverable|non-?delivery|returned to sender|unable to deliver|mail system error|warning: (?:could not|message)|delayed mail|rejected|bounce|mail failure|message not delivered|error sending|permanent error|non remis|unzustellbar|niet afgeleverd|no se puede entregar|failed delivery|エラー|不達|配信/i;
 const BOUNCE_BODY =
   /could not be delivered|was not delivered|wasn't delivered|delivery (?:has )?failed|undeliverable|permanent (?:fatal )?error|following (?:address|recipient)e?s? (?:had|failed)|did not reach|not be delivered to|delivery to the following/i;
-/** Status codes that name a reason on their own, whatever the text says. */
-const TRUSTED_STATUS = /^[45]\.(?:1\.[1-46]|1\.10|2\.2|3\.4|4\.4|7\.2[3-9]|7\.1[78])$/;
-const SMTP_COMMAND =
-  /(?:in reply to|after|most progress was|error (?:in|after)|during|>>>)\s*(?:the\s+)?(rcpt|mail from|end of data|data|mail|helo|ehlo|connect)\b/gi;
 const AUTO_REPLY_SUBJECT =
   /out of (?:the )?office|auto(?:matic)?[- _]?(?:reply|response|antwort|respuesta)|autoreply|vacation|abwesenheit|away from (?:my|the) (?:desk|office)|on (?:leave|holiday)|absence|absent|^auto:|r[ée]ponse automatique|risposta automatica/i;
 
@@ -104,87 +98,6 @@ function diagnosisRegion(text: string): string {
   const m = ORIGINAL_MARKER.exec(text);
   const cut = m && m.index > 0 ? text.slice(0, m.index) : text;
   return cut.length > 8000 ? cut.slice(0, 8000) : cut;
-}
-
-/** The SMTP command the remote server refused (the last one a transcript names). */
-function smtpCommand(text: string): string | undefined {
-  let last: string | undefined;
-  for (const m of text.matchAll(SMTP_COMMAND)) last = (m[1] ?? '').toLowerCase();
-  if (!last) return undefined;
-  if (last === 'rcpt') return 'RCPT';
-  if (last.startsWith('mail')) return 'MAIL';
-  if (last.includes('data')) return 'DATA';
-  return 'CONN';
-}
-
-function classOf(
-  reason: string,
-  status: string | null,
-  replyCode: string | null,
-  delayed: boolean,
-): BounceClass {
-  if (!HARD_REASONS.has(reason) || delayed) return 'soft';
-  // x.2.1 "mailbox disabled": the address exists; whatever the text says, it may come back.
-  if (status && /^[45]\.2\.1$/.test(status)) return 'soft';
-  const permanent = status ? status.startsWith('5') : replyCode ? replyCode.startsWith('5') : true;
-  return permanent ? 'hard' : 'soft';
-}
-
-interface Evidence {
-  diagnostic: string;
-  region: string;
-  status: string | null;
-  replyCode: string | null;
-  delayed: boolean;
-}
-
-/**
- * The remote server's own words first, then a status code that is specific on its own, then the
- * rest of the notification's text, then any status code.
- */
-function reasonFromEvidence(e: Evidence): string {
-  // x.1.7 / x.1.8: the sender's address was refused, nothing is wrong with the recipient.
-  if (e.status && /^[45]\.1\.[78]$/.test(e.status)) return 'rejected';
-  const fromDiagnostic = e.diagnostic ? reasonOfText(e.diagnostic.toLowerCase()) : undefined;
-  if (fromDiagnostic) return fromDiagnostic;
-  const specific = e.status ? reasonOfStatus(e.status) : undefined;
-  if (specific && e.status && TRUSTED_STATUS.test(e.status)) return specific;
-  const fromText = reasonOfText(e.region.toLowerCase());
-  // With the server's own words at hand, the rest of the text (other recipients, boilerplate)
-  // may not make the address permanently bad.
-  if (fromText && !(e.diagnostic && HARD_REASONS.has(fromText))) return fromText;
-  if (specific) return specific;
-  return e.delayed ? 'expired' : 'undefined';
-}
-
-/** Reasons a final bounce with a temporary (4.x.x) status stands for: the retries ran out. */
-const RETRIED_OUT = new Set(['networkerror', 'systemerror', 'undefined', 'syntaxerror', 'contenterror', 'hostunknown']);
-
-/**
- * A remote server's "user unknown" proves the address bad only when it refused the recipient
- * (RCPT TO) or said so with a x.1.x status; after DATA it is a content filter speaking.
- */
-function reasonFor(e: Evidence): string {
-  const reason = reasonFromEvidence(e);
-  const temporary = e.status ? e.status.startsWith('4') : e.replyCode?.startsWith('4');
-  if (!e.delayed && temporary && RETRIED_OUT.has(reason)) return 'expired';
-  // The notification itself calling the mailbox disabled or full outweighs a "user unknown".
-  if (HARD_REASONS.has(reason)) {
-    const firstAddress = e.region.search(/@|\b[45]\d\d\b/);
-    const own = reasonOfText((firstAddress < 0 ? e.region : e.region.slice(0, firstAddress)).toLowerCase());
-    if (own === 'suspend' || own === 'mailboxfull') return own;
-  }
-  if (reason !== 'userunknown' || (e.status && TRUSTED_STATUS.test(e.status))) return reason;
-  const command = smtpCommand(`${e.region}\n${e.diagnostic}`);
-  if (command === 'RCPT') return reason;
-  // "550 <a@b>: User unknown" names the refused recipient: the form of a reply to RCPT TO.
-  if (command !== 'DATA' && /\b[45]\d\d[ -:]+(?:[45]\.\d\.\d+ )?<[^>\s]+@[^>\s]+>:/.test(e.diagnostic))
-    return reason;
-  if (command === 'DATA') return 'filtered';
-  // The reporting MTA's own directory look-up, with no remote reply to second-guess it.
-  if (!e.replyCode && PLAIN_USER_UNKNOWN.test(`${e.diagnostic}\n${e.region}`.toLowerCase())) return reason;
-  if (e.status && /^[45]\.(?:1\.\d+|5\.0)$/.test(e.status)) return reason;
-  return 'filtered';
 }
 
 function ignoreReading(reason: string, returnedTo: string[], recipient: string | null = null): BounceReading {
@@ -289,7 +202,10 @@ export function classifyMail(root: MimePart): BounceReading {
       subject,
     );
   // The remote server's own status code wins over the one the reporting MTA derived from it.
-  const status = findLastStatus(diagnostic ?? '') ?? usable?.status ?? findStatus(region) ?? null;
+  const fromDiagnostic = usable?.diagnostic
+    ? findLastStatus(usable.diagnostic)
+    : findStatus(diagnostic ?? '');
+  const status = fromDiagnostic ?? usable?.status ?? findStatus(region) ?? null;
   const replyCode = findReplyCode(diagnostic ?? '') ?? findReplyCode(region) ?? null;
   const reason = reasonFor({ diagnostic: diagnostic ?? '', region, status, replyCode, delayed });
   const recipient =

@@ -133,7 +133,10 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
  * IMail, qmail, Google) that no status code or SMTP command needs to back them.
  */
 export const PLAIN_USER_UNKNOWN =
-  /not listed in (?:the |public )?(?:domino directory|name & address book|address book)|recipient name is not recognized|invalid final delivery userid|no mailbox here by that name|the address couldn't be found|unknown local part|no such local user/;
+  /^unknown user: \S+@|not listed in (?:the |public )?(?:domino directory|name & address book|address book)|recipient name is not recognized|invalid final delivery userid|no mailbox here by that name|the address couldn't be found|unknown local part|no such local user/m;
+
+/** Replies big providers give only to RCPT TO for a mailbox that does not exist (Yahoo). */
+export const REMOTE_USER_UNKNOWN = /this user doesn't have a \S+ account/;
 
 /** The first reason whose pattern matches the lower-cased text. */
 export function reasonOfText(lower: string): string | undefined {

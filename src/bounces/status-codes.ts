@@ -3,7 +3,7 @@
  * mapped; generic ones (x.0.0, 5.7.1 ...) are left to the diagnostic text.
  */
 const BY_CODE: Record<string, string> = {
-  '1.0': 'undefined',
+  '1.0': 'userunknown',
   '1.1': 'userunknown',
   '1.2': 'hostunknown',
   '1.3': 'userunknown',
