@@ -56,6 +56,7 @@ export function registerEditions(program: Command): void {
         const edition = await app.store.getEdition(id);
         if (!edition) throw new PaperpostError('cli', 'not-found', `edition ${id}: no such edition`);
         const counts = await app.store.countDeliveries(id);
+        const bounces = await app.store.countBounces(id);
         const failed = await app.store.listDeliveries(id, { state: 'failed', limit: MAX_FAILURES_SHOWN });
         const failures = failed.map((d) => ({
           deliveryId: d.id,
@@ -65,13 +66,22 @@ export function registerEditions(program: Command): void {
         }));
         const papers = edition.sections.reduce((n, s) => n + s.papers.length, 0);
         if (global.json) {
-          const out = { id, frequency: edition.frequency, date: edition.date, papers, counts, failures };
+          const out = {
+            id,
+            frequency: edition.frequency,
+            date: edition.date,
+            papers,
+            counts,
+            bounces,
+            failures,
+          };
           process.stdout.write(`${JSON.stringify(out)}\n`);
           return;
         }
         const lines = [
           `edition ${id} (${edition.frequency}, ${edition.date}): ${papers} papers`,
           `deliveries: ${formatCounts(counts)}`,
+          `bounces: hard ${bounces.hard}, soft ${bounces.soft}; complaints ${bounces.complaint}`,
         ];
         if (failures.length > 0) {
           lines.push(

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DELIVERY_STATES } from '../../domain/index.js';
+import { editionBounceRates, formatBounceRates } from '../../pipeline/bounce-rates.js';
 import { buildStatusReport, type StatusReport } from '../../pipeline/status-report.js';
 import { type GlobalOptions, withApp } from '../context.js';
 import { recoverInterrupted } from '../wiring.js';
@@ -109,7 +110,12 @@ export function registerStatus(program: Command): void {
       await withApp(global, async (app) => {
         await recoverInterrupted(app); // a killed run shows as interrupted, not running forever
         const report = await buildStatusReport(app.store, app.config, new Date(), { runs });
-        process.stdout.write(global.json ? `${JSON.stringify(report)}\n` : formatStatus(report));
+        const bounceRates = await editionBounceRates(app.store, report.editions);
+        process.stdout.write(
+          global.json
+            ? `${JSON.stringify({ ...report, bounceRates })}\n`
+            : formatStatus(report) + formatBounceRates(bounceRates),
+        );
       });
     });
 }

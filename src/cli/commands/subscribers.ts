@@ -96,7 +96,12 @@ export function registerSubscribers(program: Command): void {
         for await (const sub of allSubscribers(app.store, status)) {
           if (global.json) process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(sub)}`);
           else
-            write(`${sub.id}\t${sub.email}\t${sub.status}\t${sub.frequency}\t${sub.topics.join(';') || '*'}`);
+            write(
+              `${sub.id}\t${sub.email}\t${sub.status}\t${sub.frequency}\t${sub.topics.join(';') || '*'}${
+                // Why someone gets nothing: the bounce or complaint that suppressed them.
+                sub.status === 'suppressed' && sub.suppressedReason ? `\t${sub.suppressedReason}` : ''
+              }`,
+            );
           first = false;
         }
         if (global.json) write(first ? ']' : '\n]');
