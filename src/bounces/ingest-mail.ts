@@ -26,9 +26,18 @@ export async function readMailFile(raw: Buffer, name: string): Promise<BounceRea
   return readBounce(raw);
 }
 
-/** The fingerprint of a mail report: the same bytes imported twice count once. */
+/**
+ * The fingerprint of a mail report: its Message-ID when it has one (the same bounce in an mbox
+ * and in a maildir differs in line ends, not in its id), else a hash of its normalised bytes.
+ */
 export function mailFingerprint(raw: Buffer): string {
-  return `mail:${createHash('sha256').update(raw).digest('hex')}`;
+  const text = raw.toString('latin1');
+  const end = text.search(/\r?\n\r?\n/);
+  const head = (end < 0 ? text : text.slice(0, end)).replace(/\r?\n[ \t]+/g, ' ');
+  const id = /^message-id:\s*(<[^>\s]{3,250}>)/im.exec(head)?.[1];
+  if (id) return `mail:${id}`;
+  const normalised = text.replace(/\r\n/g, '\n').trimEnd();
+  return `mail:${createHash('sha256').update(normalised, 'latin1').digest('hex')}`;
 }
 
 /** Read a mail and act on it; unreadable mails come back as `unreadable` instead of throwing. */

@@ -81,7 +81,8 @@ export function createBounceProcessor(options: BounceProcessorOptions): BouncePr
       if (!target) return { outcome: 'unmatched' };
       const result = await options.ledger.recordBounce(
         {
-          fingerprint: report.fingerprint,
+          // Per delivery: one report can never stand in for a report about another delivery.
+          fingerprint: `${report.fingerprint}#${target.deliveryId}`,
           deliveryId: target.deliveryId,
           subscriberId: target.subscriberId,
           editionId: target.editionId,
