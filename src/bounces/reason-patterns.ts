@@ -71,7 +71,7 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   ],
   [
     'spamdetected',
-    /\bspam\b|junk mail|looks like spam|classified as (?:spam|bulk)|content (?:was )?(?:rejected|blocked)|scored as|message (?:is |was )?considered (?:spam|unsolicited)|bulk mail|unsolicited (?:bulk|commercial)|high probability of (?:being )?spam|x-spam|spamhaus|spamassassin|detected as spam|suspicious content|contains a url|listed in .+ uribl/,
+    /\bspam\b|junk mail|looks like spam|classified as (?:spam|bulk)|content (?:was )?(?:rejected|blocked)|scored as|message (?:is |was )?considered (?:spam|unsolicited)|bulk mail|unsolicited (?:bulk|commercial)|high probability of (?:being )?spam|x-spam|spamassassin|detected as spam|suspicious content|contains a url|listed in .+ uribl/,
   ],
   [
     'policyviolation',
@@ -79,7 +79,7 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   ],
   [
     'blocked',
-    /block(?:ed|list|ing)|black ?list|denylist|\brbl\b|\bdnsbl\b|access denied|client host rejected|connection (?:refused|rejected|denied|not allowed)|not allowed to send|refused to talk|ip (?:address )?(?:\S+ )?(?:is )?(?:banned|rejected|not allowed|listed)|(?:is|are) listed (?:on|in|at|by)|sorbs|barracudacentral|banned|your (?:ip|host|server|domain) .*(?:rejected|not allowed|blocked)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|residential|not accepting mail from|we do not accept mail from|mail from .+ refused|service unavailable;? client host|rejected due to|poor reputation|too many invalid recipients from|administrative prohibition|sender (?:ip|address) .*(?:rejected|denied)/,
+    /block(?:ed|list|ing)|black ?list|denylist|\brbl\b|\bdnsbl\b|access denied|client host rejected|connection (?:refused|rejected|denied|not allowed)|not allowed to send|refused to talk|ip (?:address )?(?:\S+ )?(?:is )?(?:banned|rejected|not allowed|listed)|(?:is|are) listed (?:on|in|at|by)|sorbs|spamhaus|barracudacentral|banned|your (?:ip|host|server|domain) .*(?:rejected|not allowed|blocked)|please use the smtp server of your isp|dynamic (?:ip|address|pool)|residential|not accepting mail from|we do not accept mail from|mail from .+ refused|service unavailable;? client host|rejected due to|poor reputation|too many invalid recipients from|administrative prohibition|sender (?:ip|address) .*(?:rejected|denied)/,
   ],
   [
     'rejected',
