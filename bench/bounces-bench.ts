@@ -38,4 +38,6 @@ const ours = await measure('readBounce (read + classify)', 10, (m) => readBounce
 const base = await measure('mailparser simpleParser', 2, (m) =>
   simpleParser(m, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true }),
 );
-console.log(`ratio: ${(ours / base).toFixed(1)}x mailparser; target >= 1,000 mails/s: ${ours >= 1000 ? 'met' : 'NOT met'}`);
+console.log(
+  `ratio: ${(ours / base).toFixed(1)}x mailparser; target >= 1,000 mails/s: ${ours >= 1000 ? 'met' : 'NOT met'}`,
+);

@@ -93,6 +93,55 @@ export function registerBounces(program: Command): void {
     });
 
   group
+    .command('poll-imap')
+    .description(
+      'read new bounces from the IMAP mailbox of config bounces.imap (password: PAPERPOST_IMAP_PASSWORD)',
+    )
+    .option('--once', 'poll once and exit (default: every bounces.imap.pollSeconds until stopped)')
+    .action(async (opts: { once?: boolean }, command: Command) => {
+      await withApp(globals(command), async (app) => {
+        const imap = app.config.bounces.imap;
+        if (!imap) throw new PaperpostError('cli', 'bad-input', 'bounces.imap: configure the mailbox first');
+        if (!app.config.imapPassword)
+          throw new PaperpostError('cli', 'bad-input', 'PAPERPOST_IMAP_PASSWORD: set the mailbox password');
+        const processor = bounceProcessorFor(app.config, app.store, app.secret);
+        const { pollImapOnce } = await import('../../bounces/imap-poll.js');
+        const options = {
+          ...imap,
+          password: app.config.imapPassword,
+          maxMessageBytes: app.config.bounces.serve.maxMessageBytes,
+        };
+        const pollOnce = async () => {
+          const counts = await pollImapOnce(
+            options,
+            async (raw, name) => {
+              const { reading, result } = await ingestMail(processor, raw, { source: 'imap', name });
+              app.logger.info({ mail: name, class: reading?.class, outcome: result.outcome }, 'bounce');
+            },
+            (uid, err) =>
+              app.logger.error({ uid, err: describeError(err) }, 'bounce not stored; kept unseen'),
+          );
+          app.logger.info(counts, 'imap poll');
+          return counts;
+        };
+        if (opts.once) {
+          write(JSON.stringify(await pollOnce()));
+          return;
+        }
+        let stopped = false;
+        const stop = untilSignal().then(() => {
+          stopped = true;
+        });
+        while (!stopped) {
+          await pollOnce().catch((err: unknown) =>
+            app.logger.error({ err: describeError(err) }, 'imap poll failed'),
+          );
+          await Promise.race([stop, new Promise((r) => setTimeout(r, imap.pollSeconds * 1000))]);
+        }
+      });
+    });
+
+  group
     .command('serve')
     .description('receive bounces over SMTP for the bounce domain (only signed VERP recipients)')
     .option('-p, --port <n>', 'port (default: config bounces.serve.port)')
