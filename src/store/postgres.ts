@@ -70,7 +70,15 @@ export function createPostgresDialect(url: string, schema?: string): Dialect {
  * TRUNCATE: on small tables it avoids new relation files and their fsyncs; identities go on.
  */
 export async function clearPostgresSchema(url: string, schema: string): Promise<void> {
-  const tables = ['bounces', 'deliveries', 'rendered_variants', 'edition_papers', 'editions', 'subscribers', 'papers'];
+  const tables = [
+    'bounces',
+    'deliveries',
+    'rendered_variants',
+    'edition_papers',
+    'editions',
+    'subscribers',
+    'papers',
+  ];
   const rest = ['sources', 'topics', 'runs', 'locks', 'meta', 'mail_queue', 'rate_limits'];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
