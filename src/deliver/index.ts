@@ -1,7 +1,8 @@
 export { retryDelaySeconds } from './backoff.js';
+export { type MessageSigner, withDkim } from './dkim-transport.js';
 export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
 export { forgetOutboxMail, sweepOutboxTemps } from './outbox-files.js';
-export { createOutboxTransport, outboxPath } from './outbox-transport.js';
+export { createOutboxTransport, deliveryKey, outboxPath } from './outbox-transport.js';
 export type {
   LedgerPort,
   OutgoingMessage,
@@ -20,4 +21,5 @@ export {
   type SendSummary,
   sendEditions,
 } from './send-editions.js';
+export { createDkimSigner, type DkimOptions } from './smtp-mailer.js';
 export { classifySmtpError, createSmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';

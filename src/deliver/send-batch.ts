@@ -2,6 +2,7 @@ import type { Delivery, RenderedVariant } from '../domain/index.js';
 import { describeError, PaperpostError } from '../domain/index.js';
 import { retryDelaySeconds } from './backoff.js';
 import type { MimeBuilder } from './mime-builder.js';
+import { deliveryKey } from './outbox-transport.js';
 import type { LedgerPort, Personalizer, SendResult, SentMark, Transport } from './ports.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -164,8 +165,7 @@ function startSend(ctx: BatchContext, delivery: Delivery): Promise<SendResult> |
   const raw = ctx.builder.build(delivery, personalized, ctx.now());
   if (!raw) return null;
   return ctx.transport.send({
-    editionId: delivery.editionId,
-    deliveryId: delivery.id,
+    key: deliveryKey(delivery.editionId, delivery.id),
     from: ctx.builder.envelopeFrom,
     to: delivery.email,
     raw,

@@ -2,7 +2,6 @@ import { hostname } from 'node:os';
 import type { DeliveryCounts, LeaseHolder, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
-import { createHeapKeeper } from './heap-keeper.js';
 import { createMimeBuilder, type MimeSender, toCrlf, toSevenBitHtml } from './mime-builder.js';
 import type { LedgerPort, Personalizer, Transport } from './ports.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limiter.js';
@@ -146,8 +145,6 @@ export async function sendEditions(
     return Math.max(1, Math.min(options.batchSize, pace));
   };
 
-  // One count for the whole send: many small editions add up like one large one.
-  const keepHeap = createHeapKeeper();
   for (const editionId of editions) {
     if (options.signal?.aborted) break;
     const before = await ledger.countDeliveries(editionId);
@@ -219,7 +216,6 @@ export async function sendEditions(
         continue;
       }
       const outcome = await sendBatch(ctx, claimed, claimedAt + options.leaseSeconds * 750, burst);
-      keepHeap(claimed.length);
       if (outcome.unsent.length > 0)
         await ledger.releaseDeliveries(
           outcome.unsent.map((d) => d.id),
