@@ -4,7 +4,7 @@ import { retryDelaySeconds } from './backoff.js';
 import type { MimeBuilder } from './mime-builder.js';
 import { deliveryKey } from './outbox-transport.js';
 import type { LedgerPort, Personalizer, SendResult, SentMark, Transport } from './ports.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { SendPacer } from './send-pacer.js';
 
 /** What one edition's batches share while it drains. */
 export interface BatchContext {
@@ -14,7 +14,7 @@ export interface BatchContext {
   transport: Transport;
   personalize: Personalizer;
   builder: MimeBuilder;
-  limiter: RateLimiter | null;
+  limiter: SendPacer | null;
   variants: ReadonlyMap<string, RenderedVariant>;
   now: () => Date;
   random: () => number;

@@ -4,8 +4,8 @@ import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
 import { createMimeBuilder, type MimeSender, toCrlf, toSevenBitHtml } from './mime-builder.js';
 import type { LedgerPort, Personalizer, Transport } from './ports.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { type BatchContext, createBurstDetector, createSentRecorder, sendBatch } from './send-batch.js';
+import { createSendPacer, type SendPaceOptions } from './send-pacer.js';
 
 /** What the send loop needs from the outside; the CLI and the pipeline wire real adapters. */
 export interface SendEditionsDeps {
@@ -43,7 +43,7 @@ export interface SendEditionsOptions {
   retryBaseSeconds: number;
   maxConsecutiveErrors: number;
   /** Pace (SMTP); omitted means as fast as the transport goes (outbox). */
-  rate?: RateLimitOptions;
+  rate?: SendPaceOptions;
   /** Graceful stop: no new claims, in-flight sends finish, unsent claims are released. */
   signal?: AbortSignal;
   /** Wait for deferred rows until every row is sent, failed or cancelled. */
@@ -109,7 +109,7 @@ export async function sendEditions(
   const { ledger } = deps;
   const now = deps.now ?? (() => new Date());
   const worker = options.worker ?? `${hostname()}:${process.pid}`;
-  const limiter = options.rate ? createRateLimiter(options.rate) : null;
+  const limiter = options.rate ? createSendPacer(options.rate) : null;
   const builder = createMimeBuilder(deps.sender);
   const tally = { sent: 0, deferred: 0, failed: 0 };
   const recordSent = createSentRecorder(ledger);
