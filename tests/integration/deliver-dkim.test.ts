@@ -58,6 +58,24 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A config in `dir` with `dkim` on (key file beside it), used through PAPERPOST_CONFIG. */
+async function configureDkim(): Promise<void> {
+  await writeFile(path.join(dir, 'dkim.pem'), PEM);
+  const config = {
+    dataDir: path.join(dir, 'data'),
+    sender: { fromName: 'Paperpost', fromAddress: 'digest@paperpost.test', listId: 'list.paperpost.test' },
+    dkim: { domainName: 'paperpost.test', keySelector: 'pp2024', privateKeyFile: 'dkim.pem' },
+  };
+  await writeFile(path.join(dir, 'paperpost.config.json'), JSON.stringify(config));
+  delete process.env.SMTP_URL;
+  Object.assign(process.env, {
+    PAPERPOST_CONFIG: path.join(dir, 'paperpost.config.json'),
+    PAPERPOST_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
+    PAPERPOST_BASE_URL: 'https://paperpost.test',
+    LOG_LEVEL: 'silent',
+  });
+}
+
 describe('DKIM, signed once for every transport', () => {
   it('the outbox file and the SMTP recipient get the same signed bytes, and they verify', async () => {
     const sign = createDkimSigner(DKIM);
@@ -94,19 +112,7 @@ describe('DKIM, signed once for every transport', () => {
   });
 
   it('`paperpost send` into the file outbox writes signed messages that verify (mailauth)', async () => {
-    await writeFile(path.join(dir, 'dkim.pem'), PEM);
-    const config = {
-      dataDir: path.join(dir, 'data'),
-      sender: { fromName: 'Paperpost', fromAddress: 'digest@paperpost.test', listId: 'list.paperpost.test' },
-      dkim: { domainName: 'paperpost.test', keySelector: 'pp2024', privateKeyFile: 'dkim.pem' },
-    };
-    await writeFile(path.join(dir, 'paperpost.config.json'), JSON.stringify(config));
-    delete process.env.SMTP_URL;
-    Object.assign(process.env, {
-      PAPERPOST_CONFIG: path.join(dir, 'paperpost.config.json'),
-      PAPERPOST_SECRET: 'a-test-secret-that-is-long-enough-0123456789',
-      LOG_LEVEL: 'silent',
-    });
+    await configureDkim();
     const store = await openStore(path.join(dir, 'data'));
     await seedEdition(store, 3, makeVariant('daily:*', 4));
     await store.close();
@@ -126,4 +132,25 @@ describe('DKIM, signed once for every transport', () => {
       expect(verdict?.status.result, file).toBe('pass');
     }
   });
+
+  it("`paperpost render --eml` (the preview's raw MIME) is signed like a sent message", async () => {
+    await configureDkim();
+    const eml = path.join(dir, 'digest.eml');
+    const papers = path.resolve(import.meta.dirname, '../fixtures/render/papers.json');
+    await main([
+      'node',
+      'paperpost',
+      'render',
+      '--in',
+      papers,
+      '--out',
+      path.join(dir, 'digest.html'),
+      '--eml',
+      eml,
+    ]);
+    expect(process.exitCode ?? 0).toBe(0);
+    const raw = await readFile(eml);
+    expect(raw.toString('latin1')).toMatch(/^DKIM-Signature: /);
+    expect((await dkimResult(raw))?.status.result).toBe('pass');
+  }, 60_000);
 });
