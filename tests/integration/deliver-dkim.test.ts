@@ -153,4 +153,20 @@ describe('DKIM, signed once for every transport', () => {
     expect(raw.toString('latin1')).toMatch(/^DKIM-Signature: /);
     expect((await dkimResult(raw))?.status.result).toBe('pass');
   }, 60_000);
+
+  it('a DKIM key file that holds no private key stops `send` at start: exit 2, one line', async () => {
+    await configureDkim();
+    await writeFile(path.join(dir, 'dkim.pem'), 'not a key\n');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let stderr = '';
+    try {
+      await main(['node', 'paperpost', 'send']);
+      stderr = err.mock.calls.map((c) => String(c[0])).join('');
+    } finally {
+      err.mockRestore();
+    }
+    expect(process.exitCode).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/dkim\.privateKeyFile .*dkim\.pem: cannot read a private key/);
+  });
 });
