@@ -1,6 +1,6 @@
 import { PaperpostError } from '../domain/errors.js';
+import { assertTimeZone, instantOfWall, type WallTime, wallMs, wallTimeAt } from '../pipeline/zone-time.js';
 import { type CronFields, parseCron } from './cron-expression.js';
-import { assertTimeZone, instantOfWall, type WallTime, wallMs, wallTimeAt } from './zone-time.js';
 
 /**
  * A cron expression read in an IANA time zone. Slots are the instants the expression names, with
