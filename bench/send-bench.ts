@@ -86,9 +86,11 @@ async function benchSmtpSettings(): Promise<SmtpSettings> {
 /** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
 async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<void> {
   const store = await createStore({ driver: 'sqlite', path: db });
+  // BENCH_SMTP_PATH=public measures nodemailer's public API instead of the pinned fast path.
   const transport = createSmtpTransport(url, {
     maxConnections: smtp.maxConnections,
     maxMessagesPerConnection: smtp.maxMessagesPerConnection,
+    path: process.env.BENCH_SMTP_PATH === 'public' ? 'public' : 'auto',
   });
   try {
     const cpuBefore = process.cpuUsage();

@@ -11,16 +11,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
-  adjustedRandIndex,
   averageLinkage,
   buildCorpus,
   cutTree,
   type FieldWeights,
   groupPapers,
-  normalizedMutualInformation,
   type PaperText,
   similarityMatrix,
 } from '../src/topics/index.js';
+import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { kMeans } from './kmeans.js';
 
 interface Row extends PaperText {

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { PaperpostError } from '../domain/errors.js';
-import { preloadMjml } from '../render/mjml-engine.js';
+import { PaperpostError } from '../domain/index.js';
+import { preloadMjml } from '../render/index.js';
 import { commands } from './commands/index.js';
 import { loadDotEnv } from './dotenv.js';
 

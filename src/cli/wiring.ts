@@ -1,20 +1,24 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/load.js';
 import {
+  createDkimSigner,
   createMimeBuilder,
   createOutboxTransport,
   createSmtpTransport,
   isOwnerGone,
   isPidGone,
+  type MessageSigner,
   type SendEditionsOptions,
   type SendSummary,
   sendEditions,
   sweepOutboxTemps,
   type Transport,
+  withDkim,
 } from '../deliver/index.js';
 import type { Delivery, Edition, RenderedVariant } from '../domain/index.js';
-import { PaperpostError } from '../domain/index.js';
+import { describeError, PaperpostError } from '../domain/index.js';
 import { createPersonalizer } from '../pipeline/personalizer.js';
 import { createRenderer, type Renderer } from '../render/index.js';
 import { createTransactionalMailer } from '../server/transactional-mailer.js';
@@ -22,28 +26,48 @@ import type { Store } from '../store/types.js';
 import { createTokenSigner, type DrainSummary, drainMailQueue } from '../subscribers/index.js';
 import type { Logger } from './logger.js';
 
-/** SMTP when SMTP_URL is set, else the file outbox in the data folder. */
-export function createTransportFor(config: Readonly<Config>): Transport {
-  if (!config.smtpUrl) return createOutboxTransport(config.outboxDir);
-  let dkim: { domainName: string; keySelector: string; privateKey: string } | undefined;
-  if (config.dkim) {
-    const keyFile = path.resolve(config.baseDir, config.dkim.privateKeyFile);
-    let privateKey: string;
-    try {
-      privateKey = readFileSync(keyFile, 'utf8');
-    } catch (err) {
-      throw new PaperpostError('config', 'dkim-key', `dkim.privateKeyFile ${keyFile}: cannot read`, {
-        cause: err,
-      });
-    }
-    dkim = { domainName: config.dkim.domainName, keySelector: config.dkim.keySelector, privateKey };
+/**
+ * The DKIM signer of the config (`dkim`), or undefined without one. The key file is read and
+ * checked here, so a missing or broken key fails at start with the key's path.
+ */
+export function dkimSignerFor(config: Readonly<Config>): MessageSigner | undefined {
+  if (!config.dkim) return undefined;
+  const keyFile = path.resolve(config.baseDir, config.dkim.privateKeyFile);
+  let privateKey: string;
+  try {
+    privateKey = readFileSync(keyFile, 'utf8');
+    createPrivateKey(privateKey);
+  } catch (err) {
+    throw new PaperpostError(
+      'config',
+      'dkim-key',
+      `dkim.privateKeyFile ${keyFile}: cannot read a private key (${describeError(err)})`,
+      { cause: err },
+    );
   }
+  return createDkimSigner({
+    domainName: config.dkim.domainName,
+    keySelector: config.dkim.keySelector,
+    privateKey,
+  });
+}
+
+/**
+ * SMTP when SMTP_URL is set, else the file outbox in the data folder; with `dkim` configured,
+ * either one gets the messages signed (the outbox keeps the bytes a recipient would get).
+ */
+export function createTransportFor(config: Readonly<Config>): Transport {
+  const sign = dkimSignerFor(config);
+  return sign ? withDkim(baseTransportFor(config), sign) : baseTransportFor(config);
+}
+
+function baseTransportFor(config: Readonly<Config>): Transport {
+  if (!config.smtpUrl) return createOutboxTransport(config.outboxDir);
   // A send must end well inside its lease, or another worker re-claims the row mid-send.
   const leaseMs = config.smtp.leaseSeconds * 1000;
   return createSmtpTransport(config.smtpUrl, {
     maxConnections: config.smtp.maxConnections,
     maxMessagesPerConnection: config.smtp.maxMessagesPerConnection,
-    dkim,
     socketTimeoutMs: Math.min(60_000, Math.floor(leaseMs / 3)),
     connectTimeoutMs: Math.min(30_000, Math.floor(leaseMs / 3)),
   });
@@ -178,13 +202,16 @@ export function rendererFor(config: Readonly<Config>, onWarning?: (message: stri
 const SAMPLE_SECRET = 'sample-links-only-never-used-for-sending-0000';
 export const SAMPLE_EMAIL = 'reader@example.org';
 
-/** The rendered variant for the sample subscriber: filled HTML, text and the raw MIME. */
-export function sampleMessage(
+/**
+ * The rendered variant for the sample subscriber: filled HTML, text and the raw MIME, signed as
+ * a sent message is when `dkim` is configured.
+ */
+export async function sampleMessage(
   config: Readonly<Config>,
   edition: Edition,
   rendered: RenderedVariant,
   now: Date,
-): { subject: string; html: string; text: string; raw: Buffer } {
+): Promise<{ subject: string; html: string; text: string; raw: Buffer }> {
   const domain =
     config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
   const delivery: Delivery = {
@@ -202,8 +229,11 @@ export function sampleMessage(
     sentAt: null,
   };
   const message = createPersonalizer(config, SAMPLE_SECRET)(rendered, delivery);
-  const raw = createMimeBuilder(config.sender).build(delivery, message, now);
-  if (!raw) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
+  const builder = createMimeBuilder(config.sender);
+  const built = builder.build(delivery, message, now);
+  if (!built) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
+  const sign = dkimSignerFor(config);
+  const raw = sign ? await sign({ from: builder.envelopeFrom, to: SAMPLE_EMAIL, raw: built }) : built;
   return { subject: message.subject, html: message.html, text: message.text, raw };
 }
 

@@ -1,5 +1,4 @@
-import { sleep } from '../deliver/backoff.js';
-import type { SendSummary } from '../deliver/index.js';
+import { type SendSummary, sleep } from '../deliver/index.js';
 import type { Store } from '../store/types.js';
 
 /** What the loop reads between passes to decide whether (and how long) to wait. */

@@ -1,7 +1,8 @@
-export { retryDelaySeconds } from './backoff.js';
+export { retryDelaySeconds, sleep } from './backoff.js';
+export { type MessageSigner, withDkim } from './dkim-transport.js';
 export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
 export { forgetOutboxMail, sweepOutboxTemps } from './outbox-files.js';
-export { createOutboxTransport, outboxPath } from './outbox-transport.js';
+export { createOutboxTransport, deliveryKey, outboxPath } from './outbox-transport.js';
 export type {
   LedgerPort,
   OutgoingMessage,
@@ -12,7 +13,6 @@ export type {
   Transport,
 } from './ports.js';
 export { isOwnerGone, isPidGone, processOwner } from './process-owner.js';
-export { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 export {
   type SendEditionsDeps,
   type SendEditionsOptions,
@@ -20,4 +20,6 @@ export {
   type SendSummary,
   sendEditions,
 } from './send-editions.js';
+export { createSendPacer, type SendPaceOptions, type SendPacer } from './send-pacer.js';
+export { createDkimSigner, type DkimOptions } from './smtp-mailer.js';
 export { classifySmtpError, createSmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';

@@ -12,13 +12,20 @@ export function safeFileName(value: string, maxLength = 120): string {
   return clean.slice(0, maxLength) || '_';
 }
 
-/** `<dir>/<editionId>/<NNNNNN>-<safe-email>.eml` for a message. */
-export function outboxPath(
-  dir: string,
-  message: Pick<OutgoingMessage, 'editionId' | 'deliveryId' | 'to'>,
-): string {
-  const name = `${String(message.deliveryId).padStart(6, '0')}-${safeFileName(message.to)}.eml`;
-  return path.join(dir, safeFileName(message.editionId), name);
+/** The key of one delivery of an edition: `<editionId>/<NNNNNN>`, its outbox file's folder and name. */
+export function deliveryKey(editionId: string, deliveryId: number): string {
+  return `${editionId}/${String(deliveryId).padStart(6, '0')}`;
+}
+
+/**
+ * `<dir>/<folder>/<name>-<safe-email>.eml` for a message whose key is `<folder>/<name>` (a key
+ * without a slash is a file directly in `dir`). Every part is made file-name-safe, so no key or
+ * address leaves `dir`.
+ */
+export function outboxPath(dir: string, message: Pick<OutgoingMessage, 'key' | 'to'>): string {
+  const slash = message.key.lastIndexOf('/');
+  const name = `${safeFileName(message.key.slice(slash + 1))}-${safeFileName(message.to)}.eml`;
+  return slash < 0 ? path.join(dir, name) : path.join(dir, safeFileName(message.key.slice(0, slash)), name);
 }
 
 /**

@@ -62,8 +62,11 @@ export type Personalizer = (rendered: RenderedVariant, delivery: Delivery) => Pe
 
 /** A finished message for one recipient: the raw MIME is built here, the transport only carries it. */
 export interface OutgoingMessage {
-  editionId: string;
-  deliveryId: number;
+  /**
+   * Names the message where a transport keeps it (the outbox's `<folder>/<name>` file): opaque to
+   * the transport, the same key for a re-send of the same message (see `deliveryKey`).
+   */
+  key: string;
   /** Envelope sender (bounce address). */
   from: string;
   /** Envelope recipient. */

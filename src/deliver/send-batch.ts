@@ -2,8 +2,9 @@ import type { Delivery, RenderedVariant } from '../domain/index.js';
 import { describeError, PaperpostError } from '../domain/index.js';
 import { retryDelaySeconds } from './backoff.js';
 import type { MimeBuilder } from './mime-builder.js';
+import { deliveryKey } from './outbox-transport.js';
 import type { LedgerPort, Personalizer, SendResult, SentMark, Transport } from './ports.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { SendPacer } from './send-pacer.js';
 
 /** What one edition's batches share while it drains. */
 export interface BatchContext {
@@ -13,7 +14,7 @@ export interface BatchContext {
   transport: Transport;
   personalize: Personalizer;
   builder: MimeBuilder;
-  limiter: RateLimiter | null;
+  limiter: SendPacer | null;
   variants: ReadonlyMap<string, RenderedVariant>;
   now: () => Date;
   random: () => number;
@@ -164,8 +165,7 @@ function startSend(ctx: BatchContext, delivery: Delivery): Promise<SendResult> |
   const raw = ctx.builder.build(delivery, personalized, ctx.now());
   if (!raw) return null;
   return ctx.transport.send({
-    editionId: delivery.editionId,
-    deliveryId: delivery.id,
+    key: deliveryKey(delivery.editionId, delivery.id),
     from: personalized.envelopeFrom ?? ctx.builder.envelopeFrom,
     to: delivery.email,
     raw,

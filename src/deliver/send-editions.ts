@@ -2,11 +2,10 @@ import { hostname } from 'node:os';
 import type { DeliveryCounts, LeaseHolder, RenderedVariant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { sleep } from './backoff.js';
-import { createHeapKeeper } from './heap-keeper.js';
 import { createMimeBuilder, type MimeSender, toCrlf, toSevenBitHtml } from './mime-builder.js';
 import type { LedgerPort, Personalizer, Transport } from './ports.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { type BatchContext, createBurstDetector, createSentRecorder, sendBatch } from './send-batch.js';
+import { createSendPacer, type SendPaceOptions } from './send-pacer.js';
 
 /** What the send loop needs from the outside; the CLI and the pipeline wire real adapters. */
 export interface SendEditionsDeps {
@@ -44,7 +43,7 @@ export interface SendEditionsOptions {
   retryBaseSeconds: number;
   maxConsecutiveErrors: number;
   /** Pace (SMTP); omitted means as fast as the transport goes (outbox). */
-  rate?: RateLimitOptions;
+  rate?: SendPaceOptions;
   /** Graceful stop: no new claims, in-flight sends finish, unsent claims are released. */
   signal?: AbortSignal;
   /** Wait for deferred rows until every row is sent, failed or cancelled. */
@@ -110,7 +109,7 @@ export async function sendEditions(
   const { ledger } = deps;
   const now = deps.now ?? (() => new Date());
   const worker = options.worker ?? `${hostname()}:${process.pid}`;
-  const limiter = options.rate ? createRateLimiter(options.rate) : null;
+  const limiter = options.rate ? createSendPacer(options.rate) : null;
   const builder = createMimeBuilder(deps.sender);
   const tally = { sent: 0, deferred: 0, failed: 0 };
   const recordSent = createSentRecorder(ledger);
@@ -146,8 +145,6 @@ export async function sendEditions(
     return Math.max(1, Math.min(options.batchSize, pace));
   };
 
-  // One count for the whole send: many small editions add up like one large one.
-  const keepHeap = createHeapKeeper();
   for (const editionId of editions) {
     if (options.signal?.aborted) break;
     const before = await ledger.countDeliveries(editionId);
@@ -219,7 +216,6 @@ export async function sendEditions(
         continue;
       }
       const outcome = await sendBatch(ctx, claimed, claimedAt + options.leaseSeconds * 750, burst);
-      keepHeap(claimed.length);
       if (outcome.unsent.length > 0)
         await ledger.releaseDeliveries(
           outcome.unsent.map((d) => d.id),

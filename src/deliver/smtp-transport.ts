@@ -3,18 +3,18 @@ import { createSmtpMailer } from './smtp-mailer.js';
 
 export { classifySmtpError } from './smtp-mailer.js';
 
-/** Pool and signing settings for the SMTP transport (config `smtp` and `dkim`). */
+/** Pool settings for the SMTP transport (config `smtp`). DKIM is not here: see `withDkim`. */
 export interface SmtpTransportOptions {
   /** Pool size; also the send loop's concurrency. Default 5. */
   maxConnections?: number;
   /** Messages per connection before it is replaced. Default 100. */
   maxMessagesPerConnection?: number;
-  /** DKIM signing of every message; `privateKey` is the PEM text (the CLI reads the key file). */
-  dkim?: { domainName: string; keySelector: string; privateKey: string };
   /** Socket inactivity limit in ms (a stalled server becomes a temporary failure). Default 60 s. */
   socketTimeoutMs?: number;
   /** Connect and greeting limit in ms. Default 30 s. */
   connectTimeoutMs?: number;
+  /** `public` forces nodemailer's public API; default `auto` (see `createSmtpMailer`). */
+  path?: 'auto' | 'public';
 }
 
 /**
@@ -23,14 +23,13 @@ export interface SmtpTransportOptions {
  */
 export function createSmtpTransport(url: string, options: SmtpTransportOptions = {}): Transport {
   const maxConnections = options.maxConnections ?? 5;
-  const mailerOptions = {
+  const mailer = createSmtpMailer(url, {
     maxConnections,
     maxMessagesPerConnection: options.maxMessagesPerConnection ?? 100,
-    dkim: options.dkim,
     socketTimeoutMs: options.socketTimeoutMs ?? 60_000,
     connectTimeoutMs: options.connectTimeoutMs ?? 30_000,
-  };
-  const mailer = createSmtpMailer(url, mailerOptions);
+    path: options.path,
+  });
   return {
     kind: 'smtp',
     concurrency: maxConnections,

@@ -1,8 +1,7 @@
 import type { Config } from '../config/load.js';
+import { readLastSlot, scheduleFromConfig } from '../daemon/index.js';
 import type { DeliveryCounts, Frequency, SubscriberStatus } from '../domain/index.js';
 import type { RunRecord, Store } from '../store/types.js';
-import { scheduleFromConfig } from './schedule.js';
-import { readLastSlot } from './scheduled-run.js';
 
 /** `ok`: last fetch worked; `warning`: failed once or a few times; `stale`: failed staleAfterFailures in a row. */
 export type SourceHealth = 'ok' | 'warning' | 'stale' | 'never-fetched';

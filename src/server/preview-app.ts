@@ -23,7 +23,7 @@ export interface PreviewAppOptions {
   source: EditionSource;
   renderer: Renderer;
   /** Personalize for the sample subscriber and build the MIME (deliver's builder, wired by the CLI). */
-  buildMessage(edition: Edition, rendered: RenderedVariant): PreviewMessage;
+  buildMessage(edition: Edition, rendered: RenderedVariant): PreviewMessage | Promise<PreviewMessage>;
   /** Watched: a change renders again and the open page reloads. */
   templatesDir: string;
 }
@@ -100,7 +100,7 @@ export function createPreviewApp(options: PreviewAppOptions): PreviewApp {
     let message = cache.get(cacheKey);
     if (!message) {
       const rendered = await options.renderer.renderVariant(edition, variant);
-      message = options.buildMessage(edition, rendered);
+      message = await options.buildMessage(edition, rendered);
       cache.set(cacheKey, message);
     }
     return { variants, message };

@@ -63,10 +63,9 @@ export function createTransactionalMailer(
       const raw = buildTransactionalMime(sender, mail, at);
       // Unique per process and over restarts: milliseconds of the day plus a counter.
       sequence = (sequence + 1) % 1000;
-      const deliveryId = (at.getTime() % 86_400_000) * 1000 + sequence;
+      const serial = (at.getTime() % 86_400_000) * 1000 + sequence;
       const result = await transport.send({
-        editionId: TRANSACTIONAL_FOLDER,
-        deliveryId,
+        key: `${TRANSACTIONAL_FOLDER}/${serial}`,
         from,
         to: mail.to,
         raw,

@@ -23,7 +23,6 @@ export {
   slugify,
   TOPIC_KEYWORDS,
 } from './label.js';
-export { adjustedRandIndex, normalizedMutualInformation } from './metrics.js';
 export {
   centeredSimilarity,
   centroid,

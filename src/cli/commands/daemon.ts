@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
+import { enabledSchedules, startDaemon } from '../../daemon/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import type { MailQueueRunner } from '../../server/mail-queue-runner.js';
 import { type RunningServer, startServer } from '../../server/start.js';
 import { type GlobalOptions, openApp } from '../context.js';
-import { enabledSchedules, startDaemon } from '../daemon-runner.js';
-import { createTransportFor } from '../wiring.js';
+import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
 import { createWebApp, startWebMailQueue } from './serve.js';
 
 interface DaemonCommandOptions {
@@ -48,7 +48,15 @@ export function registerDaemon(program: Command): void {
             'no schedule is enabled (config schedule.daily/weekly.enabled)',
           );
         }
-        const daemon = startDaemon(app, { catchUpOnFirstStart: opts.catchUp === true });
+        const daemon = startDaemon(
+          {
+            ...app,
+            transport: createTransportFor(app.config),
+            renderer: createRendererFor(app.config, app.logger),
+            send: (transport, signal) => sendWith({ ...app, transport }, { signal }),
+          },
+          { catchUpOnFirstStart: opts.catchUp === true },
+        );
         // The web server gets its own transport (confirmation mails), closed after it.
         const webTransport = opts.serve ? createTransportFor(app.config) : undefined;
         let server: RunningServer | undefined;

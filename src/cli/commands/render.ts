@@ -142,7 +142,7 @@ export function registerRender(program: Command): void {
       };
       const warnings: string[] = [];
       const rendered = await rendererFor(config, (w) => warnings.push(w)).renderVariant(edition, variant);
-      const message = sampleMessage(config, edition, rendered, now);
+      const message = await sampleMessage(config, edition, rendered, now);
       writeFileSync(opts.out, message.html);
       if (opts.text) writeFileSync(opts.text, message.text);
       if (opts.eml) writeFileSync(opts.eml, message.raw);

@@ -77,7 +77,7 @@ async function writePreview(
   const edition = await app.store.getEdition(summary.edition.id);
   const rendered = await app.store.getRenderedVariant(summary.edition.id, allTopicsKey(summary.frequency));
   if (!edition || !rendered) return null;
-  const message = sampleMessage(app.config, edition, rendered, new Date());
+  const message = await sampleMessage(app.config, edition, rendered, new Date());
   const dir = path.join(app.config.outboxDir, summary.edition.id);
   mkdirSync(dir, { recursive: true });
   const preview = path.join(dir, 'preview.html');

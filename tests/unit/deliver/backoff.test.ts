@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySmtpError, createRateLimiter, retryDelaySeconds } from '../../../src/deliver/index.js';
+import { classifySmtpError, createSendPacer, retryDelaySeconds } from '../../../src/deliver/index.js';
 
 describe('retryDelaySeconds', () => {
   it.each([
@@ -27,9 +27,9 @@ describe('classifySmtpError', () => {
   });
 });
 
-describe('createRateLimiter', () => {
+describe('createSendPacer', () => {
   it('halves on slow-down, never below the floor, and recovers after a run of successes', () => {
-    const limiter = createRateLimiter({ perSecond: 100, minPerSecond: 10 });
+    const limiter = createSendPacer({ perSecond: 100, minPerSecond: 10 });
     limiter.slowDown();
     expect(limiter.perSecond).toBe(50);
     for (let i = 0; i < 10; i++) limiter.slowDown();
@@ -40,7 +40,7 @@ describe('createRateLimiter', () => {
 
   it('paces by the clock: a burst, then one slot per interval', async () => {
     let now = 1_000_000;
-    const limiter = createRateLimiter({ perSecond: 10 }, () => now);
+    const limiter = createSendPacer({ perSecond: 10 }, () => now);
     // 100 ms interval, 100 ms burst tolerance: two immediate slots, the third must wait.
     expect(await limiter.acquire()).toBe(true);
     expect(await limiter.acquire()).toBe(true);
@@ -54,7 +54,7 @@ describe('createRateLimiter', () => {
 
   it('an hourly cap blocks until the window turns', async () => {
     let now = 5_000_000;
-    const limiter = createRateLimiter({ perSecond: 1000, hourlyCap: 2 }, () => now);
+    const limiter = createSendPacer({ perSecond: 1000, hourlyCap: 2 }, () => now);
     expect(await limiter.acquire()).toBe(true);
     now += 10;
     expect(await limiter.acquire()).toBe(true);

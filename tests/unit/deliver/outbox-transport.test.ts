@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxTransport, outboxPath } from '../../../src/deliver/index.js';
+import { createOutboxTransport, deliveryKey, outboxPath } from '../../../src/deliver/index.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,8 +16,7 @@ describe('createOutboxTransport', () => {
   it('writes <edition>/<NNNNNN>-<safe-email>.eml, the envelope sender as Return-Path, and overwrites on a re-send', async () => {
     const outbox = createOutboxTransport(dir);
     const message = {
-      editionId: 'daily-2024-01-02',
-      deliveryId: 42,
+      key: deliveryKey('daily-2024-01-02', 42),
       from: 'a@x.test',
       to: 'Ada+news@Example.org',
     };
@@ -32,8 +31,10 @@ describe('createOutboxTransport', () => {
   });
 
   it('keeps path separators in ids and addresses out of the file name', () => {
-    const file = outboxPath(dir, { editionId: '../../etc', deliveryId: 1, to: 'x/../../y@z.test' });
+    const file = outboxPath(dir, { key: deliveryKey('../../etc', 1), to: 'x/../../y@z.test' });
     expect(path.dirname(path.dirname(file))).toBe(dir);
+    expect(path.dirname(outboxPath(dir, { key: '..', to: '../x@z.test' }))).toBe(dir);
+    expect(path.dirname(path.dirname(outboxPath(dir, { key: 'a/b/../../c', to: 'y@z.test' })))).toBe(dir);
   });
 
   it('reports a failed write as temporary', async () => {
@@ -41,8 +42,7 @@ describe('createOutboxTransport', () => {
     await writeFile(path.join(dir, 'not-a-dir'), 'x');
     const blocked = createOutboxTransport(path.join(dir, 'not-a-dir'));
     const result = await blocked.send({
-      editionId: 'e',
-      deliveryId: 2,
+      key: 'e/2',
       from: 'a@x.test',
       to: 'c@x.test',
       raw: Buffer.from('x'),

@@ -2,17 +2,19 @@ import { Writable } from 'node:stream';
 import DataStream from 'nodemailer/lib/smtp-connection/data-stream';
 import { describe, expect, it } from 'vitest';
 import { isDataSafe } from '../../../src/deliver/smtp-data.js';
-import { installDataStreamFastPath } from '../../../src/deliver/smtp-mailer.js';
+import { type DataEscaper, speedUp } from '../../../src/deliver/smtp-fast-path.js';
 
 type Transform = (chunk: unknown, encoding: BufferEncoding, done: () => void) => void;
 const proto = DataStream.prototype as DataStream & { _transform: Transform };
-// Each test file runs in a fresh process (vitest forks): this is still nodemailer's own escaping.
 const nodemailerTransform = proto._transform;
 
-/** Writes `chunks` through a DataStream and returns what came out, with its byte counters. */
-async function runDataStream(chunks: Buffer[], transform?: Transform) {
+/**
+ * Writes `chunks` through a DataStream (nodemailer's own, or with the fast path on that one
+ * instance) and returns what came out, with its byte counters.
+ */
+async function runDataStream(chunks: Buffer[], fast = false) {
   const stream = new DataStream();
-  if (transform) Object.assign(stream, { _transform: transform });
+  if (fast) speedUp(stream as unknown as DataEscaper);
   const out: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -57,8 +59,6 @@ describe('isDataSafe', () => {
 
 describe('DataStream fast path', () => {
   it('sends the same bytes as nodemailer for every input and every chunking', async () => {
-    installDataStreamFastPath();
-    expect(proto._transform).not.toBe(nodemailerTransform);
     // Mostly well-formed text (so the fast path runs) with the characters that need escaping.
     const alphabet = ['a', 'b', '.', '\r\n', '\r\n', '\r\n.', '\r', '\n', '..', '\r\n\r\n'];
     let seed = 7;
@@ -75,16 +75,23 @@ describe('DataStream fast path', () => {
         chunks.push(bytes.subarray(at, at + size));
         at += size;
       }
-      const expected = await runDataStream(chunks, nodemailerTransform);
-      expect(await runDataStream(chunks), JSON.stringify(parts)).toEqual(expected);
+      const expected = await runDataStream(chunks);
+      expect(await runDataStream(chunks, true), JSON.stringify(parts)).toEqual(expected);
     }
   });
 
   it('passes a finished message through untouched, ended by the terminator', async () => {
-    installDataStreamFastPath();
     const message = Buffer.from('Subject: hi\r\n\r\nline one\r\nline. two\r\n', 'latin1');
-    const result = await runDataStream([message]);
+    const result = await runDataStream([message], true);
     expect(result.bytes).toBe(`${message.toString('latin1')}.\r\n`);
     expect(result).toMatchObject({ in: message.length, out: message.length + 3 });
+  });
+
+  it("changes only the instance it was given: the prototype stays nodemailer's", () => {
+    const stream = new DataStream();
+    speedUp(stream as unknown as DataEscaper);
+    expect(proto._transform).toBe(nodemailerTransform);
+    expect((stream as unknown as DataEscaper)._transform).not.toBe(nodemailerTransform);
+    expect((new DataStream() as unknown as DataEscaper)._transform).toBe(nodemailerTransform);
   });
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic, TopicGroup } from '../../../src/domain/index.js';
-import {
-  adjustedRandIndex,
-  groupPapers,
-  labelWordCount,
-  normalizedMutualInformation,
-  OTHER_TOPIC,
-  TOPIC_KEYWORDS,
-} from '../../../src/topics/index.js';
+import { groupPapers, labelWordCount, OTHER_TOPIC, TOPIC_KEYWORDS } from '../../../src/topics/index.js';
+import { adjustedRandIndex, normalizedMutualInformation } from '../../helpers/cluster-metrics.js';
 import { type LabeledPaper, loadHfLabeled, seededRandom, shuffle } from './hf-fixture.js';
 
 const PAPERS = loadHfLabeled();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Frequency } from '../domain/index.js';
-import { ingestSources } from './ingest-sources.js';
-import type { RunDeps } from './run-edition.js';
+import { ingestSources } from '../pipeline/ingest-sources.js';
+import type { RunDeps } from '../pipeline/run-edition.js';
 import type { Schedule } from './schedule.js';
 
 /** Meta key of the slot whose pre-send refetch was done. */

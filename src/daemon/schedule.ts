@@ -1,6 +1,6 @@
 import { PaperpostError } from '../domain/errors.js';
+import { assertTimeZone, instantOfWall, type WallTime, wallMs, wallTimeAt } from '../pipeline/zone-time.js';
 import { type CronFields, parseCron } from './cron-expression.js';
-import { assertTimeZone, instantOfWall, type WallTime, wallMs, wallTimeAt } from './zone-time.js';
 
 /**
  * A cron expression read in an IANA time zone. Slots are the instants the expression names, with
@@ -17,6 +17,10 @@ export interface Schedule {
   latest(at: Date): Date | undefined;
 }
 
+// Why not croner or cron-parser (tried, December 2026, with tests/unit/daemon/schedule.test.ts):
+// croner 11 runs a multi-value time in the repeated fall-back hour twice ("0,30 1 * * *" in New
+// York gives four slots on 2 Nov 2025), and cron-parser 5 puts a skipped 02:30 at 03:30 instead of
+// the jump (03:00). Either would break "one edition per slot" or move the documented slot.
 const DAY_MS = 86_400_000;
 /** How far the day walk goes: 28 years covers "Feb 29 on a Monday". */
 const HORIZON_DAYS = 366 * 28;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { refetchBeforeSlot } from '../../../src/pipeline/refetch.js';
-import { createSchedule } from '../../../src/pipeline/schedule.js';
-import { runDueSlot } from '../../../src/pipeline/scheduled-run.js';
+import { refetchBeforeSlot } from '../../../src/daemon/refetch.js';
+import { createSchedule } from '../../../src/daemon/schedule.js';
+import { runDueSlot } from '../../../src/daemon/scheduled-run.js';
 import { buildStatusReport, sourceHealth, toRunLine } from '../../../src/pipeline/status-report.js';
 import type { Store } from '../../../src/store/types.js';
 import { createClock, createScheduleFixture, type ScheduleFixture } from './schedule-fixture.js';

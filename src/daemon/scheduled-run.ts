@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeError, type Frequency } from '../domain/index.js';
-import { type RunDeps, type RunSummary, runEdition } from './run-edition.js';
+import { type RunDeps, type RunSummary, runEdition } from '../pipeline/run-edition.js';
 import type { Schedule } from './schedule.js';
 
 /** What a scheduled run needs: the deps of `runEdition` plus who holds the lock. */

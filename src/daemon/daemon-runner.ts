@@ -1,15 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Transport } from '../deliver/index.js';
+import type { Config } from '../config/load.js';
+import type { SendSummary, Transport } from '../deliver/index.js';
 import { describeError, type Frequency } from '../domain/index.js';
-import { refetchBeforeSlot } from '../pipeline/refetch.js';
 import type { RunDeps } from '../pipeline/run-edition.js';
-import { type Schedule, scheduleFromConfig } from '../pipeline/schedule.js';
-import { runDueSlot, type ScheduledRunDeps } from '../pipeline/scheduled-run.js';
-import type { App } from './context.js';
-import type { Logger } from './logger.js';
-import { createRendererFor, createTransportFor, sendWith } from './wiring.js';
+import type { PipelineLogger } from '../pipeline/types.js';
+import { refetchBeforeSlot } from './refetch.js';
+import { type Schedule, scheduleFromConfig } from './schedule.js';
+import { runDueSlot, type ScheduledRunDeps } from './scheduled-run.js';
+
+/** The logging the daemon needs (pino satisfies it): the pipeline's plus child loggers. */
+export interface DaemonLogger extends PipelineLogger {
+  child(bindings: object): DaemonLogger;
+}
+
+/** What the CLI wires into the daemon: the store, the config and the real adapters. */
+export interface DaemonDeps {
+  config: Readonly<Config>;
+  store: RunDeps['store'];
+  logger: DaemonLogger;
+  renderer: RunDeps['renderer'];
+  /** The transport of the daemon's sends (closed by `stop`). */
+  transport: Transport;
+  /** Drains every unfinished ledger through `transport`, stopping early when `signal` aborts. */
+  send(transport: Transport, signal: AbortSignal): Promise<SendSummary>;
+}
 
 /** One enabled frequency with its parsed schedule. */
 export interface FrequencySchedule {
@@ -34,7 +50,7 @@ export interface Daemon {
 }
 
 /** The enabled schedules of the config; throws a `config` error for a bad cron or time zone. */
-export function enabledSchedules(config: App['config']): FrequencySchedule[] {
+export function enabledSchedules(config: Pick<Config, 'schedule'>): FrequencySchedule[] {
   const list: FrequencySchedule[] = [];
   for (const frequency of ['daily', 'weekly'] as const) {
     const entry = config.schedule[frequency];
@@ -44,7 +60,7 @@ export function enabledSchedules(config: App['config']): FrequencySchedule[] {
 }
 
 /** node-cron's log calls, into pino. */
-function cronLogger(logger: Logger) {
+function cronLogger(logger: DaemonLogger) {
   return {
     info: (m: string) => logger.debug({ component: 'node-cron' }, m),
     warn: (m: string) => logger.warn({ component: 'node-cron' }, m),
@@ -60,23 +76,21 @@ function cronLogger(logger: Logger) {
  * refetch and retries due deferred deliveries. At start it catches up once and resumes
  * unfinished ledgers.
  */
-export function startDaemon(app: App, options: DaemonOptions): Daemon {
-  const { config, store } = app;
+export function startDaemon(app: DaemonDeps, options: DaemonOptions): Daemon {
+  const { config, store, transport, renderer } = app;
   const now = options.now ?? (() => new Date());
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const schedules = enabledSchedules(config);
   const controller = new AbortController();
-  const transport: Transport = createTransportFor(config);
-  const renderer = createRendererFor(config, app.logger);
   const inFlight = new Map<string, Promise<void>>();
   let stopping = false;
 
-  const depsFor = (logger: Logger): ScheduledRunDeps => ({
+  const depsFor = (logger: DaemonLogger): ScheduledRunDeps => ({
     store,
     config,
     logger,
     renderer,
-    send: () => sendWith({ ...app, transport }, { signal: controller.signal }),
+    send: () => app.send(transport, controller.signal),
     now,
     holder,
   });
@@ -145,7 +159,7 @@ export function startDaemon(app: App, options: DaemonOptions): Daemon {
     exclusive('send', () =>
       serial(async () => {
         if ((await store.listUnfinishedEditions()).length === 0) return;
-        const summary = await sendWith({ ...app, transport }, { signal: controller.signal });
+        const summary = await app.send(transport, controller.signal);
         if (summary.sent + summary.deferred + summary.failed + summary.cancelled > 0) {
           app.logger.info({ ...summary }, 'resumed unfinished editions');
         }

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSchedule } from '../../../src/pipeline/schedule.js';
+import { createSchedule } from '../../../src/daemon/schedule.js';
 import {
   editionLockName,
   readLastSlot,
   runDueSlot,
   type SlotOutcome,
   scheduledRun,
-} from '../../../src/pipeline/scheduled-run.js';
+} from '../../../src/daemon/scheduled-run.js';
 import type { Store } from '../../../src/store/types.js';
 import { createClock, createScheduleFixture, type ScheduleFixture } from './schedule-fixture.js';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PaperpostError } from '../../../src/domain/errors.js';
-import { parseCron } from '../../../src/pipeline/cron-expression.js';
+import { parseCron } from '../../../src/daemon/cron-expression.js';
 import {
   createSchedule,
   latestDueSlot,
   nextFireTime,
   scheduleFromConfig,
-} from '../../../src/pipeline/schedule.js';
+} from '../../../src/daemon/schedule.js';
+import { PaperpostError } from '../../../src/domain/errors.js';
 
 /** Every slot in [from, to), walked with next(). */
 function slotsBetween(expression: string, zone: string, from: string, to: string): string[] {

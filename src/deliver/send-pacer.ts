@@ -1,7 +1,7 @@
 import { sleep } from './backoff.js';
 
 /** Sending pace (config `smtp`): messages per second plus optional hourly and daily caps. */
-export interface RateLimitOptions {
+export interface SendPaceOptions {
   perSecond: number;
   hourlyCap?: number;
   dailyCap?: number;
@@ -10,7 +10,7 @@ export interface RateLimitOptions {
 }
 
 /** Paces sends; slows down when the server pushes back, recovers while it accepts. */
-export interface RateLimiter {
+export interface SendPacer {
   /** Waits for the next slot; false when `signal` aborted the wait. */
   acquire(signal?: AbortSignal): Promise<boolean>;
   /** Halve the pace (421, or a burst of 4xx). */
@@ -28,7 +28,7 @@ const RECOVER_AFTER = 50;
  * A GCRA pacer (a token bucket that allows BURST_MS of burst) with fixed hour and day windows for
  * the caps. Caps count this process's sends only: the store keeps no sliding counter.
  */
-export function createRateLimiter(options: RateLimitOptions, clock: () => number = Date.now): RateLimiter {
+export function createSendPacer(options: SendPaceOptions, clock: () => number = Date.now): SendPacer {
   const maxRate = options.perSecond;
   const minRate = Math.min(options.minPerSecond ?? 1, maxRate);
   let rate = maxRate;
