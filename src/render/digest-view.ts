@@ -1,4 +1,4 @@
-import type { Edition, RankedPaper, Section } from '../domain/index.js';
+import { cutAtClause, type Edition, type RankedPaper, type Section } from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
@@ -63,16 +63,9 @@ export function shortenAuthors(authors: string[]): string {
   return `${names.slice(0, 3).join(', ')} et al.`;
 }
 
-/** Cut text at a sentence end (or else a word) within `limit` characters, with an ellipsis. */
+/** Cut text at a sentence end, else a clause end, else a word, within `limit` characters. */
 export function clampText(text: string, limit: number): string {
-  const clean = cleanText(text);
-  if (clean.length <= limit) return clean;
-  const head = clean.slice(0, limit);
-  const sentence = head.lastIndexOf('. ');
-  if (sentence >= limit * 0.6) return head.slice(0, sentence + 1);
-  const space = head.lastIndexOf(' ');
-  const cut = space >= limit * 0.5 ? head.slice(0, space) : head.slice(0, limit - 1);
-  return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
+  return cutAtClause(cleanText(text), limit);
 }
 
 /** Word-wrap text at 72 columns with an indent (text part). */

@@ -71,7 +71,7 @@ export function createPostgresDialect(url: string, schema?: string): Dialect {
  */
 export async function clearPostgresSchema(url: string, schema: string): Promise<void> {
   const tables = ['deliveries', 'rendered_variants', 'edition_papers', 'editions', 'subscribers', 'papers'];
-  const rest = ['sources', 'topics', 'runs', 'locks', 'meta', 'mail_queue', 'rate_limits'];
+  const rest = ['paper_snapshots', 'sources', 'topics', 'runs', 'locks', 'meta', 'mail_queue', 'rate_limits'];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -35,10 +35,11 @@ describe('clampText', () => {
   it.each([
     ['Short text.', 50, 'Short text.'],
     ['First sentence here. Second sentence is longer than the limit allows.', 30, 'First sentence here.'],
+    ['First sentence here. Second sentence is longer than the limit allows.', 40, 'First sentence here.'],
     [
-      'First sentence here. Second sentence is longer than the limit allows.',
-      40,
-      'First sentence here. Second sentence is…',
+      'We propose a method for retrieval, and we evaluate it on five benchmarks and',
+      70,
+      'We propose a method for retrieval…',
     ],
     ['one two three four five six seven', 20, 'one two three four…'],
     ['averyveryverylongwordwithoutspaces', 10, 'averyvery…'],
