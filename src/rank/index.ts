@@ -7,6 +7,7 @@ export {
 } from './rank-sections.js';
 export {
   ageHours,
+  anchorStaleListing,
   DEFAULT_WINDOW_HOURS,
   paperDate,
   type RankWeights,

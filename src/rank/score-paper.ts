@@ -90,3 +90,18 @@ export function scorePaper(
     total: upvotes + comments + sources + recency + growth,
   };
 }
+
+/**
+ * Papers of one source whose listing is stale (its newest date is older than the window: a
+ * shipped sample, a backfill, a feed that stopped) are listed from when Paperpost first saw them,
+ * `now`, less how far down that listing each one was. So a snapshot from months ago ranks like
+ * the day it was taken, not as months old; a live source keeps its own dates.
+ */
+export function anchorStaleListing(papers: Paper[], now: Date, windowHours = DEFAULT_WINDOW_HOURS): Paper[] {
+  const end = windowEnd(papers, now);
+  if (now.getTime() - end.getTime() <= windowHours * HOUR_MS) return papers;
+  return papers.map((paper) => {
+    const age = ageHours(paperDate(paper), end, windowHours);
+    return { ...paper, listedAt: new Date(now.getTime() - age * HOUR_MS).toISOString() };
+  });
+}
