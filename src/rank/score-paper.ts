@@ -95,13 +95,17 @@ export function scorePaper(
  * Papers of one source whose listing is stale (its newest date is older than the window: a
  * shipped sample, a backfill, a feed that stopped) are listed from when Paperpost first saw them,
  * `now`, less how far down that listing each one was. So a snapshot from months ago ranks like
- * the day it was taken, not as months old; a live source keeps its own dates.
+ * the day it was taken, not as months old; a live source keeps its own dates, and so do papers
+ * older than the window within the stale listing (or undated): they were old on that day too.
  */
 export function anchorStaleListing(papers: Paper[], now: Date, windowHours = DEFAULT_WINDOW_HOURS): Paper[] {
   const end = windowEnd(papers, now);
   if (now.getTime() - end.getTime() <= windowHours * HOUR_MS) return papers;
   return papers.map((paper) => {
-    const age = ageHours(paperDate(paper), end, windowHours);
-    return { ...paper, listedAt: new Date(now.getTime() - age * HOUR_MS).toISOString() };
+    const date = paperDate(paper);
+    const t = date === null ? Number.NaN : Date.parse(date);
+    const age = end.getTime() - t;
+    if (Number.isNaN(t) || age < 0 || age > windowHours * HOUR_MS) return paper;
+    return { ...paper, listedAt: new Date(now.getTime() - age).toISOString() };
   });
 }
