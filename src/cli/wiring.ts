@@ -192,6 +192,7 @@ export function sampleMessage(
     editionId: edition.id,
     subscriberId: 1,
     email: SAMPLE_EMAIL,
+    name: config.seedSubscribers[0]?.name ?? null,
     variantKey: rendered.variantKey,
     state: 'pending',
     attempts: 0,
