@@ -30,4 +30,17 @@ describe('HF papers RSS summaries', () => {
       comments: 2,
     });
   });
+
+  it('reads a JSON Feed item image as the thumbnail, and an empty one as none', async () => {
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Papers',
+      items: [
+        { id: 'a', url: 'https://example.org/a', title: 'A', image: 'https://example.org/a.png' },
+        { id: 'b', url: 'https://example.org/b', title: 'B', image: '' },
+      ],
+    });
+    const { entries } = await parseFeed(feed, { sourceId: 'jf', kind: 'rss' });
+    expect(entries.map((e) => e.thumbnail ?? null)).toEqual(['https://example.org/a.png', null]);
+  });
 });
