@@ -139,7 +139,8 @@ export function venuesOf(paper: Pick<RankedPaper, 'links' | 'categories' | 'sour
   if (category && paper.links.abs?.startsWith('https://arxiv.org/')) venues.push(`arXiv ${category}`);
   const sources = new Set(paper.sources).size;
   if (venues.length === 0) return sources > 1 ? `in ${sources} sources` : '';
-  if (sources > venues.length) venues.push(`${sources - venues.length} more`);
+  const others = sources - venues.length;
+  if (others > 0) venues.push(`${others} more ${others === 1 ? 'feed' : 'feeds'}`);
   const last = venues.pop() as string;
   return `in ${venues.length > 0 ? `${venues.join(', ')} and ` : ''}${last}`;
 }
