@@ -219,6 +219,7 @@ export async function sampleMessage(
     editionId: edition.id,
     subscriberId: 1,
     email: SAMPLE_EMAIL,
+    name: config.seedSubscribers[0]?.name ?? null,
     variantKey: rendered.variantKey,
     state: 'pending',
     attempts: 0,

@@ -108,11 +108,13 @@ export const fileConfigSchema = z
         comments: z.number().min(0).default(0.5),
         sources: z.number().min(0).default(2),
         recency: z.number().min(0).default(1),
+        /** Points per upvote gained per day between refetches (stored snapshots). */
+        growth: z.number().min(0).default(2),
         /** Hacker-News-style gravity: score / (age_hours + 2) ^ gravity. */
         gravity: z.number().min(0).default(1.5),
       })
       .strict()
-      .default({ upvotes: 1, comments: 0.5, sources: 2, recency: 1, gravity: 1.5 }),
+      .default({ upvotes: 1, comments: 0.5, sources: 2, recency: 1, growth: 2, gravity: 1.5 }),
     smtp: z
       .object({
         maxConnections: z.number().int().positive().default(5),

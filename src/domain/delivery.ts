@@ -15,6 +15,8 @@ export interface Delivery {
   editionId: string;
   subscriberId: number;
   email: string;
+  /** The subscriber's name, as the claim read it (for the greeting); absent outside a claim. */
+  name?: string | null;
   variantKey: string;
   state: DeliveryState;
   attempts: number;

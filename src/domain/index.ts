@@ -5,5 +5,6 @@ export * from './errors.js';
 export * from './paper.js';
 export * from './source.js';
 export * from './subscriber.js';
+export * from './text-cut.js';
 export * from './text-guards.js';
 export * from './topic.js';

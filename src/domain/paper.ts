@@ -22,6 +22,10 @@ export interface RawEntry {
   doi: string | null;
   /** arXiv RSS `arxiv:announce_type` (new, cross, replace, replace-cross), else null. */
   announceType: string | null;
+  /** Preview image of the paper (the HF API's `thumbnail`), when the source has one. */
+  thumbnail?: string | null;
+  /** When the entry reached the source's trending list (HF `submittedOnDailyAt`), ISO 8601 UTC. */
+  listedAt?: string | null;
 }
 
 /** Feed-level facts a parser reports. */
@@ -62,6 +66,15 @@ export interface Paper {
   /** Source ids that listed this paper. */
   sources: string[];
   links: PaperLinks;
+  /** Preview image (http(s)), when a source has one. */
+  thumbnail?: string | null;
+  /**
+   * When the paper reached a trending list (HF daily page), else when Paperpost first saw it on
+   * one; null or absent for papers aged by their own date. Recency counts from here.
+   */
+  listedAt?: string | null;
+  /** Upvotes gained per day between the stored snapshots of its sources; absent with one snapshot. */
+  upvotesPerDay?: number;
 }
 
 /** Trending score with its parts, for `rank --explain`. */
@@ -70,6 +83,8 @@ export interface ScoreParts {
   comments: number;
   sources: number;
   recency: number;
+  /** Upvote growth between refetches (absent in editions stored before it existed). */
+  growth?: number;
   total: number;
 }
 

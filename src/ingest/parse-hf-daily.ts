@@ -42,6 +42,8 @@ function hfEntry(raw: unknown, sourceId: string): RawEntry | undefined {
   entry.upvotes = count(paper['upvotes']) ?? count(raw['upvotes']);
   entry.comments = count(raw['numComments']) ?? count(paper['numComments']);
   entry.githubRepo = trimmed(paper['githubRepo']) ?? trimmed(raw['githubRepo']);
+  entry.thumbnail = trimmed(raw['thumbnail']) ?? trimmed(paper['thumbnail']);
+  entry.listedAt = isoDate(paper['submittedOnDailyAt']) ?? isoDate(raw['submittedOnDailyAt']);
   return entry;
 }
 

@@ -36,6 +36,8 @@ export function parseJsonFeed(json: unknown, sourceId: string): ParsedFeed {
     entry.authors = authorNames(raw);
     entry.published = isoDate(raw['date_published']) ?? isoDate(raw['date_modified']);
     entry.categories = distinct(list(raw['tags']).map((t) => trimmed(t)));
+    entry.thumbnail = trimmed(raw['image']) ?? trimmed(raw['banner_image']);
+    if (!entry.thumbnail) delete entry.thumbnail;
     entries.push(entry);
   }
   return {

@@ -58,7 +58,14 @@ function mergeGroup(group: Paper[]): Paper {
     comments: Math.max(...group.map((p) => p.comments)),
     sources: union(group.map((p) => p.sources)),
     links: { abs: pick('abs'), pdf: pick('pdf'), code: pick('code'), hf: pick('hf') },
+    ...optional('thumbnail', group.find((p) => p.thumbnail)?.thumbnail),
+    ...optional('listedAt', earliest(group.map((p) => p.listedAt ?? null))),
   };
+}
+
+/** `{ key: value }` when there is a value, else nothing: absent fields stay absent. */
+function optional<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
 }
 
 /**

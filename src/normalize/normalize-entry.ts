@@ -1,7 +1,8 @@
-import type { Paper, PaperLinks, RawEntry } from '../domain/index.js';
+import { cutAtClause, type Paper, type PaperLinks, type RawEntry } from '../domain/index.js';
 import { isArxivId } from './arxiv-id.js';
 import { canonicalId, doiFrom } from './canonical-id.js';
-import { toPlainText } from './plain-text.js';
+import { latexToText } from './latex-text.js';
+import { cutAtWord, toPlainText } from './plain-text.js';
 import { safeUrl } from './safe-url.js';
 
 /** Options of normalizeEntry. */
@@ -54,6 +55,18 @@ function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
   };
 }
 
+/** Plain text with LaTeX made readable, then cut: at a word (titles) or a clause end (abstracts). */
+function readable(
+  text: string | null,
+  plain: boolean,
+  max: number | undefined,
+  cut: 'word' | 'clause',
+): string {
+  const out = latexToText(toPlainText(text, undefined, { plain }));
+  if (max === undefined) return out;
+  return cut === 'word' ? cutAtWord(out, max) : cutAtClause(out, max);
+}
+
 /**
  * Turns one parsed entry into a Paper: canonical id, plain sanitized text, safe links. Undefined
  * when the entry has no usable id or no title.
@@ -61,21 +74,21 @@ function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
 export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): Paper | undefined {
   const id = canonicalId(raw);
   const plain = PLAIN_KINDS.has(raw.kind);
-  const title = toPlainText(raw.title, options.maxTitleChars ?? 300, { plain });
+  const title = readable(raw.title, plain, options.maxTitleChars ?? 300, 'word');
   if (!id || !title) return undefined;
   const arxiv = isArxivId(id);
   const links = linksOf(raw, id, arxiv);
   const doi = id.startsWith('doi:') ? doiFrom(id.slice(4)) : undefined;
   const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeUrl(id)) ?? '';
   if (!url) return undefined;
-  const summary = toPlainText(raw.summary, options.maxSummaryChars, { plain });
-  const aiSummary = toPlainText(raw.aiSummary, options.maxSummaryChars, { plain }) || null;
+  const summary = readable(raw.summary, plain, options.maxSummaryChars, 'clause');
+  const aiSummary = readable(raw.aiSummary, plain, options.maxSummaryChars, 'clause') || null;
   return {
     id,
     title,
     url,
     authors: distinctBy(
-      raw.authors.map((a) => toPlainText(a, 200, { plain })),
+      raw.authors.map((a) => readable(a, plain, 200, 'word')),
       authorKey,
     ),
     published: isoOrNull(raw.published),
@@ -93,5 +106,7 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
     comments: raw.comments ?? 0,
     sources: [raw.sourceId],
     links,
+    ...(raw.thumbnail ? { thumbnail: safeUrl(raw.thumbnail) } : {}),
+    ...(raw.listedAt ? { listedAt: isoOrNull(raw.listedAt) } : {}),
   };
 }

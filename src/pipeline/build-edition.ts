@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import type { Edition, Frequency, Paper, Topic } from '../domain/index.js';
-import { rankPapers, rankSections } from '../rank/index.js';
+import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
 import type { Store } from '../store/types.js';
 import { groupPapers, slugify } from '../topics/index.js';
 
@@ -60,9 +60,13 @@ export async function planEdition(
       candidates: candidates.length,
     };
   }
+  // Recency counts back from the edition's own window (its newest paper), capped at its length.
+  const end = windowEnd(candidates, now);
+  const windowHours = WINDOW_DAYS[frequency] * 24;
+  const withGrowth = await withUpvoteGrowth(store, candidates, now);
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
-  const pool = rankPapers(candidates, now, config.rank).slice(0, groupingPoolSize(config));
+  const pool = rankPapers(withGrowth, end, config.rank, windowHours).slice(0, groupingPoolSize(config));
   const stored = await store.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -71,7 +75,8 @@ export async function planEdition(
   const before = new Set(stored.map((t) => t.slug));
 
   const ranked = rankSections(grouped.groups, pool, {
-    now,
+    now: end,
+    windowHours,
     weights: config.rank,
     maxPerEdition: config.limits.maxPapersPerEdition,
     maxPerSection: config.limits.maxPapersPerSection,
@@ -94,6 +99,20 @@ export async function planEdition(
     newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
     candidates: candidates.length,
   };
+}
+
+/**
+ * Papers with their upvote growth over the last day, from the snapshots the store kept at each
+ * fetch (the daemon refetches before a slot); papers seen once are left as they are.
+ */
+async function withUpvoteGrowth(store: Store, papers: Paper[], now: Date): Promise<Paper[]> {
+  const voted = papers.filter((p) => p.upvotes > 0).map((p) => p.id);
+  if (voted.length === 0) return papers;
+  const snapshots = await store.listPaperSnapshots(voted, now);
+  return papers.map((paper) => {
+    const rate = upvotesPerDay(snapshots.get(paper.id) ?? [], now);
+    return rate === undefined ? paper : { ...paper, upvotesPerDay: rate };
+  });
 }
 
 /** Plan the edition, then store it (claiming its papers for the frequency) and its new topics. */

@@ -2,6 +2,7 @@ import type { Config } from '../config/load.js';
 import { describeError, type Frequency, type Paper, type SourceState } from '../domain/index.js';
 import { type ReadSourceOptions, type ResolvedSource, readSource, type SourceRead } from '../ingest/index.js';
 import { mergePapers, normalizeEntry } from '../normalize/index.js';
+import { anchorStaleListing } from '../rank/index.js';
 import type { Store } from '../store/types.js';
 import { fetchOptionsFor, planSources } from './source-plan.js';
 import type { PipelineLogger } from './types.js';
@@ -72,7 +73,7 @@ export async function ingestSources(
     try {
       if (!('resolved' in planned)) throw new Error(planned.error);
       const result = await ingestOne(planned.resolved, state, config, options);
-      all.push(...result.papers);
+      all.push(...anchorStaleListing(result.papers, now));
       entries += result.entries;
       const status = result.read.status;
       await store.saveSourceState({

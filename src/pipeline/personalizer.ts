@@ -19,7 +19,7 @@ export function createPersonalizer(config: Readonly<Config>, secret: string): Pe
     const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberId);
     const filled = personalize(rendered, {
       email: delivery.email,
-      name: null,
+      name: delivery.name?.trim() || null,
       unsubscribeUrl: urls.unsubscribeUrl,
       preferencesUrl: urls.preferencesUrl,
       topicUnsubscribeUrl: urls.topicUnsubscribeUrl,

@@ -5,4 +5,13 @@ export {
   rankPapers,
   rankSections,
 } from './rank-sections.js';
-export { ageHours, type RankWeights, scorePaper } from './score-paper.js';
+export {
+  ageHours,
+  anchorStaleListing,
+  DEFAULT_WINDOW_HOURS,
+  paperDate,
+  type RankWeights,
+  scorePaper,
+  windowEnd,
+} from './score-paper.js';
+export { type UpvoteSample, upvotesPerDay } from './upvote-growth.js';

@@ -4,7 +4,10 @@ import { type RankWeights, scorePaper } from './score-paper.js';
 
 /** Options of {@link rankSections}. */
 export interface RankOptions {
+  /** The end of the edition's window: ages count back from here (see `windowEnd`). */
   now: Date;
+  /** Ages are capped at the window's length (default 72 h, a daily edition). */
+  windowHours?: number;
   weights: RankWeights;
   /** Papers kept in the whole edition, after the per-section cap. */
   maxPerEdition: number;
@@ -24,9 +27,14 @@ export function comparePapers(a: RankedPaper, b: RankedPaper): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Ranks every paper of a list, best first. */
-export function rankPapers(papers: Paper[], now: Date, weights: RankWeights): RankedPaper[] {
-  return papers.map((p) => ({ ...p, score: scorePaper(p, now, weights) })).sort(comparePapers);
+/** Ranks every paper of a list at the window's end `now`, best first. */
+export function rankPapers(
+  papers: Paper[],
+  now: Date,
+  weights: RankWeights,
+  windowHours?: number,
+): RankedPaper[] {
+  return papers.map((p) => ({ ...p, score: scorePaper(p, now, weights, windowHours) })).sort(comparePapers);
 }
 
 /**
@@ -51,7 +59,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
       return paper;
     });
     if (ranked.length === 0) continue;
-    const all = rankPapers(ranked, options.now, options.weights);
+    const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
     const kept = all.slice(0, Math.max(0, options.maxPerSection));
     sections.push({ topic: group.topic, papers: kept, more: all.length - kept.length });
   }

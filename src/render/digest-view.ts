@@ -1,4 +1,4 @@
-import type { Edition, RankedPaper, Section } from '../domain/index.js';
+import { cutAtClause, type Edition, type RankedPaper, type Section } from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
@@ -18,6 +18,10 @@ export interface PaperView {
   upvotes: number;
   /** "12 upvotes", or '' when there are none. */
   upvoteText: string;
+  /** Why it is here: "▲ 118 upvotes · 2 comments · in HF daily and arXiv cs.CL", or ''. */
+  why: string;
+  /** Preview image (http(s)), or null. */
+  thumbnail: string | null;
   links: LinkView[];
 }
 
@@ -40,6 +44,8 @@ export interface DigestView {
   dateLong: string;
   count: number;
   sections: SectionView[];
+  /** The best papers of the letter, whatever their section: read first on a phone. */
+  top: PaperView[];
   /** Papers of the edition that are only on the web (edition cap, budget trimming). */
   more: number;
   archiveUrl: string;
@@ -63,16 +69,9 @@ export function shortenAuthors(authors: string[]): string {
   return `${names.slice(0, 3).join(', ')} et al.`;
 }
 
-/** Cut text at a sentence end (or else a word) within `limit` characters, with an ellipsis. */
+/** Cut text at a sentence end, else a clause end, else a word, within `limit` characters. */
 export function clampText(text: string, limit: number): string {
-  const clean = cleanText(text);
-  if (clean.length <= limit) return clean;
-  const head = clean.slice(0, limit);
-  const sentence = head.lastIndexOf('. ');
-  if (sentence >= limit * 0.6) return head.slice(0, sentence + 1);
-  const space = head.lastIndexOf(' ');
-  const cut = space >= limit * 0.5 ? head.slice(0, space) : head.slice(0, limit - 1);
-  return `${cut.replace(/[\s,;:.-]+$/, '')}…`;
+  return cutAtClause(cleanText(text), limit);
 }
 
 /** Word-wrap text at 72 columns with an indent (text part). */
@@ -119,9 +118,44 @@ export function formatDate(date: string, style: 'long' | 'short'): string {
   return style === 'long' ? `${WEEKDAYS[parsed.getUTCDay()]}, ${day}` : day;
 }
 
+/** Papers in the "Top papers" list at the head of a letter of six papers or more. */
+const TOP_PAPERS = 3;
+
 function anchorOf(slug: string, index: number): string {
   const clean = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
   return `topic-${clean || index}`;
+}
+
+const ARXIV_CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
+
+/**
+ * Where a paper was found, from what it carries: "HF daily" for a Hugging Face paper, "arXiv
+ * cs.CL" for one with arXiv categories (HF records have none), else the number of sources.
+ */
+export function venuesOf(paper: Pick<RankedPaper, 'links' | 'categories' | 'sources'>): string {
+  const venues: string[] = [];
+  if (paper.links.hf) venues.push('HF daily');
+  const category = paper.categories.find((c) => ARXIV_CATEGORY.test(c));
+  if (category && paper.links.abs?.startsWith('https://arxiv.org/')) venues.push(`arXiv ${category}`);
+  const sources = new Set(paper.sources).size;
+  if (venues.length === 0) return sources > 1 ? `in ${sources} sources` : '';
+  const others = sources - venues.length;
+  if (others > 0) venues.push(`${others} more ${others === 1 ? 'feed' : 'feeds'}`);
+  const last = venues.pop() as string;
+  return `in ${venues.length > 0 ? `${venues.join(', ')} and ` : ''}${last}`;
+}
+
+/** "▲ 118 upvotes · +40 today · 2 comments · in HF daily and arXiv cs.CL" ('' when nothing to say). */
+export function whyLine(paper: RankedPaper, upvotes: number): string {
+  const parts: string[] = [];
+  if (upvotes > 0) parts.push(`▲ ${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`);
+  const growth = Math.round(paper.upvotesPerDay ?? 0);
+  if (growth > 0) parts.push(`+${growth} today`);
+  const comments = Number.isFinite(paper.comments) ? Math.floor(paper.comments) : 0;
+  if (comments > 0) parts.push(`${comments} ${comments === 1 ? 'comment' : 'comments'}`);
+  const venues = venuesOf(paper);
+  if (venues) parts.push(venues);
+  return parts.join(' · ');
 }
 
 function paperView(paper: RankedPaper, summaryChars: number): PaperView {
@@ -144,6 +178,8 @@ function paperView(paper: RankedPaper, summaryChars: number): PaperView {
     summary: clampText(summary, summaryChars),
     upvotes,
     upvoteText: upvotes === 0 ? '' : `${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`,
+    why: whyLine(paper, upvotes),
+    thumbnail: safeHttpUrl(paper.thumbnail ?? null),
     links,
   };
 }
@@ -187,6 +223,12 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     .filter((s) => s.papers.length > 0 || s.more > 0)
     .map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
   const count = sections.reduce((n, s) => n + s.papers.length, 0);
+  const byScore = edition.sections
+    .flatMap((s) => s.papers)
+    .sort((a, b) => b.score.total - a.score.total || (a.id < b.id ? -1 : 1));
+  const topIds = new Set(byScore.slice(0, count >= 6 ? TOP_PAPERS : 0).map((p) => p.id));
+  const top = sections.flatMap((s) => s.papers).filter((p) => topIds.has(p.id));
+  top.sort((a, b) => byScore.findIndex((p) => p.id === a.id) - byScore.findIndex((p) => p.id === b.id));
   return {
     title: cleanText(options.title) || 'Paperpost',
     subject: subjectOf(options.title, edition.date, sections),
@@ -194,6 +236,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     dateLong: formatDate(edition.date, 'long'),
     count,
     sections,
+    top,
     more: edition.more,
     archiveUrl,
     sender: { fromName: cleanText(options.fromName), postalAddress: cleanText(options.postalAddress) },

@@ -42,7 +42,8 @@ export interface Renderer {
 export const CARD_SUMMARY_CHARS = 280;
 /** Bytes reserved per placeholder for the URL or address that replaces it. */
 export const PLACEHOLDER_RESERVE_BYTES = 160;
-const SHORTER_SUMMARIES = [160, 90];
+// Below 160 characters a summary is half a sentence: drop the lowest-ranked papers instead.
+const SHORTER_SUMMARIES = [200, 160];
 const MAX_ATTEMPTS = 6;
 
 /** HTML size once placeholders are filled, estimated with a reserve per placeholder. */

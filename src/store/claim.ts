@@ -11,12 +11,12 @@ async function findClaimable(
   driver: StoreContext['driver'],
   options: ClaimOptions,
   limit: number,
-): Promise<{ id: number; status: string | null }[]> {
+): Promise<{ id: number; status: string | null; name: string | null }[]> {
   const now = options.now.toISOString();
   let query = trx
     .selectFrom('deliveries as d')
     .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
-    .select(['d.id', 's.status'])
+    .select(['d.id', 's.status', 's.name'])
     // The IN list repeats the partial index's predicate so both engines can walk that index.
     .where('d.state', 'in', ['pending', 'deferred', 'sending'])
     .where((eb) =>
@@ -31,7 +31,7 @@ async function findClaimable(
   if (options.editionId !== undefined) query = query.where('d.edition_id', '=', options.editionId);
   if (driver === 'postgres') query = query.forUpdate('d').skipLocked();
   const rows = await query.execute();
-  return rows.map((r) => ({ id: Number(r.id), status: r.status }));
+  return rows.map((r) => ({ id: Number(r.id), status: r.status, name: r.name ?? null }));
 }
 
 /**
@@ -50,6 +50,7 @@ export async function claimDeliveries(ctx: StoreContext, options: ClaimOptions):
       const found = await findClaimable(trx, ctx.driver, options, wanted);
       const gone = found.filter((r) => r.status !== 'confirmed').map((r) => r.id);
       const live = found.filter((r) => r.status === 'confirmed').map((r) => r.id);
+      const names = new Map(found.map((r) => [r.id, r.name]));
       for (const ids of chunk(gone, 1000)) {
         await trx
           .updateTable('deliveries')
@@ -69,7 +70,8 @@ export async function claimDeliveries(ctx: StoreContext, options: ClaimOptions):
           .where('id', 'in', ids)
           .returningAll()
           .execute();
-        out.push(...rows.map(toDelivery));
+        // The greeting's name travels with the claim: no second read per message.
+        out.push(...rows.map((row) => ({ ...toDelivery(row), name: names.get(Number(row.id)) ?? null })));
       }
       if (found.length < wanted) break;
     }

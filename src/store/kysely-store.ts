@@ -36,11 +36,13 @@ import { migrationProvider } from './migrations/index.js';
 import * as papers from './papers.js';
 import * as runs from './runs.js';
 import type { Database } from './schema.js';
+import * as snapshots from './snapshots.js';
 import * as subscribers from './subscribers.js';
 import * as tableIo from './table-io.js';
 import type {
   ClaimOptions,
   EditionSummary,
+  PaperSnapshot,
   RunRecord,
   SentMark,
   Store,
@@ -107,6 +109,9 @@ export class KyselyStore implements Store {
   }
   listUnpublishedPapers(frequency: Frequency, since?: Date): Promise<Paper[]> {
     return papers.listUnpublishedPapers(this.#ctx, frequency, since);
+  }
+  listPaperSnapshots(ids: string[], until?: Date): Promise<Map<string, PaperSnapshot[]>> {
+    return snapshots.listPaperSnapshots(this.#ctx, ids, until);
   }
 
   listTopics(): Promise<Topic[]> {

@@ -3,9 +3,10 @@ import type { Frequency, Paper } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
 import { toPaper } from './rows.js';
 import type { Database, PapersTable } from './schema.js';
+import { insertSnapshots } from './snapshots.js';
 import type { UpsertResult } from './types.js';
 
-// 15 columns per row: 60 rows stay far below SQLite's and PostgreSQL's parameter limits.
+// 17 columns per row: 60 rows stay far below SQLite's and PostgreSQL's parameter limits.
 const ROWS_PER_INSERT = 60;
 const IDS_PER_SELECT = 500;
 
@@ -43,10 +44,31 @@ export function mergePaperSignals(known: Paper, next: Paper): Paper {
       code: known.links.code ?? next.links.code,
       hf: known.links.hf ?? next.links.hf,
     },
+    ...optional('thumbnail', known.thumbnail ?? next.thumbnail),
+    ...optional('listedAt', earlier(known.listedAt, next.listedAt)),
   };
 }
 
-function toRow(paper: Paper, seenAt: string): Insertable<PapersTable> {
+function earlier(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
+/** `{ key: value }` when there is a value, else nothing: absent fields stay absent. */
+function optional<K extends string>(key: K, value: string | null | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
+
+/**
+ * When a paper reached a trending list: the source's own time (HF `submittedOnDailyAt`), else,
+ * for a Hugging Face paper, when it was first seen; null for papers aged by their own date.
+ */
+function listedAtOf(paper: Paper, firstSeen: string): string | null {
+  return paper.listedAt ?? (paper.links.hf !== null ? firstSeen : null);
+}
+
+function toRow(paper: Paper, seenAt: string, firstSeen: string = seenAt): Insertable<PapersTable> {
   return {
     id: paper.id,
     title: paper.title,
@@ -63,6 +85,8 @@ function toRow(paper: Paper, seenAt: string): Insertable<PapersTable> {
     links: JSON.stringify(paper.links),
     first_seen: seenAt,
     updated_at: seenAt,
+    thumbnail: paper.thumbnail ?? null,
+    listed_at: listedAtOf(paper, firstSeen),
   };
 }
 
@@ -84,6 +108,8 @@ function upsertQuery(trx: Kysely<Database>, batch: Insertable<PapersTable>[]) {
         comments: eb.ref('excluded.comments'),
         sources: eb.ref('excluded.sources'),
         links: eb.ref('excluded.links'),
+        thumbnail: eb.ref('excluded.thumbnail'),
+        listed_at: eb.ref('excluded.listed_at'),
         updated_at: eb.ref('excluded.updated_at'),
       })),
     );
@@ -104,14 +130,20 @@ export async function upsertPapers(ctx: StoreContext, papers: Paper[], seenAt: D
   const at = seenAt.toISOString();
   return ctx.write(async (trx) => {
     const known = new Map<string, Paper>();
+    const firstSeen = new Map<string, string>();
     for (const ids of chunk([...incoming.keys()], IDS_PER_SELECT)) {
       const rows = await trx.selectFrom('papers').selectAll().where('id', 'in', ids).execute();
-      for (const row of rows) known.set(row.id, toPaper(row));
+      for (const row of rows) {
+        known.set(row.id, toPaper(row));
+        firstSeen.set(row.id, row.first_seen);
+      }
     }
     const rows = [...incoming.values()].map((paper) => {
       const before = known.get(paper.id);
-      return toRow(before === undefined ? paper : mergePaperSignals(before, paper), at);
+      const merged = before === undefined ? paper : mergePaperSignals(before, paper);
+      return toRow(merged, at, firstSeen.get(paper.id) ?? at);
     });
+    await insertSnapshots(trx, [...incoming.values()], at);
     // Kysely compiles a 60-row insert in about the time SQLite takes to run it: compile one full
     // batch and run the others with their own parameters (same SQL, same column order).
     // Every row has toRow's keys in toRow's order; sameValues checks Kysely agrees.

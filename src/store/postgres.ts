@@ -79,7 +79,7 @@ export async function clearPostgresSchema(url: string, schema: string): Promise<
     'subscribers',
     'papers',
   ];
-  const rest = ['sources', 'topics', 'runs', 'locks', 'meta', 'mail_queue', 'rate_limits'];
+  const rest = ['paper_snapshots', 'sources', 'topics', 'runs', 'locks', 'meta', 'mail_queue', 'rate_limits'];
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -49,6 +49,8 @@ export function toPaper(row: Selectable<PapersTable>): Paper {
     comments: Number(row.comments),
     sources: parseJson<string[]>(row.sources, []),
     links: { ...NO_LINKS, ...parseJson<Partial<PaperLinks>>(row.links, {}) },
+    ...(row.thumbnail ? { thumbnail: row.thumbnail } : {}),
+    ...(row.listed_at ? { listedAt: row.listed_at } : {}),
   };
 }
 

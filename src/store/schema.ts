@@ -27,6 +27,16 @@ export interface PapersTable {
   links: string;
   first_seen: string;
   updated_at: string;
+  thumbnail: string | null;
+  listed_at: string | null;
+}
+
+/** One fetch's upvotes and comments of a paper (migration 0005). */
+export interface PaperSnapshotsTable {
+  paper_id: string;
+  seen_at: string;
+  upvotes: number;
+  comments: number;
 }
 
 export interface TopicsTable {
@@ -154,6 +164,7 @@ export interface BouncesTable {
 export interface Database {
   sources: SourcesTable;
   papers: PapersTable;
+  paper_snapshots: PaperSnapshotsTable;
   topics: TopicsTable;
   editions: EditionsTable;
   edition_papers: EditionPapersTable;

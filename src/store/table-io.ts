@@ -7,6 +7,7 @@ import type { StoreRow, StoreTable } from './types.js';
 const KEYS: Record<StoreTable, readonly string[]> = {
   sources: ['id'],
   papers: ['id'],
+  paper_snapshots: ['paper_id', 'seen_at'],
   topics: ['slug'],
   editions: ['id'],
   edition_papers: ['frequency', 'paper_id'],

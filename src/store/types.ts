@@ -37,6 +37,7 @@ export type StoreConfig =
 export const STORE_TABLES = [
   'sources',
   'papers',
+  'paper_snapshots',
   'topics',
   'editions',
   'edition_papers',
@@ -54,6 +55,13 @@ export type StoreTable = (typeof STORE_TABLES)[number];
 
 /** A raw row as stored: text (JSON and times included), numbers and nulls. */
 export type StoreRow = Record<string, string | number | null>;
+
+/** A paper's signals as one fetch saw them. */
+export interface PaperSnapshot {
+  seenAt: string;
+  upvotes: number;
+  comments: number;
+}
 
 export interface UpsertResult {
   /** Papers the store had never seen. */
@@ -124,6 +132,11 @@ export interface Store {
   getPapers(ids: string[]): Promise<Paper[]>;
   /** Papers never published in an edition of this frequency (first seen at or after `since`, when given). */
   listUnpublishedPapers(frequency: Frequency, since?: Date): Promise<Paper[]>;
+  /**
+   * Stored upvote/comment snapshots of these papers (one per upsert that carried signals), oldest
+   * first, at or before `until` when given. Papers without snapshots are absent from the map.
+   */
+  listPaperSnapshots(ids: string[], until?: Date): Promise<Map<string, PaperSnapshot[]>>;
 
   // topics (the catalogue)
   listTopics(): Promise<Topic[]>;

@@ -47,6 +47,13 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       expect(await store().nextWakeUp('d1')).toEqual(at(30));
     });
 
+    it("carries the subscriber's name with the claim, for the greeting", async () => {
+      await store().upsertSubscriber({ ...makeSubscriber('s0000@example.org'), name: 'Demo Reader' });
+      const [named, unnamed] = (await claim(store(), 2, T0)) as [Delivery, Delivery];
+      expect(named).toMatchObject({ email: 's0000@example.org', name: 'Demo Reader' });
+      expect(unnamed).toMatchObject({ email: 's0001@example.org', name: null });
+    });
+
     it('records outcomes only for rows still sending', async () => {
       const [a, b, c] = (await claim(store(), 3, T0)) as [Delivery, Delivery, Delivery];
       await store().markSent(a.id, '250 ok', at(1));

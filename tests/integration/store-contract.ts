@@ -78,7 +78,46 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
       });
       const b = makePaper('2501.00002');
       expect(await store().upsertPapers([a, b], T0)).toEqual({ inserted: 2, updated: 0 });
-      expect(await store().getPapers(['2501.00002', 'missing', '2501.00001'])).toEqual([b, a]);
+      // An HF paper without its own listing time is listed from when it was first seen.
+      expect(await store().getPapers(['2501.00002', 'missing', '2501.00001'])).toEqual([
+        b,
+        { ...a, listedAt: T0.toISOString() },
+      ]);
+    });
+
+    it('keeps the thumbnail and the earliest listing time of a paper', async () => {
+      const hf = { abs: null, pdf: null, code: null, hf: 'https://huggingface.co/papers/p1' };
+      await store().upsertPapers([makePaper('p1', { links: hf, listedAt: '2025-01-02T00:00:00.000Z' })], T0);
+      await store().upsertPapers(
+        [
+          makePaper('p1', {
+            links: hf,
+            thumbnail: 'https://cdn.example/p1.png',
+            listedAt: '2025-01-05T00:00:00.000Z',
+          }),
+        ],
+        at(86_400),
+      );
+      const [paper] = await store().getPapers(['p1']);
+      expect(paper).toMatchObject({
+        thumbnail: 'https://cdn.example/p1.png',
+        listedAt: '2025-01-02T00:00:00.000Z',
+      });
+    });
+
+    it('keeps one upvote snapshot per upsert of a paper with signals, oldest first', async () => {
+      await store().upsertPapers([makePaper('p1', { upvotes: 10 }), makePaper('p2', { upvotes: 0 })], T0);
+      await store().upsertPapers([makePaper('p1', { upvotes: 25, comments: 2 })], at(6 * 3600));
+      await store().upsertPapers([makePaper('p1', { upvotes: 40 })], at(12 * 3600));
+      const all = await store().listPaperSnapshots(['p1', 'p2', 'missing']);
+      expect([...all.keys()]).toEqual(['p1']);
+      expect(all.get('p1')).toEqual([
+        { seenAt: T0.toISOString(), upvotes: 10, comments: 0 },
+        { seenAt: at(6 * 3600).toISOString(), upvotes: 25, comments: 2 },
+        { seenAt: at(12 * 3600).toISOString(), upvotes: 40, comments: 0 },
+      ]);
+      const until = await store().listPaperSnapshots(['p1'], at(6 * 3600));
+      expect(until.get('p1')?.map((s) => s.upvotes)).toEqual([10, 25]);
     });
 
     it('merges signals into known papers without touching first_seen', async () => {

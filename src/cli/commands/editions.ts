@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Delivery, DeliveryCounts } from '../../domain/index.js';
 import { DELIVERY_STATES, PaperpostError } from '../../domain/index.js';
 import { type GlobalOptions, withApp } from '../context.js';
+import { explainEdition, formatExplained } from './explain-edition.js';
 
 const MAX_FAILURES_SHOWN = 50;
 
@@ -50,7 +51,8 @@ export function registerEditions(program: Command): void {
     .description('one edition: delivery counts per state and the failures with their last replies')
     .argument('<id>', 'edition id')
     .option('--json', 'print one JSON object')
-    .action(async (id: string, _opts: { json?: boolean }, command: Command) => {
+    .option('--explain', "list the edition's papers with the score parts they were ranked by")
+    .action(async (id: string, opts: { json?: boolean; explain?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
       await withApp(global, async (app) => {
         const edition = await app.store.getEdition(id);
@@ -65,6 +67,7 @@ export function registerEditions(program: Command): void {
           lastReply: d.lastReply,
         }));
         const papers = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+        const explained = opts.explain ? explainEdition(edition) : undefined;
         if (global.json) {
           const out = {
             id,
@@ -74,6 +77,7 @@ export function registerEditions(program: Command): void {
             counts,
             bounces,
             failures,
+            ...(explained ? { sections: explained } : {}),
           };
           process.stdout.write(`${JSON.stringify(out)}\n`);
           return;
@@ -89,6 +93,7 @@ export function registerEditions(program: Command): void {
           );
           lines.push(...failures.map(formatFailure));
         }
+        if (explained) lines.push(...formatExplained(explained));
         process.stdout.write(`${lines.join('\n')}\n`);
       });
     });

@@ -37,6 +37,9 @@ function toPaper(raw: unknown, i: number, file: string): Paper {
   const published = r.published ?? null;
   if (published !== null && typeof published !== 'string')
     throw bad(file, `${where} (${r.id}): "published" must be a string`);
+  const listedAt = r.listedAt ?? null;
+  if (listedAt !== null && typeof listedAt !== 'string')
+    throw bad(file, `${where} (${r.id}): "listedAt" must be a string`);
   const sources =
     typeof r.sources === 'number'
       ? Array.from({ length: count(r.sources, file, `${where} "sources"`) }, (_, k) => `source-${k + 1}`)
@@ -55,6 +58,7 @@ function toPaper(raw: unknown, i: number, file: string): Paper {
     comments: count(r.comments, file, `${where} "comments"`),
     sources,
     links: { abs: null, pdf: null, code: null, hf: null },
+    ...(listedAt ? { listedAt } : {}),
   };
 }
 

@@ -61,6 +61,9 @@ export function registerParse(program: Command): void {
             keywords: p.keywords,
             aiSummary: p.aiSummary,
             links: p.links,
+            sources: p.sources,
+            thumbnail: p.thumbnail ?? null,
+            listedAt: p.listedAt ?? null,
           })),
         };
         if (opts.json) {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
 import type { Edition, Paper, Variant } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
-import { rankSections } from '../../rank/index.js';
+import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
@@ -47,6 +47,8 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
       code: str(links.code) ?? str(r.githubRepo),
       hf: str(links.hf),
     },
+    ...(str(r.thumbnail) ? { thumbnail: str(r.thumbnail) } : {}),
+    ...(str(r.listedAt) ? { listedAt: str(r.listedAt) } : {}),
   };
 }
 
@@ -73,7 +75,7 @@ export function buildSampleEdition(
 ): Edition {
   const { groups } = groupPapers(papers, configTopics(globals));
   const ranked = rankSections(groups, papers, {
-    now,
+    now: windowEnd(papers, now),
     weights: config.rank,
     maxPerEdition: config.limits.maxPapersPerEdition,
     maxPerSection: config.limits.maxPapersPerSection,

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as mailQueue from './0003-mail-queue.js';
 import * as bounces from './0004-bounces.js';
+import * as paperSignals from './0005-paper-signals.js';
 
 /** Every migration, by name in apply order; the same set runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-mail-queue': mailQueue,
   '0004-bounces': bounces,
+  '0005-paper-signals': paperSignals,
 };
 
 /** A static provider for Kysely's Migrator (no file system scan, works from dist/ and tsx). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/domain/index.js';
-import { ageHours, type RankWeights, scorePaper } from '../../../src/rank/index.js';
+import { ageHours, paperDate, type RankWeights, scorePaper, windowEnd } from '../../../src/rank/index.js';
 
 const NOW = new Date('2026-06-12T12:00:00Z');
 const WEIGHTS: RankWeights = { upvotes: 1, comments: 0.5, sources: 2, recency: 1, gravity: 1.5 };
@@ -28,11 +28,40 @@ describe('ageHours', () => {
   it.each([
     ['same instant', NOW.toISOString(), 0],
     ['one day old', '2026-06-11T12:00:00Z', 24],
-    ['no date counts as age 0', null, 0],
-    ['garbage date counts as age 0', 'not a date', 0],
-    ['future date counts as age 0', '2026-06-13T12:00:00Z', 0],
+    ['no date is not trusted: the whole window', null, 72],
+    ['garbage date is not trusted: the whole window', 'not a date', 72],
+    ['a few hours ahead (time zones) counts as age 0', '2026-06-12T20:00:00Z', 0],
+    ['far future date (2099) is not trusted: the whole window', '2099-01-01T00:00:00Z', 72],
+    ['older than the window is as old as the window', '2024-11-28T05:00:00Z', 72],
   ])('%s', (_, published, hours) => {
     expect(ageHours(published, NOW)).toBeCloseTo(hours, 9);
+  });
+
+  it('caps at the window given', () => {
+    expect(ageHours('2026-06-01T12:00:00Z', NOW, 240)).toBeCloseTo(240, 9);
+    expect(ageHours('2026-06-11T12:00:00Z', NOW, 240)).toBeCloseTo(24, 9);
+  });
+});
+
+describe('windowEnd', () => {
+  it.each([
+    [
+      'the newest paper date when it is in the past',
+      ['2024-11-27T05:00:00Z', '2024-11-28T05:00:00Z'],
+      '2024-11-28T05:00:00.000Z',
+    ],
+    ['never after now', ['2026-06-12T18:00:00Z'], NOW.toISOString()],
+    ['a 2099 date is ignored', ['2099-01-01T00:00:00Z', '2026-06-10T00:00:00Z'], '2026-06-10T00:00:00.000Z'],
+    ['now when no paper has a date', [null], NOW.toISOString()],
+  ])('%s', (_, dates, expected) => {
+    const papers = dates.map((published) => ({ published, listedAt: null }));
+    expect(windowEnd(papers, NOW).toISOString()).toBe(expected);
+  });
+
+  it('prefers when a paper reached a trending list over its arXiv date', () => {
+    expect(paperDate({ published: '2026-05-30T00:00:00Z', listedAt: '2026-06-12T00:00:00Z' })).toBe(
+      '2026-06-12T00:00:00Z',
+    );
   });
 });
 
@@ -102,6 +131,26 @@ describe('scorePaper', () => {
     ],
   ])('%s', (_, better, worse) => {
     expect(scorePaper(better, NOW, WEIGHTS).total).toBeGreaterThan(scorePaper(worse, NOW, WEIGHTS).total);
+  });
+
+  it('regression (issue 14): a 2099 date does not beat a day-old paper with 50 upvotes', () => {
+    const future = scorePaper(paper({ published: '2099-01-01T00:00:00Z' }), NOW, WEIGHTS);
+    const dayOld = scorePaper(paper({ upvotes: 50, published: '2026-06-11T12:00:00Z' }), NOW, WEIGHTS);
+    expect(dayOld.total).toBeGreaterThan(future.total);
+    expect(future.recency).toBeLessThan(0.01);
+  });
+
+  it('an HF paper is aged by when it reached the daily page, not by its arXiv date', () => {
+    const hf = paper({ published: '2026-05-30T00:00:00Z', listedAt: '2026-06-12T10:00:00Z', upvotes: 10 });
+    const s = scorePaper(hf, NOW, WEIGHTS);
+    expect(s.upvotes).toBeCloseTo(10 / 2 ** 1.5, 9);
+  });
+
+  it('upvote growth between refetches adds its own part, weighted and decayed', () => {
+    const s = scorePaper(paper({ upvotes: 10, upvotesPerDay: 30 }), NOW, { ...WEIGHTS, growth: 2 });
+    expect(s.growth).toBeCloseTo(60, 9);
+    expect(s.total).toBeCloseTo(10 + 60 + 1, 9);
+    expect(scorePaper(paper({ upvotes: 10 }), NOW, { ...WEIGHTS, growth: 2 }).growth).toBe(0);
   });
 
   it('zero gravity means no decay', () => {

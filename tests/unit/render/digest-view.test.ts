@@ -5,6 +5,7 @@ import {
   formatDate,
   preheaderOf,
   shortenAuthors,
+  whyLine,
   wrapText,
 } from '../../../src/render/digest-view.js';
 import { countPapers, dropLowestRanked } from '../../../src/render/edition-cut.js';
@@ -35,10 +36,11 @@ describe('clampText', () => {
   it.each([
     ['Short text.', 50, 'Short text.'],
     ['First sentence here. Second sentence is longer than the limit allows.', 30, 'First sentence here.'],
+    ['First sentence here. Second sentence is longer than the limit allows.', 40, 'First sentence here.'],
     [
-      'First sentence here. Second sentence is longer than the limit allows.',
-      40,
-      'First sentence here. Second sentence is…',
+      'We propose a method for retrieval, and we evaluate it on five benchmarks and',
+      70,
+      'We propose a method for retrieval…',
     ],
     ['one two three four five six seven', 20, 'one two three four…'],
     ['averyveryverylongwordwithoutspaces', 10, 'averyvery…'],
@@ -133,5 +135,67 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(trimmed.sections[2]?.more).toBe(2);
     expect(trimmed.sections[2]?.papers.map((p) => p.score.total)).toEqual([990, 989, 988]);
     expect(countPapers(edition)).toBe(20);
+  });
+});
+
+describe('whyLine (issue 14: why a paper is in the letter)', () => {
+  const base = {
+    id: '2606.13681',
+    title: 'T',
+    url: 'https://arxiv.org/abs/2606.13681',
+    authors: [],
+    published: null,
+    summary: '',
+    aiSummary: null,
+    keywords: [],
+    score: { upvotes: 0, comments: 0, sources: 0, recency: 1, total: 1 },
+  };
+  const links = (hf: boolean) => ({
+    abs: 'https://arxiv.org/abs/2606.13681',
+    pdf: null,
+    code: null,
+    hf: hf ? 'https://huggingface.co/papers/2606.13681' : null,
+  });
+  it.each([
+    [
+      'HF daily paper with votes',
+      { upvotes: 118, comments: 3, sources: ['hf'], categories: [], links: links(true) },
+      '▲ 118 upvotes · 3 comments · in HF daily',
+    ],
+    [
+      'in HF daily and an arXiv feed',
+      { upvotes: 1, comments: 0, sources: ['hf', 'arxiv'], categories: ['cs.CL'], links: links(true) },
+      '▲ 1 upvote · in HF daily and arXiv cs.CL',
+    ],
+    [
+      'arXiv and one more feed',
+      {
+        upvotes: 0,
+        comments: 0,
+        sources: ['arxiv', 'api'],
+        categories: ['cs.CL', 'cs.AI'],
+        links: links(false),
+      },
+      'in arXiv cs.CL and 1 more feed',
+    ],
+    [
+      'growth between refetches',
+      { upvotes: 50, comments: 0, sources: ['hf'], categories: [], links: links(true), upvotesPerDay: 40.4 },
+      '▲ 50 upvotes · +40 today · in HF daily',
+    ],
+    [
+      'a generic feed alone says nothing',
+      {
+        upvotes: 0,
+        comments: 0,
+        sources: ['blog'],
+        categories: ['news'],
+        links: { abs: 'https://blog.example/a', pdf: null, code: null, hf: null },
+      },
+      '',
+    ],
+  ])('%s', (_, over, expected) => {
+    const paper = { ...base, ...over };
+    expect(whyLine(paper, paper.upvotes)).toBe(expected);
   });
 });

@@ -47,6 +47,31 @@ describe('renderVariant', () => {
     expect(warnings.filter((w) => w.includes('budget'))).toEqual([]);
   });
 
+  it('a 50-paper letter with thumbnails, why lines and top papers stays under the clip, whole', async () => {
+    // HF papers as the daily API gives them: a thumbnail, upvotes, comments, two sources.
+    const withSignals: Paper[] = papers.slice(0, 50).map((p, i) => ({
+      ...p,
+      thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${p.id}.png`,
+      upvotes: 200 - i,
+      comments: i % 4,
+      sources: ['hf-daily', 'arxiv-cs'],
+      links: { ...p.links, hf: `https://huggingface.co/papers/${p.id}` },
+    }));
+    const rendered = await renderer.renderVariant(makeEdition(withSignals), ALL);
+    const filled = personalize(rendered, { ...SAMPLE_VALUES, name: 'Demo Reader' });
+    expect(cardCount(rendered.html)).toBe(50);
+    expect(Buffer.byteLength(filled.html)).toBeLessThan(GMAIL_CLIP);
+    expect((rendered.html.match(/alt="Preview"/g) ?? []).length).toBe(50);
+    expect(rendered.html).toMatch(/▲ 200 upvotes · in HF daily/);
+    expect(filled.html).toContain('Hi Demo Reader, here are 50 trending papers');
+    expect(filled.text).toContain('Hi Demo Reader, here are 50 trending papers');
+    // the top three come first, before any section
+    const top = filled.text.slice(0, filled.text.indexOf('== 1.'));
+    for (const p of withSignals.slice(0, 3)) expect(top).toContain(p.title.slice(0, 40));
+    // MJML ran once for the variant: the name is a string fill, not in the rendered variant
+    expect(rendered.html).not.toContain('Demo Reader');
+  });
+
   it.each([
     [100_000, 120],
     [40_000, 50],

@@ -1,0 +1,211 @@
+import {
+  ACCENTS,
+  DROPPED,
+  ESCAPED,
+  isLetterStyle,
+  MATH_ACCENTS,
+  PASS_THROUGH,
+  SPACES,
+  SUBSCRIPT,
+  SUPERSCRIPT,
+  SYMBOLS,
+  styleLetters,
+} from './latex-symbols.js';
+
+/** Text that may hold LaTeX: a math delimiter, a command, or a script after a letter (`τ_0`). */
+const MAY_HOLD_LATEX = /[$\\]|[\p{L}\p{N})][_^][{\d]/u;
+
+/** A script (`^` or `_`) outside math only after a letter, digit or `)` and before a digit or group. */
+const TEXT_SCRIPT_BEFORE = /[\p{L}\p{N})\u2070-\u209f]$/u;
+
+type Mode = 'text' | 'math';
+
+/**
+ * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
+ * accents and scripts. It never fails: anything it does not know is kept as plain text.
+ */
+class Reader {
+  i = 0;
+  constructor(readonly s: string) {}
+
+  /** Converted text up to the end, or up to an unmatched `}` / the given closing delimiter. */
+  run(mode: Mode, close?: string): string {
+    let out = '';
+    while (this.i < this.s.length) {
+      if (close !== undefined && this.s.startsWith(close, this.i)) {
+        this.i += close.length;
+        return out;
+      }
+      const c = this.s[this.i] as string;
+      if (c === '}') {
+        if (close === '}') {
+          this.i++;
+          return out;
+        }
+        this.i++;
+        continue;
+      }
+      out += this.step(mode, out);
+    }
+    return out;
+  }
+
+  private step(mode: Mode, before: string): string {
+    const c = this.s[this.i] as string;
+    if (c === '{') {
+      this.i++;
+      return this.run(mode, '}');
+    }
+    if (c === '\\') return this.command(mode);
+    if (c === '$') return this.math();
+    if ((c === '^' || c === '_') && this.isScript(mode, before)) {
+      this.i++;
+      return script(this.argument('math'), c === '^' ? SUPERSCRIPT : SUBSCRIPT, c);
+    }
+    if (mode === 'math' && c === '~') {
+      this.i++;
+      return ' ';
+    }
+    this.i++;
+    return c;
+  }
+
+  private isScript(mode: Mode, before: string): boolean {
+    if (mode === 'math') return true;
+    const next = this.s[this.i + 1] ?? '';
+    return TEXT_SCRIPT_BEFORE.test(before) && (/\d/.test(next) || next === '{' || next === '\\');
+  }
+
+  /** `$...$` or `$$...$$`; a `$` without its closing one is dropped. */
+  private math(): string {
+    const double = this.s.startsWith('$$', this.i);
+    const delimiter = double ? '$$' : '$';
+    const end = this.s.indexOf(delimiter, this.i + delimiter.length);
+    this.i += delimiter.length;
+    if (end < 0) return '';
+    const inner = new Reader(this.s.slice(this.i, end)).run('math');
+    this.i = end + delimiter.length;
+    return inner.replace(/\s+/g, ' ').trim();
+  }
+
+  /** One argument: a group, a command, or one character (leading spaces skipped). */
+  argument(mode: Mode): string {
+    while (this.s[this.i] === ' ') this.i++;
+    const c = this.s[this.i];
+    if (c === undefined) return '';
+    if (c === '{') {
+      this.i++;
+      return this.run(mode, '}');
+    }
+    if (c === '\\') return this.command(mode);
+    this.i++;
+    return c;
+  }
+
+  /** Skips `[...]` (an optional argument). */
+  private optional(): void {
+    if (this.s[this.i] !== '[') return;
+    const end = this.s.indexOf(']', this.i);
+    if (end > 0) this.i = end + 1;
+  }
+
+  private command(mode: Mode): string {
+    const spaced = /\s/.test(this.s[this.i - 1] ?? '');
+    this.i++; // the backslash
+    const letters = /^[A-Za-z]+/.exec(this.s.slice(this.i, this.i + 40))?.[0];
+    const name = letters ?? this.s[this.i] ?? '';
+    this.i += name.length;
+    if (name === '') return '';
+    if (name === '(' || name === '[') return this.run('math', name === '(' ? '\\)' : '\\]');
+    if (name === '\\') return ' ';
+    if (name in ESCAPED) return ESCAPED[name] as string;
+    if (name in SPACES) return SPACES[name] as string;
+    // Text accents: `\'e`, `\"{o}`, `\c{c}`, `\H{o}`, `\u{\i}`.
+    const accent = ACCENTS[name];
+    if (accent !== undefined && !(mode === 'math' && name in MATH_ACCENTS)) {
+      return withMark(this.argument('text'), accent);
+    }
+    const mathAccent = MATH_ACCENTS[name];
+    if (mathAccent !== undefined) return withMark(this.argument('math'), mathAccent);
+    if (isLetterStyle(name)) return styleLetters(name, this.argument(mode));
+    if (name === 'frac' || name === 'dfrac' || name === 'tfrac') {
+      const top = this.argument(mode);
+      const bottom = this.argument(mode);
+      return `${wrap(top)}/${wrap(bottom)}`;
+    }
+    if (name === 'sqrt') {
+      this.optional();
+      return `√${wrap(this.argument(mode))}`;
+    }
+    if (name === 'href') {
+      this.argument('text');
+      return this.argument('text');
+    }
+    if (name === 'begin' || name === 'end' || DROPPED.has(name)) {
+      this.optional();
+      if (this.s[this.i] === '{') this.argument('text');
+      return '';
+    }
+    if (name === 'left' || name === 'right') {
+      if (this.s[this.i] === '.') this.i++;
+      return '';
+    }
+    const symbol = SYMBOLS[name];
+    if (symbol !== undefined) {
+      // `a \times b` keeps its spaces, `N\ge d` stays tight; a word (log) keeps one before a letter.
+      if (letters && !spaced && !this.s.slice(this.i).trimStart().startsWith('\\')) this.skipSpaces();
+      return /^[a-z]/i.test(symbol) && /[\p{L}\p{N}]/u.test(this.s[this.i] ?? '') ? `${symbol} ` : symbol;
+    }
+    if (PASS_THROUGH.has(name)) {
+      if (letters) this.skipSpaces();
+      return this.s[this.i] === '{' ? this.argument(mode) : '';
+    }
+    // Unknown command: its name is the best plain text left (`\ZZ` -> ZZ).
+    if (letters) this.skipSpaces();
+    return name;
+  }
+
+  private skipSpaces(): void {
+    while (this.s[this.i] === ' ') this.i++;
+  }
+}
+
+/** Argument in parentheses unless it is one symbol or a plain number/word. */
+function wrap(text: string): string {
+  const t = text.trim();
+  return /^[\p{L}\p{N}.]+$/u.test(t) || Array.from(t).length <= 1 ? t : `(${t})`;
+}
+
+/** A combining mark after the first character of `text` (NFC composes é, ö, ç...). */
+function withMark(text: string, mark: string): string {
+  const chars = Array.from(text);
+  if (chars.length === 0) return mark.trim();
+  // Accents go on the dotted letter (`\u{\i}` is ĭ, not ı̆).
+  const first = chars[0] === 'ı' ? 'i' : chars[0] === 'ȷ' ? 'j' : chars[0];
+  return `${first}${mark}${chars.slice(1).join('')}`;
+}
+
+/** Scripts in Unicode when every character has a form, else `^x` / `_(xy)` as plain text. */
+function script(text: string, table: Map<string, string>, sign: string): string {
+  const t = text.trim();
+  const chars = Array.from(t);
+  if (chars.length > 0 && chars.every((c) => table.has(c))) {
+    return chars.map((c) => table.get(c)).join('');
+  }
+  return chars.length <= 1 ? `${sign}${t}` : `${sign}(${t})`;
+}
+
+/**
+ * Readable Unicode text of a title or abstract that may hold LaTeX: `$H^3$Fusion` -> H³Fusion,
+ * `τ_0-VLA` -> τ₀-VLA, `$J_1$-$J_2$` -> J₁-J₂, `pr\'esidents` -> présidents, `$\mathbb{R}^d$`
+ * -> ℝᵈ, `\textit{x}` -> x, `$\sim$` -> ∼. Scripts without a Unicode form fall back to `^(...)`;
+ * math delimiters never survive. Text without LaTeX comes back unchanged.
+ */
+export function latexToText(input: string): string {
+  if (!MAY_HOLD_LATEX.test(input)) return input;
+  return new Reader(input)
+    .run('text')
+    .normalize('NFC')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+}

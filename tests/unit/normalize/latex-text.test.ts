@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { latexToText, normalizeEntry } from '../../../src/normalize/index.js';
+import { rawEntry } from './helpers.js';
+
+// Real titles from arXiv (tests/../corpora/labeled and the arXiv RSS of 2024-11-28) and HF.
+describe('latexToText', () => {
+  it.each([
+    // the four of issue 14
+    [
+      '$H^3$Fusion: Helpful, Harmless, Honest Fusion of Aligned LLMs',
+      'H³Fusion: Helpful, Harmless, Honest Fusion of Aligned LLMs',
+    ],
+    ['τ_0-VLA: a Hierarchical Robot Foundation Model', 'τ₀-VLA: a Hierarchical Robot Foundation Model'],
+    [
+      'From the Shastry-Sutherland model to the $J_1$-$J_2$ Heisenberg model',
+      'From the Shastry-Sutherland model to the J₁-J₂ Heisenberg model',
+    ],
+    ["Parole de pr\\'esidents (1958-2022)", 'Parole de présidents (1958-2022)'],
+    // accents
+    [
+      'Almost sure well-posedness for Schr\\"odinger equation',
+      'Almost sure well-posedness for Schrödinger equation',
+    ],
+    ['A note on P\\\'{o}lya-Szeg\\"{o} inequality', 'A note on Pólya-Szegö inequality'],
+    ['$d$-Degree Erd\\H{o}s-Ko-Rado theorem', 'd-Degree Erdős-Ko-Rado theorem'],
+    ["Generalized Fast Krasnosel'ki\\u{\\i}-Mann Method", "Generalized Fast Krasnosel'kiĭ-Mann Method"],
+    [
+      "Informa\\c{c}\\~ao de Fisher e poss\\'iveis Aplica\\c{c}\\~oes",
+      'Informação de Fisher e possíveis Aplicações',
+    ],
+    ['Central Stars of Planetary Nebul{\\ae}', 'Central Stars of Planetary Nebulæ'],
+    ["Radial velocity mapping of Paczy\\'nski's star", "Radial velocity mapping of Paczyński's star"],
+    // superscripts and subscripts
+    ['$L^2$-torsion invariants', 'L²-torsion invariants'],
+    [
+      'Elastic Form Factors of $^{3,4}$He up to Large $Q^2$',
+      'Elastic Form Factors of ^(3,4)He up to Large Q²',
+    ],
+    ['Electron-phonon interaction in Na$_x$CoO$_2$', 'Electron-phonon interaction in NaₓCoO₂'],
+    [
+      'orders in $\\textrm{Ba}_{1-x}\\textrm{Ca}_{x}\\textrm{Ni}_{2}\\textrm{As}_{2}$',
+      'orders in Ba₁₋ₓCaₓNi₂As₂',
+    ],
+    ['Quantum-limited mass flow of liquid $^{3}$He', 'Quantum-limited mass flow of liquid ³He'],
+    ['a new method for the $X_{\\rm max}$ measurement', 'a new method for the Xₘₐₓ measurement'],
+    ['Entropy formula for $C^{1+\\alpha}$ maps', 'Entropy formula for C¹⁺ᵅ maps'],
+    ['C$^{*}$-bialgebra defined by the direct sum', 'C*-bialgebra defined by the direct sum'],
+    ['the $d_{x^{2}-y^{2}}$ orbital', 'the d_(x²-y²) orbital'],
+    ['Melvin Twists of global AdS_5 \\times S_5', 'Melvin Twists of global AdS₅ × S₅'],
+    ['$10^{-3}$ relative error', '10⁻³ relative error'],
+    // Greek, letter styles, operators
+    ['the $\\Lambda$CDM Cosmology', 'the ΛCDM Cosmology'],
+    ['consistent with {\\Lambda}CDM', 'consistent with ΛCDM'],
+    ['Irrationality of $\\zeta(5)$', 'Irrationality of ζ(5)'],
+    ['$\\mathcal{U}(\\mathfrak{h})$-finite modules', '𝒰(𝔥)-finite modules'],
+    ['the small cap decoupling in $\\mathbb{R}^3$', 'the small cap decoupling in ℝ³'],
+    ['From $\\lambda$-connections to $PSL_2(\\mathbb{C})$-opers', 'From λ-connections to PSL₂(ℂ)-opers'],
+    ['Almost every set of $N\\ge d+1$ orthogonal states', 'Almost every set of N≥d+1 orthogonal states'],
+    ['out to redshift $z \\sim 9$', 'out to redshift z ∼ 9'],
+    ['with $\\sim$100 tokens and $\\alpha \\leq 0.5$', 'with ∼100 tokens and α ≤ 0.5'],
+    ['Partial wave analysis of J/\\psi \\to \\gamma \\phi \\phi', 'Partial wave analysis of J/ψ → γ ϕ ϕ'],
+    ['Measurements of $t\\bar{t}$ with ATLAS', 'Measurements of tt̄ with ATLAS'],
+    ['Elastic scattering at $\\sqrt{s} = 13$ TeV', 'Elastic scattering at √s = 13 TeV'],
+    ['$\\frac{1}{2}$ and $\\sqrt{n+1}$', '1/2 and √(n+1)'],
+    ['an $O(n \\log n)$ algorithm', 'an O(n log n) algorithm'],
+    ['Probing flavored $Z^\\prime$ from cosmic bursts', 'Probing flavored Z′ from cosmic bursts'],
+    ['Exact Diophantine approximation$\\colon$ the case', 'Exact Diophantine approximation: the case'],
+    // text commands
+    [
+      'We present \\textbf{EvoArena}, a \\textit{dynamic} benchmark \\cite{foo2024}.',
+      'We present EvoArena, a dynamic benchmark .',
+    ],
+    ['See \\url{https://github.com/x/y} and \\emph{more}', 'See https://github.com/x/y and more'],
+    ['accuracy of 95\\% on \\mathcal{D}', 'accuracy of 95% on 𝒟'],
+    // plain text stays as it is; a lone $ never survives, an escaped one is a dollar
+    ['Plain title with no markup', 'Plain title with no markup'],
+    ['a file_name here and x^y', 'a file_name here and x^y'],
+    ['costs \\$5 per query', 'costs $5 per query'],
+    ['an unmatched $ sign', 'an unmatched sign'],
+  ])('%j -> %j', (input, expected) => {
+    const out = latexToText(input);
+    expect(out).toBe(expected);
+    if (!input.includes('\\$')) expect(out).not.toContain('$');
+  });
+
+  it('is applied once in normalize: titles, abstracts and authors of every kind', () => {
+    const paper = normalizeEntry(
+      rawEntry({
+        kind: 'arxiv-rss',
+        guid: 'oai:arXiv.org:2411.17000v1',
+        title: '$H^3$Fusion: Helpful, Harmless, Honest',
+        summary: 'We fuse $N \\geq 3$ models in $\\mathcal{O}(N)$ time.',
+        authors: ['Paul Erd\\H{o}s'],
+      }),
+    );
+    expect(paper).toMatchObject({
+      title: 'H³Fusion: Helpful, Harmless, Honest',
+      summary: 'We fuse N ≥ 3 models in 𝒪(N) time.',
+      authors: ['Paul Erdős'],
+    });
+  });
+});
