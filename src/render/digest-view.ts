@@ -1,4 +1,4 @@
-import type { Edition, RankedPaper, Section } from '../domain/index.js';
+import { type Edition, type RankedPaper, type Section, sectionAnchor } from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
@@ -40,7 +40,7 @@ export interface DigestView {
   dateLong: string;
   count: number;
   sections: SectionView[];
-  /** Papers of the edition that are only on the web (edition cap, budget trimming). */
+  /** Papers of the edition only on the web: the sections' "N more" plus those cut from the letter. */
   more: number;
   archiveUrl: string;
   sender: { fromName: string; postalAddress: string };
@@ -120,8 +120,7 @@ export function formatDate(date: string, style: 'long' | 'short'): string {
 }
 
 function anchorOf(slug: string, index: number): string {
-  const clean = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return `topic-${clean || index}`;
+  return slug ? sectionAnchor(slug) : `topic-${index}`;
 }
 
 function paperView(paper: RankedPaper, summaryChars: number): PaperView {
@@ -194,7 +193,8 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     dateLong: formatDate(edition.date, 'long'),
     count,
     sections,
-    more: edition.more,
+    // Everything the web version has beyond this letter: the sections' "N more" and the rest.
+    more: edition.more + sections.reduce((n, s) => n + s.more, 0),
     archiveUrl,
     sender: { fromName: cleanText(options.fromName), postalAddress: cleanText(options.postalAddress) },
     ph: PLACEHOLDERS,

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { PaperpostError } from '../../domain/index.js';
+import { describeCounts, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
 import { checkBuiltMessage } from '../../render/index.js';
@@ -101,10 +101,7 @@ function formatSummary(
   const p = s.papers;
   lines.push(`papers: ${p.entries} entries -> ${p.merged} after merging (${p.new} new, ${p.updated} known)`);
   if (s.edition) {
-    lines.push(
-      `edition ${s.edition.id}: ${s.edition.papers} papers in ${s.edition.sections} topics` +
-        (s.edition.more > 0 ? ` (+${s.edition.more} on the web)` : ''),
-    );
+    lines.push(`edition ${s.edition.id}: ${describeCounts(s.edition)} (${s.edition.topics} topics)`);
   } else {
     lines.push(`edition skipped: ${s.skipReason}`);
   }
