@@ -47,10 +47,23 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Whether a command that prints its own summary should keep the terminal to that summary: stderr
+ * is a terminal, no LOG_LEVEL was asked for and no --json. Logs are then limited to warnings;
+ * piped, or with LOG_LEVEL, every record is logged as usual.
+ */
+export function summaryOnly(options: GlobalOptions): boolean {
+  return Boolean(process.stderr.isTTY) && process.env.LOG_LEVEL === undefined && !options.json;
+}
+
 /** Open config, logger and store; `close()` must run on every exit path. */
-export async function openApp(options: GlobalOptions, extra: { runId?: string } = {}): Promise<App> {
+export async function openApp(
+  options: GlobalOptions,
+  extra: { runId?: string; summaryOnly?: boolean } = {},
+): Promise<App> {
   const config = readConfig(options);
-  const logger = createLogger(config.logLevel, { runId: extra.runId, json: options.json });
+  const level = extra.summaryOnly ? 'warn' : config.logLevel;
+  const logger = createLogger(level, { runId: extra.runId, json: options.json });
   if (config.database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
   const store = await createStore(config.database);
   const secret = resolveSecret(config);
