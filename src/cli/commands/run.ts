@@ -89,7 +89,8 @@ async function writePreview(
   // The message was just built from known parts: check those, without parsing the MIME again.
   const report = checkBuiltMessage(message);
   const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
-  if (logWarnings) for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
+  if (logWarnings)
+    for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
   return { dir, preview, warnings };
 }
 
