@@ -163,13 +163,19 @@ describe('renderVariant', () => {
     expect(confirm.text).toContain('https://paperpost.example/confirm/abc?x=1&y=2');
     expect(confirm.text).toContain('ada@example.org');
     expect(confirm.text).not.toMatch(HTML_TAG);
+    // Regression (issue 14): the text part said "Confirm with the button below" and gave the URL twice.
+    expect(confirm.text).not.toMatch(/button/i);
+    expect(confirm.text).toContain('To confirm, open this link:');
+    expect(confirm.text.split('https://paperpost.example/confirm/abc').length - 1).toBe(1);
     const welcome = await renderer.renderWelcome({
       preferencesUrl: 'https://paperpost.example/p/t',
       unsubscribeUrl: 'https://paperpost.example/u/t',
     });
     expect(welcome.subject).toBe('Welcome to Paperpost');
     expect(welcome.html).toContain('href="https://paperpost.example/u/t"');
-    expect(welcome.text).toContain('https://paperpost.example/p/t');
+    expect(welcome.text).toContain('Choose topics and frequency: https://paperpost.example/p/t');
+    expect(welcome.text).toContain('Unsubscribe: https://paperpost.example/u/t');
+    expect(welcome.text).not.toMatch(HTML_TAG);
   });
 
   it.each([['javascript:alert(1)'], ['data:text/html,x'], ['/relative']])(
