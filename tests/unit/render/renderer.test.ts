@@ -211,6 +211,19 @@ describe('templates on disk', () => {
     expect(error).toBeInstanceOf(PaperpostError);
     expect((error as PaperpostError).code).toBe('template-failed');
     expect((error as PaperpostError).message).toMatch(/^template digest\.mjml: /);
+    // Regression (issue 14): template errors named neither the file nor the line.
+    const lines = original.split('\n').length + 1;
+    expect((error as PaperpostError).message).toContain(
+      `partials/paper-card.mjml:${lines}: Cannot read properties of undefined`,
+    );
+
+    writeFileSync(file, original.replace('<% }', '<% } }'));
+    utimesSync(file, new Date(), new Date(Date.now() + 7_000));
+    const syntax = await renderer.renderVariant(edition, ALL).catch((e: unknown) => e);
+    const brokenLine = original.split('\n').findIndex((l) => l.includes('<% }')) + 1;
+    expect((syntax as PaperpostError).message).toMatch(
+      new RegExp(`^template digest\\.mjml: partials/paper-card\\.mjml:${brokenLine}: \\S`),
+    );
 
     writeFileSync(
       file,
