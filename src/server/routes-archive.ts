@@ -12,6 +12,7 @@ import { escapeHtml } from '../render/index.js';
 import type { EditionSummary } from '../store/types.js';
 import { buildWebEdition } from './edition-page.js';
 import type { ServerParts } from './parts.js';
+import { FAVICON_SVG } from './preview-assets.js';
 import { SITE_CSS } from './site-css.js';
 
 const EDITION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -95,6 +96,12 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=86400');
     return c.body(SITE_CSS);
+  });
+
+  app.get('/favicon.ico', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG);
   });
 
   app.get('/healthz', async (c) => {
