@@ -180,5 +180,22 @@ describeWith(
         await page.close();
       }
     }, 120_000);
+
+    // Regression (issue 14): the site ignored prefers-color-scheme: dark, which the mail follows.
+    it('the site follows prefers-color-scheme, light and dark', async () => {
+      for (const [scheme, dark] of [
+        ['light', false],
+        ['dark', true],
+      ] as const) {
+        const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 375, height: 800 } });
+        await page.goto(`${base}/archive/${summary.edition.id}`);
+        const rgb = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+        const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map(Number);
+        expect((r + g + b) / 3 < 80, `${scheme}: ${rgb}`).toBe(dark);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+        expect(overflow, `${scheme}: no horizontal scrolling at 375 px`).toBe(false);
+        await page.close();
+      }
+    }, 60_000);
   },
 );
