@@ -1,5 +1,4 @@
 import type { Context, Hono } from 'hono';
-import { PaperpostError } from '../domain/errors.js';
 import { checkConfirmToken, confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
 import { latestSample } from './edition-page.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
