@@ -19,7 +19,7 @@ await build({
   // languages' lists drop out of the bundle.
   mainFields: ['module', 'main'],
   // Left to node_modules: the native addon, and packages loaded on demand by require() (mjml in
-  // its worker, pino-pretty on a terminal, sanitize-html, html-to-text, mailparser, pg, smtp-server, imapflow).
+  // its worker, pino-pretty on a terminal, sanitize-html, mailparser, pg, smtp-server, imapflow).
   external: [
     'better-sqlite3',
     'mjml',
@@ -28,7 +28,6 @@ await build({
     'pg-native',
     'mailparser',
     'sanitize-html',
-    'html-to-text',
     'smtp-server',
     'imapflow',
   ],

@@ -47,10 +47,33 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * The config with the web server on `port`: unless PAPERPOST_BASE_URL is set, the links in every
+ * mail this process makes (letters and confirmations) point there too, as the config's own
+ * `server.port` would make them.
+ */
+export function withPort(config: Readonly<Config>, port: number): Readonly<Config> {
+  const baseUrl = process.env.PAPERPOST_BASE_URL === undefined ? `http://127.0.0.1:${port}` : config.baseUrl;
+  return Object.freeze({ ...config, baseUrl, server: { ...config.server, port } });
+}
+
+/**
+ * Whether a command that prints its own summary should keep the terminal to that summary: stderr
+ * is a terminal, no LOG_LEVEL was asked for and no --json. Logs are then limited to warnings;
+ * piped, or with LOG_LEVEL, every record is logged as usual.
+ */
+export function summaryOnly(options: GlobalOptions): boolean {
+  return Boolean(process.stderr.isTTY) && process.env.LOG_LEVEL === undefined && !options.json;
+}
+
 /** Open config, logger and store; `close()` must run on every exit path. */
-export async function openApp(options: GlobalOptions, extra: { runId?: string } = {}): Promise<App> {
-  const config = readConfig(options);
-  const logger = createLogger(config.logLevel, { runId: extra.runId, json: options.json });
+export async function openApp(
+  options: GlobalOptions,
+  extra: { runId?: string; summaryOnly?: boolean; port?: number } = {},
+): Promise<App> {
+  const config = extra.port === undefined ? readConfig(options) : withPort(readConfig(options), extra.port);
+  const level = extra.summaryOnly ? 'warn' : config.logLevel;
+  const logger = createLogger(level, { runId: extra.runId, json: options.json });
   if (config.database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
   const store = await createStore(config.database);
   const secret = resolveSecret(config);

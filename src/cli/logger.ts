@@ -12,7 +12,13 @@ export function createLogger(level: string, options: { runId?: string; json?: bo
   if (process.stderr.isTTY && !options.json) {
     // pino-pretty only for a terminal: piped runs (cron, systemd, tests) do not pay for it.
     const pretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
-    const stream = pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' });
+    const stream = pretty({
+      destination: 2,
+      sync: true,
+      colorize: true,
+      ignore: 'pid,hostname',
+      singleLine: true,
+    });
     return pino({ level, base }, stream);
   }
   return pino({ level, base }, pino.destination({ fd: 2, sync: true }));

@@ -23,6 +23,24 @@ export interface Edition {
   more: number;
   /** Ids of papers cut by the caps: published with this edition (web version), not in the mail. */
   overflowIds?: string[];
+  /**
+   * The same papers arranged for the web version: per topic, in rank order; topics of the letter
+   * first in letter order, then topics the letter had no room for, then ungrouped papers
+   * (`slug` null). Absent on editions stored before it existed.
+   */
+  webOnly?: WebOnlyGroup[];
+}
+
+/** Papers of one topic that only the web version of an edition shows, best first. */
+export interface WebOnlyGroup {
+  slug: string | null;
+  label: string;
+  ids: string[];
+}
+
+/** The HTML anchor of a topic's section, shared by the letter ("N more ... on the web") and the site. */
+export function sectionAnchor(slug: string): string {
+  return `topic-${slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`;
 }
 
 /** The edition cut to one subscriber profile; rendered once, shared by its subscribers. */
@@ -40,4 +58,31 @@ export interface RenderedVariant {
   preheader: string;
   html: string;
   text: string;
+}
+
+/**
+ * The counts of one edition, in the one vocabulary the CLI, the site and the feed share:
+ * `selected` papers are published with the edition, `inLetter` of them are in the letter (every
+ * topic), `onWeb` are the rest, on the web version only.
+ */
+export interface EditionCounts {
+  selected: number;
+  inLetter: number;
+  onWeb: number;
+  /** Sections (topics) of the letter. */
+  topics: number;
+}
+
+/** Counts of a stored or planned edition (see {@link EditionCounts}). */
+export function countEdition(edition: Edition): EditionCounts {
+  const inLetter = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+  const onWeb = edition.overflowIds?.length ?? 0;
+  return { selected: inLetter + onWeb, inLetter, onWeb, topics: edition.sections.length };
+}
+
+/** "107 papers selected: 40 in the letter, 67 more on the web" (the words every output uses). */
+export function describeCounts(counts: Pick<EditionCounts, 'selected' | 'inLetter' | 'onWeb'>): string {
+  const noun = counts.selected === 1 ? 'paper' : 'papers';
+  const web = counts.onWeb > 0 ? `, ${counts.onWeb} more on the web` : '';
+  return `${counts.selected} ${noun} selected: ${counts.inLetter} in the letter${web}`;
 }

@@ -1,5 +1,14 @@
 import type { Config } from '../config/load.js';
-import type { Edition, Frequency, Paper, Topic } from '../domain/index.js';
+import type {
+  Edition,
+  Frequency,
+  Paper,
+  RankedPaper,
+  Section,
+  Topic,
+  TopicGroup,
+  WebOnlyGroup,
+} from '../domain/index.js';
 import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
 import type { Store } from '../store/types.js';
 import { groupPapers, slugify } from '../topics/index.js';
@@ -66,7 +75,8 @@ export async function planEdition(
   const withGrowth = await withUpvoteGrowth(store, candidates, now);
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
-  const pool = rankPapers(withGrowth, end, config.rank, windowHours).slice(0, groupingPoolSize(config));
+  const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
+  const pool = ranking.slice(0, groupingPoolSize(config));
   const stored = await store.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -82,6 +92,7 @@ export async function planEdition(
     maxPerSection: config.limits.maxPapersPerSection,
   });
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
+  const webOnly = arrangeWebOnly(ranking, shown, ranked.sections, grouped.groups);
   const date = now.toISOString().slice(0, 10);
   const edition: Edition = {
     id: await uniqueEditionId(store, date, frequency),
@@ -91,6 +102,7 @@ export async function planEdition(
     sections: ranked.sections,
     more: ranked.more + (candidates.length - pool.length),
     overflowIds: candidates.map((p) => p.id).filter((id) => !shown.has(id)),
+    webOnly,
   };
   return {
     status: 'planned',
@@ -113,6 +125,42 @@ async function withUpvoteGrowth(store: Store, papers: Paper[], now: Date): Promi
     const rate = upvotesPerDay(snapshots.get(paper.id) ?? [], now);
     return rate === undefined ? paper : { ...paper, upvotesPerDay: rate };
   });
+}
+
+/**
+ * The papers the letter had no room for, under their topics in rank order: the letter's topics
+ * in letter order, then grouped topics the letter dropped (best paper first), then the papers that
+ * were never grouped (below the grouping pool) under "More papers".
+ */
+export function arrangeWebOnly(
+  ranking: RankedPaper[],
+  shown: ReadonlySet<string>,
+  sections: readonly Section[],
+  groups: readonly TopicGroup[],
+): WebOnlyGroup[] {
+  const topicOf = new Map<string, Topic>();
+  for (const group of groups)
+    for (const id of group.paperIds) if (!topicOf.has(id)) topicOf.set(id, group.topic);
+  const bySlug = new Map<string | null, WebOnlyGroup>();
+  for (const section of sections) {
+    bySlug.set(section.topic.slug, { slug: section.topic.slug, label: section.topic.label, ids: [] });
+  }
+  const rest: WebOnlyGroup = { slug: null, label: 'More papers', ids: [] };
+  for (const paper of ranking) {
+    if (shown.has(paper.id)) continue;
+    const topic = topicOf.get(paper.id);
+    if (!topic) {
+      rest.ids.push(paper.id);
+      continue;
+    }
+    let group = bySlug.get(topic.slug);
+    if (!group) {
+      group = { slug: topic.slug, label: topic.label, ids: [] };
+      bySlug.set(topic.slug, group);
+    }
+    group.ids.push(paper.id);
+  }
+  return [...bySlug.values(), rest].filter((g) => g.ids.length > 0);
 }
 
 /** Plan the edition, then store it (claiming its papers for the frequency) and its new topics. */

@@ -1,6 +1,12 @@
 import type { Config } from '../config/load.js';
 import { processOwner } from '../deliver/index.js';
-import { describeError, type Frequency, PaperpostError } from '../domain/index.js';
+import {
+  countEdition,
+  describeError,
+  type EditionCounts,
+  type Frequency,
+  PaperpostError,
+} from '../domain/index.js';
 import type { Store } from '../store/types.js';
 import { buildEdition } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
@@ -37,7 +43,8 @@ export interface RunSummary {
   frequency: Frequency;
   sources: { ok: number; failed: number; reports: SourceReport[] };
   papers: { entries: number; merged: number; new: number; updated: number; candidates: number };
-  edition: { id: string; sections: number; papers: number; more: number; newTopics: number } | null;
+  /** `papers` is the papers selected (= `selected`); see {@link EditionCounts} for the words. */
+  edition: ({ id: string; sections: number; papers: number; newTopics: number } & EditionCounts) | null;
   skipReason: string | null;
   ledger: { created: number; variants: string[] } | null;
   delivery: SendOutcome | null;
@@ -105,11 +112,12 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
       logger.info({ reason: built.reason }, 'edition skipped');
     } else {
       const { edition } = built;
+      const counts = countEdition(edition);
       summary.edition = {
         id: edition.id,
         sections: edition.sections.length,
-        papers: edition.sections.reduce((n, s) => n + s.papers.length, 0),
-        more: edition.more,
+        papers: counts.selected,
+        ...counts,
         newTopics: built.newTopics,
       };
       const domain =

@@ -14,6 +14,7 @@ export interface RunLine {
   finishedAt: string | null;
   frequency: string | null;
   editionId: string | null;
+  /** Papers selected for the edition the run made. */
   papers: number | null;
   sent: number | null;
   failed: number | null;
@@ -46,7 +47,10 @@ export interface EditionLine {
   id: string;
   frequency: Frequency;
   date: string;
+  /** Papers selected (published with the edition). */
   papers: number;
+  /** Of those, papers in the letter; `papers - inLetter` are on the web only. */
+  inLetter: number;
   deliveries: DeliveryCounts;
 }
 
@@ -89,7 +93,7 @@ export function toRunLine(run: RunRecord): RunLine {
     finishedAt: run.finishedAt,
     frequency: str(s.frequency),
     editionId: run.editionId,
-    papers: num(edition.papers),
+    papers: num(edition.selected) ?? num(edition.papers),
     sent: num(delivery.sent),
     failed: num(delivery.failed),
     sourcesFailed: num(obj(s.sources).failed),
@@ -146,6 +150,7 @@ export async function buildStatusReport(
     frequency: e.frequency,
     date: e.date,
     papers: e.paperCount,
+    inLetter: e.letterCount,
     deliveries: e.counts,
   }));
   return {

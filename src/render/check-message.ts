@@ -1,3 +1,4 @@
+import { isLoopbackUrl, originOf } from './local-url.js';
 import { estimateSpamScore } from './spam-score.js';
 
 /** Gmail clips HTML bodies over about 102 KB. */
@@ -169,13 +170,19 @@ export function checkMessageParts(parts: MessageParts): CheckReport {
   const targets = [...unsubscribe.matchAll(/<([^>]*)>/g)].map((m) => (m[1] ?? '').trim());
   const https = targets.find((t) => /^https:\/\//i.test(t));
   const mailto = targets.find((t) => /^mailto:/i.test(t));
+  // A letter made on this machine for a look (the demo, no PAPERPOST_BASE_URL) links to a loopback
+  // address: worth a warning, not a failure, since it is not meant to leave the machine.
+  const local = targets.find(isLoopbackUrl);
+  const loopbackLinks = (html ? extractLinks(html) : []).filter(isLoopbackUrl);
   check(
     'list-unsubscribe',
-    'error',
+    https === undefined && local !== undefined ? 'warning' : 'error',
     https !== undefined,
     https
       ? `List-Unsubscribe has an https URL`
-      : `List-Unsubscribe lacks an https URL (${unsubscribe || 'missing'})`,
+      : local
+        ? `List-Unsubscribe and ${loopbackLinks.length} links point to the local address ${originOf(local)}: fine for a look; set PAPERPOST_BASE_URL to your public https URL before sending`
+        : `List-Unsubscribe lacks an https URL (${unsubscribe || 'missing'})`,
   );
   check(
     'list-unsubscribe-mailto',
@@ -222,6 +229,14 @@ export function checkMessageParts(parts: MessageParts): CheckReport {
       ? `${links.length} links, all http(s), mailto or anchors`
       : `bad links: ${[...bad.map((b) => `${b.l.slice(0, 60)} (${b.why})`), ...textLinks.map((t) => `${t} in text`)].slice(0, 5).join('; ')}`,
   );
+  if (loopbackLinks.length > 0 && local === undefined) {
+    check(
+      'local-links',
+      'warning',
+      false,
+      `${loopbackLinks.length} links to the local address ${originOf(loopbackLinks[0] ?? '')}: readers elsewhere cannot open them (PAPERPOST_BASE_URL)`,
+    );
+  }
   const images = html ? [...html.matchAll(/<img\b[^>]*>/gi)].map((m) => m[0]) : [];
   const noAlt = images.filter((img) => !/\salt\s*=/i.test(img)).length;
   check(
@@ -238,7 +253,8 @@ export function checkMessageParts(parts: MessageParts): CheckReport {
     html,
     text,
     hasListUnsubscribe: unsubscribe !== '',
-    links: links.filter((l) => /^https?:/i.test(l)),
+    // Loopback links are reported above, once; a provider never sees a letter made for a look.
+    links: links.filter((l) => /^https?:/i.test(l) && !isLoopbackUrl(l)),
     images: images.length,
   });
   check(
@@ -258,6 +274,9 @@ export function formatCheckReport(report: CheckReport): string {
     const mark = c.ok ? 'ok  ' : c.level === 'error' ? 'FAIL' : 'WARN';
     return `${mark} ${c.id.padEnd(24)} ${c.message}`;
   });
-  lines.push(report.ok ? 'result: passes' : 'result: FAILS (see FAIL lines)');
+  const warnings = report.checks.filter((c) => !c.ok && c.level === 'warning').length;
+  const noted =
+    warnings === 0 ? '' : ` with ${warnings} warning${warnings === 1 ? '' : 's'} (see WARN lines)`;
+  lines.push(report.ok ? `result: passes${noted}` : 'result: FAILS (see FAIL lines)');
   return `${lines.join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import { cutAtClause, type Edition, type RankedPaper, type Section } from '../domain/index.js';
+import { cutAtClause, type Edition, type RankedPaper, type Section, sectionAnchor } from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
@@ -46,7 +46,7 @@ export interface DigestView {
   sections: SectionView[];
   /** The best papers of the letter, whatever their section: read first on a phone. */
   top: PaperView[];
-  /** Papers of the edition that are only on the web (edition cap, budget trimming). */
+  /** Papers of the edition only on the web: the sections' "N more" plus those cut from the letter. */
   more: number;
   archiveUrl: string;
   sender: { fromName: string; postalAddress: string };
@@ -122,8 +122,7 @@ export function formatDate(date: string, style: 'long' | 'short'): string {
 const TOP_PAPERS = 3;
 
 function anchorOf(slug: string, index: number): string {
-  const clean = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return `topic-${clean || index}`;
+  return slug ? sectionAnchor(slug) : `topic-${index}`;
 }
 
 const ARXIV_CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
@@ -237,7 +236,8 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     count,
     sections,
     top,
-    more: edition.more,
+    // Everything the web version has beyond this letter: the sections' "N more" and the rest.
+    more: edition.more + sections.reduce((n, s) => n + s.more, 0),
     archiveUrl,
     sender: { fromName: cleanText(options.fromName), postalAddress: cleanText(options.postalAddress) },
     ph: PLACEHOLDERS,

@@ -13,6 +13,7 @@ export {
   type MessageParts,
   rawHeaderLines,
 } from './check-message.js';
+export { clampText, shortenAuthors } from './digest-view.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml, safeHttpUrl } from './escape.js';
 export { preloadMjml } from './mjml.js';

@@ -124,7 +124,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   // Transactional letters differ only in a URL or two and an address: compile each template once
   // with markers in their place (keyed by the MJML source, so a template edit recompiles), then
   // fill the markers by string replacement, as digests do. MJML per request capped the web server.
-  const letterCache = new Map<string, { html: string; text: string }>();
+  const letterCache = new Map<string, { html: string }>();
   const renderLetter = async (name: string, data: Record<string, string>, subject: string) => {
     const preheader = subject;
     const markers = Object.keys(data).map((key, i) => [key, `https://marker.invalid/pp${i}x`] as const);
@@ -132,14 +132,13 @@ export function createRenderer(options: RendererOptions): Renderer {
     const mjml = templates.renderHtml(name, { ...marked, title, sender, subject, preheader });
     let compiled = letterCache.get(mjml);
     if (!compiled) {
-      const html = stripIndentation(await compile(name, mjml));
-      // html-to-text loads only for letters: digests have their own text template.
-      const { htmlToPlainText } = await import('./html-text.js');
-      compiled = { html, text: htmlToPlainText(html) };
+      compiled = { html: stripIndentation(await compile(name, mjml)) };
       if (letterCache.size > 16) letterCache.clear();
       letterCache.set(mjml, compiled);
     }
-    let { html, text } = compiled;
+    // Its own text template (`confirm.txt` beside `confirm.mjml`): a text reader has no button.
+    let text = templates.renderText(name.replace(/\.mjml$/, '.txt'), { ...marked, title, sender, subject });
+    let { html } = compiled;
     for (const [key, marker] of markers) {
       const value = data[key] ?? '';
       html = html.split(marker).join(escapeHtml(value));

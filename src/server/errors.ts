@@ -66,9 +66,11 @@ export function createErrorHandler(parts: ServerParts): ErrorHandler {
         c,
         '@message',
         {
-          pageTitle: 'This link has expired',
+          // The same page for a mangled, forged or old link: only an old one has "expired".
+          pageTitle: 'This link does not work',
           lines: [
-            'The link is invalid or too old (confirmation links last 7 days). Enter your address to get a new one.',
+            'It may be cut short or changed (copy the whole link from the mail), or too old: confirmation links last 7 days.',
+            'Enter your address to get a new one.',
           ],
           askAgain: true,
         },

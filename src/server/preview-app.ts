@@ -4,11 +4,32 @@ import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
 import { describeError } from '../domain/index.js';
 import type { Renderer } from '../render/index.js';
 import { escapeHtml } from '../render/index.js';
-import { PREVIEW_CSS, PREVIEW_JS } from './preview-assets.js';
+import { FAVICON_SVG, PREVIEW_CSS, PREVIEW_JS } from './preview-assets.js';
 
-/** Where the preview gets its edition: a papers file, or the store's next edition (wired by the CLI). */
+/** An edition and the variants of it the preview offers. */
+export interface PreviewEdition {
+  edition: Edition;
+  variants: Variant[];
+}
+
+/**
+ * Where the preview gets its editions: a papers file, or the store's next edition of each
+ * frequency (wired by the CLI). `others` are more editions to offer (another frequency);
+ * `notice` says what is shown when it is not what one would expect (nothing new: the last one).
+ */
 export interface EditionSource {
-  loadEdition(): Promise<{ edition: Edition; variants: Variant[] }>;
+  loadEdition(): Promise<PreviewEdition & { others?: PreviewEdition[]; notice?: string }>;
+}
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "Daily · all topics", "Weekly · LLM agents, Robotics": a variant as people read it. */
+export function variantLabel(variant: Variant, edition: Edition): string {
+  const labels = new Map(edition.sections.map((s) => [s.topic.slug, s.topic.label]));
+  const topics = variant.topics.length
+    ? variant.topics.map((slug) => labels.get(slug) ?? slug).join(', ')
+    : 'all topics';
+  return `${capitalize(variant.frequency)} · ${topics}`;
 }
 
 /** One variant filled for the sample subscriber, with its raw MIME. */
@@ -51,11 +72,13 @@ function headerBlock(raw: Buffer): string {
   return (end < 0 ? text : text.slice(0, end)).replace(/\r\n/g, '\n');
 }
 
-function shell(variants: Variant[], subject: string, version: number): string {
-  const options = variants
+function shell(editions: PreviewEdition[], subject: string, version: number, notice?: string): string {
+  const options = editions
     .map(
-      (v) =>
-        `<option value="${escapeHtml(v.key)}">${escapeHtml(v.topics.length ? v.topics.join(', ') : 'all topics')} (${escapeHtml(v.key)})</option>`,
+      ({ edition, variants }) =>
+        `<optgroup label="${escapeHtml(`${capitalize(edition.frequency)} · ${edition.id}`)}">${variants
+          .map((v) => `<option value="${escapeHtml(v.key)}">${escapeHtml(variantLabel(v, edition))}</option>`)
+          .join('')}</optgroup>`,
     )
     .join('');
   const button = (attr: string, value: string, label: string) =>
@@ -70,6 +93,7 @@ function shell(variants: Variant[], subject: string, version: number): string {
 <span class="group">${button('data-width', '375', 'Mobile 375')}${button('data-width', '1200', 'Desktop 1200')}</span>
 <label class="group"><input type="checkbox" id="dark"> Dark</label>
 <span id="status">live reload on</span></header>
+${notice ? `<div class="notice" id="notice" role="status">${escapeHtml(notice)}</div>` : ''}
 <div class="subject" id="subject">Subject: ${escapeHtml(subject)}</div>
 <main><iframe id="frame" title="message" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></main>
 </body></html>`;
@@ -93,8 +117,11 @@ export function createPreviewApp(options: PreviewAppOptions): PreviewApp {
   }
 
   const load = async (key: string | undefined) => {
-    const { edition, variants } = await options.source.loadEdition();
-    const variant = variants.find((v) => v.key === key) ?? variants[0];
+    const loaded = await options.source.loadEdition();
+    const editions: PreviewEdition[] = [loaded, ...(loaded.others ?? [])];
+    const found = editions.find((e) => e.variants.some((v) => v.key === key)) ?? loaded;
+    const { edition } = found;
+    const variant = found.variants.find((v) => v.key === key) ?? found.variants[0];
     if (!variant) throw new Error('the edition has no variant to show');
     const cacheKey = `${version}|${edition.id}|${variant.key}`;
     let message = cache.get(cacheKey);
@@ -103,7 +130,7 @@ export function createPreviewApp(options: PreviewAppOptions): PreviewApp {
       message = await options.buildMessage(edition, rendered);
       cache.set(cacheKey, message);
     }
-    return { variants, message };
+    return { editions, notice: loaded.notice, message };
   };
 
   const app = new Hono();
@@ -119,9 +146,15 @@ export function createPreviewApp(options: PreviewAppOptions): PreviewApp {
   });
 
   app.get('/', async (c) => {
-    const { variants, message } = await load(undefined);
-    return c.html(shell(variants, message.subject, version));
+    const { editions, notice, message } = await load(undefined);
+    return c.html(shell(editions, message.subject, version, notice));
   });
+  // The subject of the chosen variant: the page's subject bar follows the dropdown.
+  app.get('/meta', async (c) => {
+    const { message } = await load(c.req.query('variant'));
+    return c.json({ subject: message.subject });
+  });
+  app.get('/favicon.ico', (c) => c.body(FAVICON_SVG, 200, { 'Content-Type': 'image/svg+xml' }));
   app.get('/preview.js', (c) =>
     c.body(PREVIEW_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
   );

@@ -11,9 +11,23 @@ export const PREVIEW_JS = `'use strict';
   var width = 375;
   var version = Number(document.body.getAttribute('data-version')) || 0;
 
+  var subject = document.getElementById('subject');
+  var shownSubjectOf = '';
+
+  function showSubject() {
+    var key = variant.value + '|' + version;
+    if (key === shownSubjectOf) return;
+    shownSubjectOf = key;
+    fetch('/meta?variant=' + encodeURIComponent(variant.value), { cache: 'no-store' })
+      .then(function (r) { return r.json(); })
+      .then(function (body) { subject.textContent = 'Subject: ' + body.subject; })
+      .catch(function () {});
+  }
+
   function show() {
     var q = '?variant=' + encodeURIComponent(variant.value) + '&dark=' + (dark.checked ? 1 : 0) + '&v=' + version;
     frame.setAttribute('src', '/view/' + view + q);
+    showSubject();
     frame.style.width = view === 'html' ? width + 'px' : '100%';
     document.querySelectorAll('[data-view]').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === view));
@@ -61,7 +75,11 @@ button[aria-pressed="true"] { background: #1d4ed8; color: #fff; border-color: #1
 select { font: inherit; max-width: 260px; }
 .group { display: flex; gap: 4px; align-items: center; }
 #status { color: #4b5563; font-size: 12px; margin-left: auto; }
+.notice { padding: 6px 12px; font-size: 13px; background: #fef3c7; color: #78350f; border-bottom: 1px solid #fcd34d; }
 .subject { padding: 6px 12px; font-size: 13px; color: #374151; overflow-wrap: anywhere; }
 main { display: flex; justify-content: center; padding: 12px; }
 iframe { border: 1px solid #d1d5db; background: #fff; height: calc(100vh - 120px); max-width: 100%; }
 `;
+
+/** The site's icon (a folded paper), served at /favicon.ico by the preview and the site. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d4ed8"/><path d="M9 7h10l5 5v13H9z" fill="#fff"/><path d="M19 7v5h5" fill="#c7d2fe"/><path d="M12 16h9M12 19h9M12 22h6" stroke="#1d4ed8" stroke-width="1.5"/></svg>`;

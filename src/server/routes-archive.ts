@@ -1,7 +1,18 @@
 import type { Hono } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
-import { cleanText, type Edition, safeHttpUrl } from '../domain/index.js';
+import {
+  cleanText,
+  countEdition,
+  describeCounts,
+  type Edition,
+  safeHttpUrl,
+  sectionAnchor,
+} from '../domain/index.js';
+import { escapeHtml } from '../render/index.js';
+import type { EditionSummary } from '../store/types.js';
+import { buildWebEdition } from './edition-page.js';
 import type { ServerParts } from './parts.js';
+import { FAVICON_SVG } from './preview-assets.js';
 import { SITE_CSS } from './site-css.js';
 
 const EDITION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
@@ -11,9 +22,18 @@ const PLACEHOLDER = /%%([A-Z_]+)(?::[a-z0-9][a-z0-9._-]*)?%%/g;
 const ARCHIVE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Blank what is personal in a stored variant: links go to the subscribe page, names vanish. */
-export function blankPlaceholders(source: string, baseUrl: string): string {
-  return source.replace(PLACEHOLDER, (_match, name: string) => (name.endsWith('_URL') ? `${baseUrl}/` : ''));
+/**
+ * The public copy of a stored variant: "because you subscribed", a greeting without a name, and
+ * the personal links (preferences, unsubscribe, one topic) pointing to `/manage`, which explains
+ * where a reader's own links are and mails a fresh one.
+ */
+export function webCopyPlaceholders(source: string, baseUrl: string): string {
+  return source.replace(PLACEHOLDER, (_match, name: string) => {
+    if (name.endsWith('_URL')) return `${baseUrl}/manage`;
+    if (name === 'EMAIL') return 'you';
+    if (name === 'GREETING') return 'Hi,';
+    return '';
+  });
 }
 
 /** Escape text for XML element content and attribute values. */
@@ -30,14 +50,41 @@ export function escapeXml(value: string): string {
   );
 }
 
-/** A paper as the web archive shows it: through the same guards as the mail. */
-function shownPaper<T extends { title: string; url: string; authors: string[] }>(paper: T): T {
-  return {
-    ...paper,
-    title: cleanText(paper.title),
-    url: safeHttpUrl(paper.url) ?? '#',
-    authors: paper.authors.map(cleanText).filter((a) => a !== ''),
-  };
+/** The counts of a listed edition, in the words of {@link describeCounts}. */
+export function summaryCounts(e: EditionSummary): { selected: number; inLetter: number; onWeb: number } {
+  return { selected: e.paperCount, inLetter: e.letterCount, onWeb: e.paperCount - e.letterCount };
+}
+
+/** Editions in `/feed.xml`, newest first. */
+const FEED_ITEMS = 30;
+
+/**
+ * One edition as an RSS item: its counts, then each section of the letter with its paper titles
+ * linked, and a link to the topic on the web version (HTML, escaped once more for XML).
+ */
+export function feedItem(edition: Edition, config: { baseUrl: string; title: string }): string {
+  const link = `${config.baseUrl}/archive/${encodeURIComponent(edition.id)}`;
+  const counts = countEdition(edition);
+  const firstTitles = edition.sections.flatMap((s) => s.papers.map((p) => cleanText(p.title))).slice(0, 1);
+  const title = `${config.title} ${edition.frequency} digest, ${edition.date}${firstTitles[0] ? `: ${firstTitles[0]}` : ''}`;
+  const parts = [`<p>${escapeHtml(describeCounts(counts))}.</p>`];
+  for (const section of edition.sections) {
+    const anchor = `${link}#${sectionAnchor(section.topic.slug)}`;
+    parts.push(
+      `<h3><a href="${escapeHtml(anchor)}">${escapeHtml(cleanText(section.topic.label))}</a></h3><ul>`,
+    );
+    for (const paper of section.papers) {
+      const url = safeHttpUrl(paper.url) ?? anchor;
+      parts.push(`<li><a href="${escapeHtml(url)}">${escapeHtml(cleanText(paper.title))}</a></li>`);
+    }
+    parts.push('</ul>');
+  }
+  if (counts.onWeb > 0)
+    parts.push(`<p><a href="${escapeHtml(link)}">${counts.onWeb} more on the web</a></p>`);
+  const categories = edition.sections
+    .map((s) => `<category>${escapeXml(cleanText(s.topic.label))}</category>`)
+    .join('');
+  return `<item><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><guid isPermaLink="true">${escapeXml(link)}</guid><pubDate>${new Date(edition.createdAt).toUTCString()}</pubDate>${categories}<description>${escapeXml(parts.join(''))}</description></item>`;
 }
 
 /** `GET /archive`, `/archive/:edition`, `/feed.xml`, `/healthz`, `/static/site.css`. */
@@ -51,6 +98,12 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     return c.body(SITE_CSS);
   });
 
+  app.get('/favicon.ico', (c) => {
+    c.header('Content-Type', 'image/svg+xml');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(FAVICON_SVG);
+  });
+
   app.get('/healthz', async (c) => {
     try {
       await store.getMeta('healthz');
@@ -62,7 +115,10 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   });
 
   app.get('/archive', async (c) => {
-    const editions = await store.listEditions({ limit: 200 });
+    const editions = (await store.listEditions({ limit: 200 })).map((e) => ({
+      ...e,
+      countsText: describeCounts(summaryCounts(e)),
+    }));
     return pages.page(c, '@archive', { pageTitle: 'Archive', editions, wide: true });
   });
 
@@ -73,21 +129,16 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     return edition;
   };
 
-  // The web version: every paper the edition published, the ones the letter had no room for
-  // ("N more on the web") included, plus a link to the letter as it was sent.
+  // The web version: the letter's sections in its order, then every paper it had no room for,
+  // under its topic in rank order; each section carries the anchor the letter links to.
   app.get('/archive/:edition', async (c) => {
     const edition = await editionOf(c.req.param('edition'));
-    const sections = edition.sections.map((s) => ({
-      ...s,
-      topic: { ...s.topic, label: cleanText(s.topic.label) },
-      papers: s.papers.map(shownPaper),
-    }));
-    const overflow = (await store.getPapers(edition.overflowIds ?? [])).map(shownPaper);
+    const web = await buildWebEdition(edition, (ids) => store.getPapers(ids));
     const letter = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,
-      edition: { ...edition, sections },
-      overflow,
+      countsText: describeCounts(web.counts),
+      web,
       letterUrl: letter ? `/archive/${encodeURIComponent(edition.id)}/mail` : null,
       wide: true,
     });
@@ -100,16 +151,28 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     if (!variant) throw new PaperpostError('server', 'not-found', `no letter for edition ${edition.id}`);
     c.header('Content-Security-Policy', ARCHIVE_CSP);
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(blankPlaceholders(variant.html, config.baseUrl));
+    return c.html(webCopyPlaceholders(variant.html, config.baseUrl));
   });
 
+  // Where the public copy's personal links lead: how to reach one's own preferences.
+  app.get('/manage', (c) =>
+    pages.page(c, '@message', {
+      pageTitle: 'Manage your subscription',
+      lines: [
+        'Every letter you receive ends with your own Preferences and Unsubscribe links, and a link to stop each topic.',
+        'Lost them? Enter your address and we will mail you a new link (nothing changes until you open it).',
+      ],
+      askAgain: true,
+    }),
+  );
+
   app.get('/feed.xml', async (c) => {
-    const editions = await store.listEditions({ limit: 50 });
-    const items = editions.map((e) => {
-      const link = `${config.baseUrl}/archive/${encodeURIComponent(e.id)}`;
-      const title = `${config.title} ${e.frequency} digest, ${e.date}`;
-      return `<item><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><guid isPermaLink="true">${escapeXml(link)}</guid><pubDate>${new Date(e.createdAt).toUTCString()}</pubDate><description>${escapeXml(`${e.paperCount} papers`)}</description></item>`;
-    });
+    const editions = await store.listEditions({ limit: FEED_ITEMS });
+    const items: string[] = [];
+    for (const e of editions) {
+      const edition = await store.getEdition(e.id);
+      if (edition) items.push(feedItem(edition, config));
+    }
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>${escapeXml(config.title)}</title><link>${escapeXml(`${config.baseUrl}/archive`)}</link><description>${escapeXml(`${config.title}: trending research papers`)}</description>
 ${items.join('\n')}

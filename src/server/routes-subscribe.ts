@@ -1,16 +1,24 @@
-import type { Hono } from 'hono';
-import { PaperpostError } from '../domain/errors.js';
+import type { Context, Hono } from 'hono';
 import { checkConfirmToken, confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
+import { latestSample } from './edition-page.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
 /** `GET /`, `POST /subscribe`, `GET|POST /confirm`. */
 export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
   const { pages, flows, tokens, logger } = parts;
 
-  app.get('/', async (c) => {
+  /** The subscribe page: the form (with what was typed and chosen) and a sample of the latest letter. */
+  const indexPage = async (
+    c: Context,
+    form: { email?: string; selected: string[]; frequency: string; emailError?: string },
+    status = 200,
+  ): Promise<Response> => {
     const catalogue = await flows.store.listTopics();
-    return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], frequency: 'daily' });
-  });
+    const sample = await latestSample(parts.deps.store);
+    return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, sample, ...form }, status);
+  };
+
+  app.get('/', (c) => indexPage(c, { selected: [], frequency: 'daily' }));
 
   const checkInbox = {
     pageTitle: 'Check your inbox',
@@ -30,10 +38,15 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
       return pages.page(c, '@message', checkInbox);
     }
     const email = normalizeEmail(field(body, 'email'));
-    if (email === undefined)
-      throw new PaperpostError('subscribers', 'invalid-email', 'not a valid email address');
-    await parts.limitAddress(c, email);
     const frequency = field(body, 'frequency') || 'daily';
+    if (email === undefined) {
+      // Refused: the same page again, with what was typed and chosen, the error tied to the field.
+      logger.info({ path: c.req.path, code: 'invalid-email', status: 400 }, 'request refused');
+      const typed = field(body, 'email').slice(0, 254);
+      const emailError = 'Please enter a valid email address, like name@example.org.';
+      return indexPage(c, { email: typed, selected: fields(body, 'topics'), frequency, emailError }, 400);
+    }
+    await parts.limitAddress(c, email);
     const input = {
       email,
       topics: fields(body, 'topics'),

@@ -1,4 +1,5 @@
-import type { Edition, Frequency, RenderedVariant, Section } from '../domain/index.js';
+import { sql } from 'kysely';
+import type { Edition, Frequency, RenderedVariant, Section, WebOnlyGroup } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { chunk, isUniqueViolation, type StoreContext } from './context.js';
 import { countDeliveriesOf, emptyCounts } from './ledger.js';
@@ -9,6 +10,7 @@ interface EditionData {
   sections: Section[];
   more: number;
   overflowIds?: string[];
+  webOnly?: WebOnlyGroup[];
 }
 
 function paperIdsOf(edition: Edition): string[] {
@@ -36,6 +38,7 @@ export async function createEdition(ctx: StoreContext, edition: Edition): Promis
     sections: edition.sections,
     more: edition.more,
     overflowIds: edition.overflowIds ?? [],
+    ...(edition.webOnly ? { webOnly: edition.webOnly } : {}),
   };
   try {
     await ctx.write(async (trx) => {
@@ -90,7 +93,15 @@ export async function getEdition(ctx: StoreContext, id: string): Promise<Edition
     sections: data.sections,
     more: data.more,
     overflowIds: data.overflowIds ?? [],
+    ...(data.webOnly ? { webOnly: data.webOnly } : {}),
   };
+}
+
+/** Papers in the letter: the sum of the stored sections' paper lists, counted by the database. */
+function letterCount(driver: StoreContext['driver']) {
+  return driver === 'postgres'
+    ? sql<number>`(select coalesce(sum(jsonb_array_length(s -> 'papers')), 0) from jsonb_array_elements(e.data::jsonb -> 'sections') as s)`
+    : sql<number>`(select coalesce(sum(json_array_length(value, '$.papers')), 0) from json_each(e.data, '$.sections'))`;
 }
 
 /** Editions newest first, with their paper count and delivery counts. */
@@ -108,6 +119,7 @@ export async function listEditions(
         .whereRef('ep.edition_id', '=', 'e.id')
         .as('paper_count'),
     )
+    .select(letterCount(ctx.driver).as('letter_count'))
     .orderBy('e.date', 'desc')
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id', 'desc');
@@ -124,6 +136,7 @@ export async function listEditions(
     date: row.date,
     createdAt: row.created_at,
     paperCount: Number(row.paper_count ?? 0),
+    letterCount: Number(row.letter_count ?? 0),
     counts: counts.get(row.id) ?? emptyCounts(),
   }));
 }

@@ -75,7 +75,10 @@ export interface EditionSummary {
   frequency: Frequency;
   date: string;
   createdAt: string;
+  /** Papers selected: published with the edition (letter and web). */
   paperCount: number;
+  /** Of those, papers in the letter (every topic); the rest are on the web only. */
+  letterCount: number;
   counts: DeliveryCounts;
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,29 @@ describe('parse -> render -> check, without a store', () => {
     expect(check.code).toBe(0);
     expect(JSON.stringify(report)).toMatch(/List-Unsubscribe/i);
   }, 60_000);
+
+  // Regression (issue 14): `render --eml x.eml` alone failed with "required option '--out'", and
+  // `render --topics nosuch` exited 0 with an empty letter.
+  it.each([
+    [['--eml', 'only.eml'], 0, /-> only\.eml \(HTML \d+ bytes\)/],
+    [['--text', 'only.txt'], 0, /-> only\.txt/],
+    [[], 2, /^paperpost: .*nothing to write; give --out, --text or --eml\n$/],
+    [
+      ['--eml', 'x.eml', '--topics', 'nosuch'],
+      2,
+      /--topics nosuch: no such topic in this edition; known: [a-z0-9-]+(, [a-z0-9-]+)+\n$/,
+    ],
+  ])(
+    'render %j exits %i',
+    async (args, code, output) => {
+      const papers = path.join(work, 'papers.json');
+      const result = await runCli(['render', '--in', papers, ...args], { cwd: work });
+      expect(result.code).toBe(code);
+      expect(code === 0 ? result.stdout : result.stderr).toMatch(output);
+      if (code !== 0) expect(existsSync(path.join(work, 'x.eml'))).toBe(false);
+    },
+    60_000,
+  );
 });
 
 it('npx paperpost --help lists the commands', async () => {

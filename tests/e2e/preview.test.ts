@@ -52,8 +52,17 @@ function setup(templatesDir: string): { preview: PreviewApp; edition: Edition } 
     if (!raw) throw new Error('no MIME');
     return { ...filled, raw };
   };
+  const weekly: Edition = { ...edition, id: `${edition.id}-weekly`, frequency: 'weekly' };
+  const weeklyVariants: Variant[] = [{ key: 'weekly:*', frequency: 'weekly', topics: [] }];
   const preview = createPreviewApp({
-    source: { loadEdition: async () => ({ edition, variants }) },
+    source: {
+      loadEdition: async () => ({
+        edition,
+        variants,
+        others: [{ edition: weekly, variants: weeklyVariants }],
+        notice: 'No next edition to show for daily: nothing new.',
+      }),
+    },
     renderer: createRenderer(rendererOptions({ templatesDir })),
     buildMessage,
     templatesDir,
@@ -73,6 +82,24 @@ describe('preview app routes (in-process)', () => {
     expect(html).toContain('<script src="/preview.js" defer></script>');
     expect(html).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).toContain('value="daily:robotics"');
+  });
+
+  // Regression (issue 14): the dropdown showed slugs and daily variants only, the subject bar did
+  // not follow it, nothing said when the last edition stood in for the next, /favicon.ico was 404.
+  it('labels variants of every frequency, says what it shows, and serves a favicon', async () => {
+    const html = await (await preview.app.request('/')).text();
+    expect(html).toMatch(/<option value="daily:\*">Daily · all topics<\/option>/);
+    expect(html).toMatch(/<option value="daily:robotics">Daily · Robotics<\/option>/);
+    expect(html).toMatch(/<option value="weekly:\*">Weekly · all topics<\/option>/);
+    expect(html).toContain('role="status">No next edition to show for daily: nothing new.</div>');
+    const daily = (await (await preview.app.request('/meta?variant=daily:*')).json()) as { subject: string };
+    const robotics = (await (await preview.app.request('/meta?variant=daily:robotics')).json()) as {
+      subject: string;
+    };
+    expect(daily.subject).not.toBe(robotics.subject);
+    const icon = await preview.app.request('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
   });
 
   it.each([
@@ -151,6 +178,14 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium not installed', 'preview i
     expect(papers.length).toBe(30);
     for (const paper of papers) expect(hrefs).toContain(paper.url);
     expect(hrefs).toContain(SAMPLE_VALUES.unsubscribeUrl);
+  });
+
+  it('the subject bar follows the variant', async () => {
+    const before = await page.locator('#subject').textContent();
+    await page.locator('#variant').selectOption('daily:robotics');
+    await expect.poll(() => page.locator('#subject').textContent()).not.toBe(before);
+    await page.locator('#variant').selectOption('daily:*');
+    await expect.poll(() => page.locator('#subject').textContent()).toBe(before);
   });
 
   it('switches to dark mode, the text part and the headers', async () => {

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, sampleSources, tempProject } from '../helpers/cli.js';
+import { BIN, runCli, sampleSources, tempProject } from '../helpers/cli.js';
 
 const config = {
   title: 'Paperpost Test Letter',
@@ -84,8 +85,36 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     const human = await runCli(['run'], { cwd: other });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/sources: 4 ok, 0 failed/);
-    expect(human.stdout).toMatch(/open .*preview\.html/);
+    expect(human.stdout).toMatch(/Next: open file:\/\/\S*preview\.html in a browser/);
   }, 60_000);
+
+  // Regression (issue 14): on a terminal `npm start` printed ~24 lines of log records before the
+  // summary and the List-Unsubscribe warning twice.
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'on a terminal prints the summary with each warning once and no log records',
+    async () => {
+      const other = tempProject(config);
+      const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run`;
+      const tty = await new Promise<string>((resolve, reject) => {
+        const child = spawn('/usr/bin/script', ['-qec', command, '/dev/null'], {
+          cwd: other,
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'dumb' },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.on('error', reject);
+        child.on('close', () => resolve(out));
+      });
+      expect(tty).toMatch(/sources: 4 ok, 0 failed/);
+      expect(tty.match(/List-Unsubscribe and \d+ links point to the local address/g)).toHaveLength(1);
+      expect(tty).not.toMatch(/INFO|source read/);
+      expect(tty).toMatch(/LOG_LEVEL=info shows every step/);
+    },
+    60_000,
+  );
 });
 
 describe('paperpost run with bad sources', () => {

@@ -108,4 +108,22 @@ describe('paperpost subscribers', () => {
     expect((await cli('subscribers', 'forget', 'dee@example.org')).code).toBe(2);
     expect(JSON.parse((await cli('subscribers', 'list', '--json')).stdout)).toHaveLength(2);
   });
+
+  // Regression (issue 14): add and remove had no --json, list had no header row.
+  it('add and remove print JSON with --json; list starts with a header row', async () => {
+    const added = JSON.parse(
+      (await cli('subscribers', 'add', 'eve@example.org', '--json', '--topics', 'llm')).stdout,
+    );
+    expect(added).toMatchObject({
+      email: 'eve@example.org',
+      status: 'confirmed',
+      topics: ['llm'],
+      frequency: 'daily',
+    });
+    const removed = JSON.parse((await cli('subscribers', 'remove', 'eve@example.org', '--json')).stdout);
+    expect(removed).toMatchObject({ email: 'eve@example.org', status: 'unsubscribed' });
+    const lines = (await cli('subscribers', 'list')).stdout.trim().split('\n');
+    expect(lines[0]).toBe('id\temail\tstatus\tfrequency\ttopics\treason');
+    expect(lines.slice(1).some((l) => /\teve@example\.org\tunsubscribed\tdaily\tllm$/.test(l))).toBe(true);
+  });
 });

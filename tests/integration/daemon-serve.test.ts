@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
@@ -48,6 +49,31 @@ describe('paperpost daemon on a fresh install', () => {
       const editions = await store.listEditions();
       expect(editions).toHaveLength(1);
       expect(editions[0]?.counts.sent).toBe(1);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+
+  // Regression (issue 14): the daemon had no --port; its letters must link where it serves.
+  it('with --serve --port N serves on N and its letters link there', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const dir = tempProject(base, 'paperpost-daemon-port-');
+    daemon = spawnDaemon(['--serve', '--catch-up', '--port', String(port)], dir);
+    const serving = await daemon.waitForLog(logMessage('serving'));
+    expect(serving.url).toBe(`http://127.0.0.1:${port}`);
+    await daemon.waitForLog(logMessage('daemon started'));
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toEqual({ code: 0, signal: null });
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    try {
+      const [edition] = await store.listEditions();
+      const letter = await store.getRenderedVariant(edition?.id ?? '', 'daily:*');
+      expect(letter?.html).toContain(`http://127.0.0.1:${port}/archive/${edition?.id}`);
     } finally {
       await store.close();
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Edition, Paper, RankedPaper } from '../../src/domain/index.js';
-import { blankPlaceholders, escapeXml } from '../../src/server/routes-archive.js';
+import { escapeXml, webCopyPlaceholders } from '../../src/server/routes-archive.js';
 import { Client, createFixture, type Fixture } from './server-fixture.js';
 
 let fx: Fixture;
@@ -76,8 +76,12 @@ describe('archive and feed', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).not.toContain('%%');
-    expect(html).toContain('href="http://localhost/"');
+    expect(html).toContain('href="http://localhost/manage"');
     expect(html).toContain('<p>Hi </p>');
+    expect(html).toContain(' you</body>');
+    const manage = await fx.app.request('/manage');
+    expect(manage.status).toBe(200);
+    expect(await manage.text()).toContain('Preferences and Unsubscribe links');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('script');
@@ -91,7 +95,7 @@ describe('archive and feed', () => {
     const edition = await addEdition('2025-03-02-daily', [shown], 'daily', [extra.id]);
     const html = await (await fx.app.request(`/archive/${edition.id}`)).text();
     expect(html).toContain('Shown in the letter');
-    expect(html).toContain('More papers in this edition (1)');
+    expect(html).toContain('2 papers selected: 1 in the letter, 1 more on the web');
     expect(html).toContain('Cut by the caps');
     expect((await fx.app.request(`/archive/${edition.id}/mail`)).status).toBe(404);
   });
@@ -130,10 +134,16 @@ describe('archive and feed', () => {
     expect(escapeXml('a & b <c> "d" \'e\'\u0001')).toBe('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;');
   });
 
-  it('blanks every placeholder form', () => {
-    expect(
-      blankPlaceholders('%%GREETING%% %%PREFERENCES_URL%% %%TOPIC_UNSUBSCRIBE_URL:a.b-c%%', 'https://x.org'),
-    ).toBe(' https://x.org/ https://x.org/');
+  // Regression: the public copy said "because  subscribed." and its links went to the home page.
+  it.each([
+    ['%%GREETING%%', 'Hi,'],
+    ['Hi %%NAME%%!', 'Hi !'],
+    ['because %%EMAIL%% subscribed.', 'because you subscribed.'],
+    ['%%PREFERENCES_URL%%', 'https://x.org/manage'],
+    ['%%UNSUBSCRIBE_URL%%', 'https://x.org/manage'],
+    ['%%TOPIC_UNSUBSCRIBE_URL:a.b-c%%', 'https://x.org/manage'],
+  ])('the public copy of a letter fills %s as %s', (source, expected) => {
+    expect(webCopyPlaceholders(source, 'https://x.org')).toBe(expected);
   });
 });
 

@@ -70,7 +70,10 @@ describe('preferences', () => {
     ]) {
       const res = await client.get(path);
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain('This link has expired');
+      const html = await res.text();
+      expect(html).toContain('This link does not work');
+      // Regression (issue 14): a garbage token was reported as "expired".
+      expect(html).not.toMatch(/has expired/i);
     }
     const csrf = await client.csrfFrom('/');
     const forged = await client.post('/preferences?token=bad', { _csrf: csrf, action: 'leave' });

@@ -5,10 +5,11 @@ import type { MailQueueRunner } from '../../server/mail-queue-runner.js';
 import { type RunningServer, startServer } from '../../server/start.js';
 import { type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
-import { createWebApp, startWebMailQueue } from './serve.js';
+import { createWebApp, parsePort, startWebMailQueue } from './serve.js';
 
 interface DaemonCommandOptions {
   serve?: boolean;
+  port?: string;
   catchUp?: boolean;
 }
 
@@ -35,11 +36,16 @@ export function registerDaemon(program: Command): void {
     .command('daemon')
     .description('produce editions on their schedules (config `schedule`) until stopped')
     .option('--serve', 'also run the subscription web server in this process')
+    .option(
+      '-p, --port <n>',
+      'port of the --serve web server (default: config server.port); without PAPERPOST_BASE_URL, links in letters point there too',
+    )
     .option('--catch-up', 'on a first start (no slot recorded), produce the latest due edition now')
     .action(async (opts: DaemonCommandOptions, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & DaemonCommandOptions>();
       const stopSignal = waitForStopSignal();
-      const app = await openApp(global);
+      const port = opts.port === undefined ? undefined : parsePort(opts.port);
+      const app = await openApp(global, { port });
       try {
         if (enabledSchedules(app.config).length === 0) {
           throw new PaperpostError(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Delivery, DeliveryCounts } from '../../domain/index.js';
-import { DELIVERY_STATES, PaperpostError } from '../../domain/index.js';
+import { countEdition, DELIVERY_STATES, describeCounts, PaperpostError } from '../../domain/index.js';
 import { type GlobalOptions, withApp } from '../context.js';
 import { explainEdition, formatExplained } from './explain-edition.js';
 
@@ -39,9 +39,14 @@ export function registerEditions(program: Command): void {
           process.stdout.write('no editions yet: `paperpost run` makes one\n');
           return;
         }
-        const lines = list.map(
-          (e) => `${e.id}  ${e.frequency}  ${e.date}  ${e.paperCount} papers  ${formatCounts(e.counts)}`,
-        );
+        const lines = list.map((e) => {
+          const counts = {
+            selected: e.paperCount,
+            inLetter: e.letterCount,
+            onWeb: e.paperCount - e.letterCount,
+          };
+          return `${e.id}  ${e.frequency}  ${e.date}  ${describeCounts(counts)}  deliveries: ${formatCounts(e.counts)}`;
+        });
         process.stdout.write(`${lines.join('\n')}\n`);
       });
     });
@@ -66,14 +71,18 @@ export function registerEditions(program: Command): void {
           attempts: d.attempts,
           lastReply: d.lastReply,
         }));
-        const papers = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+        const papers = countEdition(edition);
         const explained = opts.explain ? explainEdition(edition) : undefined;
         if (global.json) {
           const out = {
             id,
             frequency: edition.frequency,
             date: edition.date,
-            papers,
+            papers: papers.selected,
+            selected: papers.selected,
+            inLetter: papers.inLetter,
+            onWeb: papers.onWeb,
+            topics: papers.topics,
             counts,
             bounces,
             failures,
@@ -83,7 +92,7 @@ export function registerEditions(program: Command): void {
           return;
         }
         const lines = [
-          `edition ${id} (${edition.frequency}, ${edition.date}): ${papers} papers`,
+          `edition ${id} (${edition.frequency}, ${edition.date}): ${describeCounts(papers)} (${papers.topics} topics)`,
           `deliveries: ${formatCounts(counts)}`,
           `bounces: hard ${bounces.hard}, soft ${bounces.soft}; complaints ${bounces.complaint}`,
         ];

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
-import type { Paper } from '../../domain/index.js';
-import { PaperpostError } from '../../domain/index.js';
+import { type Edition, FREQUENCIES, type Paper, PaperpostError } from '../../domain/index.js';
 import { planEdition } from '../../pipeline/build-edition.js';
-import { createPreviewApp, type EditionSource } from '../../server/preview-app.js';
+import { createPreviewApp, type EditionSource, type PreviewEdition } from '../../server/preview-app.js';
 import { startServer } from '../../server/start.js';
-import { type GlobalOptions, openApp, readConfig } from '../context.js';
+import { type App, type GlobalOptions, openApp, readConfig } from '../context.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { buildSampleEdition, readRenderPapers, sampleVariants } from './render.js';
 
@@ -16,16 +15,63 @@ export function papersEditionSource(
   globals: GlobalOptions,
   now: Date,
 ): EditionSource {
-  const edition = buildSampleEdition(papers, config, globals, now);
-  const variants = sampleVariants(edition);
-  return { loadEdition: async () => ({ edition, variants }) };
+  const daily = buildSampleEdition(papers, config, globals, now);
+  const weekly: Edition = { ...daily, id: daily.id.replace(/-daily$|$/, '-weekly'), frequency: 'weekly' };
+  const loaded = {
+    edition: daily,
+    variants: sampleVariants(daily),
+    others: [{ edition: weekly, variants: sampleVariants(weekly) }],
+  };
+  return { loadEdition: async () => loaded };
+}
+
+/**
+ * The next edition of each frequency from the store, planned exactly as `run` would (nothing is
+ * written). A frequency with nothing new shows its last published edition, and the page says so.
+ */
+export function storeEditionSource(app: App): EditionSource {
+  return {
+    loadEdition: async () => {
+      const found: PreviewEdition[] = [];
+      const notices: string[] = [];
+      for (const frequency of FREQUENCIES) {
+        const plan = await planEdition(app.store, app.config, frequency, new Date());
+        if (plan.status === 'planned') {
+          found.push({ edition: plan.edition, variants: sampleVariants(plan.edition) });
+          continue;
+        }
+        const last = (await app.store.listEditions({ frequency, limit: 1 }))[0];
+        const edition = last ? await app.store.getEdition(last.id) : undefined;
+        if (!edition) continue;
+        found.push({ edition, variants: sampleVariants(edition) });
+        notices.push(
+          `${frequency}: nothing new since edition ${edition.id} (${plan.reason}), so it is shown as sent`,
+        );
+      }
+      const [first, ...others] = found;
+      if (!first) {
+        throw new PaperpostError(
+          'cli',
+          'nothing-to-preview',
+          'no papers in the store yet: run `paperpost run --no-send` or pass --in',
+        );
+      }
+      return {
+        ...first,
+        others,
+        ...(notices.length ? { notice: `No next edition to show for ${notices.join('; ')}.` } : {}),
+      };
+    },
+  };
 }
 
 /** `paperpost preview [--in papers.json] [--port N]`: local preview with live reload. */
 export function registerPreview(program: Command): void {
   program
     .command('preview')
-    .description('preview the next edition (or --in papers) in a browser, reloading on template edits')
+    .description(
+      'preview the next daily and weekly editions (or --in papers) in a browser, reloading on template edits; with nothing new, the last edition, marked as such',
+    )
     .option('--in <file>', 'papers JSON instead of the store: {papers: [...]} as `parse --json` prints')
     .option('--port <n>', 'port on 127.0.0.1 (0 picks a free one)', '8025')
     .action(async function (this: Command, opts: { in?: string; port: string }) {
@@ -41,27 +87,9 @@ export function registerPreview(program: Command): void {
       if (opts.in) {
         source = papersEditionSource(readRenderPapers(opts.in), config, globals, now);
       } else {
-        // The next daily edition from the store, planned exactly as `run` would (nothing is
-        // written); when nothing is waiting, the last published edition.
         const app = await openApp(globals);
         closeStore = () => app.close();
-        source = {
-          loadEdition: async () => {
-            const plan = await planEdition(app.store, app.config, 'daily', new Date());
-            if (plan.status === 'planned')
-              return { edition: plan.edition, variants: sampleVariants(plan.edition) };
-            const last = (await app.store.listEditions({ limit: 1 }))[0];
-            const edition = last ? await app.store.getEdition(last.id) : undefined;
-            if (!edition) {
-              throw new PaperpostError(
-                'cli',
-                'nothing-to-preview',
-                `no papers in the store yet: run \`paperpost run --no-send\` or pass --in`,
-              );
-            }
-            return { edition, variants: sampleVariants(edition) };
-          },
-        };
+        source = storeEditionSource(app);
       }
       const preview = createPreviewApp({
         source,

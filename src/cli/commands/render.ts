@@ -105,20 +105,38 @@ export function sampleVariants(edition: Edition): Variant[] {
 
 interface RenderOptions {
   in: string;
-  out: string;
+  out?: string;
   text?: string;
   eml?: string;
   topics?: string;
   now?: string;
 }
 
-/** `paperpost render --in papers.json --out digest.html [--text f] [--eml f]`: one edition, no store. */
+/** The slugs of `--topics`; exit 2 naming the known ones when one is not a section of `edition`. */
+export function variantTopics(option: string | undefined, edition: Edition): string[] {
+  const topics = (option ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const known = edition.sections.map((s) => s.topic.slug);
+  const unknown = topics.filter((t) => !known.includes(t));
+  if (unknown.length > 0) {
+    throw new PaperpostError(
+      'cli',
+      'bad-input',
+      `--topics ${unknown.join(',')}: no such topic in this edition; known: ${known.join(', ') || 'none'}`,
+    );
+  }
+  return topics;
+}
+
+/** `paperpost render --in papers.json [--out digest.html] [--text f] [--eml f]`: one edition, no store. */
 export function registerRender(program: Command): void {
   program
     .command('render')
     .description('group, rank and render papers as one edition for a sample subscriber (no store)')
     .requiredOption('--in <file>', 'papers JSON: {papers: [...]} as `parse --json` prints, or an array')
-    .requiredOption('--out <file>', 'write the HTML here')
+    .option('--out <file>', 'write the HTML here (one of --out, --text, --eml is needed)')
     .option('--text <file>', 'write the plain-text part here')
     .option('--eml <file>', 'write the whole message (.eml) here')
     .option('--topics <slugs>', 'render the variant of these topics (comma-separated; default all)')
@@ -128,15 +146,13 @@ export function registerRender(program: Command): void {
       const now = opts.now === undefined ? new Date() : new Date(opts.now);
       if (Number.isNaN(now.getTime()))
         throw new PaperpostError('cli', 'bad-input', `--now ${opts.now}: not a date`);
+      if (!opts.out && !opts.text && !opts.eml) {
+        throw new PaperpostError('cli', 'bad-input', 'render: nothing to write; give --out, --text or --eml');
+      }
       const config = readConfig(globals);
       const papers = readRenderPapers(opts.in);
       const edition = buildSampleEdition(papers, config, globals, now);
-      const topics = opts.topics
-        ? opts.topics
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean)
-        : [];
+      const topics = variantTopics(opts.topics, edition);
       const variant: Variant = {
         key: `daily:${topics.length ? [...topics].sort().join(',') : '*'}`,
         frequency: 'daily',
@@ -145,13 +161,14 @@ export function registerRender(program: Command): void {
       const warnings: string[] = [];
       const rendered = await rendererFor(config, (w) => warnings.push(w)).renderVariant(edition, variant);
       const message = await sampleMessage(config, edition, rendered, now);
-      writeFileSync(opts.out, message.html);
+      if (opts.out) writeFileSync(opts.out, message.html);
       if (opts.text) writeFileSync(opts.text, message.text);
       if (opts.eml) writeFileSync(opts.eml, message.raw);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
       const count = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+      const written = [opts.out, opts.text, opts.eml].filter(Boolean).join(', ');
       process.stdout.write(
-        `${count} papers in ${edition.sections.length} topics -> ${opts.out} (${Buffer.byteLength(message.html)} bytes)\n` +
+        `${count} papers in ${edition.sections.length} topics -> ${written} (HTML ${Buffer.byteLength(message.html)} bytes)\n` +
           `subject: ${message.subject}\n`,
       );
     });

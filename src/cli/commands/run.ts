@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { PaperpostError } from '../../domain/index.js';
+import { describeCounts, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
 import { checkBuiltMessage } from '../../render/index.js';
-import { type App, type GlobalOptions, openApp } from '../context.js';
+import { type App, type GlobalOptions, openApp, summaryOnly } from '../context.js';
 import {
   assertNothingLeftBehind,
   createRendererFor,
@@ -39,7 +40,8 @@ export function registerRun(program: Command): void {
         );
       }
       const frequency = opts.frequency;
-      const app = await openApp(global);
+      const quiet = summaryOnly(global);
+      const app = await openApp(global, { summaryOnly: quiet });
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
         await recoverInterrupted(app); // a killed run shows as interrupted; its temp files go
@@ -54,9 +56,10 @@ export function registerRun(program: Command): void {
           },
           { frequency },
         );
-        const outbox = await writePreview(app, summary);
+        // On a terminal the summary lists the check's warnings; logging them too would say each twice.
+        const outbox = await writePreview(app, summary, !quiet);
         const result = { ...summary, outbox };
-        process.stdout.write(global.json ? `${JSON.stringify(result)}\n` : formatSummary(result));
+        process.stdout.write(global.json ? `${JSON.stringify(result)}\n` : formatSummary(result, quiet));
         assertNothingLeftBehind(summary.delivery?.leftBehind);
       } finally {
         await transport?.close();
@@ -72,6 +75,7 @@ export function registerRun(program: Command): void {
 async function writePreview(
   app: App,
   summary: RunSummary,
+  logWarnings: boolean,
 ): Promise<{ dir: string; preview: string; warnings: string[] } | null> {
   if (!summary.edition) return null;
   const edition = await app.store.getEdition(summary.edition.id);
@@ -85,12 +89,15 @@ async function writePreview(
   // The message was just built from known parts: check those, without parsing the MIME again.
   const report = checkBuiltMessage(message);
   const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
-  for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
+  if (logWarnings)
+    for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
   return { dir, preview, warnings };
 }
 
-function formatSummary(
+/** The run as a few lines for people; `quiet`: logs were kept off the terminal (say how to see them). */
+export function formatSummary(
   s: RunSummary & { outbox: { dir: string; preview: string; warnings: string[] } | null },
+  quiet = false,
 ): string {
   const lines: string[] = [];
   lines.push(`sources: ${s.sources.ok} ok, ${s.sources.failed} failed`);
@@ -101,10 +108,7 @@ function formatSummary(
   const p = s.papers;
   lines.push(`papers: ${p.entries} entries -> ${p.merged} after merging (${p.new} new, ${p.updated} known)`);
   if (s.edition) {
-    lines.push(
-      `edition ${s.edition.id}: ${s.edition.papers} papers in ${s.edition.sections} topics` +
-        (s.edition.more > 0 ? ` (+${s.edition.more} on the web)` : ''),
-    );
+    lines.push(`edition ${s.edition.id}: ${describeCounts(s.edition)} (${s.edition.topics} topics)`);
   } else {
     lines.push(`edition skipped: ${s.skipReason}`);
   }
@@ -118,8 +122,14 @@ function formatSummary(
     lines.push('delivery: not sent (--no-send); run `paperpost send` to deliver');
   }
   if (s.outbox) {
-    for (const warning of s.outbox.warnings) lines.push(`check: ${warning}`);
-    lines.push(`open ${s.outbox.preview}`);
+    for (const warning of s.outbox.warnings) lines.push(`warning: ${warning}`);
+    lines.push(
+      '',
+      `The letter is in ${s.outbox.dir}/ (one .eml per subscriber).`,
+      `Next: open ${pathToFileURL(s.outbox.preview).href} in a browser to read it,`,
+      '      or run `npx paperpost preview` to see every variant live and `npx paperpost serve` for the site.',
+    );
   }
+  if (quiet) lines.push('(Logs: LOG_LEVEL=info shows every step; they go to stderr, as JSON when piped.)');
   return `${lines.join('\n')}\n`;
 }

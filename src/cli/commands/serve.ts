@@ -71,7 +71,8 @@ export function startWebMailQueue(
   );
 }
 
-function parsePort(value: string): number {
+/** A `--port` value, or exit 2. */
+export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new PaperpostError('cli', 'bad-input', `--port ${value}: expected 0-65535`);
@@ -114,6 +115,12 @@ export function registerServe(program: Command): void {
         const mailQueue = startWebMailQueue(app, transport, baseUrl);
         web = createWebApp(app, transport, baseUrl, mailQueue);
         app.logger.info({ url: server.url }, 'serving');
+        if (!explicitBase && server.port !== app.config.server.port) {
+          // Say it once: `run` and the daemon make letters with the config's port in their links.
+          app.logger.warn(
+            `links in this site's mails point to http://${linkHost}:${server.port}, but letters made by \`paperpost run\` link to ${app.config.baseUrl} (server.port ${app.config.server.port}); set PAPERPOST_BASE_URL or server.port so both agree`,
+          );
+        }
         await untilSignal();
         await server.close();
         await mailQueue.stop();

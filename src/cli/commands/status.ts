@@ -45,7 +45,7 @@ export function formatStatus(r: StatusReport): string {
   else
     out.push(
       ...table(
-        ['started', 'kind', 'freq', 'status', 'edition', 'papers', 'sent', 'failed', 'note'],
+        ['started', 'kind', 'freq', 'status', 'edition', 'selected', 'sent', 'failed', 'note'],
         r.runs.map((run) => [
           minute(run.startedAt),
           run.kind,
@@ -79,17 +79,19 @@ export function formatStatus(r: StatusReport): string {
     '',
     `Subscribers: ${subs.confirmed} confirmed, ${subs.pending} pending, ${subs.unsubscribed} unsubscribed, ${subs.suppressed} suppressed`,
   );
-  out.push('', 'Recent editions (deliveries per state)');
+  out.push('', 'Recent editions (papers selected, in the letter, on the web only; deliveries per state)');
   if (r.editions.length === 0) out.push('  none yet');
   else
     out.push(
       ...table(
-        ['edition', 'freq', 'date', 'papers', ...DELIVERY_STATES],
+        ['edition', 'freq', 'date', 'selected', 'in letter', 'on web', ...DELIVERY_STATES],
         r.editions.map((e) => [
           e.id,
           e.frequency,
           e.date,
           String(e.papers),
+          String(e.inLetter),
+          String(e.papers - e.inLetter),
           ...DELIVERY_STATES.map((state) => String(e.deliveries[state])),
         ]),
       ).map((l) => `  ${l}`),

@@ -59,6 +59,7 @@ export function registerSubscribers(program: Command): void {
     .description('add (or update) a confirmed subscriber')
     .option('-t, --topics <slugs>', 'comma-separated topic slugs (default: every topic)')
     .option('-f, --frequency <daily|weekly>', 'how often', 'daily')
+    .option('--json', 'print the subscriber as one JSON object')
     .action(async (raw: string, opts: { topics?: string; frequency: string }, command: Command) => {
       const email = emailArg(raw);
       const frequency = parseFrequency(opts.frequency);
@@ -67,12 +68,14 @@ export function registerSubscribers(program: Command): void {
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
-      await withApp(globals(command), async (app) => {
+      const global = globals(command);
+      await withApp(global, async (app) => {
         const catalogue = new Set((await app.store.listTopics()).map((t) => t.slug));
         const unknown = topics.filter((slug) => catalogue.size > 0 && !catalogue.has(slug));
         if (unknown.length > 0)
           throw bad(`--topics: unknown topic ${unknown.join(', ')} (see the config's topics)`);
         const sub = await app.store.upsertSubscriber({ email, status: 'confirmed', topics, frequency });
+        if (global.json) return write(JSON.stringify(sub));
         write(
           `added ${sub.email}: confirmed, ${sub.frequency}, ${sub.topics.length ? sub.topics.join(', ') : 'all topics'}`,
         );
@@ -93,15 +96,18 @@ export function registerSubscribers(program: Command): void {
       await withApp(global, async (app) => {
         let first = true;
         if (global.json) process.stdout.write('[');
+        const header = 'id\temail\tstatus\tfrequency\ttopics\treason';
         for await (const sub of allSubscribers(app.store, status)) {
           if (global.json) process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(sub)}`);
-          else
+          else {
+            if (first) write(header);
             write(
-              `${sub.id}\t${sub.email}\t${sub.status}\t${sub.frequency}\t${sub.topics.join(';') || '*'}${
+              `${sub.id}\t${sub.email}\t${sub.status}\t${sub.frequency}\t${sub.topics.join(';') || '*'}\t${
                 // Why someone gets nothing: the bounce or complaint that suppressed them.
-                sub.status === 'suppressed' && sub.suppressedReason ? `\t${sub.suppressedReason}` : ''
+                sub.status === 'suppressed' && sub.suppressedReason ? sub.suppressedReason : ''
               }`,
             );
+          }
           first = false;
         }
         if (global.json) write(first ? ']' : '\n]');
@@ -112,12 +118,15 @@ export function registerSubscribers(program: Command): void {
   group
     .command('remove <email>')
     .description('unsubscribe an address now (later deliveries are cancelled at claim)')
+    .option('--json', 'print the subscriber as one JSON object')
     .action(async (raw: string, _opts: object, command: Command) => {
       const email = emailArg(raw);
-      await withApp(globals(command), async (app) => {
+      const global = globals(command);
+      await withApp(global, async (app) => {
         const sub = await app.store.getSubscriberByEmail(email);
         if (!sub) throw new PaperpostError('cli', 'not-found', `${email}: no such subscriber`);
         const after = await unsubscribe({ store: app.store }, sub.id, new Date());
+        if (global.json) return write(JSON.stringify(after));
         write(`${after.email}: ${after.status}`);
       });
     });

@@ -28,7 +28,8 @@ export const TEMPLATES: Record<string, string> = {
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">
 <% if (it.keep) { %><input type="hidden" name="keep" value="1"><% } %>
 <label for="email">Email address</label>
-<input id="email" type="email" name="email" required maxlength="254" autocomplete="email" value="<%= it.email ?? '' %>">
+<input id="email" type="email" name="email" required maxlength="254" autocomplete="email" value="<%= it.email ?? '' %>"<% if (it.emailError) { %> aria-invalid="true" aria-describedby="email-error"<% } %>>
+<% if (it.emailError) { %><p id="email-error" class="field-error"><%= it.emailError %></p><% } %>
 <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
 <% if (it.catalogue) { %><%~ include('@topics', { catalogue: it.catalogue, selected: it.selected ?? [], frequency: it.frequency }) %><% } %>
 <div class="actions"><button type="submit"><%= it.button ?? 'Subscribe' %></button></div>
@@ -38,7 +39,14 @@ export const TEMPLATES: Record<string, string> = {
 <h1>Trending research papers, in your inbox</h1>
 <p class="lead">A short digest of the papers people are talking about, grouped by topic. Confirm by email; leave with one click.</p>
 <% if (it.message) { %><p class="notice error" role="alert"><%= it.message %></p><% } %>
-<%~ include('@subscribe-form', it) %>`,
+<%~ include('@subscribe-form', it) %>
+<% if (it.sample) { %><section class="sample card" aria-labelledby="sample-title">
+<h2 id="sample-title">What a letter looks like</h2>
+<p class="meta">From the <%= it.sample.frequency %> letter of <%= it.sample.date %> · <%= it.sample.countsText %></p>
+<% for (const s of it.sample.sections) { %><h3><%= s.label %></h3><ol class="papers">
+<% for (const p of s.papers) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
+<p><a href="<%= it.sample.url %>">Read the whole edition</a> · <a href="/archive">Archive</a></p>
+</section><% } %>`,
 
   '@message': `<% layout('@layout', it) %>
 <h1><%= it.pageTitle %></h1>
@@ -82,16 +90,22 @@ export const TEMPLATES: Record<string, string> = {
 <h1>Archive</h1>
 <% if (it.editions.length === 0) { %><p>No edition yet.</p><% } %>
 <ul class="editions"><% for (const e of it.editions) { %>
-<li><a href="/archive/<%= encodeURIComponent(e.id) %>"><%= e.date %> · <%= e.frequency %></a> <span class="meta"><%= e.paperCount %> papers</span></li>
+<li><a href="/archive/<%= encodeURIComponent(e.id) %>"><%= e.date %> · <%= e.frequency %></a> <span class="meta"><%= e.countsText %></span></li>
 <% } %></ul>`,
+
+  '@paper': `<li class="paper"><h3><a href="<%= it.p.url %>" rel="noopener nofollow"><%= it.p.title %></a></h3>
+<% if (it.p.authors || it.p.upvotes) { %><p class="meta"><%= it.p.authors %><% if (it.p.upvotes) { %><% if (it.p.authors) { %> · <% } %>▲ <%= it.p.upvotes %><% } %></p><% } %>
+<% if (it.p.summary) { %><p class="summary"><%= it.p.summary %></p><% } %>
+<% if (it.p.links.length > 0) { %><p class="links"><% it.p.links.forEach(function (l, i) { %><% if (i > 0) { %> · <% } %><a href="<%= l.url %>" rel="noopener nofollow"><%= l.label %></a><% }) %></p><% } %>
+</li>`,
 
   '@edition': `<% layout('@layout', it) %>
 <h1><%= it.pageTitle %></h1>
-<% if (it.letterUrl) { %><p><a href="<%= it.letterUrl %>">Read the letter as it was sent</a></p><% } %>
-<% for (const s of it.edition.sections) { %><h2><%= s.topic.label %></h2><ul>
-<% for (const p of s.papers) { %><li><a href="<%= p.url %>" rel="noopener nofollow"><%= p.title %></a> <span class="meta"><%= p.authors.slice(0, 3).join(', ') %></span></li>
-<% } %></ul><% } %>
-<% if (it.overflow && it.overflow.length > 0) { %><h2 id="more">More papers in this edition (<%= it.overflow.length %>)</h2><ul>
-<% for (const p of it.overflow) { %><li><a href="<%= p.url %>" rel="noopener nofollow"><%= p.title %></a> <span class="meta"><%= p.authors.slice(0, 3).join(', ') %></span></li>
-<% } %></ul><% } %>`,
+<p class="lead"><%= it.countsText %><% if (it.letterUrl) { %> · <a href="<%= it.letterUrl %>">Read the letter as it was sent</a><% } %></p>
+<% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %> · <% } %><a href="#<%= s.anchor %>"><%= s.label %></a><% }) %></nav><% } %>
+<% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><h2><%= s.label %></h2>
+<% if (s.inLetter.length > 0) { %><ol class="papers"><% for (const p of s.inLetter) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
+<% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head">More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter</h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>
+<ol class="papers web-only"><% for (const p of s.webOnly) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
+</section><% } %>`,
 };

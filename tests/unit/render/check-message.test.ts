@@ -69,6 +69,31 @@ describe('checkMessage', () => {
       ['error:list-unsubscribe-post'],
       false,
     ],
+    // Regression (issue 14): the demo's own .eml failed the check and counted "22 links to bare
+    // IP addresses" as spam, against the default local base URL.
+    [
+      'a letter made for a look, linking to the local base URL (warned, not failed)',
+      {
+        headers: {
+          'List-Unsubscribe': '<http://127.0.0.1:8080/unsubscribe?t=1>, <mailto:u@paperpost.example>',
+        },
+        html: `<p>${'Real words about papers. '.repeat(20)}<a href="http://127.0.0.1:8080/archive/x">web</a></p>`,
+      },
+      ['warning:list-unsubscribe'],
+      true,
+    ],
+    [
+      'links to a local address in a letter whose List-Unsubscribe is public',
+      { html: `<p>${'Real words about papers. '.repeat(20)}<a href="http://localhost:3000/a">web</a></p>` },
+      ['warning:local-links'],
+      true,
+    ],
+    [
+      'List-Unsubscribe over plain http to a public host',
+      { headers: { 'List-Unsubscribe': '<http://paperpost.example/u>, <mailto:u@paperpost.example>' } },
+      ['error:list-unsubscribe'],
+      false,
+    ],
     [
       'List-Unsubscribe with mailto only',
       { headers: { 'List-Unsubscribe': '<mailto:u@paperpost.example>' } },
@@ -79,6 +104,8 @@ describe('checkMessage', () => {
     const report = await checkMessage(await buildEml(digest, options));
     expect(failing(report)).toEqual(expected);
     expect(report.ok).toBe(ok);
+    expect(report.spamScore).toBeLessThan(2.5);
+    expect(formatCheckReport(report)).toMatch(ok ? /result: passes with 1 warning/ : /result: FAILS/);
   });
 
   it('estimates a high spam score for a spammy message', async () => {

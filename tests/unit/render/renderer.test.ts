@@ -23,6 +23,16 @@ function moreCounts(html: string): number {
   );
 }
 
+/** The letter's closing "N more papers on the web": every paper of the edition it does not show. */
+function webOnlyTotal(html: string): number {
+  return Number(/>(\d+) more papers? on the web</.exec(html)?.[1] ?? 0);
+}
+
+/** The sections' "N more in <topic> on the web", added up. */
+function sectionMoreCounts(html: string): number {
+  return moreCounts(html) - webOnlyTotal(html);
+}
+
 describe('renderVariant', () => {
   let renderer: Renderer;
   const warnings: string[] = [];
@@ -86,7 +96,9 @@ describe('renderVariant', () => {
       const shown = cardCount(rendered.html);
       expect(shown).toBeLessThan(n);
       expect(shown).toBeGreaterThan(0);
-      expect(shown + moreCounts(rendered.html)).toBe(n);
+      // The closing line counts every paper the letter does not show, the sections' ones included.
+      expect(shown + webOnlyTotal(rendered.html)).toBe(n);
+      expect(sectionMoreCounts(rendered.html)).toBeLessThanOrEqual(webOnlyTotal(rendered.html));
       expect(rendered.html).toContain('https://paperpost.example/archive/daily-2026-06-12');
       // The best-ranked paper always stays.
       expect(rendered.html).toContain((papers[0] as Paper).title.slice(0, 40));
@@ -176,13 +188,19 @@ describe('renderVariant', () => {
     expect(confirm.text).toContain('https://paperpost.example/confirm/abc?x=1&y=2');
     expect(confirm.text).toContain('ada@example.org');
     expect(confirm.text).not.toMatch(HTML_TAG);
+    // Regression (issue 14): the text part said "Confirm with the button below" and gave the URL twice.
+    expect(confirm.text).not.toMatch(/button/i);
+    expect(confirm.text).toContain('To confirm, open this link:');
+    expect(confirm.text.split('https://paperpost.example/confirm/abc').length - 1).toBe(1);
     const welcome = await renderer.renderWelcome({
       preferencesUrl: 'https://paperpost.example/p/t',
       unsubscribeUrl: 'https://paperpost.example/u/t',
     });
     expect(welcome.subject).toBe('Welcome to Paperpost');
     expect(welcome.html).toContain('href="https://paperpost.example/u/t"');
-    expect(welcome.text).toContain('https://paperpost.example/p/t');
+    expect(welcome.text).toContain('Choose topics and frequency: https://paperpost.example/p/t');
+    expect(welcome.text).toContain('Unsubscribe: https://paperpost.example/u/t');
+    expect(welcome.text).not.toMatch(HTML_TAG);
   });
 
   it.each([['javascript:alert(1)'], ['data:text/html,x'], ['/relative']])(
@@ -218,6 +236,19 @@ describe('templates on disk', () => {
     expect(error).toBeInstanceOf(PaperpostError);
     expect((error as PaperpostError).code).toBe('template-failed');
     expect((error as PaperpostError).message).toMatch(/^template digest\.mjml: /);
+    // Regression (issue 14): template errors named neither the file nor the line.
+    const lines = original.split('\n').length + 1;
+    expect((error as PaperpostError).message).toContain(
+      `partials/paper-card.mjml:${lines}: Cannot read properties of undefined`,
+    );
+
+    writeFileSync(file, original.replace('<% }', '<% } }'));
+    utimesSync(file, new Date(), new Date(Date.now() + 7_000));
+    const syntax = await renderer.renderVariant(edition, ALL).catch((e: unknown) => e);
+    const brokenLine = original.split('\n').findIndex((l) => l.includes('<% }')) + 1;
+    expect((syntax as PaperpostError).message).toMatch(
+      new RegExp(`^template digest\\.mjml: partials/paper-card\\.mjml:${brokenLine}: \\S`),
+    );
 
     writeFileSync(
       file,

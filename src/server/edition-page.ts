@@ -1,0 +1,140 @@
+import {
+  cleanText,
+  countEdition,
+  describeCounts,
+  type Edition,
+  type EditionCounts,
+  type Paper,
+  sectionAnchor,
+  type WebOnlyGroup,
+} from '../domain/index.js';
+import { clampText, safeHttpUrl, shortenAuthors } from '../render/index.js';
+
+/** Characters of a summary on the web version (the letter shows fewer). */
+const WEB_SUMMARY_CHARS = 600;
+
+export interface WebPaper {
+  title: string;
+  url: string;
+  authors: string;
+  summary: string;
+  upvotes: number;
+  links: { label: string; url: string }[];
+}
+
+export interface WebSection {
+  /** `topic-<slug>`: what the letter's "N more in <topic> on the web" links to. */
+  anchor: string;
+  label: string;
+  /** Papers the letter shows, in letter order. */
+  inLetter: WebPaper[];
+  /** Papers the letter had no room for, best first. */
+  webOnly: WebPaper[];
+}
+
+export interface WebEdition {
+  counts: EditionCounts;
+  sections: WebSection[];
+}
+
+/** One paper as the web version shows it: title, authors, summary, links (http(s) only). */
+export function webPaper(paper: Paper): WebPaper {
+  const links: { label: string; url: string }[] = [];
+  const add = (label: string, url: string | null): void => {
+    const safe = safeHttpUrl(url);
+    if (safe && !links.some((l) => l.url === safe)) links.push({ label, url: safe });
+  };
+  add('Abstract', paper.links.abs);
+  add('PDF', paper.links.pdf);
+  add('Code', paper.links.code);
+  add('Hugging Face', paper.links.hf);
+  const summary = paper.aiSummary?.trim() ? paper.aiSummary : paper.summary;
+  return {
+    title: cleanText(paper.title) || 'Untitled paper',
+    url: safeHttpUrl(paper.url) ?? links[0]?.url ?? '#',
+    authors: shortenAuthors(paper.authors),
+    summary: clampText(summary ?? '', WEB_SUMMARY_CHARS),
+    upvotes: Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0,
+    links,
+  };
+}
+
+/** Editions stored before `webOnly` existed: their overflow as one group, in stored order. */
+function webOnlyOf(edition: Edition): WebOnlyGroup[] {
+  if (edition.webOnly) return edition.webOnly;
+  const ids = edition.overflowIds ?? [];
+  return ids.length > 0 ? [{ slug: null, label: 'More papers', ids }] : [];
+}
+
+/**
+ * The web version of an edition: the letter's sections in letter order, each with its letter
+ * papers then the ones the letter had no room for (rank order), then the topics the letter did
+ * not reach, then the ungrouped rest. `load` fetches stored papers by id.
+ */
+export async function buildWebEdition(
+  edition: Edition,
+  load: (ids: string[]) => Promise<Paper[]>,
+): Promise<WebEdition> {
+  const groups = webOnlyOf(edition);
+  const papers = new Map((await load(groups.flatMap((g) => g.ids))).map((p) => [p.id, p]));
+  const pick = (ids: string[]): WebPaper[] =>
+    ids.flatMap((id) => {
+      const paper = papers.get(id);
+      return paper ? [webPaper(paper)] : [];
+    });
+  const bySlug = new Map(groups.filter((g) => g.slug !== null).map((g) => [g.slug, g]));
+  const sections: WebSection[] = edition.sections.map((s) => ({
+    anchor: sectionAnchor(s.topic.slug),
+    label: cleanText(s.topic.label) || s.topic.slug,
+    inLetter: s.papers.map(webPaper),
+    webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? []),
+  }));
+  const inLetter = new Set(edition.sections.map((s) => s.topic.slug));
+  for (const group of groups) {
+    if (group.slug !== null && inLetter.has(group.slug)) continue;
+    sections.push({
+      anchor: group.slug === null ? 'more' : sectionAnchor(group.slug),
+      label: cleanText(group.label),
+      inLetter: [],
+      webOnly: pick(group.ids),
+    });
+  }
+  return { counts: countEdition(edition), sections };
+}
+
+/** What the subscribe page shows of the latest edition. */
+export interface SampleView {
+  frequency: string;
+  date: string;
+  url: string;
+  countsText: string;
+  sections: { label: string; papers: WebPaper[] }[];
+}
+
+/** Papers of the latest letter shown on the subscribe page, from its first sections. */
+const SAMPLE_PAPERS = 5;
+
+/** The latest edition's top papers under their topics, or null before the first edition. */
+export async function latestSample(store: {
+  listEditions(options: { limit: number }): Promise<{ id: string }[]>;
+  getEdition(id: string): Promise<Edition | undefined>;
+}): Promise<SampleView | null> {
+  const [latest] = await store.listEditions({ limit: 1 });
+  const edition = latest ? await store.getEdition(latest.id) : undefined;
+  if (!edition) return null;
+  const sections: SampleView['sections'] = [];
+  let left = SAMPLE_PAPERS;
+  for (const section of edition.sections) {
+    if (left <= 0) break;
+    const papers = section.papers.slice(0, Math.min(left, 2)).map(webPaper);
+    left -= papers.length;
+    sections.push({ label: cleanText(section.topic.label), papers });
+  }
+  return {
+    frequency: edition.frequency,
+    date: edition.date,
+    url: `/archive/${encodeURIComponent(edition.id)}`,
+    countsText: describeCounts(countEdition(edition)),
+    sections,
+  };
+}
