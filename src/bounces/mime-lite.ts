@@ -2,8 +2,9 @@
  * A small, fast MIME reader for bounce mails. Bounces are structured (headers, a multipart/report
  * or a text body, an attached original), so this reads only what classification needs: headers,
  * the text of leaf parts, and nested messages. mailparser (./read-mail.ts) takes over where a
- * charset is beyond TextDecoder; the split exists because mailparser reads ~600 mails per
- * CPU-second here and the bounce reader must do 1,000.
+ * charset is beyond TextDecoder; the split exists because mailparser reads ~600-800 mails per
+ * CPU-second here and the bounce reader must do 1,000. postal-mime 4.0.0 was measured as the only
+ * parser too (same accuracy, ~720-980 mails per CPU-second with classification): README "Figures".
  */
 
 export type HeaderList = Array<[name: string, value: string]>;
