@@ -101,7 +101,7 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
       pageTitle: 'You are unsubscribed',
       lines: ['No further digest will be sent to this address.'],
       link: {
-        href: buildSubscriberUrls('', flows.signer, subscriber.id).preferencesUrl,
+        href: buildSubscriberUrls('', flows.signer, subscriber.key).preferencesUrl,
         text: 'Changed your mind?',
       },
     });
@@ -133,7 +133,7 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
           : 'Done: that topic is out of your digest.',
       ],
       link: {
-        href: buildSubscriberUrls('', flows.signer, subscriber.id).preferencesUrl,
+        href: buildSubscriberUrls('', flows.signer, subscriber.key).preferencesUrl,
         text: 'Manage all preferences',
       },
     });

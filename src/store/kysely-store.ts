@@ -143,6 +143,12 @@ export class KyselyStore implements Store {
   getSubscriber(id: number): Promise<Subscriber | undefined> {
     return subscribers.getSubscriber(this.#ctx, id);
   }
+  getSubscriberByKey(key: string): Promise<Subscriber | undefined> {
+    return subscribers.getSubscriberByKey(this.#ctx, key);
+  }
+  findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]> {
+    return subscribers.findSubscribers(this.#ctx, by);
+  }
   getSubscriberByEmail(email: string): Promise<Subscriber | undefined> {
     return subscribers.getSubscriberByEmail(this.#ctx, email);
   }

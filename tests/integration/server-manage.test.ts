@@ -15,7 +15,7 @@ beforeEach(async () => {
     topics: ['llm', 'vision'],
     frequency: 'daily',
   });
-  urls = buildSubscriberUrls(BASE, fx.deps.signer, member.id);
+  urls = buildSubscriberUrls(BASE, fx.deps.signer, member.key);
 });
 afterEach(async () => fx.close());
 
