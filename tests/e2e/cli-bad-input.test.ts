@@ -24,9 +24,9 @@ function oneLine(stderr: string): string {
 
 describe('subscribers import refuses a file it cannot read as CSV with exit 2 (was 1)', () => {
   it.each([
-    ['no header', 'a@example.org,llm,daily\nb@example.org,,daily\n', /no-header\.csv:1: no header line/],
+    ['no-header', 'a@example.org,llm,daily\nb@example.org,,daily\n', /no-header\.csv:1: no header line/],
     [
-      '";" separators',
+      'semicolons',
       'email;topics;frequency\na@example.org;llm;daily\n',
       /semicolons\.csv:1: fields are separated by ";"/,
     ],
@@ -36,20 +36,17 @@ describe('subscribers import refuses a file it cannot read as CSV with exit 2 (w
       /binary\.csv:1: not a UTF-8 text file/,
     ],
     [
-      'UTF-16',
+      'utf16',
       Buffer.from('\ufeffemail,topics\r\na@example.org,llm\r\n', 'utf16le'),
       /utf16\.csv:1: UTF-16 text/,
     ],
     [
-      'an unclosed quote',
+      'unclosed',
       'email\na@example.org\n"b@example.org\nc@example.org\nd@example.org\n',
       /unclosed\.csv:3: a quoted field never closes/,
     ],
   ])('%s', async (name, content, message) => {
-    const file = path.join(
-      dir,
-      `${{ 'no header': 'no-header', '";" separators': 'semicolons', binary: 'binary', 'UTF-16': 'utf16', 'an unclosed quote': 'unclosed' }[name]}.csv`,
-    );
+    const file = path.join(dir, `${name}.csv`);
     writeFileSync(file, content);
     const result = await runCli(['subscribers', 'import', file], { cwd: dir });
     expect(result.code).toBe(2);
