@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { NewSubscriber, Subscriber, SubscriberStatus } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
@@ -51,7 +51,7 @@ export function newSubscriberKey(): string {
  * The row of a new subscriber: key and consent time stamps carried over when given (an import),
  * else a new key and stamps set from its status.
  */
-function newRow(input: NewSubscriber, at: string) {
+export function newRow(input: NewSubscriber, at: string, freshKey: () => string = newSubscriberKey) {
   return {
     email: input.email,
     name: input.name ?? null,
@@ -65,7 +65,7 @@ function newRow(input: NewSubscriber, at: string) {
       input.unsubscribedAt !== undefined ? input.unsubscribedAt : input.status === 'unsubscribed' ? at : null,
     suppressed_reason: input.suppressedReason ?? null,
     updated_at: at,
-    key: input.key ?? newSubscriberKey(),
+    key: input.key ?? freshKey(),
   };
 }
 
@@ -107,26 +107,6 @@ export async function upsertSubscriber(
   });
 }
 
-/** Inserts the addresses not yet known, in one transaction; returns how many rows were added. */
-export async function addSubscribers(ctx: StoreContext, inputs: NewSubscriber[], now: Date): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const at = now.toISOString();
-  const rows = inputs.map((input) => newRow(input, at));
-  return ctx.write(async (trx) => {
-    let added = 0;
-    // 11 columns per row: 500 rows keep under both engines' parameter limits.
-    for (const batch of chunk(rows, 500)) {
-      const result = await trx
-        .insertInto('subscribers')
-        .values(batch)
-        .onConflict((oc) => oc.column('email').doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
-    }
-    return added;
-  });
-}
-
 /** The subscriber `id`, if any. */
 export async function getSubscriber(ctx: StoreContext, id: number): Promise<Subscriber | undefined> {
   const row = await ctx.db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -149,8 +129,17 @@ export async function findSubscribers(
     ['email', by.emails],
     ['key', by.keys],
   ] as const) {
-    for (const batch of chunk([...new Set(values)], 1000)) {
-      const rows = await ctx.db.selectFrom('subscribers').selectAll().where(column, 'in', batch).execute();
+    // PostgreSQL: one array parameter (binding 5,000 parameters costs more than the look-up).
+    for (const batch of chunk([...new Set(values)], ctx.driver === 'postgres' ? 10_000 : 500)) {
+      const rows = await ctx.db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where(
+          ctx.driver === 'postgres'
+            ? sql<boolean>`${sql.ref(column)} = any(cast(${batch} as text[]))`
+            : sql<boolean>`${sql.ref(column)} in (${sql.join(batch)})`,
+        )
+        .execute();
       for (const row of rows) out.set(Number(row.id), toSubscriber(row));
     }
   }

@@ -60,15 +60,16 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>, name: str
 }
 
 /**
- * RFC 4180 records from a stream of bytes, with the line each starts on (CRLF, LF and lone CR each
- * end one line). Empty lines are skipped. A record that breaks the syntax (a quote inside an
- * unquoted field, text after a closing quote) comes with `error` and reading goes on at the next
- * line; a quote that never closes refuses the whole file, naming the line it opened on.
+ * RFC 4180 records from a stream of bytes, a batch per chunk read, with the line each starts on
+ * (CRLF, LF and lone CR each end one line). Empty lines are skipped. A record that breaks the
+ * syntax (a quote inside an unquoted field, text after a closing quote) comes with `error` and
+ * reading goes on at the next line; a quote that never closes refuses the whole file, naming
+ * the line it opened on.
  */
-export async function* readCsvRecords(
+export async function* readCsvBatches(
   chunks: AsyncIterable<Uint8Array | string>,
   name: string,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   let line = 1;
   let recordLine = 1;
   let fields: string[] = [];
@@ -92,6 +93,8 @@ export async function* readCsvRecords(
   };
 
   for await (const text of decodeUtf8(chunks, name)) {
+    const batch: CsvRecord[] = [];
+    let run = -1; // start of the plain characters of an unquoted field not yet added to `field`
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const crlf = lastCr && c === LF;
@@ -117,26 +120,45 @@ export async function* readCsvRecords(
         quoted = false; // that quote closed the field; c is handled below
         if (c !== COMMA && !newline && error === undefined) error = 'text after a closing quote';
       }
+      const plain = !newline && c !== COMMA && c !== QUOTE;
+      if (plain) {
+        if (run < 0 && error === undefined) run = i;
+        continue;
+      }
+      if (run >= 0) {
+        field += text.slice(run, i);
+        run = -1;
+      }
       if (newline) {
         line += 1;
         const record = endRecord();
         recordLine = line;
-        if (record) yield record;
+        if (record) batch.push(record);
       } else if (error !== undefined) {
         // skip the rest of a broken record's line
       } else if (c === COMMA) {
         fields.push(field);
         field = '';
         wasQuoted = false;
-      } else if (c === QUOTE) {
-        if (field === '' && !wasQuoted) {
-          quoted = true;
-          wasQuoted = true;
-        } else error = 'a quote inside an unquoted field';
-      } else field += text[i];
+      } else if (field === '' && !wasQuoted) {
+        quoted = true;
+        wasQuoted = true;
+      } else error = 'a quote inside an unquoted field';
     }
+    if (run >= 0) field += text.slice(run);
+    if (field.length > MAX_FIELD_CHARS)
+      throw refuse(name, recordLine, 'a field runs past 64 KiB: not a subscriber list?');
+    if (batch.length > 0) yield batch;
   }
   if (quoted && !afterQuote) throw refuse(name, recordLine, 'a quoted field never closes');
   const record = endRecord();
-  if (record) yield record;
+  if (record) yield [record];
+}
+
+/** Records one by one (see readCsvBatches). */
+export async function* readCsvRecords(
+  chunks: AsyncIterable<Uint8Array | string>,
+  name: string,
+): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(chunks, name)) yield* batch;
 }
