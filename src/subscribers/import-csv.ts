@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { type NewSubscriber, PaperpostError, type Subscriber } from '../domain/index.js';
 import { type CsvRecord, readCsvBatches } from './csv-reader.js';
 import { type Columns, type ImportRow, readHeader, readRow } from './import-rows.js';
 import type { SubscriberStore } from './ports.js';
+import { SeenDigests } from './seen-digests.js';
 
 export interface ImportProblem {
   /** 1-based line of the file where the record starts. */
@@ -33,11 +33,6 @@ export type ProblemSink = (kind: 'skipped' | 'error', problem: ImportProblem) =>
 
 /** Rows looked up and written together: a few SELECTs and one transaction of INSERTs per batch. */
 const BATCH = 5000;
-
-/** A 52-bit digest of a string: remembers every address of a 200k-row file in a few MB. */
-function digest(value: string): number {
-  return createHash('sha1').update(value).digest().readUIntBE(0, 6);
-}
 
 type Item = { line: number; row: ImportRow } | { line: number; kind: 'skipped' | 'error'; reason: string };
 
@@ -122,8 +117,8 @@ export async function importCsv(
   const columns = await checkFile(source, name);
   const catalogue = new Set((await ctx.store.listTopics()).map((topic) => topic.slug));
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0, errors: 0 };
-  const seenEmails = new Map<number, number>();
-  const seenKeys = new Map<number, number>();
+  const seenEmails = new SeenDigests();
+  const seenKeys = new SeenDigests();
   let items: Item[] = [];
   let header = true;
   for await (const batch of readCsvBatches(source(), name)) {
@@ -147,20 +142,17 @@ function classify(
   record: CsvRecord,
   columns: Columns,
   catalogue: Set<string>,
-  seenEmails: Map<number, number>,
-  seenKeys: Map<number, number>,
+  seenEmails: SeenDigests,
+  seenKeys: SeenDigests,
 ): Item {
   const row = readRow(record, columns, catalogue);
   if (typeof row === 'string') return { line: record.line, kind: 'error', reason: row };
-  const email = digest(row.subscriber.email);
-  const earlier = seenEmails.get(email);
+  const { email, key } = row.subscriber;
+  const earlier = seenEmails.firstSeen(email, row.line);
   if (earlier !== undefined)
     return { line: row.line, kind: 'skipped', reason: `duplicate of line ${earlier}` };
-  const key = row.subscriber.key === undefined ? undefined : digest(row.subscriber.key);
-  const keyLine = key === undefined ? undefined : seenKeys.get(key);
+  const keyLine = key === undefined ? undefined : seenKeys.firstSeen(key, row.line);
   if (keyLine !== undefined)
-    return { line: row.line, kind: 'error', reason: `key ${row.subscriber.key} repeats line ${keyLine}` };
-  seenEmails.set(email, row.line);
-  if (key !== undefined) seenKeys.set(key, row.line);
+    return { line: row.line, kind: 'error', reason: `key ${key} repeats line ${keyLine}` };
   return { line: row.line, row };
 }

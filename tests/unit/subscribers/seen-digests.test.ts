@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { SeenDigests } from '../../../src/subscribers/seen-digests.js';
+
+describe('SeenDigests', () => {
+  it('remembers the first line of every value across table growth', () => {
+    const seen = new SeenDigests();
+    const values = Array.from({ length: 5000 }, (_, i) => `reader.${i}@example.org`);
+    values.forEach((value, i) => expect(seen.firstSeen(value, i + 2)).toBeUndefined());
+    values.forEach((value, i) => expect(seen.firstSeen(value, 99_999)).toBe(i + 2));
+    expect(seen.firstSeen('someone.else@example.org', 7)).toBeUndefined();
+  });
+});
