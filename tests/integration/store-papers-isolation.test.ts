@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Paper } from '../../src/domain/index.js';
 import type { SourceReport } from '../../src/pipeline/ingest-sources.js';
 import { storePapers } from '../../src/pipeline/store-papers.js';
 import { createStore } from '../../src/store/index.js';
