@@ -3,7 +3,7 @@
  * subscriber, copied onto its deliveries, and remembers the ids it issued so links already in
  * inboxes (which name ids) keep working in that store, and only for those ids.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,16 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LEGACY_TOKEN_MAX_ID, SUBSCRIBER_KEY } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
-import {
-  canReachPostgres,
-  createPostgresDialect,
-  dropPostgresSchema,
-  ensurePostgresSchema,
-} from '../../src/store/postgres.js';
+import { canReachPostgres, createPostgresDialect } from '../../src/store/postgres.js';
 import { createSqliteDialect } from '../../src/store/sqlite.js';
 import type { StoreConfig } from '../../src/store/types.js';
 import { createTokenSigner, deriveKey, resolveToken } from '../../src/subscribers/index.js';
 import { describeWith } from '../helpers/requirements.js';
+import { createTestDatabase, PG_ADMIN_URL, type TestDatabase } from './worker-fixture.js';
 
 const SECRET = 's'.repeat(32);
 
@@ -98,17 +94,18 @@ describe('migration 0002 on SQLite', () => {
   });
 });
 
-const url = 'postgres://postgres@127.0.0.1:5432/test';
-const reachable = await canReachPostgres(url);
-const schema = `pp_0002_${process.pid}_${randomBytes(3).toString('hex')}`;
+// A database of its own: Kysely's migrator looks for its lock table in every schema of a database,
+// so schemas migrated in parallel by other test files would race.
+const reachable = await canReachPostgres(PG_ADMIN_URL);
+let db: TestDatabase | undefined;
 afterAll(async () => {
-  if (reachable) await dropPostgresSchema(url, schema);
+  await db?.drop();
 });
 
 describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'migration 0002 on PostgreSQL', () => {
   it('keys every subscriber and delivery and records the ids issued', async () => {
-    await ensurePostgresSchema(url, schema);
-    await firstReleaseStore(createPostgresDialect(url, schema));
-    await checkUpgrade({ driver: 'postgres', url, schema });
+    db = await createTestDatabase('pp_migration_0002');
+    await firstReleaseStore(createPostgresDialect(db.url));
+    await checkUpgrade({ driver: 'postgres', url: db.url });
   });
 });

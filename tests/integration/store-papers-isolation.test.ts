@@ -3,15 +3,15 @@
  * of the whole run. storePapers keeps it inside that source: other papers are stored, the source
  * is reported failed with the reason. Real stores; the bad values bypass normalize on purpose.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SourceReport } from '../../src/pipeline/ingest-sources.js';
 import { storePapers } from '../../src/pipeline/store-papers.js';
 import { createStore } from '../../src/store/index.js';
-import { canReachPostgres, dropPostgresSchema } from '../../src/store/postgres.js';
+import { canReachPostgres } from '../../src/store/postgres.js';
 import type { Store } from '../../src/store/types.js';
 import { describeWith } from '../helpers/requirements.js';
 import { paper } from '../unit/normalize/helpers.js';
+import { createTestDatabase, PG_ADMIN_URL, type TestDatabase } from './worker-fixture.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -43,16 +43,18 @@ describe('storePapers on SQLite', () => {
   });
 });
 
-const url = 'postgres://postgres@127.0.0.1:5432/test';
-const reachable = await canReachPostgres(url);
-const schema = `pp_papers_${process.pid}_${randomBytes(3).toString('hex')}`;
+// A database of its own: Kysely's migrator looks for its lock table in every schema of a database,
+// so schemas migrated in parallel by other test files would race.
+const reachable = await canReachPostgres(PG_ADMIN_URL);
+let db: TestDatabase | undefined;
 afterAll(async () => {
-  if (reachable) await dropPostgresSchema(url, schema);
+  await db?.drop();
 });
 
 describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'storePapers on PostgreSQL', () => {
   it('stores the healthy source when the store refuses one paper (2^31 upvotes)', async () => {
-    const store = await createStore({ driver: 'postgres', url, schema });
+    db = await createTestDatabase('pp_store_papers');
+    const store = await createStore({ driver: 'postgres', url: db.url });
     try {
       await check(store, 2147483648);
     } finally {
