@@ -10,7 +10,8 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .description('Trending research papers, grouped and ranked, delivered by email.')
     .version('0.1.0')
     .option('-c, --config <file>', 'config file (default: ./paperpost.config.json or PAPERPOST_CONFIG)')
-    .showHelpAfterError()
+    // A usage mistake gets commander's one line (with "Did you mean ...?") and a hint, not pages of help.
+    .showHelpAfterError('(paperpost --help lists the commands; paperpost <command> --help their options)')
     .exitOverride();
   const wanted = commandName(argv.slice(2));
   // `run` renders MJML: start loading it in a worker thread now, before the command's own modules,

@@ -218,6 +218,8 @@ export async function sampleMessage(
     id: 0,
     editionId: edition.id,
     subscriberId: 1,
+    // A key of the sample subscriber only: the preview's links name nobody real.
+    subscriberKey: '0'.repeat(32),
     email: SAMPLE_EMAIL,
     name: config.seedSubscribers[0]?.name ?? null,
     variantKey: rendered.variantKey,

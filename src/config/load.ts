@@ -60,7 +60,8 @@ function readConfigFile(file: string): unknown {
     );
   }
   try {
-    return JSON.parse(text);
+    // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new PaperpostError(
       'config',

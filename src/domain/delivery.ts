@@ -14,6 +14,8 @@ export interface Delivery {
   id: number;
   editionId: string;
   subscriberId: number;
+  /** The subscriber's key: the links of this mail name it. */
+  subscriberKey: string;
   email: string;
   /** The subscriber's name, as the claim read it (for the greeting); absent outside a claim. */
   name?: string | null;

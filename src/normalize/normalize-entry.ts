@@ -4,6 +4,7 @@ import { canonicalId, doiFrom } from './canonical-id.js';
 import { latexToText } from './latex-text.js';
 import { cutAtWord, toPlainText } from './plain-text.js';
 import { safeUrl } from './safe-url.js';
+import { boundedCount } from './signal-count.js';
 
 /** Options of normalizeEntry. */
 export interface NormalizeOptions {
@@ -102,8 +103,8 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
       raw.categories.map((c) => toPlainText(c, 100, { plain })),
       (c) => c,
     ),
-    upvotes: raw.upvotes ?? 0,
-    comments: raw.comments ?? 0,
+    upvotes: boundedCount(raw.upvotes),
+    comments: boundedCount(raw.comments),
     sources: [raw.sourceId],
     links,
     ...(raw.thumbnail ? { thumbnail: safeUrl(raw.thumbnail) } : {}),

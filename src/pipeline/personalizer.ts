@@ -16,7 +16,7 @@ export function createPersonalizer(config: Readonly<Config>, secret: string): Pe
   const mailto = config.sender.unsubscribeMailto ?? config.sender.fromAddress;
   const verp = verpCodecFor(config, secret);
   return (rendered, delivery) => {
-    const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberId);
+    const urls = buildSubscriberUrls(config.baseUrl, signer, delivery.subscriberKey);
     const filled = personalize(rendered, {
       email: delivery.email,
       name: delivery.name?.trim() || null,

@@ -10,6 +10,7 @@ import {
 import type { Store } from '../store/types.js';
 import { buildEdition } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
+import { storePapers } from './store-papers.js';
 import type { PipelineLogger } from './types.js';
 import { renderVariants, type VariantRenderer } from './variants.js';
 
@@ -92,8 +93,11 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
         `no source could be read (${ingest.reports.length} failed)`,
       );
     }
-    const upsert = await store.upsertPapers(ingest.papers, started);
+    const upsert = await storePapers(store, ingest.papers, ingest.reports, logger, started);
     lap('store');
+    // A source whose data the store refused counts as failed, the run goes on without it.
+    summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
+    summary.sources.ok = ingest.reports.length - summary.sources.failed;
     summary.papers = {
       entries: ingest.entries,
       merged: ingest.papers.length,

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { Subscriber } from '../domain/index.js';
 import {
   buildSubscriberUrls,
+  parseFrequency,
   pauseSubscription,
   readPreferences,
   resolveToken,
@@ -34,21 +35,32 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
   const resolve = (c: Context, purpose: TokenPurpose) =>
     resolveToken(flows, purpose, queryToken(c), parts.now());
 
-  async function preferencesPage(c: Context, subscriber: Subscriber, notice?: string): Promise<Response> {
+  async function preferencesPage(
+    c: Context,
+    subscriber: Subscriber,
+    notice?: string,
+    error?: string,
+  ): Promise<Response> {
     const view = await readPreferences(flows.store, subscriber);
-    return pages.page(c, '@preferences', {
-      pageTitle: 'Preferences',
-      email: subscriber.email,
-      statusText: view.paused ? 'paused' : STATUS_TEXT[subscriber.status],
-      active: subscriber.status === 'confirmed' || subscriber.status === 'pending',
-      canResume: subscriber.status === 'unsubscribed',
-      paused: view.paused,
-      catalogue: view.catalogue,
-      selected: subscriber.topics,
-      frequency: subscriber.frequency,
-      action: selfUrl(c, '/preferences'),
-      notice,
-    });
+    return pages.page(
+      c,
+      '@preferences',
+      {
+        pageTitle: 'Preferences',
+        email: subscriber.email,
+        statusText: view.paused ? 'paused' : STATUS_TEXT[subscriber.status],
+        active: subscriber.status === 'confirmed' || subscriber.status === 'pending',
+        canResume: subscriber.status === 'unsubscribed',
+        paused: view.paused,
+        catalogue: view.catalogue,
+        selected: subscriber.topics,
+        frequency: subscriber.frequency,
+        action: selfUrl(c, '/preferences'),
+        notice,
+        error,
+      },
+      error === undefined ? 200 : 400,
+    );
   }
 
   app.get('/preferences', async (c) => preferencesPage(c, (await resolve(c, 'preferences')).subscriber));
@@ -66,6 +78,10 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
     else if (action === 'leave') updated = await unsubscribe(flows, subscriber.id, now);
     else {
       const input = { topics: fields(body, 'topics'), frequency: field(body, 'frequency') };
+      if (parseFrequency(input.frequency) === undefined) {
+        // The preferences page again, with the field's error: not the subscribe page.
+        return preferencesPage(c, subscriber, undefined, 'Please choose daily or weekly.');
+      }
       updated = await updatePreferences(flows, subscriber.id, input, now);
     }
     logger.info({ event: 'preferences', action: action || 'save' }, 'preferences');
@@ -101,7 +117,7 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
       pageTitle: 'You are unsubscribed',
       lines: ['No further digest will be sent to this address.'],
       link: {
-        href: buildSubscriberUrls('', flows.signer, subscriber.id).preferencesUrl,
+        href: buildSubscriberUrls('', flows.signer, subscriber.key).preferencesUrl,
         text: 'Changed your mind?',
       },
     });
@@ -133,7 +149,7 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
           : 'Done: that topic is out of your digest.',
       ],
       link: {
-        href: buildSubscriberUrls('', flows.signer, subscriber.id).preferencesUrl,
+        href: buildSubscriberUrls('', flows.signer, subscriber.key).preferencesUrl,
         text: 'Manage all preferences',
       },
     });

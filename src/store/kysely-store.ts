@@ -38,6 +38,7 @@ import * as runs from './runs.js';
 import type { Database } from './schema.js';
 import * as snapshots from './snapshots.js';
 import * as subscribers from './subscribers.js';
+import { addSubscribers } from './subscribers-bulk.js';
 import * as tableIo from './table-io.js';
 import type {
   ClaimOptions,
@@ -143,6 +144,12 @@ export class KyselyStore implements Store {
   getSubscriber(id: number): Promise<Subscriber | undefined> {
     return subscribers.getSubscriber(this.#ctx, id);
   }
+  getSubscriberByKey(key: string): Promise<Subscriber | undefined> {
+    return subscribers.getSubscriberByKey(this.#ctx, key);
+  }
+  findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]> {
+    return subscribers.findSubscribers(this.#ctx, by);
+  }
   getSubscriberByEmail(email: string): Promise<Subscriber | undefined> {
     return subscribers.getSubscriberByEmail(this.#ctx, email);
   }
@@ -154,7 +161,7 @@ export class KyselyStore implements Store {
     return subscribers.updateSubscriber(this.#ctx, id, patch, now);
   }
   addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number> {
-    return subscribers.addSubscribers(this.#ctx, inputs, now);
+    return addSubscribers(this.#ctx, inputs, now);
   }
   forgetSubscriber(email: string): Promise<boolean> {
     return subscribers.forgetSubscriber(this.#ctx, email);

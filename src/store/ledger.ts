@@ -28,8 +28,9 @@ export async function createLedger(
   messageIdDomain: string,
 ): Promise<number> {
   const result = await sql`
-    INSERT INTO deliveries (edition_id, subscriber_id, email, variant_key, state, attempts, message_id)
-    SELECT ${editionId}, s.id, s.email,
+    INSERT INTO deliveries
+      (edition_id, subscriber_id, subscriber_key, email, variant_key, state, attempts, message_id)
+    SELECT ${editionId}, s.id, s.key, s.email,
       CAST(${frequency} AS TEXT) || ':' || CASE WHEN s.topics = '' THEN '*' ELSE s.topics END,
       'pending', 0,
       '<' || CAST(${editionId} AS TEXT) || '.' || CAST(s.id AS TEXT) || '@' || CAST(${messageIdDomain} AS TEXT) || '>'

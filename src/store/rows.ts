@@ -82,6 +82,7 @@ export function toSourceState(row: Selectable<SourcesTable>): SourceState {
 export function toSubscriber(row: Selectable<SubscribersTable>): Subscriber {
   return {
     id: Number(row.id),
+    key: row.key ?? '',
     email: row.email,
     name: row.name,
     status: row.status as SubscriberStatus,
@@ -100,6 +101,7 @@ export function toDelivery(row: Selectable<DeliveriesTable>): Delivery {
     id: Number(row.id),
     editionId: row.edition_id,
     subscriberId: Number(row.subscriber_id),
+    subscriberKey: row.subscriber_key ?? '',
     email: row.email,
     variantKey: row.variant_key,
     state: row.state as DeliveryState,

@@ -83,6 +83,8 @@ export interface SubscribersTable {
   unsubscribed_at: string | null;
   suppressed_reason: string | null;
   updated_at: string;
+  /** Random, unique, never reassigned: what links name (0002). Null only between migration steps. */
+  key: string | null;
 }
 
 export interface DeliveriesTable {
@@ -99,6 +101,8 @@ export interface DeliveriesTable {
   lease_until: string | null;
   claimed_by: string | null;
   sent_at: string | null;
+  /** The subscriber's key when the row was written, for the links of that mail (0002). */
+  subscriber_key: string | null;
 }
 
 export interface RunsTable {

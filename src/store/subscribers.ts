@@ -1,4 +1,5 @@
-import type { Kysely, Updateable } from 'kysely';
+import { randomBytes } from 'node:crypto';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { NewSubscriber, Subscriber, SubscriberStatus } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
@@ -41,19 +42,30 @@ async function patchSubscriber(
   return updated === undefined ? undefined : toSubscriber(updated);
 }
 
-/** The row of a new subscriber, its consent time stamps set from its status. */
-function newRow(input: NewSubscriber, at: string) {
+/** A new subscriber key: 128 random bits as 32 hex digits. */
+export function newSubscriberKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/**
+ * The row of a new subscriber: key and consent time stamps carried over when given (an import),
+ * else a new key and stamps set from its status.
+ */
+export function newRow(input: NewSubscriber, at: string, freshKey: () => string = newSubscriberKey) {
   return {
     email: input.email,
     name: input.name ?? null,
     status: input.status,
     topics: joinTopics(input.topics),
     frequency: input.frequency,
-    created_at: at,
-    confirmed_at: input.status === 'confirmed' ? at : null,
-    unsubscribed_at: input.status === 'unsubscribed' ? at : null,
-    suppressed_reason: null,
+    created_at: input.createdAt ?? at,
+    confirmed_at:
+      input.confirmedAt !== undefined ? input.confirmedAt : input.status === 'confirmed' ? at : null,
+    unsubscribed_at:
+      input.unsubscribedAt !== undefined ? input.unsubscribedAt : input.status === 'unsubscribed' ? at : null,
+    suppressed_reason: input.suppressedReason ?? null,
     updated_at: at,
+    key: input.key ?? freshKey(),
   };
 }
 
@@ -95,30 +107,43 @@ export async function upsertSubscriber(
   });
 }
 
-/** Inserts the addresses not yet known, in one transaction; returns how many rows were added. */
-export async function addSubscribers(ctx: StoreContext, inputs: NewSubscriber[], now: Date): Promise<number> {
-  if (inputs.length === 0) return 0;
-  const at = now.toISOString();
-  const rows = inputs.map((input) => newRow(input, at));
-  return ctx.write(async (trx) => {
-    let added = 0;
-    // 10 columns per row: 500 rows keep under both engines' parameter limits.
-    for (const batch of chunk(rows, 500)) {
-      const result = await trx
-        .insertInto('subscribers')
-        .values(batch)
-        .onConflict((oc) => oc.column('email').doNothing())
-        .executeTakeFirst();
-      added += Number(result.numInsertedOrUpdatedRows ?? 0n);
-    }
-    return added;
-  });
-}
-
 /** The subscriber `id`, if any. */
 export async function getSubscriber(ctx: StoreContext, id: number): Promise<Subscriber | undefined> {
   const row = await ctx.db.selectFrom('subscribers').selectAll().where('id', '=', id).executeTakeFirst();
   return row === undefined ? undefined : toSubscriber(row);
+}
+
+/** The subscriber a link names by its key, if any. */
+export async function getSubscriberByKey(ctx: StoreContext, key: string): Promise<Subscriber | undefined> {
+  const row = await ctx.db.selectFrom('subscribers').selectAll().where('key', '=', key).executeTakeFirst();
+  return row === undefined ? undefined : toSubscriber(row);
+}
+
+/** The subscribers having any of these (normalized) addresses or keys, for a bulk import. */
+export async function findSubscribers(
+  ctx: StoreContext,
+  by: { emails: readonly string[]; keys: readonly string[] },
+): Promise<Subscriber[]> {
+  const out = new Map<number, Subscriber>();
+  for (const [column, values] of [
+    ['email', by.emails],
+    ['key', by.keys],
+  ] as const) {
+    // PostgreSQL: one array parameter (binding 5,000 parameters costs more than the look-up).
+    for (const batch of chunk([...new Set(values)], ctx.driver === 'postgres' ? 10_000 : 500)) {
+      const rows = await ctx.db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where(
+          ctx.driver === 'postgres'
+            ? sql<boolean>`${sql.ref(column)} = any(cast(${batch} as text[]))`
+            : sql<boolean>`${sql.ref(column)} in (${sql.join(batch)})`,
+        )
+        .execute();
+      for (const row of rows) out.set(Number(row.id), toSubscriber(row));
+    }
+  }
+  return [...out.values()];
 }
 
 /** The subscriber with this (already normalized) address, if any. */

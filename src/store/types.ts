@@ -161,6 +161,10 @@ export interface Store {
   /** Insert, or update topics/frequency/status of an existing address. Returns the row. */
   upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
   getSubscriber(id: number): Promise<Subscriber | undefined>;
+  /** The subscriber a link names by its random key (never reassigned), if any. */
+  getSubscriberByKey(key: string): Promise<Subscriber | undefined>;
+  /** Subscribers having any of these addresses or keys (a bulk import's look-up, in batches). */
+  findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]>;
   getSubscriberByEmail(email: string): Promise<Subscriber | undefined>;
   updateSubscriber(
     id: number,
@@ -169,7 +173,8 @@ export interface Store {
   ): Promise<Subscriber | undefined>;
   /**
    * Bulk import in one transaction (CSV import, seeding, copying a store): inserts addresses not
-   * yet known; known addresses keep their row and consent untouched. Returns how many were added.
+   * yet known, with the key and consent time stamps given (else new ones); known addresses keep
+   * their row and consent untouched. Returns how many were added.
    */
   addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
   /** Erase a person's data (GDPR): subscriber row, their delivery rows, queued mails and rate windows. */

@@ -1,171 +1,158 @@
-import { parse } from 'csv-parse/sync';
-import type { Subscriber, Topic } from '../domain/index.js';
-import { parseFrequency } from './choices.js';
-import { normalizeEmail } from './normalize-email.js';
+import { type NewSubscriber, PaperpostError, type Subscriber } from '../domain/index.js';
+import { type CsvRecord, readCsvBatches } from './csv-reader.js';
+import { type Columns, type ImportRow, readHeader, readRow } from './import-rows.js';
 import type { SubscriberStore } from './ports.js';
+import { SeenDigests } from './seen-digests.js';
 
 export interface ImportProblem {
-  /** 1-based line of the file (the last line, for a record spanning several). */
+  /** 1-based line of the file where the record starts. */
   line: number;
   reason: string;
 }
 
-export interface ImportReport {
+/** What an import did: every data row is added, updated, skipped or an error. */
+export interface ImportCounts {
   added: number;
   updated: number;
-  /** Rows refused on purpose: the address unsubscribed or bounced; an import never re-subscribes it. */
-  skipped: ImportProblem[];
-  /** Rows that are wrong (syntax, email, topic, frequency, duplicates). */
-  errors: ImportProblem[];
+  /** Rows left out on purpose: duplicates within the file, people who left. */
+  skipped: number;
+  /** Rows that are wrong (syntax, email, topic, frequency, status, key). */
+  errors: number;
 }
 
-interface Row {
-  line: number;
-  email: string;
-  topics: string[];
-  frequency: 'daily' | 'weekly';
+/** What the import needs from the store (the Store satisfies it structurally). */
+export interface ImportStore extends Pick<SubscriberStore, 'listTopics' | 'updateSubscriber'> {
+  findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]>;
+  addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
 }
 
-type Columns = { email: number; topics: number; frequency: number };
+/** The file, read from the start each time it is called (an import reads it twice). */
+export type CsvSource = () => AsyncIterable<Uint8Array | string>;
 
-function readHeader(record: string[]): Columns | undefined {
-  const names = record.map((name) => name.toLowerCase());
-  const email = names.indexOf('email');
-  return email < 0
-    ? undefined
-    : { email, topics: names.indexOf('topics'), frequency: names.indexOf('frequency') };
-}
+export type ProblemSink = (kind: 'skipped' | 'error', problem: ImportProblem) => void;
 
-function readRow(
-  record: string[],
-  columns: Columns,
-  line: number,
-  catalogue: Set<string>,
-): Row | ImportProblem {
-  const rawEmail = record[columns.email] ?? '';
-  const email = normalizeEmail(rawEmail);
-  if (email === undefined) return { line, reason: `invalid email "${rawEmail.slice(0, 80)}"` };
-  const topics = (columns.topics < 0 ? '' : (record[columns.topics] ?? ''))
-    .split(';')
-    .map((slug) => slug.trim().toLowerCase())
-    .filter((slug) => slug !== '');
-  const unknown = catalogue.size > 0 ? topics.filter((slug) => !catalogue.has(slug)) : [];
-  if (unknown.length > 0) return { line, reason: `unknown topic ${unknown.map((s) => `"${s}"`).join(', ')}` };
-  const rawFrequency = columns.frequency < 0 ? '' : (record[columns.frequency] ?? '').toLowerCase();
-  const frequency = rawFrequency === '' ? 'daily' : parseFrequency(rawFrequency);
-  if (frequency === undefined)
-    return { line, reason: `frequency must be daily or weekly, got "${rawFrequency}"` };
-  return { line, email, topics: [...new Set(topics)], frequency };
-}
+/** Rows looked up and written together: a few SELECTs and one transaction of INSERTs per batch. */
+const BATCH = 5000;
 
-/** Parse the CSV; rows with syntax errors are reported by line and the rest kept. */
-function parseRows(text: string, catalogue: Set<string>): { rows: Row[]; errors: ImportProblem[] } {
-  const errors: ImportProblem[] = [];
-  const records = parse(text, {
-    bom: true,
-    trim: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      errors.push({
-        line: Number(err?.lines ?? 0),
-        reason: `unreadable CSV record (${err?.code ?? 'syntax error'})`,
-      });
-    },
-  }) as unknown as { info: { lines: number }; record: string[] }[];
-  const [first, ...rest] = records;
-  const columns = first ? readHeader(first.record) : undefined;
-  if (!columns)
-    return {
-      rows: [],
-      errors: [
-        { line: first?.info.lines ?? 1, reason: 'header must name an email column (email,topics,frequency)' },
-      ],
-    };
-  const rows: Row[] = [];
-  const seen = new Map<string, number>();
-  for (const { info, record } of rest) {
-    const row = readRow(record, columns, info.lines, catalogue);
-    if (!('email' in row)) {
-      errors.push(row);
-      continue;
-    }
-    const earlier = seen.get(row.email);
-    if (earlier !== undefined) {
-      errors.push({ line: row.line, reason: `duplicate of line ${earlier}` });
-      continue;
-    }
-    seen.set(row.email, row.line);
-    rows.push(row);
+type Item = { line: number; row: ImportRow } | { line: number; kind: 'skipped' | 'error'; reason: string };
+
+/**
+ * Check the whole file first (encoding, header, every quote closing) without storing a row, so a
+ * file that can't be parsed as a whole is refused before anything changes.
+ */
+async function checkFile(source: CsvSource, name: string): Promise<Columns> {
+  let columns: Columns | undefined;
+  for await (const batch of readCsvBatches(source(), name)) {
+    const [record] = batch;
+    if (columns !== undefined || record === undefined) continue;
+    const header = readHeader(record);
+    if (typeof header === 'string')
+      throw new PaperpostError('subscribers', 'bad-input', `${name}:${record.line}: ${header}`);
+    columns = header;
   }
-  return { rows, errors };
+  if (columns === undefined)
+    throw new PaperpostError('subscribers', 'bad-input', `${name}: empty file (expected a header line)`);
+  return columns;
+}
+
+async function writeBatch(
+  store: ImportStore,
+  items: Item[],
+  counts: ImportCounts,
+  report: ProblemSink,
+  now: Date,
+): Promise<void> {
+  const rows = items.flatMap((item) => ('row' in item ? [item.row] : []));
+  const known = await store.findSubscribers({
+    emails: rows.map((r) => r.subscriber.email),
+    keys: rows.flatMap((r) => (r.subscriber.key ? [r.subscriber.key] : [])),
+  });
+  const byEmail = new Map(known.map((s) => [s.email, s]));
+  const byKey = new Map(known.map((s) => [s.key, s]));
+  const inserts: NewSubscriber[] = [];
+  const problems: Item[] = [];
+  for (const item of items) {
+    if (!('row' in item)) {
+      problems.push(item);
+      continue;
+    }
+    const { line, subscriber: row } = item.row;
+    const before = byEmail.get(row.email);
+    const holder = row.key === undefined ? undefined : byKey.get(row.key);
+    if (holder !== undefined && holder.email !== row.email) {
+      problems.push({ line, kind: 'error', reason: `key ${row.key} already names another subscriber` });
+    } else if (before === undefined) inserts.push(row);
+    else if (before.status === 'unsubscribed' || before.status === 'suppressed') {
+      problems.push({ line, kind: 'skipped', reason: `${row.email} is ${before.status}; not re-subscribed` });
+    } else {
+      const leaves = row.status === 'unsubscribed' || row.status === 'suppressed';
+      const status = leaves || row.status === 'confirmed' ? row.status : before.status;
+      await store.updateSubscriber(before.id, { status, topics: row.topics, frequency: row.frequency }, now);
+      counts.updated += 1;
+    }
+  }
+  counts.added += await store.addSubscribers(inserts, now);
+  for (const p of problems.sort((a, b) => a.line - b.line)) {
+    if ('row' in p) continue;
+    counts[p.kind === 'error' ? 'errors' : 'skipped'] += 1;
+    report(p.kind, { line: p.line, reason: p.reason });
+  }
 }
 
 /**
- * Import `email,topics,frequency` rows (topics separated by `;`, frequency daily by default) as
- * confirmed subscribers: an operator's import. Bad rows are reported with their line numbers and
- * the good ones still imported; unsubscribed or suppressed addresses are skipped, never re-added.
+ * Import a subscriber CSV (the header names the columns: email, and optionally topics separated
+ * by `;`, frequency, status, name, created_at, confirmed_at, unsubscribed_at, key), streaming it
+ * in batches. The file is checked as a whole first: one it can't parse (not UTF-8 text, no
+ * header, a quote never closed) is refused with a `bad-input` error and nothing stored. Then
+ * every row ends added, updated, skipped (a duplicate, someone who left) or reported with the
+ * line it starts on; people who unsubscribed or bounced are never re-subscribed.
  */
 export async function importCsv(
-  ctx: { store: SubscriberStore },
-  text: string,
+  ctx: { store: ImportStore },
+  source: CsvSource,
+  name: string,
   now: Date,
-): Promise<ImportReport> {
-  const catalogue = new Set((await ctx.store.listTopics()).map((topic: Topic) => topic.slug));
-  const { rows, errors } = parseRows(text, catalogue);
-  const report: ImportReport = { added: 0, updated: 0, skipped: [], errors };
-  for (const row of rows) {
-    const known: Subscriber | undefined = await ctx.store.getSubscriberByEmail(row.email);
-    if (known?.status === 'unsubscribed' || known?.status === 'suppressed') {
-      report.skipped.push({ line: row.line, reason: `${row.email} is ${known.status}; not re-subscribed` });
-      continue;
+  report: ProblemSink,
+): Promise<ImportCounts> {
+  const columns = await checkFile(source, name);
+  const catalogue = new Set((await ctx.store.listTopics()).map((topic) => topic.slug));
+  const counts: ImportCounts = { added: 0, updated: 0, skipped: 0, errors: 0 };
+  const seenEmails = new SeenDigests();
+  const seenKeys = new SeenDigests();
+  let items: Item[] = [];
+  let header = true;
+  for await (const batch of readCsvBatches(source(), name)) {
+    for (const record of batch) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      items.push(classify(record, columns, catalogue, seenEmails, seenKeys));
+      if (items.length >= BATCH) {
+        await writeBatch(ctx.store, items, counts, report, now);
+        items = [];
+      }
     }
-    if (known)
-      await ctx.store.updateSubscriber(
-        known.id,
-        { status: 'confirmed', topics: row.topics, frequency: row.frequency },
-        now,
-      );
-    else
-      await ctx.store.upsertSubscriber({
-        email: row.email,
-        status: 'confirmed',
-        topics: row.topics,
-        frequency: row.frequency,
-      });
-    if (known) report.updated += 1;
-    else report.added += 1;
   }
-  report.errors.sort((a, b) => a.line - b.line);
-  return report;
+  await writeBatch(ctx.store, items, counts, report, now);
+  return counts;
 }
 
-const CSV_SPECIAL = /[",\r\n]/;
-
-function csvField(value: string): string {
-  // A leading = + - @ would make a spreadsheet run a formula; emails and slugs never start so, but
-  // the name column could.
-  const safe = /^[=+\-@\t]/.test(value) ? `'${value}` : value;
-  return CSV_SPECIAL.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Header of the export; the first three columns re-import as is. */
-export const EXPORT_HEADER = 'email,topics,frequency,status,name,created_at,confirmed_at,unsubscribed_at';
-
-/** One export line (no line break) for a subscriber. */
-export function formatSubscriberCsv(subscriber: Subscriber): string {
-  return [
-    subscriber.email,
-    subscriber.topics.join(';'),
-    subscriber.frequency,
-    subscriber.status,
-    subscriber.name ?? '',
-    subscriber.createdAt,
-    subscriber.confirmedAt ?? '',
-    subscriber.unsubscribedAt ?? '',
-  ]
-    .map(csvField)
-    .join(',');
+function classify(
+  record: CsvRecord,
+  columns: Columns,
+  catalogue: Set<string>,
+  seenEmails: SeenDigests,
+  seenKeys: SeenDigests,
+): Item {
+  const row = readRow(record, columns, catalogue);
+  if (typeof row === 'string') return { line: record.line, kind: 'error', reason: row };
+  const { email, key } = row.subscriber;
+  const earlier = seenEmails.firstSeen(email, row.line);
+  if (earlier !== undefined)
+    return { line: row.line, kind: 'skipped', reason: `duplicate of line ${earlier}` };
+  const keyLine = key === undefined ? undefined : seenKeys.firstSeen(key, row.line);
+  if (keyLine !== undefined)
+    return { line: row.line, kind: 'error', reason: `key ${key} repeats line ${keyLine}` };
+  return { line: row.line, row };
 }

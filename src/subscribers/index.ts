@@ -1,4 +1,5 @@
 export * from './choices.js';
+export * from './export-csv.js';
 export * from './import-csv.js';
 export * from './mail-queue.js';
 export * from './manage.js';

@@ -39,11 +39,11 @@ async function renderQueued(
   if (subscriber === undefined || subscriber.email !== mail.email) return undefined;
   if (mail.kind === 'confirm') {
     if (subscriber.status !== 'pending' && subscriber.status !== 'confirmed') return undefined;
-    const confirmUrl = buildConfirmUrl(ctx.baseUrl, ctx.signer, subscriber.id, mail.extra, now);
+    const confirmUrl = buildConfirmUrl(ctx.baseUrl, ctx.signer, subscriber.key, mail.extra, now);
     return ctx.templates.renderConfirmation({ confirmUrl, email: subscriber.email });
   }
   if (subscriber.status !== 'confirmed') return undefined;
-  const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.id);
+  const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.key);
   return ctx.templates.renderWelcome({
     preferencesUrl: urls.preferencesUrl,
     unsubscribeUrl: urls.unsubscribeUrl,

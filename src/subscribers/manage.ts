@@ -1,7 +1,7 @@
-import { PaperpostError, type Subscriber, type Topic } from '../domain/index.js';
+import { LEGACY_TOKEN_MAX_ID, PaperpostError, type Subscriber, type Topic } from '../domain/index.js';
 import { parseFrequency, pickTopics } from './choices.js';
 import type { SubscriberStore, SubscriptionContext } from './ports.js';
-import type { TokenPurpose, TokenSigner } from './tokens.js';
+import type { TokenPurpose, TokenSigner, VerifiedToken } from './tokens.js';
 
 /** Meta key set while a subscriber has paused (status `unsubscribed`, choices kept). */
 export const pausedKey = (id: number): string => `subscribers:paused:${id}`;
@@ -9,6 +9,21 @@ export const pausedKey = (id: number): string => `subscribers:paused:${id}`;
 export interface ResolvedToken {
   subscriber: Subscriber;
   extra: string;
+}
+
+/**
+ * The subscriber a verified token names: by key; or, for a token signed before keys existed, by
+ * id, only when this store issued that id (ids up to the one recorded by migration 0002; an
+ * imported store records none), so an old link never acts on whoever holds the id now.
+ */
+export async function subscriberOfToken(
+  store: SubscriberStore,
+  verified: VerifiedToken,
+): Promise<Subscriber | undefined> {
+  if (verified.subscriberKey !== null) return store.getSubscriberByKey(verified.subscriberKey);
+  const legacyMax = Number(await store.getMeta(LEGACY_TOKEN_MAX_ID));
+  if (verified.legacyId === null || !(verified.legacyId <= legacyMax)) return undefined;
+  return store.getSubscriber(verified.legacyId);
 }
 
 /** The subscriber a link token names; throws `token-invalid` when it is bad, expired or orphaned. */
@@ -19,7 +34,7 @@ export async function resolveToken(
   now: Date,
 ): Promise<ResolvedToken> {
   const verified = deps.signer.verify(purpose, token, now);
-  const subscriber = verified ? await deps.store.getSubscriber(verified.subscriberId) : undefined;
+  const subscriber = verified ? await subscriberOfToken(deps.store, verified) : undefined;
   if (!verified || !subscriber) {
     throw new PaperpostError('subscribers', 'token-invalid', 'this link is invalid or has expired');
   }

@@ -13,6 +13,7 @@ import type { TokenSigner } from './tokens.js';
 export interface SubscriberStore {
   upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
   getSubscriber(id: number): Promise<Subscriber | undefined>;
+  getSubscriberByKey(key: string): Promise<Subscriber | undefined>;
   getSubscriberByEmail(email: string): Promise<Subscriber | undefined>;
   updateSubscriber(
     id: number,

@@ -1,5 +1,6 @@
 import { PaperpostError, type Subscriber } from '../domain/index.js';
 import { decodeChoices, encodeChoices, parseFrequency, pickTopics } from './choices.js';
+import { subscriberOfToken } from './manage.js';
 import { normalizeEmail } from './normalize-email.js';
 import type { Choices, SubscriptionContext } from './ports.js';
 import { buildSubscriberUrls } from './urls.js';
@@ -101,7 +102,7 @@ export async function checkConfirmToken(
 ): Promise<{ subscriber: Subscriber; choices: Choices }> {
   const verified = ctx.signer.verify('confirm', token, now);
   const choices = verified ? decodeChoices(verified.extra) : undefined;
-  const found = verified ? await ctx.store.getSubscriber(verified.subscriberId) : undefined;
+  const found = verified ? await subscriberOfToken(ctx.store, verified) : undefined;
   if (!verified || !choices || !found || (found.status !== 'pending' && found.status !== 'confirmed')) {
     throw invalid('token-invalid', 'this confirmation link is invalid or has expired');
   }
@@ -118,7 +119,7 @@ export async function confirm(ctx: SubscriptionContext, token: string, now: Date
   const welcomed = found.status === 'pending';
   const updated = await ctx.store.updateSubscriber(found.id, { status: 'confirmed', ...choices }, now);
   const subscriber = updated ?? found;
-  const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.id);
+  const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.key);
   if (welcomed) {
     await ctx.store.enqueueMail(
       { kind: 'welcome', subscriberId: subscriber.id, email: subscriber.email },

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { PaperpostError } from '../domain/errors.js';
+import { SUBSCRIBER_KEY } from '../domain/subscriber.js';
 
 /** What a token lets its bearer do; a token of one purpose never verifies for another. */
 export type TokenPurpose = 'confirm' | 'preferences' | 'unsubscribe' | 'topic-unsubscribe';
@@ -23,17 +24,23 @@ export const TOKEN_TTL_SECONDS: Readonly<Record<TokenPurpose, number | undefined
 };
 
 export interface VerifiedToken {
-  subscriberId: number;
+  /** The subscriber's random key (every token signed since keys exist). */
+  subscriberKey: string | null;
+  /**
+   * A row id, in a token signed before keys existed; honoured only by the store that issued it
+   * (see resolveToken), since ids are reassigned across an export and import.
+   */
+  legacyId: number | null;
   /** Free text bound to the token (requested topics, a topic slug); '' when none. */
   extra: string;
 }
 
 export interface TokenSigner {
   /**
-   * A URL-safe token `id.exp.extra.mac`; `ttlSeconds` overrides the purpose's default (0: never
-   * expires), counted from `now` (default: the clock).
+   * A URL-safe token `key.exp.extra.mac` naming the subscriber by key; `ttlSeconds` overrides the
+   * purpose's default (0: never expires), counted from `now` (default: the clock).
    */
-  sign(purpose: TokenPurpose, subscriberId: number, extra?: string, ttlSeconds?: number, now?: Date): string;
+  sign(purpose: TokenPurpose, subscriberKey: string, extra?: string, ttlSeconds?: number, now?: Date): string;
   /** The token's content when its MAC, purpose and expiry hold at `now`; else undefined. */
   verify(purpose: TokenPurpose, token: string, now?: Date): VerifiedToken | undefined;
 }
@@ -65,17 +72,17 @@ export function createTokenSigner(secret: string): TokenSigner {
     createHmac('sha256', key).update(`${purpose}|${body}`).digest();
 
   return {
-    sign(purpose, subscriberId, extra = '', ttlSeconds, now = new Date()) {
-      if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0) {
+    sign(purpose, subscriberKey, extra = '', ttlSeconds, now = new Date()) {
+      if (!SUBSCRIBER_KEY.test(subscriberKey)) {
         throw new PaperpostError(
           'subscribers',
           'token-bad-id',
-          `cannot sign a token for subscriber ${subscriberId}`,
+          `cannot sign a token for subscriber key ${JSON.stringify(subscriberKey)}`,
         );
       }
       const ttl = ttlSeconds ?? TOKEN_TTL_SECONDS[purpose] ?? 0;
       const exp = ttl > 0 ? Math.floor(now.getTime() / 1000) + ttl : 0;
-      const body = `${subscriberId.toString(36)}.${exp.toString(36)}.${Buffer.from(extra, 'utf8').toString('base64url')}`;
+      const body = `${subscriberKey}.${exp.toString(36)}.${Buffer.from(extra, 'utf8').toString('base64url')}`;
       return `${body}.${mac(purpose, body).toString('base64url')}`;
     },
 
@@ -83,11 +90,17 @@ export function createTokenSigner(secret: string): TokenSigner {
       if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) return undefined;
       const parts = token.split('.');
       if (parts.length !== 4) return undefined;
-      const [id36 = '', exp36 = '', extra64 = '', given = ''] = parts;
-      if (!B36.test(id36) || !B36.test(exp36) || !B64URL.test(extra64) || given.length !== MAC_LENGTH)
+      const [subject = '', exp36 = '', extra64 = '', given = ''] = parts;
+      const keyed = SUBSCRIBER_KEY.test(subject);
+      if (
+        !(keyed || B36.test(subject)) ||
+        !B36.test(exp36) ||
+        !B64URL.test(extra64) ||
+        given.length !== MAC_LENGTH
+      )
         return undefined;
       if (!B64URL.test(given)) return undefined;
-      const expected = mac(purpose, `${id36}.${exp36}.${extra64}`);
+      const expected = mac(purpose, `${subject}.${exp36}.${extra64}`);
       const actual = Buffer.from(given, 'base64url');
       if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return undefined;
       // base64url of 32 bytes leaves 4 bits of the last character unused: only the canonical
@@ -95,9 +108,11 @@ export function createTokenSigner(secret: string): TokenSigner {
       if (actual.toString('base64url') !== given) return undefined;
       const exp = Number.parseInt(exp36, 36);
       if (exp !== 0 && now.getTime() / 1000 >= exp) return undefined;
-      const subscriberId = Number.parseInt(id36, 36);
-      if (!Number.isSafeInteger(subscriberId) || subscriberId <= 0) return undefined;
-      return { subscriberId, extra: Buffer.from(extra64, 'base64url').toString('utf8') };
+      const extra = Buffer.from(extra64, 'base64url').toString('utf8');
+      if (keyed) return { subscriberKey: subject, legacyId: null, extra };
+      const legacyId = Number.parseInt(subject, 36);
+      if (!Number.isSafeInteger(legacyId) || legacyId <= 0) return undefined;
+      return { subscriberKey: null, legacyId, extra };
     },
   };
 }

@@ -22,14 +22,14 @@ function link(baseUrl: string, path: string, token: string): string {
 export function buildSubscriberUrls(
   baseUrl: string,
   signer: TokenSigner,
-  subscriberId: number,
+  subscriberKey: string,
 ): SubscriberUrls {
-  const unsubscribeUrl = link(baseUrl, '/unsubscribe', signer.sign('unsubscribe', subscriberId));
+  const unsubscribeUrl = link(baseUrl, '/unsubscribe', signer.sign('unsubscribe', subscriberKey));
   return {
     unsubscribeUrl,
-    preferencesUrl: link(baseUrl, '/preferences', signer.sign('preferences', subscriberId)),
+    preferencesUrl: link(baseUrl, '/preferences', signer.sign('preferences', subscriberKey)),
     topicUnsubscribeUrl: (slug) =>
-      link(baseUrl, '/unsubscribe/topic', signer.sign('topic-unsubscribe', subscriberId, slug)),
+      link(baseUrl, '/unsubscribe/topic', signer.sign('topic-unsubscribe', subscriberKey, slug)),
     oneClickUrl: unsubscribeUrl,
   };
 }
@@ -38,9 +38,9 @@ export function buildSubscriberUrls(
 export function buildConfirmUrl(
   baseUrl: string,
   signer: TokenSigner,
-  subscriberId: number,
+  subscriberKey: string,
   extra: string,
   now: Date,
 ): string {
-  return link(baseUrl, '/confirm', signer.sign('confirm', subscriberId, extra, undefined, now));
+  return link(baseUrl, '/confirm', signer.sign('confirm', subscriberKey, extra, undefined, now));
 }

@@ -96,7 +96,7 @@ describe('paperpost subscribers', () => {
     expect(confirmed.map((s) => s.email)).toEqual(['ada@example.org', 'bob@example.org']);
 
     const csv = (await cli('subscribers', 'export')).stdout.trim().split('\n');
-    expect(csv[0]).toBe('email,topics,frequency,status,name,created_at,confirmed_at,unsubscribed_at');
+    expect(csv[0]).toBe('email,topics,frequency,status,name,created_at,confirmed_at,unsubscribed_at,key');
     expect(csv[1]).toMatch(/^ada@example\.org,llm;vision,weekly,confirmed,,/);
     expect(csv).toHaveLength(4);
     const json = JSON.parse((await cli('subscribers', 'export', '--json')).stdout) as unknown[];

@@ -15,7 +15,7 @@ beforeEach(async () => {
     topics: ['llm', 'vision'],
     frequency: 'daily',
   });
-  urls = buildSubscriberUrls(BASE, fx.deps.signer, member.id);
+  urls = buildSubscriberUrls(BASE, fx.deps.signer, member.key);
 });
 afterEach(async () => fx.close());
 
@@ -42,6 +42,29 @@ describe('preferences', () => {
     expect(await fx.store.getSubscriber(member.id)).toMatchObject({
       topics: ['robotics'],
       frequency: 'weekly',
+    });
+  });
+
+  // Regression, issue 15 finding 13: an invalid frequency on the preferences form answered with
+  // the subscribe page.
+  it('answers an invalid frequency with 400 on the preferences page, naming the field', async () => {
+    const client = new Client(fx.app);
+    const csrf = await client.csrfFrom(pathOf(urls.preferencesUrl));
+    const res = await client.post(pathOf(urls.preferencesUrl), {
+      _csrf: csrf,
+      action: 'save',
+      topics: ['robotics'],
+      frequency: 'hourly',
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Your subscription');
+    expect(html).toContain('member@example.org');
+    expect(html).toMatch(/role="alert">Please choose daily or weekly\./);
+    expect(html).not.toContain('in your inbox</h1>');
+    expect(await fx.store.getSubscriber(member.id)).toMatchObject({
+      topics: ['llm', 'vision'],
+      frequency: 'daily',
     });
   });
 

@@ -254,9 +254,9 @@ describe('GET|POST /confirm', () => {
       frequency: 'daily',
     });
     const signer = createTokenSigner(SECRET);
-    const expired = signer.sign('confirm', sub.id, 'd:', 60, new Date(Date.now() - 120_000));
-    const wrongPurpose = signer.sign('unsubscribe', sub.id, 'd:');
-    const otherSecret = createTokenSigner('z'.repeat(40)).sign('confirm', sub.id, 'd:');
+    const expired = signer.sign('confirm', sub.key, 'd:', 60, new Date(Date.now() - 120_000));
+    const wrongPurpose = signer.sign('unsubscribe', sub.key, 'd:');
+    const otherSecret = createTokenSigner('z'.repeat(40)).sign('confirm', sub.key, 'd:');
     for (const token of ['', 'garbage', expired, wrongPurpose, otherSecret]) {
       const res = await new Client(fx.app).get(`/confirm?token=${encodeURIComponent(token)}`);
       expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { SendProgress, SendSummary } from '../../deliver/index.js';
+import { PaperpostError } from '../../domain/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
 import { assertNothingLeftBehind, createTransportFor, recoverInterrupted, sendWith } from '../wiring.js';
 
@@ -72,6 +73,13 @@ export function registerSend(program: Command): void {
       process.once('SIGTERM', stop);
       const progress = createProgress(process.stderr.isTTY === true && !global.json);
       try {
+        if (opts.edition !== undefined && !(await app.store.getEdition(opts.edition))) {
+          throw new PaperpostError(
+            'cli',
+            'bad-input',
+            `--edition ${JSON.stringify(opts.edition)}: no such edition (paperpost editions lists them)`,
+          );
+        }
         const transport = createTransportFor(app.config);
         try {
           await recoverInterrupted(app);

@@ -1,12 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { forgetOutboxMail } from '../../deliver/index.js';
 import { FREQUENCIES, PaperpostError, type Subscriber, type SubscriberStatus } from '../../domain/index.js';
+import { configTopics } from '../../pipeline/build-edition.js';
 import type { Store } from '../../store/types.js';
 import {
   confirmMailKey,
   EXPORT_HEADER,
   formatSubscriberCsv,
+  type ImportProblem,
   importCsv,
   normalizeEmail,
   parseFrequency,
@@ -45,6 +48,22 @@ async function* allSubscribers(store: Store, status?: SubscriberStatus): AsyncGe
   }
 }
 
+/** Refuse a file that can't be opened, in one line, before the store is opened. */
+async function checkReadable(file: string): Promise<void> {
+  try {
+    const handle = await open(file, 'r');
+    await handle.close();
+    if ((await stat(file)).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+  } catch (err) {
+    throw new PaperpostError(
+      'cli',
+      'unreadable',
+      `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
+    );
+  }
+}
+
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
 }
@@ -70,8 +89,10 @@ export function registerSubscribers(program: Command): void {
         .filter(Boolean);
       const global = globals(command);
       await withApp(global, async (app) => {
+        await app.store.saveTopics(configTopics(app.config));
         const catalogue = new Set((await app.store.listTopics()).map((t) => t.slug));
-        const unknown = topics.filter((slug) => catalogue.size > 0 && !catalogue.has(slug));
+        // An empty catalogue knows no slug: storing one would give a subscriber topics nobody has.
+        const unknown = topics.filter((slug) => !catalogue.has(slug));
         if (unknown.length > 0)
           throw bad(`--topics: unknown topic ${unknown.join(', ')} (see the config's topics)`);
         const sub = await app.store.upsertSubscriber({ email, status: 'confirmed', topics, frequency });
@@ -133,35 +154,37 @@ export function registerSubscribers(program: Command): void {
 
   group
     .command('import <file>')
-    .description('import a CSV (email,topics,frequency; topics separated by ";") as confirmed subscribers')
+    .description(
+      'import a CSV (header naming email and optionally topics, frequency, status, name, created_at, ' +
+        'confirmed_at, unsubscribed_at, key: what export prints); streams the file',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (file: string, _opts: object, command: Command) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (err) {
-        throw new PaperpostError(
-          'cli',
-          'unreadable',
-          `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-          {
-            cause: err,
-          },
-        );
-      }
+      await checkReadable(file);
       const global = globals(command);
       await withApp(global, async (app) => {
-        const report = await importCsv({ store: app.store }, text, new Date());
-        if (global.json) write(JSON.stringify(report));
-        else {
-          for (const e of report.errors) process.stderr.write(`${file}:${e.line}: ${e.reason}\n`);
-          for (const s of report.skipped) process.stderr.write(`${file}:${s.line}: skipped: ${s.reason}\n`);
+        await app.store.saveTopics(configTopics(app.config));
+        const problems: Record<'skipped' | 'errors', ImportProblem[]> = { skipped: [], errors: [] };
+        const counts = await importCsv(
+          { store: app.store },
+          () => createReadStream(file),
+          file,
+          new Date(),
+          (kind, problem) => {
+            if (global.json) problems[kind === 'error' ? 'errors' : 'skipped'].push(problem);
+            else
+              process.stderr.write(
+                `${file}:${problem.line}: ${kind === 'skipped' ? 'skipped: ' : ''}${problem.reason}\n`,
+              );
+          },
+        );
+        if (global.json) write(JSON.stringify({ added: counts.added, updated: counts.updated, ...problems }));
+        else
           write(
-            `imported ${report.added + report.updated} (added ${report.added}, updated ${report.updated}), ` +
-              `skipped ${report.skipped.length}, bad rows ${report.errors.length}`,
+            `imported ${counts.added + counts.updated} (added ${counts.added}, updated ${counts.updated}), ` +
+              `skipped ${counts.skipped}, bad rows ${counts.errors}`,
           );
-        }
-        if (report.added + report.updated === 0 && report.errors.length > 0) {
+        if (counts.added + counts.updated === 0 && counts.errors > 0) {
           throw new PaperpostError('cli', 'job-failed', `${file}: no row imported`);
         }
       });
@@ -169,15 +192,23 @@ export function registerSubscribers(program: Command): void {
 
   group
     .command('export')
-    .description('print every subscriber as CSV (re-importable) or JSON')
+    .description('print every subscriber as CSV (re-importable: statuses, consent times, keys) or JSON')
     .option('--json', 'one JSON array')
-    .action(async (_opts: object, command: Command) => {
+    .option(
+      '--spreadsheet-safe',
+      "prefix ' to values a spreadsheet would run as formulas (=, +, -, @); such a file does not re-import exactly",
+    )
+    .action(async (opts: { spreadsheetSafe?: boolean }, command: Command) => {
       const global = globals(command);
       await withApp(global, async (app) => {
         let first = true;
         write(global.json ? '[' : EXPORT_HEADER);
         for await (const sub of allSubscribers(app.store)) {
-          write(global.json ? `${first ? '' : ','}${JSON.stringify(sub)}` : formatSubscriberCsv(sub));
+          write(
+            global.json
+              ? `${first ? '' : ','}${JSON.stringify(sub)}`
+              : formatSubscriberCsv(sub, { spreadsheetSafe: opts.spreadsheetSafe === true }),
+          );
           first = false;
         }
         if (global.json) write(']');

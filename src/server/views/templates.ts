@@ -58,6 +58,7 @@ export const TEMPLATES: Record<string, string> = {
 <h1>Your subscription</h1>
 <p class="lead"><%= it.email %> · <%= it.statusText %></p>
 <% if (it.notice) { %><p class="notice" role="status"><%= it.notice %></p><% } %>
+<% if (it.error) { %><p class="notice error" role="alert"><%= it.error %></p><% } %>
 <% if (it.active) { %>
 <form method="post" action="<%= it.action %>" class="card">
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">

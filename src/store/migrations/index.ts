@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as subscriberKey from './0002-subscriber-key.js';
 import * as mailQueue from './0003-mail-queue.js';
 import * as bounces from './0004-bounces.js';
 import * as paperSignals from './0005-paper-signals.js';
@@ -7,6 +8,7 @@ import * as paperSignals from './0005-paper-signals.js';
 /** Every migration, by name in apply order; the same set runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-subscriber-key': subscriberKey,
   '0003-mail-queue': mailQueue,
   '0004-bounces': bounces,
   '0005-paper-signals': paperSignals,

@@ -20,6 +20,7 @@ export function createMemoryLedger(
     id: i + 1,
     editionId,
     subscriberId: i + 1,
+    subscriberKey: (i + 1).toString(16).padStart(32, '0'),
     email,
     variantKey,
     state: 'pending',

@@ -10,6 +10,7 @@ const delivery: Delivery = {
   id: 7,
   editionId: 'daily-2024-01-02',
   subscriberId: 3,
+  subscriberKey: '03'.padStart(32, '0'),
   email: 'ada@example.org',
   variantKey: 'daily:*',
   state: 'sending',

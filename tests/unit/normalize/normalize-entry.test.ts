@@ -108,3 +108,25 @@ describe('normalizeEntry', () => {
     ).toBeNull();
   });
 });
+
+// Regression, issue 15 finding 1: a feed's 2147483648 or 1e308 upvotes reached the store (which
+// PostgreSQL refused, stopping the run) and the mail ("1e+308 upvotes").
+describe('normalizeEntry bounds every count a feed sends', () => {
+  it.each([
+    [42, 42],
+    [42.9, 42],
+    [1_000_000_000, 1_000_000_000],
+    [2147483648, 0],
+    [1e308, 0],
+    [Number.POSITIVE_INFINITY, 0],
+    [Number.NaN, 0],
+    [-1, 0],
+    [null, 0],
+  ])('upvotes and comments %s -> %s', (given, expected) => {
+    const p = normalizeEntry(
+      rawEntry({ kind: 'hf-daily', guid: '2411.17700', upvotes: given, comments: given }),
+    );
+    expect(p?.upvotes).toBe(expected);
+    expect(p?.comments).toBe(expected);
+  });
+});

@@ -177,7 +177,7 @@ describe('subscribe and confirm', () => {
     await drain();
     const token = tokenOf(sent[0]?.html ?? '');
     const sub = await store.getSubscriberByEmail('eve@example.org');
-    const wrongPurpose = ctx.signer.sign('unsubscribe', sub?.id ?? 0, 'd:');
+    const wrongPurpose = ctx.signer.sign('unsubscribe', sub?.key ?? '', 'd:');
     for (const bad of ['garbage', wrongPurpose, `${token}x`]) {
       await expect(confirm(ctx, bad, NOW)).rejects.toMatchObject({ code: 'token-invalid' });
     }
@@ -194,7 +194,7 @@ describe('manage', () => {
 
   it('resolves signed links to their subscriber', async () => {
     const sub = await confirmed('f@example.org');
-    const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, sub.id);
+    const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, sub.key);
     expect(urls.oneClickUrl).toBe(urls.unsubscribeUrl);
     expect((await resolveToken(ctx, 'preferences', tokenOf(urls.preferencesUrl), NOW)).subscriber.id).toBe(
       sub.id,

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PaperpostError } from '../../../src/domain/index.js';
 import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
-import { formatSubscriberCsv, importCsv } from '../../../src/subscribers/index.js';
+import { formatSubscriberCsv, type ImportProblem, importCsv } from '../../../src/subscribers/index.js';
 
 const NOW = new Date('2025-03-01T10:00:00Z');
 let store: Store;
@@ -14,36 +15,130 @@ beforeEach(async () => {
 });
 afterEach(async () => store.close());
 
+/** Import `file` (text, or bytes given in chunks) the way the CLI does; problems in order. */
+async function run(file: string | Buffer | Buffer[]) {
+  const errors: ImportProblem[] = [];
+  const skipped: ImportProblem[] = [];
+  const chunks = Array.isArray(file) ? file : [file];
+  const counts = await importCsv(
+    { store },
+    async function* () {
+      yield* chunks;
+    },
+    'people.csv',
+    NOW,
+    (kind, problem) => (kind === 'error' ? errors : skipped).push(problem),
+  );
+  return { ...counts, errorList: errors, skippedList: skipped };
+}
+
+async function refusal(file: string | Buffer): Promise<string> {
+  const error = await run(file).then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(PaperpostError);
+  expect((error as PaperpostError).code).toBe('bad-input');
+  expect(await store.countSubscribers()).toMatchObject({ confirmed: 0, pending: 0 });
+  return (error as PaperpostError).message;
+}
+
+const BAD_ROWS = [
+  'email,topics,frequency', // 1
+  'Ada@Example.org,llm;vision,weekly', // 2
+  'not-an-email,llm,daily', // 3
+  '', // 4 (empty, skipped)
+  'bob@example.org,,', // 5
+  'cy@example.org,chemistry,daily', // 6
+  'dee@example.org,llm,hourly', // 7
+  '"multi@example.org","llm;', // 8: a quoted field over two lines
+  'vision",weekly', // 9
+  'fay@ex"ample.org,llm,daily', // 10: a quote inside an unquoted field
+  '"gus@example.org"x,llm,daily', // 11: text after a closing quote
+  'hal@example.org,llm,daily', // 12
+];
+
 describe('importCsv', () => {
-  it('imports good rows as confirmed and reports bad rows with their line numbers', async () => {
-    const csv = [
-      'email,topics,frequency', // 1
-      'Ada@Example.org,llm;vision,weekly', // 2
-      'not-an-email,llm,daily', // 3
-      '', // 4 (empty, skipped)
-      'bob@example.org,,', // 5
-      'cy@example.org,chemistry,daily', // 6
-      'dee@example.org,llm,hourly', // 7
-      '"eve@example.org,llm,daily', // 8: unterminated quote
-    ].join('\n');
-    const report = await importCsv({ store }, csv, NOW);
-    expect(report.added).toBe(2);
-    expect(report.errors.map((e) => e.line)).toEqual([3, 6, 7, 8]);
-    expect(report.errors[0]?.reason).toMatch(/invalid email/);
-    expect(report.errors[1]?.reason).toMatch(/unknown topic "chemistry"/);
-    expect(report.errors[2]?.reason).toMatch(/daily or weekly/);
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('imports good rows and reports bad ones by the line they start on (%s)', async (_name, eol) => {
+    const report = await run(BAD_ROWS.join(eol));
+    expect(report.errorList.map((e) => e.line)).toEqual([3, 6, 7, 10, 11]);
+    expect(report.errorList.map((e) => e.reason)).toEqual([
+      'invalid email "not-an-email"',
+      'unknown topic "chemistry"',
+      'frequency must be daily or weekly, got "hourly"',
+      'unreadable CSV record (a quote inside an unquoted field)',
+      'unreadable CSV record (text after a closing quote)',
+    ]);
+    expect(report).toMatchObject({ added: 4, updated: 0, skipped: 0, errors: 5 });
     expect(await store.getSubscriberByEmail('ada@example.org')).toMatchObject({
       status: 'confirmed',
       topics: ['llm', 'vision'],
       frequency: 'weekly',
     });
-    expect(await store.getSubscriberByEmail('bob@example.org')).toMatchObject({
-      topics: [],
-      frequency: 'daily',
+    expect(await store.getSubscriberByEmail('multi@example.org')).toMatchObject({
+      topics: ['llm', 'vision'],
     });
+    expect(await store.getSubscriberByEmail('hal@example.org')).toBeDefined();
   });
 
-  it('reports duplicates, skips people who left, updates known rows', async () => {
+  // Regression, issue 15 finding 4: after an unclosed quote every later row was neither imported
+  // nor reported (exit 0, good rows lost).
+  it('refuses a file whose quote never closes, naming its line, and stores nothing', async () => {
+    const file = ['email,topics', 'a@example.org,llm', '"b@example.org,llm', 'c@example.org,llm'].join(
+      '\r\n',
+    );
+    expect(await refusal(file)).toBe('people.csv:3: a quoted field never closes');
+  });
+
+  // Regression, issue 15 finding 4: CRLF files shifted reported line numbers.
+  it('counts CRLF as one line break, also inside quoted fields and across chunk edges', async () => {
+    const file = 'email,name\r\na@example.org,"two\r\nlines"\r\nbad,x\r\n';
+    const cut = file.indexOf('\n', 12); // split between a CR and its LF
+    const report = await run([Buffer.from(file.slice(0, cut)), Buffer.from(file.slice(cut))]);
+    expect(report.errorList).toEqual([{ line: 4, reason: 'invalid email "bad"' }]);
+    expect((await store.getSubscriberByEmail('a@example.org'))?.name).toBe('two\nlines');
+  });
+
+  // Regression, issue 15 finding 13: these exited 1 (or imported nothing) instead of a clear exit 2.
+  it.each([
+    ['no header', 'a@example.org,llm,daily\nb@example.org,,\n', /^people\.csv:1: no header line/],
+    [
+      '";" separators',
+      'email;topics;frequency\na@example.org;llm;daily\n',
+      /^people\.csv:1: fields are separated by ";"/,
+    ],
+    [
+      'a binary file',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]),
+      /^people\.csv:1: not a UTF-8 text file/,
+    ],
+    ['UTF-16', Buffer.from('\ufeffemail\na@example.org\n', 'utf16le'), /^people\.csv:1: UTF-16 text/],
+    [
+      'Latin-1',
+      Buffer.from('email,name\na@example.org,Jos\xe9\n', 'latin1'),
+      /^people\.csv:2: not a UTF-8 text file/,
+    ],
+    ['an empty file', '', /^people\.csv: empty file/],
+    [
+      'no email column',
+      'mail,topics\na@example.org,llm\n',
+      /^people\.csv:1: the header must name an email column/,
+    ],
+  ])('refuses %s as a whole', async (_name, file, message) => {
+    expect(await refusal(file)).toMatch(message);
+  });
+
+  it('reads a UTF-8 BOM and skips duplicates within the file, reporting each', async () => {
+    const report = await run('\ufeffemail\na@example.org\nA@example.org\nb@example.org\n');
+    expect(report).toMatchObject({ added: 2, skipped: 1, errors: 0 });
+    expect(report.skippedList).toEqual([{ line: 3, reason: 'duplicate of line 2' }]);
+  });
+
+  it('skips people who left, updates known rows', async () => {
     const left = await store.upsertSubscriber({
       email: 'gone@example.org',
       status: 'confirmed',
@@ -57,33 +152,103 @@ describe('importCsv', () => {
       topics: [],
       frequency: 'daily',
     });
-    const csv =
-      'email,topics,frequency\nknown@example.org,llm,daily\ngone@example.org,,\nKNOWN@example.org,,\n';
-    const report = await importCsv({ store }, csv, NOW);
-    expect(report).toMatchObject({ added: 0, updated: 1 });
-    expect(report.skipped).toEqual([
+    const report = await run('email,topics,frequency\nknown@example.org,llm,daily\ngone@example.org,,\n');
+    expect(report).toMatchObject({ added: 0, updated: 1, skipped: 1, errors: 0 });
+    expect(report.skippedList).toEqual([
       { line: 3, reason: 'gone@example.org is unsubscribed; not re-subscribed' },
     ]);
-    expect(report.errors).toEqual([{ line: 4, reason: 'duplicate of line 2' }]);
     expect((await store.getSubscriberByEmail('gone@example.org'))?.status).toBe('unsubscribed');
     expect((await store.getSubscriberByEmail('known@example.org'))?.status).toBe('confirmed');
   });
 
-  it('refuses a file without an email column', async () => {
-    const report = await importCsv({ store }, 'mail,topics\na@example.org,llm\n', NOW);
-    expect(report.added).toBe(0);
-    expect(report.errors).toEqual([{ line: 1, reason: expect.stringMatching(/header/) }]);
+  // Regression, issue 15 finding 13: unknown slugs were stored while the catalogue was empty.
+  it('refuses unknown topic slugs when the catalogue is empty', async () => {
+    const empty = await createStore({ driver: 'sqlite', path: ':memory:' });
+    try {
+      const problems: ImportProblem[] = [];
+      const counts = await importCsv(
+        { store: empty },
+        async function* () {
+          yield 'email,topics\na@example.org,anything\nb@example.org,\n';
+        },
+        'people.csv',
+        NOW,
+        (_kind, problem) => problems.push(problem),
+      );
+      expect(counts).toMatchObject({ added: 1, errors: 1 });
+      expect(problems[0]?.reason).toMatch(/^unknown topic "anything" \(the topic catalogue is empty/);
+    } finally {
+      await empty.close();
+    }
   });
 
-  it('exports rows that re-import and neutralises spreadsheet formulas', async () => {
+  it.each([
+    [
+      'status',
+      'email,status\na@example.org,gone\n',
+      'status must be one of pending, confirmed, unsubscribed, suppressed, got "gone"',
+    ],
+    [
+      'time stamp',
+      'email,status,created_at\na@example.org,pending,yesterday\n',
+      'created_at "yesterday" is not an ISO date',
+    ],
+    ['key', 'email,status,key\na@example.org,pending,1234\n', 'key "1234" is not 32 hex digits'],
+  ])('refuses a row with a bad %s', async (_name, file, reason) => {
+    const report = await run(file);
+    expect(report.errorList).toEqual([{ line: 2, reason }]);
+    expect(report.added).toBe(0);
+  });
+});
+
+describe('export then import', () => {
+  // Regression, issue 15 finding 2: every exported row came back `confirmed` (pending, bounced and
+  // unsubscribed people included), with new consent times; `-minus@` came back as `'-minus@`.
+  it('keeps status, consent time stamps, key and the exact address', async () => {
+    const at = new Date('2024-01-02T03:04:05.000Z');
+    const people = [
+      ['-minus@example.com', 'pending'],
+      ['+plus@example.com', 'confirmed'],
+      ['=equals@example.com', 'unsubscribed'],
+      ['bounced@example.com', 'suppressed'],
+    ] as const;
+    for (const [email, status] of people) {
+      const sub = await store.upsertSubscriber({
+        email,
+        status: 'confirmed',
+        topics: ['llm'],
+        frequency: 'weekly',
+      });
+      if (status !== 'confirmed') await store.updateSubscriber(sub.id, { status }, at);
+    }
+    const before = await store.listSubscribers({ limit: 10 });
+    const file = `email,topics,frequency,status,name,created_at,confirmed_at,unsubscribed_at,key\n${before
+      .map((s) => formatSubscriberCsv(s))
+      .join('\n')}\n`;
+    await store.close();
+    store = await createStore({ driver: 'sqlite', path: ':memory:' });
+    await store.saveTopics([{ slug: 'llm', label: 'llm', keywords: [], categories: [], userDefined: true }]);
+    expect(await run(file)).toMatchObject({ added: 4, errors: 0, skipped: 0 });
+    const after = await store.listSubscribers({ limit: 10 });
+    const strip = ({ id: _id, ...rest }: (typeof before)[number]) => rest;
+    expect(after.map(strip)).toEqual(before.map(strip));
+  });
+
+  it('escapes for spreadsheets only when asked', async () => {
     const sub = await store.upsertSubscriber({
-      email: 'z@example.org',
+      email: '-z@example.org',
       name: '=HYPERLINK("x")',
       status: 'confirmed',
       topics: ['llm', 'vision'],
       frequency: 'weekly',
     });
-    const line = formatSubscriberCsv(sub);
-    expect(line.startsWith('z@example.org,llm;vision,weekly,confirmed,"\'=HYPERLINK(""x"")"')).toBe(true);
+    expect(
+      formatSubscriberCsv(sub).startsWith('-z@example.org,llm;vision,weekly,confirmed,"=HYPERLINK(""x"")"'),
+    ).toBe(true);
+    expect(
+      formatSubscriberCsv(sub, { spreadsheetSafe: true }).startsWith(
+        `'-z@example.org,llm;vision,weekly,confirmed,"'=HYPERLINK(""x"")"`,
+      ),
+    ).toBe(true);
   });
 });
