@@ -98,7 +98,12 @@ describe('DKIM, signed once for every transport', () => {
       await smtp.close();
       await outbox.close();
     }
-    const written = await readFile(outboxPath(dir, message));
+    const file = await readFile(outboxPath(dir, message));
+    // The outbox records the envelope sender as Return-Path, as the receiving MTA does on delivery;
+    // below it are the exact bytes that went over SMTP.
+    const returnPath = Buffer.from('Return-Path: <digest@paperpost.test>\r\n');
+    expect(file.subarray(0, returnPath.length).equals(returnPath)).toBe(true);
+    const written = file.subarray(returnPath.length);
     const received = sink.messagesTo('ada@example.org')[0]!.raw;
     expect(written.equals(received)).toBe(true);
     expect(written.toString('latin1')).toMatch(
