@@ -43,3 +43,8 @@ export {
   type PaperTerms,
   type PaperText,
 } from './vectorize.js';
+export { parseCatalogue } from './curated.js';
+export { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
+export { chooseSectionLabel, labelsClash, MIN_LABEL_COVERAGE, type SectionLabel } from './label-section.js';
+export { collectPhrases, isCompletePhrase, isGeneric, isHeadWord, isStartWord, type PhraseStats } from './phrases.js';
+export { sectionBounds } from './sections.js';
