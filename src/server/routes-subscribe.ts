@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
-import { checkConfirmToken, confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
+import { checkConfirmToken, confirm, normalizeEmail, offeredTopics, subscribe } from '../subscribers/index.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
 /** `GET /`, `POST /subscribe`, `GET|POST /confirm`. */
@@ -8,7 +8,7 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
   const { pages, flows, tokens, logger } = parts;
 
   app.get('/', async (c) => {
-    const catalogue = await flows.store.listTopics();
+    const catalogue = offeredTopics(await flows.store.listTopics());
     return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], frequency: 'daily' });
   });
 

@@ -1,3 +1,4 @@
+import type { TopicPatch } from './catalog.js';
 import type {
   Delivery,
   DeliveryCounts,
@@ -120,8 +121,18 @@ export interface Store {
 
   // topics (the catalogue)
   listTopics(): Promise<Topic[]>;
-  /** Insert or update topics by slug. */
+  /** Insert or update topics by slug (origin and hidden of known topics stay, config aside). */
   saveTopics(topics: Topic[]): Promise<void>;
+  /** Insert the topics not in the catalogue yet; known ones stay as they are. */
+  seedTopics(topics: Topic[]): Promise<void>;
+  /** Operator changes to one topic (label, origin, hidden); false for an unknown slug. */
+  updateTopic(slug: string, patch: TopicPatch): Promise<boolean>;
+  /** Merge topic `from` into `into`, subscriptions included; returns subscribers changed. */
+  mergeTopics(from: string, into: string): Promise<number>;
+  /** Papers each topic held over all editions, by slug. */
+  topicPaperCounts(): Promise<Map<string, number>>;
+  /** Add each topic's papers of one edition to its count. */
+  addTopicPapers(counts: ReadonlyMap<string, number>): Promise<void>;
 
   // editions
   /**

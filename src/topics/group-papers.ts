@@ -6,7 +6,7 @@ import { chooseSectionLabel, labelsClash } from './label-section.js';
 import { collectPhrases, isCompletePhrase, bestSurface, type PhraseStats } from './phrases.js';
 import { meanSimilarity, sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
-import { buildCorpus, countTerms, type PaperTerms, type PaperText } from './vectorize.js';
+import { buildCorpus, type PaperText } from './vectorize.js';
 
 /** Knobs of {@link groupPapers}. */
 export interface GroupOptions {
@@ -32,6 +32,12 @@ export const OTHER_TOPIC: Readonly<Topic> = {
   categories: [],
   userDefined: false,
 };
+
+/**
+ * Centred similarity (see `centeredSimilarity`) a left-over paper needs to its closest section
+ * to be put there when the catch-all would hold more than its share: clearly closer than average.
+ */
+const FILL_SIMILARITY = 0.04;
 
 const DEFAULTS: Required<GroupOptions> = {
   joinEvidence: JOIN_EVIDENCE,
@@ -72,8 +78,6 @@ export function groupPapers(
   const topics = catalogue.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
   const n = batch.length;
   if (n === 0) return { groups: [], catalogue: topics };
-  const cache = new Map<PaperText, PaperTerms>(batch.map((p) => [p, countTerms(p)]));
-  const terms = batch.map((p) => cache.get(p) as PaperTerms);
 
   const live = topics.flatMap((t, i) => (t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i]));
   const users = live.filter((i) => topics[i]?.userDefined);
@@ -82,9 +86,8 @@ export function groupPapers(
     return !topics[i]?.userDefined && (origin === 'curated' || origin === 'approved');
   });
   const claim = batch.map((paper, p) => {
-    const own = terms[p] as PaperTerms;
-    const user = bestTopic(topics, users, own, paper.categories, opts.joinEvidence);
-    return user.index >= 0 ? user.index : bestTopic(topics, curated, own, paper.categories, opts.joinEvidence).index;
+    const user = bestTopic(topics, users, paper, opts.joinEvidence);
+    return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
   });
 
   if (n <= opts.singleSectionMax) {
@@ -93,7 +96,7 @@ export function groupPapers(
     return { groups: [{ topic, paperIds: batch.map((p) => p.id) }], catalogue: topics };
   }
 
-  const corpus = buildCorpus(batch, n > 10 ? 2 : 1, { cache });
+  const corpus = buildCorpus(batch, n > 10 ? 2 : 1);
   const sim = centeredSimilarity(similarityMatrix(corpus.vectors), n);
   const stats = labelPhrases(batch);
   const [lo, hi] = sectionBounds(n);
@@ -149,7 +152,7 @@ export function groupPapers(
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
 
-  const other = placeLeftovers(leftovers, drafts, topics, terms, batch, stats, sim, n, opts.maxOtherShare);
+  const other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
 }
 
@@ -178,7 +181,7 @@ function splitDraft(
   const parent = d.source >= 0 ? d.topic.slug : d.topic.parent;
   for (const members of parts) {
     const taken = [...drafts.map((x) => x.words), ...named.map((x) => x.words)];
-    const label = members.length >= 2 ? chooseSectionLabel(stats, members, d.members, taken) : undefined;
+    const label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), taken) : undefined;
     if (!label) {
       keep.push(...members);
       continue;
@@ -216,7 +219,6 @@ function placeLeftovers(
   leftovers: number[],
   drafts: Draft[],
   topics: Topic[],
-  terms: PaperTerms[],
   batch: PaperText[],
   stats: ReadonlyMap<string, PhraseStats>,
   sim: Float64Array,
@@ -238,8 +240,8 @@ function placeLeftovers(
       }
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
       const evidence = topic
-        ? topicEvidence(topic, terms[p] as PaperTerms, (batch[p] as PaperText).categories) >= 2
-        : (phraseOf.get(d)?.papers.has(p) ?? false);
+        ? topicEvidence(topic, batch[p] as PaperText) >= 2
+        : (phraseOf.get(d)?.headline.has(p) ?? false);
       if (evidence && s > bestSim) {
         bestSim = s;
         best = d;
@@ -252,7 +254,7 @@ function placeLeftovers(
   const room = Math.floor(maxShare * n);
   const kept: number[] = [];
   other.forEach((o, rank) => {
-    if (other.length - rank > room && o.to && o.sim > 0) o.to.members.push(o.p);
+    if (other.length - rank > room && o.to && o.sim > FILL_SIMILARITY) o.to.members.push(o.p);
     else kept.push(o.p);
   });
   return kept;

@@ -14,6 +14,9 @@ export interface SectionLabel {
 /** Least share of a section's papers that must say its label: a heading describes most of them. */
 export const MIN_LABEL_COVERAGE = 0.5;
 
+/** Least share of a section's papers that name its label in their title or keywords. */
+const MIN_HEADLINE = 0.34;
+
 /**
  * true when two labels are on the same head phrase: same last word, and the words of one hold
  * all words of the other ("Fine-tuning" and "Supervised fine-tuning"; not "Image generation" and
@@ -55,7 +58,12 @@ export function chooseSectionLabel(
     for (const p of s.papers) if (within.has(p)) all += 1;
     const coverage = count / members.length;
     const precision = count / Math.max(count, all);
-    const length = s.words.length === 1 ? 0.85 : s.words.length === 2 ? 1.15 : 1;
+    // A single word said all over the batch ("Reasoning") names no section of it.
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && precision < 0.6) continue;
+    // One word names a section only when most papers put it in their titles ("Quantization").
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) continue;
+    if (headline < MIN_HEADLINE * members.length) continue;
+    const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
     const score = coverage * precision * (0.35 + headline / members.length) * length;
     ranked.push({ key, s, score, coverage });
   }

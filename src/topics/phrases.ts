@@ -34,15 +34,15 @@ export interface PhraseSource {
 
 /** Words that say nothing of a subject alone: a label must have at least one other word. */
 const GENERIC = new Set(
-  `model language large llm lm vlm mllm paper approach method framework system task data dataset
-  benchmark learning network neural deep ai performance result training evaluation study analysis
-  technique tool application problem solution strategy pipeline architecture algorithm module
-  mechanism process quality efficiency capability generation understanding representation feature
-  information knowledge input output scale test setting domain case level type way time step
-  process token parameter structure signal baseline metric score error challenge issue improvement
-  human user world real general question answer prompt response text image video gap environment
-  limit role impact effect insight lesson perspective view step stage part set form kind
-  behavior behaviour agent llm-based trade-off tradeoff evidence source target goal`
+  `model language large llm lm paper approach method framework system task data dataset benchmark
+  learning network neural deep ai performance result training study analysis technique tool
+  application problem solution strategy pipeline algorithm module mechanism process quality
+  efficiency capability information knowledge input output scale test setting domain case level
+  type way time step token parameter structure baseline metric score error challenge issue
+  improvement human user real general question answer prompt response gap environment limit role
+  impact effect insight lesson perspective view stage part set form kind behavior behaviour
+  llm-based trade-off tradeoff evidence source target goal efficient robust scalable novel new
+  simple effective better unified general large small`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
@@ -124,11 +124,10 @@ export function isStartWord(surface: string): boolean {
 
 /** true for a phrase whose words are all generic ("Language models", "Large benchmark"). */
 export function isGeneric(words: readonly string[]): boolean {
-  return words.every((w) => w.split(' ').every((part) => GENERIC_KEYS.has(part) || ADJECTIVE_KEYS.has(part)));
+  return words.every((w) => w.split(' ').every((part) => GENERIC_KEYS.has(part)));
 }
 
 const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
-const ADJECTIVE_KEYS = new Set([...ADJECTIVES].flatMap((w) => w.split('-')).map(stemWord));
 
 /** Words after which a phrase still reads complete ("sparse attention mechanism" names "sparse attention"). */
 const TRAILING = new Set(

@@ -39,7 +39,7 @@ export function registerDaemon(program: Command): void {
     .action(async (opts: DaemonCommandOptions, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & DaemonCommandOptions>();
       const stopSignal = waitForStopSignal();
-      const app = await openApp(global);
+      const app = await openApp(global, { seedCatalogue: true });
       try {
         if (enabledSchedules(app.config).length === 0) {
           throw new PaperpostError(

@@ -43,7 +43,7 @@ export function registerPreview(program: Command): void {
       } else {
         // The next daily edition from the store, planned exactly as `run` would (nothing is
         // written); when nothing is waiting, the last published edition.
-        const app = await openApp(globals);
+        const app = await openApp(globals, { seedCatalogue: true });
         closeStore = () => app.close();
         source = {
           loadEdition: async () => {

@@ -39,7 +39,7 @@ export function registerRun(program: Command): void {
         );
       }
       const frequency = opts.frequency;
-      const app = await openApp(global);
+      const app = await openApp(global, { seedCatalogue: true });
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
         await recoverInterrupted(app); // a killed run shows as interrupted; its temp files go

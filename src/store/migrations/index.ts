@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as mailQueue from './0003-mail-queue.js';
+import * as topicOrigin from './0006-topic-origin.js';
 
 /** Every migration, by name in apply order; the same set runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-mail-queue': mailQueue,
+  '0006-topic-origin': topicOrigin,
 };
 
 /** A static provider for Kysely's Migrator (no file system scan, works from dist/ and tsx). */
