@@ -46,61 +46,107 @@ export type EvidenceSource = Pick<PaperText, 'title' | 'summary' | 'keywords' | 
   aiSummary?: string | null;
 };
 
-/** A phrase as a match key: lowercase, hyphens as spaces, each word's plural "s" dropped. */
-function phraseId(text: string): string {
+/** Words of a text as matched: lowercase, split at anything but letters and digits, plural "s" dropped. */
+function matchWords(text: string): string[] {
   return text
     .toLowerCase()
-    .split(/[\s\u2010-\u2015-]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '')
-    .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w))
-    .join(' ');
+    .map((w) => (w.length > 3 && /[^su]s$/.test(w) ? w.slice(0, -1) : w));
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Longest phrase looked up in a paper's n-gram counts; longer ones are searched in its text. */
+const MAX_GRAM = 3;
 
-interface TopicMatcher {
-  regex: RegExp;
-  /** Phrase ids of the topic, and whether each is a single word. */
-  single: Map<string, boolean>;
+/** A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words joined. */
+interface FieldGrams {
+  grams: Map<string, number>;
+  text: string;
 }
-
-const MATCHERS = new WeakMap<Topic, TopicMatcher>();
 
 /**
- * One regular expression per topic for all its phrases, word for word as written: hyphen or
- * space between words, a plural "s" optional, nothing stemmed ("tokenizer" does not match
- * "tokens", "3d generation" needs "3D").
+ * First words of every phrase seen so far: a paper's phrases of two or more words are only read
+ * where one may start (the rest would be thousands of strings per batch for nothing).
  */
-function matcherOf(topic: Topic): TopicMatcher {
-  let m = MATCHERS.get(topic);
-  if (!m) {
-    const single = new Map<string, boolean>();
-    const parts: string[] = [];
-    for (const phrase of topic.keywords) {
-      const id = phraseId(phrase);
-      if (id === '' || single.has(id)) continue;
-      single.set(id, !id.includes(' '));
-      parts.push(id.split(' ').map((w) => `${escape(w)}(?:e?s)?`).join('[\\s\u2010-\u2015-]+'));
+const FIRST_WORDS = new Set<string>();
+let firstWordsVersion = 0;
+
+function fieldGrams(texts: readonly string[]): FieldGrams {
+  const grams = new Map<string, number>();
+  const all: string[] = [];
+  for (const text of texts) {
+    const words = matchWords(text);
+    for (let i = 0; i < words.length; i += 1) {
+      let gram = '';
+      const longest = FIRST_WORDS.has(words[i] as string) ? MAX_GRAM : 1;
+      for (let n = 0; n < longest && i + n < words.length; n += 1) {
+        gram = n === 0 ? (words[i] as string) : `${gram} ${words[i + n]}`;
+        grams.set(gram, (grams.get(gram) ?? 0) + 1);
+      }
     }
-    const body = parts.length > 0 ? parts.sort((a, b) => b.length - a.length).join('|') : '(?!)';
-    m = { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), single };
-    MATCHERS.set(topic, m);
+    all.push(words.join(' '));
   }
-  return m;
+  return { grams, text: ` ${all.join(' | ')} ` };
 }
 
-/** Phrase ids a text says, with counts. */
-function said(m: TopicMatcher, texts: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const text of texts) {
-    if (text === '') continue;
-    for (const match of text.matchAll(m.regex)) {
-      const id = phraseId(match[0]);
-      const known = m.single.has(id) ? id : phraseId(match[0].replace(/(?:e?s)(?=$|[\s-])/gi, ''));
-      out.set(known, (out.get(known) ?? 0) + 1);
+function countIn(field: FieldGrams, phrase: Phrase): number {
+  if (phrase.words <= MAX_GRAM) return field.grams.get(phrase.id) ?? 0;
+  return field.text.includes(` ${phrase.id} `) ? 1 : 0;
+}
+
+/** A key phrase as matched: its words joined by spaces, and how many there are. */
+interface Phrase {
+  id: string;
+  words: number;
+}
+
+interface PaperGrams {
+  version: number;
+  title: FieldGrams;
+  keywords: FieldGrams;
+  abstract: FieldGrams;
+}
+
+/** Each paper's n-grams, read once per paper object (a run matches it against every topic). */
+const GRAMS = new WeakMap<object, PaperGrams>();
+
+function gramsOf(paper: EvidenceSource): PaperGrams {
+  let g = GRAMS.get(paper);
+  if (!g || g.version !== firstWordsVersion) {
+    g = {
+      version: firstWordsVersion,
+      title: fieldGrams([paper.title]),
+      keywords: fieldGrams(paper.keywords),
+      abstract: fieldGrams([paper.summary, paper.aiSummary ?? '']),
+    };
+    GRAMS.set(paper, g);
+  }
+  return g;
+}
+
+/**
+ * A topic's phrases as match keys, word for word as written (hyphen or space between words, a
+ * plural "s" folded, nothing stemmed: "tokenizer" does not match "tokens", "3d generation" needs
+ * "3D"). Kept by keyword list, as topics are copied often.
+ */
+const PHRASES = new Map<string, Phrase[]>();
+
+function phrasesOf(topic: Topic): Phrase[] {
+  const key = topic.keywords.join('\n');
+  let out = PHRASES.get(key);
+  if (!out) {
+    const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
+    out = ids.map((id) => ({ id, words: id.split(' ').length }));
+    for (const id of ids) {
+      const first = id.split(' ')[0] as string;
+      if (id.includes(' ') && !FIRST_WORDS.has(first)) {
+        if (FIRST_WORDS.size > 50_000) FIRST_WORDS.clear();
+        FIRST_WORDS.add(first);
+        firstWordsVersion += 1;
+      }
     }
+    if (PHRASES.size > 5_000) PHRASES.clear();
+    PHRASES.set(key, out);
   }
   return out;
 }
@@ -111,19 +157,18 @@ function said(m: TopicMatcher, texts: readonly string[]): Map<string, number> {
  * matched (an operator's own category rule counts fully).
  */
 export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
-  const m = matcherOf(topic);
-  const inTitle = said(m, [paper.title]);
-  const inKeywords = said(m, paper.keywords);
-  const inAbstract = said(m, [paper.summary, paper.aiSummary ?? '']);
+  const phrases = phrasesOf(topic);
+  const g = gramsOf(paper);
   let score = 0;
   // Single words of an abstract ("agent", "agentic", "multi-agent") count once together: they
   // are one subject said several ways, not several shared phrases.
   let words = 0;
-  for (const [id, one] of m.single) {
-    if (inTitle.has(id)) score += EVIDENCE.title;
-    else if (inKeywords.has(id)) score += EVIDENCE.keywords;
+  for (const id of phrases) {
+    const one = id.words === 1;
+    if (countIn(g.title, id) > 0) score += EVIDENCE.title;
+    else if (countIn(g.keywords, id) > 0) score += EVIDENCE.keywords;
     else {
-      const count = inAbstract.get(id) ?? 0;
+      const count = countIn(g.abstract, id);
       if (count > 0 && one) words = Math.max(words, count >= 2 ? EVIDENCE.abstract : EVIDENCE.passing);
       else if (count > 0) score += EVIDENCE.abstract;
     }
@@ -148,6 +193,8 @@ export function bestTopic(
   paper: EvidenceSource,
   min = JOIN_EVIDENCE,
 ): { index: number; evidence: number } {
+  // Every topic's phrases first, so the paper is read once for all of them.
+  for (const i of candidates) phrasesOf(topics[i] as Topic);
   let best = { index: -1, evidence: 0 };
   for (const i of candidates) {
     const evidence = topicEvidence(topics[i] as Topic, paper);
