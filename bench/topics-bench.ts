@@ -39,10 +39,15 @@ interface Dataset {
 const ROOT = new URL('../', import.meta.url);
 // Beside the checkout (../shared), or where PAPERPOST_CORPORA points.
 const LABELED = new URL(
-  process.env.PAPERPOST_CORPORA ? `file://${process.env.PAPERPOST_CORPORA}/labeled/` : '../../shared/corpora/labeled/',
+  process.env.PAPERPOST_CORPORA
+    ? `file://${process.env.PAPERPOST_CORPORA}/labeled/`
+    : '../../shared/corpora/labeled/',
   process.env.PAPERPOST_CORPORA ? undefined : import.meta.url,
 );
-const CATALOGUE = parseCatalogue(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
+const CATALOGUE = parseCatalogue(
+  readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'),
+  'data/catalogue.json',
+);
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -106,7 +111,8 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
     toRow(r, String(r.label)),
   );
   out.push({ name: 'hf-labeled (hand labels)', rows: hf });
-  for (const seed of [1, 2, 3]) out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hf, 70, seed) });
+  for (const seed of [1, 2, 3])
+    out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hf, 70, seed) });
   const demo = await demoRows();
   out.push({ name: 'broad mix: demo samples (no labels)', rows: demo });
   const arxiv = (file: string, field: string): Row[] => {
@@ -123,7 +129,10 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
     out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
     // Focused: one research theme, as a feed filtered on it would be.
     const focused = cs.filter((r) => LM.test(`${r.title} ${r.summary}`));
-    out.push({ name: `focused: ${Math.min(70, focused.length)} arXiv papers on language models`, rows: sample(focused, 70, 1) });
+    out.push({
+      name: `focused: ${Math.min(70, focused.length)} arXiv papers on language models`,
+      rows: sample(focused, 70, 1),
+    });
   }
   const api = arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category');
   if (api.length > 0) out.push({ name: 'arXiv API 100 (primary category)', rows: api });
@@ -181,7 +190,9 @@ for (const ds of sets) {
   console.log(
     `| ${ds.name} | ${ds.rows.length} | ${k ?? 'n/a'} | ${f(s.nmi)} | ${f(s.ari)} | ${f(km)} | ${s.sections} | ${s.singletons} | ${pct(s.otherShare)} | ${s.incomplete.length} | ${s.clashes.length} | ${pct(s.coverageMean)} / ${pct(s.coverageMin)} | ${s.ms.toFixed(0)} |`,
   );
-  details.push(`- ${ds.name}: ${s.labels.join(' · ')}${s.incomplete.length ? `\n  incomplete: ${s.incomplete.join(', ')}` : ''}${s.clashes.length ? `\n  clashes: ${s.clashes.join(', ')}` : ''}`);
+  details.push(
+    `- ${ds.name}: ${s.labels.join(' · ')}${s.incomplete.length ? `\n  incomplete: ${s.incomplete.join(', ')}` : ''}${s.clashes.length ? `\n  clashes: ${s.clashes.join(', ')}` : ''}`,
+  );
 }
 
 console.log('\n70-paper subsets of hf-labeled (seeds 1-20):\n');
@@ -189,7 +200,9 @@ const subsets = Array.from({ length: 20 }, (_, i) => runPaperpost(sample(hf, 70,
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const nmis = subsets.map((s) => s.nmi ?? 0);
 const sections = subsets.map((s) => s.sections);
-console.log('| NMI mean | NMI min | sections | most single-paper | catch-all max | incomplete labels | clashes | label said by (mean / min) |');
+console.log(
+  '| NMI mean | NMI min | sections | most single-paper | catch-all max | incomplete labels | clashes | label said by (mean / min) |',
+);
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(
   `| ${f(mean(nmis))} | ${f(Math.min(...nmis))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...subsets.map((s) => s.singletons))} | ${pct(Math.max(...subsets.map((s) => s.otherShare)))} | ${subsets.reduce((a, s) => a + s.incomplete.length, 0)} | ${subsets.reduce((a, s) => a + s.clashes.length, 0)} | ${pct(mean(subsets.map((s) => s.coverageMean)))} / ${pct(Math.min(...subsets.map((s) => s.coverageMin)))} |`,

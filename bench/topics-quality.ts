@@ -39,7 +39,7 @@ export function labelIsComplete(label: string): boolean {
   return parts.every((part) => {
     const words = part.trim().split(/\s+/);
     const keys = phraseKeys(part);
-    if (keys.length === 0 && !/\p{Lu}{2}/u.test(part)) return false;
+    if (keys.length === 0 && !/\p{L}/u.test(part)) return false;
     return (
       isHeadWord(words[words.length - 1] ?? '') &&
       isStartWord(words[0] ?? '') &&
@@ -57,12 +57,10 @@ function keysOf(text: string): Set<string> {
 /** true when a paper says the label's words (any side of an "and"). */
 function says(paper: PaperText, label: string): boolean {
   const text = keysOf([paper.title, paper.summary, paper.aiSummary ?? '', ...paper.keywords].join(' . '));
-  return label
-    .split(/ and |, /i)
-    .some((part) => {
-      const words = [...keysOf(part)];
-      return words.length > 0 && words.every((w) => text.has(w));
-    });
+  return label.split(/ and |, /i).some((part) => {
+    const words = [...keysOf(part)];
+    return words.length > 0 && words.every((w) => text.has(w));
+  });
 }
 
 /** true when the section's papers mostly go on after the label's words ("Long-context language ..."). */
@@ -72,7 +70,10 @@ function isCut(label: string, papers: PaperText[]): boolean {
 }
 
 export function sectionQuality(
-  groups: { topic: { slug: string; label: string }; paperIds: string[] }[],
+  groups: {
+    topic: { slug: string; label: string; origin?: string; userDefined?: boolean };
+    paperIds: string[];
+  }[],
   papers: PaperText[],
 ): SectionQuality {
   const byId = new Map(papers.map((p) => [p.id, p]));
@@ -80,7 +81,8 @@ export function sectionQuality(
   const named = groups.filter((g) => g.topic.slug !== OTHER_TOPIC.slug);
   const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
   const coverage = named.map(
-    (g) => g.paperIds.filter((id) => says(byId.get(id) as PaperText, g.topic.label)).length / g.paperIds.length,
+    (g) =>
+      g.paperIds.filter((id) => says(byId.get(id) as PaperText, g.topic.label)).length / g.paperIds.length,
   );
   const clashes: string[] = [];
   named.forEach((a, i) => {
@@ -94,7 +96,16 @@ export function sectionQuality(
     singletons: named.filter((g) => g.paperIds.length === 1).length,
     otherShare: total > 0 ? other / total : 0,
     incomplete: named
-      .filter((g) => !labelIsComplete(g.topic.label) || isCut(g.topic.label, g.paperIds.map((id) => byId.get(id) as PaperText)))
+      .filter(
+        (g) =>
+          !labelIsComplete(g.topic.label) ||
+          // An editor's heading (config, curated) is complete as written; a discovered one must not be cut.
+          (g.topic.origin === 'discovered' &&
+            isCut(
+              g.topic.label,
+              g.paperIds.map((id) => byId.get(id) as PaperText),
+            )),
+      )
       .map((g) => g.topic.label),
     clashes,
     coverageMean: coverage.length ? coverage.reduce((a, b) => a + b, 0) / coverage.length : 1,

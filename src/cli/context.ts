@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
 import type { Topic } from '../domain/index.js';
 import { createStore } from '../store/index.js';
-import { parseCatalogue } from '../topics/index.js';
 import type { Store } from '../store/types.js';
+import { parseCatalogue } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Folder of the installed package (holds templates/ and the shipped config). */

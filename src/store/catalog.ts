@@ -171,7 +171,11 @@ export async function mergeTopics(ctx: StoreContext, from: string, into: string)
       const before = row.topics === '' ? [] : row.topics.split(',');
       const after = renameChoice(before, from, into);
       if (after.join(',') === before.join(',')) continue;
-      await trx.updateTable('subscribers').set({ topics: joinTopics(after) }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('subscribers')
+        .set({ topics: joinTopics(after) })
+        .where('id', '=', row.id)
+        .execute();
       changed += 1;
     }
     return changed;

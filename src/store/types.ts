@@ -1,4 +1,3 @@
-import type { TopicPatch } from './catalog.js';
 import type {
   Delivery,
   DeliveryCounts,
@@ -17,6 +16,7 @@ import type {
   SubscriberStatus,
   Topic,
 } from '../domain/index.js';
+import type { TopicPatch } from './catalog.js';
 
 /** Where the store lives: the embedded default or PostgreSQL for scale. */
 export type StoreConfig =

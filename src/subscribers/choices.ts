@@ -47,7 +47,7 @@ export function selectedSlugs(topics: readonly string[], offered: readonly Topic
 /**
  * The choice to store for the slugs ticked on a form, among the offered topics: every topic is
  * "all" (empty), so topics added later reach the subscriber. Someone who had all topics (or all
- * but some) and unticks a few keeps that shape: "all except" those, never a frozen list.
+ * but some) and unticks fewer than they keep stays broad: "all except" those, never a frozen list.
  */
 export function pickTopics(
   requested: readonly string[],
@@ -59,7 +59,7 @@ export function pickTopics(
   const picked = offered.filter((topic) => wanted.has(topic.slug)).map((topic) => topic.slug);
   if (picked.length === offered.length) return [];
   const broad = previous !== undefined && (previous.length === 0 || isExceptChoice(previous));
-  if (broad && picked.length > 0) {
+  if (broad && picked.length > 0 && offered.length - picked.length < picked.length) {
     return offered.filter((t) => !wanted.has(t.slug)).map((t) => `!${t.slug}`);
   }
   return picked;

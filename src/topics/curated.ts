@@ -39,7 +39,8 @@ export function parseCatalogue(text: string, file: string): Topic[] {
     if (!e || typeof e.slug !== 'string' || !SLUG.test(e.slug)) throw bad(`${where} has no valid "slug"`);
     if (seen.has(e.slug)) throw bad(`${where}: slug "${e.slug}" appears twice`);
     seen.add(e.slug);
-    if (typeof e.label !== 'string' || e.label.trim() === '') throw bad(`${where} (${e.slug}) has no "label"`);
+    if (typeof e.label !== 'string' || e.label.trim() === '')
+      throw bad(`${where} (${e.slug}) has no "label"`);
     if (!isStrings(e.phrases) || e.phrases.length === 0)
       throw bad(`${where} (${e.slug}): "phrases" must be a non-empty array of strings`);
     const categories = e.categories ?? [];

@@ -33,7 +33,10 @@ export function phraseKeys(phrase: string): string[] {
   let keys = PHRASE_KEYS.get(phrase);
   if (keys === undefined) {
     const runs = contentRuns(phrase);
-    const words = phrase.trim().split(/\s+/).filter((w) => w !== '');
+    const words = phrase
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
     keys = runs.length === 1 && runs[0]?.length === words.length ? runs[0].map((u) => u.key) : [];
     if (PHRASE_KEYS.size > 20_000) PHRASE_KEYS.clear();
     PHRASE_KEYS.set(phrase, keys);

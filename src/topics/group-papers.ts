@@ -2,8 +2,8 @@ import type { Topic, TopicGroup } from '../domain/index.js';
 import { topicOrigin } from '../domain/index.js';
 import { bestTopic, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
-import { chooseSectionLabel, labelsClash } from './label-section.js';
-import { collectPhrases, isCompletePhrase, bestSurface, type PhraseStats } from './phrases.js';
+import { chooseSectionLabel } from './label-section.js';
+import { bestSurface, collectPhrases, isCompletePhrase, type PhraseStats } from './phrases.js';
 import { meanSimilarity, sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
@@ -37,7 +37,7 @@ export const OTHER_TOPIC: Readonly<Topic> = {
  * Centred similarity (see `centeredSimilarity`) a left-over paper needs to its closest section
  * to be put there when the catch-all would hold more than its share: clearly closer than average.
  */
-const FILL_SIMILARITY = 0.04;
+const FILL_SIMILARITY = 0.02;
 
 const DEFAULTS: Required<GroupOptions> = {
   joinEvidence: JOIN_EVIDENCE,
@@ -79,20 +79,23 @@ export function groupPapers(
   const n = batch.length;
   if (n === 0) return { groups: [], catalogue: topics };
 
-  const live = topics.flatMap((t, i) => (t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i]));
+  const live = topics.flatMap((t, i) =>
+    t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
+  );
   const users = live.filter((i) => topics[i]?.userDefined);
   const curated = live.filter((i) => {
     const origin = topicOrigin(topics[i] as Topic);
     return !topics[i]?.userDefined && (origin === 'curated' || origin === 'approved');
   });
-  const claim = batch.map((paper, p) => {
+  const claim = batch.map((paper) => {
     const user = bestTopic(topics, users, paper, opts.joinEvidence);
     return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
   });
 
   if (n <= opts.singleSectionMax) {
     const first = claim[0] ?? -1;
-    const topic = first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
+    const topic =
+      first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
     return { groups: [{ topic, paperIds: batch.map((p) => p.id) }], catalogue: topics };
   }
 
@@ -118,8 +121,11 @@ export function groupPapers(
   const used = (): string[][] => drafts.map((d) => d.words);
 
   // Papers no topic claims: clusters named by a phrase most of their papers share.
-  rest = rest.sort((a, b) => a - b).concat(claim.flatMap((c, p) => (c < 0 ? [p] : []))).sort((a, b) => a - b);
-  const budget = Math.max(0, hi - drafts.length);
+  rest = rest
+    .sort((a, b) => a - b)
+    .concat(claim.flatMap((c, p) => (c < 0 ? [p] : [])))
+    .sort((a, b) => a - b);
+  const budget = Math.max(0, hi - 1 - drafts.length);
   let leftovers: number[] = [];
   if (rest.length >= 4 && budget > 0) {
     const local = splitPoints(
@@ -129,8 +135,19 @@ export function groupPapers(
       Math.max(2, Math.min(budget + 2, Math.ceil((1.5 * rest.length) / average))),
     );
     const clusters = groupIndices(local).map((c) => c.map((r) => rest[r] as number));
-    for (const members of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
-      const label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), used()) : undefined;
+    for (const cluster of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
+      let members = cluster;
+      let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), used()) : undefined;
+      if (!label && members.length >= 4) {
+        // A looser cluster: named by what a good share of it says, and only those papers stay.
+        label = chooseSectionLabel(stats, members, allIndices(n), used(), 0.34, 0.2);
+        const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
+        const kept = says ? members.filter((m) => says.has(m)) : [];
+        if (kept.length >= 2) {
+          leftovers.push(...members.filter((m) => !says?.has(m)));
+          members = kept;
+        } else label = undefined;
+      }
       if (!label) {
         leftovers.push(...members);
         continue;
@@ -148,9 +165,9 @@ export function groupPapers(
     if (!largest) break;
     splitDraft(largest, drafts, stats, sim, n, average);
   }
-  // Too many sections: the smallest give their papers back.
+  // Too many sections: the smallest give their papers back (room is kept for "More papers").
   drafts.sort(bySize);
-  while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
+  while (drafts.length > Math.max(1, hi - 1)) leftovers.push(...(drafts.pop() as Draft).members);
 
   const other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
@@ -201,7 +218,9 @@ function splitDraft(
   if (keep.length === 1) {
     // One paper alone under the section's name: it goes with the part it is closest to.
     const p = keep[0] as number;
-    const best = named.reduce((a, b) => (meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a));
+    const best = named.reduce((a, b) =>
+      meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
+    );
     best.members.push(p);
     keep.length = 0;
   }
@@ -225,7 +244,9 @@ function placeLeftovers(
   n: number,
   maxShare: number,
 ): number[] {
-  const phraseOf = new Map<Draft, PhraseStats | undefined>(drafts.map((d) => [d, stats.get(d.words.join(' '))]));
+  const phraseOf = new Map<Draft, PhraseStats | undefined>(
+    drafts.map((d) => [d, stats.get(d.words.join(' '))]),
+  );
   const other: { p: number; to: Draft | undefined; sim: number }[] = [];
   for (const p of leftovers.sort((a, b) => a - b)) {
     let best: Draft | undefined;

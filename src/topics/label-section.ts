@@ -15,7 +15,7 @@ export interface SectionLabel {
 export const MIN_LABEL_COVERAGE = 0.5;
 
 /** Least share of a section's papers that name its label in their title or keywords. */
-const MIN_HEADLINE = 0.34;
+export const MIN_HEADLINE = 0.34;
 
 /**
  * true when two labels are on the same head phrase: same last word, and the words of one hold
@@ -44,6 +44,7 @@ export function chooseSectionLabel(
   context: readonly number[],
   used: readonly (readonly string[])[],
   minCoverage = MIN_LABEL_COVERAGE,
+  minHeadline = MIN_HEADLINE,
 ): SectionLabel | undefined {
   const inside = new Set(members);
   const within = new Set(context);
@@ -62,7 +63,7 @@ export function chooseSectionLabel(
     if (s.words.length === 1 && !s.words[0]?.includes(' ') && precision < 0.6) continue;
     // One word names a section only when most papers put it in their titles ("Quantization").
     if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) continue;
-    if (headline < MIN_HEADLINE * members.length) continue;
+    if (headline < minHeadline * members.length) continue;
     const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
     const score = coverage * precision * (0.35 + headline / members.length) * length;
     ranked.push({ key, s, score, coverage });

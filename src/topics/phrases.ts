@@ -114,8 +114,7 @@ export function isHeadWord(surface: string): boolean {
 export function isStartWord(surface: string): boolean {
   const word = surface.toLowerCase().split('-')[0] ?? '';
   if (!/\p{L}/u.test(surface)) return false;
-  if (word.endsWith('ing') && !NOMINAL_ING.has(surface.toLowerCase()) && !NOMINAL_ING.has(word))
-    return false;
+  if (word.endsWith('ing') && !NOMINAL_ING.has(surface.toLowerCase()) && !NOMINAL_ING.has(word)) return false;
   if (word.length > 4 && word.endsWith('ly')) return false;
   // "improved", "proposed", "learned": past participles, modifiers at most.
   if (word.length > 5 && word.endsWith('ed') && !/\p{Lu}/u.test(surface)) return false;
@@ -136,12 +135,7 @@ const TRAILING = new Set(
     .map(stemWord),
 );
 
-function record(
-  stats: Map<string, PhraseStats>,
-  paper: number,
-  run: ContentUnit[],
-  headline: boolean,
-): void {
+function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit[], headline: boolean): void {
   for (let i = 0; i < run.length; i += 1) {
     let key = '';
     let surface = '';

@@ -82,7 +82,9 @@ export function registerTopics(program: Command): void {
         if (rows.length === 0) write('no topics');
         for (const r of rows) {
           const state = r.hidden ? 'hidden' : r.offered ? 'offered' : 'proposal';
-          write(`${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`);
+          write(
+            `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`,
+          );
         }
       });
     });

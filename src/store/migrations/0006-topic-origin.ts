@@ -10,11 +10,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('topics')
     .addColumn('origin', 'text', (c) => c.notNull().defaultTo('discovered'))
     .execute();
-  await db.schema.alterTable('topics').addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('topics')
+    .addColumn('hidden', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema
     .alterTable('topics')
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.alterTable('topics').addColumn('papers', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('topics')
+    .addColumn('papers', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update topics set origin = 'config' where user_defined = 1`.execute(db);
 }
