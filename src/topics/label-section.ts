@@ -65,7 +65,9 @@ export function chooseSectionLabel(
     if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) continue;
     if (headline < minHeadline * members.length) continue;
     const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
-    const score = coverage * precision * (0.35 + headline / members.length) * length;
+    // The tail of a longer name ("Cache compression" of "KV cache compression") reads cut.
+    const tail = s.start < 0.2 * s.count ? 0.5 : 1;
+    const score = coverage * precision * (0.35 + headline / members.length) * length * tail;
     ranked.push({ key, s, score, coverage });
   }
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));

@@ -18,6 +18,8 @@ export interface PhraseStats {
   /** Occurrences, and those at the end of a run (complete on the right). */
   count: number;
   complete: number;
+  /** Occurrences at the start of a run (not the tail of a longer name: "cache compression" of "KV cache compression"). */
+  start: number;
   /** Surface forms and their counts. */
   surfaces: Map<string, number>;
   /** Word keys of the phrase. */
@@ -151,6 +153,7 @@ function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit
           headline: new Set(),
           count: 0,
           complete: 0,
+          start: 0,
           surfaces: new Map(),
           words: run.slice(i, i + n).map((u) => u.key),
         };
@@ -162,6 +165,7 @@ function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit
       s.count += 1;
       const next = run[i + n];
       if (next === undefined || TRAILING.has(next.key)) s.complete += 1;
+      if (i === 0) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
     }
   }

@@ -212,3 +212,39 @@ describe('groupPapers invariants', () => {
     expect(new Set(catalogue.map((t) => t.label.toLowerCase())).size).toBe(catalogue.length);
   });
 });
+
+describe('a focused feed (every paper in one catalogue topic)', () => {
+  const longContext: Topic = {
+    slug: 'long-context',
+    label: 'Long context',
+    keywords: ['long context', 'long-context'],
+    categories: [],
+    userDefined: false,
+    origin: 'curated',
+  };
+  const themes = [
+    ['positional encoding', 'Rotary positional encoding scales the context window of long-context models'],
+    ['KV cache compression', 'Compressing the KV cache cuts memory of long-context inference'],
+    ['long-context benchmarks', 'Long-context benchmarks test retrieval over long documents'],
+    ['sparse attention', 'Sparse attention kernels speed up long-context prefill'],
+  ] as const;
+  const batch = themes.flatMap(([theme, text], t) =>
+    Array.from({ length: 7 }, (_, i) =>
+      p(`f${t}-${i}`, `${theme} for long-context models, variant ${i}`, `${text}. Study ${i} on ${theme}.`, {
+        keywords: [theme],
+      }),
+    ),
+  );
+
+  it('splits the topic into labelled parts that keep its slug as parent', () => {
+    const { groups } = groupPapers(batch, [longContext]);
+    const parts = groups.filter((g) => g.topic.parent === 'long-context');
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(batch.map((x) => x.id).sort());
+    for (const part of parts) {
+      expect(part.topic.slug.startsWith('long-context--')).toBe(true);
+      expect(themes.map(([theme]) => theme.toLowerCase())).toContain(part.topic.label.toLowerCase());
+      expect(new Set(part.paperIds.map((id) => id.slice(0, 2))).size).toBe(1);
+    }
+  });
+});
