@@ -125,7 +125,7 @@ export function groupPapers(
     .sort((a, b) => a - b)
     .concat(claim.flatMap((c, p) => (c < 0 ? [p] : [])))
     .sort((a, b) => a - b);
-  const budget = Math.max(0, hi - 1 - drafts.length);
+  const budget = Math.max(0, hi - drafts.length);
   let leftovers: number[] = [];
   if (rest.length >= 4 && budget > 0) {
     const local = splitPoints(
@@ -165,11 +165,17 @@ export function groupPapers(
     if (!largest) break;
     splitDraft(largest, drafts, stats, sim, n, average);
   }
-  // Too many sections: the smallest give their papers back (room is kept for "More papers").
+  // Too many sections: the smallest give their papers back, "More papers" counted in.
   drafts.sort(bySize);
-  while (drafts.length > Math.max(1, hi - 1)) leftovers.push(...(drafts.pop() as Draft).members);
-
-  const other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
+  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  // Room for "More papers" too, unless it is smaller than the section it would replace.
+  while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
+    drafts.sort(bySize);
+    if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
+    const smallest = drafts.pop() as Draft;
+    other = placeLeftovers([...other, ...smallest.members], drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
 }
 

@@ -102,7 +102,10 @@ describe('groupPapers rules', () => {
   ])('gives precedence to a user topic matching %s', (_, topic, expected) => {
     const batch = BATCH.map((x) => (x.id === 's2' || x.id === 's3' ? { ...x, categories: ['eess.AS'] } : x));
     const { groups } = groupPapers(batch, [topic]);
-    expect(groups.find((g) => g.topic.slug === topic.slug)?.paperIds).toEqual(expected);
+    // The claimed papers; near neighbours may join when the letter has no room for another section.
+    expect(groups.find((g) => g.topic.slug === topic.slug)?.paperIds).toEqual(
+      expect.arrayContaining(expected),
+    );
     expect(idsOf(groups)).toEqual(BATCH.map((x) => x.id).sort());
   });
 
