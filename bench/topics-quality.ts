@@ -3,6 +3,8 @@
  * sections, the catch-all's share, and whether each label is a complete phrase, distinct in the
  * edition and said by the section's papers. Used by bench/topics-bench.ts.
  */
+
+import type { Topic } from '../src/domain/index.js';
 import {
   collectPhrases,
   isCompletePhrase,
@@ -13,6 +15,7 @@ import {
   OTHER_TOPIC,
   type PaperText,
   phraseKeys,
+  topicEvidence,
 } from '../src/topics/index.js';
 import { extractTerms } from '../src/topics/tokenize.js';
 

@@ -42,7 +42,7 @@ const FILL_SIMILARITY = 0.02;
 const DEFAULTS: Required<GroupOptions> = {
   joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
-  maxOtherShare: 0.15,
+  maxOtherShare: 0.1,
 };
 
 /** A section being built: its papers (batch indices) and what names it. */
@@ -174,7 +174,16 @@ export function groupPapers(
     drafts.sort(bySize);
     if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
     const smallest = drafts.pop() as Draft;
-    other = placeLeftovers([...other, ...smallest.members], drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+    other = placeLeftovers(
+      [...other, ...smallest.members],
+      drafts,
+      topics,
+      batch,
+      stats,
+      sim,
+      n,
+      opts.maxOtherShare,
+    );
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
 }
@@ -202,9 +211,20 @@ function splitDraft(
   const named: Draft[] = [];
   const keep: number[] = [];
   const parent = d.source >= 0 ? d.topic.slug : d.topic.parent;
-  for (const members of parts) {
+  for (const part of parts) {
     const taken = [...drafts.map((x) => x.words), ...named.map((x) => x.words)];
-    const label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), taken) : undefined;
+    let members = part;
+    let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), taken) : undefined;
+    if (!label && members.length >= 4) {
+      // A looser part: named by what a good share of it says; the others stay in the section.
+      label = chooseSectionLabel(stats, members, allIndices(n), taken, 0.34, 0.2);
+      const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
+      const kept = says ? members.filter((m) => says.has(m)) : [];
+      if (kept.length >= 2) {
+        keep.push(...members.filter((m) => !says?.has(m)));
+        members = kept;
+      } else label = undefined;
+    }
     if (!label) {
       keep.push(...members);
       continue;
