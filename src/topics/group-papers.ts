@@ -307,7 +307,7 @@ function placeLeftovers(
   return kept;
 }
 
-/** Groups in reading order: sections by size, parts of one topic together, the catch-all last. */
+/** Groups in reading order: sections by size, a topic's parts right after it, the catch-all last. */
 function toGroups(drafts: Draft[], other: number[], batch: PaperText[], topics: Topic[]): TopicGroup[] {
   const blockOf = (d: Draft): string => d.topic.parent ?? d.topic.slug;
   const blockSize = new Map<string, number>();
@@ -319,7 +319,7 @@ function toGroups(drafts: Draft[], other: number[], batch: PaperText[], topics: 
       (a, b) =>
         (blockSize.get(blockOf(b)) ?? 0) - (blockSize.get(blockOf(a)) ?? 0) ||
         (blockOf(a) < blockOf(b) ? -1 : blockOf(a) > blockOf(b) ? 1 : 0) ||
-        Number(a.topic.parent === undefined) - Number(b.topic.parent === undefined) ||
+        Number(a.topic.parent !== undefined) - Number(b.topic.parent !== undefined) ||
         b.members.length - a.members.length ||
         (a.topic.slug < b.topic.slug ? -1 : 1),
     );
