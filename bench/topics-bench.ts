@@ -3,7 +3,7 @@
  * against the labels, the number of sections, single-paper sections, the share in the last
  * catch-all section ("More papers"), and label checks (complete phrase, distinct, share of a
  * section's papers that say the label's words); plus a broad-mix set (the demo samples, the
- * arXiv all-archives feed) and a focused set (70 arXiv papers about language models), and a
+ * arXiv all-archives feed) and a focused set (70 arXiv papers with LLMs in the title), and a
  * TF-IDF + k-means baseline given the true number of topics.
  *
  *   npm run bench:topics
@@ -123,17 +123,20 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
   if (all.length > 0) {
     out.push({ name: 'broad mix: arXiv all archives, 100 papers (archive)', rows: sample(all, 100, 1) });
     out.push({ name: 'broad mix: arXiv all archives, 1504 papers (archive)', rows: all });
-  }
-  const cs = arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category');
-  if (cs.length > 0) {
-    out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
-    // Focused: one research theme, as a feed filtered on it would be.
-    const focused = cs.filter((r) => LM.test(`${r.title} ${r.summary}`));
+    // Focused: one research theme, as a feed filtered on it would be (LLMs named in the title).
+    const focused = sample(
+      all.filter((r) => LM.test(r.title)),
+      70,
+      1,
+    ).map((r) => ({ ...r, label: null }));
     out.push({
-      name: `focused: ${Math.min(70, focused.length)} arXiv papers on language models`,
-      rows: sample(focused, 70, 1),
+      name: `focused: ${focused.length} arXiv papers with LLMs in the title (no labels)`,
+      rows: focused,
     });
   }
+  const cs = arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category');
+  if (cs.length > 0)
+    out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
   const api = arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category');
   if (api.length > 0) out.push({ name: 'arXiv API 100 (primary category)', rows: api });
   return { sets: out, hf };
