@@ -73,19 +73,22 @@ function isCut(label: string, papers: PaperText[]): boolean {
 }
 
 export function sectionQuality(
-  groups: {
-    topic: { slug: string; label: string; origin?: string; userDefined?: boolean };
-    paperIds: string[];
-  }[],
+  groups: { topic: Topic; paperIds: string[] }[],
   papers: PaperText[],
 ): SectionQuality {
   const byId = new Map(papers.map((p) => [p.id, p]));
   const total = groups.reduce((a, g) => a + g.paperIds.length, 0);
   const named = groups.filter((g) => g.topic.slug !== OTHER_TOPIC.slug);
   const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
+  // A paper describes its section's heading when it says the heading's words, or (for an editor's
+  // topic, config or curated) one of the key phrases that define it.
+  const editorial = (t: Topic): boolean => t.origin === 'curated' || t.origin === 'config' || t.userDefined;
   const coverage = named.map(
     (g) =>
-      g.paperIds.filter((id) => says(byId.get(id) as PaperText, g.topic.label)).length / g.paperIds.length,
+      g.paperIds.filter((id) => {
+        const paper = byId.get(id) as PaperText;
+        return says(paper, g.topic.label) || (editorial(g.topic) && topicEvidence(g.topic, paper) >= 1);
+      }).length / g.paperIds.length,
   );
   const clashes: string[] = [];
   named.forEach((a, i) => {
