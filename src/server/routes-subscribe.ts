@@ -1,6 +1,12 @@
 import type { Hono } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
-import { checkConfirmToken, confirm, normalizeEmail, offeredTopics, subscribe } from '../subscribers/index.js';
+import {
+  checkConfirmToken,
+  confirm,
+  normalizeEmail,
+  offeredTopics,
+  subscribe,
+} from '../subscribers/index.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
 /** `GET /`, `POST /subscribe`, `GET|POST /confirm`. */
