@@ -44,6 +44,7 @@ const GENERIC = new Set(
   improvement human user real general question answer prompt response gap environment limit role
   impact effect insight lesson perspective view stage part set form kind behavior behaviour
   llm-based trade-off tradeoff evidence source target goal efficient robust scalable novel new
+  rate success cost gain
   simple effective better unified general large small`
     .split(/\s+/)
     .filter((w) => w !== ''),
