@@ -1,29 +1,28 @@
 /**
- * Topic grouping quality: NMI, ARI, sections and single-paper sections of `groupPapers` on
- * labelled sets, next to baselines computed in the same run (TF-IDF + k-means and TF-IDF +
- * average linkage, both given the true number of topics).
+ * Topic sections as a reader meets them: for each labelled set and 70-paper subsets, NMI and ARI
+ * against the labels, the number of sections, single-paper sections, the share in the last
+ * catch-all section ("More papers"), and label checks (complete phrase, distinct, share of a
+ * section's papers that say the label's words); plus a broad-mix set (the demo samples, the
+ * arXiv all-archives feed) and a focused set (70 arXiv papers with LLMs in the title), and a
+ * TF-IDF + k-means baseline given the true number of topics.
  *
  *   npm run bench:topics
  *
- * Reads tests/fixtures/topics/hf-labeled.jsonl and, when present, ../shared/corpora/labeled/.
- * arXiv categories are removed from the input of every method (they are the labels).
+ * Grouping uses the curated catalogue (data/catalogue.json) as a run does. arXiv categories are
+ * removed from the input (they are the labels). Reads tests/fixtures/topics/hf-labeled.jsonl and,
+ * when present, ../shared/corpora/labeled/.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import {
-  averageLinkage,
-  buildCorpus,
-  cutTree,
-  type FieldWeights,
-  groupPapers,
-  type PaperText,
-  similarityMatrix,
-} from '../src/topics/index.js';
+import { parseFeed } from '../src/ingest/index.js';
+import { mergePapers, normalizeEntry } from '../src/normalize/index.js';
+import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { kMeans } from './kmeans.js';
+import { type SectionQuality, sectionQuality } from './topics-quality.js';
 
 interface Row extends PaperText {
-  label: string;
+  label: string | null;
 }
 
 interface Dataset {
@@ -31,7 +30,18 @@ interface Dataset {
   rows: Row[];
 }
 
-const LABELED = new URL('../../shared/corpora/labeled/', import.meta.url);
+const ROOT = new URL('../', import.meta.url);
+// Beside the checkout (../shared), or where PAPERPOST_CORPORA points.
+const LABELED = new URL(
+  process.env.PAPERPOST_CORPORA
+    ? `file://${process.env.PAPERPOST_CORPORA}/labeled/`
+    : '../../shared/corpora/labeled/',
+  process.env.PAPERPOST_CORPORA ? undefined : import.meta.url,
+);
+const CATALOGUE = parseCatalogue(
+  readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'),
+  'data/catalogue.json',
+);
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -40,7 +50,7 @@ function readJsonl(path: string | URL): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-function toRow(r: Record<string, unknown>, label: string): Row {
+function toRow(r: Record<string, unknown>, label: string | null): Row {
   return {
     id: String(r.id),
     title: String(r.title ?? ''),
@@ -53,7 +63,7 @@ function toRow(r: Record<string, unknown>, label: string): Row {
 }
 
 /** Seeded sample of `k` rows (mulberry32 + Fisher-Yates), the same in every run. */
-function sample<T>(rows: T[], k: number, seed: number): T[] {
+export function sample<T>(rows: T[], k: number, seed: number): T[] {
   let a = seed >>> 0;
   const random = (): number => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -70,126 +80,131 @@ function sample<T>(rows: T[], k: number, seed: number): T[] {
   return out.slice(0, k);
 }
 
-function datasets(): Dataset[] {
-  const out: Dataset[] = [];
-  const hf = readJsonl(new URL('../tests/fixtures/topics/hf-labeled.jsonl', import.meta.url));
-  const hfRows = hf.map((r) => toRow(r, String(r.label)));
-  out.push({ name: 'hf-labeled (fine, hand labels)', rows: hfRows });
-  for (const seed of [1, 2, 3]) {
-    out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hfRows, 70, seed) });
+/** The demo letter's input: every sample feed, parsed, normalized and merged as a run does. */
+async function demoRows(): Promise<Row[]> {
+  const config = JSON.parse(readFileSync(new URL('paperpost.config.json', ROOT), 'utf8')) as {
+    sources: { id: string; kind: string; location: string }[];
+  };
+  const papers = [];
+  for (const source of config.sources) {
+    const text = readFileSync(new URL(source.location, ROOT), 'utf8');
+    const feed = await parseFeed(text, { sourceId: source.id, kind: source.kind as 'rss' });
+    for (const entry of feed.entries) {
+      const paper = normalizeEntry(entry);
+      if (paper) papers.push(paper);
+    }
   }
-  const arxiv = (file: string, field: 'primary_category' | 'archive', name: string): void => {
+  return mergePapers(papers).map((p) => ({ ...p, categories: [], label: null }));
+}
+
+const LM = /\b(?:language models?|LLMs?)\b/i;
+
+async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
+  const out: Dataset[] = [];
+  const hf = readJsonl(new URL('tests/fixtures/topics/hf-labeled.jsonl', ROOT)).map((r) =>
+    toRow(r, String(r.label)),
+  );
+  out.push({ name: 'hf-labeled (hand labels)', rows: hf });
+  for (const seed of [1, 2, 3])
+    out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hf, 70, seed) });
+  const demo = await demoRows();
+  out.push({ name: 'broad mix: demo samples (no labels)', rows: demo });
+  const arxiv = (file: string, field: string): Row[] => {
     const url = new URL(file, LABELED);
-    if (!existsSync(url)) return;
-    out.push({ name, rows: readJsonl(url).map((r) => toRow(r, String(r[field]))) });
+    return existsSync(url) ? readJsonl(url).map((r) => toRow(r, String(r[field]))) : [];
   };
-  arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category', 'arXiv cs-only (primary_category)');
-  arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category', 'arXiv API 100 (primary_category)');
-  arxiv('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', 'archive', 'arXiv all archives (archive)');
-  arxiv('arxivsync_arXivRaw_1000_labeled.jsonl', 'archive', 'arXivRaw 1000 (archive)');
-  return out;
+  const all = arxiv('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', 'archive');
+  if (all.length > 0) {
+    out.push({ name: 'broad mix: arXiv all archives, 100 papers (archive)', rows: sample(all, 100, 1) });
+    out.push({ name: 'broad mix: arXiv all archives, 1504 papers (archive)', rows: all });
+    // Focused: one research theme, as a feed filtered on it would be (LLMs named in the title).
+    const focused = sample(
+      all.filter((r) => LM.test(r.title)),
+      70,
+      1,
+    ).map((r) => ({ ...r, label: null }));
+    out.push({
+      name: `focused: ${focused.length} arXiv papers with LLMs in the title (no labels)`,
+      rows: focused,
+    });
+  }
+  const cs = arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category');
+  if (cs.length > 0)
+    out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
+  const api = arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category');
+  if (api.length > 0) out.push({ name: 'arXiv API 100 (primary category)', rows: api });
+  return { sets: out, hf };
 }
 
-interface Scores {
-  nmi: number;
-  ari: number;
-  sections: number;
-  singletons: number;
-  other: number;
+interface Scores extends SectionQuality {
+  nmi: number | null;
+  ari: number | null;
   ms: number;
-}
-
-function score(truth: string[], predicted: string[], ms: number, other = 0): Scores {
-  const sizes = new Map<string, number>();
-  for (const p of predicted) sizes.set(p, (sizes.get(p) ?? 0) + 1);
-  return {
-    nmi: normalizedMutualInformation(truth, predicted),
-    ari: adjustedRandIndex(truth, predicted),
-    sections: sizes.size,
-    singletons: [...sizes.values()].filter((s) => s === 1).length,
-    other,
-    ms,
-  };
 }
 
 function runPaperpost(rows: Row[]): Scores {
   const t0 = performance.now();
-  const { groups } = groupPapers(rows, []);
+  const { groups } = groupPapers(rows, CATALOGUE);
   const ms = performance.now() - t0;
   const topicOf = new Map<string, string>();
   for (const g of groups) for (const id of g.paperIds) topicOf.set(id, g.topic.slug);
-  const other = groups.find((g) => g.topic.slug === 'other')?.paperIds.length ?? 0;
-  return score(
-    rows.map((r) => r.label),
-    rows.map((r) => topicOf.get(r.id) ?? '?'),
+  const labelled = rows.every((r) => r.label !== null);
+  const truth = rows.map((r) => r.label ?? '');
+  const predicted = rows.map((r) => topicOf.get(r.id) ?? '?');
+  return {
+    ...sectionQuality(groups, rows),
+    nmi: labelled ? normalizedMutualInformation(truth, predicted) : null,
+    ari: labelled ? adjustedRandIndex(truth, predicted) : null,
     ms,
-    other,
-  );
+  };
 }
 
-/** The field weights the baselines have always used (title 3, abstract 1, AI summary 1, keywords 2). */
-const BASELINE_WEIGHTS: FieldWeights = {
-  title: 3,
-  summary: 1,
-  summaryAlone: 1,
-  aiSummary: 1,
-  keywords: 2,
-  categories: 2,
-};
-
-function runBaseline(rows: Row[], method: 'kmeans' | 'average'): Scores {
-  const t0 = performance.now();
+function runKMeans(rows: Row[]): number {
   const k = new Set(rows.map((r) => r.label)).size;
-  const corpus = buildCorpus(rows, 2, { weights: BASELINE_WEIGHTS });
-  const labels =
-    method === 'kmeans'
-      ? kMeans(corpus.vectors, corpus.features.length, k, 42)
-      : cutTree(averageLinkage(similarityMatrix(corpus.vectors), rows.length), rows.length, k);
-  return score(
-    rows.map((r) => r.label),
+  const corpus = buildCorpus(rows, 2);
+  const labels = kMeans(corpus.vectors, corpus.features.length, k, 42);
+  return normalizedMutualInformation(
+    rows.map((r) => r.label ?? ''),
     labels.map(String),
-    performance.now() - t0,
   );
 }
 
-type Method = [string, (r: Row[]) => Scores];
+const f = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));
+const pct = (x: number): string => `${Math.round(100 * x)}%`;
 
-const METHODS: Method[] = [
-  ['paperpost groupPapers (k chosen)', runPaperpost],
-  ['TF-IDF + k-means (true k)', (r) => runBaseline(r, 'kmeans')],
-  ['TF-IDF + average linkage (true k)', (r) => runBaseline(r, 'average')],
-];
-
-/** NMI and ARI of each method over the seeded 70-paper subsets `first`..`last` of the HF set: mean and min. */
-function subsetSummary(rows: Row[], first: number, last: number, methods: Method[]): string[] {
-  const subsets = Array.from({ length: last - first + 1 }, (_, i) => sample(rows, 70, first + i));
-  return methods.map(([method, run]) => {
-    const all = subsets.map(run);
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const nmi = all.map((s) => s.nmi);
-    const ari = all.map((s) => s.ari);
-    const sections = all.map((s) => s.sections);
-    return `| hf-labeled, 70-paper subsets ${first}-${last} | ${method} | ${f(mean(nmi))} | ${f(Math.min(...nmi))} | ${f(mean(ari))} | ${f(Math.min(...ari))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...all.map((s) => s.singletons))} |`;
-  });
-}
-
-const f = (x: number): string => x.toFixed(3);
 console.log('$ npm run bench:topics   (tsx bench/topics-bench.ts)\n');
-console.log('| set | papers | true k | method | NMI | ARI | sections | singletons | other | ms |');
-console.log('|---|---:|---:|---|---:|---:|---:|---:|---:|---:|');
-const sets = datasets();
+const { sets, hf } = await datasets();
+console.log(
+  '| set | papers | true k | NMI | ARI | k-means NMI (true k) | sections | single-paper | catch-all | labels incomplete | clashes | label said by (mean / min) | ms |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const details: string[] = [];
 for (const ds of sets) {
-  const k = new Set(ds.rows.map((r) => r.label)).size;
-  for (const [method, run] of METHODS) {
-    const s = run(ds.rows);
-    console.log(
-      `| ${ds.name} | ${ds.rows.length} | ${k} | ${method} | ${f(s.nmi)} | ${f(s.ari)} | ${s.sections} | ${s.singletons} | ${s.other} | ${s.ms.toFixed(0)} |`,
-    );
-  }
+  const s = runPaperpost(ds.rows);
+  const labelled = ds.rows.every((r) => r.label !== null);
+  const k = labelled ? new Set(ds.rows.map((r) => r.label)).size : null;
+  const km = labelled && ds.rows.length <= 600 ? runKMeans(ds.rows) : null;
+  console.log(
+    `| ${ds.name} | ${ds.rows.length} | ${k ?? 'n/a'} | ${f(s.nmi)} | ${f(s.ari)} | ${f(km)} | ${s.sections} | ${s.singletons} | ${pct(s.otherShare)} | ${s.incomplete.length} | ${s.clashes.length} | ${pct(s.coverageMean)} / ${pct(s.coverageMin)} | ${s.ms.toFixed(0)} |`,
+  );
+  details.push(
+    `- ${ds.name}: ${s.labels.join(' · ')}${s.incomplete.length ? `\n  incomplete: ${s.incomplete.join(', ')}` : ''}${s.clashes.length ? `\n  clashes: ${s.clashes.join(', ')}` : ''}`,
+  );
 }
-console.log('\n| subsets | method | NMI mean | NMI min | ARI mean | ARI min | sections | most singletons |');
-console.log('|---|---|---:|---:|---:|---:|---:|---:|');
-const hfRows = sets[0]?.rows ?? [];
-for (const line of subsetSummary(hfRows, 1, 8, METHODS)) console.log(line);
-// 60 more subsets, paperpost only: the first 8 are what the tests check, these keep them honest.
-for (const line of subsetSummary(hfRows, 9, 68, METHODS.slice(0, 1))) console.log(line);
+
+console.log('\n70-paper subsets of hf-labeled (seeds 1-20):\n');
+const subsets = Array.from({ length: 20 }, (_, i) => runPaperpost(sample(hf, 70, i + 1)));
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const nmis = subsets.map((s) => s.nmi ?? 0);
+const sections = subsets.map((s) => s.sections);
+console.log(
+  '| NMI mean | NMI min | sections | most single-paper | catch-all max | incomplete labels | clashes | label said by (mean / min) |',
+);
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(
+  `| ${f(mean(nmis))} | ${f(Math.min(...nmis))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...subsets.map((s) => s.singletons))} | ${pct(Math.max(...subsets.map((s) => s.otherShare)))} | ${subsets.reduce((a, s) => a + s.incomplete.length, 0)} | ${subsets.reduce((a, s) => a + s.clashes.length, 0)} | ${pct(mean(subsets.map((s) => s.coverageMean)))} / ${pct(Math.min(...subsets.map((s) => s.coverageMin)))} |`,
+);
+const times = Array.from({ length: 7 }, () => runPaperpost(sample(hf, 100, 7)).ms).sort((a, b) => a - b);
+console.log(`\ngrouping 100 papers: ${times.map((t) => t.toFixed(0)).join(', ')} ms (7 rounds, sorted)`);
+console.log('\nSection labels:\n');
+for (const d of details) console.log(d);

@@ -3,12 +3,25 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
+import type { Topic } from '../domain/index.js';
 import { createStore } from '../store/index.js';
 import type { Store } from '../store/types.js';
+import { parseCatalogue } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Folder of the installed package (holds templates/ and the shipped config). */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The curated catalogue of research areas shipped in data/ (read once). */
+export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.json');
+
+let curated: Topic[] | undefined;
+
+/** The shipped curated topics (see data/catalogue.json); a broken file is a one-line error. */
+export function curatedTopics(): Topic[] {
+  curated ??= parseCatalogue(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
+  return curated.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
+}
 
 export interface GlobalOptions {
   config?: string;
@@ -69,13 +82,22 @@ export function summaryOnly(options: GlobalOptions): boolean {
 /** Open config, logger and store; `close()` must run on every exit path. */
 export async function openApp(
   options: GlobalOptions,
-  extra: { runId?: string; summaryOnly?: boolean; port?: number } = {},
+  extra: { runId?: string; summaryOnly?: boolean; port?: number; seedCatalogue?: boolean } = {},
 ): Promise<App> {
   const config = extra.port === undefined ? readConfig(options) : withPort(readConfig(options), extra.port);
   const level = extra.summaryOnly ? 'warn' : config.logLevel;
   const logger = createLogger(level, { runId: extra.runId, json: options.json });
   if (config.database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
   const store = await createStore(config.database);
+  // The curated catalogue joins the store once; an operator's renames and hides stay.
+  if (extra.seedCatalogue) {
+    try {
+      await store.seedTopics(curatedTopics());
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
   const secret = resolveSecret(config);
   let closed = false;
   return {

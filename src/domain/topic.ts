@@ -1,3 +1,12 @@
+/**
+ * Where a topic comes from: the operator's config, the curated catalogue shipped in data/, a
+ * discovery of the grouping stage (a proposal), or a discovery the operator approved. Only
+ * config, curated and approved topics are offered to the public.
+ */
+export type TopicOrigin = 'config' | 'curated' | 'discovered' | 'approved';
+
+export const TOPIC_ORIGINS: readonly TopicOrigin[] = ['config', 'curated', 'discovered', 'approved'];
+
 /** A catalogue entry: stable slug, readable label. */
 export interface Topic {
   slug: string;
@@ -8,10 +17,31 @@ export interface Topic {
   categories: string[];
   /** true for topics defined in the config; they take precedence. */
   userDefined: boolean;
+  /** Where it comes from; absent on old rows and ad-hoc topics (read as config/discovered). */
+  origin?: TopicOrigin;
+  /** One line saying what it covers (curated topics). */
+  description?: string;
+  /** Hidden by the operator: never offered, never claims papers. */
+  hidden?: boolean;
+  /**
+   * For a section that is part of a catalogue topic (a sub-section of a topic that held many
+   * papers): that topic's slug. A subscriber of the parent gets the sub-section.
+   */
+  parent?: string;
 }
 
 /** A group of papers from the grouping stage, before ranking. */
 export interface TopicGroup {
   topic: Topic;
   paperIds: string[];
+}
+
+/** The origin of a topic, old rows and ad-hoc topics included. */
+export function topicOrigin(topic: Pick<Topic, 'origin' | 'userDefined'>): TopicOrigin {
+  return topic.origin ?? (topic.userDefined ? 'config' : 'discovered');
+}
+
+/** true for a topic the public may subscribe to: defined, curated or approved, and not hidden. */
+export function isOffered(topic: Pick<Topic, 'origin' | 'userDefined' | 'hidden'>): boolean {
+  return topicOrigin(topic) !== 'discovered' && topic.hidden !== true;
 }

@@ -174,5 +174,16 @@ export async function buildEdition(
   if (plan.status === 'skipped') return plan;
   await store.saveTopics(plan.catalogue);
   await store.createEdition(plan.edition);
+  await store.addTopicPapers(topicCounts(plan.edition));
   return { status: 'built', edition: plan.edition, candidates: plan.candidates, newTopics: plan.newTopics };
+}
+
+/** Papers of an edition per catalogue topic (a sub-section counts for its parent topic). */
+export function topicCounts(edition: Edition): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of edition.sections) {
+    const slug = s.topic.parent ?? s.topic.slug;
+    counts.set(slug, (counts.get(slug) ?? 0) + s.papers.length + s.more);
+  }
+  return counts;
 }

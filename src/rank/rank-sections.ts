@@ -86,6 +86,9 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
 }
 
 function compareSections(a: Section, b: Section): number {
+  // The catch-all section ("More papers", slug "other") closes the letter whatever its scores.
+  const last = Number(a.topic.slug === 'other') - Number(b.topic.slug === 'other');
+  if (last !== 0) return last;
   const pa = a.papers[0];
   const pb = b.papers[0];
   if (pa && pb) {

@@ -1,13 +1,17 @@
 import type { Edition, Section } from '../domain/index.js';
 
 /**
- * The sections of `edition` a variant receives: those whose topic slug is in `topics`, in
- * edition order; `[]` means every topic. The edition-level `more` is kept.
+ * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
+ * of slugs those topics (a sub-section counts as its `parent` topic); a list of `!slug` every
+ * section except those topics. The edition-level `more` is kept.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
   if (topics.length === 0) return edition;
-  const wanted = new Set(topics);
-  return { ...edition, sections: edition.sections.filter((s) => wanted.has(s.topic.slug)) };
+  const except = topics.every((t) => t.startsWith('!'));
+  const listed = new Set(topics.map((t) => (t.startsWith('!') ? t.slice(1) : t)));
+  const named = (s: Section): boolean =>
+    listed.has(s.topic.slug) || (s.topic.parent !== undefined && listed.has(s.topic.parent));
+  return { ...edition, sections: edition.sections.filter((s) => named(s) !== except) };
 }
 
 /** Number of papers an edition shows. */

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { PaperpostError } from '../domain/errors.js';
+import { offeredTopics } from '../subscribers/index.js';
 import type { ServerParts } from './parts.js';
 
 /** Status of each error code; anything unknown is a 500. */
@@ -56,7 +57,7 @@ export function createErrorHandler(parts: ServerParts): ErrorHandler {
     else logger.info({ path: c.req.path, code, status }, 'request refused');
 
     if (code === 'invalid-email' || code === 'invalid-frequency') {
-      const catalogue = await parts.flows.store.listTopics().catch(() => []);
+      const catalogue = offeredTopics(await parts.flows.store.listTopics().catch(() => []));
       const message =
         code === 'invalid-email' ? 'Please enter a valid email address.' : 'Please choose daily or weekly.';
       return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], message }, status);

@@ -1,5 +1,11 @@
 import type { Context, Hono } from 'hono';
-import { checkConfirmToken, confirm, normalizeEmail, subscribe } from '../subscribers/index.js';
+import {
+  checkConfirmToken,
+  confirm,
+  normalizeEmail,
+  offeredTopics,
+  subscribe,
+} from '../subscribers/index.js';
 import { latestSample } from './edition-page.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
@@ -13,7 +19,7 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
     form: { email?: string; selected: string[]; frequency: string; emailError?: string },
     status = 200,
   ): Promise<Response> => {
-    const catalogue = await flows.store.listTopics();
+    const catalogue = offeredTopics(await flows.store.listTopics());
     const sample = await latestSample(parts.deps.store);
     return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, sample, ...form }, status);
   };

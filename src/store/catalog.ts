@@ -1,6 +1,7 @@
-import type { SourceState, Topic } from '../domain/index.js';
+import type { SourceState, Topic, TopicOrigin } from '../domain/index.js';
+import { topicOrigin } from '../domain/index.js';
 import type { StoreContext } from './context.js';
-import { toSourceState, toTopic } from './rows.js';
+import { joinTopics, toSourceState, toTopic } from './rows.js';
 
 /** The remembered state of source `id`, if it was ever fetched. */
 export async function getSourceState(ctx: StoreContext, id: string): Promise<SourceState | undefined> {
@@ -42,23 +43,146 @@ export async function listTopics(ctx: StoreContext): Promise<Topic[]> {
   return rows.map(toTopic);
 }
 
-/** Inserts or updates topics by slug, in one transaction; created_at of known topics stays. */
+/**
+ * Inserts or updates topics by slug, in one transaction; created_at of known topics stays. An
+ * update changes label, keywords and categories; the origin and the hidden mark stay as the
+ * operator left them (approved, hidden), except that a config topic is always `config`.
+ */
 export async function saveTopics(ctx: StoreContext, topics: Topic[], now: Date = new Date()): Promise<void> {
   if (topics.length === 0) return;
   const createdAt = now.toISOString();
   await ctx.write(async (trx) => {
     for (const topic of topics) {
+      const origin = topicOrigin(topic);
       const row = {
         label: topic.label,
         keywords: JSON.stringify(topic.keywords),
         categories: JSON.stringify(topic.categories),
         user_defined: topic.userDefined ? 1 : 0,
+        ...(topic.description ? { description: topic.description } : {}),
       };
+      const update = origin === 'config' ? { ...row, origin } : row;
       await trx
         .insertInto('topics')
-        .values({ slug: topic.slug, created_at: createdAt, ...row })
-        .onConflict((oc) => oc.column('slug').doUpdateSet(row))
+        .values({ slug: topic.slug, created_at: createdAt, origin, hidden: topic.hidden ? 1 : 0, ...row })
+        .onConflict((oc) => oc.column('slug').doUpdateSet(update))
         .execute();
     }
   });
+}
+
+/**
+ * Inserts the topics that are not in the catalogue yet, leaves the others as they are (the
+ * curated catalogue on every start: an operator's rename or hide stays).
+ */
+export async function seedTopics(ctx: StoreContext, topics: Topic[], now: Date = new Date()): Promise<void> {
+  if (topics.length === 0) return;
+  const createdAt = now.toISOString();
+  await ctx.write(async (trx) => {
+    for (const topic of topics) {
+      await trx
+        .insertInto('topics')
+        .values({
+          slug: topic.slug,
+          label: topic.label,
+          keywords: JSON.stringify(topic.keywords),
+          categories: JSON.stringify(topic.categories),
+          user_defined: topic.userDefined ? 1 : 0,
+          created_at: createdAt,
+          origin: topicOrigin(topic),
+          hidden: topic.hidden ? 1 : 0,
+          description: topic.description ?? '',
+        })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+    }
+  });
+}
+
+/** What an operator may change on a topic (`paperpost topics approve|rename|hide`). */
+export interface TopicPatch {
+  label?: string;
+  origin?: TopicOrigin;
+  hidden?: boolean;
+}
+
+/** Changes one topic; false when there is no such slug. The slug never changes. */
+export async function updateTopic(ctx: StoreContext, slug: string, patch: TopicPatch): Promise<boolean> {
+  const set: { label?: string; origin?: string; hidden?: number } = {};
+  if (patch.label !== undefined) set.label = patch.label;
+  if (patch.origin !== undefined) set.origin = patch.origin;
+  if (patch.hidden !== undefined) set.hidden = patch.hidden ? 1 : 0;
+  if (Object.keys(set).length === 0) return (await getTopicRow(ctx, slug)) !== undefined;
+  return ctx.write(async (trx) => {
+    const result = await trx.updateTable('topics').set(set).where('slug', '=', slug).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  });
+}
+
+async function getTopicRow(ctx: StoreContext, slug: string) {
+  return ctx.db.selectFrom('topics').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Papers each topic held over all editions, by slug. */
+export async function topicPaperCounts(ctx: StoreContext): Promise<Map<string, number>> {
+  const rows = await ctx.db.selectFrom('topics').select(['slug', 'papers']).execute();
+  return new Map(rows.map((r) => [r.slug, Number(r.papers)]));
+}
+
+/** Adds to the number of papers each topic held (slug -> papers of one edition). */
+export async function addTopicPapers(ctx: StoreContext, counts: ReadonlyMap<string, number>): Promise<void> {
+  if (counts.size === 0) return;
+  await ctx.write(async (trx) => {
+    for (const [slug, n] of counts) {
+      await trx
+        .updateTable('topics')
+        .set((eb) => ({ papers: eb('papers', '+', n) }))
+        .where('slug', '=', slug)
+        .execute();
+    }
+  });
+}
+
+/**
+ * Merges topic `from` into `into` in one transaction: every subscriber who chose `from` now has
+ * `into` (an "all except from" choice drops the exception: those papers now come under `into`),
+ * `into` takes `from`'s keywords and paper count, and `from` is removed. Returns the number of
+ * subscribers whose choice changed; throws when either slug is unknown.
+ */
+export async function mergeTopics(ctx: StoreContext, from: string, into: string): Promise<number> {
+  return ctx.write(async (trx) => {
+    const a = await trx.selectFrom('topics').selectAll().where('slug', '=', from).executeTakeFirst();
+    const b = await trx.selectFrom('topics').selectAll().where('slug', '=', into).executeTakeFirst();
+    if (!a || !b) throw new Error(`unknown topic "${a ? into : from}"`);
+    const keywords = [...new Set([...JSON.parse(b.keywords), ...JSON.parse(a.keywords)] as string[])];
+    await trx
+      .updateTable('topics')
+      .set({ keywords: JSON.stringify(keywords), papers: Number(a.papers) + Number(b.papers) })
+      .where('slug', '=', into)
+      .execute();
+    await trx.deleteFrom('topics').where('slug', '=', from).execute();
+    const rows = await trx
+      .selectFrom('subscribers')
+      .select(['id', 'topics'])
+      .where('topics', 'like', `%${from}%`)
+      .execute();
+    let changed = 0;
+    for (const row of rows) {
+      const before = row.topics === '' ? [] : row.topics.split(',');
+      const after = renameChoice(before, from, into);
+      if (after.join(',') === before.join(',')) continue;
+      await trx
+        .updateTable('subscribers')
+        .set({ topics: joinTopics(after) })
+        .where('id', '=', row.id)
+        .execute();
+      changed += 1;
+    }
+    return changed;
+  });
+}
+
+/** A subscriber's topic choice after merging `from` into `into`. */
+export function renameChoice(topics: readonly string[], from: string, into: string): string[] {
+  return topics.flatMap((t) => (t === from ? [into] : t === `!${from}` ? [] : [t]));
 }

@@ -121,6 +121,21 @@ export class KyselyStore implements Store {
   saveTopics(topics: Topic[]): Promise<void> {
     return catalog.saveTopics(this.#ctx, topics);
   }
+  seedTopics(topics: Topic[]): Promise<void> {
+    return catalog.seedTopics(this.#ctx, topics);
+  }
+  updateTopic(slug: string, patch: catalog.TopicPatch): Promise<boolean> {
+    return catalog.updateTopic(this.#ctx, slug, patch);
+  }
+  mergeTopics(from: string, into: string): Promise<number> {
+    return catalog.mergeTopics(this.#ctx, from, into);
+  }
+  topicPaperCounts(): Promise<Map<string, number>> {
+    return catalog.topicPaperCounts(this.#ctx);
+  }
+  addTopicPapers(counts: ReadonlyMap<string, number>): Promise<void> {
+    return catalog.addTopicPapers(this.#ctx, counts);
+  }
 
   createEdition(edition: Edition): Promise<void> {
     return editions.createEdition(this.#ctx, edition);

@@ -9,7 +9,9 @@ import type {
   Subscriber,
   SubscriberStatus,
   Topic,
+  TopicOrigin,
 } from '../domain/index.js';
+import { TOPIC_ORIGINS } from '../domain/index.js';
 import type { DeliveriesTable, PapersTable, SourcesTable, SubscribersTable, TopicsTable } from './schema.js';
 
 /** Parses a JSON text column, falling back when it is empty or broken. */
@@ -62,6 +64,9 @@ export function toTopic(row: Selectable<TopicsTable>): Topic {
     keywords: parseJson<string[]>(row.keywords, []),
     categories: parseJson<string[]>(row.categories, []),
     userDefined: Number(row.user_defined) === 1,
+    origin: TOPIC_ORIGINS.includes(row.origin as TopicOrigin) ? (row.origin as TopicOrigin) : 'discovered',
+    ...(Number(row.hidden) === 1 ? { hidden: true } : {}),
+    ...(row.description ? { description: row.description } : {}),
   };
 }
 

@@ -46,6 +46,10 @@ export interface TopicsTable {
   categories: string;
   user_defined: number;
   created_at: string;
+  origin: Generated<string>;
+  hidden: Generated<number>;
+  description: Generated<string>;
+  papers: Generated<number>;
 }
 
 export interface EditionsTable {

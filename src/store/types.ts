@@ -22,6 +22,7 @@ import type {
   SubscriberStatus,
   Topic,
 } from '../domain/index.js';
+import type { TopicPatch } from './catalog.js';
 
 /** Where the store lives: the embedded default or PostgreSQL for scale. */
 export type StoreConfig =
@@ -143,8 +144,18 @@ export interface Store {
 
   // topics (the catalogue)
   listTopics(): Promise<Topic[]>;
-  /** Insert or update topics by slug. */
+  /** Insert or update topics by slug (origin and hidden of known topics stay, config aside). */
   saveTopics(topics: Topic[]): Promise<void>;
+  /** Insert the topics not in the catalogue yet; known ones stay as they are. */
+  seedTopics(topics: Topic[]): Promise<void>;
+  /** Operator changes to one topic (label, origin, hidden); false for an unknown slug. */
+  updateTopic(slug: string, patch: TopicPatch): Promise<boolean>;
+  /** Merge topic `from` into `into`, subscriptions included; returns subscribers changed. */
+  mergeTopics(from: string, into: string): Promise<number>;
+  /** Papers each topic held over all editions, by slug. */
+  topicPaperCounts(): Promise<Map<string, number>>;
+  /** Add each topic's papers of one edition to its count. */
+  addTopicPapers(counts: ReadonlyMap<string, number>): Promise<void>;
 
   // editions
   /**

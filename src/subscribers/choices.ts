@@ -1,7 +1,9 @@
 import type { Frequency, Topic } from '../domain/index.js';
+import { isOffered } from '../domain/index.js';
 import type { Choices } from './ports.js';
 
-const SLUG = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+/** A slug, or `!slug` for "every topic except this one". */
+const CHOICE = /^!?[a-z0-9][a-z0-9._-]{0,79}$/;
 
 /** `daily` or `weekly`, else undefined. */
 export function parseFrequency(value: unknown): Frequency | undefined {
@@ -9,16 +11,81 @@ export function parseFrequency(value: unknown): Frequency | undefined {
 }
 
 /**
- * Keep the requested slugs that exist in the catalogue, in catalogue order, without duplicates.
- * Choosing every topic is stored as "all topics" (empty), so new topics reach the subscriber.
+ * The topics the public may choose: config, curated and approved ones, not hidden; a curated
+ * topic the config already names (same label) is left out for the config's own.
  */
-export function pickTopics(requested: readonly string[], catalogue: readonly Topic[]): string[] {
-  const wanted = new Set(requested.map((slug) => slug.trim().toLowerCase()));
-  const picked = catalogue.filter((topic) => wanted.has(topic.slug)).map((topic) => topic.slug);
-  return picked.length === catalogue.length ? [] : picked;
+export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
+  const own = new Set(catalogue.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
+  return catalogue.filter((t) => isOffered(t) && (t.userDefined || !own.has(t.label.toLowerCase())));
 }
 
-/** Choices as a short string bound into a confirmation token: `d:slug,slug` / `w:`. */
+/**
+ * The catalogue topic a section slug belongs to: a sub-section of a topic that held many papers
+ * is `parent--part`, and choosing or leaving it means its parent.
+ */
+export function subscribableSlug(slug: string): string {
+  const at = slug.indexOf('--');
+  return at > 0 ? slug.slice(0, at) : slug;
+}
+
+/** true for a choice stored as "every topic except ..." (`!slug` entries). */
+export function isExceptChoice(topics: readonly string[]): boolean {
+  return topics.length > 0 && topics.every((t) => t.startsWith('!'));
+}
+
+/** The offered slugs a stored choice selects: all (empty), all except (`!slug`), or a list. */
+export function selectedSlugs(topics: readonly string[], offered: readonly Topic[]): string[] {
+  if (topics.length === 0) return offered.map((t) => t.slug);
+  if (isExceptChoice(topics)) {
+    const out = new Set(topics.map((t) => t.slice(1)));
+    return offered.map((t) => t.slug).filter((slug) => !out.has(slug));
+  }
+  const wanted = new Set(topics);
+  return offered.map((t) => t.slug).filter((slug) => wanted.has(slug));
+}
+
+/**
+ * The choice to store for the slugs ticked on a form, among the offered topics: every topic is
+ * "all" (empty), so topics added later reach the subscriber. Someone who had all topics (or all
+ * but some) and unticks fewer than they keep stays broad: "all except" those, never a frozen list.
+ */
+export function pickTopics(
+  requested: readonly string[],
+  catalogue: readonly Topic[],
+  previous?: readonly string[],
+): string[] {
+  const offered = offeredTopics(catalogue);
+  const wanted = new Set(requested.map((slug) => subscribableSlug(slug.trim().toLowerCase())));
+  const picked = offered.filter((topic) => wanted.has(topic.slug)).map((topic) => topic.slug);
+  if (picked.length === offered.length) return [];
+  const broad = previous !== undefined && (previous.length === 0 || isExceptChoice(previous));
+  if (broad && picked.length > 0 && offered.length - picked.length < picked.length) {
+    return offered.filter((t) => !wanted.has(t.slug)).map((t) => `!${t.slug}`);
+  }
+  return picked;
+}
+
+/**
+ * The choice after leaving one topic: "all" becomes "all except it", an exception list grows,
+ * an explicit list shrinks. `undefined` when nothing is left (the caller unsubscribes).
+ */
+export function leaveTopic(
+  topics: readonly string[],
+  slug: string,
+  catalogue: readonly Topic[],
+): string[] | undefined {
+  const target = subscribableSlug(slug);
+  const offered = offeredTopics(catalogue);
+  if (topics.length === 0 || isExceptChoice(topics)) {
+    const out = new Set([...topics.map((t) => t.slice(1)), target]);
+    if (offered.length > 0 && offered.every((t) => out.has(t.slug))) return undefined;
+    return [...out].sort().map((t) => `!${t}`);
+  }
+  const remaining = topics.filter((t) => t !== target);
+  return remaining.length === 0 ? undefined : remaining;
+}
+
+/** Choices as a short string bound into a confirmation token: `d:slug,slug` / `w:` / `d:!slug`. */
 export function encodeChoices(choices: Choices): string {
   return `${choices.frequency === 'weekly' ? 'w' : 'd'}:${choices.topics.join(',')}`;
 }
@@ -28,6 +95,6 @@ export function decodeChoices(extra: string): Choices | undefined {
   const match = /^([dw]):(.*)$/.exec(extra);
   if (!match) return undefined;
   const topics = match[2] === '' || match[2] === undefined ? [] : match[2].split(',');
-  if (!topics.every((slug) => SLUG.test(slug))) return undefined;
+  if (!topics.every((slug) => CHOICE.test(slug))) return undefined;
   return { frequency: match[1] === 'w' ? 'weekly' : 'daily', topics };
 }

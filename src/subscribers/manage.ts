@@ -1,5 +1,5 @@
 import { LEGACY_TOKEN_MAX_ID, PaperpostError, type Subscriber, type Topic } from '../domain/index.js';
-import { parseFrequency, pickTopics } from './choices.js';
+import { leaveTopic, offeredTopics, parseFrequency, pickTopics } from './choices.js';
 import type { SubscriberStore, SubscriptionContext } from './ports.js';
 import type { TokenPurpose, TokenSigner, VerifiedToken } from './tokens.js';
 
@@ -54,7 +54,7 @@ export async function readPreferences(
 ): Promise<PreferencesView> {
   const paused =
     subscriber.status === 'unsubscribed' && Boolean(await store.getMeta(pausedKey(subscriber.id)));
-  return { subscriber, paused, catalogue: await store.listTopics() };
+  return { subscriber, paused, catalogue: offeredTopics(await store.listTopics()) };
 }
 
 function mustExist(subscriber: Subscriber | undefined, id: number): Subscriber {
@@ -73,7 +73,8 @@ export async function updatePreferences(
   if (frequency === undefined) {
     throw new PaperpostError('subscribers', 'invalid-frequency', 'frequency must be daily or weekly');
   }
-  const topics = pickTopics(input.topics, await ctx.store.listTopics());
+  const before = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  const topics = pickTopics(input.topics, await ctx.store.listTopics(), before.topics);
   return mustExist(await ctx.store.updateSubscriber(subscriberId, { topics, frequency }, now), subscriberId);
 }
 
@@ -132,7 +133,10 @@ export interface TopicUnsubscribeResult {
   left: boolean;
 }
 
-/** Leave one topic. "All topics" becomes every other catalogue topic; leaving the last one unsubscribes. */
+/**
+ * Leave one topic. "All topics" becomes "all except this one" (topics added later still arrive);
+ * leaving the last one unsubscribes.
+ */
 export async function unsubscribeTopic(
   ctx: Pick<SubscriptionContext, 'store'>,
   subscriberId: number,
@@ -140,13 +144,9 @@ export async function unsubscribeTopic(
   now: Date,
 ): Promise<TopicUnsubscribeResult> {
   const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
-  const current =
-    subscriber.topics.length > 0
-      ? subscriber.topics
-      : (await ctx.store.listTopics()).map((topic) => topic.slug);
-  const remaining = current.filter((topic) => topic !== slug);
-  if (remaining.length === current.length) return { subscriber, left: false };
-  if (remaining.length === 0) return { subscriber: await unsubscribe(ctx, subscriberId, now), left: true };
+  const remaining = leaveTopic(subscriber.topics, slug, await ctx.store.listTopics());
+  if (remaining === undefined) return { subscriber: await unsubscribe(ctx, subscriberId, now), left: true };
+  if (remaining.join(',') === subscriber.topics.join(',')) return { subscriber, left: false };
   const updated = await ctx.store.updateSubscriber(subscriberId, { topics: remaining }, now);
   return { subscriber: mustExist(updated, subscriberId), left: false };
 }

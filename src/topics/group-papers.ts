@@ -1,84 +1,58 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
-import { matchUserTopic, refreshKeywords, topicVector } from './catalogue.js';
-import { clusterBatch } from './cluster-batch.js';
-import { describeCluster, describeKeywords, slugify } from './label.js';
-import { centeredSimilarity, centroid, dot, type SparseVector, similarityMatrix } from './sparse.js';
+import { topicOrigin } from '../domain/index.js';
 import {
-  buildCorpus,
-  type Corpus,
-  countTerms,
-  MATCH_WEIGHTS,
-  type PaperTerms,
-  type PaperText,
-} from './vectorize.js';
+  allIndices,
+  bySize,
+  type Draft,
+  groupIndices,
+  labelPhrases,
+  labelWords,
+  OTHER_TOPIC,
+  placeLeftovers,
+  proposeTopic,
+  splitDraft,
+  toGroups,
+} from './drafts.js';
+import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
+import { chooseSectionLabel } from './label-section.js';
+import { sectionBounds, splitPoints, subMatrix } from './sections.js';
+import { centeredSimilarity, similarityMatrix } from './sparse.js';
+import { buildCorpus, type PaperText } from './vectorize.js';
 
-/** Knobs of {@link groupPapers}; the defaults are tuned on the hand-labelled HF set (see bench/). */
+export { OTHER_TOPIC } from './drafts.js';
+
+/** Knobs of {@link groupPapers}. */
 export interface GroupOptions {
-  /**
-   * Cosine similarity to a catalogue topic's keywords above which a paper (or a new cluster) joins
-   * it; half of it for a cluster of fewer than 3 papers, thin evidence for a new topic.
-   */
-  joinThreshold?: number;
+  /** Evidence at which a paper joins a config or catalogue topic (see evidence.ts). */
+  joinEvidence?: number;
   /** Batches of at most this many papers make one section. */
   singleSectionMax?: number;
-  /** Smallest automatic topic; smaller clusters are dissolved. */
-  minClusterSize?: number;
-  /** Average similarity a paper of a dissolved cluster needs to join another cluster. */
-  attachThreshold?: number;
-  /** Largest share of the batch left in "Other". */
+  /** Largest share of the batch the last catch-all section should hold. */
   maxOtherShare?: number;
-  /** Most sections tried per square root of the batch size (70 papers: up to 19). */
-  sectionsPerRoot?: number;
-  /** Most sections whatever the batch size. */
-  maxSections?: number;
-  /**
-   * Most keywords a catalogue topic takes in from the papers that joined it in one run (0: its
-   * keywords never change). Slug and label never change.
-   */
-  maxNewKeywords?: number;
 }
 
-/** Groups of one batch, and the catalogue updated with the topics created for it. */
+/** Groups of one batch, and the catalogue with the topics this batch proposed. */
 export interface GroupResult {
   groups: TopicGroup[];
   catalogue: Topic[];
 }
 
-/** The topic of papers that fit nowhere, and of batches too small to split. */
-export const OTHER_TOPIC: Readonly<Topic> = {
-  slug: 'other',
-  label: 'Other papers',
-  keywords: [],
-  categories: [],
-  userDefined: false,
-};
-
-/**
- * Fewest papers that make a catalogue topic on their own, and that may change a catalogue
- * topic's keywords in one run (see {@link refreshKeywords}).
- */
-const MIN_EVIDENCE = 3;
-
 const DEFAULTS: Required<GroupOptions> = {
-  joinThreshold: 0.11,
+  joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
-  minClusterSize: 2,
-  attachThreshold: 0.05,
   maxOtherShare: 0.1,
-  sectionsPerRoot: 2.2,
-  maxSections: 30,
-  maxNewKeywords: 6,
 };
 
 /**
- * Groups papers into topic sections. User-defined topics (`userDefined`, matched by keyword,
- * phrase or arXiv category) take precedence; then a paper joins the catalogue topic its text is
- * closest to, if close enough; the rest are clustered (TF-IDF, similarities centred on the
- * batch, average linkage, k chosen by silhouette) and each new cluster joins a catalogue topic or
- * becomes a new one, labelled from its papers. A catalogue topic that papers joined takes in a few of their shared keywords (see
- * {@link refreshKeywords}), keeping its slug and label. Every paper id lands in exactly one group;
- * the output depends only on the input (papers are processed in id order). The input catalogue is
- * not modified.
+ * Groups papers into the sections of a letter. A paper joins a config topic, else a catalogue
+ * topic (curated or approved), only on evidence: a key phrase in its title, or several phrases
+ * (see evidence.ts). A catalogue topic that holds many papers (a focused feed) is split into
+ * sub-sections named by the noun phrase their papers share (`parent` is the topic's slug). The
+ * papers no topic claims are clustered; a cluster becomes a section (and a proposed topic) when
+ * most of its papers share a complete phrase to name it. The number of sections stays within
+ * {@link sectionBounds}; papers that fit nowhere go to one last section, "More papers". Every
+ * paper id lands in exactly one group; the output depends only on the input. The input
+ * catalogue is not modified.
  */
 export function groupPapers(
   papers: PaperText[],
@@ -88,121 +62,116 @@ export function groupPapers(
   const opts = { ...DEFAULTS, ...options };
   const batch = dedupeById(papers);
   const topics = catalogue.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
-  const members = new Map<number, number[]>();
-  const assign = (topic: number, paper: number): void => {
-    const list = members.get(topic) ?? [];
-    list.push(paper);
-    members.set(topic, list);
-  };
-  const otherIndex = (): number => {
-    let i = topics.findIndex((t) => t.slug === OTHER_TOPIC.slug);
-    if (i < 0) i = topics.push({ ...OTHER_TOPIC, keywords: [], categories: [] }) - 1;
-    return i;
-  };
-  if (batch.length === 0) return { groups: [], catalogue: topics };
+  const n = batch.length;
+  if (n === 0) return { groups: [], catalogue: topics };
 
-  // Each paper is read once; every corpus below is built from these counts.
-  const cache = new Map<PaperText, PaperTerms>(batch.map((p) => [p, countTerms(p)]));
-  const claimed = batch.map((p) => matchUserTopic(topics, p, cache.get(p)));
-  const autoTopics = topics.flatMap((t, i) => (!t.userDefined && t.keywords.length > 0 ? [i] : []));
-  // The whole batch, to compare papers with catalogue topics: only needed when there are some.
-  const corpus = autoTopics.length > 0 ? buildCorpus(batch, 1, { cache, weights: MATCH_WEIGHTS }) : undefined;
-  const topicVectors = corpus
-    ? autoTopics.map((i) => ({ i, v: topicVector(topics[i] as Topic, corpus) }))
-    : [];
-  const bestTopic = (v: SparseVector): { i: number; sim: number } => {
-    let best = { i: -1, sim: Number.NEGATIVE_INFINITY };
-    for (const tv of topicVectors) {
-      const s = dot(v, tv.v);
-      if (s > best.sim) best = { i: tv.i, sim: s };
-    }
-    return best;
-  };
-  const vectorOf = (p: number): SparseVector => corpus?.vectors[p] ?? { idx: [], val: [] };
-  const joined = claimed.map((c, p) => {
-    if (c >= 0 || !corpus) return c;
-    const best = bestTopic(vectorOf(p));
-    return best.sim >= opts.joinThreshold ? best.i : -1;
-  });
-
-  if (batch.length <= opts.singleSectionMax) {
-    const first = joined[0] ?? -1;
-    const topic = first >= 0 && joined.every((j) => j === first) ? first : otherIndex();
-    return {
-      groups: [{ topic: topics[topic] as Topic, paperIds: batch.map((p) => p.id) }],
-      catalogue: topics,
-    };
-  }
-  joined.forEach((t, p) => {
-    if (t >= 0) assign(t, p);
-  });
-
-  const rest = batch.map((_, p) => p).filter((p) => joined[p] === -1);
-  const restCorpus = buildCorpus(
-    rest.map((p) => batch[p] as PaperText),
-    rest.length > 10 ? 2 : 1,
-    { cache },
+  const live = topics.flatMap((t, i) =>
+    t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
   );
-  const sim = centeredSimilarity(similarityMatrix(restCorpus.vectors), rest.length);
-  const clusters = clusterBatch(sim, rest.length, opts);
-  const k = Math.max(-1, ...clusters) + 1;
-  const usedLabels = new Set(topics.map((t) => t.label.toLowerCase()));
-  const slugs = new Set(topics.map((t) => t.slug));
-  const known = topics.length;
-  for (let c = 0; c < k; c += 1) {
-    const local = clusters.flatMap((cl, r) => (cl === c ? [r] : []));
-    const inBatch = local.map((r) => rest[r] as number);
-    if (corpus) {
-      const best = bestTopic(centroid(inBatch.map(vectorOf)));
-      // Two papers are thin evidence for a new catalogue topic: they join one more readily.
-      const threshold = inBatch.length < MIN_EVIDENCE ? opts.joinThreshold / 2 : opts.joinThreshold;
-      if (best.i >= 0 && best.sim >= threshold) {
-        for (const p of inBatch) assign(best.i, p);
+  const users = live.filter((i) => topics[i]?.userDefined);
+  const curated = live.filter((i) => {
+    const origin = topicOrigin(topics[i] as Topic);
+    return !topics[i]?.userDefined && (origin === 'curated' || origin === 'approved');
+  });
+  const claim = batch.map((paper) => {
+    const user = bestTopic(topics, users, paper, opts.joinEvidence);
+    return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
+  });
+
+  if (n <= opts.singleSectionMax) {
+    const first = claim[0] ?? -1;
+    const topic =
+      first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
+    return { groups: [{ topic, paperIds: batch.map((p) => p.id) }], catalogue: topics };
+  }
+
+  const corpus = buildCorpus(batch, n > 10 ? 2 : 1);
+  const sim = centeredSimilarity(similarityMatrix(corpus.vectors), n);
+  const stats = labelPhrases(batch);
+  const [lo, hi] = sectionBounds(n);
+  const average = n / ((lo + hi) / 2);
+  const drafts: Draft[] = [];
+  const byTopic = new Map<number, number[]>();
+  claim.forEach((t, p) => {
+    if (t >= 0) byTopic.set(t, [...(byTopic.get(t) ?? []), p]);
+  });
+  let rest: number[] = [];
+  for (const [t, members] of [...byTopic.entries()].sort((a, b) => a[0] - b[0])) {
+    if (members.length < 2) {
+      rest.push(...members);
+      continue;
+    }
+    const topic = topics[t] as Topic;
+    drafts.push({ members, topic, words: labelWords(topic.label), source: t, settled: false });
+  }
+  const used = (): string[][] => drafts.map((d) => d.words);
+
+  // Papers no topic claims: clusters named by a phrase most of their papers share.
+  rest = rest
+    .sort((a, b) => a - b)
+    .concat(claim.flatMap((c, p) => (c < 0 ? [p] : [])))
+    .sort((a, b) => a - b);
+  const budget = Math.max(0, hi - drafts.length);
+  let leftovers: number[] = [];
+  if (rest.length >= 4 && budget > 0) {
+    const local = splitPoints(
+      subMatrix(sim, n, rest),
+      rest.length,
+      Math.max(2, Math.min(budget, Math.round(rest.length / average))),
+      Math.max(2, Math.min(budget + 2, Math.ceil((1.5 * rest.length) / average))),
+    );
+    const clusters = groupIndices(local).map((c) => c.map((r) => rest[r] as number));
+    for (const cluster of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
+      let members = cluster;
+      let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), used()) : undefined;
+      if (!label && members.length >= 4) {
+        // A looser cluster: named by what a good share of it says, and only those papers stay.
+        label = chooseSectionLabel(stats, members, allIndices(n), used(), 0.34, 0.2);
+        const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
+        const kept = says ? members.filter((m) => says.has(m)) : [];
+        if (kept.length >= 2) {
+          leftovers.push(...members.filter((m) => !says?.has(m)));
+          members = kept;
+        } else label = undefined;
+      }
+      if (!label) {
+        leftovers.push(...members);
         continue;
       }
+      const topic = proposeTopic(topics, label.label, label.keywords);
+      drafts.push({ members, topic, words: label.words, source: -1, settled: false });
     }
-    const { label, keywords } = describeCluster(restCorpus, local, usedLabels);
-    const index =
-      topics.push({ slug: slugify(label, slugs), label, keywords, categories: [], userDefined: false }) - 1;
-    for (const p of inBatch) assign(index, p);
+  } else leftovers = rest;
+
+  // A topic holding many papers (a focused feed) reads better in labelled parts.
+  const splitAt = Math.max(8, 2 * average);
+  for (const d of [...drafts]) if (d.members.length >= splitAt) splitDraft(d, drafts, stats, sim, n, average);
+  while (drafts.length < lo) {
+    const largest = drafts.filter((d) => !d.settled && d.members.length >= 6).sort(bySize)[0];
+    if (!largest) break;
+    splitDraft(largest, drafts, stats, sim, n, average);
   }
-  clusters.forEach((c, r) => {
-    if (c < 0) assign(otherIndex(), rest[r] as number);
-  });
-  if (corpus) refreshCatalogue(topics.slice(0, known), members, corpus, opts);
-
-  const groups = [...members.entries()]
-    .map(([t, ps]) => ({
-      topic: topics[t] as Topic,
-      paperIds: ps.map((p) => (batch[p] as PaperText).id).sort(),
-    }))
-    .sort(
-      (a, b) =>
-        Number(a.topic.slug === OTHER_TOPIC.slug) - Number(b.topic.slug === OTHER_TOPIC.slug) ||
-        b.paperIds.length - a.paperIds.length ||
-        (a.topic.slug < b.topic.slug ? -1 : 1),
+  // Too many sections: the smallest give their papers back, "More papers" counted in.
+  drafts.sort(bySize);
+  while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
+  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  // Room for "More papers" too, unless it is smaller than the section it would replace.
+  while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
+    drafts.sort(bySize);
+    if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
+    const smallest = drafts.pop() as Draft;
+    other = placeLeftovers(
+      [...other, ...smallest.members],
+      drafts,
+      topics,
+      batch,
+      stats,
+      sim,
+      n,
+      opts.maxOtherShare,
     );
-  return { groups, catalogue: topics };
-}
-
-/**
- * Refreshes, in place, the keywords of the catalogue topics (automatic ones; user topics are the
- * config's) that at least {@link MIN_EVIDENCE} papers of this batch joined, from what those papers
- * share and the rest of the batch does not.
- */
-function refreshCatalogue(
-  topics: Topic[],
-  members: Map<number, number[]>,
-  corpus: Corpus,
-  opts: Required<GroupOptions>,
-): void {
-  if (opts.maxNewKeywords <= 0) return;
-  topics.forEach((topic, t) => {
-    const joined = members.get(t) ?? [];
-    if (topic.userDefined || topic.keywords.length === 0 || joined.length < MIN_EVIDENCE) return;
-    const fresh = describeKeywords(corpus, joined);
-    topic.keywords = refreshKeywords(topic.keywords, fresh, { maxNew: opts.maxNewKeywords });
-  });
+  }
+  return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

@@ -14,6 +14,8 @@ export {
   refineAssignment,
   sectionRange,
 } from './cluster-batch.js';
+export { parseCatalogue } from './curated.js';
+export { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 export { type GroupOptions, type GroupResult, groupPapers, OTHER_TOPIC } from './group-papers.js';
 export {
   describeCluster,
@@ -23,6 +25,16 @@ export {
   slugify,
   TOPIC_KEYWORDS,
 } from './label.js';
+export { chooseSectionLabel, labelsClash, MIN_LABEL_COVERAGE, type SectionLabel } from './label-section.js';
+export {
+  collectPhrases,
+  isCompletePhrase,
+  isGeneric,
+  isHeadWord,
+  isStartWord,
+  type PhraseStats,
+} from './phrases.js';
+export { sectionBounds } from './sections.js';
 export {
   centeredSimilarity,
   centroid,

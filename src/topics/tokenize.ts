@@ -215,6 +215,36 @@ export function extractTerms(text: string): Term[] {
   return terms;
 }
 
+/** A content word or hyphenated compound as read in a text: its feature key and its surface. */
+export interface ContentUnit {
+  key: string;
+  surface: string;
+}
+
+/**
+ * Runs of content words of a text, as written: a stopword, a punctuation mark or a dash ends a
+ * run ("relative positional encoding for long-context models" -> [relative, positional,
+ * encoding], [long-context, models]). Noun phrases are read from these (see phrases.ts).
+ */
+export function contentRuns(text: string): ContentUnit[][] {
+  const runs: ContentUnit[][] = [];
+  const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
+  for (const segment of normalized.split(SEGMENT_BREAK)) {
+    let run: ContentUnit[] = [];
+    for (const raw of segment.split(/\s+/)) {
+      const { unit } = readWord(raw);
+      if (unit) {
+        run.push(unit);
+        continue;
+      }
+      if (run.length > 0) runs.push(run);
+      run = [];
+    }
+    if (run.length > 0) runs.push(run);
+  }
+  return runs;
+}
+
 const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
 /**

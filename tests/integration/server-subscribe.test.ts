@@ -27,6 +27,35 @@ async function signUp(client: Client, email: string, extra: Record<string, strin
 }
 
 describe('GET /', () => {
+  it('offers only defined, curated and approved topics, never a discovered proposal or a hidden topic', async () => {
+    await fx.store.saveTopics([
+      {
+        slug: 'papers-papers',
+        label: 'Papers papers',
+        keywords: ['papers'],
+        categories: [],
+        userDefined: false,
+      },
+      {
+        slug: 'kv-cache',
+        label: 'KV cache',
+        keywords: ['kv cache'],
+        categories: [],
+        userDefined: false,
+        origin: 'curated',
+      },
+      { slug: 'found', label: 'Found topic', keywords: ['found'], categories: [], userDefined: false },
+    ]);
+    await fx.store.updateTopic('found', { origin: 'approved' });
+    await fx.store.updateTopic('robotics', { hidden: true });
+    const html = await (await new Client(fx.app).get('/')).text();
+    expect(html).toContain('value="kv-cache"');
+    expect(html).toContain('value="found"');
+    expect(html).toContain('value="llm"');
+    expect(html).not.toContain('Papers papers');
+    expect(html).not.toContain('value="robotics"');
+  });
+
   it('shows the form with the catalogue, a honeypot, a form token and strict headers', async () => {
     const res = await new Client(fx.app).get('/');
     expect(res.status).toBe(200);

@@ -172,9 +172,53 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
       ]);
       await store().saveTopics([makeTopic('vision', { label: 'Computer vision', keywords: ['image'] })]);
       expect(await store().listTopics()).toEqual([
-        makeTopic('nlp', { userDefined: true, categories: ['cs.CL'] }),
-        makeTopic('vision', { label: 'Computer vision', keywords: ['image'] }),
+        makeTopic('nlp', { userDefined: true, categories: ['cs.CL'], origin: 'config' }),
+        makeTopic('vision', { label: 'Computer vision', keywords: ['image'], origin: 'discovered' }),
       ]);
+    });
+
+    it("seeds curated topics once, keeps an operator's rename, approval and hide through later saves", async () => {
+      const curated = makeTopic('kv', { label: 'KV cache', origin: 'curated', description: 'Caching keys.' });
+      await store().seedTopics([curated]);
+      expect(await store().updateTopic('kv', { label: 'KV caches' })).toBe(true);
+      await store().seedTopics([curated]);
+      await store().saveTopics([makeTopic('found', { origin: 'discovered' })]);
+      expect(await store().updateTopic('found', { origin: 'approved', hidden: true })).toBe(true);
+      await store().saveTopics([makeTopic('found', { label: 'Found it', origin: 'discovered' })]);
+      expect(await store().updateTopic('nope', { label: 'x' })).toBe(false);
+      expect(await store().listTopics()).toEqual([
+        makeTopic('found', { label: 'Found it', origin: 'approved', hidden: true }),
+        makeTopic('kv', { label: 'KV caches', origin: 'curated', description: 'Caching keys.' }),
+      ]);
+    });
+
+    it('merges a topic into another, moving every subscription, and counts papers', async () => {
+      await store().saveTopics([
+        makeTopic('old', { origin: 'approved' }),
+        makeTopic('new', { origin: 'curated' }),
+      ]);
+      await store().addTopicPapers(
+        new Map([
+          ['old', 3],
+          ['new', 2],
+        ]),
+      );
+      await store().upsertSubscriber(makeSubscriber('a@example.org', { topics: ['old'] }));
+      await store().upsertSubscriber(makeSubscriber('b@example.org', { topics: ['new', 'old'] }));
+      await store().upsertSubscriber(makeSubscriber('c@example.org', { topics: ['!old'] }));
+      await store().upsertSubscriber(makeSubscriber('d@example.org', { topics: [] }));
+      expect(await store().mergeTopics('old', 'new')).toBe(3);
+      const topics = (await store().listSubscribers({ limit: 10 })).map((s) => [s.email, s.topics]);
+      expect(topics).toEqual([
+        ['a@example.org', ['new']],
+        ['b@example.org', ['new']],
+        ['c@example.org', []],
+        ['d@example.org', []],
+      ]);
+      expect((await store().listTopics()).map((t) => [t.slug, t.keywords])).toEqual([
+        ['new', ['new', 'old']],
+      ]);
+      expect(await store().topicPaperCounts()).toEqual(new Map([['new', 5]]));
     });
   });
 

@@ -45,7 +45,7 @@ export function registerDaemon(program: Command): void {
       const global = command.optsWithGlobals<GlobalOptions & DaemonCommandOptions>();
       const stopSignal = waitForStopSignal();
       const port = opts.port === undefined ? undefined : parsePort(opts.port);
-      const app = await openApp(global, { port });
+      const app = await openApp(global, { port, seedCatalogue: true });
       try {
         if (enabledSchedules(app.config).length === 0) {
           throw new PaperpostError(

@@ -4,7 +4,7 @@ import type { Paper, Topic } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
-import { type GlobalOptions, readConfig } from '../context.js';
+import { curatedTopics, type GlobalOptions, readConfig } from '../context.js';
 
 const bad = (file: string, reason: string): PaperpostError =>
   new PaperpostError('cli', 'bad-input', `${file}: ${reason}`);
@@ -92,10 +92,14 @@ export function readPapersFile(file: string): Paper[] {
   return list.map((raw, i) => toPaper(raw, i, file));
 }
 
-/** User-defined topics of the config, as catalogue entries that take precedence. */
-/** The config's own topics (they take precedence), read once from the global options. */
+/**
+ * What `group`, `rank` and `render` group into: the config's own topics (they take precedence),
+ * then the curated catalogue, as a run does with a fresh store.
+ */
 export function configTopics(options: GlobalOptions): Topic[] {
-  return topicsOfConfig(readConfig(options));
+  const own = topicsOfConfig(readConfig(options));
+  const taken = new Set(own.map((t) => t.slug));
+  return [...own, ...curatedTopics().filter((t) => !taken.has(t.slug))];
 }
 
 /** `paperpost group --in papers.json --json`: topic sections of a batch of papers. */

@@ -17,6 +17,7 @@ export const commands: ReadonlyArray<{ name: string; load: () => Promise<Registe
   { name: 'render', load: async () => (await import('./render.js')).registerRender },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'preview', load: async () => (await import('./preview.js')).registerPreview },
+  { name: 'topics', load: async () => (await import('./topics.js')).registerTopics },
   { name: 'subscribers', load: async () => (await import('./subscribers.js')).registerSubscribers },
   { name: 'serve', load: async () => (await import('./serve.js')).registerServe },
   { name: 'daemon', load: async () => (await import('./daemon.js')).registerDaemon },

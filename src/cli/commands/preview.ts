@@ -87,7 +87,9 @@ export function registerPreview(program: Command): void {
       if (opts.in) {
         source = papersEditionSource(readRenderPapers(opts.in), config, globals, now);
       } else {
-        const app = await openApp(globals);
+        // The next daily edition from the store, planned exactly as `run` would (nothing is
+        // written); when nothing is waiting, the last published edition.
+        const app = await openApp(globals, { seedCatalogue: true });
         closeStore = () => app.close();
         source = storeEditionSource(app);
       }

@@ -41,7 +41,7 @@ export function registerRun(program: Command): void {
       }
       const frequency = opts.frequency;
       const quiet = summaryOnly(global);
-      const app = await openApp(global, { summaryOnly: quiet });
+      const app = await openApp(global, { summaryOnly: quiet, seedCatalogue: true });
       const transport = opts.send ? createTransportFor(app.config) : undefined;
       try {
         await recoverInterrupted(app); // a killed run shows as interrupted; its temp files go

@@ -97,7 +97,7 @@ export function registerServe(program: Command): void {
     .option('--host <host>', 'interface to listen on (default: config server.host)')
     .action(async (opts: ServeOptions, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
-      const app = await openApp(global);
+      const app = await openApp(global, { seedCatalogue: true });
       const transport = createTransportFor(app.config);
       try {
         // The form offers the catalogue: make sure the config's own topics are in it from day one.

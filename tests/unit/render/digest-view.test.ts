@@ -116,10 +116,27 @@ describe('cutEdition and dropLowestRanked', () => {
     [['robotics'], 1],
     [['robotics', 'language-models', 'unknown'], 2],
     [['unknown'], 0],
+    [['!robotics'], 3],
+    [['!robotics', '!language-models'], 2],
+    [['!unknown'], 4],
   ])('topics %j keep %i sections', (topics, sections) => {
     const cut = cutEdition(edition, topics);
     expect(cut.sections.length).toBe(sections);
     expect(cut.id).toBe(edition.id);
+  });
+
+  it('gives the sub-sections of a topic to its subscribers, and leaves them out for "all except" it', () => {
+    const parted = {
+      ...edition,
+      sections: edition.sections.map((s, i) =>
+        i < 2 ? { ...s, topic: { ...s.topic, slug: `long-context--part-${i}`, parent: 'long-context' } } : s,
+      ),
+    };
+    expect(cutEdition(parted, ['long-context']).sections.map((s) => s.topic.slug)).toEqual([
+      'long-context--part-0',
+      'long-context--part-1',
+    ]);
+    expect(cutEdition(parted, ['!long-context']).sections).toHaveLength(2);
   });
 
   it('keeps the edition order', () => {

@@ -12,6 +12,7 @@ import {
   resolveToken,
   resumeSubscription,
   type SubscriptionContext,
+  selectedSlugs,
   subscribe,
   type TransactionalMail,
   unsubscribe,
@@ -236,13 +237,28 @@ describe('manage', () => {
     expect((await unsubscribe(ctx, sub.id, later(1))).status).toBe('unsubscribed');
   });
 
-  it('leaves one topic; "all topics" expands to the rest; the last topic unsubscribes', async () => {
+  it('leaves one topic: "all topics" becomes "all except it", so later topics still arrive; the last topic unsubscribes', async () => {
     const all = await confirmed('h@example.org');
     const one = await unsubscribeTopic(ctx, all.id, 'vision', NOW);
-    expect(one).toMatchObject({
-      left: false,
-      subscriber: { topics: ['llm', 'robotics'], status: 'confirmed' },
-    });
+    expect(one).toMatchObject({ left: false, subscriber: { topics: ['!vision'], status: 'confirmed' } });
+    await store.saveTopics([topic('speech')]);
+    expect(selectedSlugs(one.subscriber.topics, await store.listTopics())).toEqual([
+      'llm',
+      'robotics',
+      'speech',
+    ]);
+    const two = await unsubscribeTopic(ctx, all.id, 'llm', NOW);
+    expect(two.subscriber.topics).toEqual(['!llm', '!vision']);
+    // Unticking fewer topics than kept on the preferences form keeps the broad shape too.
+    const prefs = await updatePreferences(
+      ctx,
+      all.id,
+      { topics: ['llm', 'robotics', 'speech'], frequency: 'daily' },
+      NOW,
+    );
+    expect(prefs.topics).toEqual(['!vision']);
+    for (const slug of ['llm', 'robotics', 'speech']) await unsubscribeTopic(ctx, all.id, slug, NOW);
+    expect((await store.getSubscriber(all.id))?.status).toBe('unsubscribed');
     const single = await confirmed('i@example.org', ['llm']);
     expect(await unsubscribeTopic(ctx, single.id, 'vision', NOW)).toMatchObject({ left: false });
     const last = await unsubscribeTopic(ctx, single.id, 'llm', NOW);

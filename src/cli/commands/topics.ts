@@ -1,0 +1,145 @@
+import type { Command } from 'commander';
+import { PaperpostError, type Topic, topicOrigin } from '../../domain/index.js';
+import type { Store } from '../../store/types.js';
+import { offeredTopics, selectedSlugs } from '../../subscribers/index.js';
+import { type App, curatedTopics, type GlobalOptions, withApp } from '../context.js';
+
+const PAGE = 1000;
+
+function bad(message: string): PaperpostError {
+  return new PaperpostError('cli', 'bad-input', message);
+}
+
+function write(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Confirmed subscribers per topic slug: "all" and "all except" count for every offered topic they cover. */
+async function subscriberCounts(store: Store, catalogue: Topic[]): Promise<Map<string, number>> {
+  const offered = offeredTopics(catalogue);
+  const counts = new Map<string, number>();
+  let afterId: number | undefined;
+  for (;;) {
+    const page = await store.listSubscribers({ status: 'confirmed', afterId, limit: PAGE });
+    for (const sub of page) {
+      const explicit = sub.topics.length > 0 && !sub.topics[0]?.startsWith('!');
+      const slugs = explicit ? sub.topics : selectedSlugs(sub.topics, offered);
+      for (const slug of slugs) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    }
+    const last = page.at(-1);
+    if (page.length < PAGE || last === undefined) return counts;
+    afterId = last.id;
+  }
+}
+
+/** Every command sees the curated catalogue, even before the first run. */
+function withCatalogue(global: GlobalOptions, fn: (app: App) => Promise<void>): Promise<void> {
+  return withApp(global, async (app) => {
+    await app.store.seedTopics(curatedTopics());
+    await fn(app);
+  });
+}
+
+async function mustFind(store: Store, slug: string): Promise<Topic> {
+  const topic = (await store.listTopics()).find((t) => t.slug === slug);
+  if (!topic) throw bad(`topic "${slug}": no such topic (see \`paperpost topics list\`)`);
+  return topic;
+}
+
+/**
+ * `paperpost topics list|approve|rename|merge|hide|show`: the operator's view of the catalogue.
+ * Only config, curated and approved topics (not hidden) are offered on the public pages;
+ * discovered ones are proposals until approved. Slugs never change, so renames keep every
+ * subscription; a merge moves the subscriptions of one topic to another.
+ */
+export function registerTopics(program: Command): void {
+  const group = program.command('topics').description('list, approve, rename, merge or hide topics');
+  const globals = (command: Command): GlobalOptions => command.optsWithGlobals<GlobalOptions>();
+
+  group
+    .command('list')
+    .description('every topic: slug, label, origin, papers, subscribers')
+    .option('--json', 'one JSON array')
+    .action(async (_opts: unknown, command: Command) => {
+      const global = globals(command);
+      await withCatalogue(global, async (app) => {
+        const topics = await app.store.listTopics();
+        const papers = await app.store.topicPaperCounts();
+        const subscribers = await subscriberCounts(app.store, topics);
+        const rows = topics.map((t) => ({
+          slug: t.slug,
+          label: t.label,
+          origin: topicOrigin(t),
+          offered: offeredTopics([t]).length === 1,
+          hidden: t.hidden === true,
+          papers: papers.get(t.slug) ?? 0,
+          subscribers: subscribers.get(t.slug) ?? 0,
+        }));
+        if (global.json) {
+          write(JSON.stringify(rows, null, 2));
+          return;
+        }
+        if (rows.length === 0) write('no topics');
+        for (const r of rows) {
+          const state = r.hidden ? 'hidden' : r.offered ? 'offered' : 'proposal';
+          write(
+            `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`,
+          );
+        }
+      });
+    });
+
+  group
+    .command('approve <slug>')
+    .description('offer a discovered topic to the public')
+    .action(async (slug: string, _opts: unknown, command: Command) => {
+      await withCatalogue(globals(command), async (app) => {
+        const topic = await mustFind(app.store, slug);
+        const origin = topicOrigin(topic) === 'discovered' ? 'approved' : topicOrigin(topic);
+        await app.store.updateTopic(slug, { origin, hidden: false });
+        write(`approved ${slug} (${topic.label})`);
+      });
+    });
+
+  group
+    .command('rename <slug> <label>')
+    .description('give a topic a new label (its slug and subscriptions stay)')
+    .action(async (slug: string, label: string, _opts: unknown, command: Command) => {
+      const clean = label.trim().replace(/\s+/g, ' ');
+      if (clean === '' || clean.length > 80) throw bad(`label "${label}": expected 1-80 characters`);
+      await withCatalogue(globals(command), async (app) => {
+        await mustFind(app.store, slug);
+        await app.store.updateTopic(slug, { label: clean });
+        write(`renamed ${slug} to "${clean}"`);
+      });
+    });
+
+  group
+    .command('merge <from> <into>')
+    .description('merge topic <from> into <into>; its subscribers get <into>')
+    .action(async (from: string, into: string, _opts: unknown, command: Command) => {
+      if (from === into) throw bad(`topics merge ${from} ${into}: a topic cannot merge into itself`);
+      await withCatalogue(globals(command), async (app) => {
+        await mustFind(app.store, from);
+        await mustFind(app.store, into);
+        const changed = await app.store.mergeTopics(from, into);
+        write(`merged ${from} into ${into}; ${changed} subscriber choice(s) moved`);
+      });
+    });
+
+  for (const [name, hidden] of [
+    ['hide', true],
+    ['show', false],
+  ] as const) {
+    group
+      .command(`${name} <slug>`)
+      .description(hidden ? 'stop offering a topic (subscriptions stay)' : 'offer a hidden topic again')
+      .action(async (slug: string, _opts: unknown, command: Command) => {
+        await withCatalogue(globals(command), async (app) => {
+          await mustFind(app.store, slug);
+          await app.store.updateTopic(slug, { hidden });
+          write(`${hidden ? 'hid' : 'showing'} ${slug}`);
+        });
+      });
+  }
+}

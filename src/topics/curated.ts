@@ -1,0 +1,58 @@
+import type { Topic } from '../domain/index.js';
+import { PaperpostError } from '../domain/index.js';
+
+/** One research area of the curated catalogue file (data/catalogue.json). */
+interface CatalogueEntry {
+  slug: string;
+  label: string;
+  description: string;
+  phrases: string[];
+  categories: string[];
+}
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
+
+function isStrings(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+}
+
+/**
+ * The curated catalogue from its JSON text (`{"topics": [{slug, label, description, phrases,
+ * categories}]}`) as topics of origin `curated`. Throws a `bad-catalogue` error naming the file
+ * and the entry on anything else.
+ */
+export function parseCatalogue(text: string, file: string): Topic[] {
+  const bad = (reason: string): PaperpostError =>
+    new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new PaperpostError('topics', 'bad-catalogue', `${file}: not valid JSON`, { cause: err });
+  }
+  const list = (data as { topics?: unknown } | null)?.topics;
+  if (!Array.isArray(list)) throw bad('expected {"topics": [...]}');
+  const seen = new Set<string>();
+  return list.map((raw, i) => {
+    const e = raw as Partial<CatalogueEntry> | null;
+    const where = `topic ${i + 1}`;
+    if (!e || typeof e.slug !== 'string' || !SLUG.test(e.slug)) throw bad(`${where} has no valid "slug"`);
+    if (seen.has(e.slug)) throw bad(`${where}: slug "${e.slug}" appears twice`);
+    seen.add(e.slug);
+    if (typeof e.label !== 'string' || e.label.trim() === '')
+      throw bad(`${where} (${e.slug}) has no "label"`);
+    if (!isStrings(e.phrases) || e.phrases.length === 0)
+      throw bad(`${where} (${e.slug}): "phrases" must be a non-empty array of strings`);
+    const categories = e.categories ?? [];
+    if (!isStrings(categories)) throw bad(`${where} (${e.slug}): "categories" must be an array of strings`);
+    return {
+      slug: e.slug,
+      label: e.label.trim(),
+      keywords: e.phrases.map((p) => p.toLowerCase()),
+      categories: [...categories],
+      userDefined: false,
+      origin: 'curated',
+      description: typeof e.description === 'string' ? e.description : '',
+    };
+  });
+}

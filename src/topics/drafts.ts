@@ -1,0 +1,238 @@
+import type { Topic, TopicGroup } from '../domain/index.js';
+import { topicOrigin } from '../domain/index.js';
+import { phraseKeys, topicEvidence } from './evidence.js';
+import { slugify } from './label.js';
+import { chooseSectionLabel } from './label-section.js';
+import { bestSurface, collectPhrases, isCompletePhrase, type PhraseStats } from './phrases.js';
+import { meanSimilarity, splitPoints, subMatrix } from './sections.js';
+import type { PaperText } from './vectorize.js';
+
+/** The parts {@link groupPapers} builds sections from: drafts, their splits, leftovers, order. */
+
+/** The last section: papers that fit no section well, and batches too small to split. */
+export const OTHER_TOPIC: Readonly<Topic> = {
+  slug: 'other',
+  label: 'More papers',
+  keywords: [],
+  categories: [],
+  userDefined: false,
+};
+
+/**
+ * Centred similarity (see `centeredSimilarity`) a left-over paper needs to its closest section
+ * to be put there when the catch-all would hold more than its share: clearly closer than average.
+ */
+const FILL_SIMILARITY = 0.02;
+
+/** A section being built: its papers (batch indices) and what names it. */
+export interface Draft {
+  members: number[];
+  topic: Topic;
+  /** Word keys of the label (distinct labels). */
+  words: string[];
+  /** Index of the catalogue topic it is, or is a part of; -1 for a discovered section. */
+  source: number;
+  /** true once it was split, or found unsplittable. */
+  settled: boolean;
+}
+
+/**
+ * Splits a section into labelled parts (see {@link chooseSectionLabel}, the section's papers as
+ * context). Parts without a label stay with the section under its own name; a section whose
+ * parts find no label stays whole.
+ */
+export function splitDraft(
+  d: Draft,
+  drafts: Draft[],
+  stats: ReadonlyMap<string, PhraseStats>,
+  sim: Float64Array,
+  n: number,
+  average: number,
+): void {
+  d.settled = true;
+  const size = d.members.length;
+  const maxK = Math.max(2, Math.min(8, Math.round(size / average) + 1));
+  const local = splitPoints(subMatrix(sim, n, d.members), size, 2, maxK);
+  const parts = groupIndices(local)
+    .map((c) => c.map((r) => d.members[r] as number))
+    .sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
+  const named: Draft[] = [];
+  const keep: number[] = [];
+  const parent = d.source >= 0 ? d.topic.slug : d.topic.parent;
+  for (const part of parts) {
+    const taken = [...drafts.map((x) => x.words), ...named.map((x) => x.words)];
+    let members = part;
+    let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), taken) : undefined;
+    if (!label && members.length >= 4) {
+      // A looser part: named by what a good share of it says; the others stay in the section.
+      label = chooseSectionLabel(stats, members, allIndices(n), taken, 0.34, 0.2);
+      const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
+      const kept = says ? members.filter((m) => says.has(m)) : [];
+      if (kept.length >= 2) {
+        keep.push(...members.filter((m) => !says?.has(m)));
+        members = kept;
+      } else label = undefined;
+    }
+    if (!label) {
+      keep.push(...members);
+      continue;
+    }
+    const topic: Topic = {
+      slug: `${parent ?? 'section'}--${slugify(label.label, new Set())}`,
+      label: label.label,
+      keywords: label.keywords,
+      categories: [],
+      userDefined: false,
+      origin: 'discovered',
+      ...(parent ? { parent } : {}),
+    };
+    named.push({ members, topic, words: label.words, source: -1, settled: true });
+  }
+  if (named.length === 0) return;
+  if (keep.length === 1) {
+    // One paper alone under the section's name: it goes with the part it is closest to.
+    const p = keep[0] as number;
+    const best = named.reduce((a, b) =>
+      meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
+    );
+    best.members.push(p);
+    keep.length = 0;
+  }
+  d.members = keep;
+  if (keep.length === 0) drafts.splice(drafts.indexOf(d), 1);
+  drafts.push(...named);
+}
+
+/**
+ * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
+ * key phrases) the paper says, the closest such first. The rest make the catch-all section,
+ * kept to about `maxShare` of the batch by attaching the papers closest to a section.
+ */
+export function placeLeftovers(
+  leftovers: number[],
+  drafts: Draft[],
+  topics: Topic[],
+  batch: PaperText[],
+  stats: ReadonlyMap<string, PhraseStats>,
+  sim: Float64Array,
+  n: number,
+  maxShare: number,
+): number[] {
+  const phraseOf = new Map<Draft, PhraseStats | undefined>(
+    drafts.map((d) => [d, stats.get(d.words.join(' '))]),
+  );
+  const other: { p: number; to: Draft | undefined; sim: number }[] = [];
+  for (const p of leftovers.sort((a, b) => a - b)) {
+    let best: Draft | undefined;
+    let bestSim = Number.NEGATIVE_INFINITY;
+    let closest: Draft | undefined;
+    let closestSim = Number.NEGATIVE_INFINITY;
+    for (const d of drafts) {
+      const s = meanSimilarity(sim, n, p, d.members);
+      if (s > closestSim) {
+        closestSim = s;
+        closest = d;
+      }
+      const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
+      const evidence = topic
+        ? topicEvidence(topic, batch[p] as PaperText) >= 2
+        : (phraseOf.get(d)?.headline.has(p) ?? false);
+      if (evidence && s > bestSim) {
+        bestSim = s;
+        best = d;
+      }
+    }
+    if (best) best.members.push(p);
+    else other.push({ p, to: closest, sim: closestSim });
+  }
+  other.sort((a, b) => b.sim - a.sim || a.p - b.p);
+  const room = Math.floor(maxShare * n);
+  const kept: number[] = [];
+  other.forEach((o, rank) => {
+    if (other.length - rank > room && o.to && o.sim > FILL_SIMILARITY) o.to.members.push(o.p);
+    else kept.push(o.p);
+  });
+  return kept;
+}
+
+/** Groups in reading order: sections by size, a topic's parts right after it, the catch-all last. */
+export function toGroups(
+  drafts: Draft[],
+  other: number[],
+  batch: PaperText[],
+  topics: Topic[],
+): TopicGroup[] {
+  const blockOf = (d: Draft): string => d.topic.parent ?? d.topic.slug;
+  const blockSize = new Map<string, number>();
+  for (const d of drafts) blockSize.set(blockOf(d), (blockSize.get(blockOf(d)) ?? 0) + d.members.length);
+  const ids = (ms: number[]): string[] => ms.map((p) => (batch[p] as PaperText).id).sort();
+  const sorted = drafts
+    .filter((d) => d.members.length > 0)
+    .sort(
+      (a, b) =>
+        (blockSize.get(blockOf(b)) ?? 0) - (blockSize.get(blockOf(a)) ?? 0) ||
+        (blockOf(a) < blockOf(b) ? -1 : blockOf(a) > blockOf(b) ? 1 : 0) ||
+        Number(a.topic.parent !== undefined) - Number(b.topic.parent !== undefined) ||
+        b.members.length - a.members.length ||
+        (a.topic.slug < b.topic.slug ? -1 : 1),
+    );
+  const groups: TopicGroup[] = sorted.map((d) => ({ topic: d.topic, paperIds: ids(d.members) }));
+  if (other.length > 0) {
+    const known = topics.find((t) => t.slug === OTHER_TOPIC.slug);
+    groups.push({ topic: known ?? { ...OTHER_TOPIC }, paperIds: ids(other) });
+  }
+  return groups;
+}
+
+/**
+ * The topic a discovered section proposes: the stored proposal of the same name when there is
+ * one (so a subject that comes back keeps its slug), else a new one added to `topics`.
+ */
+export function proposeTopic(topics: Topic[], label: string, keywords: string[]): Topic {
+  const base = slugify(label, new Set());
+  const known = topics.find((t) => t.slug === base && !t.userDefined && topicOrigin(t) !== 'curated');
+  if (known) {
+    if (known.keywords.length === 0) known.keywords = keywords;
+    return known;
+  }
+  const topic: Topic = {
+    slug: slugify(label, new Set(topics.map((t) => t.slug))),
+    label,
+    keywords,
+    categories: [],
+    userDefined: false,
+    origin: 'discovered',
+  };
+  topics.push(topic);
+  return topic;
+}
+
+/** Label candidates of a batch: complete noun phrases said by at least two papers. */
+export function labelPhrases(batch: PaperText[]): Map<string, PhraseStats> {
+  const out = new Map<string, PhraseStats>();
+  for (const [key, s] of collectPhrases(batch)) {
+    if (s.papers.size >= 2 && isCompletePhrase(s, bestSurface(s))) out.set(key, s);
+  }
+  return out;
+}
+
+export function labelWords(label: string): string[] {
+  return phraseKeys(label);
+}
+
+export function bySize(a: Draft, b: Draft): number {
+  return b.members.length - a.members.length || (a.topic.slug < b.topic.slug ? -1 : 1);
+}
+
+export function groupIndices(labels: number[]): number[][] {
+  const out: number[][] = [];
+  labels.forEach((l, i) => {
+    while (out.length <= l) out.push([]);
+    out[l]?.push(i);
+  });
+  return out.filter((c) => c.length > 0);
+}
+
+export function allIndices(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}

@@ -1,0 +1,207 @@
+import type { Topic } from '../domain/index.js';
+import { contentRuns } from './tokenize.js';
+import type { PaperText } from './vectorize.js';
+
+/**
+ * Evidence a paper gives for a topic's key phrase, by where it says it: in its title (the paper
+ * names its subject), in its keywords (Hugging Face `ai_keywords`, authors' keywords), or only
+ * in its abstract / AI summary, where one word said in passing ("agentic" once) is weak.
+ */
+export const EVIDENCE = {
+  title: 3,
+  keywords: 2,
+  /** A phrase of two words or more in the abstract, or a single word said at least twice. */
+  abstract: 1,
+  /** A single word said once in the abstract. */
+  passing: 0.4,
+  /** One of the topic's arXiv categories: only on top of a phrase match, never alone. */
+  category: 0.5,
+} as const;
+
+/** Evidence at which a paper joins a topic: a key phrase in its title, or several shared phrases. */
+export const JOIN_EVIDENCE = 3;
+
+/** Unit keys of a phrase, read once (catalogues repeat in every run). */
+const PHRASE_KEYS = new Map<string, string[]>();
+
+/**
+ * The feature keys of a phrase's words, in order ("vision-language models" -> ["vision language",
+ * "model"]); [] for a phrase with a stopword or a too-short word ("video understanding", "3d
+ * generation"): matching what is left ("video", "generation") would claim unrelated papers.
+ */
+export function phraseKeys(phrase: string): string[] {
+  let keys = PHRASE_KEYS.get(phrase);
+  if (keys === undefined) {
+    const runs = contentRuns(phrase);
+    const words = phrase
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    keys = runs.length === 1 && runs[0]?.length === words.length ? runs[0].map((u) => u.key) : [];
+    if (PHRASE_KEYS.size > 20_000) PHRASE_KEYS.clear();
+    PHRASE_KEYS.set(phrase, keys);
+  }
+  return keys;
+}
+
+/** What evidence is read from: a paper's text fields and categories. */
+export type EvidenceSource = Pick<PaperText, 'title' | 'summary' | 'keywords' | 'categories'> & {
+  aiSummary?: string | null;
+};
+
+/** Words of a text as matched: lowercase, split at anything but letters and digits, plural "s" dropped. */
+function matchWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .map((w) => (w.length > 3 && /[^su]s$/.test(w) ? w.slice(0, -1) : w));
+}
+
+/** Longest phrase looked up in a paper's n-gram counts; longer ones are searched in its text. */
+const MAX_GRAM = 3;
+
+/** A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words joined. */
+interface FieldGrams {
+  grams: Map<string, number>;
+  text: string;
+}
+
+/**
+ * First words of every phrase seen so far: a paper's phrases of two or more words are only read
+ * where one may start (the rest would be thousands of strings per batch for nothing).
+ */
+const FIRST_WORDS = new Set<string>();
+let firstWordsVersion = 0;
+
+function fieldGrams(texts: readonly string[]): FieldGrams {
+  const grams = new Map<string, number>();
+  const all: string[] = [];
+  for (const text of texts) {
+    const words = matchWords(text);
+    for (let i = 0; i < words.length; i += 1) {
+      let gram = '';
+      const longest = FIRST_WORDS.has(words[i] as string) ? MAX_GRAM : 1;
+      for (let n = 0; n < longest && i + n < words.length; n += 1) {
+        gram = n === 0 ? (words[i] as string) : `${gram} ${words[i + n]}`;
+        grams.set(gram, (grams.get(gram) ?? 0) + 1);
+      }
+    }
+    all.push(words.join(' '));
+  }
+  return { grams, text: ` ${all.join(' | ')} ` };
+}
+
+function countIn(field: FieldGrams, phrase: Phrase): number {
+  if (phrase.words <= MAX_GRAM) return field.grams.get(phrase.id) ?? 0;
+  return field.text.includes(` ${phrase.id} `) ? 1 : 0;
+}
+
+/** A key phrase as matched: its words joined by spaces, and how many there are. */
+interface Phrase {
+  id: string;
+  words: number;
+}
+
+interface PaperGrams {
+  version: number;
+  title: FieldGrams;
+  keywords: FieldGrams;
+  abstract: FieldGrams;
+}
+
+/** Each paper's n-grams, read once per paper object (a run matches it against every topic). */
+const GRAMS = new WeakMap<object, PaperGrams>();
+
+function gramsOf(paper: EvidenceSource): PaperGrams {
+  let g = GRAMS.get(paper);
+  if (!g || g.version !== firstWordsVersion) {
+    g = {
+      version: firstWordsVersion,
+      title: fieldGrams([paper.title]),
+      keywords: fieldGrams(paper.keywords),
+      abstract: fieldGrams([paper.summary, paper.aiSummary ?? '']),
+    };
+    GRAMS.set(paper, g);
+  }
+  return g;
+}
+
+/**
+ * A topic's phrases as match keys, word for word as written (hyphen or space between words, a
+ * plural "s" folded, nothing stemmed: "tokenizer" does not match "tokens", "3d generation" needs
+ * "3D"). Kept by keyword list, as topics are copied often.
+ */
+const PHRASES = new Map<string, Phrase[]>();
+
+function phrasesOf(topic: Topic): Phrase[] {
+  const key = topic.keywords.join('\n');
+  let out = PHRASES.get(key);
+  if (!out) {
+    const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
+    out = ids.map((id) => ({ id, words: id.split(' ').length }));
+    for (const id of ids) {
+      const first = id.split(' ')[0] as string;
+      if (id.includes(' ') && !FIRST_WORDS.has(first)) {
+        if (FIRST_WORDS.size > 50_000) FIRST_WORDS.clear();
+        FIRST_WORDS.add(first);
+        firstWordsVersion += 1;
+      }
+    }
+    if (PHRASES.size > 5_000) PHRASES.clear();
+    PHRASES.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * Evidence a paper gives for a topic: for each distinct key phrase, the strongest place it says
+ * it (see {@link EVIDENCE}), summed; plus a little for a shared arXiv category when some phrase
+ * matched (an operator's own category rule counts fully).
+ */
+export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
+  const phrases = phrasesOf(topic);
+  const g = gramsOf(paper);
+  let score = 0;
+  // Single words of an abstract ("agent", "agentic", "multi-agent") count once together: they
+  // are one subject said several ways, not several shared phrases.
+  let words = 0;
+  for (const id of phrases) {
+    const one = id.words === 1;
+    if (countIn(g.title, id) > 0) score += EVIDENCE.title;
+    else if (countIn(g.keywords, id) > 0) score += EVIDENCE.keywords;
+    else {
+      const count = countIn(g.abstract, id);
+      if (count > 0 && one) words = Math.max(words, count >= 2 ? EVIDENCE.abstract : EVIDENCE.passing);
+      else if (count > 0) score += EVIDENCE.abstract;
+    }
+  }
+  score += words;
+  if ((score > 0 || topic.userDefined) && topic.categories.length > 0) {
+    const own = new Set(paper.categories.map((c) => c.toLowerCase()));
+    // An operator's category rule is evidence of its own; a catalogue's only supports a phrase.
+    if (topic.categories.some((c) => own.has(c.toLowerCase())))
+      score += topic.userDefined ? JOIN_EVIDENCE : EVIDENCE.category;
+  }
+  return score;
+}
+
+/**
+ * The topic (index in `topics`, among `candidates`) a paper gives the most evidence for, if it
+ * reaches `min` ({@link JOIN_EVIDENCE}); ties go to the first. -1 when none does.
+ */
+export function bestTopic(
+  topics: readonly Topic[],
+  candidates: readonly number[],
+  paper: EvidenceSource,
+  min = JOIN_EVIDENCE,
+): { index: number; evidence: number } {
+  // Every topic's phrases first, so the paper is read once for all of them.
+  for (const i of candidates) phrasesOf(topics[i] as Topic);
+  let best = { index: -1, evidence: 0 };
+  for (const i of candidates) {
+    const evidence = topicEvidence(topics[i] as Topic, paper);
+    if (evidence >= min && evidence > best.evidence) best = { index: i, evidence };
+  }
+  return best;
+}

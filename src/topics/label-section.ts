@@ -1,0 +1,84 @@
+import { formatLabel } from './label.js';
+import { bestSurface, isCompletePhrase, type PhraseStats } from './phrases.js';
+
+/** A section label and the phrases kept as its topic's keywords. */
+export interface SectionLabel {
+  label: string;
+  /** Word keys of the label, to keep labels of one edition apart. */
+  words: string[];
+  keywords: string[];
+  /** Share of the section's papers that say the label. */
+  coverage: number;
+}
+
+/** Least share of a section's papers that must say its label: a heading describes most of them. */
+export const MIN_LABEL_COVERAGE = 0.5;
+
+/** Least share of a section's papers that name its label in their title or keywords. */
+export const MIN_HEADLINE = 0.34;
+
+/**
+ * true when two labels are on the same head phrase: same last word, and the words of one hold
+ * all words of the other ("Fine-tuning" and "Supervised fine-tuning"; not "Image generation" and
+ * "Video generation", nor "Long context" and "Long-context benchmarks").
+ */
+export function labelsClash(a: readonly string[], b: readonly string[]): boolean {
+  const wa = a.flatMap((w) => w.split(' '));
+  const wb = b.flatMap((w) => w.split(' '));
+  if (wa.length === 0 || wb.length === 0 || wa[wa.length - 1] !== wb[wb.length - 1]) return false;
+  const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const words = new Set(large);
+  return small.every((w) => words.has(w));
+}
+
+/**
+ * The heading of a group of papers (`members`, indices into the phrase statistics' papers):
+ * the complete noun phrase that most of them say, preferably in their titles and keywords, and
+ * that belongs to them rather than to the `context` they are taken from (the batch, or the
+ * catalogue topic a sub-section splits). Labels clashing with `used` are skipped. Undefined when
+ * no phrase is said by at least {@link MIN_LABEL_COVERAGE} of the members.
+ */
+export function chooseSectionLabel(
+  stats: ReadonlyMap<string, PhraseStats>,
+  members: readonly number[],
+  context: readonly number[],
+  used: readonly (readonly string[])[],
+  minCoverage = MIN_LABEL_COVERAGE,
+  minHeadline = MIN_HEADLINE,
+): SectionLabel | undefined {
+  const inside = new Set(members);
+  const within = new Set(context);
+  const ranked: { key: string; s: PhraseStats; score: number; coverage: number }[] = [];
+  for (const [key, s] of stats) {
+    let count = 0;
+    let headline = 0;
+    for (const p of s.papers) if (inside.has(p)) count += 1;
+    if (count < 2 || count < minCoverage * members.length) continue;
+    for (const p of s.headline) if (inside.has(p)) headline += 1;
+    let all = 0;
+    for (const p of s.papers) if (within.has(p)) all += 1;
+    const coverage = count / members.length;
+    const precision = count / Math.max(count, all);
+    // A single word said all over the batch ("Reasoning") names no section of it.
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && precision < 0.6) continue;
+    // One word names a section only when most papers put it in their titles ("Quantization").
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) continue;
+    if (headline < minHeadline * members.length) continue;
+    const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
+    // The tail of a longer name ("Cache compression" of "KV cache compression") reads cut.
+    const tail = s.start < 0.2 * s.count ? 0.5 : 1;
+    const score = coverage * precision * (0.35 + headline / members.length) * length * tail;
+    ranked.push({ key, s, score, coverage });
+  }
+  ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  const keywords: string[] = [];
+  let chosen: SectionLabel | undefined;
+  for (const r of ranked) {
+    const surface = bestSurface(r.s);
+    if (!isCompletePhrase(r.s, surface)) continue;
+    if (keywords.length < 12) keywords.push(surface.toLowerCase());
+    if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
+    chosen = { label: formatLabel(surface), words: r.s.words, keywords, coverage: r.coverage };
+  }
+  return chosen;
+}

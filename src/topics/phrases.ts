@@ -1,0 +1,215 @@
+import { type ContentUnit, contentRuns, stemWord } from './tokenize.js';
+
+/**
+ * Noun-phrase candidates of a batch, for labels. A candidate is one to three adjacent content
+ * words of a run (see `contentRuns`), kept only where it reads as a complete phrase: it must
+ * usually end where the run ends ("Relative positional" is always followed by "encoding", so it
+ * is cut), its last word must be a noun (not "positional", "evaluating", "efficient"), its first
+ * word no verb form ("Evaluating long-context ..."), and not every word generic ("Language
+ * models", "Approach"). Part-of-speech tagging (wink-nlp) was measured and is too slow to load
+ * on the critical path (1.3-1.7 s start-up, 5-9 ms per abstract); these rules are enough for the
+ * head-final noun phrases of research writing.
+ */
+export interface PhraseStats {
+  /** Papers that say the phrase anywhere (title, keywords, abstract, AI summary). */
+  papers: Set<number>;
+  /** Papers that say it in the title or keywords. */
+  headline: Set<number>;
+  /** Occurrences, and those at the end of a run (complete on the right). */
+  count: number;
+  complete: number;
+  /** Occurrences at the start of a run (not the tail of a longer name: "cache compression" of "KV cache compression"). */
+  start: number;
+  /** Surface forms and their counts. */
+  surfaces: Map<string, number>;
+  /** Word keys of the phrase. */
+  words: string[];
+}
+
+/** Per paper text to read phrases from. */
+export interface PhraseSource {
+  title: string;
+  keywords: readonly string[];
+  summary: string;
+  aiSummary?: string | null;
+}
+
+/** Words that say nothing of a subject alone: a label must have at least one other word. */
+const GENERIC = new Set(
+  `model language large llm lm paper approach method framework system task data dataset benchmark
+  learning network neural deep ai performance result training study analysis technique tool
+  application problem solution strategy pipeline algorithm module mechanism process quality
+  efficiency capability information knowledge input output scale test setting domain case level
+  type way time step token parameter structure baseline metric score error challenge issue
+  improvement human user real general question answer prompt response gap environment limit role
+  impact effect insight lesson perspective view stage part set form kind behavior behaviour
+  llm-based trade-off tradeoff evidence source target goal efficient robust scalable novel new
+  rate success cost gain
+  simple effective better unified general large small`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+/** -ing words that name things in research writing ("reasoning models", "Speculative decoding"). */
+const NOMINAL_ING = new Set(
+  `reasoning learning training planning decoding editing grounding rendering tracking sampling pruning
+  routing scaling fine-tuning finetuning pretraining pre-training post-training posttraining
+  captioning modeling modelling forecasting embedding embeddings understanding computing programming
+  engineering processing clustering hashing matching mapping encoding prompting tuning coding
+  red-teaming teaming watermarking unlearning parsing ranking reranking fingerprinting inpainting
+  splatting steering probing benchmarking retrieval-augmented thinking forgetting driving manufacturing
+  tokenizing tokenization setting`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+const ADJECTIVES = new Set(
+  `efficient robust scalable general unified simple fast large small new different diverse dynamic
+  adaptive open fine-grained high-quality end-to-end multimodal effective novel better best strong
+  weak hard easy early late real recent various several many few more less most least current
+  existing prior previous future key main such same own other low high long short deep shallow
+  free based aware driven guided level scale wide broad full partial single multiple joint
+  explicit implicit generalist specialist lightweight zero-shot few-shot training-free`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+const ADJECTIVE_ENDINGS = /(?:al|ive|ous|ful|less|able|ible|ic|ed|ly|ant|ent|ary|ise|ize|wise|like)$/;
+
+/** Nouns with an adjective-like ending that research labels use as heads. */
+const NOUN_EXCEPTIONS = new Set(
+  `agent agents gradient gradients component components environment environments element elements
+  student students patient patients assistant assistants tangent content intent alignment agentic
+  retrieval proposal rehearsal signal signals interval intervals potential manual tutorial
+  protocol journal survival trial trials rational dialect medical clinical music logic topic topics
+  graphic graphics physic physics mechanic mechanics dynamic dynamics semantic semantics metric metrics
+  analytic analytics ethic ethics heuristic heuristics objective objectives initiative narrative
+  narratives incentive incentives detective alternative alternatives representative derivative
+  speed seed need feed bed embed embedded bed weed hundred red-teaming table tables variable variables
+  capable vocabulary summary summaries library libraries dictionary boundary boundaries glossary
+  anniversary adversary adversaries commentary diary itinerary salary anomaly family assembly
+  supply reply apply rely fly butterfly`
+    .split(/\s+/)
+    .filter((w) => w !== ''),
+);
+
+function lastPart(surface: string): string {
+  const parts = surface.toLowerCase().split('-');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** true for a word a noun phrase may end with. */
+export function isHeadWord(surface: string): boolean {
+  const whole = surface.toLowerCase();
+  const word = lastPart(surface);
+  if (!/\p{L}/u.test(word) || /^\p{N}+$/u.test(word)) return false;
+  if (NOUN_EXCEPTIONS.has(whole) || NOUN_EXCEPTIONS.has(word)) return true;
+  if (ADJECTIVES.has(whole) || ADJECTIVES.has(word)) return false;
+  // An acronym or a coined name ("KV", "LoRA", "GRPO") is a name.
+  if (/\p{Lu}.*\p{Lu}/u.test(surface) || /\p{Ll}\p{Lu}/u.test(surface)) return true;
+  if (word.endsWith('ing')) return NOMINAL_ING.has(whole) || NOMINAL_ING.has(word);
+  // "positional", "generative", "efficient", "proposed", "formally": modifiers, not heads.
+  if (word.length > 4 && ADJECTIVE_ENDINGS.test(word)) return false;
+  return true;
+}
+
+/** true for a word a noun phrase may start with (no verb form, no adverb). */
+export function isStartWord(surface: string): boolean {
+  const word = surface.toLowerCase().split('-')[0] ?? '';
+  if (!/\p{L}/u.test(surface)) return false;
+  if (word.endsWith('ing') && !NOMINAL_ING.has(surface.toLowerCase()) && !NOMINAL_ING.has(word)) return false;
+  if (word.length > 4 && word.endsWith('ly')) return false;
+  // "improved", "proposed", "learned": past participles, modifiers at most.
+  if (word.length > 5 && word.endsWith('ed') && !/\p{Lu}/u.test(surface)) return false;
+  return true;
+}
+
+/** true for a phrase whose words are all generic ("Language models", "Large benchmark"). */
+export function isGeneric(words: readonly string[]): boolean {
+  return words.every((w) => w.split(' ').every((part) => GENERIC_KEYS.has(part)));
+}
+
+const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
+
+/** Words after which a phrase still reads complete ("sparse attention mechanism" names "sparse attention"). */
+const TRAILING = new Set(
+  'mechanism module technique strategy scheme paradigm pipeline algorithm process setting problem'
+    .split(' ')
+    .map(stemWord),
+);
+
+function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit[], headline: boolean): void {
+  for (let i = 0; i < run.length; i += 1) {
+    let key = '';
+    let surface = '';
+    for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {
+      const unit = run[i + n - 1] as ContentUnit;
+      key = n === 1 ? unit.key : `${key} ${unit.key}`;
+      let s = stats.get(key);
+      if (!s) {
+        // Phrases are born in titles and keywords; abstracts only add to them.
+        if (!headline) continue;
+        s = {
+          papers: new Set(),
+          headline: new Set(),
+          count: 0,
+          complete: 0,
+          start: 0,
+          surfaces: new Map(),
+          words: run.slice(i, i + n).map((u) => u.key),
+        };
+        stats.set(key, s);
+      }
+      surface = n === 1 ? unit.surface : `${surface} ${unit.surface}`;
+      s.papers.add(paper);
+      if (headline) s.headline.add(paper);
+      s.count += 1;
+      const next = run[i + n];
+      if (next === undefined || TRAILING.has(next.key)) s.complete += 1;
+      if (i === 0) s.start += 1;
+      s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
+    }
+  }
+}
+
+/** Up to three words long: longer headings read as titles, not section names. */
+const MAX_WORDS = 3;
+
+/**
+ * Statistics of the candidate phrases of the papers (indices as given): one to three adjacent
+ * words of a title or keyword, then counted wherever the papers say them (abstracts too).
+ */
+export function collectPhrases(papers: readonly PhraseSource[]): Map<string, PhraseStats> {
+  const stats = new Map<string, PhraseStats>();
+  papers.forEach((paper, p) => {
+    for (const text of [paper.title, ...paper.keywords])
+      for (const run of contentRuns(text)) record(stats, p, run, true);
+  });
+  papers.forEach((paper, p) => {
+    for (const text of [paper.summary, paper.aiSummary ?? ''])
+      for (const run of contentRuns(text)) record(stats, p, run, false);
+  });
+  return stats;
+}
+
+/** The most frequent surface form (ties: the one with capitals, then code-point order). */
+export function bestSurface(s: PhraseStats): string {
+  let best = '';
+  let bestCount = -1;
+  for (const [form, c] of s.surfaces) {
+    if (c > bestCount || (c === bestCount && form < best)) {
+      best = form;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/** true when a phrase reads complete: usually ends its run, head and start words fit. */
+export function isCompletePhrase(s: PhraseStats, surface: string): boolean {
+  if (s.complete < 0.5 * s.count) return false;
+  const words = surface.split(' ');
+  if (!isHeadWord(words[words.length - 1] ?? '') || !isStartWord(words[0] ?? '')) return false;
+  if (words.some((w) => !/\p{L}/u.test(w) || w.length < 2)) return false;
+  return !isGeneric(s.words);
+}

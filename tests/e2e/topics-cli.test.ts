@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { createStore } from '../../src/store/index.js';
+import { loadHfLabeled } from '../unit/topics/hf-fixture.js';
+
+let dir: string;
+let configFile: string;
+let dbFile: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the real CLI in-process (commander, config, store) and capture what it prints. */
+async function cli(...args: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    process.exitCode = 0;
+    await main(['node', 'paperpost', '--config', configFile, ...args]);
+    return { code: Number(process.exitCode ?? 0), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    process.exitCode = 0;
+  }
+}
+
+interface Row {
+  slug: string;
+  label: string;
+  origin: string;
+  offered: boolean;
+  papers: number;
+  subscribers: number;
+}
+
+async function list(): Promise<Map<string, Row>> {
+  const run = await cli('topics', 'list', '--json');
+  expect(run.code).toBe(0);
+  return new Map((JSON.parse(run.stdout) as Row[]).map((r) => [r.slug, r]));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'paperpost-topics-cli-'));
+  configFile = path.join(dir, 'paperpost.config.json');
+  dbFile = path.join(dir, 'data', 'paperpost.db');
+  writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
+  process.env.LOG_LEVEL = 'silent';
+  const store = await createStore({ driver: 'sqlite', path: dbFile });
+  await store.saveTopics([
+    {
+      slug: 'papers-papers',
+      label: 'Papers papers',
+      keywords: ['papers'],
+      categories: [],
+      userDefined: false,
+    },
+    { slug: 'gui-agents', label: 'GUI agents', keywords: ['gui agents'], categories: [], userDefined: false },
+  ]);
+  await store.addTopicPapers(new Map([['gui-agents', 4]]));
+  await store.upsertSubscriber({
+    email: 'all@example.org',
+    status: 'confirmed',
+    topics: [],
+    frequency: 'daily',
+  });
+  await store.upsertSubscriber({
+    email: 'gui@example.org',
+    status: 'confirmed',
+    topics: ['gui-agents'],
+    frequency: 'daily',
+  });
+  await store.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('paperpost topics', () => {
+  it('lists the curated catalogue and the proposals with origin, papers and subscribers', async () => {
+    const rows = await list();
+    expect(rows.size).toBeGreaterThanOrEqual(30);
+    expect(rows.get('long-context')).toMatchObject({
+      label: 'Long context',
+      origin: 'curated',
+      offered: true,
+      subscribers: 1,
+    });
+    expect(rows.get('gui-agents')).toMatchObject({
+      origin: 'discovered',
+      offered: false,
+      papers: 4,
+      subscribers: 1,
+    });
+    expect(rows.get('papers-papers')).toMatchObject({ origin: 'discovered', offered: false });
+    const text = await cli('topics', 'list');
+    expect(text.stdout).toMatch(/^gui-agents\tGUI agents\tdiscovered\tproposal\t4 papers\t1 subscribers$/m);
+  });
+
+  it('approves, renames, merges and hides, keeping every subscription', async () => {
+    expect((await cli('topics', 'approve', 'gui-agents')).stdout).toContain('approved gui-agents');
+    expect((await list()).get('gui-agents')).toMatchObject({
+      origin: 'approved',
+      offered: true,
+      subscribers: 2,
+    });
+    await cli('topics', 'rename', 'gui-agents', 'Computer-use agents');
+    expect((await list()).get('gui-agents')).toMatchObject({ label: 'Computer-use agents', subscribers: 2 });
+    const merged = await cli('topics', 'merge', 'gui-agents', 'llm-agents');
+    expect(merged.stdout).toContain('merged gui-agents into llm-agents; 1 subscriber choice(s) moved');
+    const after = await list();
+    expect(after.has('gui-agents')).toBe(false);
+    expect(after.get('llm-agents')).toMatchObject({ papers: 4, subscribers: 2 });
+    await cli('topics', 'hide', 'papers-papers');
+    expect((await list()).get('papers-papers')).toMatchObject({ offered: false });
+    const store = await createStore({ driver: 'sqlite', path: dbFile });
+    try {
+      expect((await store.getSubscriberByEmail('gui@example.org'))?.topics).toEqual(['llm-agents']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.each([
+    [['topics', 'approve', 'nope'], /topic "nope": no such topic/],
+    [['topics', 'merge', 'llm-agents', 'llm-agents'], /cannot merge into itself/],
+    [['topics', 'rename', 'long-context', '  '], /expected 1-80 characters/],
+  ])('refuses %j with one line and exit code 2', async (args, message) => {
+    const run = await cli(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('paperpost group --json (stable contract)', () => {
+  it('puts every id in one section, chooses the number of sections, and says the same twice', async () => {
+    const papers = loadHfLabeled()
+      .slice(0, 70)
+      .map((p) => ({ id: p.id, title: p.title, abstract: p.summary, keywords: p.keywords }));
+    const file = path.join(dir, 'papers.json');
+    writeFileSync(file, JSON.stringify(papers));
+    const first = await cli('group', '--in', file, '--json');
+    expect(first.code).toBe(0);
+    const { topics } = JSON.parse(first.stdout) as {
+      topics: { label: string; slug: string; ids: string[] }[];
+    };
+    expect(topics.flatMap((t) => t.ids).sort()).toEqual(papers.map((p) => p.id).sort());
+    expect(topics.length).toBeGreaterThanOrEqual(7);
+    expect(topics.length).toBeLessThanOrEqual(12);
+    expect(topics.filter((t) => t.ids.length === 1 && t.slug !== 'other')).toEqual([]);
+    expect(topics.every((t) => typeof t.label === 'string' && t.label !== '')).toBe(true);
+    expect((await cli('group', '--in', file, '--json')).stdout).toBe(first.stdout);
+  });
+});
