@@ -37,14 +37,24 @@ export function rankPapers(
   return papers.map((p) => ({ ...p, score: scorePaper(p, now, weights, windowHours) })).sort(comparePapers);
 }
 
+/** Slug of the catch-all section ("More papers"): always last, may show a single paper. */
+export const CATCH_ALL_SLUG = 'other';
+
+/** Share of the edition the catch-all section may take at most. */
+const CATCH_ALL_SHARE = 0.15;
+
 /**
  * Orders papers by score inside each group and groups by their best paper, then applies the caps:
- * `maxPerSection` per section (the cut ones counted in `Section.more`), then `maxPerEdition` over
- * the edition, keeping the best papers overall (the cut ones counted in the returned `more`; a
- * section left empty is dropped). Ties are broken by paper id and topic slug.
+ * `maxPerSection` per section (the catch-all also at most ~15 % of `maxPerEdition`; the cut ones
+ * counted in `Section.more`), then `maxPerEdition` over the edition (the cut ones counted in the
+ * returned `more`; a section left empty is dropped). The edition is filled by rank, but a section
+ * only enters with at least two papers (its best two), so no section but the catch-all shows a
+ * single paper. Ties are broken by paper id and topic slug.
  */
 export function rankSections(groups: TopicGroup[], papers: Paper[], options: RankOptions): RankResult {
   const byId = new Map(papers.map((p) => [p.id, p]));
+  const perSection = Math.max(0, options.maxPerSection);
+  const catchAllCap = Math.max(2, Math.floor(options.maxPerEdition * CATCH_ALL_SHARE));
   const sections: Section[] = [];
   for (const group of groups) {
     const ranked = group.paperIds.map((id) => {
@@ -60,34 +70,75 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     });
     if (ranked.length === 0) continue;
     const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
-    const kept = all.slice(0, Math.max(0, options.maxPerSection));
+    const cap = group.topic.slug === CATCH_ALL_SLUG ? Math.min(perSection, catchAllCap) : perSection;
+    const kept = all.slice(0, cap);
     sections.push({ topic: group.topic, papers: kept, more: all.length - kept.length });
   }
-  const kept = new Set(
-    sections
-      .flatMap((s) => s.papers)
-      .sort(comparePapers)
-      .slice(0, Math.max(0, options.maxPerEdition))
-      .map((p) => p.id),
-  );
+  const taken = takeByRank(sections, Math.max(0, options.maxPerEdition), Math.min(2, perSection));
   let more = 0;
   const capped: Section[] = [];
-  for (const section of sections) {
-    const papersKept = section.papers.filter((p) => kept.has(p.id));
+  sections.forEach((section, i) => {
+    const papersKept = section.papers.slice(0, taken[i] ?? 0);
     more += section.papers.length - papersKept.length;
     if (papersKept.length === 0) {
       more += section.more;
-      continue;
+      return;
     }
     capped.push({ ...section, papers: papersKept });
+  });
+  return { sections: orderSections(capped), more };
+}
+
+/**
+ * How many of each section's (ranked) papers the edition keeps: the best papers overall up to
+ * `budget`, where a section other than the catch-all opens only with its best `minShown` papers
+ * at once (or all of them when its whole group is smaller: grouping decides that, not the cap),
+ * and is skipped while the budget has less room left.
+ */
+function takeByRank(sections: readonly Section[], budget: number, minShown: number): number[] {
+  const taken = sections.map(() => 0);
+  const order = sections
+    .flatMap((section, s) => section.papers.map((paper, index) => ({ paper, s, index })))
+    .sort((a, b) => comparePapers(a.paper, b.paper) || a.s - b.s);
+  let left = budget;
+  for (const { s, index } of order) {
+    if (left === 0) break;
+    const section = sections[s] as Section;
+    const have = taken[s] as number;
+    if (index < have) continue;
+    if (have > 0) {
+      taken[s] = have + 1;
+      left -= 1;
+      continue;
+    }
+    const need =
+      section.topic.slug === CATCH_ALL_SLUG ? 1 : Math.max(1, Math.min(minShown, section.papers.length));
+    if (left < need) continue;
+    taken[s] = need;
+    left -= need;
   }
-  capped.sort(compareSections);
-  return { sections: capped, more };
+  return taken;
+}
+
+/**
+ * Sections by their best paper, a topic's split parts (sections carrying `parent`) kept together
+ * where the best of them stands; the catch-all closes the letter whatever its scores.
+ */
+export function orderSections(sections: readonly Section[]): Section[] {
+  const family = (s: Section): string => s.topic.parent ?? s.topic.slug;
+  const lead = new Map<string, Section>();
+  for (const s of [...sections].sort(compareSections)) if (!lead.has(family(s))) lead.set(family(s), s);
+  return [...sections].sort((a, b) => {
+    const fa = lead.get(family(a)) as Section;
+    const fb = lead.get(family(b)) as Section;
+    if (fa !== fb) return compareSections(fa, fb);
+    return compareSections(a, b);
+  });
 }
 
 function compareSections(a: Section, b: Section): number {
   // The catch-all section ("More papers", slug "other") closes the letter whatever its scores.
-  const last = Number(a.topic.slug === 'other') - Number(b.topic.slug === 'other');
+  const last = Number(a.topic.slug === CATCH_ALL_SLUG) - Number(b.topic.slug === CATCH_ALL_SLUG);
   if (last !== 0) return last;
   const pa = a.papers[0];
   const pb = b.papers[0];

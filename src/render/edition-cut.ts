@@ -23,8 +23,9 @@ export function countPapers(edition: Edition): number {
 
 /**
  * Drop the `count` lowest-ranked papers (lowest total score; ties: the later one) for the size
- * budget. Each dropped paper adds to its section's "N more on the web"; a section left empty is
- * removed and its count moves to the edition's `more`.
+ * budget. Each dropped paper adds to its section's "N more on the web"; a section left with a
+ * single paper (other than the catch-all "More papers", slug `other`) drops it too, so no section
+ * shows one paper; a section left empty is removed and its count moves to the edition's `more`.
  */
 export function dropLowestRanked(edition: Edition, count: number): Edition {
   if (count <= 0) return edition;
@@ -39,7 +40,9 @@ export function dropLowestRanked(edition: Edition, count: number): Edition {
   let more = edition.more;
   const sections: Section[] = [];
   edition.sections.forEach((section, s) => {
-    const papers = section.papers.filter((_, i) => !dropped.has(`${s}:${i}`));
+    let papers = section.papers.filter((_, i) => !dropped.has(`${s}:${i}`));
+    const alone = papers.length === 1 && section.papers.length > 1 && section.topic.slug !== 'other';
+    if (alone) papers = [];
     const sectionMore = section.more + (section.papers.length - papers.length);
     if (papers.length === 0) more += sectionMore;
     else sections.push({ ...section, papers, more: sectionMore });

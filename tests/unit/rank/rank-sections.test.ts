@@ -64,9 +64,9 @@ describe('rankSections', () => {
     },
     {
       name: 'per-edition cap keeps the best papers overall and counts the rest',
-      groups: [group('a', ['p1', 'p40']), group('b', ['p30', 'p20']), group('c', ['p2', 'p3'])],
-      options: { maxPerEdition: 3 },
-      expected: { sections: ['a:p40+0', 'b:p30,p20+0'], more: 3 },
+      groups: [group('a', ['p10', 'p40']), group('b', ['p30', 'p20']), group('c', ['p2', 'p3'])],
+      options: { maxPerEdition: 4 },
+      expected: { sections: ['a:p40,p10+0', 'b:p30,p20+0'], more: 2 },
     },
     {
       name: 'a section emptied by the edition cap is dropped and its section cuts move to `more`',
@@ -82,6 +82,71 @@ describe('rankSections', () => {
     },
   ])('$name', ({ groups, options, expected }) => {
     expect(view(rankSections(groups, PAPERS, { ...OPTIONS, ...options }))).toEqual(expected);
+  });
+
+  const sub = (slug: string, parent: string, ids: string[]): TopicGroup => ({
+    topic: { ...topic(slug), parent },
+    paperIds: ids,
+  });
+  const other = (ids: string[]): TopicGroup => group('other', ids);
+
+  // After the edition cap, no section but the catch-all ("other") ever shows a single paper.
+  it.each([
+    {
+      name: 'a section whose second paper misses the cap enters with its best two (filling by rank)',
+      groups: [group('a', ['p40', 'p1']), group('b', ['p30', 'p20', 'p10']), group('c', ['p8', 'p5'])],
+      options: { maxPerEdition: 4 },
+      expected: { sections: ['a:p40,p1+0', 'b:p30,p20+0'], more: 3 },
+    },
+    {
+      name: 'a section that cannot get two papers in the room left stays out; the rest fills by rank',
+      groups: [group('a', ['p40', 'p30']), group('b', ['p20', 'p10']), group('c', ['p8', 'p5', 'p3'])],
+      options: { maxPerEdition: 3 },
+      expected: { sections: ['a:p40,p30+0'], more: 5 },
+    },
+    {
+      name: 'an open section takes the odd slot instead of a new section of one',
+      groups: [group('a', ['p40', 'p30', 'p1']), group('b', ['p20', 'p10'])],
+      options: { maxPerEdition: 3 },
+      expected: { sections: ['a:p40,p30,p1+0'], more: 2 },
+    },
+    {
+      name: 'the demo case: a 40-paper cap over sections of 6 never leaves one alone',
+      groups: [group('a', ['p40', 'p30', 'p20']), group('b', ['p10', 'p8']), group('c', ['p5', 'p3', 'p2'])],
+      options: { maxPerEdition: 5, maxPerSection: 6 },
+      expected: { sections: ['a:p40,p30,p20+0', 'b:p10,p8+0'], more: 3 },
+    },
+    {
+      name: 'the catch-all may show one paper, and stays last',
+      groups: [group('a', ['p20', 'p10']), other(['p40', 'p1'])],
+      options: { maxPerEdition: 3 },
+      expected: { sections: ['a:p20,p10+0', 'other:p40+0'], more: 1 },
+    },
+    {
+      name: 'the catch-all keeps at most ~15 % of the edition (never fewer than 2)',
+      groups: [other(['p40', 'p30', 'p20', 'p10', 'p8']), group('a', ['p5', 'p3'])],
+      options: { maxPerEdition: 20, maxPerSection: 6 },
+      expected: { sections: ['a:p5,p3+0', 'other:p40,p30,p20+2'], more: 0 },
+    },
+    {
+      name: "a topic's split parts stay next to each other",
+      groups: [sub('t-1', 't', ['p40', 'p1']), group('b', ['p30', 'p20']), sub('t-2', 't', ['p10', 'p8'])],
+      options: {},
+      expected: { sections: ['t-1:p40,p1+0', 't-2:p10,p8+0', 'b:p30,p20+0'], more: 0 },
+    },
+    {
+      name: 'a whole group of one (grouping decided) is shown as it is',
+      groups: [group('a', ['p40'])],
+      options: { maxPerEdition: 3 },
+      expected: { sections: ['a:p40+0'], more: 0 },
+    },
+  ])('$name', ({ groups, options, expected }) => {
+    const result = rankSections(groups, PAPERS, { ...OPTIONS, ...options });
+    expect(view(result)).toEqual(expected);
+    const cut = groups.filter((g) => g.paperIds.length > 1 && g.topic.slug !== 'other');
+    for (const s of result.sections) {
+      if (cut.some((g) => g.topic.slug === s.topic.slug)) expect(s.papers.length).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('breaks score ties by paper id, then section ties by slug', () => {
