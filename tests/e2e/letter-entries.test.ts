@@ -71,12 +71,27 @@ describe('the letter of the shipped samples', () => {
     expect(html).toMatch(/In this issue: <a href="#topic-/);
   });
 
+  it('has no section of a single paper after the edition cap, except possibly the closing "More papers"', () => {
+    const html = mail.html || '';
+    const chunks = html.split(/<h2 id="topic-/).slice(1);
+    const sections = chunks.map((chunk) => ({
+      slug: chunk.slice(0, chunk.indexOf('"')),
+      papers: chunk.split('class="pp-card').length - 1,
+    }));
+    expect(sections.length).toBeGreaterThan(3);
+    expect(sections.reduce((n, s) => n + s.papers, 0)).toBe(40);
+    const alone = sections.filter((s) => s.papers < 2 && s.slug !== 'other');
+    expect(alone).toEqual([]);
+    const other = sections.findIndex((s) => s.slug === 'other');
+    if (other >= 0) expect(other).toBe(sections.length - 1);
+  });
+
   it('editions show --explain prints the stored scores, with meaningful parts', async () => {
     const shown = await runCli(['editions', 'show', editionId, '--explain', '--json'], { cwd: dir });
     expect(shown.code, shown.stderr).toBe(0);
-    const out = JSON.parse(shown.stdout) as Explained & { papers: number };
+    const out = JSON.parse(shown.stdout) as Explained & { papers: number; inLetter: number };
     const papers = out.sections.flatMap((s) => s.papers);
-    expect(papers).toHaveLength(out.papers);
+    expect(papers).toHaveLength(out.inLetter); // `papers` counts the whole edition (web too)
     expect(papers.every((p) => p.parts.recency > 0)).toBe(true);
     expect(papers.some((p) => p.parts.sources > 0)).toBe(true);
     expect(papers.find((p) => p.id === '2606.13681')?.parts.upvotes).toBeGreaterThan(100);
