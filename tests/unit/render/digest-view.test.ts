@@ -153,6 +153,71 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(trimmed.sections[2]?.papers.map((p) => p.score.total)).toEqual([990, 989, 988]);
     expect(countPapers(edition)).toBe(20);
   });
+
+  // Size-budget trimming never leaves a section showing one paper (the catch-all "other" may).
+  const scored = (slug: string, totals: number[]) => {
+    const base = edition.sections[0] as (typeof edition.sections)[number];
+    const paper = base.papers[0] as (typeof base.papers)[number];
+    return {
+      topic: { ...base.topic, slug },
+      papers: totals.map((total, i) => ({ ...paper, id: `${slug}-${i}`, score: { ...paper.score, total } })),
+      more: 0,
+    };
+  };
+  it.each([
+    {
+      drop: 1,
+      sections: [
+        ['a', [90, 80]],
+        ['b', [70, 10]],
+      ],
+      shown: 'a:2',
+      more: 2,
+    },
+    {
+      drop: 1,
+      sections: [
+        ['a', [90, 80]],
+        ['b', [70, 60, 10]],
+      ],
+      shown: 'a:2 b:2',
+      more: 0,
+    },
+    {
+      drop: 2,
+      sections: [
+        ['a', [90, 80, 5]],
+        ['b', [70, 60, 10]],
+      ],
+      shown: 'a:2 b:2',
+      more: 0,
+    },
+    {
+      drop: 1,
+      sections: [
+        ['a', [90, 80]],
+        ['other', [70, 10]],
+      ],
+      shown: 'a:2 other:1',
+      more: 0,
+    },
+    {
+      drop: 1,
+      sections: [
+        ['a', [90]],
+        ['b', [70, 60, 10]],
+      ],
+      shown: 'a:1 b:2',
+      more: 0,
+    },
+  ] as const)('dropping $drop of $sections shows $shown', ({ drop, sections, shown, more }) => {
+    const input = { ...edition, more: 0, sections: sections.map(([slug, t]) => scored(slug, [...t])) };
+    const trimmed = dropLowestRanked(input, drop);
+    expect(trimmed.sections.map((s) => `${s.topic.slug}:${s.papers.length}`).join(' ')).toBe(shown);
+    expect(trimmed.more).toBe(more);
+    const total = (e: typeof input) => countPapers(e) + e.more + e.sections.reduce((n, s) => n + s.more, 0);
+    expect(total(trimmed)).toBe(total(input));
+  });
 });
 
 describe('whyLine (issue 14: why a paper is in the letter)', () => {
