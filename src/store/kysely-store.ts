@@ -1,4 +1,4 @@
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import type {
   BounceCounts,
   BounceOutcome,
@@ -68,7 +68,12 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const migrator = new Migrator({ db: this.#db, provider: migrationProvider });
+    const schema = await this.#bookkeepingSchema();
+    const migrator = new Migrator({
+      db: this.#db,
+      provider: migrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
     let { error, results } = await migrator.migrateToLatest();
     // Processes opening a fresh SQLite file at once race inside Kysely's migrator (no lock on
     // SQLite): the loser fails with SQLITE_BUSY or "table already exists", retries, finds it done.
@@ -86,6 +91,19 @@ export class KyselyStore implements Store {
         { cause: error },
       );
     }
+  }
+
+  /**
+   * PostgreSQL: the schema unqualified tables land in (the configured `schema`, else the first of
+   * the search path, usually public), where Kysely has always created its migration tables.
+   * Named, Kysely looks for them there only: unnamed, it looks in every schema of the database,
+   * takes another schema's kysely_migration_lock for its own, skips creating one and then cannot
+   * read it through this store's search path (stores in separate schemas of one database).
+   */
+  async #bookkeepingSchema(): Promise<string | undefined> {
+    if (this.driver !== 'postgres') return undefined;
+    const { rows } = await sql<{ name: string | null }>`SELECT current_schema() AS name`.execute(this.#db);
+    return rows[0]?.name ?? undefined;
   }
 
   close(): Promise<void> {

@@ -43,8 +43,7 @@ describe('storePapers on SQLite', () => {
   });
 });
 
-// A database of its own: Kysely's migrator looks for its lock table in every schema of a database,
-// so schemas migrated in parallel by other test files would race.
+// A database of its own, so nothing another test file does to the shared one reaches these stores.
 const reachable = await canReachPostgres(PG_ADMIN_URL);
 let db: TestDatabase | undefined;
 afterAll(async () => {
