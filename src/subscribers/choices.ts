@@ -33,6 +33,25 @@ export function isExceptChoice(topics: readonly string[]): boolean {
   return topics.length > 0 && topics.every((t) => t.startsWith('!'));
 }
 
+/**
+ * Why a stored topic choice (as exported, typed on the CLI) can't be kept, or undefined when it
+ * can: every entry names a catalogue topic, `slug` or `!slug`, and a choice is either a list or
+ * "all except" (every entry `!slug`), never both (a mix selects nothing sensible).
+ */
+export function checkTopicChoice(
+  topics: readonly string[],
+  catalogue: ReadonlySet<string>,
+): string | undefined {
+  const unknown = topics.filter((t) => !catalogue.has(t.startsWith('!') ? t.slice(1) : t));
+  if (unknown.length > 0) {
+    const hint = catalogue.size === 0 ? ' (the topic catalogue is empty: define topics in the config)' : '';
+    return `unknown topic ${unknown.map((s) => `"${s}"`).join(', ')}${hint}`;
+  }
+  if (topics.some((t) => t.startsWith('!')) && !isExceptChoice(topics))
+    return `topics mix slugs and "!slug" exceptions (${topics.join(';').slice(0, 80)}): use either a list or all-except`;
+  return undefined;
+}
+
 /** The offered slugs a stored choice selects: all (empty), all except (`!slug`), or a list. */
 export function selectedSlugs(topics: readonly string[], offered: readonly Topic[]): string[] {
   if (topics.length === 0) return offered.map((t) => t.slug);

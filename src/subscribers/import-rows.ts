@@ -1,5 +1,5 @@
 import { type NewSubscriber, SUBSCRIBER_KEY, type SubscriberStatus } from '../domain/index.js';
-import { parseFrequency } from './choices.js';
+import { checkTopicChoice, parseFrequency } from './choices.js';
 import type { CsvRecord } from './csv-reader.js';
 import { normalizeEmail } from './normalize-email.js';
 
@@ -75,11 +75,8 @@ export function readRow(record: CsvRecord, columns: Columns, catalogue: Set<stri
         .filter((slug) => slug !== ''),
     ),
   ];
-  const unknown = topics.filter((slug) => !catalogue.has(slug));
-  if (unknown.length > 0) {
-    const hint = catalogue.size === 0 ? ' (the topic catalogue is empty: define topics in the config)' : '';
-    return `unknown topic ${unknown.map((s) => `"${s}"`).join(', ')}${hint}`;
-  }
+  const wrongTopics = checkTopicChoice(topics, catalogue);
+  if (wrongTopics !== undefined) return wrongTopics;
   const rawFrequency = cell(record, columns.frequency).toLowerCase();
   const frequency = rawFrequency === '' ? 'daily' : parseFrequency(rawFrequency);
   if (frequency === undefined) return `frequency must be daily or weekly, got "${rawFrequency.slice(0, 40)}"`;

@@ -6,6 +6,7 @@ import { FREQUENCIES, PaperpostError, type Subscriber, type SubscriberStatus } f
 import { configTopics } from '../../pipeline/build-edition.js';
 import type { Store } from '../../store/types.js';
 import {
+  checkTopicChoice,
   confirmMailKey,
   EXPORT_HEADER,
   formatSubscriberCsv,
@@ -76,7 +77,10 @@ export function registerSubscribers(program: Command): void {
   group
     .command('add <email>')
     .description('add (or update) a confirmed subscriber')
-    .option('-t, --topics <slugs>', 'comma-separated topic slugs (default: every topic)')
+    .option(
+      '-t, --topics <slugs>',
+      'comma-separated topic slugs, or !slug for every topic except it (default: every topic)',
+    )
     .option('-f, --frequency <daily|weekly>', 'how often', 'daily')
     .option('--json', 'print the subscriber as one JSON object')
     .action(async (raw: string, opts: { topics?: string; frequency: string }, command: Command) => {
@@ -92,9 +96,11 @@ export function registerSubscribers(program: Command): void {
         await app.store.saveTopics(configTopics(app.config));
         const catalogue = new Set((await app.store.listTopics()).map((t) => t.slug));
         // An empty catalogue knows no slug: storing one would give a subscriber topics nobody has.
-        const unknown = topics.filter((slug) => !catalogue.has(slug));
+        const unknown = topics.filter((slug) => !catalogue.has(slug.startsWith('!') ? slug.slice(1) : slug));
         if (unknown.length > 0)
           throw bad(`--topics: unknown topic ${unknown.join(', ')} (see the config's topics)`);
+        const wrong = checkTopicChoice(topics, catalogue);
+        if (wrong !== undefined) throw bad(`--topics: ${wrong}`);
         const sub = await app.store.upsertSubscriber({ email, status: 'confirmed', topics, frequency });
         if (global.json) return write(JSON.stringify(sub));
         write(

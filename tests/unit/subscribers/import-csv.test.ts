@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaperpostError } from '../../../src/domain/index.js';
 import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
-import { formatSubscriberCsv, type ImportProblem, importCsv } from '../../../src/subscribers/index.js';
+import {
+  EXPORT_HEADER,
+  formatSubscriberCsv,
+  type ImportProblem,
+  importCsv,
+  unsubscribeTopic,
+} from '../../../src/subscribers/index.js';
 
 const NOW = new Date('2025-03-01T10:00:00Z');
 let store: Store;
@@ -202,6 +208,50 @@ describe('importCsv', () => {
 });
 
 describe('export then import', () => {
+  it('keeps "all topics except" choices: someone who left one topic comes back the same', async () => {
+    const all = await store.upsertSubscriber({
+      email: 'all@example.org',
+      status: 'confirmed',
+      topics: [],
+      frequency: 'daily',
+    });
+    const listed = await store.upsertSubscriber({
+      email: 'list@example.org',
+      status: 'confirmed',
+      topics: ['llm', 'vision'],
+      frequency: 'weekly',
+    });
+    await unsubscribeTopic({ store }, all.id, 'vision', NOW);
+    await unsubscribeTopic({ store }, listed.id, 'vision', NOW);
+    const before = await store.listSubscribers({ limit: 10 });
+    expect(before.map((s) => s.topics)).toEqual([['!vision'], ['llm']]);
+    const file = `${EXPORT_HEADER}\n${before.map((s) => formatSubscriberCsv(s)).join('\n')}\n`;
+    await store.close();
+    store = await createStore({ driver: 'sqlite', path: ':memory:' });
+    await store.saveTopics(
+      ['llm', 'vision'].map((slug) => ({
+        slug,
+        label: slug,
+        keywords: [],
+        categories: [],
+        userDefined: true,
+      })),
+    );
+    expect(await run(file)).toMatchObject({ added: 2, errors: 0, skipped: 0 });
+    const strip = ({ id: _id, ...rest }: (typeof before)[number]) => rest;
+    expect((await store.listSubscribers({ limit: 10 })).map(strip)).toEqual(before.map(strip));
+  });
+
+  it.each([
+    ['!chemistry', 'unknown topic "!chemistry"'],
+    ['llm;!vision', 'topics mix slugs and "!slug" exceptions (llm;!vision): use either a list or all-except'],
+  ])('refuses topics %s like an unknown slug', async (topics, reason) => {
+    const report = await run(`email,topics\nok@example.org,!llm\nbad@example.org,${topics}\n`);
+    expect(report).toMatchObject({ added: 1, errors: 1 });
+    expect(report.errorList).toEqual([{ line: 3, reason }]);
+    expect(await store.getSubscriberByEmail('ok@example.org')).toMatchObject({ topics: ['!llm'] });
+    expect(await store.getSubscriberByEmail('bad@example.org')).toBeUndefined();
+  });
   // Regression, issue 15 finding 2: every exported row came back `confirmed` (pending, bounced and
   // unsubscribed people included), with new consent times; `-minus@` came back as `'-minus@`.
   it('keeps status, consent time stamps, key and the exact address', async () => {
