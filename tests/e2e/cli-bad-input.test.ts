@@ -103,4 +103,15 @@ describe('other findings', () => {
     expect(add.stdout).toContain('added c@example.org: confirmed, daily, llm');
     await runCli(['subscribers', 'forget', 'c@example.org'], { cwd: dir });
   });
+
+  it.each([
+    ['!made-up', /--topics: unknown topic !made-up/],
+    ['llm,!llm', /--topics: topics mix slugs and "!slug" exceptions/],
+  ])('add --topics %s: refused in one line, nothing stored', async (topics, message) => {
+    const add = await runCli(['subscribers', 'add', 'e@example.org', '--topics', topics], { cwd: dir });
+    expect(add.code).toBe(2);
+    expect(oneLine(add.stderr)).toMatch(message);
+    const list = await runCli(['subscribers', 'list', '--json'], { cwd: dir });
+    expect(list.stdout).not.toContain('e@example.org');
+  });
 });
