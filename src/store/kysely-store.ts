@@ -68,7 +68,12 @@ export class KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const schema = await this.#bookkeepingSchema();
+    let schema: string | undefined;
+    try {
+      schema = await this.#bookkeepingSchema();
+    } catch (err) {
+      throw this.#migrationFailed(err, '');
+    }
     const migrator = new Migrator({
       db: this.#db,
       provider: migrationProvider,
@@ -83,14 +88,17 @@ export class KyselyStore implements Store {
     }
     if (error !== undefined) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-      const where = failed === undefined ? '' : ` at ${failed}`;
-      throw new PaperpostError(
-        'store',
-        'migration-failed',
-        `${this.driver} store: migration failed${where}: ${describeError(error)}`,
-        { cause: error },
-      );
+      throw this.#migrationFailed(error, failed === undefined ? '' : ` at ${failed}`);
     }
+  }
+
+  #migrationFailed(error: unknown, where: string): PaperpostError {
+    return new PaperpostError(
+      'store',
+      'migration-failed',
+      `${this.driver} store: migration failed${where}: ${describeError(error)}`,
+      { cause: error },
+    );
   }
 
   /**
