@@ -23,12 +23,17 @@ export interface EditionSource {
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** "Daily · all topics", "Weekly · LLM agents, Robotics": a variant as people read it. */
+/**
+ * "Daily · all topics", "Weekly · LLM agents, Robotics", "Daily · all topics except Robotics"
+ * (a choice stored as `!slug`): a variant as people read it.
+ */
 export function variantLabel(variant: Variant, edition: Edition): string {
   const labels = new Map(edition.sections.map((s) => [s.topic.slug, s.topic.label]));
-  const topics = variant.topics.length
-    ? variant.topics.map((slug) => labels.get(slug) ?? slug).join(', ')
-    : 'all topics';
+  const named = (slugs: string[]) => slugs.map((slug) => labels.get(slug) ?? slug).join(', ');
+  const except = variant.topics.filter((slug) => slug.startsWith('!')).map((slug) => slug.slice(1));
+  const only = variant.topics.filter((slug) => !slug.startsWith('!'));
+  const topics =
+    only.length > 0 ? named(only) : except.length > 0 ? `all topics except ${named(except)}` : 'all topics';
   return `${capitalize(variant.frequency)} · ${topics}`;
 }
 
