@@ -11,7 +11,7 @@ import type {
 } from '../domain/index.js';
 import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
 import type { Store } from '../store/types.js';
-import { groupPapers, slugify } from '../topics/index.js';
+import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
 
 /** How far back a frequency looks for papers it has not published yet (by first_seen). */
 const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
@@ -145,11 +145,17 @@ export function arrangeWebOnly(
   for (const section of sections) {
     bySlug.set(section.topic.slug, { slug: section.topic.slug, label: section.topic.label, ids: [] });
   }
-  const rest: WebOnlyGroup = { slug: null, label: 'More papers', ids: [] };
+  // Ungrouped papers join the letter's own catch-all when it has one: one "More papers", last.
+  const rest: WebOnlyGroup = bySlug.get(OTHER_TOPIC.slug) ?? {
+    slug: null,
+    label: OTHER_TOPIC.label,
+    ids: [],
+  };
+  bySlug.delete(OTHER_TOPIC.slug);
   for (const paper of ranking) {
     if (shown.has(paper.id)) continue;
     const topic = topicOf.get(paper.id);
-    if (!topic) {
+    if (!topic || topic.slug === OTHER_TOPIC.slug) {
       rest.ids.push(paper.id);
       continue;
     }
