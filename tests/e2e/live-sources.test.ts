@@ -72,6 +72,18 @@ describe('from the demo to your own letter: init, sources, run against stand-in 
     expect(readFileSync(configFile(), 'utf8')).toBe(before);
   });
 
+  it("init in the clone itself points to a folder of one's own: the demo's config stays", async () => {
+    const before = readFileSync(path.join(ROOT, 'paperpost.config.json'), 'utf8');
+    const hadEnv = existsSync(path.join(ROOT, '.env'));
+    const inClone = await runCli(['init', '--categories', 'cs.CL'], { cwd: ROOT });
+    expect(inClone.code).toBe(2);
+    expect(inClone.stderr).toBe(
+      "paperpost: [cli] paperpost.config.json here is the demo's: run `paperpost init` in a folder of your own letter (README, Quick start)\n",
+    );
+    expect(readFileSync(path.join(ROOT, 'paperpost.config.json'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(ROOT, '.env'))).toBe(hadEnv);
+  });
+
   it.each([
     [['--frequency', 'hourly'], '--frequency hourly: expected daily, weekly or both'],
     [['--categories', 'CS CL'], '--categories CS: not an arXiv category such as cs.CL'],

@@ -152,6 +152,10 @@ export function registerInit(program: Command): void {
       const envFile = path.resolve('.env');
       // Checked before anything is written: nothing is ever half-initialised.
       for (const file of opts.env ? [configFile, envFile] : [configFile]) {
+        if (file === path.join(PACKAGE_ROOT, DEFAULT_CONFIG_FILE))
+          throw bad(
+            `${DEFAULT_CONFIG_FILE} here is the demo's: run \`paperpost init\` in a folder of your own letter (README, Quick start)`,
+          );
         if (existsSync(file))
           throw bad(
             `${path.relative(process.cwd(), file) || file} exists: init never overwrites it (move it away first)`,
