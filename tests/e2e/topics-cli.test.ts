@@ -1,43 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
+import { cliWith } from '../helpers/cli-in-process.js';
 import { loadHfLabeled } from '../unit/topics/hf-fixture.js';
 
 let dir: string;
 let configFile: string;
 let dbFile: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real CLI in-process (commander, config, store) and capture what it prints. */
-async function cli(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    process.exitCode = 0;
-    await main(['node', 'paperpost', '--config', configFile, ...args]);
-    return { code: Number(process.exitCode ?? 0), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = 0;
-  }
-}
+/** Run the real CLI in-process with this file's config; capture what it prints. */
+const cli = (...args: string[]) => cliWith(configFile, ...args);
 
 interface Row {
   slug: string;
