@@ -119,7 +119,36 @@ export function rssEntry(
     trimmed(item['content:encoded']) ?? trimmed(item['content']) ?? trimmed(item['summary']) ?? null;
   entry.categories = itemCategories(item);
   entry.doi = trimmed(item['prism:doi']) ?? doiFromIdentifier(item['dc:identifier']);
+  const thumbnail = resolveLink(itemThumbnail(item), base);
+  if (thumbnail) entry.thumbnail = thumbnail;
   return entry;
+}
+
+/**
+ * The item's preview image: Media RSS `<media:thumbnail url>` (also inside `<media:group>`), else a
+ * `<media:content>` that is an image, else an image `<enclosure>`. Normalize judges the URL.
+ */
+export function itemThumbnail(item: Record<string, unknown>): string | null {
+  const groups = list(item['mediaGroups']).filter(
+    (g): g is Record<string, unknown> => !!g && typeof g === 'object',
+  );
+  const thumbnails = [item['mediaThumbnails'], ...groups.map((g) => g['media:thumbnail'])].flatMap(list);
+  for (const node of thumbnails) {
+    const url = attr(node, 'url');
+    if (url) return url;
+  }
+  const contents = [item['mediaContents'], ...groups.map((g) => g['media:content'])].flatMap(list);
+  for (const node of contents) {
+    const url = attr(node, 'url');
+    const type = attr(node, 'type') ?? '';
+    if (url && (attr(node, 'medium') === 'image' || type.startsWith('image/'))) return url;
+  }
+  const enclosure = item['enclosure'];
+  if (enclosure && typeof enclosure === 'object') {
+    const { url, type } = enclosure as { url?: unknown; type?: unknown };
+    if (typeof type === 'string' && type.startsWith('image/')) return trimmed(url);
+  }
+  return null;
 }
 
 function itunesAuthor(item: Record<string, unknown>): unknown {

@@ -7,7 +7,8 @@ export interface XmlFeed {
 }
 
 // The one file that imports rss-parser. Custom fields fill what it does not map (see
-// DEPENDENCIES.md): all Atom authors, `<category term>`, every `<link>`, arXiv's namespace.
+// DEPENDENCIES.md): all Atom authors, `<category term>`, every `<link>`, arXiv's namespace,
+// Media RSS thumbnails.
 const parser = new Parser({
   // `<rss>` without a version attribute is common in the wild: read it as RSS 2.0.
   defaultRSS: 2,
@@ -32,6 +33,9 @@ const parser = new Parser({
       'dcterms:modified',
       'prism:doi',
       'dc:identifier',
+      ['media:thumbnail', 'mediaThumbnails', { keepArray: true }],
+      ['media:content', 'mediaContents', { keepArray: true }],
+      ['media:group', 'mediaGroups', { keepArray: true }],
     ],
   },
 });

@@ -43,4 +43,29 @@ describe('HF papers RSS summaries', () => {
     const { entries } = await parseFeed(feed, { sourceId: 'jf', kind: 'rss' });
     expect(entries.map((e) => e.thumbnail ?? null)).toEqual(['https://example.org/a.png', null]);
   });
+
+  it('reads a feed thumbnail from Media RSS or an image enclosure, and only an image', async () => {
+    // feedparser's media_thumbnail case: a Media RSS thumbnail in an Atom 0.3 entry.
+    const atom = `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry>
+<media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="http://example.com/thumbnail.jpg" height="72" width="72"/>
+<title>Example Atom</title></entry></feed>`;
+    const atomEntries = (await parseFeed(atom, { sourceId: 'media', kind: 'rss' })).entries;
+    expect(atomEntries[0]?.thumbnail).toBe('http://example.com/thumbnail.jpg');
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel>
+<title>T</title><link>https://blog.example/</link>
+<item><title>Thumb</title><link>https://blog.example/1</link><media:thumbnail url="/img/1.png" width="72"/></item>
+<item><title>Group</title><link>https://blog.example/2</link><media:group><media:thumbnail url="https://cdn.example/2.jpg"/></media:group></item>
+<item><title>Content</title><link>https://blog.example/3</link><media:content url="https://cdn.example/3.mp4" type="video/mp4"/><media:content url="https://cdn.example/3.jpg" medium="image"/></item>
+<item><title>Enclosure</title><link>https://blog.example/4</link><enclosure url="https://cdn.example/4.png" type="image/png" length="1"/></item>
+<item><title>Audio</title><link>https://blog.example/5</link><enclosure url="https://cdn.example/5.mp3" type="audio/mpeg" length="1"/></item>
+</channel></rss>`;
+    const { entries } = await parseFeed(rss, { sourceId: 'blog', kind: 'rss' });
+    expect(entries.map((e) => [e.title, e.thumbnail ?? null])).toEqual([
+      ['Thumb', 'https://blog.example/img/1.png'],
+      ['Group', 'https://cdn.example/2.jpg'],
+      ['Content', 'https://cdn.example/3.jpg'],
+      ['Enclosure', 'https://cdn.example/4.png'],
+      ['Audio', null],
+    ]);
+  });
 });
