@@ -5,6 +5,9 @@
  */
 export type TopicOrigin = 'config' | 'curated' | 'discovered' | 'approved';
 
+/** Slug of the catch-all section ("More papers"): always last, may show a single paper. */
+export const CATCH_ALL_SLUG = 'other';
+
 export const TOPIC_ORIGINS: readonly TopicOrigin[] = ['config', 'curated', 'discovered', 'approved'];
 
 /** A catalogue entry: stable slug, readable label. */

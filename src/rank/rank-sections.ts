@@ -1,5 +1,5 @@
 import type { Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
-import { PaperpostError } from '../domain/index.js';
+import { CATCH_ALL_SLUG, PaperpostError } from '../domain/index.js';
 import { type RankWeights, scorePaper } from './score-paper.js';
 
 /** Options of {@link rankSections}. */
@@ -37,8 +37,7 @@ export function rankPapers(
   return papers.map((p) => ({ ...p, score: scorePaper(p, now, weights, windowHours) })).sort(comparePapers);
 }
 
-/** Slug of the catch-all section ("More papers"): always last, may show a single paper. */
-export const CATCH_ALL_SLUG = 'other';
+export { CATCH_ALL_SLUG };
 
 /** Share of the edition the catch-all section may take at most. */
 const CATCH_ALL_SHARE = 0.15;

@@ -1,4 +1,4 @@
-import { cutAtClause, type Edition, type RankedPaper, type Section, sectionAnchor } from '../domain/index.js';
+import { CATCH_ALL_SLUG, cutAtClause, type Edition, type RankedPaper, type Section, sectionAnchor } from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
@@ -32,6 +32,8 @@ export interface SectionView {
   papers: PaperView[];
   more: number;
   moreUrl: string;
+  /** The link to the rest on the web: "3 more in LLM agents on the web" ("3 more of these" for the catch-all). */
+  moreText: string;
   /** Placeholder of the topic's unsubscribe link, or null. */
   unsubscribe: string | null;
 }
@@ -185,13 +187,18 @@ function paperView(paper: RankedPaper, summaryChars: number): PaperView {
 
 function sectionView(section: Section, index: number, archiveUrl: string, summaryChars: number): SectionView {
   const anchor = anchorOf(section.topic.slug, index);
+  const label = cleanText(section.topic.label) || section.topic.slug;
   return {
     slug: section.topic.slug,
-    label: cleanText(section.topic.label) || section.topic.slug,
+    label,
     anchor,
     papers: section.papers.map((p) => paperView(p, summaryChars)),
     more: section.more,
     moreUrl: `${archiveUrl}#${anchor}`,
+    moreText:
+      section.topic.slug === CATCH_ALL_SLUG
+        ? `${section.more} more of these on the web`
+        : `${section.more} more in ${label} on the web`,
     unsubscribe: topicUnsubscribePlaceholder(section.topic.slug),
   };
 }

@@ -1,4 +1,4 @@
-import type { Edition, Section } from '../domain/index.js';
+import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
 
 /**
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
@@ -41,7 +41,7 @@ export function dropLowestRanked(edition: Edition, count: number): Edition {
   const sections: Section[] = [];
   edition.sections.forEach((section, s) => {
     let papers = section.papers.filter((_, i) => !dropped.has(`${s}:${i}`));
-    const alone = papers.length === 1 && section.papers.length > 1 && section.topic.slug !== 'other';
+    const alone = papers.length === 1 && section.papers.length > 1 && section.topic.slug !== CATCH_ALL_SLUG;
     if (alone) papers = [];
     const sectionMore = section.more + (section.papers.length - papers.length);
     if (papers.length === 0) more += sectionMore;

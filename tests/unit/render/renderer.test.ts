@@ -17,10 +17,9 @@ function cardCount(html: string): number {
 }
 
 function moreCounts(html: string): number {
-  return [...html.matchAll(/>(\d+) more (?:in [^<]* on the web|papers? on the web)</g)].reduce(
-    (n, m) => n + Number(m[1]),
-    0,
-  );
+  return [
+    ...html.matchAll(/>(\d+) more (?:in [^<]* on the web|of these on the web|papers? on the web)</g),
+  ].reduce((n, m) => n + Number(m[1]), 0);
 }
 
 /** The letter's closing "N more papers on the web": every paper of the edition it does not show. */
@@ -149,6 +148,21 @@ describe('renderVariant', () => {
     for (const line of text.split('\n')) {
       if (!line.includes('http') && !/^\d+\) /.test(line)) expect(line.length).toBeLessThanOrEqual(72);
     }
+  });
+
+  it('names the rest of a section on the web: "N more in <topic>", "N more of these" for the catch-all', async () => {
+    const edition = makeEdition(papers.slice(0, 16));
+    const [first, second] = edition.sections;
+    if (!first || !second) throw new Error('fixture: two sections expected');
+    first.more = 3;
+    second.topic = { ...second.topic, slug: 'other', label: 'More papers' };
+    second.more = 12;
+    const rendered = await renderer.renderVariant(edition, ALL);
+    expect(rendered.html).toContain('>3 more in Language models on the web<');
+    expect(rendered.html).toContain('>12 more of these on the web<');
+    expect(rendered.html).not.toContain('more in More papers');
+    expect(rendered.text).toContain('3 more in Language models on the web: ');
+    expect(rendered.text).toContain('12 more of these on the web: ');
   });
 
   it('renders only the variant topics', async () => {
