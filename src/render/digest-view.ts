@@ -1,4 +1,11 @@
-import { CATCH_ALL_SLUG, cutAtClause, type Edition, type RankedPaper, type Section, sectionAnchor } from '../domain/index.js';
+import {
+  CATCH_ALL_SLUG,
+  cutAtClause,
+  type Edition,
+  type RankedPaper,
+  type Section,
+  sectionAnchor,
+} from '../domain/index.js';
 import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
