@@ -12,11 +12,19 @@ export function parseFrequency(value: unknown): Frequency | undefined {
 
 /**
  * The topics the public may choose: config, curated and approved ones, not hidden; a curated
- * topic the config already names (same label) is left out for the config's own.
+ * topic the config already names (same label) is left out for the config's own. In reading
+ * order: the operator's own topics first, then the rest by label, as a reader scans a list.
  */
 export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
   const own = new Set(catalogue.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
-  return catalogue.filter((t) => isOffered(t) && (t.userDefined || !own.has(t.label.toLowerCase())));
+  return catalogue
+    .filter((t) => isOffered(t) && (t.userDefined || !own.has(t.label.toLowerCase())))
+    .sort(
+      (a, b) =>
+        Number(b.userDefined) - Number(a.userDefined) ||
+        a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) ||
+        a.slug.localeCompare(b.slug),
+    );
 }
 
 /**

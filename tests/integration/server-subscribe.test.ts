@@ -56,6 +56,27 @@ describe('GET /', () => {
     expect(html).not.toContain('value="robotics"');
   });
 
+  it('lists the operator\'s own topics first, then the others by label, not by slug', async () => {
+    const curated = (slug: string, label: string) => ({
+      slug,
+      label,
+      keywords: [label.toLowerCase()],
+      categories: [],
+      userDefined: false,
+      origin: 'curated' as const,
+    });
+    await fx.store.saveTopics([
+      curated('agents', 'LLM agents'),
+      curated('safety', 'AI safety and security'),
+      curated('3d', '3D vision'),
+      curated('nlp', 'language understanding'),
+    ]);
+    const html = await (await new Client(fx.app).get('/')).text();
+    const order = [...html.matchAll(/name="topics" value="([^"]+)"/g)].map((m) => m[1]);
+    // Own topics (Computer vision, Language models, Robotics) first, then curated by label.
+    expect(order).toEqual(['vision', 'llm', 'robotics', '3d', 'safety', 'nlp', 'agents']);
+  });
+
   it('shows the form with the catalogue, a honeypot, a form token and strict headers', async () => {
     const res = await new Client(fx.app).get('/');
     expect(res.status).toBe(200);
