@@ -56,7 +56,7 @@ describe('GET /', () => {
     expect(html).not.toContain('value="robotics"');
   });
 
-  it('lists the operator\'s own topics first, then the others by label, not by slug', async () => {
+  it("lists the operator's own topics first, then the others by label, not by slug", async () => {
     const curated = (slug: string, label: string) => ({
       slug,
       label,
