@@ -19,6 +19,7 @@ import { mergePapers, normalizeEntry } from '../src/normalize/index.js';
 import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { kMeans } from './kmeans.js';
+import { paperText } from './paper-rows.js';
 import { type SectionQuality, sectionQuality } from './topics-quality.js';
 
 interface Row extends PaperText {
@@ -51,15 +52,7 @@ function readJsonl(path: string | URL): Record<string, unknown>[] {
 }
 
 function toRow(r: Record<string, unknown>, label: string | null): Row {
-  return {
-    id: String(r.id),
-    title: String(r.title ?? ''),
-    summary: String(r.abstract ?? ''),
-    aiSummary: typeof r.aiSummary === 'string' ? r.aiSummary : null,
-    keywords: Array.isArray(r.keywords) ? r.keywords.map(String) : [],
-    categories: [],
-    label,
-  };
+  return { ...paperText(r), label };
 }
 
 /** Seeded sample of `k` rows (mulberry32 + Fisher-Yates), the same in every run. */

@@ -43,18 +43,35 @@ export function centroid(vectors: SparseVector[]): SparseVector {
   return normalize({ idx, val: idx.map((i) => acc.get(i) ?? 0) });
 }
 
-/** Cosine similarity matrix (n x n, row-major) of unit vectors. */
+/**
+ * Cosine similarity matrix (n x n, row-major) of unit vectors. Row i is scattered into a dense
+ * array once, so each pair costs one pass over the other vector instead of a merge of both; the
+ * products are added in the same (ascending feature) order as {@link dot}, so the sums are the
+ * same to the last bit.
+ */
 export function similarityMatrix(vectors: SparseVector[]): Float64Array {
   const n = vectors.length;
   const sim = new Float64Array(n * n);
+  let size = 0;
+  for (const v of vectors) for (const i of v.idx) if (i >= size) size = i + 1;
+  const dense = new Float64Array(size);
   for (let i = 0; i < n; i += 1) {
     sim[i * n + i] = 1;
     const vi = vectors[i] as SparseVector;
+    for (let k = 0; k < vi.idx.length; k += 1) dense[vi.idx[k] as number] = vi.val[k] as number;
     for (let j = i + 1; j < n; j += 1) {
-      const s = dot(vi, vectors[j] as SparseVector);
+      const vj = vectors[j] as SparseVector;
+      const idx = vj.idx;
+      const val = vj.val;
+      let s = 0;
+      for (let k = 0; k < idx.length; k += 1) {
+        const a = dense[idx[k] as number] as number;
+        if (a !== 0) s += a * (val[k] as number);
+      }
       sim[i * n + j] = s;
       sim[j * n + i] = s;
     }
+    for (let k = 0; k < vi.idx.length; k += 1) dense[vi.idx[k] as number] = 0;
   }
   return sim;
 }

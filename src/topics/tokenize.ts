@@ -194,6 +194,25 @@ function readWord(raw: string): WordReading {
   return reading;
 }
 
+/** Texts read into segments of word readings (see {@link readText}). */
+const TEXTS = new Map<string, WordReading[][]>();
+
+/**
+ * A text split into segments (at punctuation and dashes) of whitespace-word readings, cached:
+ * grouping reads every text twice (terms for the vectors, runs for the phrases), and the
+ * normalizing and splitting cost more than walking the readings again. Bounded for daemons.
+ */
+function readText(text: string): WordReading[][] {
+  let segments = TEXTS.get(text);
+  if (segments === undefined) {
+    const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
+    segments = normalized.split(SEGMENT_BREAK).map((segment) => segment.split(/\s+/).map(readWord));
+    if (TEXTS.size > 20_000) TEXTS.clear();
+    TEXTS.set(text, segments);
+  }
+  return segments;
+}
+
 /**
  * Unigrams and phrases of a text. A hyphenated word gives its parts and itself
  * ("long-context" -> long, context, "long context"); two words adjacent in the text (no stopword,
@@ -202,11 +221,9 @@ function readWord(raw: string): WordReading {
  */
 export function extractTerms(text: string): Term[] {
   const terms: Term[] = [];
-  const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
-  for (const segment of normalized.split(SEGMENT_BREAK)) {
+  for (const segment of readText(text)) {
     let prev: Unit | null = null;
-    for (const raw of segment.split(/\s+/)) {
-      const { own, unit } = readWord(raw);
+    for (const { own, unit } of segment) {
       for (const term of own) terms.push(term);
       if (unit && prev) terms.push(phrase(prev, unit));
       prev = unit;
@@ -228,11 +245,9 @@ export interface ContentUnit {
  */
 export function contentRuns(text: string): ContentUnit[][] {
   const runs: ContentUnit[][] = [];
-  const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
-  for (const segment of normalized.split(SEGMENT_BREAK)) {
+  for (const segment of readText(text)) {
     let run: ContentUnit[] = [];
-    for (const raw of segment.split(/\s+/)) {
-      const { unit } = readWord(raw);
+    for (const { unit } of segment) {
       if (unit) {
         run.push(unit);
         continue;

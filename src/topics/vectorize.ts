@@ -1,6 +1,6 @@
 import type { Paper } from '../domain/index.js';
 import { normalize, type SparseVector } from './sparse.js';
-import { extractTerms } from './tokenize.js';
+import { extractTerms, type Term } from './tokenize.js';
 
 /** The text a paper offers to grouping. */
 export type PaperText = Pick<Paper, 'id' | 'title' | 'summary' | 'keywords' | 'categories'> & {
@@ -84,34 +84,27 @@ export interface CorpusOptions {
 }
 
 /**
- * Term counts of one paper per field, and the surface forms they were read from: computed once
- * per paper and shared by every corpus built from it, whatever its weights (see {@link CorpusOptions}).
+ * Term counts of one paper per field, and the terms they were read from: computed once per paper
+ * and shared by every corpus built from it, whatever its weights (see {@link CorpusOptions}).
  */
 export interface PaperTerms {
   fields: Record<Exclude<keyof FieldWeights, 'summaryAlone'>, Map<string, number>>;
-  surfaces: Map<string, Map<string, number>>;
-  /** Keys the paper writes as words or phrases of their own, not only as parts of words. */
-  standalone: Set<string>;
+  /**
+   * The terms of each text (title, abstract, AI summary, keywords), as read: surface forms and
+   * standalone keys are taken from them only when a label asks (grouping itself needs the counts).
+   */
+  read: readonly (readonly Term[])[];
 }
 
-/** Term counts of one paper, field by field, with the surface forms seen. */
+/** Term counts of one paper, field by field. */
 export function countTerms(paper: PaperText): PaperTerms {
-  const surfaces = new Map<string, Map<string, number>>();
-  const standalone = new Set<string>();
-  const count = (texts: string[]): Map<string, number> => {
+  const read: Term[][] = [];
+  const count = (texts: readonly string[]): Map<string, number> => {
     const counts = new Map<string, number>();
     for (const text of texts) {
-      for (const term of extractTerms(text)) {
-        counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
-        if (!term.part) standalone.add(term.key);
-        if (term.surface === '') continue;
-        let forms = surfaces.get(term.key);
-        if (!forms) {
-          forms = new Map();
-          surfaces.set(term.key, forms);
-        }
-        forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
-      }
+      const terms = extractTerms(text);
+      read.push(terms);
+      for (const term of terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
     }
     return counts;
   };
@@ -122,7 +115,7 @@ export function countTerms(paper: PaperText): PaperTerms {
     keywords: count(paper.keywords),
     categories: new Map(paper.categories.map((c) => [`cat:${c.toLowerCase()}`, 1])),
   };
-  return { fields, surfaces, standalone };
+  return { fields, read };
 }
 
 /** A paper's term counts weighted by field and summed. */
@@ -171,7 +164,6 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
   const index = new Map(features.map((key, i) => [key, i]));
   const n = papers.length;
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
-  const present: Set<number>[] = [];
   const weight = new Float64Array(features.length);
   const vectors = counts.map((c) => {
     const idx: number[] = [];
@@ -182,43 +174,84 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
       weight[i] = Math.max(0.05, 1 + Math.log(tf)) * (idf[i] ?? 0);
     }
     idx.sort((a, b) => a - b);
-    present.push(new Set(idx));
     return normalize({ idx, val: idx.map((i) => weight[i] ?? 0) });
   });
-  const headline = terms.map((t) => {
-    const out = new Set<number>();
-    for (const field of [t.fields.title, t.fields.keywords]) {
-      for (const key of field.keys()) {
-        const i = index.get(key);
-        if (i !== undefined) out.add(i);
-      }
-    }
-    return out;
-  });
+  // Grouping reads only the vectors: what labels need is built on first use.
+  let present: Set<number>[] | undefined;
+  let headline: Set<number>[] | undefined;
+  let forms: Surfaces | undefined;
   const surfaces = new Map<number, string>();
   const surfaceOf = (feature: number): string => {
     let best = surfaces.get(feature);
     if (best === undefined) {
-      best = bestSurface(features[feature] ?? '', terms);
+      forms ??= readSurfaces(terms);
+      best = bestSurface(forms.byKey.get(features[feature] ?? ''));
       surfaces.set(feature, best);
     }
     return best;
   };
   const standsAlone = (feature: number): boolean => {
-    const key = features[feature] ?? '';
-    return terms.some((t) => t.standalone.has(key));
+    forms ??= readSurfaces(terms);
+    return forms.standalone.has(features[feature] ?? '');
   };
-  return { features, df, vectors, present, headline, surfaceOf, standsAlone, idf, index };
+  return {
+    features,
+    df,
+    vectors,
+    get present(): Set<number>[] {
+      present ??= vectors.map((v) => new Set(v.idx));
+      return present;
+    },
+    get headline(): Set<number>[] {
+      headline ??= terms.map((t) => {
+        const out = new Set<number>();
+        for (const field of [t.fields.title, t.fields.keywords]) {
+          for (const key of field.keys()) {
+            const i = index.get(key);
+            if (i !== undefined) out.add(i);
+          }
+        }
+        return out;
+      });
+      return headline;
+    },
+    surfaceOf,
+    standsAlone,
+    idf,
+    index,
+  };
 }
 
-/** The form of `key` written most often across the papers (ties: the first in code-point order). */
-function bestSurface(key: string, terms: PaperTerms[]): string {
-  const all = new Map<string, number>();
+/** Surface forms of each key with their counts across papers, and the keys written on their own. */
+interface Surfaces {
+  byKey: Map<string, Map<string, number>>;
+  standalone: Set<string>;
+}
+
+function readSurfaces(terms: readonly PaperTerms[]): Surfaces {
+  const byKey = new Map<string, Map<string, number>>();
+  const standalone = new Set<string>();
   for (const t of terms) {
-    for (const [form, c] of t.surfaces.get(key) ?? []) all.set(form, (all.get(form) ?? 0) + c);
+    for (const list of t.read) {
+      for (const term of list) {
+        if (!term.part) standalone.add(term.key);
+        if (term.surface === '') continue;
+        let forms = byKey.get(term.key);
+        if (!forms) {
+          forms = new Map();
+          byKey.set(term.key, forms);
+        }
+        forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
+      }
+    }
   }
+  return { byKey, standalone };
+}
+
+/** The form written most often (ties: the first in code-point order); '' when there is none. */
+function bestSurface(forms: Map<string, number> | undefined): string {
   let best: [string, number] = ['', 0];
-  for (const entry of all) {
+  for (const entry of forms ?? []) {
     if (entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
   }
   return best[0];
