@@ -23,6 +23,8 @@ function sentenceEnds(head: string): number[] {
  * end counts only past 40% of the limit, so a short first sentence does not leave a stub.
  */
 export function cutAtClause(text: string, maxChars: number): string {
+  // A string never has more characters than UTF-16 units: most abstracts need no splitting.
+  if (text.length <= maxChars) return text;
   if (Array.from(text).length <= maxChars) return text;
   if (maxChars <= 1) return maxChars === 1 ? '…' : '';
   const head = Array.from(text)

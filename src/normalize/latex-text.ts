@@ -20,6 +20,9 @@ const TEXT_SCRIPT_BEFORE = /[\p{L}\p{N})\u2070-\u209f]$/u;
 
 type Mode = 'text' | 'math';
 
+/** Characters {@link Reader} treats as plain in every mode (it returns them as they are). */
+const PLAIN_RUN = /[^{}\\$^_~]+/y;
+
 /**
  * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
  * accents and scripts. It never fails: anything it does not know is kept as plain text.
@@ -35,6 +38,14 @@ class Reader {
       if (close !== undefined && this.s.startsWith(close, this.i)) {
         this.i += close.length;
         return out;
+      }
+      // Plain characters are copied as they are, a run at a time (a closing delimiter starts
+      // with a special character, so none hides in a run).
+      PLAIN_RUN.lastIndex = this.i;
+      if (PLAIN_RUN.test(this.s)) {
+        out += this.s.slice(this.i, PLAIN_RUN.lastIndex);
+        this.i = PLAIN_RUN.lastIndex;
+        continue;
       }
       const c = this.s[this.i] as string;
       if (c === '}') {
