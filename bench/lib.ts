@@ -6,7 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CORPORA = path.resolve(ROOT, '..', 'shared', 'corpora');
+/** The shared corpora: where PAPERPOST_CORPORA points, else beside the checkout (../shared/corpora). */
+export const CORPORA = process.env.PAPERPOST_CORPORA
+  ? path.resolve(process.env.PAPERPOST_CORPORA)
+  : path.resolve(ROOT, '..', 'shared', 'corpora');
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -64,19 +67,21 @@ export async function serveFile(body: Buffer, contentType: string): Promise<{ ur
 
 export interface Timed {
   seconds: number;
+  /** CPU seconds of the process and its waited-for children (user + sys). */
+  cpuSeconds: number;
   peakKb: number;
   code: number | null;
   stderr: string;
 }
 
-/** Run a command under /usr/bin/time: wall seconds and peak RSS of the process tree's largest. */
+/** Run a command under /usr/bin/time: wall seconds, CPU seconds (user + sys) and peak RSS of the process tree's largest. */
 export function timed(
   cmd: string,
   args: string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv },
 ): Promise<Timed> {
   return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], {
+    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M %U %S', cmd, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -87,8 +92,14 @@ export function timed(
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      const m = /__TIME__ ([\d.]+) (\d+)/.exec(stderr);
-      resolve({ seconds: Number(m?.[1] ?? Number.NaN), peakKb: Number(m?.[2] ?? 0), code, stderr });
+      const m = /__TIME__ ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(stderr);
+      resolve({
+        seconds: Number(m?.[1] ?? Number.NaN),
+        peakKb: Number(m?.[2] ?? 0),
+        cpuSeconds: Number(m?.[3] ?? Number.NaN) + Number(m?.[4] ?? Number.NaN),
+        code,
+        stderr,
+      });
     });
   });
 }

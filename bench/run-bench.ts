@@ -1,16 +1,19 @@
 /**
- * `npm run bench`: wall time and peak memory of `paperpost run` delivering one edition of the real
- * arXiv all-archives feed (1,504 items) to one recipient over SMTP into Postfix's smtp-sink, next
- * to rss2email (digest mode, same feed over the same loopback HTTP server, same sink), measured in
- * the same run, alternating, median of N rounds.
+ * `npm run bench`: wall time, CPU time (user + sys) and peak memory of `paperpost run` delivering
+ * one edition of the real arXiv all-archives feed (1,504 items) to one recipient over SMTP into
+ * Postfix's smtp-sink, next to rss2email (digest mode, same feed over the same loopback HTTP
+ * server, same sink), measured in the same run, alternating, median and range of N rounds, with
+ * the load average before and after (wall time means little on a busy machine; CPU time less so).
+ * `BENCH_BIN` runs another build's launcher (for a before/after comparison).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { CORPORA, median, ROOT, serveFile, startSmtpSink, type Timed, timed, which } from './lib.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BIN = process.env.BENCH_BIN ?? path.join(ROOT, 'bin', 'paperpost.js');
 const FEED = path.join(CORPORA, 'arxiv', 'rss', 'arxiv_rss_all-archives_2024-11-28.xml');
 
 function paperpostProject(feedUrl: string): string {
@@ -65,12 +68,17 @@ async function main(): Promise<void> {
   const r2e = which('r2e');
   const { url, server } = await serveFile(readFileSync(FEED), 'application/rss+xml; charset=utf-8');
   const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn' };
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ');
+  const loadBefore = load();
   const pp: Timed[] = [];
   const rr: Timed[] = [];
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const dir = paperpostProject(url);
-      const t = await timed(process.execPath, [path.join(ROOT, 'bin', 'paperpost.js'), 'run'], {
+      const t = await timed(process.execPath, [BIN, 'run'], {
         cwd: dir,
         env,
       });
@@ -89,21 +97,27 @@ async function main(): Promise<void> {
     server.close();
     sink.stop();
   }
-  const ppTime = median(pp.map((t) => t.seconds));
-  const ppMem = Math.max(...pp.map((t) => t.peakKb)) / 1024;
+  const range = (xs: number[]): string =>
+    `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`;
+  const row = (name: string, ts: Timed[]): string =>
+    `${name.padEnd(11)} ${range(ts.map((t) => t.seconds)).padEnd(18)} ${range(ts.map((t) => t.cpuSeconds)).padEnd(18)} ${(Math.max(...ts.map((t) => t.peakKb)) / 1024).toFixed(0)}`;
   console.log(
-    `feed: ${path.basename(FEED)} (1,504 items), one recipient, SMTP into smtp-sink, ${ROUNDS} rounds, median`,
+    `feed: ${path.basename(FEED)} (1,504 items), one recipient, SMTP into smtp-sink, ${ROUNDS} rounds, median (min-max)`,
   );
-  console.log('tool        wall s   peak RSS MB');
-  console.log(`paperpost   ${ppTime.toFixed(2).padStart(6)}   ${ppMem.toFixed(0).padStart(6)}`);
+  console.log(`load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
+  console.log('tool        wall s             CPU s (user+sys)   peak RSS MB');
+  console.log(row('paperpost', pp));
   if (rr.length > 0) {
-    const rrTime = median(rr.map((t) => t.seconds));
-    const rrMem = Math.max(...rr.map((t) => t.peakKb)) / 1024;
-    console.log(`rss2email   ${rrTime.toFixed(2).padStart(6)}   ${rrMem.toFixed(0).padStart(6)}`);
-    const ratio = ppTime / rrTime;
+    console.log(row('rss2email', rr));
+    const ratio = (f: (t: Timed) => number): number => median(pp.map(f)) / median(rr.map(f));
+    const perRound = (f: (t: Timed) => number): string =>
+      pp.map((t, i) => (f(t) / f(rr[i] as Timed)).toFixed(2)).join(', ');
+    const wall = ratio((t) => t.seconds);
+    const cpu = ratio((t) => t.cpuSeconds);
     console.log(
-      `ratio paperpost/rss2email time: ${ratio.toFixed(2)}x (target <= 0.5x: ${ratio <= 0.5 ? 'met' : 'NOT met'})`,
+      `ratio paperpost/rss2email (of medians): wall ${wall.toFixed(2)}x, CPU ${cpu.toFixed(2)}x (target <= 0.5x: wall ${wall <= 0.5 ? 'met' : 'NOT met'}, CPU ${cpu <= 0.5 ? 'met' : 'NOT met'})`,
     );
+    console.log(`per round: wall ${perRound((t) => t.seconds)}; CPU ${perRound((t) => t.cpuSeconds)}`);
   } else {
     console.log('rss2email: not installed (apt-get install rss2email); no ratio');
   }
