@@ -89,18 +89,23 @@ export function splitDraft(
     named.push({ members, topic, words: label.words, source: -1, settled: true });
   }
   if (named.length === 0) return;
-  if (keep.length === 1) {
-    // One paper alone under the section's name: it goes with the part it is closest to.
-    const p = keep[0] as number;
-    const best = named.reduce((a, b) =>
-      meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
-    );
-    best.members.push(p);
-    keep.length = 0;
-  }
-  d.members = keep;
+  d.members = keepOrJoin(keep, named, sim, n);
   if (keep.length === 0) drafts.splice(drafts.indexOf(d), 1);
   drafts.push(...named);
+}
+
+/**
+ * What stays under a section's own name after its parts were taken: `rest`, unless that is one
+ * paper alone, which goes with the part it is closest to (no section of one paper).
+ */
+export function keepOrJoin(rest: number[], named: Draft[], sim: Float64Array, n: number): number[] {
+  if (rest.length !== 1 || named.length === 0) return rest;
+  const p = rest[0] as number;
+  const best = named.reduce((a, b) =>
+    meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
+  );
+  best.members.push(p);
+  return [];
 }
 
 /**

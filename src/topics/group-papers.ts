@@ -15,6 +15,7 @@ import {
 } from './drafts.js';
 import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
 import { chooseSectionLabel } from './label-section.js';
+import { partParent, partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
@@ -71,8 +72,10 @@ export function groupPapers(
   const users = live.filter((i) => topics[i]?.userDefined);
   const curated = live.filter((i) => {
     const origin = topicOrigin(topics[i] as Topic);
-    return !topics[i]?.userDefined && (origin === 'curated' || origin === 'approved');
+    const part = partParent((topics[i] as Topic).slug) !== undefined;
+    return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
+  const parts = partsByParent(topics, curated);
   const claim = batch.map((paper) => {
     const user = bestTopic(topics, users, paper, opts.joinEvidence);
     return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
@@ -143,6 +146,15 @@ export function groupPapers(
     }
   } else leftovers = rest;
 
+  // A catalogue topic holding many papers reads better in the sub-sections its parts name.
+  const partsAt = Math.max(6, 1.2 * average);
+  for (const d of [...drafts]) {
+    const own = d.source >= 0 ? parts.get(d.source) : undefined;
+    if (!own || d.members.length < partsAt) continue;
+    const named = splitByParts(d, own, topics, batch, sim, n);
+    if (d.members.length === 0) drafts.splice(drafts.indexOf(d), 1);
+    drafts.push(...named);
+  }
   // A topic holding many papers (a focused feed) reads better in labelled parts.
   const splitAt = Math.max(8, 2 * average);
   for (const d of [...drafts]) if (d.members.length >= splitAt) splitDraft(d, drafts, stats, sim, n, average);

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import {
+  bestTopic,
+  groupPapers,
+  labelsClash,
+  parseCatalogue,
+  phraseKeys,
+} from '../../../src/topics/index.js';
+import { loadHfLabeled, readsAsHeading } from './hf-fixture.js';
+
+const CATALOGUE = parseCatalogue(
+  readFileSync(new URL('../../../data/catalogue.json', import.meta.url), 'utf8'),
+  'data/catalogue.json',
+);
+const partsOf = (parent: string): number[] =>
+  CATALOGUE.flatMap((t, i) => (t.slug.startsWith(`${parent}--`) ? [i] : []));
+
+describe('catalogue parts (slug parent--part)', () => {
+  it('ships parts hidden, each after its parent, with headings that pass the checks and do not clash', () => {
+    const parts = CATALOGUE.filter((t) => t.slug.includes('--'));
+    expect(parts.length).toBeGreaterThanOrEqual(10);
+    for (const part of parts) {
+      const parent = part.slug.slice(0, part.slug.indexOf('--'));
+      const at = CATALOGUE.findIndex((t) => t.slug === parent);
+      expect(at, part.slug).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(CATALOGUE.indexOf(part));
+      expect(part.hidden).toBe(true);
+      expect(readsAsHeading(part.label), part.label).toBe(true);
+      const family = CATALOGUE.filter((t) => t.slug === parent || t.slug.startsWith(`${parent}--`));
+      for (const other of family)
+        if (other !== part)
+          expect(
+            labelsClash(phraseKeys(part.label), phraseKeys(other.label)),
+            `${part.label} / ${other.label}`,
+          ).toBe(false);
+    }
+  });
+
+  it('refuses a part listed before its parent, naming the file and the entry', () => {
+    const text = JSON.stringify({
+      topics: [
+        { slug: 'a--b', label: 'B', phrases: ['b'] },
+        { slug: 'a', label: 'A', phrases: ['a'] },
+      ],
+    });
+    expect(() => parseCatalogue(text, 'cat.json')).toThrow(/cat\.json: topic 1 \(a--b\): part of "a"/);
+  });
+
+  // Real titles (tests/fixtures/topics/hf-labeled.jsonl, focused-llm.jsonl): the part a paper of
+  // "LLM agents" goes to, on a key phrase of its title; none for a title that names no sub-area.
+  it.each([
+    ['Memory Intelligence Agent', 'llm-agents--memory'],
+    ['SkillX: Automatically Constructing Skill Knowledge Bases for Agents', 'llm-agents--memory'],
+    ['Synthetic Sandbox for Training Machine Learning Engineering Agents', 'llm-agents--environments'],
+    ['EvoBrowseComp: Benchmarking Search Agents on Evolving Knowledge', 'llm-agents--environments'],
+    ['Large Language Model-Brained GUI Agents: A Survey', 'llm-agents--environments'],
+    ['Σ-Mem: An Online Reliability Memory for LLM-based Multi-Agent Systems', 'llm-agents--multi-agent'],
+    [
+      'Exploration of LLM Multi-Agent Application Implementation Based on LangGraph+CrewAI',
+      'llm-agents--multi-agent',
+    ],
+    ['Proactive Agent: Shifting LLM Agents from Reactive Responses to Active Assistance', undefined],
+    ['Simulating Classroom Education with LLM-Empowered Agents', undefined],
+  ])('places "%s" in %s', (title, slug) => {
+    const paper = { title, summary: '', keywords: [], categories: [] };
+    const best = bestTopic(CATALOGUE, partsOf('llm-agents'), paper);
+    expect(best.index >= 0 ? CATALOGUE[best.index]?.slug : undefined).toBe(slug);
+  });
+
+  it('never lets one abstract word name a part (a benchmark said once in passing)', () => {
+    const paper = {
+      title: 'Proactive Agent: Shifting LLM Agents from Reactive Responses to Active Assistance',
+      summary: 'We build a proactive agent and evaluate it on a new benchmark of user activity.',
+      keywords: [],
+      categories: [],
+    };
+    expect(bestTopic(CATALOGUE, partsOf('llm-agents'), paper).index).toBe(-1);
+  });
+});
+
+describe('groupPapers with catalogue parts', () => {
+  const agents = loadHfLabeled().filter((p) => p.label.startsWith('agent-'));
+
+  it('splits a big "LLM agents" section into its parts, kept under the parent, none under 3 papers', () => {
+    const { groups } = groupPapers(agents, CATALOGUE);
+    const parts = groups.filter((g) => g.topic.parent === 'llm-agents');
+    expect(parts.map((g) => g.topic.slug)).toEqual(
+      expect.arrayContaining(['llm-agents--memory', 'llm-agents--environments']),
+    );
+    for (const g of parts) {
+      expect(g.paperIds.length).toBeGreaterThanOrEqual(3);
+      expect(g.topic.hidden).toBe(false);
+    }
+    // The parts follow their parent's own section in reading order.
+    const first = groups.findIndex((g) => g.topic.slug === 'llm-agents' || g.topic.parent === 'llm-agents');
+    const family = groups.slice(first, first + parts.length + 1);
+    expect(family.every((g) => g.topic.slug === 'llm-agents' || g.topic.parent === 'llm-agents')).toBe(true);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(agents.map((p) => p.id).sort());
+  });
+
+  it('keeps a small "LLM agents" section whole', () => {
+    const few = agents.slice(0, 5);
+    const { groups } = groupPapers(few, CATALOGUE);
+    expect(groups.some((g) => g.topic.parent === 'llm-agents')).toBe(false);
+  });
+
+  it('does not change the catalogue it is given', () => {
+    const copy: Topic[] = structuredClone(CATALOGUE);
+    groupPapers(agents, CATALOGUE);
+    expect(CATALOGUE).toEqual(copy);
+  });
+});
