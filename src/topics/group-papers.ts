@@ -7,7 +7,9 @@ import {
   groupIndices,
   labelPhrases,
   labelWords,
+  mergeSmallestPart,
   OTHER_TOPIC,
+  partParent,
   placeLeftovers,
   proposeTopic,
   splitDraft,
@@ -15,7 +17,7 @@ import {
 } from './drafts.js';
 import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
 import { chooseSectionLabel } from './label-section.js';
-import { partParent, partsByParent, splitByParts } from './parts.js';
+import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
@@ -164,6 +166,8 @@ export function groupPapers(
     splitDraft(largest, drafts, stats, sim, n, average);
   }
   // Too many sections: the smallest give their papers back, "More papers" counted in.
+  // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
+  while (drafts.length > hi && mergeSmallestPart(drafts));
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);

@@ -1,5 +1,5 @@
 import type { Topic } from '../domain/index.js';
-import { type Draft, keepOrJoin, labelWords } from './drafts.js';
+import { type Draft, keepOrJoin, labelWords, partParent } from './drafts.js';
 import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
 import type { PaperText } from './vectorize.js';
 
@@ -9,12 +9,6 @@ import type { PaperText } from './vectorize.js';
  * its own), and names the sub-sections of its parent when the parent holds many papers, the way an
  * editor splits "LLM agents" into "Agent memory and skills" and "Agent environments and search".
  */
-
-/** The parent slug of a part's slug (`parent--part`), or undefined. */
-export function partParent(slug: string): string | undefined {
-  const at = slug.indexOf('--');
-  return at > 0 ? slug.slice(0, at) : undefined;
-}
 
 /** Indices of the catalogue's parts per index of their parent topic (a live, unhidden topic). */
 export function partsByParent(topics: readonly Topic[], parents: readonly number[]): Map<number, number[]> {

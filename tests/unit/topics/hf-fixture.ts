@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Paper } from '../../../src/domain/index.js';
-import { isGeneric, isHeadWord, isStartWord, phraseKeys } from '../../../src/topics/index.js';
+import type { Paper, Topic } from '../../../src/domain/index.js';
+import { isGeneric, isHeadWord, isStartWord, parseCatalogue, phraseKeys } from '../../../src/topics/index.js';
 
 /** One hand-labelled paper of tests/fixtures/topics/hf-labeled.jsonl. */
 export interface LabeledPaper extends Paper {
@@ -69,4 +69,10 @@ export function readsAsHeading(label: string): boolean {
       isHeadWord(words.at(-1) ?? '') && isStartWord(words[0] ?? '') && (keys.length === 0 || !isGeneric(keys))
     );
   });
+}
+
+/** The shipped curated catalogue (data/catalogue.json), as a run reads it. */
+export function loadCatalogue(): Topic[] {
+  const url = new URL('../../../data/catalogue.json', import.meta.url);
+  return parseCatalogue(readFileSync(url, 'utf8'), 'data/catalogue.json');
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import {
@@ -8,12 +7,9 @@ import {
   parseCatalogue,
   phraseKeys,
 } from '../../../src/topics/index.js';
-import { loadHfLabeled, readsAsHeading } from './hf-fixture.js';
+import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
-const CATALOGUE = parseCatalogue(
-  readFileSync(new URL('../../../data/catalogue.json', import.meta.url), 'utf8'),
-  'data/catalogue.json',
-);
+const CATALOGUE = loadCatalogue();
 const partsOf = (parent: string): number[] =>
   CATALOGUE.flatMap((t, i) => (t.slug.startsWith(`${parent}--`) ? [i] : []));
 
@@ -98,6 +94,21 @@ describe('groupPapers with catalogue parts', () => {
     const family = groups.slice(first, first + parts.length + 1);
     expect(family.every((g) => g.topic.slug === 'llm-agents' || g.topic.parent === 'llm-agents')).toBe(true);
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(agents.map((p) => p.id).sort());
+  });
+
+  it('puts no paper in a part without evidence for its parent (regression: an ASR benchmark paper went to "Agent environments and tool use" on the word "benchmark")', () => {
+    const subset = shuffle(loadHfLabeled(), seededRandom(11)).slice(0, 70);
+    const { groups } = groupPapers(subset, CATALOGUE);
+    const agentsOf = (title: string): string | undefined => {
+      const id = subset.find((p) => p.title.startsWith(title))?.id;
+      return groups.find((g) => g.paperIds.includes(id ?? ''))?.topic.slug;
+    };
+    for (const title of [
+      'Towards Quantifying Benchmark Optimization in ASR',
+      'NARU: A Benchmark for NARrative',
+    ])
+      expect(agentsOf(title), title).not.toMatch(/^llm-agents/);
+    expect(agentsOf('ClawArena: Benchmarking AI Agents')).toMatch(/^llm-agents/);
   });
 
   it('keeps a small "LLM agents" section whole', () => {
