@@ -123,3 +123,24 @@ describe('groupPapers with catalogue parts', () => {
     expect(CATALOGUE).toEqual(copy);
   });
 });
+
+describe('placement evidence on real titles (tests/fixtures/topics/focused-llm.jsonl, hf-labeled.jsonl)', () => {
+  const top = CATALOGUE.flatMap((t, i) => (t.hidden ? [] : [i]));
+  it.each([
+    ['Harnessing Large Language Models for Seed Generation in Greybox Fuzzing', 'coding-agents'],
+    ['Automated Test Transfer Across Android Apps Using Large Language Models', 'coding-agents'],
+    [
+      'A Pipeline of Neural-Symbolic Integration to Enhance Spatial Reasoning in Large Language Models',
+      'reasoning-rl',
+    ],
+    ['Leveraging Large Language Models and Topic Modeling for Toxicity Classification', 'nlp-applications'],
+    ['Pushing the Limits of LLM Inference via 2-Bit Layer-Discriminative KV Cache', 'efficient-inference'],
+    // A visual tokenizer is no pre-training paper (it was, on the word "tokenizer").
+    ['HYDRA-X: Native Unified Multimodal Models with Holistic Visual Tokenizers', undefined],
+    // Nothing in the title names a catalogue area: the paper waits for a section by its abstract.
+    ['Can LLMs plan paths in the real world?', undefined],
+  ])('"%s" joins %s on its title', (title, slug) => {
+    const best = bestTopic(CATALOGUE, top, { title, summary: '', keywords: [], categories: [] });
+    expect(best.index >= 0 ? CATALOGUE[best.index]?.slug : undefined).toBe(slug);
+  });
+});
