@@ -14,10 +14,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseFeed } from '../src/ingest/index.js';
-import { mergePapers, normalizeEntry } from '../src/normalize/index.js';
 import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
+import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
 import { kMeans } from './kmeans.js';
 import { type SectionQuality, sectionQuality } from './topics-quality.js';
 
@@ -82,19 +81,8 @@ export function sample<T>(rows: T[], k: number, seed: number): T[] {
 
 /** The demo letter's input: every sample feed, parsed, normalized and merged as a run does. */
 async function demoRows(): Promise<Row[]> {
-  const config = JSON.parse(readFileSync(new URL('paperpost.config.json', ROOT), 'utf8')) as {
-    sources: { id: string; kind: string; location: string }[];
-  };
-  const papers = [];
-  for (const source of config.sources) {
-    const text = readFileSync(new URL(source.location, ROOT), 'utf8');
-    const feed = await parseFeed(text, { sourceId: source.id, kind: source.kind as 'rss' });
-    for (const entry of feed.entries) {
-      const paper = normalizeEntry(entry);
-      if (paper) papers.push(paper);
-    }
-  }
-  return mergePapers(papers).map((p) => ({ ...p, categories: [], label: null }));
+  const { papers } = await loadDemoPapers();
+  return papers.map((p) => ({ ...p, categories: [], label: null }));
 }
 
 async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {

@@ -111,6 +111,13 @@ function catalogueEvidence(topic: Topic, topics: readonly Topic[], paper: PaperT
   return family === undefined ? own : Math.min(own, topicEvidence(family, paper));
 }
 
+/** The catalogue topic a section is, or is a part of (its slug); undefined for a discovered one. */
+function familyOf(d: Draft, topics: readonly Topic[]): string | undefined {
+  if (d.topic.parent !== undefined) return d.topic.parent;
+  const topic = d.source >= 0 ? topics[d.source] : undefined;
+  return topic ? (partParent(topic.slug) ?? topic.slug) : undefined;
+}
+
 /**
  * Fewer sections without losing a placement: the smallest sub-section (a section carrying
  * `parent`) goes back into its parent's section, or else into its largest sibling part. Returns
@@ -160,6 +167,7 @@ export function placeLeftovers(
   sim: Float64Array,
   n: number,
   maxShare: number,
+  owner: readonly number[] = [],
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
@@ -176,7 +184,15 @@ export function placeLeftovers(
       const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
       // to keep the catch-all small; a section may take one that is close to it.
-      if (s > closestSim && (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)) {
+      // Nor does a paper that plainly belongs to another topic go where it is merely close: a
+      // latent-reasoning RL paper is no robotics paper when reasoning has no section.
+      const own = owner[p] ?? -1;
+      const elsewhere = own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug;
+      if (
+        s > closestSim &&
+        !elsewhere &&
+        (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
+      ) {
         closestSim = s;
         closest = d;
       }

@@ -78,9 +78,12 @@ export function groupPapers(
     return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
   const parts = partsByParent(topics, curated);
+  const owner: number[] = [];
   const claim = batch.map((paper) => {
     const user = bestTopic(topics, users, paper, opts.joinEvidence);
-    return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
+    const best = user.index >= 0 ? user : bestTopic(topics, curated, paper, opts.joinEvidence);
+    owner.push(best.evidence >= 2 * opts.joinEvidence ? best.index : -1);
+    return best.index;
   });
 
   if (n <= opts.singleSectionMax) {
@@ -170,7 +173,7 @@ export function groupPapers(
   while (drafts.length > hi && mergeSmallestPart(drafts));
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
-  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
     drafts.sort(bySize);
@@ -185,6 +188,7 @@ export function groupPapers(
       sim,
       n,
       opts.maxOtherShare,
+      owner,
     );
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
