@@ -45,7 +45,12 @@ export function parseCatalogue(text: string, file: string): Topic[] {
       throw bad(`${where} (${e.slug}): "phrases" must be a non-empty array of strings`);
     const categories = e.categories ?? [];
     if (!isStrings(categories)) throw bad(`${where} (${e.slug}): "categories" must be an array of strings`);
+    // A part (`parent--part`) names sub-sections of its parent: never offered on its own.
+    const at = e.slug.indexOf('--');
+    if (at > 0 && !seen.has(e.slug.slice(0, at)))
+      throw bad(`${where} (${e.slug}): part of "${e.slug.slice(0, at)}", which must come before it`);
     return {
+      ...(at > 0 ? { hidden: true } : {}),
       slug: e.slug,
       label: e.label.trim(),
       keywords: e.phrases.map((p) => p.toLowerCase()),

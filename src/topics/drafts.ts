@@ -1,6 +1,6 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { topicOrigin } from '../domain/index.js';
-import { phraseKeys, topicEvidence } from './evidence.js';
+import { EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, type PhraseStats } from './phrases.js';
@@ -23,6 +23,12 @@ export const OTHER_TOPIC: Readonly<Topic> = {
  * to be put there when the catch-all would hold more than its share: clearly closer than average.
  */
 const FILL_SIMILARITY = 0.02;
+
+/** The parent slug of a part's slug (`parent--part`), or undefined. */
+export function partParent(slug: string): string | undefined {
+  const at = slug.indexOf('--');
+  return at > 0 ? slug.slice(0, at) : undefined;
+}
 
 /** A section being built: its papers (batch indices) and what names it. */
 export interface Draft {
@@ -89,18 +95,62 @@ export function splitDraft(
     named.push({ members, topic, words: label.words, source: -1, settled: true });
   }
   if (named.length === 0) return;
-  if (keep.length === 1) {
-    // One paper alone under the section's name: it goes with the part it is closest to.
-    const p = keep[0] as number;
-    const best = named.reduce((a, b) =>
-      meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
-    );
-    best.members.push(p);
-    keep.length = 0;
-  }
-  d.members = keep;
+  d.members = keepOrJoin(keep, named, sim, n);
   if (keep.length === 0) drafts.splice(drafts.indexOf(d), 1);
   drafts.push(...named);
+}
+
+/**
+ * Evidence a paper gives for a catalogue section: for a part ("Agent environments and tool use")
+ * the lesser of the part's and its parent's, as "benchmark" alone makes no paper an agents paper.
+ */
+function catalogueEvidence(topic: Topic, topics: readonly Topic[], paper: PaperText): number {
+  const own = topicEvidence(topic, paper);
+  const parent = topic.parent ?? partParent(topic.slug);
+  const family = parent === undefined ? undefined : topics.find((t) => t.slug === parent);
+  return family === undefined ? own : Math.min(own, topicEvidence(family, paper));
+}
+
+/** The catalogue topic a section is, or is a part of (its slug); undefined for a discovered one. */
+function familyOf(d: Draft, topics: readonly Topic[]): string | undefined {
+  if (d.topic.parent !== undefined) return d.topic.parent;
+  const topic = d.source >= 0 ? topics[d.source] : undefined;
+  return topic ? (partParent(topic.slug) ?? topic.slug) : undefined;
+}
+
+/**
+ * Fewer sections without losing a placement: the smallest sub-section (a section carrying
+ * `parent`) goes back into its parent's section, or else into its largest sibling part. Returns
+ * false when there is no sub-section to merge.
+ */
+export function mergeSmallestPart(drafts: Draft[]): boolean {
+  const part = drafts
+    .filter((d) => d.topic.parent !== undefined)
+    .sort(bySize)
+    .at(-1);
+  if (!part) return false;
+  const parent = part.topic.parent;
+  const home =
+    drafts.find((d) => d.topic.slug === parent) ??
+    drafts.filter((d) => d !== part && d.topic.parent === parent).sort(bySize)[0];
+  if (!home) return false;
+  home.members.push(...part.members);
+  drafts.splice(drafts.indexOf(part), 1);
+  return true;
+}
+
+/**
+ * What stays under a section's own name after its parts were taken: `rest`, unless that is one
+ * paper alone, which goes with the part it is closest to (no section of one paper).
+ */
+export function keepOrJoin(rest: number[], named: Draft[], sim: Float64Array, n: number): number[] {
+  if (rest.length !== 1 || named.length === 0) return rest;
+  const p = rest[0] as number;
+  const best = named.reduce((a, b) =>
+    meanSimilarity(sim, n, p, b.members) > meanSimilarity(sim, n, p, a.members) ? b : a,
+  );
+  best.members.push(p);
+  return [];
 }
 
 /**
@@ -117,6 +167,7 @@ export function placeLeftovers(
   sim: Float64Array,
   n: number,
   maxShare: number,
+  owner: readonly number[] = [],
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
@@ -129,14 +180,23 @@ export function placeLeftovers(
     let closestSim = Number.NEGATIVE_INFINITY;
     for (const d of drafts) {
       const s = meanSimilarity(sim, n, p, d.members);
-      if (s > closestSim) {
+      const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
+      const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
+      // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
+      // to keep the catch-all small; a section may take one that is close to it.
+      // Nor does a paper that plainly belongs to another topic go where it is merely close: a
+      // latent-reasoning RL paper is no robotics paper when reasoning has no section.
+      const own = owner[p] ?? -1;
+      const elsewhere = own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug;
+      if (
+        s > closestSim &&
+        !elsewhere &&
+        (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
+      ) {
         closestSim = s;
         closest = d;
       }
-      const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
-      const evidence = topic
-        ? topicEvidence(topic, batch[p] as PaperText) >= 2
-        : (phraseOf.get(d)?.headline.has(p) ?? false);
+      const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);
       if (evidence && s > bestSim) {
         bestSim = s;
         best = d;

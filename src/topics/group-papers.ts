@@ -7,7 +7,9 @@ import {
   groupIndices,
   labelPhrases,
   labelWords,
+  mergeSmallestPart,
   OTHER_TOPIC,
+  partParent,
   placeLeftovers,
   proposeTopic,
   splitDraft,
@@ -15,6 +17,7 @@ import {
 } from './drafts.js';
 import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
 import { chooseSectionLabel } from './label-section.js';
+import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
@@ -71,11 +74,16 @@ export function groupPapers(
   const users = live.filter((i) => topics[i]?.userDefined);
   const curated = live.filter((i) => {
     const origin = topicOrigin(topics[i] as Topic);
-    return !topics[i]?.userDefined && (origin === 'curated' || origin === 'approved');
+    const part = partParent((topics[i] as Topic).slug) !== undefined;
+    return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
+  const parts = partsByParent(topics, curated);
+  const owner: number[] = [];
   const claim = batch.map((paper) => {
     const user = bestTopic(topics, users, paper, opts.joinEvidence);
-    return user.index >= 0 ? user.index : bestTopic(topics, curated, paper, opts.joinEvidence).index;
+    const best = user.index >= 0 ? user : bestTopic(topics, curated, paper, opts.joinEvidence);
+    owner.push(best.evidence >= 2 * opts.joinEvidence ? best.index : -1);
+    return best.index;
   });
 
   if (n <= opts.singleSectionMax) {
@@ -143,6 +151,15 @@ export function groupPapers(
     }
   } else leftovers = rest;
 
+  // A catalogue topic holding many papers reads better in the sub-sections its parts name.
+  const partsAt = Math.max(6, 1.2 * average);
+  for (const d of [...drafts]) {
+    const own = d.source >= 0 ? parts.get(d.source) : undefined;
+    if (!own || d.members.length < partsAt) continue;
+    const named = splitByParts(d, own, topics, batch, sim, n);
+    if (d.members.length === 0) drafts.splice(drafts.indexOf(d), 1);
+    drafts.push(...named);
+  }
   // A topic holding many papers (a focused feed) reads better in labelled parts.
   const splitAt = Math.max(8, 2 * average);
   for (const d of [...drafts]) if (d.members.length >= splitAt) splitDraft(d, drafts, stats, sim, n, average);
@@ -152,9 +169,11 @@ export function groupPapers(
     splitDraft(largest, drafts, stats, sim, n, average);
   }
   // Too many sections: the smallest give their papers back, "More papers" counted in.
+  // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
+  while (drafts.length > hi && mergeSmallestPart(drafts));
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
-  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare);
+  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
     drafts.sort(bySize);
@@ -169,6 +188,7 @@ export function groupPapers(
       sim,
       n,
       opts.maxOtherShare,
+      owner,
     );
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };

@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { TopicGroup } from '../../../src/domain/index.js';
 import {
   groupPapers,
-  isGeneric,
-  isHeadWord,
-  isStartWord,
   labelsClash,
   OTHER_TOPIC,
   parseCatalogue,
@@ -13,7 +10,7 @@ import {
   sectionBounds,
 } from '../../../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../../helpers/cluster-metrics.js';
-import { type LabeledPaper, loadHfLabeled, seededRandom, shuffle } from './hf-fixture.js';
+import { type LabeledPaper, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
 const PAPERS = loadHfLabeled();
 const CATALOGUE_FILE = new URL('../../../data/catalogue.json', import.meta.url);
@@ -36,18 +33,6 @@ function shape(groups: TopicGroup[]): { sections: number; singles: number; other
     singles: groups.filter((g) => g.paperIds.length === 1 && g.topic.slug !== OTHER_TOPIC.slug).length,
     other: groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0,
   };
-}
-
-/** A heading, not a cut phrase or two words joined by "and" ("Relative positional", "Teacher and token"). */
-function readsAsHeading(label: string): boolean {
-  if (/^\S+ and \S+$/i.test(label)) return false;
-  return label.split(/ and |, /i).every((part) => {
-    const words = part.trim().split(/\s+/);
-    const keys = phraseKeys(part);
-    return (
-      isHeadWord(words.at(-1) ?? '') && isStartWord(words[0] ?? '') && (keys.length === 0 || !isGeneric(keys))
-    );
-  });
 }
 
 describe('groupPapers with the curated catalogue on the hand-labelled HF papers (108 papers, 15 topics)', () => {

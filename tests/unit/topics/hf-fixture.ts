@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Paper } from '../../../src/domain/index.js';
+import type { Paper, Topic } from '../../../src/domain/index.js';
+import { isGeneric, isHeadWord, isStartWord, parseCatalogue, phraseKeys } from '../../../src/topics/index.js';
 
 /** One hand-labelled paper of tests/fixtures/topics/hf-labeled.jsonl. */
 export interface LabeledPaper extends Paper {
@@ -56,4 +57,22 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** A heading, not a cut phrase or two words joined by "and" ("Relative positional", "Teacher and token"). */
+export function readsAsHeading(label: string): boolean {
+  if (/^\S+ and \S+$/i.test(label)) return false;
+  return label.split(/ and |, /i).every((part) => {
+    const words = part.trim().split(/\s+/);
+    const keys = phraseKeys(part);
+    return (
+      isHeadWord(words.at(-1) ?? '') && isStartWord(words[0] ?? '') && (keys.length === 0 || !isGeneric(keys))
+    );
+  });
+}
+
+/** The shipped curated catalogue (data/catalogue.json), as a run reads it. */
+export function loadCatalogue(): Topic[] {
+  const url = new URL('../../../data/catalogue.json', import.meta.url);
+  return parseCatalogue(readFileSync(url, 'utf8'), 'data/catalogue.json');
 }

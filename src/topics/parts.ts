@@ -1,0 +1,68 @@
+import type { Topic } from '../domain/index.js';
+import { type Draft, keepOrJoin, labelWords, partParent } from './drafts.js';
+import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
+import type { PaperText } from './vectorize.js';
+
+/**
+ * Sub-areas of catalogue topics. A curated entry whose slug is `parent--part` ("llm-agents--memory")
+ * is a part of the topic `parent`: it ships hidden (never offered on its own, never a section of
+ * its own), and names the sub-sections of its parent when the parent holds many papers, the way an
+ * editor splits "LLM agents" into "Agent memory and skills" and "Agent environments and search".
+ */
+
+/** Indices of the catalogue's parts per index of their parent topic (a live, unhidden topic). */
+export function partsByParent(topics: readonly Topic[], parents: readonly number[]): Map<number, number[]> {
+  const index = new Map(parents.map((i) => [(topics[i] as Topic).slug, i] as const));
+  const out = new Map<number, number[]>();
+  topics.forEach((t, i) => {
+    const parent = partParent(t.slug);
+    const p = parent === undefined ? undefined : index.get(parent);
+    if (p === undefined || t.userDefined || t.keywords.length === 0) return;
+    out.set(p, [...(out.get(p) ?? []), i]);
+  });
+  return out;
+}
+
+/** Least papers a sub-section holds: a part of two papers is a footnote, not a heading. */
+export const MIN_PART = 3;
+
+/**
+ * Splits a catalogue topic's section into the sub-sections its parts name: each paper goes to
+ * the part it gives the most evidence for (a key phrase in its title or keywords, or several
+ * phrases: {@link JOIN_EVIDENCE}); parts of fewer than {@link MIN_PART} papers give theirs back.
+ * What no part claims stays under the topic's own label; a single such paper joins the part it
+ * is closest to. Returns the new drafts (the section itself is updated, and dropped when empty).
+ * Nothing happens when fewer than two parts would hold papers next to the rest.
+ */
+export function splitByParts(
+  d: Draft,
+  parts: readonly number[],
+  topics: readonly Topic[],
+  batch: readonly PaperText[],
+  sim: Float64Array,
+  n: number,
+): Draft[] {
+  const claim = d.members.map((p) => bestTopic(topics, parts, batch[p] as PaperText, JOIN_EVIDENCE).index);
+  const byPart = new Map<number, number[]>();
+  claim.forEach((t, k) => {
+    if (t >= 0) byPart.set(t, [...(byPart.get(t) ?? []), d.members[k] as number]);
+  });
+  const kept = [...byPart.entries()].filter(([, ms]) => ms.length >= MIN_PART).sort((a, b) => a[0] - b[0]);
+  const taken = new Set(kept.flatMap(([, ms]) => ms));
+  const rest = d.members.filter((p) => !taken.has(p));
+  // One part and nothing else, or one part beside one paper, is the section under another name.
+  if (kept.length === 0 || (kept.length === 1 && rest.length < MIN_PART)) return [];
+  const named: Draft[] = kept.map(([t, members]) => {
+    const part = topics[t] as Topic;
+    return {
+      members,
+      topic: { ...part, hidden: false, parent: d.topic.slug },
+      words: labelWords(part.label),
+      source: t,
+      settled: true,
+    };
+  });
+  d.members = keepOrJoin(rest, named, sim, n);
+  d.settled = true;
+  return named;
+}

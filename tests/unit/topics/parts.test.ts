@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import {
+  bestTopic,
+  groupPapers,
+  labelsClash,
+  OTHER_TOPIC,
+  parseCatalogue,
+  phraseKeys,
+} from '../../../src/topics/index.js';
+import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
+
+const CATALOGUE = loadCatalogue();
+const partsOf = (parent: string): number[] =>
+  CATALOGUE.flatMap((t, i) => (t.slug.startsWith(`${parent}--`) ? [i] : []));
+
+describe('catalogue parts (slug parent--part)', () => {
+  it('ships parts hidden, each after its parent, with headings that pass the checks and do not clash', () => {
+    const parts = CATALOGUE.filter((t) => t.slug.includes('--'));
+    expect(parts.length).toBeGreaterThanOrEqual(10);
+    for (const part of parts) {
+      const parent = part.slug.slice(0, part.slug.indexOf('--'));
+      const at = CATALOGUE.findIndex((t) => t.slug === parent);
+      expect(at, part.slug).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(CATALOGUE.indexOf(part));
+      expect(part.hidden).toBe(true);
+      expect(readsAsHeading(part.label), part.label).toBe(true);
+      const family = CATALOGUE.filter((t) => t.slug === parent || t.slug.startsWith(`${parent}--`));
+      for (const other of family)
+        if (other !== part)
+          expect(
+            labelsClash(phraseKeys(part.label), phraseKeys(other.label)),
+            `${part.label} / ${other.label}`,
+          ).toBe(false);
+    }
+  });
+
+  it('refuses a part listed before its parent, naming the file and the entry', () => {
+    const text = JSON.stringify({
+      topics: [
+        { slug: 'a--b', label: 'B', phrases: ['b'] },
+        { slug: 'a', label: 'A', phrases: ['a'] },
+      ],
+    });
+    expect(() => parseCatalogue(text, 'cat.json')).toThrow(/cat\.json: topic 1 \(a--b\): part of "a"/);
+  });
+
+  // Real titles (tests/fixtures/topics/hf-labeled.jsonl, focused-llm.jsonl): the part a paper of
+  // "LLM agents" goes to, on a key phrase of its title; none for a title that names no sub-area.
+  it.each([
+    ['Memory Intelligence Agent', 'llm-agents--memory'],
+    ['SkillX: Automatically Constructing Skill Knowledge Bases for Agents', 'llm-agents--memory'],
+    ['Synthetic Sandbox for Training Machine Learning Engineering Agents', 'llm-agents--environments'],
+    ['EvoBrowseComp: Benchmarking Search Agents on Evolving Knowledge', 'llm-agents--environments'],
+    ['Large Language Model-Brained GUI Agents: A Survey', 'llm-agents--environments'],
+    ['Σ-Mem: An Online Reliability Memory for LLM-based Multi-Agent Systems', 'llm-agents--multi-agent'],
+    [
+      'Exploration of LLM Multi-Agent Application Implementation Based on LangGraph+CrewAI',
+      'llm-agents--multi-agent',
+    ],
+    ['Proactive Agent: Shifting LLM Agents from Reactive Responses to Active Assistance', undefined],
+    ['Simulating Classroom Education with LLM-Empowered Agents', undefined],
+  ])('places "%s" in %s', (title, slug) => {
+    const paper = { title, summary: '', keywords: [], categories: [] };
+    const best = bestTopic(CATALOGUE, partsOf('llm-agents'), paper);
+    expect(best.index >= 0 ? CATALOGUE[best.index]?.slug : undefined).toBe(slug);
+  });
+
+  it('never lets one abstract word name a part (a benchmark said once in passing)', () => {
+    const paper = {
+      title: 'Proactive Agent: Shifting LLM Agents from Reactive Responses to Active Assistance',
+      summary: 'We build a proactive agent and evaluate it on a new benchmark of user activity.',
+      keywords: [],
+      categories: [],
+    };
+    expect(bestTopic(CATALOGUE, partsOf('llm-agents'), paper).index).toBe(-1);
+  });
+});
+
+describe('groupPapers with catalogue parts', () => {
+  const agents = loadHfLabeled().filter((p) => p.label.startsWith('agent-'));
+
+  it('splits a big "LLM agents" section into its parts, kept under the parent, none under 3 papers', () => {
+    const { groups } = groupPapers(agents, CATALOGUE);
+    const parts = groups.filter((g) => g.topic.parent === 'llm-agents');
+    expect(parts.map((g) => g.topic.slug)).toEqual(
+      expect.arrayContaining(['llm-agents--memory', 'llm-agents--environments']),
+    );
+    for (const g of parts) {
+      expect(g.paperIds.length).toBeGreaterThanOrEqual(3);
+      expect(g.topic.hidden).toBe(false);
+    }
+    // The parts follow their parent's own section in reading order.
+    const first = groups.findIndex((g) => g.topic.slug === 'llm-agents' || g.topic.parent === 'llm-agents');
+    const family = groups.slice(first, first + parts.length + 1);
+    expect(family.every((g) => g.topic.slug === 'llm-agents' || g.topic.parent === 'llm-agents')).toBe(true);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(agents.map((p) => p.id).sort());
+  });
+
+  it('puts no paper in a part without evidence for its parent (regression: an ASR benchmark paper went to "Agent environments and tool use" on the word "benchmark")', () => {
+    const subset = shuffle(loadHfLabeled(), seededRandom(11)).slice(0, 70);
+    const { groups } = groupPapers(subset, CATALOGUE);
+    const agentsOf = (title: string): string | undefined => {
+      const id = subset.find((p) => p.title.startsWith(title))?.id;
+      return groups.find((g) => g.paperIds.includes(id ?? ''))?.topic.slug;
+    };
+    for (const title of [
+      'Towards Quantifying Benchmark Optimization in ASR',
+      'NARU: A Benchmark for NARrative',
+    ])
+      expect(agentsOf(title), title).not.toMatch(/^llm-agents/);
+    expect(agentsOf('ClawArena: Benchmarking AI Agents')).toMatch(/^llm-agents/);
+  });
+
+  it('keeps a small "LLM agents" section whole', () => {
+    const few = agents.slice(0, 5);
+    const { groups } = groupPapers(few, CATALOGUE);
+    expect(groups.some((g) => g.topic.parent === 'llm-agents')).toBe(false);
+  });
+
+  it('does not change the catalogue it is given', () => {
+    const copy: Topic[] = structuredClone(CATALOGUE);
+    groupPapers(agents, CATALOGUE);
+    expect(CATALOGUE).toEqual(copy);
+  });
+});
+
+describe('placement evidence on real titles (tests/fixtures/topics/focused-llm.jsonl, hf-labeled.jsonl)', () => {
+  const top = CATALOGUE.flatMap((t, i) => (t.hidden ? [] : [i]));
+  it.each([
+    ['Harnessing Large Language Models for Seed Generation in Greybox Fuzzing', 'coding-agents'],
+    ['Automated Test Transfer Across Android Apps Using Large Language Models', 'coding-agents'],
+    [
+      'A Pipeline of Neural-Symbolic Integration to Enhance Spatial Reasoning in Large Language Models',
+      'reasoning-rl',
+    ],
+    ['Leveraging Large Language Models and Topic Modeling for Toxicity Classification', 'nlp-applications'],
+    ['Pushing the Limits of LLM Inference via 2-Bit Layer-Discriminative KV Cache', 'efficient-inference'],
+    // A visual tokenizer is no pre-training paper (it was, on the word "tokenizer").
+    ['HYDRA-X: Native Unified Multimodal Models with Holistic Visual Tokenizers', undefined],
+    // Nothing in the title names a catalogue area: the paper waits for a section by its abstract.
+    ['Can LLMs plan paths in the real world?', undefined],
+  ])('"%s" joins %s on its title', (title, slug) => {
+    const best = bestTopic(CATALOGUE, top, { title, summary: '', keywords: [], categories: [] });
+    expect(best.index >= 0 ? CATALOGUE[best.index]?.slug : undefined).toBe(slug);
+  });
+});
+
+describe('a paper that plainly belongs to a topic without a section', () => {
+  it('goes to "More papers" rather than to a section it is merely close to (regression: a latent-reasoning RL paper opened "Robot learning" in the demo letter)', async () => {
+    const { papers, topics } = await loadDemoPapers();
+    const { groups } = groupPapers(papers, [...topics, ...CATALOGUE]);
+    const id = papers.find((p) => p.title.startsWith('Demystifying Hidden-State Recurrence'))?.id;
+    expect(id).toBeDefined();
+    const section = groups.find((g) => g.paperIds.includes(id as string))?.topic.slug;
+    expect(section === OTHER_TOPIC.slug || section?.startsWith('reasoning-rl')).toBe(true);
+  });
+});
