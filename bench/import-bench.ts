@@ -76,8 +76,13 @@ async function baseline(config: StoreConfig, rows: number): Promise<number> {
     const started = performance.now();
     for (let i = 0; i < rows; i++) {
       const email = `base.${i}@example.org`;
-      await store.getSubscriberByEmail(email);
-      await store.upsertSubscriber({ email, status: 'confirmed', topics: ['llm'], frequency: 'daily' });
+      await store.subscribers.getSubscriberByEmail(email);
+      await store.subscribers.upsertSubscriber({
+        email,
+        status: 'confirmed',
+        topics: ['llm'],
+        frequency: 'daily',
+      });
     }
     return rows / ((performance.now() - started) / 1000);
   } finally {

@@ -14,6 +14,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ledgerPortOf } from '../src/cli/wiring.js';
 import type { Config } from '../src/config/load.js';
 import { createSmtpTransport, sendEditions } from '../src/deliver/index.js';
 import { createStore } from '../src/store/index.js';
@@ -95,7 +96,7 @@ async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<vo
   try {
     const cpuBefore = process.cpuUsage();
     const summary = await sendEditions(
-      { ledger: store, transport, personalize, sender: SENDER },
+      { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
       {
         // As the CLI's sendOptionsFor: batches small enough to send within half a lease at the pace.
         batchSize: Math.min(smtp.batchSize, Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2)),

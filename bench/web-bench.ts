@@ -176,7 +176,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'paperpost-web-bench-'));
   const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'paperpost.db') });
-  await store.saveTopics(
+  await store.catalogue.saveTopics(
     ['llm', 'vision', 'robotics', 'speech', 'theory'].map((slug) => ({
       slug,
       label: slug,

@@ -12,7 +12,7 @@ async function fetchText(url: string): Promise<string> {
 /** The provider-webhook wiring of the site: store-backed processor, SNS certificates over https. */
 export function bounceRouteDeps(app: App): BounceRouteDeps {
   return {
-    processor: bounceProcessorFor(app.config, app.store, app.secret),
+    processor: bounceProcessorFor(app.config, app.store.bounces, app.secret),
     verifySns: createSnsVerifier({ fetchCert: fetchText }),
     snsTopicArns: app.config.bounces.snsTopicArns,
     confirmSnsSubscription: async (url) => {

@@ -92,7 +92,7 @@ export async function openApp(
   // The curated catalogue joins the store once; an operator's renames and hides stay.
   if (extra.seedCatalogue) {
     try {
-      await store.seedTopics(curatedTopics());
+      await store.catalogue.seedTopics(curatedTopics());
     } catch (err) {
       await store.close();
       throw err;

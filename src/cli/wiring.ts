@@ -9,6 +9,7 @@ import {
   createSmtpTransport,
   isOwnerGone,
   isPidGone,
+  type LedgerPort,
   type MessageSigner,
   type SendEditionsOptions,
   type SendSummary,
@@ -110,7 +111,7 @@ export async function drainQueuedMail(deps: {
   transport: Transport;
 }): Promise<DrainSummary | undefined> {
   const { config, store } = deps;
-  if ((await store.countQueuedMails()) === 0) return undefined;
+  if ((await store.mailQueue.countQueuedMails()) === 0) return undefined;
   const flows = {
     store,
     signer: createTokenSigner(deps.secret),
@@ -131,11 +132,11 @@ export async function recoverInterrupted(deps: {
   store: Store;
 }): Promise<{ runs: number; tempFiles: number }> {
   let runs = 0;
-  for (const run of await deps.store.listRuns(100)) {
+  for (const run of await deps.store.runs.listRuns(100)) {
     if (run.status !== 'running' || !isOwnerGone(run.owner)) continue;
     const error = `interrupted: process ${run.owner} ended before the run finished`;
     const summary = run.summary !== null && typeof run.summary === 'object' ? run.summary : {};
-    await deps.store.finishRun(run.id, 'interrupted', { ...summary, error }, run.editionId, new Date());
+    await deps.store.runs.finishRun(run.id, 'interrupted', { ...summary, error }, run.editionId, new Date());
     runs++;
   }
   const tempFiles = await sweepOutboxTemps(deps.config.outboxDir, isPidGone);
@@ -158,6 +159,15 @@ export function assertNothingLeftBehind(
   );
 }
 
+/** The send loop's port: the ledger, plus the variants it sends and the suppression of bounced addresses. */
+export function ledgerPortOf(store: Pick<Store, 'ledger' | 'editions' | 'subscribers'>): LedgerPort {
+  return {
+    ...store.ledger,
+    getRenderedVariant: store.editions.getRenderedVariant,
+    updateSubscriber: store.subscribers.updateSubscriber,
+  };
+}
+
 /**
  * Drain the ledgers (one edition or all unfinished) through the configured transport, after the
  * queue of transactional mails.
@@ -170,7 +180,7 @@ export async function sendWith(
   await drainQueuedMail(deps);
   return sendEditions(
     {
-      ledger: store,
+      ledger: ledgerPortOf(store),
       transport,
       personalize: createPersonalizer(config, deps.secret),
       sender: {

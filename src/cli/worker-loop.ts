@@ -1,8 +1,11 @@
 import { type SendSummary, sleep } from '../deliver/index.js';
-import type { Store } from '../store/types.js';
+import type { LedgerRepository } from '../store/types.js';
 
 /** What the loop reads between passes to decide whether (and how long) to wait. */
-export type WorkerLedger = Pick<Store, 'listUnfinishedEditions' | 'countDeliveries' | 'nextWakeUp'>;
+export type WorkerLedger = Pick<
+  LedgerRepository,
+  'listUnfinishedEditions' | 'countDeliveries' | 'nextWakeUp'
+>;
 
 /** One drain of every unfinished edition (sendWith without `untilDone`). */
 export type DrainPass = (signal: AbortSignal) => Promise<SendSummary>;

@@ -158,7 +158,7 @@ export function startDaemon(app: DaemonDeps, options: DaemonOptions): Daemon {
   const resumeSends = (): Promise<void> =>
     exclusive('send', () =>
       serial(async () => {
-        if ((await store.listUnfinishedEditions()).length === 0) return;
+        if ((await store.ledger.listUnfinishedEditions()).length === 0) return;
         const summary = await app.send(transport, controller.signal);
         if (summary.sent + summary.deferred + summary.failed + summary.cancelled > 0) {
           app.logger.info({ ...summary }, 'resumed unfinished editions');

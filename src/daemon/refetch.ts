@@ -32,22 +32,22 @@ export async function refetchBeforeSlot(
   const slot = schedule.next(now);
   if (slot.getTime() - now.getTime() > minutesBefore * 60_000) return undefined;
   const key = lastRefetchKey(frequency);
-  if ((await deps.store.getMeta(key)) === slot.toISOString()) return undefined;
+  if ((await deps.store.runs.getMeta(key)) === slot.toISOString()) return undefined;
   const holder = deps.holder ?? randomUUID();
   const lock = `refetch:${frequency}`;
-  if (!(await deps.store.tryLock(lock, holder, 600, now))) return undefined;
+  if (!(await deps.store.runs.tryLock(lock, holder, 600, now))) return undefined;
   try {
-    if ((await deps.store.getMeta(key)) === slot.toISOString()) return undefined;
+    if ((await deps.store.runs.getMeta(key)) === slot.toISOString()) return undefined;
     // Recorded first: a failing source must not make every tick try again.
-    await deps.store.setMeta(key, slot.toISOString());
+    await deps.store.runs.setMeta(key, slot.toISOString());
     const ingest = await ingestSources(deps.store, deps.config, deps.logger, now, frequency);
-    const upsert = await deps.store.upsertPapers(ingest.papers, now);
+    const upsert = await deps.store.papers.upsertPapers(ingest.papers, now);
     deps.logger.info(
       { frequency, slot: slot.toISOString(), papers: ingest.papers.length, ...upsert },
       'sources fetched again before the send',
     );
     return { slot, papers: ingest.papers.length, inserted: upsert.inserted, updated: upsert.updated };
   } finally {
-    await deps.store.releaseLock(lock, holder);
+    await deps.store.runs.releaseLock(lock, holder);
   }
 }

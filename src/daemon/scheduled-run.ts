@@ -31,7 +31,7 @@ export async function readLastSlot(
   deps: Pick<RunDeps, 'store'>,
   frequency: Frequency,
 ): Promise<Date | undefined> {
-  const value = await deps.store.getMeta(lastSlotKey(frequency));
+  const value = await deps.store.runs.getMeta(lastSlotKey(frequency));
   const date = value ? new Date(value) : undefined;
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
@@ -53,10 +53,10 @@ export async function scheduledRun(
   const holder = deps.holder ?? randomUUID();
   const ttl = deps.lockTtlSeconds ?? 120;
   const lock = editionLockName(frequency);
-  if (!(await store.tryLock(lock, holder, ttl, deps.now()))) return { status: 'locked', slot };
+  if (!(await store.runs.tryLock(lock, holder, ttl, deps.now()))) return { status: 'locked', slot };
   const renew = setInterval(
     () => {
-      store.tryLock(lock, holder, ttl, deps.now()).then(
+      store.runs.tryLock(lock, holder, ttl, deps.now()).then(
         (held) => {
           if (!held) deps.logger.error({ lock, holder }, 'edition lock lost while running');
         },
@@ -71,7 +71,7 @@ export async function scheduledRun(
     const last = await readLastSlot(deps, frequency);
     if (last && last.getTime() >= slot.getTime()) return { status: 'done', slot };
     if (mode === 'record') {
-      await store.setMeta(lastSlotKey(frequency), slot.toISOString());
+      await store.runs.setMeta(lastSlotKey(frequency), slot.toISOString());
       return { status: 'recorded', slot };
     }
     try {
@@ -84,11 +84,11 @@ export async function scheduledRun(
       );
       return { status: 'failed', slot, error: describeError(err) };
     } finally {
-      await store.setMeta(lastSlotKey(frequency), slot.toISOString());
+      await store.runs.setMeta(lastSlotKey(frequency), slot.toISOString());
     }
   } finally {
     clearInterval(renew);
-    await store.releaseLock(lock, holder);
+    await store.runs.releaseLock(lock, holder);
   }
 }
 

@@ -19,12 +19,12 @@ const pct = (x: number): string => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)}%`;
 
 /** Bounce and complaint rates of editions, with a warning for each limit passed. */
 export async function editionBounceRates(
-  store: { countBounces(editionId: string): Promise<BounceCounts> },
+  store: { bounces: { countBounces(editionId: string): Promise<BounceCounts> } },
   editions: ReadonlyArray<{ id: string; deliveries: DeliveryCounts }>,
 ): Promise<EditionBounceRate[]> {
   const out: EditionBounceRate[] = [];
   for (const e of editions) {
-    const bounces = await store.countBounces(e.id);
+    const bounces = await store.bounces.countBounces(e.id);
     const sent = e.deliveries.sent;
     const bounceRate = sent > 0 ? (bounces.hard + bounces.soft) / sent : 0;
     const complaintRate = sent > 0 ? bounces.complaint / sent : 0;

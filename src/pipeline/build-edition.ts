@@ -38,10 +38,10 @@ export function configTopics(config: Readonly<Config>): Topic[] {
 
 async function uniqueEditionId(store: Store, date: string, frequency: Frequency): Promise<string> {
   const base = `${date}-${frequency}`;
-  if (!(await store.getEdition(base))) return base;
+  if (!(await store.editions.getEdition(base))) return base;
   for (let n = 2; ; n++) {
     const id = `${base}-${n}`;
-    if (!(await store.getEdition(id))) return id;
+    if (!(await store.editions.getEdition(id))) return id;
   }
 }
 
@@ -60,7 +60,7 @@ export async function planEdition(
   now: Date,
 ): Promise<PlanResult> {
   const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
-  const candidates: Paper[] = await store.listUnpublishedPapers(frequency, since);
+  const candidates: Paper[] = await store.papers.listUnpublishedPapers(frequency, since);
   const minPapers = Math.max(1, config.schedule.minPapers);
   if (candidates.length < minPapers) {
     return {
@@ -77,7 +77,7 @@ export async function planEdition(
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
   const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
   const pool = ranking.slice(0, groupingPoolSize(config));
-  const stored = await store.listTopics();
+  const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
@@ -120,7 +120,7 @@ export async function planEdition(
 async function withUpvoteGrowth(store: Store, papers: Paper[], now: Date): Promise<Paper[]> {
   const voted = papers.filter((p) => p.upvotes > 0).map((p) => p.id);
   if (voted.length === 0) return papers;
-  const snapshots = await store.listPaperSnapshots(voted, now);
+  const snapshots = await store.papers.listPaperSnapshots(voted, now);
   return papers.map((paper) => {
     const rate = upvotesPerDay(snapshots.get(paper.id) ?? [], now);
     return rate === undefined ? paper : { ...paper, upvotesPerDay: rate };
@@ -178,9 +178,9 @@ export async function buildEdition(
 ): Promise<BuildResult> {
   const plan = await planEdition(store, config, frequency, now);
   if (plan.status === 'skipped') return plan;
-  await store.saveTopics(plan.catalogue);
-  await store.createEdition(plan.edition);
-  await store.addTopicPapers(topicCounts(plan.edition));
+  await store.catalogue.saveTopics(plan.catalogue);
+  await store.editions.createEdition(plan.edition);
+  await store.catalogue.addTopicPapers(topicCounts(plan.edition));
   return { status: 'built', edition: plan.edition, candidates: plan.candidates, newTopics: plan.newTopics };
 }
 

@@ -60,7 +60,7 @@ export async function ingestSources(
   const options = fetchOptionsFor(config);
   for (const planned of await planSources(config, frequency, now, options)) {
     const spec = { id: planned.id };
-    const state = await store.getSourceState(spec.id);
+    const state = await store.sources.getSourceState(spec.id);
     const base: SourceState = state ?? {
       id: spec.id,
       etag: null,
@@ -76,7 +76,7 @@ export async function ingestSources(
       all.push(...anchorStaleListing(result.papers, now));
       entries += result.entries;
       const status = result.read.status;
-      await store.saveSourceState({
+      await store.sources.saveSourceState({
         ...base,
         etag: result.read.etag ?? base.etag,
         lastModified: result.read.lastModified ?? base.lastModified,
@@ -100,7 +100,7 @@ export async function ingestSources(
     } catch (err) {
       const reason = describeError(err);
       const failuresInRow = base.failuresInRow + 1;
-      await store.saveSourceState({
+      await store.sources.saveSourceState({
         ...base,
         lastStatus: 'failed',
         lastFetchedAt: now.toISOString(),

@@ -59,7 +59,7 @@ export interface RunSummary {
 export async function runEdition(deps: RunDeps, options: RunOptions): Promise<RunSummary> {
   const { store, config, logger } = deps;
   const started = deps.now();
-  const runId = await store.startRun('run', started, processOwner());
+  const runId = await store.runs.startRun('run', started, processOwner());
   const summary: RunSummary = {
     runId,
     status: 'ok',
@@ -126,7 +126,7 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
       };
       const domain =
         config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
-      const created = await store.createLedger(edition.id, edition.frequency, domain);
+      const created = await store.ledger.createLedger(edition.id, edition.frequency, domain);
       const variants = await renderVariants(store, deps.renderer, edition);
       lap('render');
       summary.ledger = { created, variants: variants.variants };
@@ -144,20 +144,20 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
   } catch (err) {
     summary.status = 'failed';
     summary.error = describeError(err);
-    await store.finishRun(runId, 'failed', summary, summary.edition?.id ?? null, deps.now());
+    await store.runs.finishRun(runId, 'failed', summary, summary.edition?.id ?? null, deps.now());
     throw err;
   }
-  await store.finishRun(runId, summary.status, summary, summary.edition?.id ?? null, deps.now());
+  await store.runs.finishRun(runId, summary.status, summary, summary.edition?.id ?? null, deps.now());
   return summary;
 }
 
 /** Config-seeded subscribers (the demo recipient) are added once, when the store has none. */
 async function seedSubscribers(store: Store, config: Readonly<Config>): Promise<void> {
   if (config.seedSubscribers.length === 0) return;
-  const counts = await store.countSubscribers();
+  const counts = await store.subscribers.countSubscribers();
   if (Object.values(counts).some((n) => n > 0)) return;
   for (const seed of config.seedSubscribers) {
-    await store.upsertSubscriber({
+    await store.subscribers.upsertSubscriber({
       email: seed.email.toLowerCase(),
       name: seed.name ?? null,
       status: 'confirmed',

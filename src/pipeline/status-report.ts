@@ -109,7 +109,7 @@ export async function buildStatusReport(
   now: Date,
   options: { runs?: number; editions?: number } = {},
 ): Promise<StatusReport> {
-  const runs = (await store.listRuns(options.runs ?? 10)).map(toRunLine);
+  const runs = (await store.runs.listRuns(options.runs ?? 10)).map(toRunLine);
   const schedules: ScheduleLine[] = [];
   for (const frequency of ['daily', 'weekly'] as const) {
     const entry = config.schedule[frequency];
@@ -123,7 +123,7 @@ export async function buildStatusReport(
       lastSlot: last?.toISOString() ?? null,
     });
   }
-  const states = new Map((await store.listSourceStates()).map((s) => [s.id, s]));
+  const states = new Map((await store.sources.listSourceStates()).map((s) => [s.id, s]));
   const stale = config.schedule.staleAfterFailures;
   const sources: SourceLine[] = [];
   // The feeds of an OPML source are sources of their own, `<opml id>.<feed>`.
@@ -145,7 +145,7 @@ export async function buildStatusReport(
       configured: isConfigured(id),
     });
   }
-  const editions = (await store.listEditions({ limit: options.editions ?? 5 })).map((e) => ({
+  const editions = (await store.editions.listEditions({ limit: options.editions ?? 5 })).map((e) => ({
     id: e.id,
     frequency: e.frequency,
     date: e.date,
@@ -158,7 +158,7 @@ export async function buildStatusReport(
     runs,
     schedules,
     sources,
-    subscribers: await store.countSubscribers(),
+    subscribers: await store.subscribers.countSubscribers(),
     editions,
   };
 }

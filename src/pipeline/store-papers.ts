@@ -17,7 +17,7 @@ export async function storePapers(
   seenAt: Date,
 ): Promise<UpsertResult & { stored: Paper[] }> {
   try {
-    return { ...(await store.upsertPapers(papers, seenAt)), stored: papers };
+    return { ...(await store.papers.upsertPapers(papers, seenAt)), stored: papers };
   } catch (batchError) {
     logger.warn({ err: describeError(batchError) }, 'store refused the papers; retrying one by one');
   }
@@ -25,7 +25,7 @@ export async function storePapers(
   const stored: Paper[] = [];
   for (const paper of papers) {
     try {
-      const one = await store.upsertPapers([paper], seenAt);
+      const one = await store.papers.upsertPapers([paper], seenAt);
       total.inserted += one.inserted;
       total.updated += one.updated;
       stored.push(paper);

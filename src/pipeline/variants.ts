@@ -34,13 +34,13 @@ export async function renderVariants(
   renderer: VariantRenderer,
   edition: Edition,
 ): Promise<{ rendered: number; variants: string[] }> {
-  const keys = new Set(await store.listVariantKeys(edition.id));
+  const keys = new Set(await store.ledger.listVariantKeys(edition.id));
   keys.add(allTopicsKey(edition.frequency));
   let rendered = 0;
   for (const key of [...keys].sort()) {
-    if (await store.getRenderedVariant(edition.id, key)) continue;
+    if (await store.editions.getRenderedVariant(edition.id, key)) continue;
     const output = await renderer.renderVariant(edition, parseVariantKey(key));
-    await store.saveRenderedVariant(edition.id, output);
+    await store.editions.saveRenderedVariant(edition.id, output);
     rendered++;
   }
   return { rendered, variants: [...keys].sort() };

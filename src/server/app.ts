@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps): Hono {
     // In the store: one window per address for every process and replica, kept over restarts.
     limitAddress: async (c, email) => {
       const limit = deps.rateLimits?.perAddressPerHour ?? 5;
-      const decision = await deps.store.takeRateLimit(`address:${email}`, limit, 3600, now());
+      const decision = await deps.store.mailQueue.takeRateLimit(`address:${email}`, limit, 3600, now());
       if (decision.allowed) return;
       c.header('Retry-After', String(decision.retryAfterSeconds));
       throw new PaperpostError('server', 'rate-limited', 'too many requests');

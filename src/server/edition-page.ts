@@ -116,11 +116,13 @@ const SAMPLE_PAPERS = 5;
 
 /** The latest edition's top papers under their topics, or null before the first edition. */
 export async function latestSample(store: {
-  listEditions(options: { limit: number }): Promise<{ id: string }[]>;
-  getEdition(id: string): Promise<Edition | undefined>;
+  editions: {
+    listEditions(options: { limit: number }): Promise<{ id: string }[]>;
+    getEdition(id: string): Promise<Edition | undefined>;
+  };
 }): Promise<SampleView | null> {
-  const [latest] = await store.listEditions({ limit: 1 });
-  const edition = latest ? await store.getEdition(latest.id) : undefined;
+  const [latest] = await store.editions.listEditions({ limit: 1 });
+  const edition = latest ? await store.editions.getEdition(latest.id) : undefined;
   if (!edition) return null;
   const sections: SampleView['sections'] = [];
   let left = SAMPLE_PAPERS;

@@ -57,7 +57,7 @@ export function createErrorHandler(parts: ServerParts): ErrorHandler {
     else logger.info({ path: c.req.path, code, status }, 'request refused');
 
     if (code === 'invalid-email' || code === 'invalid-frequency') {
-      const catalogue = offeredTopics(await parts.flows.store.listTopics().catch(() => []));
+      const catalogue = offeredTopics(await parts.flows.store.catalogue.listTopics().catch(() => []));
       const message =
         code === 'invalid-email' ? 'Please enter a valid email address.' : 'Please choose daily or weekly.';
       return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, selected: [], message }, status);

@@ -106,7 +106,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
 
   app.get('/healthz', async (c) => {
     try {
-      await store.getMeta('healthz');
+      await store.runs.getMeta('healthz');
       return c.json({ status: 'ok', store: store.driver });
     } catch (err) {
       parts.logger.error({ err }, 'healthz: store check failed');
@@ -115,7 +115,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   });
 
   app.get('/archive', async (c) => {
-    const editions = (await store.listEditions({ limit: 200 })).map((e) => ({
+    const editions = (await store.editions.listEditions({ limit: 200 })).map((e) => ({
       ...e,
       countsText: describeCounts(summaryCounts(e)),
     }));
@@ -124,7 +124,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
 
   /** An edition id from the path, or a 404. */
   const editionOf = async (id: string): Promise<Edition> => {
-    const edition = EDITION_ID.test(id) ? await store.getEdition(id) : undefined;
+    const edition = EDITION_ID.test(id) ? await store.editions.getEdition(id) : undefined;
     if (!edition) throw new PaperpostError('server', 'not-found', `no edition ${id.slice(0, 100)}`);
     return edition;
   };
@@ -133,8 +133,8 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   // under its topic in rank order; each section carries the anchor the letter links to.
   app.get('/archive/:edition', async (c) => {
     const edition = await editionOf(c.req.param('edition'));
-    const web = await buildWebEdition(edition, (ids) => store.getPapers(ids));
-    const letter = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
+    const web = await buildWebEdition(edition, (ids) => store.papers.getPapers(ids));
+    const letter = await store.editions.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,
       countsText: describeCounts(web.counts),
@@ -147,7 +147,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   // The letter as sent to a reader of every topic, personal links blanked.
   app.get('/archive/:edition/mail', async (c) => {
     const edition = await editionOf(c.req.param('edition'));
-    const variant = await store.getRenderedVariant(edition.id, `${edition.frequency}:*`);
+    const variant = await store.editions.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     if (!variant) throw new PaperpostError('server', 'not-found', `no letter for edition ${edition.id}`);
     c.header('Content-Security-Policy', ARCHIVE_CSP);
     c.header('Cache-Control', 'public, max-age=300');
@@ -167,10 +167,10 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   );
 
   app.get('/feed.xml', async (c) => {
-    const editions = await store.listEditions({ limit: FEED_ITEMS });
+    const editions = await store.editions.listEditions({ limit: FEED_ITEMS });
     const items: string[] = [];
     for (const e of editions) {
-      const edition = await store.getEdition(e.id);
+      const edition = await store.editions.getEdition(e.id);
       if (edition) items.push(feedItem(edition, config));
     }
     const xml = `<?xml version="1.0" encoding="UTF-8"?>

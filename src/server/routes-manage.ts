@@ -126,7 +126,7 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
 
   app.get('/unsubscribe/topic', async (c) => {
     const { extra } = await resolve(c, 'topic-unsubscribe');
-    const topic = (await flows.store.listTopics()).find((t) => t.slug === extra);
+    const topic = (await flows.store.catalogue.listTopics()).find((t) => t.slug === extra);
     return pages.page(c, '@unsubscribe', {
       pageTitle: 'Leave a topic',
       question: `Stop receiving papers about ${topic?.label ?? extra}? The rest of your digest stays as it is.`,

@@ -29,11 +29,11 @@ export function registerMetricsRoute(
   app.get('/metrics', async (c) => {
     if (!authorized(c, options.token, options.clientIp(c))) return c.text('forbidden', 403);
     const [editions, deliveries, bounces, subscribers, sources] = await Promise.all([
-      store.countRows('editions'),
-      store.deliveryTotals(),
-      store.bounceTotals(),
-      store.countSubscribers(),
-      store.listSourceStates(),
+      store.tables.countRows('editions'),
+      store.ledger.deliveryTotals(),
+      store.bounces.bounceTotals(),
+      store.subscribers.countSubscribers(),
+      store.sources.listSourceStates(),
     ]);
     const lines: string[] = [];
     const metric = (name: string, type: string, help: string, samples: Array<[string, number]>) => {

@@ -19,7 +19,7 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
     form: { email?: string; selected: string[]; frequency: string; emailError?: string },
     status = 200,
   ): Promise<Response> => {
-    const catalogue = offeredTopics(await flows.store.listTopics());
+    const catalogue = offeredTopics(await flows.store.catalogue.listTopics());
     const sample = await latestSample(parts.deps.store);
     return pages.page(c, '@index', { pageTitle: 'Subscribe', catalogue, sample, ...form }, status);
   };

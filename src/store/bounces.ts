@@ -5,11 +5,9 @@ import type {
   BounceOutcome,
   BounceRecord,
   BounceTarget,
-  DeliveryCounts,
   NewBounce,
   SoftBouncePolicy,
 } from '../domain/index.js';
-import { DELIVERY_STATES } from '../domain/index.js';
 import { isUniqueViolation, type StoreContext } from './context.js';
 import type { Database } from './schema.js';
 
@@ -175,18 +173,6 @@ export async function bounceTotals(ctx: StoreContext): Promise<BounceCounts> {
     .execute();
   const counts = emptyCounts();
   for (const r of rows) if (r.class in counts) counts[r.class as keyof BounceCounts] = Number(r.n);
-  return counts;
-}
-
-/** Deliveries of every edition by state (for /metrics). */
-export async function deliveryTotals(ctx: StoreContext): Promise<DeliveryCounts> {
-  const rows = await ctx.db
-    .selectFrom('deliveries')
-    .select(['state', sql<number>`count(*)`.as('n')])
-    .groupBy('state')
-    .execute();
-  const counts = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as DeliveryCounts;
-  for (const r of rows) if (r.state in counts) counts[r.state as keyof DeliveryCounts] = Number(r.n);
   return counts;
 }
 

@@ -43,3 +43,21 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** A query of a table module with its context bound: one repository method. */
+export type Bound<F> = F extends (ctx: StoreContext, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/**
+ * Binds `ctx` as the first argument of each query: a repository straight from a table module's
+ * functions, with no hand-written pass-through per method.
+ */
+export function bindQueries<Q extends Record<string, (ctx: StoreContext, ...args: never[]) => unknown>>(
+  ctx: StoreContext,
+  queries: Q,
+): { [K in keyof Q]: Bound<Q[K]> } {
+  const bound: Record<string, unknown> = {};
+  for (const [name, query] of Object.entries(queries)) {
+    bound[name] = (...args: never[]) => query(ctx, ...args);
+  }
+  return bound as { [K in keyof Q]: Bound<Q[K]> };
+}

@@ -22,7 +22,7 @@ export async function copyStore(
   options: CopyStoreOptions = {},
 ): Promise<Record<StoreTable, number>> {
   for (const table of STORE_TABLES) {
-    if ((await to.exportRows(table, { limit: 1 })).length > 0) {
+    if ((await to.tables.exportRows(table, { limit: 1 })).length > 0) {
       throw new PaperpostError(
         'store',
         'copy-target-not-empty',
@@ -34,13 +34,13 @@ export async function copyStore(
   for (const table of STORE_TABLES) {
     if (SKIPPED.has(table)) continue;
     const limit = table === 'rendered_variants' ? 20 : (options.batchSize ?? 1000);
-    let page = await from.exportRows(table, { limit });
+    let page = await from.tables.exportRows(table, { limit });
     while (page.length > 0) {
-      await to.importRows(table, page);
+      await to.tables.importRows(table, page);
       copied[table] += page.length;
       options.onProgress?.(table, copied[table]);
       if (page.length < limit) break;
-      page = await from.exportRows(table, { limit, ...(page.at(-1) ? { after: page.at(-1) } : {}) });
+      page = await from.tables.exportRows(table, { limit, ...(page.at(-1) ? { after: page.at(-1) } : {}) });
     }
   }
   return copied;

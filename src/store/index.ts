@@ -2,18 +2,30 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely } from 'kysely';
 import { describeError, PaperpostError } from '../domain/index.js';
-import { KyselyStore } from './kysely-store.js';
+import { createContext } from './context.js';
+import { migrateStore } from './migrate.js';
+import { createRepositories } from './repositories.js';
 import type { Database } from './schema.js';
 import { acquireSqlite } from './sqlite-registry.js';
 import type { Store, StoreConfig } from './types.js';
 
 export type {
+  BounceRepository,
+  CatalogueRepository,
   ClaimOptions,
+  EditionRepository,
   EditionSummary,
+  LedgerRepository,
+  MailQueueRepository,
+  PaperRepository,
   RunRecord,
+  RunRepository,
   SentMark,
+  SourceRepository,
   Store,
   StoreConfig,
+  SubscriberRepository,
+  TableRepository,
   UpsertResult,
 } from './types.js';
 
@@ -29,15 +41,25 @@ function openSqlite(path: string): ReturnType<typeof acquireSqlite> {
   }
 }
 
+/** The store on `db`: its repositories on one context; `release` closes the connection. */
+function storeOn(db: Kysely<Database>, driver: 'sqlite' | 'postgres', release: () => Promise<void>): Store {
+  return {
+    driver,
+    ...createRepositories(createContext(db, driver)),
+    migrate: () => migrateStore(db, driver),
+    close: release,
+  };
+}
+
 /**
  * Opens the store `config` names and applies pending migrations. For SQLite the parent directory
  * of the file is created; for PostgreSQL with a `schema`, the schema is created and used.
  */
 export async function createStore(config: StoreConfig): Promise<Store> {
-  let store: KyselyStore;
+  let store: Store;
   if (config.driver === 'sqlite') {
     const { db, release } = openSqlite(config.path);
-    store = new KyselyStore(db, 'sqlite', release);
+    store = storeOn(db, 'sqlite', release);
   } else {
     // pg loads only for PostgreSQL: a SQLite run never pays for it.
     const { createPostgresDialect, ensurePostgresSchema } = await import('./postgres.js');
@@ -50,7 +72,7 @@ export async function createStore(config: StoreConfig): Promise<Store> {
       });
     }
     const db = new Kysely<Database>({ dialect: createPostgresDialect(config.url, config.schema) });
-    store = new KyselyStore(db, 'postgres', () => db.destroy());
+    store = storeOn(db, 'postgres', () => db.destroy());
   }
   try {
     await store.migrate();

@@ -133,3 +133,15 @@ export async function nextWakeUp(ctx: StoreContext, editionId?: string): Promise
   if (times.length === 0) return undefined;
   return new Date(times.sort()[0] as string);
 }
+
+/** Deliveries of every edition by state (for /metrics). */
+export async function deliveryTotals(ctx: StoreContext): Promise<DeliveryCounts> {
+  const rows = await ctx.db
+    .selectFrom('deliveries')
+    .select(['state', sql<number>`count(*)`.as('n')])
+    .groupBy('state')
+    .execute();
+  const counts = emptyCounts();
+  for (const r of rows) if (r.state in counts) counts[r.state as DeliveryState] = Number(r.n);
+  return counts;
+}

@@ -114,23 +114,15 @@ export interface SentMark {
   attempt?: number;
 }
 
-/**
- * The only door to the database. SQLite and PostgreSQL implement it and pass the same contract
- * tests (tests/integration/store-contract.ts, run by store-contract-sqlite.test.ts and
- * store-contract-postgres.test.ts).
- */
-export interface Store {
-  readonly driver: 'sqlite' | 'postgres';
-  /** Apply pending migrations; safe to call on every start. */
-  migrate(): Promise<void>;
-  close(): Promise<void>;
-
-  // sources
+/** What the store keeps per source: ETag, Last-Modified, last status, failures in a row (src/store/catalog.ts). */
+export interface SourceRepository {
   getSourceState(id: string): Promise<SourceState | undefined>;
   saveSourceState(state: SourceState): Promise<void>;
   listSourceStates(): Promise<SourceState[]>;
+}
 
-  // papers
+/** Papers under their canonical ids and their signal snapshots (papers.ts, snapshots.ts). */
+export interface PaperRepository {
   /** Insert new papers (first_seen = seenAt) and merge signals into known ones. */
   upsertPapers(papers: Paper[], seenAt: Date): Promise<UpsertResult>;
   getPapers(ids: string[]): Promise<Paper[]>;
@@ -141,8 +133,10 @@ export interface Store {
    * first, at or before `until` when given. Papers without snapshots are absent from the map.
    */
   listPaperSnapshots(ids: string[], until?: Date): Promise<Map<string, PaperSnapshot[]>>;
+}
 
-  // topics (the catalogue)
+/** The topic catalogue: stable slugs, labels, origin, paper counts (catalog.ts). */
+export interface CatalogueRepository {
   listTopics(): Promise<Topic[]>;
   /** Insert or update topics by slug (origin and hidden of known topics stay, config aside). */
   saveTopics(topics: Topic[]): Promise<void>;
@@ -156,8 +150,10 @@ export interface Store {
   topicPaperCounts(): Promise<Map<string, number>>;
   /** Add each topic's papers of one edition to its count. */
   addTopicPapers(counts: ReadonlyMap<string, number>): Promise<void>;
+}
 
-  // editions
+/** Editions with their papers, and each variant rendered once (editions.ts). */
+export interface EditionRepository {
   /**
    * Store an edition and claim its papers for the frequency, in one transaction. Fails with
    * code `edition-conflict` when a paper already belongs to an edition of that frequency.
@@ -167,8 +163,10 @@ export interface Store {
   listEditions(options?: { frequency?: Frequency; limit?: number }): Promise<EditionSummary[]>;
   saveRenderedVariant(editionId: string, variant: RenderedVariant): Promise<void>;
   getRenderedVariant(editionId: string, variantKey: string): Promise<RenderedVariant | undefined>;
+}
 
-  // subscribers
+/** Subscribers, their choices and consent (subscribers.ts, subscribers-bulk.ts). */
+export interface SubscriberRepository {
   /** Insert, or update topics/frequency/status of an existing address. Returns the row. */
   upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
   getSubscriber(id: number): Promise<Subscriber | undefined>;
@@ -197,8 +195,10 @@ export interface Store {
     limit: number;
   }): Promise<Subscriber[]>;
   countSubscribers(): Promise<Record<SubscriberStatus, number>>;
+}
 
-  // deliveries (the ledger)
+/** The ledger: one delivery per (edition, subscriber), claims, marks and leases (ledger.ts, claim.ts, leases.ts). */
+export interface LedgerRepository {
   /**
    * Write one pending delivery per confirmed subscriber of the edition's frequency, in one
    * transaction. Idempotent: a second call adds nothing. Returns the number of rows created.
@@ -235,7 +235,12 @@ export interface Store {
   /** End `holder`'s unexpired leases (its process is gone); returns the rows released. */
   expireLeases(holder: string, now: Date): Promise<number>;
 
-  // transactional mail queue and shared rate windows
+  /** Every delivery by state, across editions. */
+  deliveryTotals(): Promise<DeliveryCounts>;
+}
+
+/** Transactional mail queue and the shared rate windows (mail-queue.ts). */
+export interface MailQueueRepository {
   /**
    * Counts one hit of `key` in a fixed window; allowed while the window holds at most `limit`
    * hits. Atomic across processes and replicas (one upsert).
@@ -253,8 +258,10 @@ export interface Store {
   /** Put a queued mail back until `retryAt` after a failed try. */
   retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void>;
   countQueuedMails(): Promise<number>;
+}
 
-  // runs and locks
+/** Runs, named locks and small facts (runs.ts). */
+export interface RunRepository {
   /** Records a run as `running`, owned by `owner` (`host:pid`). */
   startRun(kind: string, now: Date, owner?: string): Promise<string>;
   finishRun(
@@ -271,8 +278,10 @@ export interface Store {
   /** Key/value for small facts (last scheduled slot per frequency, ...). */
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+}
 
-  // bounces and complaints (src/store/bounces.ts)
+/** Bounces and complaints tied to their deliveries (bounces.ts). */
+export interface BounceRepository {
   /** The delivery with this id, as a bounce target. */
   findBounceTarget(deliveryId: number): Promise<BounceTarget | undefined>;
   /** The latest delivery to an address (for provider reports that name only the address). */
@@ -287,16 +296,39 @@ export interface Store {
   countBounces(editionId: string): Promise<BounceCounts>;
   /** Every stored bounce and complaint by class. */
   bounceTotals(): Promise<BounceCounts>;
-  /** Every delivery by state, across editions. */
-  deliveryTotals(): Promise<DeliveryCounts>;
   /** Stored bounces, newest first, of one subscriber or edition. */
   listBounces(options: { subscriberId?: number; editionId?: string; limit: number }): Promise<BounceRecord[]>;
+}
 
-  // raw rows, for `paperpost migrate-store` (copyStore)
+/** Raw rows, for `paperpost migrate-store` (copyStore) and row counts (table-io.ts). */
+export interface TableRepository {
   /** One page of raw rows of `table` in key order, after the row `after` when given. */
   exportRows(table: StoreTable, options: { after?: StoreRow; limit: number }): Promise<StoreRow[]>;
   /** Number of rows in `table` (one COUNT, for status reports and checking a copy). */
   countRows(table: StoreTable): Promise<number>;
   /** Inserts rows exported by another store, ids included, in one transaction. */
   importRows(table: StoreTable, rows: StoreRow[]): Promise<void>;
+}
+
+/**
+ * The only door to the database: one repository per concern, each built from its table module.
+ * SQLite and PostgreSQL implement it and pass the same contract tests
+ * (tests/integration/store-contract.ts, run by store-contract-sqlite.test.ts and
+ * store-contract-postgres.test.ts). Consumers declare the repositories and methods they use.
+ */
+export interface Store {
+  readonly driver: 'sqlite' | 'postgres';
+  readonly sources: SourceRepository;
+  readonly papers: PaperRepository;
+  readonly catalogue: CatalogueRepository;
+  readonly editions: EditionRepository;
+  readonly subscribers: SubscriberRepository;
+  readonly ledger: LedgerRepository;
+  readonly mailQueue: MailQueueRepository;
+  readonly runs: RunRepository;
+  readonly bounces: BounceRepository;
+  readonly tables: TableRepository;
+  /** Apply pending migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
 }

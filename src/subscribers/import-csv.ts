@@ -21,9 +21,11 @@ export interface ImportCounts {
 }
 
 /** What the import needs from the store (the Store satisfies it structurally). */
-export interface ImportStore extends Pick<SubscriberStore, 'listTopics' | 'updateSubscriber'> {
-  findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]>;
-  addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
+export interface ImportStore extends Pick<SubscriberStore, 'catalogue'> {
+  subscribers: Pick<SubscriberStore['subscribers'], 'updateSubscriber'> & {
+    findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]>;
+    addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
+  };
 }
 
 /** The file, read from the start each time it is called (an import reads it twice). */
@@ -63,7 +65,7 @@ async function writeBatch(
   now: Date,
 ): Promise<void> {
   const rows = items.flatMap((item) => ('row' in item ? [item.row] : []));
-  const known = await store.findSubscribers({
+  const known = await store.subscribers.findSubscribers({
     emails: rows.map((r) => r.subscriber.email),
     keys: rows.flatMap((r) => (r.subscriber.key ? [r.subscriber.key] : [])),
   });
@@ -87,11 +89,15 @@ async function writeBatch(
     } else {
       const leaves = row.status === 'unsubscribed' || row.status === 'suppressed';
       const status = leaves || row.status === 'confirmed' ? row.status : before.status;
-      await store.updateSubscriber(before.id, { status, topics: row.topics, frequency: row.frequency }, now);
+      await store.subscribers.updateSubscriber(
+        before.id,
+        { status, topics: row.topics, frequency: row.frequency },
+        now,
+      );
       counts.updated += 1;
     }
   }
-  counts.added += await store.addSubscribers(inserts, now);
+  counts.added += await store.subscribers.addSubscribers(inserts, now);
   for (const p of problems.sort((a, b) => a.line - b.line)) {
     if ('row' in p) continue;
     counts[p.kind === 'error' ? 'errors' : 'skipped'] += 1;
@@ -115,7 +121,7 @@ export async function importCsv(
   report: ProblemSink,
 ): Promise<ImportCounts> {
   const columns = await checkFile(source, name);
-  const catalogue = new Set((await ctx.store.listTopics()).map((topic) => topic.slug));
+  const catalogue = new Set((await ctx.store.catalogue.listTopics()).map((topic) => topic.slug));
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0, errors: 0 };
   const seenEmails = new SeenDigests();
   const seenKeys = new SeenDigests();

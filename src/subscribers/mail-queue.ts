@@ -35,7 +35,7 @@ async function renderQueued(
   mail: QueuedMail,
   now: Date,
 ): Promise<RenderedMail | undefined> {
-  const subscriber = await ctx.store.getSubscriber(mail.subscriberId);
+  const subscriber = await ctx.store.subscribers.getSubscriber(mail.subscriberId);
   if (subscriber === undefined || subscriber.email !== mail.email) return undefined;
   if (mail.kind === 'confirm') {
     if (subscriber.status !== 'pending' && subscriber.status !== 'confirmed') return undefined;
@@ -67,7 +67,11 @@ export async function drainMailQueue(
   const base = options.retryBaseSeconds ?? 60;
   const summary: DrainSummary = { sent: 0, retried: 0, dropped: 0, skipped: 0 };
   for (let round = 0; round < (options.maxRounds ?? Number.POSITIVE_INFINITY); round++) {
-    const claimed = await ctx.store.claimQueuedMails({ limit: batchSize, leaseSeconds, now: now() });
+    const claimed = await ctx.store.mailQueue.claimQueuedMails({
+      limit: batchSize,
+      leaseSeconds,
+      now: now(),
+    });
     for (const mail of claimed) {
       try {
         const rendered = await renderQueued(ctx, mail, now());
@@ -77,17 +81,17 @@ export async function drainMailQueue(
           await ctx.mailer.sendTransactional({ to: mail.email, ...rendered });
           summary.sent += 1;
         }
-        await ctx.store.completeQueuedMail(mail.id);
+        await ctx.store.mailQueue.completeQueuedMail(mail.id);
       } catch (err) {
         const error = describeError(err);
         const willRetry = mail.attempts < maxAttempts;
         options.onError?.(mail, error, willRetry);
         if (willRetry) {
           const delay = Math.min(base * 2 ** Math.min(mail.attempts - 1, 20), 6 * 3600);
-          await ctx.store.retryQueuedMail(mail.id, error, new Date(now().getTime() + delay * 1000));
+          await ctx.store.mailQueue.retryQueuedMail(mail.id, error, new Date(now().getTime() + delay * 1000));
           summary.retried += 1;
         } else {
-          await ctx.store.completeQueuedMail(mail.id);
+          await ctx.store.mailQueue.completeQueuedMail(mail.id);
           summary.dropped += 1;
         }
       }

@@ -20,10 +20,10 @@ export async function subscriberOfToken(
   store: SubscriberStore,
   verified: VerifiedToken,
 ): Promise<Subscriber | undefined> {
-  if (verified.subscriberKey !== null) return store.getSubscriberByKey(verified.subscriberKey);
-  const legacyMax = Number(await store.getMeta(LEGACY_TOKEN_MAX_ID));
+  if (verified.subscriberKey !== null) return store.subscribers.getSubscriberByKey(verified.subscriberKey);
+  const legacyMax = Number(await store.runs.getMeta(LEGACY_TOKEN_MAX_ID));
   if (verified.legacyId === null || !(verified.legacyId <= legacyMax)) return undefined;
-  return store.getSubscriber(verified.legacyId);
+  return store.subscribers.getSubscriber(verified.legacyId);
 }
 
 /** The subscriber a link token names; throws `token-invalid` when it is bad, expired or orphaned. */
@@ -53,8 +53,8 @@ export async function readPreferences(
   subscriber: Subscriber,
 ): Promise<PreferencesView> {
   const paused =
-    subscriber.status === 'unsubscribed' && Boolean(await store.getMeta(pausedKey(subscriber.id)));
-  return { subscriber, paused, catalogue: offeredTopics(await store.listTopics()) };
+    subscriber.status === 'unsubscribed' && Boolean(await store.runs.getMeta(pausedKey(subscriber.id)));
+  return { subscriber, paused, catalogue: offeredTopics(await store.catalogue.listTopics()) };
 }
 
 function mustExist(subscriber: Subscriber | undefined, id: number): Subscriber {
@@ -73,9 +73,12 @@ export async function updatePreferences(
   if (frequency === undefined) {
     throw new PaperpostError('subscribers', 'invalid-frequency', 'frequency must be daily or weekly');
   }
-  const before = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
-  const topics = pickTopics(input.topics, await ctx.store.listTopics(), before.topics);
-  return mustExist(await ctx.store.updateSubscriber(subscriberId, { topics, frequency }, now), subscriberId);
+  const before = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
+  const topics = pickTopics(input.topics, await ctx.store.catalogue.listTopics(), before.topics);
+  return mustExist(
+    await ctx.store.subscribers.updateSubscriber(subscriberId, { topics, frequency }, now),
+    subscriberId,
+  );
 }
 
 /**
@@ -87,11 +90,12 @@ export async function unsubscribe(
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
-  if (await ctx.store.getMeta(pausedKey(subscriberId))) await ctx.store.setMeta(pausedKey(subscriberId), '');
+  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
+  if (await ctx.store.runs.getMeta(pausedKey(subscriberId)))
+    await ctx.store.runs.setMeta(pausedKey(subscriberId), '');
   if (subscriber.status !== 'pending' && subscriber.status !== 'confirmed') return subscriber;
   return mustExist(
-    await ctx.store.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now),
+    await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now),
     subscriberId,
   );
 }
@@ -102,10 +106,10 @@ export async function pauseSubscription(
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
   if (subscriber.status !== 'confirmed') return subscriber;
-  const updated = await ctx.store.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now);
-  await ctx.store.setMeta(pausedKey(subscriberId), now.toISOString());
+  const updated = await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now);
+  await ctx.store.runs.setMeta(pausedKey(subscriberId), now.toISOString());
   return mustExist(updated, subscriberId);
 }
 
@@ -118,11 +122,11 @@ export async function resumeSubscription(
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
+  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
   if (subscriber.status !== 'unsubscribed') return subscriber;
-  await ctx.store.setMeta(pausedKey(subscriberId), '');
+  await ctx.store.runs.setMeta(pausedKey(subscriberId), '');
   return mustExist(
-    await ctx.store.updateSubscriber(subscriberId, { status: 'confirmed' }, now),
+    await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'confirmed' }, now),
     subscriberId,
   );
 }
@@ -143,10 +147,10 @@ export async function unsubscribeTopic(
   slug: string,
   now: Date,
 ): Promise<TopicUnsubscribeResult> {
-  const subscriber = mustExist(await ctx.store.getSubscriber(subscriberId), subscriberId);
-  const remaining = leaveTopic(subscriber.topics, slug, await ctx.store.listTopics());
+  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
+  const remaining = leaveTopic(subscriber.topics, slug, await ctx.store.catalogue.listTopics());
   if (remaining === undefined) return { subscriber: await unsubscribe(ctx, subscriberId, now), left: true };
   if (remaining.join(',') === subscriber.topics.join(',')) return { subscriber, left: false };
-  const updated = await ctx.store.updateSubscriber(subscriberId, { topics: remaining }, now);
+  const updated = await ctx.store.subscribers.updateSubscriber(subscriberId, { topics: remaining }, now);
   return { subscriber: mustExist(updated, subscriberId), left: false };
 }

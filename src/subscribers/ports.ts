@@ -9,29 +9,38 @@ import type {
 } from '../domain/index.js';
 import type { TokenSigner } from './tokens.js';
 
-/** What the subscriber flows need from the store (the Store satisfies it structurally). */
+/**
+ * What the subscriber flows need from the store, by repository (the Store satisfies it
+ * structurally).
+ */
 export interface SubscriberStore {
-  upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
-  getSubscriber(id: number): Promise<Subscriber | undefined>;
-  getSubscriberByKey(key: string): Promise<Subscriber | undefined>;
-  getSubscriberByEmail(email: string): Promise<Subscriber | undefined>;
-  updateSubscriber(
-    id: number,
-    patch: Partial<Pick<Subscriber, 'status' | 'topics' | 'frequency' | 'name' | 'suppressedReason'>>,
-    now: Date,
-  ): Promise<Subscriber | undefined>;
-  forgetSubscriber(email: string): Promise<boolean>;
-  listTopics(): Promise<Topic[]>;
-  getMeta(key: string): Promise<string | undefined>;
-  setMeta(key: string, value: string): Promise<void>;
-  takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision>;
-  enqueueMail(
-    mail: { kind: QueuedMailKind; subscriberId: number; email: string; extra?: string },
-    now: Date,
-  ): Promise<void>;
-  claimQueuedMails(options: { limit: number; leaseSeconds: number; now: Date }): Promise<QueuedMail[]>;
-  completeQueuedMail(id: number): Promise<void>;
-  retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void>;
+  subscribers: {
+    upsertSubscriber(input: NewSubscriber): Promise<Subscriber>;
+    getSubscriber(id: number): Promise<Subscriber | undefined>;
+    getSubscriberByKey(key: string): Promise<Subscriber | undefined>;
+    getSubscriberByEmail(email: string): Promise<Subscriber | undefined>;
+    updateSubscriber(
+      id: number,
+      patch: Partial<Pick<Subscriber, 'status' | 'topics' | 'frequency' | 'name' | 'suppressedReason'>>,
+      now: Date,
+    ): Promise<Subscriber | undefined>;
+    forgetSubscriber(email: string): Promise<boolean>;
+  };
+  catalogue: { listTopics(): Promise<Topic[]> };
+  runs: {
+    getMeta(key: string): Promise<string | undefined>;
+    setMeta(key: string, value: string): Promise<void>;
+  };
+  mailQueue: {
+    takeRateLimit(key: string, limit: number, windowSeconds: number, now: Date): Promise<RateDecision>;
+    enqueueMail(
+      mail: { kind: QueuedMailKind; subscriberId: number; email: string; extra?: string },
+      now: Date,
+    ): Promise<void>;
+    claimQueuedMails(options: { limit: number; leaseSeconds: number; now: Date }): Promise<QueuedMail[]>;
+    completeQueuedMail(id: number): Promise<void>;
+    retryQueuedMail(id: number, error: string, retryAt: Date): Promise<void>;
+  };
 }
 
 /** A transactional mail (confirmation, welcome); `to` is always a normalized address. */

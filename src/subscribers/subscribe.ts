@@ -56,13 +56,13 @@ export async function subscribe(
   if (email === undefined) throw invalid('invalid-email', 'not a valid email address');
   const frequency = parseFrequency(input.frequency);
   if (frequency === undefined) throw invalid('invalid-frequency', 'frequency must be daily or weekly');
-  const known = await ctx.store.getSubscriberByEmail(email);
+  const known = await ctx.store.subscribers.getSubscriberByEmail(email);
   const choices =
     input.keepChoices && known
       ? { frequency: known.frequency, topics: known.topics }
-      : { frequency, topics: pickTopics(input.topics, await ctx.store.listTopics()) };
+      : { frequency, topics: pickTopics(input.topics, await ctx.store.catalogue.listTopics()) };
   // Taken for every state, suppressed included, so that all do the same work.
-  const gate = await ctx.store.takeRateLimit(
+  const gate = await ctx.store.mailQueue.takeRateLimit(
     confirmThrottleKey(email),
     1,
     Math.max(1, ctx.confirmIntervalMinutes * 60),
@@ -71,15 +71,19 @@ export async function subscribe(
   if (known?.status === 'suppressed') return { email, detail: 'suppressed' };
   let subscriber: Subscriber | undefined = known;
   if (known === undefined) {
-    subscriber = await ctx.store.upsertSubscriber({ email, status: 'pending', ...choices });
+    subscriber = await ctx.store.subscribers.upsertSubscriber({ email, status: 'pending', ...choices });
   } else if (known.status !== 'confirmed') {
-    subscriber = await ctx.store.updateSubscriber(known.id, { status: 'pending', ...choices }, now);
+    subscriber = await ctx.store.subscribers.updateSubscriber(
+      known.id,
+      { status: 'pending', ...choices },
+      now,
+    );
   }
   if (subscriber === undefined)
     throw invalid('subscriber-vanished', 'the subscriber disappeared during sign-up');
   if (!gate.allowed) return { email, detail: 'throttled' };
   const extra = encodeChoices(choices);
-  await ctx.store.enqueueMail({ kind: 'confirm', subscriberId: subscriber.id, email, extra }, now);
+  await ctx.store.mailQueue.enqueueMail({ kind: 'confirm', subscriberId: subscriber.id, email, extra }, now);
   return { email, detail: 'queued' };
 }
 
@@ -117,11 +121,15 @@ export async function checkConfirmToken(
 export async function confirm(ctx: SubscriptionContext, token: string, now: Date): Promise<ConfirmResult> {
   const { subscriber: found, choices } = await checkConfirmToken(ctx, token, now);
   const welcomed = found.status === 'pending';
-  const updated = await ctx.store.updateSubscriber(found.id, { status: 'confirmed', ...choices }, now);
+  const updated = await ctx.store.subscribers.updateSubscriber(
+    found.id,
+    { status: 'confirmed', ...choices },
+    now,
+  );
   const subscriber = updated ?? found;
   const urls = buildSubscriberUrls(ctx.baseUrl, ctx.signer, subscriber.key);
   if (welcomed) {
-    await ctx.store.enqueueMail(
+    await ctx.store.mailQueue.enqueueMail(
       { kind: 'welcome', subscriberId: subscriber.id, email: subscriber.email },
       now,
     );

@@ -107,14 +107,14 @@ describe('issue 15 item 10: after kill -9 of run or send, the next send printed 
     // What kill -9 of `run` mid-send leaves: a running run, rows claimed under a long lease, a
     // half-written outbox file.
     const store = await createStore({ driver: 'sqlite', path: db });
-    const claimed = await store.claimDeliveries({
+    const claimed = await store.ledger.claimDeliveries({
       limit: 2,
       worker: `${hostname()}:${pid}`,
       leaseSeconds: 3600,
       now: new Date(),
     });
     expect(claimed).toHaveLength(2);
-    await store.startRun('run', new Date(), `${hostname()}:${pid}`);
+    await store.runs.startRun('run', new Date(), `${hostname()}:${pid}`);
     await store.close();
     const temp = path.join(dir, 'data', 'outbox', edition, `000001-ada@example.org.eml.${pid}.0a1b2c3d.tmp`);
     mkdirSync(path.dirname(temp), { recursive: true });
@@ -139,14 +139,14 @@ describe('issue 15 item 10: after kill -9 of run or send, the next send printed 
     const { dir, db, edition } = await builtProject({ smtp: { leaseSeconds: 1 } });
     const store = await createStore({ driver: 'sqlite', path: db });
     // This test process is alive: its leases are waited out, never taken.
-    const short = await store.claimDeliveries({
+    const short = await store.ledger.claimDeliveries({
       editionId: edition,
       limit: 1,
       worker: `${hostname()}:${process.pid}`,
       leaseSeconds: 2,
       now: new Date(),
     });
-    const long = await store.claimDeliveries({
+    const long = await store.ledger.claimDeliveries({
       editionId: edition,
       limit: 1,
       worker: `elsewhere.example:${process.pid}`,
@@ -215,7 +215,7 @@ describe('issue 15 item 10, for real: kill -9 of a send over SMTP, then send aga
       expect(sink.messages.length - 60).toBeLessThanOrEqual(2);
       const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
       try {
-        expect(await store.listUnfinishedEditions()).toEqual([]);
+        expect(await store.ledger.listUnfinishedEditions()).toEqual([]);
       } finally {
         await store.close();
       }

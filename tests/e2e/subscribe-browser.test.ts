@@ -42,7 +42,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
     dir = mkdtempSync(path.join(tmpdir(), 'paperpost-browser-'));
     mkdirSync(SHOTS, { recursive: true });
     store = await createStore({ driver: 'sqlite', path: path.join(dir, 'paperpost.db') });
-    await store.saveTopics([
+    await store.catalogue.saveTopics([
       { slug: 'llm', label: 'Language models', keywords: [], categories: [], userDefined: true },
       { slug: 'vision', label: 'Computer vision', keywords: [], categories: [], userDefined: true },
       { slug: 'robotics', label: 'Robotics', keywords: [], categories: [], userDefined: true },
@@ -130,13 +130,13 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
     // The link opens a page with one button (mail gateways that follow links confirm nothing).
     await page.goto(confirmUrl ?? '');
     await expect(page.locator('button').count()).resolves.toBe(1);
-    expect((await store.getSubscriberByEmail(EMAIL))?.status).toBe('pending');
+    expect((await store.subscribers.getSubscriberByEmail(EMAIL))?.status).toBe('pending');
     const welcome = nextMail();
     await page.click('button[type=submit]');
     await expect(page.locator('h1').textContent()).resolves.toBe('You are subscribed');
     const welcomeMail = await (await welcome).parse();
     expect(welcomeMail.subject).toContain('Welcome');
-    const sub = (await store.getSubscriberByEmail(EMAIL)) as Subscriber;
+    const sub = (await store.subscribers.getSubscriberByEmail(EMAIL)) as Subscriber;
     expect(sub).toMatchObject({ status: 'confirmed', topics: ['llm', 'vision'], frequency: 'weekly' });
 
     await page.click('text=Choose topics and frequency');
@@ -149,7 +149,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
     await page.screenshot({ path: path.join(SHOTS, 'preferences-375.png'), fullPage: true });
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.screenshot({ path: path.join(SHOTS, 'preferences-1200.png'), fullPage: true });
-    expect(await store.getSubscriber(sub.id)).toMatchObject({
+    expect(await store.subscribers.getSubscriber(sub.id)).toMatchObject({
       topics: ['llm', 'robotics'],
       frequency: 'daily',
     });
@@ -159,7 +159,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
       /https?:\/\/\S+\/unsubscribe\?token=[A-Za-z0-9._%-]+/.exec(welcomeMail.text ?? '')?.[0] ?? '';
     await page.goto(unsubscribeUrl);
     await expect(page.locator('button').count()).resolves.toBe(1);
-    expect((await store.getSubscriber(sub.id))?.status).toBe('confirmed');
+    expect((await store.subscribers.getSubscriber(sub.id))?.status).toBe('confirmed');
     // ...and the mail client's RFC 8058 one-click POST unsubscribes at once.
     const oneClick = await fetch(unsubscribeUrl, {
       method: 'POST',
@@ -167,7 +167,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
       body: 'List-Unsubscribe=One-Click',
     });
     expect(oneClick.status).toBe(200);
-    expect((await store.getSubscriber(sub.id))?.status).toBe('unsubscribed');
+    expect((await store.subscribers.getSubscriber(sub.id))?.status).toBe('unsubscribed');
 
     expect(cspErrors).toEqual([]);
     await context.close();

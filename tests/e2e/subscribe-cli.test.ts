@@ -17,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
   process.env.LOG_LEVEL = 'silent';
   const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
-  await store.saveTopics(
+  await store.catalogue.saveTopics(
     ['llm', 'vision'].map((slug) => ({ slug, label: slug, keywords: [], categories: [], userDefined: true })),
   );
   await store.close();

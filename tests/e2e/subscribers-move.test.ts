@@ -41,7 +41,7 @@ beforeAll(async () => {
     expect((await cliWith(config('one'), 'subscribers', 'add', `${who}@example.org`)).code).toBe(0);
   }
   const store1 = await createStore({ driver: 'sqlite', path: path.join(dir, 'one', 'data', 'paperpost.db') });
-  const c = await store1.getSubscriberByEmail('c@example.org');
+  const c = await store1.subscribers.getSubscriberByEmail('c@example.org');
   await store1.close();
   cId = c?.id ?? 0;
   cOldLinks = buildSubscriberUrls(BASE, createTokenSigner(SECRET), c?.key ?? '');
@@ -62,11 +62,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const statusOf = async (email: string) => (await store2.getSubscriberByEmail(email))?.status;
+const statusOf = async (email: string) => (await store2.subscribers.getSubscriberByEmail(email))?.status;
 
 describe('links after subscribers move to another store', () => {
   it('d holds the row id c had in store 1 (the trap the old links fell into)', async () => {
-    expect((await store2.getSubscriberByEmail('d@example.org'))?.id).toBe(cId);
+    expect((await store2.subscribers.getSubscriberByEmail('d@example.org'))?.id).toBe(cId);
   });
 
   it("c's old id-named one-click and preferences links never act on d", async () => {

@@ -35,7 +35,7 @@ beforeAll(async () => {
   writeFileSync(configFile, JSON.stringify({ dataDir: path.join(dir, 'data') }));
   process.env.LOG_LEVEL = 'silent';
   const store = await createStore({ driver: 'sqlite', path: dbFile });
-  await store.saveTopics([
+  await store.catalogue.saveTopics([
     {
       slug: 'papers-papers',
       label: 'Papers papers',
@@ -45,14 +45,14 @@ beforeAll(async () => {
     },
     { slug: 'gui-agents', label: 'GUI agents', keywords: ['gui agents'], categories: [], userDefined: false },
   ]);
-  await store.addTopicPapers(new Map([['gui-agents', 4]]));
-  await store.upsertSubscriber({
+  await store.catalogue.addTopicPapers(new Map([['gui-agents', 4]]));
+  await store.subscribers.upsertSubscriber({
     email: 'all@example.org',
     status: 'confirmed',
     topics: [],
     frequency: 'daily',
   });
-  await store.upsertSubscriber({
+  await store.subscribers.upsertSubscriber({
     email: 'gui@example.org',
     status: 'confirmed',
     topics: ['gui-agents'],
@@ -101,7 +101,9 @@ describe('paperpost topics', () => {
     expect((await list()).get('papers-papers')).toMatchObject({ offered: false });
     const store = await createStore({ driver: 'sqlite', path: dbFile });
     try {
-      expect((await store.getSubscriberByEmail('gui@example.org'))?.topics).toEqual(['llm-agents']);
+      expect((await store.subscribers.getSubscriberByEmail('gui@example.org'))?.topics).toEqual([
+        'llm-agents',
+      ]);
     } finally {
       await store.close();
     }

@@ -28,8 +28,8 @@ describe('paperpost daemon on a fresh install', () => {
     expect(recorded?.outcome).toBe('recorded');
     const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
     try {
-      expect(await store.listEditions()).toHaveLength(0);
-      expect(await store.getMeta('last-slot:daily')).toBe(recorded?.slot);
+      expect(await store.editions.listEditions()).toHaveLength(0);
+      expect(await store.runs.getMeta('last-slot:daily')).toBe(recorded?.slot);
     } finally {
       await store.close();
     }
@@ -46,7 +46,7 @@ describe('paperpost daemon on a fresh install', () => {
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
     const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
     try {
-      const editions = await store.listEditions();
+      const editions = await store.editions.listEditions();
       expect(editions).toHaveLength(1);
       expect(editions[0]?.counts.sent).toBe(1);
     } finally {
@@ -71,8 +71,8 @@ describe('paperpost daemon on a fresh install', () => {
     expect(await daemon.exited).toEqual({ code: 0, signal: null });
     const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
     try {
-      const [edition] = await store.listEditions();
-      const letter = await store.getRenderedVariant(edition?.id ?? '', 'daily:*');
+      const [edition] = await store.editions.listEditions();
+      const letter = await store.editions.getRenderedVariant(edition?.id ?? '', 'daily:*');
       expect(letter?.html).toContain(`http://127.0.0.1:${port}/archive/${edition?.id}`);
     } finally {
       await store.close();

@@ -43,8 +43,8 @@ describe('SIGTERM during a send loses nothing (real SMTP server on loopback)', (
       topics: [],
       frequency: 'daily',
     }));
-    expect(await store.addSubscribers(people, new Date())).toBe(SUBSCRIBERS);
-    await store.setMeta('last-slot:daily', '2000-01-03T13:00:00.000Z');
+    expect(await store.subscribers.addSubscribers(people, new Date())).toBe(SUBSCRIBERS);
+    await store.runs.setMeta('last-slot:daily', '2000-01-03T13:00:00.000Z');
     await store.close();
   });
 
@@ -63,9 +63,9 @@ describe('SIGTERM during a send loses nothing (real SMTP server on loopback)', (
 
     const store = await createStore({ driver: 'sqlite', path: dbPath() });
     try {
-      const [edition] = await store.listEditions();
+      const [edition] = await store.editions.listEditions();
       expect(edition).toBeDefined();
-      const counts = await store.countDeliveries(edition?.id ?? '');
+      const counts = await store.ledger.countDeliveries(edition?.id ?? '');
       expect(counts.sending).toBe(0);
       expect(counts.failed + counts.deferred + counts.cancelled).toBe(0);
       // every message the server accepted was recorded as sent: the in-flight ones finished
@@ -87,8 +87,8 @@ describe('SIGTERM during a send loses nothing (real SMTP server on loopback)', (
     expect(daemon.logs.filter(logMessage('scheduled run finished'))).toHaveLength(0);
     const store = await createStore({ driver: 'sqlite', path: dbPath() });
     try {
-      const [edition] = await store.listEditions();
-      const counts = await store.countDeliveries(edition?.id ?? '');
+      const [edition] = await store.editions.listEditions();
+      const counts = await store.ledger.countDeliveries(edition?.id ?? '');
       expect(counts.sending).toBe(0);
       expect(counts.sent).toBe(smtp.received.length);
       expect(new Set(smtp.received).size).toBe(smtp.received.length);
@@ -107,8 +107,8 @@ describe('SIGTERM during a send loses nothing (real SMTP server on loopback)', (
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
     const store = await createStore({ driver: 'sqlite', path: dbPath() });
     try {
-      const [edition] = await store.listEditions();
-      expect(await store.countDeliveries(edition?.id ?? '')).toMatchObject({
+      const [edition] = await store.editions.listEditions();
+      expect(await store.ledger.countDeliveries(edition?.id ?? '')).toMatchObject({
         sent: SUBSCRIBERS,
         sending: 0,
         pending: 0,

@@ -32,7 +32,7 @@ describe('two `paperpost daemon` processes on one SQLite file after a downtime',
     dir = tempProject(config, 'paperpost-daemons-');
     // A slot produced long ago: both daemons see a missed edition to catch up at start.
     const store = await createStore({ driver: 'sqlite', path: dbOf(dir) });
-    await store.setMeta('last-slot:daily', '2000-01-03T07:00:00.000Z');
+    await store.runs.setMeta('last-slot:daily', '2000-01-03T07:00:00.000Z');
     await store.close();
   });
 
@@ -54,11 +54,11 @@ describe('two `paperpost daemon` processes on one SQLite file after a downtime',
 
     const store = await createStore({ driver: 'sqlite', path: dbOf(dir) });
     try {
-      const editions = await store.listEditions();
+      const editions = await store.editions.listEditions();
       expect(editions).toHaveLength(1);
       expect(editions[0]?.counts.sent).toBe(1);
-      expect(await store.listRuns(10)).toHaveLength(1);
-      const slot = await store.getMeta('last-slot:daily');
+      expect(await store.runs.listRuns(10)).toHaveLength(1);
+      const slot = await store.runs.getMeta('last-slot:daily');
       expect(new Date(slot ?? 0).getTime()).toBeGreaterThan(Date.parse('2020-01-01'));
     } finally {
       await store.close();
@@ -76,8 +76,8 @@ describe('two `paperpost daemon` processes on one SQLite file after a downtime',
     expect(again.logs.filter(logMessage('scheduled run finished'))).toHaveLength(0);
     const store = await createStore({ driver: 'sqlite', path: dbOf(dir) });
     try {
-      expect(await store.listEditions()).toHaveLength(1);
-      expect(await store.listRuns(10)).toHaveLength(1);
+      expect(await store.editions.listEditions()).toHaveLength(1);
+      expect(await store.runs.listRuns(10)).toHaveLength(1);
     } finally {
       await store.close();
     }

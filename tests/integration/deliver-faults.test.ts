@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerPortOf } from '../../src/cli/wiring.js';
 import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { FaultRule, SmtpSink } from '../helpers/smtp-sink.js';
@@ -48,7 +49,7 @@ describe('fault injection', () => {
     const transport = createSmtpTransport(sink.url, { maxConnections: 4 });
     try {
       const summary = await sendEditions(
-        { ledger: store, transport, personalize, sender: SENDER },
+        { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         {
           ...FAST,
           maxAttempts: MAX_ATTEMPTS,
@@ -64,7 +65,7 @@ describe('fault injection', () => {
       await transport.close();
     }
     expect(sink.faults.length).toBeGreaterThan(20);
-    const rows = await store.listDeliveries(EDITION, { limit: SUBSCRIBERS });
+    const rows = await store.ledger.listDeliveries(EDITION, { limit: SUBSCRIBERS });
     for (const row of rows) {
       const got = sink.messagesTo(row.email);
       if (BAD.has(row.email)) {
@@ -73,7 +74,7 @@ describe('fault injection', () => {
         expect(got).toHaveLength(0);
         // A hard bounce is not retried.
         expect(sink.faults.filter((f) => f.to === row.email)).toHaveLength(1);
-        const subscriber = await store.getSubscriberByEmail(row.email);
+        const subscriber = await store.subscribers.getSubscriberByEmail(row.email);
         expect(subscriber).toMatchObject({ status: 'suppressed' });
         expect(subscriber?.suppressedReason).toMatch(/^550/);
       } else {
@@ -92,14 +93,14 @@ describe('fault injection', () => {
     const transport = createSmtpTransport(sink.url, { maxConnections: 2 });
     try {
       const run = sendEditions(
-        { ledger: store, transport, personalize, sender: SENDER },
+        { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         { ...FAST, maxConsecutiveErrors: 10, retryBaseSeconds: 3600 },
       );
       await expect(run).rejects.toThrow(/paused after 1\d consecutive errors \(last: 451 /);
     } finally {
       await transport.close();
     }
-    const counts = await store.countDeliveries(EDITION);
+    const counts = await store.ledger.countDeliveries(EDITION);
     // The refused ones wait for their retry; the rest were given back, none left claimed.
     expect(counts.sending).toBe(0);
     expect(counts.deferred).toBeGreaterThanOrEqual(10);

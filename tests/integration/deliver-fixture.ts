@@ -31,9 +31,9 @@ export async function seedEdition(store: Store, count: number, variant: Rendered
         frequency: 'daily' as const,
       });
     }
-    await store.addSubscribers(batch, now);
+    await store.subscribers.addSubscribers(batch, now);
   }
-  await store.createEdition({
+  await store.editions.createEdition({
     id: EDITION,
     frequency: 'daily',
     date: '2024-01-02',
@@ -41,8 +41,8 @@ export async function seedEdition(store: Store, count: number, variant: Rendered
     sections: [],
     more: 0,
   });
-  await store.saveRenderedVariant(EDITION, variant);
-  await store.createLedger(EDITION, 'daily', MESSAGE_ID_DOMAIN);
+  await store.editions.saveRenderedVariant(EDITION, variant);
+  await store.ledger.createLedger(EDITION, 'daily', MESSAGE_ID_DOMAIN);
 }
 
 /** What each delivery test starts from: a temp folder, a store in it, a recording SMTP server. */

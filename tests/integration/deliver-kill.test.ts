@@ -63,9 +63,9 @@ describe('crash safety', () => {
       clearInterval(timer);
     }
     expect(kills).toBeGreaterThan(2);
-    const counts = await store.countDeliveries(EDITION);
+    const counts = await store.ledger.countDeliveries(EDITION);
     expect(counts).toMatchObject({ sent: SUBSCRIBERS, pending: 0, sending: 0, deferred: 0, failed: 0 });
-    const rows = await store.listDeliveries(EDITION, { limit: SUBSCRIBERS });
+    const rows = await store.ledger.listDeliveries(EDITION, { limit: SUBSCRIBERS });
     let duplicates = 0;
     for (const row of rows) {
       const got = sink.messagesTo(row.email);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerPortOf } from '../../src/cli/wiring.js';
 import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
@@ -23,13 +24,16 @@ describe('send over SMTP into a real server', () => {
     await seedEdition(store, 60, makeVariant('daily:*', 40));
     const transport = createSmtpTransport(sink.url, { maxConnections: 3 });
     try {
-      const summary = await sendEditions({ ledger: store, transport, personalize, sender: SENDER }, FAST);
+      const summary = await sendEditions(
+        { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
+        FAST,
+      );
       expect(summary).toMatchObject({ editions: [EDITION], sent: 60, failed: 0, deferred: 0 });
     } finally {
       await transport.close();
     }
     expect(sink.messages).toHaveLength(60);
-    const ledger = await store.listDeliveries(EDITION, { limit: 100 });
+    const ledger = await store.ledger.listDeliveries(EDITION, { limit: 100 });
     for (const row of ledger) {
       expect(row.state).toBe('sent');
       const received = sink.messagesTo(row.email);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerPortOf } from '../../src/cli/wiring.js';
 import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
@@ -24,14 +25,14 @@ describe('unsubscribe during a send', () => {
     const watch = setInterval(() => {
       if (unsubscribing || sink.messages.length < 20) return;
       unsubscribing = Promise.all(
-        leaving.map((id) => store.updateSubscriber(id, { status: 'unsubscribed' }, new Date())),
+        leaving.map((id) => store.subscribers.updateSubscriber(id, { status: 'unsubscribed' }, new Date())),
       ).then(() => {
         committedAt = sink.messages.length;
       });
     }, 1);
     try {
       const summary = await sendEditions(
-        { ledger: store, transport, personalize, sender: SENDER },
+        { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         { ...FAST, batchSize: 10 },
       );
       expect(summary.cancelled).toBe(leaving.length);
@@ -46,7 +47,7 @@ describe('unsubscribe during a send', () => {
       expect(after.filter((m) => m.to.includes(emailOf(id)))).toHaveLength(0);
       expect(sink.messagesTo(emailOf(id))).toHaveLength(0);
     }
-    const rows = await store.listDeliveries(EDITION, { state: 'cancelled', limit: 10 });
+    const rows = await store.ledger.listDeliveries(EDITION, { state: 'cancelled', limit: 10 });
     expect(rows.map((r) => r.subscriberId)).toEqual(leaving);
   });
 });

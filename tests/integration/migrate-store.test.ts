@@ -36,37 +36,37 @@ async function fillSqlite(): Promise<void> {
       topics: [],
       frequency: 'daily' as const,
     }));
-    await store.addSubscribers(people, NOW);
-    await store.createLedger(editionId, 'daily', 'paperpost.example');
-    const claimed = await store.claimDeliveries({
+    await store.subscribers.addSubscribers(people, NOW);
+    await store.ledger.createLedger(editionId, 'daily', 'paperpost.example');
+    const claimed = await store.ledger.claimDeliveries({
       editionId,
       limit: 60,
       worker: 't',
       leaseSeconds: 30,
       now: NOW,
     });
-    for (const d of claimed.slice(0, 40)) await store.markSent(d.id, '250 ok', NOW);
-    await store.releaseDeliveries(claimed.slice(40).map((d) => d.id));
+    for (const d of claimed.slice(0, 40)) await store.ledger.markSent(d.id, '250 ok', NOW);
+    await store.ledger.releaseDeliveries(claimed.slice(40).map((d) => d.id));
   } finally {
     await store.close();
   }
 }
 
 async function snapshot(store: Store) {
-  const edition = await store.getEdition(editionId);
+  const edition = await store.editions.getEdition(editionId);
   const paperIds = (edition?.sections ?? []).flatMap((s) => s.papers.map((p) => p.id));
-  const keys = await store.listVariantKeys(editionId);
+  const keys = await store.ledger.listVariantKeys(editionId);
   return {
-    editions: await store.listEditions(),
+    editions: await store.editions.listEditions(),
     edition,
-    papers: await store.getPapers(paperIds),
-    variants: await Promise.all(keys.map((k) => store.getRenderedVariant(editionId, k))),
-    topics: await store.listTopics(),
-    sources: await store.listSourceStates(),
-    subscribers: await store.listSubscribers({ limit: 1000 }),
-    counts: await store.countSubscribers(),
-    deliveries: await store.listDeliveries(editionId, { limit: 1000 }),
-    runs: await store.listRuns(10),
+    papers: await store.papers.getPapers(paperIds),
+    variants: await Promise.all(keys.map((k) => store.editions.getRenderedVariant(editionId, k))),
+    topics: await store.catalogue.listTopics(),
+    sources: await store.sources.listSourceStates(),
+    subscribers: await store.subscribers.listSubscribers({ limit: 1000 }),
+    counts: await store.subscribers.countSubscribers(),
+    deliveries: await store.ledger.listDeliveries(editionId, { limit: 1000 }),
+    runs: await store.runs.listRuns(10),
   };
 }
 
@@ -107,7 +107,7 @@ describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost migrate-st
       expect(b.deliveries.filter((d) => d.state === 'sent')).toHaveLength(40);
       expect(b).toEqual(a);
       // The copied ledger goes on where it stopped: the 186 unsent rows are claimable on PostgreSQL.
-      const rest = await to.claimDeliveries({
+      const rest = await to.ledger.claimDeliveries({
         editionId,
         limit: 1000,
         worker: 'pg',
@@ -115,7 +115,7 @@ describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost migrate-st
         now: NOW,
       });
       expect(rest).toHaveLength(186);
-      const late = await to.upsertSubscriber({
+      const late = await to.subscribers.upsertSubscriber({
         email: 'late@example.org',
         status: 'confirmed',
         topics: [],

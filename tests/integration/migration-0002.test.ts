@@ -49,15 +49,15 @@ async function firstReleaseStore(dialect: Dialect): Promise<void> {
 async function checkUpgrade(config: StoreConfig): Promise<void> {
   const store = await createStore(config);
   try {
-    const subs = await store.listSubscribers({ limit: 10 });
+    const subs = await store.subscribers.listSubscribers({ limit: 10 });
     expect(subs).toHaveLength(3);
     for (const sub of subs) expect(sub.key).toMatch(SUBSCRIBER_KEY);
     expect(new Set(subs.map((s) => s.key)).size).toBe(3);
-    const deliveries = await store.listDeliveries('e1', { limit: 10 });
+    const deliveries = await store.ledger.listDeliveries('e1', { limit: 10 });
     expect(deliveries.map((d) => d.subscriberKey)).toEqual(subs.map((s) => s.key));
-    expect(await store.getMeta(LEGACY_TOKEN_MAX_ID)).toBe(String(Math.max(...subs.map((s) => s.id))));
-    expect((await store.getSubscriberByKey(subs[1]?.key ?? ''))?.email).toBe('b@example.org');
-    const added = await store.upsertSubscriber({
+    expect(await store.runs.getMeta(LEGACY_TOKEN_MAX_ID)).toBe(String(Math.max(...subs.map((s) => s.id))));
+    expect((await store.subscribers.getSubscriberByKey(subs[1]?.key ?? ''))?.email).toBe('b@example.org');
+    const added = await store.subscribers.upsertSubscriber({
       email: 'd@example.org',
       status: 'confirmed',
       topics: [],
@@ -89,7 +89,7 @@ describe('migration 0002 on SQLite', () => {
 
   it('records no issued ids in a new, empty store', async () => {
     const store = await createStore({ driver: 'sqlite', path: ':memory:' });
-    expect(await store.getMeta(LEGACY_TOKEN_MAX_ID)).toBeUndefined();
+    expect(await store.runs.getMeta(LEGACY_TOKEN_MAX_ID)).toBeUndefined();
     await store.close();
   });
 });

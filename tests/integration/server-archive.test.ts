@@ -34,7 +34,7 @@ async function addEdition(
   frequency: 'daily' | 'weekly' = 'daily',
   overflowIds: string[] = [],
 ): Promise<Edition> {
-  await fx.store.upsertPapers(papers, new Date('2025-03-01T06:00:00Z'));
+  await fx.store.papers.upsertPapers(papers, new Date('2025-03-01T06:00:00Z'));
   const edition: Edition = {
     id,
     frequency,
@@ -50,14 +50,14 @@ async function addEdition(
     more: overflowIds.length,
     overflowIds,
   };
-  await fx.store.createEdition(edition);
+  await fx.store.editions.createEdition(edition);
   return edition;
 }
 
 describe('archive and feed', () => {
   it('lists editions and shows the stored all-topics variant with personal placeholders blanked', async () => {
     await addEdition('2025-03-01-daily', [paper('2503.00001', 'Tokens & <Things>')]);
-    await fx.store.saveRenderedVariant('2025-03-01-daily', {
+    await fx.store.editions.saveRenderedVariant('2025-03-01-daily', {
       variantKey: 'daily:*',
       subject: 'Digest',
       preheader: 'p',
@@ -91,7 +91,7 @@ describe('archive and feed', () => {
   it('lists the papers the letter had no room for on the web version', async () => {
     const shown = paper('2503.00010', 'Shown in the letter');
     const extra = paper('2503.00011', 'Cut by the caps');
-    await fx.store.upsertPapers([extra], new Date('2025-03-01T06:00:00Z'));
+    await fx.store.papers.upsertPapers([extra], new Date('2025-03-01T06:00:00Z'));
     const edition = await addEdition('2025-03-02-daily', [shown], 'daily', [extra.id]);
     const html = await (await fx.app.request(`/archive/${edition.id}`)).text();
     expect(html).toContain('Shown in the letter');

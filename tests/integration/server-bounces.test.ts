@@ -43,13 +43,13 @@ beforeEach(async () => {
       postmarkToken: POSTMARK_TOKEN,
     },
   });
-  processor = bounceProcessorFor({ bounces: BOUNCES }, fx.store, SECRET);
-  await fx.store.upsertPapers([makePaper('2501.00001')], T0);
+  processor = bounceProcessorFor({ bounces: BOUNCES }, fx.store.bounces, SECRET);
+  await fx.store.papers.upsertPapers([makePaper('2501.00001')], T0);
   for (const email of ['ada@example.org', 'bob@example.org', 'cy@example.org', 'dee@example.org'])
-    await fx.store.upsertSubscriber(makeSubscriber(email));
-  await fx.store.createEdition(makeEdition('daily-2025-01-03', 'daily', ['2501.00001']));
-  await fx.store.createLedger('daily-2025-01-03', 'daily', 'example.org');
-  const list = await fx.store.listDeliveries('daily-2025-01-03', { limit: 10 });
+    await fx.store.subscribers.upsertSubscriber(makeSubscriber(email));
+  await fx.store.editions.createEdition(makeEdition('daily-2025-01-03', 'daily', ['2501.00001']));
+  await fx.store.ledger.createLedger('daily-2025-01-03', 'daily', 'example.org');
+  const list = await fx.store.ledger.listDeliveries('daily-2025-01-03', { limit: 10 });
   rows = Object.fromEntries(list.map((d) => [d.email.split('@')[0], d]));
 });
 afterEach(async () => {
@@ -82,7 +82,7 @@ function sesBounce(d: Delivery, returnPath: string, padding = '') {
   };
 }
 
-const status = async (d: Delivery) => (await fx.store.getSubscriber(d.subscriberId))?.status;
+const status = async (d: Delivery) => (await fx.store.subscribers.getSubscriber(d.subscriberId))?.status;
 
 describe('POST /webhooks/ses (Amazon SES through SNS)', () => {
   it('a signed bounce naming a VERP return path suppresses exactly that subscriber', async () => {
@@ -93,7 +93,7 @@ describe('POST /webhooks/ses (Amazon SES through SNS)', () => {
     const res = await post('/webhooks/ses', m);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, outcomes: { suppressed: 1 } });
-    const sub = await fx.store.getSubscriber(ada.subscriberId);
+    const sub = await fx.store.subscribers.getSubscriber(ada.subscriberId);
     expect(sub?.status).toBe('suppressed');
     expect(sub?.suppressedReason).toMatch(/^hard bounce 5\.1\.1 userunknown via ses/);
     expect(await status(rows['bob']!)).toBe('confirmed');
@@ -110,12 +110,16 @@ describe('POST /webhooks/ses (Amazon SES through SNS)', () => {
     };
     const res = await post('/webhooks/ses', signer.sign({ Message: JSON.stringify(complaint) }));
     expect(await res.json()).toEqual({ ok: true, outcomes: { unsubscribed: 1 } });
-    const sub = await fx.store.getSubscriber(bob.subscriberId);
+    const sub = await fx.store.subscribers.getSubscriber(bob.subscriberId);
     expect(sub).toMatchObject({
       status: 'suppressed',
       suppressedReason: expect.stringMatching(/^complaint \(abuse\)/),
     });
-    expect(await fx.store.countBounces('daily-2025-01-03')).toEqual({ hard: 0, soft: 0, complaint: 1 });
+    expect(await fx.store.bounces.countBounces('daily-2025-01-03')).toEqual({
+      hard: 0,
+      soft: 0,
+      complaint: 1,
+    });
   });
 
   it.each([
@@ -137,7 +141,7 @@ describe('POST /webhooks/ses (Amazon SES through SNS)', () => {
     expect(res.status).toBe(403);
     expect(warnings).toEqual([expect.objectContaining({ webhook: 'ses' })]);
     expect(await status(rows['cy']!)).toBe('confirmed');
-    expect(await fx.store.bounceTotals()).toEqual({ hard: 0, soft: 0, complaint: 0 });
+    expect(await fx.store.bounces.bounceTotals()).toEqual({ hard: 0, soft: 0, complaint: 0 });
   });
 });
 
@@ -160,7 +164,9 @@ describe('POST /webhooks/postmark', () => {
     const spam = { RecordType: 'SpamComplaint', ID: 43, Type: 'SpamComplaint', Email: 'dee@example.org' };
     const res2 = await post(`/webhooks/postmark?token=${POSTMARK_TOKEN}`, spam);
     expect(await res2.json()).toEqual({ ok: true, outcomes: { unsubscribed: 1 } });
-    expect((await fx.store.getSubscriber(rows['dee']!.subscriberId))?.suppressedReason).toMatch(/^complaint/);
+    expect((await fx.store.subscribers.getSubscriber(rows['dee']!.subscriberId))?.suppressedReason).toMatch(
+      /^complaint/,
+    );
   });
 
   it.each([
@@ -191,7 +197,7 @@ describe('GET /metrics', () => {
       { RecordType: 'SpamComplaint', ID: 2, Email: 'bob@example.org' },
       { authorization: `Basic ${Buffer.from(`x:${POSTMARK_TOKEN}`).toString('base64')}` },
     );
-    await fx.store.saveSourceState({
+    await fx.store.sources.saveSourceState({
       id: 'arxiv',
       etag: null,
       lastModified: null,

@@ -35,7 +35,7 @@ const topic = (slug: string, label: string): Topic => ({
 /** A real app on a real in-memory SQLite store; mails are kept in `sent`. */
 export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<Fixture> {
   const store = await createStore({ driver: 'sqlite', path: ':memory:' });
-  await store.saveTopics([
+  await store.catalogue.saveTopics([
     topic('llm', 'Language models'),
     topic('vision', 'Computer vision'),
     topic('robotics', 'Robotics'),

@@ -25,14 +25,18 @@ async function seed(
   email: string,
   status: 'pending' | 'confirmed' | 'suppressed',
 ): Promise<void> {
-  const row = await store.upsertSubscriber({
+  const row = await store.subscribers.upsertSubscriber({
     email,
     status: status === 'suppressed' ? 'confirmed' : status,
     topics: [],
     frequency: 'daily',
   });
   if (status === 'suppressed') {
-    await store.updateSubscriber(row.id, { status: 'suppressed', suppressedReason: '550' }, new Date());
+    await store.subscribers.updateSubscriber(
+      row.id,
+      { status: 'suppressed', suppressedReason: '550' },
+      new Date(),
+    );
   }
 }
 
@@ -63,7 +67,7 @@ describe('issue 15 item 3: POST /subscribe tells known from unknown addresses', 
       // Nothing is lost: the mails wait in the store for the relay.
       const drained = await down.drain();
       expect(drained).toMatchObject({ sent: 0, retried: 4 });
-      expect(await down.store.countQueuedMails()).toBe(4);
+      expect(await down.store.mailQueue.countQueuedMails()).toBe(4);
     } finally {
       await down.close();
     }
@@ -92,7 +96,7 @@ describe('issue 15 item 3: POST /subscribe tells known from unknown addresses', 
       release();
       expect(await draining).toMatchObject({ sent: 1 });
       expect(sent.map((m) => m.to)).toEqual(['ada@example.org']);
-      expect(await slow.store.countQueuedMails()).toBe(0);
+      expect(await slow.store.mailQueue.countQueuedMails()).toBe(0);
     } finally {
       await slow.close();
     }
@@ -109,7 +113,7 @@ describe('issue 15 item 6: GET /confirm confirmed sign-ups (mail gateways follow
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toMatch(/<form method="post" action="\/confirm\?token=/);
-    expect((await fx.store.getSubscriberByEmail('cy@example.org'))?.status).toBe('pending');
+    expect((await fx.store.subscribers.getSubscriberByEmail('cy@example.org'))?.status).toBe('pending');
     await fx.drain();
     expect(fx.sent).toHaveLength(1); // no welcome mail either
     const bare = await fx.app.request(pathOf(link), {
@@ -120,7 +124,7 @@ describe('issue 15 item 6: GET /confirm confirmed sign-ups (mail gateways follow
     expect(bare.status).toBe(403);
     const res = await client.post(pathOf(link), { _csrf: csrfOf(html) });
     expect(res.status).toBe(200);
-    expect((await fx.store.getSubscriberByEmail('cy@example.org'))?.status).toBe('confirmed');
+    expect((await fx.store.subscribers.getSubscriberByEmail('cy@example.org'))?.status).toBe('confirmed');
   });
 });
 
@@ -185,7 +189,7 @@ describe('issue 15 item 14: the origin check trusted the Host header', () => {
       body: new URLSearchParams({ _csrf: csrf, email: 'a@example.org', frequency: 'daily' }).toString(),
     });
     expect(res.status).toBe(403);
-    expect(await fx.store.getSubscriberByEmail('a@example.org')).toBeUndefined();
+    expect(await fx.store.subscribers.getSubscriberByEmail('a@example.org')).toBeUndefined();
   });
 
   it('refuses a form token whose last character was changed within its unused bits', async () => {
@@ -220,8 +224,8 @@ describe('issue 15 item 9: the web archive kept what the mail strips', () => {
       score: { upvotes: 3, comments: 0, sources: 1, recency: 1, total: 5 },
     };
     // Stored as an older release stored it (before normalize/ had these guards).
-    await fx.store.upsertPapers([dirty], new Date('2025-03-01T06:00:00Z'));
-    await fx.store.createEdition({
+    await fx.store.papers.upsertPapers([dirty], new Date('2025-03-01T06:00:00Z'));
+    await fx.store.editions.createEdition({
       id: '2025-03-01-daily',
       frequency: 'daily',
       date: '2025-03-01',

@@ -9,7 +9,7 @@ let urls: ReturnType<typeof buildSubscriberUrls>;
 
 beforeEach(async () => {
   fx = await createFixture({ clientIp: testClientIp });
-  member = await fx.store.upsertSubscriber({
+  member = await fx.store.subscribers.upsertSubscriber({
     email: 'member@example.org',
     status: 'confirmed',
     topics: ['llm', 'vision'],
@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 afterEach(async () => fx.close());
 
-const status = async () => (await fx.store.getSubscriber(member.id))?.status;
+const status = async () => (await fx.store.subscribers.getSubscriber(member.id))?.status;
 
 describe('preferences', () => {
   it('shows the current choices and saves new ones', async () => {
@@ -39,7 +39,7 @@ describe('preferences', () => {
     });
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain('Your preferences are saved');
-    expect(await fx.store.getSubscriber(member.id)).toMatchObject({
+    expect(await fx.store.subscribers.getSubscriber(member.id)).toMatchObject({
       topics: ['robotics'],
       frequency: 'weekly',
     });
@@ -62,7 +62,7 @@ describe('preferences', () => {
     expect(html).toContain('member@example.org');
     expect(html).toMatch(/role="alert">Please choose daily or weekly\./);
     expect(html).not.toContain('in your inbox</h1>');
-    expect(await fx.store.getSubscriber(member.id)).toMatchObject({
+    expect(await fx.store.subscribers.getSubscriber(member.id)).toMatchObject({
       topics: ['llm', 'vision'],
       frequency: 'daily',
     });
@@ -126,7 +126,7 @@ describe('unsubscribe', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(res.status).toBe(200);
-    const after = await fx.store.getSubscriber(member.id);
+    const after = await fx.store.subscribers.getSubscriber(member.id);
     expect(after?.status).toBe('unsubscribed');
     expect(after?.unsubscribedAt).not.toBeNull();
     // Idempotent: a second click (mail clients retry) is fine.
@@ -176,11 +176,14 @@ describe('unsubscribe', () => {
     const page = await client.get(link);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Computer vision');
-    expect((await fx.store.getSubscriber(member.id))?.topics).toEqual(['llm', 'vision']);
+    expect((await fx.store.subscribers.getSubscriber(member.id))?.topics).toEqual(['llm', 'vision']);
     const csrf = await client.csrfFrom(link);
     const res = await client.post(link, { _csrf: csrf });
     expect(await res.text()).toContain('Topic removed');
-    expect(await fx.store.getSubscriber(member.id)).toMatchObject({ topics: ['llm'], status: 'confirmed' });
+    expect(await fx.store.subscribers.getSubscriber(member.id)).toMatchObject({
+      topics: ['llm'],
+      status: 'confirmed',
+    });
     const noCsrf = await new Client(fx.app).post(pathOf(urls.topicUnsubscribeUrl('llm')), {});
     expect(noCsrf.status).toBe(403);
     const wrongPurpose = await client.get(

@@ -28,7 +28,7 @@ async function signUp(client: Client, email: string, extra: Record<string, strin
 
 describe('GET /', () => {
   it('offers only defined, curated and approved topics, never a discovered proposal or a hidden topic', async () => {
-    await fx.store.saveTopics([
+    await fx.store.catalogue.saveTopics([
       {
         slug: 'papers-papers',
         label: 'Papers papers',
@@ -46,8 +46,8 @@ describe('GET /', () => {
       },
       { slug: 'found', label: 'Found topic', keywords: ['found'], categories: [], userDefined: false },
     ]);
-    await fx.store.updateTopic('found', { origin: 'approved' });
-    await fx.store.updateTopic('robotics', { hidden: true });
+    await fx.store.catalogue.updateTopic('found', { origin: 'approved' });
+    await fx.store.catalogue.updateTopic('robotics', { hidden: true });
     const html = await (await new Client(fx.app).get('/')).text();
     expect(html).toContain('value="kv-cache"');
     expect(html).toContain('value="found"');
@@ -115,7 +115,7 @@ describe('POST /subscribe', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Check your inbox');
-    expect(await fx.store.getSubscriberByEmail('ada@example.org')).toMatchObject({
+    expect(await fx.store.subscribers.getSubscriberByEmail('ada@example.org')).toMatchObject({
       status: 'pending',
       topics: ['llm', 'vision'],
       frequency: 'weekly',
@@ -128,13 +128,13 @@ describe('POST /subscribe', () => {
   });
 
   it('answers identically for new, pending and confirmed addresses (no enumeration)', async () => {
-    await fx.store.upsertSubscriber({
+    await fx.store.subscribers.upsertSubscriber({
       email: 'pending@example.org',
       status: 'pending',
       topics: [],
       frequency: 'daily',
     });
-    await fx.store.upsertSubscriber({
+    await fx.store.subscribers.upsertSubscriber({
       email: 'member@example.org',
       status: 'confirmed',
       topics: [],
@@ -151,7 +151,7 @@ describe('POST /subscribe', () => {
     }
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
-    expect((await fx.store.getSubscriberByEmail('member@example.org'))?.status).toBe('confirmed');
+    expect((await fx.store.subscribers.getSubscriberByEmail('member@example.org'))?.status).toBe('confirmed');
   });
 
   it('sends at most one confirmation per interval to an address', async () => {
@@ -182,7 +182,7 @@ describe('POST /subscribe', () => {
       { origin: 'https://evil.example' },
     );
     expect(foreign.status).toBe(403);
-    expect(await fx.store.getSubscriberByEmail('a@example.org')).toBeUndefined();
+    expect(await fx.store.subscribers.getSubscriberByEmail('a@example.org')).toBeUndefined();
     expect(fx.sent).toHaveLength(0);
   });
 
@@ -190,7 +190,7 @@ describe('POST /subscribe', () => {
     const res = await signUp(new Client(fx.app), 'bot@example.org', { website: 'http://spam.example' });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Check your inbox');
-    expect(await fx.store.getSubscriberByEmail('bot@example.org')).toBeUndefined();
+    expect(await fx.store.subscribers.getSubscriberByEmail('bot@example.org')).toBeUndefined();
     expect(fx.sent).toHaveLength(0);
   });
 
@@ -207,7 +207,7 @@ describe('POST /subscribe', () => {
     expect(html).toContain('Please enter a valid email address');
     expect(html).toContain('name="email"');
     expect(fx.sent).toHaveLength(0);
-    expect((await fx.store.countSubscribers()).pending).toBe(0);
+    expect((await fx.store.subscribers.countSubscribers()).pending).toBe(0);
   });
 
   // Regression: a refused address came back as an empty form, the error not tied to the field.
@@ -285,7 +285,7 @@ describe('GET|POST /confirm', () => {
     const html = await res.text();
     expect(html).toContain('You are subscribed');
     expect(html).toMatch(/href="http:\/\/localhost\/preferences\?token=/);
-    expect(await fx.store.getSubscriberByEmail('cy@example.org')).toMatchObject({
+    expect(await fx.store.subscribers.getSubscriberByEmail('cy@example.org')).toMatchObject({
       status: 'confirmed',
       topics: ['robotics'],
     });
@@ -297,7 +297,7 @@ describe('GET|POST /confirm', () => {
   });
 
   it('shows a friendly page with a way to ask again for bad, expired and wrong-purpose tokens', async () => {
-    const sub = await fx.store.upsertSubscriber({
+    const sub = await fx.store.subscribers.upsertSubscriber({
       email: 'd@example.org',
       status: 'pending',
       topics: [],
@@ -316,7 +316,7 @@ describe('GET|POST /confirm', () => {
       expect(html).toContain('action="/subscribe"');
       expect(html).toContain('name="_csrf"');
     }
-    expect((await fx.store.getSubscriber(sub.id))?.status).toBe('pending');
+    expect((await fx.store.subscribers.getSubscriber(sub.id))?.status).toBe('pending');
     expect(tokenOf(`http://x/?token=${expired}`)).toBe(expired);
   });
 });

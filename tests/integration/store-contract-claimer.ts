@@ -7,7 +7,7 @@ const store = await createStore({ driver: 'sqlite', path: path ?? '' });
 const ids: number[] = [];
 try {
   for (;;) {
-    const batch = await store.claimDeliveries({
+    const batch = await store.ledger.claimDeliveries({
       editionId: 'd1',
       limit: 5,
       worker: worker ?? 'child',
@@ -17,7 +17,7 @@ try {
     if (batch.length === 0) break;
     for (const d of batch) {
       ids.push(d.id);
-      await store.markSent(d.id, '250 ok', new Date('2025-01-03T08:00:01.000Z'));
+      await store.ledger.markSent(d.id, '250 ok', new Date('2025-01-03T08:00:01.000Z'));
     }
   }
 } finally {

@@ -5,7 +5,7 @@ import { at, makeEdition, makePaper, makeSubscriber, T0 } from './store-contract
 
 /** Claims with a 30 s lease; `editionId` null claims across editions. */
 const claim = (store: Store, limit: number, now: Date, worker = 'w1', editionId: string | null = 'd1') =>
-  store.claimDeliveries({
+  store.ledger.claimDeliveries({
     ...(editionId === null ? {} : { editionId }),
     limit,
     worker,
@@ -14,13 +14,13 @@ const claim = (store: Store, limit: number, now: Date, worker = 'w1', editionId:
   });
 
 async function seedLedger(store: Store, subscribers: number): Promise<void> {
-  await store.upsertPapers([makePaper('p1')], T0);
-  await store.createEdition(makeEdition('d1', 'daily', ['p1']));
+  await store.papers.upsertPapers([makePaper('p1')], T0);
+  await store.editions.createEdition(makeEdition('d1', 'daily', ['p1']));
   const subs = Array.from({ length: subscribers }, (_, i) =>
     makeSubscriber(`s${String(i).padStart(4, '0')}@example.org`),
   );
-  await store.addSubscribers(subs, T0);
-  await store.createLedger('d1', 'daily', 'example.org');
+  await store.subscribers.addSubscribers(subs, T0);
+  await store.ledger.createLedger('d1', 'daily', 'example.org');
 }
 
 /** Claims, leases, outcomes, runs and locks. */
@@ -44,11 +44,14 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
         's0004@example.org',
       ]);
       expect(await claim(store(), 10, T0)).toEqual([]);
-      expect(await store().nextWakeUp('d1')).toEqual(at(30));
+      expect(await store().ledger.nextWakeUp('d1')).toEqual(at(30));
     });
 
     it("carries the subscriber's name with the claim, for the greeting", async () => {
-      await store().upsertSubscriber({ ...makeSubscriber('s0000@example.org'), name: 'Demo Reader' });
+      await store().subscribers.upsertSubscriber({
+        ...makeSubscriber('s0000@example.org'),
+        name: 'Demo Reader',
+      });
       const [named, unnamed] = (await claim(store(), 2, T0)) as [Delivery, Delivery];
       expect(named).toMatchObject({ email: 's0000@example.org', name: 'Demo Reader' });
       expect(unnamed).toMatchObject({ email: 's0001@example.org', name: null });
@@ -56,11 +59,11 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
 
     it('records outcomes only for rows still sending', async () => {
       const [a, b, c] = (await claim(store(), 3, T0)) as [Delivery, Delivery, Delivery];
-      await store().markSent(a.id, '250 ok', at(1));
-      await store().markDeferred(b.id, '421 try later', at(120));
-      await store().markFailed(c.id, '550 no such user');
-      await store().markFailed(a.id, 'too late'); // guard: a is sent already
-      const rows = await store().listDeliveries('d1', { limit: 10 });
+      await store().ledger.markSent(a.id, '250 ok', at(1));
+      await store().ledger.markDeferred(b.id, '421 try later', at(120));
+      await store().ledger.markFailed(c.id, '550 no such user');
+      await store().ledger.markFailed(a.id, 'too late'); // guard: a is sent already
+      const rows = await store().ledger.listDeliveries('d1', { limit: 10 });
       expect(rows[0]).toMatchObject({ state: 'sent', lastReply: '250 ok', sentAt: at(1).toISOString() });
       expect(rows[1]).toMatchObject({
         state: 'deferred',
@@ -68,7 +71,7 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
         retryAt: at(120).toISOString(),
       });
       expect(rows[2]).toMatchObject({ state: 'failed', lastReply: '550 no such user' });
-      expect(await store().countDeliveries('d1')).toEqual({
+      expect(await store().ledger.countDeliveries('d1')).toEqual({
         pending: 2,
         sending: 0,
         sent: 1,
@@ -76,15 +79,15 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
         failed: 1,
         cancelled: 0,
       });
-      expect((await store().listDeliveries('d1', { state: 'failed', limit: 10 })).map((d) => d.id)).toEqual([
-        c.id,
-      ]);
-      expect(await store().nextWakeUp('d1')).toEqual(at(120));
+      expect(
+        (await store().ledger.listDeliveries('d1', { state: 'failed', limit: 10 })).map((d) => d.id),
+      ).toEqual([c.id]);
+      expect(await store().ledger.nextWakeUp('d1')).toEqual(at(120));
     });
 
     it('re-claims a deferred row once due, and a sending row once its lease expired', async () => {
       const [a, b] = (await claim(store(), 2, T0)) as [Delivery, Delivery];
-      await store().markDeferred(a.id, '451 greylisted', at(60));
+      await store().ledger.markDeferred(a.id, '451 greylisted', at(60));
       await claim(store(), 3, T0); // drains the pending rows
       expect(await claim(store(), 10, at(29))).toEqual([]);
       const expired = await claim(store(), 10, at(31), 'w2');
@@ -103,28 +106,28 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       const [fresh] = (await claim(store(), 1, at(31), 'w2')) as [Delivery];
       expect(fresh.id).toBe(stale.id);
       expect(fresh.attempts).toBe(stale.attempts + 1);
-      await store().markSent(stale.id, '250 late', at(32), stale.attempts);
-      await store().markDeferred(stale.id, '451 late', at(90), stale.attempts);
-      await store().markFailed(stale.id, '550 late', stale.attempts);
-      await store().releaseDeliveries([stale.id], 'w1');
-      const [row] = await store().listDeliveries('d1', { state: 'sending', limit: 10 });
+      await store().ledger.markSent(stale.id, '250 late', at(32), stale.attempts);
+      await store().ledger.markDeferred(stale.id, '451 late', at(90), stale.attempts);
+      await store().ledger.markFailed(stale.id, '550 late', stale.attempts);
+      await store().ledger.releaseDeliveries([stale.id], 'w1');
+      const [row] = await store().ledger.listDeliveries('d1', { state: 'sending', limit: 10 });
       expect(row).toMatchObject({ id: fresh.id, state: 'sending', attempts: fresh.attempts });
-      await store().markSent(fresh.id, '250 ok', at(33), fresh.attempts);
-      expect((await store().countDeliveries('d1')).sent).toBe(1);
+      await store().ledger.markSent(fresh.id, '250 ok', at(33), fresh.attempts);
+      expect((await store().ledger.countDeliveries('d1')).sent).toBe(1);
     });
 
     it('marks several rows sent in one call, each with its reply and time, fenced per row', async () => {
       const [a, b, c, d] = (await claim(store(), 4, T0)) as [Delivery, Delivery, Delivery, Delivery];
-      await store().markFailed(d.id, '550 no such user');
-      await store().markSentMany([
+      await store().ledger.markFailed(d.id, '550 no such user');
+      await store().ledger.markSentMany([
         { id: a.id, reply: '250 queued as A', now: at(1), attempt: a.attempts },
         { id: b.id, reply: '250 queued as B', now: at(2) },
         // A stale claim (attempt behind) and a row no longer sending change nothing.
         { id: c.id, reply: '250 stale', now: at(3), attempt: c.attempts - 1 },
         { id: d.id, reply: '250 too late', now: at(4), attempt: d.attempts },
       ]);
-      await store().markSentMany([]);
-      const rows = await store().listDeliveries('d1', { limit: 10 });
+      await store().ledger.markSentMany([]);
+      const rows = await store().ledger.listDeliveries('d1', { limit: 10 });
       expect(rows.slice(0, 4).map((r) => [r.state, r.lastReply, r.sentAt])).toEqual([
         ['sent', '250 queued as A', at(1).toISOString()],
         ['sent', '250 queued as B', at(2).toISOString()],
@@ -132,42 +135,42 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
         ['failed', '550 no such user', null],
       ]);
       expect(rows[0]?.leaseUntil).toBeNull();
-      await store().markSentMany([{ id: c.id, reply: '250 ok', now: at(5), attempt: c.attempts }]);
-      expect(await store().countDeliveries('d1')).toMatchObject({ sent: 3, sending: 0, failed: 1 });
+      await store().ledger.markSentMany([{ id: c.id, reply: '250 ok', now: at(5), attempt: c.attempts }]);
+      expect(await store().ledger.countDeliveries('d1')).toMatchObject({ sent: 3, sending: 0, failed: 1 });
     });
 
     it('gives released rows back without counting the attempt', async () => {
       const batch = await claim(store(), 2, T0);
-      await store().releaseDeliveries(batch.map((d) => d.id));
+      await store().ledger.releaseDeliveries(batch.map((d) => d.id));
       const again = await claim(store(), 2, T0);
       expect(again.map((d) => [d.id, d.attempts])).toEqual(batch.map((d) => [d.id, 1]));
     });
 
     it('cancels rows of someone who unsubscribed before the claim and fills the batch with others', async () => {
-      const s1 = await store().getSubscriberByEmail('s0001@example.org');
-      await store().updateSubscriber(s1?.id ?? 0, { status: 'unsubscribed' }, T0);
-      const s2 = await store().getSubscriberByEmail('s0002@example.org');
-      await store().updateSubscriber(s2?.id ?? 0, { status: 'suppressed' }, T0);
+      const s1 = await store().subscribers.getSubscriberByEmail('s0001@example.org');
+      await store().subscribers.updateSubscriber(s1?.id ?? 0, { status: 'unsubscribed' }, T0);
+      const s2 = await store().subscribers.getSubscriberByEmail('s0002@example.org');
+      await store().subscribers.updateSubscriber(s2?.id ?? 0, { status: 'suppressed' }, T0);
       const batch = await claim(store(), 3, T0);
       expect(batch.map((d) => d.email)).toEqual([
         's0000@example.org',
         's0003@example.org',
         's0004@example.org',
       ]);
-      const counts = await store().countDeliveries('d1');
+      const counts = await store().ledger.countDeliveries('d1');
       expect(counts).toMatchObject({ sending: 3, cancelled: 2, pending: 0 });
     });
 
     it('claims across editions when no edition is given', async () => {
-      await store().upsertPapers([makePaper('p9')], T0);
-      await store().createEdition(makeEdition('d2', 'daily', ['p9'], '2025-01-04'));
-      await store().createLedger('d2', 'daily', 'example.org');
+      await store().papers.upsertPapers([makePaper('p9')], T0);
+      await store().editions.createEdition(makeEdition('d2', 'daily', ['p9'], '2025-01-04'));
+      await store().ledger.createLedger('d2', 'daily', 'example.org');
       const batch = await claim(store(), 100, T0, 'w1', null);
       expect(batch).toHaveLength(10);
       expect(new Set(batch.map((d) => d.editionId))).toEqual(new Set(['d1', 'd2']));
-      await Promise.all(batch.map((d) => store().markSent(d.id, '250', at(1))));
-      expect(await store().listUnfinishedEditions()).toEqual([]);
-      expect(await store().nextWakeUp()).toBeUndefined();
+      await Promise.all(batch.map((d) => store().ledger.markSent(d.id, '250', at(1))));
+      expect(await store().ledger.listUnfinishedEditions()).toEqual([]);
+      expect(await store().ledger.nextWakeUp()).toBeUndefined();
     });
   });
 
@@ -188,16 +191,16 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       const all = [...(seen[0] ?? []), ...(seen[1] ?? [])];
       expect(all).toHaveLength(300);
       expect(new Set(all).size).toBe(300);
-      expect((await store().countDeliveries('d1')).sending).toBe(300);
+      expect((await store().ledger.countDeliveries('d1')).sending).toBe(300);
     });
   });
 
   describe('runs and locks', () => {
     it('records runs newest first', async () => {
-      const first = await store().startRun('run', T0);
-      const second = await store().startRun('send', at(10));
-      await store().finishRun(first, 'ok', { papers: 3, errors: ['x'] }, null, at(5));
-      const runs = await store().listRuns(10);
+      const first = await store().runs.startRun('run', T0);
+      const second = await store().runs.startRun('send', at(10));
+      await store().runs.finishRun(first, 'ok', { papers: 3, errors: ['x'] }, null, at(5));
+      const runs = await store().runs.listRuns(10);
       expect(runs.map((r) => r.id)).toEqual([second, first]);
       expect(runs[0]).toMatchObject({ kind: 'send', status: 'running', finishedAt: null, summary: null });
       expect(runs[1]).toMatchObject({
@@ -205,29 +208,29 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
         finishedAt: at(5).toISOString(),
         summary: { papers: 3, errors: ['x'] },
       });
-      expect(await store().listRuns(1)).toHaveLength(1);
+      expect(await store().runs.listRuns(1)).toHaveLength(1);
     });
 
     it('takes, refuses, renews, takes over expired and releases locks', async () => {
-      expect(await store().tryLock('run:daily', 'a', 60, T0)).toBe(true);
-      expect(await store().tryLock('run:daily', 'b', 60, at(30))).toBe(false);
-      expect(await store().tryLock('run:daily', 'a', 60, at(30))).toBe(true); // renewal until T0+90
-      expect(await store().tryLock('run:daily', 'b', 60, at(89))).toBe(false);
-      expect(await store().tryLock('run:daily', 'b', 60, at(90))).toBe(true);
-      await store().releaseLock('run:daily', 'a'); // not a's any more: no effect
-      expect(await store().tryLock('run:daily', 'a', 60, at(91))).toBe(false);
-      await store().releaseLock('run:daily', 'b');
-      expect(await store().tryLock('run:daily', 'a', 60, at(92))).toBe(true);
+      expect(await store().runs.tryLock('run:daily', 'a', 60, T0)).toBe(true);
+      expect(await store().runs.tryLock('run:daily', 'b', 60, at(30))).toBe(false);
+      expect(await store().runs.tryLock('run:daily', 'a', 60, at(30))).toBe(true); // renewal until T0+90
+      expect(await store().runs.tryLock('run:daily', 'b', 60, at(89))).toBe(false);
+      expect(await store().runs.tryLock('run:daily', 'b', 60, at(90))).toBe(true);
+      await store().runs.releaseLock('run:daily', 'a'); // not a's any more: no effect
+      expect(await store().runs.tryLock('run:daily', 'a', 60, at(91))).toBe(false);
+      await store().runs.releaseLock('run:daily', 'b');
+      expect(await store().runs.tryLock('run:daily', 'a', 60, at(92))).toBe(true);
     });
 
     it('gives a lock to exactly one of two racing holders', async () => {
       const open = peer();
       const other = open === undefined ? store() : await open();
       const results = await Promise.all([
-        store().tryLock('race', 'a', 60, T0),
-        other.tryLock('race', 'b', 60, T0),
-        store().tryLock('race', 'c', 60, T0),
-        other.tryLock('race', 'd', 60, T0),
+        store().runs.tryLock('race', 'a', 60, T0),
+        other.runs.tryLock('race', 'b', 60, T0),
+        store().runs.tryLock('race', 'c', 60, T0),
+        other.runs.tryLock('race', 'd', 60, T0),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
     });

@@ -27,7 +27,7 @@ async function open(config: StoreConfig): Promise<Store> {
 
 /** A store with a bit of everything: papers, topics, two editions, a worked ledger, runs, meta. */
 async function fill(store: Store): Promise<void> {
-  await store.saveSourceState({
+  await store.sources.saveSourceState({
     id: 'arxiv',
     etag: '"e"',
     lastModified: null,
@@ -36,52 +36,52 @@ async function fill(store: Store): Promise<void> {
     failuresInRow: 0,
     lastError: null,
   });
-  await store.upsertPapers(
+  await store.papers.upsertPapers(
     ['p1', 'p2', 'p3'].map((id) => makePaper(id)),
     T0,
   );
-  await store.saveTopics([makeTopic('ml', { userDefined: true })]);
-  await store.createEdition(makeEdition('d1', 'daily', ['p1', 'p2']));
-  await store.saveRenderedVariant('d1', {
+  await store.catalogue.saveTopics([makeTopic('ml', { userDefined: true })]);
+  await store.editions.createEdition(makeEdition('d1', 'daily', ['p1', 'p2']));
+  await store.editions.saveRenderedVariant('d1', {
     variantKey: 'daily:*',
     subject: 's',
     preheader: 'p',
     html: '<b>h</b>',
     text: 't',
   });
-  await store.addSubscribers(
+  await store.subscribers.addSubscribers(
     Array.from({ length: 30 }, (_, i) => makeSubscriber(`s${i}@example.org`)),
     T0,
   );
-  await store.upsertSubscriber(makeSubscriber('gone@example.org', { status: 'unsubscribed' }));
-  await store.createLedger('d1', 'daily', 'example.org');
-  const batch = await store.claimDeliveries({
+  await store.subscribers.upsertSubscriber(makeSubscriber('gone@example.org', { status: 'unsubscribed' }));
+  await store.ledger.createLedger('d1', 'daily', 'example.org');
+  const batch = await store.ledger.claimDeliveries({
     editionId: 'd1',
     limit: 5,
     worker: 'w',
     leaseSeconds: 30,
     now: T0,
   });
-  for (const d of batch) await store.markSent(d.id, '250 ok', at(1));
-  const run = await store.startRun('run', T0);
-  await store.finishRun(run, 'ok', { papers: 3 }, 'd1', at(9));
-  await store.setMeta('slot:daily', '2025-01-03');
-  await store.tryLock('run:daily', 'me', 60, T0);
+  for (const d of batch) await store.ledger.markSent(d.id, '250 ok', at(1));
+  const run = await store.runs.startRun('run', T0);
+  await store.runs.finishRun(run, 'ok', { papers: 3 }, 'd1', at(9));
+  await store.runs.setMeta('slot:daily', '2025-01-03');
+  await store.runs.tryLock('run:daily', 'me', 60, T0);
 }
 
 async function snapshot(store: Store) {
   return {
-    sources: await store.listSourceStates(),
-    papers: await store.getPapers(['p1', 'p2', 'p3']),
-    unpublished: (await store.listUnpublishedPapers('daily', T0)).map((p) => p.id),
-    topics: await store.listTopics(),
-    edition: await store.getEdition('d1'),
-    editions: await store.listEditions(),
-    variant: await store.getRenderedVariant('d1', 'daily:*'),
-    subscribers: await store.listSubscribers({ limit: 100 }),
-    deliveries: await store.listDeliveries('d1', { limit: 100 }),
-    runs: await store.listRuns(10),
-    meta: await store.getMeta('slot:daily'),
+    sources: await store.sources.listSourceStates(),
+    papers: await store.papers.getPapers(['p1', 'p2', 'p3']),
+    unpublished: (await store.papers.listUnpublishedPapers('daily', T0)).map((p) => p.id),
+    topics: await store.catalogue.listTopics(),
+    edition: await store.editions.getEdition('d1'),
+    editions: await store.editions.listEditions(),
+    variant: await store.editions.getRenderedVariant('d1', 'daily:*'),
+    subscribers: await store.subscribers.listSubscribers({ limit: 100 }),
+    deliveries: await store.ledger.listDeliveries('d1', { limit: 100 }),
+    runs: await store.runs.listRuns(10),
+    meta: await store.runs.getMeta('slot:daily'),
   };
 }
 
@@ -93,10 +93,10 @@ async function copyTo(target: StoreConfig): Promise<void> {
   expect(copied).toMatchObject({ papers: 3, subscribers: 31, deliveries: 30, edition_papers: 2, locks: 0 });
   expect(await snapshot(to)).toEqual(await snapshot(from));
   // Identities continue past the copied ids, and the ledger goes on where it stopped.
-  const late = await to.upsertSubscriber(makeSubscriber('late@example.org'));
+  const late = await to.subscribers.upsertSubscriber(makeSubscriber('late@example.org'));
   expect(late.id).toBeGreaterThan(31);
-  expect(await to.createLedger('d1', 'daily', 'example.org')).toBe(1);
-  const rest = await to.claimDeliveries({
+  expect(await to.ledger.createLedger('d1', 'daily', 'example.org')).toBe(1);
+  const rest = await to.ledger.claimDeliveries({
     editionId: 'd1',
     limit: 100,
     worker: 'w2',
@@ -104,7 +104,7 @@ async function copyTo(target: StoreConfig): Promise<void> {
     now: T0,
   });
   expect(rest).toHaveLength(26);
-  expect(await to.tryLock('run:daily', 'other', 60, T0)).toBe(true);
+  expect(await to.runs.tryLock('run:daily', 'other', 60, T0)).toBe(true);
 }
 
 describe('copyStore from SQLite', () => {
@@ -119,7 +119,7 @@ describe('copyStore from SQLite', () => {
   it('refuses a target that already holds data', async () => {
     const from = await open({ driver: 'sqlite', path: ':memory:' });
     const to = await open({ driver: 'sqlite', path: ':memory:' });
-    await to.setMeta('k', 'v');
+    await to.runs.setMeta('k', 'v');
     await expect(copyStore(from, to)).rejects.toMatchObject({ code: 'copy-target-not-empty' });
   });
 });

@@ -7,7 +7,7 @@ import { at, makeEdition, makePaper, makeSubscriber, T0 } from './store-contract
 export function ledgerContract(store: () => Store, peer: () => (() => Promise<Store>) | undefined): void {
   describe('subscribers', () => {
     it('inserts, then updates topics/frequency/status of a known address', async () => {
-      const first = await store().upsertSubscriber(
+      const first = await store().subscribers.upsertSubscriber(
         makeSubscriber('a@example.org', { status: 'pending', topics: ['b', 'a'] }),
       );
       expect(first).toMatchObject({
@@ -17,7 +17,7 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
         confirmedAt: null,
       });
       expect(first.id).toBeTypeOf('number');
-      const second = await store().upsertSubscriber(
+      const second = await store().subscribers.upsertSubscriber(
         makeSubscriber('a@example.org', {
           status: 'confirmed',
           topics: [],
@@ -33,47 +33,59 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
         name: 'Ada',
       });
       expect(second.confirmedAt).not.toBeNull();
-      expect(await store().getSubscriber(first.id)).toEqual(second);
-      expect(await store().getSubscriberByEmail('a@example.org')).toEqual(second);
-      expect(await store().getSubscriberByEmail('b@example.org')).toBeUndefined();
+      expect(await store().subscribers.getSubscriber(first.id)).toEqual(second);
+      expect(await store().subscribers.getSubscriberByEmail('a@example.org')).toEqual(second);
+      expect(await store().subscribers.getSubscriberByEmail('b@example.org')).toBeUndefined();
     });
 
     it('stamps confirmed_at and unsubscribed_at when the status changes', async () => {
-      const sub = await store().upsertSubscriber(makeSubscriber('a@example.org', { status: 'pending' }));
-      const confirmed = await store().updateSubscriber(sub.id, { status: 'confirmed' }, at(10));
+      const sub = await store().subscribers.upsertSubscriber(
+        makeSubscriber('a@example.org', { status: 'pending' }),
+      );
+      const confirmed = await store().subscribers.updateSubscriber(sub.id, { status: 'confirmed' }, at(10));
       expect(confirmed).toMatchObject({
         status: 'confirmed',
         confirmedAt: at(10).toISOString(),
         unsubscribedAt: null,
       });
-      const again = await store().updateSubscriber(sub.id, { status: 'confirmed', topics: ['x'] }, at(20));
+      const again = await store().subscribers.updateSubscriber(
+        sub.id,
+        { status: 'confirmed', topics: ['x'] },
+        at(20),
+      );
       expect(again).toMatchObject({ confirmedAt: at(10).toISOString(), topics: ['x'] });
-      const gone = await store().updateSubscriber(sub.id, { status: 'unsubscribed' }, at(30));
+      const gone = await store().subscribers.updateSubscriber(sub.id, { status: 'unsubscribed' }, at(30));
       expect(gone).toMatchObject({ status: 'unsubscribed', unsubscribedAt: at(30).toISOString() });
-      const suppressed = await store().updateSubscriber(
+      const suppressed = await store().subscribers.updateSubscriber(
         sub.id,
         { status: 'suppressed', suppressedReason: '550 no such user' },
         at(40),
       );
       expect(suppressed).toMatchObject({ status: 'suppressed', suppressedReason: '550 no such user' });
-      expect(await store().updateSubscriber(9999, { status: 'confirmed' }, at(50))).toBeUndefined();
+      expect(
+        await store().subscribers.updateSubscriber(9999, { status: 'confirmed' }, at(50)),
+      ).toBeUndefined();
     });
 
     it('ends two racing sign-ups of one address as one row', async () => {
       const open = peer();
       const other = open === undefined ? store() : await open();
       const results = await Promise.all([
-        store().upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
-        other.upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending', topics: ['nlp'] })),
-        store().upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
+        store().subscribers.upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
+        other.subscribers.upsertSubscriber(
+          makeSubscriber('race@example.org', { status: 'pending', topics: ['nlp'] }),
+        ),
+        store().subscribers.upsertSubscriber(makeSubscriber('race@example.org', { status: 'pending' })),
       ]);
       expect(new Set(results.map((r) => r.id)).size).toBe(1);
-      expect((await store().countSubscribers()).pending).toBe(1);
+      expect((await store().subscribers.countSubscribers()).pending).toBe(1);
     });
 
     it('adds in bulk, keeping known addresses as they are', async () => {
-      await store().upsertSubscriber(makeSubscriber('known@example.org', { status: 'unsubscribed' }));
-      const added = await store().addSubscribers(
+      await store().subscribers.upsertSubscriber(
+        makeSubscriber('known@example.org', { status: 'unsubscribed' }),
+      );
+      const added = await store().subscribers.addSubscribers(
         [
           makeSubscriber('known@example.org'),
           makeSubscriber('new1@example.org'),
@@ -82,8 +94,10 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
         T0,
       );
       expect(added).toBe(2);
-      expect((await store().getSubscriberByEmail('known@example.org'))?.status).toBe('unsubscribed');
-      expect(await store().countSubscribers()).toEqual({
+      expect((await store().subscribers.getSubscriberByEmail('known@example.org'))?.status).toBe(
+        'unsubscribed',
+      );
+      expect(await store().subscribers.countSubscribers()).toEqual({
         pending: 0,
         confirmed: 2,
         unsubscribed: 1,
@@ -94,49 +108,55 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
     it('pages through subscribers in id order, by status', async () => {
       const emails = ['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.org`);
       for (const email of emails)
-        await store().upsertSubscriber(
+        await store().subscribers.upsertSubscriber(
           makeSubscriber(email, { status: email.startsWith('c') ? 'pending' : 'confirmed' }),
         );
-      const page1 = await store().listSubscribers({ limit: 2 });
-      const page2 = await store().listSubscribers({ limit: 2, afterId: page1[1]?.id ?? 0 });
-      const page3 = await store().listSubscribers({ limit: 2, afterId: page2[1]?.id ?? 0 });
+      const page1 = await store().subscribers.listSubscribers({ limit: 2 });
+      const page2 = await store().subscribers.listSubscribers({ limit: 2, afterId: page1[1]?.id ?? 0 });
+      const page3 = await store().subscribers.listSubscribers({ limit: 2, afterId: page2[1]?.id ?? 0 });
       expect([...page1, ...page2, ...page3].map((s) => s.email)).toEqual(emails);
-      const confirmed = await store().listSubscribers({ status: 'confirmed', limit: 10 });
+      const confirmed = await store().subscribers.listSubscribers({ status: 'confirmed', limit: 10 });
       expect(confirmed.map((s) => s.email)).toEqual(emails.filter((e) => !e.startsWith('c')));
     });
 
     it('forgets a subscriber and their deliveries', async () => {
-      await store().upsertPapers([makePaper('p1')], T0);
-      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
-      await store().upsertSubscriber(makeSubscriber('a@example.org'));
-      await store().upsertSubscriber(makeSubscriber('b@example.org'));
-      await store().createLedger('d1', 'daily', 'example.org');
-      expect(await store().forgetSubscriber('a@example.org')).toBe(true);
-      expect(await store().forgetSubscriber('a@example.org')).toBe(false);
-      expect(await store().getSubscriberByEmail('a@example.org')).toBeUndefined();
-      const rows = await store().listDeliveries('d1', { limit: 10 });
+      await store().papers.upsertPapers([makePaper('p1')], T0);
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().subscribers.upsertSubscriber(makeSubscriber('a@example.org'));
+      await store().subscribers.upsertSubscriber(makeSubscriber('b@example.org'));
+      await store().ledger.createLedger('d1', 'daily', 'example.org');
+      expect(await store().subscribers.forgetSubscriber('a@example.org')).toBe(true);
+      expect(await store().subscribers.forgetSubscriber('a@example.org')).toBe(false);
+      expect(await store().subscribers.getSubscriberByEmail('a@example.org')).toBeUndefined();
+      const rows = await store().ledger.listDeliveries('d1', { limit: 10 });
       expect(rows.map((r) => r.email)).toEqual(['b@example.org']);
     });
   });
 
   describe('ledger', () => {
     beforeEach(async () => {
-      await store().upsertPapers([makePaper('p1'), makePaper('p2')], T0);
-      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
-      await store().createEdition(makeEdition('w1', 'weekly', ['p2']));
+      await store().papers.upsertPapers([makePaper('p1'), makePaper('p2')], T0);
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().editions.createEdition(makeEdition('w1', 'weekly', ['p2']));
     });
 
     it('writes one pending row per confirmed subscriber of the frequency, idempotently', async () => {
-      const all = await store().upsertSubscriber(makeSubscriber('all@example.org'));
-      const some = await store().upsertSubscriber(
+      const all = await store().subscribers.upsertSubscriber(makeSubscriber('all@example.org'));
+      const some = await store().subscribers.upsertSubscriber(
         makeSubscriber('some@example.org', { topics: ['nlp', 'cv'] }),
       );
-      await store().upsertSubscriber(makeSubscriber('pending@example.org', { status: 'pending' }));
-      await store().upsertSubscriber(makeSubscriber('weekly@example.org', { frequency: 'weekly' }));
-      await store().upsertSubscriber(makeSubscriber('gone@example.org', { status: 'unsubscribed' }));
-      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(2);
-      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(0);
-      const rows = await store().listDeliveries('d1', { limit: 10 });
+      await store().subscribers.upsertSubscriber(
+        makeSubscriber('pending@example.org', { status: 'pending' }),
+      );
+      await store().subscribers.upsertSubscriber(
+        makeSubscriber('weekly@example.org', { frequency: 'weekly' }),
+      );
+      await store().subscribers.upsertSubscriber(
+        makeSubscriber('gone@example.org', { status: 'unsubscribed' }),
+      );
+      expect(await store().ledger.createLedger('d1', 'daily', 'mail.example.org')).toBe(2);
+      expect(await store().ledger.createLedger('d1', 'daily', 'mail.example.org')).toBe(0);
+      const rows = await store().ledger.listDeliveries('d1', { limit: 10 });
       expect(rows).toEqual([
         expect.objectContaining({
           editionId: 'd1',
@@ -155,13 +175,13 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
           messageId: `<d1.${some.id}@mail.example.org>`,
         }),
       ]);
-      expect(await store().listVariantKeys('d1')).toEqual(['daily:*', 'daily:cv,nlp']);
+      expect(await store().ledger.listVariantKeys('d1')).toEqual(['daily:*', 'daily:cv,nlp']);
       // A subscriber confirmed later joins on the next call; nobody is doubled.
-      await store().upsertSubscriber(makeSubscriber('late@example.org'));
-      expect(await store().createLedger('d1', 'daily', 'mail.example.org')).toBe(1);
-      expect((await store().countDeliveries('d1')).pending).toBe(3);
-      expect(await store().createLedger('w1', 'weekly', 'mail.example.org')).toBe(1);
-      expect(await store().listUnfinishedEditions()).toEqual(['d1', 'w1']);
+      await store().subscribers.upsertSubscriber(makeSubscriber('late@example.org'));
+      expect(await store().ledger.createLedger('d1', 'daily', 'mail.example.org')).toBe(1);
+      expect((await store().ledger.countDeliveries('d1')).pending).toBe(3);
+      expect(await store().ledger.createLedger('w1', 'weekly', 'mail.example.org')).toBe(1);
+      expect(await store().ledger.listUnfinishedEditions()).toEqual(['d1', 'w1']);
     });
 
     it('writes a ledger for 20,000 subscribers in one call', async () => {
@@ -171,13 +191,13 @@ export function ledgerContract(store: () => Store, peer: () => (() => Promise<St
           status: i % 10 === 9 ? 'pending' : 'confirmed',
         }),
       );
-      expect(await store().addSubscribers(subs, T0)).toBe(20_000);
-      expect(await store().createLedger('d1', 'daily', 'example.org')).toBe(18_000);
-      expect(await store().createLedger('d1', 'daily', 'example.org')).toBe(0);
-      const counts = await store().countDeliveries('d1');
+      expect(await store().subscribers.addSubscribers(subs, T0)).toBe(20_000);
+      expect(await store().ledger.createLedger('d1', 'daily', 'example.org')).toBe(18_000);
+      expect(await store().ledger.createLedger('d1', 'daily', 'example.org')).toBe(0);
+      const counts = await store().ledger.countDeliveries('d1');
       expect(counts).toEqual({ pending: 18_000, sending: 0, sent: 0, deferred: 0, failed: 0, cancelled: 0 });
-      expect(await store().listVariantKeys('d1')).toEqual(['daily:*', 'daily:nlp']);
-      const tail = await store().listDeliveries('d1', { limit: 1, afterId: 0 });
+      expect(await store().ledger.listVariantKeys('d1')).toEqual(['daily:*', 'daily:nlp']);
+      const tail = await store().ledger.listDeliveries('d1', { limit: 1, afterId: 0 });
       expect(tail[0]?.messageId).toBe(`<d1.${tail[0]?.subscriberId}@example.org>`);
     });
   });

@@ -19,13 +19,13 @@ describe('sqlite store across processes', () => {
   it('three processes draining one ledger never claim the same row', async () => {
     const path = join(dir, 'shared.db');
     const store = await createStore({ driver: 'sqlite', path });
-    await store.upsertPapers([makePaper('p1')], T0);
-    await store.createEdition(makeEdition('d1', 'daily', ['p1']));
-    await store.addSubscribers(
+    await store.papers.upsertPapers([makePaper('p1')], T0);
+    await store.editions.createEdition(makeEdition('d1', 'daily', ['p1']));
+    await store.subscribers.addSubscribers(
       Array.from({ length: 600 }, (_, i) => makeSubscriber(`s${i}@example.org`)),
       T0,
     );
-    expect(await store.createLedger('d1', 'daily', 'example.org')).toBe(600);
+    expect(await store.ledger.createLedger('d1', 'daily', 'example.org')).toBe(600);
     const outputs = await Promise.all(
       ['a', 'b', 'c'].map((w) =>
         run(process.execPath, ['--import', 'tsx', claimer, path, w], { timeout: 60_000 }),
@@ -35,8 +35,8 @@ describe('sqlite store across processes', () => {
     const all = claimed.flat();
     expect(all).toHaveLength(600);
     expect(new Set(all).size).toBe(600);
-    expect((await store.countDeliveries('d1')).sent).toBe(600);
-    const rows = await store.listDeliveries('d1', { limit: 600 });
+    expect((await store.ledger.countDeliveries('d1')).sent).toBe(600);
+    const rows = await store.ledger.listDeliveries('d1', { limit: 600 });
     expect(rows.every((d) => d.attempts === 1)).toBe(true);
     await store.close();
   });
@@ -50,7 +50,7 @@ describe('sqlite store across processes', () => {
     );
     expect(outputs.map((o) => o.stdout)).toEqual(['[]', '[]', '[]', '[]']);
     const store = await createStore({ driver: 'sqlite', path });
-    expect(await store.countRows('deliveries')).toBe(0);
+    expect(await store.tables.countRows('deliveries')).toBe(0);
     await store.close();
   });
 });

@@ -32,16 +32,16 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
   describe('migrations and meta', () => {
     it('migrate is safe to run again', async () => {
       await store().migrate();
-      await store().setMeta('k', 'v');
+      await store().runs.setMeta('k', 'v');
       await store().migrate();
-      expect(await store().getMeta('k')).toBe('v');
+      expect(await store().runs.getMeta('k')).toBe('v');
     });
 
     it('getMeta/setMeta store and overwrite small facts', async () => {
-      expect(await store().getMeta('slot:daily')).toBeUndefined();
-      await store().setMeta('slot:daily', '2025-01-03');
-      await store().setMeta('slot:daily', '2025-01-04');
-      expect(await store().getMeta('slot:daily')).toBe('2025-01-04');
+      expect(await store().runs.getMeta('slot:daily')).toBeUndefined();
+      await store().runs.setMeta('slot:daily', '2025-01-03');
+      await store().runs.setMeta('slot:daily', '2025-01-04');
+      expect(await store().runs.getMeta('slot:daily')).toBe('2025-01-04');
     });
   });
 
@@ -56,17 +56,22 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         failuresInRow: 0,
         lastError: null,
       };
-      expect(await store().getSourceState('arxiv-cs')).toBeUndefined();
-      await store().saveSourceState(state);
-      await store().saveSourceState({ ...state, id: 'hf', etag: null });
-      await store().saveSourceState({ ...state, failuresInRow: 2, lastError: 'HTTP 503', lastStatus: '503' });
-      expect(await store().getSourceState('arxiv-cs')).toEqual({
+      expect(await store().sources.getSourceState('arxiv-cs')).toBeUndefined();
+      await store().sources.saveSourceState(state);
+      await store().sources.saveSourceState({ ...state, id: 'hf', etag: null });
+      await store().sources.saveSourceState({
         ...state,
         failuresInRow: 2,
         lastError: 'HTTP 503',
         lastStatus: '503',
       });
-      expect((await store().listSourceStates()).map((s) => s.id)).toEqual(['arxiv-cs', 'hf']);
+      expect(await store().sources.getSourceState('arxiv-cs')).toEqual({
+        ...state,
+        failuresInRow: 2,
+        lastError: 'HTTP 503',
+        lastStatus: '503',
+      });
+      expect((await store().sources.listSourceStates()).map((s) => s.id)).toEqual(['arxiv-cs', 'hf']);
     });
   });
 
@@ -77,9 +82,9 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         aiSummary: 'ai',
       });
       const b = makePaper('2501.00002');
-      expect(await store().upsertPapers([a, b], T0)).toEqual({ inserted: 2, updated: 0 });
+      expect(await store().papers.upsertPapers([a, b], T0)).toEqual({ inserted: 2, updated: 0 });
       // An HF paper without its own listing time is listed from when it was first seen.
-      expect(await store().getPapers(['2501.00002', 'missing', '2501.00001'])).toEqual([
+      expect(await store().papers.getPapers(['2501.00002', 'missing', '2501.00001'])).toEqual([
         b,
         { ...a, listedAt: T0.toISOString() },
       ]);
@@ -87,8 +92,11 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
     it('keeps the thumbnail and the earliest listing time of a paper', async () => {
       const hf = { abs: null, pdf: null, code: null, hf: 'https://huggingface.co/papers/p1' };
-      await store().upsertPapers([makePaper('p1', { links: hf, listedAt: '2025-01-02T00:00:00.000Z' })], T0);
-      await store().upsertPapers(
+      await store().papers.upsertPapers(
+        [makePaper('p1', { links: hf, listedAt: '2025-01-02T00:00:00.000Z' })],
+        T0,
+      );
+      await store().papers.upsertPapers(
         [
           makePaper('p1', {
             links: hf,
@@ -98,7 +106,7 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         ],
         at(86_400),
       );
-      const [paper] = await store().getPapers(['p1']);
+      const [paper] = await store().papers.getPapers(['p1']);
       expect(paper).toMatchObject({
         thumbnail: 'https://cdn.example/p1.png',
         listedAt: '2025-01-02T00:00:00.000Z',
@@ -106,32 +114,35 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
     });
 
     it('keeps one upvote snapshot per upsert of a paper with signals, oldest first', async () => {
-      await store().upsertPapers([makePaper('p1', { upvotes: 10 }), makePaper('p2', { upvotes: 0 })], T0);
-      await store().upsertPapers([makePaper('p1', { upvotes: 25, comments: 2 })], at(6 * 3600));
-      await store().upsertPapers([makePaper('p1', { upvotes: 40 })], at(12 * 3600));
-      const all = await store().listPaperSnapshots(['p1', 'p2', 'missing']);
+      await store().papers.upsertPapers(
+        [makePaper('p1', { upvotes: 10 }), makePaper('p2', { upvotes: 0 })],
+        T0,
+      );
+      await store().papers.upsertPapers([makePaper('p1', { upvotes: 25, comments: 2 })], at(6 * 3600));
+      await store().papers.upsertPapers([makePaper('p1', { upvotes: 40 })], at(12 * 3600));
+      const all = await store().papers.listPaperSnapshots(['p1', 'p2', 'missing']);
       expect([...all.keys()]).toEqual(['p1']);
       expect(all.get('p1')).toEqual([
         { seenAt: T0.toISOString(), upvotes: 10, comments: 0 },
         { seenAt: at(6 * 3600).toISOString(), upvotes: 25, comments: 2 },
         { seenAt: at(12 * 3600).toISOString(), upvotes: 40, comments: 0 },
       ]);
-      const until = await store().listPaperSnapshots(['p1'], at(6 * 3600));
+      const until = await store().papers.listPaperSnapshots(['p1'], at(6 * 3600));
       expect(until.get('p1')?.map((s) => s.upvotes)).toEqual([10, 25]);
     });
 
     it('merges signals into known papers without touching first_seen', async () => {
-      await store().upsertPapers(
+      await store().papers.upsertPapers(
         [makePaper('p1', { upvotes: 10, comments: 1, summary: 'long summary here' })],
         T0,
       );
       const later = at(86_400);
-      const result = await store().upsertPapers(
+      const result = await store().papers.upsertPapers(
         [makePaper('p1', { upvotes: 4, comments: 7, summary: 'short', sources: ['hf'], keywords: ['llm'] })],
         later,
       );
       expect(result).toEqual({ inserted: 0, updated: 1 });
-      const [merged] = await store().getPapers(['p1']);
+      const [merged] = await store().papers.getPapers(['p1']);
       expect(merged).toMatchObject({
         upvotes: 10,
         comments: 7,
@@ -140,25 +151,25 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         keywords: ['graphs', 'llm'],
       });
       // first_seen stays at T0: a `since` after T0 no longer lists it.
-      expect(await store().listUnpublishedPapers('daily', T0)).toHaveLength(1);
-      expect(await store().listUnpublishedPapers('daily', at(1))).toHaveLength(0);
+      expect(await store().papers.listUnpublishedPapers('daily', T0)).toHaveLength(1);
+      expect(await store().papers.listUnpublishedPapers('daily', at(1))).toHaveLength(0);
     });
 
     it('merges duplicates inside one batch', async () => {
-      const result = await store().upsertPapers(
+      const result = await store().papers.upsertPapers(
         [makePaper('d1', { upvotes: 2, sources: ['a'] }), makePaper('d1', { upvotes: 5, sources: ['b'] })],
         T0,
       );
       expect(result).toEqual({ inserted: 1, updated: 0 });
-      expect((await store().getPapers(['d1']))[0]).toMatchObject({ upvotes: 5, sources: ['a', 'b'] });
+      expect((await store().papers.getPapers(['d1']))[0]).toMatchObject({ upvotes: 5, sources: ['a', 'b'] });
     });
 
     it('handles a batch of 2,000 papers, then merges them all', async () => {
       const papers = Array.from({ length: 2000 }, (_, i) => makePaper(`bulk.${String(i).padStart(5, '0')}`));
-      expect(await store().upsertPapers(papers, T0)).toEqual({ inserted: 2000, updated: 0 });
+      expect(await store().papers.upsertPapers(papers, T0)).toEqual({ inserted: 2000, updated: 0 });
       const again = papers.map((p) => ({ ...p, upvotes: 9 }));
-      expect(await store().upsertPapers(again, at(60))).toEqual({ inserted: 0, updated: 2000 });
-      const all = await store().listUnpublishedPapers('daily');
+      expect(await store().papers.upsertPapers(again, at(60))).toEqual({ inserted: 0, updated: 2000 });
+      const all = await store().papers.listUnpublishedPapers('daily');
       expect(all).toHaveLength(2000);
       expect(all.every((p) => p.upvotes === 9)).toBe(true);
     });
@@ -166,12 +177,14 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
   describe('topics', () => {
     it('inserts and updates topics by slug', async () => {
-      await store().saveTopics([
+      await store().catalogue.saveTopics([
         makeTopic('vision'),
         makeTopic('nlp', { userDefined: true, categories: ['cs.CL'] }),
       ]);
-      await store().saveTopics([makeTopic('vision', { label: 'Computer vision', keywords: ['image'] })]);
-      expect(await store().listTopics()).toEqual([
+      await store().catalogue.saveTopics([
+        makeTopic('vision', { label: 'Computer vision', keywords: ['image'] }),
+      ]);
+      expect(await store().catalogue.listTopics()).toEqual([
         makeTopic('nlp', { userDefined: true, categories: ['cs.CL'], origin: 'config' }),
         makeTopic('vision', { label: 'Computer vision', keywords: ['image'], origin: 'discovered' }),
       ]);
@@ -179,52 +192,55 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
     it("seeds curated topics once, keeps an operator's rename, approval and hide through later saves", async () => {
       const curated = makeTopic('kv', { label: 'KV cache', origin: 'curated', description: 'Caching keys.' });
-      await store().seedTopics([curated]);
-      expect(await store().updateTopic('kv', { label: 'KV caches' })).toBe(true);
-      await store().seedTopics([curated]);
-      await store().saveTopics([makeTopic('found', { origin: 'discovered' })]);
-      expect(await store().updateTopic('found', { origin: 'approved', hidden: true })).toBe(true);
-      await store().saveTopics([makeTopic('found', { label: 'Found it', origin: 'discovered' })]);
-      expect(await store().updateTopic('nope', { label: 'x' })).toBe(false);
-      expect(await store().listTopics()).toEqual([
+      await store().catalogue.seedTopics([curated]);
+      expect(await store().catalogue.updateTopic('kv', { label: 'KV caches' })).toBe(true);
+      await store().catalogue.seedTopics([curated]);
+      await store().catalogue.saveTopics([makeTopic('found', { origin: 'discovered' })]);
+      expect(await store().catalogue.updateTopic('found', { origin: 'approved', hidden: true })).toBe(true);
+      await store().catalogue.saveTopics([makeTopic('found', { label: 'Found it', origin: 'discovered' })]);
+      expect(await store().catalogue.updateTopic('nope', { label: 'x' })).toBe(false);
+      expect(await store().catalogue.listTopics()).toEqual([
         makeTopic('found', { label: 'Found it', origin: 'approved', hidden: true }),
         makeTopic('kv', { label: 'KV caches', origin: 'curated', description: 'Caching keys.' }),
       ]);
     });
 
     it('merges a topic into another, moving every subscription, and counts papers', async () => {
-      await store().saveTopics([
+      await store().catalogue.saveTopics([
         makeTopic('old', { origin: 'approved' }),
         makeTopic('new', { origin: 'curated' }),
       ]);
-      await store().addTopicPapers(
+      await store().catalogue.addTopicPapers(
         new Map([
           ['old', 3],
           ['new', 2],
         ]),
       );
-      await store().upsertSubscriber(makeSubscriber('a@example.org', { topics: ['old'] }));
-      await store().upsertSubscriber(makeSubscriber('b@example.org', { topics: ['new', 'old'] }));
-      await store().upsertSubscriber(makeSubscriber('c@example.org', { topics: ['!old'] }));
-      await store().upsertSubscriber(makeSubscriber('d@example.org', { topics: [] }));
-      expect(await store().mergeTopics('old', 'new')).toBe(3);
-      const topics = (await store().listSubscribers({ limit: 10 })).map((s) => [s.email, s.topics]);
+      await store().subscribers.upsertSubscriber(makeSubscriber('a@example.org', { topics: ['old'] }));
+      await store().subscribers.upsertSubscriber(makeSubscriber('b@example.org', { topics: ['new', 'old'] }));
+      await store().subscribers.upsertSubscriber(makeSubscriber('c@example.org', { topics: ['!old'] }));
+      await store().subscribers.upsertSubscriber(makeSubscriber('d@example.org', { topics: [] }));
+      expect(await store().catalogue.mergeTopics('old', 'new')).toBe(3);
+      const topics = (await store().subscribers.listSubscribers({ limit: 10 })).map((s) => [
+        s.email,
+        s.topics,
+      ]);
       expect(topics).toEqual([
         ['a@example.org', ['new']],
         ['b@example.org', ['new']],
         ['c@example.org', []],
         ['d@example.org', []],
       ]);
-      expect((await store().listTopics()).map((t) => [t.slug, t.keywords])).toEqual([
+      expect((await store().catalogue.listTopics()).map((t) => [t.slug, t.keywords])).toEqual([
         ['new', ['new', 'old']],
       ]);
-      expect(await store().topicPaperCounts()).toEqual(new Map([['new', 5]]));
+      expect(await store().catalogue.topicPaperCounts()).toEqual(new Map([['new', 5]]));
     });
   });
 
   describe('editions', () => {
     beforeEach(async () => {
-      await store().upsertPapers(
+      await store().papers.upsertPapers(
         ['p1', 'p2', 'p3'].map((id) => makePaper(id)),
         T0,
       );
@@ -232,54 +248,56 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
 
     it('stores an edition and returns it as published', async () => {
       const edition = makeEdition('daily-2025-01-03', 'daily', ['p1', 'p2']);
-      await store().createEdition(edition);
-      expect(await store().getEdition(edition.id)).toEqual({ ...edition, overflowIds: [] });
-      expect(await store().getEdition('nope')).toBeUndefined();
-      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p3']);
-      expect(await store().listUnpublishedPapers('weekly')).toHaveLength(3);
+      await store().editions.createEdition(edition);
+      expect(await store().editions.getEdition(edition.id)).toEqual({ ...edition, overflowIds: [] });
+      expect(await store().editions.getEdition('nope')).toBeUndefined();
+      expect((await store().papers.listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p3']);
+      expect(await store().papers.listUnpublishedPapers('weekly')).toHaveLength(3);
     });
 
     it('publishes overflow papers with the edition, so they do not come back', async () => {
       const edition = { ...makeEdition('d1', 'daily', ['p1']), overflowIds: ['p3'] };
-      await store().createEdition(edition);
-      expect(await store().getEdition('d1')).toEqual(edition);
-      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2']);
-      expect((await store().listEditions())[0]?.paperCount).toBe(2);
+      await store().editions.createEdition(edition);
+      expect(await store().editions.getEdition('d1')).toEqual(edition);
+      expect((await store().papers.listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2']);
+      expect((await store().editions.listEditions())[0]?.paperCount).toBe(2);
       await expect(
-        store().createEdition(makeEdition('d2', 'daily', ['p3'], '2025-01-04')),
+        store().editions.createEdition(makeEdition('d2', 'daily', ['p3'], '2025-01-04')),
       ).rejects.toMatchObject({
         code: 'edition-conflict',
       });
     });
 
     it('refuses a paper already published at that frequency, and stores nothing of the edition', async () => {
-      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['p1']));
       const err = await store()
-        .createEdition(makeEdition('d2', 'daily', ['p2', 'p1'], '2025-01-04'))
+        .editions.createEdition(makeEdition('d2', 'daily', ['p2', 'p1'], '2025-01-04'))
         .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(PaperpostError);
       expect(err).toMatchObject({ code: 'edition-conflict', stage: 'store' });
       expect((err as Error).message).toContain('p1');
-      expect(await store().getEdition('d2')).toBeUndefined();
-      expect((await store().listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2', 'p3']);
+      expect(await store().editions.getEdition('d2')).toBeUndefined();
+      expect((await store().papers.listUnpublishedPapers('daily')).map((p) => p.id)).toEqual(['p2', 'p3']);
       // Another frequency may publish the same paper.
-      await store().createEdition(makeEdition('w1', 'weekly', ['p1']));
+      await store().editions.createEdition(makeEdition('w1', 'weekly', ['p1']));
     });
 
     it('refuses an edition id that exists', async () => {
-      await store().createEdition(makeEdition('e1', 'daily', ['p1']));
-      await expect(store().createEdition(makeEdition('e1', 'weekly', ['p2']))).rejects.toMatchObject({
-        code: 'edition-conflict',
-      });
+      await store().editions.createEdition(makeEdition('e1', 'daily', ['p1']));
+      await expect(store().editions.createEdition(makeEdition('e1', 'weekly', ['p2']))).rejects.toMatchObject(
+        {
+          code: 'edition-conflict',
+        },
+      );
     });
 
     it('lists editions newest first with paper and delivery counts', async () => {
-      await store().createEdition(makeEdition('d1', 'daily', ['p1'], '2025-01-03'));
-      await store().createEdition(makeEdition('d2', 'daily', ['p2', 'p3'], '2025-01-04'));
-      await store().createEdition(makeEdition('w1', 'weekly', ['p1'], '2025-01-05'));
-      await store().upsertSubscriber(makeSubscriber('a@example.org'));
-      await store().createLedger('d2', 'daily', 'example.org');
-      const daily = await store().listEditions({ frequency: 'daily' });
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['p1'], '2025-01-03'));
+      await store().editions.createEdition(makeEdition('d2', 'daily', ['p2', 'p3'], '2025-01-04'));
+      await store().editions.createEdition(makeEdition('w1', 'weekly', ['p1'], '2025-01-05'));
+      await store().subscribers.upsertSubscriber(makeSubscriber('a@example.org'));
+      await store().ledger.createLedger('d2', 'daily', 'example.org');
+      const daily = await store().editions.listEditions({ frequency: 'daily' });
       expect(daily.map((e) => [e.id, e.paperCount])).toEqual([
         ['d2', 2],
         ['d1', 1],
@@ -293,32 +311,35 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         cancelled: 0,
       });
       expect(daily[1]?.counts.pending).toBe(0);
-      expect((await store().listEditions({ limit: 1 })).map((e) => e.id)).toEqual(['w1']);
+      expect((await store().editions.listEditions({ limit: 1 })).map((e) => e.id)).toEqual(['w1']);
     });
 
     it('saves, replaces and reads rendered variants', async () => {
-      await store().createEdition(makeEdition('d1', 'daily', ['p1']));
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['p1']));
       const variant = { variantKey: 'daily:*', subject: 'S', preheader: 'P', html: '<p>h</p>', text: 't' };
-      await store().saveRenderedVariant('d1', variant);
-      await store().saveRenderedVariant('d1', { ...variant, subject: 'S2' });
-      expect(await store().getRenderedVariant('d1', 'daily:*')).toEqual({ ...variant, subject: 'S2' });
-      expect(await store().getRenderedVariant('d1', 'daily:ml')).toBeUndefined();
+      await store().editions.saveRenderedVariant('d1', variant);
+      await store().editions.saveRenderedVariant('d1', { ...variant, subject: 'S2' });
+      expect(await store().editions.getRenderedVariant('d1', 'daily:*')).toEqual({
+        ...variant,
+        subject: 'S2',
+      });
+      expect(await store().editions.getRenderedVariant('d1', 'daily:ml')).toBeUndefined();
     });
   });
 
   describe('raw rows', () => {
     it('pages through a table with a composite key and imports the rows elsewhere', async () => {
-      await store().upsertPapers(
+      await store().papers.upsertPapers(
         ['a', 'b', 'c', 'd', 'e'].map((id) => makePaper(id)),
         T0,
       );
-      await store().createEdition(makeEdition('d1', 'daily', ['a', 'b', 'c']));
-      await store().createEdition(makeEdition('w1', 'weekly', ['a', 'd', 'e']));
+      await store().editions.createEdition(makeEdition('d1', 'daily', ['a', 'b', 'c']));
+      await store().editions.createEdition(makeEdition('w1', 'weekly', ['a', 'd', 'e']));
       const rows = [];
-      let page = await store().exportRows('edition_papers', { limit: 2 });
+      let page = await store().tables.exportRows('edition_papers', { limit: 2 });
       while (page.length > 0) {
         rows.push(...page);
-        page = await store().exportRows('edition_papers', {
+        page = await store().tables.exportRows('edition_papers', {
           limit: 2,
           ...(page.length === 2 ? { after: page[1] } : {}),
         });
@@ -332,10 +353,10 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         'weekly/d',
         'weekly/e',
       ]);
-      expect(await store().countRows('edition_papers')).toBe(6);
-      expect(await store().countRows('subscribers')).toBe(0);
-      await store().importRows('meta', [{ key: 'imported', value: 'yes' }]);
-      expect(await store().getMeta('imported')).toBe('yes');
+      expect(await store().tables.countRows('edition_papers')).toBe(6);
+      expect(await store().tables.countRows('subscribers')).toBe(0);
+      await store().tables.importRows('meta', [{ key: 'imported', value: 'yes' }]);
+      expect(await store().runs.getMeta('imported')).toBe('yes');
     });
   });
 

@@ -26,7 +26,9 @@ async function check(store: Store, badUpvotes: number): Promise<void> {
   const result = await storePapers(store, [good, bad], reports, silent, new Date());
   expect(result.inserted).toBe(1);
   expect(result.stored.map((p) => p.id)).toEqual(['2411.00001']);
-  expect((await store.getPapers(['2411.00001', '2411.00002'])).map((p) => p.id)).toEqual(['2411.00001']);
+  expect((await store.papers.getPapers(['2411.00001', '2411.00002'])).map((p) => p.id)).toEqual([
+    '2411.00001',
+  ]);
   expect(reports[0]).toMatchObject({ status: 'ok', error: null });
   expect(reports[1]?.status).toBe('failed');
   expect(reports[1]?.error).toMatch(/^store refused paper 2411\.00002: /);

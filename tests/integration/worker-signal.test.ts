@@ -49,7 +49,8 @@ describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost worker pol
     const poller = spawnWorker(dir, env, ['--json']);
     // The edition appears only now: the polling worker must find it on its own.
     await seedEdition(store, SUBSCRIBERS, makeVariant('daily:*', 4));
-    while ((await store.countDeliveries(EDITION)).sent < 200) await new Promise((r) => setTimeout(r, 20));
+    while ((await store.ledger.countDeliveries(EDITION)).sent < 200)
+      await new Promise((r) => setTimeout(r, 20));
     poller.child.kill('SIGTERM');
     const stopped = await poller.done;
     expect(stopped.stderr).toContain('stopping');
@@ -58,7 +59,7 @@ describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost worker pol
     expect(report).toMatchObject({ aborted: true, editions: [EDITION] });
 
     // Graceful: whatever was handed to SMTP is recorded, nothing is left claimed.
-    const after = await store.countDeliveries(EDITION);
+    const after = await store.ledger.countDeliveries(EDITION);
     expect(after.sent).toBe(report.sent);
     expect(after.sending).toBe(0);
     expect(after.pending).toBe(SUBSCRIBERS - report.sent);
@@ -68,7 +69,11 @@ describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'paperpost worker pol
     const finisher = await spawnWorker(dir, env).done;
     expect(finisher.code, finisher.stderr).toBe(0);
     expect(JSON.parse(finisher.stdout)).toMatchObject({ sent: SUBSCRIBERS - report.sent, aborted: false });
-    expect(await store.countDeliveries(EDITION)).toMatchObject({ sent: SUBSCRIBERS, pending: 0, sending: 0 });
+    expect(await store.ledger.countDeliveries(EDITION)).toMatchObject({
+      sent: SUBSCRIBERS,
+      pending: 0,
+      sending: 0,
+    });
     // Exactly once each: a graceful stop repeats nothing.
     expect(new Set(sink.received.map((m) => m.to)).size).toBe(SUBSCRIBERS);
     expect(sink.received).toHaveLength(SUBSCRIBERS);

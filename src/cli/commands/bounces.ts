@@ -66,7 +66,7 @@ export function registerBounces(program: Command): void {
           app.logger.warn(
             'bounces.domain is not set: mails can only be matched through a signed VERP address',
           );
-        const processor = bounceProcessorFor(app.config, app.store, app.secret);
+        const processor = bounceProcessorFor(app.config, app.store.bounces, app.secret);
         const counts: Record<string, number> = { read: 0 };
         try {
           for await (const item of readMailbox(location)) {
@@ -104,7 +104,7 @@ export function registerBounces(program: Command): void {
         if (!imap) throw new PaperpostError('cli', 'bad-input', 'bounces.imap: configure the mailbox first');
         if (!app.config.imapPassword)
           throw new PaperpostError('cli', 'bad-input', 'PAPERPOST_IMAP_PASSWORD: set the mailbox password');
-        const processor = bounceProcessorFor(app.config, app.store, app.secret);
+        const processor = bounceProcessorFor(app.config, app.store.bounces, app.secret);
         const { pollImapOnce } = await import('../../bounces/imap-poll.js');
         const options = {
           ...imap,
@@ -158,7 +158,7 @@ export function registerBounces(program: Command): void {
         const port = opts.port === undefined ? app.config.bounces.serve.port : Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new PaperpostError('cli', 'bad-input', `--port ${opts.port}: expected 0-65535`);
-        const processor = bounceProcessorFor(app.config, app.store, app.secret);
+        const processor = bounceProcessorFor(app.config, app.store.bounces, app.secret);
         const { createInboundSmtpServer } = await import('../../bounces/inbound-smtp.js');
         const server = createInboundSmtpServer({
           verp,

@@ -30,7 +30,7 @@ export function registerEditions(program: Command): void {
         throw new PaperpostError('cli', 'bad-input', `--limit ${opts.limit}: expected a positive integer`);
       }
       await withApp(global, async (app) => {
-        const list = await app.store.listEditions({ limit });
+        const list = await app.store.editions.listEditions({ limit });
         if (global.json) {
           process.stdout.write(`${JSON.stringify(list)}\n`);
           return;
@@ -60,11 +60,14 @@ export function registerEditions(program: Command): void {
     .action(async (id: string, opts: { json?: boolean; explain?: boolean }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
       await withApp(global, async (app) => {
-        const edition = await app.store.getEdition(id);
+        const edition = await app.store.editions.getEdition(id);
         if (!edition) throw new PaperpostError('cli', 'not-found', `edition ${id}: no such edition`);
-        const counts = await app.store.countDeliveries(id);
-        const bounces = await app.store.countBounces(id);
-        const failed = await app.store.listDeliveries(id, { state: 'failed', limit: MAX_FAILURES_SHOWN });
+        const counts = await app.store.ledger.countDeliveries(id);
+        const bounces = await app.store.bounces.countBounces(id);
+        const failed = await app.store.ledger.listDeliveries(id, {
+          state: 'failed',
+          limit: MAX_FAILURES_SHOWN,
+        });
         const failures = failed.map((d) => ({
           deliveryId: d.id,
           email: d.email,

@@ -40,8 +40,8 @@ export function storeEditionSource(app: App): EditionSource {
           found.push({ edition: plan.edition, variants: sampleVariants(plan.edition) });
           continue;
         }
-        const last = (await app.store.listEditions({ frequency, limit: 1 }))[0];
-        const edition = last ? await app.store.getEdition(last.id) : undefined;
+        const last = (await app.store.editions.listEditions({ frequency, limit: 1 }))[0];
+        const edition = last ? await app.store.editions.getEdition(last.id) : undefined;
         if (!edition) continue;
         found.push({ edition, variants: sampleVariants(edition) });
         notices.push(

@@ -78,8 +78,11 @@ async function writePreview(
   logWarnings: boolean,
 ): Promise<{ dir: string; preview: string; warnings: string[] } | null> {
   if (!summary.edition) return null;
-  const edition = await app.store.getEdition(summary.edition.id);
-  const rendered = await app.store.getRenderedVariant(summary.edition.id, allTopicsKey(summary.frequency));
+  const edition = await app.store.editions.getEdition(summary.edition.id);
+  const rendered = await app.store.editions.getRenderedVariant(
+    summary.edition.id,
+    allTopicsKey(summary.frequency),
+  );
   if (!edition || !rendered) return null;
   const message = await sampleMessage(app.config, edition, rendered, new Date());
   const dir = path.join(app.config.outboxDir, summary.edition.id);

@@ -73,7 +73,7 @@ export function registerSend(program: Command): void {
       process.once('SIGTERM', stop);
       const progress = createProgress(process.stderr.isTTY === true && !global.json);
       try {
-        if (opts.edition !== undefined && !(await app.store.getEdition(opts.edition))) {
+        if (opts.edition !== undefined && !(await app.store.editions.getEdition(opts.edition))) {
           throw new PaperpostError(
             'cli',
             'bad-input',

@@ -101,7 +101,7 @@ export function registerServe(program: Command): void {
       const transport = createTransportFor(app.config);
       try {
         // The form offers the catalogue: make sure the config's own topics are in it from day one.
-        await app.store.saveTopics(configTopics(app.config));
+        await app.store.catalogue.saveTopics(configTopics(app.config));
         const host = opts.host ?? app.config.server.host;
         const port = opts.port === undefined ? app.config.server.port : parsePort(opts.port);
         // Without PAPERPOST_BASE_URL, links point at where this process really listens.

@@ -41,7 +41,7 @@ function emailArg(value: string): string {
 async function* allSubscribers(store: Store, status?: SubscriberStatus): AsyncGenerator<Subscriber> {
   let afterId: number | undefined;
   for (;;) {
-    const page = await store.listSubscribers({ status, afterId, limit: PAGE });
+    const page = await store.subscribers.listSubscribers({ status, afterId, limit: PAGE });
     yield* page;
     const last = page.at(-1);
     if (page.length < PAGE || last === undefined) return;
@@ -93,15 +93,20 @@ export function registerSubscribers(program: Command): void {
         .filter(Boolean);
       const global = globals(command);
       await withApp(global, async (app) => {
-        await app.store.saveTopics(configTopics(app.config));
-        const catalogue = new Set((await app.store.listTopics()).map((t) => t.slug));
+        await app.store.catalogue.saveTopics(configTopics(app.config));
+        const catalogue = new Set((await app.store.catalogue.listTopics()).map((t) => t.slug));
         // An empty catalogue knows no slug: storing one would give a subscriber topics nobody has.
         const unknown = topics.filter((slug) => !catalogue.has(slug.startsWith('!') ? slug.slice(1) : slug));
         if (unknown.length > 0)
           throw bad(`--topics: unknown topic ${unknown.join(', ')} (see the config's topics)`);
         const wrong = checkTopicChoice(topics, catalogue);
         if (wrong !== undefined) throw bad(`--topics: ${wrong}`);
-        const sub = await app.store.upsertSubscriber({ email, status: 'confirmed', topics, frequency });
+        const sub = await app.store.subscribers.upsertSubscriber({
+          email,
+          status: 'confirmed',
+          topics,
+          frequency,
+        });
         if (global.json) return write(JSON.stringify(sub));
         write(
           `added ${sub.email}: confirmed, ${sub.frequency}, ${sub.topics.length ? sub.topics.join(', ') : 'all topics'}`,
@@ -150,7 +155,7 @@ export function registerSubscribers(program: Command): void {
       const email = emailArg(raw);
       const global = globals(command);
       await withApp(global, async (app) => {
-        const sub = await app.store.getSubscriberByEmail(email);
+        const sub = await app.store.subscribers.getSubscriberByEmail(email);
         if (!sub) throw new PaperpostError('cli', 'not-found', `${email}: no such subscriber`);
         const after = await unsubscribe({ store: app.store }, sub.id, new Date());
         if (global.json) return write(JSON.stringify(after));
@@ -169,7 +174,7 @@ export function registerSubscribers(program: Command): void {
       await checkReadable(file);
       const global = globals(command);
       await withApp(global, async (app) => {
-        await app.store.saveTopics(configTopics(app.config));
+        await app.store.catalogue.saveTopics(configTopics(app.config));
         const problems: Record<'skipped' | 'errors', ImportProblem[]> = { skipped: [], errors: [] };
         const counts = await importCsv(
           { store: app.store },
@@ -227,12 +232,12 @@ export function registerSubscribers(program: Command): void {
     .action(async (raw: string, _opts: object, command: Command) => {
       const email = emailArg(raw);
       await withApp(globals(command), async (app) => {
-        const sub = await app.store.getSubscriberByEmail(email);
-        if (!sub || !(await app.store.forgetSubscriber(email))) {
+        const sub = await app.store.subscribers.getSubscriberByEmail(email);
+        if (!sub || !(await app.store.subscribers.forgetSubscriber(email))) {
           throw new PaperpostError('cli', 'not-found', `${email}: no such subscriber`);
         }
         for (const key of [confirmMailKey(sub.id), pausedKey(sub.id)]) {
-          if (await app.store.getMeta(key)) await app.store.setMeta(key, '');
+          if (await app.store.runs.getMeta(key)) await app.store.runs.setMeta(key, '');
         }
         // Their mails in the file outbox are their data too (digests and transactional mails).
         const files = await forgetOutboxMail(app.config.outboxDir, email);

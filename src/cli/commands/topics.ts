@@ -20,7 +20,7 @@ async function subscriberCounts(store: Store, catalogue: Topic[]): Promise<Map<s
   const counts = new Map<string, number>();
   let afterId: number | undefined;
   for (;;) {
-    const page = await store.listSubscribers({ status: 'confirmed', afterId, limit: PAGE });
+    const page = await store.subscribers.listSubscribers({ status: 'confirmed', afterId, limit: PAGE });
     for (const sub of page) {
       const explicit = sub.topics.length > 0 && !sub.topics[0]?.startsWith('!');
       const slugs = explicit ? sub.topics : selectedSlugs(sub.topics, offered);
@@ -35,13 +35,13 @@ async function subscriberCounts(store: Store, catalogue: Topic[]): Promise<Map<s
 /** Every command sees the curated catalogue, even before the first run. */
 function withCatalogue(global: GlobalOptions, fn: (app: App) => Promise<void>): Promise<void> {
   return withApp(global, async (app) => {
-    await app.store.seedTopics(curatedTopics());
+    await app.store.catalogue.seedTopics(curatedTopics());
     await fn(app);
   });
 }
 
 async function mustFind(store: Store, slug: string): Promise<Topic> {
-  const topic = (await store.listTopics()).find((t) => t.slug === slug);
+  const topic = (await store.catalogue.listTopics()).find((t) => t.slug === slug);
   if (!topic) throw bad(`topic "${slug}": no such topic (see \`paperpost topics list\`)`);
   return topic;
 }
@@ -63,8 +63,8 @@ export function registerTopics(program: Command): void {
     .action(async (_opts: unknown, command: Command) => {
       const global = globals(command);
       await withCatalogue(global, async (app) => {
-        const topics = await app.store.listTopics();
-        const papers = await app.store.topicPaperCounts();
+        const topics = await app.store.catalogue.listTopics();
+        const papers = await app.store.catalogue.topicPaperCounts();
         const subscribers = await subscriberCounts(app.store, topics);
         const rows = topics.map((t) => ({
           slug: t.slug,
@@ -96,7 +96,7 @@ export function registerTopics(program: Command): void {
       await withCatalogue(globals(command), async (app) => {
         const topic = await mustFind(app.store, slug);
         const origin = topicOrigin(topic) === 'discovered' ? 'approved' : topicOrigin(topic);
-        await app.store.updateTopic(slug, { origin, hidden: false });
+        await app.store.catalogue.updateTopic(slug, { origin, hidden: false });
         write(`approved ${slug} (${topic.label})`);
       });
     });
@@ -109,7 +109,7 @@ export function registerTopics(program: Command): void {
       if (clean === '' || clean.length > 80) throw bad(`label "${label}": expected 1-80 characters`);
       await withCatalogue(globals(command), async (app) => {
         await mustFind(app.store, slug);
-        await app.store.updateTopic(slug, { label: clean });
+        await app.store.catalogue.updateTopic(slug, { label: clean });
         write(`renamed ${slug} to "${clean}"`);
       });
     });
@@ -122,7 +122,7 @@ export function registerTopics(program: Command): void {
       await withCatalogue(globals(command), async (app) => {
         await mustFind(app.store, from);
         await mustFind(app.store, into);
-        const changed = await app.store.mergeTopics(from, into);
+        const changed = await app.store.catalogue.mergeTopics(from, into);
         write(`merged ${from} into ${into}; ${changed} subscriber choice(s) moved`);
       });
     });
@@ -137,7 +137,7 @@ export function registerTopics(program: Command): void {
       .action(async (slug: string, _opts: unknown, command: Command) => {
         await withCatalogue(globals(command), async (app) => {
           await mustFind(app.store, slug);
-          await app.store.updateTopic(slug, { hidden });
+          await app.store.catalogue.updateTopic(slug, { hidden });
           write(`${hidden ? 'hid' : 'showing'} ${slug}`);
         });
       });

@@ -60,7 +60,7 @@ export function registerWorker(program: Command): void {
           app.logger.info({ worker, store: app.store.driver, transport: transport.kind }, 'worker started');
           await recoverInterrupted(app);
           const summary = await runWorkerLoop(
-            app.store,
+            app.store.ledger,
             (signal) => sendWith({ ...app, transport }, { worker, signal, untilDone: false }),
             {
               untilIdle: opts.untilIdle === true,

@@ -34,8 +34,8 @@ describe('runDueSlot: first start and catch-up', () => {
     const clock = createClock('2025-03-03T10:00:00Z'); // 11:00 in Berlin, slot 07:00Z
     const outcome = await runDueSlot(fx.deps(store, clock), 'daily', daily);
     expect(outcome).toEqual({ status: 'recorded', slot: new Date('2025-03-03T07:00:00Z') });
-    expect(await store.listEditions()).toHaveLength(0);
-    expect(await store.listRuns(10)).toHaveLength(0);
+    expect(await store.editions.listEditions()).toHaveLength(0);
+    expect(await store.runs.listRuns(10)).toHaveLength(0);
     expect((await readLastSlot({ store }, 'daily'))?.toISOString()).toBe('2025-03-03T07:00:00.000Z');
   });
 
@@ -55,10 +55,10 @@ describe('runDueSlot: first start and catch-up', () => {
     expect((await runDueSlot(deps, 'daily', daily)).status).toBe('done');
     clock.set('2025-03-08T06:59:00Z');
     expect((await runDueSlot(deps, 'daily', daily)).status).toBe('done');
-    const editions = await store.listEditions();
+    const editions = await store.editions.listEditions();
     expect(editions).toHaveLength(1);
     expect(editions[0]?.frequency).toBe('daily');
-    expect(await store.listRuns(10)).toHaveLength(1);
+    expect(await store.runs.listRuns(10)).toHaveLength(1);
     expect((await readLastSlot({ store }, 'daily'))?.toISOString()).toBe('2025-03-07T07:00:00.000Z');
   });
 
@@ -73,8 +73,8 @@ describe('runDueSlot: first start and catch-up', () => {
     const summary = (next as Extract<SlotOutcome, { status: 'ran' }>).summary;
     expect(summary.status).toBe('skipped');
     expect(summary.skipReason).toMatch(/0 new paper/);
-    expect(await store.listEditions()).toHaveLength(1);
-    const runs = await store.listRuns(10);
+    expect(await store.editions.listEditions()).toHaveLength(1);
+    const runs = await store.runs.listRuns(10);
     expect(runs.map((r) => r.status).sort()).toEqual(['ok', 'skipped']);
   });
 
@@ -83,7 +83,7 @@ describe('runDueSlot: first start and catch-up', () => {
     const clock = createClock('2025-03-03T10:00:00Z');
     const outcome = await runDueSlot(fx.deps(store, clock), 'daily', daily, { runOnFirstStart: true });
     expect(outcome.status).toBe('ran');
-    expect(await store.listEditions()).toHaveLength(1);
+    expect(await store.editions.listEditions()).toHaveLength(1);
   });
 
   it('a failed run still counts the slot (no retry storm) and is recorded as failed', async () => {
@@ -94,11 +94,11 @@ describe('runDueSlot: first start and catch-up', () => {
     expect(outcome.status).toBe('failed');
     expect((outcome as Extract<SlotOutcome, { status: 'failed' }>).error).toMatch(/no source could be read/);
     expect((await runDueSlot(deps, 'daily', daily)).status).toBe('done');
-    const runs = await store.listRuns(10);
+    const runs = await store.runs.listRuns(10);
     expect(runs).toHaveLength(1);
     expect(runs[0]?.status).toBe('failed');
     // the lock was released on the failure path
-    expect(await store.tryLock(editionLockName('daily'), 'someone-else', 60, clock.now())).toBe(true);
+    expect(await store.runs.tryLock(editionLockName('daily'), 'someone-else', 60, clock.now())).toBe(true);
   });
 });
 
@@ -120,29 +120,29 @@ describe('scheduledRun: one edition per slot across processes', () => {
     expect(statuses.every((s) => s === 'ran' || s === 'locked' || s === 'done')).toBe(true);
     // whoever comes later finds the slot produced
     expect((await scheduledRun(fx.deps(other, clock, 'host-e'), 'daily', slot)).status).toBe('done');
-    expect(await store.listEditions()).toHaveLength(1);
-    expect(await other.listRuns(10)).toHaveLength(1);
+    expect(await store.editions.listEditions()).toHaveLength(1);
+    expect(await other.runs.listRuns(10)).toHaveLength(1);
   });
 
   it('a lock held by a daemon that died is taken over once its TTL expires', async () => {
     const { fx, store } = await setup();
     const clock = createClock('2025-03-07T09:30:00Z');
-    await store.setMeta('last-slot:daily', '2025-03-06T07:00:00.000Z');
-    expect(await store.tryLock(editionLockName('daily'), 'dead-host', 120, clock.now())).toBe(true);
+    await store.runs.setMeta('last-slot:daily', '2025-03-06T07:00:00.000Z');
+    expect(await store.runs.tryLock(editionLockName('daily'), 'dead-host', 120, clock.now())).toBe(true);
     const deps = fx.deps(store, clock, 'live-host');
     expect((await runDueSlot(deps, 'daily', daily)).status).toBe('locked');
-    expect(await store.listEditions()).toHaveLength(0);
+    expect(await store.editions.listEditions()).toHaveLength(0);
     clock.set('2025-03-07T09:32:01Z');
     expect((await runDueSlot(deps, 'daily', daily)).status).toBe('ran');
-    expect(await store.listEditions()).toHaveLength(1);
+    expect(await store.editions.listEditions()).toHaveLength(1);
   });
 
   it('an older slot than the recorded one is never produced', async () => {
     const { fx, store } = await setup();
     const clock = createClock('2025-03-07T09:30:00Z');
-    await store.setMeta('last-slot:daily', '2025-03-07T07:00:00.000Z');
+    await store.runs.setMeta('last-slot:daily', '2025-03-07T07:00:00.000Z');
     const outcome = await scheduledRun(fx.deps(store, clock), 'daily', new Date('2025-03-06T07:00:00Z'));
     expect(outcome.status).toBe('done');
-    expect(await store.listRuns(10)).toHaveLength(0);
+    expect(await store.runs.listRuns(10)).toHaveLength(0);
   });
 });

@@ -68,7 +68,7 @@ describe('refetchBeforeSlot', () => {
     expect(done?.slot.toISOString()).toBe('2025-03-07T08:00:00.000Z');
     expect(done?.inserted).toBeGreaterThan(0);
     expect(await refetchBeforeSlot(deps, 'daily', schedule, 15)).toBeUndefined(); // once per slot
-    const states = await store.listSourceStates();
+    const states = await store.sources.listSourceStates();
     expect(states.every((s) => s.lastFetchedAt === '2025-03-07T07:50:00.000Z')).toBe(true);
   });
 });

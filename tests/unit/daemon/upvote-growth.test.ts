@@ -51,7 +51,7 @@ describe('ranking by upvote growth between refetches', () => {
       writeFileSync(feed, hfReply(votes));
       const now = new Date(iso);
       const ingest = await ingestSources(store as Store, config, silentLogger, now);
-      await (store as Store).upsertPapers(ingest.papers, now);
+      await (store as Store).papers.upsertPapers(ingest.papers, now);
     };
     // The daily run's fetch, then the daemon's refetch six hours later.
     await fetchAt('2026-06-12T02:00:00Z', { '2606.00001': 100, '2606.00002': 10 });

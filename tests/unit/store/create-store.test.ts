@@ -14,11 +14,11 @@ describe('createStore', () => {
   it('creates the parent directories of an SQLite file and journals in WAL mode', async () => {
     const path = join(dir, 'a', 'b', 'paperpost.db');
     const store = await createStore({ driver: 'sqlite', path });
-    await store.setMeta('k', 'v');
+    await store.runs.setMeta('k', 'v');
     expect(existsSync(`${path}-wal`)).toBe(true);
     await store.close();
     const again = await createStore({ driver: 'sqlite', path });
-    expect(await again.getMeta('k')).toBe('v');
+    expect(await again.runs.getMeta('k')).toBe('v');
     await again.close();
   });
 
@@ -28,8 +28,8 @@ describe('createStore', () => {
     const two = await createStore({ driver: 'sqlite', path });
     await one.close();
     // The second store still works after the first closed its share.
-    await two.setMeta('still', 'open');
-    expect(await two.getMeta('still')).toBe('open');
+    await two.runs.setMeta('still', 'open');
+    expect(await two.runs.getMeta('still')).toBe('open');
     await two.close();
   });
 

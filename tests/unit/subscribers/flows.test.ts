@@ -36,7 +36,7 @@ let ctx: SubscriptionContext;
 
 beforeEach(async () => {
   store = await createStore({ driver: 'sqlite', path: ':memory:' });
-  await store.saveTopics([topic('llm'), topic('vision'), topic('robotics')]);
+  await store.catalogue.saveTopics([topic('llm'), topic('vision'), topic('robotics')]);
   sent = [];
   ctx = {
     store,
@@ -72,7 +72,7 @@ describe('subscribe and confirm', () => {
       NOW,
     );
     expect(result).toEqual({ email: 'ada@example.org', detail: 'queued' });
-    const pending = await store.getSubscriberByEmail('ada@example.org');
+    const pending = await store.subscribers.getSubscriberByEmail('ada@example.org');
     expect(pending).toMatchObject({ status: 'pending', topics: ['llm'], frequency: 'weekly' });
     expect(sent).toHaveLength(0); // queued, not sent while the request waits
     expect(await drain()).toMatchObject({ sent: 1 });
@@ -102,7 +102,7 @@ describe('subscribe and confirm', () => {
   });
 
   it('never changes a confirmed subscription without a click: the choices ride in the link', async () => {
-    await store.upsertSubscriber({
+    await store.subscribers.upsertSubscriber({
       email: 'cy@example.org',
       status: 'confirmed',
       topics: ['vision'],
@@ -115,7 +115,7 @@ describe('subscribe and confirm', () => {
     );
     expect(result.detail).toBe('queued');
     await drain();
-    expect(await store.getSubscriberByEmail('cy@example.org')).toMatchObject({
+    expect(await store.subscribers.getSubscriberByEmail('cy@example.org')).toMatchObject({
       topics: ['vision'],
       frequency: 'daily',
     });
@@ -129,7 +129,7 @@ describe('subscribe and confirm', () => {
   });
 
   it('keeps known choices when a new link is asked for from an expired-link page', async () => {
-    await store.upsertSubscriber({
+    await store.subscribers.upsertSubscriber({
       email: 'kim@example.org',
       status: 'confirmed',
       topics: ['llm'],
@@ -146,13 +146,13 @@ describe('subscribe and confirm', () => {
   });
 
   it('sends nothing to a suppressed address but answers the same way', async () => {
-    const row = await store.upsertSubscriber({
+    const row = await store.subscribers.upsertSubscriber({
       email: 'dee@example.org',
       status: 'confirmed',
       topics: [],
       frequency: 'daily',
     });
-    await store.updateSubscriber(row.id, { status: 'suppressed', suppressedReason: '550' }, NOW);
+    await store.subscribers.updateSubscriber(row.id, { status: 'suppressed', suppressedReason: '550' }, NOW);
     const result = await subscribe(ctx, { email: 'dee@example.org', topics: [], frequency: 'daily' }, NOW);
     expect(result).toEqual({ email: 'dee@example.org', detail: 'suppressed' });
     expect(await drain()).toMatchObject({ sent: 0 });
@@ -177,7 +177,7 @@ describe('subscribe and confirm', () => {
     await subscribe(ctx, { email: 'eve@example.org', topics: [], frequency: 'daily' }, NOW);
     await drain();
     const token = tokenOf(sent[0]?.html ?? '');
-    const sub = await store.getSubscriberByEmail('eve@example.org');
+    const sub = await store.subscribers.getSubscriberByEmail('eve@example.org');
     const wrongPurpose = ctx.signer.sign('unsubscribe', sub?.key ?? '', 'd:');
     for (const bad of ['garbage', wrongPurpose, `${token}x`]) {
       await expect(confirm(ctx, bad, NOW)).rejects.toMatchObject({ code: 'token-invalid' });
@@ -190,7 +190,7 @@ describe('subscribe and confirm', () => {
 
 describe('manage', () => {
   async function confirmed(email: string, topics: string[] = []) {
-    return store.upsertSubscriber({ email, status: 'confirmed', topics, frequency: 'daily' });
+    return store.subscribers.upsertSubscriber({ email, status: 'confirmed', topics, frequency: 'daily' });
   }
 
   it('resolves signed links to their subscriber', async () => {
@@ -210,7 +210,7 @@ describe('manage', () => {
     await expect(resolveToken(ctx, 'preferences', tokenOf(urls.unsubscribeUrl), NOW)).rejects.toMatchObject({
       code: 'token-invalid',
     });
-    await store.forgetSubscriber('f@example.org');
+    await store.subscribers.forgetSubscriber('f@example.org');
     await expect(resolveToken(ctx, 'preferences', tokenOf(urls.preferencesUrl), NOW)).rejects.toMatchObject({
       code: 'token-invalid',
     });
@@ -228,7 +228,9 @@ describe('manage', () => {
       code: 'invalid-frequency',
     });
     expect((await pauseSubscription(ctx, sub.id, NOW)).status).toBe('unsubscribed');
-    expect((await readPreferences(store, (await store.getSubscriber(sub.id))!)).paused).toBe(true);
+    expect((await readPreferences(store, (await store.subscribers.getSubscriber(sub.id))!)).paused).toBe(
+      true,
+    );
     expect((await resumeSubscription(ctx, sub.id, NOW)).status).toBe('confirmed');
     const left = await unsubscribe(ctx, sub.id, NOW);
     expect(left.status).toBe('unsubscribed');
@@ -241,8 +243,8 @@ describe('manage', () => {
     const all = await confirmed('h@example.org');
     const one = await unsubscribeTopic(ctx, all.id, 'vision', NOW);
     expect(one).toMatchObject({ left: false, subscriber: { topics: ['!vision'], status: 'confirmed' } });
-    await store.saveTopics([topic('speech')]);
-    expect(selectedSlugs(one.subscriber.topics, await store.listTopics())).toEqual([
+    await store.catalogue.saveTopics([topic('speech')]);
+    expect(selectedSlugs(one.subscriber.topics, await store.catalogue.listTopics())).toEqual([
       'llm',
       'robotics',
       'speech',
@@ -258,7 +260,7 @@ describe('manage', () => {
     );
     expect(prefs.topics).toEqual(['!vision']);
     for (const slug of ['llm', 'robotics', 'speech']) await unsubscribeTopic(ctx, all.id, slug, NOW);
-    expect((await store.getSubscriber(all.id))?.status).toBe('unsubscribed');
+    expect((await store.subscribers.getSubscriber(all.id))?.status).toBe('unsubscribed');
     const single = await confirmed('i@example.org', ['llm']);
     expect(await unsubscribeTopic(ctx, single.id, 'vision', NOW)).toMatchObject({ left: false });
     const last = await unsubscribeTopic(ctx, single.id, 'llm', NOW);

@@ -15,7 +15,7 @@ let store: Store;
 
 beforeEach(async () => {
   store = await createStore({ driver: 'sqlite', path: ':memory:' });
-  await store.saveTopics(
+  await store.catalogue.saveTopics(
     ['llm', 'vision'].map((slug) => ({ slug, label: slug, keywords: [], categories: [], userDefined: true })),
   );
 });
@@ -45,7 +45,7 @@ async function refusal(file: string | Buffer): Promise<string> {
   );
   expect(error).toBeInstanceOf(PaperpostError);
   expect((error as PaperpostError).code).toBe('bad-input');
-  expect(await store.countSubscribers()).toMatchObject({ confirmed: 0, pending: 0 });
+  expect(await store.subscribers.countSubscribers()).toMatchObject({ confirmed: 0, pending: 0 });
   return (error as PaperpostError).message;
 }
 
@@ -80,15 +80,15 @@ describe('importCsv', () => {
       'unreadable CSV record (text after a closing quote)',
     ]);
     expect(report).toMatchObject({ added: 4, updated: 0, skipped: 0, errors: 5 });
-    expect(await store.getSubscriberByEmail('ada@example.org')).toMatchObject({
+    expect(await store.subscribers.getSubscriberByEmail('ada@example.org')).toMatchObject({
       status: 'confirmed',
       topics: ['llm', 'vision'],
       frequency: 'weekly',
     });
-    expect(await store.getSubscriberByEmail('multi@example.org')).toMatchObject({
+    expect(await store.subscribers.getSubscriberByEmail('multi@example.org')).toMatchObject({
       topics: ['llm', 'vision'],
     });
-    expect(await store.getSubscriberByEmail('hal@example.org')).toBeDefined();
+    expect(await store.subscribers.getSubscriberByEmail('hal@example.org')).toBeDefined();
   });
 
   // Regression, issue 15 finding 4: after an unclosed quote every later row was neither imported
@@ -106,7 +106,7 @@ describe('importCsv', () => {
     const cut = file.indexOf('\n', 12); // split between a CR and its LF
     const report = await run([Buffer.from(file.slice(0, cut)), Buffer.from(file.slice(cut))]);
     expect(report.errorList).toEqual([{ line: 4, reason: 'invalid email "bad"' }]);
-    expect((await store.getSubscriberByEmail('a@example.org'))?.name).toBe('two\nlines');
+    expect((await store.subscribers.getSubscriberByEmail('a@example.org'))?.name).toBe('two\nlines');
   });
 
   // Regression, issue 15 finding 13: these exited 1 (or imported nothing) instead of a clear exit 2.
@@ -145,14 +145,14 @@ describe('importCsv', () => {
   });
 
   it('skips people who left, updates known rows', async () => {
-    const left = await store.upsertSubscriber({
+    const left = await store.subscribers.upsertSubscriber({
       email: 'gone@example.org',
       status: 'confirmed',
       topics: [],
       frequency: 'daily',
     });
-    await store.updateSubscriber(left.id, { status: 'unsubscribed' }, NOW);
-    await store.upsertSubscriber({
+    await store.subscribers.updateSubscriber(left.id, { status: 'unsubscribed' }, NOW);
+    await store.subscribers.upsertSubscriber({
       email: 'known@example.org',
       status: 'pending',
       topics: [],
@@ -163,8 +163,8 @@ describe('importCsv', () => {
     expect(report.skippedList).toEqual([
       { line: 3, reason: 'gone@example.org is unsubscribed; not re-subscribed' },
     ]);
-    expect((await store.getSubscriberByEmail('gone@example.org'))?.status).toBe('unsubscribed');
-    expect((await store.getSubscriberByEmail('known@example.org'))?.status).toBe('confirmed');
+    expect((await store.subscribers.getSubscriberByEmail('gone@example.org'))?.status).toBe('unsubscribed');
+    expect((await store.subscribers.getSubscriberByEmail('known@example.org'))?.status).toBe('confirmed');
   });
 
   // Regression, issue 15 finding 13: unknown slugs were stored while the catalogue was empty.
@@ -209,13 +209,13 @@ describe('importCsv', () => {
 
 describe('export then import', () => {
   it('keeps "all topics except" choices: someone who left one topic comes back the same', async () => {
-    const all = await store.upsertSubscriber({
+    const all = await store.subscribers.upsertSubscriber({
       email: 'all@example.org',
       status: 'confirmed',
       topics: [],
       frequency: 'daily',
     });
-    const listed = await store.upsertSubscriber({
+    const listed = await store.subscribers.upsertSubscriber({
       email: 'list@example.org',
       status: 'confirmed',
       topics: ['llm', 'vision'],
@@ -223,12 +223,12 @@ describe('export then import', () => {
     });
     await unsubscribeTopic({ store }, all.id, 'vision', NOW);
     await unsubscribeTopic({ store }, listed.id, 'vision', NOW);
-    const before = await store.listSubscribers({ limit: 10 });
+    const before = await store.subscribers.listSubscribers({ limit: 10 });
     expect(before.map((s) => s.topics)).toEqual([['!vision'], ['llm']]);
     const file = `${EXPORT_HEADER}\n${before.map((s) => formatSubscriberCsv(s)).join('\n')}\n`;
     await store.close();
     store = await createStore({ driver: 'sqlite', path: ':memory:' });
-    await store.saveTopics(
+    await store.catalogue.saveTopics(
       ['llm', 'vision'].map((slug) => ({
         slug,
         label: slug,
@@ -239,7 +239,7 @@ describe('export then import', () => {
     );
     expect(await run(file)).toMatchObject({ added: 2, errors: 0, skipped: 0 });
     const strip = ({ id: _id, ...rest }: (typeof before)[number]) => rest;
-    expect((await store.listSubscribers({ limit: 10 })).map(strip)).toEqual(before.map(strip));
+    expect((await store.subscribers.listSubscribers({ limit: 10 })).map(strip)).toEqual(before.map(strip));
   });
 
   it.each([
@@ -249,8 +249,10 @@ describe('export then import', () => {
     const report = await run(`email,topics\nok@example.org,!llm\nbad@example.org,${topics}\n`);
     expect(report).toMatchObject({ added: 1, errors: 1 });
     expect(report.errorList).toEqual([{ line: 3, reason }]);
-    expect(await store.getSubscriberByEmail('ok@example.org')).toMatchObject({ topics: ['!llm'] });
-    expect(await store.getSubscriberByEmail('bad@example.org')).toBeUndefined();
+    expect(await store.subscribers.getSubscriberByEmail('ok@example.org')).toMatchObject({
+      topics: ['!llm'],
+    });
+    expect(await store.subscribers.getSubscriberByEmail('bad@example.org')).toBeUndefined();
   });
   // Regression, issue 15 finding 2: every exported row came back `confirmed` (pending, bounced and
   // unsubscribed people included), with new consent times; `-minus@` came back as `'-minus@`.
@@ -263,29 +265,31 @@ describe('export then import', () => {
       ['bounced@example.com', 'suppressed'],
     ] as const;
     for (const [email, status] of people) {
-      const sub = await store.upsertSubscriber({
+      const sub = await store.subscribers.upsertSubscriber({
         email,
         status: 'confirmed',
         topics: ['llm'],
         frequency: 'weekly',
       });
-      if (status !== 'confirmed') await store.updateSubscriber(sub.id, { status }, at);
+      if (status !== 'confirmed') await store.subscribers.updateSubscriber(sub.id, { status }, at);
     }
-    const before = await store.listSubscribers({ limit: 10 });
+    const before = await store.subscribers.listSubscribers({ limit: 10 });
     const file = `email,topics,frequency,status,name,created_at,confirmed_at,unsubscribed_at,key\n${before
       .map((s) => formatSubscriberCsv(s))
       .join('\n')}\n`;
     await store.close();
     store = await createStore({ driver: 'sqlite', path: ':memory:' });
-    await store.saveTopics([{ slug: 'llm', label: 'llm', keywords: [], categories: [], userDefined: true }]);
+    await store.catalogue.saveTopics([
+      { slug: 'llm', label: 'llm', keywords: [], categories: [], userDefined: true },
+    ]);
     expect(await run(file)).toMatchObject({ added: 4, errors: 0, skipped: 0 });
-    const after = await store.listSubscribers({ limit: 10 });
+    const after = await store.subscribers.listSubscribers({ limit: 10 });
     const strip = ({ id: _id, ...rest }: (typeof before)[number]) => rest;
     expect(after.map(strip)).toEqual(before.map(strip));
   });
 
   it('escapes for spreadsheets only when asked', async () => {
-    const sub = await store.upsertSubscriber({
+    const sub = await store.subscribers.upsertSubscriber({
       email: '-z@example.org',
       name: '=HYPERLINK("x")',
       status: 'confirmed',
