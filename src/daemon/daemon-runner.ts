@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Config } from '../config/load.js';
 import type { SendSummary, Transport } from '../deliver/index.js';
 import { describeError, type Frequency } from '../domain/index.js';
-import type { RunDeps } from '../pipeline/run-edition.js';
-import type { PipelineLogger } from '../pipeline/types.js';
+import type { PipelineLogger, RunOptions } from '../pipeline/types.js';
+import type { LedgerRepository } from '../store/types.js';
 import { refetchBeforeSlot } from './refetch.js';
 import { type Schedule, scheduleFromConfig } from './schedule.js';
 import { runDueSlot, type ScheduledRunDeps } from './scheduled-run.js';
@@ -17,10 +16,10 @@ export interface DaemonLogger extends PipelineLogger {
 
 /** What the CLI wires into the daemon: the store, the config and the real adapters. */
 export interface DaemonDeps {
-  config: Readonly<Config>;
-  store: RunDeps['store'];
+  config: Readonly<RunOptions>;
+  store: ScheduledRunDeps['store'] & { ledger: Pick<LedgerRepository, 'listUnfinishedEditions'> };
   logger: DaemonLogger;
-  renderer: RunDeps['renderer'];
+  renderer: ScheduledRunDeps['renderer'];
   /** The transport of the daemon's sends (closed by `stop`). */
   transport: Transport;
   /** Drains every unfinished ledger through `transport`, stopping early when `signal` aborts. */
@@ -50,7 +49,7 @@ export interface Daemon {
 }
 
 /** The enabled schedules of the config; throws a `config` error for a bad cron or time zone. */
-export function enabledSchedules(config: Pick<Config, 'schedule'>): FrequencySchedule[] {
+export function enabledSchedules(config: Pick<RunOptions, 'schedule'>): FrequencySchedule[] {
   const list: FrequencySchedule[] = [];
   for (const frequency of ['daily', 'weekly'] as const) {
     const entry = config.schedule[frequency];
@@ -145,7 +144,7 @@ export function startDaemon(app: DaemonDeps, options: DaemonOptions): Daemon {
 
   const refetch = (entry: FrequencySchedule): Promise<void> =>
     exclusive(`refetch:${entry.frequency}`, async () => {
-      const deps: Pick<RunDeps, 'store' | 'config' | 'logger' | 'now'> & { holder: string } = {
+      const deps: Pick<ScheduledRunDeps, 'store' | 'config' | 'logger' | 'now' | 'holder'> = {
         store,
         config,
         logger: app.logger.child({ frequency: entry.frequency }),

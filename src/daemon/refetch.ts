@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Frequency } from '../domain/index.js';
 import { ingestSources } from '../pipeline/ingest-sources.js';
-import type { RunDeps } from '../pipeline/run-edition.js';
 import type { Schedule } from './schedule.js';
+import type { ScheduledRunDeps } from './scheduled-run.js';
 
 /** Meta key of the slot whose pre-send refetch was done. */
 export const lastRefetchKey = (frequency: Frequency) => `last-refetch:${frequency}`;
@@ -22,7 +22,7 @@ export interface RefetchOutcome {
  * Returns undefined when it is not time yet, or it was done already.
  */
 export async function refetchBeforeSlot(
-  deps: Pick<RunDeps, 'store' | 'config' | 'logger' | 'now'> & { holder?: string },
+  deps: Pick<ScheduledRunDeps, 'store' | 'config' | 'logger' | 'now' | 'holder'>,
   frequency: Frequency,
   schedule: Pick<Schedule, 'next'>,
   minutesBefore: number,

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { describeError, type Frequency } from '../domain/index.js';
 import { type RunDeps, type RunSummary, runEdition } from '../pipeline/run-edition.js';
+import type { RunRepository } from '../store/types.js';
 import type { Schedule } from './schedule.js';
 
+/** What a schedule keeps in the store besides the run's own rows: its locks and recorded slots. */
+export interface SlotStore {
+  runs: Pick<RunRepository, 'getMeta' | 'setMeta' | 'tryLock' | 'releaseLock'>;
+}
+
 /** What a scheduled run needs: the deps of `runEdition` plus who holds the lock. */
-export interface ScheduledRunDeps extends RunDeps {
+export interface ScheduledRunDeps extends Omit<RunDeps, 'store'> {
+  store: RunDeps['store'] & SlotStore;
   /** Lock holder id, unique per process (default: a random UUID per call). */
   holder?: string;
   /** Lock time-to-live; the lock is renewed every third of it while the run goes on. Default 120. */
@@ -28,7 +35,7 @@ export const editionLockName = (frequency: Frequency) => `edition:${frequency}`;
 
 /** The latest slot recorded for `frequency`, if any. */
 export async function readLastSlot(
-  deps: Pick<RunDeps, 'store'>,
+  deps: { store: { runs: Pick<SlotStore['runs'], 'getMeta'> } },
   frequency: Frequency,
 ): Promise<Date | undefined> {
   const value = await deps.store.runs.getMeta(lastSlotKey(frequency));

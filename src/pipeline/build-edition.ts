@@ -1,4 +1,3 @@
-import type { Config } from '../config/load.js';
 import type {
   Edition,
   Frequency,
@@ -10,8 +9,11 @@ import type {
   WebOnlyGroup,
 } from '../domain/index.js';
 import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
-import type { Store } from '../store/types.js';
 import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
+import type { RunOptions, RunStore } from './types.js';
+
+/** The store an edition is planned and built from. */
+type EditionStore = Pick<RunStore, 'papers' | 'catalogue' | 'editions'>;
 
 /** How far back a frequency looks for papers it has not published yet (by first_seen). */
 const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
@@ -21,12 +23,12 @@ export type BuildResult =
   | { status: 'skipped'; reason: string; candidates: number };
 
 /** How many top-scoring papers are grouped into topics: enough to fill every section cap. */
-export function groupingPoolSize(config: Readonly<Config>): number {
+export function groupingPoolSize(config: Readonly<RunOptions>): number {
   return Math.max(2 * config.limits.maxPapersPerEdition, 100);
 }
 
 /** Topics from the config, as catalogue entries that take precedence. */
-export function configTopics(config: Readonly<Config>): Topic[] {
+export function configTopics(config: Readonly<RunOptions>): Topic[] {
   return config.topics.map((t) => ({
     slug: t.slug ?? slugify(t.label, new Set()),
     label: t.label,
@@ -36,7 +38,7 @@ export function configTopics(config: Readonly<Config>): Topic[] {
   }));
 }
 
-async function uniqueEditionId(store: Store, date: string, frequency: Frequency): Promise<string> {
+async function uniqueEditionId(store: EditionStore, date: string, frequency: Frequency): Promise<string> {
   const base = `${date}-${frequency}`;
   if (!(await store.editions.getEdition(base))) return base;
   for (let n = 2; ; n++) {
@@ -54,8 +56,8 @@ export type PlanResult =
  * them, without writing anything (what `preview` shows as "the next edition").
  */
 export async function planEdition(
-  store: Store,
-  config: Readonly<Config>,
+  store: EditionStore,
+  config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
 ): Promise<PlanResult> {
@@ -117,7 +119,7 @@ export async function planEdition(
  * Papers with their upvote growth over the last day, from the snapshots the store kept at each
  * fetch (the daemon refetches before a slot); papers seen once are left as they are.
  */
-async function withUpvoteGrowth(store: Store, papers: Paper[], now: Date): Promise<Paper[]> {
+async function withUpvoteGrowth(store: EditionStore, papers: Paper[], now: Date): Promise<Paper[]> {
   const voted = papers.filter((p) => p.upvotes > 0).map((p) => p.id);
   if (voted.length === 0) return papers;
   const snapshots = await store.papers.listPaperSnapshots(voted, now);
@@ -171,8 +173,8 @@ export function arrangeWebOnly(
 
 /** Plan the edition, then store it (claiming its papers for the frequency) and its new topics. */
 export async function buildEdition(
-  store: Store,
-  config: Readonly<Config>,
+  store: EditionStore,
+  config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
 ): Promise<BuildResult> {

@@ -1,11 +1,9 @@
-import type { Config } from '../config/load.js';
 import { describeError, type Frequency, type Paper, type SourceState } from '../domain/index.js';
 import { type ReadSourceOptions, type ResolvedSource, readSource, type SourceRead } from '../ingest/index.js';
 import { mergePapers, normalizeEntry } from '../normalize/index.js';
 import { anchorStaleListing } from '../rank/index.js';
-import type { Store } from '../store/types.js';
 import { fetchOptionsFor, planSources } from './source-plan.js';
-import type { PipelineLogger } from './types.js';
+import type { PipelineLogger, RunOptions, RunStore } from './types.js';
 
 export interface SourceReport {
   id: string;
@@ -30,7 +28,7 @@ export { USER_AGENT } from './source-plan.js';
 async function ingestOne(
   source: ResolvedSource,
   state: SourceState | undefined,
-  config: Readonly<Config>,
+  config: Readonly<RunOptions>,
   options: ReadSourceOptions,
 ): Promise<{ papers: Paper[]; entries: number; skipped: number; read: SourceRead }> {
   const read = await readSource(source, state, options);
@@ -48,8 +46,8 @@ async function ingestOne(
  * never fatal. Source state (ETag, Last-Modified, failures in a row) is saved for each.
  */
 export async function ingestSources(
-  store: Store,
-  config: Readonly<Config>,
+  store: Pick<RunStore, 'sources'>,
+  config: Readonly<RunOptions>,
   logger: PipelineLogger,
   now: Date,
   frequency: Frequency = 'daily',

@@ -10,7 +10,10 @@ import { verpCodecFor } from './bounce-wiring.js';
  * address, by string replacement (MJML never runs here). With a bounce domain configured, each
  * delivery gets its own signed return path (VERP), so a bounce names its delivery.
  */
-export function createPersonalizer(config: Readonly<Config>, secret: string): Personalizer {
+export function createPersonalizer(
+  config: Pick<Config, 'sender' | 'baseUrl' | 'bounces'>,
+  secret: string,
+): Personalizer {
   const signer = createTokenSigner(secret);
   // RFC 2369 mailto beside the https link; the sender address unless one is configured.
   const mailto = config.sender.unsubscribeMailto ?? config.sender.fromAddress;

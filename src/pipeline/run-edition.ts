@@ -1,4 +1,3 @@
-import type { Config } from '../config/load.js';
 import { processOwner } from '../deliver/index.js';
 import {
   countEdition,
@@ -7,11 +6,10 @@ import {
   type Frequency,
   PaperpostError,
 } from '../domain/index.js';
-import type { Store } from '../store/types.js';
 import { buildEdition } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
 import { storePapers } from './store-papers.js';
-import type { PipelineLogger } from './types.js';
+import type { PipelineLogger, RunOptions, RunStore } from './types.js';
 import { renderVariants, type VariantRenderer } from './variants.js';
 
 /** What a send reports back (deliver/'s SendSummary satisfies it). */
@@ -24,9 +22,10 @@ export interface SendOutcome {
   leftBehind?: { rows: number; until: string | null };
 }
 
+/** What an edition run is given: the store repositories it uses and the config fields it reads. */
 export interface RunDeps {
-  store: Store;
-  config: Readonly<Config>;
+  store: RunStore;
+  config: Readonly<RunOptions>;
   logger: PipelineLogger;
   renderer: VariantRenderer;
   /** Drains the ledger of every unfinished edition; absent with --no-send. */
@@ -34,7 +33,8 @@ export interface RunDeps {
   now: () => Date;
 }
 
-export interface RunOptions {
+/** Which edition to produce now. */
+export interface RunRequest {
   frequency: Frequency;
 }
 
@@ -56,7 +56,7 @@ export interface RunSummary {
  * One edition now: ingest -> merge -> store -> select -> group -> rank -> edition -> ledger ->
  * render variants -> send. Every run is recorded in the store with its summary.
  */
-export async function runEdition(deps: RunDeps, options: RunOptions): Promise<RunSummary> {
+export async function runEdition(deps: RunDeps, options: RunRequest): Promise<RunSummary> {
   const { store, config, logger } = deps;
   const started = deps.now();
   const runId = await store.runs.startRun('run', started, processOwner());
@@ -152,7 +152,10 @@ export async function runEdition(deps: RunDeps, options: RunOptions): Promise<Ru
 }
 
 /** Config-seeded subscribers (the demo recipient) are added once, when the store has none. */
-async function seedSubscribers(store: Store, config: Readonly<Config>): Promise<void> {
+async function seedSubscribers(
+  store: Pick<RunStore, 'subscribers'>,
+  config: Pick<RunOptions, 'seedSubscribers'>,
+): Promise<void> {
   if (config.seedSubscribers.length === 0) return;
   const counts = await store.subscribers.countSubscribers();
   if (Object.values(counts).some((n) => n > 0)) return;

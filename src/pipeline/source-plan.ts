@@ -1,4 +1,3 @@
-import type { Config } from '../config/load.js';
 import { describeError, type Frequency, type SourceConfig } from '../domain/index.js';
 import {
   type Clock,
@@ -10,6 +9,7 @@ import {
   type ResolvedSource,
   resolveSource,
 } from '../ingest/index.js';
+import type { RunOptions } from './types.js';
 import { wallTimeAt } from './zone-time.js';
 
 export const USER_AGENT = 'Paperpost/0.1 (+https://github.com/paperpost/paperpost; research digest)';
@@ -18,14 +18,14 @@ export const USER_AGENT = 'Paperpost/0.1 (+https://github.com/paperpost/paperpos
  * The User-Agent of every request: Paperpost, its home page and the operator's contact address
  * (`fetch.contact`, else the sender's reply-to or from address), as arXiv asks of API clients.
  */
-export function userAgentFor(config: Readonly<Config>): string {
+export function userAgentFor(config: Readonly<RunOptions>): string {
   const candidates = [config.fetch.contact, config.sender.replyTo, config.sender.fromAddress];
   const contact = candidates.find((a) => a && !/\.invalid$/i.test(a));
   return contact ? `${USER_AGENT.slice(0, -1)}; mailto:${contact})` : USER_AGENT;
 }
 
 /** Fetch options of a run: limits, identity, and one pacer per host shared by every source. */
-export function fetchOptionsFor(config: Readonly<Config>, clock?: Clock): ReadSourceOptions {
+export function fetchOptionsFor(config: Readonly<RunOptions>, clock?: Clock): ReadSourceOptions {
   let arxivHost: string | undefined;
   try {
     arxivHost = new URL(config.fetch.endpoints.arxivApi).host;
@@ -52,7 +52,7 @@ export function fetchOptionsFor(config: Readonly<Config>, clock?: Clock): ReadSo
 }
 
 /** The edition's date (`YYYY-MM-DD`) in the time zone of its frequency's schedule. */
-export function editionDay(config: Readonly<Config>, frequency: Frequency, now: Date): string {
+export function editionDay(config: Readonly<RunOptions>, frequency: Frequency, now: Date): string {
   const wall = wallTimeAt(now.getTime(), config.schedule[frequency].timezone);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
@@ -68,7 +68,7 @@ export type PlannedSource =
  * parse kind. OPML sources are read (a file, or one request) and stand for their feeds.
  */
 export async function planSources(
-  config: Readonly<Config>,
+  config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
   options: ReadSourceOptions,

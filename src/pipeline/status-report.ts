@@ -1,7 +1,21 @@
 import type { Config } from '../config/load.js';
 import { readLastSlot, scheduleFromConfig } from '../daemon/index.js';
 import type { DeliveryCounts, Frequency, SubscriberStatus } from '../domain/index.js';
-import type { RunRecord, Store } from '../store/types.js';
+import type {
+  EditionRepository,
+  RunRecord,
+  RunRepository,
+  SourceRepository,
+  SubscriberRepository,
+} from '../store/types.js';
+
+/** What a status report reads of the store. */
+export interface StatusStore {
+  runs: Pick<RunRepository, 'listRuns' | 'getMeta'>;
+  sources: Pick<SourceRepository, 'listSourceStates'>;
+  editions: Pick<EditionRepository, 'listEditions'>;
+  subscribers: Pick<SubscriberRepository, 'countSubscribers'>;
+}
 
 /** `ok`: last fetch worked; `warning`: failed once or a few times; `stale`: failed staleAfterFailures in a row. */
 export type SourceHealth = 'ok' | 'warning' | 'stale' | 'never-fetched';
@@ -104,8 +118,8 @@ export function toRunLine(run: RunRecord): RunLine {
 
 /** Reads the status of a Paperpost installation from its store and config at `now`. */
 export async function buildStatusReport(
-  store: Store,
-  config: Readonly<Config>,
+  store: StatusStore,
+  config: Pick<Config, 'schedule' | 'sources'>,
   now: Date,
   options: { runs?: number; editions?: number } = {},
 ): Promise<StatusReport> {

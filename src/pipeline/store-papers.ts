@@ -1,7 +1,7 @@
 import { describeError, type Paper } from '../domain/index.js';
-import type { Store, UpsertResult } from '../store/types.js';
+import type { UpsertResult } from '../store/types.js';
 import type { SourceReport } from './ingest-sources.js';
-import type { PipelineLogger } from './types.js';
+import type { PipelineLogger, RunStore } from './types.js';
 
 /**
  * Upsert the run's papers. When the store refuses the batch (a value one feed sent that the
@@ -10,7 +10,7 @@ import type { PipelineLogger } from './types.js';
  * goes on with every other source's papers.
  */
 export async function storePapers(
-  store: Store,
+  store: Pick<RunStore, 'papers'>,
   papers: Paper[],
   reports: SourceReport[],
   logger: PipelineLogger,

@@ -1,7 +1,38 @@
+import type { Config } from '../config/load.js';
+import type {
+  CatalogueRepository,
+  EditionRepository,
+  LedgerRepository,
+  PaperRepository,
+  RunRepository,
+  SourceRepository,
+  SubscriberRepository,
+} from '../store/types.js';
+
 /** The logging the pipeline needs (pino satisfies it). */
 export interface PipelineLogger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+}
+
+/** The config an edition run reads: sources and fetching, selection, grouping, ranking, the ledger. */
+export type RunOptions = Pick<
+  Config,
+  'sources' | 'fetch' | 'baseDir' | 'limits' | 'schedule' | 'rank' | 'topics' | 'sender' | 'seedSubscribers'
+>;
+
+/** The store an edition run uses: each repository narrowed to the methods the pipeline calls. */
+export interface RunStore {
+  sources: Pick<SourceRepository, 'getSourceState' | 'saveSourceState'>;
+  papers: Pick<PaperRepository, 'upsertPapers' | 'listUnpublishedPapers' | 'listPaperSnapshots'>;
+  catalogue: Pick<CatalogueRepository, 'listTopics' | 'saveTopics' | 'addTopicPapers'>;
+  editions: Pick<
+    EditionRepository,
+    'getEdition' | 'createEdition' | 'getRenderedVariant' | 'saveRenderedVariant'
+  >;
+  subscribers: Pick<SubscriberRepository, 'countSubscribers' | 'upsertSubscriber'>;
+  ledger: Pick<LedgerRepository, 'createLedger' | 'listVariantKeys'>;
+  runs: Pick<RunRepository, 'startRun' | 'finishRun'>;
 }

@@ -1,6 +1,6 @@
 import type { Edition, Frequency, RenderedVariant, Variant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
-import type { Store } from '../store/types.js';
+import type { RunStore } from './types.js';
 
 /** What the pipeline needs of the renderer (render/'s Renderer satisfies it). */
 export interface VariantRenderer {
@@ -30,7 +30,7 @@ export function allTopicsKey(frequency: Frequency): string {
  * delivers exactly what the first attempt rendered.
  */
 export async function renderVariants(
-  store: Store,
+  store: Pick<RunStore, 'editions' | 'ledger'>,
   renderer: VariantRenderer,
   edition: Edition,
 ): Promise<{ rendered: number; variants: string[] }> {

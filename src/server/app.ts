@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import { PaperpostError } from '../domain/errors.js';
 import type { SubscriptionContext } from '../subscribers/index.js';
-import { type AppDeps, silentLogger, socketAddress } from './deps.js';
+import { type ServerDeps, silentLogger, socketAddress } from './deps.js';
 import { createErrorHandler } from './errors.js';
 import { createFormTokens } from './form-token.js';
 import { createPageRenderer } from './page.js';
@@ -40,7 +40,7 @@ function originOf(url: string): string {
  * archive, feed and health. Strict CSP and security headers, CSRF checks on every form
  * (origin check plus a signed double-submit token), per-IP and per-address rate limits.
  */
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: ServerDeps): Hono {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const clientIp = deps.clientIp ?? socketAddress;

@@ -1,7 +1,20 @@
 import type { Context } from 'hono';
 import type { Config } from '../config/load.js';
-import type { Store } from '../store/types.js';
-import type { MailTemplates, TokenSigner, TransactionalMailer } from '../subscribers/index.js';
+import type {
+  BounceRepository,
+  EditionRepository,
+  LedgerRepository,
+  PaperRepository,
+  SourceRepository,
+  SubscriberRepository,
+  TableRepository,
+} from '../store/types.js';
+import type {
+  MailTemplates,
+  SubscriberStore,
+  TokenSigner,
+  TransactionalMailer,
+} from '../subscribers/index.js';
 import type { BounceRouteDeps } from './routes-bounces.js';
 
 /** The log calls the server makes (pino's Logger satisfies it). */
@@ -19,10 +32,28 @@ export interface RateLimitOptions {
   perAddressPerHour?: number;
 }
 
+/**
+ * The store the site uses: the subscriber flows' repositories, plus the archive's editions and
+ * papers, the counts of /metrics and the driver /healthz names.
+ */
+export type ServerStore = SubscriberStore & {
+  readonly driver: string;
+  subscribers: Pick<SubscriberRepository, 'countSubscribers'>;
+  editions: Pick<EditionRepository, 'listEditions' | 'getEdition' | 'getRenderedVariant'>;
+  papers: Pick<PaperRepository, 'getPapers'>;
+  sources: Pick<SourceRepository, 'listSourceStates'>;
+  ledger: Pick<LedgerRepository, 'deliveryTotals'>;
+  bounces: Pick<BounceRepository, 'bounceTotals'>;
+  tables: Pick<TableRepository, 'countRows'>;
+};
+
+/** The config the site reads: its public address and title, the `server` block. */
+export type ServerOptions = Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server'>;
+
 /** Everything `createApp` needs; the CLI wires real adapters, tests wire their own. */
-export interface AppDeps {
-  store: Store;
-  config: Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server'>;
+export interface ServerDeps {
+  store: ServerStore;
+  config: ServerOptions;
   /** Signs and checks the links in mails. */
   signer: TokenSigner;
   /** Secret for the CSRF form tokens (the same secret as the signer's is fine: keys are derived). */

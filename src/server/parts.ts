@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import { PaperpostError } from '../domain/errors.js';
 import type { SubscriptionContext } from '../subscribers/index.js';
-import type { AppDeps, ServerLogger } from './deps.js';
+import type { ServerDeps, ServerLogger } from './deps.js';
 import type { FormTokens } from './form-token.js';
 import type { PageRenderer } from './page.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What the route modules share: built once in `createApp`. */
 export interface ServerParts {
-  deps: AppDeps;
+  deps: ServerDeps;
   flows: SubscriptionContext;
   pages: PageRenderer;
   tokens: FormTokens;

@@ -6,7 +6,7 @@ import { type ProviderEvent, readPostmarkEvent, readSesNotification } from '../b
 import type { SnsVerdict } from '../bounces/sns-verify.js';
 import type { ServerParts } from './parts.js';
 
-/** What the provider webhooks need; absent from AppDeps: no webhook routes. */
+/** What the provider webhooks need; absent from ServerDeps: no webhook routes. */
 export interface BounceRouteDeps {
   processor: BounceProcessor;
   /** Checks an SNS message's signature (src/bounces/sns-verify.ts). */

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Topic } from '../../src/domain/index.js';
 import { createApp } from '../../src/server/app.js';
-import type { AppDeps } from '../../src/server/deps.js';
+import type { ServerDeps } from '../../src/server/deps.js';
 import { createStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import {
@@ -18,7 +18,7 @@ export interface Fixture {
   app: Hono;
   store: Store;
   sent: TransactionalMail[];
-  deps: AppDeps;
+  deps: ServerDeps;
   /** Sends what the store's mail queue holds (what `serve` does in the background). */
   drain(): Promise<DrainSummary>;
   close(): Promise<void>;
@@ -33,7 +33,7 @@ const topic = (slug: string, label: string): Topic => ({
 });
 
 /** A real app on a real in-memory SQLite store; mails are kept in `sent`. */
-export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<Fixture> {
+export async function createFixture(overrides: Partial<ServerDeps> = {}): Promise<Fixture> {
   const store = await createStore({ driver: 'sqlite', path: ':memory:' });
   await store.catalogue.saveTopics([
     topic('llm', 'Language models'),
@@ -41,7 +41,7 @@ export async function createFixture(overrides: Partial<AppDeps> = {}): Promise<F
     topic('robotics', 'Robotics'),
   ]);
   const sent: TransactionalMail[] = [];
-  const deps: AppDeps = {
+  const deps: ServerDeps = {
     store,
     config: {
       baseUrl: BASE,
@@ -126,7 +126,7 @@ export function csrfOf(html: string): string {
 }
 
 /** `clientIp` that reads the test header, so tests choose the client's address. */
-export const testClientIp: AppDeps['clientIp'] = (c) => c.req.header('x-test-ip') ?? 'unknown';
+export const testClientIp: ServerDeps['clientIp'] = (c) => c.req.header('x-test-ip') ?? 'unknown';
 
 export const tokenOf = (url: string): string => new URL(url).searchParams.get('token') ?? '';
 export const pathOf = (url: string): string => {
