@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
 import type { Topic } from '../domain/index.js';
 import { createStore } from '../store/index.js';
-import type { Store } from '../store/types.js';
+import type { Store, StoreConfig } from '../store/types.js';
 import { parseCatalogue } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -21,6 +21,18 @@ let curated: Topic[] | undefined;
 export function curatedTopics(): Topic[] {
   curated ??= parseCatalogue(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
   return curated.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
+}
+
+/**
+ * The store the config names: DATABASE_URL (postgres://..., or sqlite:<file> against the working
+ * directory), else the SQLite file in the data folder.
+ */
+export function storeConfigFor(config: Pick<Config, 'databaseUrl' | 'dataDir'>): StoreConfig {
+  const url = config.databaseUrl;
+  if (!url) return { driver: 'sqlite', path: path.join(config.dataDir, 'paperpost.db') };
+  if (url.startsWith('postgres')) return { driver: 'postgres', url };
+  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return { driver: 'sqlite', path: file === ':memory:' ? file : path.resolve(file) };
 }
 
 export interface GlobalOptions {
@@ -87,8 +99,9 @@ export async function openApp(
   const config = extra.port === undefined ? readConfig(options) : withPort(readConfig(options), extra.port);
   const level = extra.summaryOnly ? 'warn' : config.logLevel;
   const logger = createLogger(level, { runId: extra.runId, json: options.json });
-  if (config.database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
-  const store = await createStore(config.database);
+  const database = storeConfigFor(config);
+  if (database.driver === 'sqlite') mkdirSync(config.dataDir, { recursive: true });
+  const store = await createStore(database);
   // The curated catalogue joins the store once; an operator's renames and hides stay.
   if (extra.seedCatalogue) {
     try {

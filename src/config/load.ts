@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as z from 'zod';
 import { PaperpostError } from '../domain/errors.js';
-import type { StoreConfig } from '../store/types.js';
 import { type EnvConfig, envSchema, type FileConfig, fileConfigSchema } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'paperpost.config.json';
@@ -16,7 +15,8 @@ export interface Config extends FileConfig {
   dataDir: string;
   outboxDir: string;
   templatesDir: string;
-  database: StoreConfig;
+  /** DATABASE_URL (postgres://..., sqlite:<file>); null: the SQLite file in dataDir (the CLI decides). */
+  databaseUrl: string | null;
   smtpUrl: string | null;
   /** PAPERPOST_SECRET; null means "use the generated one in dataDir" (decided by the CLI). */
   secret: string | null;
@@ -74,13 +74,6 @@ function readConfigFile(file: string): unknown {
   }
 }
 
-function storeFromUrl(url: string | undefined, dataDir: string): StoreConfig {
-  if (!url) return { driver: 'sqlite', path: path.join(dataDir, 'paperpost.db') };
-  if (url.startsWith('postgres')) return { driver: 'postgres', url };
-  const file = url.replace(/^(sqlite|file):(\/\/)?/, '');
-  return { driver: 'sqlite', path: file === ':memory:' ? file : path.resolve(file) };
-}
-
 /**
  * Read the config file and the environment once, validate both with their schemas and return a
  * frozen Config. A bad value fails with the key's path and what was expected.
@@ -118,7 +111,7 @@ export function loadConfig(options: LoadConfigOptions): Readonly<Config> {
     dataDir,
     outboxDir: path.resolve(env.PAPERPOST_OUTBOX_DIR ?? path.join(dataDir, 'outbox')),
     templatesDir: path.resolve(baseDir, file.templatesDir ?? path.join(options.packageRoot, 'templates')),
-    database: storeFromUrl(env.DATABASE_URL, dataDir),
+    databaseUrl: env.DATABASE_URL ?? null,
     smtpUrl: env.SMTP_URL ?? null,
     secret: env.PAPERPOST_SECRET ?? null,
     baseUrl: (env.PAPERPOST_BASE_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),

@@ -4,7 +4,7 @@ import { PaperpostError } from '../../domain/index.js';
 import { copyStore } from '../../store/copy-store.js';
 import { createStore } from '../../store/index.js';
 import { STORE_TABLES, type Store, type StoreConfig, type StoreTable } from '../../store/types.js';
-import { type GlobalOptions, readConfig } from '../context.js';
+import { type GlobalOptions, readConfig, storeConfigFor } from '../context.js';
 import { createLogger } from '../logger.js';
 import { countStoreRows } from '../store-counts.js';
 
@@ -109,8 +109,9 @@ export function registerMigrateStore(program: Command): void {
       const global = command.optsWithGlobals<GlobalOptions & MigrateStoreOptions>();
       const config = readConfig(global);
       const logger = createLogger(config.logLevel, { json: global.json });
-      const target = checkTarget(config.database, opts);
-      const from = await createStore(config.database);
+      const source = storeConfigFor(config);
+      const target = checkTarget(source, opts);
+      const from = await createStore(source);
       try {
         const to = await createStore(target);
         try {
@@ -121,7 +122,7 @@ export function registerMigrateStore(program: Command): void {
             logger.info({ table, copied: n }, 'copying');
             mark.at = n;
           });
-          const fromText = describeStore(config.database);
+          const fromText = describeStore(source);
           const toText = describeStore(target);
           process.stdout.write(
             global.json
