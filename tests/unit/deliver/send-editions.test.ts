@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ledgerPortOf } from '../../../src/cli/wiring.js';
 import {
   createOutboxTransport,
   type OutgoingMessage,
@@ -9,26 +10,42 @@ import {
   sendEditions,
   type Transport,
 } from '../../../src/deliver/index.js';
-import { PaperpostError } from '../../../src/domain/index.js';
+import { type Delivery, PaperpostError } from '../../../src/domain/index.js';
+import { createStore, type Store } from '../../../src/store/index.js';
+import { EDITION, emailOf, seedEdition } from '../../integration/deliver-fixture.js';
 import { FAST, makeVariant, personalize, SENDER } from './fixtures.js';
-import { createMemoryLedger, type MemoryLedger } from './memory-ledger.js';
 
-const EDITION = 'daily-2024-01-02';
+// The send loop runs on the real SQLite store (in memory): the ledger it drains is the one
+// every command drains, with its claim, lease and cancel rules.
 let dir: string;
+let stores: Store[] = [];
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pp-send-'));
 });
 afterEach(async () => {
+  for (const store of stores) await store.close();
+  stores = [];
   await rm(dir, { recursive: true, force: true });
 });
 
-function ledgerOf(n: number): MemoryLedger {
-  const ledger = createMemoryLedger(
-    EDITION,
-    Array.from({ length: n }, (_, i) => `user${i + 1}@example.org`),
-  );
-  ledger.variants.set(`${EDITION}/daily:*`, makeVariant());
-  return ledger;
+/** A store with `n` confirmed subscribers (user1..userN) and one edition's pending ledger. */
+async function storeOf(n: number, variant = makeVariant()): Promise<Store> {
+  const store = await createStore({ driver: 'sqlite', path: ':memory:' });
+  stores.push(store);
+  await seedEdition(store, n, variant);
+  return store;
+}
+
+async function ledgerOf(n: number, variant = makeVariant()) {
+  const store = await storeOf(n, variant);
+  return { store, ledger: ledgerPortOf(store) };
+}
+
+/** The edition's rows, by recipient (user1 first). */
+async function rowsOf(store: Store): Promise<Delivery[]> {
+  const rows = await store.ledger.listDeliveries(EDITION, { limit: 10_000 });
+  const index = (d: Delivery) => Number(d.email.replace(/\D/g, ''));
+  return rows.sort((a, b) => index(a) - index(b));
 }
 
 /** A transport that answers from a rule and records what it was given. */
@@ -49,30 +66,30 @@ function scriptedTransport(rule: (m: OutgoingMessage, n: number) => SendResult, 
 
 describe('sendEditions', () => {
   it('sends every pending row once to the outbox and marks it sent', async () => {
-    const ledger = ledgerOf(120);
+    const { store, ledger } = await ledgerOf(120);
     const progress: number[] = [];
     const summary = await sendEditions(
       { ledger, transport: createOutboxTransport(dir), personalize, sender: SENDER },
       { ...FAST, onProgress: (p) => progress.push(p.finished) },
     );
     expect(summary).toMatchObject({ editions: [EDITION], sent: 120, deferred: 0, failed: 0, cancelled: 0 });
-    expect(ledger.rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
+    expect((await rowsOf(store)).every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
     expect(await readdir(path.join(dir, EDITION))).toHaveLength(120);
     expect(progress.at(-1)).toBe(120);
   });
 
   it('fails with variant-missing and sends nothing when a variant was never rendered', async () => {
-    const ledger = ledgerOf(5);
-    ledger.variants.clear();
+    // The ledger wants daily:* and only another variant was rendered.
+    const { store, ledger } = await ledgerOf(5, makeVariant('daily:llm'));
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
     const run = sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
     await expect(run).rejects.toMatchObject({ code: 'variant-missing', stage: 'deliver' });
     expect(calls).toHaveLength(0);
-    expect(ledger.rows.every((r) => r.state === 'pending')).toBe(true);
+    expect((await rowsOf(store)).every((r) => r.state === 'pending')).toBe(true);
   });
 
   it('fails a 5xx row, suppresses its subscriber, defers 4xx with back-off and gives up after maxAttempts', async () => {
-    const ledger = ledgerOf(6);
+    const { store, ledger } = await ledgerOf(6);
     const { transport, calls } = scriptedTransport((m) => {
       if (m.to === 'user2@example.org')
         return { ok: false, permanent: true, code: 550, reply: '550 no such user' };
@@ -83,18 +100,22 @@ describe('sendEditions', () => {
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, untilDone: true },
     );
-    expect(ledger.rows.map((r) => r.state)).toEqual(['sent', 'failed', 'failed', 'sent', 'sent', 'sent']);
-    expect(ledger.subscribers.get(2)).toEqual({ status: 'suppressed', suppressedReason: '550 no such user' });
-    expect(ledger.subscribers.get(3)?.status).toBe('confirmed');
+    const rows = await rowsOf(store);
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'failed', 'failed', 'sent', 'sent', 'sent']);
+    expect(await store.subscribers.getSubscriberByEmail(emailOf(2))).toMatchObject({
+      status: 'suppressed',
+      suppressedReason: '550 no such user',
+    });
+    expect((await store.subscribers.getSubscriberByEmail(emailOf(3)))?.status).toBe('confirmed');
     // The temporary failure was tried exactly maxAttempts times: no retry storm.
     expect(calls.filter((c) => c.to === 'user3@example.org')).toHaveLength(FAST.maxAttempts);
     expect(calls.filter((c) => c.to === 'user2@example.org')).toHaveLength(1);
-    expect(ledger.rows[2]?.lastReply).toMatch(/gave up after 4 attempts: 451 later/);
+    expect(rows[2]?.lastReply).toMatch(/gave up after 4 attempts: 451 later/);
     expect(summary).toMatchObject({ sent: 4, failed: 2, deferred: FAST.maxAttempts - 1 });
   });
 
   it('without untilDone returns while deferred rows wait', async () => {
-    const ledger = ledgerOf(3);
+    const { store, ledger } = await ledgerOf(3);
     const { transport } = scriptedTransport((m) =>
       m.to === 'user1@example.org'
         ? { ok: false, permanent: false, code: 421, reply: '421 busy' }
@@ -105,11 +126,11 @@ describe('sendEditions', () => {
       { ...FAST, retryBaseSeconds: 3600 },
     );
     expect(summary).toMatchObject({ sent: 2, deferred: 1 });
-    expect(ledger.rows[0]?.state).toBe('deferred');
+    expect((await rowsOf(store))[0]?.state).toBe('deferred');
   });
 
   it('pauses after maxConsecutiveErrors, releasing claimed rows it never sent', async () => {
-    const ledger = ledgerOf(40);
+    const { store, ledger } = await ledgerOf(40);
     const { transport, calls } = scriptedTransport(() => ({
       ok: false,
       permanent: false,
@@ -128,14 +149,13 @@ describe('sendEditions', () => {
     // At most the in-flight sends past the limit; the rest went back to pending untouched.
     expect(calls.length).toBeGreaterThanOrEqual(5);
     expect(calls.length).toBeLessThan(5 + 3);
-    expect(ledger.rows.filter((r) => r.state === 'sending')).toHaveLength(0);
-    expect(ledger.rows.filter((r) => r.state === 'pending' && r.attempts === 0)).toHaveLength(
-      40 - calls.length,
-    );
+    const rows = await rowsOf(store);
+    expect(rows.filter((r) => r.state === 'sending')).toHaveLength(0);
+    expect(rows.filter((r) => r.state === 'pending' && r.attempts === 0)).toHaveLength(40 - calls.length);
   });
 
   it('stops claiming on abort, lets in-flight sends finish and releases the rest', async () => {
-    const ledger = ledgerOf(50);
+    const { store, ledger } = await ledgerOf(50);
     const controller = new AbortController();
     const { transport, calls } = scriptedTransport((_m, _n) => {
       // At or past 10: workers whose sent marks are committed together start their sends together.
@@ -148,24 +168,27 @@ describe('sendEditions', () => {
     );
     expect(summary.aborted).toBe(true);
     expect(summary.sent).toBe(calls.length);
-    expect(ledger.rows.filter((r) => r.state === 'sent')).toHaveLength(calls.length);
-    expect(ledger.rows.filter((r) => r.state === 'pending')).toHaveLength(50 - calls.length);
-    expect(ledger.rows.filter((r) => r.state === 'sending')).toHaveLength(0);
+    const rows = await rowsOf(store);
+    expect(rows.filter((r) => r.state === 'sent')).toHaveLength(calls.length);
+    expect(rows.filter((r) => r.state === 'pending')).toHaveLength(50 - calls.length);
+    expect(rows.filter((r) => r.state === 'sending')).toHaveLength(0);
   });
 
   it('counts rows the ledger cancelled at claim time (unsubscribed before their turn)', async () => {
-    const ledger = ledgerOf(4);
-    ledger.subscribers.set(2, { status: 'unsubscribed', suppressedReason: null });
+    const { store, ledger } = await ledgerOf(4);
+    const leaving = await store.subscribers.getSubscriberByEmail(emailOf(2));
+    await store.subscribers.updateSubscriber(leaving!.id, { status: 'unsubscribed' }, new Date());
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
     const summary = await sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
     expect(summary).toMatchObject({ sent: 3, cancelled: 1 });
     expect(calls.map((c) => c.to)).not.toContain('user2@example.org');
+    expect((await rowsOf(store))[1]?.state).toBe('cancelled');
   });
 
   // Regression (group commit of sent marks): workers released together waited for the pacer
   // together, and one past the last row of the batch crashed on an undefined delivery.
   it('paced workers that wait together never run past the end of a batch', async () => {
-    const ledger = ledgerOf(31);
+    const { ledger } = await ledgerOf(31);
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
     const summary = await sendEditions(
       { ledger, transport, personalize, sender: SENDER },
@@ -176,9 +199,9 @@ describe('sendEditions', () => {
   });
 
   it('claims no more than the pace can send within half a lease', async () => {
-    const ledger = ledgerOf(30);
+    const { ledger } = await ledgerOf(30);
     const limits: number[] = [];
-    const claim = ledger.claimDeliveries.bind(ledger);
+    const claim = ledger.claimDeliveries;
     ledger.claimDeliveries = async (o) => {
       limits.push(o.limit);
       return claim(o);
@@ -190,7 +213,7 @@ describe('sendEditions', () => {
     );
     expect(Math.max(...limits)).toBe(200);
     limits.length = 0;
-    const slow = ledgerOf(3);
+    const { ledger: slow } = await ledgerOf(3);
     slow.claimDeliveries = async (o) => {
       limits.push(o.limit);
       return [];
