@@ -1,8 +1,9 @@
 import type { Delivery, DeliveryCounts, LeaseHolder, RenderedVariant } from '../domain/index.js';
 
 /**
- * The ledger methods the send loop uses. Names and signatures match the Store, so the real store
- * satisfies this port structurally; tests can pass a small in-memory ledger.
+ * The ledger methods the send loop uses. Names and signatures match the store's repositories
+ * (ledger, plus the editions' variants and the suppression of a subscriber): the CLI builds it
+ * from the store (ledgerPortOf in cli/wiring.ts).
  */
 export interface LedgerPort {
   claimDeliveries(options: {
