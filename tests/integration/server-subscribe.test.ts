@@ -65,7 +65,7 @@ describe('GET /', () => {
       userDefined: false,
       origin: 'curated' as const,
     });
-    await fx.store.saveTopics([
+    await fx.store.catalogue.saveTopics([
       curated('agents', 'LLM agents'),
       curated('safety', 'AI safety and security'),
       curated('3d', '3D vision'),
