@@ -7,12 +7,12 @@ import {
   createMimeBuilder,
   createOutboxTransport,
   createSmtpTransport,
+  type DrainOptions,
+  drainLedgers,
   isOwnerGone,
   isPidGone,
   type MessageSigner,
-  type SendEditionsOptions,
   type SendSummary,
-  sendEditions,
   sweepOutboxTemps,
   type Transport,
   withDkim,
@@ -73,17 +73,18 @@ function baseTransportFor(config: Readonly<Config>): Transport {
   });
 }
 
-/** Send options from the config's `smtp` block (rates apply to SMTP only). */
+/** Drain options from the config's `smtp` block (rates apply to SMTP only); one pass by default. */
 export function sendOptionsFor(
   config: Readonly<Config>,
   transport: Transport,
-  extra: Partial<SendEditionsOptions> = {},
-): SendEditionsOptions {
+  extra: Partial<DrainOptions> = {},
+): DrainOptions {
   const smtp = config.smtp;
   // A claimed batch must be sent within its lease at the configured pace (half the lease, to spare).
   const paced =
     transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : smtp.batchSize;
   return {
+    mode: 'once',
     // A killed run's or send's leases are taken back at once (same host, pid gone).
     isHolderGone: isOwnerGone,
     batchSize: Math.max(1, Math.min(smtp.batchSize, paced)),
@@ -159,16 +160,15 @@ export function assertNothingLeftBehind(
 }
 
 /**
- * Drain the ledgers (one edition or all unfinished) through the configured transport, after the
- * queue of transactional mails.
+ * Drain the ledgers (one edition or all unfinished) through the configured transport, each pass
+ * after the queue of transactional mails. `extra.mode` says when to stop (default one pass).
  */
 export async function sendWith(
   deps: { config: Readonly<Config>; store: Store; secret: string; transport: Transport },
-  extra: Partial<SendEditionsOptions> = {},
+  extra: Partial<DrainOptions> = {},
 ): Promise<SendSummary> {
   const { config, store, transport } = deps;
-  await drainQueuedMail(deps);
-  return sendEditions(
+  return drainLedgers(
     {
       ledger: store,
       transport,
@@ -180,7 +180,7 @@ export async function sendWith(
         listId: config.sender.listId,
       },
     },
-    sendOptionsFor(config, transport, extra),
+    { beforePass: () => drainQueuedMail(deps), ...sendOptionsFor(config, transport, extra) },
   );
 }
 

@@ -1,3 +1,4 @@
+export * from './backoff.js';
 export * from './bounce.js';
 export * from './delivery.js';
 export * from './edition.js';

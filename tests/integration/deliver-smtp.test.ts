@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
+import { createSmtpTransport, drainLedgers } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
 import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
@@ -23,7 +23,7 @@ describe('send over SMTP into a real server', () => {
     await seedEdition(store, 60, makeVariant('daily:*', 40));
     const transport = createSmtpTransport(sink.url, { maxConnections: 3 });
     try {
-      const summary = await sendEditions({ ledger: store, transport, personalize, sender: SENDER }, FAST);
+      const summary = await drainLedgers({ ledger: store, transport, personalize, sender: SENDER }, FAST);
       expect(summary).toMatchObject({ editions: [EDITION], sent: 60, failed: 0, deferred: 0 });
     } finally {
       await transport.close();

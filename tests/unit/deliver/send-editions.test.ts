@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createOutboxTransport,
+  drainLedgers,
   type OutgoingMessage,
   type SendResult,
-  sendEditions,
   type Transport,
 } from '../../../src/deliver/index.js';
 import { PaperpostError } from '../../../src/domain/index.js';
@@ -47,11 +47,11 @@ function scriptedTransport(rule: (m: OutgoingMessage, n: number) => SendResult, 
   return { transport, calls };
 }
 
-describe('sendEditions', () => {
+describe('drainLedgers', () => {
   it('sends every pending row once to the outbox and marks it sent', async () => {
     const ledger = ledgerOf(120);
     const progress: number[] = [];
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport: createOutboxTransport(dir), personalize, sender: SENDER },
       { ...FAST, onProgress: (p) => progress.push(p.finished) },
     );
@@ -65,7 +65,7 @@ describe('sendEditions', () => {
     const ledger = ledgerOf(5);
     ledger.variants.clear();
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const run = sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    const run = drainLedgers({ ledger, transport, personalize, sender: SENDER }, FAST);
     await expect(run).rejects.toMatchObject({ code: 'variant-missing', stage: 'deliver' });
     expect(calls).toHaveLength(0);
     expect(ledger.rows.every((r) => r.state === 'pending')).toBe(true);
@@ -79,9 +79,9 @@ describe('sendEditions', () => {
       if (m.to === 'user3@example.org') return { ok: false, permanent: false, code: 451, reply: '451 later' };
       return { ok: true, reply: '250 ok' };
     });
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
-      { ...FAST, untilDone: true },
+      { ...FAST, mode: 'until-empty' },
     );
     expect(ledger.rows.map((r) => r.state)).toEqual(['sent', 'failed', 'failed', 'sent', 'sent', 'sent']);
     expect(ledger.subscribers.get(2)).toEqual({ status: 'suppressed', suppressedReason: '550 no such user' });
@@ -93,14 +93,14 @@ describe('sendEditions', () => {
     expect(summary).toMatchObject({ sent: 4, failed: 2, deferred: FAST.maxAttempts - 1 });
   });
 
-  it('without untilDone returns while deferred rows wait', async () => {
+  it('once returns while deferred rows wait', async () => {
     const ledger = ledgerOf(3);
     const { transport } = scriptedTransport((m) =>
       m.to === 'user1@example.org'
         ? { ok: false, permanent: false, code: 421, reply: '421 busy' }
         : { ok: true, reply: '250' },
     );
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, retryBaseSeconds: 3600 },
     );
@@ -116,7 +116,7 @@ describe('sendEditions', () => {
       code: null,
       reply: 'Connection refused',
     }));
-    const run = sendEditions(
+    const run = drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, maxConsecutiveErrors: 5, retryBaseSeconds: 3600 },
     );
@@ -142,7 +142,7 @@ describe('sendEditions', () => {
       if (calls.length >= 10) controller.abort();
       return { ok: true, reply: '250' };
     });
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, signal: controller.signal },
     );
@@ -157,7 +157,7 @@ describe('sendEditions', () => {
     const ledger = ledgerOf(4);
     ledger.subscribers.set(2, { status: 'unsubscribed', suppressedReason: null });
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const summary = await sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    const summary = await drainLedgers({ ledger, transport, personalize, sender: SENDER }, FAST);
     expect(summary).toMatchObject({ sent: 3, cancelled: 1 });
     expect(calls.map((c) => c.to)).not.toContain('user2@example.org');
   });
@@ -167,7 +167,7 @@ describe('sendEditions', () => {
   it('paced workers that wait together never run past the end of a batch', async () => {
     const ledger = ledgerOf(31);
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, batchSize: 31, rate: { perSecond: 100_000 } },
     );
@@ -184,7 +184,7 @@ describe('sendEditions', () => {
       return claim(o);
     };
     const { transport } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    await sendEditions(
+    await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, leaseSeconds: 1, rate: { perSecond: 1000 }, batchSize: 200 },
     );
@@ -195,7 +195,7 @@ describe('sendEditions', () => {
       limits.push(o.limit);
       return [];
     };
-    await sendEditions(
+    await drainLedgers(
       { ledger: slow, transport, personalize, sender: SENDER },
       { ...FAST, leaseSeconds: 10, rate: { perSecond: 2 }, batchSize: 200 },
     );
