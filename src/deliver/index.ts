@@ -6,7 +6,15 @@ export {
   drainLedgers,
   type SendSummary,
 } from './drain-ledgers.js';
-export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
+export {
+  base64Lines,
+  buildSingleMime,
+  createMimeBuilder,
+  type MimeBuilder,
+  type MimeSender,
+  type SingleMail,
+  type SingleMailSender,
+} from './mime-builder.js';
 export { forgetOutboxMail, sweepOutboxTemps } from './outbox-files.js';
 export { createOutboxTransport, deliveryKey, outboxPath } from './outbox-transport.js';
 export type {
