@@ -5,8 +5,8 @@ import {
   encodePhrase,
   encodeWords,
   formatDate,
+  headerUrl,
   safeAddress,
-  safeUrl,
   stripControls,
 } from './header-text.js';
 import type { PersonalizedMessage } from './ports.js';
@@ -148,8 +148,8 @@ export function createMimeBuilder(sender: MimeSender): MimeBuilder {
       }
       const mailto = message.unsubscribeMailto ? safeAddress(message.unsubscribeMailto) : null;
       const unsubscribe = mailto
-        ? `<${safeUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
-        : `<${safeUrl(message.unsubscribeUrl)}>`;
+        ? `<${headerUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
+        : `<${headerUrl(message.unsubscribeUrl)}>`;
       const head = `${fromHeader}${CRLF}To: ${to}${CRLF}Subject: ${lastSubjectEncoded}${CRLF}Date: ${lastDate}${CRLF}Message-ID: ${angleId(delivery.messageId)}${CRLF}List-Unsubscribe: ${unsubscribe}${CRLF}${fixedHeaders}${CRLF}${CRLF}`;
       const text = encodeText(message.text);
       const html = encodeHtml(message.html);

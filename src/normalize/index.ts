@@ -4,5 +4,4 @@ export { latexToText } from './latex-text.js';
 export { mergePapers } from './merge-papers.js';
 export { authorKey, type NormalizeOptions, normalizeEntry } from './normalize-entry.js';
 export { cutAtWord, type PlainTextOptions, toPlainText } from './plain-text.js';
-export { safeUrl } from './safe-url.js';
 export { boundedCount, MAX_SIGNAL_COUNT } from './signal-count.js';

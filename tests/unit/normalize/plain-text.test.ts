@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtWord, safeUrl, toPlainText } from '../../../src/normalize/index.js';
+import { safeHttpUrl } from '../../../src/domain/index.js';
+import { cutAtWord, toPlainText } from '../../../src/normalize/index.js';
 
 describe('toPlainText', () => {
   it.each<[string | null, string]>([
@@ -51,7 +52,7 @@ describe('cutAtWord', () => {
   });
 });
 
-describe('safeUrl', () => {
+describe('safeHttpUrl (the one URL judge) as normalize uses it', () => {
   it.each<[string | null | undefined, string | null]>([
     ['https://arxiv.org/abs/2401.00001', 'https://arxiv.org/abs/2401.00001'],
     ['http://example.com', 'http://example.com/'],
@@ -68,7 +69,7 @@ describe('safeUrl', () => {
     [null, null],
     [undefined, null],
   ])('%j -> %j', (input, expected) => {
-    expect(safeUrl(input)).toBe(expected);
+    expect(safeHttpUrl(input)).toBe(expected);
   });
 });
 
@@ -86,7 +87,7 @@ describe('issue 15 item 9: what the mail stripped, the archive kept (one sanitiz
     ['https://user:pass@arxiv.org/abs/1', null],
     ['https://user@arxiv.org/abs/1', null],
     ['https://arxiv.org/abs/1', 'https://arxiv.org/abs/1'],
-  ])('safeUrl(%j) -> %j', (input, expected) => {
-    expect(safeUrl(input)).toBe(expected);
+  ])('safeHttpUrl(%j) -> %j', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
   });
 });
