@@ -4,6 +4,7 @@ export * from './delivery.js';
 export * from './edition.js';
 export * from './errors.js';
 export * from './paper.js';
+export * from './plain-text.js';
 export * from './source.js';
 export * from './subscriber.js';
 export * from './text-cut.js';

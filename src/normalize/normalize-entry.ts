@@ -1,8 +1,15 @@
-import { cutAtClause, type Paper, type PaperLinks, type RawEntry, safeHttpUrl } from '../domain/index.js';
+import {
+  cutAtClause,
+  cutAtWord,
+  type Paper,
+  type PaperLinks,
+  type RawEntry,
+  safeHttpUrl,
+  toPlainText,
+} from '../domain/index.js';
 import { isArxivId } from './arxiv-id.js';
 import { canonicalId, doiFrom } from './canonical-id.js';
 import { latexToText } from './latex-text.js';
-import { cutAtWord, toPlainText } from './plain-text.js';
 import { boundedCount } from './signal-count.js';
 
 /** Options of normalizeEntry. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl } from '../../../src/domain/index.js';
-import { cutAtWord, toPlainText } from '../../../src/normalize/index.js';
+import { cutAtWord, safeHttpUrl, toPlainText } from '../../../src/domain/index.js';
 
 describe('toPlainText', () => {
   it.each<[string | null, string]>([
@@ -31,6 +30,17 @@ describe('toPlainText', () => {
     ['&lt; stays', '&lt; stays'],
   ])('plain mode keeps %j literally', (input, expected) => {
     expect(toPlainText(input, undefined, { plain: true })).toBe(expected);
+  });
+
+  it.each([
+    [
+      '<html><title>Undeliverable</title><p>Delivery failed:</p><div>Action: failed<br>Status:&nbsp;5.1.1</div>',
+      'Delivery failed:\nAction: failed\nStatus: 5.1.1',
+    ],
+    ['line 1\r\n\r\n   line   2 ', 'line 1\nline 2'],
+    ['<style>x{}</style><table><tr><td>a</td></tr><tr><td>b &amp; c</td></tr></table>', 'a\nb & c'],
+  ])('lines mode (HTML-only bounces) keeps the lines of %j', (input, expected) => {
+    expect(toPlainText(input, undefined, { lines: true })).toBe(expected);
   });
 
   it('cuts at a word boundary with an ellipsis, within maxChars', () => {
