@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ledgerPortOf } from '../src/cli/wiring.js';
 import type { Config } from '../src/config/load.js';
-import { createSmtpTransport, sendEditions } from '../src/deliver/index.js';
+import { createSmtpTransport, drainLedgers } from '../src/deliver/index.js';
 import { createStore } from '../src/store/index.js';
 import { openStore, seedEdition } from '../tests/integration/deliver-fixture.js';
 import { makeVariant, personalize, SENDER } from '../tests/unit/deliver/fixtures.js';
@@ -95,9 +95,10 @@ async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<vo
   });
   try {
     const cpuBefore = process.cpuUsage();
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
       {
+        mode: 'once',
         // As the CLI's sendOptionsFor: batches small enough to send within half a lease at the pace.
         batchSize: Math.min(smtp.batchSize, Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2)),
         leaseSeconds: smtp.leaseSeconds,

@@ -1,3 +1,4 @@
+import { toPlainText } from '../domain/index.js';
 import { decodeWords, type HeaderList, header, type MimePart } from './mime-lite.js';
 import { readSesNotification } from './provider-events.js';
 import { classOf, reasonFor } from './reason-rules.js';
@@ -41,17 +42,6 @@ function addressesIn(values: string[]): string[] {
   return [...out];
 }
 
-function stripHtml(html: string): string {
-  return html
-    .replace(/<(?:style|script)[\s\S]*?<\/(?:style|script)>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/tr>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 interface Collected {
   texts: string[];
   dsn: DsnRecipient[];
@@ -90,7 +80,8 @@ function collect(root: MimePart): Collected {
     for (const child of part.children) visit(child);
   };
   visit(root);
-  if (out.texts.length === 0) out.texts.push(...html.map(stripHtml));
+  // An HTML-only bounce is read as its text, line by line (DSN fields printed in the body).
+  if (out.texts.length === 0) out.texts.push(...html.map((h) => toPlainText(h, undefined, { lines: true })));
   return out;
 }
 

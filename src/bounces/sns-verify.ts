@@ -1,4 +1,5 @@
 import { createVerify, X509Certificate } from 'node:crypto';
+import { parseHttpUrl } from '../domain/index.js';
 
 /** Fetches a signing certificate (PEM) by URL; the wiring uses fetch, tests a local key pair. */
 export type CertFetcher = (url: string) => Promise<string>;
@@ -22,16 +23,11 @@ export type SnsVerdict = { ok: true; message: SnsMessage } | { ok: false; reason
 
 /** SNS signing certificates live only on https://sns.<region>.amazonaws.com(.cn)/....pem. */
 export function isSnsCertUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
+  const url = parseHttpUrl(value);
   return (
+    url !== null &&
     url.protocol === 'https:' &&
     url.port === '' &&
-    url.username === '' &&
     /^sns\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?$/.test(url.hostname) &&
     url.pathname.endsWith('.pem')
   );

@@ -7,13 +7,13 @@ import {
   createMimeBuilder,
   createOutboxTransport,
   createSmtpTransport,
+  type DrainOptions,
+  drainLedgers,
   isOwnerGone,
   isPidGone,
   type LedgerPort,
   type MessageSigner,
-  type SendEditionsOptions,
   type SendSummary,
-  sendEditions,
   sweepOutboxTemps,
   type Transport,
   withDkim,
@@ -74,17 +74,18 @@ function baseTransportFor(config: Readonly<Config>): Transport {
   });
 }
 
-/** Send options from the config's `smtp` block (rates apply to SMTP only). */
+/** Drain options from the config's `smtp` block (rates apply to SMTP only); one pass by default. */
 export function sendOptionsFor(
   config: Readonly<Config>,
   transport: Transport,
-  extra: Partial<SendEditionsOptions> = {},
-): SendEditionsOptions {
+  extra: Partial<DrainOptions> = {},
+): DrainOptions {
   const smtp = config.smtp;
   // A claimed batch must be sent within its lease at the configured pace (half the lease, to spare).
   const paced =
     transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : smtp.batchSize;
   return {
+    mode: 'once',
     // A killed run's or send's leases are taken back at once (same host, pid gone).
     isHolderGone: isOwnerGone,
     batchSize: Math.max(1, Math.min(smtp.batchSize, paced)),
@@ -169,16 +170,15 @@ export function ledgerPortOf(store: Pick<Store, 'ledger' | 'editions' | 'subscri
 }
 
 /**
- * Drain the ledgers (one edition or all unfinished) through the configured transport, after the
- * queue of transactional mails.
+ * Drain the ledgers (one edition or all unfinished) through the configured transport, each pass
+ * after the queue of transactional mails. `extra.mode` says when to stop (default one pass).
  */
 export async function sendWith(
   deps: { config: Readonly<Config>; store: Store; secret: string; transport: Transport },
-  extra: Partial<SendEditionsOptions> = {},
+  extra: Partial<DrainOptions> = {},
 ): Promise<SendSummary> {
   const { config, store, transport } = deps;
-  await drainQueuedMail(deps);
-  return sendEditions(
+  return drainLedgers(
     {
       ledger: ledgerPortOf(store),
       transport,
@@ -190,7 +190,7 @@ export async function sendWith(
         listId: config.sender.listId,
       },
     },
-    sendOptionsFor(config, transport, extra),
+    { beforePass: () => drainQueuedMail(deps), ...sendOptionsFor(config, transport, extra) },
   );
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseHttpUrl } from '../domain/index.js';
 import { createSourceSchemas } from './sources-schema.js';
 
 const { sourceSchema, fetchSchema } = createSourceSchemas(z);
@@ -218,20 +219,8 @@ export type FileConfig = z.infer<typeof fileConfigSchema>;
  * plain http(s) origin (plus an optional path) is refused at start, not at the first request.
  */
 export function isPublicBaseUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  return (
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.hostname !== '' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.search === '' &&
-    url.hash === ''
-  );
+  const url = parseHttpUrl(value);
+  return url !== null && url.search === '' && url.hash === '';
 }
 
 /** Environment variables Paperpost reads (only cli/ and server/ read them; see .env.example). */

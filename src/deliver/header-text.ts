@@ -53,8 +53,11 @@ export function safeAddress(value: string): string | null {
   return clean;
 }
 
-/** A URL inside `<...>`: controls removed, spaces and angle brackets percent-encoded. */
-export function safeUrl(value: string): string {
+/**
+ * A URL written inside a header's `<...>`: controls removed, spaces, quotes and angle brackets
+ * percent-encoded. It does not judge the URL (domain's `safeHttpUrl` does, upstream).
+ */
+export function headerUrl(value: string): string {
   return stripControls(value).replace(
     /[\s<>"]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,

@@ -1,6 +1,20 @@
-export { retryDelaySeconds, sleep } from './backoff.js';
 export { type MessageSigner, withDkim } from './dkim-transport.js';
-export { base64Lines, createMimeBuilder, type MimeBuilder, type MimeSender } from './mime-builder.js';
+export {
+  type DrainDeps,
+  type DrainMode,
+  type DrainOptions,
+  drainLedgers,
+  type SendSummary,
+} from './drain-ledgers.js';
+export {
+  base64Lines,
+  buildSingleMime,
+  createMimeBuilder,
+  type MimeBuilder,
+  type MimeSender,
+  type SingleMail,
+  type SingleMailSender,
+} from './mime-builder.js';
 export { forgetOutboxMail, sweepOutboxTemps } from './outbox-files.js';
 export { createOutboxTransport, deliveryKey, outboxPath } from './outbox-transport.js';
 export type {
@@ -13,13 +27,7 @@ export type {
   Transport,
 } from './ports.js';
 export { isOwnerGone, isPidGone, processOwner } from './process-owner.js';
-export {
-  type SendEditionsDeps,
-  type SendEditionsOptions,
-  type SendProgress,
-  type SendSummary,
-  sendEditions,
-} from './send-editions.js';
+export type { SendProgress } from './send-editions.js';
 export { createSendPacer, type SendPaceOptions, type SendPacer } from './send-pacer.js';
 export { createDkimSigner, type DkimOptions } from './smtp-mailer.js';
 export { classifySmtpError, createSmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';

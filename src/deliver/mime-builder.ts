@@ -5,8 +5,8 @@ import {
   encodePhrase,
   encodeWords,
   formatDate,
+  headerUrl,
   safeAddress,
-  safeUrl,
   stripControls,
 } from './header-text.js';
 import type { PersonalizedMessage } from './ports.js';
@@ -148,21 +148,76 @@ export function createMimeBuilder(sender: MimeSender): MimeBuilder {
       }
       const mailto = message.unsubscribeMailto ? safeAddress(message.unsubscribeMailto) : null;
       const unsubscribe = mailto
-        ? `<${safeUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
-        : `<${safeUrl(message.unsubscribeUrl)}>`;
+        ? `<${headerUrl(message.unsubscribeUrl)}>, <mailto:${mailto}?subject=unsubscribe>`
+        : `<${headerUrl(message.unsubscribeUrl)}>`;
       const head = `${fromHeader}${CRLF}To: ${to}${CRLF}Subject: ${lastSubjectEncoded}${CRLF}Date: ${lastDate}${CRLF}Message-ID: ${angleId(delivery.messageId)}${CRLF}List-Unsubscribe: ${unsubscribe}${CRLF}${fixedHeaders}${CRLF}${CRLF}`;
       const text = encodeText(message.text);
       const html = encodeHtml(message.html);
       const pieces = [head, text.head, text.body, text.tail, html.head, html.body, html.tail, closing];
-      // Usually everything is ASCII here: latin1 then copies one byte per character, no UTF-8 work.
-      // Each piece is written straight into the message: no 40 KB joined string to build and drop.
-      const encoding = fixedAscii && ASCII.test(to) ? 'latin1' : 'utf8';
-      let size = 0;
-      for (const piece of pieces) size += encoding === 'latin1' ? piece.length : Buffer.byteLength(piece);
-      const raw = Buffer.allocUnsafe(size);
-      let at = 0;
-      for (const piece of pieces) at += raw.write(piece, at, encoding);
-      return at === size ? raw : raw.subarray(0, at);
+      return writePieces(pieces, fixedAscii && ASCII.test(to));
     },
   };
+}
+
+/**
+ * The message from its pieces, each written straight into one Buffer: no 40 KB joined string to
+ * build and drop. When everything is ASCII (usual), latin1 copies one byte per character.
+ */
+function writePieces(pieces: readonly string[], ascii: boolean): Buffer {
+  const encoding = ascii ? 'latin1' : 'utf8';
+  let size = 0;
+  for (const piece of pieces) size += ascii ? piece.length : Buffer.byteLength(piece);
+  const raw = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces) at += raw.write(piece, at, encoding);
+  return at === size ? raw : raw.subarray(0, at);
+}
+
+/** Who a one-off mail comes from (config `sender`). */
+export interface SingleMailSender {
+  fromName: string;
+  fromAddress: string;
+  replyTo?: string;
+  /** Domain of the Message-ID; default the from address's domain. */
+  messageIdDomain?: string;
+}
+
+/** A one-off mail to one person (confirmation, welcome). */
+export interface SingleMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * The raw MIME of a one-off mail (no list headers: it is not a list message): the same one-line,
+ * CR/LF-stripped headers and body parts as a digest, a fresh random Message-ID and
+ * `Auto-Submitted`. Null when the sender or recipient address is unusable.
+ */
+export function buildSingleMime(sender: SingleMailSender, mail: SingleMail, now: Date): Buffer | null {
+  const from = safeAddress(sender.fromAddress);
+  const to = safeAddress(mail.to);
+  if (!from || !to) return null;
+  const replyTo = sender.replyTo ? safeAddress(sender.replyTo) : null;
+  const domain = sender.messageIdDomain ?? from.split('@')[1] ?? 'paperpost.invalid';
+  const boundary = `=_pp_${randomBytes(12).toString('hex')}`;
+  const head = [
+    `From: ${encodePhrase(sender.fromName)} <${from}>`,
+    `To: ${to}`,
+    `Subject: ${encodeWords(mail.subject)}`,
+    `Date: ${formatDate(now)}`,
+    `Message-ID: ${angleId(`${randomBytes(16).toString('hex')}@${domain.replace(/[^A-Za-z0-9.-]/g, '')}`)}`,
+    ...(replyTo ? [`Reply-To: ${replyTo}`] : []),
+    'Auto-Submitted: auto-generated',
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ].join(CRLF);
+  const text = createBodyEncoder(boundary, 'text/plain')(toCrlf(mail.text));
+  const html = createBodyEncoder(boundary, 'text/html')(toCrlf(mail.html));
+  const pieces = [`${head}${CRLF}${CRLF}`, text.head, text.body, text.tail, html.head, html.body, html.tail];
+  return writePieces(
+    [...pieces, `--${boundary}--${CRLF}`],
+    pieces.every((piece) => ASCII.test(piece)),
+  );
 }

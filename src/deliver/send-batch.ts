@@ -1,10 +1,12 @@
 import type { Delivery, RenderedVariant } from '../domain/index.js';
-import { describeError, PaperpostError } from '../domain/index.js';
-import { retryDelaySeconds } from './backoff.js';
+import { backoffDelay, describeError, PaperpostError } from '../domain/index.js';
 import type { MimeBuilder } from './mime-builder.js';
 import { deliveryKey } from './outbox-transport.js';
 import type { LedgerPort, Personalizer, SendResult, SentMark, Transport } from './ports.js';
 import type { SendPacer } from './send-pacer.js';
+
+/** Longest wait between two tries of one delivery. */
+const MAX_RETRY_SECONDS = 6 * 3600;
 
 /** What one edition's batches share while it drains. */
 export interface BatchContext {
@@ -123,7 +125,8 @@ async function record(
       );
       ctx.tally.failed++;
     } else {
-      const delay = retryDelaySeconds(delivery.attempts, ctx.retryBaseSeconds, ctx.random);
+      // Base, 2x base, 4x base ... after 1, 2, 3 ... temporary failures, at most 6 h.
+      const delay = backoffDelay(delivery.attempts - 1, ctx.retryBaseSeconds, MAX_RETRY_SECONDS, ctx.random);
       await ctx.ledger.markDeferred(
         delivery.id,
         result.reply,

@@ -1,4 +1,4 @@
-import { sleep } from './backoff.js';
+import { sleep } from '../domain/index.js';
 
 /** Sending pace (config `smtp`): messages per second plus optional hourly and daily caps. */
 export interface SendPaceOptions {

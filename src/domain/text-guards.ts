@@ -19,10 +19,11 @@ export function cleanText(value: string | null | undefined): string {
 }
 
 /**
- * The URL if it is an absolute http(s) URL with a host and without credentials
- * (`https://user:pass@host/` can make a link read as another site), normalized; otherwise null.
+ * The one judge of URLs: `value` parsed if it is an absolute http(s) URL with a host and without
+ * credentials (`https://user:pass@host/` can make a link read as another site); otherwise null.
+ * Callers with stricter needs (the SNS certificate host, the site's base URL) check the result.
  */
-export function safeHttpUrl(value: string | null | undefined): string | null {
+export function parseHttpUrl(value: string | null | undefined): URL | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (trimmed.length > 4096 || !/^https?:\/\//i.test(trimmed)) return null;
@@ -34,5 +35,10 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (!url.hostname || url.username || url.password) return null;
-  return url.href;
+  return url;
+}
+
+/** The URL normalized if `parseHttpUrl` accepts it (a link may point there); otherwise null. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  return parseHttpUrl(value)?.href ?? null;
 }

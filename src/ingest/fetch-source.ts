@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PaperpostError, type SourceSpec, type SourceState } from '../domain/index.js';
+import { backoffDelay, PaperpostError, type SourceSpec, type SourceState, sleep } from '../domain/index.js';
 import { decodeBody } from './decode-body.js';
 import type { HostPacer } from './host-pacer.js';
 import { BodyTooLargeError, HttpTimeoutError, httpGet } from './http-get.js';
-import { backoffDelay, describeFetchError, isRetryableStatus, sleep } from './retry.js';
+import { describeFetchError, isRetryableStatus } from './retry.js';
 
 /** Limits and identity of one fetch. */
 export interface FetchOptions {
@@ -166,11 +166,12 @@ async function fetchHttp(
     if (attempt + 1 < tries) {
       const base = options.backoffMs ?? 500;
       const max = options.maxBackoffMs ?? 30_000;
-      // Retry-After (already capped above) is honoured as given, but never below the first back-off.
+      // Retry-After (already capped above) is honoured as given, but never below the first back-off;
+      // else base * 2^attempt plus up to the same again as jitter, at most `max`.
       const wait =
         retryAfterMs !== undefined
           ? Math.max(retryAfterMs, base)
-          : Math.min(max, backoffDelay(attempt, base));
+          : Math.round(backoffDelay(attempt + 1, base, max));
       await (options.sleep ?? sleep)(wait);
     }
   }

@@ -23,5 +23,5 @@ export {
   type ResolvedSource,
   resolveSource,
 } from './resolve-source.js';
-export { backoffDelay, isRetryableStatus } from './retry.js';
+export { isRetryableStatus } from './retry.js';
 export { assertNoEntityDeclarations, rootElement } from './xml-guard.js';

@@ -1,18 +1,8 @@
-/** Back-off and classification helpers for fetchSource. */
+/** Retry classification helpers for fetchSource (the back-off itself is domain's `backoffDelay`). */
 
 /** 5xx and 429 are worth another try; other statuses are final. */
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || (status >= 500 && status <= 599);
-}
-
-/** Exponential back-off with full jitter on top: base * 2^attempt + random(0, base * 2^attempt). */
-export function backoffDelay(attempt: number, baseMs: number, random: () => number = Math.random): number {
-  const step = baseMs * 2 ** attempt;
-  return Math.round(step + random() * step);
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((done) => setTimeout(done, ms));
 }
 
 /** One-line reason of a fetch failure: the system error code when there is one (ECONNREFUSED). */

@@ -3,6 +3,4 @@ export { canonicalId, canonicalUrl, doiFrom } from './canonical-id.js';
 export { latexToText } from './latex-text.js';
 export { mergePapers } from './merge-papers.js';
 export { authorKey, type NormalizeOptions, normalizeEntry } from './normalize-entry.js';
-export { cutAtWord, type PlainTextOptions, toPlainText } from './plain-text.js';
-export { safeUrl } from './safe-url.js';
 export { boundedCount, MAX_SIGNAL_COUNT } from './signal-count.js';

@@ -1,9 +1,15 @@
-import { cutAtClause, type Paper, type PaperLinks, type RawEntry } from '../domain/index.js';
+import {
+  cutAtClause,
+  cutAtWord,
+  type Paper,
+  type PaperLinks,
+  type RawEntry,
+  safeHttpUrl,
+  toPlainText,
+} from '../domain/index.js';
 import { isArxivId } from './arxiv-id.js';
 import { canonicalId, doiFrom } from './canonical-id.js';
 import { latexToText } from './latex-text.js';
-import { cutAtWord, toPlainText } from './plain-text.js';
-import { safeUrl } from './safe-url.js';
 import { boundedCount } from './signal-count.js';
 
 /** Options of normalizeEntry. */
@@ -49,10 +55,10 @@ function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
   const fromHf =
     raw.kind === 'hf-daily' || /^https?:\/\/(www\.)?huggingface\.co\/papers\//i.test(raw.url ?? '');
   return {
-    abs: arxiv ? `https://arxiv.org/abs/${id}` : safeUrl(raw.url),
-    pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeUrl(raw.pdfUrl),
-    code: safeUrl(raw.githubRepo),
-    hf: fromHf && arxiv ? `https://huggingface.co/papers/${id}` : fromHf ? safeUrl(raw.url) : null,
+    abs: arxiv ? `https://arxiv.org/abs/${id}` : safeHttpUrl(raw.url),
+    pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeHttpUrl(raw.pdfUrl),
+    code: safeHttpUrl(raw.githubRepo),
+    hf: fromHf && arxiv ? `https://huggingface.co/papers/${id}` : fromHf ? safeHttpUrl(raw.url) : null,
   };
 }
 
@@ -80,7 +86,7 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
   const arxiv = isArxivId(id);
   const links = linksOf(raw, id, arxiv);
   const doi = id.startsWith('doi:') ? doiFrom(id.slice(4)) : undefined;
-  const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeUrl(id)) ?? '';
+  const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeHttpUrl(id)) ?? '';
   if (!url) return undefined;
   const summary = readable(raw.summary, plain, options.maxSummaryChars, 'clause');
   const aiSummary = readable(raw.aiSummary, plain, options.maxSummaryChars, 'clause') || null;
@@ -107,7 +113,7 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
     comments: boundedCount(raw.comments),
     sources: [raw.sourceId],
     links,
-    ...(raw.thumbnail ? { thumbnail: safeUrl(raw.thumbnail) } : {}),
+    ...(raw.thumbnail ? { thumbnail: safeHttpUrl(raw.thumbnail) } : {}),
     ...(raw.listedAt ? { listedAt: isoOrNull(raw.listedAt) } : {}),
   };
 }

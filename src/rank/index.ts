@@ -1,3 +1,4 @@
+export { explainScore, formatScoreParts, type ScoreExplanation } from './explain-score.js';
 export {
   comparePapers,
   type RankOptions,

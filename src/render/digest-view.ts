@@ -1,12 +1,15 @@
 import {
   CATCH_ALL_SLUG,
+  cleanText,
   cutAtClause,
   type Edition,
+  type Paper,
   type RankedPaper,
   type Section,
+  safeHttpUrl,
   sectionAnchor,
 } from '../domain/index.js';
-import { cleanText, escapeTemplateText, safeHttpUrl } from './escape.js';
+import { escapeTemplateText } from './escape.js';
 import { PLACEHOLDERS, topicUnsubscribePlaceholder } from './placeholders.js';
 
 /** One link under a paper card. */
@@ -15,21 +18,27 @@ export interface LinkView {
   url: string;
 }
 
-/** A paper as the templates see it: plain text, safe URLs. */
-export interface PaperView {
-  id: string;
+/** A paper's card as the letter and the web edition show it: plain text, http(s) links only. */
+export interface PaperCard {
   title: string;
+  /** The paper's own link, else its first link, else null. */
   url: string | null;
   authors: string;
+  /** The AI summary when there is one, else the abstract, cut to the caller's length. */
   summary: string;
   upvotes: number;
+  links: LinkView[];
+}
+
+/** A paper as the templates see it: plain text, safe URLs. */
+export interface PaperView extends PaperCard {
+  id: string;
   /** "12 upvotes", or '' when there are none. */
   upvoteText: string;
   /** Why it is here: "▲ 118 upvotes · 2 comments · in HF daily and arXiv cs.CL", or ''. */
   why: string;
   /** Preview image (http(s)), or null. */
   thumbnail: string | null;
-  links: LinkView[];
 }
 
 export interface SectionView {
@@ -166,7 +175,8 @@ export function whyLine(paper: RankedPaper, upvotes: number): string {
   return parts.join(' · ');
 }
 
-function paperView(paper: RankedPaper, summaryChars: number): PaperView {
+/** The card of one paper (the letter's and the web edition's), its summary cut to `summaryChars`. */
+export function paperCard(paper: Paper, summaryChars: number): PaperCard {
   const links: LinkView[] = [];
   const add = (label: string, url: string | null): void => {
     const safe = safeHttpUrl(url);
@@ -177,18 +187,25 @@ function paperView(paper: RankedPaper, summaryChars: number): PaperView {
   add('Code', paper.links.code);
   add('Hugging Face', paper.links.hf);
   const summary = paper.aiSummary && cleanText(paper.aiSummary) ? paper.aiSummary : paper.summary;
-  const upvotes = Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0;
   return {
-    id: paper.id,
     title: cleanText(paper.title) || 'Untitled paper',
     url: safeHttpUrl(paper.url) ?? links[0]?.url ?? null,
     authors: shortenAuthors(paper.authors),
-    summary: clampText(summary, summaryChars),
-    upvotes,
+    summary: clampText(summary ?? '', summaryChars),
+    upvotes: Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0,
+    links,
+  };
+}
+
+function paperView(paper: RankedPaper, summaryChars: number): PaperView {
+  const card = paperCard(paper, summaryChars);
+  const { upvotes } = card;
+  return {
+    id: paper.id,
+    ...card,
     upvoteText: upvotes === 0 ? '' : `${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`,
     why: whyLine(paper, upvotes),
     thumbnail: safeHttpUrl(paper.thumbnail ?? null),
-    links,
   };
 }
 

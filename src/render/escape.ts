@@ -1,4 +1,7 @@
-/** Plain-text and URL guards shared by the templates and personalization. */
+/**
+ * HTML escaping for the templates and personalization. Whether a URL may be linked at all is
+ * domain's `safeHttpUrl` (the one judge); escaping here only makes text safe inside HTML.
+ */
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -25,6 +28,3 @@ export function escapeTemplateHtml(value: unknown): string {
 export function escapeTemplateText(value: unknown): string {
   return String(value ?? '').replace(/%%/g, '% %');
 }
-
-// Feed URLs and text were sanitized upstream; the mail applies the same guards again.
-export { cleanText, safeHttpUrl } from '../domain/text-guards.js';

@@ -13,9 +13,9 @@ export {
   type MessageParts,
   rawHeaderLines,
 } from './check-message.js';
-export { clampText, shortenAuthors } from './digest-view.js';
+export { clampText, type PaperCard, paperCard, shortenAuthors } from './digest-view.js';
 export { cutEdition } from './edition-cut.js';
-export { escapeHtml, safeHttpUrl } from './escape.js';
+export { escapeHtml } from './escape.js';
 export { preloadMjml } from './mjml.js';
 export {
   fillPlaceholders,

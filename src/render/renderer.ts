@@ -1,8 +1,8 @@
 import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
-import { PaperpostError } from '../domain/index.js';
+import { cleanText, PaperpostError, safeHttpUrl } from '../domain/index.js';
 import { buildDigestView, type DigestView } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
-import { cleanText, escapeHtml, safeHttpUrl } from './escape.js';
+import { escapeHtml } from './escape.js';
 import { compileMjml } from './mjml.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { createTemplateSet } from './templates.js';

@@ -1,3 +1,4 @@
+import { toPlainText } from '../domain/index.js';
 /** A rough, explainable spam-score estimate (SpamAssassin-like points; >= 5 is spam there). */
 
 export interface SpamEstimate {
@@ -32,15 +33,6 @@ const SPAM_PHRASES = [
 
 const SHORTENERS = /^https?:\/\/(bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly)\//i;
 
-function visibleText(html: string): string {
-  return html
-    .replace(/<(style|script|title)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Score a message with simple heuristics; each rule that fires adds points and one reason. */
 export function estimateSpamScore(input: SpamInput): SpamEstimate {
   const reasons: string[] = [];
@@ -57,12 +49,13 @@ export function estimateSpamScore(input: SpamInput): SpamEstimate {
   if (!input.text) add(1.5, 'no text/plain part');
   if (!input.hasListUnsubscribe) add(1, 'no List-Unsubscribe');
 
-  const body = `${input.subject} ${input.text ?? ''} ${input.html ? visibleText(input.html) : ''}`;
+  const visible = input.html ? toPlainText(input.html) : '';
+  const body = `${input.subject} ${input.text ?? ''} ${visible}`;
   const phrases = SPAM_PHRASES.filter((re) => re.test(body)).length;
   if (phrases > 0) add(Math.min(3, phrases * 0.5), `${phrases} spammy phrase(s)`);
 
   if (input.html) {
-    const words = visibleText(input.html).split(' ').filter(Boolean).length;
+    const words = visible.split(' ').filter(Boolean).length;
     if (input.images > 0 && words < input.images * 40) add(1.5, 'mostly images, little text');
     if (words < 20) add(0.5, 'very little HTML text');
   }

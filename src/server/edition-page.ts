@@ -8,18 +8,14 @@ import {
   sectionAnchor,
   type WebOnlyGroup,
 } from '../domain/index.js';
-import { clampText, safeHttpUrl, shortenAuthors } from '../render/index.js';
+import { type PaperCard, paperCard } from '../render/index.js';
 
 /** Characters of a summary on the web version (the letter shows fewer). */
 const WEB_SUMMARY_CHARS = 600;
 
-export interface WebPaper {
-  title: string;
+/** A paper on the web version: the letter's card with a longer summary and always a link. */
+export interface WebPaper extends PaperCard {
   url: string;
-  authors: string;
-  summary: string;
-  upvotes: number;
-  links: { label: string; url: string }[];
 }
 
 export interface WebSection {
@@ -39,24 +35,8 @@ export interface WebEdition {
 
 /** One paper as the web version shows it: title, authors, summary, links (http(s) only). */
 export function webPaper(paper: Paper): WebPaper {
-  const links: { label: string; url: string }[] = [];
-  const add = (label: string, url: string | null): void => {
-    const safe = safeHttpUrl(url);
-    if (safe && !links.some((l) => l.url === safe)) links.push({ label, url: safe });
-  };
-  add('Abstract', paper.links.abs);
-  add('PDF', paper.links.pdf);
-  add('Code', paper.links.code);
-  add('Hugging Face', paper.links.hf);
-  const summary = paper.aiSummary?.trim() ? paper.aiSummary : paper.summary;
-  return {
-    title: cleanText(paper.title) || 'Untitled paper',
-    url: safeHttpUrl(paper.url) ?? links[0]?.url ?? '#',
-    authors: shortenAuthors(paper.authors),
-    summary: clampText(summary ?? '', WEB_SUMMARY_CHARS),
-    upvotes: Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0,
-    links,
-  };
+  const card = paperCard(paper, WEB_SUMMARY_CHARS);
+  return { ...card, url: card.url ?? '#' };
 }
 
 /** Editions stored before `webOnly` existed: their overflow as one group, in stored order. */

@@ -3,7 +3,7 @@
  * is finished, then exits 0. Usage: node --import tsx tests/helpers/send-child.ts <db-path> <smtp-url>
  */
 import { ledgerPortOf } from '../../src/cli/wiring.js';
-import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
+import { createSmtpTransport, drainLedgers } from '../../src/deliver/index.js';
 import { createStore } from '../../src/store/index.js';
 import { FAST, personalize, SENDER } from '../unit/deliver/fixtures.js';
 
@@ -12,9 +12,9 @@ if (!dbPath || !smtpUrl) throw new Error('usage: send-child.ts <db-path> <smtp-u
 const store = await createStore({ driver: 'sqlite', path: dbPath });
 const transport = createSmtpTransport(smtpUrl, { maxConnections: 3 });
 try {
-  const summary = await sendEditions(
+  const summary = await drainLedgers(
     { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
-    { ...FAST, batchSize: 10, leaseSeconds: 1, untilDone: true },
+    { ...FAST, batchSize: 10, leaseSeconds: 1, mode: 'until-empty' },
   );
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {

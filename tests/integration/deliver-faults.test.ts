@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerPortOf } from '../../src/cli/wiring.js';
-import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
+import { createSmtpTransport, drainLedgers } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { FaultRule, SmtpSink } from '../helpers/smtp-sink.js';
 import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
@@ -48,13 +48,13 @@ describe('fault injection', () => {
     sink.setFault(rule);
     const transport = createSmtpTransport(sink.url, { maxConnections: 4 });
     try {
-      const summary = await sendEditions(
+      const summary = await drainLedgers(
         { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         {
           ...FAST,
           maxAttempts: MAX_ATTEMPTS,
           retryBaseSeconds: 0.02,
-          untilDone: true,
+          mode: 'until-empty',
           rate: { perSecond: 5000, minPerSecond: 1000 },
         },
       );
@@ -92,7 +92,7 @@ describe('fault injection', () => {
     sink.setFault(() => 451);
     const transport = createSmtpTransport(sink.url, { maxConnections: 2 });
     try {
-      const run = sendEditions(
+      const run = drainLedgers(
         { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         { ...FAST, maxConsecutiveErrors: 10, retryBaseSeconds: 3600 },
       );

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerPortOf } from '../../src/cli/wiring.js';
-import { createSmtpTransport, sendEditions } from '../../src/deliver/index.js';
+import { createSmtpTransport, drainLedgers } from '../../src/deliver/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SmtpSink } from '../helpers/smtp-sink.js';
 import { FAST, makeVariant, personalize, SENDER } from '../unit/deliver/fixtures.js';
@@ -31,7 +31,7 @@ describe('unsubscribe during a send', () => {
       });
     }, 1);
     try {
-      const summary = await sendEditions(
+      const summary = await drainLedgers(
         { ledger: ledgerPortOf(store), transport, personalize, sender: SENDER },
         { ...FAST, batchSize: 10 },
       );

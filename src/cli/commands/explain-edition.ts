@@ -1,7 +1,5 @@
 import type { Edition } from '../../domain/index.js';
-import { formatParts } from './rank.js';
-
-const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+import { explainScore, formatScoreParts, type ScoreExplanation } from '../../rank/index.js';
 
 /** One section of `editions show --explain`: its papers with the scores stored when it was ranked. */
 export interface ExplainedSection {
@@ -11,7 +9,7 @@ export interface ExplainedSection {
     id: string;
     title: string;
     score: number;
-    parts: { upvotes: number; comments: number; sources: number; recency: number; growth: number };
+    parts: ScoreExplanation['parts'];
   }>;
 }
 
@@ -20,18 +18,10 @@ export function explainEdition(edition: Edition): ExplainedSection[] {
   return edition.sections.map((s) => ({
     label: s.topic.label,
     slug: s.topic.slug,
-    papers: s.papers.map((p) => ({
-      id: p.id,
-      title: p.title,
-      score: round(p.score.total),
-      parts: {
-        upvotes: round(p.score.upvotes),
-        comments: round(p.score.comments),
-        sources: round(p.score.sources),
-        recency: round(p.score.recency),
-        growth: round(p.score.growth ?? 0),
-      },
-    })),
+    papers: s.papers.map((p) => {
+      const { total, parts } = explainScore(p.score);
+      return { id: p.id, title: p.title, score: total, parts };
+    }),
   }));
 }
 
@@ -41,7 +31,7 @@ export function formatExplained(sections: ExplainedSection[]): string[] {
   for (const s of sections) {
     lines.push(`${s.label}`);
     for (const p of s.papers) {
-      lines.push(`  ${p.score.toFixed(4)}  ${p.id}  ${p.title}  [${formatParts(p.parts)}]`);
+      lines.push(`  ${p.score.toFixed(4)}  ${p.id}  ${p.title}  [${formatScoreParts(p.parts)}]`);
     }
   }
   return lines;

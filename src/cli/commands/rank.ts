@@ -2,12 +2,17 @@ import type { Command } from 'commander';
 import type { Paper } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import { mergePapers } from '../../normalize/index.js';
-import { DEFAULT_WINDOW_HOURS, paperDate, rankSections, windowEnd } from '../../rank/index.js';
+import {
+  DEFAULT_WINDOW_HOURS,
+  explainScore,
+  formatScoreParts,
+  paperDate,
+  rankSections,
+  windowEnd,
+} from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
 import { configTopics, readPapersFile } from './group.js';
-
-const round = (x: number): number => Math.round(x * 1e4) / 1e4;
 
 /** Papers of several files, one per id: the same paper in two files counts both sources. */
 function readAll(files: string[]): Paper[] {
@@ -68,16 +73,10 @@ export function registerRank(program: Command): void {
         papers: s.papers.map((p) => ({
           id: p.id,
           title: p.title,
-          score: round(p.score.total),
+          score: explainScore(p.score).total,
           ...(opts.explain
             ? {
-                parts: {
-                  upvotes: round(p.score.upvotes),
-                  comments: round(p.score.comments),
-                  sources: round(p.score.sources),
-                  recency: round(p.score.recency),
-                  growth: round(p.score.growth ?? 0),
-                },
+                parts: explainScore(p.score).parts,
                 signals: { upvotes: p.upvotes, comments: p.comments, sources: p.sources, date: paperDate(p) },
               }
             : {}),
@@ -97,17 +96,10 @@ export function registerRank(program: Command): void {
       for (const s of sections) {
         process.stdout.write(`${s.label}${s.more > 0 ? ` (+${s.more} more)` : ''}\n`);
         for (const p of s.papers) {
-          const parts = p.parts ? `  [${formatParts(p.parts)}]` : '';
+          const parts = p.parts ? `  [${formatScoreParts(p.parts)}]` : '';
           process.stdout.write(`  ${p.score.toFixed(4)}  ${p.id}  ${p.title}${parts}\n`);
         }
       }
       if (ranked.more > 0) process.stdout.write(`${ranked.more} more papers beyond the edition cap\n`);
     });
-}
-
-/** "upvotes 1.2 + comments 0 + sources 0.5 + recency 0.1 + growth 0" (the score's parts). */
-export function formatParts(parts: Record<string, number>): string {
-  return Object.entries(parts)
-    .map(([name, value]) => `${name} ${value}`)
-    .join(' + ');
 }

@@ -87,7 +87,7 @@ export function registerSend(program: Command): void {
             { ...app, transport },
             {
               editionId: opts.edition,
-              untilDone: opts.untilDone === true,
+              mode: opts.untilDone === true ? 'until-empty' : 'once',
               signal: controller.signal,
               onProgress: (p) => progress.update(p),
             },

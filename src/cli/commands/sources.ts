@@ -4,6 +4,7 @@ import { readSource } from '../../ingest/index.js';
 import { mergePapers, normalizeEntry } from '../../normalize/index.js';
 import { fetchOptionsFor, type PlannedSource, planSources } from '../../pipeline/source-plan.js';
 import { type GlobalOptions, readConfig } from '../context.js';
+import { textTable } from '../text-table.js';
 
 interface SourcesOptions {
   json?: boolean;
@@ -98,10 +99,12 @@ export function registerSources(program: Command): void {
         process.stdout.write(`${JSON.stringify(rows)}\n`);
         return;
       }
-      if (rows.length === 0) process.stdout.write('no sources configured (paperpost init writes some)\n');
-      for (const r of rows) {
-        process.stdout.write(`${r.id}  ${r.kind}  ${r.url ?? '-'}${'error' in r ? `  ! ${r.error}` : ''}\n`);
+      if (rows.length === 0) {
+        process.stdout.write('no sources configured (paperpost init writes some)\n');
+        return;
       }
+      const cells = rows.map((r) => [r.id, r.kind, r.url ?? '-', 'error' in r ? `! ${r.error}` : '']);
+      process.stdout.write(`${textTable(['id', 'kind', 'url', ''], cells).join('\n')}\n`);
     });
   sources
     .command('test')

@@ -3,22 +3,12 @@ import { DELIVERY_STATES } from '../../domain/index.js';
 import { editionBounceRates, formatBounceRates } from '../../pipeline/bounce-rates.js';
 import { buildStatusReport, type StatusReport } from '../../pipeline/status-report.js';
 import { type GlobalOptions, withApp } from '../context.js';
+import { textTable } from '../text-table.js';
 import { recoverInterrupted } from '../wiring.js';
 
 interface StatusCommandOptions {
   json?: boolean;
   runs: string;
-}
-
-/** Left-aligned columns, two spaces apart. */
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)];
 }
 
 const dash = (v: string | number | null) => (v === null ? '-' : String(v));
@@ -29,7 +19,7 @@ export function formatStatus(r: StatusReport): string {
   const out: string[] = [];
   out.push('Schedules');
   out.push(
-    ...table(
+    ...textTable(
       ['frequency', 'cron', 'timezone', 'next run', 'last slot'],
       r.schedules.map((s) => [
         s.frequency,
@@ -44,7 +34,7 @@ export function formatStatus(r: StatusReport): string {
   if (r.runs.length === 0) out.push('  none yet');
   else
     out.push(
-      ...table(
+      ...textTable(
         ['started', 'kind', 'freq', 'status', 'edition', 'selected', 'sent', 'failed', 'note'],
         r.runs.map((run) => [
           minute(run.startedAt),
@@ -63,7 +53,7 @@ export function formatStatus(r: StatusReport): string {
   if (r.sources.length === 0) out.push('  none configured');
   else
     out.push(
-      ...table(
+      ...textTable(
         ['source', 'health', 'failures', 'last fetched', 'last error'],
         r.sources.map((s) => [
           s.configured ? s.id : `${s.id} (not in config)`,
@@ -83,7 +73,7 @@ export function formatStatus(r: StatusReport): string {
   if (r.editions.length === 0) out.push('  none yet');
   else
     out.push(
-      ...table(
+      ...textTable(
         ['edition', 'freq', 'date', 'selected', 'in letter', 'on web', ...DELIVERY_STATES],
         r.editions.map((e) => [
           e.id,

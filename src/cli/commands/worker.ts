@@ -1,17 +1,17 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
+import type { SendSummary } from '../../deliver/index.js';
 import { describeError } from '../../domain/index.js';
 import { type GlobalOptions, openApp } from '../context.js';
 import { createTransportFor, recoverInterrupted, sendWith } from '../wiring.js';
-import { runWorkerLoop, type WorkerSummary } from '../worker-loop.js';
 
 interface WorkerCommandOptions {
   untilIdle?: boolean;
   json?: boolean;
 }
 
-/** What `--json` prints: the loop's summary plus who ran it and its peak memory. */
-export interface WorkerReport extends WorkerSummary {
+/** What `--json` prints: the drain's summary plus who ran it and its peak memory. */
+export interface WorkerReport extends SendSummary {
   worker: string;
   /** Peak resident set size of this process (VmHWM), in MiB. */
   peakRssMb: number;
@@ -59,11 +59,14 @@ export function registerWorker(program: Command): void {
         try {
           app.logger.info({ worker, store: app.store.driver, transport: transport.kind }, 'worker started');
           await recoverInterrupted(app);
-          const summary = await runWorkerLoop(
-            app.store.ledger,
-            (signal) => sendWith({ ...app, transport }, { worker, signal, untilDone: false }),
+          // --until-idle: until nothing is pending or sending (dead workers' leases waited out);
+          // deferred rows due later stay for the next worker.
+          const summary = await sendWith(
+            { ...app, transport },
             {
-              untilIdle: opts.untilIdle === true,
+              worker,
+              mode: opts.untilIdle === true ? 'until-empty' : 'forever',
+              leaveDeferred: true,
               signal: controller.signal,
               onPass: (p) =>
                 app.logger.info(

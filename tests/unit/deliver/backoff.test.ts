@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySmtpError, createSendPacer, retryDelaySeconds } from '../../../src/deliver/index.js';
-
-describe('retryDelaySeconds', () => {
-  it.each([
-    [1, 60, 60],
-    [2, 60, 120],
-    [4, 60, 480],
-    [30, 60, 6 * 3600],
-  ])('attempt %i with base %i waits at most %i s and at least half', (attempt, base, max) => {
-    expect(retryDelaySeconds(attempt, base, () => 1)).toBe(max);
-    expect(retryDelaySeconds(attempt, base, () => 0)).toBe(max / 2);
-  });
-});
+import { classifySmtpError, createSendPacer } from '../../../src/deliver/index.js';
 
 describe('classifySmtpError', () => {
   it.each([

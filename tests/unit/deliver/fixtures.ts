@@ -37,8 +37,9 @@ export function personalize(rendered: RenderedVariant, delivery: Delivery): Pers
   };
 }
 
-/** Options of the send loop sized for tests (no real waits). */
+/** Options of the drain sized for tests (no real waits): one pass unless a test says otherwise. */
 export const FAST = {
+  mode: 'once' as const,
   batchSize: 50,
   leaseSeconds: 30,
   maxAttempts: 4,

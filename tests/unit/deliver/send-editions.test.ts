@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ledgerPortOf } from '../../../src/cli/wiring.js';
 import {
   createOutboxTransport,
+  drainLedgers,
   type OutgoingMessage,
   type SendResult,
-  sendEditions,
   type Transport,
 } from '../../../src/deliver/index.js';
 import { type Delivery, PaperpostError } from '../../../src/domain/index.js';
@@ -64,11 +64,11 @@ function scriptedTransport(rule: (m: OutgoingMessage, n: number) => SendResult, 
   return { transport, calls };
 }
 
-describe('sendEditions', () => {
+describe('drainLedgers', () => {
   it('sends every pending row once to the outbox and marks it sent', async () => {
     const { store, ledger } = await ledgerOf(120);
     const progress: number[] = [];
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport: createOutboxTransport(dir), personalize, sender: SENDER },
       { ...FAST, onProgress: (p) => progress.push(p.finished) },
     );
@@ -82,7 +82,7 @@ describe('sendEditions', () => {
     // The ledger wants daily:* and only another variant was rendered.
     const { store, ledger } = await ledgerOf(5, makeVariant('daily:llm'));
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const run = sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    const run = drainLedgers({ ledger, transport, personalize, sender: SENDER }, FAST);
     await expect(run).rejects.toMatchObject({ code: 'variant-missing', stage: 'deliver' });
     expect(calls).toHaveLength(0);
     expect((await rowsOf(store)).every((r) => r.state === 'pending')).toBe(true);
@@ -96,9 +96,9 @@ describe('sendEditions', () => {
       if (m.to === 'user3@example.org') return { ok: false, permanent: false, code: 451, reply: '451 later' };
       return { ok: true, reply: '250 ok' };
     });
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
-      { ...FAST, untilDone: true },
+      { ...FAST, mode: 'until-empty' },
     );
     const rows = await rowsOf(store);
     expect(rows.map((r) => r.state)).toEqual(['sent', 'failed', 'failed', 'sent', 'sent', 'sent']);
@@ -114,14 +114,14 @@ describe('sendEditions', () => {
     expect(summary).toMatchObject({ sent: 4, failed: 2, deferred: FAST.maxAttempts - 1 });
   });
 
-  it('without untilDone returns while deferred rows wait', async () => {
+  it('once returns while deferred rows wait', async () => {
     const { store, ledger } = await ledgerOf(3);
     const { transport } = scriptedTransport((m) =>
       m.to === 'user1@example.org'
         ? { ok: false, permanent: false, code: 421, reply: '421 busy' }
         : { ok: true, reply: '250' },
     );
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, retryBaseSeconds: 3600 },
     );
@@ -137,7 +137,7 @@ describe('sendEditions', () => {
       code: null,
       reply: 'Connection refused',
     }));
-    const run = sendEditions(
+    const run = drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, maxConsecutiveErrors: 5, retryBaseSeconds: 3600 },
     );
@@ -162,7 +162,7 @@ describe('sendEditions', () => {
       if (calls.length >= 10) controller.abort();
       return { ok: true, reply: '250' };
     });
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, signal: controller.signal },
     );
@@ -179,7 +179,7 @@ describe('sendEditions', () => {
     const leaving = await store.subscribers.getSubscriberByEmail(emailOf(2));
     await store.subscribers.updateSubscriber(leaving!.id, { status: 'unsubscribed' }, new Date());
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const summary = await sendEditions({ ledger, transport, personalize, sender: SENDER }, FAST);
+    const summary = await drainLedgers({ ledger, transport, personalize, sender: SENDER }, FAST);
     expect(summary).toMatchObject({ sent: 3, cancelled: 1 });
     expect(calls.map((c) => c.to)).not.toContain('user2@example.org');
     expect((await rowsOf(store))[1]?.state).toBe('cancelled');
@@ -190,7 +190,7 @@ describe('sendEditions', () => {
   it('paced workers that wait together never run past the end of a batch', async () => {
     const { ledger } = await ledgerOf(31);
     const { transport, calls } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    const summary = await sendEditions(
+    const summary = await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, batchSize: 31, rate: { perSecond: 100_000 } },
     );
@@ -207,7 +207,7 @@ describe('sendEditions', () => {
       return claim(o);
     };
     const { transport } = scriptedTransport(() => ({ ok: true, reply: '250' }));
-    await sendEditions(
+    await drainLedgers(
       { ledger, transport, personalize, sender: SENDER },
       { ...FAST, leaseSeconds: 1, rate: { perSecond: 1000 }, batchSize: 200 },
     );
@@ -218,7 +218,7 @@ describe('sendEditions', () => {
       limits.push(o.limit);
       return [];
     };
-    await sendEditions(
+    await drainLedgers(
       { ledger: slow, transport, personalize, sender: SENDER },
       { ...FAST, leaseSeconds: 10, rate: { perSecond: 2 }, batchSize: 200 },
     );

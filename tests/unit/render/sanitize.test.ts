@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Edition, Paper } from '../../../src/domain/index.js';
-import { createRenderer, type Renderer, safeHttpUrl } from '../../../src/render/index.js';
+import { type Edition, type Paper, safeHttpUrl } from '../../../src/domain/index.js';
+import { createRenderer, type Renderer } from '../../../src/render/index.js';
 import { loadPapers, makeEdition, rendererOptions } from './fixture.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type SanitizeHtml from 'sanitize-html';
-import { INVISIBLE_CHARS } from '../domain/index.js';
+import { INVISIBLE_CHARS } from './text-guards.js';
 
 const require = createRequire(import.meta.url);
 let sanitizer: typeof SanitizeHtml | undefined;
@@ -36,10 +36,16 @@ export interface PlainTextOptions {
    * as characters; complete tags (`<script>`, `<b>`) are still removed, as a defence in depth.
    */
   plain?: boolean;
+  /**
+   * Keep line breaks (at block elements and in the text), each line's whitespace collapsed and
+   * empty lines dropped: for text read line by line (DSN fields in an HTML-only bounce).
+   */
+  lines?: boolean;
 }
 
 /**
- * Plain text of feed HTML (or text): no tags at all (script and style dropped with their
+ * The one way from HTML to text (feed text in normalize/, HTML-only bounces in bounces/, the
+ * spam estimate in render/). Plain text of HTML (or text): no tags at all (script and style dropped with their
  * content), entities decoded, whitespace collapsed, trimmed, and cut at a word boundary with "…"
  * so that the result has at most `maxChars` characters.
  */
@@ -51,30 +57,49 @@ export function toPlainText(
   if (!htmlOrText) return '';
   // Fast path (most arXiv abstracts): no markup and nothing to decode, so only whitespace changes.
   if (!htmlOrText.includes('<') && (options.plain || !htmlOrText.includes('&'))) {
-    return finish(htmlOrText, maxChars);
+    return finish(htmlOrText, maxChars, options.lines);
   }
   // Plain text whose every `<` is a character (`p<0.05`): sanitize-html would escape them and
   // the `&`s, find no tag, and give the text back unchanged, so skip it.
   if (options.plain && !COMPLETE_TAG.test(htmlOrText) && !htmlOrText.includes('\u0000')) {
-    return finish(htmlOrText, maxChars);
+    return finish(htmlOrText, maxChars, options.lines);
   }
   const input = options.plain
     ? htmlOrText.replace(/&/g, '&amp;').replace(NOT_A_TAG, '&lt;')
-    : htmlOrText.replace(BLOCK_TAG, ' <$1$2');
+    : htmlOrText.replace(BLOCK_TAG, options.lines ? '\n<$1$2' : ' <$1$2');
   const stripped = sanitizeHtml(input, {
     allowedTags: [],
     allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+    nonTextTags: [
+      'script',
+      'style',
+      'title',
+      'textarea',
+      'option',
+      'noscript',
+      'template',
+      'iframe',
+      'object',
+    ],
   });
   // sanitize-html re-escapes text; its escapes are the only entities left.
   return finish(
     stripped.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ESCAPES[e] ?? e),
     maxChars,
+    options.lines,
   );
 }
 
 /** Control and invisible characters become spaces, whitespace collapses, then the cut. */
-function finish(text: string, maxChars: number | undefined): string {
+function finish(text: string, maxChars: number | undefined, lines = false): string {
+  if (lines) {
+    const kept = text
+      .split(/\r?\n|\r/)
+      .map((line) => finish(line, undefined))
+      .filter((line) => line !== '')
+      .join('\n');
+    return maxChars === undefined ? kept : cutAtWord(kept, maxChars);
+  }
   const collapsed = text
     .replace(INVISIBLE_CHARS, ' ')
     // Same as /\s+/g -> ' ', but single spaces (nearly all of them) are left alone.

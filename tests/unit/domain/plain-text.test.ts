@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtWord, safeUrl, toPlainText } from '../../../src/normalize/index.js';
+import { cutAtWord, safeHttpUrl, toPlainText } from '../../../src/domain/index.js';
 
 describe('toPlainText', () => {
   it.each<[string | null, string]>([
@@ -32,6 +32,17 @@ describe('toPlainText', () => {
     expect(toPlainText(input, undefined, { plain: true })).toBe(expected);
   });
 
+  it.each([
+    [
+      '<html><title>Undeliverable</title><p>Delivery failed:</p><div>Action: failed<br>Status:&nbsp;5.1.1</div>',
+      'Delivery failed:\nAction: failed\nStatus: 5.1.1',
+    ],
+    ['line 1\r\n\r\n   line   2 ', 'line 1\nline 2'],
+    ['<style>x{}</style><table><tr><td>a</td></tr><tr><td>b &amp; c</td></tr></table>', 'a\nb & c'],
+  ])('lines mode (HTML-only bounces) keeps the lines of %j', (input, expected) => {
+    expect(toPlainText(input, undefined, { lines: true })).toBe(expected);
+  });
+
   it('cuts at a word boundary with an ellipsis, within maxChars', () => {
     const out = toPlainText('The quick brown fox jumps over the lazy dog', 20);
     expect(out).toBe('The quick brown fox…');
@@ -51,7 +62,7 @@ describe('cutAtWord', () => {
   });
 });
 
-describe('safeUrl', () => {
+describe('safeHttpUrl (the one URL judge) as normalize uses it', () => {
   it.each<[string | null | undefined, string | null]>([
     ['https://arxiv.org/abs/2401.00001', 'https://arxiv.org/abs/2401.00001'],
     ['http://example.com', 'http://example.com/'],
@@ -68,7 +79,7 @@ describe('safeUrl', () => {
     [null, null],
     [undefined, null],
   ])('%j -> %j', (input, expected) => {
-    expect(safeUrl(input)).toBe(expected);
+    expect(safeHttpUrl(input)).toBe(expected);
   });
 });
 
@@ -86,7 +97,7 @@ describe('issue 15 item 9: what the mail stripped, the archive kept (one sanitiz
     ['https://user:pass@arxiv.org/abs/1', null],
     ['https://user@arxiv.org/abs/1', null],
     ['https://arxiv.org/abs/1', 'https://arxiv.org/abs/1'],
-  ])('safeUrl(%j) -> %j', (input, expected) => {
-    expect(safeUrl(input)).toBe(expected);
+  ])('safeHttpUrl(%j) -> %j', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
   });
 });
