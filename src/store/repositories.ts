@@ -11,6 +11,7 @@ import * as runs from './runs.js';
 import * as snapshots from './snapshots.js';
 import * as subscribers from './subscribers.js';
 import { addSubscribers } from './subscribers-bulk.js';
+import { importSubscribers } from './subscribers-import.js';
 import * as tableIo from './table-io.js';
 import type { Store } from './types.js';
 
@@ -47,18 +48,22 @@ export function createRepositories(ctx: StoreContext): Repositories {
       saveRenderedVariant: editions.saveRenderedVariant,
       getRenderedVariant: editions.getRenderedVariant,
     }),
-    subscribers: bindQueries(ctx, {
-      upsertSubscriber: subscribers.upsertSubscriber,
-      getSubscriber: subscribers.getSubscriber,
-      getSubscriberByKey: subscribers.getSubscriberByKey,
-      findSubscribers: subscribers.findSubscribers,
-      getSubscriberByEmail: subscribers.getSubscriberByEmail,
-      updateSubscriber: subscribers.updateSubscriber,
-      addSubscribers,
-      forgetSubscriber: subscribers.forgetSubscriber,
-      listSubscribers: subscribers.listSubscribers,
-      countSubscribers: subscribers.countSubscribers,
-    }),
+    subscribers: {
+      ...bindQueries(ctx, {
+        upsertSubscriber: subscribers.upsertSubscriber,
+        getSubscriber: subscribers.getSubscriber,
+        getSubscriberByKey: subscribers.getSubscriberByKey,
+        findSubscribers: subscribers.findSubscribers,
+        getSubscriberByEmail: subscribers.getSubscriberByEmail,
+        updateSubscriber: subscribers.updateSubscriber,
+        addSubscribers,
+        forgetSubscriber: subscribers.forgetSubscriber,
+        listSubscribers: subscribers.listSubscribers,
+        countSubscribers: subscribers.countSubscribers,
+      }),
+      // Generic in what the session returns, so bound by hand.
+      importSubscribers: (now, fn) => importSubscribers(ctx, now, fn),
+    },
     ledger: bindQueries(ctx, {
       createLedger: ledger.createLedger,
       listVariantKeys: ledger.listVariantKeys,

@@ -23,6 +23,7 @@ import type {
   Topic,
 } from '../domain/index.js';
 import type { TopicPatch } from './catalog.js';
+import type { SubscriberImport } from './subscribers-import.js';
 
 /** Where the store lives: the embedded default or PostgreSQL for scale. */
 export type StoreConfig =
@@ -186,6 +187,11 @@ export interface SubscriberRepository {
    * their row and consent untouched. Returns how many were added.
    */
   addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
+  /**
+   * A CSV import: `fn` stages the file's rows batch by batch; rows repeating an earlier row of the
+   * import, and rows the store already had, come back unwritten (see subscribers-import.ts).
+   */
+  importSubscribers<T>(now: Date, fn: (session: SubscriberImport) => Promise<T>): Promise<T>;
   /** Erase a person's data (GDPR): subscriber row, their delivery rows, queued mails and rate windows. */
   forgetSubscriber(email: string): Promise<boolean>;
   /** Page through subscribers in id order (streams; never loads the whole list). */

@@ -2,7 +2,6 @@ import { type NewSubscriber, PaperpostError, type Subscriber } from '../domain/i
 import { type CsvRecord, readCsvBatches } from './csv-reader.js';
 import { type Columns, type ImportRow, readHeader, readRow } from './import-rows.js';
 import type { SubscriberStore } from './ports.js';
-import { SeenDigests } from './seen-digests.js';
 
 export interface ImportProblem {
   /** 1-based line of the file where the record starts. */
@@ -20,11 +19,28 @@ export interface ImportCounts {
   errors: number;
 }
 
+/** What the store did with one staged batch (see ImportStore). */
+export interface StageOutcome {
+  added: number;
+  /** Rows repeating an earlier row of the import, by address or by key; `of` is its line. */
+  repeats: { line: number; of: number; by: 'email' | 'key' }[];
+  /** Lines whose address or key the store already had: left for the import to decide. */
+  known: number[];
+}
+
 /** What the import needs from the store (the Store satisfies it structurally). */
 export interface ImportStore extends Pick<SubscriberStore, 'catalogue'> {
   subscribers: Pick<SubscriberStore['subscribers'], 'updateSubscriber'> & {
     findSubscribers(by: { emails: readonly string[]; keys: readonly string[] }): Promise<Subscriber[]>;
     addSubscribers(inputs: NewSubscriber[], now: Date): Promise<number>;
+    /**
+     * One import session: stage adds the rows the store lacks and remembers every row staged (in
+     * the store, so memory stays flat in the file's size) to tell repeats within the file.
+     */
+    importSubscribers<T>(
+      now: Date,
+      fn: (session: { stage(rows: readonly ImportRow[]): Promise<StageOutcome> }) => Promise<T>,
+    ): Promise<T>;
   };
 }
 
@@ -33,10 +49,14 @@ export type CsvSource = () => AsyncIterable<Uint8Array | string>;
 
 export type ProblemSink = (kind: 'skipped' | 'error', problem: ImportProblem) => void;
 
-/** Rows looked up and written together: a few SELECTs and one transaction of INSERTs per batch. */
+/**
+ * Rows staged together: one statement (PostgreSQL) or one transaction (SQLite) per batch. Past
+ * ~5,000 rows a batch gains little and costs memory.
+ */
 const BATCH = 5000;
 
-type Item = { line: number; row: ImportRow } | { line: number; kind: 'skipped' | 'error'; reason: string };
+type Problem = { line: number; kind: 'skipped' | 'error'; reason: string };
+type Item = { line: number; row: ImportRow } | Problem;
 
 /**
  * Check the whole file first (encoding, header, every quote closing) without storing a row, so a
@@ -57,34 +77,30 @@ async function checkFile(source: CsvSource, name: string): Promise<Columns> {
   return columns;
 }
 
-async function writeBatch(
+/** Rows the store already had: updated, or skipped when they left, as the rules say. */
+async function settleKnown(
   store: ImportStore,
-  items: Item[],
+  rows: ImportRow[],
   counts: ImportCounts,
-  report: ProblemSink,
   now: Date,
-): Promise<void> {
-  const rows = items.flatMap((item) => ('row' in item ? [item.row] : []));
+): Promise<Problem[]> {
+  if (rows.length === 0) return [];
   const known = await store.subscribers.findSubscribers({
     emails: rows.map((r) => r.subscriber.email),
     keys: rows.flatMap((r) => (r.subscriber.key ? [r.subscriber.key] : [])),
   });
   const byEmail = new Map(known.map((s) => [s.email, s]));
   const byKey = new Map(known.map((s) => [s.key, s]));
-  const inserts: NewSubscriber[] = [];
-  const problems: Item[] = [];
-  for (const item of items) {
-    if (!('row' in item)) {
-      problems.push(item);
-      continue;
-    }
-    const { line, subscriber: row } = item.row;
+  const problems: Problem[] = [];
+  for (const { line, subscriber: row } of rows) {
     const before = byEmail.get(row.email);
     const holder = row.key === undefined ? undefined : byKey.get(row.key);
     if (holder !== undefined && holder.email !== row.email) {
       problems.push({ line, kind: 'error', reason: `key ${row.key} already names another subscriber` });
-    } else if (before === undefined) inserts.push(row);
-    else if (before.status === 'unsubscribed' || before.status === 'suppressed') {
+    } else if (before === undefined) {
+      // Deleted since it was staged (a `forget` running alongside): add it after all.
+      counts.added += await store.subscribers.addSubscribers([row], now);
+    } else if (before.status === 'unsubscribed' || before.status === 'suppressed') {
       problems.push({ line, kind: 'skipped', reason: `${row.email} is ${before.status}; not re-subscribed` });
     } else {
       const leaves = row.status === 'unsubscribed' || row.status === 'suppressed';
@@ -97,9 +113,34 @@ async function writeBatch(
       counts.updated += 1;
     }
   }
-  counts.added += await store.subscribers.addSubscribers(inserts, now);
+  return problems;
+}
+
+async function writeBatch(
+  store: ImportStore,
+  stage: (rows: readonly ImportRow[]) => Promise<StageOutcome>,
+  items: Item[],
+  counts: ImportCounts,
+  report: ProblemSink,
+  now: Date,
+): Promise<void> {
+  const rows = items.flatMap((item) => ('row' in item ? [item.row] : []));
+  const outcome = await stage(rows);
+  counts.added += outcome.added;
+  const byLine = new Map(rows.map((row) => [row.line, row]));
+  const problems: Problem[] = items.filter((item): item is Problem => !('row' in item));
+  for (const { line, of, by } of outcome.repeats) {
+    if (by === 'email') problems.push({ line, kind: 'skipped', reason: `duplicate of line ${of}` });
+    else
+      problems.push({
+        line,
+        kind: 'error',
+        reason: `key ${byLine.get(line)?.subscriber.key} repeats line ${of}`,
+      });
+  }
+  const known = outcome.known.flatMap((line) => byLine.get(line) ?? []);
+  problems.push(...(await settleKnown(store, known, counts, now)));
   for (const p of problems.sort((a, b) => a.line - b.line)) {
-    if ('row' in p) continue;
     counts[p.kind === 'error' ? 'errors' : 'skipped'] += 1;
     report(p.kind, { line: p.line, reason: p.reason });
   }
@@ -123,42 +164,40 @@ export async function importCsv(
   const columns = await checkFile(source, name);
   const catalogue = new Set((await ctx.store.catalogue.listTopics()).map((topic) => topic.slug));
   const counts: ImportCounts = { added: 0, updated: 0, skipped: 0, errors: 0 };
-  const seenEmails = new SeenDigests();
-  const seenKeys = new SeenDigests();
-  let items: Item[] = [];
-  let header = true;
-  for await (const batch of readCsvBatches(source(), name)) {
-    for (const record of batch) {
-      if (header) {
-        header = false;
-        continue;
+  await ctx.store.subscribers.importSubscribers(now, async ({ stage }) => {
+    // One batch is written while the next is parsed: the store and the parser work at once.
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (items: Item[]) => {
+      await writing;
+      writing = writeBatch(ctx.store, stage, items, counts, report, now);
+      writing.catch(() => undefined); // awaited before the next batch or at the end
+    };
+    let items: Item[] = [];
+    let header = true;
+    try {
+      for await (const batch of readCsvBatches(source(), name)) {
+        for (const record of batch) {
+          if (header) {
+            header = false;
+            continue;
+          }
+          items.push(classify(record, columns, catalogue));
+          if (items.length >= BATCH) {
+            await write(items);
+            items = [];
+          }
+        }
       }
-      items.push(classify(record, columns, catalogue, seenEmails, seenKeys));
-      if (items.length >= BATCH) {
-        await writeBatch(ctx.store, items, counts, report, now);
-        items = [];
-      }
+      await write(items);
+    } finally {
+      await writing;
     }
-  }
-  await writeBatch(ctx.store, items, counts, report, now);
+  });
   return counts;
 }
 
-function classify(
-  record: CsvRecord,
-  columns: Columns,
-  catalogue: Set<string>,
-  seenEmails: SeenDigests,
-  seenKeys: SeenDigests,
-): Item {
+function classify(record: CsvRecord, columns: Columns, catalogue: Set<string>): Item {
   const row = readRow(record, columns, catalogue);
   if (typeof row === 'string') return { line: record.line, kind: 'error', reason: row };
-  const { email, key } = row.subscriber;
-  const earlier = seenEmails.firstSeen(email, row.line);
-  if (earlier !== undefined)
-    return { line: row.line, kind: 'skipped', reason: `duplicate of line ${earlier}` };
-  const keyLine = key === undefined ? undefined : seenKeys.firstSeen(key, row.line);
-  if (keyLine !== undefined)
-    return { line: row.line, kind: 'error', reason: `key ${key} repeats line ${keyLine}` };
   return { line: row.line, row };
 }
