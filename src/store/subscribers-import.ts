@@ -177,6 +177,8 @@ export async function importSubscribers<T>(
     });
   }
 
+  // The temporary table's pages stay on disk past 2 MB (the default cache is 16 MB per schema).
+  await sql`pragma temp.cache_size = -2048`.execute(ctx.db);
   await create.execute(ctx.db);
   await index.execute(ctx.db);
   try {
