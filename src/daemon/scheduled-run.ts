@@ -82,7 +82,7 @@ export async function scheduledRun(
       return { status: 'recorded', slot };
     }
     try {
-      const summary = await runEdition(deps, { frequency });
+      const summary = await runEdition(deps, { frequency, slot });
       return { status: 'ran', slot, summary };
     } catch (err) {
       deps.logger.error(

@@ -10,6 +10,7 @@ import type {
 } from '../domain/index.js';
 import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
 import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
+import { editionDay } from './source-plan.js';
 import type { RunOptions, RunStore } from './types.js';
 
 /** The store an edition is planned and built from. */
@@ -60,6 +61,7 @@ export async function planEdition(
   config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
+  slot: Date = now,
 ): Promise<PlanResult> {
   const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
   const candidates: Paper[] = await store.papers.listUnpublishedPapers(frequency, since);
@@ -95,7 +97,8 @@ export async function planEdition(
   });
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
   const webOnly = arrangeWebOnly(ranking, shown, ranked.sections, grouped.groups);
-  const date = now.toISOString().slice(0, 10);
+  // The day it stands for, where its readers are: a 08:00 Tokyo letter is not dated the day before.
+  const date = editionDay(config, frequency, slot);
   const edition: Edition = {
     id: await uniqueEditionId(store, date, frequency),
     frequency,
@@ -177,8 +180,9 @@ export async function buildEdition(
   config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
+  slot: Date = now,
 ): Promise<BuildResult> {
-  const plan = await planEdition(store, config, frequency, now);
+  const plan = await planEdition(store, config, frequency, now, slot);
   if (plan.status === 'skipped') return plan;
   await store.catalogue.saveTopics(plan.catalogue);
   await store.editions.createEdition(plan.edition);

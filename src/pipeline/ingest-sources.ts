@@ -51,12 +51,13 @@ export async function ingestSources(
   logger: PipelineLogger,
   now: Date,
   frequency: Frequency = 'daily',
+  slot: Date = now,
 ): Promise<IngestResult> {
   const reports: SourceReport[] = [];
   const all: Paper[] = [];
   let entries = 0;
   const options = fetchOptionsFor(config);
-  for (const planned of await planSources(config, frequency, now, options)) {
+  for (const planned of await planSources(config, frequency, slot, options)) {
     const spec = { id: planned.id };
     const state = await store.sources.getSourceState(spec.id);
     const base: SourceState = state ?? {

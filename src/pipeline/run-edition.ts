@@ -36,6 +36,12 @@ export interface RunDeps {
 /** Which edition to produce now. */
 export interface RunRequest {
   frequency: Frequency;
+  /**
+   * The scheduled time the edition stands for (a daemon's slot, perhaps one it missed while down);
+   * default: now. Sources are resolved for that slot's day (the HF daily list of that date) and the
+   * edition is dated by it, in the schedule's time zone.
+   */
+  slot?: Date;
 }
 
 export interface RunSummary {
@@ -81,7 +87,7 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
     mark = now;
   };
   try {
-    const ingest = await ingestSources(store, config, logger, started, options.frequency);
+    const ingest = await ingestSources(store, config, logger, started, options.frequency, options.slot);
     lap('ingest');
     summary.sources.reports = ingest.reports;
     summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
@@ -107,7 +113,7 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
     };
 
     await seedSubscribers(store, config);
-    const built = await buildEdition(store, config, options.frequency, deps.now());
+    const built = await buildEdition(store, config, options.frequency, deps.now(), options.slot);
     lap('build');
     summary.papers.candidates = built.candidates;
     if (built.status === 'skipped') {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSchedule } from '../../../src/daemon/schedule.js';
 import {
@@ -8,6 +11,7 @@ import {
   scheduledRun,
 } from '../../../src/daemon/scheduled-run.js';
 import type { Store } from '../../../src/store/types.js';
+import { ROOT } from '../../helpers/cli.js';
 import { createClock, createScheduleFixture, type ScheduleFixture } from './schedule-fixture.js';
 
 const daily = createSchedule('0 8 * * *', 'Europe/Berlin');
@@ -144,5 +148,48 @@ describe('scheduledRun: one edition per slot across processes', () => {
     const outcome = await scheduledRun(fx.deps(store, clock), 'daily', new Date('2025-03-06T07:00:00Z'));
     expect(outcome.status).toBe('done');
     expect(await store.runs.listRuns(10)).toHaveLength(0);
+  });
+});
+
+describe("an edition stands for its slot: its day in the schedule's zone", () => {
+  const tokyo = createSchedule('0 8 * * *', 'Asia/Tokyo');
+
+  /** Runs the due Tokyo slot at `nowIso` against a stand-in Hugging Face host; the URLs asked and the edition. */
+  async function runTokyoAt(nowIso: string) {
+    const reply = readFileSync(`${ROOT}/data/samples/hf-daily-papers_2026-06-12.json`);
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(reply);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const { fx, store } = await setup({
+        sources: [{ id: 'hf', kind: 'hf-daily' }],
+        fetch: { endpoints: { huggingface: base }, hostIntervalMs: 0 },
+        schedule: { daily: { cron: '0 8 * * *', timezone: 'Asia/Tokyo' } },
+      });
+      const clock = createClock(nowIso);
+      const outcome = await runDueSlot(fx.deps(store, clock), 'daily', tokyo, { runOnFirstStart: true });
+      const [edition] = await store.editions.listEditions();
+      return { outcome, requests, edition };
+    } finally {
+      server.close();
+    }
+  }
+
+  it('on time: 08:00 in Tokyo is 23:00Z the day before, and the letter is dated the Tokyo day', async () => {
+    const { outcome, requests, edition } = await runTokyoAt('2025-03-03T23:00:00Z');
+    expect(outcome).toMatchObject({ status: 'ran', slot: new Date('2025-03-03T23:00:00Z') });
+    expect(requests[0]).toMatch(/^\/api\/daily_papers\?date=2025-03-03&/); // the last full day
+    expect(edition).toMatchObject({ id: '2025-03-04-daily', date: '2025-03-04' });
+  });
+
+  it("caught up late (down at Tuesday 08:00, back Wednesday 07:00): still Tuesday's list and date", async () => {
+    const { outcome, requests, edition } = await runTokyoAt('2025-03-04T22:00:00Z');
+    expect(outcome).toMatchObject({ status: 'ran', slot: new Date('2025-03-03T23:00:00Z') });
+    expect(requests[0]).toMatch(/^\/api\/daily_papers\?date=2025-03-03&/); // not Tuesday's list
+    expect(edition).toMatchObject({ id: '2025-03-04-daily', date: '2025-03-04' });
   });
 });
