@@ -73,7 +73,7 @@ function waitExit(child: ChildProcess): Promise<string> {
   );
 }
 
-/** The `smtp` settings of the send: the config's, with `BENCH_POOL` connections when set. */
+/** The `smtp` settings of the send: the config's, with `BENCH_POOL` / `BENCH_BATCH` when set. */
 type SmtpSettings = Readonly<Config['smtp']>;
 
 /**
@@ -83,7 +83,12 @@ type SmtpSettings = Readonly<Config['smtp']>;
 async function benchSmtpSettings(): Promise<SmtpSettings> {
   const { fileConfigSchema } = await import('../src/config/schema.js');
   const smtp = fileConfigSchema.parse({ smtp: { ratePerSecond: 100_000 } }).smtp;
-  return { ...smtp, maxConnections: Number(process.env.BENCH_POOL ?? smtp.maxConnections) };
+  return {
+    ...smtp,
+    maxConnections: Number(process.env.BENCH_POOL ?? smtp.maxConnections),
+    // BENCH_BATCH: rows claimed per batch (measures how long claimed rows wait for their turn).
+    batchSize: Number(process.env.BENCH_BATCH ?? smtp.batchSize),
+  };
 }
 
 /** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
