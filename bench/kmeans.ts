@@ -1,16 +1,5 @@
 import type { SparseVector } from '../src/topics/index.js';
-
-/** Seeded PRNG (mulberry32): the baseline is reproducible run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './lib.js';
 
 function sparseDot(v: SparseVector, dense: Float64Array): number {
   let s = 0;

@@ -13,7 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { ledgerPortOf } from '../src/cli/wiring.js';
 import type { Config } from '../src/config/load.js';
 import { createSmtpTransport, drainLedgers } from '../src/deliver/index.js';
@@ -71,7 +73,7 @@ function waitExit(child: ChildProcess): Promise<string> {
   );
 }
 
-/** The `smtp` settings of the send: the config's, with `BENCH_POOL` connections when set. */
+/** The `smtp` settings of the send: the config's, with `BENCH_POOL` / `BENCH_BATCH` when set. */
 type SmtpSettings = Readonly<Config['smtp']>;
 
 /**
@@ -81,7 +83,12 @@ type SmtpSettings = Readonly<Config['smtp']>;
 async function benchSmtpSettings(): Promise<SmtpSettings> {
   const { fileConfigSchema } = await import('../src/config/schema.js');
   const smtp = fileConfigSchema.parse({ smtp: { ratePerSecond: 100_000 } }).smtp;
-  return { ...smtp, maxConnections: Number(process.env.BENCH_POOL ?? smtp.maxConnections) };
+  return {
+    ...smtp,
+    maxConnections: Number(process.env.BENCH_POOL ?? smtp.maxConnections),
+    // BENCH_BATCH: rows claimed per batch (measures how long claimed rows wait for their turn).
+    batchSize: Number(process.env.BENCH_BATCH ?? smtp.batchSize),
+  };
 }
 
 /** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
@@ -93,6 +100,7 @@ async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<vo
     maxMessagesPerConnection: smtp.maxMessagesPerConnection,
     path: process.env.BENCH_SMTP_PATH === 'public' ? 'public' : 'auto',
   });
+  const heap = process.env.BENCH_HEAP ? watchHeap() : null;
   try {
     const cpuBefore = process.cpuUsage();
     const summary = await drainLedgers(
@@ -114,12 +122,62 @@ async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<vo
     const cpuUsPerMessage = (cpu.user + cpu.system) / Math.max(1, summary.sent);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(
-      `${JSON.stringify({ ...summary, editions: undefined, peakRssMb, cpuUsPerMessage })}\n`,
+      `${JSON.stringify({ ...summary, editions: undefined, peakRssMb, cpuUsPerMessage, heap: heap?.stop() })}\n`,
     );
   } finally {
     await transport.close();
     await store.close();
   }
+}
+
+/**
+ * BENCH_HEAP=1: what the sender's memory is made of at its peak (sampled every 50 ms: RSS, V8's
+ * spaces, Buffers outside the heap) and how many collections of each kind ran.
+ */
+function watchHeap(): { stop(): object } {
+  const mb = (n: number) => Math.round((n / 2 ** 20) * 10) / 10;
+  let peak: Record<string, number> = { rss: 0 };
+  const max: Record<string, number> = {};
+  const sample = () => {
+    const m = process.memoryUsage();
+    const now: Record<string, number> = {
+      rss: mb(m.rss),
+      heapTotal: mb(m.heapTotal),
+      heapUsed: mb(m.heapUsed),
+      external: mb(m.external),
+      arrayBuffers: mb(m.arrayBuffers),
+    };
+    for (const space of getHeapSpaceStatistics()) {
+      now[`${space.space_name}Used`] = mb(space.space_used_size);
+      now[`${space.space_name}Size`] = mb(space.space_size);
+    }
+    if ((now.rss ?? 0) >= (peak.rss ?? 0)) peak = now;
+    for (const [k, v] of Object.entries(now)) max[k] = Math.max(max[k] ?? 0, v);
+  };
+  const timer = setInterval(sample, 50);
+  timer.unref();
+  const gcs: Record<string, { count: number; ms: number }> = {};
+  const kinds: Record<number, string> = { 1: 'minor', 2: 'major', 4: 'incremental', 8: 'weak', 16: 'all' };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
+      const kind = kinds[detail?.kind ?? 0] ?? 'other';
+      const g = gcs[kind] ?? { count: 0, ms: 0 };
+      gcs[kind] = g;
+      g.count++;
+      g.ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop() {
+      sample();
+      clearInterval(timer);
+      observer.disconnect();
+      for (const g of Object.values(gcs)) g.ms = Math.round(g.ms);
+      return { atPeakRssMb: peak, maxMb: max, gcs };
+    },
+  };
 }
 
 async function benchPaperpost(size: number, url: string, smtp: SmtpSettings) {
@@ -131,15 +189,21 @@ async function benchPaperpost(size: number, url: string, smtp: SmtpSettings) {
     // BENCH_PROF=<dir> writes a CPU profile of the sending child (node --cpu-prof).
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
     const db = path.join(dir, 'paperpost.db');
-    const args = [...prof, '--import', 'tsx', SELF, '--child', db, url, JSON.stringify(smtp)];
+    // BENCH_NODE_FLAGS (e.g. --trace-gc) go to the sending child; its trace is printed as it comes.
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+    const args = [...prof, ...flags, '--import', 'tsx', SELF, '--child', db, url, JSON.stringify(smtp)];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const result = JSON.parse((await waitExit(child)).trim().split('\n').pop() ?? '{}');
+    const lines = (await waitExit(child)).trim().split('\n');
+    for (const line of lines)
+      if (flags.length > 0 && !line.startsWith('{')) process.stderr.write(`${line}\n`);
+    const result = JSON.parse(lines.findLast((l) => l.startsWith('{')) ?? '{}');
     return result as {
       sent: number;
       elapsedMs: number;
       ratePerSecond: number;
       peakRssMb: number;
       cpuUsPerMessage: number;
+      heap?: object;
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -221,6 +285,7 @@ async function main(): Promise<void> {
           `${(rate / reuseRate).toFixed(2)}x smtp-source -d), peak RSS ${r.peakRssMb.toFixed(0)} MB, ` +
           `CPU ${Math.round(r.cpuUsPerMessage)} us/msg\n`,
       );
+      if (r.heap) process.stdout.write(`  heap (MB): ${JSON.stringify(r.heap)}\n`);
     }
     const small = results[0];
     const large = results.at(-1);

@@ -203,7 +203,6 @@ export function rendererFor(config: Readonly<Config>, onWarning?: (message: stri
     baseUrl: config.baseUrl,
     htmlBudgetBytes: config.limits.htmlBudgetBytes,
     maxSummaryChars: config.limits.maxSummaryChars,
-    cacheDir: path.join(config.dataDir, 'cache'),
     ...(onWarning ? { onWarning } : {}),
   });
 }

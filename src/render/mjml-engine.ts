@@ -22,7 +22,7 @@ type Mjml2Html = (
 
 /**
  * Soft validation, includes off, no web fonts, nothing minified (minify needs cssnano 8 /
- * Node 22). The same options everywhere, so cached output never depends on the caller.
+ * Node 22). The same options in the worker and in this thread.
  */
 export const MJML_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({
   validationLevel: 'soft',
@@ -54,15 +54,6 @@ export async function compileHere(source: string): Promise<MjmlOutput> {
 
 function plainError(e: MjmlError): MjmlError {
   return { formattedMessage: e.formattedMessage, message: e.message ?? String(e) };
-}
-
-/** The installed mjml version (part of every cache key); reading it does not load mjml. */
-export function mjmlVersion(): string {
-  try {
-    return (require('mjml/package.json') as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
 
 interface Pending {

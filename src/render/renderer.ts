@@ -2,7 +2,6 @@ import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
 import { cleanText, PaperpostError, safeHttpUrl } from '../domain/index.js';
 import { buildDigestView, type DigestView } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
-import { escapeHtml } from './escape.js';
 import { compileMjml } from './mjml.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
 import { createTemplateSet } from './templates.js';
@@ -20,8 +19,6 @@ export interface RendererOptions {
   maxSummaryChars: number;
   /** Called with soft MJML validation messages and budget trimming notes. */
   onWarning?: (message: string) => void;
-  /** Folder for compiled MJML skeletons (e.g. `<dataDir>/cache`); in memory only when absent. */
-  cacheDir?: string;
 }
 
 /** A short transactional mail. */
@@ -68,7 +65,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   const title = cleanText(options.title) || 'Paperpost';
 
   const compile = async (name: string, mjml: string): Promise<string> => {
-    const result = await compileMjml(mjml, name, { cacheDir: options.cacheDir });
+    const result = await compileMjml(mjml, name);
     for (const w of result.warnings) warn(`${name}: ${w}`);
     return result.html;
   };
@@ -121,29 +118,16 @@ export function createRenderer(options: RendererOptions): Renderer {
     return { variantKey: variant.key, ...result };
   };
 
-  // Transactional letters differ only in a URL or two and an address: compile each template once
-  // with markers in their place (keyed by the MJML source, so a template edit recompiles), then
-  // fill the markers by string replacement, as digests do. MJML per request capped the web server.
-  const letterCache = new Map<string, { html: string }>();
+  // Transactional letters are compiled with their values in place, one MJML compile each: a few
+  // ms of CPU for a mail drained from the queue (bench:render), so they need no marker scheme of
+  // their own; digests keep the one of placeholders.ts (compiled once, filled per recipient).
   const renderLetter = async (name: string, data: Record<string, string>, subject: string) => {
     const preheader = subject;
-    const markers = Object.keys(data).map((key, i) => [key, `https://marker.invalid/pp${i}x`] as const);
-    const marked = Object.fromEntries(markers.map(([key, marker]) => [key, marker]));
-    const mjml = templates.renderHtml(name, { ...marked, title, sender, subject, preheader });
-    let compiled = letterCache.get(mjml);
-    if (!compiled) {
-      compiled = { html: stripIndentation(await compile(name, mjml)) };
-      if (letterCache.size > 16) letterCache.clear();
-      letterCache.set(mjml, compiled);
-    }
+    const html = stripIndentation(
+      await compile(name, templates.renderHtml(name, { ...data, title, sender, subject, preheader })),
+    );
     // Its own text template (`confirm.txt` beside `confirm.mjml`): a text reader has no button.
-    let text = templates.renderText(name.replace(/\.mjml$/, '.txt'), { ...marked, title, sender, subject });
-    let { html } = compiled;
-    for (const [key, marker] of markers) {
-      const value = data[key] ?? '';
-      html = html.split(marker).join(escapeHtml(value));
-      text = text.split(marker).join(value);
-    }
+    const text = templates.renderText(name.replace(/\.mjml$/, '.txt'), { ...data, title, sender, subject });
     return { subject, html, text };
   };
 

@@ -273,6 +273,30 @@ describe('templates on disk', () => {
     expect(fixed.html).toContain('EDITED-CARD');
   });
 
+  it("passes MJML's validation messages on, naming the letter, and renders letters afresh after an edit", async () => {
+    const warnings: string[] = [];
+    const renderer = createRenderer(
+      rendererOptions({ templatesDir: dir, onWarning: (w) => warnings.push(w) }),
+    );
+    const file = path.join(dir, 'partials/letter.mjml');
+    const original = readFileSync(file, 'utf8');
+    const values = { confirmUrl: 'https://paperpost.example/c/1', email: 'a&b@example.org' };
+    const before = await renderer.renderConfirmation(values);
+    expect(before.html).toContain('a&amp;b@example.org');
+    expect(warnings).toEqual([]);
+
+    writeFileSync(file, original.replace('<mj-text font-size="13px"', '<mj-text bogus="1" font-size="13px"'));
+    utimesSync(file, new Date(), new Date(Date.now() + 12_000));
+    const flagged = await renderer.renderConfirmation(values);
+    expect(flagged.html).toContain('https://paperpost.example/c/1');
+    expect(warnings.some((w) => w.startsWith('confirm.mjml: ') && w.includes('bogus'))).toBe(true);
+
+    writeFileSync(file, original.replace('Or open this link:', 'EDITED: open this link:'));
+    utimesSync(file, new Date(), new Date(Date.now() + 16_000));
+    expect((await renderer.renderConfirmation(values)).html).toContain('EDITED: open this link:');
+    writeFileSync(file, original);
+  });
+
   it('fails at once on a missing templates directory', () => {
     expect(() => createRenderer(rendererOptions({ templatesDir: path.join(dir, 'nope') }))).toThrow(
       /templates directory not readable/,
