@@ -50,11 +50,13 @@ export type CsvSource = () => AsyncIterable<Uint8Array | string>;
 export type ProblemSink = (kind: 'skipped' | 'error', problem: ImportProblem) => void;
 
 /**
- * Rows staged together: one statement (PostgreSQL) or one transaction (SQLite) per batch. 2,000
- * rather than 5,000: a smaller batch mostly dies young in V8's heap, which cut the CPU time of a
- * 200k-row import by a quarter and its peak RSS (bench/import-bench.ts).
+ * Rows staged together: one statement (PostgreSQL) or one transaction (SQLite) per batch. 500
+ * rather than 2,000 or 5,000: a smaller batch dies young in V8's heap instead of being promoted
+ * while the next one is parsed, so peak RSS stops growing with the file (SQLite 125 / 127 /
+ * 129 MB at 50k / 200k / 1M rows, against 131 / 197 MB at 50k / 200k with 2,000), for ~10% more
+ * CPU per row (bench/import-bench.ts; README "Figures").
  */
-const BATCH = 2000;
+const BATCH = 500;
 
 type Problem = { line: number; kind: 'skipped' | 'error'; reason: string };
 type Item = { line: number; row: ImportRow } | Problem;
