@@ -8,7 +8,7 @@ import { ingestSources } from '../../../src/pipeline/ingest-sources.js';
 import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
 import { ROOT } from '../../helpers/cli.js';
-import { silentLogger } from './schedule-fixture.js';
+import { silentLogger } from '../daemon/schedule-fixture.js';
 
 /** An HF daily_papers reply with these upvotes, as the API shapes it. */
 function hfReply(votes: Record<string, number>): string {
