@@ -223,14 +223,17 @@ export async function sampleMessage(
 ): Promise<{ subject: string; html: string; text: string; raw: Buffer }> {
   const domain =
     config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
+  // The config's first seeded reader when there is one, so greeting and footer name the same person.
+  const seed = config.seedSubscribers[0];
+  const email = seed?.email ?? SAMPLE_EMAIL;
   const delivery: Delivery = {
     id: 0,
     editionId: edition.id,
     subscriberId: 1,
     // A key of the sample subscriber only: the preview's links name nobody real.
     subscriberKey: '0'.repeat(32),
-    email: SAMPLE_EMAIL,
-    name: config.seedSubscribers[0]?.name ?? null,
+    email,
+    name: seed?.name ?? null,
     variantKey: rendered.variantKey,
     state: 'pending',
     attempts: 0,
@@ -243,9 +246,9 @@ export async function sampleMessage(
   const message = createPersonalizer(config, SAMPLE_SECRET)(rendered, delivery);
   const builder = createMimeBuilder(config.sender);
   const built = builder.build(delivery, message, now);
-  if (!built) throw new PaperpostError('cli', 'bad-input', `${SAMPLE_EMAIL}: unusable sample address`);
+  if (!built) throw new PaperpostError('cli', 'bad-input', `${email}: unusable sample address`);
   const sign = dkimSignerFor(config);
-  const raw = sign ? await sign({ from: builder.envelopeFrom, to: SAMPLE_EMAIL, raw: built }) : built;
+  const raw = sign ? await sign({ from: builder.envelopeFrom, to: email, raw: built }) : built;
   return { subject: message.subject, html: message.html, text: message.text, raw };
 }
 

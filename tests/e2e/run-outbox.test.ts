@@ -10,7 +10,7 @@ const config = {
   sources: sampleSources(),
   sender: { fromAddress: 'digest@paperpost.example', listId: 'test.paperpost.example' },
   seedSubscribers: [
-    { email: 'demo@paperpost.example', frequency: 'daily' },
+    { email: 'demo@paperpost.example', name: 'Demo Reader', frequency: 'daily' },
     { email: 'weekly@paperpost.example', frequency: 'weekly' },
   ],
   dataDir: 'data',
@@ -64,6 +64,10 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     const preview = readFileSync(path.join(editionDir, 'preview.html'), 'utf8');
     expect(preview).toContain('<html');
     expect(preview).not.toMatch(/%%[A-Z_]+/);
+    // The preview reads as the seeded reader's letter: greeting and footer name the same person.
+    expect(preview).toContain('Hi Demo Reader,');
+    expect(preview).toMatch(/because demo@paperpost\.example subscribed/);
+    expect(preview).not.toContain('reader@example.org');
   });
 
   it('keeps the database and a secret in data/', () => {
