@@ -111,13 +111,4 @@ export function median(values: number[]): number {
 }
 
 /** Seeded PRNG (mulberry32): benchmarks draw the same "random" inputs every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as mulberry32 } from '../tests/helpers/seeded-random.js';

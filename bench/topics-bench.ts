@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
+import { seededRandom, shuffle } from '../tests/helpers/seeded-random.js';
 import { kMeans } from './kmeans.js';
 import { paperText } from './paper-rows.js';
 import { type SectionQuality, sectionQuality } from './topics-quality.js';
@@ -56,20 +57,7 @@ function toRow(r: Record<string, unknown>, label: string | null): Row {
 
 /** Seeded sample of `k` rows (mulberry32 + Fisher-Yates), the same in every run. */
 export function sample<T>(rows: T[], k: number, seed: number): T[] {
-  let a = seed >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...rows];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out.slice(0, k);
+  return shuffle(rows, seededRandom(seed)).slice(0, k);
 }
 
 /** The demo letter's input: every sample feed, parsed, normalized and merged as a run does. */
