@@ -70,7 +70,7 @@ describe('renderVariant', () => {
     const filled = personalize(rendered, { ...SAMPLE_VALUES, name: 'Demo Reader' });
     expect(cardCount(rendered.html)).toBe(50);
     expect(Buffer.byteLength(filled.html)).toBeLessThan(GMAIL_CLIP);
-    expect((rendered.html.match(/alt="Preview"/g) ?? []).length).toBe(50);
+    expect((rendered.html.match(/alt=""/g) ?? []).length).toBe(50);
     expect(rendered.html).toMatch(/▲ 200 upvotes · in HF daily/);
     expect(filled.html).toContain('Hi Demo Reader, here are 50 trending papers');
     expect(filled.text).toContain('Hi Demo Reader, here are 50 trending papers');
