@@ -1,4 +1,5 @@
 import {
+  CATCH_ALL_SLUG,
   cleanText,
   countEdition,
   describeCounts,
@@ -79,7 +80,15 @@ export async function buildWebEdition(
       webOnly: pick(group.ids),
     });
   }
-  return { counts: countEdition(edition), sections };
+  // "More papers" closes the page as it closes the letter, even when topics the letter did not
+  // reach come after it in the stored groups.
+  const last = (s: WebSection): number =>
+    Number(s.anchor === 'more' || s.anchor === sectionAnchor(CATCH_ALL_SLUG));
+  const ordered = sections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => last(a.s) - last(b.s) || a.i - b.i)
+    .map(({ s }) => s);
+  return { counts: countEdition(edition), sections: ordered };
 }
 
 /** What the subscribe page shows of the latest edition. */

@@ -122,7 +122,14 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
     const letterAnchors = [...letterHtml.matchAll(/<h2 id="(topic-[^"]+)"/g)].map((m) => m[1]);
     const webAnchors = [...html.matchAll(/<section class="topic" id="([^"]+)"/g)].map((m) => m[1]);
     expect(letterAnchors.length).toBe(summary.edition.topics);
-    expect(webAnchors.slice(0, letterAnchors.length)).toEqual(letterAnchors);
+    // "More papers" closes both, also when the web adds topics the letter did not reach.
+    const catchAll = (a: string | undefined) => a === 'topic-other' || a === 'more';
+    const named = letterAnchors.filter((a) => !catchAll(a));
+    expect(webAnchors.filter((a) => !catchAll(a)).slice(0, named.length)).toEqual(named);
+    expect(catchAll(letterAnchors.at(-1))).toBe(true);
+    expect(webAnchors.length).toBeGreaterThan(letterAnchors.length);
+    expect(catchAll(webAnchors.at(-1))).toBe(true);
+    expect(webAnchors.filter(catchAll)).toHaveLength(1);
     expect(html).toMatch(/<p class="summary">/);
     expect(html).toMatch(/<p class="links"><a href="https:\/\/arxiv\.org\/abs\//);
   });
