@@ -39,6 +39,7 @@ describe('GET /', () => {
       {
         slug: 'kv-cache',
         label: 'KV cache',
+        description: 'Caching keys & values of attention for faster decoding.',
         keywords: ['kv cache'],
         categories: [],
         userDefined: false,
@@ -54,6 +55,10 @@ describe('GET /', () => {
     expect(html).toContain('value="llm"');
     expect(html).not.toContain('Papers papers');
     expect(html).not.toContain('value="robotics"');
+    // A topic's one-line description explains it on hover, escaped.
+    expect(html).toContain(
+      '<label class="choice" title="Caching keys &amp; values of attention for faster decoding."><input type="checkbox" name="topics" value="kv-cache"',
+    );
   });
 
   it("lists the operator's own topics first, then the others by label, not by slug", async () => {

@@ -17,7 +17,7 @@ export const TEMPLATES: Record<string, string> = {
 </body></html>`,
 
   '@topics': `<fieldset><legend>Topics</legend><div class="choices">
-<% for (const t of it.catalogue) { %><label class="choice"><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
+<% for (const t of it.catalogue) { %><label class="choice"<% if (t.description) { %> title="<%= t.description %>"<% } %>><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
 <% } %></div><p class="hint">Choose none to get every topic, including new ones.</p></fieldset>
 <fieldset><legend>How often</legend><div class="choices">
 <label class="choice"><input type="radio" name="frequency" value="daily"<% if (it.frequency !== 'weekly') { %> checked<% } %>> Daily</label>
