@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import cron, { type ScheduledTask } from 'node-cron';
-import type { SendSummary, Transport } from '../deliver/index.js';
+import type { DrainOptions, SendSummary, Transport } from '../deliver/index.js';
 import { describeError, type Frequency } from '../domain/index.js';
 import type { PipelineLogger, RunOptions } from '../pipeline/types.js';
 import type { LedgerRepository } from '../store/types.js';
@@ -22,8 +22,14 @@ export interface DaemonDeps {
   renderer: ScheduledRunDeps['renderer'];
   /** The transport of the daemon's sends (closed by `stop`). */
   transport: Transport;
-  /** Drains every unfinished ledger through `transport`, stopping early when `signal` aborts. */
-  send(transport: Transport, signal: AbortSignal): Promise<SendSummary>;
+  /**
+   * Drains every unfinished ledger once through `transport` (`drainLedgers` in mode `once`),
+   * stopping early when `signal` aborts; `onPass` hears of a pass that did anything.
+   */
+  send(
+    transport: Transport,
+    options: Pick<DrainOptions, 'onPass'> & { signal: AbortSignal },
+  ): Promise<SendSummary>;
 }
 
 /** One enabled frequency with its parsed schedule. */
@@ -89,7 +95,7 @@ export function startDaemon(app: DaemonDeps, options: DaemonOptions): Daemon {
     config,
     logger,
     renderer,
-    send: () => app.send(transport, controller.signal),
+    send: () => app.send(transport, { signal: controller.signal }),
     now,
     holder,
   });
@@ -158,10 +164,10 @@ export function startDaemon(app: DaemonDeps, options: DaemonOptions): Daemon {
     exclusive('send', () =>
       serial(async () => {
         if ((await store.ledger.listUnfinishedEditions()).length === 0) return;
-        const summary = await app.send(transport, controller.signal);
-        if (summary.sent + summary.deferred + summary.failed + summary.cancelled > 0) {
-          app.logger.info({ ...summary }, 'resumed unfinished editions');
-        }
+        await app.send(transport, {
+          signal: controller.signal,
+          onPass: (pass) => app.logger.info({ ...pass }, 'resumed unfinished editions'),
+        });
       }),
     );
 

@@ -59,7 +59,7 @@ export function registerDaemon(program: Command): void {
             ...app,
             transport: createTransportFor(app.config),
             renderer: createRendererFor(app.config, app.logger),
-            send: (transport, signal) => sendWith({ ...app, transport }, { mode: 'once', signal }),
+            send: (transport, options) => sendWith({ ...app, transport }, { ...options, mode: 'once' }),
           },
           { catchUpOnFirstStart: opts.catchUp === true },
         );
