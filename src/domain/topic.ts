@@ -44,7 +44,19 @@ export function topicOrigin(topic: Pick<Topic, 'origin' | 'userDefined'>): Topic
   return topic.origin ?? (topic.userDefined ? 'config' : 'discovered');
 }
 
-/** true for a topic the public may subscribe to: defined, curated or approved, and not hidden. */
-export function isOffered(topic: Pick<Topic, 'origin' | 'userDefined' | 'hidden'>): boolean {
-  return topicOrigin(topic) !== 'discovered' && topic.hidden !== true;
+/**
+ * The parent slug of a part's slug (`parent--part`, a sub-area of a catalogue topic such as
+ * `llm-agents--memory`), or undefined for a topic of its own.
+ */
+export function partParent(slug: string): string | undefined {
+  const at = slug.indexOf('--');
+  return at > 0 ? slug.slice(0, at) : undefined;
+}
+
+/**
+ * true for a topic the public may subscribe to: defined, curated or approved, not hidden, and
+ * not a part of another topic (a part is offered through its parent only).
+ */
+export function isOffered(topic: Pick<Topic, 'slug' | 'origin' | 'userDefined' | 'hidden'>): boolean {
+  return topicOrigin(topic) !== 'discovered' && topic.hidden !== true && partParent(topic.slug) === undefined;
 }

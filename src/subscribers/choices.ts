@@ -1,5 +1,5 @@
 import type { Frequency, Topic } from '../domain/index.js';
-import { isOffered } from '../domain/index.js';
+import { isOffered, partParent } from '../domain/index.js';
 import type { Choices } from './ports.js';
 
 /** A slug, or `!slug` for "every topic except this one". */
@@ -32,8 +32,7 @@ export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
  * is `parent--part`, and choosing or leaving it means its parent.
  */
 export function subscribableSlug(slug: string): string {
-  const at = slug.indexOf('--');
-  return at > 0 ? slug.slice(0, at) : slug;
+  return partParent(slug) ?? slug;
 }
 
 /** true for a choice stored as "every topic except ..." (`!slug` entries). */

@@ -1,5 +1,5 @@
 import type { Topic } from '../domain/index.js';
-import { PaperpostError } from '../domain/index.js';
+import { PaperpostError, partParent } from '../domain/index.js';
 
 /** One research area of the curated catalogue file (data/catalogue.json). */
 interface CatalogueEntry {
@@ -46,11 +46,11 @@ export function parseCatalogue(text: string, file: string): Topic[] {
     const categories = e.categories ?? [];
     if (!isStrings(categories)) throw bad(`${where} (${e.slug}): "categories" must be an array of strings`);
     // A part (`parent--part`) names sub-sections of its parent: never offered on its own.
-    const at = e.slug.indexOf('--');
-    if (at > 0 && !seen.has(e.slug.slice(0, at)))
-      throw bad(`${where} (${e.slug}): part of "${e.slug.slice(0, at)}", which must come before it`);
+    const parent = partParent(e.slug);
+    if (parent !== undefined && !seen.has(parent))
+      throw bad(`${where} (${e.slug}): part of "${parent}", which must come before it`);
     return {
-      ...(at > 0 ? { hidden: true } : {}),
+      ...(parent !== undefined ? { hidden: true } : {}),
       slug: e.slug,
       label: e.label.trim(),
       keywords: e.phrases.map((p) => p.toLowerCase()),

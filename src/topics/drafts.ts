@@ -1,5 +1,5 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
-import { topicOrigin } from '../domain/index.js';
+import { partParent, topicOrigin } from '../domain/index.js';
 import { EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel } from './label-section.js';
@@ -23,12 +23,6 @@ export const OTHER_TOPIC: Readonly<Topic> = {
  * to be put there when the catch-all would hold more than its share: clearly closer than average.
  */
 const FILL_SIMILARITY = 0.02;
-
-/** The parent slug of a part's slug (`parent--part`), or undefined. */
-export function partParent(slug: string): string | undefined {
-  const at = slug.indexOf('--');
-  return at > 0 ? slug.slice(0, at) : undefined;
-}
 
 /** A section being built: its papers (batch indices) and what names it. */
 export interface Draft {

@@ -1,5 +1,5 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
-import { topicOrigin } from '../domain/index.js';
+import { partParent, topicOrigin } from '../domain/index.js';
 import {
   allIndices,
   bySize,
@@ -9,7 +9,6 @@ import {
   labelWords,
   mergeSmallestPart,
   OTHER_TOPIC,
-  partParent,
   placeLeftovers,
   proposeTopic,
   splitDraft,

@@ -1,5 +1,5 @@
-import type { Topic } from '../domain/index.js';
-import { type Draft, keepOrJoin, labelWords, partParent } from './drafts.js';
+import { partParent, type Topic } from '../domain/index.js';
+import { type Draft, keepOrJoin, labelWords } from './drafts.js';
 import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
 import type { PaperText } from './vectorize.js';
 

@@ -18,6 +18,8 @@ interface Row {
   label: string;
   origin: string;
   offered: boolean;
+  hidden: boolean;
+  partOf: string | null;
   papers: number;
   subscribers: number;
 }
@@ -81,6 +83,39 @@ describe('paperpost topics', () => {
     expect(rows.get('papers-papers')).toMatchObject({ origin: 'discovered', offered: false });
     const text = await cli('topics', 'list');
     expect(text.stdout).toMatch(/^gui-agents\tGUI agents\tdiscovered\tproposal\t4 papers\t1 subscribers$/m);
+  });
+
+  it('lists each catalogue sub-area under its topic as a part of it, not as a hidden topic', async () => {
+    const run = await cli('topics', 'list', '--json');
+    const rows = JSON.parse(run.stdout) as Row[];
+    const parts = rows.filter((r) => r.partOf !== null);
+    expect(parts.length).toBeGreaterThan(0);
+    for (const part of parts) {
+      expect(part).toMatchObject({ offered: false, hidden: false });
+      expect(part.slug.startsWith(`${part.partOf}--`)).toBe(true);
+      // every part comes after its parent, and only parts of that parent stand between them
+      const at = rows.indexOf(part);
+      const parentAt = rows.findIndex((r) => r.slug === part.partOf);
+      expect(parentAt).toBeGreaterThanOrEqual(0);
+      expect(parentAt).toBeLessThan(at);
+      expect(rows.slice(parentAt + 1, at).every((r) => r.partOf === part.partOf)).toBe(true);
+    }
+    expect(rows.filter((r) => r.partOf === null).every((r) => !r.slug.includes('--'))).toBe(true);
+    const text = (await cli('topics', 'list')).stdout;
+    expect(text).toMatch(/^llm-agents\tLLM agents\tcurated\toffered\t/m);
+    expect(text).toMatch(/^ {2}llm-agents--memory\t[^\t]+\tcurated\tpart of llm-agents\t/m);
+    expect(text).not.toMatch(/^llm-agents--/m);
+    expect(text).not.toMatch(/\thidden\t/);
+  });
+
+  it.each([
+    ['approve', 'llm-agents--memory'],
+    ['show', 'llm-agents--memory'],
+  ])('refuses to offer a part alone: topics %s %s', async (command, slug) => {
+    const run = await cli('topics', command, slug);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"llm-agents--memory" is a part of "llm-agents": it is offered through it/);
+    expect((await list()).get(slug)).toMatchObject({ offered: false, partOf: 'llm-agents' });
   });
 
   it('approves, renames, merges and hides, keeping every subscription', async () => {

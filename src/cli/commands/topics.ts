@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { PaperpostError, type Topic, topicOrigin } from '../../domain/index.js';
+import { PaperpostError, partParent, type Topic, topicOrigin } from '../../domain/index.js';
 import type { Store } from '../../store/types.js';
 import { offeredTopics, selectedSlugs } from '../../subscribers/index.js';
 import { type App, curatedTopics, type GlobalOptions, withApp } from '../context.js';
@@ -46,6 +46,42 @@ async function mustFind(store: Store, slug: string): Promise<Topic> {
   return topic;
 }
 
+/** A part (`parent--part`) is offered through its parent only: it cannot be offered or chosen alone. */
+async function mustFindWhole(store: Store, slug: string): Promise<Topic> {
+  const topic = await mustFind(store, slug);
+  const parent = partParent(slug);
+  if (parent !== undefined) throw bad(`topic "${slug}" is a part of "${parent}": it is offered through it`);
+  return topic;
+}
+
+/** One row of `topics list`; `partOf` names the parent of a part (`parent--part`), else null. */
+interface TopicRow {
+  slug: string;
+  label: string;
+  origin: string;
+  offered: boolean;
+  hidden: boolean;
+  partOf: string | null;
+  papers: number;
+  subscribers: number;
+}
+
+/** Each topic followed by its parts; a part whose parent is gone stays where it was. */
+function partsUnderParents(rows: TopicRow[]): TopicRow[] {
+  const slugs = new Set(rows.map((r) => r.slug));
+  const placed = (r: TopicRow) => r.partOf !== null && slugs.has(r.partOf);
+  return rows
+    .filter((r) => !placed(r))
+    .flatMap((r) => [r, ...rows.filter((p) => placed(p) && p.partOf === r.slug)]);
+}
+
+function formatRow(r: TopicRow): string {
+  const state =
+    r.partOf !== null ? `part of ${r.partOf}` : r.hidden ? 'hidden' : r.offered ? 'offered' : 'proposal';
+  const line = `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`;
+  return r.partOf !== null ? `  ${line}` : line;
+}
+
 /**
  * `paperpost topics list|approve|rename|merge|hide|show`: the operator's view of the catalogue.
  * Only config, curated and approved topics (not hidden) are offered on the public pages;
@@ -58,7 +94,7 @@ export function registerTopics(program: Command): void {
 
   group
     .command('list')
-    .description('every topic: slug, label, origin, papers, subscribers')
+    .description('every topic: slug, label, origin, papers, subscribers; parts indented under their topic')
     .option('--json', 'one JSON array')
     .action(async (_opts: unknown, command: Command) => {
       const global = globals(command);
@@ -66,26 +102,28 @@ export function registerTopics(program: Command): void {
         const topics = await app.store.catalogue.listTopics();
         const papers = await app.store.catalogue.topicPaperCounts();
         const subscribers = await subscriberCounts(app.store, topics);
-        const rows = topics.map((t) => ({
-          slug: t.slug,
-          label: t.label,
-          origin: topicOrigin(t),
-          offered: offeredTopics([t]).length === 1,
-          hidden: t.hidden === true,
-          papers: papers.get(t.slug) ?? 0,
-          subscribers: subscribers.get(t.slug) ?? 0,
-        }));
+        const rows = partsUnderParents(
+          topics.map((t): TopicRow => {
+            const partOf = partParent(t.slug) ?? null;
+            return {
+              slug: t.slug,
+              label: t.label,
+              origin: topicOrigin(t),
+              offered: offeredTopics([t]).length === 1,
+              // A part is not hidden by anyone: it is shown within its parent's sections.
+              hidden: partOf === null && t.hidden === true,
+              partOf,
+              papers: papers.get(t.slug) ?? 0,
+              subscribers: subscribers.get(t.slug) ?? 0,
+            };
+          }),
+        );
         if (global.json) {
           write(JSON.stringify(rows, null, 2));
           return;
         }
         if (rows.length === 0) write('no topics');
-        for (const r of rows) {
-          const state = r.hidden ? 'hidden' : r.offered ? 'offered' : 'proposal';
-          write(
-            `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`,
-          );
-        }
+        for (const r of rows) write(formatRow(r));
       });
     });
 
@@ -94,7 +132,7 @@ export function registerTopics(program: Command): void {
     .description('offer a discovered topic to the public')
     .action(async (slug: string, _opts: unknown, command: Command) => {
       await withCatalogue(globals(command), async (app) => {
-        const topic = await mustFind(app.store, slug);
+        const topic = await mustFindWhole(app.store, slug);
         const origin = topicOrigin(topic) === 'discovered' ? 'approved' : topicOrigin(topic);
         await app.store.catalogue.updateTopic(slug, { origin, hidden: false });
         write(`approved ${slug} (${topic.label})`);
@@ -121,7 +159,7 @@ export function registerTopics(program: Command): void {
       if (from === into) throw bad(`topics merge ${from} ${into}: a topic cannot merge into itself`);
       await withCatalogue(globals(command), async (app) => {
         await mustFind(app.store, from);
-        await mustFind(app.store, into);
+        await mustFindWhole(app.store, into);
         const changed = await app.store.catalogue.mergeTopics(from, into);
         write(`merged ${from} into ${into}; ${changed} subscriber choice(s) moved`);
       });
@@ -136,7 +174,7 @@ export function registerTopics(program: Command): void {
       .description(hidden ? 'stop offering a topic (subscriptions stay)' : 'offer a hidden topic again')
       .action(async (slug: string, _opts: unknown, command: Command) => {
         await withCatalogue(globals(command), async (app) => {
-          await mustFind(app.store, slug);
+          await (hidden ? mustFind : mustFindWhole)(app.store, slug);
           await app.store.catalogue.updateTopic(slug, { hidden });
           write(`${hidden ? 'hid' : 'showing'} ${slug}`);
         });
