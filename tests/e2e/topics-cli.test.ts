@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TopicRow } from '../../src/cli/commands/topics.js';
 import { createStore } from '../../src/store/index.js';
 import { cliWith } from '../helpers/cli-in-process.js';
 import { loadHfLabeled } from '../unit/topics/hf-fixture.js';
@@ -13,16 +14,8 @@ let dbFile: string;
 /** Run the real CLI in-process with this file's config; capture what it prints. */
 const cli = (...args: string[]) => cliWith(configFile, ...args);
 
-interface Row {
-  slug: string;
-  label: string;
-  origin: string;
-  offered: boolean;
-  hidden: boolean;
-  partOf: string | null;
-  papers: number;
-  subscribers: number;
-}
+/** One row of `topics list --json` (the stable contract). */
+type Row = TopicRow;
 
 async function list(): Promise<Map<string, Row>> {
   const run = await cli('topics', 'list', '--json');

@@ -55,7 +55,7 @@ async function mustFindWhole(store: Store, slug: string): Promise<Topic> {
 }
 
 /** One row of `topics list`; `partOf` names the parent of a part (`parent--part`), else null. */
-interface TopicRow {
+export interface TopicRow {
   slug: string;
   label: string;
   origin: string;
