@@ -52,13 +52,7 @@ export const fileConfigSchema = z
         staleAfterFailures: z.number().int().min(1).default(3),
       })
       .strict()
-      .default({
-        daily: { enabled: true, cron: '0 8 * * *', timezone: 'UTC' },
-        weekly: { enabled: true, cron: '0 8 * * 1', timezone: 'UTC' },
-        minPapers: 1,
-        refetchMinutesBefore: 0,
-        staleAfterFailures: 3,
-      }),
+      .prefault({}),
     sender: z
       .object({
         fromName: z.string().default('Paperpost'),
@@ -71,12 +65,7 @@ export const fileConfigSchema = z
         unsubscribeMailto: z.string().email().optional(),
       })
       .strict()
-      .default({
-        fromName: 'Paperpost',
-        fromAddress: 'digest@paperpost.invalid',
-        postalAddress: 'Paperpost, 1 Example Street, Nowhere',
-        listId: 'paperpost.invalid',
-      }),
+      .prefault({}),
     limits: z
       .object({
         fetchTimeoutMs: z.number().int().positive().default(20_000),
@@ -93,16 +82,7 @@ export const fileConfigSchema = z
         htmlBudgetBytes: z.number().int().positive().default(100_000),
       })
       .strict()
-      .default({
-        fetchTimeoutMs: 20_000,
-        maxFeedBytes: 20 * 1024 * 1024,
-        fetchRetries: 3,
-        maxEntriesPerSource: 5000,
-        maxPapersPerEdition: 50,
-        maxPapersPerSection: 8,
-        maxSummaryChars: 600,
-        htmlBudgetBytes: 100_000,
-      }),
+      .prefault({}),
     rank: z
       .object({
         upvotes: z.number().min(0).default(1),
@@ -115,7 +95,7 @@ export const fileConfigSchema = z
         gravity: z.number().min(0).default(1.5),
       })
       .strict()
-      .default({ upvotes: 1, comments: 0.5, sources: 2, recency: 1, growth: 2, gravity: 1.5 }),
+      .prefault({}),
     smtp: z
       .object({
         maxConnections: z.number().int().positive().default(5),
@@ -130,16 +110,7 @@ export const fileConfigSchema = z
         leaseSeconds: z.number().int().positive().default(30),
       })
       .strict()
-      .default({
-        maxConnections: 5,
-        maxMessagesPerConnection: 100,
-        ratePerSecond: 50,
-        maxAttempts: 8,
-        retryBaseSeconds: 60,
-        maxConsecutiveErrors: 50,
-        batchSize: 200,
-        leaseSeconds: 30,
-      }),
+      .prefault({}),
     dkim: z
       .object({
         domainName: z.string().min(1),
@@ -156,7 +127,7 @@ export const fileConfigSchema = z
         rateLimitPerMinute: z.number().int().positive().default(20),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 8080, confirmIntervalMinutes: 10, rateLimitPerMinute: 20 }),
+      .prefault({}),
     /** Bounces and complaints (README "Bounces and complaints"). */
     bounces: z
       .object({
@@ -182,7 +153,7 @@ export const fileConfigSchema = z
             connectionsPerMinute: z.number().int().positive().default(60),
           })
           .strict()
-          .default({ host: '127.0.0.1', port: 2525, maxMessageBytes: 1024 * 1024, connectionsPerMinute: 60 }),
+          .prefault({}),
         /** Optional IMAP mailbox to poll (password in PAPERPOST_IMAP_PASSWORD). */
         imap: z
           .object({
@@ -199,12 +170,7 @@ export const fileConfigSchema = z
         snsTopicArns: z.array(z.string().min(1)).default([]),
       })
       .strict()
-      .default({
-        softLimit: 3,
-        softWindowDays: 30,
-        serve: { host: '127.0.0.1', port: 2525, maxMessageBytes: 1024 * 1024, connectionsPerMinute: 60 },
-        snsTopicArns: [],
-      }),
+      .prefault({}),
     /** Subscribers added (as confirmed) when the store has none: the demo recipient. */
     seedSubscribers: z.array(seedSubscriber).default([]),
     dataDir: z.string().default('data'),

@@ -64,25 +64,13 @@ export function createSourceSchemas(z: typeof Zod) {
           arxivApi: endpoint.default('https://export.arxiv.org'),
         })
         .strict()
-        .default({
-          huggingface: 'https://huggingface.co',
-          arxivRss: 'https://rss.arxiv.org',
-          arxivApi: 'https://export.arxiv.org',
-        }),
+        .prefault({}),
       /** Least time between two requests to one host. */
       hostIntervalMs: z.number().int().min(0).default(1000),
       /** Least time between two arXiv API requests; arXiv asks for 3 s. */
       arxivApiIntervalMs: z.number().int().min(0).default(3000),
     })
     .strict()
-    .default({
-      endpoints: {
-        huggingface: 'https://huggingface.co',
-        arxivRss: 'https://rss.arxiv.org',
-        arxivApi: 'https://export.arxiv.org',
-      },
-      hostIntervalMs: 1000,
-      arxivApiIntervalMs: 3000,
-    });
+    .prefault({});
   return { sourceSchema, fetchSchema };
 }
