@@ -3,6 +3,7 @@ export * from './bounce.js';
 export * from './delivery.js';
 export * from './edition.js';
 export * from './errors.js';
+export * from './logger.js';
 export * from './paper.js';
 export * from './plain-text.js';
 export * from './source.js';

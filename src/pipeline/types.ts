@@ -1,4 +1,5 @@
 import type { Config } from '../config/load.js';
+import type { Logger } from '../domain/index.js';
 import type {
   CatalogueRepository,
   EditionRepository,
@@ -10,12 +11,7 @@ import type {
 } from '../store/types.js';
 
 /** The logging the pipeline needs (pino satisfies it). */
-export interface PipelineLogger {
-  debug(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type PipelineLogger = Logger;
 
 /** The config an edition run reads: sources and fetching, selection, grouping, ranking, the ledger. */
 export type RunOptions = Pick<

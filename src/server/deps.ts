@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Config } from '../config/load.js';
+import type { Logger } from '../domain/index.js';
 import type {
   BounceRepository,
   EditionRepository,
@@ -18,11 +19,7 @@ import type {
 import type { BounceRouteDeps } from './routes-bounces.js';
 
 /** The log calls the server makes (pino's Logger satisfies it). */
-export interface ServerLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+export type ServerLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /** Per-client limits: per IP in this process's memory, per address in the store. */
 export interface RateLimitOptions {

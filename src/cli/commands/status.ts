@@ -14,12 +14,18 @@ interface StatusCommandOptions {
 const dash = (v: string | number | null) => (v === null ? '-' : String(v));
 const minute = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace('T', ' ')}Z` : '-');
 
+/** A titled table, indented two spaces; `empty` stands in for a table without rows. */
+function section(title: string, header: string[], rows: string[][], empty: string): string[] {
+  const body = rows.length === 0 ? [empty] : textTable(header, rows);
+  return [title, ...body.map((l) => `  ${l}`)];
+}
+
 /** The report as text for a terminal. */
 export function formatStatus(r: StatusReport): string {
-  const out: string[] = [];
-  out.push('Schedules');
-  out.push(
-    ...textTable(
+  const subs = r.subscribers;
+  const out: string[] = [
+    ...section(
+      'Schedules',
       ['frequency', 'cron', 'timezone', 'next run', 'last slot'],
       r.schedules.map((s) => [
         s.frequency,
@@ -28,64 +34,56 @@ export function formatStatus(r: StatusReport): string {
         minute(s.next),
         minute(s.lastSlot),
       ]),
-    ).map((l) => `  ${l}`),
-  );
-  out.push('', 'Last runs');
-  if (r.runs.length === 0) out.push('  none yet');
-  else
-    out.push(
-      ...textTable(
-        ['started', 'kind', 'freq', 'status', 'edition', 'selected', 'sent', 'failed', 'note'],
-        r.runs.map((run) => [
-          minute(run.startedAt),
-          run.kind,
-          dash(run.frequency),
-          run.status,
-          dash(run.editionId),
-          dash(run.papers),
-          dash(run.sent),
-          dash(run.failed),
-          run.error ?? run.skipReason ?? (run.sourcesFailed ? `${run.sourcesFailed} source(s) failed` : ''),
-        ]),
-      ).map((l) => `  ${l}`),
-    );
-  out.push('', 'Sources');
-  if (r.sources.length === 0) out.push('  none configured');
-  else
-    out.push(
-      ...textTable(
-        ['source', 'health', 'failures', 'last fetched', 'last error'],
-        r.sources.map((s) => [
-          s.configured ? s.id : `${s.id} (not in config)`,
-          s.health,
-          String(s.failuresInRow),
-          minute(s.lastFetchedAt),
-          s.lastError ?? '',
-        ]),
-      ).map((l) => `  ${l}`),
-    );
-  const subs = r.subscribers;
-  out.push(
+      'none',
+    ),
+    '',
+    ...section(
+      'Last runs',
+      ['started', 'kind', 'freq', 'status', 'edition', 'selected', 'sent', 'failed', 'note'],
+      r.runs.map((run) => [
+        minute(run.startedAt),
+        run.kind,
+        dash(run.frequency),
+        run.status,
+        dash(run.editionId),
+        dash(run.papers),
+        dash(run.sent),
+        dash(run.failed),
+        run.error ?? run.skipReason ?? (run.sourcesFailed ? `${run.sourcesFailed} source(s) failed` : ''),
+      ]),
+      'none yet',
+    ),
+    '',
+    ...section(
+      'Sources',
+      ['source', 'health', 'failures', 'last fetched', 'last error'],
+      r.sources.map((s) => [
+        s.configured ? s.id : `${s.id} (not in config)`,
+        s.health,
+        String(s.failuresInRow),
+        minute(s.lastFetchedAt),
+        s.lastError ?? '',
+      ]),
+      'none configured',
+    ),
     '',
     `Subscribers: ${subs.confirmed} confirmed, ${subs.pending} pending, ${subs.unsubscribed} unsubscribed, ${subs.suppressed} suppressed`,
-  );
-  out.push('', 'Recent editions (papers selected, in the letter, on the web only; deliveries per state)');
-  if (r.editions.length === 0) out.push('  none yet');
-  else
-    out.push(
-      ...textTable(
-        ['edition', 'freq', 'date', 'selected', 'in letter', 'on web', ...DELIVERY_STATES],
-        r.editions.map((e) => [
-          e.id,
-          e.frequency,
-          e.date,
-          String(e.papers),
-          String(e.inLetter),
-          String(e.papers - e.inLetter),
-          ...DELIVERY_STATES.map((state) => String(e.deliveries[state])),
-        ]),
-      ).map((l) => `  ${l}`),
-    );
+    '',
+    ...section(
+      'Recent editions (papers selected, in the letter, on the web only; deliveries per state)',
+      ['edition', 'freq', 'date', 'selected', 'in letter', 'on web', ...DELIVERY_STATES],
+      r.editions.map((e) => [
+        e.id,
+        e.frequency,
+        e.date,
+        String(e.papers),
+        String(e.inLetter),
+        String(e.papers - e.inLetter),
+        ...DELIVERY_STATES.map((state) => String(e.deliveries[state])),
+      ]),
+      'none yet',
+    ),
+  ];
   return `${out.join('\n')}\n`;
 }
 

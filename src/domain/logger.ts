@@ -1,0 +1,10 @@
+/**
+ * The log calls every stage may make: structured fields first, then a message (pino's Logger
+ * satisfies it). Consumers that make fewer calls take a `Pick` of it.
+ */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
