@@ -9,6 +9,7 @@ import type {
   SoftBouncePolicy,
 } from '../domain/index.js';
 import { isUniqueViolation, type StoreContext } from './context.js';
+import { addCounts } from './rows.js';
 import type { Database } from './schema.js';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -155,25 +156,21 @@ function emptyCounts(): BounceCounts {
 export async function countBounces(ctx: StoreContext, editionId: string): Promise<BounceCounts> {
   const rows = await ctx.db
     .selectFrom('bounces')
-    .select(['class', sql<number>`count(distinct delivery_id)`.as('n')])
+    .select(['class as key', sql<number>`count(distinct delivery_id)`.as('n')])
     .where('edition_id', '=', editionId)
     .groupBy('class')
     .execute();
-  const counts = emptyCounts();
-  for (const r of rows) if (r.class in counts) counts[r.class as keyof BounceCounts] = Number(r.n);
-  return counts;
+  return addCounts(emptyCounts(), rows);
 }
 
 /** Every bounce and complaint ever stored, by class (for /metrics). */
 export async function bounceTotals(ctx: StoreContext): Promise<BounceCounts> {
   const rows = await ctx.db
     .selectFrom('bounces')
-    .select(['class', sql<number>`count(*)`.as('n')])
+    .select(['class as key', sql<number>`count(*)`.as('n')])
     .groupBy('class')
     .execute();
-  const counts = emptyCounts();
-  for (const r of rows) if (r.class in counts) counts[r.class as keyof BounceCounts] = Number(r.n);
-  return counts;
+  return addCounts(emptyCounts(), rows);
 }
 
 /** The bounces of a subscriber, newest first. */

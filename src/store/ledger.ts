@@ -7,7 +7,7 @@ import {
   type Frequency,
 } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
-import { toDelivery } from './rows.js';
+import { addCounts, toDelivery } from './rows.js';
 
 /** States a delivery can still leave. */
 export const OPEN_STATES: readonly DeliveryState[] = ['pending', 'deferred', 'sending'];
@@ -62,14 +62,14 @@ export async function countDeliveriesOf(
   for (const ids of chunk([...new Set(editionIds)], 500)) {
     const rows = await ctx.db
       .selectFrom('deliveries')
-      .select(['edition_id', 'state'])
+      .select(['edition_id', 'state as key'])
       .select((eb) => eb.fn.countAll().as('n'))
       .where('edition_id', 'in', ids)
       .groupBy(['edition_id', 'state'])
       .execute();
     for (const row of rows) {
       const counts = out.get(row.edition_id);
-      if (counts !== undefined && row.state in counts) counts[row.state as DeliveryState] = Number(row.n);
+      if (counts !== undefined) addCounts(counts, [row]);
     }
   }
   return out;
@@ -138,10 +138,8 @@ export async function nextWakeUp(ctx: StoreContext, editionId?: string): Promise
 export async function deliveryTotals(ctx: StoreContext): Promise<DeliveryCounts> {
   const rows = await ctx.db
     .selectFrom('deliveries')
-    .select(['state', sql<number>`count(*)`.as('n')])
+    .select(['state as key', sql<number>`count(*)`.as('n')])
     .groupBy('state')
     .execute();
-  const counts = emptyCounts();
-  for (const r of rows) if (r.state in counts) counts[r.state as DeliveryState] = Number(r.n);
-  return counts;
+  return addCounts(emptyCounts(), rows);
 }

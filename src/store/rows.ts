@@ -24,6 +24,18 @@ export function parseJson<T>(text: string | null, fallback: T): T {
   }
 }
 
+/**
+ * Adds `count(*) ... GROUP BY key` rows into `counts`, a record of every known key at 0; a key it
+ * does not know (a state or class of a newer version) is left out. Returns `counts`.
+ */
+export function addCounts<C extends { [K in keyof C]: number }>(
+  counts: C,
+  rows: Iterable<{ key: string; n: unknown }>,
+): C {
+  for (const { key, n } of rows) if (key in counts) (counts as Record<string, number>)[key] = Number(n);
+  return counts;
+}
+
 /** Topic slugs as stored: sorted, unique, joined by ','; '' means every topic. */
 export function joinTopics(topics: readonly string[]): string {
   return [...new Set(topics.map((t) => t.trim()).filter((t) => t !== ''))].sort().join(',');
