@@ -45,33 +45,36 @@ function formatIssues(where: string, error: z.ZodError): string {
   return `${where}: ${key}: ${first.message}${more}`;
 }
 
-function readConfigFile(file: string): unknown {
+/**
+ * The JSON value in `file`, for the config and for the files commands read. What goes wrong is
+ * handed to `fail` as `unreadable` ("cannot read (ENOENT)") or `invalid` ("not valid JSON (...)"),
+ * which returns the error to throw.
+ */
+export function readJsonFile(
+  file: string,
+  fail: (problem: 'unreadable' | 'invalid', reason: string, cause: unknown) => Error,
+): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PaperpostError(
-      'config',
-      'config-unreadable',
-      `${file}: cannot read (${(err as Error).message})`,
-      {
-        cause: err,
-      },
-    );
+    const { code, message } = err as NodeJS.ErrnoException;
+    throw fail('unreadable', `cannot read (${code ?? message})`, err);
   }
   try {
     // Editors on Windows save UTF-8 with a byte order mark; JSON.parse refuses it.
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
-    throw new PaperpostError(
-      'config',
-      'config-invalid',
-      `${file}: not valid JSON (${(err as Error).message})`,
-      {
-        cause: err,
-      },
-    );
+    throw fail('invalid', `not valid JSON (${(err as Error).message})`, err);
   }
+}
+
+function readConfigFile(file: string): unknown {
+  return readJsonFile(
+    file,
+    (problem, reason, cause) =>
+      new PaperpostError('config', `config-${problem}`, `${file}: ${reason}`, { cause }),
+  );
 }
 
 /**

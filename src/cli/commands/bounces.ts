@@ -1,23 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ingestMail, readMailFile } from '../../bounces/ingest-mail.js';
 import { readMailbox } from '../../bounces/mailbox.js';
 import { describeError, PaperpostError } from '../../domain/index.js';
 import { bounceProcessorFor, verpCodecFor } from '../../pipeline/bounce-wiring.js';
 import { type GlobalOptions, withApp } from '../context.js';
+import { readInputFile } from '../input-file.js';
 
 function write(line: string): void {
   process.stdout.write(`${line}\n`);
-}
-
-async function readInput(file: string): Promise<Buffer> {
-  try {
-    return await readFile(file);
-  } catch (err) {
-    throw new PaperpostError('cli', 'bad-input', `${file}: cannot read (${describeError(err)})`, {
-      cause: err,
-    });
-  }
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -38,7 +28,7 @@ export function registerBounces(program: Command): void {
     .description('read one bounce, complaint or other mail and print its class (never touches the store)')
     .option('--json', 'print {class, recipient, status, reason, feedbackType, ...} (the stable contract)')
     .action(async (file: string, opts: { json?: boolean }) => {
-      const r = await readMailFile(await readInput(file), file);
+      const r = await readMailFile(readInputFile(file), file);
       const out = {
         class: r.class,
         recipient: r.recipient,

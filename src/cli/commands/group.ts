@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Paper, Topic } from '../../domain/index.js';
-import { PaperpostError } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedTopics, type GlobalOptions, readConfig } from '../context.js';
-
-const bad = (file: string, reason: string): PaperpostError =>
-  new PaperpostError('cli', 'bad-input', `${file}: ${reason}`);
+import { badInput, readPapersInput } from '../input-file.js';
 
 function strings(value: unknown, file: string, where: string): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw bad(file, `${where} must be an array of strings`);
+    throw badInput(file, `${where} must be an array of strings`);
   }
   return value as string[];
 }
@@ -20,7 +16,7 @@ function strings(value: unknown, file: string, where: string): string[] {
 function count(value: unknown, file: string, where: string): number {
   if (value === undefined || value === null) return 0;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw bad(file, `${where} must be a number >= 0`);
+    throw badInput(file, `${where} must be a number >= 0`);
   }
   return value;
 }
@@ -28,18 +24,19 @@ function count(value: unknown, file: string, where: string): number {
 function toPaper(raw: unknown, i: number, file: string): Paper {
   const where = `paper ${i + 1}`;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw bad(file, `${where} is not an object`);
+    throw badInput(file, `${where} is not an object`);
   const r = raw as Record<string, unknown>;
-  if (typeof r.id !== 'string' || r.id.trim() === '') throw bad(file, `${where} has no "id" string`);
-  if (typeof r.title !== 'string') throw bad(file, `${where} (${r.id}) has no "title" string`);
+  if (typeof r.id !== 'string' || r.id.trim() === '') throw badInput(file, `${where} has no "id" string`);
+  if (typeof r.title !== 'string') throw badInput(file, `${where} (${r.id}) has no "title" string`);
   const text = r.abstract ?? r.summary ?? '';
-  if (typeof text !== 'string') throw bad(file, `${where} (${r.id}): "abstract"/"summary" must be a string`);
+  if (typeof text !== 'string')
+    throw badInput(file, `${where} (${r.id}): "abstract"/"summary" must be a string`);
   const published = r.published ?? null;
   if (published !== null && typeof published !== 'string')
-    throw bad(file, `${where} (${r.id}): "published" must be a string`);
+    throw badInput(file, `${where} (${r.id}): "published" must be a string`);
   const listedAt = r.listedAt ?? null;
   if (listedAt !== null && typeof listedAt !== 'string')
-    throw bad(file, `${where} (${r.id}): "listedAt" must be a string`);
+    throw badInput(file, `${where} (${r.id}): "listedAt" must be a string`);
   const sources =
     typeof r.sources === 'number'
       ? Array.from({ length: count(r.sources, file, `${where} "sources"`) }, (_, k) => `source-${k + 1}`)
@@ -68,28 +65,7 @@ function toPaper(raw: unknown, i: number, file: string): Paper {
  * prints. Throws `PaperpostError('cli', 'bad-input')` naming the file and the reason.
  */
 export function readPapersFile(file: string): Paper[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new PaperpostError(
-      'cli',
-      'bad-input',
-      `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      {
-        cause: err,
-      },
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new PaperpostError('cli', 'bad-input', `${file}: not valid JSON`, { cause: err });
-  }
-  const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
-  if (!Array.isArray(list)) throw bad(file, 'expected an array of papers or {"papers": [...]}');
-  return list.map((raw, i) => toPaper(raw, i, file));
+  return readPapersInput(file, toPaper);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
 import type { Edition, Paper, Variant } from '../../domain/index.js';
@@ -6,11 +6,9 @@ import { PaperpostError } from '../../domain/index.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
+import { badInput, readPapersInput } from '../input-file.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
-
-const bad = (file: string, reason: string): PaperpostError =>
-  new PaperpostError('cli', 'bad-input', `${file}: ${reason}`);
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 const strs = (v: unknown): string[] =>
@@ -20,11 +18,11 @@ const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 
 /** One paper of `parse --json` output (or a full Paper) with defaults; arXiv ids get abs/PDF links. */
 export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
-  if (typeof raw !== 'object' || raw === null) throw bad(file, `paper ${i + 1} is not an object`);
+  if (typeof raw !== 'object' || raw === null) throw badInput(file, `paper ${i + 1} is not an object`);
   const r = raw as Record<string, unknown>;
   const id = str(r.id);
   const title = str(r.title);
-  if (!id || !title) throw bad(file, `paper ${i + 1} needs "id" and "title" strings`);
+  if (!id || !title) throw badInput(file, `paper ${i + 1} needs "id" and "title" strings`);
   const links = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
   const arxiv = ARXIV_ID.test(id);
   const url = str(r.url) ?? (arxiv ? `https://arxiv.org/abs/${id}` : '');
@@ -54,16 +52,7 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
 
 /** Papers of a JSON file: what `paperpost parse --json` prints ({feed, papers}) or a bare array. */
 export function readRenderPapers(file: string): Paper[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ? 'cannot read' : 'not valid JSON';
-    throw new PaperpostError('cli', 'bad-input', `${file}: ${reason}`, { cause: err });
-  }
-  const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
-  if (!Array.isArray(list)) throw bad(file, 'expected an array of papers or {"papers": [...]}');
-  return list.map((raw, i) => toRenderPaper(raw, i, file));
+  return readPapersInput(file, toRenderPaper);
 }
 
 /** Group and rank papers into one edition (no store), as `run` would for a daily edition. */
