@@ -25,3 +25,10 @@ export {
   type SlotOutcome,
   scheduledRun,
 } from './scheduled-run.js';
+export {
+  buildStatusReport,
+  type SourceHealth,
+  type StatusReport,
+  type StatusStore,
+  sourceHealth,
+} from './status-report.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { buildStatusReport, type StatusReport } from '../../daemon/index.js';
 import { DELIVERY_STATES } from '../../domain/index.js';
 import { editionBounceRates, formatBounceRates } from '../../pipeline/bounce-rates.js';
-import { buildStatusReport, type StatusReport } from '../../pipeline/status-report.js';
 import { type GlobalOptions, withApp } from '../context.js';
 import { textTable } from '../text-table.js';
 import { recoverInterrupted } from '../wiring.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { refetchBeforeSlot } from '../../../src/daemon/refetch.js';
 import { createSchedule } from '../../../src/daemon/schedule.js';
 import { runDueSlot } from '../../../src/daemon/scheduled-run.js';
-import { buildStatusReport, sourceHealth, toRunLine } from '../../../src/pipeline/status-report.js';
+import { buildStatusReport, sourceHealth, toRunLine } from '../../../src/daemon/status-report.js';
 import type { Store } from '../../../src/store/types.js';
 import { createClock, createScheduleFixture, type ScheduleFixture } from './schedule-fixture.js';
 

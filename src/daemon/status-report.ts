@@ -1,5 +1,4 @@
 import type { Config } from '../config/load.js';
-import { readLastSlot, scheduleFromConfig } from '../daemon/index.js';
 import type { DeliveryCounts, Frequency, SubscriberStatus } from '../domain/index.js';
 import type {
   EditionRepository,
@@ -8,6 +7,8 @@ import type {
   SourceRepository,
   SubscriberRepository,
 } from '../store/types.js';
+import { scheduleFromConfig } from './schedule.js';
+import { readLastSlot } from './scheduled-run.js';
 
 /** What a status report reads of the store. */
 export interface StatusStore {
