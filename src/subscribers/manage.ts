@@ -1,4 +1,10 @@
-import { LEGACY_TOKEN_MAX_ID, PaperpostError, type Subscriber, type Topic } from '../domain/index.js';
+import {
+  LEGACY_TOKEN_MAX_ID,
+  PaperpostError,
+  type Subscriber,
+  type SubscriberStatus,
+  type Topic,
+} from '../domain/index.js';
 import { leaveTopic, offeredTopics, parseFrequency, pickTopics } from './choices.js';
 import type { SubscriberStore, SubscriptionContext } from './ports.js';
 import type { TokenPurpose, TokenSigner, VerifiedToken } from './tokens.js';
@@ -82,53 +88,60 @@ export async function updatePreferences(
 }
 
 /**
+ * Moves a subscriber in one of the states `from` to `to`, then sets its pause mark to `paused`
+ * (undefined: leaves it); a subscriber in another state is returned as it is.
+ */
+async function moveStatus(
+  ctx: Pick<SubscriptionContext, 'store'>,
+  subscriberId: number,
+  change: { from: readonly SubscriberStatus[]; to: SubscriberStatus; paused?: string },
+  now: Date,
+): Promise<Subscriber> {
+  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
+  if (!change.from.includes(subscriber.status)) return subscriber;
+  const updated = await ctx.store.subscribers.updateSubscriber(subscriberId, { status: change.to }, now);
+  if (change.paused !== undefined) await ctx.store.runs.setMeta(pausedKey(subscriberId), change.paused);
+  return mustExist(updated, subscriberId);
+}
+
+/**
  * Stop mails at once. Pending and confirmed become `unsubscribed` (the ledger's claim skips them);
- * suppressed stays suppressed. Idempotent.
+ * suppressed stays suppressed. Idempotent; a pause becomes a leave.
  */
 export async function unsubscribe(
   ctx: Pick<SubscriptionContext, 'store'>,
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
   if (await ctx.store.runs.getMeta(pausedKey(subscriberId)))
     await ctx.store.runs.setMeta(pausedKey(subscriberId), '');
-  if (subscriber.status !== 'pending' && subscriber.status !== 'confirmed') return subscriber;
-  return mustExist(
-    await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now),
-    subscriberId,
-  );
+  return moveStatus(ctx, subscriberId, { from: ['pending', 'confirmed'], to: 'unsubscribed' }, now);
 }
 
 /** Pause: like unsubscribing, but remembered so the preferences page offers to resume. */
-export async function pauseSubscription(
+export function pauseSubscription(
   ctx: Pick<SubscriptionContext, 'store'>,
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
-  if (subscriber.status !== 'confirmed') return subscriber;
-  const updated = await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'unsubscribed' }, now);
-  await ctx.store.runs.setMeta(pausedKey(subscriberId), now.toISOString());
-  return mustExist(updated, subscriberId);
+  return moveStatus(
+    ctx,
+    subscriberId,
+    { from: ['confirmed'], to: 'unsubscribed', paused: now.toISOString() },
+    now,
+  );
 }
 
 /**
  * Resume after a pause or come back after leaving, from a preferences link (which proves the
  * mailbox). Suppressed (bounced) addresses stay suppressed.
  */
-export async function resumeSubscription(
+export function resumeSubscription(
   ctx: Pick<SubscriptionContext, 'store'>,
   subscriberId: number,
   now: Date,
 ): Promise<Subscriber> {
-  const subscriber = mustExist(await ctx.store.subscribers.getSubscriber(subscriberId), subscriberId);
-  if (subscriber.status !== 'unsubscribed') return subscriber;
-  await ctx.store.runs.setMeta(pausedKey(subscriberId), '');
-  return mustExist(
-    await ctx.store.subscribers.updateSubscriber(subscriberId, { status: 'confirmed' }, now),
-    subscriberId,
-  );
+  return moveStatus(ctx, subscriberId, { from: ['unsubscribed'], to: 'confirmed', paused: '' }, now);
 }
 
 export interface TopicUnsubscribeResult {
