@@ -8,7 +8,7 @@ import type {
   TopicGroup,
   WebOnlyGroup,
 } from '../domain/index.js';
-import { rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
+import { type RankOptions, rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
 import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
 import { editionDay } from './source-plan.js';
 import type { RunOptions, RunStore } from './types.js';
@@ -26,6 +26,21 @@ export type BuildResult =
 /** How many top-scoring papers are grouped into topics: enough to fill every section cap. */
 export function groupingPoolSize(config: Readonly<RunOptions>): number {
   return Math.max(2 * config.limits.maxPapersPerEdition, 100);
+}
+
+/** How an edition ranks, from the config: its weights and caps, ages counted back from `now`. */
+export function rankOptionsFor(
+  config: Pick<RunOptions, 'rank' | 'limits'>,
+  now: Date,
+  windowHours?: number,
+): RankOptions {
+  return {
+    now,
+    ...(windowHours === undefined ? {} : { windowHours }),
+    weights: config.rank,
+    maxPerEdition: config.limits.maxPapersPerEdition,
+    maxPerSection: config.limits.maxPapersPerSection,
+  };
 }
 
 /** Topics from the config, as catalogue entries that take precedence. */
@@ -88,13 +103,7 @@ export async function planEdition(
   const grouped = groupPapers(pool, catalogue);
   const before = new Set(stored.map((t) => t.slug));
 
-  const ranked = rankSections(grouped.groups, pool, {
-    now: end,
-    windowHours,
-    weights: config.rank,
-    maxPerEdition: config.limits.maxPapersPerEdition,
-    maxPerSection: config.limits.maxPapersPerSection,
-  });
+  const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
   const webOnly = arrangeWebOnly(ranking, shown, ranked.sections, grouped.groups);
   // The day it stands for, where its readers are: a 08:00 Tokyo letter is not dated the day before.

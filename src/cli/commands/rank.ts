@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Paper } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import { mergePapers } from '../../normalize/index.js';
+import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import {
   DEFAULT_WINDOW_HOURS,
   explainScore,
@@ -59,13 +60,7 @@ export function registerRank(program: Command): void {
       const papers = readAll(opts.in);
       const now = given ?? windowEnd(papers, new Date());
       const { groups } = groupPapers(papers, configTopics(globals));
-      const ranked = rankSections(groups, papers, {
-        now,
-        windowHours,
-        weights: config.rank,
-        maxPerEdition: config.limits.maxPapersPerEdition,
-        maxPerSection: config.limits.maxPapersPerSection,
-      });
+      const ranked = rankSections(groups, papers, rankOptionsFor(config, now, windowHours));
       const sections = ranked.sections.map((s) => ({
         label: s.topic.label,
         slug: s.topic.slug,

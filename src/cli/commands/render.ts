@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
 import type { Edition, Paper, Variant } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
+import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { type GlobalOptions, readConfig } from '../context.js';
@@ -63,12 +64,7 @@ export function buildSampleEdition(
   now: Date,
 ): Edition {
   const { groups } = groupPapers(papers, configTopics(globals));
-  const ranked = rankSections(groups, papers, {
-    now: windowEnd(papers, now),
-    weights: config.rank,
-    maxPerEdition: config.limits.maxPapersPerEdition,
-    maxPerSection: config.limits.maxPapersPerSection,
-  });
+  const ranked = rankSections(groups, papers, rankOptionsFor(config, windowEnd(papers, now)));
   const date = now.toISOString().slice(0, 10);
   return {
     id: `sample-${date}`,
