@@ -104,10 +104,13 @@ describe('paperpost topics', () => {
   it.each([
     ['approve', 'llm-agents--memory'],
     ['show', 'llm-agents--memory'],
-  ])('refuses to offer a part alone: topics %s %s', async (command, slug) => {
+    ['hide', 'llm-agents--memory'],
+  ])('refuses to offer or hide a part alone: topics %s %s', async (command, slug) => {
     const run = await cli('topics', command, slug);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/"llm-agents--memory" is a part of "llm-agents": it is offered through it/);
+    expect(run.stderr).toMatch(
+      /"llm-agents--memory" is a part of "llm-agents": it is offered, hidden and chosen with it/,
+    );
     expect((await list()).get(slug)).toMatchObject({ offered: false, partOf: 'llm-agents' });
   });
 

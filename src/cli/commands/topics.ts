@@ -46,11 +46,12 @@ async function mustFind(store: Store, slug: string): Promise<Topic> {
   return topic;
 }
 
-/** A part (`parent--part`) is offered through its parent only: it cannot be offered or chosen alone. */
+/** A part (`parent--part`) goes with its parent: it cannot be offered, hidden or merged into alone. */
 async function mustFindWhole(store: Store, slug: string): Promise<Topic> {
   const topic = await mustFind(store, slug);
   const parent = partParent(slug);
-  if (parent !== undefined) throw bad(`topic "${slug}" is a part of "${parent}": it is offered through it`);
+  if (parent !== undefined)
+    throw bad(`topic "${slug}" is a part of "${parent}": it is offered, hidden and chosen with it`);
   return topic;
 }
 
@@ -174,7 +175,7 @@ export function registerTopics(program: Command): void {
       .description(hidden ? 'stop offering a topic (subscriptions stay)' : 'offer a hidden topic again')
       .action(async (slug: string, _opts: unknown, command: Command) => {
         await withCatalogue(globals(command), async (app) => {
-          await (hidden ? mustFind : mustFindWhole)(app.store, slug);
+          await mustFindWhole(app.store, slug);
           await app.store.catalogue.updateTopic(slug, { hidden });
           write(`${hidden ? 'hid' : 'showing'} ${slug}`);
         });
