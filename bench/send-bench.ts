@@ -6,7 +6,8 @@
  * `smtp.ratePerSecond: 100000`, so the pacer is on but never waits. smtp-source runs twice: as is
  * (a new connection per message, the baseline of the 0.6x target) and with -d (connections kept,
  * closer to what the pool does). Each send runs in its own child process so its peak RSS is its
- * own. Skips without postfix tools.
+ * own. `BENCH_DB=postgres` keeps the ledger in a fresh database on the local PostgreSQL instead of
+ * SQLite. Skips without postfix tools.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,13 +20,16 @@ import { getHeapSpaceStatistics } from 'node:v8';
 import { ledgerPortOf } from '../src/cli/wiring.js';
 import type { Config } from '../src/config/load.js';
 import { createSmtpTransport, drainLedgers } from '../src/deliver/index.js';
-import { createStore } from '../src/store/index.js';
+import { createStore, type StoreConfig } from '../src/store/index.js';
 import { openStore, seedEdition } from '../tests/integration/deliver-fixture.js';
+import { createTestDatabase } from '../tests/integration/worker-fixture.js';
 import { makeVariant, personalize, SENDER } from '../tests/unit/deliver/fixtures.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const MESSAGE_KB = 40;
 const SOURCE_MESSAGES = Number(process.env.BENCH_SOURCE_MESSAGES ?? 20000);
+// BENCH_DB=postgres: the ledger in a fresh database on the local PostgreSQL (as the tests use).
+const POSTGRES = process.env.BENCH_DB === 'postgres';
 const SELF = fileURLToPath(import.meta.url);
 
 function which(tool: string): string | null {
@@ -91,9 +95,9 @@ async function benchSmtpSettings(): Promise<SmtpSettings> {
   };
 }
 
-/** Child mode: drain the ledger at `db` into `url`, print figures as JSON. */
-async function runChild(db: string, url: string, smtp: SmtpSettings): Promise<void> {
-  const store = await createStore({ driver: 'sqlite', path: db });
+/** Child mode: drain the ledger of the store `db` names into `url`, print figures as JSON. */
+async function runChild(db: StoreConfig, url: string, smtp: SmtpSettings): Promise<void> {
+  const store = await createStore(db);
   // BENCH_SMTP_PATH=public measures nodemailer's public API instead of the pinned fast path.
   const transport = createSmtpTransport(url, {
     maxConnections: smtp.maxConnections,
@@ -182,16 +186,29 @@ function watchHeap(): { stop(): object } {
 
 async function benchPaperpost(size: number, url: string, smtp: SmtpSettings) {
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-send-bench-'));
+  const pg = POSTGRES ? await createTestDatabase('paperpost_bench_send') : null;
   try {
-    const store = await openStore(dir);
+    const db: StoreConfig = pg
+      ? { driver: 'postgres', url: pg.url }
+      : { driver: 'sqlite', path: path.join(dir, 'paperpost.db') };
+    const store = pg ? await createStore(db) : await openStore(dir);
     await seedEdition(store, size, makeVariant('daily:*', MESSAGE_KB));
     await store.close();
     // BENCH_PROF=<dir> writes a CPU profile of the sending child (node --cpu-prof).
     const prof = process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [];
-    const db = path.join(dir, 'paperpost.db');
     // BENCH_NODE_FLAGS (e.g. --trace-gc) go to the sending child; its trace is printed as it comes.
     const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-    const args = [...prof, ...flags, '--import', 'tsx', SELF, '--child', db, url, JSON.stringify(smtp)];
+    const args = [
+      ...prof,
+      ...flags,
+      '--import',
+      'tsx',
+      SELF,
+      '--child',
+      JSON.stringify(db),
+      url,
+      JSON.stringify(smtp),
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines = (await waitExit(child)).trim().split('\n');
     for (const line of lines)
@@ -207,6 +224,7 @@ async function benchPaperpost(size: number, url: string, smtp: SmtpSettings) {
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await pg?.drop();
   }
 }
 
@@ -300,5 +318,9 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--child')
-  await runChild(process.argv[3] ?? '', process.argv[4] ?? '', JSON.parse(process.argv[5] ?? '{}'));
+  await runChild(
+    JSON.parse(process.argv[3] ?? '{}'),
+    process.argv[4] ?? '',
+    JSON.parse(process.argv[5] ?? '{}'),
+  );
 else await main();

@@ -17,8 +17,11 @@ async function findClaimable(
     .selectFrom('deliveries as d')
     .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
     .select(['d.id', 's.status', 's.name'])
-    // The IN list repeats the partial index's predicate so both engines can walk that index.
-    .where('d.state', 'in', ['pending', 'deferred', 'sending'])
+    // The partial index's predicate, repeated as literal SQL so both engines walk that index in id
+    // order and stop after `limit` rows. With bound parameters SQLite cannot prove the predicate
+    // holds and falls back to (edition_id, state), reading and sorting every open row per claim:
+    // O(open rows) per claim, which made small batches cost 30-95% more CPU per message at 100k.
+    .where(sql<boolean>`${sql.ref('d.state')} in ('pending', 'deferred', 'sending')`)
     .where((eb) =>
       eb.or([
         eb('d.state', '=', 'pending'),
