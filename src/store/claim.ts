@@ -5,13 +5,16 @@ import { toDelivery } from './rows.js';
 import type { Database } from './schema.js';
 import type { ClaimOptions, SentMark } from './types.js';
 
-/** Up to `limit` claimable rows, locked (PG, skipping rows other claimers hold), with subscriber status. */
-async function findClaimable(
+/**
+ * The claim's look-up: up to `limit` claimable rows in id order, locked on PostgreSQL (skipping
+ * rows other claimers hold), with the subscriber's status and name. Exported for the plan test.
+ */
+export function claimableQuery(
   trx: Kysely<Database>,
   driver: StoreContext['driver'],
-  options: ClaimOptions,
+  options: Pick<ClaimOptions, 'editionId' | 'now'>,
   limit: number,
-): Promise<{ id: number; status: string | null; name: string | null }[]> {
+) {
   const now = options.now.toISOString();
   let query = trx
     .selectFrom('deliveries as d')
@@ -33,7 +36,16 @@ async function findClaimable(
     .limit(limit);
   if (options.editionId !== undefined) query = query.where('d.edition_id', '=', options.editionId);
   if (driver === 'postgres') query = query.forUpdate('d').skipLocked();
-  const rows = await query.execute();
+  return query;
+}
+
+async function findClaimable(
+  trx: Kysely<Database>,
+  driver: StoreContext['driver'],
+  options: ClaimOptions,
+  limit: number,
+): Promise<{ id: number; status: string | null; name: string | null }[]> {
+  const rows = await claimableQuery(trx, driver, options, limit).execute();
   return rows.map((r) => ({ id: Number(r.id), status: r.status, name: r.name ?? null }));
 }
 
