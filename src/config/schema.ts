@@ -106,11 +106,7 @@ export const fileConfigSchema = z
         maxAttempts: z.number().int().positive().default(8),
         retryBaseSeconds: z.number().positive().default(60),
         maxConsecutiveErrors: z.number().int().positive().default(50),
-        // Rows claimed at a time. 40 at 5 connections: a batch is sent well within one minor GC
-        // interval (~100 messages), so claimed rows die young; 200-row batches lived through two
-        // and were promoted (0.83 against 0.58 KB promoted per message, bench:send with
-        // BENCH_NODE_FLAGS=--trace-gc-nvp).
-        batchSize: z.number().int().positive().default(40),
+        batchSize: z.number().int().positive().default(200),
         leaseSeconds: z.number().int().positive().default(30),
       })
       .strict()
