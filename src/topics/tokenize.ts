@@ -142,7 +142,16 @@ interface Unit {
 /** A whitespace word as a unit: its content parts ("mixture-of-experts" -> mixture, expert). */
 function wordUnit(raw: string, terms: Term[]): Unit | null {
   const word = trimWord(raw);
-  const parts = word.includes('-') ? word.split(/-+/).filter((p) => p.length > 0) : word === '' ? [] : [word];
+  if (!word.includes('-')) {
+    // Most words: one part, no hyphen (the same as below, without the lists).
+    const lower = word.toLowerCase();
+    if (word === '' || !isContentWord(lower)) return null;
+    const key = stemWord(lower);
+    terms.push({ key, surface: word });
+    for (const part of camelParts(word)) terms.push({ key: part, surface: '', part: true });
+    return { key, surface: word };
+  }
+  const parts = word.split(/-+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
   const keys = content.map((p) => stemWord(p.toLowerCase()));
@@ -400,13 +409,29 @@ function hasCamel(word: string): boolean {
   return false;
 }
 
+/** `/\p{L}/u.test(word)`, without the regex while the word is plain ASCII. */
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c > 127) return /\p{L}/u.test(word);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}
+
+/** `/^\p{N}/u.test(word)`, without the regex for an ASCII first character. */
+function startsWithNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c > 127 ? /^\p{N}/u.test(word) : c >= 48 && c <= 57;
+}
+
 /** Whether a (lowercase) word can be a feature; reached only on a {@link readWord} cache miss. */
 function isContentWord(word: string): boolean {
   return (
     word.length >= 2 &&
     word.length <= 30 &&
-    /\p{L}/u.test(word) &&
-    !(/^\p{N}/u.test(word) && word.length < 3) &&
+    hasLetter(word) &&
+    !(word.length < 3 && startsWithNumber(word)) &&
     !isStopword(word)
   );
 }
