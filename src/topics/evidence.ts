@@ -72,6 +72,8 @@ interface FieldGrams {
  * where one may start (the rest would be thousands of strings per batch for nothing).
  */
 const FIRST_WORDS = new Set<string>();
+/** Single-word phrases seen so far: a paper's other words are never looked up alone. */
+const SINGLE_WORDS = new Set<string>();
 let firstWordsVersion = 0;
 
 function fieldGrams(texts: readonly string[]): FieldGrams {
@@ -81,7 +83,11 @@ function fieldGrams(texts: readonly string[]): FieldGrams {
     const words = matchWords(text);
     for (let i = 0; i < words.length; i += 1) {
       let gram = '';
-      const longest = FIRST_WORDS.has(words[i] as string) ? MAX_GRAM : 1;
+      const longest = FIRST_WORDS.has(words[i] as string)
+        ? MAX_GRAM
+        : SINGLE_WORDS.has(words[i] as string)
+          ? 1
+          : 0;
       for (let n = 0; n < longest && i + n < words.length; n += 1) {
         gram = n === 0 ? (words[i] as string) : `${gram} ${words[i + n]}`;
         grams.set(gram, (grams.get(gram) ?? 0) + 1);
@@ -133,8 +139,15 @@ function gramsOf(paper: EvidenceSource): PaperGrams {
  * "3D"). Kept by keyword list, as topics are copied often.
  */
 const PHRASES = new Map<string, Phrase[]>();
+/**
+ * The same by keyword array, to skip joining the list for every paper of a batch (they are matched
+ * against the same copies); a list that grew since is read again.
+ */
+const PHRASES_OF_LIST = new WeakMap<readonly string[], { length: number; phrases: Phrase[] }>();
 
 function phrasesOf(topic: Topic): Phrase[] {
+  const known = PHRASES_OF_LIST.get(topic.keywords);
+  if (known !== undefined && known.length === topic.keywords.length) return known.phrases;
   const key = topic.keywords.join('\n');
   let out = PHRASES.get(key);
   if (!out) {
@@ -142,15 +155,17 @@ function phrasesOf(topic: Topic): Phrase[] {
     out = ids.map((id) => ({ id, words: id.split(' ').length }));
     for (const id of ids) {
       const first = id.split(' ')[0] as string;
-      if (id.includes(' ') && !FIRST_WORDS.has(first)) {
-        if (FIRST_WORDS.size > 50_000) FIRST_WORDS.clear();
-        FIRST_WORDS.add(first);
+      const words = id.includes(' ') ? FIRST_WORDS : SINGLE_WORDS;
+      if (!words.has(first)) {
+        if (words.size > 50_000) words.clear();
+        words.add(first);
         firstWordsVersion += 1;
       }
     }
     if (PHRASES.size > 5_000) PHRASES.clear();
     PHRASES.set(key, out);
   }
+  PHRASES_OF_LIST.set(topic.keywords, { length: topic.keywords.length, phrases: out });
   return out;
 }
 

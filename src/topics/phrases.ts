@@ -172,6 +172,68 @@ function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit
   }
 }
 
+/**
+ * Counts a run of an abstract or AI summary: only phrases the titles and keywords gave are
+ * counted, so a candidate is built only where `next` says one can follow (see
+ * {@link continuations}); the same counts as {@link record}, without a string per word and length.
+ */
+function recordKnown(
+  stats: Map<string, PhraseStats>,
+  next: ReadonlyMap<string, ReadonlySet<string>>,
+  paper: number,
+  run: ContentUnit[],
+): void {
+  for (let i = 0; i < run.length; i += 1) {
+    let key = '';
+    let surface = '';
+    for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {
+      const unit = run[i + n - 1] as ContentUnit;
+      if (n === 1) key = unit.key;
+      else if (next.get(key)?.has(unit.key)) key = `${key} ${unit.key}`;
+      else break;
+      const s = stats.get(key);
+      if (!s) {
+        // Not a phrase, but maybe the start of one ("a b" of "a b-c"); else none starts here.
+        if (n === 1 && !next.has(key)) break;
+        continue;
+      }
+      surface = n === 1 ? unit.surface : `${surface} ${unit.surface}`;
+      s.papers.add(paper);
+      s.count += 1;
+      const after = run[i + n];
+      if (after === undefined || TRAILING.has(after.key)) s.complete += 1;
+      if (i === 0) s.start += 1;
+      s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
+    }
+  }
+}
+
+/**
+ * For each phrase and each start of a phrase (words up to a space), the unit keys that can follow
+ * it and still make a phrase or the start of one: a phrase "a b c" allows "b c" and "b" after "a",
+ * and "c" after "a b". Phrase keys can meet across readings ("long context" is one hyphenated word
+ * or two words), so this is by key, as the phrases are.
+ */
+function continuations(stats: ReadonlyMap<string, PhraseStats>): Map<string, Set<string>> {
+  const next = new Map<string, Set<string>>();
+  for (const key of stats.keys()) {
+    const spaces: number[] = [];
+    for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) spaces.push(at);
+    spaces.push(key.length);
+    for (let a = 0; a < spaces.length - 1; a += 1) {
+      const prefix = key.slice(0, spaces[a]);
+      let after = next.get(prefix);
+      if (!after) {
+        after = new Set();
+        next.set(prefix, after);
+      }
+      for (let b = a + 1; b < spaces.length; b += 1)
+        after.add(key.slice((spaces[a] as number) + 1, spaces[b]));
+    }
+  }
+  return next;
+}
+
 /** Up to three words long: longer headings read as titles, not section names. */
 const MAX_WORDS = 3;
 
@@ -185,9 +247,10 @@ export function collectPhrases(papers: readonly PhraseSource[]): Map<string, Phr
     for (const text of [paper.title, ...paper.keywords])
       for (const run of contentRuns(text)) record(stats, p, run, true);
   });
+  const next = continuations(stats);
   papers.forEach((paper, p) => {
     for (const text of [paper.summary, paper.aiSummary ?? ''])
-      for (const run of contentRuns(text)) record(stats, p, run, false);
+      for (const run of contentRuns(text)) recordKnown(stats, next, p, run);
   });
   return stats;
 }

@@ -47,10 +47,19 @@ export function isStopword(word: string): boolean {
  * Deliberately tiny: labels are written from the surface words seen in the text, never from this key.
  */
 export function foldPlural(word: string): string {
+  if (word.length <= 3 || !word.endsWith('s')) return word;
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.length > 4 && /(?:sses|xes|ches|shes)$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|os|as)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 4 && endsWithAny(word, ES_PLURALS)) return word.slice(0, -2);
+  if (!endsWithAny(word, NOT_PLURALS)) return word.slice(0, -1);
   return word;
+}
+
+const ES_PLURALS = ['sses', 'xes', 'ches', 'shes'];
+const NOT_PLURALS = ['ss', 'us', 'is', 'os', 'as'];
+
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const ending of endings) if (word.endsWith(ending)) return true;
+  return false;
 }
 
 const SUFFIXES = [
@@ -132,7 +141,16 @@ interface Unit {
 
 /** A whitespace word as a unit: its content parts ("mixture-of-experts" -> mixture, expert). */
 function wordUnit(raw: string, terms: Term[]): Unit | null {
-  const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const word = trimWord(raw);
+  if (!word.includes('-')) {
+    // Most words: one part, no hyphen (the same as below, without the lists).
+    const lower = word.toLowerCase();
+    if (word === '' || !isContentWord(lower)) return null;
+    const key = stemWord(lower);
+    terms.push({ key, surface: word });
+    for (const part of camelParts(word)) terms.push({ key: part, surface: '', part: true });
+    return { key, surface: word };
+  }
   const parts = word.split(/-+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
@@ -152,6 +170,19 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
   const unit = { key: keys.join(' '), surface: word };
   terms.push(unit);
   return unit;
+}
+
+const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** A word without the punctuation around it ("(LLMs)," -> "LLMs"); most words have none. */
+function trimWord(raw: string): string {
+  if (raw !== '' && isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(raw.length - 1)))
+    return raw;
+  return raw.replace(EDGE, '');
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
 /** Phrase terms by their two units (cached readings, so the same objects): built once each. */
@@ -174,6 +205,9 @@ function phrase(first: Unit, second: Unit): Term {
 interface WordReading {
   own: readonly Term[];
   unit: Unit | null;
+  /** {@link keyId} of each of `own`, and of `unit` (-1 for none). */
+  ownIds: readonly number[];
+  unitId: number;
 }
 
 const WORDS = new Map<string, WordReading>();
@@ -186,7 +220,8 @@ function readWord(raw: string): WordReading {
   let reading = WORDS.get(raw);
   if (reading === undefined) {
     const own: Term[] = [];
-    reading = { unit: wordUnit(raw, own), own };
+    const unit = wordUnit(raw, own);
+    reading = { unit, own, ownIds: own.map((t) => keyId(t.key)), unitId: unit ? keyId(unit.key) : -1 };
     // Bounded like the stem cache: a daemon reads new words every day.
     if (WORDS.size > 100_000) WORDS.clear();
     WORDS.set(raw, reading);
@@ -232,6 +267,92 @@ export function extractTerms(text: string): Term[] {
   return terms;
 }
 
+/**
+ * Feature keys as small integers, so a batch is counted in arrays instead of maps of strings: one
+ * id per distinct key (a phrase and a hyphenated word with the same key share it, as their terms
+ * do), for the whole process. The table is emptied, with every reading that holds ids, only by
+ * {@link renewKeyIds} (a safe point between batches) once it holds {@link MAX_KEYS} keys.
+ */
+const KEY_IDS = new Map<string, number>();
+const KEYS: string[] = [];
+const MAX_KEYS = 250_000;
+let generation = 0;
+
+/** The id of a feature key (a new key gets the next one). */
+export function keyId(key: string): number {
+  let id = KEY_IDS.get(key);
+  if (id === undefined) {
+    id = KEYS.length;
+    KEYS.push(key);
+    KEY_IDS.set(key, id);
+  }
+  return id;
+}
+
+/** The key of an id of the current generation. */
+export function keyName(id: number): string {
+  return KEYS[id] as string;
+}
+
+/** Ids of two-word phrase terms, by the ids of their two units. */
+const PAIR_IDS = new Map<number, Map<number, number>>();
+
+function pairId(first: number, second: number): number {
+  let after = PAIR_IDS.get(first);
+  if (after === undefined) {
+    after = new Map();
+    PAIR_IDS.set(first, after);
+  }
+  let id = after.get(second);
+  if (id === undefined) {
+    id = keyId(`${KEYS[first]} ${KEYS[second]}`);
+    after.set(second, id);
+  }
+  return id;
+}
+
+/** How many key ids there are: every id from {@link termIds} is below it. */
+export function keyCount(): number {
+  return KEYS.length;
+}
+
+/** The current generation of key ids (see {@link renewKeyIds}). */
+export function keyGeneration(): number {
+  return generation;
+}
+
+/**
+ * Called where no key ids are held (at the start of a batch): when the table is full it is emptied,
+ * with the readings holding ids, and the generation moves on, so ids kept from an earlier
+ * generation must be read again. Returns the generation.
+ */
+export function renewKeyIds(): number {
+  if (KEYS.length > MAX_KEYS) {
+    KEY_IDS.clear();
+    KEYS.length = 0;
+    PAIR_IDS.clear();
+    WORDS.clear();
+    TEXTS.clear();
+    generation += 1;
+  }
+  return generation;
+}
+
+/**
+ * Appends the key id of each term of a text to `out`, in the order of {@link extractTerms}: the
+ * same terms counted without building them.
+ */
+export function termIds(text: string, out: number[]): void {
+  for (const segment of readText(text)) {
+    let prev = -1;
+    for (const { ownIds, unitId } of segment) {
+      for (const id of ownIds) out.push(id);
+      if (unitId >= 0 && prev >= 0) out.push(pairId(prev, unitId));
+      prev = unitId;
+    }
+  }
+}
+
 /** A content word or hyphenated compound as read in a text: its feature key and its surface. */
 export interface ContentUnit {
   key: string;
@@ -268,7 +389,7 @@ const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
  * its parts the paper's subject word is invisible next to the papers that write it apart.
  */
 function camelParts(word: string): string[] {
-  if (!/\p{Ll}\p{Lu}/u.test(word)) return [];
+  if (!hasCamel(word)) return [];
   return word
     .split(CAMEL_BREAK)
     .map((p) => p.toLowerCase())
@@ -276,13 +397,41 @@ function camelParts(word: string): string[] {
     .map(stemWord);
 }
 
+/** A lowercase letter followed by a capital ("TriAttention"); plain ASCII words are checked without a regex. */
+function hasCamel(word: string): boolean {
+  let lower = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c > 127) return /\p{Ll}\p{Lu}/u.test(word);
+    if (lower && c >= 65 && c <= 90) return true;
+    lower = c >= 97 && c <= 122;
+  }
+  return false;
+}
+
+/** `/\p{L}/u.test(word)`, without the regex while the word is plain ASCII. */
+function hasLetter(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c > 127) return /\p{L}/u.test(word);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  }
+  return false;
+}
+
+/** `/^\p{N}/u.test(word)`, without the regex for an ASCII first character. */
+function startsWithNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c > 127 ? /^\p{N}/u.test(word) : c >= 48 && c <= 57;
+}
+
 /** Whether a (lowercase) word can be a feature; reached only on a {@link readWord} cache miss. */
 function isContentWord(word: string): boolean {
   return (
     word.length >= 2 &&
     word.length <= 30 &&
-    /\p{L}/u.test(word) &&
-    !(/^\p{N}/u.test(word) && word.length < 3) &&
+    hasLetter(word) &&
+    !(word.length < 3 && startsWithNumber(word)) &&
     !isStopword(word)
   );
 }

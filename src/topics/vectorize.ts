@@ -1,6 +1,15 @@
 import type { Paper } from '../domain/index.js';
 import { normalize, type SparseVector } from './sparse.js';
-import { extractTerms, type Term } from './tokenize.js';
+import {
+  extractTerms,
+  keyCount,
+  keyGeneration,
+  keyId,
+  keyName,
+  renewKeyIds,
+  type Term,
+  termIds,
+} from './tokenize.js';
 
 /** The text a paper offers to grouping. */
 export type PaperText = Pick<Paper, 'id' | 'title' | 'summary' | 'keywords' | 'categories'> & {
@@ -83,56 +92,97 @@ export interface CorpusOptions {
   weights?: FieldWeights;
 }
 
+/** The counted fields of a paper, in the order their terms are counted. */
+const FIELDS = ['title', 'summary', 'aiSummary', 'keywords', 'categories'] as const;
+
 /**
- * Term counts of one paper per field, and the terms they were read from: computed once per paper
- * and shared by every corpus built from it, whatever its weights (see {@link CorpusOptions}).
+ * The terms of one paper per field: computed once per paper and shared by every corpus built from
+ * it, whatever its weights (see {@link CorpusOptions}).
  */
 export interface PaperTerms {
-  fields: Record<Exclude<keyof FieldWeights, 'summaryAlone'>, Map<string, number>>;
+  /**
+   * Term counts per field, keys in the order the field first says them. Read on first use (user
+   * topics): a corpus counts the ids instead.
+   */
+  readonly fields: Record<(typeof FIELDS)[number], Map<string, number>>;
   /**
    * The terms of each text (title, abstract, AI summary, keywords), as read: surface forms and
    * standalone keys are taken from them only when a label asks (grouping itself needs the counts).
    */
-  read: readonly (readonly Term[])[];
+  readonly read: readonly (readonly Term[])[];
+  /** Key ids of each field's terms, as read ({@link FIELDS} order), valid in `generation`. */
+  readonly ids: readonly (readonly number[])[];
+  readonly generation: number;
 }
 
 /** Term counts of one paper, field by field. */
 export function countTerms(paper: PaperText): PaperTerms {
-  const read: Term[][] = [];
-  const count = (texts: readonly string[]): Map<string, number> => {
-    const counts = new Map<string, number>();
-    for (const text of texts) {
-      const terms = extractTerms(text);
-      read.push(terms);
-      for (const term of terms) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
-    }
-    return counts;
+  const texts = [
+    [paper.title],
+    [paper.summary],
+    paper.aiSummary ? [paper.aiSummary] : [],
+    paper.keywords,
+  ] as const;
+  const generation = keyGeneration();
+  const ids = texts.map((list) => {
+    const out: number[] = [];
+    for (const text of list) termIds(text, out);
+    return out;
+  });
+  // A category counts once however often it is listed.
+  ids.push([...new Set(paper.categories.map((c) => categoryId(c)))]);
+  let fields: PaperTerms['fields'] | undefined;
+  let read: Term[][] | undefined;
+  return {
+    ids,
+    generation,
+    get read(): readonly (readonly Term[])[] {
+      read ??= texts.flatMap((list) => list.map(extractTerms));
+      return read;
+    },
+    get fields(): PaperTerms['fields'] {
+      fields ??= {
+        title: countKeys(texts[0]),
+        summary: countKeys(texts[1]),
+        aiSummary: countKeys(texts[2]),
+        keywords: countKeys(texts[3]),
+        categories: new Map(paper.categories.map((c) => [`cat:${c.toLowerCase()}`, 1])),
+      };
+      return fields;
+    },
   };
-  const fields = {
-    title: count([paper.title]),
-    summary: count([paper.summary]),
-    aiSummary: count(paper.aiSummary ? [paper.aiSummary] : []),
-    keywords: count(paper.keywords),
-    categories: new Map(paper.categories.map((c) => [`cat:${c.toLowerCase()}`, 1])),
-  };
-  return { fields, read };
 }
 
-/** A paper's term counts weighted by field and summed. */
-export function weightedCounts(
-  terms: PaperTerms,
-  weights: FieldWeights = FIELD_WEIGHTS,
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const field of ['title', 'summary', 'aiSummary', 'keywords', 'categories'] as const) {
-    const alone = field === 'summary' && terms.fields.aiSummary.size === 0;
-    const w = alone ? weights.summaryAlone : weights[field];
-    if (w <= 0) continue;
-    for (const [key, c] of terms.fields[field]) out.set(key, (out.get(key) ?? 0) + w * c);
+function categoryId(category: string): number {
+  return keyId(`cat:${category.toLowerCase()}`);
+}
+
+function countKeys(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts)
+    for (const term of extractTerms(text)) counts.set(term.key, (counts.get(term.key) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Per key id, its index among the keys of the corpus being built, valid where `stamp` holds that
+ * build's number: reused between builds so counting allocates nothing per key.
+ */
+let stamp = new Int32Array(0);
+let slot = new Int32Array(0);
+let builds = 0;
+
+function localIds(): number {
+  const size = keyCount();
+  if (stamp.length < size) {
+    const grown = Math.max(size, 2 * stamp.length, 4096);
+    stamp = new Int32Array(grown);
+    slot = new Int32Array(grown);
+    builds = 0;
   }
-  return out;
+  builds += 1;
+  return builds;
 }
-
 /**
  * Builds the TF-IDF model of a batch: sublinear term frequency (1 + ln tf, so a word said once in
  * the abstract weighs 0.3 and a title word 2.1: what a paper repeats or puts in its title says
@@ -141,42 +191,48 @@ export function weightedCounts(
  */
 export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptions = {}): Corpus {
   const cache = options.cache ?? new Map<PaperText, PaperTerms>();
+  const generation = renewKeyIds();
   const terms = papers.map((p) => {
     let t = cache.get(p);
-    if (!t) {
+    if (!t || t.generation !== generation) {
       t = countTerms(p);
       cache.set(p, t);
     }
     return t;
   });
-  const counts = terms.map((t) => weightedCounts(t, options.weights));
-  const dfByKey = new Map<string, number>();
-  for (const c of counts) for (const key of c.keys()) dfByKey.set(key, (dfByKey.get(key) ?? 0) + 1);
+  const counted = countPapers(terms, options.weights ?? FIELD_WEIGHTS);
   // Features in the order the papers first use them: as deterministic as the papers' order, and
   // no sort of thousands of strings.
   const features: string[] = [];
   const df: number[] = [];
-  for (const [key, d] of dfByKey) {
-    if (d < minDf) continue;
+  const featureOf = new Int32Array(counted.keys.length).fill(-1);
+  counted.keys.forEach((key, k) => {
+    const d = counted.df[k] as number;
+    if (d < minDf) return;
+    featureOf[k] = features.length;
     features.push(key);
     df.push(d);
-  }
-  const index = new Map(features.map((key, i) => [key, i]));
+  });
   const n = papers.length;
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
   const weight = new Float64Array(features.length);
-  const vectors = counts.map((c) => {
+  const vectors = counted.papers.map(({ keys, tf }) => {
     const idx: number[] = [];
-    for (const [key, tf] of c) {
-      const i = index.get(key);
-      if (i === undefined) continue;
+    for (let j = 0; j < keys.length; j += 1) {
+      const i = featureOf[keys[j] as number] as number;
+      if (i < 0) continue;
       idx.push(i);
-      weight[i] = Math.max(0.05, 1 + Math.log(tf)) * (idf[i] ?? 0);
+      weight[i] = Math.max(0.05, 1 + Math.log(tf[j] as number)) * (idf[i] ?? 0);
     }
     idx.sort((a, b) => a - b);
     return normalize({ idx, val: idx.map((i) => weight[i] ?? 0) });
   });
   // Grouping reads only the vectors: what labels need is built on first use.
+  let index: Map<string, number> | undefined;
+  const indexOf = (): Map<string, number> => {
+    index ??= new Map(features.map((key, i) => [key, i]));
+    return index;
+  };
   let present: Set<number>[] | undefined;
   let headline: Set<number>[] | undefined;
   let forms: Surfaces | undefined;
@@ -207,7 +263,7 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
         const out = new Set<number>();
         for (const field of [t.fields.title, t.fields.keywords]) {
           for (const key of field.keys()) {
-            const i = index.get(key);
+            const i = indexOf().get(key);
             if (i !== undefined) out.add(i);
           }
         }
@@ -218,8 +274,80 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
     surfaceOf,
     standsAlone,
     idf,
-    index,
+    get index(): Map<string, number> {
+      return indexOf();
+    },
   };
+}
+
+/** The weighted term counts of a batch, keys numbered in the order the papers first use them. */
+interface Counted {
+  keys: string[];
+  /** Papers using each key. */
+  df: number[];
+  /** Per paper, the keys it uses (in first use) and their weighted counts. */
+  papers: { keys: Int32Array; tf: Float64Array }[];
+}
+
+/**
+ * Each paper's term counts weighted by field and summed (a field weighted 0 left out), and each
+ * key's document frequency. Keys are numbered in the order the papers first use them, field by
+ * field, as a map of keys would list them; each weighted count adds the fields in the same order.
+ */
+function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Counted {
+  const build = localIds();
+  const keys: string[] = [];
+  const df: number[] = [];
+  // Scratch per key of the batch: its count in the current field, its weighted count in the paper.
+  let count = new Float64Array(1024);
+  let sum = new Float64Array(1024);
+  const inField: number[] = [];
+  const inPaper: number[] = [];
+  const papers = terms.map((t) => {
+    inPaper.length = 0;
+    FIELDS.forEach((field, f) => {
+      const alone = field === 'summary' && (t.ids[2] as readonly number[]).length === 0;
+      const w = alone ? weights.summaryAlone : weights[field];
+      if (w <= 0) return;
+      inField.length = 0;
+      for (const id of t.ids[f] as readonly number[]) {
+        let k = slot[id] as number;
+        if (stamp[id] !== build) {
+          k = keys.length;
+          stamp[id] = build;
+          slot[id] = k;
+          keys.push(keyName(id));
+          df.push(0);
+          if (k >= count.length) {
+            count = grown(count);
+            sum = grown(sum);
+          }
+        }
+        if (count[k] === 0) inField.push(k);
+        count[k] = (count[k] as number) + 1;
+      }
+      for (const k of inField) {
+        if (sum[k] === 0) inPaper.push(k);
+        sum[k] = (sum[k] as number) + w * (count[k] as number);
+        count[k] = 0;
+      }
+    });
+    const local = Int32Array.from(inPaper);
+    const tf = new Float64Array(local.length);
+    local.forEach((k, j) => {
+      tf[j] = sum[k] as number;
+      sum[k] = 0;
+      df[k] = (df[k] as number) + 1;
+    });
+    return { keys: local, tf };
+  });
+  return { keys, df, papers };
+}
+
+function grown(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(2 * a.length);
+  out.set(a);
+  return out;
 }
 
 /** Surface forms of each key with their counts across papers, and the keys written on their own. */

@@ -102,6 +102,25 @@ describe('extractTerms', () => {
     expect(parts.map((t) => t.surface)).toEqual(['multi', 'agent']);
   });
 
+  it.each([
+    ['«Über» attention', 'Über attention'],
+    ['*naïve* Bayes', 'naïve Bayes'],
+    ['«TríAttention» kernels', 'TríAttention kernels'],
+    ['état-of-art', 'état-of-art'],
+    ['２D ３層 models', '２D ３層 models'],
+  ])('reads %s as %s: punctuation around a word, accented and wide letters', (text, plain) => {
+    expect(extractTerms(text)).toEqual(extractTerms(plain));
+    expect(extractTerms(plain).length).toBeGreaterThan(0);
+  });
+
+  it('reads accented capitals inside a coined name as parts', () => {
+    expect(
+      extractTerms('ÉcoleNet')
+        .filter((t) => t.part)
+        .map((t) => t.key),
+    ).toEqual(['école', 'net'].map(stemWord));
+  });
+
   it('drops bare numbers and one-letter tokens', () => {
     expect(extractTerms('a 12 x 2024 GPU')).toEqual([{ key: 'gpu', surface: 'GPU' }]);
   });
