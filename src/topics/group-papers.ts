@@ -1,5 +1,6 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
+import { claimPapers, settleClaims } from './claims.js';
 import {
   allIndices,
   bySize,
@@ -14,7 +15,7 @@ import {
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
+import { JOIN_EVIDENCE } from './evidence.js';
 import { chooseSectionLabel } from './label-section.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
@@ -77,15 +78,10 @@ export function groupPapers(
     return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
   const parts = partsByParent(topics, curated);
-  const owner: number[] = [];
-  const claim = batch.map((paper) => {
-    const user = bestTopic(topics, users, paper, opts.joinEvidence);
-    const best = user.index >= 0 ? user : bestTopic(topics, curated, paper, opts.joinEvidence);
-    owner.push(best.evidence >= 2 * opts.joinEvidence ? best.index : -1);
-    return best.index;
-  });
+  const claims = claimPapers(topics, users, curated, batch, opts.joinEvidence);
 
   if (n <= opts.singleSectionMax) {
+    const claim = claims.map((c) => c.index);
     const first = claim[0] ?? -1;
     const topic =
       first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
@@ -94,6 +90,10 @@ export function groupPapers(
 
   const corpus = buildCorpus(batch, n > 10 ? 2 : 1);
   const sim = centeredSimilarity(similarityMatrix(corpus.vectors), n);
+  settleClaims(claims, sim, n);
+  const claim = claims.map((c) => c.index);
+  // A paper that plainly names its topic (twice the join evidence) is placed nowhere else.
+  const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
   const stats = labelPhrases(batch);
   const [lo, hi] = sectionBounds(n);
   const average = n / ((lo + hi) / 2);
