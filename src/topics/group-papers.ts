@@ -2,13 +2,13 @@ import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import { claimPapers, settleClaims } from './claims.js';
 import {
-  allIndices,
   bySize,
   type Draft,
   groupIndices,
   labelPhrases,
   labelWords,
   mergeSmallestPart,
+  nameCluster,
   OTHER_TOPIC,
   placeLeftovers,
   proposeTopic,
@@ -16,7 +16,6 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE } from './evidence.js';
-import { chooseSectionLabel } from './label-section.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
@@ -129,22 +128,9 @@ export function groupPapers(
     );
     const clusters = groupIndices(local).map((c) => c.map((r) => rest[r] as number));
     for (const cluster of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
-      let members = cluster;
-      let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), used()) : undefined;
-      if (!label && members.length >= 4) {
-        // A looser cluster: named by what a good share of it says, and only those papers stay.
-        label = chooseSectionLabel(stats, members, allIndices(n), used(), 0.34, 0.2);
-        const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
-        const kept = says ? members.filter((m) => says.has(m)) : [];
-        if (kept.length >= 2) {
-          leftovers.push(...members.filter((m) => !says?.has(m)));
-          members = kept;
-        } else label = undefined;
-      }
-      if (!label) {
-        leftovers.push(...members);
-        continue;
-      }
+      const { label, members, rest: unnamed } = nameCluster(cluster, stats, used(), batch);
+      leftovers.push(...unnamed);
+      if (!label) continue;
       const topic = proposeTopic(topics, label.label, label.keywords);
       drafts.push({ members, topic, words: label.words, source: -1, settled: false });
     }
@@ -161,11 +147,12 @@ export function groupPapers(
   }
   // A topic holding many papers (a focused feed) reads better in labelled parts.
   const splitAt = Math.max(8, 2 * average);
-  for (const d of [...drafts]) if (d.members.length >= splitAt) splitDraft(d, drafts, stats, sim, n, average);
+  for (const d of [...drafts])
+    if (d.members.length >= splitAt) splitDraft(d, drafts, stats, batch, sim, n, average);
   while (drafts.length < lo) {
     const largest = drafts.filter((d) => !d.settled && d.members.length >= 6).sort(bySize)[0];
     if (!largest) break;
-    splitDraft(largest, drafts, stats, sim, n, average);
+    splitDraft(largest, drafts, stats, batch, sim, n, average);
   }
   // Too many sections: the smallest give their papers back, "More papers" counted in.
   // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
