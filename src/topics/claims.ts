@@ -64,9 +64,10 @@ export function claimPapers(
 /**
  * Settles the papers that give join evidence for several topics about equally: each goes to the
  * topic whose undisputed papers of this batch it resembles most (mean centred similarity, `sim`
- * n x n), evidence weighing in a little ({@link EVIDENCE_WEIGHT}). A topic with fewer than
- * {@link MIN_CORE} undisputed papers is no reference: it keeps a paper only when no rival has
- * one. Order-independent: references are read before any paper moves. Updates `claims`.
+ * n x n), evidence weighing in a little ({@link EVIDENCE_WEIGHT}). When one of the topics in
+ * question has fewer than {@link MIN_CORE} undisputed papers, the batch cannot tell and the claim
+ * stands (moving the papers away would leave that topic without a section its few papers make
+ * together). Order-independent: references are read before any paper moves. Updates `claims`.
  */
 export function settleClaims(claims: Claim[], sim: Float64Array, n: number): void {
   const core = new Map<number, number[]>();
@@ -75,10 +76,12 @@ export function settleClaims(claims: Claim[], sim: Float64Array, n: number): voi
   });
   const score = (p: number, index: number, evidence: number): number => {
     const ref = core.get(index) ?? [];
-    return (ref.length >= MIN_CORE ? meanSimilarity(sim, n, p, ref) : -1) + EVIDENCE_WEIGHT * evidence;
+    return meanSimilarity(sim, n, p, ref) + EVIDENCE_WEIGHT * evidence;
   };
   const moves = claims.map((c, p) => {
     let best = { index: c.index, evidence: c.evidence };
+    // Without a reference for each topic in question, the batch cannot tell: the claim stands.
+    if ([c, ...c.rivals].some((t) => (core.get(t.index)?.length ?? 0) < MIN_CORE)) return best;
     let bestScore = c.rivals.length === 0 ? 0 : score(p, c.index, c.evidence);
     for (const r of c.rivals) {
       const s = score(p, r.index, r.evidence);

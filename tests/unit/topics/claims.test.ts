@@ -81,25 +81,27 @@ describe('settleClaims', () => {
     for (const q of [2, 3]) m[4 * n + q] = m[q * n + 4] = toSecond;
     return m;
   };
-  const claims = (coreOfSecond: number): Claim[] => [
+  // Papers 1 and 3 leave their topic (to topic 2) when that topic is to have one undisputed paper.
+  const claims = (coreOfFirst: number, coreOfSecond: number): Claim[] => [
     { index: 0, evidence: 3, rivals: [] },
-    { index: 0, evidence: 3, rivals: [] },
+    { index: coreOfFirst >= 2 ? 0 : 2, evidence: 3, rivals: [] },
     { index: 1, evidence: 3, rivals: [] },
     { index: coreOfSecond >= 2 ? 1 : 2, evidence: 3, rivals: [] },
     { index: 0, evidence: 4, rivals: [{ index: 1, evidence: 3 }] },
   ];
 
   it.each([
-    ['closer to the rival topic', 0.05, 0.3, 2, 1],
-    ['closer to its own topic', 0.3, 0.05, 2, 0],
-    ['about as close to both: evidence decides', 0.2, 0.2, 2, 0],
-    ['the rival has one undisputed paper only, no reference', 0.05, 0.3, 1, 0],
-  ])('a paper in doubt, %s', (_, toFirst, toSecond, core, expected) => {
-    const cs = claims(core);
+    ['closer to the rival topic', 0.05, 0.3, 2, 2, 1],
+    ['closer to its own topic', 0.3, 0.05, 2, 2, 0],
+    ['about as close to both: evidence decides', 0.2, 0.2, 2, 2, 0],
+    ['the rival has one undisputed paper only: no reference, the claim stands', 0.05, 0.3, 2, 1, 0],
+    ['its own topic has one undisputed paper only: the claim stands', 0.05, 0.3, 1, 2, 0],
+  ])('a paper in doubt, %s', (_, toFirst, toSecond, first, second, expected) => {
+    const cs = claims(first, second);
     settleClaims(cs, sim(toFirst, toSecond), 5);
     expect(cs[4]?.index).toBe(expected);
     expect(cs.slice(0, 4).map((c) => c.index)).toEqual(
-      claims(core)
+      claims(first, second)
         .slice(0, 4)
         .map((c) => c.index),
     );
