@@ -1,21 +1,21 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
+import { claimPapers, settleClaims } from './claims.js';
 import {
-  allIndices,
   bySize,
   type Draft,
   groupIndices,
   labelPhrases,
   labelWords,
   mergeSmallestPart,
+  nameCluster,
   OTHER_TOPIC,
   placeLeftovers,
   proposeTopic,
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
-import { chooseSectionLabel } from './label-section.js';
+import { JOIN_EVIDENCE } from './evidence.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
@@ -77,15 +77,10 @@ export function groupPapers(
     return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
   const parts = partsByParent(topics, curated);
-  const owner: number[] = [];
-  const claim = batch.map((paper) => {
-    const user = bestTopic(topics, users, paper, opts.joinEvidence);
-    const best = user.index >= 0 ? user : bestTopic(topics, curated, paper, opts.joinEvidence);
-    owner.push(best.evidence >= 2 * opts.joinEvidence ? best.index : -1);
-    return best.index;
-  });
+  const claims = claimPapers(topics, users, curated, batch, opts.joinEvidence);
 
   if (n <= opts.singleSectionMax) {
+    const claim = claims.map((c) => c.index);
     const first = claim[0] ?? -1;
     const topic =
       first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
@@ -94,6 +89,10 @@ export function groupPapers(
 
   const corpus = buildCorpus(batch, n > 10 ? 2 : 1);
   const sim = centeredSimilarity(similarityMatrix(corpus.vectors), n);
+  settleClaims(claims, sim, n);
+  const claim = claims.map((c) => c.index);
+  // A paper that plainly names its topic (twice the join evidence) is placed nowhere else.
+  const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
   const stats = labelPhrases(batch);
   const [lo, hi] = sectionBounds(n);
   const average = n / ((lo + hi) / 2);
@@ -129,22 +128,9 @@ export function groupPapers(
     );
     const clusters = groupIndices(local).map((c) => c.map((r) => rest[r] as number));
     for (const cluster of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
-      let members = cluster;
-      let label = members.length >= 2 ? chooseSectionLabel(stats, members, allIndices(n), used()) : undefined;
-      if (!label && members.length >= 4) {
-        // A looser cluster: named by what a good share of it says, and only those papers stay.
-        label = chooseSectionLabel(stats, members, allIndices(n), used(), 0.34, 0.2);
-        const says = label ? stats.get(label.words.join(' '))?.papers : undefined;
-        const kept = says ? members.filter((m) => says.has(m)) : [];
-        if (kept.length >= 2) {
-          leftovers.push(...members.filter((m) => !says?.has(m)));
-          members = kept;
-        } else label = undefined;
-      }
-      if (!label) {
-        leftovers.push(...members);
-        continue;
-      }
+      const { label, members, rest: unnamed } = nameCluster(cluster, stats, used(), batch);
+      leftovers.push(...unnamed);
+      if (!label) continue;
       const topic = proposeTopic(topics, label.label, label.keywords);
       drafts.push({ members, topic, words: label.words, source: -1, settled: false });
     }
@@ -161,11 +147,12 @@ export function groupPapers(
   }
   // A topic holding many papers (a focused feed) reads better in labelled parts.
   const splitAt = Math.max(8, 2 * average);
-  for (const d of [...drafts]) if (d.members.length >= splitAt) splitDraft(d, drafts, stats, sim, n, average);
+  for (const d of [...drafts])
+    if (d.members.length >= splitAt) splitDraft(d, drafts, stats, batch, sim, n, average);
   while (drafts.length < lo) {
     const largest = drafts.filter((d) => !d.settled && d.members.length >= 6).sort(bySize)[0];
     if (!largest) break;
-    splitDraft(largest, drafts, stats, sim, n, average);
+    splitDraft(largest, drafts, stats, batch, sim, n, average);
   }
   // Too many sections: the smallest give their papers back, "More papers" counted in.
   // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.

@@ -31,6 +31,19 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
   return small.every((w) => words.has(w));
 }
 
+/** Options of {@link chooseSectionLabel}. */
+export interface LabelOptions {
+  /** Least share of the members that say the label (default {@link MIN_LABEL_COVERAGE}). */
+  minCoverage?: number;
+  /** Least share that say it in title or keywords (default {@link MIN_HEADLINE}). */
+  minHeadline?: number;
+  /**
+   * Phrase statistics of the members' own papers: a label must read complete where they say it,
+   * not only across the batch ("Bias" of "inductive bias probe", "modality bias" is cut).
+   */
+  own?: ReadonlyMap<string, PhraseStats>;
+}
+
 /**
  * The heading of a group of papers (`members`, indices into the phrase statistics' papers):
  * the complete noun phrase that most of them say, preferably in their titles and keywords, and
@@ -43,9 +56,9 @@ export function chooseSectionLabel(
   members: readonly number[],
   context: readonly number[],
   used: readonly (readonly string[])[],
-  minCoverage = MIN_LABEL_COVERAGE,
-  minHeadline = MIN_HEADLINE,
+  options: LabelOptions = {},
 ): SectionLabel | undefined {
+  const { minCoverage = MIN_LABEL_COVERAGE, minHeadline = MIN_HEADLINE, own } = options;
   const inside = new Set(members);
   const within = new Set(context);
   const ranked: { key: string; s: PhraseStats; score: number; coverage: number }[] = [];
@@ -78,6 +91,8 @@ export function chooseSectionLabel(
     if (!isCompletePhrase(r.s, surface)) continue;
     if (keywords.length < 12) keywords.push(surface.toLowerCase());
     if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
+    const mine = own?.get(r.key);
+    if (mine && mine.complete < 0.5 * mine.count) continue;
     chosen = { label: formatLabel(surface), words: r.s.words, keywords, coverage: r.coverage };
   }
   return chosen;

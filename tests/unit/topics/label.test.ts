@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCorpus,
+  chooseSectionLabel,
+  collectPhrases,
   describeCluster,
   formatLabel,
   labelWordCount,
@@ -99,5 +101,31 @@ describe('describeCluster', () => {
     const { keywords } = describeCluster(corpus, [0, 1, 2], new Set());
     expect(keywords[0]).toBe('sparse attention');
     expect(keywords.every((k) => k === k.toLowerCase())).toBe(true);
+  });
+});
+
+describe('chooseSectionLabel', () => {
+  // Three papers say "bias" only as the start of longer names; a fourth says "bias" on its own,
+  // often, so across the batch the word reads complete.
+  const papers = [
+    { title: 'Inductive bias probes', keywords: [], summary: 'We probe world models.' },
+    {
+      title: 'Modality bias detection',
+      keywords: [],
+      summary: 'Audio-visual models see more than they hear.',
+    },
+    { title: 'Implicit bias estimates', keywords: [], summary: 'Self-reports of language models.' },
+    { title: 'Hiring bias', keywords: [], summary: 'The bias we saw; its bias, our bias, and bias.' },
+  ];
+  const stats = collectPhrases(papers);
+  const members = [0, 1, 2];
+
+  it('names a section by a word its papers share', () => {
+    expect(chooseSectionLabel(stats, members, [0, 1, 2, 3], [])?.label).toBe('Bias');
+  });
+
+  it('not by a word the section\'s own papers always continue (regression: a held-out batch got "Bias")', () => {
+    const own = collectPhrases(members.map((m) => papers[m] as (typeof papers)[number]));
+    expect(chooseSectionLabel(stats, members, [0, 1, 2, 3], [], { own })).toBeUndefined();
   });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TopicGroup } from '../../../src/domain/index.js';
-import { groupPapers, labelsClash, OTHER_TOPIC, phraseKeys } from '../../../src/topics/index.js';
+import {
+  collectPhrases,
+  groupPapers,
+  labelsClash,
+  OTHER_TOPIC,
+  type PaperText,
+  phraseKeys,
+} from '../../../src/topics/index.js';
 import { normalizedMutualInformation } from '../../helpers/cluster-metrics.js';
 import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
@@ -44,15 +51,27 @@ function nmi(papers: readonly Labelled[], groups: TopicGroup[]): number {
   );
 }
 
+/** A discovered label its section's papers mostly go on after ("Bias" of "inductive bias probes"). */
+function isCut(label: string, papers: readonly PaperText[]): boolean {
+  const s = collectPhrases(papers).get(phraseKeys(label).join(' '));
+  return s !== undefined && s.complete < 0.5 * s.count;
+}
+
 /** What a reader checks: sections, single-paper ones, the catch-all, headings, clashes. */
-function expectReadable(groups: TopicGroup[], n: number): void {
+function expectReadable(groups: TopicGroup[], papers: readonly PaperText[]): void {
+  const n = papers.length;
+  const byId = new Map(papers.map((p) => [p.id, p]));
   const named = groups.filter((g) => g.topic.slug !== OTHER_TOPIC.slug);
   expect(groups.length).toBeGreaterThanOrEqual(7);
   expect(groups.length).toBeLessThanOrEqual(12);
   expect(named.filter((g) => g.paperIds.length === 1)).toEqual([]);
   const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
   expect(other).toBeLessThanOrEqual(Math.ceil(0.15 * n));
-  for (const g of named) expect(readsAsHeading(g.topic.label), g.topic.label).toBe(true);
+  for (const g of named) {
+    expect(readsAsHeading(g.topic.label), g.topic.label).toBe(true);
+    const own = g.paperIds.map((id) => byId.get(id) as PaperText);
+    if (g.topic.origin === 'discovered') expect(isCut(g.topic.label, own), g.topic.label).toBe(false);
+  }
   named.forEach((a, i) => {
     for (const b of named.slice(i + 1))
       expect(
@@ -72,33 +91,30 @@ describe('focused set: 70 arXiv papers on LLMs, hand-labelled into 9 sections', 
 
   it('agrees with the editor (NMI floor; measured 0.71) in 7-12 readable sections', () => {
     expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.68);
-    expectReadable(groups, papers.length);
+    expectReadable(groups, papers);
   });
 });
 
 describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
   const all = loadHfLabeled();
-  const runs = (first: number): { nmi: number; groups: TopicGroup[] }[] =>
+  const runs = (first: number): { nmi: number; groups: TopicGroup[]; subset: Labelled[] }[] =>
     Array.from({ length: 20 }, (_, i) => {
       const subset = shuffle(all, seededRandom(first + i)).slice(0, 70);
       const { groups } = groupPapers(subset, CATALOGUE);
-      return { nmi: nmi(subset, groups), groups };
+      return { nmi: nmi(subset, groups), groups, subset };
     });
 
-  // Measured 0.666 (min 0.593) on seeds 1-20 and 0.666 (min 0.605) on the held-out seeds 21-40.
+  // Measured 0.690 (min 0.599) on seeds 1-20 and 0.696 (min 0.643) on the held-out seeds 21-40.
   it.each([
-    [1, 0.64],
-    [21, 0.64],
-  ])('seeds %i.. keep the mean NMI above %f, none below 0.55, every batch readable', (first, floor) => {
+    [1, 0.675],
+    [21, 0.675],
+  ])('seeds %i.. keep the mean NMI above %f, none below 0.58, every batch readable', (first, floor) => {
     const results = runs(first);
     const mean = results.reduce((a, r) => a + r.nmi, 0) / results.length;
     expect(mean).toBeGreaterThanOrEqual(floor);
     for (const r of results) {
-      expect(r.nmi).toBeGreaterThanOrEqual(0.55);
-      expectReadable(
-        r.groups,
-        r.groups.reduce((a, g) => a + g.paperIds.length, 0),
-      );
+      expect(r.nmi).toBeGreaterThanOrEqual(0.58);
+      expectReadable(r.groups, r.subset);
     }
   });
 });

@@ -1,0 +1,102 @@
+import type { Topic } from '../domain/index.js';
+import { bestTopic, topicEvidence } from './evidence.js';
+import { meanSimilarity } from './sections.js';
+import type { PaperText } from './vectorize.js';
+
+/**
+ * Which topic each paper of a batch joins on evidence (see evidence.ts), before any clustering.
+ * A paper that names two topics about equally ("a multi-agent framework for visual reasoning",
+ * "image generation via distillation") is settled by the batch itself: see {@link settleClaims}.
+ */
+
+/** A paper's claim: the topic it gives the most evidence for, and its rivals. */
+export interface Claim {
+  /** Index of the topic in the catalogue; -1 when no topic reaches the join evidence. */
+  index: number;
+  evidence: number;
+  /** Other curated topics the paper gives join evidence for, nearly as much (see {@link RIVAL_RATIO}). */
+  rivals: { index: number; evidence: number }[];
+}
+
+/** A topic is a rival when the paper's evidence for it times this reaches its best topic's. */
+export const RIVAL_RATIO = 1.5;
+
+/** Least papers a topic must hold without rivals to be a reference for the papers in doubt. */
+const MIN_CORE = 2;
+
+/**
+ * Weight of evidence next to similarity when a paper in doubt is settled: 0.02 per point, so a
+ * key phrase in the title (3) is worth a centred similarity of 0.06, about what separates the
+ * closest topic from the next one.
+ */
+const EVIDENCE_WEIGHT = 0.02;
+
+/**
+ * The claims of a batch: a config topic (`users`) first, else the curated or approved topic
+ * (`curated`) a paper gives the most evidence for, if it reaches `join`; ties go to the first.
+ */
+export function claimPapers(
+  topics: readonly Topic[],
+  users: readonly number[],
+  curated: readonly number[],
+  batch: readonly PaperText[],
+  join: number,
+): Claim[] {
+  return batch.map((paper) => {
+    const user = bestTopic(topics, users, paper, join);
+    if (user.index >= 0) return { ...user, rivals: [] };
+    const scored = curated.map((index) => ({
+      index,
+      evidence: topicEvidence(topics[index] as Topic, paper),
+    }));
+    let best = { index: -1, evidence: 0 };
+    for (const s of scored) if (s.evidence >= join && s.evidence > best.evidence) best = s;
+    const rivals =
+      best.index < 0
+        ? []
+        : scored.filter(
+            (s) => s.index !== best.index && s.evidence >= join && s.evidence * RIVAL_RATIO >= best.evidence,
+          );
+    return { ...best, rivals };
+  });
+}
+
+/**
+ * Settles the papers that give join evidence for several topics about equally: each goes to the
+ * topic whose undisputed papers of this batch it resembles most (mean centred similarity, `sim`
+ * n x n), evidence weighing in a little ({@link EVIDENCE_WEIGHT}). When one of the topics in
+ * question has fewer than {@link MIN_CORE} undisputed papers, the batch cannot tell and the claim
+ * stands (moving the papers away would leave that topic without a section its few papers make
+ * together). Order-independent: references are read before any paper moves. Updates `claims`.
+ */
+export function settleClaims(claims: Claim[], sim: Float64Array, n: number): void {
+  const core = new Map<number, number[]>();
+  claims.forEach((c, p) => {
+    if (c.index >= 0 && c.rivals.length === 0) core.set(c.index, [...(core.get(c.index) ?? []), p]);
+  });
+  const score = (p: number, index: number, evidence: number): number => {
+    const ref = core.get(index) ?? [];
+    return meanSimilarity(sim, n, p, ref) + EVIDENCE_WEIGHT * evidence;
+  };
+  const moves = claims.map((c, p) => {
+    let best = { index: c.index, evidence: c.evidence };
+    // Without a reference for each topic in question, the batch cannot tell: the claim stands.
+    if ([c, ...c.rivals].some((t) => (core.get(t.index)?.length ?? 0) < MIN_CORE)) return best;
+    let bestScore = c.rivals.length === 0 ? 0 : score(p, c.index, c.evidence);
+    for (const r of c.rivals) {
+      const s = score(p, r.index, r.evidence);
+      if (s > bestScore) {
+        bestScore = s;
+        best = r;
+      }
+    }
+    return best;
+  });
+  moves.forEach((m, p) => {
+    const c = claims[p] as Claim;
+    if (m.index === c.index) return;
+    c.rivals = [{ index: c.index, evidence: c.evidence }, ...c.rivals.filter((r) => r.index !== m.index)];
+    c.index = m.index;
+    c.evidence = m.evidence;
+  });
+}

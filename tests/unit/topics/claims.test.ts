@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import { type Claim, groupPapers, type PaperText, settleClaims } from '../../../src/topics/index.js';
+
+const curated = (slug: string, label: string, keywords: string[]): Topic => ({
+  slug,
+  label,
+  keywords,
+  categories: [],
+  userDefined: false,
+  origin: 'curated',
+});
+
+const paper = (id: string, title: string, summary: string): PaperText => ({
+  id,
+  title,
+  summary,
+  keywords: [],
+  categories: [],
+});
+
+describe('papers that name two topics about equally', () => {
+  // Fine-tuning comes first in the catalogue: on equal evidence it used to take the paper.
+  const CATALOGUE = [
+    curated('fine-tuning', 'Fine-tuning and knowledge distillation', ['distillation', 'fine-tuning']),
+    curated('image-generation', 'Image generation and editing', ['image generation', 'diffusion models']),
+  ];
+  const BATCH = [
+    paper(
+      'd1',
+      'Distillation of reasoning traces',
+      'We distill chain-of-thought traces of a teacher into a student model for math.',
+    ),
+    paper(
+      'd2',
+      'Fine-tuning with distillation for math',
+      'A student model learns math word problems from a teacher model.',
+    ),
+    paper(
+      'd3',
+      'On-policy distillation for language models',
+      'The student model samples, the teacher model scores its math answers.',
+    ),
+    paper(
+      'g1',
+      'Image generation with diffusion models',
+      'Text-to-image diffusion sampling with fewer denoising steps and sharper pixels.',
+    ),
+    paper(
+      'g2',
+      'Faster image generation',
+      'Diffusion models render pixels of text-to-image prompts in few denoising steps.',
+    ),
+    paper(
+      'g3',
+      'Editing with diffusion models',
+      'Text-to-image diffusion edits pixels of a photo in few denoising steps.',
+    ),
+    paper(
+      'x',
+      'Two-step image generation via distillation',
+      'A diffusion sampler renders text-to-image pixels in two denoising steps.',
+    ),
+  ];
+
+  it('go with the topic whose undisputed papers of the batch they resemble', () => {
+    const { groups } = groupPapers(BATCH, CATALOGUE);
+    const home = groups.find((g) => g.paperIds.includes('x'));
+    expect(home?.topic.slug).toBe('image-generation');
+    expect(groups.find((g) => g.topic.slug === 'fine-tuning')?.paperIds).toEqual(['d1', 'd2', 'd3']);
+  });
+});
+
+describe('settleClaims', () => {
+  // Papers 0-1 are undisputed in topic 0, 2-3 in topic 1, paper 4 is in doubt between 0 and 1.
+  const sim = (toFirst: number, toSecond: number): Float64Array => {
+    const n = 5;
+    const m = new Float64Array(n * n);
+    for (let i = 0; i < n; i += 1) m[i * n + i] = 1;
+    for (const q of [0, 1]) m[4 * n + q] = m[q * n + 4] = toFirst;
+    for (const q of [2, 3]) m[4 * n + q] = m[q * n + 4] = toSecond;
+    return m;
+  };
+  // Papers 1 and 3 leave their topic (to topic 2) when that topic is to have one undisputed paper.
+  const claims = (coreOfFirst: number, coreOfSecond: number): Claim[] => [
+    { index: 0, evidence: 3, rivals: [] },
+    { index: coreOfFirst >= 2 ? 0 : 2, evidence: 3, rivals: [] },
+    { index: 1, evidence: 3, rivals: [] },
+    { index: coreOfSecond >= 2 ? 1 : 2, evidence: 3, rivals: [] },
+    { index: 0, evidence: 4, rivals: [{ index: 1, evidence: 3 }] },
+  ];
+
+  it.each([
+    ['closer to the rival topic', 0.05, 0.3, 2, 2, 1],
+    ['closer to its own topic', 0.3, 0.05, 2, 2, 0],
+    ['about as close to both: evidence decides', 0.2, 0.2, 2, 2, 0],
+    ['the rival has one undisputed paper only: no reference, the claim stands', 0.05, 0.3, 2, 1, 0],
+    ['its own topic has one undisputed paper only: the claim stands', 0.05, 0.3, 1, 2, 0],
+  ])('a paper in doubt, %s', (_, toFirst, toSecond, first, second, expected) => {
+    const cs = claims(first, second);
+    settleClaims(cs, sim(toFirst, toSecond), 5);
+    expect(cs[4]?.index).toBe(expected);
+    expect(cs.slice(0, 4).map((c) => c.index)).toEqual(
+      claims(first, second)
+        .slice(0, 4)
+        .map((c) => c.index),
+    );
+  });
+});
