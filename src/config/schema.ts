@@ -2,7 +2,14 @@ import * as z from 'zod';
 import { parseHttpUrl } from '../domain/index.js';
 import { createSourceSchemas } from './sources-schema.js';
 
-const { sourceSchema, fetchSchema } = createSourceSchemas(z);
+const { sourceSchema, fetchSchema } = createSourceSchemas({
+  array: z.array,
+  boolean: z.boolean,
+  enum: z.enum,
+  number: z.number,
+  object: z.object,
+  string: z.string,
+});
 
 const topicSchema = z
   .object({
