@@ -1,6 +1,6 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { topicOrigin } from '../domain/index.js';
-import { EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
@@ -171,6 +171,14 @@ export interface CloseFit {
   shared: number;
   /** Evidence for its catalogue topic; -Infinity when the paper's arXiv categories and the topic's share none. */
   evidence: number;
+  /**
+   * true when the paper has no home in this letter: it says the key phrases of a topic that has
+   * no section (a forecasting paper when only "Language understanding" is near), or its arXiv
+   * categories are foreign to its closest section's topic. Such papers stay in the catch-all first.
+   */
+  homeless?: boolean;
+  /** true when no catalogue topic lists any of the paper's arXiv categories (hep-th in an ML letter). */
+  offField?: boolean;
 }
 
 /**
@@ -180,7 +188,10 @@ export interface CloseFit {
  */
 export const FILL_MARGIN = 0.01;
 
-/** The catch-all may grow to this multiple of its share before papers join by closeness alone. */
+/**
+ * The catch-all may hold this multiple of its share before a paper of another field (no arXiv
+ * category in common with any close section's topic) is put where it is merely close.
+ */
 export const OTHER_SLACK = 1.5;
 
 /**
@@ -225,9 +236,10 @@ export function sharedPhrasePapers(phrases: readonly PhraseStats[], members: rea
  * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
  * key phrases) the paper says, the closest such first; never a section of another topic than
  * the one the paper plainly names. The rest make the catch-all section, kept to about
- * `maxShare` of the batch by attaching papers to the section they are closest to, when they
- * clearly fit it (see {@link joinsByCloseness}); by closeness alone only past
- * {@link OTHER_SLACK} times that share.
+ * `maxShare` of the batch by attaching papers to the section they are closest to: first those
+ * that clearly fit it (see {@link joinsByCloseness}), last those that have no home in the letter
+ * (see {@link CloseFit.homeless}); papers of another field only past {@link OTHER_SLACK} times
+ * that share.
  */
 export function placeLeftovers(
   leftovers: number[],
@@ -244,6 +256,11 @@ export function placeLeftovers(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
   );
   const phrases = realPhrases(stats, n);
+  const housed = new Set(drafts.map((d) => familyOf(d, topics)));
+  const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  const named = topics.flatMap((t, i) =>
+    t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
+  );
   const other: { p: number; to: Draft | undefined; fit: CloseFit }[] = [];
   for (const p of leftovers.sort((a, b) => a - b)) {
     let best: Draft | undefined;
@@ -279,7 +296,12 @@ export function placeLeftovers(
       continue;
     }
     close.sort((a, b) => b.s - a.s);
-    const first = close[0];
+    // The closest section whose topic the paper's arXiv categories do not contradict, if one is
+    // close at all: a cs.CL paper on hate speech is closer to "Language understanding" than its
+    // nearest neighbours in "Speech and audio" (cs.SD) suggest.
+    const first = close.find((c) => c.weight > Number.NEGATIVE_INFINITY && c.s > FILL_SIMILARITY) ?? close[0];
+    const claim = bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
+    const unhoused = claim >= 0 && !housed.has((topics[claim] as Topic).slug);
     const family = first ? familyOf(first.d, topics) : undefined;
     const second = close.find(
       (c) => c !== first && (family === undefined || familyOf(c.d, topics) !== family),
@@ -292,12 +314,17 @@ export function placeLeftovers(
         runnerUp: second?.s ?? 0,
         shared: first ? sharedPhrasePapers(phrases.get(p) ?? [], first.d.members) : 0,
         evidence: first?.weight ?? 0,
+        homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
+        offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
       },
     });
   }
   other.sort((a, b) => b.fit.sim - a.fit.sim || a.p - b.p);
-  // First the papers that clearly fit their closest section, down to the catch-all's share;
-  // then, only if it would still hold more than OTHER_SLACK times that, the closest others.
+  // Down to the catch-all's share, closest first: the papers that clearly fit their closest
+  // section, then the others that have a home in this letter, then those whose topic has no
+  // section; a paper whose arXiv categories no close section's topic shares only past
+  // OTHER_SLACK times that share, one of a field no topic covers (astrophysics in an ML letter)
+  // last of all. "More papers" keeps what fits nowhere.
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
@@ -307,8 +334,13 @@ export function placeLeftovers(
       } else i += 1;
     }
   };
-  fill(Math.floor(maxShare * n), joinsByCloseness);
-  fill(Math.floor(OTHER_SLACK * maxShare * n), (fit) => fit.sim > FILL_SIMILARITY);
+  const room = Math.floor(maxShare * n);
+  fill(room, joinsByCloseness);
+  fill(room, (fit) => fit.homeless !== true && fit.sim > FILL_SIMILARITY);
+  fill(room, (fit) => fit.evidence > Number.NEGATIVE_INFINITY && fit.sim > FILL_SIMILARITY);
+  const slack = Math.floor(OTHER_SLACK * maxShare * n);
+  fill(slack, (fit) => fit.offField !== true && fit.sim > FILL_SIMILARITY);
+  fill(slack, (fit) => fit.sim > FILL_SIMILARITY);
   return other.map((o) => o.p);
 }
 

@@ -37,7 +37,11 @@ describe('joinsByCloseness', () => {
     ['nothing in common but closeness', closeFit({ evidence: 0, shared: 0 }), false],
     ['half-way between two topics', closeFit({ runnerUp: 0.05 - FILL_MARGIN / 2 }), false],
     ['no closer than average', closeFit({ sim: 0.01, runnerUp: -0.05 }), false],
-    ['arXiv categories against the topic', closeFit({ evidence: Number.NEGATIVE_INFINITY, shared: 5 }), false],
+    [
+      'arXiv categories against the topic',
+      closeFit({ evidence: Number.NEGATIVE_INFINITY, shared: 5 }),
+      false,
+    ],
   ])('%s', (_name, f, expected) => {
     expect(joinsByCloseness(f)).toBe(expected);
   });
@@ -98,11 +102,10 @@ describe('placeLeftovers', () => {
     expect(ds[1]?.members).toEqual([2, 3]);
   });
 
-  it('puts a paper by closeness only when it clearly fits, while the catch-all is over its share', () => {
-    // Paper 4 is as close to both sections (no clear winner); paper 5 is clearly closest to the
-    // image section and says a word of its topic once; paper 6 says it too and is even closer,
-    // but its arXiv category is foreign to the topic. The catch-all may keep one paper, and two
-    // before papers join by closeness alone: only 5 moves.
+  it('fills the catch-all down to its share with the papers that fit, keeping the homeless one', () => {
+    // Paper 5 clearly fits the image section (closest by far, says a word of its topic); paper 4
+    // is about as close to both sections; paper 6 is the closest of all to the image section,
+    // but its arXiv category is foreign to that topic. The catch-all keeps one paper: paper 6.
     const batch = [
       ...base,
       paper('x', 'Between the two'),
@@ -112,18 +115,18 @@ describe('placeLeftovers', () => {
     const sim = matrix(7, [
       [4, 0, 0.1],
       [4, 1, 0.1],
-      [4, 2, 0.1],
-      [4, 3, 0.1],
+      [4, 2, 0.09],
+      [4, 3, 0.09],
       [5, 2, 0.2],
       [5, 3, 0.2],
       [6, 2, 0.3],
       [6, 3, 0.3],
     ]);
     const ds = drafts();
-    const other = placeLeftovers([4, 5, 6], ds, topics, batch, new Map(), sim, 7, 0.2);
+    const other = placeLeftovers([4, 5, 6], ds, topics, batch, new Map(), sim, 7, 0.15);
+    expect(ds[0]?.members).toEqual([0, 1, 4]);
     expect(ds[1]?.members).toEqual([2, 3, 5]);
-    expect(ds[0]?.members).toEqual([0, 1]);
-    expect(other).toEqual([6, 4]);
+    expect(other).toEqual([6]);
   });
 });
 
