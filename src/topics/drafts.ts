@@ -177,7 +177,10 @@ export interface CloseFit {
    * categories are foreign to its closest section's topic. Such papers stay in the catch-all first.
    */
   homeless?: boolean;
-  /** true when no catalogue topic lists any of the paper's arXiv categories (hep-th in an ML letter). */
+  /**
+   * true when no catalogue topic lists any of the paper's arXiv categories (hep-th in an ML
+   * letter): such a paper joins a section only on evidence, never by closeness.
+   */
   offField?: boolean;
 }
 
@@ -238,8 +241,8 @@ export function sharedPhrasePapers(phrases: readonly PhraseStats[], members: rea
  * the one the paper plainly names. The rest make the catch-all section, kept to about
  * `maxShare` of the batch by attaching papers to the section they are closest to: first those
  * that clearly fit it (see {@link joinsByCloseness}), last those that have no home in the letter
- * (see {@link CloseFit.homeless}); papers of another field only past {@link OTHER_SLACK} times
- * that share.
+ * (see {@link CloseFit.homeless}); papers whose categories contradict every close section only
+ * past {@link OTHER_SLACK} times that share, and papers of a field no topic covers never.
  */
 export function placeLeftovers(
   leftovers: number[],
@@ -323,8 +326,8 @@ export function placeLeftovers(
   // Down to the catch-all's share, closest first: the papers that clearly fit their closest
   // section, then the others that have a home in this letter, then those whose topic has no
   // section; a paper whose arXiv categories no close section's topic shares only past
-  // OTHER_SLACK times that share, one of a field no topic covers (astrophysics in an ML letter)
-  // last of all. "More papers" keeps what fits nowhere.
+  // OTHER_SLACK times that share, and one of a field no topic covers (astrophysics in an ML
+  // letter) never: "More papers" keeps what fits nowhere.
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
@@ -340,7 +343,6 @@ export function placeLeftovers(
   fill(room, (fit) => fit.evidence > Number.NEGATIVE_INFINITY && fit.sim > FILL_SIMILARITY);
   const slack = Math.floor(OTHER_SLACK * maxShare * n);
   fill(slack, (fit) => fit.offField !== true && fit.sim > FILL_SIMILARITY);
-  fill(slack, (fit) => fit.sim > FILL_SIMILARITY);
   return other.map((o) => o.p);
 }
 

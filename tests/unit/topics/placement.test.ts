@@ -128,6 +128,25 @@ describe('placeLeftovers', () => {
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([6]);
   });
+  it('never puts a paper of a field no topic covers where it is merely close', () => {
+    // No room in the catch-all at all: the eess.IV paper (a field the catalogue covers, though
+    // not the image topic) joins the image section it is closest to; the hep-th paper stays.
+    const batch = [
+      ...base,
+      paper('h', 'Generating functions of BPS indices', ['hep-th']),
+      paper('e', 'A generation pipeline for scans', ['eess.IV']),
+    ];
+    const sim = matrix(6, [
+      [4, 2, 0.3],
+      [4, 3, 0.3],
+      [5, 2, 0.2],
+      [5, 3, 0.2],
+    ]);
+    const ds = drafts();
+    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    expect(ds[1]?.members).toEqual([2, 3, 5]);
+    expect(other).toEqual([4]);
+  });
 });
 
 describe('placement on the hand-judged sets (floors under npm run bench:topics)', () => {
@@ -136,14 +155,16 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('demo samples: most papers well placed, "More papers" at most 15%', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.7);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.74);
     expect(s.otherShare).toBeLessThanOrEqual(0.15);
   });
 
-  it('arXiv cs-only 100: more than half well placed', () => {
+  // Over the 15%: a quarter of these papers are networking, hardware or theory, which
+  // no catalogue topic covers and which join no section by closeness alone.
+  it('arXiv cs-only 100: most papers well placed, "More papers" at most about a quarter', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.55);
-    expect(s.otherShare).toBeLessThanOrEqual(0.25);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.58);
+    expect(s.otherShare).toBeLessThanOrEqual(0.27);
   });
 });
