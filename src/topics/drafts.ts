@@ -281,8 +281,8 @@ export function placeLeftovers(
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
       const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
-      // to keep the catch-all small; a section may take one that is close to it.
-      // Nor where the paper's arXiv categories and the topic's have nothing in common.
+      // to keep the catch-all small; a section may take one that is close to it. A topic whose
+      // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
       const cats = familyCategories(d, topics);
       const foreign =
         cats.length > 0 && paper.categories.length > 0 && !cats.some((c) => mine.has(c.toLowerCase()));
