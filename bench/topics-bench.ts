@@ -186,6 +186,7 @@ const misplaced: string[] = [];
 for (const [name, set] of [
   ['demo samples (all 107)', await loadPlacementDemo()],
   ['arXiv cs-only, 100 papers', loadPlacementArxivCs()],
+  ['arXiv cs-only, 60 other papers (held out)', loadPlacementArxivCs(true)],
 ] as const) {
   const pl = measurePlacement(set, CATALOGUE);
   console.log(

@@ -36,9 +36,12 @@ export async function loadPlacementDemo(): Promise<JudgedPaper[]> {
   return papers.map((p) => ({ ...p, accept: accept.get(p.id) ?? [] }));
 }
 
-/** 100 arXiv cs papers (cs-only RSS of 28 Nov 2024, seeded sample), with their categories. */
-export function loadPlacementArxivCs(): JudgedPaper[] {
-  return readJudged('placement-arxiv-cs.jsonl').map((r) => ({
+/**
+ * 100 arXiv cs papers (cs-only RSS of 28 Nov 2024, seeded sample), with their categories; or the
+ * held-out 60 of the same feed, judged after the placement rule was fixed.
+ */
+export function loadPlacementArxivCs(heldOut = false): JudgedPaper[] {
+  return readJudged(heldOut ? 'placement-arxiv-cs-heldout.jsonl' : 'placement-arxiv-cs.jsonl').map((r) => ({
     id: String(r.id),
     title: String(r.title),
     summary: String(r.abstract),

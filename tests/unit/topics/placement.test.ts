@@ -167,4 +167,10 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.58);
     expect(s.otherShare).toBeLessThanOrEqual(0.27);
   });
+
+  it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
+    const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
+    expect(s.papers).toBe(60);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.7);
+  });
 });
