@@ -4,7 +4,8 @@
  * catch-all section ("More papers"), and label checks (complete phrase, distinct, share of a
  * section's papers that say the label's words); plus a broad-mix set (the demo samples, the
  * arXiv all-archives feed) and a focused set (70 arXiv papers on LLMs, hand-labelled into 9
- * sections: tests/fixtures/topics/README.md), and a TF-IDF + k-means baseline given the true number of topics.
+ * sections: tests/fixtures/topics/README.md), and a TF-IDF + k-means baseline given the true number of topics;
+ * and the share of well-placed papers on two hand-judged sets (tests/fixtures/topics/placement-*.jsonl).
  *
  *   npm run bench:topics
  *
@@ -17,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
+import { loadPlacementArxivCs, loadPlacementDemo, measurePlacement } from '../tests/helpers/placement.js';
 import { seededRandom, shuffle } from '../tests/helpers/seeded-random.js';
 import { kMeans } from './kmeans.js';
 import { paperText } from './paper-rows.js';
@@ -175,5 +177,24 @@ for (const first of [1, 21]) {
 }
 const times = Array.from({ length: 7 }, () => runPaperpost(sample(hf, 100, 7)).ms).sort((a, b) => a - b);
 console.log(`\ngrouping 100 papers: ${times.map((t) => t.toFixed(0)).join(', ')} ms (7 rounds, sorted)`);
+console.log(
+  '\nPlacement on the hand-judged sets (tests/fixtures/topics/placement-*.jsonl, arXiv categories kept as a run has them): well placed = in a section the judge accepts, or in "More papers" when no section of the letter fits it; strict = "More papers" counts only for papers judged "none"\n',
+);
+console.log('| set | papers | well placed | strict | catch-all | misplaced |');
+console.log('|---|---:|---:|---:|---:|---:|');
+const misplaced: string[] = [];
+for (const [name, set] of [
+  ['demo samples (all 107)', await loadPlacementDemo()],
+  ['arXiv cs-only, 100 papers', loadPlacementArxivCs()],
+  ['arXiv cs-only, 60 other papers (held out)', loadPlacementArxivCs(true)],
+] as const) {
+  const pl = measurePlacement(set, CATALOGUE);
+  console.log(
+    `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} |`,
+  );
+  misplaced.push(`- ${name}:\n${pl.misplaced.map((m) => `  ${m}`).join('\n')}`);
+}
 console.log('\nSection labels:\n');
 for (const d of details) console.log(d);
+console.log('\nMisplaced papers (title -> section):\n');
+for (const m of misplaced) console.log(m);

@@ -1,9 +1,9 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
-import { EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel, type SectionLabel } from './label-section.js';
-import { bestSurface, collectPhrases, isCompletePhrase, type PhraseStats } from './phrases.js';
+import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
 import { meanSimilarity, splitPoints, subMatrix } from './sections.js';
 import type { PaperText } from './vectorize.js';
 
@@ -137,6 +137,12 @@ function catalogueEvidence(topic: Topic, topics: readonly Topic[], paper: PaperT
   return family === undefined ? own : Math.min(own, topicEvidence(family, paper));
 }
 
+/** The arXiv categories of the catalogue topic a section is or is a part of; [] for a discovered one. */
+function familyCategories(d: Draft, topics: readonly Topic[]): readonly string[] {
+  const slug = familyOf(d, topics);
+  return (slug === undefined ? undefined : topics.find((t) => t.slug === slug))?.categories ?? [];
+}
+
 /** The catalogue topic a section is, or is a part of (its slug); undefined for a discovered one. */
 function familyOf(d: Draft, topics: readonly Topic[]): string | undefined {
   if (d.topic.parent !== undefined) return d.topic.parent;
@@ -180,9 +186,89 @@ export function keepOrJoin(rest: number[], named: Draft[], sim: Float64Array, n:
 }
 
 /**
+ * What a left-over paper has for the section it is closest to, when it says none of that
+ * section's key phrases: how close it is (centred similarity), how close to the next section of
+ * another topic, how many of the section's papers share a real phrase with it (see
+ * {@link sharedPhrasePapers}), and the evidence it gives for the section's catalogue topic.
+ */
+export interface CloseFit {
+  sim: number;
+  runnerUp: number;
+  shared: number;
+  /** Evidence for its catalogue topic; -Infinity when the paper's arXiv categories and the topic's share none. */
+  evidence: number;
+  /**
+   * true when the paper has no home in this letter: it says the key phrases of a topic that has
+   * no section (a forecasting paper when only "Language understanding" is near), or its arXiv
+   * categories are foreign to its closest section's topic. Such papers stay in the catch-all first.
+   */
+  homeless?: boolean;
+  /**
+   * true when no catalogue topic lists any of the paper's arXiv categories (hep-th in an ML
+   * letter): such a paper joins a section only on evidence, never by closeness.
+   */
+  offField?: boolean;
+}
+
+/**
+ * How much closer (centred similarity) a paper must be to its closest section than to the next
+ * one of another topic to be put there without a key phrase: a paper half-way between "Image
+ * generation" and "Speech and audio" belongs to neither.
+ */
+export const FILL_MARGIN = 0.01;
+
+/**
+ * The catch-all may hold this multiple of its share before a paper of another field (no arXiv
+ * category in common with any close section's topic) is put where it is merely close.
+ */
+export const OTHER_SLACK = 1.5;
+
+/**
+ * true when a left-over paper joins its closest section without saying one of its key phrases:
+ * clearly closer than average, clearly closer to it than to any other topic's section, no arXiv
+ * category against it, and saying a phrase two of its papers say (or a word of its topic's phrases).
+ */
+export function joinsByCloseness(fit: CloseFit): boolean {
+  return (
+    fit.sim > FILL_SIMILARITY &&
+    fit.sim - fit.runnerUp >= FILL_MARGIN &&
+    fit.evidence > Number.NEGATIVE_INFINITY &&
+    (fit.shared >= 2 || fit.evidence >= EVIDENCE.passing)
+  );
+}
+
+/**
+ * For each paper, the phrases it shares with other papers of the batch that name a subject:
+ * not generic words, and either two words or more or a single word few papers say ("model"
+ * or "learning" links everything).
+ */
+function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): Map<number, PhraseStats[]> {
+  const out = new Map<number, PhraseStats[]>();
+  const rare = Math.max(3, Math.ceil(0.1 * n));
+  for (const s of stats.values()) {
+    if (isGeneric(s.words) || (s.words.length < 2 && s.papers.size > rare)) continue;
+    for (const p of s.papers) {
+      const list = out.get(p);
+      if (list) list.push(s);
+      else out.set(p, [s]);
+    }
+  }
+  return out;
+}
+
+/** How many of `members` share at least one of `phrases` (a paper's real phrases). */
+export function sharedPhrasePapers(phrases: readonly PhraseStats[], members: readonly number[]): number {
+  return members.filter((m) => phrases.some((s) => s.papers.has(m))).length;
+}
+
+/**
  * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
- * key phrases) the paper says, the closest such first. The rest make the catch-all section,
- * kept to about `maxShare` of the batch by attaching the papers closest to a section.
+ * key phrases) the paper says, the closest such first; never a section of another topic than
+ * the one the paper plainly names. The rest make the catch-all section, kept to about
+ * `maxShare` of the batch by attaching papers to the section they are closest to: first those
+ * that clearly fit it (see {@link joinsByCloseness}), last those that have no home in the letter
+ * (see {@link CloseFit.homeless}); papers whose categories contradict every close section only
+ * past {@link OTHER_SLACK} times that share, and papers of a field no topic covers never.
  */
 export function placeLeftovers(
   leftovers: number[],
@@ -198,49 +284,94 @@ export function placeLeftovers(
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
   );
-  const other: { p: number; to: Draft | undefined; sim: number }[] = [];
+  const phrases = realPhrases(stats, n);
+  const housed = new Set(drafts.map((d) => familyOf(d, topics)));
+  const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  const named = topics.flatMap((t, i) =>
+    t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
+  );
+  const other: { p: number; to: Draft | undefined; fit: CloseFit }[] = [];
   for (const p of leftovers.sort((a, b) => a - b)) {
     let best: Draft | undefined;
     let bestSim = Number.NEGATIVE_INFINITY;
-    let closest: Draft | undefined;
-    let closestSim = Number.NEGATIVE_INFINITY;
+    const close: { d: Draft; s: number; weight: number }[] = [];
+    // Nor does a paper that plainly belongs to another topic go where it is merely close, or
+    // where it says a phrase in passing: a latent-reasoning RL paper is no robotics paper when
+    // reasoning has no section, a medical-imaging platform no "Multimodal LLMs" paper.
+    const own = owner[p] ?? -1;
+    const paper = batch[p] as PaperText;
+    const mine = new Set(paper.categories.map((c) => c.toLowerCase()));
     for (const d of drafts) {
+      if (own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug) continue;
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
       const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
       // A catalogue section's key phrases are its prototype: what a paper says of them (short of
       // the evidence to join) counts next to how close it is to the section's papers.
       const s = meanSimilarity(sim, n, p, d.members) + PROTOTYPE_WEIGHT * Math.min(weight, EVIDENCE.keywords);
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
-      // to keep the catch-all small; a section may take one that is close to it.
-      // Nor does a paper that plainly belongs to another topic go where it is merely close: a
-      // latent-reasoning RL paper is no robotics paper when reasoning has no section.
-      const own = owner[p] ?? -1;
-      const elsewhere = own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug;
-      if (
-        s > closestSim &&
-        !elsewhere &&
-        (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
-      ) {
-        closestSim = s;
-        closest = d;
-      }
+      // to keep the catch-all small; a section may take one that is close to it. A topic whose
+      // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
+      const cats = familyCategories(d, topics);
+      const foreign =
+        cats.length > 0 && paper.categories.length > 0 && !cats.some((c) => mine.has(c.toLowerCase()));
+      if (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
+        close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);
       if (evidence && s > bestSim) {
         bestSim = s;
         best = d;
       }
     }
-    if (best) best.members.push(p);
-    else other.push({ p, to: closest, sim: closestSim });
+    if (best) {
+      best.members.push(p);
+      continue;
+    }
+    close.sort((a, b) => b.s - a.s);
+    // The closest section whose topic the paper's arXiv categories do not contradict, if one is
+    // close at all: a cs.CL paper on hate speech is closer to "Language understanding" than its
+    // nearest neighbours in "Speech and audio" (cs.SD) suggest.
+    const first = close.find((c) => c.weight > Number.NEGATIVE_INFINITY && c.s > FILL_SIMILARITY) ?? close[0];
+    const claim = bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
+    const unhoused = claim >= 0 && !housed.has((topics[claim] as Topic).slug);
+    const family = first ? familyOf(first.d, topics) : undefined;
+    const second = close.find(
+      (c) => c !== first && (family === undefined || familyOf(c.d, topics) !== family),
+    );
+    other.push({
+      p,
+      to: first?.d,
+      fit: {
+        sim: first?.s ?? Number.NEGATIVE_INFINITY,
+        runnerUp: second?.s ?? 0,
+        shared: first ? sharedPhrasePapers(phrases.get(p) ?? [], first.d.members) : 0,
+        evidence: first?.weight ?? 0,
+        homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
+        offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
+      },
+    });
   }
-  other.sort((a, b) => b.sim - a.sim || a.p - b.p);
+  other.sort((a, b) => b.fit.sim - a.fit.sim || a.p - b.p);
+  // Down to the catch-all's share, closest first: the papers that clearly fit their closest
+  // section, then the others that have a home in this letter, then those whose topic has no
+  // section; a paper whose arXiv categories no close section's topic shares only past
+  // OTHER_SLACK times that share, and one of a field no topic covers (astrophysics in an ML
+  // letter) never: "More papers" keeps what fits nowhere.
+  const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
+    for (let i = 0; i < other.length && other.length > room; ) {
+      const o = other[i] as (typeof other)[number];
+      if (o.to && fits(o.fit)) {
+        o.to.members.push(o.p);
+        other.splice(i, 1);
+      } else i += 1;
+    }
+  };
   const room = Math.floor(maxShare * n);
-  const kept: number[] = [];
-  other.forEach((o, rank) => {
-    if (other.length - rank > room && o.to && o.sim > FILL_SIMILARITY) o.to.members.push(o.p);
-    else kept.push(o.p);
-  });
-  return kept;
+  fill(room, joinsByCloseness);
+  fill(room, (fit) => fit.homeless !== true && fit.sim > FILL_SIMILARITY);
+  fill(room, (fit) => fit.evidence > Number.NEGATIVE_INFINITY && fit.sim > FILL_SIMILARITY);
+  const slack = Math.floor(OTHER_SLACK * maxShare * n);
+  fill(slack, (fit) => fit.offField !== true && fit.sim > FILL_SIMILARITY);
+  return other.map((o) => o.p);
 }
 
 /** Groups in reading order: sections by size, a topic's parts right after it, the catch-all last. */

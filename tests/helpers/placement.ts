@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { Topic, TopicGroup } from '../../src/domain/index.js';
+import { groupPapers, OTHER_TOPIC, type PaperText, parseCatalogue } from '../../src/topics/index.js';
+import { loadDemoPapers } from './demo-papers.js';
+
+/**
+ * Hand-judged placement sets (tests/fixtures/topics/placement-*.jsonl): for each paper the
+ * catalogue topics a researcher accepts as its section, "none" when "More papers" is right.
+ */
+
+const FIXTURES = new URL('../fixtures/topics/', import.meta.url);
+const ROOT = new URL('../../', import.meta.url);
+
+/** A paper and the catalogue slugs (or "none") a researcher accepts for it. */
+export interface JudgedPaper extends PaperText {
+  accept: string[];
+}
+
+export function loadCatalogueFile(): Topic[] {
+  return parseCatalogue(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
+}
+
+function readJudged(file: string): Record<string, unknown>[] {
+  return readFileSync(new URL(file, FIXTURES), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : []);
+
+/** The demo samples (all 107, merged as a run does, with their arXiv categories) and judgements. */
+export async function loadPlacementDemo(): Promise<JudgedPaper[]> {
+  const accept = new Map(readJudged('placement-demo.jsonl').map((r) => [String(r.id), strings(r.accept)]));
+  const { papers } = await loadDemoPapers();
+  return papers.map((p) => ({ ...p, accept: accept.get(p.id) ?? [] }));
+}
+
+/**
+ * 100 arXiv cs papers (cs-only RSS of 28 Nov 2024, seeded sample), with their categories; or the
+ * held-out 60 of the same feed, judged after the placement rule was fixed.
+ */
+export function loadPlacementArxivCs(heldOut = false): JudgedPaper[] {
+  return readJudged(heldOut ? 'placement-arxiv-cs-heldout.jsonl' : 'placement-arxiv-cs.jsonl').map((r) => ({
+    id: String(r.id),
+    title: String(r.title),
+    summary: String(r.abstract),
+    aiSummary: null,
+    keywords: [],
+    categories: strings(r.categories),
+    accept: strings(r.accept),
+  }));
+}
+
+/** How well a letter's sections place the judged papers. */
+export interface Placement {
+  papers: number;
+  /** Share in an acceptable section, or in "More papers" when no section of the letter fits. */
+  wellPlaced: number;
+  /** Share in an acceptable section, or in "More papers" only when judged "none". */
+  strict: number;
+  /** Share in the catch-all section. */
+  otherShare: number;
+  /** Papers in a section that no catalogue topic names (discovered), counted as misplaced. */
+  unjudged: number;
+  /** Misplaced papers: title and section label. */
+  misplaced: string[];
+}
+
+/**
+ * The catalogue topic a section stands for: the topic itself, the parent of a part, or for a
+ * discovered section the catalogue topic of the same label; undefined when there is none.
+ */
+function familyOf(topic: Topic, catalogue: readonly Topic[]): string | undefined {
+  const slugs = new Set(catalogue.map((t) => t.slug));
+  const slug = topic.parent ?? topic.slug.split('--')[0] ?? topic.slug;
+  if (slugs.has(slug)) return slug;
+  const label = topic.label.toLowerCase();
+  return catalogue.find((t) => t.label.toLowerCase() === label)?.slug;
+}
+
+/** Scores a letter's groups against the judgements (see {@link Placement}). */
+export function scorePlacement(
+  groups: readonly TopicGroup[],
+  papers: readonly JudgedPaper[],
+  catalogue: readonly Topic[],
+): Placement {
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const families = new Set(
+    groups.flatMap((g) => (g.topic.slug === OTHER_TOPIC.slug ? [] : [familyOf(g.topic, catalogue) ?? '?'])),
+  );
+  let well = 0;
+  let strict = 0;
+  let other = 0;
+  let unjudged = 0;
+  const misplaced: string[] = [];
+  for (const g of groups) {
+    const isOther = g.topic.slug === OTHER_TOPIC.slug;
+    const family = isOther ? undefined : familyOf(g.topic, catalogue);
+    for (const id of g.paperIds) {
+      const p = byId.get(id);
+      if (!p) continue;
+      if (isOther) other += 1;
+      if (!isOther && family === undefined) unjudged += 1;
+      const none = p.accept.includes('none');
+      const ok = isOther ? none : family !== undefined && p.accept.includes(family);
+      const homeless = isOther && !p.accept.some((a) => families.has(a));
+      if (ok) strict += 1;
+      if (ok || homeless) well += 1;
+      else misplaced.push(`${p.title.slice(0, 70)} -> ${g.topic.label}`);
+    }
+  }
+  const n = papers.length;
+  return { papers: n, wellPlaced: well / n, strict: strict / n, otherShare: other / n, unjudged, misplaced };
+}
+
+/** Groups a judged set with the curated catalogue, as a run does, and scores the placement. */
+export function measurePlacement(papers: readonly JudgedPaper[], catalogue: Topic[]): Placement {
+  const { groups } = groupPapers(
+    papers.map(({ accept: _, ...p }) => p),
+    catalogue,
+  );
+  return scorePlacement(groups, papers, catalogue);
+}
