@@ -73,6 +73,8 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
       pageTitle: 'Confirm your subscription',
       question: 'One click below confirms your subscription to the digest.',
       button: 'Confirm subscription',
+      // Joining is no destructive act: the accent button, not the red one of the leave pages.
+      primary: true,
       action: `/confirm?token=${encodeURIComponent(queryToken(c))}`,
     });
   });

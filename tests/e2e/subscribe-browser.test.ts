@@ -130,6 +130,8 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
     // The link opens a page with one button (mail gateways that follow links confirm nothing).
     await page.goto(confirmUrl ?? '');
     await expect(page.locator('button').count()).resolves.toBe(1);
+    // Joining wears the accent colour; the red "danger" button is for leaving.
+    await expect(page.locator('button').getAttribute('class')).resolves.toBeNull();
     expect((await store.subscribers.getSubscriberByEmail(EMAIL))?.status).toBe('pending');
     const welcome = nextMail();
     await page.click('button[type=submit]');
@@ -159,6 +161,7 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
       /https?:\/\/\S+\/unsubscribe\?token=[A-Za-z0-9._%-]+/.exec(welcomeMail.text ?? '')?.[0] ?? '';
     await page.goto(unsubscribeUrl);
     await expect(page.locator('button').count()).resolves.toBe(1);
+    await expect(page.locator('button').getAttribute('class')).resolves.toBe('danger');
     expect((await store.subscribers.getSubscriber(sub.id))?.status).toBe('confirmed');
     // ...and the mail client's RFC 8058 one-click POST unsubscribes at once.
     const oneClick = await fetch(unsubscribeUrl, {

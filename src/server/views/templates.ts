@@ -84,7 +84,7 @@ export const TEMPLATES: Record<string, string> = {
 <p><%= it.question %></p>
 <form method="post" action="<%= it.action %>" class="card">
 <input type="hidden" name="_csrf" value="<%= it.csrf %>">
-<div class="actions"><button type="submit" name="confirm" value="yes" class="danger"><%= it.button %></button></div>
+<div class="actions"><button type="submit" name="confirm" value="yes"<% if (!it.primary) { %> class="danger"<% } %>><%= it.button %></button></div>
 </form>`,
 
   '@archive': `<% layout('@layout', it) %>
