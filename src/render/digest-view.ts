@@ -27,6 +27,8 @@ export interface PaperCard {
   /** The AI summary when there is one, else the abstract, cut to the caller's length. */
   summary: string;
   upvotes: number;
+  /** Why it is here: "▲ 118 upvotes · 2 comments · in HF daily and arXiv cs.CL", or ''. */
+  why: string;
   links: LinkView[];
 }
 
@@ -35,8 +37,6 @@ export interface PaperView extends PaperCard {
   id: string;
   /** "12 upvotes", or '' when there are none. */
   upvoteText: string;
-  /** Why it is here: "▲ 118 upvotes · 2 comments · in HF daily and arXiv cs.CL", or ''. */
-  why: string;
   /** Preview image (http(s)), or null. */
   thumbnail: string | null;
 }
@@ -61,6 +61,8 @@ export interface DigestView {
   preheader: string;
   dateLong: string;
   count: number;
+  /** What the greeting says the letter holds: "40 trending papers: 34 in 10 topics and 6 on other subjects". */
+  countText: string;
   sections: SectionView[];
   /** The best papers of the letter, whatever their section: read first on a phone. */
   top: PaperView[];
@@ -69,7 +71,8 @@ export interface DigestView {
   archiveUrl: string;
   sender: { fromName: string; postalAddress: string };
   ph: typeof PLACEHOLDERS;
-  wrap: (text: string, indent: string) => string;
+  /** Word-wrap at 72 columns: `indent` before every line, or `first` before the first one. */
+  wrap: (text: string, indent: string, first?: string) => string;
 }
 
 export interface DigestViewOptions {
@@ -92,19 +95,23 @@ export function clampText(text: string, limit: number): string {
   return cutAtClause(cleanText(text), limit);
 }
 
-/** Word-wrap text at 72 columns with an indent (text part). */
-export function wrapText(text: string, indent: string, width = 72): string {
+/**
+ * Word-wrap text at 72 columns (text part): `indent` before each line, `first` before the first
+ * one instead ("  1. " over "     " hangs a numbered title under its text).
+ */
+export function wrapText(text: string, indent: string, width = 72, first = indent): string {
   const lines: string[] = [];
   let line = '';
+  const lead = (): string => (lines.length === 0 ? first : indent);
   for (const word of text.split(' ')) {
-    if (line && indent.length + line.length + 1 + word.length > width) {
-      lines.push(indent + line);
+    if (line && lead().length + line.length + 1 + word.length > width) {
+      lines.push(lead() + line);
       line = word;
     } else {
       line = line ? `${line} ${word}` : word;
     }
   }
-  if (line) lines.push(indent + line);
+  if (line) lines.push(lead() + line);
   return lines.join('\n');
 }
 
@@ -163,7 +170,7 @@ export function venuesOf(paper: Pick<RankedPaper, 'links' | 'categories' | 'sour
 }
 
 /** "▲ 118 upvotes · +40 today · 2 comments · in HF daily and arXiv cs.CL" ('' when nothing to say). */
-export function whyLine(paper: RankedPaper, upvotes: number): string {
+export function whyLine(paper: Paper, upvotes: number): string {
   const parts: string[] = [];
   if (upvotes > 0) parts.push(`▲ ${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`);
   const growth = Math.round(paper.upvotesPerDay ?? 0);
@@ -187,12 +194,14 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
   add('Code', paper.links.code);
   add('Hugging Face', paper.links.hf);
   const summary = paper.aiSummary && cleanText(paper.aiSummary) ? paper.aiSummary : paper.summary;
+  const upvotes = Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0;
   return {
     title: cleanText(paper.title) || 'Untitled paper',
     url: safeHttpUrl(paper.url) ?? links[0]?.url ?? null,
     authors: shortenAuthors(paper.authors),
     summary: clampText(summary ?? '', summaryChars),
-    upvotes: Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0,
+    upvotes,
+    why: whyLine(paper, upvotes),
     links,
   };
 }
@@ -204,7 +213,6 @@ function paperView(paper: RankedPaper, summaryChars: number): PaperView {
     id: paper.id,
     ...card,
     upvoteText: upvotes === 0 ? '' : `${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`,
-    why: whyLine(paper, upvotes),
     thumbnail: safeHttpUrl(paper.thumbnail ?? null),
   };
 }
@@ -246,6 +254,22 @@ export function preheaderOf(sections: SectionView[], count: number): string {
   return clampText(`${count} trending ${noun} this edition: ${topics}.`, 140);
 }
 
+/**
+ * "40 trending papers in 11 topics", or "40 trending papers: 34 in 10 topics and 6 on other
+ * subjects" when the catch-all section ("More papers") is among them: it is not a topic.
+ */
+export function countTextOf(sections: Pick<SectionView, 'slug' | 'papers'>[]): string {
+  const noun = (n: number): string => (n === 1 ? 'paper' : 'papers');
+  const topics = (n: number): string => `${n} ${n === 1 ? 'topic' : 'topics'}`;
+  const count = sections.reduce((n, s) => n + s.papers.length, 0);
+  const grouped = sections.filter((s) => s.slug !== CATCH_ALL_SLUG);
+  const others = count - grouped.reduce((n, s) => n + s.papers.length, 0);
+  const head = `${count} trending ${noun(count)}`;
+  if (others === 0) return `${head} in ${topics(grouped.length)}`;
+  if (grouped.length === 0) return head;
+  return `${head}: ${count - others} in ${topics(grouped.length)} and ${others} on other subjects`;
+}
+
 /** Build the template data of one (already cut and trimmed) edition. */
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestView {
   const archiveUrl = `${options.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(edition.id)}`;
@@ -265,6 +289,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     preheader: preheaderOf(sections, count),
     dateLong: formatDate(edition.date, 'long'),
     count,
+    countText: countTextOf(sections),
     sections,
     top,
     // Everything the web version has beyond this letter: the sections' "N more" and the rest.
@@ -272,6 +297,6 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     archiveUrl,
     sender: { fromName: cleanText(options.fromName), postalAddress: cleanText(options.postalAddress) },
     ph: PLACEHOLDERS,
-    wrap: (text, indent) => wrapText(text, indent),
+    wrap: (text, indent, first) => wrapText(text, indent, 72, first),
   };
 }

@@ -8,12 +8,24 @@ import {
   safeHttpUrl,
   sectionAnchor,
 } from '../domain/index.js';
-import { escapeHtml } from '../render/index.js';
+import { escapeHtml, formatDate } from '../render/index.js';
 import type { EditionSummary } from '../store/types.js';
 import { buildWebEdition } from './edition-page.js';
 import type { ServerParts } from './parts.js';
 import { FAVICON_SVG } from './preview-assets.js';
 import { SITE_CSS } from './site-css.js';
+
+/**
+ * The web edition's h1, "Daily edition of Thursday," then "3 December 2026" kept on one line (a
+ * phone wrapped the ISO date as "2026-" / "12-03").
+ */
+export function editionHeading(frequency: string, date: string): { heading: string; headingDate: string } {
+  const long = formatDate(date, 'long');
+  const comma = long.indexOf(', ');
+  const kind = `${frequency.charAt(0).toUpperCase()}${frequency.slice(1)} edition of`;
+  if (comma < 0) return { heading: kind, headingDate: long };
+  return { heading: `${kind} ${long.slice(0, comma + 1)}`, headingDate: long.slice(comma + 2) };
+}
 
 const EDITION_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 /** Per-subscriber placeholders of a rendered variant (`%%NAME%%`, `%%TOPIC_UNSUBSCRIBE_URL:slug%%`). */
@@ -137,6 +149,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
     const letter = await store.editions.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,
+      ...editionHeading(edition.frequency, edition.date),
       countsText: describeCounts(web.counts),
       web,
       letterUrl: letter ? `/archive/${encodeURIComponent(edition.id)}/mail` : null,

@@ -134,6 +134,17 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
     expect(html).toMatch(/<p class="links"><a href="https:\/\/arxiv\.org\/abs\//);
   });
 
+  // Regression: the web edition showed a bare "▲ 118" where the letter says why a paper is there.
+  it("a paper on the web says why it is there in the letter's words", async () => {
+    const html = await get(`/archive/${summary.edition.id}`);
+    // The sent HTML spells non-ASCII as numeric character references.
+    const letter = letterHtml.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
+    const why = /▲ \d+ upvotes? · [^<]+/.exec(letter)?.[0];
+    expect(why).toBeDefined();
+    expect(html).toContain(`<p class="meta why">${why}</p>`);
+    expect(html).not.toMatch(/· ▲ \d+<\/p>/);
+  });
+
   it('the feed carries each edition with its sections, titles and links', async () => {
     const xml = await get('/feed.xml');
     expect(xml).toContain(`&lt;a href=&quot;${base}/archive/${summary.edition.id}#topic-`);
@@ -201,6 +212,13 @@ describeWith(
         expect((r + g + b) / 3 < 80, `${scheme}: ${rgb}`).toBe(dark);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
         expect(overflow, `${scheme}: no horizontal scrolling at 375 px`).toBe(false);
+        // Regression: the title's date wrapped as "2026-" / "12-03" on a phone.
+        const date = page.locator('h1 .nowrap');
+        await expect(date.textContent()).resolves.toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}$/);
+        const lines = await date.evaluate(
+          (el) => new Set(Array.from(el.getClientRects(), (r) => r.top)).size,
+        );
+        expect(lines, `${scheme}: the date on one line`).toBe(1);
         await page.close();
       }
     }, 60_000);

@@ -95,13 +95,14 @@ export const TEMPLATES: Record<string, string> = {
 <% } %></ul>`,
 
   '@paper': `<li class="paper"><h3><a href="<%= it.p.url %>" rel="noopener nofollow"><%= it.p.title %></a></h3>
-<% if (it.p.authors || it.p.upvotes) { %><p class="meta"><%= it.p.authors %><% if (it.p.upvotes) { %><% if (it.p.authors) { %> · <% } %>▲ <%= it.p.upvotes %><% } %></p><% } %>
+<% if (it.p.authors) { %><p class="meta authors"><%= it.p.authors %></p><% } %>
+<% if (it.p.why) { %><p class="meta why"><%= it.p.why %></p><% } %>
 <% if (it.p.summary) { %><p class="summary"><%= it.p.summary %></p><% } %>
 <% if (it.p.links.length > 0) { %><p class="links"><% it.p.links.forEach(function (l, i) { %><% if (i > 0) { %> · <% } %><a href="<%= l.url %>" rel="noopener nofollow"><%= l.label %></a><% }) %></p><% } %>
 </li>`,
 
   '@edition': `<% layout('@layout', it) %>
-<h1><%= it.pageTitle %></h1>
+<h1><%= it.heading %> <span class="nowrap"><%= it.headingDate %></span></h1>
 <p class="lead"><%= it.countsText %><% if (it.letterUrl) { %> · <a href="<%= it.letterUrl %>">Read the letter as it was sent</a><% } %></p>
 <% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %> · <% } %><a href="#<%= s.anchor %>"><%= s.label %></a><% }) %></nav><% } %>
 <% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><h2><%= s.label %></h2>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildDigestView,
   clampText,
+  countTextOf,
   formatDate,
   preheaderOf,
   shortenAuthors,
@@ -62,6 +63,14 @@ describe('wrapText and formatDate', () => {
     }
   });
 
+  it('hangs a numbered title under its text: the first line has its own indent', () => {
+    const title = '1. EvoArena: Tracking Memory Evolution for Robust LLM Agents in Dynamic Environments';
+    expect(wrapText(title, '     ', 72, '  ')).toBe(
+      '  1. EvoArena: Tracking Memory Evolution for Robust LLM Agents in\n     Dynamic Environments',
+    );
+    expect(wrapText('short', '   ', 72, '')).toBe('short');
+  });
+
   it.each([
     ['2026-06-12', 'long', 'Friday 12 June 2026'],
     ['2026-06-12', 'short', '12 Jun 2026'],
@@ -72,6 +81,19 @@ describe('wrapText and formatDate', () => {
     ['garbage', 'short', 'garbage'],
   ] as const)('%s %s', (date, style, expected) => {
     expect(formatDate(date, style).replace(',', '')).toBe(expected);
+  });
+});
+
+describe('countTextOf: the greeting counts the catch-all apart, it is no topic', () => {
+  const section = (slug: string, n: number) => ({ slug, papers: Array.from({ length: n }) as never[] });
+  it.each([
+    [[section('agents', 6), section('other', 6)], '12 trending papers: 6 in 1 topic and 6 on other subjects'],
+    [[section('agents', 6), section('rag', 2)], '8 trending papers in 2 topics'],
+    [[section('agents', 1)], '1 trending paper in 1 topic'],
+    [[section('other', 3)], '3 trending papers'],
+    [[], '0 trending papers in 0 topics'],
+  ])('%#: %s', (sections, expected) => {
+    expect(countTextOf(sections)).toBe(expected);
   });
 });
 

@@ -140,13 +140,16 @@ describe('renderVariant', () => {
     expect(text).toContain('Unsubscribe: https://paperpost.example/u/tok123?a=1&b=2');
     expect(text).toContain('Preferences: https://paperpost.example/p/tok123');
     expect(text).toContain('Paperpost, 1 Example Street, 75001 Paris');
+    // Titles wrap at 72 columns under their number ("1) " then three spaces).
+    const unwrapped = text.replace(/\n {3}(?=\S)/g, ' ');
     for (const paper of papers.slice(0, 12)) {
-      expect(text).toContain(paper.title);
+      expect(unwrapped).toContain(paper.title);
       if (paper.links.pdf) expect(text).toContain(`PDF: ${paper.links.pdf}`);
       if (paper.links.code) expect(text).toContain(`Code: ${paper.links.code}`);
     }
+    // Every line but a link's fits 72 columns, long titles included (they ran on to 130).
     for (const line of text.split('\n')) {
-      if (!line.includes('http') && !/^\d+\) /.test(line)) expect(line.length).toBeLessThanOrEqual(72);
+      if (!line.includes('http') && !line.includes('%%')) expect(line.length, line).toBeLessThanOrEqual(72);
     }
   });
 
@@ -163,6 +166,12 @@ describe('renderVariant', () => {
     expect(rendered.html).not.toContain('more in More papers');
     expect(rendered.text).toContain('3 more in Language models on the web: ');
     expect(rendered.text).toContain('12 more of these on the web: ');
+    // A blank line parts the "N more" line from the next section's heading (they ran together).
+    expect(rendered.text).toMatch(/3 more in Language models on the web: \S+\n\n== 2\. /);
+    // The catch-all is no topic: the greeting counts it apart (8 + 8 papers, two sections).
+    expect(edition.sections.map((s) => s.papers.length)).toEqual([8, 8]);
+    expect(rendered.text).toContain('here are 16 trending papers: 8 in 1 topic and 8 on other subjects.');
+    expect(rendered.html).toContain('here are 16 trending papers: 8 in 1 topic and 8 on other subjects.');
   });
 
   it('renders only the variant topics', async () => {
