@@ -59,6 +59,8 @@ li.paper h3 a:hover { text-decoration: underline; }
 li.paper p { margin: .2rem 0; }
 .summary { font-size: .95rem; overflow-wrap: anywhere; }
 .links { font-size: .9rem; }
+.links a, footer a { display: inline-block; padding: .3rem 0; }
+footer a { padding: .4rem .3rem; }
 h3.more-head { font-size: 1rem; color: var(--muted); margin: 1rem 0 .25rem; }
 .sample h2 { margin-top: 0; }
 .sample h3 { font-size: 1rem; margin: 1rem 0 .25rem; }

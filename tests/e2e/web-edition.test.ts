@@ -219,6 +219,16 @@ describeWith(
           (el) => new Set(Array.from(el.getClientRects(), (r) => r.top)).size,
         );
         expect(lines, `${scheme}: the date on one line`).toBe(1);
+        // A paper's links and the footer's stand alone: each a tap target of 24 px at least (WCAG
+        // 2.5.8); they were 21-23 px tall.
+        const heights = await page.evaluate(() =>
+          Array.from(
+            document.querySelectorAll('.links a, footer a'),
+            (a) => a.getBoundingClientRect().height,
+          ),
+        );
+        expect(heights.length).toBeGreaterThan(10);
+        expect(Math.min(...heights), `${scheme}: smallest link height`).toBeGreaterThanOrEqual(24);
         await page.close();
       }
     }, 60_000);
