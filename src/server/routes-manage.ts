@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { Subscriber } from '../domain/index.js';
+import { CATCH_ALL_SLUG, type Subscriber } from '../domain/index.js';
 import {
   buildSubscriberUrls,
   parseFrequency,
@@ -127,10 +127,15 @@ export function registerManageRoutes(app: Hono, parts: ServerParts): void {
   app.get('/unsubscribe/topic', async (c) => {
     const { extra } = await resolve(c, 'topic-unsubscribe');
     const topic = (await flows.store.catalogue.listTopics()).find((t) => t.slug === extra);
+    // The catch-all is the letter's "More papers" section, no subject: "papers about other" read wrong.
+    const catchAll = extra === CATCH_ALL_SLUG;
+    const label = catchAll ? 'More papers' : (topic?.label ?? extra);
     return pages.page(c, '@unsubscribe', {
       pageTitle: 'Leave a topic',
-      question: `Stop receiving papers about ${topic?.label ?? extra}? The rest of your digest stays as it is.`,
-      button: `Leave ${topic?.label ?? extra}`,
+      question: catchAll
+        ? 'Stop receiving "More papers", the papers that fit none of the topics? The rest of your digest stays as it is.'
+        : `Stop receiving papers about ${label}? The rest of your digest stays as it is.`,
+      button: `Leave ${label}`,
       action: selfUrl(c, '/unsubscribe/topic'),
     });
   });

@@ -191,4 +191,12 @@ describe('unsubscribe', () => {
     );
     expect(wrongPurpose.status).toBe(400);
   });
+
+  // Regression: the letter's "More papers" footer link asked "Stop receiving papers about other?".
+  it('names the catch-all section as the letter does, not by its slug', async () => {
+    const html = await (await new Client(fx.app).get(pathOf(urls.topicUnsubscribeUrl('other')))).text();
+    expect(html).toContain('Stop receiving &quot;More papers&quot;, the papers that fit none of the topics?');
+    expect(html).toContain('>Leave More papers</button>');
+    expect(html).not.toMatch(/about other|Leave other/);
+  });
 });
