@@ -34,6 +34,7 @@ fieldset { border: 0; padding: 0; margin: 1rem 0; }
 legend { font-weight: 600; margin-bottom: .35rem; padding: 0; }
 .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .35rem .75rem; }
 .choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; margin: 0; }
+.choice input { width: 1.1rem; height: 1.1rem; margin: 0; flex: none; accent-color: var(--accent); }
 .hint { color: var(--muted); font-size: .9rem; margin: .25rem 0 0; }
 button { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding: .65rem 1.2rem; cursor: pointer;
   background: var(--accent); color: var(--accent-ink); }

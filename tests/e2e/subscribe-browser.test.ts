@@ -113,6 +113,10 @@ describeWith(existsSync(CHROMIUM), '/usr/bin/chromium missing', 'subscription fl
     const box = await page.locator('#website').boundingBox();
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(0); // ...but off-screen
 
+    // Topic boxes are big enough to hit on a phone (the native 13 px box was hard to tap).
+    const topicBox = await page.locator('input[name=topics]').first().boundingBox();
+    expect(topicBox?.height ?? 0).toBeGreaterThanOrEqual(18);
+
     const confirmation = nextMail();
     await page.fill('#email', EMAIL);
     await page.check('input[name=topics][value=llm]');
