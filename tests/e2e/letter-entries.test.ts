@@ -34,7 +34,7 @@ describe('the letter of the shipped samples', () => {
   }, 120_000);
 
   it('greets the subscriber by name in both parts', () => {
-    expect(mail.text).toContain('Hi Demo Reader, here are');
+    expect(mail.text).toContain('Hi Demo Reader,\nhere are');
     expect(mail.html).toContain('Hi Demo Reader, here are');
   });
 
