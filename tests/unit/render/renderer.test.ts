@@ -74,7 +74,7 @@ describe('renderVariant', () => {
     expect(rendered.html).toMatch(/▲ 200 upvotes · in HF daily/);
     expect(filled.html).toContain('Hi Demo Reader, here are 50 trending papers');
     // The text part gives the greeting its own line: a long name cannot push it past 72 columns.
-    expect(filled.text).toContain('Hi Demo Reader,\nhere are 50 trending papers');
+    expect(filled.text).toMatch(/\nHi Demo Reader,\nhere are 50 trending papers[^\n]*\.\nView on the web: /);
     // the top three come first, before any section
     const top = filled.text.slice(0, filled.text.indexOf('== 1.'));
     for (const p of withSignals.slice(0, 3)) expect(top).toContain(p.title.slice(0, 40));
