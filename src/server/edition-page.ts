@@ -9,7 +9,7 @@ import {
   sectionAnchor,
   type WebOnlyGroup,
 } from '../domain/index.js';
-import { type PaperCard, paperCard } from '../render/index.js';
+import { formatDate, type PaperCard, paperCard } from '../render/index.js';
 
 /** Characters of a summary on the web version (the letter shows fewer). */
 const WEB_SUMMARY_CHARS = 600;
@@ -94,6 +94,7 @@ export async function buildWebEdition(
 /** What the subscribe page shows of the latest edition. */
 export interface SampleView {
   frequency: string;
+  /** "Thursday, 3 December 2026", as the letter writes it. */
   date: string;
   url: string;
   countsText: string;
@@ -123,7 +124,7 @@ export async function latestSample(store: {
   }
   return {
     frequency: edition.frequency,
-    date: edition.date,
+    date: formatDate(edition.date, 'long'),
     url: `/archive/${encodeURIComponent(edition.id)}`,
     countsText: describeCounts(countEdition(edition)),
     sections,

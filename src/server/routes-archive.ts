@@ -129,6 +129,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   app.get('/archive', async (c) => {
     const editions = (await store.editions.listEditions({ limit: 200 })).map((e) => ({
       ...e,
+      dateText: formatDate(e.date, 'long'),
       countsText: describeCounts(summaryCounts(e)),
     }));
     return pages.page(c, '@archive', { pageTitle: 'Archive', editions, wide: true });

@@ -155,6 +155,7 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
   it('the subscribe page shows top papers of the latest letter', async () => {
     const html = await get('/');
     expect(html).toContain('What a letter looks like');
+    expect(html).toMatch(/From the daily letter of [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} · /);
     expect(html).toContain(`href="/archive/${summary.edition.id}"`);
   });
 });

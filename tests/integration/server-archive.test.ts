@@ -66,7 +66,10 @@ describe('archive and feed', () => {
     });
     const list = await new Client(fx.app).get('/archive');
     expect(list.status).toBe(200);
-    expect(await list.text()).toContain('href="/archive/2025-03-01-daily"');
+    const listHtml = await list.text();
+    expect(listHtml).toContain('href="/archive/2025-03-01-daily"');
+    // The date as the letter writes it, not the ISO form.
+    expect(listHtml).toContain('>Saturday, 1 March 2025 · daily</a>');
     const web = await fx.app.request('/archive/2025-03-01-daily');
     expect(web.status).toBe(200);
     const webHtml = await web.text();

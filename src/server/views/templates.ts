@@ -91,7 +91,7 @@ export const TEMPLATES: Record<string, string> = {
 <h1>Archive</h1>
 <% if (it.editions.length === 0) { %><p>No edition yet.</p><% } %>
 <ul class="editions"><% for (const e of it.editions) { %>
-<li><a href="/archive/<%= encodeURIComponent(e.id) %>"><%= e.date %> · <%= e.frequency %></a> <span class="meta"><%= e.countsText %></span></li>
+<li><a href="/archive/<%= encodeURIComponent(e.id) %>"><%= e.dateText %> · <%= e.frequency %></a> <span class="meta"><%= e.countsText %></span></li>
 <% } %></ul>`,
 
   '@paper': `<li class="paper"><h3><a href="<%= it.p.url %>" rel="noopener nofollow"><%= it.p.title %></a></h3>
