@@ -9,7 +9,7 @@ import {
   sectionAnchor,
   type WebOnlyGroup,
 } from '../domain/index.js';
-import { formatDate, type PaperCard, paperCard } from '../render/index.js';
+import { CARD_SUMMARY_CHARS, formatDate, type PaperCard, paperCard } from '../render/index.js';
 
 /** Characters of a summary on the web version (the letter shows fewer). */
 const WEB_SUMMARY_CHARS = 600;
@@ -35,8 +35,8 @@ export interface WebEdition {
 }
 
 /** One paper as the web version shows it: title, authors, summary, links (http(s) only). */
-export function webPaper(paper: Paper): WebPaper {
-  const card = paperCard(paper, WEB_SUMMARY_CHARS);
+export function webPaper(paper: Paper, summaryChars = WEB_SUMMARY_CHARS): WebPaper {
+  const card = paperCard(paper, summaryChars);
   return { ...card, url: card.url ?? '#' };
 }
 
@@ -118,7 +118,8 @@ export async function latestSample(store: {
   let left = SAMPLE_PAPERS;
   for (const section of edition.sections) {
     if (left <= 0) break;
-    const papers = section.papers.slice(0, Math.min(left, 2)).map(webPaper);
+    // Summaries as long as the letter's cards: this is "what a letter looks like".
+    const papers = section.papers.slice(0, Math.min(left, 2)).map((p) => webPaper(p, CARD_SUMMARY_CHARS));
     left -= papers.length;
     sections.push({ label: cleanText(section.topic.label), papers });
   }

@@ -156,6 +156,11 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
     const html = await get('/');
     expect(html).toContain('What a letter looks like');
     expect(html).toMatch(/From the daily letter of [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4} · /);
+    // Its summaries are as short as the letter's cards (280 characters), not the web edition's 600.
+    const summaries = [...html.matchAll(/<p class="summary">([^<]*)<\/p>/g)].map((m) => m[1] ?? '');
+    expect(summaries.length).toBeGreaterThan(0);
+    for (const text of summaries)
+      expect(text.replace(/&#39;|&amp;|&quot;/g, "'").length).toBeLessThanOrEqual(280);
     expect(html).toContain(`href="/archive/${summary.edition.id}"`);
   });
 });
