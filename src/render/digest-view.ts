@@ -83,11 +83,14 @@ export interface DigestViewOptions {
   summaryChars: number;
 }
 
-/** "A, B, C et al." for more than three authors, else all of them. */
+/**
+ * "A, B, C et al." for more than three authors, else all of them; "et al." never breaks over two
+ * lines (a no-break space: a phone showed "Wu et" / "al.").
+ */
 export function shortenAuthors(authors: string[]): string {
   const names = authors.map(cleanText).filter((a) => a.length > 0);
   if (names.length <= 3) return names.join(', ');
-  return `${names.slice(0, 3).join(', ')} et al.`;
+  return `${names.slice(0, 3).join(', ')} et\u00a0al.`;
 }
 
 /** Cut text at a sentence end, else a clause end, else a word, within `limit` characters. */

@@ -26,7 +26,7 @@ describe('shortenAuthors', () => {
     [[], ''],
     [['Ada Lovelace'], 'Ada Lovelace'],
     [['A', 'B', 'C'], 'A, B, C'],
-    [['A', 'B', 'C', 'D'], 'A, B, C et al.'],
+    [['A', 'B', 'C', 'D'], 'A, B, C et\u00a0al.'],
     [['  A\n', '', 'B'], 'A, B'],
   ])('%j -> %j', (authors, expected) => {
     expect(shortenAuthors(authors)).toBe(expected);
