@@ -35,7 +35,12 @@ export interface WebEdition {
 }
 
 /** One paper as the web version shows it: title, authors, summary, links (http(s) only). */
-export function webPaper(paper: Paper, summaryChars = WEB_SUMMARY_CHARS): WebPaper {
+export function webPaper(paper: Paper): WebPaper {
+  return linkedCard(paper, WEB_SUMMARY_CHARS);
+}
+
+/** The card of a paper with its summary cut to `summaryChars`, and always a link. */
+function linkedCard(paper: Paper, summaryChars: number): WebPaper {
   const card = paperCard(paper, summaryChars);
   return { ...card, url: card.url ?? '#' };
 }
@@ -119,7 +124,7 @@ export async function latestSample(store: {
   for (const section of edition.sections) {
     if (left <= 0) break;
     // Summaries as long as the letter's cards: this is "what a letter looks like".
-    const papers = section.papers.slice(0, Math.min(left, 2)).map((p) => webPaper(p, CARD_SUMMARY_CHARS));
+    const papers = section.papers.slice(0, Math.min(left, 2)).map((p) => linkedCard(p, CARD_SUMMARY_CHARS));
     left -= papers.length;
     sections.push({ label: cleanText(section.topic.label), papers });
   }
