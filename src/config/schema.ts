@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { parseHttpUrl } from '../domain/index.js';
 import { createSourceSchemas } from './sources-schema.js';
 
+// Each schema parses once per process (the config, at start-up): zod's generated fast path
+// (new Function per object schema) costs more to build than it saves. Same checks, same errors.
+z.config({ jitless: true });
+
 const { sourceSchema, fetchSchema } = createSourceSchemas({
   array: z.array,
   boolean: z.boolean,

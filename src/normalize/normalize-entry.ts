@@ -36,8 +36,13 @@ function distinctBy(values: string[], key: (v: string) => string): string[] {
   return out;
 }
 
+/** Printable ASCII only: NFKD changes nothing and the only letters and digits are [A-Za-z0-9]. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Key under which two spellings of an author's name count as one ("J. Doe" = "J Doe"). */
 export function authorKey(name: string): string {
+  // Most names: the same key without Unicode normalization.
+  if (PRINTABLE_ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -72,6 +72,8 @@ export interface MessageParts {
   html: string | null;
   /** The text/plain part, or null when there is none. */
   text: string | null;
+  /** `toPlainText(html)` when the caller has it already; computed here otherwise. */
+  visibleText?: string;
 }
 
 /**
@@ -119,12 +121,16 @@ export function rawHeaderLines(eml: string | Buffer): { key: string; line: strin
  * `checkMessage` for a message this program just built, whose subject, HTML and text are known:
  * the headers are read from the raw message, the bodies are not parsed again (no mailparser).
  */
-export function checkBuiltMessage(message: {
-  raw: string | Buffer;
-  subject: string;
-  html: string;
-  text: string;
-}): CheckReport {
+export function checkBuiltMessage(
+  message: {
+    raw: string | Buffer;
+    subject: string;
+    html: string;
+    text: string;
+  },
+  /** `toPlainText(message.html)`, when already known (see `plainTextOf`). */
+  visibleText?: string,
+): CheckReport {
   const headerLines = rawHeaderLines(message.raw);
   const fromLine = headerLines.find((h) => h.key === 'from');
   const fromText = fromLine ? unfold(fromLine.line.slice(fromLine.line.indexOf(':') + 1)) : '';
@@ -136,6 +142,7 @@ export function checkBuiltMessage(message: {
     from: fromLine ? { address, text: fromText } : null,
     html: message.html,
     text: message.text.trim() ? message.text : null,
+    visibleText,
   });
 }
 
@@ -256,6 +263,7 @@ export function checkMessageParts(parts: MessageParts): CheckReport {
     // Loopback links are reported above, once; a provider never sees a letter made for a look.
     links: links.filter((l) => /^https?:/i.test(l) && !isLoopbackUrl(l)),
     images: images.length,
+    visibleText: parts.visibleText,
   });
   check(
     'spam-score',

@@ -16,7 +16,7 @@ export {
 export { clampText, formatDate, type PaperCard, paperCard, shortenAuthors } from './digest-view.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml } from './escape.js';
-export { preloadMjml } from './mjml.js';
+export { plainTextOf, preloadMjml } from './mjml.js';
 export {
   fillPlaceholders,
   type PersonalValues,

@@ -1,10 +1,12 @@
 /**
  * Worker-thread entry of `preloadMjml`: loads mjml at once (the ~0.4 s load then overlaps the
- * main thread's work), compiles a small document so the first real compile runs warm, and then
- * compiles the documents it is sent, one message per document.
+ * main thread's work), compiles a small document so the first real compile runs warm, and answers requests: a
+ * compile per MJML document, the plain text of an HTML document (sanitize-html, through
+ * `toPlainText`, loads right after the first compile, while the main thread sends).
  */
 import { parentPort } from 'node:worker_threads';
-import { compileHere, loadMjml } from './mjml-engine.js';
+import { toPlainText } from '../domain/index.js';
+import { compileHere, loadMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
 
 const SECTION = `<mj-section background-color="#fff" css-class="c" padding="1px 0"><mj-column>
 <mj-text>x</mj-text><mj-button href="https://example.invalid/">b</mj-button></mj-column></mj-section>
@@ -19,11 +21,27 @@ loadMjml();
 const warm = compileHere(WARM_UP)
   .then(() => compileHere(WARM_UP))
   .catch(() => undefined);
-parentPort?.on('message', (msg: { id: number; source: string }) => {
+
+async function answer(msg: WorkerRequest): Promise<WorkerReply> {
+  if (msg.op === 'text') return { id: msg.id, text: toPlainText(msg.html) };
+  return { id: msg.id, output: await compileHere(msg.source) };
+}
+
+parentPort?.on('message', (msg: WorkerRequest) => {
   warm
-    .then(() => compileHere(msg.source))
+    .then(() => answer(msg))
     .then(
-      (output) => parentPort?.postMessage({ id: msg.id, output }),
+      (reply) => {
+        parentPort?.postMessage(reply);
+        // Once the edition is compiled the worker is idle: load sanitize-html for the closing check.
+        if (msg.op === 'mjml') {
+          try {
+            toPlainText('<p>x</p>');
+          } catch {
+            // A text request will report it.
+          }
+        }
+      },
       (err: unknown) =>
         parentPort?.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) }),
     );

@@ -13,6 +13,8 @@ export interface SpamInput {
   hasListUnsubscribe: boolean;
   links: string[];
   images: number;
+  /** `toPlainText(html)` when the caller has it already (computed off the main thread). */
+  visibleText?: string;
 }
 
 const SPAM_PHRASES = [
@@ -49,7 +51,7 @@ export function estimateSpamScore(input: SpamInput): SpamEstimate {
   if (!input.text) add(1.5, 'no text/plain part');
   if (!input.hasListUnsubscribe) add(1, 'no List-Unsubscribe');
 
-  const visible = input.html ? toPlainText(input.html) : '';
+  const visible = input.html ? (input.visibleText ?? toPlainText(input.html)) : '';
   const body = `${input.subject} ${input.text ?? ''} ${visible}`;
   const phrases = SPAM_PHRASES.filter((re) => re.test(body)).length;
   if (phrases > 0) add(Math.min(3, phrases * 0.5), `${phrases} spammy phrase(s)`);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { describeCounts, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
-import { checkBuiltMessage } from '../../render/index.js';
+import { checkBuiltMessage, plainTextOf } from '../../render/index.js';
 import { type App, type GlobalOptions, openApp, summaryOnly } from '../context.js';
 import {
   assertNothingLeftBehind,
@@ -90,7 +90,8 @@ async function writePreview(
   const preview = path.join(dir, 'preview.html');
   writeFileSync(preview, message.html);
   // The message was just built from known parts: check those, without parsing the MIME again.
-  const report = checkBuiltMessage(message);
+  // Its visible text comes from the MJML worker, idle by now and with sanitize-html loaded.
+  const report = checkBuiltMessage(message, await plainTextOf(message.html));
   const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
   if (logWarnings)
     for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);

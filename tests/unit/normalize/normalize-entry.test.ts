@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEntry } from '../../../src/normalize/index.js';
+import { authorKey, normalizeEntry } from '../../../src/normalize/index.js';
 import { rawEntry } from './helpers.js';
 
 describe('normalizeEntry', () => {
@@ -128,5 +128,30 @@ describe('normalizeEntry bounds every count a feed sends', () => {
     );
     expect(p?.upvotes).toBe(expected);
     expect(p?.comments).toBe(expected);
+  });
+});
+
+describe('authorKey', () => {
+  // ASCII names take a fast path; each pair must key the same as through NFKD (the slow path).
+  it.each([
+    ['J. Doe', 'J Doe', true],
+    ['Jean-Luc Picard', 'jean luc picard', true],
+    ['José Núñez', 'Jose Nunez', true],
+    ['Zoë Ｘu', 'zoe xu', true],
+    ["O'Brien, K.", 'OBrien K', true],
+    ['Ann Lee', 'Anne Lee', false],
+    ['李 明', '李明', true],
+    ['Jörg', 'Jorg 2', false],
+  ])('%s and %s are one author: %s', (a, b, same) => {
+    expect(authorKey(a) === authorKey(b)).toBe(same);
+  });
+
+  it.each([
+    ['J. Doe', 'jdoe'],
+    ["  Mary-Ann  O'Neil ", 'maryannoneil'],
+    ['José Núñez', 'josenunez'],
+    ['', ''],
+  ])('keys %j as %j', (name, key) => {
+    expect(authorKey(name)).toBe(key);
   });
 });
