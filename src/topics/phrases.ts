@@ -243,16 +243,24 @@ const MAX_WORDS = 3;
  */
 export function collectPhrases(papers: readonly PhraseSource[]): Map<string, PhraseStats> {
   const stats = new Map<string, PhraseStats>();
-  papers.forEach((paper, p) => {
-    for (const text of [paper.title, ...paper.keywords])
-      for (const run of contentRuns(text)) record(stats, p, run, true);
-  });
+  // Indexed loops: a first, interpreted call walks them several times faster than for-of.
+  for (let p = 0; p < papers.length; p += 1) {
+    const paper = papers[p] as PhraseSource;
+    recordRuns(contentRuns(paper.title), (run) => record(stats, p, run, true));
+    for (let k = 0; k < paper.keywords.length; k += 1)
+      recordRuns(contentRuns(paper.keywords[k] as string), (run) => record(stats, p, run, true));
+  }
   const next = continuations(stats);
-  papers.forEach((paper, p) => {
-    for (const text of [paper.summary, paper.aiSummary ?? ''])
-      for (const run of contentRuns(text)) recordKnown(stats, next, p, run);
-  });
+  for (let p = 0; p < papers.length; p += 1) {
+    const paper = papers[p] as PhraseSource;
+    recordRuns(contentRuns(paper.summary), (run) => recordKnown(stats, next, p, run));
+    recordRuns(contentRuns(paper.aiSummary ?? ''), (run) => recordKnown(stats, next, p, run));
+  }
   return stats;
+}
+
+function recordRuns(runs: ContentUnit[][], count: (run: ContentUnit[]) => void): void {
+  for (let r = 0; r < runs.length; r += 1) count(runs[r] as ContentUnit[]);
 }
 
 /** The most frequent surface form (ties: the one with capitals, then code-point order). */
