@@ -92,7 +92,8 @@ const MAX_GRAM = 3;
 interface FieldGrams {
   grams: Map<string, number>;
   words: string[][];
-  text: string | undefined;
+  /** '' until first searched (a joined text is never empty). */
+  text: string;
 }
 
 /**
@@ -123,12 +124,12 @@ function fieldGrams(texts: readonly string[]): FieldGrams {
     }
     all.push(words);
   }
-  return { grams, words: all, text: undefined };
+  return { grams, words: all, text: '' };
 }
 
 function countIn(field: FieldGrams, phrase: Phrase): number {
   if (phrase.words <= MAX_GRAM) return field.grams.get(phrase.id) ?? 0;
-  field.text ??= ` ${field.words.map((w) => w.join(' ')).join(' | ')} `;
+  if (field.text === '') field.text = ` ${field.words.map((w) => w.join(' ')).join(' | ')} `;
   return field.text.includes(` ${phrase.id} `) ? 1 : 0;
 }
 

@@ -7,7 +7,7 @@ export interface SparseVector {
 /** Scales a vector to unit length (the zero vector stays zero). */
 export function normalize(v: SparseVector): SparseVector {
   let sum = 0;
-  for (const x of v.val) sum += x * x;
+  for (let k = 0; k < v.val.length; k += 1) sum += (v.val[k] as number) * (v.val[k] as number);
   const norm = Math.sqrt(sum);
   return norm === 0 ? v : { idx: v.idx, val: v.val.map((x) => x / norm) };
 }

@@ -410,12 +410,20 @@ function camelParts(word: string): string[] {
     .map(stemWord);
 }
 
+/**
+ * Made once: a bundle for Node 20 turns a `\p{...}` literal into `new RegExp(...)` at its place,
+ * which would build one per call.
+ */
+const CAMEL = /\p{Ll}\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const DIGIT_FIRST = /^\p{N}/u;
+
 /** A lowercase letter followed by a capital ("TriAttention"); plain ASCII words are checked without a regex. */
 function hasCamel(word: string): boolean {
   let lower = false;
   for (let i = 0; i < word.length; i += 1) {
     const c = word.charCodeAt(i);
-    if (c > 127) return /\p{Ll}\p{Lu}/u.test(word);
+    if (c > 127) return CAMEL.test(word);
     if (lower && c >= 65 && c <= 90) return true;
     lower = c >= 97 && c <= 122;
   }
@@ -426,7 +434,7 @@ function hasCamel(word: string): boolean {
 function hasLetter(word: string): boolean {
   for (let i = 0; i < word.length; i += 1) {
     const c = word.charCodeAt(i);
-    if (c > 127) return /\p{L}/u.test(word);
+    if (c > 127) return LETTER.test(word);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
   }
   return false;
@@ -435,7 +443,7 @@ function hasLetter(word: string): boolean {
 /** `/^\p{N}/u.test(word)`, without the regex for an ASCII first character. */
 function startsWithNumber(word: string): boolean {
   const c = word.charCodeAt(0);
-  return c > 127 ? /^\p{N}/u.test(word) : c >= 48 && c <= 57;
+  return c > 127 ? DIGIT_FIRST.test(word) : c >= 48 && c <= 57;
 }
 
 /** Whether a (lowercase) word can be a feature; reached only on a {@link readWord} cache miss. */
