@@ -1,6 +1,6 @@
 import type { Topic } from '../domain/index.js';
 import { TOPIC_KEYWORDS } from './label.js';
-import { normalize, type SparseVector } from './sparse.js';
+import { ascending, normalize, type SparseVector } from './sparse.js';
 import { extractTerms, type Term } from './tokenize.js';
 import { type Corpus, countTerms, type PaperTerms, type PaperText } from './vectorize.js';
 
@@ -99,7 +99,7 @@ export function topicVector(topic: Topic, corpus: Corpus): SparseVector {
       acc.set(i, Math.max(acc.get(i) ?? 0, weight * (corpus.idf[i] ?? 0)));
     }
   });
-  const idx = [...acc.keys()].sort((a, b) => a - b);
+  const idx = ascending(acc.keys());
   return normalize({ idx, val: idx.map((i) => acc.get(i) ?? 0) });
 }
 

@@ -51,19 +51,48 @@ export type EvidenceSource = Pick<PaperText, 'title' | 'summary' | 'keywords' | 
 
 /** Words of a text as matched: lowercase, split at anything but letters and digits, plural "s" dropped. */
 function matchWords(text: string): string[] {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  // Plain ASCII (nearly every text) in one loop: the Unicode split below is slow until optimized.
+  let start = -1;
+  for (let i = 0; i <= lower.length; i += 1) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (c > 127) return unicodeWords(lower);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(singular(lower.slice(start, i)));
+      start = -1;
+    }
+  }
+  return words;
+}
+
+function unicodeWords(lower: string): string[] {
+  return lower
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '')
-    .map((w) => (w.length > 3 && /[^su]s$/.test(w) ? w.slice(0, -1) : w));
+    .map(singular);
+}
+
+/** A word of four letters or more ending in "s", but not "ss" or "us", without the "s". */
+function singular(w: string): string {
+  if (w.length <= 3 || w.charCodeAt(w.length - 1) !== 115) return w;
+  const before = w.charCodeAt(w.length - 2);
+  return before === 115 || before === 117 ? w : w.slice(0, -1);
 }
 
 /** Longest phrase looked up in a paper's n-gram counts; longer ones are searched in its text. */
 const MAX_GRAM = 3;
 
-/** A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words joined. */
+/**
+ * A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words (per text), joined
+ * into `text` only when a longer phrase is searched.
+ */
 interface FieldGrams {
   grams: Map<string, number>;
+  words: string[][];
+  /** '' until first searched (a joined text is never empty). */
   text: string;
 }
 
@@ -78,9 +107,9 @@ let firstWordsVersion = 0;
 
 function fieldGrams(texts: readonly string[]): FieldGrams {
   const grams = new Map<string, number>();
-  const all: string[] = [];
-  for (const text of texts) {
-    const words = matchWords(text);
+  const all: string[][] = [];
+  for (let t = 0; t < texts.length; t += 1) {
+    const words = matchWords(texts[t] as string);
     for (let i = 0; i < words.length; i += 1) {
       let gram = '';
       const longest = FIRST_WORDS.has(words[i] as string)
@@ -93,13 +122,14 @@ function fieldGrams(texts: readonly string[]): FieldGrams {
         grams.set(gram, (grams.get(gram) ?? 0) + 1);
       }
     }
-    all.push(words.join(' '));
+    all.push(words);
   }
-  return { grams, text: ` ${all.join(' | ')} ` };
+  return { grams, words: all, text: '' };
 }
 
 function countIn(field: FieldGrams, phrase: Phrase): number {
   if (phrase.words <= MAX_GRAM) return field.grams.get(phrase.id) ?? 0;
+  if (field.text === '') field.text = ` ${field.words.map((w) => w.join(' ')).join(' | ')} `;
   return field.text.includes(` ${phrase.id} `) ? 1 : 0;
 }
 
@@ -114,6 +144,9 @@ interface PaperGrams {
   title: FieldGrams;
   keywords: FieldGrams;
   abstract: FieldGrams;
+  /** The phrase lists (of {@link LISTS_VERSION}) that have a phrase among the paper's n-grams. */
+  touched: Set<Phrase[]>;
+  touchedVersion: number;
 }
 
 /** Each paper's n-grams, read once per paper object (a run matches it against every topic). */
@@ -127,10 +160,29 @@ function gramsOf(paper: EvidenceSource): PaperGrams {
       title: fieldGrams([paper.title]),
       keywords: fieldGrams(paper.keywords),
       abstract: fieldGrams([paper.summary, paper.aiSummary ?? '']),
+      touched: new Set(),
+      touchedVersion: -1,
     };
     GRAMS.set(paper, g);
   }
   return g;
+}
+
+/**
+ * Whether a paper may give evidence for a phrase list: one of its phrases is among the paper's
+ * n-grams, or it has a phrase too long for them. Most topics have none of a paper's n-grams:
+ * their phrases are not looked up one by one.
+ */
+function mayMatch(g: PaperGrams, phrases: Phrase[]): boolean {
+  if (LONG_LISTS.has(phrases)) return true;
+  if (g.touchedVersion !== listsVersion) {
+    g.touched.clear();
+    for (const field of [g.title, g.keywords, g.abstract])
+      for (const gram of field.grams.keys())
+        for (const list of LISTS_OF_PHRASE.get(gram) ?? []) g.touched.add(list);
+    g.touchedVersion = listsVersion;
+  }
+  return g.touched.has(phrases);
 }
 
 /**
@@ -143,7 +195,13 @@ const PHRASES = new Map<string, Phrase[]>();
  * The same by keyword array, to skip joining the list for every paper of a batch (they are matched
  * against the same copies); a list that grew since is read again.
  */
-const PHRASES_OF_LIST = new WeakMap<readonly string[], { length: number; phrases: Phrase[] }>();
+let PHRASES_OF_LIST = new WeakMap<readonly string[], { length: number; phrases: Phrase[] }>();
+/** The phrase lists of {@link PHRASES} holding each phrase id, and those with a phrase of over {@link MAX_GRAM} words. */
+const LISTS_OF_PHRASE = new Map<string, Phrase[][]>();
+const LONG_LISTS = new WeakSet<Phrase[]>();
+/** Moves on whenever a phrase list is added to {@link PHRASES} (or the lists are dropped). */
+let listsVersion = 0;
+const NO_PHRASES: Phrase[] = [];
 
 function phrasesOf(topic: Topic): Phrase[] {
   const known = PHRASES_OF_LIST.get(topic.keywords);
@@ -162,8 +220,19 @@ function phrasesOf(topic: Topic): Phrase[] {
         firstWordsVersion += 1;
       }
     }
-    if (PHRASES.size > 5_000) PHRASES.clear();
+    if (PHRASES.size > 5_000) {
+      PHRASES.clear();
+      LISTS_OF_PHRASE.clear();
+      PHRASES_OF_LIST = new WeakMap();
+    }
     PHRASES.set(key, out);
+    for (const phrase of out) {
+      if (phrase.words > MAX_GRAM) LONG_LISTS.add(out);
+      const lists = LISTS_OF_PHRASE.get(phrase.id);
+      if (lists === undefined) LISTS_OF_PHRASE.set(phrase.id, [out]);
+      else lists.push(out);
+    }
+    listsVersion += 1;
   }
   PHRASES_OF_LIST.set(topic.keywords, { length: topic.keywords.length, phrases: out });
   return out;
@@ -181,7 +250,9 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   // Single words of an abstract ("agent", "agentic", "multi-agent") count once together: they
   // are one subject said several ways, not several shared phrases.
   let words = 0;
-  for (const id of phrases) {
+  const matched = mayMatch(g, phrases) ? phrases : NO_PHRASES;
+  for (let k = 0; k < matched.length; k += 1) {
+    const id = matched[k] as Phrase;
     const one = id.words === 1;
     if (countIn(g.title, id) > 0) score += EVIDENCE.title;
     else if (countIn(g.keywords, id) > 0) score += EVIDENCE.keywords;

@@ -203,14 +203,15 @@ export function labelWordCount(label: string): number {
   return label.split(/[\s-]+/).filter((w) => w.length > 0).length;
 }
 
+/** A capitalized word ("Agents"); made once (a bundle builds a `\p{...}` literal at each call). */
+const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
+
 /** "Sparse Attention" -> "Sparse attention", "LLM Agents" -> "LLM agents": sentence case, acronyms kept. */
 export function formatLabel(text: string): string {
   const words = text.split(' ').map((word, i) =>
     word
       .split('-')
-      .map((part, j) =>
-        i === 0 && j === 0 ? part : /^\p{Lu}\p{Ll}+$/u.test(part) ? part.toLowerCase() : part,
-      )
+      .map((part, j) => (i === 0 && j === 0 ? part : CAPITALIZED.test(part) ? part.toLowerCase() : part))
       .join('-'),
   );
   const joined = words.join(' ');

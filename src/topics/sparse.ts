@@ -7,7 +7,7 @@ export interface SparseVector {
 /** Scales a vector to unit length (the zero vector stays zero). */
 export function normalize(v: SparseVector): SparseVector {
   let sum = 0;
-  for (const x of v.val) sum += x * x;
+  for (let k = 0; k < v.val.length; k += 1) sum += (v.val[k] as number) * (v.val[k] as number);
   const norm = Math.sqrt(sum);
   return norm === 0 ? v : { idx: v.idx, val: v.val.map((x) => x / norm) };
 }
@@ -39,8 +39,19 @@ export function centroid(vectors: SparseVector[]): SparseVector {
       acc.set(i, (acc.get(i) ?? 0) + (v.val[k] as number));
     }
   }
-  const idx = [...acc.keys()].sort((a, b) => a - b);
+  const idx = ascending(acc.keys());
   return normalize({ idx, val: idx.map((i) => acc.get(i) ?? 0) });
+}
+
+/**
+ * Distinct non-negative integers (feature indices) in ascending order: sorted as an Int32Array,
+ * without calling a comparator per pair (what makes a first, unoptimized call slow).
+ */
+export function ascending(indices: Iterable<number>): number[] {
+  const sorted = Int32Array.from(indices).sort();
+  const out: number[] = new Array(sorted.length);
+  for (let k = 0; k < sorted.length; k += 1) out[k] = sorted[k] as number;
+  return out;
 }
 
 /**

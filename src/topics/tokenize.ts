@@ -112,10 +112,14 @@ export function stemWord(word: string): string {
 const STEMS = new Map<string, string>();
 
 function computeStem(word: string): string {
-  let w = foldPlural(word);
-  for (const list of [SUFFIXES, SECOND_SUFFIXES]) {
-    const suffix = list.find((s) => w.endsWith(s) && w.length - s.length >= 4);
-    if (suffix) w = w.slice(0, -suffix.length);
+  return stripSuffix(stripSuffix(foldPlural(word), SUFFIXES), SECOND_SUFFIXES);
+}
+
+/** The word without the first of `suffixes` it ends with that leaves at least four letters. */
+function stripSuffix(w: string, suffixes: readonly string[]): string {
+  for (let i = 0; i < suffixes.length; i += 1) {
+    const s = suffixes[i] as string;
+    if (w.length - s.length >= 4 && w.endsWith(s)) return w.slice(0, -s.length);
   }
   return w;
 }
@@ -240,7 +244,9 @@ const TEXTS = new Map<string, WordReading[][]>();
 function readText(text: string): WordReading[][] {
   let segments = TEXTS.get(text);
   if (segments === undefined) {
-    const normalized = text.normalize('NFKC').replace(/['’]s\b/g, '');
+    let normalized = text.normalize('NFKC');
+    // Most texts have no apostrophe: no regex over them.
+    if (normalized.includes("'") || normalized.includes('’')) normalized = normalized.replace(/['’]s\b/g, '');
     segments = normalized.split(SEGMENT_BREAK).map((segment) => segment.split(/\s+/).map(readWord));
     if (TEXTS.size > 20_000) TEXTS.clear();
     TEXTS.set(text, segments);
@@ -343,10 +349,14 @@ export function renewKeyIds(): number {
  * same terms counted without building them.
  */
 export function termIds(text: string, out: number[]): void {
-  for (const segment of readText(text)) {
+  // Indexed loops: a first, interpreted call walks them several times faster than for-of.
+  const segments = readText(text);
+  for (let s = 0; s < segments.length; s += 1) {
+    const segment = segments[s] as WordReading[];
     let prev = -1;
-    for (const { ownIds, unitId } of segment) {
-      for (const id of ownIds) out.push(id);
+    for (let w = 0; w < segment.length; w += 1) {
+      const { ownIds, unitId } = segment[w] as WordReading;
+      for (let k = 0; k < ownIds.length; k += 1) out.push(ownIds[k] as number);
       if (unitId >= 0 && prev >= 0) out.push(pairId(prev, unitId));
       prev = unitId;
     }
@@ -366,9 +376,12 @@ export interface ContentUnit {
  */
 export function contentRuns(text: string): ContentUnit[][] {
   const runs: ContentUnit[][] = [];
-  for (const segment of readText(text)) {
+  const segments = readText(text);
+  for (let s = 0; s < segments.length; s += 1) {
+    const segment = segments[s] as WordReading[];
     let run: ContentUnit[] = [];
-    for (const { unit } of segment) {
+    for (let w = 0; w < segment.length; w += 1) {
+      const unit = (segment[w] as WordReading).unit;
       if (unit) {
         run.push(unit);
         continue;
@@ -397,12 +410,20 @@ function camelParts(word: string): string[] {
     .map(stemWord);
 }
 
+/**
+ * Made once: a bundle for Node 20 turns a `\p{...}` literal into `new RegExp(...)` at its place,
+ * which would build one per call.
+ */
+const CAMEL = /\p{Ll}\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const DIGIT_FIRST = /^\p{N}/u;
+
 /** A lowercase letter followed by a capital ("TriAttention"); plain ASCII words are checked without a regex. */
 function hasCamel(word: string): boolean {
   let lower = false;
   for (let i = 0; i < word.length; i += 1) {
     const c = word.charCodeAt(i);
-    if (c > 127) return /\p{Ll}\p{Lu}/u.test(word);
+    if (c > 127) return CAMEL.test(word);
     if (lower && c >= 65 && c <= 90) return true;
     lower = c >= 97 && c <= 122;
   }
@@ -413,7 +434,7 @@ function hasCamel(word: string): boolean {
 function hasLetter(word: string): boolean {
   for (let i = 0; i < word.length; i += 1) {
     const c = word.charCodeAt(i);
-    if (c > 127) return /\p{L}/u.test(word);
+    if (c > 127) return LETTER.test(word);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
   }
   return false;
@@ -422,7 +443,7 @@ function hasLetter(word: string): boolean {
 /** `/^\p{N}/u.test(word)`, without the regex for an ASCII first character. */
 function startsWithNumber(word: string): boolean {
   const c = word.charCodeAt(0);
-  return c > 127 ? /^\p{N}/u.test(word) : c >= 48 && c <= 57;
+  return c > 127 ? DIGIT_FIRST.test(word) : c >= 48 && c <= 57;
 }
 
 /** Whether a (lowercase) word can be a feature; reached only on a {@link readWord} cache miss. */

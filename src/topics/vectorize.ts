@@ -1,5 +1,5 @@
 import type { Paper } from '../domain/index.js';
-import { normalize, type SparseVector } from './sparse.js';
+import { ascending, normalize, type SparseVector } from './sparse.js';
 import {
   extractTerms,
   keyCount,
@@ -217,14 +217,14 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
   const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
   const weight = new Float64Array(features.length);
   const vectors = counted.papers.map(({ keys, tf }) => {
-    const idx: number[] = [];
+    const found: number[] = [];
     for (let j = 0; j < keys.length; j += 1) {
       const i = featureOf[keys[j] as number] as number;
       if (i < 0) continue;
-      idx.push(i);
+      found.push(i);
       weight[i] = Math.max(0.05, 1 + Math.log(tf[j] as number)) * (idf[i] ?? 0);
     }
-    idx.sort((a, b) => a - b);
+    const idx = ascending(found);
     return normalize({ idx, val: idx.map((i) => weight[i] ?? 0) });
   });
   // Grouping reads only the vectors: what labels need is built on first use.
@@ -305,12 +305,15 @@ function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Count
   const inPaper: number[] = [];
   const papers = terms.map((t) => {
     inPaper.length = 0;
-    FIELDS.forEach((field, f) => {
+    for (let f = 0; f < FIELDS.length; f += 1) {
+      const field = FIELDS[f] as (typeof FIELDS)[number];
       const alone = field === 'summary' && (t.ids[2] as readonly number[]).length === 0;
       const w = alone ? weights.summaryAlone : weights[field];
-      if (w <= 0) return;
+      if (w <= 0) continue;
       inField.length = 0;
-      for (const id of t.ids[f] as readonly number[]) {
+      const ids = t.ids[f] as readonly number[];
+      for (let at = 0; at < ids.length; at += 1) {
+        const id = ids[at] as number;
         let k = slot[id] as number;
         if (stamp[id] !== build) {
           k = keys.length;
@@ -326,12 +329,13 @@ function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Count
         if (count[k] === 0) inField.push(k);
         count[k] = (count[k] as number) + 1;
       }
-      for (const k of inField) {
+      for (let at = 0; at < inField.length; at += 1) {
+        const k = inField[at] as number;
         if (sum[k] === 0) inPaper.push(k);
         sum[k] = (sum[k] as number) + w * (count[k] as number);
         count[k] = 0;
       }
-    });
+    }
     const local = Int32Array.from(inPaper);
     const tf = new Float64Array(local.length);
     local.forEach((k, j) => {
