@@ -22,7 +22,7 @@ export const OTHER_TOPIC: Readonly<Topic> = {
  * Centred similarity (see `centeredSimilarity`) a left-over paper needs to its closest section
  * to be put there when the catch-all would hold more than its share: clearly closer than average.
  */
-const FILL_SIMILARITY = 0.02;
+export const FILL_SIMILARITY = 0.02;
 
 /**
  * Centred similarity a point of evidence for a catalogue section is worth when a left-over paper
@@ -208,6 +208,12 @@ export interface CloseFit {
    * letter): such a paper joins a section only on evidence, never by closeness.
    */
   offField?: boolean;
+  /**
+   * true when the paper gives join evidence for a topic that has no section in this letter (a
+   * keyphrase-extraction paper naming "long documents" when no long-context section formed): it
+   * names its subject, and that subject is not its closest section's.
+   */
+  claimedElsewhere?: boolean;
 }
 
 /**
@@ -235,6 +241,30 @@ export function joinsByCloseness(fit: CloseFit): boolean {
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (fit.shared >= 2 || fit.evidence >= EVIDENCE.passing)
   );
+}
+
+/**
+ * true when a left-over paper may fill its closest section to keep the catch-all to its share,
+ * once the papers that clearly fit ({@link joinsByCloseness}) and those with a home
+ * ({@link CloseFit.homeless}) are placed: closer than average and no arXiv category against the
+ * topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere}) needs a
+ * word of the section's topic too: closeness alone put such papers right about half the time.
+ */
+export function fillsShare(fit: CloseFit): boolean {
+  return (
+    fit.sim > FILL_SIMILARITY &&
+    fit.evidence > Number.NEGATIVE_INFINITY &&
+    (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.passing)
+  );
+}
+
+/**
+ * true when a left-over paper may fill its closest section past the catch-all's share (up to
+ * {@link OTHER_SLACK} times it): close, of a field some topic covers, and naming no topic of its
+ * own that has no section (such a paper stays in the catch-all rather than sit where it is merely close).
+ */
+export function fillsSlack(fit: CloseFit): boolean {
+  return fit.sim > FILL_SIMILARITY && fit.offField !== true && fit.claimedElsewhere !== true;
 }
 
 /**
@@ -268,7 +298,8 @@ export function sharedPhrasePapers(phrases: readonly PhraseStats[], members: rea
  * `maxShare` of the batch by attaching papers to the section they are closest to: first those
  * that clearly fit it (see {@link joinsByCloseness}), last those that have no home in the letter
  * (see {@link CloseFit.homeless}); papers whose categories contradict every close section only
- * past {@link OTHER_SLACK} times that share, and papers of a field no topic covers never.
+ * past {@link OTHER_SLACK} times that share (see {@link fillsShare}, {@link fillsSlack}), and
+ * papers of a field no topic covers, or that name a topic without a section, never.
  */
 export function placeLeftovers(
   leftovers: number[],
@@ -346,6 +377,7 @@ export function placeLeftovers(
         shared: first ? sharedPhrasePapers(phrases.get(p) ?? [], first.d.members) : 0,
         evidence: first?.weight ?? 0,
         homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
+        claimedElsewhere: unhoused,
         offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
       },
     });
@@ -353,9 +385,9 @@ export function placeLeftovers(
   other.sort((a, b) => b.fit.sim - a.fit.sim || a.p - b.p);
   // Down to the catch-all's share, closest first: the papers that clearly fit their closest
   // section, then the others that have a home in this letter, then those whose topic has no
-  // section; a paper whose arXiv categories no close section's topic shares only past
-  // OTHER_SLACK times that share, and one of a field no topic covers (astrophysics in an ML
-  // letter) never: "More papers" keeps what fits nowhere.
+  // section when they say a word of the section's topic; a paper whose arXiv categories no close
+  // section's topic shares only past OTHER_SLACK times that share, and one of a field no topic
+  // covers (astrophysics in an ML letter) never: "More papers" keeps what fits nowhere.
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
@@ -368,9 +400,8 @@ export function placeLeftovers(
   const room = Math.floor(maxShare * n);
   fill(room, joinsByCloseness);
   fill(room, (fit) => fit.homeless !== true && fit.sim > FILL_SIMILARITY);
-  fill(room, (fit) => fit.evidence > Number.NEGATIVE_INFINITY && fit.sim > FILL_SIMILARITY);
-  const slack = Math.floor(OTHER_SLACK * maxShare * n);
-  fill(slack, (fit) => fit.offField !== true && fit.sim > FILL_SIMILARITY);
+  fill(room, fillsShare);
+  fill(Math.floor(OTHER_SLACK * maxShare * n), fillsSlack);
   return other.map((o) => o.p);
 }
 

@@ -16,6 +16,7 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE } from './evidence.js';
+import { slugify } from './label.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
@@ -131,6 +132,17 @@ export function groupPapers(
       const { label, members, rest: unnamed } = nameCluster(cluster, stats, used(), batch);
       leftovers.push(...unnamed);
       if (!label) continue;
+      const known = catalogueNamed(topics, curated, label.label);
+      if (known >= 0) {
+        drafts.push({
+          members,
+          topic: topics[known] as Topic,
+          words: label.words,
+          source: known,
+          settled: false,
+        });
+        continue;
+      }
       const topic = proposeTopic(topics, label.label, label.keywords);
       drafts.push({ members, topic, words: label.words, source: -1, settled: false });
     }
@@ -178,6 +190,20 @@ export function groupPapers(
     );
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
+}
+
+/**
+ * The catalogue topic (index among `candidates`) a discovered section's label names, by its slug
+ * ("Reinforcement learning" is the curated `reinforcement-learning`); -1 when none. Such a
+ * section is that topic's section: one heading per subject, and its subscribers get its papers.
+ */
+export function catalogueNamed(
+  topics: readonly Topic[],
+  candidates: readonly number[],
+  label: string,
+): number {
+  const slug = slugify(label, new Set());
+  return candidates.find((i) => topics[i]?.slug === slug) ?? -1;
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
+import { catalogueNamed } from '../../../src/topics/group-papers.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { seededRandom, shuffle } from './hf-fixture.js';
 
@@ -249,5 +250,26 @@ describe('a focused feed (every paper in one catalogue topic)', () => {
       expect(themes.map(([theme]) => theme.toLowerCase())).toContain(part.topic.label.toLowerCase());
       expect(new Set(part.paperIds.map((id) => id.slice(0, 2))).size).toBe(1);
     }
+  });
+});
+
+describe('catalogueNamed (a discovered section named like a catalogue topic is that topic)', () => {
+  const t = (slug: string, label: string): Topic => ({
+    slug,
+    label,
+    keywords: ['q-learning'],
+    categories: [],
+    userDefined: false,
+    origin: 'curated',
+  });
+  const topics = [t('reinforcement-learning', 'Reinforcement learning'), t('robotics', 'Robot learning')];
+  it.each([
+    ['the same label', 'Reinforcement learning', [0, 1], 0],
+    ['another case and spacing', 'Reinforcement  Learning', [0, 1], 0],
+    ['a label no topic has', 'Policy optimization', [0, 1], -1],
+    ['a longer label on the same words', 'Reinforcement learning agents', [0, 1], -1],
+    ['a topic that is not a candidate (hidden, user-defined)', 'Reinforcement learning', [1], -1],
+  ])('%s', (_name, label, candidates, expected) => {
+    expect(catalogueNamed(topics, candidates, label)).toBe(expected);
   });
 });

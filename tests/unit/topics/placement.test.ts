@@ -4,6 +4,9 @@ import {
   type CloseFit,
   type Draft,
   FILL_MARGIN,
+  FILL_SIMILARITY,
+  fillsShare,
+  fillsSlack,
   joinsByCloseness,
   placeLeftovers,
 } from '../../../src/topics/drafts.js';
@@ -44,6 +47,36 @@ describe('joinsByCloseness', () => {
     ],
   ])('%s', (_name, f, expected) => {
     expect(joinsByCloseness(f)).toBe(expected);
+  });
+});
+
+describe('fillsShare and fillsSlack (filling the catch-all down to its share, then past it)', () => {
+  const far = { evidence: 0, shared: 0, runnerUp: 0.04 };
+  it.each([
+    ['close, nothing against it', closeFit(far), true, true],
+    ['no closer than average', closeFit({ ...far, sim: FILL_SIMILARITY }), false, false],
+    [
+      'arXiv categories against the topic',
+      closeFit({ ...far, evidence: Number.NEGATIVE_INFINITY }),
+      false,
+      true,
+    ],
+    ['a field no topic covers', closeFit({ ...far, offField: true }), true, false],
+    [
+      'names a topic without a section, merely close',
+      closeFit({ ...far, claimedElsewhere: true }),
+      false,
+      false,
+    ],
+    [
+      'names a topic without a section, says a word of this one',
+      closeFit({ ...far, evidence: EVIDENCE.passing, claimedElsewhere: true }),
+      true,
+      false,
+    ],
+  ])('%s', (_name, f, share, slack) => {
+    expect(fillsShare(f)).toBe(share);
+    expect(fillsSlack(f)).toBe(slack);
   });
 });
 
@@ -128,6 +161,22 @@ describe('placeLeftovers', () => {
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([6]);
   });
+  it('keeps a paper that names a topic without a section out of a section it is merely close to', () => {
+    // No room in the catch-all: paper 5 (no topic of its own) joins the image section it is
+    // close to; paper 4, as close, names medical imaging in its title, which has no section here.
+    const batch = [...base, paper('m', 'Medical imaging at scale'), paper('u', 'A study at scale')];
+    const sim = matrix(6, [
+      [4, 2, 0.3],
+      [4, 3, 0.3],
+      [5, 2, 0.3],
+      [5, 3, 0.3],
+    ]);
+    const ds = drafts();
+    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    expect(ds[1]?.members).toEqual([2, 3, 5]);
+    expect(other).toEqual([4]);
+  });
+
   it('never puts a paper of a field no topic covers where it is merely close', () => {
     // No room in the catch-all at all: the eess.IV paper (a field the catalogue covers, though
     // not the image topic) joins the image section it is closest to; the hep-th paper stays.
@@ -155,22 +204,23 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('demo samples: most papers well placed, "More papers" at most 15%', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.74);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.78);
     expect(s.otherShare).toBeLessThanOrEqual(0.15);
   });
 
   // Over the 15%: a quarter of these papers are networking, hardware or theory, which
-  // no catalogue topic covers and which join no section by closeness alone.
-  it('arXiv cs-only 100: most papers well placed, "More papers" at most about a quarter', () => {
+  // no catalogue topic covers and which join no section by closeness alone; others name a topic
+  // (3D vision, video) that has no section in this letter, and are not put where merely close.
+  it('arXiv cs-only 100: most papers well placed, "More papers" at most about a third', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.58);
-    expect(s.otherShare).toBeLessThanOrEqual(0.27);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.68);
+    expect(s.otherShare).toBeLessThanOrEqual(0.34);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.7);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.73);
   });
 });
