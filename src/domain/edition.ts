@@ -1,5 +1,5 @@
 import type { RankedPaper } from './paper.js';
-import type { Topic } from './topic.js';
+import { CATCH_ALL_SLUG, type Topic } from './topic.js';
 
 export type Frequency = 'daily' | 'weekly';
 export const FREQUENCIES: readonly Frequency[] = ['daily', 'weekly'];
@@ -69,15 +69,30 @@ export interface EditionCounts {
   selected: number;
   inLetter: number;
   onWeb: number;
-  /** Sections (topics) of the letter. */
+  /** Topic sections of the letter, not counting the catch-all ("More papers"). */
   topics: number;
+  /** Whether the letter ends with the catch-all section. */
+  catchAll: boolean;
 }
 
 /** Counts of a stored or planned edition (see {@link EditionCounts}). */
 export function countEdition(edition: Edition): EditionCounts {
   const inLetter = edition.sections.reduce((n, s) => n + s.papers.length, 0);
   const onWeb = edition.overflowIds?.length ?? 0;
-  return { selected: inLetter + onWeb, inLetter, onWeb, topics: edition.sections.length };
+  const catchAll = edition.sections.some((s) => s.topic.slug === CATCH_ALL_SLUG);
+  return {
+    selected: inLetter + onWeb,
+    inLetter,
+    onWeb,
+    topics: edition.sections.length - (catchAll ? 1 : 0),
+    catchAll,
+  };
+}
+
+/** "10 topics and More papers" (the letter's sections, as the CLI names them). */
+export function describeSections(counts: Pick<EditionCounts, 'topics' | 'catchAll'>): string {
+  const topics = `${counts.topics} ${counts.topics === 1 ? 'topic' : 'topics'}`;
+  return counts.catchAll ? `${topics} and More papers` : topics;
 }
 
 /** "107 papers selected: 40 in the letter, 67 more on the web" (the words every output uses). */

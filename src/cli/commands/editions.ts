@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import type { Delivery, DeliveryCounts } from '../../domain/index.js';
-import { countEdition, DELIVERY_STATES, describeCounts, PaperpostError } from '../../domain/index.js';
+import {
+  countEdition,
+  DELIVERY_STATES,
+  describeCounts,
+  describeSections,
+  PaperpostError,
+} from '../../domain/index.js';
 import { type GlobalOptions, withApp } from '../context.js';
 import { explainEdition, formatExplained } from './explain-edition.js';
 
@@ -95,7 +101,7 @@ export function registerEditions(program: Command): void {
           return;
         }
         const lines = [
-          `edition ${id} (${edition.frequency}, ${edition.date}): ${describeCounts(papers)} (${papers.topics} topics)`,
+          `edition ${id} (${edition.frequency}, ${edition.date}): ${describeCounts(papers)} (${describeSections(papers)})`,
           `deliveries: ${formatCounts(counts)}`,
           `bounces: hard ${bounces.hard}, soft ${bounces.soft}; complaints ${bounces.complaint}`,
         ];

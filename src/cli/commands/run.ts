@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { describeCounts, PaperpostError } from '../../domain/index.js';
+import { describeCounts, describeSections, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
 import { checkBuiltMessage, plainTextOf } from '../../render/index.js';
@@ -112,7 +112,7 @@ export function formatSummary(
   const p = s.papers;
   lines.push(`papers: ${p.entries} entries -> ${p.merged} after merging (${p.new} new, ${p.updated} known)`);
   if (s.edition) {
-    lines.push(`edition ${s.edition.id}: ${describeCounts(s.edition)} (${s.edition.topics} topics)`);
+    lines.push(`edition ${s.edition.id}: ${describeCounts(s.edition)} (${describeSections(s.edition)})`);
   } else {
     lines.push(`edition skipped: ${s.skipReason}`);
   }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CATCH_ALL_SLUG,
+  countEdition,
+  describeSections,
+  type Edition,
+  type RankedPaper,
+  type Section,
+} from '../../../src/domain/index.js';
+
+const section = (slug: string, papers: number): Section => ({
+  topic: { slug, label: slug, keywords: [slug], categories: [], userDefined: false },
+  papers: Array.from({ length: papers }, () => ({}) as RankedPaper),
+  more: 0,
+});
+
+const edition = (sections: Section[], overflow = 0): Edition => ({
+  id: '2026-12-03-daily',
+  frequency: 'daily',
+  date: '2026-12-03',
+  createdAt: '2026-12-03T06:00:00.000Z',
+  sections,
+  more: 0,
+  overflowIds: Array.from({ length: overflow }, (_, i) => `p${i}`),
+});
+
+describe('countEdition: the catch-all is no topic', () => {
+  it.each([
+    [
+      'topics and More papers',
+      [section('agents', 6), section('rag', 4), section(CATCH_ALL_SLUG, 3)],
+      5,
+      2,
+      true,
+      13,
+    ],
+    ['topics only', [section('agents', 6), section('rag', 4)], 0, 2, false, 10],
+    ['only More papers', [section(CATCH_ALL_SLUG, 2)], 1, 0, true, 2],
+    ['an empty letter', [], 0, 0, false, 0],
+  ])('%s', (_name, sections, overflow, topics, catchAll, inLetter) => {
+    const counts = countEdition(edition(sections, overflow));
+    expect(counts).toEqual({ selected: inLetter + overflow, inLetter, onWeb: overflow, topics, catchAll });
+  });
+});
+
+describe('describeSections', () => {
+  it.each([
+    [10, true, '10 topics and More papers'],
+    [1, false, '1 topic'],
+    [0, true, '0 topics and More papers'],
+    [4, false, '4 topics'],
+  ])('%i topics, catch-all %s -> %s', (topics, catchAll, text) => {
+    expect(describeSections({ topics, catchAll })).toBe(text);
+  });
+});
