@@ -50,6 +50,7 @@ ul.editions li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .nowrap { white-space: nowrap; }
 li.paper p.why { margin-top: 0; }
 .toc { font-size: .95rem; line-height: 1.9; margin: 1rem 0 1.5rem; }
+@media (min-width: 40rem) { .toc a { white-space: nowrap; } }
 section.topic { scroll-margin-top: 1rem; border-top: 1px solid var(--line); margin-top: 1.5rem; }
 ol.papers { list-style: none; padding: 0; margin: 0; }
 li.paper { padding: .75rem 0; border-bottom: 1px solid var(--line); }

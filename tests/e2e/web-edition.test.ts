@@ -252,5 +252,22 @@ describeWith(
         await page.close();
       }
     }, 60_000);
+
+    // Regression: at desktop width the contents line broke a topic's name ("Robot" / "learning").
+    it('the contents line keeps each topic name whole at 1280 px', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${base}/archive/${summary.edition.id}`);
+      const lines = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.toc a'), (a) => ({
+          name: a.textContent ?? '',
+          lines: new Set(Array.from(a.getClientRects(), (r) => r.top)).size,
+        })),
+      );
+      expect(lines.length).toBeGreaterThan(5);
+      expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(overflow).toBe(false);
+      await page.close();
+    }, 60_000);
   },
 );
