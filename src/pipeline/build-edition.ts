@@ -106,6 +106,8 @@ export async function planEdition(
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
   const webOnly = arrangeWebOnly(ranking, shown, ranked.sections, grouped.groups);
+  const sections = withWebCounts(ranked.sections, webOnly);
+  const overflowIds = candidates.map((p) => p.id).filter((id) => !shown.has(id));
   // The day it stands for, where its readers are: a 08:00 Tokyo letter is not dated the day before.
   const date = editionDay(config, frequency, slot);
   const edition: Edition = {
@@ -113,9 +115,9 @@ export async function planEdition(
     frequency,
     date,
     createdAt: now.toISOString(),
-    sections: ranked.sections,
-    more: ranked.more + (candidates.length - pool.length),
-    overflowIds: candidates.map((p) => p.id).filter((id) => !shown.has(id)),
+    sections,
+    more: overflowIds.length - sections.reduce((n, s) => n + s.more, 0),
+    overflowIds,
     webOnly,
   };
   return {
@@ -181,6 +183,16 @@ export function arrangeWebOnly(
     group.ids.push(paper.id);
   }
   return [...bySlug.values(), rest].filter((g) => g.ids.length > 0);
+}
+
+/**
+ * The letter's sections with `more` counting what the web version shows under the same topic,
+ * so "N more in <topic> on the web" is the number a reader finds there (the catch-all's includes
+ * the papers below the grouping pool, which the web lists under "More papers").
+ */
+export function withWebCounts(sections: readonly Section[], webOnly: readonly WebOnlyGroup[]): Section[] {
+  const onWeb = new Map(webOnly.map((g) => [g.slug ?? OTHER_TOPIC.slug, g.ids.length]));
+  return sections.map((s) => ({ ...s, more: onWeb.get(s.topic.slug) ?? 0 }));
 }
 
 /** Plan the edition, then store it (claiming its papers for the frequency) and its new topics. */

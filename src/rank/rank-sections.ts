@@ -44,9 +44,10 @@ const CATCH_ALL_SHARE = 0.15;
 
 /**
  * Orders papers by score inside each group and groups by their best paper, then applies the caps:
- * `maxPerSection` per section (the catch-all also at most ~15 % of `maxPerEdition`; the cut ones
- * counted in `Section.more`), then `maxPerEdition` over the edition (the cut ones counted in the
- * returned `more`; a section left empty is dropped). The edition is filled by rank, but a section
+ * `maxPerSection` per section (the catch-all also at most ~15 % of `maxPerEdition`), then
+ * `maxPerEdition` over the edition. A section's papers cut by either cap are counted in its
+ * `Section.more` (the letter's "N more in <topic> on the web"); a section left empty is dropped
+ * and its papers are counted in the returned `more`. The edition is filled by rank, but a section
  * only enters with at least two papers (its best two), so no section but the catch-all shows a
  * single paper. Ties are broken by paper id and topic slug.
  */
@@ -78,12 +79,13 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
   const capped: Section[] = [];
   sections.forEach((section, i) => {
     const papersKept = section.papers.slice(0, taken[i] ?? 0);
-    more += section.papers.length - papersKept.length;
+    // Everything of the topic the letter does not show: what "N more in <topic>" counts.
+    const sectionMore = section.more + section.papers.length - papersKept.length;
     if (papersKept.length === 0) {
-      more += section.more;
+      more += sectionMore;
       return;
     }
-    capped.push({ ...section, papers: papersKept });
+    capped.push({ ...section, papers: papersKept, more: sectionMore });
   });
   return { sections: orderSections(capped), more };
 }

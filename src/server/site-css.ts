@@ -48,6 +48,7 @@ ul.editions { list-style: none; padding: 0; }
 ul.editions li { padding: .6rem 0; border-bottom: 1px solid var(--line); }
 .meta { color: var(--muted); font-size: .9rem; }
 .nowrap { white-space: nowrap; }
+.toc .count { color: var(--muted); }
 li.paper p.why { margin-top: 0; }
 .toc { font-size: .95rem; line-height: 1.9; margin: 1rem 0 1.5rem; }
 @media (min-width: 40rem) { .toc a { white-space: nowrap; } }

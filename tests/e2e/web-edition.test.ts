@@ -146,6 +146,28 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
     const cards = html.split('<li class="paper">').slice(1);
     expect(cards.filter((card) => !card.includes('<p class="summary">'))).toEqual([]);
     expect(html).toMatch(/<p class="links"><a href="https:\/\/arxiv\.org\/abs\//);
+    // The contents line says how many papers each topic holds on this page, as the letter's
+    // plain-text contents does; the counts add up to the papers selected.
+    const contents = [
+      ...html.matchAll(/<a href="#([^"]+)">[^<]+<\/a>&nbsp;<span class="count">\((\d+)\)<\/span>/g),
+    ];
+    expect(contents.map((m) => m[1])).toEqual(webAnchors);
+    for (const [, anchor, count] of contents) {
+      const section = html.split(`<section class="topic" id="${anchor}">`)[1]?.split('</section>')[0] ?? '';
+      expect(section.match(/<li class="paper">/g)?.length, anchor).toBe(Number(count));
+    }
+    expect(contents.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(summary.edition.selected);
+    // Regression: the letter said "2 more in Efficient inference on the web" and "14 more of these"
+    // where the web edition listed 4 and 21 (papers cut by the edition cap were not counted).
+    const promised = [
+      ...letterHtml.matchAll(/#(topic-[^"]+)"[^>]*>(\d+) more (?:in [^<]+|of these) on the web</g),
+    ];
+    expect(promised.length).toBeGreaterThan(2);
+    for (const [, anchor, count] of promised) {
+      const section = html.split(`<section class="topic" id="${anchor}">`)[1]?.split('</section>')[0] ?? '';
+      const webOnly = section.split('<ol class="papers web-only">')[1] ?? '';
+      expect(webOnly.match(/<li class="paper">/g)?.length, anchor).toBe(Number(count));
+    }
   });
 
   // Regression: the web edition showed a bare "▲ 118" where the letter says why a paper is there.
@@ -265,6 +287,24 @@ describeWith(
       );
       expect(lines.length).toBeGreaterThan(5);
       expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+      // No line of the contents opens with the "·" between two topics.
+      const dots = await page.evaluate(() => {
+        const nav = document.querySelector('.toc') as HTMLElement;
+        const left = nav.getBoundingClientRect().left;
+        const walker = document.createTreeWalker(nav, NodeFilter.SHOW_TEXT);
+        const offsets: number[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node.textContent ?? '').indexOf('·');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          offsets.push(range.getBoundingClientRect().left - left);
+        }
+        return offsets;
+      });
+      expect(dots.length).toBe(lines.length - 1);
+      expect(dots.filter((x) => x < 4)).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
       expect(overflow).toBe(false);
       await page.close();

@@ -104,7 +104,7 @@ export const TEMPLATES: Record<string, string> = {
   '@edition': `<% layout('@layout', it) %>
 <h1><%= it.heading %> <span class="nowrap"><%= it.headingDate %></span></h1>
 <p class="lead"><%= it.countsText %><% if (it.letterUrl) { %> · <a href="<%= it.letterUrl %>">Read the letter as it was sent</a><% } %></p>
-<% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %> · <% } %><a href="#<%= s.anchor %>"><%= s.label %></a><% }) %></nav><% } %>
+<% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %>&nbsp;· <% } %><a href="#<%= s.anchor %>"><%= s.label %></a>&nbsp;<span class="count">(<%= s.inLetter.length + s.webOnly.length %>)</span><% }) %></nav><% } %>
 <% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><h2><%= s.label %></h2>
 <% if (s.inLetter.length > 0) { %><ol class="papers"><% for (const p of s.inLetter) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
 <% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head">More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter</h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>

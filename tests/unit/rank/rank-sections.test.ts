@@ -63,7 +63,7 @@ describe('rankSections', () => {
       expected: { sections: ['a:p8,p5+3'], more: 0 },
     },
     {
-      name: 'per-edition cap keeps the best papers overall and counts the rest',
+      name: 'per-edition cap keeps the best papers overall; a dropped section is counted in `more`',
       groups: [group('a', ['p10', 'p40']), group('b', ['p30', 'p20']), group('c', ['p2', 'p3'])],
       options: { maxPerEdition: 4 },
       expected: { sections: ['a:p40,p10+0', 'b:p30,p20+0'], more: 2 },
@@ -96,7 +96,7 @@ describe('rankSections', () => {
       name: 'a section whose second paper misses the cap enters with its best two (filling by rank)',
       groups: [group('a', ['p40', 'p1']), group('b', ['p30', 'p20', 'p10']), group('c', ['p8', 'p5'])],
       options: { maxPerEdition: 4 },
-      expected: { sections: ['a:p40,p1+0', 'b:p30,p20+0'], more: 3 },
+      expected: { sections: ['a:p40,p1+0', 'b:p30,p20+1'], more: 2 },
     },
     {
       name: 'a section that cannot get two papers in the room left stays out; the rest fills by rank',
@@ -120,7 +120,7 @@ describe('rankSections', () => {
       name: 'the catch-all may show one paper, and stays last',
       groups: [group('a', ['p20', 'p10']), other(['p40', 'p1'])],
       options: { maxPerEdition: 3 },
-      expected: { sections: ['a:p20,p10+0', 'other:p40+0'], more: 1 },
+      expected: { sections: ['a:p20,p10+0', 'other:p40+1'], more: 0 },
     },
     {
       name: 'the catch-all keeps at most ~15 % of the edition (never fewer than 2)',
