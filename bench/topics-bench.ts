@@ -15,7 +15,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { buildCorpus, groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
+import { buildCorpus, groupPapers, OTHER_TOPIC, type PaperText, parseCatalogue } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
 import { loadPlacementArxivCs, loadPlacementDemo, measurePlacement } from '../tests/helpers/placement.js';
@@ -106,7 +106,11 @@ interface Scores extends SectionQuality {
   nmi: number | null;
   ari: number | null;
   ms: number;
+  /** Labels of the sections found in the batch (no catalogue topic, not "More papers"). */
+  found: string[];
 }
+
+const CATALOGUE_SLUGS = new Set(CATALOGUE.map((t) => t.slug));
 
 function runPaperpost(rows: Row[]): Scores {
   const t0 = performance.now();
@@ -122,6 +126,9 @@ function runPaperpost(rows: Row[]): Scores {
     nmi: labelled ? normalizedMutualInformation(truth, predicted) : null,
     ari: labelled ? adjustedRandIndex(truth, predicted) : null,
     ms,
+    found: groups
+      .filter((g) => g.topic.slug !== OTHER_TOPIC.slug && !CATALOGUE_SLUGS.has(g.topic.slug))
+      .map((g) => `${g.topic.label}${g.topic.parent ? ` (part of ${g.topic.parent})` : ''}`),
   };
 }
 
@@ -166,8 +173,10 @@ console.log(
   '| seeds | NMI mean | NMI min | sections | most single-paper | catch-all mean / max | incomplete labels | clashes | label said by (mean / min) |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+const found = new Map<string, number>();
 for (const first of [1, 21]) {
   const subsets = Array.from({ length: 20 }, (_, i) => runPaperpost(sample(hf, 70, first + i)));
+  for (const label of subsets.flatMap((s) => s.found)) found.set(label, (found.get(label) ?? 0) + 1);
   const nmis = subsets.map((s) => s.nmi ?? 0);
   const sections = subsets.map((s) => s.sections);
   const other = subsets.map((s) => s.otherShare);
@@ -175,6 +184,14 @@ for (const first of [1, 21]) {
     `| ${first}-${first + 19} | ${f(mean(nmis))} | ${f(Math.min(...nmis))} | ${Math.min(...sections)}-${Math.max(...sections)} | ${Math.max(...subsets.map((s) => s.singletons))} | ${pct(mean(other))} / ${pct(Math.max(...other))} | ${subsets.reduce((a, s) => a + s.incomplete.length, 0)} | ${subsets.reduce((a, s) => a + s.clashes.length, 0)} | ${pct(mean(subsets.map((s) => s.coverageMean)))} / ${pct(Math.min(...subsets.map((s) => s.coverageMin)))} |`,
   );
 }
+console.log(
+  `\nSections found in the batch (labelled from their papers, no catalogue topic) over the 40 subsets: ${
+    [...found]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .map(([label, n]) => `${label} (${n})`)
+      .join(' · ') || 'none'
+  }`,
+);
 const times = Array.from({ length: 7 }, () => runPaperpost(sample(hf, 100, 7)).ms).sort((a, b) => a - b);
 console.log(`\ngrouping 100 papers: ${times.map((t) => t.toFixed(0)).join(', ')} ms (7 rounds, sorted)`);
 console.log(

@@ -112,18 +112,37 @@ export function nameCluster(
   if (cluster.length < 2) return { label: undefined, members: [], rest: cluster };
   const context = allIndices(batch.length);
   const own = collectPhrases(cluster.map((m) => batch[m] as PaperText));
-  const label = chooseSectionLabel(stats, cluster, context, taken, { own });
-  if (label) return { label, members: cluster, rest: [] };
+  const label = chooseSectionLabel(stats, cluster, context, taken, { own, phraseOnly: true });
+  if (label) return sayers(label, cluster, stats);
   if (cluster.length < 4) return { label: undefined, members: [], rest: cluster };
   const loose = chooseSectionLabel(stats, cluster, context, taken, {
     minCoverage: 0.34,
     minHeadline: 0.2,
     own,
+    phraseOnly: true,
   });
-  const says = loose ? stats.get(loose.words.join(' '))?.papers : undefined;
-  const kept = says ? cluster.filter((m) => says.has(m)) : [];
-  if (kept.length < 2) return { label: undefined, members: [], rest: cluster };
-  return { label: loose, members: kept, rest: cluster.filter((m) => !says?.has(m)) };
+  if (!loose) return { label: undefined, members: [], rest: cluster };
+  return sayers(loose, cluster, stats);
+}
+
+/**
+ * The papers of a cluster with evidence for it stay under its label, the others go back: a paper
+ * joins a found section by saying its label or two of the phrases its papers share, not on
+ * closeness alone. Unnamed when fewer than two say the label.
+ */
+function sayers(
+  label: SectionLabel,
+  cluster: number[],
+  stats: ReadonlyMap<string, PhraseStats>,
+): NamedCluster {
+  const key = label.words.join(' ');
+  const says = stats.get(key)?.papers;
+  if (!says || cluster.filter((m) => says.has(m)).length < 2) {
+    return { label: undefined, members: [], rest: cluster };
+  }
+  const shared = label.keys.flatMap((k) => (k === key ? [] : [stats.get(k)?.papers ?? new Set<number>()]));
+  const fits = (m: number): boolean => says.has(m) || shared.filter((p) => p.has(m)).length >= 2;
+  return { label, members: cluster.filter(fits), rest: cluster.filter((m) => !fits(m)) };
 }
 
 /**

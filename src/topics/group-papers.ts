@@ -128,9 +128,13 @@ export function groupPapers(
       Math.max(2, Math.min(budget + 2, Math.ceil((1.5 * rest.length) / average))),
     );
     const clusters = groupIndices(local).map((c) => c.map((r) => rest[r] as number));
-    for (const cluster of clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))) {
+    clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
+    for (let c = 0; c < clusters.length; c += 1) {
+      const cluster = clusters[c] as number[];
       const { label, members, rest: unnamed } = nameCluster(cluster, stats, used(), batch);
-      leftovers.push(...unnamed);
+      // The papers of a named cluster that do not say its label may share another one.
+      if (label && unnamed.length >= 2) clusters.splice(c + 1, 0, unnamed);
+      else leftovers.push(...unnamed);
       if (!label) continue;
       const known = catalogueNamed(topics, curated, label.label);
       if (known >= 0) {

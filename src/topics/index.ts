@@ -33,6 +33,7 @@ export {
   isGeneric,
   isHeadWord,
   isStartWord,
+  isVague,
   type PhraseStats,
 } from './phrases.js';
 export { sectionBounds } from './sections.js';

@@ -7,6 +7,8 @@ export interface SectionLabel {
   /** Word keys of the label, to keep labels of one edition apart. */
   words: string[];
   keywords: string[];
+  /** Phrase keys of `keywords` (the phrases most of the section's papers say), label first when kept. */
+  keys: string[];
   /** Share of the section's papers that say the label. */
   coverage: number;
 }
@@ -42,6 +44,11 @@ export interface LabelOptions {
    * not only across the batch ("Bias" of "inductive bias probe", "modality bias" is cut).
    */
   own?: ReadonlyMap<string, PhraseStats>;
+  /**
+   * Only phrases of two words or more: a section found in the batch is named by what its papers
+   * share, and one word alone ("Synthesis", "Rendering") joins unrelated senses.
+   */
+  phraseOnly?: boolean;
 }
 
 /**
@@ -58,7 +65,7 @@ export function chooseSectionLabel(
   used: readonly (readonly string[])[],
   options: LabelOptions = {},
 ): SectionLabel | undefined {
-  const { minCoverage = MIN_LABEL_COVERAGE, minHeadline = MIN_HEADLINE, own } = options;
+  const { minCoverage = MIN_LABEL_COVERAGE, minHeadline = MIN_HEADLINE, own, phraseOnly = false } = options;
   const inside = new Set(members);
   const within = new Set(context);
   const ranked: { key: string; s: PhraseStats; score: number; coverage: number }[] = [];
@@ -67,6 +74,7 @@ export function chooseSectionLabel(
     let headline = 0;
     for (const p of s.papers) if (inside.has(p)) count += 1;
     if (count < 2 || count < minCoverage * members.length) continue;
+    if (phraseOnly && s.words.length === 1 && !s.words[0]?.includes(' ')) continue;
     for (const p of s.headline) if (inside.has(p)) headline += 1;
     let all = 0;
     for (const p of s.papers) if (within.has(p)) all += 1;
@@ -85,15 +93,19 @@ export function chooseSectionLabel(
   }
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const keywords: string[] = [];
+  const keys: string[] = [];
   let chosen: SectionLabel | undefined;
   for (const r of ranked) {
     const surface = bestSurface(r.s);
     if (!isCompletePhrase(r.s, surface)) continue;
-    if (keywords.length < 12) keywords.push(surface.toLowerCase());
+    if (keywords.length < 12) {
+      keywords.push(surface.toLowerCase());
+      keys.push(r.key);
+    }
     if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
-    chosen = { label: formatLabel(surface), words: r.s.words, keywords, coverage: r.coverage };
+    chosen = { label: formatLabel(surface), words: r.s.words, keywords, keys, coverage: r.coverage };
   }
   return chosen;
 }

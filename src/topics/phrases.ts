@@ -141,6 +141,19 @@ export function isGeneric(words: readonly string[]): boolean {
 
 const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
 
+/**
+ * Words that link papers well enough but make no heading with only generic words beside them:
+ * "Machine learning", "Foundation models", "Latent space", "Pre-trained language model".
+ */
+const VAGUE_KEYS = new Set(
+  'machine foundation latent space pre pretrained computer modern'.split(' ').map(stemWord),
+);
+
+/** true for a phrase that names no subject as a heading: only generic and vague words. */
+export function isVague(words: readonly string[]): boolean {
+  return words.every((w) => w.split(' ').every((part) => GENERIC_KEYS.has(part) || VAGUE_KEYS.has(part)));
+}
+
 /** Words after which a phrase still reads complete ("sparse attention mechanism" names "sparse attention"). */
 const TRAILING = new Set(
   'mechanism module technique strategy scheme paradigm pipeline algorithm process setting problem'
@@ -292,5 +305,5 @@ export function isCompletePhrase(s: PhraseStats, surface: string): boolean {
   const words = surface.split(' ');
   if (!isHeadWord(words[words.length - 1] ?? '') || !isStartWord(words[0] ?? '')) return false;
   if (words.some((w) => !LETTER.test(w) || w.length < 2)) return false;
-  return !isGeneric(s.words);
+  return !isVague(s.words);
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
+import { nameCluster } from '../../../src/topics/drafts.js';
 import { catalogueNamed } from '../../../src/topics/group-papers.js';
-import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { collectPhrases, groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { seededRandom, shuffle } from './hf-fixture.js';
 
 const p = (id: string, title: string, summary = '', extra: Partial<PaperText> = {}): PaperText => ({
@@ -271,5 +272,48 @@ describe('catalogueNamed (a discovered section named like a catalogue topic is t
     ['a topic that is not a candidate (hidden, user-defined)', 'Reinforcement learning', [1], -1],
   ])('%s', (_name, label, candidates, expected) => {
     expect(catalogueNamed(topics, candidates, label)).toBe(expected);
+  });
+});
+
+describe('nameCluster: a paper joins a found section on evidence', () => {
+  const batch: PaperText[] = [
+    p('c1', 'Flaky tests in continuous integration'),
+    p('c2', 'Predicting flaky tests from test history'),
+    p('c3', 'Flaky tests and test retries'),
+    p('c4', 'Test retries and test history in continuous integration'),
+    p('c5', 'Graph coloring with local search'),
+  ];
+  const stats = collectPhrases(batch);
+  const ids = (indices: number[]) => indices.map((i) => batch[i]?.id);
+
+  it.each([
+    {
+      name: 'papers that say the label stay, one with nothing of it goes back',
+      cluster: [0, 1, 2, 4],
+      members: ['c1', 'c2', 'c3'],
+      rest: ['c5'],
+    },
+    {
+      name: "a paper that shares two of the section's phrases stays without saying the label",
+      cluster: [0, 1, 2, 3],
+      members: ['c1', 'c2', 'c3', 'c4'],
+      rest: [],
+    },
+  ])('$name', ({ cluster, members, rest }) => {
+    const named = nameCluster(cluster, stats, [], batch);
+    expect(named.label?.label).toBe('Flaky tests');
+    expect(ids(named.members)).toEqual(members);
+    expect(ids(named.rest)).toEqual(rest);
+  });
+
+  it('names no section by one word alone', () => {
+    const one: PaperText[] = [
+      p('s1', 'Video synthesis with motion', ''),
+      p('s2', 'Task synthesis for terminal agents', ''),
+      p('s3', 'Synthesis of scenes', ''),
+    ];
+    const named = nameCluster([0, 1, 2], collectPhrases(one), [], one);
+    expect(named.label).toBeUndefined();
+    expect(named.rest).toEqual([0, 1, 2]);
   });
 });

@@ -5,6 +5,7 @@ import {
   collectPhrases,
   describeCluster,
   formatLabel,
+  isVague,
   labelWordCount,
   slugify,
 } from '../../../src/topics/index.js';
@@ -127,5 +128,43 @@ describe('chooseSectionLabel', () => {
   it('not by a word the section\'s own papers always continue (regression: a held-out batch got "Bias")', () => {
     const own = collectPhrases(members.map((m) => papers[m] as (typeof papers)[number]));
     expect(chooseSectionLabel(stats, members, [0, 1, 2, 3], [], { own })).toBeUndefined();
+  });
+});
+
+describe('labels of sections found in the batch', () => {
+  // Regression (held-out hf subsets): one word joined unrelated senses under "Synthesis",
+  // "Rendering", "Property"; two vague words made "Latent space" and "Machine learning".
+  const titles = [
+    'Human video synthesis with motion injection',
+    'Terminal task synthesis for agents',
+    'Scene synthesis from sketches',
+  ];
+  const papers = titles.map((title) => ({ title, keywords: [], summary: '' }));
+  const stats = collectPhrases(papers);
+
+  it.each([
+    { name: 'one word, allowed', options: {}, expected: 'Synthesis' },
+    { name: 'one word, refused for a found section', options: { phraseOnly: true }, expected: undefined },
+  ])('$name', ({ options, expected }) => {
+    expect(chooseSectionLabel(stats, [0, 1, 2], [0, 1, 2], [], options)?.label).toBe(expected);
+  });
+
+  // Word keys as the phrase statistics hold them (stemmed, hyphenated words as one).
+  const keys = (text: string): string[] =>
+    [...collectPhrases([{ title: text, keywords: [], summary: '' }]).values()].find(
+      (s) => s.words.length === text.split(' ').length,
+    )?.words ?? [];
+
+  it.each([
+    ['latent space', true],
+    ['machine learning', true],
+    ['pre-trained language model', true],
+    ['foundation models', true],
+    ['machine translation', false],
+    ['latent diffusion', false],
+    ['vision foundation models', false],
+  ])('%s is vague: %s', (text, expected) => {
+    expect(keys(text).length).toBe(text.split(' ').length);
+    expect(isVague(keys(text))).toBe(expected);
   });
 });
