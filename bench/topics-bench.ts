@@ -15,7 +15,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { buildCorpus, groupPapers, OTHER_TOPIC, type PaperText, parseCatalogue } from '../src/topics/index.js';
+import {
+  buildCorpus,
+  groupPapers,
+  OTHER_TOPIC,
+  type PaperText,
+  parseCatalogue,
+} from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
 import { loadPlacementArxivCs, loadPlacementDemo, measurePlacement } from '../tests/helpers/placement.js';

@@ -95,6 +95,7 @@ export function registerRank(program: Command): void {
           process.stdout.write(`  ${p.score.toFixed(4)}  ${p.id}  ${p.title}${parts}\n`);
         }
       }
-      if (ranked.more > 0) process.stdout.write(`${ranked.more} more papers in topics the edition cap left out\n`);
+      if (ranked.more > 0)
+        process.stdout.write(`${ranked.more} more papers in topics the edition cap left out\n`);
     });
 }
