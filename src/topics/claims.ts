@@ -1,5 +1,5 @@
 import type { Topic } from '../domain/index.js';
-import { bestTopic, topicEvidence } from './evidence.js';
+import { bestTopic, titleNames, topicEvidence } from './evidence.js';
 import { meanSimilarity } from './sections.js';
 import type { PaperText } from './vectorize.js';
 
@@ -18,7 +18,10 @@ export interface Claim {
   rivals: { index: number; evidence: number }[];
 }
 
-/** A topic is a rival when the paper's evidence for it times this reaches its best topic's. */
+/**
+ * A topic is a rival when the paper's evidence for it times this reaches its best topic's, or
+ * when the paper's title names both (see {@link claimPapers}).
+ */
 export const RIVAL_RATIO = 1.5;
 
 /** Least papers a topic must hold without rivals to be a reference for the papers in doubt. */
@@ -34,6 +37,10 @@ const EVIDENCE_WEIGHT = 0.02;
 /**
  * The claims of a batch: a config topic (`users`) first, else the curated or approved topic
  * (`curated`) a paper gives the most evidence for, if it reaches `join`; ties go to the first.
+ * Its rivals are the topics it gives nearly as much evidence for ({@link RIVAL_RATIO}) and, when
+ * its title names its best topic, every other topic its title names with join evidence: "The
+ * Cold-Start Safety Gap in LLM Agents" is in doubt between agents and safety however many
+ * synonyms of "agent" it says, and the batch settles it (see {@link settleClaims}).
  */
 export function claimPapers(
   topics: readonly Topic[],
@@ -51,12 +58,15 @@ export function claimPapers(
     }));
     let best = { index: -1, evidence: 0 };
     for (const s of scored) if (s.evidence >= join && s.evidence > best.evidence) best = s;
-    const rivals =
-      best.index < 0
-        ? []
-        : scored.filter(
-            (s) => s.index !== best.index && s.evidence >= join && s.evidence * RIVAL_RATIO >= best.evidence,
-          );
+    if (best.index < 0) return { ...best, rivals: [] };
+    const titled = titleNames(topics[best.index] as Topic, paper);
+    const rivals = scored.filter(
+      (s) =>
+        s.index !== best.index &&
+        s.evidence >= join &&
+        (s.evidence * RIVAL_RATIO >= best.evidence ||
+          (titled && titleNames(topics[s.index] as Topic, paper))),
+    );
     return { ...best, rivals };
   });
 }

@@ -273,6 +273,16 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
 }
 
 /**
+ * true when a paper's title says one of a topic's key phrases: it names that subject ("The
+ * Cold-Start Safety Gap in LLM Agents" names "LLM agents", and "safety" if a topic has it).
+ */
+export function titleNames(topic: Topic, paper: EvidenceSource): boolean {
+  const phrases = phrasesOf(topic);
+  const g = gramsOf(paper);
+  return mayMatch(g, phrases) && phrases.some((id) => countIn(g.title, id) > 0);
+}
+
+/**
  * The topic (index in `topics`, among `candidates`) a paper gives the most evidence for, if it
  * reaches `min` ({@link JOIN_EVIDENCE}); ties go to the first. -1 when none does.
  */

@@ -1,6 +1,6 @@
 import { partParent, type Topic } from '../domain/index.js';
 import { type Draft, keepOrJoin, labelWords } from './drafts.js';
-import { bestTopic, JOIN_EVIDENCE } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE } from './evidence.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -27,9 +27,17 @@ export function partsByParent(topics: readonly Topic[], parents: readonly number
 export const MIN_PART = 3;
 
 /**
+ * Evidence for a part at which a paper of its topic's section joins a part that formed (one of
+ * the part's phrases in its abstract, see {@link EVIDENCE}): the paper already gave its topic
+ * real evidence, only the sub-section is in question. No part forms on it.
+ */
+export const PART_EVIDENCE = EVIDENCE.abstract;
+
+/**
  * Splits a catalogue topic's section into the sub-sections its parts name: each paper goes to
  * the part it gives the most evidence for (a key phrase in its title or keywords, or several
  * phrases: {@link JOIN_EVIDENCE}); parts of fewer than {@link MIN_PART} papers give theirs back.
+ * The section's other papers then join the formed part they give {@link PART_EVIDENCE} for.
  * What no part claims stays under the topic's own label; a single such paper joins the part it
  * is closest to. Returns the new drafts (the section itself is updated, and dropped when empty).
  * Nothing happens when fewer than two parts would hold papers next to the rest.
@@ -48,6 +56,13 @@ export function splitByParts(
     if (t >= 0) byPart.set(t, [...(byPart.get(t) ?? []), d.members[k] as number]);
   });
   const kept = [...byPart.entries()].filter(([, ms]) => ms.length >= MIN_PART).sort((a, b) => a[0] - b[0]);
+  // Then the section's other papers join the formed part they say most of, on less evidence.
+  const formed = kept.map(([t]) => t);
+  d.members.forEach((p, k) => {
+    if (formed.includes(claim[k] as number)) return;
+    const weak = bestTopic(topics, formed, batch[p] as PaperText, PART_EVIDENCE).index;
+    if (weak >= 0) kept.find(([t]) => t === weak)?.[1].push(p);
+  });
   const taken = new Set(kept.flatMap(([, ms]) => ms));
   const rest = d.members.filter((p) => !taken.has(p));
   // One part and nothing else, or one part beside one paper, is the section under another name.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
-import { type Claim, groupPapers, type PaperText, settleClaims } from '../../../src/topics/index.js';
+import {
+  type Claim,
+  claimPapers,
+  groupPapers,
+  type PaperText,
+  settleClaims,
+} from '../../../src/topics/index.js';
 
 const curated = (slug: string, label: string, keywords: string[]): Topic => ({
   slug,
@@ -105,5 +111,42 @@ describe('settleClaims', () => {
         .slice(0, 4)
         .map((c) => c.index),
     );
+  });
+});
+
+describe('claimPapers: a title that names two topics', () => {
+  const CATALOGUE = [
+    curated('llm-agents', 'LLM agents', ['llm agents', 'agent', 'agentic', 'tool calling']),
+    curated('safety-security', 'AI safety and security', ['safety', 'jailbreak']),
+  ];
+  // Agents evidence: "llm agents" and "agent" in the title (3 + 3), "agentic" and "tool calling"
+  // in the abstract (1 + 1): over 1.5 times the 3 of "safety" in the title.
+  const agentic = 'Tool calling agents run agentic tasks; agentic tasks come first.';
+  it.each([
+    [
+      'the title names both: safety is a rival however many synonyms of agent it says',
+      'The Cold-Start Safety Gap in LLM Agents',
+      agentic,
+      'llm-agents',
+      ['safety-security'],
+    ],
+    [
+      'safety only in the abstract: no rival',
+      'Warming Up LLM Agents',
+      `${agentic} Safety improves.`,
+      'llm-agents',
+      [],
+    ],
+    [
+      'the title names safety only: agents in the abstract are no rival',
+      'A Safety Jailbreak Study',
+      agentic,
+      'safety-security',
+      [],
+    ],
+  ])('%s', (_, title, summary, index, rivals) => {
+    const [claim] = claimPapers(CATALOGUE, [], [0, 1], [paper('p', title, summary)], 3);
+    expect(CATALOGUE[claim?.index ?? -1]?.slug).toBe(index);
+    expect(claim?.rivals.map((r) => CATALOGUE[r.index]?.slug)).toEqual(rivals);
   });
 });
