@@ -205,15 +205,18 @@ export function keepOrJoin(rest: number[], named: Draft[], sim: Float64Array, n:
 }
 
 /**
- * What a left-over paper has for the section it is closest to, when it says none of that
- * section's key phrases: how close it is (centred similarity), how close to the next section of
- * another topic, how many of the section's papers share a real phrase with it (see
- * {@link sharedPhrasePapers}), and the evidence it gives for the section's catalogue topic.
+ * What a left-over paper has for its closest section (see {@link placeLeftovers}), when it says
+ * none of that section's key phrases: how close it is (centred similarity), how close to the next
+ * section of another topic, how many of the section's papers share a real phrase with it, how
+ * many share a key phrase with it (see {@link sharedPhrasePapers}), and the evidence it gives for
+ * the section's catalogue topic.
  */
 export interface CloseFit {
   sim: number;
   runnerUp: number;
   shared: number;
+  /** Papers of the section sharing a key phrase with it: two words or more, or a title word of both. */
+  keyShared: number;
   /** Evidence for its catalogue topic; -Infinity when the paper's arXiv categories and the topic's share none. */
   evidence: number;
   /**
@@ -233,6 +236,8 @@ export interface CloseFit {
    * names its subject, and that subject is not its closest section's.
    */
   claimedElsewhere?: boolean;
+  /** true when the paper has no arXiv categories (a Hugging Face daily paper): nothing tells its field. */
+  uncategorized?: boolean;
 }
 
 /**
@@ -263,15 +268,35 @@ export function joinsByCloseness(fit: CloseFit): boolean {
 }
 
 /**
+ * true when a left-over paper has something in common with its closest section besides
+ * closeness: a phrase one of its papers says too, or a word of its topic. Without it, a paper
+ * stays in the catch-all even when that holds more than its share: a GMM clustering kernel is
+ * no "Efficient inference" paper for being near it.
+ */
+export function hasCommonGround(fit: CloseFit): boolean {
+  return fit.shared >= 1 || fit.evidence >= EVIDENCE.passing;
+}
+
+/**
+ * true when a left-over paper that has a home in this letter ({@link CloseFit.homeless} not set)
+ * may fill its closest section to keep the catch-all to its share, once the papers that clearly
+ * fit ({@link joinsByCloseness}) are placed: closer than average, with common ground.
+ */
+export function fillsHome(fit: CloseFit): boolean {
+  return fit.homeless !== true && fit.sim > FILL_SIMILARITY && hasCommonGround(fit);
+}
+
+/**
  * true when a left-over paper may fill its closest section to keep the catch-all to its share,
  * once the papers that clearly fit ({@link joinsByCloseness}) and those with a home
- * ({@link CloseFit.homeless}) are placed: closer than average and no arXiv category against the
- * topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere}) needs a
- * word of the section's topic too: closeness alone put such papers right about half the time.
+ * ({@link fillsHome}) are placed: closer than average, with common ground, and no arXiv category
+ * against the topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere})
+ * needs a word of the section's topic too: closeness alone put such papers right about half the time.
  */
 export function fillsShare(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
+    hasCommonGround(fit) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.passing)
   );
@@ -279,23 +304,41 @@ export function fillsShare(fit: CloseFit): boolean {
 
 /**
  * true when a left-over paper may fill its closest section past the catch-all's share (up to
- * {@link OTHER_SLACK} times it): close, of a field some topic covers, and naming no topic of its
- * own that has no section (such a paper stays in the catch-all rather than sit where it is merely close).
+ * {@link OTHER_SLACK} times it): close, of a field some topic covers, naming no topic of its own
+ * that has no section, and sharing a key phrase with one of its papers or saying a word of its
+ * topic. Past its share the catch-all grows rather than take a trajectory-forecasting paper into
+ * "Fine-tuning" for closeness and one abstract word.
  */
 export function fillsSlack(fit: CloseFit): boolean {
-  return fit.sim > FILL_SIMILARITY && fit.offField !== true && fit.claimedElsewhere !== true;
+  return (
+    fit.sim > FILL_SIMILARITY &&
+    fit.offField !== true &&
+    fit.claimedElsewhere !== true &&
+    (fit.keyShared >= 1 || fit.evidence >= EVIDENCE.passing)
+  );
 }
 
 /**
- * For each paper, the phrases it shares with other papers of the batch that name a subject:
- * not generic words, and either two words or more or a single word few papers say ("model"
- * or "learning" links everything).
+ * true when a left-over paper without arXiv categories ({@link CloseFit.uncategorized}) may fill
+ * its closest section up to {@link OTHER_SLACK} times the catch-all's share on closeness alone:
+ * with a home in the letter and closer than average. Nothing tells such a paper's field, and in
+ * a one-field feed (Hugging Face daily papers) its closest section is most often right, so the
+ * catch-all keeps to the issue's ~15% there; a paper with categories never joins without common
+ * ground.
+ */
+export function fillsUncategorized(fit: CloseFit): boolean {
+  return fit.uncategorized === true && fit.homeless !== true && fit.sim > FILL_SIMILARITY;
+}
+
+/**
+ * For each paper, the phrases it shares with other papers of the batch that name a subject: not
+ * generic words, and said by few papers ("learning" or "language model" links everything).
  */
 function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): Map<number, PhraseStats[]> {
   const out = new Map<number, PhraseStats[]>();
   const rare = Math.max(3, Math.ceil(0.1 * n));
   for (const s of stats.values()) {
-    if (isGeneric(s.words) || (s.words.length < 2 && s.papers.size > rare)) continue;
+    if (isGeneric(s.words) || s.papers.size > rare) continue;
     for (const p of s.papers) {
       const list = out.get(p);
       if (list) list.push(s);
@@ -305,20 +348,35 @@ function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): Map<nu
   return out;
 }
 
-/** How many of `members` share at least one of `phrases` (a paper's real phrases). */
-export function sharedPhrasePapers(phrases: readonly PhraseStats[], members: readonly number[]): number {
-  return members.filter((m) => phrases.some((s) => s.papers.has(m))).length;
+/**
+ * How many of `members` share at least one of `phrases` (the real phrases of paper `p`); with
+ * `key`, only a key phrase: two words or more, or a word both papers say in their titles or
+ * keywords. One word of two abstracts ("kernel", "speedup") is common ground, not a shared subject.
+ */
+export function sharedPhrasePapers(
+  p: number,
+  phrases: readonly PhraseStats[],
+  members: readonly number[],
+  key = false,
+): number {
+  const usable = key ? phrases.filter((s) => s.words.join(' ').includes(' ') || s.headline.has(p)) : phrases;
+  return members.filter(
+    (m) =>
+      m !== p &&
+      usable.some((s) => s.papers.has(m) && (!key || s.headline.has(m) || s.words.join(' ').includes(' '))),
+  ).length;
 }
 
 /**
  * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
  * key phrases) the paper says, the closest such first; never a section of another topic than
  * the one the paper plainly names. The rest make the catch-all section, kept to about
- * `maxShare` of the batch by attaching papers to the section they are closest to: first those
- * that clearly fit it (see {@link joinsByCloseness}), last those that have no home in the letter
- * (see {@link CloseFit.homeless}); papers whose categories contradict every close section only
- * past {@link OTHER_SLACK} times that share (see {@link fillsShare}, {@link fillsSlack}), and
- * papers of a field no topic covers, or that name a topic without a section, never.
+ * `maxShare` of the batch by attaching papers to a close section they have evidence for (else
+ * the closest): first those that clearly fit it (see {@link joinsByCloseness}), last those that
+ * have no home in the letter (see {@link CloseFit.homeless}); papers whose categories contradict
+ * every close section only past {@link OTHER_SLACK} times that share (see {@link fillsHome},
+ * {@link fillsShare}, {@link fillsSlack}); papers of a field no topic covers, that name a topic
+ * without a section, or that share nothing with the section but closeness, never.
  */
 export function placeLeftovers(
   leftovers: number[],
@@ -379,8 +437,18 @@ export function placeLeftovers(
     close.sort((a, b) => b.s - a.s);
     // The closest section whose topic the paper's arXiv categories do not contradict, if one is
     // close at all: a cs.CL paper on hate speech is closer to "Language understanding" than its
-    // nearest neighbours in "Speech and audio" (cs.SD) suggest.
-    const first = close.find((c) => c.weight > Number.NEGATIVE_INFINITY && c.s > FILL_SIMILARITY) ?? close[0];
+    // nearest neighbours in "Speech and audio" (cs.SD) suggest. Among those, the closest the
+    // paper gives evidence for (a word of its topic, a key phrase two of its papers say): a
+    // slide-generation paper goes with the text-analysis papers, not with retrieval papers it is
+    // as close to for sharing "document".
+    const phrasesOfP = phrases.get(p) ?? [];
+    const open = close.filter((c) => c.weight > Number.NEGATIVE_INFINITY && c.s > FILL_SIMILARITY);
+    const first =
+      open.find(
+        (c) => c.weight >= EVIDENCE.passing || sharedPhrasePapers(p, phrasesOfP, c.d.members, true) >= 2,
+      ) ??
+      open[0] ??
+      close[0];
     const claim = bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
     const unhoused = claim >= 0 && !housed.has((topics[claim] as Topic).slug);
     const family = first ? familyOf(first.d, topics) : undefined;
@@ -393,11 +461,13 @@ export function placeLeftovers(
       fit: {
         sim: first?.s ?? Number.NEGATIVE_INFINITY,
         runnerUp: second?.s ?? 0,
-        shared: first ? sharedPhrasePapers(phrases.get(p) ?? [], first.d.members) : 0,
+        shared: first ? sharedPhrasePapers(p, phrasesOfP, first.d.members) : 0,
+        keyShared: first ? sharedPhrasePapers(p, phrasesOfP, first.d.members, true) : 0,
         evidence: first?.weight ?? 0,
         homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
         claimedElsewhere: unhoused,
         offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
+        uncategorized: mine.size === 0,
       },
     });
   }
@@ -406,7 +476,8 @@ export function placeLeftovers(
   // section, then the others that have a home in this letter, then those whose topic has no
   // section when they say a word of the section's topic; a paper whose arXiv categories no close
   // section's topic shares only past OTHER_SLACK times that share, and one of a field no topic
-  // covers (astrophysics in an ML letter) never: "More papers" keeps what fits nowhere.
+  // covers (astrophysics in an ML letter) never. A paper with nothing in common with its section
+  // but closeness never: "More papers" keeps what fits nowhere, over its share if need be.
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
@@ -418,9 +489,10 @@ export function placeLeftovers(
   };
   const room = Math.floor(maxShare * n);
   fill(room, joinsByCloseness);
-  fill(room, (fit) => fit.homeless !== true && fit.sim > FILL_SIMILARITY);
+  fill(room, fillsHome);
   fill(room, fillsShare);
   fill(Math.floor(OTHER_SLACK * maxShare * n), fillsSlack);
+  fill(Math.floor(OTHER_SLACK * maxShare * n), fillsUncategorized);
   return other.map((o) => o.p);
 }
 

@@ -16,6 +16,7 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE } from './evidence.js';
+import { formSections } from './form-sections.js';
 import { slugify } from './label.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
@@ -176,6 +177,14 @@ export function groupPapers(
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  // A catch-all over its share: one more real section, from papers that name the same topic,
+  // rather than papers put where they are merely close (room kept for "More papers").
+  if (other.length > opts.maxOtherShare * n) {
+    const count = drafts.length;
+    const kept = formSections(other, drafts, topics, batch, hi - 1 - count);
+    if (drafts.length > count)
+      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  }
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
     drafts.sort(bySize);

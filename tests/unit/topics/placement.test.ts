@@ -5,12 +5,17 @@ import {
   type Draft,
   FILL_MARGIN,
   FILL_SIMILARITY,
+  fillsHome,
   fillsShare,
   fillsSlack,
+  fillsUncategorized,
+  hasCommonGround,
   joinsByCloseness,
   placeLeftovers,
+  sharedPhrasePapers,
 } from '../../../src/topics/drafts.js';
 import { EVIDENCE } from '../../../src/topics/evidence.js';
+import type { PhraseStats } from '../../../src/topics/phrases.js';
 import type { PaperText } from '../../../src/topics/vectorize.js';
 import {
   loadCatalogueFile,
@@ -28,6 +33,7 @@ const closeFit = (over: Partial<CloseFit>): CloseFit => ({
   sim: 0.05,
   runnerUp: 0.02,
   shared: 0,
+  keyShared: 0,
   evidence: EVIDENCE.passing,
   ...over,
 });
@@ -50,33 +56,113 @@ describe('joinsByCloseness', () => {
   });
 });
 
-describe('fillsShare and fillsSlack (filling the catch-all down to its share, then past it)', () => {
-  const far = { evidence: 0, shared: 0, runnerUp: 0.04 };
+describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to its share, then past it)', () => {
+  // Close, clearly closest to no section, sharing a key phrase with one of its papers.
+  const far = { evidence: 0, shared: 1, keyShared: 1, runnerUp: 0.04 };
   it.each([
-    ['close, nothing against it', closeFit(far), true, true],
-    ['no closer than average', closeFit({ ...far, sim: FILL_SIMILARITY }), false, false],
+    ['close, a key phrase in common, nothing against it', closeFit(far), true, true, true],
+    ['no closer than average', closeFit({ ...far, sim: FILL_SIMILARITY }), false, false, false],
     [
       'arXiv categories against the topic',
-      closeFit({ ...far, evidence: Number.NEGATIVE_INFINITY }),
+      closeFit({ ...far, evidence: Number.NEGATIVE_INFINITY, homeless: true }),
+      false,
       false,
       true,
     ],
-    ['a field no topic covers', closeFit({ ...far, offField: true }), true, false],
+    ['a field no topic covers', closeFit({ ...far, offField: true, homeless: true }), false, true, false],
     [
       'names a topic without a section, merely close',
-      closeFit({ ...far, claimedElsewhere: true }),
+      closeFit({ ...far, claimedElsewhere: true, homeless: true }),
+      false,
       false,
       false,
     ],
     [
       'names a topic without a section, says a word of this one',
-      closeFit({ ...far, evidence: EVIDENCE.passing, claimedElsewhere: true }),
+      closeFit({ ...far, evidence: EVIDENCE.passing, claimedElsewhere: true, homeless: true }),
+      false,
       true,
       false,
     ],
-  ])('%s', (_name, f, share, slack) => {
+    // Issue #12: a paper joins a section on evidence, never on closeness alone, even when the
+    // catch-all holds more than its share (a GMM clustering kernel under "Efficient inference").
+    ['nothing in common but closeness', closeFit({ ...far, shared: 0, keyShared: 0 }), false, false, false],
+    [
+      'one abstract word in common, no key phrase: within the share only',
+      closeFit({ ...far, shared: 1, keyShared: 0 }),
+      true,
+      true,
+      false,
+    ],
+    [
+      'a word of its topic, no phrase in common',
+      closeFit({ ...far, shared: 0, keyShared: 0, evidence: EVIDENCE.passing }),
+      true,
+      true,
+      true,
+    ],
+  ])('%s', (_name, f, home, share, slack) => {
+    expect(fillsHome(f)).toBe(home);
     expect(fillsShare(f)).toBe(share);
     expect(fillsSlack(f)).toBe(slack);
+  });
+
+  // The catch-all still keeps to its cap in a one-field feed (HF papers have no categories).
+  it.each([
+    [
+      'no arXiv categories, close, nothing in common',
+      closeFit({ shared: 0, evidence: 0, uncategorized: true }),
+      true,
+    ],
+    ['arXiv categories, close, nothing in common', closeFit({ shared: 0, evidence: 0 }), false],
+    [
+      'no arXiv categories, no closer than average',
+      closeFit({ sim: FILL_SIMILARITY, uncategorized: true }),
+      false,
+    ],
+    [
+      'no arXiv categories, a topic without a section',
+      closeFit({ uncategorized: true, homeless: true }),
+      false,
+    ],
+  ])('fillsUncategorized: %s', (_name, f, expected) => {
+    expect(fillsUncategorized(f)).toBe(expected);
+  });
+
+  it.each([
+    [closeFit({ shared: 0, evidence: 0 }), false],
+    [closeFit({ shared: 1, evidence: 0 }), true],
+    [closeFit({ shared: 0, evidence: EVIDENCE.passing }), true],
+    [closeFit({ shared: 3, evidence: Number.NEGATIVE_INFINITY }), true],
+  ])('hasCommonGround(%o) is %s', (f, expected) => {
+    expect(hasCommonGround(f)).toBe(expected);
+  });
+});
+
+/** Phrase statistics of a phrase (word keys) said by `papers`, in the titles of `headline`. */
+function phraseStats(words: string[], papers: number[], headline: number[] = []): PhraseStats {
+  return {
+    papers: new Set(papers),
+    headline: new Set(headline),
+    count: papers.length,
+    complete: papers.length,
+    start: papers.length,
+    surfaces: new Map([[words.join(' '), papers.length]]),
+    words,
+  };
+}
+
+describe('sharedPhrasePapers (papers of a section sharing a phrase with paper 0)', () => {
+  const members = [1, 2, 3];
+  it.each([
+    ['a phrase of two words', [phraseStats(['soft', 'cluster'], [0, 1, 2])], 2, 2],
+    ['one word of the abstracts', [phraseStats(['kernel'], [0, 1, 2])], 2, 0],
+    ['one word in its title only', [phraseStats(['kernel'], [0, 1, 2], [0])], 2, 0],
+    ['one word in both titles', [phraseStats(['kernel'], [0, 1, 2], [0, 2])], 2, 1],
+    ['nothing said by the section', [phraseStats(['soft', 'cluster'], [0, 5])], 0, 0],
+  ])('%s', (_name, phrases, all, key) => {
+    expect(sharedPhrasePapers(0, phrases, members)).toBe(all);
+    expect(sharedPhrasePapers(0, phrases, members, true)).toBe(key);
   });
 });
 
@@ -137,11 +223,12 @@ describe('placeLeftovers', () => {
 
   it('fills the catch-all down to its share with the papers that fit, keeping the homeless one', () => {
     // Paper 5 clearly fits the image section (closest by far, says a word of its topic); paper 4
-    // is about as close to both sections; paper 6 is the closest of all to the image section,
-    // but its arXiv category is foreign to that topic. The catch-all keeps one paper: paper 6.
+    // is about as close to both sections, and says a phrase of the speech topic; paper 6 is the
+    // closest of all to the image section, but its arXiv category is foreign to that topic. The
+    // catch-all keeps one paper: paper 6.
     const batch = [
       ...base,
-      paper('x', 'Between the two'),
+      paper('x', 'Between the two', [], 'We study speech recognition.'),
       paper('g', 'A generation method', [], 'We use diffusion.'),
       paper('h', 'A generation study', ['hep-th'], 'We use diffusion.'),
     ];
@@ -162,9 +249,14 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([6]);
   });
   it('keeps a paper that names a topic without a section out of a section it is merely close to', () => {
-    // No room in the catch-all: paper 5 (no topic of its own) joins the image section it is
-    // close to; paper 4, as close, names medical imaging in its title, which has no section here.
-    const batch = [...base, paper('m', 'Medical imaging at scale'), paper('u', 'A study at scale')];
+    // No room in the catch-all: paper 5 (no topic of its own, a word of the image topic) joins
+    // the image section it is close to; paper 4, as close, names medical imaging in its title,
+    // which has no section here.
+    const batch = [
+      ...base,
+      paper('m', 'Medical imaging at scale'),
+      paper('u', 'A study at scale', [], 'We use diffusion.'),
+    ];
     const sim = matrix(6, [
       [4, 2, 0.3],
       [4, 3, 0.3],
@@ -177,35 +269,92 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([4]);
   });
 
+  /** Places the papers `extra` (after `base`) with no room in the catch-all: the drafts and what stays. */
+  const placeAll = (
+    extra: PaperText[],
+    pairs: [number, number, number][],
+    stats: Map<string, PhraseStats> = new Map(),
+  ): { ds: Draft[]; other: number[] } => {
+    const batch = [...base, ...extra];
+    const ds = drafts();
+    const leftovers = extra.map((_, i) => base.length + i);
+    const other = placeLeftovers(
+      leftovers,
+      ds,
+      topics,
+      batch,
+      stats,
+      matrix(batch.length, pairs),
+      batch.length,
+      0,
+    );
+    return { ds, other };
+  };
+
   it('never puts a paper of a field no topic covers where it is merely close', () => {
     // No room in the catch-all at all: the eess.IV paper (a field the catalogue covers, though
-    // not the image topic) joins the image section it is closest to; the hep-th paper stays.
-    const batch = [
-      ...base,
-      paper('h', 'Generating functions of BPS indices', ['hep-th']),
-      paper('e', 'A generation pipeline for scans', ['eess.IV']),
-    ];
-    const sim = matrix(6, [
-      [4, 2, 0.3],
-      [4, 3, 0.3],
-      [5, 2, 0.2],
-      [5, 3, 0.2],
-    ]);
-    const ds = drafts();
-    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    // not the image topic) joins the image section it is closest to and shares a key phrase
+    // with; the hep-th paper, as close and sharing it too, stays.
+    const { ds, other } = placeAll(
+      [
+        paper('h', 'Generating functions of BPS indices', ['hep-th']),
+        paper('e', 'A generation pipeline for scans', ['eess.IV']),
+      ],
+      [
+        [4, 2, 0.3],
+        [4, 3, 0.3],
+        [5, 2, 0.2],
+        [5, 3, 0.2],
+      ],
+      new Map([['generation pipeline', phraseStats(['generation', 'pipeline'], [2, 4, 5])]]),
+    );
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([4]);
+  });
+
+  // Issue #12: closeness alone made a GMM clustering kernel an "Efficient inference" paper and
+  // a trajectory-forecasting paper a "Fine-tuning" one, to keep "More papers" to its share.
+  it('keeps a paper that shares nothing but closeness in the catch-all, even past its share', () => {
+    const { ds, other } = placeAll(
+      [paper('k', 'A kernel for soft clustering', ['cs.LG'])],
+      [
+        [4, 2, 0.3],
+        [4, 3, 0.3],
+      ],
+    );
+    expect(other).toEqual([4]);
+    expect(ds[1]?.members).toEqual([2, 3]);
+  });
+
+  it('puts a left-over paper in the close section it shares a key phrase with, not merely the closest', () => {
+    // Paper 4 is closest to the image section, but shares "speaker diarization" with both
+    // speech papers and nothing with the image papers: it goes with the speech papers.
+    const { ds, other } = placeAll(
+      [paper('d', 'Diarization in the wild')],
+      [
+        [4, 0, 0.1],
+        [4, 1, 0.1],
+        [4, 2, 0.2],
+        [4, 3, 0.2],
+      ],
+      new Map([['speaker diarization', phraseStats(['speaker', 'diarization'], [0, 1, 4])]]),
+    );
+    expect(other).toEqual([]);
+    expect(ds[0]?.members).toEqual([0, 1, 4]);
   });
 });
 
 describe('placement on the hand-judged sets (floors under npm run bench:topics)', () => {
   const catalogue = loadCatalogueFile();
 
-  it('demo samples: most papers well placed, "More papers" at most 15%', async () => {
+  // Over the issue's 15% since papers join sections only on evidence (issue #12): 10 of the 107
+  // are physics and mathematics, which "More papers" is right for; 19% in all.
+  it('demo samples: most papers well placed, "More papers" at most a fifth', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.78);
-    expect(s.otherShare).toBeLessThanOrEqual(0.15);
+    expect(s.strict).toBeGreaterThanOrEqual(0.73);
+    expect(s.otherShare).toBeLessThanOrEqual(0.2);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
@@ -214,13 +363,15 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('arXiv cs-only 100: most papers well placed, "More papers" at most about a third', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.68);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.69);
+    expect(s.strict).toBeGreaterThanOrEqual(0.62);
     expect(s.otherShare).toBeLessThanOrEqual(0.34);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.73);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.82);
+    expect(s.strict).toBeGreaterThanOrEqual(0.62);
   });
 });

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import type { Draft } from '../../../src/topics/drafts.js';
+import { FORM_MIN_PAPERS, formSections } from '../../../src/topics/form-sections.js';
+import type { PaperText } from '../../../src/topics/vectorize.js';
+
+/**
+ * Issue #12: a catch-all over its share forms one more real section from papers that name the
+ * same catalogue topic, rather than put them where they are merely close.
+ */
+
+function topic(slug: string, keywords: string[], categories: string[] = []): Topic {
+  return { slug, label: slug, keywords, categories, userDefined: false, origin: 'curated' };
+}
+
+function paper(id: string, title: string, summary = '', categories: string[] = []): PaperText {
+  return { id, title, summary, keywords: [], categories };
+}
+
+const topics = [
+  topic('image-generation', ['image generation', 'diffusion models'], ['cs.CV']),
+  topic('speech-audio', ['speech recognition'], ['cs.SD']),
+  topic('graph-learning', ['graph neural networks'], ['cs.LG']),
+];
+
+const housedSpeech = (): Draft[] => [
+  { members: [0, 1], topic: topics[1] as Topic, words: ['speech'], source: 1, settled: true },
+];
+
+const batch = [
+  paper('s1', 'Speech recognition at scale'),
+  paper('s2', 'Speech recognition for dialects'),
+  // Image generation said in the title (3 points), or in the abstract with the topic's arXiv
+  // category (1.5): evidence enough to form a section together.
+  paper('i1', 'Image generation by flows'),
+  paper('i2', 'Layer decomposition', 'We train diffusion models to split layers.', ['cs.CV']),
+  paper('i3', 'Editable vector graphics', 'Diffusion models guide the edits.', ['cs.CV']),
+  // Said once in an abstract without the category: one incidental phrase, no evidence.
+  paper('i4', 'A study of pricing', 'Unlike diffusion models, we price goods.', ['cs.AI']),
+  paper('g1', 'Graph neural networks for traffic'),
+  paper('g2', 'Graph neural networks on molecules'),
+  paper('x', 'Decoding convolutional codes', '', ['cs.IT']),
+];
+
+describe('formSections', () => {
+  it.each<[string, number[], number, string[], number[]]>([
+    ['three papers naming an unhoused topic form its section', [2, 3, 4, 8], 2, ['image-generation'], [8]],
+    ['the incidental mention stays in the catch-all', [2, 3, 4, 5, 8], 2, ['image-generation'], [5, 8]],
+    ['two papers are too few for a section', [2, 3, 8], 2, [], [2, 3, 8]],
+    [
+      'two papers of another topic stay; one section within the room',
+      [2, 3, 4, 6, 7, 8],
+      1,
+      ['image-generation'],
+      [6, 7, 8],
+    ],
+    ['no room, no new section', [2, 3, 4, 8], 0, [], [2, 3, 4, 8]],
+  ])('%s', (_name, other, room, formed, left) => {
+    const drafts = housedSpeech();
+    const kept = formSections(other, drafts, topics, batch, room);
+    expect(drafts.slice(1).map((d) => d.topic.slug)).toEqual(formed);
+    expect(kept).toEqual(left);
+    for (const d of drafts.slice(1)) expect(d.members.length).toBeGreaterThanOrEqual(FORM_MIN_PAPERS);
+  });
+
+  it('forms no second section for a topic that has one: its papers join it by evidence instead', () => {
+    const drafts: Draft[] = [
+      { members: [0, 1], topic: topics[0] as Topic, words: ['image'], source: 0, settled: true },
+    ];
+    expect(formSections([2, 3, 4], drafts, topics, batch, 3)).toEqual([2, 3, 4]);
+    expect(drafts).toHaveLength(1);
+  });
+});
