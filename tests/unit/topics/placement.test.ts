@@ -348,12 +348,13 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   const catalogue = loadCatalogueFile();
 
   // Over the issue's 15% since papers join sections only on evidence (issue #12): 10 of the 107
-  // are physics and mathematics, which "More papers" is right for; 19% in all.
+  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 19%
+  // in all.
   it('demo samples: most papers well placed, "More papers" at most a fifth', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.78);
-    expect(s.strict).toBeGreaterThanOrEqual(0.73);
+    expect(s.strict).toBeGreaterThanOrEqual(0.74);
     expect(s.otherShare).toBeLessThanOrEqual(0.2);
   });
 
