@@ -283,6 +283,24 @@ export function titleNames(topic: Topic, paper: EvidenceSource): boolean {
 }
 
 /**
+ * Where a paper's title first says one of a topic's key phrases (word index), or -1 when it says
+ * none: "Tracking Memory Evolution for Robust LLM Agents in Dynamic Environments" names memory
+ * first, its setting after.
+ */
+export function titlePosition(topic: Topic, paper: EvidenceSource): number {
+  const phrases = phrasesOf(topic);
+  const g = gramsOf(paper);
+  if (!mayMatch(g, phrases)) return -1;
+  const words = g.title.words[0] ?? [];
+  for (let i = 0; i < words.length; i += 1)
+    for (const id of phrases) {
+      const parts = id.id.split(' ');
+      if (parts.every((w, k) => words[i + k] === w)) return i;
+    }
+  return -1;
+}
+
+/**
  * The topic (index in `topics`, among `candidates`) a paper gives the most evidence for, if it
  * reaches `min` ({@link JOIN_EVIDENCE}); ties go to the first. -1 when none does.
  */

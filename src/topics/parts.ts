@@ -1,6 +1,6 @@
 import { partParent, type Topic } from '../domain/index.js';
 import { type Draft, keepOrJoin, labelWords } from './drafts.js';
-import { bestTopic, EVIDENCE, JOIN_EVIDENCE } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, titlePosition } from './evidence.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -35,9 +35,10 @@ export const PART_EVIDENCE = EVIDENCE.abstract;
 
 /**
  * Splits a catalogue topic's section into the sub-sections its parts name: each paper goes to
- * the part it gives the most evidence for (a key phrase in its title or keywords, or several
- * phrases: {@link JOIN_EVIDENCE}); parts of fewer than {@link MIN_PART} papers give theirs back.
- * The section's other papers then join the formed part they give {@link PART_EVIDENCE} for.
+ * the part its title names first, else the part it gives the most evidence for (a key phrase in
+ * its keywords, or several phrases: {@link JOIN_EVIDENCE}; see {@link partOf}); parts of fewer
+ * than {@link MIN_PART} papers give theirs back. The section's other papers then join the formed
+ * part they give {@link PART_EVIDENCE} for.
  * What no part claims stays under the topic's own label; a single such paper joins the part it
  * is closest to. Returns the new drafts (the section itself is updated, and dropped when empty).
  * Nothing happens when fewer than two parts would hold papers next to the rest.
@@ -50,7 +51,7 @@ export function splitByParts(
   sim: Float64Array,
   n: number,
 ): Draft[] {
-  const claim = d.members.map((p) => bestTopic(topics, parts, batch[p] as PaperText, JOIN_EVIDENCE).index);
+  const claim = d.members.map((p) => partOf(topics, parts, batch[p] as PaperText));
   const byPart = new Map<number, number[]>();
   claim.forEach((t, k) => {
     if (t >= 0) byPart.set(t, [...(byPart.get(t) ?? []), d.members[k] as number]);
@@ -80,4 +81,19 @@ export function splitByParts(
   d.members = keepOrJoin(rest, named, sim, n);
   d.settled = true;
   return named;
+}
+
+/**
+ * The part (index in `topics`, among `parts`) a paper of its topic's section joins on join
+ * evidence: the one its title names first when it names several ("Σ-Mem: An Online Reliability
+ * Memory for LLM-based Multi-Agent Systems" is a memory paper in a multi-agent setting, whatever
+ * its abstract says of agents), else the one it gives the most evidence for; -1 when none.
+ */
+export function partOf(topics: readonly Topic[], parts: readonly number[], paper: PaperText): number {
+  let first = { index: -1, at: Number.POSITIVE_INFINITY };
+  for (const t of parts) {
+    const at = titlePosition(topics[t] as Topic, paper);
+    if (at >= 0 && at < first.at) first = { index: t, at };
+  }
+  return first.index >= 0 ? first.index : bestTopic(topics, parts, paper, JOIN_EVIDENCE).index;
 }

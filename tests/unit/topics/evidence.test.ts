@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
+import { titlePosition } from '../../../src/topics/evidence.js';
 import { EVIDENCE, type PaperText, topicEvidence } from '../../../src/topics/index.js';
 
 const topic = (keywords: string[]): Topic => ({
@@ -55,5 +56,22 @@ describe('topicEvidence', () => {
     expect(topicEvidence(t, source)).toBe(0);
     t.keywords.push('diffusion models');
     expect(topicEvidence(t, source)).toBe(title);
+  });
+});
+
+describe('titlePosition: where a title first names a topic', () => {
+  it.each([
+    ['the word where its first phrase starts', ['memory', 'llm agents'], paper('Memory for LLM Agents'), 0],
+    [
+      'a later phrase counts from its first word',
+      ['multi-agent systems'],
+      paper('Memory for Multi-Agent Systems'),
+      2,
+    ],
+    ['plurals folded, as in evidence', ['memory system'], paper('Agents with Memory Systems'), 2],
+    ['-1 when only the abstract says it', ['memory'], paper('Agents that learn', 'a memory'), -1],
+    ['-1 for part of a phrase', ['memory systems'], paper('Memory for agents'), -1],
+  ])('%s', (_, keywords, p, at) => {
+    expect(titlePosition(topic(keywords), p)).toBe(at);
   });
 });

@@ -104,16 +104,16 @@ describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
       return { nmi: nmi(subset, groups), groups, subset };
     });
 
-  // Measured 0.6999 (min 0.604) on seeds 1-20 and 0.709 (min 0.651) on the held-out seeds 21-40.
+  // Measured 0.713 (min 0.615) on seeds 1-20 and 0.714 (min 0.640) on the held-out seeds 21-40.
   it.each([
-    [1, 0.69],
-    [21, 0.69],
-  ])('seeds %i.. keep the mean NMI above %f, none below 0.58, every batch readable', (first, floor) => {
+    [1, 0.7],
+    [21, 0.7],
+  ])('seeds %i.. keep the mean NMI above %f, none below 0.60, every batch readable', (first, floor) => {
     const results = runs(first);
     const mean = results.reduce((a, r) => a + r.nmi, 0) / results.length;
     expect(mean).toBeGreaterThanOrEqual(floor);
     for (const r of results) {
-      expect(r.nmi).toBeGreaterThanOrEqual(0.58);
+      expect(r.nmi).toBeGreaterThanOrEqual(0.6);
       expectReadable(r.groups, r.subset);
     }
   });
