@@ -5,8 +5,9 @@
  * `toPlainText`, loads right after the first compile, while the main thread sends).
  */
 import { parentPort } from 'node:worker_threads';
+import mjml2html from 'mjml';
 import { toPlainText } from '../domain/index.js';
-import { compileHere, loadMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
+import { compileHere, useMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
 
 const SECTION = `<mj-section background-color="#fff" css-class="c" padding="1px 0"><mj-column>
 <mj-text>x</mj-text><mj-button href="https://example.invalid/">b</mj-button></mj-column></mj-section>
@@ -17,7 +18,8 @@ const WARM_UP = `<mjml><mj-head><mj-title>t</mj-title><mj-attributes><mj-all fon
 <mj-text padding="0" /><mj-section padding="0" /></mj-attributes><mj-style>.a { color: red; }</mj-style>
 </mj-head><mj-body width="600px" css-class="b"><mj-raw><div>p</div></mj-raw>${SECTION.repeat(8)}</mj-body></mjml>`;
 
-loadMjml();
+// Imported statically so that the build bundles mjml into this file (see esbuild.config.mjs).
+useMjml(mjml2html);
 const warm = compileHere(WARM_UP)
   .then(() => compileHere(WARM_UP))
   .catch(() => undefined);
