@@ -1,8 +1,8 @@
 /**
- * Worker-thread entry of `preloadMjml`: loads mjml at once (the ~0.4 s load then overlaps the
- * main thread's work), compiles a small document so the first real compile runs warm, and answers requests: a
- * compile per MJML document, the plain text of an HTML document (sanitize-html, through
- * `toPlainText`, loads right after the first compile, while the main thread sends).
+ * Worker-thread entry of `preloadMjml`: loads mjml at once (bundled into this file; the load then
+ * overlaps the main thread's work), compiles a small document so the first real compile runs
+ * warm, reads that document's text (sanitize-html, through `toPlainText`, loads then), and
+ * answers requests: a compile per MJML document, the plain text of an HTML document.
  */
 import { parentPort } from 'node:worker_threads';
 import mjml2html from 'mjml';
@@ -22,7 +22,21 @@ const WARM_UP = `<mjml><mj-head><mj-title>t</mj-title><mj-attributes><mj-all fon
 useMjml(mjml2html);
 const warm = compileHere(WARM_UP)
   .then(() => compileHere(WARM_UP))
+  .then(({ html }) => warmPlainText(html))
   .catch(() => undefined);
+
+/**
+ * While the main thread still fetches and groups: load sanitize-html and read the warm-up page's
+ * text, so the closing check's `plainTextOf` (the run waits for it) finds both loaded and warm.
+ * A failure here is left for a real text request to report.
+ */
+function warmPlainText(html: string): void {
+  try {
+    toPlainText(html);
+  } catch {
+    // A text request will report it.
+  }
+}
 
 async function answer(msg: WorkerRequest): Promise<WorkerReply> {
   if (msg.op === 'text') return { id: msg.id, text: toPlainText(msg.html) };
@@ -33,17 +47,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   warm
     .then(() => answer(msg))
     .then(
-      (reply) => {
-        parentPort?.postMessage(reply);
-        // Once the edition is compiled the worker is idle: load sanitize-html for the closing check.
-        if (msg.op === 'mjml') {
-          try {
-            toPlainText('<p>x</p>');
-          } catch {
-            // A text request will report it.
-          }
-        }
-      },
+      (reply) => parentPort?.postMessage(reply),
       (err: unknown) =>
         parentPort?.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) }),
     );
