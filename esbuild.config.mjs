@@ -51,4 +51,8 @@ await build({
   ...common,
   entryPoints: { 'mjml-worker': 'src/render/mjml-worker.ts' },
   external: ['typescript', 'sanitize-html'],
+  // Whitespace and syntax only (names kept): 4.6 MB -> 3.3 MB, ~7% fewer instructions for the
+  // worker's start-up and warm-up (callgrind); renamed identifiers measured no better.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
