@@ -16,7 +16,7 @@ export interface MjmlOutput {
   errors: MjmlError[];
 }
 
-type Mjml2Html = (
+export type Mjml2Html = (
   source: string,
   options: Record<string, unknown>,
 ) => Promise<{ html: string; errors?: MjmlError[] }>;
@@ -45,6 +45,14 @@ export function loadMjml(): Mjml2Html {
     loaded = typeof mod === 'function' ? mod : mod.default;
   }
   return loaded;
+}
+
+/**
+ * Use this mjml2html instead of loading the package: the worker bundles mjml into its own file
+ * (no module resolution of ~150 packages at start), the main thread keeps loading it on demand.
+ */
+export function useMjml(mjml2html: Mjml2Html): void {
+  loaded = mjml2html;
 }
 
 /** Compile in this thread. */

@@ -1,12 +1,13 @@
 /**
- * Worker-thread entry of `preloadMjml`: loads mjml at once (the ~0.4 s load then overlaps the
- * main thread's work), compiles a small document so the first real compile runs warm, and answers requests: a
- * compile per MJML document, the plain text of an HTML document (sanitize-html, through
- * `toPlainText`, loads right after the first compile, while the main thread sends).
+ * Worker-thread entry of `preloadMjml`: loads mjml at once (bundled into this file; the load then
+ * overlaps the main thread's work), compiles a small document so the first real compile runs
+ * warm, reads that document's text (sanitize-html, through `toPlainText`, loads then), and
+ * answers requests: a compile per MJML document, the plain text of an HTML document.
  */
 import { parentPort } from 'node:worker_threads';
+import mjml2html from 'mjml';
 import { toPlainText } from '../domain/index.js';
-import { compileHere, loadMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
+import { compileHere, useMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
 
 const SECTION = `<mj-section background-color="#fff" css-class="c" padding="1px 0"><mj-column>
 <mj-text>x</mj-text><mj-button href="https://example.invalid/">b</mj-button></mj-column></mj-section>
@@ -17,10 +18,25 @@ const WARM_UP = `<mjml><mj-head><mj-title>t</mj-title><mj-attributes><mj-all fon
 <mj-text padding="0" /><mj-section padding="0" /></mj-attributes><mj-style>.a { color: red; }</mj-style>
 </mj-head><mj-body width="600px" css-class="b"><mj-raw><div>p</div></mj-raw>${SECTION.repeat(8)}</mj-body></mjml>`;
 
-loadMjml();
+// Imported statically so that the build bundles mjml into this file (see esbuild.config.mjs).
+useMjml(mjml2html);
 const warm = compileHere(WARM_UP)
   .then(() => compileHere(WARM_UP))
+  .then(({ html }) => warmPlainText(html))
   .catch(() => undefined);
+
+/**
+ * While the main thread still fetches and groups: load sanitize-html and read the warm-up page's
+ * text, so the closing check's `plainTextOf` (the run waits for it) finds both loaded and warm.
+ * A failure here is left for a real text request to report.
+ */
+function warmPlainText(html: string): void {
+  try {
+    toPlainText(html);
+  } catch {
+    // A text request will report it.
+  }
+}
 
 async function answer(msg: WorkerRequest): Promise<WorkerReply> {
   if (msg.op === 'text') return { id: msg.id, text: toPlainText(msg.html) };
@@ -31,17 +47,7 @@ parentPort?.on('message', (msg: WorkerRequest) => {
   warm
     .then(() => answer(msg))
     .then(
-      (reply) => {
-        parentPort?.postMessage(reply);
-        // Once the edition is compiled the worker is idle: load sanitize-html for the closing check.
-        if (msg.op === 'mjml') {
-          try {
-            toPlainText('<p>x</p>');
-          } catch {
-            // A text request will report it.
-          }
-        }
-      },
+      (reply) => parentPort?.postMessage(reply),
       (err: unknown) =>
         parentPort?.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) }),
     );
