@@ -38,7 +38,12 @@ export async function createLedger(
     WHERE s.status = 'confirmed' AND s.frequency = ${frequency}
     ORDER BY s.id
     ON CONFLICT (edition_id, subscriber_id) DO NOTHING`.execute(ctx.db);
-  return Number(result.numAffectedRows ?? 0n);
+  const created = Number(result.numAffectedRows ?? 0n);
+  // PostgreSQL plans the claim from the table's statistics, stale right after this insert (it
+  // would expect a handful of rows and sort every open row per claim instead of walking the
+  // primary key past the sent ones). SQLite's plan does not depend on statistics.
+  if (ctx.driver === 'postgres' && created > 0) await sql`ANALYZE deliveries`.execute(ctx.db);
+  return created;
 }
 
 /** Distinct variant keys of an edition's ledger, sorted. */

@@ -3,6 +3,8 @@ import { type Dialect, SqliteDialect } from 'kysely';
 
 /** Statements kept per connection; the ledger's hot queries are a handful of SQL strings. */
 const STATEMENT_CACHE_SIZE = 500;
+/** Page cache per connection, in KiB. */
+const PAGE_CACHE_KB = 2000;
 
 /**
  * Opens an SQLite database file (or `:memory:`) for Kysely: WAL journal so readers never block
@@ -17,6 +19,10 @@ export function createSqliteDialect(path: string): Dialect {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   database.pragma('synchronous = NORMAL');
+  // SQLite's own default page cache (2 MB; better-sqlite3 builds with 16 MB). A send walks the
+  // ledger once in id order, so a big cache only fills up: at 100k deliveries it added 13-25 MB
+  // to the sending process's peak RSS (malloc, outside V8) and saved no CPU there or in imports.
+  database.pragma(`cache_size = -${PAGE_CACHE_KB}`);
   const cache = new Map<string, Database.Statement>();
   const prepared = (sql: string): Database.Statement => {
     let statement = cache.get(sql);
