@@ -2,7 +2,7 @@
  * `npm run bench:send`: one edition to 10k and 100k subscribers through SMTP into Postfix's
  * smtp-sink, next to smtp-source sending messages of the same size to the same sink with as many
  * sessions as Paperpost has connections. Paperpost runs with the config defaults (5 connections,
- * 100 messages per connection, batches of 200, 30 s leases) and one documented change: a pace of
+ * 100 messages per connection, claims of 40 rows, 30 s leases) and one documented change: a pace of
  * `smtp.ratePerSecond: 100000`, so the pacer is on but never waits. smtp-source runs twice: as is
  * (a new connection per message, the baseline of the 0.6x target) and with -d (connections kept,
  * closer to what the pool does). Each send runs in its own child process so its peak RSS is its

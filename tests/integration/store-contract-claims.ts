@@ -139,6 +139,29 @@ export function claimsContract(store: () => Store, peer: () => (() => Promise<St
       expect(await store().ledger.countDeliveries('d1')).toMatchObject({ sent: 3, sending: 0, failed: 1 });
     });
 
+    it('marks a second group of the same shape with its own values (the SQL is reused)', async () => {
+      const rows = (await claim(store(), 6, T0)) as Delivery[];
+      const marks = (from: number, reply: string) =>
+        rows.slice(from, from + 3).map((r, i) => ({
+          id: r.id,
+          reply: `${reply} ${i}`,
+          now: at(from + i + 1),
+          // one mark without a fence in each group: the same shape twice
+          attempt: i === 1 ? undefined : r.attempts,
+        }));
+      await store().ledger.markSentMany(marks(0, '250 first'));
+      await store().ledger.markSentMany(marks(3, '250 second'));
+      const listed = await store().ledger.listDeliveries('d1', { limit: 10 });
+      expect(listed.slice(0, 6).map((r) => [r.id, r.state, r.lastReply, r.sentAt])).toEqual(
+        rows.map((r, n) => [
+          r.id,
+          'sent',
+          `250 ${n < 3 ? 'first' : 'second'} ${n % 3}`,
+          at(n + 1).toISOString(),
+        ]),
+      );
+    });
+
     it('gives released rows back without counting the attempt', async () => {
       const batch = await claim(store(), 2, T0);
       await store().ledger.releaseDeliveries(batch.map((d) => d.id));
