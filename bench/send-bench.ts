@@ -2,8 +2,8 @@
  * `npm run bench:send`: one edition to 10k and 100k subscribers through SMTP into Postfix's
  * smtp-sink, next to smtp-source sending messages of the same size to the same sink with as many
  * sessions as Paperpost has connections. Paperpost runs with the config defaults (5 connections,
- * 100 messages per connection, claims of 40 rows, 30 s leases) and one documented change: a pace of
- * `smtp.ratePerSecond: 100000`, so the pacer is on but never waits. smtp-source runs twice: as is
+ * 100 messages per connection, claims of 40 rows, 200 on PostgreSQL, 30 s leases) and one
+ * documented change: a pace of `smtp.ratePerSecond: 100000`, so the pacer is on but never waits. smtp-source runs twice: as is
  * (a new connection per message, the baseline of the 0.6x target) and with -d (connections kept,
  * closer to what the pool does). Each send runs in its own child process so its peak RSS is its
  * own. `BENCH_DB=postgres` keeps the ledger in a fresh database on the local PostgreSQL instead of
@@ -17,7 +17,7 @@ import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { ledgerPortOf } from '../src/cli/wiring.js';
+import { claimSize, ledgerPortOf } from '../src/cli/wiring.js';
 import type { Config } from '../src/config/load.js';
 import { createSmtpTransport, drainLedgers } from '../src/deliver/index.js';
 import { createStore, type StoreConfig } from '../src/store/index.js';
@@ -78,7 +78,7 @@ function waitExit(child: ChildProcess): Promise<string> {
 }
 
 /** The `smtp` settings of the send: the config's, with `BENCH_POOL` / `BENCH_BATCH` when set. */
-type SmtpSettings = Readonly<Config['smtp']>;
+type SmtpSettings = Readonly<Config['smtp'] & { batchSize: number }>;
 
 /**
  * What `paperpost send` uses with `{"smtp": {"ratePerSecond": 100000}}` in its config. Loaded by
@@ -93,7 +93,9 @@ async function benchSmtpSettings(): Promise<SmtpSettings> {
     // BENCH_MAX_MESSAGES: messages per pool connection (how much a connection's lifetime promotes).
     maxMessagesPerConnection: Number(process.env.BENCH_MAX_MESSAGES ?? smtp.maxMessagesPerConnection),
     // BENCH_BATCH: rows claimed per batch (measures how long claimed rows wait for their turn).
-    batchSize: Number(process.env.BENCH_BATCH ?? smtp.batchSize),
+    batchSize: Number(
+      process.env.BENCH_BATCH ?? claimSize({ smtp, databaseUrl: POSTGRES ? 'postgres' : null }),
+    ),
   };
 }
 

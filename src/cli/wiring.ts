@@ -74,6 +74,17 @@ function baseTransportFor(config: Readonly<Config>): Transport {
   });
 }
 
+/**
+ * Rows claimed at a time: `smtp.batchSize`, else 40 on SQLite and 200 on PostgreSQL. On SQLite (one
+ * sending process, a claim is a local transaction) small claims cost ~17 us per message and keep
+ * a claimed row's wait for its turn short, so it dies young in V8's heap instead of being promoted:
+ * memory stays flat from 10k to 100k messages. On PostgreSQL a claim is four round trips to a
+ * server that often shares the machine: 40-row claims sent ~35% slower there (README "Figures").
+ */
+export function claimSize(config: Readonly<Pick<Config, 'smtp' | 'databaseUrl'>>): number {
+  return config.smtp.batchSize ?? (config.databaseUrl ? 200 : 40);
+}
+
 /** Drain options from the config's `smtp` block (rates apply to SMTP only); one pass by default. */
 export function sendOptionsFor(
   config: Readonly<Config>,
@@ -83,12 +94,12 @@ export function sendOptionsFor(
   const smtp = config.smtp;
   // A claimed batch must be sent within its lease at the configured pace (half the lease, to spare).
   const paced =
-    transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : smtp.batchSize;
+    transport.kind === 'smtp' ? Math.floor((smtp.ratePerSecond * smtp.leaseSeconds) / 2) : claimSize(config);
   return {
     mode: 'once',
     // A killed run's or send's leases are taken back at once (same host, pid gone).
     isHolderGone: isOwnerGone,
-    batchSize: Math.max(1, Math.min(smtp.batchSize, paced)),
+    batchSize: Math.max(1, Math.min(claimSize(config), paced)),
     leaseSeconds: smtp.leaseSeconds,
     maxAttempts: smtp.maxAttempts,
     retryBaseSeconds: smtp.retryBaseSeconds,

@@ -117,10 +117,8 @@ export const fileConfigSchema = z
         maxAttempts: z.number().int().positive().default(8),
         retryBaseSeconds: z.number().positive().default(60),
         maxConsecutiveErrors: z.number().int().positive().default(50),
-        // Rows claimed (leased) at a time. Small claims keep a claimed row's wait for its turn
-        // short, so it dies young in V8's heap instead of being promoted (flat memory from 10k to
-        // 100k, README "Figures"), and a killed sender strands fewer rows under its lease.
-        batchSize: z.number().int().positive().default(40),
+        // Rows claimed (leased) at a time; default by store: see `claimSize` in cli/wiring.ts.
+        batchSize: z.number().int().positive().optional(),
         leaseSeconds: z.number().int().positive().default(30),
       })
       .strict()

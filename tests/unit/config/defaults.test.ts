@@ -13,7 +13,7 @@ describe('config defaults (each declared once, on its key)', () => {
     [{}, 'sender.listId', 'paperpost.invalid'],
     [{}, 'limits.maxPapersPerEdition', 50],
     [{}, 'rank.gravity', 1.5],
-    [{}, 'smtp.batchSize', 40],
+    [{}, 'smtp.batchSize', undefined],
     [{}, 'server.port', 8080],
     [{}, 'bounces.serve.port', 2525],
     [{}, 'fetch.endpoints.arxivApi', 'https://export.arxiv.org'],
