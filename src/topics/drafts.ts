@@ -269,12 +269,15 @@ export function joinsByCloseness(fit: CloseFit): boolean {
 
 /**
  * true when a left-over paper has something in common with its closest section besides
- * closeness: a phrase one of its papers says too, or a word of its topic. Without it, a paper
- * stays in the catch-all even when that holds more than its share: a GMM clustering kernel is
- * no "Efficient inference" paper for being near it.
+ * closeness: a key phrase one of its papers says too (see {@link CloseFit.keyShared}), or a word
+ * of its topic. Without it, a paper stays in the catch-all even when that holds more than its
+ * share: a GMM clustering kernel is no "Efficient inference" paper for being near it, nor a
+ * metaphor repository a "Multilingual NLP" paper for one abstract word ("nlp", "transcript",
+ * "mean") of one of its papers. Counting any shared word put 63% of the hand-judged arXiv cs
+ * papers right (strict), key phrases only 64%, the demo letter 75% and 76%.
  */
 export function hasCommonGround(fit: CloseFit): boolean {
-  return fit.shared >= 1 || fit.evidence >= EVIDENCE.passing;
+  return fit.keyShared >= 1 || fit.evidence >= EVIDENCE.passing;
 }
 
 /**

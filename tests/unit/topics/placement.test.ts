@@ -87,11 +87,20 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
     // Issue #12: a paper joins a section on evidence, never on closeness alone, even when the
     // catch-all holds more than its share (a GMM clustering kernel under "Efficient inference").
     ['nothing in common but closeness', closeFit({ ...far, shared: 0, keyShared: 0 }), false, false, false],
+    // Nor on one word of an abstract a section's paper says too ("nlp", "transcript", "mean"):
+    // a metaphor repository is no "Multilingual NLP" paper for it.
     [
-      'one abstract word in common, no key phrase: within the share only',
+      'one abstract word in common, no key phrase',
       closeFit({ ...far, shared: 1, keyShared: 0 }),
-      true,
-      true,
+      false,
+      false,
+      false,
+    ],
+    [
+      'abstract words in common with several papers, no key phrase',
+      closeFit({ ...far, shared: 4, keyShared: 0 }),
+      false,
+      false,
       false,
     ],
     [
@@ -131,9 +140,11 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
 
   it.each([
     [closeFit({ shared: 0, evidence: 0 }), false],
-    [closeFit({ shared: 1, evidence: 0 }), true],
+    [closeFit({ shared: 1, keyShared: 1, evidence: 0 }), true],
+    [closeFit({ shared: 3, keyShared: 0, evidence: 0 }), false],
     [closeFit({ shared: 0, evidence: EVIDENCE.passing }), true],
-    [closeFit({ shared: 3, evidence: Number.NEGATIVE_INFINITY }), true],
+    [closeFit({ shared: 3, keyShared: 1, evidence: Number.NEGATIVE_INFINITY }), true],
+    [closeFit({ shared: 3, keyShared: 0, evidence: Number.NEGATIVE_INFINITY }), false],
   ])('hasCommonGround(%o) is %s', (f, expected) => {
     expect(hasCommonGround(f)).toBe(expected);
   });
@@ -353,26 +364,28 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('demo samples: most papers well placed, "More papers" at most a fifth', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.78);
-    expect(s.strict).toBeGreaterThanOrEqual(0.74);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.79);
+    expect(s.strict).toBeGreaterThanOrEqual(0.75);
     expect(s.otherShare).toBeLessThanOrEqual(0.2);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
   // no catalogue topic covers and which join no section by closeness alone; others name a topic
-  // (3D vision, video) that has no section in this letter, and are not put where merely close.
-  it('arXiv cs-only 100: most papers well placed, "More papers" at most about a third', () => {
+  // (3D vision, video) that has no section in this letter, and are not put where merely close,
+  // nor for one abstract word a section's paper says too (42% since: 9 more papers, 3 of them
+  // misplaced before).
+  it('arXiv cs-only 100: most papers well placed, "More papers" under half', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.69);
-    expect(s.strict).toBeGreaterThanOrEqual(0.62);
-    expect(s.otherShare).toBeLessThanOrEqual(0.34);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.72);
+    expect(s.strict).toBeGreaterThanOrEqual(0.63);
+    expect(s.otherShare).toBeLessThanOrEqual(0.43);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.82);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.84);
     expect(s.strict).toBeGreaterThanOrEqual(0.62);
   });
 });
