@@ -41,7 +41,20 @@ const closeFit = (over: Partial<CloseFit>): CloseFit => ({
 describe('joinsByCloseness', () => {
   it.each([
     ['close, clearly closest, a word of its topic', closeFit({}), true],
-    ['close, clearly closest, a phrase two of its papers say', closeFit({ evidence: 0, shared: 2 }), true],
+    [
+      'close, clearly closest, phrases two of its papers say, one a key phrase',
+      closeFit({ evidence: 0, shared: 2, keyShared: 1 }),
+      true,
+    ],
+    // Issue #12: two abstract words ("kernel", "speedup") are no shared subject for a paper
+    // whose arXiv categories tell its field; for one without categories (HF), closeness decides.
+    ['abstract words two of its papers say, no key phrase', closeFit({ evidence: 0, shared: 2 }), false],
+    [
+      'abstract words two of its papers say, no key phrase, no arXiv categories',
+      closeFit({ evidence: 0, shared: 2, uncategorized: true }),
+      true,
+    ],
+    ['a key phrase only one of its papers says', closeFit({ evidence: 0, shared: 1, keyShared: 1 }), false],
     ['a phrase only one of its papers says', closeFit({ evidence: 0, shared: 1 }), false],
     ['nothing in common but closeness', closeFit({ evidence: 0, shared: 0 }), false],
     ['half-way between two topics', closeFit({ runnerUp: 0.05 - FILL_MARGIN / 2 }), false],
@@ -359,33 +372,33 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   const catalogue = loadCatalogueFile();
 
   // Over the issue's 15% since papers join sections only on evidence (issue #12): 10 of the 107
-  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 19%
+  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 21%
   // in all.
-  it('demo samples: most papers well placed, "More papers" at most a fifth', async () => {
+  it('demo samples: most papers well placed, "More papers" at most about a fifth', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.79);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.8);
     expect(s.strict).toBeGreaterThanOrEqual(0.75);
-    expect(s.otherShare).toBeLessThanOrEqual(0.2);
+    expect(s.otherShare).toBeLessThanOrEqual(0.22);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
   // no catalogue topic covers and which join no section by closeness alone; others name a topic
   // (3D vision, video) that has no section in this letter, and are not put where merely close,
-  // nor for one abstract word a section's paper says too (42% since: 9 more papers, 3 of them
-  // misplaced before).
+  // nor for abstract words its papers say too (33% -> 49% with issue #12's key-phrase rules for
+  // common ground: 16 more papers, misplaced ones 30 -> 24).
   it('arXiv cs-only 100: most papers well placed, "More papers" under half', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.72);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.75);
     expect(s.strict).toBeGreaterThanOrEqual(0.63);
-    expect(s.otherShare).toBeLessThanOrEqual(0.43);
+    expect(s.otherShare).toBeLessThanOrEqual(0.5);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.84);
-    expect(s.strict).toBeGreaterThanOrEqual(0.62);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.86);
+    expect(s.strict).toBeGreaterThanOrEqual(0.64);
   });
 });
