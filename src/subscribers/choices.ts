@@ -12,13 +12,23 @@ export function parseFrequency(value: unknown): Frequency | undefined {
 
 /**
  * The topics the public may choose: config, curated and approved ones, not hidden; a curated
- * topic the config already names (same label) is left out for the config's own. In reading
- * order: the operator's own topics first, then the rest by label, as a reader scans a list.
+ * topic the config already names (same label) is left out for the config's own, which keeps its
+ * one-line description when it has none. In reading order: the operator's own topics first, then
+ * the rest by label, as a reader scans a list.
  */
 export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
   const own = new Set(catalogue.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
+  const described = new Map(
+    catalogue
+      .filter((t) => !t.userDefined && t.description)
+      .map((t) => [t.label.toLowerCase(), t.description]),
+  );
   return catalogue
     .filter((t) => isOffered(t) && (t.userDefined || !own.has(t.label.toLowerCase())))
+    .map((t) => {
+      const description = t.description || described.get(t.label.toLowerCase());
+      return description && !t.description ? { ...t, description } : t;
+    })
     .sort(
       (a, b) =>
         Number(b.userDefined) - Number(a.userDefined) ||

@@ -43,4 +43,18 @@ describe('isOffered', () => {
     expect(subscribableSlug('llm-agents--memory')).toBe('llm-agents');
     expect(subscribableSlug('long-context')).toBe('long-context');
   });
+
+  // Regression: the config's "LLM agents" replaced the curated one on the subscribe page and lost
+  // its one-line description.
+  it("gives the config's own topic the description of the curated topic it replaces", () => {
+    const catalogue = [
+      topic('agents', { origin: 'config', userDefined: true, label: 'LLM agents' }),
+      topic('llm-agents', { label: 'LLM agents', description: 'Agents that plan and use tools.' }),
+      topic('long-context', { label: 'Long context', description: 'Long inputs.' }),
+    ];
+    expect(offeredTopics(catalogue).map((t) => [t.slug, t.description])).toEqual([
+      ['agents', 'Agents that plan and use tools.'],
+      ['long-context', 'Long inputs.'],
+    ]);
+  });
 });
