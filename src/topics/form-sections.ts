@@ -13,8 +13,15 @@ import type { PaperText } from './vectorize.js';
  */
 export const FORM_EVIDENCE = EVIDENCE.abstract + EVIDENCE.category;
 
-/** Papers a section formed from the catch-all starts with: never a section of one or two papers. */
+/**
+ * Papers a section formed from the catch-all starts with: never a section of one paper, and of
+ * two only in a short letter (under {@link SHORT_LETTER} papers), where two papers on one subject
+ * read better under its heading than among "More papers".
+ */
 export const FORM_MIN_PAPERS = 3;
+
+/** A letter this short (papers) may form a section from two papers of the catch-all. */
+export const SHORT_LETTER = 40;
 
 /**
  * Sections formed from the catch-all ("More papers") instead of closeness placements: the papers
@@ -31,7 +38,8 @@ export function formSections(
   batch: readonly PaperText[],
   room: number,
 ): number[] {
-  if (room <= 0 || other.length < FORM_MIN_PAPERS) return [...other];
+  const least = batch.length < SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
+  if (room <= 0 || other.length < least) return [...other];
   const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
   const candidates = topics.flatMap((t, i) =>
     t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' || housed.has(t.slug)
@@ -44,7 +52,7 @@ export function formSections(
     if (index >= 0) byTopic.set(index, [...(byTopic.get(index) ?? []), p]);
   }
   const formed = [...byTopic.entries()]
-    .filter(([, members]) => members.length >= FORM_MIN_PAPERS)
+    .filter(([, members]) => members.length >= least)
     .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
     .slice(0, room);
   const taken = new Set<number>();

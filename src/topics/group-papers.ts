@@ -132,12 +132,22 @@ export function groupPapers(
     clusters.sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0));
     for (let c = 0; c < clusters.length; c += 1) {
       const cluster = clusters[c] as number[];
-      const { label, members, rest: unnamed } = nameCluster(cluster, stats, used(), batch);
+      const named = nameCluster(cluster, stats, used(), batch);
+      const { label } = named;
+      const known = label ? catalogueNamed(topics, curated, label.label) : -1;
+      // A paper that plainly names another topic is not this section's paper: a multimodal-LLM
+      // paper that says "reinforcement learning" stays out of "Reinforcement learning".
+      const elsewhere = (p: number): boolean => (owner[p] ?? -1) >= 0 && owner[p] !== known;
+      const members = named.members.filter((p) => !elsewhere(p));
+      const unnamed = [...named.rest, ...named.members.filter(elsewhere)].sort((a, b) => a - b);
       // The papers of a named cluster that do not say its label may share another one.
-      if (label && unnamed.length >= 2) clusters.splice(c + 1, 0, unnamed);
-      else leftovers.push(...unnamed);
+      if (label && members.length >= 2 && unnamed.length >= 2) clusters.splice(c + 1, 0, unnamed);
+      else if (label && members.length >= 2) leftovers.push(...unnamed);
+      else {
+        leftovers.push(...unnamed, ...members);
+        continue;
+      }
       if (!label) continue;
-      const known = catalogueNamed(topics, curated, label.label);
       if (known >= 0) {
         drafts.push({
           members,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import type { Draft } from '../../../src/topics/drafts.js';
-import { FORM_MIN_PAPERS, formSections } from '../../../src/topics/form-sections.js';
+import { FORM_MIN_PAPERS, formSections, SHORT_LETTER } from '../../../src/topics/form-sections.js';
 import type { PaperText } from '../../../src/topics/vectorize.js';
 
 /**
@@ -42,11 +42,20 @@ const batch = [
   paper('x', 'Decoding convolutional codes', '', ['cs.IT']),
 ];
 
+/** The same papers in a letter of SHORT_LETTER papers: no longer a short one. */
+const long = [
+  ...batch,
+  ...Array.from({ length: SHORT_LETTER - batch.length }, (_, i) =>
+    paper(`f${i}`, `Sorting networks of depth ${i}`, '', ['cs.DS']),
+  ),
+];
+
 describe('formSections', () => {
   it.each<[string, number[], number, string[], number[]]>([
     ['three papers naming an unhoused topic form its section', [2, 3, 4, 8], 2, ['image-generation'], [8]],
     ['the incidental mention stays in the catch-all', [2, 3, 4, 5, 8], 2, ['image-generation'], [5, 8]],
     ['two papers are too few for a section', [2, 3, 8], 2, [], [2, 3, 8]],
+    ['one paper is never a section', [2, 8], 2, [], [2, 8]],
     [
       'two papers of another topic stay; one section within the room',
       [2, 3, 4, 6, 7, 8],
@@ -57,7 +66,7 @@ describe('formSections', () => {
     ['no room, no new section', [2, 3, 4, 8], 0, [], [2, 3, 4, 8]],
   ])('%s', (_name, other, room, formed, left) => {
     const drafts = housedSpeech();
-    const kept = formSections(other, drafts, topics, batch, room);
+    const kept = formSections(other, drafts, topics, long, room);
     expect(drafts.slice(1).map((d) => d.topic.slug)).toEqual(formed);
     expect(kept).toEqual(left);
     for (const d of drafts.slice(1)) expect(d.members.length).toBeGreaterThanOrEqual(FORM_MIN_PAPERS);
@@ -67,7 +76,30 @@ describe('formSections', () => {
     const drafts: Draft[] = [
       { members: [0, 1], topic: topics[0] as Topic, words: ['image'], source: 0, settled: true },
     ];
-    expect(formSections([2, 3, 4], drafts, topics, batch, 3)).toEqual([2, 3, 4]);
+    expect(formSections([2, 3, 4], drafts, topics, long, 3)).toEqual([2, 3, 4]);
     expect(drafts).toHaveLength(1);
+  });
+
+  it.each<[string, number[], string[], number[]]>([
+    ['two papers naming an unhoused topic form its section', [2, 3, 8], ['image-generation'], [8]],
+    [
+      'two papers of each of two topics: both formed',
+      [2, 3, 6, 7, 8],
+      ['graph-learning', 'image-generation'],
+      [8],
+    ],
+    ['one paper stays in the catch-all', [2, 8], [], [2, 8]],
+    ['the incidental mention is no second paper', [2, 5, 8], [], [2, 5, 8]],
+  ])('in a short letter, %s', (_name, other, formed, left) => {
+    const drafts = housedSpeech();
+    expect(batch.length).toBeLessThan(SHORT_LETTER);
+    const kept = formSections(other, drafts, topics, batch, 2);
+    expect(
+      drafts
+        .slice(1)
+        .map((d) => d.topic.slug)
+        .sort(),
+    ).toEqual(formed);
+    expect(kept).toEqual(left);
   });
 });
