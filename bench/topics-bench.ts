@@ -105,6 +105,12 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
     out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
   const api = arxiv('arxiv_api_query-testing_100_labeled.jsonl', 'primary_category');
   if (api.length > 0) out.push({ name: 'arXiv API 100 (primary category)', rows: api });
+  // The same focused feed as a run reads it, arXiv categories kept (tests/fixtures/topics).
+  const testing = readJsonl(new URL('tests/fixtures/topics/focused-testing.jsonl', ROOT)).map((r) => ({
+    ...toRow(r, String(r.primary_category)),
+    categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+  }));
+  out.push({ name: 'focused outside ML: the same 100, arXiv categories kept', rows: testing });
   return { sets: out, hf };
 }
 

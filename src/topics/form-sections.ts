@@ -1,8 +1,11 @@
 import type { Topic } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { Draft } from './drafts.js';
-import { labelWords } from './drafts.js';
+import { labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE } from './evidence.js';
+import { formatLabel, slugify } from './label.js';
+import { labelsClash } from './label-section.js';
+import { bestSurface, isVague, type PhraseStats } from './phrases.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -62,4 +65,75 @@ export function formSections(
     for (const p of members) taken.add(p);
   }
   return other.filter((p) => !taken.has(p));
+}
+
+/** Papers that must name a phrase in their titles or keywords for it to form a found section. */
+export const FOUND_MIN_PAPERS = 3;
+
+/**
+ * Sections found in the catch-all by what its papers name: a complete phrase of two words or
+ * more (not vague, not the cut tail of a longer name) that at least {@link FOUND_MIN_PAPERS} of
+ * them say in their titles or keywords, and that clashes with no label in the letter. A feed on
+ * software testing reads better with "Metamorphic testing", "Hypothesis testing" and "Group
+ * testing" than with half its papers in "More papers"; the similarity clusters may have cut
+ * such papers apart, as words shared by every paper of a focused feed ("testing") say little of
+ * how close two papers are. The phrase said by most papers first, at most `room` sections; each
+ * proposes a topic (or is the catalogue topic of that name). Returns the papers still left.
+ */
+export function formFoundSections(
+  other: readonly number[],
+  drafts: Draft[],
+  topics: Topic[],
+  curated: readonly number[],
+  stats: ReadonlyMap<string, PhraseStats>,
+  room: number,
+): number[] {
+  let rest = [...other];
+  for (let made = 0; made < room && rest.length >= FOUND_MIN_PAPERS; made += 1) {
+    const left = new Set(rest);
+    const used = drafts.map((d) => d.words);
+    let best: { s: PhraseStats; members: number[]; key: string } | undefined;
+    for (const [key, s] of stats) {
+      if (s.headline.size < FOUND_MIN_PAPERS || !isPhrase(s.words) || isVague(s.words)) continue;
+      if (s.start < 0.2 * s.count) continue;
+      const members: number[] = [];
+      for (const p of s.headline) if (left.has(p)) members.push(p);
+      if (members.length < FOUND_MIN_PAPERS) continue;
+      if (
+        best &&
+        (members.length < best.members.length || (members.length === best.members.length && key > best.key))
+      )
+        continue;
+      if (used.some((u) => labelsClash(u, s.words))) continue;
+      best = { s, members, key };
+    }
+    if (!best) break;
+    const label = formatLabel(bestSurface(best.s));
+    const members = best.members.sort((a, b) => a - b);
+    const known = catalogueNamed(topics, curated, label);
+    const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);
+    drafts.push({ members, topic, words: best.s.words, source: known, settled: true });
+    const taken = new Set(members);
+    rest = rest.filter((p) => !taken.has(p));
+  }
+  return rest;
+}
+
+/** Two words or more ("metamorphic testing", or a hyphenated "vision-language" unit and more). */
+function isPhrase(words: readonly string[]): boolean {
+  return words.length >= 2 || (words[0]?.includes(' ') ?? false);
+}
+
+/**
+ * The catalogue topic (index among `candidates`) a discovered section's label names, by its slug
+ * ("Reinforcement learning" is the curated `reinforcement-learning`); -1 when none. Such a
+ * section is that topic's section: one heading per subject, and its subscribers get its papers.
+ */
+export function catalogueNamed(
+  topics: readonly Topic[],
+  candidates: readonly number[],
+  label: string,
+): number {
+  const slug = slugify(label, new Set());
+  return candidates.find((i) => topics[i]?.slug === slug) ?? -1;
 }

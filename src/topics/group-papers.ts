@@ -16,14 +16,14 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE } from './evidence.js';
-import { formSections } from './form-sections.js';
-import { slugify } from './label.js';
+import { catalogueNamed, formFoundSections, formSections } from './form-sections.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
 
 export { OTHER_TOPIC } from './drafts.js';
+export { catalogueNamed } from './form-sections.js';
 
 /** Knobs of {@link groupPapers}. */
 export interface GroupOptions {
@@ -195,6 +195,13 @@ export function groupPapers(
     if (drafts.length > count)
       other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
   }
+  // Still over its share: sections named by a phrase several of its papers put in their titles.
+  if (other.length > opts.maxOtherShare * n) {
+    const count = drafts.length;
+    const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count);
+    if (drafts.length > count)
+      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  }
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
     drafts.sort(bySize);
@@ -213,20 +220,6 @@ export function groupPapers(
     );
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
-}
-
-/**
- * The catalogue topic (index among `candidates`) a discovered section's label names, by its slug
- * ("Reinforcement learning" is the curated `reinforcement-learning`); -1 when none. Such a
- * section is that topic's section: one heading per subject, and its subscribers get its papers.
- */
-export function catalogueNamed(
-  topics: readonly Topic[],
-  candidates: readonly number[],
-  label: string,
-): number {
-  const slug = slugify(label, new Set());
-  return candidates.find((i) => topics[i]?.slug === slug) ?? -1;
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

@@ -58,7 +58,8 @@ const NOMINAL_ING = new Set(
   engineering processing clustering hashing matching mapping encoding prompting tuning coding
   red-teaming teaming watermarking unlearning parsing ranking reranking fingerprinting inpainting
   splatting steering probing benchmarking retrieval-augmented thinking forgetting driving manufacturing
-  tokenizing tokenization setting`
+  tokenizing tokenization setting testing fuzzing debugging scheduling caching sensing imaging mining
+  denoising`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import type { Draft } from '../../../src/topics/drafts.js';
+import { labelPhrases } from '../../../src/topics/drafts.js';
+import { FOUND_MIN_PAPERS, formFoundSections } from '../../../src/topics/form-sections.js';
+import { groupPapers, isHeadWord, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { loadCatalogueFile } from '../../helpers/placement.js';
+
+/**
+ * Issue #12: papers left in "More papers" that name the same subject in their titles form a
+ * section under its name, when the letter has room: a feed on testing reads as "Metamorphic
+ * testing", "Hypothesis testing", "Group testing", not as half its papers in "More papers".
+ */
+
+function paper(id: string, title: string, summary = ''): PaperText {
+  return { id, title, summary, keywords: [], categories: [] };
+}
+
+const batch = [
+  paper('m1', 'Metamorphic testing of image classifiers'),
+  paper('m2', 'Metamorphic testing for protein tools'),
+  paper('m3', 'Scaling metamorphic testing to ocean models'),
+  paper('h1', 'Hypothesis testing under privacy'),
+  paper('h2', 'Hypothesis testing for adversarial channels'),
+  paper('g1', 'Group testing with dilution'),
+  paper('g2', 'Two-stage group testing algorithms'),
+  paper('g3', 'Group testing for genetic screening'),
+  paper('x1', 'Planarity of embedded graphs'),
+  // Says it only in the abstract: no title names the subject.
+  paper('x2', 'Quality of ocean models', 'We apply metamorphic testing to ocean models.'),
+];
+
+const stats = labelPhrases(batch);
+const labels = (drafts: Draft[]): string[] => drafts.map((d) => d.topic.label);
+
+describe('formFoundSections', () => {
+  it.each<[string, number[], number, string[], number[]]>([
+    [
+      'two subjects three titles name each: both formed, most papers first',
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+      3,
+      ['Group testing', 'Metamorphic testing'],
+      [3, 4, 8, 9],
+    ],
+    ['within the room', [0, 1, 2, 5, 6, 7, 8], 1, ['Group testing'], [0, 1, 2, 8]],
+    ['two titles are too few', [3, 4, 8], 2, [], [3, 4, 8]],
+    ['only the papers still left count', [0, 1, 5, 6, 7, 8], 2, ['Group testing'], [0, 1, 8]],
+    ['no room, no section', [0, 1, 2, 5, 6, 7], 0, [], [0, 1, 2, 5, 6, 7]],
+  ])('%s', (_name, other, room, formed, left) => {
+    const drafts: Draft[] = [];
+    const topics: Topic[] = [];
+    const kept = formFoundSections(other, drafts, topics, [], stats, room);
+    expect(labels(drafts).sort()).toEqual(formed);
+    expect(kept).toEqual(left);
+    for (const d of drafts) {
+      expect(d.members.length).toBeGreaterThanOrEqual(FOUND_MIN_PAPERS);
+      expect(d.topic.origin).toBe('discovered');
+    }
+    // Each proposes a topic, as a section found by clustering does.
+    expect(topics.map((t) => t.label).sort()).toEqual(formed);
+  });
+
+  it('skips a phrase that clashes with a label already in the letter', () => {
+    const drafts: Draft[] = [
+      {
+        members: [3, 4],
+        topic: { slug: 'x', label: 'Group testing', keywords: [], categories: [], userDefined: false },
+        words: ['group test'],
+        source: -1,
+        settled: true,
+      },
+    ];
+    expect(formFoundSections([0, 1, 2, 5, 6, 7], drafts, [], [], stats, 2)).toEqual([5, 6, 7]);
+    expect(labels(drafts)).toEqual(['Group testing', 'Metamorphic testing']);
+  });
+
+  it.each([
+    ['testing', true],
+    ['fuzzing', true],
+    ['scheduling', true],
+    ['imaging', true],
+    ['improving', false],
+    ['using', false],
+  ])('"%s" may end a heading: %s', (word, head) => {
+    expect(isHeadWord(word)).toBe(head);
+  });
+});
+
+describe('a focused feed outside machine learning (100 arXiv papers on testing)', () => {
+  const rows = readFileSync(new URL('../../fixtures/topics/focused-testing.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] });
+  const papers = rows.map((r) => ({ ...paper(r.id, r.title, r.abstract), categories: r.categories }));
+  const { groups } = groupPapers(papers, loadCatalogueFile());
+  const label = (g: (typeof groups)[number]) => g.topic.label;
+
+  it('names sections by the kinds of testing its titles name', () => {
+    const found = groups.map(label);
+    for (const heading of ['Metamorphic testing', 'Hypothesis testing', 'Group testing', 'Flaky tests'])
+      expect(found).toContain(heading);
+  });
+
+  it('keeps most papers out of "More papers" (52% before found sections)', () => {
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
+    expect(other / papers.length).toBeLessThanOrEqual(0.25);
+  });
+
+  it('puts every paper whose title names a found section under it or in a section of its own subject', () => {
+    const metamorphic = groups.find((g) => label(g) === 'Metamorphic testing');
+    const titled = rows.filter((r) => /metamorphic testing/i.test(r.title)).map((r) => r.id);
+    const inside = titled.filter((id) => metamorphic?.paperIds.includes(id));
+    expect(inside.length).toBeGreaterThanOrEqual(titled.length - 1);
+  });
+});
