@@ -95,10 +95,25 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
     const url = new URL(file, LABELED);
     return existsSync(url) ? readJsonl(url).map((r) => toRow(r, String(r[field]))) : [];
   };
+  const arxivWithCategories = (file: string, field: string): Row[] => {
+    const url = new URL(file, LABELED);
+    if (!existsSync(url)) return [];
+    return readJsonl(url).map((r) => ({
+      ...toRow(r, String(r[field])),
+      categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+    }));
+  };
   const all = arxiv('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', 'archive');
   if (all.length > 0) {
     out.push({ name: 'broad mix: arXiv all archives, 100 papers (archive)', rows: sample(all, 100, 1) });
     out.push({ name: 'broad mix: arXiv all archives, 1504 papers (archive)', rows: all });
+    // As a run reads the feed: arXiv categories kept (the archive, the label, is part of them).
+    const withCategories = arxivWithCategories('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', 'archive');
+    out.push({
+      name: 'the same 100, arXiv categories kept as a run has them',
+      rows: sample(withCategories, 100, 1),
+    });
+    out.push({ name: 'the same 1504, arXiv categories kept', rows: withCategories });
   }
   const cs = arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category');
   if (cs.length > 0)

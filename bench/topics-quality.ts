@@ -83,11 +83,21 @@ export function sectionQuality(
   // A paper describes its section's heading when it says the heading's words, or (for an editor's
   // topic, config or curated) one of the key phrases that define it.
   const editorial = (t: Topic): boolean => t.origin === 'curated' || t.origin === 'config' || t.userDefined;
+  // A section of arXiv classes ("Astrophysics") is named by arXiv for the class of each paper.
+  const ofClass = (t: Topic, paper: PaperText): boolean =>
+    t.origin === 'discovered' &&
+    t.keywords.length === 0 &&
+    paper.categories[0] !== undefined &&
+    t.categories.includes(paper.categories[0]);
   const coverage = named.map(
     (g) =>
       g.paperIds.filter((id) => {
         const paper = byId.get(id) as PaperText;
-        return says(paper, g.topic.label) || (editorial(g.topic) && topicEvidence(g.topic, paper) >= 1);
+        return (
+          says(paper, g.topic.label) ||
+          (editorial(g.topic) && topicEvidence(g.topic, paper) >= 1) ||
+          ofClass(g.topic, paper)
+        );
       }).length / g.paperIds.length,
   );
   const clashes: string[] = [];
@@ -105,8 +115,10 @@ export function sectionQuality(
       .filter(
         (g) =>
           !labelIsComplete(g.topic.label) ||
-          // An editor's heading (config, curated) is complete as written; a discovered one must not be cut.
+          // An editor's heading (config, curated) or arXiv's is complete as written; a discovered
+          // one must not be cut.
           (g.topic.origin === 'discovered' &&
+            g.topic.keywords.length > 0 &&
             isCut(
               g.topic.label,
               g.paperIds.map((id) => byId.get(id) as PaperText),

@@ -42,6 +42,11 @@ export interface Draft {
   source: number;
   /** true once it was split, or found unsplittable. */
   settled: boolean;
+  /**
+   * A section of arXiv classes ("Astrophysics"): it takes a left-over paper only when the paper's
+   * primary class is one of these, never by closeness.
+   */
+  classes?: readonly string[];
 }
 
 /**
@@ -420,6 +425,13 @@ export function placeLeftovers(
     const mine = new Set(paper.categories.map((c) => c.toLowerCase()));
     for (const d of drafts) {
       if (own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug) continue;
+      if (d.classes) {
+        if (paper.categories[0] !== undefined && d.classes.includes(paper.categories[0])) {
+          best = d;
+          break;
+        }
+        continue;
+      }
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
       const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
       // A catalogue section's key phrases are its prototype: what a paper says of them (short of

@@ -1,5 +1,6 @@
 import type { Topic } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
+import { archiveName, archiveOf, className } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE } from './evidence.js';
@@ -136,4 +137,62 @@ export function catalogueNamed(
 ): number {
   const slug = slugify(label, new Set());
   return candidates.find((i) => topics[i]?.slug === slug) ?? -1;
+}
+
+/** Papers of one arXiv class (or archive) in the catch-all that form a section of it. */
+export const CLASS_MIN_PAPERS = 3;
+
+/**
+ * Sections of the catch-all named by arXiv: papers whose primary class no catalogue topic lists
+ * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
+ * or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them. A broad feed then reads
+ * "Astrophysics", "Mathematics", "Hardware architecture" rather than half its papers in "More
+ * papers". The largest group first (a class before its archive when as large), at most `room`
+ * sections, each a proposed topic listing the classes of its papers. Returns the papers left.
+ */
+export function formClassSections(
+  other: readonly number[],
+  drafts: Draft[],
+  topics: Topic[],
+  batch: readonly PaperText[],
+  room: number,
+): number[] {
+  const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  let rest = [...other];
+  for (let made = 0; made < room && rest.length >= CLASS_MIN_PAPERS; made += 1) {
+    const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
+    const add = (key: string, label: string, p: number, specific: boolean): void => {
+      const g = groups.get(key) ?? { label, members: [], specific };
+      g.members.push(p);
+      groups.set(key, g);
+    };
+    for (const p of rest) {
+      const primary = (batch[p] as PaperText).categories[0];
+      if (primary === undefined || field.has(primary.toLowerCase())) continue;
+      const name = className(primary);
+      if (name) add(`class ${primary}`, name, p, true);
+      const archive = archiveOf(primary);
+      const heading = archiveName(archive);
+      if (heading) add(`archive ${archive}`, heading, p, false);
+    }
+    const used = drafts.map((d) => d.words);
+    const best = [...groups.entries()]
+      .filter(([, g]) => g.members.length >= CLASS_MIN_PAPERS)
+      .filter(([, g]) => !used.some((u) => labelsClash(u, labelWords(g.label))))
+      .sort(
+        ([ka, a], [kb, b]) =>
+          b.members.length - a.members.length ||
+          Number(b.specific) - Number(a.specific) ||
+          (ka < kb ? -1 : 1),
+      )[0]?.[1];
+    if (!best) break;
+    const members = best.members.sort((a, b) => a - b);
+    const classes = [...new Set(members.map((p) => (batch[p] as PaperText).categories[0] as string))].sort();
+    const topic = proposeTopic(topics, best.label, []);
+    if (topic.categories.length === 0) topic.categories = classes;
+    drafts.push({ members, topic, words: labelWords(best.label), source: -1, settled: true, classes });
+    const taken = new Set(members);
+    rest = rest.filter((p) => !taken.has(p));
+  }
+  return rest;
 }

@@ -16,7 +16,7 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE } from './evidence.js';
-import { catalogueNamed, formFoundSections, formSections } from './form-sections.js';
+import { catalogueNamed, formClassSections, formFoundSections, formSections } from './form-sections.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
@@ -199,6 +199,13 @@ export function groupPapers(
   if (other.length > opts.maxOtherShare * n) {
     const count = drafts.length;
     const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count);
+    if (drafts.length > count)
+      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  }
+  // Still over: sections of the arXiv classes (or archives) no catalogue topic covers.
+  if (other.length > opts.maxOtherShare * n) {
+    const count = drafts.length;
+    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count);
     if (drafts.length > count)
       other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
   }

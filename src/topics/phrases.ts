@@ -59,7 +59,7 @@ const NOMINAL_ING = new Set(
   red-teaming teaming watermarking unlearning parsing ranking reranking fingerprinting inpainting
   splatting steering probing benchmarking retrieval-augmented thinking forgetting driving manufacturing
   tokenizing tokenization setting testing fuzzing debugging scheduling caching sensing imaging mining
-  denoising`
+  denoising networking`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );

@@ -61,6 +61,8 @@ export interface Placement {
   strict: number;
   /** Share in the catch-all section. */
   otherShare: number;
+  /** Share in sections of arXiv classes ("Astrophysics"), a catch-all of one class. */
+  classShare: number;
   /** Papers in a section that no catalogue topic names (discovered), counted as misplaced. */
   unjudged: number;
   /** Misplaced papers: title and section label. */
@@ -93,25 +95,41 @@ export function scorePlacement(
   let strict = 0;
   let other = 0;
   let unjudged = 0;
+  let classed = 0;
   const misplaced: string[] = [];
   for (const g of groups) {
     const isOther = g.topic.slug === OTHER_TOPIC.slug;
     const family = isOther ? undefined : familyOf(g.topic, catalogue);
+    // A section of arXiv classes ("Hardware architecture") is where a researcher looks for a
+    // paper of that primary class that no catalogue topic fits: like "More papers" for it.
+    const byClass =
+      !isOther && family === undefined && g.topic.keywords.length === 0 && g.topic.categories.length > 0;
     for (const id of g.paperIds) {
       const p = byId.get(id);
       if (!p) continue;
       if (isOther) other += 1;
-      if (!isOther && family === undefined) unjudged += 1;
+      if (byClass) classed += 1;
+      const ofClass =
+        byClass && p.categories[0] !== undefined && g.topic.categories.includes(p.categories[0]);
+      if (!isOther && family === undefined && !ofClass) unjudged += 1;
       const none = p.accept.includes('none');
-      const ok = isOther ? none : family !== undefined && p.accept.includes(family);
-      const homeless = isOther && !p.accept.some((a) => families.has(a));
+      const ok = isOther || ofClass ? none : family !== undefined && p.accept.includes(family);
+      const homeless = (isOther || ofClass) && !p.accept.some((a) => families.has(a));
       if (ok) strict += 1;
       if (ok || homeless) well += 1;
       else misplaced.push(`${p.title.slice(0, 70)} -> ${g.topic.label}`);
     }
   }
   const n = papers.length;
-  return { papers: n, wellPlaced: well / n, strict: strict / n, otherShare: other / n, unjudged, misplaced };
+  return {
+    papers: n,
+    wellPlaced: well / n,
+    strict: strict / n,
+    otherShare: other / n,
+    classShare: classed / n,
+    unjudged,
+    misplaced,
+  };
 }
 
 /** Groups a judged set with the curated catalogue, as a run does, and scores the placement. */

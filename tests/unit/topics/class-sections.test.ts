@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import { archiveName, archiveOf, className } from '../../../src/topics/arxiv-taxonomy.js';
+import type { Draft } from '../../../src/topics/drafts.js';
+import { CLASS_MIN_PAPERS, formClassSections } from '../../../src/topics/form-sections.js';
+import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { loadCatalogueFile } from '../../helpers/placement.js';
+
+/**
+ * Issue #12, a broad feed: papers no catalogue topic fits (astrophysics, mathematics, networking
+ * in a machine-learning letter) are grouped under their arXiv archive or class by name, rather
+ * than left as half the letter in "More papers".
+ */
+
+describe('arXiv taxonomy', () => {
+  it.each([
+    ['cs.AR', 'Hardware architecture', 'cs', undefined],
+    ['cs.NI', 'Networking and internet architecture', 'cs', undefined],
+    ['astro-ph.CO', 'Cosmology and nongalactic astrophysics', 'astro-ph', 'Astrophysics'],
+    ['math.AG', 'Algebraic geometry', 'math', 'Mathematics'],
+    ['hep-th', 'High energy physics - theory', 'hep', 'High energy physics'],
+    ['nucl-ex', 'Nuclear experiment', 'nucl', 'Nuclear physics'],
+    ['quant-ph', 'Quantum physics', 'quant-ph', 'Quantum physics'],
+    ['stat.ME', 'Statistical methodology', 'stat', 'Statistics'],
+    // A class whose name names no subject has no heading of its own.
+    ['math.GM', undefined, 'math', 'Mathematics'],
+    ['cs.OH', undefined, 'cs', undefined],
+    ['toString', undefined, 'toString', undefined],
+  ])('%s: class %s, archive %s (%s)', (category, name, archive, heading) => {
+    expect(className(category)).toBe(name);
+    expect(archiveOf(category)).toBe(archive);
+    expect(archiveName(archiveOf(category))).toBe(heading);
+  });
+});
+
+function paper(id: string, categories: string[]): PaperText {
+  return { id, title: `Paper ${id}`, summary: '', keywords: [], categories };
+}
+
+/** A catalogue whose one topic covers cs.LG: its papers are never grouped by class. */
+const catalogue: Topic[] = [
+  {
+    slug: 'ml',
+    label: 'Machine learning',
+    keywords: ['learning'],
+    categories: ['cs.LG'],
+    userDefined: false,
+  },
+];
+
+const batch = [
+  paper('a1', ['astro-ph.CO']),
+  paper('a2', ['astro-ph.GA', 'astro-ph.CO']),
+  paper('a3', ['astro-ph.CO']),
+  paper('a4', ['astro-ph.CO', 'gr-qc']),
+  paper('m1', ['math.AG']),
+  paper('m2', ['math.NT']),
+  paper('n1', ['cs.NI']),
+  paper('n2', ['cs.NI', 'cs.LG']),
+  paper('n3', ['cs.NI']),
+  paper('l1', ['cs.LG']),
+  paper('l2', ['cs.LG']),
+  paper('l3', ['cs.LG']),
+  paper('x', []),
+];
+
+describe('formClassSections', () => {
+  it.each<[string, number[], number, string[], number[]]>([
+    [
+      'the largest group first, a class before its archive when as large',
+      [0, 1, 2, 3, 6, 7, 8, 12],
+      2,
+      ['Astrophysics', 'Networking and internet architecture'],
+      [12],
+    ],
+    ['a class of three inside a larger archive: the archive', [0, 1, 2, 3], 1, ['Astrophysics'], []],
+    ['three of one class alone: the class', [0, 2, 3], 1, ['Cosmology and nongalactic astrophysics'], []],
+    ['two are too few, even of one archive', [4, 5, 12], 2, [], [4, 5, 12]],
+    ['a class a catalogue topic covers is no class section', [9, 10, 11], 2, [], [9, 10, 11]],
+    ['within the room', [0, 1, 2, 3, 6, 7, 8], 1, ['Astrophysics'], [6, 7, 8]],
+  ])('%s', (_name, other, room, formed, left) => {
+    const drafts: Draft[] = [];
+    const topics = catalogue.map((t) => ({ ...t }));
+    expect(formClassSections(other, drafts, topics, batch, room)).toEqual(left);
+    expect(drafts.map((d) => d.topic.label)).toEqual(formed);
+    for (const d of drafts) {
+      expect(d.members.length).toBeGreaterThanOrEqual(CLASS_MIN_PAPERS);
+      // A proposed topic listing the classes of its papers, which alone it takes later.
+      expect(d.topic.origin).toBe('discovered');
+      expect(d.topic.categories).toEqual(d.classes);
+      for (const p of d.members) expect(d.classes).toContain(batch[p]?.categories[0]);
+    }
+  });
+});
+
+describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as a run has them', () => {
+  const rows = readFileSync(
+    new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] });
+  const papers: PaperText[] = rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    summary: r.abstract,
+    keywords: [],
+    categories: r.categories,
+  }));
+  const { groups } = groupPapers(papers, loadCatalogueFile());
+  const byId = new Map(papers.map((p) => [p.id, p]));
+
+  it('names sections by the archives its other papers come from', () => {
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).toEqual(expect.arrayContaining(['Mathematics', 'Condensed matter', 'Quantum physics']));
+  });
+
+  it('keeps "More papers" to about a third (69% without these sections)', () => {
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
+    expect(other / papers.length).toBeLessThanOrEqual(0.35);
+  });
+
+  it('puts only papers of its classes into a section of arXiv classes', () => {
+    const classSections = groups.filter(
+      (g) => g.topic.origin === 'discovered' && g.topic.keywords.length === 0,
+    );
+    expect(classSections.length).toBeGreaterThanOrEqual(3);
+    for (const g of classSections)
+      for (const id of g.paperIds) expect(g.topic.categories).toContain(byId.get(id)?.categories[0]);
+  });
+});
