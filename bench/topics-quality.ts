@@ -5,6 +5,8 @@
  */
 
 import type { Topic } from '../src/domain/index.js';
+import { archiveName } from '../src/topics/arxiv-taxonomy.js';
+import { guessedArchive } from '../src/topics/form-sections.js';
 import {
   collectPhrases,
   isCompletePhrase,
@@ -84,11 +86,14 @@ export function sectionQuality(
   // topic, config or curated) one of the key phrases that define it.
   const editorial = (t: Topic): boolean => t.origin === 'curated' || t.origin === 'config' || t.userDefined;
   // A section of arXiv classes ("Astrophysics") is named by arXiv for the class of each paper.
-  const ofClass = (t: Topic, paper: PaperText): boolean =>
-    t.origin === 'discovered' &&
-    t.keywords.length === 0 &&
-    paper.categories[0] !== undefined &&
-    t.categories.includes(paper.categories[0]);
+  // For a paper without categories, the archive its words were taken to come from.
+  const ofClass = (t: Topic, paper: PaperText): boolean => {
+    if (t.origin !== 'discovered' || t.keywords.length > 0) return false;
+    const primary = paper.categories[0];
+    if (primary !== undefined) return t.categories.includes(primary);
+    const guessed = guessedArchive(paper);
+    return guessed !== undefined && archiveName(guessed) === t.label;
+  };
   const coverage = named.map(
     (g) =>
       g.paperIds.filter((id) => {

@@ -1,5 +1,6 @@
 import type { Topic } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
+import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
 import { archiveName, archiveOf, className } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { labelWords, proposeTopic } from './drafts.js';
@@ -139,6 +140,22 @@ export function catalogueNamed(
   return candidates.find((i) => topics[i]?.slug === slug) ?? -1;
 }
 
+/**
+ * Archives never guessed for a paper without categories: those of machine learning's own classes
+ * (cs.LG, stat.ML, eess.IV), which the catalogue's topics cover.
+ */
+const UNGUESSED = new Set(['cs', 'stat', 'eess']);
+
+/**
+ * The archive a paper without arXiv categories is taken to come from: the model's guess when it
+ * is sure (see {@link GUESS_CONFIDENCE}) and not an archive of machine learning's own classes.
+ */
+export function guessedArchive(paper: PaperText, model?: ArchiveModel): string | undefined {
+  const guess = guessArchive(`${paper.title} ${paper.summary}`, model);
+  if (!guess || guess.probability < GUESS_CONFIDENCE || UNGUESSED.has(guess.archive)) return undefined;
+  return guess.archive;
+}
+
 /** Papers of one arXiv class (or archive) in the catch-all that form a section of it. */
 export const CLASS_MIN_PAPERS = 3;
 
@@ -156,9 +173,16 @@ export function formClassSections(
   topics: Topic[],
   batch: readonly PaperText[],
   room: number,
+  model?: ArchiveModel,
 ): number[] {
   const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
   let rest = [...other];
+  // Guessed once: the model reads every word of the paper.
+  const guessed = new Map<number, string | undefined>();
+  const archiveGuess = (p: number): string | undefined => {
+    if (!guessed.has(p)) guessed.set(p, guessedArchive(batch[p] as PaperText, model));
+    return guessed.get(p);
+  };
   for (let made = 0; made < room && rest.length >= CLASS_MIN_PAPERS; made += 1) {
     const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
@@ -167,8 +191,16 @@ export function formClassSections(
       groups.set(key, g);
     };
     for (const p of rest) {
-      const primary = (batch[p] as PaperText).categories[0];
-      if (primary === undefined || field.has(primary.toLowerCase())) continue;
+      const paper = batch[p] as PaperText;
+      const primary = paper.categories[0];
+      if (primary === undefined) {
+        // No categories (a plain feed): the archive its words most likely come from, when sure.
+        const archive = archiveGuess(p);
+        const heading = archive === undefined ? undefined : archiveName(archive);
+        if (archive !== undefined && heading) add(`archive ${archive}`, heading, p, false);
+        continue;
+      }
+      if (field.has(primary.toLowerCase())) continue;
       const name = className(primary);
       if (name) add(`class ${primary}`, name, p, true);
       const archive = archiveOf(primary);
@@ -187,7 +219,9 @@ export function formClassSections(
       )[0]?.[1];
     if (!best) break;
     const members = best.members.sort((a, b) => a - b);
-    const classes = [...new Set(members.map((p) => (batch[p] as PaperText).categories[0] as string))].sort();
+    const classes = [
+      ...new Set(members.flatMap((p) => (batch[p] as PaperText).categories.slice(0, 1))),
+    ].sort();
     const topic = proposeTopic(topics, best.label, []);
     if (topic.categories.length === 0) topic.categories = classes;
     drafts.push({ members, topic, words: labelWords(best.label), source: -1, settled: true, classes });

@@ -1,5 +1,6 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
+import type { ArchiveModel } from './archive-guess.js';
 import { claimPapers, settleClaims } from './claims.js';
 import {
   bySize,
@@ -33,6 +34,8 @@ export interface GroupOptions {
   singleSectionMax?: number;
   /** Largest share of the batch the last catch-all section should hold. */
   maxOtherShare?: number;
+  /** Guesses the arXiv archive of a paper without categories (see archive-guess.ts). */
+  archiveModel?: ArchiveModel;
 }
 
 /** Groups of one batch, and the catalogue with the topics this batch proposed. */
@@ -41,7 +44,7 @@ export interface GroupResult {
   catalogue: Topic[];
 }
 
-const DEFAULTS: Required<GroupOptions> = {
+const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
   joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
   maxOtherShare: 0.1,
@@ -205,7 +208,7 @@ export function groupPapers(
   // Still over: sections of the arXiv classes (or archives) no catalogue topic covers.
   if (other.length > opts.maxOtherShare * n) {
     const count = drafts.length;
-    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count);
+    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, opts.archiveModel);
     if (drafts.length > count)
       other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
   }
