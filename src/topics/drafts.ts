@@ -517,6 +517,20 @@ export function placeLeftovers(
   return other.map((o) => o.p);
 }
 
+/**
+ * Adds a section to the letter, or its papers to the section of the same topic when there is one:
+ * one heading per subject ("Fine-tuning" found in the batch is the catalogue's "Fine-tuning and
+ * knowledge distillation", not a second section of that name).
+ */
+export function addDraft(drafts: Draft[], draft: Draft): void {
+  const same = drafts.find((d) => d.topic.slug === draft.topic.slug);
+  if (!same) {
+    drafts.push(draft);
+    return;
+  }
+  same.members = [...new Set([...same.members, ...draft.members])].sort((a, b) => a - b);
+}
+
 /** Groups in reading order: sections by size, a topic's parts right after it, the catch-all last. */
 export function toGroups(
   drafts: Draft[],

@@ -3,7 +3,7 @@ import { partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
 import { archiveName, archiveOf, className } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
-import { labelWords, proposeTopic } from './drafts.js';
+import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE } from './evidence.js';
 import { formatLabel, slugify } from './label.js';
 import { labelsClash } from './label-section.js';
@@ -63,7 +63,7 @@ export function formSections(
   const taken = new Set<number>();
   for (const [t, members] of formed) {
     const topic = topics[t] as Topic;
-    drafts.push({ members, topic, words: labelWords(topic.label), source: t, settled: true });
+    addDraft(drafts, { members, topic, words: labelWords(topic.label), source: t, settled: true });
     for (const p of members) taken.add(p);
   }
   return other.filter((p) => !taken.has(p));
@@ -114,7 +114,7 @@ export function formFoundSections(
     const members = best.members.sort((a, b) => a - b);
     const known = catalogueNamed(topics, curated, label);
     const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);
-    drafts.push({ members, topic, words: best.s.words, source: known, settled: true });
+    addDraft(drafts, { members, topic, words: best.s.words, source: known, settled: true });
     const taken = new Set(members);
     rest = rest.filter((p) => !taken.has(p));
   }
@@ -224,7 +224,7 @@ export function formClassSections(
     ].sort();
     const topic = proposeTopic(topics, best.label, []);
     if (topic.categories.length === 0) topic.categories = classes;
-    drafts.push({ members, topic, words: labelWords(best.label), source: -1, settled: true, classes });
+    addDraft(drafts, { members, topic, words: labelWords(best.label), source: -1, settled: true, classes });
     const taken = new Set(members);
     rest = rest.filter((p) => !taken.has(p));
   }

@@ -3,6 +3,7 @@ import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
 import { claimPapers, settleClaims } from './claims.js';
 import {
+  addDraft,
   bySize,
   type Draft,
   groupIndices,
@@ -152,7 +153,7 @@ export function groupPapers(
       }
       if (!label) continue;
       if (known >= 0) {
-        drafts.push({
+        addDraft(drafts, {
           members,
           topic: topics[known] as Topic,
           words: label.words,
@@ -162,7 +163,7 @@ export function groupPapers(
         continue;
       }
       const topic = proposeTopic(topics, label.label, label.keywords);
-      drafts.push({ members, topic, words: label.words, source: -1, settled: false });
+      addDraft(drafts, { members, topic, words: label.words, source: -1, settled: false });
     }
   } else leftovers = rest;
 
