@@ -24,7 +24,7 @@ describe("a researcher's letter of one arXiv category feed", () => {
     const headings = [...(mail.text ?? '').matchAll(/^== \d+\. (.+) ==$/gm)].map((m) => m[1]);
     expect(headings).toContain('Fine-tuning and knowledge distillation');
     expect(new Set(headings).size).toBe(headings.length);
-    const anchors = [...(mail.html ?? '').matchAll(/id="(topic-[^"]+)"/g)].map((m) => m[1]);
+    const anchors = [...(mail.html || '').matchAll(/id="(topic-[^"]+)"/g)].map((m) => m[1]);
     expect(anchors.length).toBeGreaterThan(2);
     expect(new Set(anchors).size).toBe(anchors.length);
   }, 120_000);
