@@ -280,8 +280,11 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     .filter((s) => s.papers.length > 0 || s.more > 0)
     .map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
   const count = sections.reduce((n, s) => n + s.papers.length, 0);
+  // Top papers are those readers pushed up: upvotes, comments, or listed by several sources. A
+  // letter of arXiv listings alone has no such signal: its ties would pick any three papers.
   const byScore = edition.sections
     .flatMap((s) => s.papers)
+    .filter((p) => p.upvotes > 0 || p.comments > 0 || p.sources.length > 1)
     .sort((a, b) => b.score.total - a.score.total || (a.id < b.id ? -1 : 1));
   const topIds = new Set(byScore.slice(0, count >= 6 ? TOP_PAPERS : 0).map((p) => p.id));
   const top = sections.flatMap((s) => s.papers).filter((p) => topIds.has(p.id));

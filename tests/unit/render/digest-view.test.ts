@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Paper } from '../../../src/domain/index.js';
 import {
   buildDigestView,
   clampText,
@@ -105,6 +106,33 @@ describe('digest view', () => {
     expect(view.subject).toMatch(/^Paperpost · 12 Jun 2026: On the Limits of LLM Adaptability.* \+ 19 more$/);
     expect(view.subject.length).toBeLessThan(120);
     expect(view.archiveUrl).toBe('https://paperpost.example/archive/daily-2026-06-12');
+  });
+
+  it.each<[string, (p: Paper, i: number) => Partial<Paper>, number]>([
+    [
+      'papers with upvotes or comments',
+      (_p, i) => ({ upvotes: i < 4 ? 10 : 0, comments: 0, sources: ['a'] }),
+      3,
+    ],
+    [
+      'papers listed by several sources',
+      (_p, i) => ({ upvotes: 0, comments: 0, sources: i < 2 ? ['a', 'b'] : ['a'] }),
+      2,
+    ],
+    // arXiv listings alone: nothing says which papers readers pushed up, so no "Top papers".
+    ['no paper with a trending signal', () => ({ upvotes: 0, comments: 0, sources: ['arxiv'] }), 0],
+  ])('picks its top papers among %s', (_name, signals, expected) => {
+    const papers = loadPapers()
+      .slice(0, 20)
+      .map((p, i) => ({ ...p, ...signals(p, i) }));
+    const view = buildDigestView(makeEdition(papers, 5), viewOptions);
+    expect(view.top).toHaveLength(expected);
+    for (const p of view.top) {
+      const paper = papers.find((x) => x.id === p.id);
+      expect((paper?.upvotes ?? 0) + (paper?.comments ?? 0) + (paper?.sources.length ?? 0)).toBeGreaterThan(
+        1,
+      );
+    }
   });
 
   it('says so when the edition is empty', () => {
