@@ -175,7 +175,13 @@ export function formClassSections(
   room: number,
   model?: ArchiveModel,
 ): number[] {
-  const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  // The classes topics of key phrases cover; not those of a section of classes itself (an
+  // approved "Mathematics" lists math.AG and keeps taking its papers).
+  const field = new Set(
+    topics.flatMap((t) =>
+      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
+    ),
+  );
   let rest = [...other];
   // Guessed once: the model reads every word of the paper.
   const guessed = new Map<number, string | undefined>();

@@ -94,6 +94,25 @@ describe('formClassSections', () => {
   });
 });
 
+describe('a section of classes an operator approved', () => {
+  it('keeps taking the papers of its classes in later letters, under its own slug', () => {
+    const approved: Topic = {
+      slug: 'astrophysics',
+      label: 'Astrophysics',
+      keywords: [],
+      categories: ['astro-ph.CO', 'astro-ph.GA'],
+      userDefined: false,
+      origin: 'approved',
+    };
+    const topics = [...catalogue.map((t) => ({ ...t })), approved];
+    const drafts: Draft[] = [];
+    expect(formClassSections([0, 1, 2, 3, 12], drafts, topics, batch, 1)).toEqual([12]);
+    expect(drafts.map((d) => d.topic.slug)).toEqual(['astrophysics']);
+    expect(drafts[0]?.topic).toBe(approved);
+    expect(topics).toHaveLength(catalogue.length + 1);
+  });
+});
+
 describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as a run has them', () => {
   const rows = readFileSync(
     new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
