@@ -518,13 +518,14 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   // no catalogue topic covers and which join no section by closeness alone; others name a topic
   // (3D vision, video) that has no section in this letter, and are not put where merely close,
   // nor for abstract words its papers say too (33% -> 49% with issue #12's key-phrase rules for
-  // common ground: 16 more papers, misplaced ones 30 -> 24).
+  // common ground: 16 more papers, misplaced ones 30 -> 24; 43% with the sections of arXiv
+  // classes and the sections formed before closeness placements, misplaced ones 20).
   it('arXiv cs-only 100: most papers well placed, "More papers" under half', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.8);
     expect(s.strict).toBeGreaterThanOrEqual(0.68);
-    expect(s.otherShare).toBeLessThanOrEqual(0.5);
+    expect(s.otherShare).toBeLessThanOrEqual(0.45);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
