@@ -161,6 +161,34 @@ function catalogueEvidence(topic: Topic, topics: readonly Topic[], paper: PaperT
   return family === undefined ? own : Math.min(own, topicEvidence(family, paper));
 }
 
+/** The archive of an arXiv category, lowercase: "cs" of "cs.CV", "q-bio" of "q-bio.QM". */
+function archiveOf(category: string): string {
+  const at = category.indexOf('.');
+  return (at < 0 ? category : category.slice(0, at)).toLowerCase();
+}
+
+/**
+ * true when a paper's arXiv categories speak against a catalogue topic's: they share none, and
+ * the topic lists a category of an archive the paper is filed in, or the paper is of a field no
+ * topic covers (none of its categories in `field`, the catalogue's: hep-th in an ML letter). A
+ * cs.CL paper is no "Speech and audio" (cs.SD) paper for being close to one; but a topic listed
+ * under other archives only ("Medical AI": eess.IV, q-bio.QM) says nothing of a cs paper, as
+ * medical papers are filed under cs.CV, cs.LG or cs.HC as often (issue #12: an anxiety-biomarker
+ * paper saying "mental health" was kept out of "Medical AI" for its cs.HC).
+ */
+export function categoriesAgainst(
+  topic: readonly string[],
+  paper: readonly string[],
+  field: ReadonlySet<string>,
+): boolean {
+  if (topic.length === 0 || paper.length === 0) return false;
+  const own = new Set(paper.map((c) => c.toLowerCase()));
+  if (topic.some((c) => own.has(c.toLowerCase()))) return false;
+  if (![...own].some((c) => field.has(c))) return true;
+  const archives = new Set([...own].map(archiveOf));
+  return topic.some((c) => archives.has(archiveOf(c)));
+}
+
 /** The arXiv categories of the catalogue topic a section is or is a part of; [] for a discovered one. */
 function familyCategories(d: Draft, topics: readonly Topic[]): readonly string[] {
   const slug = familyOf(d, topics);
@@ -222,7 +250,7 @@ export interface CloseFit {
   shared: number;
   /** Papers of the section sharing a key phrase with it: two words or more, or a title word of both. */
   keyShared: number;
-  /** Evidence for its catalogue topic; -Infinity when the paper's arXiv categories and the topic's share none. */
+  /** Evidence for its catalogue topic; -Infinity when the paper's arXiv categories speak against the topic's (see {@link categoriesAgainst}). */
   evidence: number;
   /**
    * true when the paper has no home in this letter: it says the key phrases of a topic that has
@@ -262,6 +290,12 @@ export const OTHER_SLACK = 1.5;
  * true when a left-over paper joins its closest section without saying one of its key phrases:
  * clearly closer than average, clearly closer to it than to any other topic's section, no arXiv
  * category against it, and saying a phrase two of its papers say (or a word of its topic's phrases).
+ * A paper with arXiv categories that names a topic without a section
+ * ({@link CloseFit.claimedElsewhere}) needs a phrase of this section's topic (evidence
+ * {@link EVIDENCE}.abstract: two words, or a word said twice), not closeness and phrases its
+ * papers share: a backdoor paper is no "Retrieval-augmented generation" paper for sharing "NLP"
+ * with two of them, nor a relation-extraction survey a "Medical AI" one for saying "biomedical"
+ * once (issue #12).
  * A paper with arXiv categories needs one of those phrases to be a key phrase (see
  * {@link CloseFit.keyShared}): two abstract words ("kernel", "speedup") put an FPGA accelerator
  * under "Graph learning". One without (a Hugging Face daily paper) does not: nothing else tells
@@ -274,7 +308,8 @@ export function joinsByCloseness(fit: CloseFit): boolean {
     fit.sim > FILL_SIMILARITY &&
     fit.sim - fit.runnerUp >= FILL_MARGIN &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
-    (common || fit.evidence >= EVIDENCE.passing)
+    (common || fit.evidence >= EVIDENCE.passing) &&
+    (fit.claimedElsewhere !== true || fit.uncategorized === true || fit.evidence >= EVIDENCE.abstract)
   );
 }
 
@@ -305,28 +340,33 @@ export function fillsHome(fit: CloseFit): boolean {
  * once the papers that clearly fit ({@link joinsByCloseness}) and those with a home
  * ({@link fillsHome}) are placed: closer than average, with common ground, and no arXiv category
  * against the topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere})
- * needs a word of the section's topic too: closeness alone put such papers right about half the time.
+ * needs evidence for the section's topic worth a key phrase in its keywords ({@link EVIDENCE}.keywords:
+ * two phrases of its abstract, say): closeness alone put such papers right about half the time, and
+ * one phrase of the abstract is the paper's method or setting, not its subject (a video world
+ * model "distilled" into few steps is no "Fine-tuning and knowledge distillation" paper; issue #12).
  */
 export function fillsShare(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     hasCommonGround(fit) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
-    (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.passing)
+    (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.keywords)
   );
 }
 
 /**
  * true when a left-over paper may fill its closest section past the catch-all's share (up to
- * {@link OTHER_SLACK} times it): close, of a field some topic covers, naming no topic of its own
- * that has no section, and sharing a key phrase with one of its papers or saying a word of its
- * topic. Past its share the catch-all grows rather than take a trajectory-forecasting paper into
- * "Fine-tuning" for closeness and one abstract word.
+ * {@link OTHER_SLACK} times it): close, of a field some topic covers, no arXiv category against the
+ * section's topic, naming no topic of its own that has no section, and sharing a key phrase with one
+ * of its papers or saying a word of its topic. Past its share the catch-all grows rather than take
+ * a trajectory-forecasting paper into "Fine-tuning" for closeness and one abstract word, or a cs.CV
+ * 3D-asset paper into it for sharing "score distillation" with one of its papers (issue #12).
  */
 export function fillsSlack(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     fit.offField !== true &&
+    fit.evidence > Number.NEGATIVE_INFINITY &&
     fit.claimedElsewhere !== true &&
     (fit.keyShared >= 1 || fit.evidence >= EVIDENCE.passing)
   );
@@ -440,9 +480,7 @@ export function placeLeftovers(
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
       // to keep the catch-all small; a section may take one that is close to it. A topic whose
       // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
-      const cats = familyCategories(d, topics);
-      const foreign =
-        cats.length > 0 && paper.categories.length > 0 && !cats.some((c) => mine.has(c.toLowerCase()));
+      const foreign = categoriesAgainst(familyCategories(d, topics), paper.categories, field);
       if (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
         close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);

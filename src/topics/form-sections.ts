@@ -33,8 +33,10 @@ export const SHORT_LETTER = 40;
  * left over that give evidence ({@link FORM_EVIDENCE}) for the same catalogue topic, when that
  * topic has no section yet and at least {@link FORM_MIN_PAPERS} of them do. A broad mix of many
  * isolated papers reads better with one more real section (three image-generation papers) than
- * with those papers put where they are merely close. At most `room` sections, largest first; the
- * new drafts are added to `drafts`. Returns the papers still in the catch-all.
+ * with those papers put where they are merely close. A paper that says more of a topic among
+ * `named` (indices in `topics`) that has a section is that section's, and forms none. At most
+ * `room` sections, largest first; the new drafts are added to `drafts`. Returns the papers not
+ * taken.
  */
 export function formSections(
   other: readonly number[],
@@ -42,6 +44,7 @@ export function formSections(
   topics: readonly Topic[],
   batch: readonly PaperText[],
   room: number,
+  named: readonly number[] = [],
 ): number[] {
   const least = batch.length < SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
   if (room <= 0 || other.length < least) return [...other];
@@ -53,8 +56,11 @@ export function formSections(
   );
   const byTopic = new Map<number, number[]>();
   for (const p of other) {
-    const { index } = bestTopic(topics, candidates, batch[p] as PaperText, FORM_EVIDENCE);
-    if (index >= 0) byTopic.set(index, [...(byTopic.get(index) ?? []), p]);
+    const { index, evidence } = bestTopic(topics, candidates, batch[p] as PaperText, FORM_EVIDENCE);
+    if (index < 0) continue;
+    const housedBest = bestTopic(topics, named, batch[p] as PaperText, evidence);
+    if (housedBest.evidence > evidence && housed.has((topics[housedBest.index] as Topic).slug)) continue;
+    byTopic.set(index, [...(byTopic.get(index) ?? []), p]);
   }
   const formed = [...byTopic.entries()]
     .filter(([, members]) => members.length >= least)

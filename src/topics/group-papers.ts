@@ -190,45 +190,37 @@ export function groupPapers(
   while (drafts.length > hi && mergeSmallestPart(drafts));
   drafts.sort(bySize);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
-  let other = placeLeftovers(leftovers, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
-  // A catch-all over its share: one more real section, from papers that name the same topic,
-  // rather than papers put where they are merely close (room kept for "More papers").
-  if (other.length > opts.maxOtherShare * n) {
-    const count = drafts.length;
-    const kept = formSections(other, drafts, topics, batch, hi - 1 - count);
-    if (drafts.length > count)
-      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  const place = (papers: number[], into: Draft[]): number[] =>
+    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+  // A catch-all that would be over its share: one more real section, from left-over papers that
+  // name the same topic, before any of them is put where it is merely close (room kept for
+  // "More papers"): three text-to-3D papers make "3D vision" rather than sit under "Multimodal
+  // LLMs" for one "VLM" of their abstracts (issue #12).
+  const share = opts.maxOtherShare * n;
+  if (leftovers.length > share && hi - 1 - drafts.length > 0) {
+    const trial = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    if (place([...leftovers], trial).length > share)
+      leftovers = formSections(leftovers, drafts, topics, batch, hi - 1 - drafts.length, curated);
   }
+  let other = place(leftovers, drafts);
   // Still over its share: sections named by a phrase several of its papers put in their titles.
   if (other.length > opts.maxOtherShare * n) {
     const count = drafts.length;
     const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count);
-    if (drafts.length > count)
-      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+    if (drafts.length > count) other = place(kept, drafts);
   }
   // Still over: sections of the arXiv classes (or archives) no catalogue topic covers.
   if (other.length > opts.maxOtherShare * n) {
     const count = drafts.length;
     const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, opts.archiveModel);
-    if (drafts.length > count)
-      other = placeLeftovers(kept, drafts, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+    if (drafts.length > count) other = place(kept, drafts);
   }
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
     drafts.sort(bySize);
     if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
     const smallest = drafts.pop() as Draft;
-    other = placeLeftovers(
-      [...other, ...smallest.members],
-      drafts,
-      topics,
-      batch,
-      stats,
-      sim,
-      n,
-      opts.maxOtherShare,
-      owner,
-    );
+    other = place([...other, ...smallest.members], drafts);
   }
   return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
 }

@@ -40,6 +40,8 @@ const batch = [
   paper('g1', 'Graph neural networks for traffic'),
   paper('g2', 'Graph neural networks on molecules'),
   paper('x', 'Decoding convolutional codes', '', ['cs.IT']),
+  // Says image generation's phrase with its category (1.5), but names speech in its title (3).
+  paper('s3', 'Speech recognition of children', 'Diffusion models augment the audio.', ['cs.CV']),
 ];
 
 /** The same papers in a letter of SHORT_LETTER papers: no longer a short one. */
@@ -70,6 +72,18 @@ describe('formSections', () => {
     expect(drafts.slice(1).map((d) => d.topic.slug)).toEqual(formed);
     expect(kept).toEqual(left);
     for (const d of drafts.slice(1)) expect(d.members.length).toBeGreaterThanOrEqual(FORM_MIN_PAPERS);
+  });
+
+  // Issue #12: sections now form from all the left-over papers, before closeness places any, so
+  // one that says more of a topic with a section must not make up the count of another.
+  it.each<[string, number[], string[], number[]]>([
+    ['a paper naming a housed topic more does not count', [2, 9], [], [2, 9]],
+    ['nor is it taken into the section the others form', [2, 3, 4, 9], ['image-generation'], [9]],
+  ])('%s', (_name, other, formed, left) => {
+    const drafts = housedSpeech();
+    const kept = formSections(other, drafts, topics, batch, 2, [0, 1, 2]);
+    expect(drafts.slice(1).map((d) => d.topic.slug)).toEqual(formed);
+    expect(kept).toEqual(left);
   });
 
   it('forms no second section for a topic that has one: its papers join it by evidence instead', () => {

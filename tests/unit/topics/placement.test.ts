@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import {
   type CloseFit,
+  categoriesAgainst,
   type Draft,
   FILL_MARGIN,
   FILL_SIMILARITY,
@@ -64,6 +65,42 @@ describe('joinsByCloseness', () => {
       closeFit({ evidence: Number.NEGATIVE_INFINITY, shared: 5 }),
       false,
     ],
+    // Issue #12: a paper that names a topic without a section (a backdoor paper when no safety
+    // section formed) needs a phrase of this section's topic, not phrases its papers share ("NLP")
+    // nor one word said once ("biomedical" in a relation-extraction survey).
+    [
+      'names a topic without a section, phrases its papers say, no word of this topic',
+      closeFit({ evidence: 0, shared: 4, keyShared: 2, claimedElsewhere: true, homeless: true }),
+      false,
+    ],
+    [
+      'names a topic without a section, one word of this topic said once',
+      closeFit({
+        evidence: EVIDENCE.passing,
+        shared: 2,
+        keyShared: 1,
+        claimedElsewhere: true,
+        homeless: true,
+      }),
+      false,
+    ],
+    [
+      'names a topic without a section, a phrase of this topic',
+      closeFit({ evidence: EVIDENCE.abstract, claimedElsewhere: true, homeless: true }),
+      true,
+    ],
+    [
+      'names a topic without a section, phrases its papers say, no arXiv categories',
+      closeFit({
+        evidence: 0,
+        shared: 4,
+        keyShared: 2,
+        claimedElsewhere: true,
+        homeless: true,
+        uncategorized: true,
+      }),
+      true,
+    ],
   ])('%s', (_name, f, expected) => {
     expect(joinsByCloseness(f)).toBe(expected);
   });
@@ -75,12 +112,14 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
   it.each([
     ['close, a key phrase in common, nothing against it', closeFit(far), true, true, true],
     ['no closer than average', closeFit({ ...far, sim: FILL_SIMILARITY }), false, false, false],
+    // Issue #12: past its share too (a cs.CV 3D-asset paper was put under "Fine-tuning" for
+    // sharing "score distillation" with one of its papers).
     [
       'arXiv categories against the topic',
       closeFit({ ...far, evidence: Number.NEGATIVE_INFINITY, homeless: true }),
       false,
       false,
-      true,
+      false,
     ],
     ['a field no topic covers', closeFit({ ...far, offField: true, homeless: true }), false, true, false],
     [
@@ -90,9 +129,25 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
       false,
       false,
     ],
+    // Issue #12: one phrase of the abstract is such a paper's method or setting, not its subject
+    // (a video world model "distilled" into few steps under "Fine-tuning and knowledge distillation").
     [
       'names a topic without a section, says a word of this one',
       closeFit({ ...far, evidence: EVIDENCE.passing, claimedElsewhere: true, homeless: true }),
+      false,
+      false,
+      false,
+    ],
+    [
+      'names a topic without a section, says a phrase of this one',
+      closeFit({ ...far, evidence: EVIDENCE.abstract, claimedElsewhere: true, homeless: true }),
+      false,
+      false,
+      false,
+    ],
+    [
+      'names a topic without a section, says two phrases of this one',
+      closeFit({ ...far, evidence: EVIDENCE.keywords, claimedElsewhere: true, homeless: true }),
       false,
       true,
       false,
@@ -160,6 +215,27 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
     [closeFit({ shared: 3, keyShared: 0, evidence: Number.NEGATIVE_INFINITY }), false],
   ])('hasCommonGround(%o) is %s', (f, expected) => {
     expect(hasCommonGround(f)).toBe(expected);
+  });
+});
+
+describe("categoriesAgainst (a paper's arXiv categories against a topic's)", () => {
+  const field = new Set(['cs.sd', 'cs.cl', 'cs.cv', 'cs.hc', 'eess.iv', 'q-bio.qm']);
+  it.each([
+    ['a category in common', ['cs.SD'], ['cs.CL', 'cs.SD'], false],
+    ['none in common, the same archive', ['cs.SD'], ['cs.CL'], true],
+    // Issue #12: medical papers are filed under cs.HC, cs.CV or cs.LG as often as under eess.IV.
+    [
+      "none in common, the topic listed outside the paper's archives",
+      ['eess.IV', 'q-bio.QM'],
+      ['cs.HC'],
+      false,
+    ],
+    ['a field no topic covers', ['cs.CV'], ['hep-th'], true],
+    ['a field no topic covers, against a topic of another archive', ['eess.IV'], ['hep-th', 'math.GT'], true],
+    ['no categories on the paper', ['cs.SD'], [], false],
+    ['no categories on the topic', [], ['cs.CL'], false],
+  ])('%s', (_name, topicCats, paperCats, expected) => {
+    expect(categoriesAgainst(topicCats, paperCats, field)).toBe(expected);
   });
 });
 
@@ -350,6 +426,62 @@ describe('placeLeftovers', () => {
     expect(ds[1]?.members).toEqual([2, 3]);
   });
 
+  // Issue #12: a backdoor paper (no safety section formed) sat under "Retrieval-augmented
+  // generation" for being clearly closest to it and sharing "natural language processing" with
+  // two of its papers.
+  it('keeps a paper with arXiv categories that names a topic without a section out of a section it shares phrases with', () => {
+    const shared = new Map([
+      ['generation pipeline', phraseStats(['generation', 'pipeline'], [2, 3, 4])],
+      ['pipeline design', phraseStats(['pipeline', 'design'], [2, 3, 5])],
+    ]);
+    const pairs: [number, number, number][] = [
+      [4, 2, 0.3],
+      [4, 3, 0.3],
+      [5, 2, 0.3],
+      [5, 3, 0.3],
+    ];
+    const { ds, other } = placeAll(
+      [
+        paper('m', 'Medical imaging with a generation pipeline', ['cs.CV']),
+        paper('c', 'A pipeline design for generation', ['cs.CV']),
+      ],
+      pairs,
+      shared,
+    );
+    expect(ds[1]?.members).toEqual([2, 3, 5]);
+    expect(other).toEqual([4]);
+  });
+
+  // Issue #12: "Medical AI" is listed under eess.IV and q-bio.QM, and medical papers are filed
+  // under cs.HC or cs.CV as often: a cs.CV paper that says a medical phrase joins it; a hep-th
+  // paper (a field no topic covers) that says it too does not.
+  it("lets a paper of another archive than a topic's categories join its section", () => {
+    const medical: Draft = {
+      members: [2, 3],
+      topic: topics[1] as Topic,
+      words: ['medical'],
+      source: 1,
+      settled: true,
+    };
+    const batch = [
+      ...base.slice(0, 2),
+      paper('r1', 'Medical imaging of lungs', ['eess.IV']),
+      paper('r2', 'Medical imaging of hearts', ['eess.IV']),
+      paper('a', 'Anxiety biomarkers from wearables', ['cs.CV'], 'Signals for medical imaging and care.'),
+      paper('b', 'Scattering amplitudes of wearables', ['hep-th'], 'Signals for medical imaging and care.'),
+    ];
+    const ds = [drafts()[0] as Draft, medical];
+    const sim = matrix(6, [
+      [4, 2, 0.3],
+      [4, 3, 0.3],
+      [5, 2, 0.3],
+      [5, 3, 0.3],
+    ]);
+    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    expect(ds[1]?.members).toEqual([2, 3, 4]);
+    expect(other).toEqual([5]);
+  });
+
   it('puts a left-over paper in the close section it shares a key phrase with, not merely the closest', () => {
     // Paper 4 is closest to the image section, but shares "speaker diarization" with both
     // speech papers and nothing with the image papers: it goes with the speech papers.
@@ -372,27 +504,28 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   const catalogue = loadCatalogueFile();
 
   // Over the issue's 15% since papers join sections only on evidence (issue #12): 10 of the 107
-  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 21%
-  // in all.
-  it('demo samples: most papers well placed, "More papers" at most about a fifth', async () => {
+  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 25%
+  // in all since papers that name a topic without a section stay there (21% before).
+  it('demo samples: most papers well placed, "More papers" at most about a quarter', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.8);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.84);
     expect(s.strict).toBeGreaterThanOrEqual(0.75);
-    expect(s.otherShare).toBeLessThanOrEqual(0.22);
+    expect(s.otherShare).toBeLessThanOrEqual(0.26);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
   // no catalogue topic covers and which join no section by closeness alone; others name a topic
   // (3D vision, video) that has no section in this letter, and are not put where merely close,
   // nor for abstract words its papers say too (33% -> 49% with issue #12's key-phrase rules for
-  // common ground: 16 more papers, misplaced ones 30 -> 24).
+  // common ground: 16 more papers, misplaced ones 30 -> 24; 43% with the sections of arXiv
+  // classes and the sections formed before closeness placements, misplaced ones 20).
   it('arXiv cs-only 100: most papers well placed, "More papers" under half', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.75);
-    expect(s.strict).toBeGreaterThanOrEqual(0.63);
-    expect(s.otherShare).toBeLessThanOrEqual(0.5);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.8);
+    expect(s.strict).toBeGreaterThanOrEqual(0.68);
+    expect(s.otherShare).toBeLessThanOrEqual(0.45);
   });
 
   it('arXiv cs-only, 60 held-out papers: most papers well placed', () => {
