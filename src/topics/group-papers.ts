@@ -59,8 +59,9 @@ const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
  * papers no topic claims are clustered; a cluster becomes a section (and a proposed topic) when
  * most of its papers share a complete phrase to name it. The number of sections stays within
  * {@link sectionBounds}; papers that fit nowhere go to one last section, "More papers". Every
- * paper id lands in exactly one group; the output depends only on the input. The input
- * catalogue is not modified.
+ * paper id lands in exactly one group; the output depends only on the input, not on the order
+ * of the catalogue (config topics first, then by slug, as a run reads them from the store). The
+ * input catalogue is not modified.
  */
 export function groupPapers(
   papers: PaperText[],
@@ -69,7 +70,14 @@ export function groupPapers(
 ): GroupResult {
   const opts = { ...DEFAULTS, ...options };
   const batch = dedupeById(papers);
-  const topics = catalogue.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
+  // One order whoever calls: `paperpost group` reads the catalogue file, a run the store (by
+  // slug), and a tie (a paper that says two topics alike) must fall the same way in both.
+  const topics = catalogue
+    .map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }))
+    .sort(
+      (a, b) =>
+        Number(b.userDefined) - Number(a.userDefined) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+    );
   const n = batch.length;
   if (n === 0) return { groups: [], catalogue: topics };
 
