@@ -89,8 +89,8 @@ describe('focused set: 70 arXiv papers on LLMs, hand-labelled into 9 sections', 
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
   });
 
-  it('agrees with the editor (NMI floor; measured 0.732) in 7-12 readable sections', () => {
-    expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.72);
+  it('agrees with the editor (NMI floor; measured 0.764) in 7-12 readable sections', () => {
+    expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.75);
     expectReadable(groups, papers);
   });
 });
