@@ -50,17 +50,14 @@ export function guessArchive(
   model: ArchiveModel = archiveModel(),
 ): { archive: string; probability: number } | undefined {
   const k = model.archives.length;
-  const all = model.papers.reduce((a, b) => a + b, 0);
-  const scores = model.papers.map((n) => Math.log(n / all));
+  const { prior, rows } = scoring(model);
+  const scores = [...prior];
   let known = 0;
   for (const w of archiveWords(text)) {
-    const counts = Object.hasOwn(model.words, w) ? model.words[w] : undefined;
-    if (!counts) continue;
+    const row = rowOf(model, rows, w);
+    if (!row) continue;
     known += 1;
-    for (let a = 0; a < k; a += 1)
-      scores[a] =
-        (scores[a] as number) +
-        Math.log(((counts[a] ?? 0) + 1) / ((model.totals[a] as number) + model.vocabulary));
+    for (let a = 0; a < k; a += 1) scores[a] = (scores[a] as number) + (row[a] as number);
   }
   if (known === 0) return undefined;
   let best = 0;
@@ -68,4 +65,48 @@ export function guessArchive(
   const top = scores[best] as number;
   const sum = scores.reduce((s, x) => s + Math.exp(x - top), 0);
   return { archive: model.archives[best] as string, probability: 1 / sum };
+}
+
+/** A model's log priors and the log likelihood rows of the words read so far (null: unknown word). */
+interface Scoring {
+  prior: readonly number[];
+  rows: Map<string, Float64Array | null>;
+}
+
+const SCORING = new WeakMap<ArchiveModel, Scoring>();
+
+function scoring(model: ArchiveModel): Scoring {
+  let s = SCORING.get(model);
+  if (s === undefined) {
+    const all = model.papers.reduce((a, b) => a + b, 0);
+    s = { prior: model.papers.map((n) => Math.log(n / all)), rows: new Map() };
+    SCORING.set(model, s);
+  }
+  return s;
+}
+
+/**
+ * A word's log likelihood under each archive (Laplace smoothing), computed once per word: a
+ * batch of abstracts repeats its words, and the first batch of a run is not yet optimized.
+ */
+function rowOf(
+  model: ArchiveModel,
+  rows: Map<string, Float64Array | null>,
+  word: string,
+): Float64Array | null {
+  let row = rows.get(word);
+  if (row === undefined) {
+    const counts = Object.hasOwn(model.words, word) ? model.words[word] : undefined;
+    row = null;
+    if (counts) {
+      const k = model.archives.length;
+      row = new Float64Array(k);
+      for (let a = 0; a < k; a += 1)
+        row[a] = Math.log(((counts[a] ?? 0) + 1) / ((model.totals[a] as number) + model.vocabulary));
+    }
+    // Bounded: a daemon reads new words (unknown to the model) every day.
+    if (rows.size > 50_000) rows.clear();
+    rows.set(word, row);
+  }
+  return row;
 }

@@ -52,21 +52,16 @@ export type EvidenceSource = Pick<PaperText, 'title' | 'summary' | 'keywords' | 
 /** Words of a text as matched: lowercase, split at anything but letters and digits, plural "s" dropped. */
 function matchWords(text: string): string[] {
   const lower = text.toLowerCase();
-  const words: string[] = [];
-  // Plain ASCII (nearly every text) in one loop: the Unicode split below is slow until optimized.
-  let start = -1;
-  for (let i = 0; i <= lower.length; i += 1) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if (c > 127) return unicodeWords(lower);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      words.push(singular(lower.slice(start, i)));
-      start = -1;
-    }
-  }
+  // Plain ASCII (nearly every text) with an ASCII pattern: the Unicode split below is slow until
+  // optimized, and a loop over the characters runs in the interpreter on a run's first batch.
+  if (NON_ASCII.test(lower)) return unicodeWords(lower);
+  const words = lower.match(ASCII_WORD) ?? [];
+  for (let i = 0; i < words.length; i += 1) words[i] = singular(words[i] as string);
   return words;
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
+const ASCII_WORD = /[a-z0-9]+/g;
 
 function unicodeWords(lower: string): string[] {
   return lower
@@ -86,13 +81,13 @@ function singular(w: string): string {
 const MAX_GRAM = 3;
 
 /**
- * A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words (per text), joined
- * into `text` only when a longer phrase is searched.
+ * A field's n-grams (1 to {@link MAX_GRAM} words) with counts, and its words joined into one
+ * text for longer phrases (one string per field: thousands of word strings kept per batch would
+ * only give the garbage collector more to copy).
  */
 interface FieldGrams {
   grams: Map<string, number>;
-  words: string[][];
-  /** '' until first searched (a joined text is never empty). */
+  /** The words of each text, space-separated, texts separated by " | ", with a space around. */
   text: string;
 }
 
@@ -103,33 +98,72 @@ interface FieldGrams {
 const FIRST_WORDS = new Set<string>();
 /** Single-word phrases seen so far: a paper's other words are never looked up alone. */
 const SINGLE_WORDS = new Set<string>();
+/**
+ * The words that follow a phrase's first word (and its first two words) in the phrases seen so
+ * far: a paper's two- and three-word sequences are only made into strings and counted where they
+ * begin a known phrase, most of them never would (a batch's abstracts hold thousands).
+ */
+const NEXT_WORDS = new Map<string, Set<string>>();
+const THIRD_WORDS = new Map<string, Set<string>>();
+/** Moves on whenever one of the sets above gains a word: every paper's n-grams are read again. */
 let firstWordsVersion = 0;
+
+/** Adds `word` to the set kept under `key`; true when it is new. */
+function addFollower(map: Map<string, Set<string>>, key: string, word: string): boolean {
+  let set = map.get(key);
+  if (set === undefined) {
+    if (map.size > 50_000) map.clear();
+    set = new Set();
+    map.set(key, set);
+  }
+  if (set.has(word)) return false;
+  set.add(word);
+  return true;
+}
+
+/** Makes a phrase's words known to {@link fieldGrams}. */
+function registerPhrase(id: string): void {
+  const words = id.split(' ');
+  const first = words[0] as string;
+  const starts = words.length > 1 ? FIRST_WORDS : SINGLE_WORDS;
+  let changed = false;
+  if (!starts.has(first)) {
+    if (starts.size > 50_000) starts.clear();
+    starts.add(first);
+    changed = true;
+  }
+  if (words.length > 1 && addFollower(NEXT_WORDS, first, words[1] as string)) changed = true;
+  if (words.length > 2 && addFollower(THIRD_WORDS, `${first} ${words[1]}`, words[2] as string))
+    changed = true;
+  if (changed) firstWordsVersion += 1;
+}
 
 function fieldGrams(texts: readonly string[]): FieldGrams {
   const grams = new Map<string, number>();
-  const all: string[][] = [];
+  const all: string[] = [];
   for (let t = 0; t < texts.length; t += 1) {
     const words = matchWords(texts[t] as string);
     for (let i = 0; i < words.length; i += 1) {
-      let gram = '';
-      const longest = FIRST_WORDS.has(words[i] as string)
-        ? MAX_GRAM
-        : SINGLE_WORDS.has(words[i] as string)
-          ? 1
-          : 0;
-      for (let n = 0; n < longest && i + n < words.length; n += 1) {
-        gram = n === 0 ? (words[i] as string) : `${gram} ${words[i + n]}`;
-        grams.set(gram, (grams.get(gram) ?? 0) + 1);
-      }
+      const word = words[i] as string;
+      const multi = FIRST_WORDS.has(word);
+      if (!multi && !SINGLE_WORDS.has(word)) continue;
+      grams.set(word, (grams.get(word) ?? 0) + 1);
+      if (!multi || i + 1 >= words.length) continue;
+      const second = words[i + 1] as string;
+      if (!NEXT_WORDS.get(word)?.has(second)) continue;
+      const two = `${word} ${second}`;
+      grams.set(two, (grams.get(two) ?? 0) + 1);
+      if (i + 2 >= words.length || !THIRD_WORDS.get(two)?.has(words[i + 2] as string)) continue;
+      const three = `${two} ${words[i + 2]}`;
+      grams.set(three, (grams.get(three) ?? 0) + 1);
     }
-    all.push(words);
+    all.push(words.join(' '));
   }
-  return { grams, words: all, text: '' };
+  return { grams, text: ` ${all.join(' | ')} ` };
 }
 
 function countIn(field: FieldGrams, phrase: Phrase): number {
   if (phrase.words <= MAX_GRAM) return field.grams.get(phrase.id) ?? 0;
-  if (field.text === '') field.text = ` ${field.words.map((w) => w.join(' ')).join(' | ')} `;
   return field.text.includes(` ${phrase.id} `) ? 1 : 0;
 }
 
@@ -147,6 +181,8 @@ interface PaperGrams {
   /** The phrase lists (of {@link LISTS_VERSION}) that have a phrase among the paper's n-grams. */
   touched: Set<Phrase[]>;
   touchedVersion: number;
+  /** The title's words, read when first asked where it names a topic. */
+  titleWords?: string[];
 }
 
 /** Each paper's n-grams, read once per paper object (a run matches it against every topic). */
@@ -211,15 +247,7 @@ function phrasesOf(topic: Topic): Phrase[] {
   if (!out) {
     const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
     out = ids.map((id) => ({ id, words: id.split(' ').length }));
-    for (const id of ids) {
-      const first = id.split(' ')[0] as string;
-      const words = id.includes(' ') ? FIRST_WORDS : SINGLE_WORDS;
-      if (!words.has(first)) {
-        if (words.size > 50_000) words.clear();
-        words.add(first);
-        firstWordsVersion += 1;
-      }
-    }
+    for (const id of ids) registerPhrase(id);
     if (PHRASES.size > 5_000) {
       PHRASES.clear();
       LISTS_OF_PHRASE.clear();
@@ -291,7 +319,8 @@ export function titlePosition(topic: Topic, paper: EvidenceSource): number {
   const phrases = phrasesOf(topic);
   const g = gramsOf(paper);
   if (!mayMatch(g, phrases)) return -1;
-  const words = g.title.words[0] ?? [];
+  g.titleWords ??= matchWords(paper.title);
+  const words = g.titleWords;
   for (let i = 0; i < words.length; i += 1)
     for (const id of phrases) {
       const parts = id.id.split(' ');
@@ -310,12 +339,19 @@ export function bestTopic(
   paper: EvidenceSource,
   min = JOIN_EVIDENCE,
 ): { index: number; evidence: number } {
-  // Every topic's phrases first, so the paper is read once for all of them.
-  for (const i of candidates) phrasesOf(topics[i] as Topic);
+  learnPhrases(topics, candidates);
   let best = { index: -1, evidence: 0 };
   for (const i of candidates) {
     const evidence = topicEvidence(topics[i] as Topic, paper);
     if (evidence >= min && evidence > best.evidence) best = { index: i, evidence };
   }
   return best;
+}
+
+/**
+ * Reads the phrases of the topics at `indices` before any paper is matched against them: each new
+ * phrase makes every paper's n-grams be read again, so a batch learns them all first.
+ */
+export function learnPhrases(topics: readonly Topic[], indices: readonly number[]): void {
+  for (const i of indices) phrasesOf(topics[i] as Topic);
 }

@@ -151,9 +151,11 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
     const lower = word.toLowerCase();
     if (word === '' || !isContentWord(lower)) return null;
     const key = stemWord(lower);
-    terms.push({ key, surface: word });
-    for (const part of camelParts(word)) terms.push({ key: part, surface: '', part: true });
-    return { key, surface: word };
+    const unit = { key, surface: word };
+    terms.push(unit);
+    if (hasCamel(word))
+      for (const part of camelParts(word)) terms.push({ key: part, surface: '', part: true });
+    return unit;
   }
   const parts = word.split(/-+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
@@ -207,12 +209,16 @@ function phrase(first: Unit, second: Unit): Term {
 }
 
 interface WordReading {
-  own: readonly Term[];
+  /** The word's own terms; null when that is `unit` alone (most words: no lists to keep). */
+  own: readonly Term[] | null;
   unit: Unit | null;
-  /** {@link keyId} of each of `own`, and of `unit` (-1 for none). */
-  ownIds: readonly number[];
+  /** {@link keyId} of each of `own` (null with it), and of `unit` (-1 for none). */
+  ownIds: readonly number[] | null;
   unitId: number;
 }
+
+const NO_TERMS: readonly Term[] = [];
+const NO_IDS: readonly number[] = [];
 
 const WORDS = new Map<string, WordReading>();
 
@@ -225,7 +231,17 @@ function readWord(raw: string): WordReading {
   if (reading === undefined) {
     const own: Term[] = [];
     const unit = wordUnit(raw, own);
-    reading = { unit, own, ownIds: own.map((t) => keyId(t.key)), unitId: unit ? keyId(unit.key) : -1 };
+    // Fewer objects kept per word: the batch's readings outlive several garbage collections.
+    // Ids are given in the same order either way (the word's own terms, then its unit).
+    if (own.length === 1 && own[0] === unit)
+      reading = { unit, own: null, ownIds: null, unitId: keyId(unit.key) };
+    else if (own.length === 0)
+      reading = { unit, own: NO_TERMS, ownIds: NO_IDS, unitId: unit ? keyId(unit.key) : -1 };
+    else {
+      const ownIds: number[] = new Array(own.length);
+      for (let t = 0; t < own.length; t += 1) ownIds[t] = keyId((own[t] as Term).key);
+      reading = { unit, own, ownIds, unitId: unit ? keyId(unit.key) : -1 };
+    }
     // Bounded like the stem cache: a daemon reads new words every day.
     if (WORDS.size > 100_000) WORDS.clear();
     WORDS.set(raw, reading);
@@ -265,7 +281,8 @@ export function extractTerms(text: string): Term[] {
   for (const segment of readText(text)) {
     let prev: Unit | null = null;
     for (const { own, unit } of segment) {
-      for (const term of own) terms.push(term);
+      if (own === null) terms.push(unit as Unit);
+      else for (const term of own) terms.push(term);
       if (unit && prev) terms.push(phrase(prev, unit));
       prev = unit;
     }
@@ -356,7 +373,8 @@ export function termIds(text: string, out: number[]): void {
     let prev = -1;
     for (let w = 0; w < segment.length; w += 1) {
       const { ownIds, unitId } = segment[w] as WordReading;
-      for (let k = 0; k < ownIds.length; k += 1) out.push(ownIds[k] as number);
+      if (ownIds === null) out.push(unitId);
+      else for (let k = 0; k < ownIds.length; k += 1) out.push(ownIds[k] as number);
       if (unitId >= 0 && prev >= 0) out.push(pairId(prev, unitId));
       prev = unitId;
     }
