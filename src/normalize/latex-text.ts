@@ -14,6 +14,12 @@ import {
 
 /** Text that may hold LaTeX: a math delimiter, a command, or a script after a letter (`τ_0`). */
 const MAY_HOLD_LATEX = /[$\\]|[\p{L}\p{N})][_^][{\d]/u;
+/**
+ * A character {@link MAY_HOLD_LATEX} needs, looked for first: most titles, abstracts and author
+ * names have none, and an ASCII class scans a 1,500-item feed several times faster than the
+ * Unicode one (about 10 ms of a run's main thread).
+ */
+const LATEX_CHAR = /[$\\_^]/;
 
 /** A script (`^` or `_`) outside math only after a letter, digit or `)` and before a digit or group. */
 const TEXT_SCRIPT_BEFORE = /[\p{L}\p{N})\u2070-\u209f]$/u;
@@ -213,7 +219,7 @@ function script(text: string, table: Map<string, string>, sign: string): string 
  * math delimiters never survive. Text without LaTeX comes back unchanged.
  */
 export function latexToText(input: string): string {
-  if (!MAY_HOLD_LATEX.test(input)) return input;
+  if (!LATEX_CHAR.test(input) || !MAY_HOLD_LATEX.test(input)) return input;
   return new Reader(input)
     .run('text')
     .normalize('NFC')
