@@ -55,34 +55,59 @@ export function ascending(indices: Iterable<number>): number[] {
 }
 
 /**
- * Cosine similarity matrix (n x n, row-major) of unit vectors. Row i is scattered into a dense
- * array once, so each pair costs one pass over the other vector instead of a merge of both; the
- * products are added in the same (ascending feature) order as {@link dot}, so the sums are the
- * same to the last bit.
+ * Cosine similarity matrix (n x n, row-major) of unit vectors, from an inverted index: for each
+ * feature in ascending order, the products of the papers that have it are added to their pairs.
+ * A pair's products are added in the same (ascending feature) order as {@link dot}, so the sums
+ * are the same to the last bit; the work is the number of pairs sharing each feature (a batch's
+ * vectors share few), not every pair times a vector's length, which matters most while a run's
+ * first batch is interpreted.
  */
 export function similarityMatrix(vectors: SparseVector[]): Float64Array {
   const n = vectors.length;
   const sim = new Float64Array(n * n);
   let size = 0;
-  for (const v of vectors) for (const i of v.idx) if (i >= size) size = i + 1;
-  const dense = new Float64Array(size);
+  let entries = 0;
+  for (let i = 0; i < n; i += 1) {
+    const idx = (vectors[i] as SparseVector).idx;
+    entries += idx.length;
+    for (let k = 0; k < idx.length; k += 1) if ((idx[k] as number) >= size) size = (idx[k] as number) + 1;
+  }
+  // Postings of each feature (papers ascending, as the vectors are visited in order), CSR layout.
+  const start = new Int32Array(size + 1);
+  for (let i = 0; i < n; i += 1) {
+    const idx = (vectors[i] as SparseVector).idx;
+    for (let k = 0; k < idx.length; k += 1)
+      start[(idx[k] as number) + 1] = (start[(idx[k] as number) + 1] as number) + 1;
+  }
+  for (let f = 0; f < size; f += 1) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, size);
+  const paper = new Int32Array(entries);
+  const value = new Float64Array(entries);
+  for (let i = 0; i < n; i += 1) {
+    const v = vectors[i] as SparseVector;
+    for (let k = 0; k < v.idx.length; k += 1) {
+      const at = (fill[v.idx[k] as number] as number)++;
+      paper[at] = i;
+      value[at] = v.val[k] as number;
+    }
+  }
+  for (let f = 0; f < size; f += 1) {
+    const end = start[f + 1] as number;
+    for (let a = start[f] as number; a < end; a += 1) {
+      const i = paper[a] as number;
+      const vi = value[a] as number;
+      if (vi === 0) continue;
+      const row = i * n;
+      for (let b = a + 1; b < end; b += 1) {
+        const vj = value[b] as number;
+        if (vj === 0) continue;
+        sim[row + (paper[b] as number)] = (sim[row + (paper[b] as number)] as number) + vi * vj;
+      }
+    }
+  }
   for (let i = 0; i < n; i += 1) {
     sim[i * n + i] = 1;
-    const vi = vectors[i] as SparseVector;
-    for (let k = 0; k < vi.idx.length; k += 1) dense[vi.idx[k] as number] = vi.val[k] as number;
-    for (let j = i + 1; j < n; j += 1) {
-      const vj = vectors[j] as SparseVector;
-      const idx = vj.idx;
-      const val = vj.val;
-      let s = 0;
-      for (let k = 0; k < idx.length; k += 1) {
-        const a = dense[idx[k] as number] as number;
-        if (a !== 0) s += a * (val[k] as number);
-      }
-      sim[i * n + j] = s;
-      sim[j * n + i] = s;
-    }
-    for (let k = 0; k < vi.idx.length; k += 1) dense[vi.idx[k] as number] = 0;
+    for (let j = i + 1; j < n; j += 1) sim[j * n + i] = sim[i * n + j] as number;
   }
   return sim;
 }

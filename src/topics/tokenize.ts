@@ -436,17 +436,17 @@ const CAMEL = /\p{Ll}\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const DIGIT_FIRST = /^\p{N}/u;
 
-/** A lowercase letter followed by a capital ("TriAttention"); plain ASCII words are checked without a regex. */
+/**
+ * A lowercase letter followed by a capital ("TriAttention"). A plain ASCII word (nearly all) is
+ * tested with an ASCII pattern: native code, where a loop over its letters would run in the
+ * interpreter for each new word of a run's first batch.
+ */
 function hasCamel(word: string): boolean {
-  let lower = false;
-  for (let i = 0; i < word.length; i += 1) {
-    const c = word.charCodeAt(i);
-    if (c > 127) return CAMEL.test(word);
-    if (lower && c >= 65 && c <= 90) return true;
-    lower = c >= 97 && c <= 122;
-  }
-  return false;
+  return NOT_ASCII.test(word) ? CAMEL.test(word) : ASCII_CAMEL.test(word);
 }
+
+const NOT_ASCII = /[\u0080-\uffff]/;
+const ASCII_CAMEL = /[a-z][A-Z]/;
 
 /** `/\p{L}/u.test(word)`, without the regex while the word is plain ASCII. */
 function hasLetter(word: string): boolean {
