@@ -43,6 +43,10 @@ await build({
     'smtp-server',
     'imapflow',
   ],
+  // Whitespace and syntax only (names kept, source maps beside): 2.76 MB -> 1.91 MB to read, decode
+  // and parse at each start; `paperpost --version` 386-416 ms -> 348-393 ms, 11 alternating runs.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 // The worker on its own, with mjml inside: resolving and reading mjml's ~150 packages one file at
 // a time cost the worker ~0.35 s of CPU at every run. Left out: typescript (cosmiconfig requires it
