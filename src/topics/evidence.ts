@@ -112,7 +112,6 @@ let firstWordsVersion = 0;
 function addFollower(map: Map<string, Set<string>>, key: string, word: string): boolean {
   let set = map.get(key);
   if (set === undefined) {
-    if (map.size > 50_000) map.clear();
     set = new Set();
     map.set(key, set);
   }
@@ -128,7 +127,6 @@ function registerPhrase(id: string): void {
   const starts = words.length > 1 ? FIRST_WORDS : SINGLE_WORDS;
   let changed = false;
   if (!starts.has(first)) {
-    if (starts.size > 50_000) starts.clear();
     starts.add(first);
     changed = true;
   }
@@ -239,6 +237,32 @@ const LONG_LISTS = new WeakSet<Phrase[]>();
 let listsVersion = 0;
 const NO_PHRASES: Phrase[] = [];
 
+/** Phrase lists kept, and entries per word table, before all are dropped and read again. */
+const MAX_LISTS = 5_000;
+const MAX_WORDS = 50_000;
+
+function wordTablesFull(): boolean {
+  return (
+    FIRST_WORDS.size >= MAX_WORDS ||
+    SINGLE_WORDS.size >= MAX_WORDS ||
+    NEXT_WORDS.size >= MAX_WORDS ||
+    THIRD_WORDS.size >= MAX_WORDS
+  );
+}
+
+/** Drops every phrase list and word table; each paper's n-grams and matches are read again. */
+function forgetPhrases(): void {
+  PHRASES.clear();
+  LISTS_OF_PHRASE.clear();
+  PHRASES_OF_LIST = new WeakMap();
+  FIRST_WORDS.clear();
+  SINGLE_WORDS.clear();
+  NEXT_WORDS.clear();
+  THIRD_WORDS.clear();
+  listsVersion += 1;
+  firstWordsVersion += 1;
+}
+
 function phrasesOf(topic: Topic): Phrase[] {
   const known = PHRASES_OF_LIST.get(topic.keywords);
   if (known !== undefined && known.length === topic.keywords.length) return known.phrases;
@@ -247,12 +271,11 @@ function phrasesOf(topic: Topic): Phrase[] {
   if (!out) {
     const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
     out = ids.map((id) => ({ id, words: id.split(' ').length }));
+    // Bounded for long-running processes: past the bound every list and word table is dropped
+    // together (each list is read again when next asked), never a table alone, which would leave
+    // cached lists whose words fieldGrams no longer reads.
+    if (PHRASES.size >= MAX_LISTS || wordTablesFull()) forgetPhrases();
     for (const id of ids) registerPhrase(id);
-    if (PHRASES.size > 5_000) {
-      PHRASES.clear();
-      LISTS_OF_PHRASE.clear();
-      PHRASES_OF_LIST = new WeakMap();
-    }
     PHRASES.set(key, out);
     for (const phrase of out) {
       if (phrase.words > MAX_GRAM) LONG_LISTS.add(out);

@@ -75,3 +75,19 @@ describe('titlePosition: where a title first names a topic', () => {
     expect(titlePosition(topic(keywords), p)).toBe(at);
   });
 });
+
+describe('topicEvidence in a long-running process', () => {
+  it('still matches a topic read long ago after many other phrases were seen (tables past their bound)', () => {
+    // A daemon reads the catalogue once, then new discovered topics every edition: its phrase
+    // tables outgrow their bound and are dropped. The catalogue topic must keep matching.
+    const early = topic(['speculative decoding']);
+    const source = paper('Faster Speculative Decoding with Draft Trees');
+    expect(topicEvidence(early, source)).toBeCloseTo(EVIDENCE.title, 10);
+    for (let t = 0; t < 70; t += 1) {
+      const many = topic(Array.from({ length: 1000 }, (_, i) => `w${t}x${i} tail${i % 7} end${i % 5}`));
+      topicEvidence(many, paper(`w${t}x0 tail0 end0`));
+    }
+    expect(topicEvidence(early, source)).toBeCloseTo(EVIDENCE.title, 10);
+    expect(topicEvidence(early, paper('Faster Speculative Decoding, again'))).toBeCloseTo(EVIDENCE.title, 10);
+  });
+});
