@@ -4,7 +4,7 @@
  * of 28 Nov 2024 and the arXivRaw harvest of 2008 papers) and writes src/topics/archive-model.ts.
  * The 100 papers of the broad-all-archives test fixture are never trained on. `--holdout` trains
  * on the 2024 feed only and prints the accuracy on the 2008 papers (and the
- * reverse), without writing: the figure quoted in README "Figures".
+ * reverse), without writing: the figure quoted in bench/FIGURES.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

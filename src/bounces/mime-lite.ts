@@ -4,7 +4,7 @@
  * the text of leaf parts, and nested messages. mailparser (./read-mail.ts) takes over where a
  * charset is beyond TextDecoder; the split exists because mailparser reads ~600-800 mails per
  * CPU-second here and the bounce reader must do 1,000. postal-mime 4.0.0 was measured as the only
- * parser too (same accuracy, ~720-980 mails per CPU-second with classification): README "Figures".
+ * parser too (same accuracy, ~720-980 mails per CPU-second with classification): bench/FIGURES.md.
  */
 
 export type HeaderList = Array<[name: string, value: string]>;

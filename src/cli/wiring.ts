@@ -79,7 +79,7 @@ function baseTransportFor(config: Readonly<Config>): Transport {
  * sending process, a claim is a local transaction) small claims cost ~17 us per message and keep
  * a claimed row's wait for its turn short, so it dies young in V8's heap instead of being promoted:
  * memory stays flat from 10k to 100k messages. On PostgreSQL a claim is four round trips to a
- * server that often shares the machine: 40-row claims sent ~35% slower there (README "Figures").
+ * server that often shares the machine: 40-row claims sent ~35% slower there (bench/FIGURES.md).
  */
 export function claimSize(config: Readonly<Pick<Config, 'smtp' | 'databaseUrl'>>): number {
   return config.smtp.batchSize ?? (config.databaseUrl ? 200 : 40);

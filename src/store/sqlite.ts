@@ -22,7 +22,7 @@ export function createSqliteDialect(path: string): Dialect {
   // SQLite's own default page cache (2 MB; better-sqlite3 builds with 16 MB). A send walks the
   // ledger once in id order, so a big cache only fills up: at 100k deliveries it added 13-28 MB
   // to the sending process's peak RSS (malloc, outside V8) and saved no CPU there or in imports
-  // (README "Figures", flat send memory).
+  // (bench/FIGURES.md, "Flat send memory").
   database.pragma(`cache_size = -${PAGE_CACHE_KB}`);
   const cache = new Map<string, Database.Statement>();
   const prepared = (sql: string): Database.Statement => {

@@ -54,7 +54,7 @@ export type ProblemSink = (kind: 'skipped' | 'error', problem: ImportProblem) =>
  * rather than 2,000 or 5,000: a smaller batch dies young in V8's heap instead of being promoted
  * while the next one is parsed, so peak RSS stops growing with the file (SQLite 125 / 127 /
  * 129 MB at 50k / 200k / 1M rows, against 131 / 197 MB at 50k / 200k with 2,000), for ~10% more
- * CPU per row (bench/import-bench.ts; README "Figures").
+ * CPU per row (bench/import-bench.ts; bench/FIGURES.md).
  */
 const BATCH = 500;
 
