@@ -1,17 +1,18 @@
 /**
  * `npm run bench:render`: what rendering costs, and what each render mechanism buys.
  *
- * 1. One variant: an eta + MJML render of a 50-paper variant vs the per-recipient cost of
- *    `personalize` (string fill). Target: per-recipient <= 1% of one render.
+ * 1. One variant: a render of a 50-paper variant (the MJML-compiled template filled by eta) vs the
+ *    per-recipient cost of `personalize` (string fill). Target: per-recipient <= 1% of one render.
  * 2. Long-running process (a daemon): BENCH_EDITIONS editions (default 30) of different shapes, each
  *    rendered for several topic variants in one process: CPU per variant, after the first render.
  * 3. One-shot `paperpost run` (process start to mail written, where loading MJML matters): the built
  *    CLI (`npm run build` first) in a child process under /usr/bin/time, on the demo samples into
  *    the file outbox and, when the shared corpora are there, on the whole arXiv feed over loopback
- *    HTTP into Postfix's smtp-sink (the `npm run bench` workload). Each is run with MJML loaded in
- *    its worker thread ("worker", when the build has one) and on the main thread at the first
- *    render ("in-thread": the same build without `dist/app/mjml-worker.js`), and, when the build
- *    keeps compiled MJML under `data/cache/`, with that cache empty and filled by an earlier run.
+ *    HTTP into Postfix's smtp-sink (the `npm run bench` workload). Each is run with the templates
+ *    compiled at build ("prebuilt", dist/templates: no MJML in the run), and compiled by the run
+ *    itself (the same build without dist/templates, as with one's own templates): MJML loaded in
+ *    its worker thread ("worker") or on the main thread at the first render ("in-thread", also
+ *    without `dist/app/mjml-worker.js`). A build without dist/templates has the last two only.
  *    Modes alternate within each round; BENCH_ROUNDS rounds (default 5); medians and ranges.
  *    BENCH_PACKAGES=label=/path,... measures other builds (a checkout with dist/ built) as well.
  */
@@ -116,8 +117,8 @@ async function benchVariant(): Promise<void> {
   console.log(
     `1. one variant: 50 papers, HTML ${Buffer.byteLength(rendered.html)} bytes (${rendered.text.length} chars text)`,
   );
-  console.log(`   first render of the process (loads mjml): ${coldMs.toFixed(1)} ms`);
-  console.log(`   one variant render (eta + MJML, mean of ${runs}): ${renderMs.toFixed(2)} ms`);
+  console.log(`   first render of the process (compiles the template with MJML): ${coldMs.toFixed(1)} ms`);
+  console.log(`   one variant render (compiled template filled, mean of ${runs}): ${renderMs.toFixed(2)} ms`);
   console.log(
     `   personalize per recipient (mean of ${recipients}): ${(perRecipientMs * 1000).toFixed(1)} µs`,
   );
@@ -154,7 +155,7 @@ async function benchDaemon(): Promise<void> {
     });
     work.push({ ed, variants });
   }
-  // The first render of the process loads MJML: measured apart, as the one-shot runs show it.
+  // The first render of the process compiles the template with MJML: measured apart.
   const first = work[0];
   let since = process.cpuUsage();
   if (first)
@@ -181,7 +182,9 @@ async function benchDaemon(): Promise<void> {
   console.log(
     `2. long-running process: ${EDITIONS} editions x ${work[0]?.variants.length ?? 0} topic profiles = ${count} variant renders in one process`,
   );
-  console.log(`   first render of the process (loads mjml): ${firstMs.toFixed(0)} ms CPU`);
+  console.log(
+    `   first render of the process (compiles the template with MJML): ${firstMs.toFixed(0)} ms CPU`,
+  );
   console.log(
     `   CPU per variant after it: mean ${(totalMs / count).toFixed(1)} ms, median ${pct(0.5).toFixed(1)}, p90 ${pct(0.9).toFixed(1)}, min ${pct(0).toFixed(1)}`,
   );
@@ -201,16 +204,18 @@ async function benchDaemon(): Promise<void> {
 }
 
 /**
- * A copy of a built package (bin/ and dist/ copied, the rest linked) without the MJML worker
- * file, so its `run` loads MJML on the main thread at the first render.
+ * A copy of a built package (bin/ and dist/ copied, the rest linked) without the templates
+ * compiled at build, so its `run` compiles them with MJML; `noWorker`: without the MJML worker
+ * file too, so MJML loads on the main thread at the first render.
  */
-function withoutWorker(root: string): string {
-  const copy = mkdtempSync(path.join(tmpdir(), 'pp-render-noworker-'));
+function runtimeCompile(root: string, noWorker: boolean): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'pp-render-compile-'));
   for (const name of ['node_modules', 'templates', 'data', 'package.json', 'paperpost.config.json'])
     symlinkSync(path.join(root, name), path.join(copy, name));
   cpSync(path.join(root, 'bin'), path.join(copy, 'bin'), { recursive: true });
   cpSync(path.join(root, 'dist'), path.join(copy, 'dist'), { recursive: true });
-  rmSync(path.join(copy, 'dist', 'app', 'mjml-worker.js'), { force: true });
+  rmSync(path.join(copy, 'dist', 'templates'), { recursive: true, force: true });
+  if (noWorker) rmSync(path.join(copy, 'dist', 'app', 'mjml-worker.js'), { force: true });
   return copy;
 }
 
@@ -263,23 +268,24 @@ async function benchOneShot(): Promise<void> {
   } else console.log('3. (arXiv workload skipped: shared corpora or Postfix smtp-sink missing)');
 
   const copies: string[] = [];
-  const modes: Array<{ label: string; root: string; pkg: string; warmCache: boolean }> = [];
+  const modes: Array<{ label: string; root: string }> = [];
   for (const p of packages) {
+    const prebuilt = existsSync(path.join(p.root, 'dist', 'templates'));
     const hasWorker = existsSync(path.join(p.root, 'dist', 'app', 'mjml-worker.js'));
-    const inThread = hasWorker ? withoutWorker(p.root) : p.root;
-    if (hasWorker) copies.push(inThread);
-    const roots = hasWorker ? [{ l: 'worker', r: p.root }] : [];
-    roots.push({ l: 'in-thread', r: inThread });
-    for (const { l, r } of roots) {
-      modes.push({ label: `${p.label} ${l}`, root: r, pkg: p.root, warmCache: false });
-      modes.push({ label: `${p.label} ${l} cache filled`, root: r, pkg: p.root, warmCache: true });
+    if (prebuilt) modes.push({ label: `${p.label} prebuilt`, root: p.root });
+    if (hasWorker) {
+      const root = prebuilt ? runtimeCompile(p.root, false) : p.root;
+      if (prebuilt) copies.push(root);
+      modes.push({ label: `${p.label} worker`, root });
     }
+    const inThread = runtimeCompile(p.root, true);
+    copies.push(inThread);
+    modes.push({ label: `${p.label} in-thread`, root: inThread });
   }
-  const project = (w: Workload, cache: string | null): string => {
+  const project = (w: Workload): string => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pp-render-run-'));
     writeFileSync(path.join(dir, 'paperpost.config.json'), JSON.stringify(w.config));
     mkdirSync(path.join(dir, 'data'), { recursive: true });
-    if (cache) cpSync(cache, path.join(dir, 'data', 'cache'), { recursive: true });
     return dir;
   };
   const run = async (root: string, dir: string, w: Workload): Promise<Timed> => {
@@ -294,24 +300,14 @@ async function benchOneShot(): Promise<void> {
     `${median(xs).toFixed(digits)} [${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}]`;
   try {
     for (const w of workloads) {
-      // Each build's compiled-MJML cache of this edition, as a first run leaves it (if it keeps one).
-      const seeds = new Map<string, string>();
-      for (const p of packages) {
-        const seedDir = project(w, null);
-        await run(p.root, seedDir, w);
-        seeds.set(p.root, seedDir);
-      }
-      const cacheOf = (pkg: string) => path.join(seeds.get(pkg) ?? '', 'data', 'cache');
-      const active = modes.filter((m) => !m.warmCache || existsSync(cacheOf(m.pkg)));
-      const results = new Map<string, Timed[]>(active.map((m) => [m.label, []]));
+      const results = new Map<string, Timed[]>(modes.map((m) => [m.label, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const m of active) {
-          const dir = project(w, m.warmCache ? cacheOf(m.pkg) : null);
+        for (const m of modes) {
+          const dir = project(w);
           results.get(m.label)?.push(await run(m.root, dir, w));
           rmSync(dir, { recursive: true, force: true });
         }
       }
-      for (const seedDir of seeds.values()) rmSync(seedDir, { recursive: true, force: true });
       console.log(`3. one-shot \`paperpost run\`: ${w.name}, ${ROUNDS} rounds, median [min-max]`);
       console.log(`   ${'mode'.padEnd(34)}${'wall s'.padEnd(20)}${'CPU s (user+sys)'.padEnd(20)}peak RSS MB`);
       for (const [label, runs] of results) {

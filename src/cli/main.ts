@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { PaperpostError } from '../domain/index.js';
-import { preloadMjml } from '../render/index.js';
 import { commands } from './commands/index.js';
 import { loadDotEnv } from './dotenv.js';
 
@@ -14,9 +13,6 @@ export async function buildProgram(argv: string[] = []): Promise<Command> {
     .showHelpAfterError('(paperpost --help lists the commands; paperpost <command> --help their options)')
     .exitOverride();
   const wanted = commandName(argv.slice(2));
-  // `run` renders MJML: start loading it in a worker thread now, before the command's own modules,
-  // so the load overlaps fetching, parsing and grouping.
-  if (wanted === 'run') preloadMjml();
   const entries = commands.filter((c) => c.name === wanted);
   for (const entry of entries.length > 0 ? entries : commands) (await entry.load())(program);
   return program;

@@ -206,7 +206,11 @@ export async function sendWith(
 }
 
 /** The renderer for this config; soft MJML warnings and budget trims go to `onWarning`. */
-export function rendererFor(config: Readonly<Config>, onWarning?: (message: string) => void): Renderer {
+export function rendererFor(
+  config: Readonly<Config>,
+  onWarning?: (message: string) => void,
+  onCompiled?: (name: string, origin: 'prebuilt' | 'compiled') => void,
+): Renderer {
   return createRenderer({
     templatesDir: config.templatesDir,
     title: config.title,
@@ -215,6 +219,7 @@ export function rendererFor(config: Readonly<Config>, onWarning?: (message: stri
     htmlBudgetBytes: config.limits.htmlBudgetBytes,
     maxSummaryChars: config.limits.maxSummaryChars,
     ...(onWarning ? { onWarning } : {}),
+    ...(onCompiled ? { onCompiled } : {}),
   });
 }
 
@@ -265,5 +270,13 @@ export async function sampleMessage(
 
 /** rendererFor with warnings sent to the log. */
 export function createRendererFor(config: Readonly<Config>, logger: Logger): Renderer {
-  return rendererFor(config, (message) => logger.warn({ stage: 'render' }, message));
+  return rendererFor(
+    config,
+    (message) => logger.warn({ stage: 'render' }, message),
+    (name, origin) =>
+      logger.debug(
+        { stage: 'render', template: name, origin },
+        origin === 'prebuilt' ? `${name}: compiled at build` : `${name}: compiled by MJML`,
+      ),
+  );
 }

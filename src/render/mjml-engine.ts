@@ -22,8 +22,10 @@ export type Mjml2Html = (
 ) => Promise<{ html: string; errors?: MjmlError[] }>;
 
 /**
- * Soft validation, includes off, no web fonts, nothing minified (minify needs cssnano 8 /
- * Node 22). The same options in the worker and in this thread.
+ * Soft validation, no web fonts, nothing minified (minify needs cssnano 8 / Node 22). MJML only
+ * ever compiles template files (never feed text: templates are compiled first and filled after,
+ * see compiled-templates.ts), so `<mj-include>` is on, confined to the templates directory
+ * (`includePath`, given per compile). The same options in the worker and in this thread.
  */
 export const MJML_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({
   validationLevel: 'soft',
@@ -31,9 +33,24 @@ export const MJML_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({
   minify: false,
   beautify: false,
   fonts: {},
-  ignoreIncludes: true,
+  ignoreIncludes: false,
   useMjmlConfigOptions: false,
 });
+
+/** One template file to compile: its text, its path (includes resolve from it) and the folder includes may read. */
+export interface MjmlSource {
+  source: string;
+  filePath: string;
+  includePath: string;
+}
+
+/** Eta comments (`<%/* ... *\/%>`) print nothing; outside the <mjml> root MJML would refuse them. */
+const ETA_COMMENT = /<%\/\*[\s\S]*?\*\/%>\n?/g;
+
+/** MJML preprocessor (it runs on every file, included partials too): drop the eta comments. */
+export function dropEtaComments(xml: string): string {
+  return xml.replace(ETA_COMMENT, '');
+}
 
 const require = createRequire(import.meta.url);
 let loaded: Mjml2Html | undefined;
@@ -56,8 +73,13 @@ export function useMjml(mjml2html: Mjml2Html): void {
 }
 
 /** Compile in this thread. */
-export async function compileHere(source: string): Promise<MjmlOutput> {
-  const result = await loadMjml()(source, { ...MJML_OPTIONS });
+export async function compileHere(input: MjmlSource): Promise<MjmlOutput> {
+  const result = await loadMjml()(dropEtaComments(input.source), {
+    ...MJML_OPTIONS,
+    filePath: input.filePath,
+    includePath: input.includePath,
+    preprocessors: [dropEtaComments],
+  });
   return { html: result.html, errors: (result.errors ?? []).map(plainError) };
 }
 
@@ -67,7 +89,7 @@ function plainError(e: MjmlError): MjmlError {
 
 /** What the worker is asked: an MJML compile, or the plain text of an HTML document. */
 export type WorkerRequest =
-  | { id: number; op: 'mjml'; source: string }
+  | { id: number; op: 'mjml'; input: MjmlSource }
   | { id: number; op: 'text'; html: string };
 
 /** What the worker answers: `output` of a compile, `text` of a plain-text request, or `error`. */
@@ -153,16 +175,16 @@ function ask(state: MjmlWorker, request: WorkerRequest): Promise<WorkerReply> {
  * Compile MJML: in the preloaded worker when there is one (falling back to this thread if it
  * fails), else in this thread.
  */
-export async function runMjml(source: string): Promise<MjmlOutput> {
+export async function runMjml(input: MjmlSource): Promise<MjmlOutput> {
   const state = background;
-  if (!state) return compileHere(source);
+  if (!state) return compileHere(input);
   try {
-    const reply = await ask(state, { id: state.next++, op: 'mjml', source });
+    const reply = await ask(state, { id: state.next++, op: 'mjml', input });
     if (!reply.output) throw new Error('MJML worker sent no output');
     return reply.output;
   } catch (err) {
     if (!workerFailed) throw err;
-    return compileHere(source);
+    return compileHere(input);
   }
 }
 

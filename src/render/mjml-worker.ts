@@ -20,8 +20,9 @@ const WARM_UP = `<mjml><mj-head><mj-title>t</mj-title><mj-attributes><mj-all fon
 
 // Imported statically so that the build bundles mjml into this file (see esbuild.config.mjs).
 useMjml(mjml2html);
-const warm = compileHere(WARM_UP)
-  .then(() => compileHere(WARM_UP))
+const warmUp = { source: WARM_UP, filePath: 'warm-up.mjml', includePath: '' };
+const warm = compileHere(warmUp)
+  .then(() => compileHere(warmUp))
   .then(({ html }) => warmPlainText(html))
   .catch(() => undefined);
 
@@ -40,7 +41,7 @@ function warmPlainText(html: string): void {
 
 async function answer(msg: WorkerRequest): Promise<WorkerReply> {
   if (msg.op === 'text') return { id: msg.id, text: toPlainText(msg.html) };
-  return { id: msg.id, output: await compileHere(msg.source) };
+  return { id: msg.id, output: await compileHere(msg.input) };
 }
 
 parentPort?.on('message', (msg: WorkerRequest) => {

@@ -1,5 +1,5 @@
 import { PaperpostError } from '../domain/index.js';
-import { type MjmlOutput, runMjml } from './mjml-engine.js';
+import { type MjmlOutput, type MjmlSource, runMjml } from './mjml-engine.js';
 
 export { plainTextOf, preloadMjml } from './mjml-engine.js';
 
@@ -11,16 +11,14 @@ export interface MjmlResult {
 }
 
 /**
- * Compile an MJML document to HTML (options: `MJML_OPTIONS`), in the preloaded worker thread when
- * `run` started one, else here. A document MJML cannot parse rejects with a `PaperpostError`
- * naming `name`. Nothing is cached: a variant compiles once per edition, and a warm compile
- * (15-30 ms for a digest, a few ms for a letter) is small beside what an edition costs
- * (`npm run bench:render` measured the skeleton cache this replaced).
+ * Compile an MJML template file to HTML (options: `MJML_OPTIONS`), in the preloaded worker thread
+ * when `run` started one, else here. A document MJML cannot parse rejects with a `PaperpostError`
+ * naming `name`. Callers compile a template once per version (compiled-templates.ts).
  */
-export async function compileMjml(source: string, name: string): Promise<MjmlResult> {
+export async function compileMjml(input: MjmlSource, name: string): Promise<MjmlResult> {
   let result: MjmlOutput;
   try {
-    result = await runMjml(source);
+    result = await runMjml(input);
   } catch (err) {
     const reason = err instanceof Error ? (err.message.split('\n')[0] ?? err.name) : String(err);
     throw new PaperpostError('render', 'mjml-failed', `${name}: MJML compile failed: ${reason}`, {

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
 import { cleanText, PaperpostError, safeHttpUrl } from '../domain/index.js';
+import { type CompiledTemplate, createTemplateCompiler, defaultPrebuiltDir } from './compiled-templates.js';
 import { buildDigestView, type DigestView } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
 import { compileMjml } from './mjml.js';
@@ -19,6 +21,10 @@ export interface RendererOptions {
   maxSummaryChars: number;
   /** Called with soft MJML validation messages and budget trimming notes. */
   onWarning?: (message: string) => void;
+  /** Folder of templates compiled at build time (dist/templates/); see compiled-templates.ts. */
+  prebuiltDir?: string | undefined;
+  /** Told where each compiled template came from: the build, or MJML in this process. */
+  onCompiled?: (name: string, origin: 'prebuilt' | 'compiled') => void;
 }
 
 /** A short transactional mail. */
@@ -29,7 +35,9 @@ export interface SimpleMail {
 }
 
 export interface Renderer {
-  /** Render one variant of an edition: MJML runs once here; placeholders stay unfilled. */
+  /** True when the digest renders without running MJML (compiled at build, or already here). */
+  digestReady(): boolean;
+  /** Render one variant of an edition: the compiled template filled; placeholders stay unfilled. */
   renderVariant(edition: Edition, variant: Variant): Promise<RenderedVariant>;
   renderConfirmation(values: { confirmUrl: string; email: string }): Promise<SimpleMail>;
   renderWelcome(values: { preferencesUrl: string; unsubscribeUrl: string }): Promise<SimpleMail>;
@@ -64,13 +72,24 @@ export function createRenderer(options: RendererOptions): Renderer {
   };
   const title = cleanText(options.title) || 'Paperpost';
 
-  const compile = async (name: string, mjml: string): Promise<string> => {
-    const result = await compileMjml(mjml, name);
-    for (const w of result.warnings) warn(`${name}: ${w}`);
-    return result.html;
+  const compiler = createTemplateCompiler(options.templatesDir, {
+    compile: async (input) => compileMjml(input, path.basename(input.filePath)),
+    prebuiltDir: options.prebuiltDir ?? defaultPrebuiltDir(),
+    onCompiled: (name, origin) => options.onCompiled?.(name, origin),
+  });
+  const warned = new Set<string>();
+  /** The compiled template; MJML's soft warnings are passed on once per template version. */
+  const compiled = async (name: string): Promise<CompiledTemplate> => {
+    const template = await compiler.compiled(name);
+    const id = `${template.key}\0${name}`;
+    if (!warned.has(id)) {
+      warned.add(id);
+      for (const w of template.warnings) warn(`${name}: ${w}`);
+    }
+    return template;
   };
 
-  const renderOnce = async (edition: Edition, summaryChars: number, key: string) => {
+  const renderOnce = async (edition: Edition, summaryChars: number) => {
     const view: DigestView = buildDigestView(edition, {
       title,
       baseUrl,
@@ -78,24 +97,17 @@ export function createRenderer(options: RendererOptions): Renderer {
       fromName: sender.fromName,
       summaryChars,
     });
-    const mjml = templates.renderHtml('digest.mjml', view);
-    // MJML may run in the worker thread: the text part renders meanwhile.
-    const compiled = compile(`digest ${key}`, mjml);
-    let text: string;
-    try {
-      text = templates.renderText('digest.txt', view);
-    } catch (err) {
-      compiled.catch(() => undefined);
-      throw err;
-    }
-    const html = stripIndentation(await compiled);
+    const html = mergeOutlookConditionals(
+      stripIndentation(templates.renderCompiled(await compiled('digest.mjml'), view)),
+    );
+    const text = templates.renderText('digest.txt', view);
     return { html, text: tidyText(text), subject: view.subject, preheader: view.preheader };
   };
 
   const renderVariant = async (edition: Edition, variant: Variant): Promise<RenderedVariant> => {
     let current = cutEdition(edition, variant.topics);
     let summaryChars = Math.min(options.maxSummaryChars, CARD_SUMMARY_CHARS);
-    let result = await renderOnce(current, summaryChars, variant.key);
+    let result = await renderOnce(current, summaryChars);
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       const size = estimateFilledBytes(result.html);
       if (size <= options.htmlBudgetBytes) break;
@@ -109,7 +121,7 @@ export function createRenderer(options: RendererOptions): Renderer {
         const drop = Math.min(papers, Math.max(1, Math.ceil(papers * excess * 1.2)));
         current = dropLowestRanked(current, drop);
       }
-      result = await renderOnce(current, summaryChars, variant.key);
+      result = await renderOnce(current, summaryChars);
     }
     const finalSize = estimateFilledBytes(result.html);
     if (finalSize > options.htmlBudgetBytes) {
@@ -118,13 +130,13 @@ export function createRenderer(options: RendererOptions): Renderer {
     return { variantKey: variant.key, ...result };
   };
 
-  // Transactional letters are compiled with their values in place, one MJML compile each: a few
-  // ms of CPU for a mail drained from the queue (bench:render), so they need no marker scheme of
-  // their own; digests keep the one of placeholders.ts (compiled once, filled per recipient).
+  // Transactional letters: their template compiled once, filled per mail like a digest.
   const renderLetter = async (name: string, data: Record<string, string>, subject: string) => {
     const preheader = subject;
-    const html = stripIndentation(
-      await compile(name, templates.renderHtml(name, { ...data, title, sender, subject, preheader })),
+    const html = mergeOutlookConditionals(
+      stripIndentation(
+        templates.renderCompiled(await compiled(name), { ...data, title, sender, subject, preheader }),
+      ),
     );
     // Its own text template (`confirm.txt` beside `confirm.mjml`): a text reader has no button.
     const text = templates.renderText(name.replace(/\.mjml$/, '.txt'), { ...data, title, sender, subject });
@@ -138,6 +150,7 @@ export function createRenderer(options: RendererOptions): Renderer {
   };
 
   return {
+    digestReady: () => compiler.ready('digest.mjml'),
     renderVariant,
     renderConfirmation: async (values) =>
       renderLetter(
@@ -163,6 +176,15 @@ export function createRenderer(options: RendererOptions): Renderer {
  */
 export function stripIndentation(html: string): string {
   return html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
+}
+
+/**
+ * MJML merges an Outlook-only block that closes right where the next one opens (its last step);
+ * in a compiled template an `<mj-raw>` loop sits between the sections, so the merge is done once
+ * the loop has been filled: the same markup and bytes as a whole-document compile.
+ */
+export function mergeOutlookConditionals(html: string): string {
+  return html.replace(/<!\[endif]-->\s*?<!--\[if mso \| IE]>/g, '');
 }
 
 /** At most one blank line in a row, no trailing spaces, one final newline. */

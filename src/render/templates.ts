@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { Eta } from 'eta';
+import { Eta, type TemplateFunction } from 'eta';
 import { PaperpostError } from '../domain/index.js';
+import type { CompiledTemplate } from './compiled-templates.js';
 import { escapeTemplateHtml, escapeTemplateText } from './escape.js';
 
 /** Eta templates of one directory, compiled once and compiled again when a file changes. */
@@ -11,6 +12,8 @@ export interface TemplateSet {
   renderHtml(name: string, data: object): string;
   /** Render a plain-text template (`<%= %>` only guards placeholders). */
   renderText(name: string, data: object): string;
+  /** Fill a template MJML compiled (HTML with eta tags; see compiled-templates.ts). */
+  renderCompiled(template: CompiledTemplate, data: object): string;
 }
 
 /** Newest modification time of any file under `dir` (templates are a handful of files). */
@@ -143,8 +146,37 @@ export function createTemplateSet(dir: string): TemplateSet {
     }
   };
 
+  // Eta functions of compiled templates, by template key and name (a few per folder version).
+  const compiledFns = new Map<string, TemplateFunction>();
+  const renderCompiled = (template: CompiledTemplate, data: object): string => {
+    const id = `${template.key}\0${template.name}`;
+    try {
+      refresh();
+      let fn = compiledFns.get(id);
+      if (!fn) {
+        fn = html.compile(template.html);
+        compiledFns.set(id, fn);
+        if (compiledFns.size > 32) compiledFns.delete(compiledFns.keys().next().value as string);
+      }
+      return html.render(fn, data);
+    } catch (err) {
+      // Again in debug mode: an error in an included partial then names its file and line.
+      let located: unknown = err;
+      try {
+        debugHtml.render(debugHtml.compile(template.html), data);
+      } catch (again) {
+        located = again;
+      }
+      const reason = describeTemplateError(located, debugHtml, root);
+      throw new PaperpostError('render', 'template-failed', `template ${template.name}: ${reason}`, {
+        cause: err,
+      });
+    }
+  };
+
   return {
     renderHtml: (name, data) => run(html, name, data),
     renderText: (name, data) => run(text, name, data),
+    renderCompiled,
   };
 }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { describeCounts, describeSections, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
-import { checkBuiltMessage, plainTextOf } from '../../render/index.js';
+import { checkBuiltMessage, plainTextOf, preloadMjml } from '../../render/index.js';
 import { type App, type GlobalOptions, openApp, summaryOnly } from '../context.js';
 import {
   assertNothingLeftBehind,
@@ -43,6 +43,10 @@ export function registerRun(program: Command): void {
       const quiet = summaryOnly(global);
       const app = await openApp(global, { summaryOnly: quiet, seedCatalogue: true });
       const transport = opts.send ? createTransportFor(app.config) : undefined;
+      const renderer = createRendererFor(app.config, app.logger);
+      // Templates not compiled at build (one's own, or edited): start loading MJML in a worker
+      // thread now, so the load overlaps fetching, parsing and grouping.
+      if (!renderer.digestReady()) preloadMjml();
       try {
         await recoverInterrupted(app); // a killed run shows as interrupted; its temp files go
         const summary = await runEdition(
@@ -50,7 +54,7 @@ export function registerRun(program: Command): void {
             store: app.store,
             config: app.config,
             logger: app.logger,
-            renderer: createRendererFor(app.config, app.logger),
+            renderer,
             send: transport ? () => sendWith({ ...app, transport }) : undefined,
             now: () => new Date(),
           },
