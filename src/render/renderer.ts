@@ -181,7 +181,7 @@ export function stripIndentation(html: string): string {
 /**
  * MJML merges an Outlook-only block that closes right where the next one opens (its last step);
  * in a compiled template an `<mj-raw>` loop sits between the sections, so the merge is done once
- * the loop has been filled: the same markup and bytes as a whole-document compile.
+ * the loop has been filled: the same markup as a whole-document compile, and no bytes more.
  */
 export function mergeOutlookConditionals(html: string): string {
   return html.replace(/<!\[endif]-->\s*?<!--\[if mso \| IE]>/g, '');
