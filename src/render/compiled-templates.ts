@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PaperpostError } from '../domain/index.js';
 import { MJML_OPTIONS, type MjmlSource } from './mjml-engine.js';
+import { listFiles } from './templates.js';
 
 /**
  * MJML templates are compiled once per template version, not once per edition: MJML turns the
@@ -44,16 +45,13 @@ export interface TemplateFile {
 
 /** Every file under `root`, sorted by relative path (forward slashes). */
 export function readTemplateFiles(root: string): TemplateFile[] {
-  const files: TemplateFile[] = [];
-  const walk = (prefix: string): void => {
-    for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true })) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else if (entry.isFile()) files.push({ rel, text: readFileSync(path.join(root, rel), 'utf8') });
-    }
-  };
-  walk('');
-  return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return sortedFiles(root).map((rel) => ({ rel, text: readFileSync(path.join(root, rel), 'utf8') }));
+}
+
+function sortedFiles(root: string): string[] {
+  return listFiles(root)
+    .map((rel) => rel.split(path.sep).join('/'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Key of a templates folder: the compiled format, MJML's options and every file's path and text. */
@@ -224,26 +222,14 @@ export function createTemplateCompiler(dir: string, options: TemplateCompilerOpt
 
 /** Size and mtime of every file under `root`: cheaper than reading them, moves on any edit. */
 function folderStamp(root: string): string {
-  const parts: string[] = [];
-  const walk = (current: string): void => {
-    for (const entry of readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) {
-        const st = statSyncSafe(full);
-        parts.push(`${full}:${st}`);
+  return sortedFiles(root)
+    .map((rel) => {
+      try {
+        const st = statSync(path.join(root, rel));
+        return `${rel}:${st.size}:${st.mtimeMs}`;
+      } catch {
+        return `${rel}:gone`;
       }
-    }
-  };
-  walk(root);
-  return parts.sort().join('|');
-}
-
-function statSyncSafe(file: string): string {
-  try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return 'gone';
-  }
+    })
+    .join('|');
 }

@@ -42,7 +42,7 @@ function createEta(dir: string, escapeFunction: (value: unknown) => string, debu
 }
 
 /** Every file under `dir`, relative paths. */
-function listFiles(dir: string, prefix = ''): string[] {
+export function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(prefix, entry.name);
     return entry.isDirectory() ? listFiles(dir, rel) : entry.isFile() ? [rel] : [];
