@@ -8,8 +8,6 @@ import { escapeTemplateHtml, escapeTemplateText } from './escape.js';
 
 /** Eta templates of one directory, compiled once and compiled again when a file changes. */
 export interface TemplateSet {
-  /** Render an MJML/HTML template (`<%= %>` HTML-escapes). */
-  renderHtml(name: string, data: object): string;
   /** Render a plain-text template (`<%= %>` only guards placeholders). */
   renderText(name: string, data: object): string;
   /** Fill a template MJML compiled (HTML with eta tags; see compiled-templates.ts). */
@@ -129,19 +127,18 @@ export function createTemplateSet(dir: string): TemplateSet {
     }
   };
 
-  const run = (eta: Eta, name: string, data: object): string => {
+  const renderText = (name: string, data: object): string => {
     try {
       refresh();
-      return eta.render(`/${name}`, data);
+      return text.render(`/${name}`, data);
     } catch (err) {
-      const debugEta = eta === html ? debugHtml : debugText;
       let located: unknown = err;
       try {
-        debugEta.render(`/${name}`, data);
+        debugText.render(`/${name}`, data);
       } catch (again) {
         located = again;
       }
-      const reason = describeTemplateError(located, debugEta, root);
+      const reason = describeTemplateError(located, debugText, root);
       throw new PaperpostError('render', 'template-failed', `template ${name}: ${reason}`, { cause: err });
     }
   };
@@ -175,8 +172,7 @@ export function createTemplateSet(dir: string): TemplateSet {
   };
 
   return {
-    renderHtml: (name, data) => run(html, name, data),
-    renderText: (name, data) => run(text, name, data),
+    renderText,
     renderCompiled,
   };
 }

@@ -16,6 +16,14 @@ function project(extra: object = {}): string {
   });
 }
 
+/** A project whose config points at a copy of the shipped templates in `folder`; its path and the copy's. */
+function projectWithOwnTemplates(folder: string): { dir: string; templates: string } {
+  const dir = project({ templatesDir: folder });
+  const templates = path.join(dir, folder);
+  cpSync(TEMPLATES, templates, { recursive: true });
+  return { dir, templates };
+}
+
 /** The same markup whatever the line breaks and indentation. */
 const squeeze = (html: string): string => html.replace(/\s+/g, ' ').replace(/> </g, '><');
 
@@ -31,9 +39,7 @@ describe('templates compiled by MJML once: at build for the shipped ones, on fir
 
   beforeAll(async () => {
     const a = project();
-    const b = project({ templatesDir: 'my-templates' });
-    const mine = path.join(b, 'my-templates');
-    cpSync(TEMPLATES, mine, { recursive: true });
+    const { dir: b, templates: mine } = projectWithOwnTemplates('my-templates');
     // An edit inside MJML markup (the footer's section), which only an MJML compile can carry.
     const footer = path.join(mine, 'partials/footer.mjml');
     writeFileSync(
@@ -84,9 +90,7 @@ describe('templates compiled by MJML once: at build for the shipped ones, on fir
 
 describe('a template that does not follow the convention', () => {
   it('fails the run with one line naming the template and the tag MJML dropped; nothing is sent', async () => {
-    const dir = project({ templatesDir: 'old-style' });
-    const mine = path.join(dir, 'old-style');
-    cpSync(TEMPLATES, mine, { recursive: true });
+    const { dir, templates: mine } = projectWithOwnTemplates('old-style');
     const digest = path.join(mine, 'digest.mjml');
     // Control flow between sections, outside <mj-raw>: MJML cannot keep it.
     writeFileSync(
