@@ -19,7 +19,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
-import { CORPORA, median, ROOT } from './lib.js';
+import { CORPORA, launcherOptions, median, ROOT } from './lib.js';
 import { paperText } from './paper-rows.js';
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7));
@@ -79,11 +79,20 @@ await build({
   },
   logLevel: 'warning',
 });
-console.log(`grouping 100 papers, cold (first call in a fresh process), ${ROUNDS} processes\n`);
+console.log(
+  `grouping 100 papers, cold (first call in a fresh process: node ${launcherOptions().join(' ')}, as bin/paperpost.js), ${ROUNDS} processes\n`,
+);
 for (const set of sets) {
   const rounds: ColdRound[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const args = [coldScript, set.file, '100', path.join(ROOT, 'data', 'catalogue.json')];
+    // Started as bin/paperpost.js starts the CLI (its Node options), as `paperpost run` groups.
+    const args = [
+      ...launcherOptions(),
+      coldScript,
+      set.file,
+      '100',
+      path.join(ROOT, 'data', 'catalogue.json'),
+    ];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`cold round failed: ${r.stderr}`);
     rounds.push(JSON.parse(r.stdout) as ColdRound);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -63,6 +63,17 @@ export async function serveFile(body: Buffer, contentType: string): Promise<{ ur
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}/feed.xml`, server };
+}
+
+/**
+ * The Node options a launcher starts Node with: bin/paperpost.js, run as a program, runs
+ * `exec node OPTIONS "$0"`. A bench that runs the CLI (or a script standing for it) with `node`
+ * passes them, so it measures what `paperpost` does. [] for a launcher without that line (an older
+ * build's `#!/usr/bin/env node`).
+ */
+export function launcherOptions(bin = path.join(ROOT, 'bin', 'paperpost.js')): string[] {
+  const line = /^":" \/\/; exec node (.*) "\$0" "\$@"$/m.exec(readFileSync(bin, 'utf8'));
+  return line?.[1]?.split(' ').filter((o) => o !== '') ?? [];
 }
 
 export interface Timed {

@@ -30,7 +30,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Edition, Paper, RankedPaper, Section, Variant } from '../src/domain/index.js';
 import { createRenderer, personalize } from '../src/render/index.js';
-import { CORPORA, median, mulberry32, ROOT, serveFile, startSmtpSink, type Timed, timed } from './lib.js';
+import {
+  CORPORA,
+  launcherOptions,
+  median,
+  mulberry32,
+  ROOT,
+  serveFile,
+  startSmtpSink,
+  type Timed,
+  timed,
+} from './lib.js';
 
 const papers = JSON.parse(
   readFileSync(path.join(ROOT, 'tests/fixtures/render/papers.json'), 'utf8'),
@@ -289,10 +299,18 @@ async function benchOneShot(): Promise<void> {
     return dir;
   };
   const run = async (root: string, dir: string, w: Workload): Promise<Timed> => {
-    const t = await timed(process.execPath, [path.join(root, 'bin', 'paperpost.js'), 'run'], {
-      cwd: dir,
-      env: w.env,
-    });
+    const t = await timed(
+      process.execPath,
+      [
+        ...launcherOptions(path.join(root, 'bin', 'paperpost.js')),
+        path.join(root, 'bin', 'paperpost.js'),
+        'run',
+      ],
+      {
+        cwd: dir,
+        env: w.env,
+      },
+    );
     if (t.code !== 0) throw new Error(`paperpost run (${root}) failed: ${t.stderr.slice(-400)}`);
     return t;
   };

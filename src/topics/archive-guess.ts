@@ -37,8 +37,54 @@ export interface ArchiveModel {
   totals: readonly number[];
   /** Distinct words seen in training (before pruning): the smoothing's denominator. */
   vocabulary: number;
-  /** Counts of each kept word by archive, in the order of `archives`. */
+  /** Counts of a kept word by archive, in the order of `archives`; undefined for another word. */
+  counts(word: string): readonly number[] | undefined;
+}
+
+/** A model's numbers, with its words' counts as a record (a model trained or written by hand). */
+export type ArchiveCounts = Omit<ArchiveModel, 'counts'> & {
   words: Readonly<Record<string, readonly number[]>>;
+};
+
+/** The model of counts held in a record. */
+export function archiveModelOf(counts: ArchiveCounts): ArchiveModel {
+  const { words, ...model } = counts;
+  return { ...model, counts: (word) => (Object.hasOwn(words, word) ? words[word] : undefined) };
+}
+
+/**
+ * The model of counts held as text (`archive-model.ts`): `words` sorted (code unit order) and
+ * space-separated, `rows` each word's counts comma-separated, rows separated by semicolons, in the
+ * order of `words`. A word's row is found by binary search and read when looked up (a batch looks
+ * up a few thousand of the model's words, each once), so loading the model costs two splits:
+ * parsing it as JSON took 12-15 ms, building a map of its words 5, more than grouping a short list.
+ */
+export function archiveModelFromText(
+  model: Omit<ArchiveModel, 'counts'>,
+  words: string,
+  rows: string,
+): ArchiveModel {
+  const names = words.split(' ');
+  const lines = rows.split(';');
+  if (names.length !== lines.length)
+    throw new Error(`archive model: ${names.length} words but ${lines.length} rows of counts`);
+  return {
+    ...model,
+    counts: (word) => {
+      // The words are sorted: a binary search, where building a map of them all cost more than
+      // the lookups of a batch.
+      let lo = 0;
+      let hi = names.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const name = names[mid] as string;
+        if (name === word) return (lines[mid] as string).split(',').map(Number);
+        if (name < word) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
 }
 
 /**
@@ -52,12 +98,16 @@ export function guessArchive(
   const k = model.archives.length;
   const { prior, rows } = scoring(model);
   const scores = [...prior];
+  // Each distinct word once, times its count: an abstract repeats its words, and each known word
+  // adds to every archive's score.
+  const counts = new Map<string, number>();
+  for (const w of archiveWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
   let known = 0;
-  for (const w of archiveWords(text)) {
+  for (const [w, count] of counts) {
     const row = rowOf(model, rows, w);
     if (!row) continue;
-    known += 1;
-    for (let a = 0; a < k; a += 1) scores[a] = (scores[a] as number) + (row[a] as number);
+    known += count;
+    for (let a = 0; a < k; a += 1) scores[a] = (scores[a] as number) + count * (row[a] as number);
   }
   if (known === 0) return undefined;
   let best = 0;
@@ -96,7 +146,7 @@ function rowOf(
 ): Float64Array | null {
   let row = rows.get(word);
   if (row === undefined) {
-    const counts = Object.hasOwn(model.words, word) ? model.words[word] : undefined;
+    const counts = model.counts(word);
     row = null;
     if (counts) {
       const k = model.archives.length;

@@ -17,7 +17,7 @@ import {
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { JOIN_EVIDENCE } from './evidence.js';
+import { JOIN_EVIDENCE, learnPhrases } from './evidence.js';
 import { catalogueNamed, formClassSections, formFoundSections, formSections } from './form-sections.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
@@ -91,6 +91,9 @@ export function groupPapers(
     return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
   const parts = partsByParent(topics, curated);
+  // Every phrase a paper is matched against, before the first match: a phrase learnt later has
+  // every paper's n-grams read again (see learnPhrases); the parts are matched when a topic splits.
+  learnPhrases(topics, [...parts.values()].flat());
   const claims = claimPapers(topics, users, curated, batch, opts.joinEvidence);
 
   if (n <= opts.singleSectionMax) {

@@ -9,7 +9,10 @@ export function normalize(v: SparseVector): SparseVector {
   let sum = 0;
   for (let k = 0; k < v.val.length; k += 1) sum += (v.val[k] as number) * (v.val[k] as number);
   const norm = Math.sqrt(sum);
-  return norm === 0 ? v : { idx: v.idx, val: v.val.map((x) => x / norm) };
+  if (norm === 0) return v;
+  const val: number[] = [];
+  for (let k = 0; k < v.val.length; k += 1) val.push((v.val[k] as number) / norm);
+  return { idx: v.idx, val };
 }
 
 /** Dot product of two sparse vectors (their cosine when both are unit length). */

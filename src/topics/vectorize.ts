@@ -206,15 +206,17 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
   const features: string[] = [];
   const df: number[] = [];
   const featureOf = new Int32Array(counted.keys.length).fill(-1);
-  counted.keys.forEach((key, k) => {
+  // Loops, not callbacks per key: a run's first batch runs this interpreted, thousands of keys.
+  for (let k = 0; k < counted.keys.length; k += 1) {
     const d = counted.df[k] as number;
-    if (d < minDf) return;
+    if (d < minDf) continue;
     featureOf[k] = features.length;
-    features.push(key);
+    features.push(counted.keys[k] as string);
     df.push(d);
-  });
+  }
   const n = papers.length;
-  const idf = df.map((d) => Math.log((1 + n) / (1 + d)) + 1);
+  const idf: number[] = [];
+  for (let i = 0; i < df.length; i += 1) idf.push(Math.log((1 + n) / (1 + (df[i] as number))) + 1);
   const weight = new Float64Array(features.length);
   const vectors = counted.papers.map(({ keys, tf }) => {
     const found: number[] = [];
@@ -225,7 +227,9 @@ export function buildCorpus(papers: PaperText[], minDf = 1, options: CorpusOptio
       weight[i] = Math.max(0.05, 1 + Math.log(tf[j] as number)) * (idf[i] ?? 0);
     }
     const idx = ascending(found);
-    return normalize({ idx, val: idx.map((i) => weight[i] ?? 0) });
+    const val: number[] = [];
+    for (let k = 0; k < idx.length; k += 1) val.push(weight[idx[k] as number] ?? 0);
+    return normalize({ idx, val });
   });
   // Grouping reads only the vectors: what labels need is built on first use.
   let index: Map<string, number> | undefined;
@@ -338,11 +342,12 @@ function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Count
     }
     const local = Int32Array.from(inPaper);
     const tf = new Float64Array(local.length);
-    local.forEach((k, j) => {
+    for (let j = 0; j < local.length; j += 1) {
+      const k = local[j] as number;
       tf[j] = sum[k] as number;
       sum[k] = 0;
       df[k] = (df[k] as number) + 1;
-    });
+    }
     return { keys: local, tf };
   });
   return { keys, df, papers };

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ArchiveModel, archiveWords, guessArchive } from '../../../src/topics/archive-guess.js';
+import {
+  archiveModelFromText,
+  archiveModelOf,
+  archiveWords,
+  guessArchive,
+} from '../../../src/topics/archive-guess.js';
+import { buildArchiveModel } from '../../../src/topics/archive-model.js';
 import { guessedArchive } from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { loadCatalogueFile } from '../../helpers/placement.js';
@@ -24,7 +30,7 @@ describe('archiveWords', () => {
 });
 
 /** Two archives, a few words: easy to reason about. */
-const TINY: ArchiveModel = {
+const TINY = archiveModelOf({
   archives: ['astro-ph', 'math'],
   papers: [10, 10],
   totals: [100, 100],
@@ -35,7 +41,45 @@ const TINY: ArchiveModel = {
     theorem: [0, 30],
     prove: [0, 20],
   },
-};
+});
+
+describe('archiveModelFromText', () => {
+  const numbers = { archives: ['astro-ph', 'math'], papers: [10, 10], totals: [100, 100], vocabulary: 50 };
+
+  it("reads a word's counts from its row, and nothing for a word it does not hold", () => {
+    const model = archiveModelFromText(numbers, 'galaxy prove theorem', '30,0;0,20;0,30');
+    expect(model.counts('galaxy')).toEqual([30, 0]);
+    expect(model.counts('theorem')).toEqual([0, 30]);
+    for (const word of ['galax', 'constructor', '__proto__', 'hasOwnProperty', ''])
+      expect(model.counts(word)).toBeUndefined();
+  });
+
+  it('guesses as the same counts held in a record do', () => {
+    const text = archiveModelFromText(numbers, 'galaxy prove redshift theorem', '30,0;0,20;20,0;0,30');
+    for (const sentence of [
+      'Galaxy redshift survey',
+      'We prove a theorem',
+      'galaxy theorem',
+      'nothing known',
+    ])
+      expect(guessArchive(sentence, text)).toEqual(guessArchive(sentence, TINY));
+  });
+
+  it('refuses words and rows that do not pair up, in one line', () => {
+    expect(() => archiveModelFromText(numbers, 'galaxy theorem', '30,0')).toThrow(
+      'archive model: 2 words but 1 rows of counts',
+    );
+  });
+
+  it('loads the shipped model: every word has a count per archive', () => {
+    const model = buildArchiveModel();
+    expect(model.archives).toContain('astro-ph');
+    expect(model.counts('galaxi') ?? model.counts('galaxy')).toHaveLength(model.archives.length);
+    expect(guessArchive('Redshift survey of galaxy clusters and dark matter halos', model)?.archive).toBe(
+      'astro-ph',
+    );
+  });
+});
 
 describe('guessArchive', () => {
   it.each<[string, string | undefined]>([

@@ -36,6 +36,24 @@ describe('stemWord', () => {
   ])('%s and %s stay apart', (a, b) => {
     expect(stemWord(a)).not.toBe(stemWord(b));
   });
+
+  // The longest listed suffix that leaves four letters goes, then a left-over "at"/"iz".
+  it.each([
+    ['organizations', 'organ'],
+    ['computational', 'comput'],
+    ['normalization', 'normal'],
+    ['nation', 'nation'],
+    ['station', 'stat'],
+    ['kindness', 'kind'],
+    ['robotics', 'robot'],
+    ['quantizing', 'quant'],
+    ['models', 'model'],
+    ['cat', 'cat'],
+    ['ability', 'abil'],
+    ['city', 'city'],
+  ])('%s -> %s', (word, stem) => {
+    expect(stemWord(word)).toBe(stem);
+  });
 });
 
 describe('extractTerms', () => {

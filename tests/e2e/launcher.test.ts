@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT } from '../helpers/cli.js';
+
+/**
+ * bin/paperpost.js run as a program (`paperpost`, through npm's link or its own path) starts Node
+ * with --v8-pool-size=0 (V8's background threads sized to the machine: on a 2-core machine Node's
+ * fixed four took the run's own core while it grouped its first batch, README "Figures"); run by
+ * `node bin/paperpost.js`, the same CLI runs without it.
+ */
+
+const VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
+
+/** A folder whose `node` writes its arguments to a file, then runs the real Node with them. */
+function recordingNode(): { dir: string; log: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'paperpost-launcher-'));
+  const log = path.join(dir, 'args.log');
+  const node = path.join(dir, 'node');
+  writeFileSync(node, `#!/bin/sh\nprintf '%s\\n' "$@" > '${log}'\nexec '${process.execPath}' "$@"\n`);
+  chmodSync(node, 0o755);
+  return { dir, log };
+}
+
+function run(file: string, args: string[], pathDir: string): { code: number | null; stdout: string } {
+  const r = spawnSync(file, args, {
+    encoding: 'utf8',
+    env: { PATH: `${pathDir}${path.delimiter}${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '' },
+  });
+  return { code: r.status, stdout: r.stdout };
+}
+
+describe('bin/paperpost.js', () => {
+  it('run as a program, starts Node with --v8-pool-size=0 and the arguments as given', () => {
+    const { dir, log } = recordingNode();
+    const r = run(BIN, ['--version'], dir);
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n` });
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toEqual(['--v8-pool-size=0', BIN, '--version']);
+  });
+
+  it('run through a link (as npm installs the `paperpost` command), finds the CLI beside the real file', () => {
+    const { dir, log } = recordingNode();
+    const link = path.join(dir, 'paperpost');
+    symlinkSync(BIN, link);
+    const r = run(link, ['--version'], dir);
+    expect(r).toEqual({ code: 0, stdout: `${VERSION}\n` });
+    expect(readFileSync(log, 'utf8')).toContain('--v8-pool-size=0\n');
+  });
+
+  it('run by node, runs the same CLI (the shell line is a no-op in JavaScript)', () => {
+    const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 0,
+      stdout: `${VERSION}\n`,
+      stderr: '',
+    });
+  });
+
+  it('is started by `npm start` with the same Node options', () => {
+    const start = (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts.start;
+    const line = /^":" \/\/; exec node (.*) "\$0" "\$@"$/m.exec(readFileSync(BIN, 'utf8'));
+    expect(line?.[1]).toBe('--v8-pool-size=0');
+    expect(start).toBe(`node ${line?.[1]} bin/paperpost.js run`);
+  });
+});
