@@ -96,31 +96,46 @@ export function guessArchive(
   model: ArchiveModel = archiveModel(),
 ): { archive: string; probability: number } | undefined {
   const k = model.archives.length;
-  const { prior, rows } = scoring(model);
-  const scores = [...prior];
-  // Each distinct word once, times its count: an abstract repeats its words, and each known word
-  // adds to every archive's score.
+  const { prior, smoothing, rows } = scoring(model);
+  // log P(a) + sum over words of count * log((c(w, a) + 1) / (total(a) + vocabulary)), as
+  // log P(a) - known * log(total(a) + vocabulary) + sum of count * log(c(w, a) + 1): a word adds
+  // only to the archives that have it (log 1 is 0 for the others), each distinct word once.
   const counts = new Map<string, number>();
   for (const w of archiveWords(text)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const scores = new Float64Array(k);
   let known = 0;
-  for (const [w, count] of counts) {
+  counts.forEach((count, w) => {
     const row = rowOf(model, rows, w);
-    if (!row) continue;
+    if (!row) return;
     known += count;
-    for (let a = 0; a < k; a += 1) scores[a] = (scores[a] as number) + count * (row[a] as number);
-  }
+    for (let j = 0; j < row.archives.length; j += 1) {
+      const a = row.archives[j] as number;
+      scores[a] = (scores[a] as number) + count * (row.logs[j] as number);
+    }
+  });
   if (known === 0) return undefined;
   let best = 0;
-  for (let a = 1; a < k; a += 1) if ((scores[a] as number) > (scores[best] as number)) best = a;
+  for (let a = 0; a < k; a += 1) {
+    scores[a] = (prior[a] as number) - known * (smoothing[a] as number) + (scores[a] as number);
+    if ((scores[a] as number) > (scores[best] as number)) best = a;
+  }
   const top = scores[best] as number;
-  const sum = scores.reduce((s, x) => s + Math.exp(x - top), 0);
+  let sum = 0;
+  for (let a = 0; a < k; a += 1) sum += Math.exp((scores[a] as number) - top);
   return { archive: model.archives[best] as string, probability: 1 / sum };
 }
 
-/** A model's log priors and the log likelihood rows of the words read so far (null: unknown word). */
+/** A word's archives (those that have it) and log(count + 1) in each. */
+interface Row {
+  archives: Int32Array;
+  logs: Float64Array;
+}
+
+/** A model's log priors, log(total + vocabulary) per archive, and the rows of the words read so far (null: unknown word). */
 interface Scoring {
   prior: readonly number[];
-  rows: Map<string, Float64Array | null>;
+  smoothing: readonly number[];
+  rows: Map<string, Row | null>;
 }
 
 const SCORING = new WeakMap<ArchiveModel, Scoring>();
@@ -129,30 +144,31 @@ function scoring(model: ArchiveModel): Scoring {
   let s = SCORING.get(model);
   if (s === undefined) {
     const all = model.papers.reduce((a, b) => a + b, 0);
-    s = { prior: model.papers.map((n) => Math.log(n / all)), rows: new Map() };
+    s = {
+      prior: model.papers.map((n) => Math.log(n / all)),
+      smoothing: model.totals.map((t) => Math.log(t + model.vocabulary)),
+      rows: new Map(),
+    };
     SCORING.set(model, s);
   }
   return s;
 }
 
 /**
- * A word's log likelihood under each archive (Laplace smoothing), computed once per word: a
+ * A word's row (Laplace smoothing: log(count + 1) where it has a count), computed once per word: a
  * batch of abstracts repeats its words, and the first batch of a run is not yet optimized.
  */
-function rowOf(
-  model: ArchiveModel,
-  rows: Map<string, Float64Array | null>,
-  word: string,
-): Float64Array | null {
+function rowOf(model: ArchiveModel, rows: Map<string, Row | null>, word: string): Row | null {
   let row = rows.get(word);
   if (row === undefined) {
     const counts = model.counts(word);
     row = null;
     if (counts) {
-      const k = model.archives.length;
-      row = new Float64Array(k);
-      for (let a = 0; a < k; a += 1)
-        row[a] = Math.log(((counts[a] ?? 0) + 1) / ((model.totals[a] as number) + model.vocabulary));
+      const archives: number[] = [];
+      for (let a = 0; a < counts.length; a += 1) if ((counts[a] as number) > 0) archives.push(a);
+      row = { archives: Int32Array.from(archives), logs: new Float64Array(archives.length) };
+      for (let j = 0; j < archives.length; j += 1)
+        row.logs[j] = Math.log((counts[archives[j] as number] as number) + 1);
     }
     // Bounded: a daemon reads new words (unknown to the model) every day.
     if (rows.size > 50_000) rows.clear();

@@ -69,28 +69,36 @@ export function chooseSectionLabel(
   const inside = new Set(members);
   const within = new Set(context);
   const ranked: { key: string; s: PhraseStats; score: number; coverage: number }[] = [];
-  for (const [key, s] of stats) {
+  // forEach, not for-of: a run's first batch runs this interpreted, where every step of an
+  // iterator allocates (a few hundred phrases, each set walked, for each cluster named).
+  stats.forEach((s, key) => {
     let count = 0;
     let headline = 0;
-    for (const p of s.papers) if (inside.has(p)) count += 1;
-    if (count < 2 || count < minCoverage * members.length) continue;
-    if (phraseOnly && s.words.length === 1 && !s.words[0]?.includes(' ')) continue;
-    for (const p of s.headline) if (inside.has(p)) headline += 1;
+    s.papers.forEach((p) => {
+      if (inside.has(p)) count += 1;
+    });
+    if (count < 2 || count < minCoverage * members.length) return;
+    if (phraseOnly && s.words.length === 1 && !s.words[0]?.includes(' ')) return;
+    s.headline.forEach((p) => {
+      if (inside.has(p)) headline += 1;
+    });
     let all = 0;
-    for (const p of s.papers) if (within.has(p)) all += 1;
+    s.papers.forEach((p) => {
+      if (within.has(p)) all += 1;
+    });
     const coverage = count / members.length;
     const precision = count / Math.max(count, all);
     // A single word said all over the batch ("Reasoning") names no section of it.
-    if (s.words.length === 1 && !s.words[0]?.includes(' ') && precision < 0.6) continue;
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && precision < 0.6) return;
     // One word names a section only when most papers put it in their titles ("Quantization").
-    if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) continue;
-    if (headline < minHeadline * members.length) continue;
+    if (s.words.length === 1 && !s.words[0]?.includes(' ') && headline < 0.5 * members.length) return;
+    if (headline < minHeadline * members.length) return;
     const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
     // The tail of a longer name ("Cache compression" of "KV cache compression") reads cut.
     const tail = s.start < 0.2 * s.count ? 0.5 : 1;
     const score = coverage * precision * (0.35 + headline / members.length) * length * tail;
     ranked.push({ key, s, score, coverage });
-  }
+  });
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
   const keywords: string[] = [];
   const keys: string[] = [];
