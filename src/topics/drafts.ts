@@ -388,7 +388,10 @@ export function fillsUncategorized(fit: CloseFit): boolean {
  * For each paper, the phrases it shares with other papers of the batch that name a subject: not
  * generic words, and said by few papers ("learning" or "language model" links everything).
  */
-function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): Map<number, PhraseStats[]> {
+function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): ReadonlyMap<number, PhraseStats[]> {
+  // The same for every placement of a batch (a batch places its left-over papers up to four times).
+  const known = REAL_PHRASES.get(stats);
+  if (known?.n === n) return known.out;
   const out = new Map<number, PhraseStats[]>();
   const rare = Math.max(3, Math.ceil(0.1 * n));
   for (const s of stats.values()) {
@@ -399,8 +402,14 @@ function realPhrases(stats: ReadonlyMap<string, PhraseStats>, n: number): Map<nu
       else out.set(p, [s]);
     }
   }
+  REAL_PHRASES.set(stats, { n, out });
   return out;
 }
+
+const REAL_PHRASES = new WeakMap<
+  ReadonlyMap<string, PhraseStats>,
+  { n: number; out: Map<number, PhraseStats[]> }
+>();
 
 /**
  * How many of `members` share at least one of `phrases` (the real phrases of paper `p`); with

@@ -303,7 +303,9 @@ function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Count
   const keys: string[] = [];
   const df: number[] = [];
   // Scratch per key of the batch: its count in the current field, its weighted count in the paper.
-  let count = new Float64Array(1024);
+  // Counts are whole numbers: read from an Int32Array they stay small integers, where a first,
+  // interpreted call boxes every double it reads.
+  let count = new Int32Array(1024);
   let sum = new Float64Array(1024);
   const inField: number[] = [];
   const inPaper: number[] = [];
@@ -326,7 +328,9 @@ function countPapers(terms: readonly PaperTerms[], weights: FieldWeights): Count
           keys.push(keyName(id));
           df.push(0);
           if (k >= count.length) {
-            count = grown(count);
+            const more = new Int32Array(2 * count.length);
+            more.set(count);
+            count = more;
             sum = grown(sum);
           }
         }
