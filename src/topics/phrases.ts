@@ -162,12 +162,7 @@ const TRAILING = new Set(
     .map(stemWord),
 );
 
-function record(
-  stats: Map<string, PhraseStats>,
-  paper: number,
-  run: readonly ContentUnit[],
-  headline: boolean,
-): void {
+function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit[], headline: boolean): void {
   for (let i = 0; i < run.length; i += 1) {
     let key = '';
     let surface = '';
@@ -210,7 +205,7 @@ function recordKnown(
   stats: Map<string, PhraseStats>,
   next: ReadonlyMap<string, ReadonlySet<string>>,
   paper: number,
-  run: readonly ContentUnit[],
+  run: ContentUnit[],
 ): void {
   for (let i = 0; i < run.length; i += 1) {
     let key = '';
@@ -288,11 +283,8 @@ export function collectPhrases(papers: readonly PhraseSource[]): Map<string, Phr
   return stats;
 }
 
-function recordRuns(
-  runs: readonly (readonly ContentUnit[])[],
-  count: (run: readonly ContentUnit[]) => void,
-): void {
-  for (let r = 0; r < runs.length; r += 1) count(runs[r] as readonly ContentUnit[]);
+function recordRuns(runs: ContentUnit[][], count: (run: ContentUnit[]) => void): void {
+  for (let r = 0; r < runs.length; r += 1) count(runs[r] as ContentUnit[]);
 }
 
 /** The most frequent surface form (ties: the one with capitals, then code-point order). */

@@ -370,7 +370,6 @@ export function renewKeyIds(): number {
     PAIR_IDS.clear();
     WORDS.clear();
     TEXTS.clear();
-    RUNS.clear();
     generation += 1;
   }
   return generation;
@@ -407,10 +406,7 @@ export interface ContentUnit {
  * run ("relative positional encoding for long-context models" -> [relative, positional,
  * encoding], [long-context, models]). Noun phrases are read from these (see phrases.ts).
  */
-export function contentRuns(text: string): readonly (readonly ContentUnit[])[] {
-  // Read once per text: labels read the runs of a batch, then again of each cluster they name.
-  const known = RUNS.get(text);
-  if (known !== undefined) return known;
+export function contentRuns(text: string): ContentUnit[][] {
   const runs: ContentUnit[][] = [];
   const segments = readText(text);
   for (let s = 0; s < segments.length; s += 1) {
@@ -427,13 +423,8 @@ export function contentRuns(text: string): readonly (readonly ContentUnit[])[] {
     }
     if (run.length > 0) runs.push(run);
   }
-  if (RUNS.size > 20_000) RUNS.clear();
-  RUNS.set(text, runs);
   return runs;
 }
-
-/** Runs of texts read so far (see {@link contentRuns}); bounded, as {@link TEXTS}. */
-const RUNS = new Map<string, readonly (readonly ContentUnit[])[]>();
 
 const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
