@@ -16,7 +16,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { canReachPostgres } from '../src/store/postgres.js';
 import { createTestDatabase, PG_ADMIN_URL } from '../tests/integration/worker-fixture.js';
-import { launcherOptions, ROOT } from './lib.js';
+import { cliArgs, ROOT } from './lib.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '50000,200000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 1);
@@ -104,16 +104,7 @@ async function importOnce(
   const started = performance.now();
   const child = spawn(
     '/usr/bin/time',
-    [
-      '-f',
-      'peak-rss-kb %M cpu %U %S',
-      process.execPath,
-      ...launcherOptions(bin),
-      bin,
-      'subscribers',
-      'import',
-      file,
-    ],
+    ['-f', 'peak-rss-kb %M cpu %U %S', process.execPath, ...cliArgs(bin), 'subscribers', 'import', file],
     {
       cwd: dir,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...(db ? { DATABASE_URL: db.url } : {}) },

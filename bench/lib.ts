@@ -76,6 +76,11 @@ export function launcherOptions(bin = path.join(ROOT, 'bin', 'paperpost.js')): s
   return line?.[1]?.split(' ').filter((o) => o !== '') ?? [];
 }
 
+/** `node`'s arguments that start the CLI of `bin` as running the launcher does: its options, then it. */
+export function cliArgs(bin = path.join(ROOT, 'bin', 'paperpost.js')): string[] {
+  return [...launcherOptions(bin), bin];
+}
+
 export interface Timed {
   seconds: number;
   /** CPU seconds of the process and its waited-for children (user + sys). */

@@ -32,7 +32,7 @@ import type { Edition, Paper, RankedPaper, Section, Variant } from '../src/domai
 import { createRenderer, personalize } from '../src/render/index.js';
 import {
   CORPORA,
-  launcherOptions,
+  cliArgs,
   median,
   mulberry32,
   ROOT,
@@ -299,18 +299,10 @@ async function benchOneShot(): Promise<void> {
     return dir;
   };
   const run = async (root: string, dir: string, w: Workload): Promise<Timed> => {
-    const t = await timed(
-      process.execPath,
-      [
-        ...launcherOptions(path.join(root, 'bin', 'paperpost.js')),
-        path.join(root, 'bin', 'paperpost.js'),
-        'run',
-      ],
-      {
-        cwd: dir,
-        env: w.env,
-      },
-    );
+    const t = await timed(process.execPath, [...cliArgs(path.join(root, 'bin', 'paperpost.js')), 'run'], {
+      cwd: dir,
+      env: w.env,
+    });
     if (t.code !== 0) throw new Error(`paperpost run (${root}) failed: ${t.stderr.slice(-400)}`);
     return t;
   };

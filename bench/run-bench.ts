@@ -10,17 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  CORPORA,
-  launcherOptions,
-  median,
-  ROOT,
-  serveFile,
-  startSmtpSink,
-  type Timed,
-  timed,
-  which,
-} from './lib.js';
+import { CORPORA, cliArgs, median, ROOT, serveFile, startSmtpSink, type Timed, timed, which } from './lib.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const BIN = process.env.BENCH_BIN ?? path.join(ROOT, 'bin', 'paperpost.js');
@@ -88,7 +78,7 @@ async function main(): Promise<void> {
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const dir = paperpostProject(url);
-      const t = await timed(process.execPath, [...launcherOptions(BIN), BIN, 'run'], {
+      const t = await timed(process.execPath, [...cliArgs(BIN), 'run'], {
         cwd: dir,
         env,
       });

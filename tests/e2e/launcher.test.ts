@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { launcherOptions } from '../../bench/lib.js';
 import { BIN, ROOT } from '../helpers/cli.js';
 
 /**
@@ -63,14 +64,11 @@ describe('bin/paperpost.js', () => {
     });
   });
 
-  it('is started by `npm start` with the same Node options', () => {
+  it('is started by `npm start`, and by the benches, with the same Node options', () => {
     const start = (
-      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-        scripts: Record<string, string>;
-      }
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts.start;
-    const line = /^":" \/\/; exec node (.*) "\$0" "\$@"$/m.exec(readFileSync(BIN, 'utf8'));
-    expect(line?.[1]).toBe('--v8-pool-size=0');
-    expect(start).toBe(`node ${line?.[1]} bin/paperpost.js run`);
+    expect(launcherOptions(BIN)).toEqual(['--v8-pool-size=0']);
+    expect(start).toBe('node --v8-pool-size=0 bin/paperpost.js run');
   });
 });
