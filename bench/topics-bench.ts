@@ -231,6 +231,10 @@ for (const [name, set] of [
   ['demo samples (all 107)', await loadPlacementDemo()],
   ['arXiv cs-only, 100 papers', loadPlacementArxivCs()],
   ['arXiv cs-only, 60 other papers (held out)', loadPlacementArxivCs(true)],
+  // Short letters of an arXiv cs feed: 40 papers of many classes, few of each topic.
+  ['arXiv cs-only, 40-paper letter: papers 1-40', loadPlacementArxivCs().slice(0, 40)],
+  ['arXiv cs-only, 40-paper letter: papers 41-80', loadPlacementArxivCs().slice(40, 80)],
+  ['arXiv cs-only, 40-paper letter: held-out papers 1-40', loadPlacementArxivCs(true).slice(0, 40)],
 ] as const) {
   const pl = measurePlacement(set, CATALOGUE);
   console.log(

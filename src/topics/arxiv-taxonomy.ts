@@ -168,9 +168,30 @@ const ARCHIVES: Readonly<Record<string, string>> = {
   stat: 'Statistics',
 };
 
-/** The heading of an arXiv subject class ("cs.AR" -> "Hardware architecture"), or undefined. */
+/** The name of an arXiv subject class ("cs.AR" -> "Hardware architecture"), or undefined. */
 export function className(category: string): string | undefined {
   return Object.hasOwn(CLASSES, category) ? CLASSES[category] : undefined;
+}
+
+/**
+ * Section headings for the computer-science classes whose arXiv name reads as a listing rather
+ * than a subject in a letter ("Computation and language", "Computer vision and pattern
+ * recognition"): the name their researchers use.
+ */
+const HEADINGS: Readonly<Record<string, string>> = {
+  'cs.CE': 'Computational science and engineering',
+  'cs.CL': 'Natural language processing',
+  'cs.CR': 'Computer security',
+  'cs.CV': 'Computer vision',
+  'cs.CY': 'Computing in society',
+  'cs.DC': 'Distributed and parallel computing',
+  'cs.GT': 'Game theory',
+  'cs.SD': 'Sound and music computing',
+};
+
+/** The section heading of an arXiv subject class: {@link className}, or the usual name of a few. */
+export function classHeading(category: string): string | undefined {
+  return Object.hasOwn(HEADINGS, category) ? HEADINGS[category] : className(category);
 }
 
 /** The archive a class belongs to, the four hep-* and two nucl-* archives each taken as one. */

@@ -1,7 +1,7 @@
 import type { Topic } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
-import { archiveName, archiveOf, className } from './arxiv-taxonomy.js';
+import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE } from './evidence.js';
@@ -165,6 +165,19 @@ export function guessedArchive(paper: PaperText, model?: ArchiveModel): string |
 /** Papers of one arXiv class (or archive) in the catch-all that form a section of it. */
 export const CLASS_MIN_PAPERS = 3;
 
+/** Options of {@link formClassSections}. */
+export interface ClassSectionOptions {
+  /** Guesses the archive of a paper without categories. */
+  model?: ArchiveModel;
+  /** Sections of the classes catalogue topics list (see {@link formClassSections}). */
+  covered?: boolean;
+  /**
+   * Papers a section of covered classes leaves where they are: those that plainly name a topic
+   * (which has no section in this letter) stay in "More papers", never under a broader heading.
+   */
+  keepOut?: (paper: number) => boolean;
+}
+
 /**
  * Sections of the catch-all named by arXiv: papers whose primary class no catalogue topic lists
  * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
@@ -172,6 +185,12 @@ export const CLASS_MIN_PAPERS = 3;
  * "Astrophysics", "Mathematics", "Hardware architecture" rather than half its papers in "More
  * papers". The largest group first (a class before its archive when as large), at most `room`
  * sections, each a proposed topic listing the classes of its papers. Returns the papers left.
+ *
+ * With `covered`, the classes catalogue topics do list instead, class by class only (never
+ * their archive, which would only rename the catch-all "Computer science"), for the papers of
+ * those classes that none of the topics took: an arXiv cs feed's machine-learning, vision and
+ * language papers on subjects the catalogue has no topic for read "Machine learning", "Computer
+ * vision", "Natural language processing" instead of half the letter in "More papers".
  */
 export function formClassSections(
   other: readonly number[],
@@ -179,8 +198,9 @@ export function formClassSections(
   topics: Topic[],
   batch: readonly PaperText[],
   room: number,
-  model?: ArchiveModel,
+  options: ClassSectionOptions = {},
 ): number[] {
+  const { model, covered = false, keepOut } = options;
   // The classes topics of key phrases cover; not those of a section of classes itself (an
   // approved "Mathematics" lists math.AG and keeps taking its papers).
   const field = new Set(
@@ -205,6 +225,13 @@ export function formClassSections(
     for (const p of rest) {
       const paper = batch[p] as PaperText;
       const primary = paper.categories[0];
+      if (covered) {
+        const name = primary === undefined ? undefined : classHeading(primary);
+        if (keepOut?.(p)) continue;
+        if (primary !== undefined && name && field.has(primary.toLowerCase()))
+          add(`class ${primary}`, name, p, true);
+        continue;
+      }
       if (primary === undefined) {
         // No categories (a plain feed): the archive its words most likely come from, when sure.
         const archive = archiveGuess(p);
@@ -213,7 +240,7 @@ export function formClassSections(
         continue;
       }
       if (field.has(primary.toLowerCase())) continue;
-      const name = className(primary);
+      const name = classHeading(primary);
       if (name) add(`class ${primary}`, name, p, true);
       const archive = archiveOf(primary);
       const heading = archiveName(archive);

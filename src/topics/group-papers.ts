@@ -223,7 +223,21 @@ export function groupPapers(
   // Still over: sections of the arXiv classes (or archives) no catalogue topic covers.
   if (other.length > opts.maxOtherShare * n) {
     const count = drafts.length;
-    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, opts.archiveModel);
+    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, {
+      model: opts.archiveModel,
+    });
+    if (drafts.length > count) other = place(kept, drafts);
+  }
+  // Still over: sections of the classes the catalogue's topics list, for their papers no topic
+  // took (an arXiv cs feed's papers on subjects the catalogue has no topic for); a paper that
+  // plainly names a topic stays out.
+  if (other.length > opts.maxOtherShare * n) {
+    const count = drafts.length;
+    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, {
+      model: opts.archiveModel,
+      covered: true,
+      keepOut: (p) => (owner[p] ?? -1) >= 0,
+    });
     if (drafts.length > count) other = place(kept, drafts);
   }
   // Room for "More papers" too, unless it is smaller than the section it would replace.
