@@ -165,6 +165,12 @@ export function guessedArchive(paper: PaperText, model?: ArchiveModel): string |
 /** Papers of one arXiv class (or archive) in the catch-all that form a section of it. */
 export const CLASS_MIN_PAPERS = 3;
 
+/**
+ * arXiv's own broad bins of machine learning: a section of one says less than one of a subject
+ * ("Robotics"), so of two as large the subject's comes first.
+ */
+const BROAD_CLASSES = new Set(['cs.AI', 'cs.LG', 'stat.ML']);
+
 /** Options of {@link formClassSections}. */
 export interface ClassSectionOptions {
   /** Guesses the archive of a paper without categories. */
@@ -229,7 +235,7 @@ export function formClassSections(
         const name = primary === undefined ? undefined : classHeading(primary);
         if (keepOut?.(p)) continue;
         if (primary !== undefined && name && field.has(primary.toLowerCase()))
-          add(`class ${primary}`, name, p, true);
+          add(`class ${primary}`, name, p, !BROAD_CLASSES.has(primary));
         continue;
       }
       if (primary === undefined) {

@@ -152,6 +152,31 @@ describe('formClassSections of the classes the catalogue covers', () => {
   });
 });
 
+describe('sections of covered classes, of two as large', () => {
+  it("gives the room to a subject's class before arXiv's broad bins (cs.LG, cs.AI)", () => {
+    const topics: Topic[] = [
+      ...catalogue.map((t) => ({ ...t })),
+      {
+        slug: 'robots',
+        label: 'Robot learning',
+        keywords: ['robot'],
+        categories: ['cs.RO'],
+        userDefined: false,
+      },
+    ];
+    const papers = [
+      ...batch,
+      paper('r1', ['cs.RO']),
+      paper('r2', ['cs.RO', 'cs.LG']),
+      paper('r3', ['cs.RO']),
+    ];
+    const drafts: Draft[] = [];
+    const other = [9, 10, 11, 13, 14, 15];
+    expect(formClassSections(other, drafts, topics, papers, 1, { covered: true })).toEqual([9, 10, 11]);
+    expect(drafts.map((d) => d.topic.label)).toEqual(['Robotics']);
+  });
+});
+
 describe('a section of classes an operator approved', () => {
   it('keeps taking the papers of its classes in later letters, under its own slug', () => {
     const approved: Topic = {
