@@ -68,10 +68,15 @@ describe('the letter of the shipped samples', () => {
     // the contents are one line of links, not a 15-item list; each "·" stays with the link before
     // it, so a wrapped line never starts with one
     expect(html).toMatch(/In this issue: <a href="#topic-/);
-    const toc = html.slice(html.indexOf('In this issue:'), html.indexOf('</p>', html.indexOf('In this issue:')));
-    const between = [...toc.matchAll(/<\/a>([^<]*)<a /g)].map((m) => m[1]);
-    expect(between.length).toBeGreaterThan(3);
-    for (const sep of between) expect(sep).toMatch(/^(&nbsp;|\u00a0)(·|&#183;|&middot;) $/);
+    // (and the footer's "Stop one topic:" line of links, as long)
+    for (const lead of ['In this issue:', 'Stop one topic:']) {
+      const at = html.indexOf(lead);
+      expect(at).toBeGreaterThan(0);
+      const line = html.slice(at, html.indexOf('</p>', at));
+      const between = [...line.matchAll(/<\/a>([^<]*)<a /g)].map((m) => m[1]);
+      expect(between.length).toBeGreaterThan(3);
+      for (const sep of between) expect(sep).toMatch(/^(&nbsp;|\u00a0)(·|&#183;|&middot;) $/);
+    }
   });
 
   it('has no section of a single paper after the edition cap, except possibly the closing "More papers"', () => {
