@@ -112,3 +112,46 @@ export function settleClaims(claims: Claim[], sim: Float64Array, n: number): voi
     c.evidence = m.evidence;
   });
 }
+
+/**
+ * A topic that one paper of the batch plainly names (twice the join evidence, `owner`) and no
+ * other paper claims would leave that paper in "More papers" (no section of one paper). It takes
+ * the paper in doubt that gives it the most evidence after its own topic (a rival of its claim)
+ * from a topic that keeps two or more without it, so the two make a section: a coding paper in a
+ * batch of agents papers gets "Code generation" with the coding-agents paper that says both. A
+ * paper that plainly names its own topic never moves. Lone topics in index order, each paper
+ * moved once. Updates `byTopic` (papers by claimed topic) and `claim` (each paper's topic).
+ */
+export function pairLoneOwners(
+  byTopic: Map<number, number[]>,
+  claims: readonly Claim[],
+  claim: number[],
+  owner: readonly number[],
+): void {
+  const lone = [...byTopic.entries()]
+    .filter(([t, members]) => members.length === 1 && owner[members[0] as number] === t)
+    .map(([t]) => t)
+    .sort((a, b) => a - b);
+  for (const t of lone) {
+    let best = -1;
+    let bestEvidence = 0;
+    claims.forEach((c, p) => {
+      const from = claim[p] ?? -1;
+      if (from < 0 || from === t || (owner[p] ?? -1) === from) return;
+      if ((byTopic.get(from)?.length ?? 0) < 3) return;
+      const rival = c.rivals.find((r) => r.index === t);
+      if (rival && rival.evidence > bestEvidence) {
+        best = p;
+        bestEvidence = rival.evidence;
+      }
+    });
+    if (best < 0) continue;
+    const from = claim[best] as number;
+    byTopic.set(
+      from,
+      (byTopic.get(from) ?? []).filter((p) => p !== best),
+    );
+    byTopic.get(t)?.push(best);
+    claim[best] = t;
+  }
+}

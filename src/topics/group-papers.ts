@@ -1,7 +1,7 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
-import { claimPapers, settleClaims } from './claims.js';
+import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
 import {
   addDraft,
   bySize,
@@ -118,6 +118,7 @@ export function groupPapers(
   claim.forEach((t, p) => {
     if (t >= 0) byTopic.set(t, [...(byTopic.get(t) ?? []), p]);
   });
+  pairLoneOwners(byTopic, claims, claim, owner);
   let rest: number[] = [];
   for (const [t, members] of [...byTopic.entries()].sort((a, b) => a[0] - b[0])) {
     if (members.length < 2) {

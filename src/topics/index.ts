@@ -6,7 +6,7 @@ export {
   topicVector,
   userTopicScore,
 } from './catalogue.js';
-export { type Claim, claimPapers, RIVAL_RATIO, settleClaims } from './claims.js';
+export { type Claim, claimPapers, pairLoneOwners, RIVAL_RATIO, settleClaims } from './claims.js';
 export { averageLinkage, cutTree, type Merge, silhouette } from './cluster.js';
 export {
   type Assignment,

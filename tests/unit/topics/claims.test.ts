@@ -5,6 +5,7 @@ import {
   claimPapers,
   groupPapers,
   type PaperText,
+  pairLoneOwners,
   settleClaims,
 } from '../../../src/topics/index.js';
 
@@ -148,5 +149,74 @@ describe('claimPapers: a title that names two topics', () => {
     const [claim] = claimPapers(CATALOGUE, [], [0, 1], [paper('p', title, summary)], 3);
     expect(CATALOGUE[claim?.index ?? -1]?.slug).toBe(index);
     expect(claim?.rivals.map((r) => CATALOGUE[r.index]?.slug)).toEqual(rivals);
+  });
+});
+
+describe('pairLoneOwners', () => {
+  // Topic 0 holds papers 0-3; paper 4 alone plainly names topic 1; paper 5 alone names topic 2.
+  const setup = (rivalsOf: Record<number, { index: number; evidence: number }[]>, owners: number[]) => {
+    const claim = [0, 0, 0, 0, 1, 2];
+    const claims: Claim[] = claim.map((index, p) => ({ index, evidence: 3, rivals: rivalsOf[p] ?? [] }));
+    const byTopic = new Map<number, number[]>([
+      [0, [0, 1, 2, 3]],
+      [1, [4]],
+      [2, [5]],
+    ]);
+    return { claim, claims, byTopic, owner: owners };
+  };
+  it.each<[string, Record<number, { index: number; evidence: number }[]>, number[], number[][], number[]]>([
+    [
+      'the lone owner takes the paper in doubt that gives its topic the most evidence',
+      { 1: [{ index: 1, evidence: 3 }], 2: [{ index: 1, evidence: 4 }] },
+      [-1, -1, -1, -1, 1, -1],
+      [[0, 1, 3], [4, 2], [5]],
+      [0, 0, 1, 0, 1, 2],
+    ],
+    [
+      'a paper that plainly names its own topic stays',
+      { 2: [{ index: 1, evidence: 4 }] },
+      [-1, -1, 0, -1, 1, -1],
+      [[0, 1, 2, 3], [4], [5]],
+      [0, 0, 0, 0, 1, 2],
+    ],
+    [
+      'a lone paper that does not plainly name its topic takes nobody',
+      { 1: [{ index: 2, evidence: 3 }] },
+      [-1, -1, -1, -1, 1, -1],
+      [[0, 1, 2, 3], [4], [5]],
+      [0, 0, 0, 0, 1, 2],
+    ],
+    [
+      'each lone owner gets its own paper, in topic order',
+      { 1: [{ index: 2, evidence: 3 }], 2: [{ index: 1, evidence: 3 }] },
+      [-1, -1, -1, -1, 1, 2],
+      [
+        [0, 3],
+        [4, 2],
+        [5, 1],
+      ],
+      [0, 2, 1, 0, 1, 2],
+    ],
+  ])('%s', (_name, rivalsOf, owners, groups, claimed) => {
+    const { claim, claims, byTopic, owner } = setup(rivalsOf, owners);
+    pairLoneOwners(byTopic, claims, claim, owner);
+    expect([0, 1, 2].map((t) => byTopic.get(t))).toEqual(groups);
+    expect(claim).toEqual(claimed);
+  });
+
+  it('leaves a topic of two papers its two', () => {
+    const claim = [0, 0, 1];
+    const claims: Claim[] = [
+      { index: 0, evidence: 3, rivals: [] },
+      { index: 0, evidence: 3, rivals: [{ index: 1, evidence: 3 }] },
+      { index: 1, evidence: 6, rivals: [] },
+    ];
+    const byTopic = new Map<number, number[]>([
+      [0, [0, 1]],
+      [1, [2]],
+    ]);
+    pairLoneOwners(byTopic, claims, claim, [-1, -1, 1]);
+    expect(byTopic.get(1)).toEqual([2]);
+    expect(claim).toEqual([0, 0, 1]);
   });
 });
