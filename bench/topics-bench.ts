@@ -15,6 +15,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseFeed } from '../src/ingest/index.js';
+import { normalizeEntry } from '../src/normalize/index.js';
 import {
   buildCorpus,
   groupPapers,
@@ -74,6 +76,17 @@ async function demoRows(): Promise<Row[]> {
   return papers.map((p) => ({ ...p, categories: [], label: null }));
 }
 
+/** One day of Hugging Face papers (shared corpora hf/), parsed and normalized as a run reads it. */
+async function hfDayRows(file: string): Promise<Row[]> {
+  const url = new URL(`../hf/${file}`, LABELED);
+  if (!existsSync(url)) return [];
+  const feed = await parseFeed(readFileSync(url, 'utf8'), { sourceId: 'hf' });
+  return feed.entries.flatMap((entry) => {
+    const paper = normalizeEntry(entry);
+    return paper ? [{ ...paper, categories: [], label: null }] : [];
+  });
+}
+
 async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
   const out: Dataset[] = [];
   const hf = readJsonl(new URL('tests/fixtures/topics/hf-labeled.jsonl', ROOT)).map((r) =>
@@ -91,6 +104,15 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
   });
   const demo = await demoRows();
   out.push({ name: 'broad mix: demo samples (no labels)', rows: demo });
+  // A letter of one day's Hugging Face daily papers alone (25-35 papers): a personal digest.
+  for (const [name, file] of [
+    ['one day of HF daily papers: 2026-06-12 (API)', 'api/daily_papers_2026-06-12_sotawhat.json'],
+    ['one day of HF daily papers: 2026-04-07 (RSS)', 'rss/hf_papers_rss2_2026-04-07.xml'],
+    ['one day of HF daily papers: 2026-08-22 (RSS)', 'rss/hf_papers_rss2_2026-08-22.xml'],
+  ] as const) {
+    const rows = await hfDayRows(file);
+    if (rows.length > 0) out.push({ name: `${name} (no labels)`, rows });
+  }
   const arxiv = (file: string, field: string): Row[] => {
     const url = new URL(file, LABELED);
     return existsSync(url) ? readJsonl(url).map((r) => toRow(r, String(r[field]))) : [];
