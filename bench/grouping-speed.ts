@@ -18,17 +18,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
-import { groupPapers, type PaperText, parseCatalogue } from '../src/topics/index.js';
+import { groupPapers, type PaperText, parseAreas, parseCatalogue } from '../src/topics/index.js';
 import { CORPORA, launcherOptions, median, ROOT } from './lib.js';
 import { paperText } from './paper-rows.js';
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 7));
 const WARM_UP = 2;
 
-const catalogue = parseCatalogue(
-  readFileSync(path.join(ROOT, 'data', 'catalogue.json'), 'utf8'),
-  'data/catalogue.json',
-);
+const catalogueText = readFileSync(path.join(ROOT, 'data', 'catalogue.json'), 'utf8');
+const catalogue = parseCatalogue(catalogueText, 'data/catalogue.json');
+const areas = parseAreas(catalogueText, 'data/catalogue.json');
 
 function readPapers(file: string, count: number): PaperText[] {
   return readFileSync(file, 'utf8')
@@ -117,7 +116,7 @@ for (const set of sets) {
   for (let round = 0; round < WARM_UP + ROUNDS; round++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { groups } = groupPapers(set.papers, catalogue);
+    const { groups } = groupPapers(set.papers, catalogue, { areas });
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
     sections = groups.length;

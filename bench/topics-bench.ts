@@ -15,13 +15,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseFeed } from '../src/ingest/index.js';
-import { normalizeEntry } from '../src/normalize/index.js';
 import {
   buildCorpus,
   groupPapers,
   OTHER_TOPIC,
   type PaperText,
+  parseAreas,
   parseCatalogue,
 } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
@@ -39,6 +38,8 @@ interface Row extends PaperText {
 interface Dataset {
   name: string;
   rows: Row[];
+  /** Grouped without the catalogue's broad areas (the baseline of the one-day letters). */
+  noAreas?: boolean;
 }
 
 const ROOT = new URL('../', import.meta.url);
@@ -49,10 +50,10 @@ const LABELED = new URL(
     : '../../shared/corpora/labeled/',
   process.env.PAPERPOST_CORPORA ? undefined : import.meta.url,
 );
-const CATALOGUE = parseCatalogue(
-  readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'),
-  'data/catalogue.json',
-);
+const CATALOGUE_TEXT = readFileSync(new URL('data/catalogue.json', ROOT), 'utf8');
+const CATALOGUE = parseCatalogue(CATALOGUE_TEXT, 'data/catalogue.json');
+// The broad areas a run groups with ("Computer vision" over topics of one paper each).
+const AREAS = parseAreas(CATALOGUE_TEXT, 'data/catalogue.json');
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -76,22 +77,10 @@ async function demoRows(): Promise<Row[]> {
   return papers.map((p) => ({ ...p, categories: [], label: null }));
 }
 
-/** One day of Hugging Face papers (shared corpora hf/), parsed and normalized as a run reads it. */
-async function hfDayRows(file: string): Promise<Row[]> {
-  const url = new URL(`../hf/${file}`, LABELED);
-  if (!existsSync(url)) return [];
-  const feed = await parseFeed(readFileSync(url, 'utf8'), { sourceId: 'hf' });
-  return feed.entries.flatMap((entry) => {
-    const paper = normalizeEntry(entry);
-    return paper ? [{ ...paper, categories: [], label: null }] : [];
-  });
-}
-
 async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
   const out: Dataset[] = [];
-  const hf = readJsonl(new URL('tests/fixtures/topics/hf-labeled.jsonl', ROOT)).map((r) =>
-    toRow(r, String(r.label)),
-  );
+  const hfRaw = readJsonl(new URL('tests/fixtures/topics/hf-labeled.jsonl', ROOT));
+  const hf = hfRaw.map((r) => toRow(r, String(r.label)));
   out.push({ name: 'hf-labeled (hand labels)', rows: hf });
   for (const seed of [1, 2, 3])
     out.push({ name: `hf-labeled, 70-paper subset ${seed}`, rows: sample(hf, 70, seed) });
@@ -104,14 +93,16 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
   });
   const demo = await demoRows();
   out.push({ name: 'broad mix: demo samples (no labels)', rows: demo });
-  // A letter of one day's Hugging Face daily papers alone (25-35 papers): a personal digest.
-  for (const [name, file] of [
-    ['one day of HF daily papers: 2026-06-12 (API)', 'api/daily_papers_2026-06-12_sotawhat.json'],
-    ['one day of HF daily papers: 2026-04-07 (RSS)', 'rss/hf_papers_rss2_2026-04-07.xml'],
-    ['one day of HF daily papers: 2026-08-22 (RSS)', 'rss/hf_papers_rss2_2026-08-22.xml'],
+  // A letter of one day's Hugging Face daily papers alone (25-35 papers): a personal digest. The
+  // three whole days of hf-labeled (its "source" is the recorded reply each paper came from).
+  for (const [name, source] of [
+    ['one day of HF daily papers: 2026-06-12 (API, hand labels)', 'daily_papers_2026-06-12_sotawhat.json'],
+    ['one day of HF daily papers: 2026-04-07 (hand labels)', 'hf_papers_jsonfeed_2026-04-07.json'],
+    ['one day of HF daily papers: 2026-08-22 (hand labels)', 'hf_papers_jsonfeed_2026-08-22.json'],
   ] as const) {
-    const rows = await hfDayRows(file);
-    if (rows.length > 0) out.push({ name: `${name} (no labels)`, rows });
+    const rows = hfRaw.filter((r) => r.source === source).map((r) => toRow(r, String(r.label)));
+    out.push({ name, rows });
+    out.push({ name: `${name}, without the catalogue areas`, rows, noAreas: true });
   }
   const arxiv = (file: string, field: string): Row[] => {
     const url = new URL(file, LABELED);
@@ -161,9 +152,9 @@ interface Scores extends SectionQuality {
 
 const CATALOGUE_SLUGS = new Set(CATALOGUE.map((t) => t.slug));
 
-function runPaperpost(rows: Row[]): Scores {
+function runPaperpost(rows: Row[], areas = AREAS): Scores {
   const t0 = performance.now();
-  const { groups } = groupPapers(rows, CATALOGUE);
+  const { groups } = groupPapers(rows, CATALOGUE, { areas });
   const ms = performance.now() - t0;
   const topicOf = new Map<string, string>();
   for (const g of groups) for (const id of g.paperIds) topicOf.set(id, g.topic.slug);
@@ -202,7 +193,7 @@ console.log(
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 const details: string[] = [];
 for (const ds of sets) {
-  const s = runPaperpost(ds.rows);
+  const s = runPaperpost(ds.rows, ds.noAreas ? [] : AREAS);
   const labelled = ds.rows.every((r) => r.label !== null);
   const k = labelled ? new Set(ds.rows.map((r) => r.label)).size : null;
   const km = labelled && ds.rows.length <= 600 ? runKMeans(ds.rows) : null;

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
-import type { Topic } from '../domain/index.js';
+import type { Topic, TopicArea } from '../domain/index.js';
 import { createStore } from '../store/index.js';
 import type { Store, StoreConfig } from '../store/types.js';
-import { parseCatalogue } from '../topics/index.js';
+import { parseAreas, parseCatalogue } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Folder of the installed package (holds templates/ and the shipped config). */
@@ -21,6 +21,14 @@ let curated: Topic[] | undefined;
 export function curatedTopics(): Topic[] {
   curated ??= parseCatalogue(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
   return curated.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
+}
+
+let areas: TopicArea[] | undefined;
+
+/** The broad areas of the shipped catalogue (headings over related topics in a short letter). */
+export function curatedAreas(): TopicArea[] {
+  areas ??= parseAreas(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
+  return areas.map((a) => ({ ...a, topics: [...a.topics] }));
 }
 
 /**

@@ -31,6 +31,25 @@ export interface Topic {
    * papers): that topic's slug. A subscriber of the parent gets the sub-section.
    */
   parent?: string;
+  /**
+   * For the section of a broad area (see {@link TopicArea}): the catalogue topic (slug) of each of
+   * its papers, by paper id. A subscriber of one of those topics gets that topic's papers of it.
+   */
+  paperTopics?: Record<string, string>;
+}
+
+/**
+ * An editor's broad heading over related catalogue topics ("Computer vision" over image
+ * generation, video generation, 3D vision...). In a short letter where each of those topics holds
+ * a single paper, their papers read under the area's heading rather than among "More papers". An
+ * area is never offered on its own: its sections reach the subscribers of its topics.
+ */
+export interface TopicArea {
+  slug: string;
+  label: string;
+  description: string;
+  /** Slugs of the catalogue topics it gathers (their parts with them). */
+  topics: string[];
 }
 
 /** A group of papers from the grouping stage, before ranking. */

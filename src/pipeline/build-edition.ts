@@ -100,7 +100,7 @@ export async function planEdition(
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
-  const grouped = groupPapers(pool, catalogue);
+  const grouped = groupPapers(pool, catalogue, { areas: config.areas ?? [] });
   const before = new Set(stored.map((t) => t.slug));
 
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
@@ -211,10 +211,18 @@ export async function buildEdition(
   return { status: 'built', edition: plan.edition, candidates: plan.candidates, newTopics: plan.newTopics };
 }
 
-/** Papers of an edition per catalogue topic (a sub-section counts for its parent topic). */
+/**
+ * Papers of an edition per catalogue topic (a sub-section counts for its parent topic, a broad
+ * area's section for the topics of its papers).
+ */
 export function topicCounts(edition: Edition): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of edition.sections) {
+    // A broad area's section counts for the topic of each of its papers (those cut for size too).
+    if (s.topic.paperTopics !== undefined) {
+      for (const slug of Object.values(s.topic.paperTopics)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+      continue;
+    }
     const slug = s.topic.parent ?? s.topic.slug;
     counts.set(slug, (counts.get(slug) ?? 0) + s.papers.length + s.more);
   }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import type { Logger } from '../domain/index.js';
+import type { Logger, TopicArea } from '../domain/index.js';
 import type {
   CatalogueRepository,
   EditionRepository,
@@ -17,7 +17,10 @@ export type PipelineLogger = Logger;
 export type RunOptions = Pick<
   Config,
   'sources' | 'fetch' | 'baseDir' | 'limits' | 'schedule' | 'rank' | 'topics' | 'sender' | 'seedSubscribers'
->;
+> & {
+  /** Broad areas of the curated catalogue (data/catalogue.json): headings over related topics. */
+  areas?: readonly TopicArea[];
+};
 
 /** The store an edition run uses: each repository narrowed to the methods the pipeline calls. */
 export interface RunStore {

@@ -223,6 +223,7 @@ function paperView(paper: RankedPaper, summaryChars: number): PaperView {
 function sectionView(section: Section, index: number, archiveUrl: string, summaryChars: number): SectionView {
   const anchor = anchorOf(section.topic.slug, index);
   const label = cleanText(section.topic.label) || section.topic.slug;
+  const stop = stopSlug(section);
   return {
     slug: section.topic.slug,
     label,
@@ -234,8 +235,21 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
       section.topic.slug === CATCH_ALL_SLUG
         ? `${section.more} more of these on the web`
         : `${section.more} more in ${label} on the web`,
-    unsubscribe: topicUnsubscribePlaceholder(section.topic.slug),
+    unsubscribe: stop === undefined ? null : topicUnsubscribePlaceholder(stop),
   };
+}
+
+/**
+ * The topic a section's "Stop one topic" link leaves: its own; for a broad area's section (see
+ * `paperTopics`) the one topic its papers are of, and none when they are of several (the area is
+ * no topic one subscribes to: Preferences is where to leave several).
+ */
+function stopSlug(section: Section): string | undefined {
+  const own = section.topic.paperTopics;
+  if (own === undefined) return section.topic.slug;
+  const slugs = new Set(section.papers.map((p) => own[p.id]));
+  const [only] = slugs;
+  return slugs.size === 1 ? only : undefined;
 }
 
 /** Subject: "<title> · <date>: <top paper title> + N more". */

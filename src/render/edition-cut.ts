@@ -2,8 +2,9 @@ import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
 
 /**
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
- * of slugs those topics (a sub-section counts as its `parent` topic); a list of `!slug` every
- * section except those topics. The edition-level `more` is kept.
+ * of slugs those topics (a sub-section counts as its `parent` topic; of a broad area's section,
+ * the papers of those topics); a list of `!slug` every section except those topics. The
+ * edition-level `more` is kept.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
   if (topics.length === 0) return edition;
@@ -11,7 +12,27 @@ export function cutEdition(edition: Edition, topics: string[]): Edition {
   const listed = new Set(topics.map((t) => (t.startsWith('!') ? t.slice(1) : t)));
   const named = (s: Section): boolean =>
     listed.has(s.topic.slug) || (s.topic.parent !== undefined && listed.has(s.topic.parent));
-  return { ...edition, sections: edition.sections.filter((s) => named(s) !== except) };
+  const sections: Section[] = [];
+  for (const s of edition.sections) {
+    const own = s.topic.paperTopics;
+    if (own === undefined) {
+      if (named(s) !== except) sections.push(s);
+      continue;
+    }
+    // A broad area's section ("Computer vision"): each paper goes with its own topic, unless the
+    // reader stopped the area itself (its "Stop one topic" link).
+    if (listed.has(s.topic.slug)) {
+      if (!except) sections.push(s);
+      continue;
+    }
+    const papers = s.papers.filter((p) => {
+      const slug = own[p.id];
+      return slug !== undefined && listed.has(slug) !== except;
+    });
+    if (papers.length === s.papers.length) sections.push(s);
+    else if (papers.length > 0) sections.push({ ...s, papers });
+  }
+  return { ...edition, sections };
 }
 
 /** Number of papers an edition shows. */

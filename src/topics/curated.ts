@@ -1,4 +1,4 @@
-import type { Topic } from '../domain/index.js';
+import type { Topic, TopicArea } from '../domain/index.js';
 import { PaperpostError, partParent } from '../domain/index.js';
 
 /** One research area of the curated catalogue file (data/catalogue.json). */
@@ -58,6 +58,50 @@ export function parseCatalogue(text: string, file: string): Topic[] {
       userDefined: false,
       origin: 'curated',
       description: typeof e.description === 'string' ? e.description : '',
+    };
+  });
+}
+
+/**
+ * The broad areas of the curated catalogue file (`{"areas": [{slug, label, description, topics}]}`
+ * beside its topics; none when the file has no "areas"). Each area names topics of the same file
+ * (not parts: a part goes with its parent), each topic in one area at most, and its slug is no
+ * topic's. Throws a `bad-catalogue` error naming the file and the area on anything else.
+ */
+export function parseAreas(text: string, file: string): TopicArea[] {
+  const topics = parseCatalogue(text, file);
+  const bad = (reason: string): PaperpostError =>
+    new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
+  const list = (JSON.parse(text) as { areas?: unknown }).areas;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw bad('"areas" must be an array');
+  const slugs = new Set(topics.map((t) => t.slug));
+  const seen = new Set<string>();
+  const placed = new Map<string, string>();
+  return list.map((raw, i) => {
+    const e = raw as Partial<TopicArea> | null;
+    const where = `area ${i + 1}`;
+    if (!e || typeof e.slug !== 'string' || !SLUG.test(e.slug)) throw bad(`${where} has no valid "slug"`);
+    if (seen.has(e.slug) || slugs.has(e.slug)) throw bad(`${where}: slug "${e.slug}" is already taken`);
+    seen.add(e.slug);
+    if (typeof e.label !== 'string' || e.label.trim() === '')
+      throw bad(`${where} (${e.slug}) has no "label"`);
+    if (!isStrings(e.topics) || e.topics.length < 2)
+      throw bad(`${where} (${e.slug}): "topics" must list two or more topic slugs`);
+    for (const slug of e.topics) {
+      if (!slugs.has(slug) || partParent(slug) !== undefined)
+        throw bad(
+          `${where} (${e.slug}): "${slug}" is not a topic of the catalogue (parts go with their parent)`,
+        );
+      const other = placed.get(slug);
+      if (other !== undefined) throw bad(`${where} (${e.slug}): "${slug}" is already in area "${other}"`);
+      placed.set(slug, e.slug);
+    }
+    return {
+      slug: e.slug,
+      label: e.label.trim(),
+      description: typeof e.description === 'string' ? e.description : '',
+      topics: [...e.topics],
     };
   });
 }

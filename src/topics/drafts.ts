@@ -47,6 +47,17 @@ export interface Draft {
    * primary class is one of these, never by closeness.
    */
   classes?: readonly string[];
+  /**
+   * A section of a broad area ("Computer vision"): it takes a left-over paper only when the
+   * catalogue topic the paper names (`claim`) is one of the area's, never by closeness.
+   */
+  area?: AreaOfDraft;
+}
+
+/** The topics of a broad area's section, and the catalogue topic (slug) each paper names. */
+export interface AreaOfDraft {
+  slugs: ReadonlySet<string>;
+  claim: (p: number) => string | undefined;
 }
 
 /**
@@ -473,6 +484,14 @@ export function placeLeftovers(
     const paper = batch[p] as PaperText;
     const mine = new Set(paper.categories.map((c) => c.toLowerCase()));
     for (const d of drafts) {
+      if (d.area) {
+        const slug = d.area.claim(p);
+        if (slug !== undefined && d.area.slugs.has(slug)) {
+          best = d;
+          break;
+        }
+        continue;
+      }
       if (own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug) continue;
       if (d.classes) {
         if (paper.categories[0] !== undefined && d.classes.includes(paper.categories[0])) {
@@ -599,12 +618,23 @@ export function toGroups(
         b.members.length - a.members.length ||
         (a.topic.slug < b.topic.slug ? -1 : 1),
     );
-  const groups: TopicGroup[] = sorted.map((d) => ({ topic: d.topic, paperIds: ids(d.members) }));
+  const groups: TopicGroup[] = sorted.map((d) => ({
+    topic: d.area ? { ...d.topic, paperTopics: paperTopics(d.members, d.area, batch) } : d.topic,
+    paperIds: ids(d.members),
+  }));
   if (other.length > 0) {
     const known = topics.find((t) => t.slug === OTHER_TOPIC.slug);
     groups.push({ topic: known ?? { ...OTHER_TOPIC }, paperIds: ids(other) });
   }
   return groups;
+}
+
+/** The catalogue topic of each paper of an area's section, by paper id (in id order). */
+function paperTopics(members: number[], area: AreaOfDraft, batch: PaperText[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const byId = members.map((p) => [(batch[p] as PaperText).id, area.claim(p) ?? ''] as const);
+  for (const [id, slug] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[id] = slug;
+  return out;
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { Topic } from '../domain/index.js';
+import type { Topic, TopicArea } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
 import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
-import { bestTopic, EVIDENCE } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, topicEvidence } from './evidence.js';
 import { formatLabel, slugify } from './label.js';
 import { labelsClash } from './label-section.js';
 import { bestSurface, isVague, type PhraseStats } from './phrases.js';
@@ -274,4 +274,101 @@ export function formClassSections(
     rest = rest.filter((p) => !taken.has(p));
   }
   return rest;
+}
+
+/**
+ * Sections of the broad areas of the catalogue (see {@link TopicArea}), from the papers of the
+ * catch-all that name a topic of the area (the topic they plainly own, else the one they give
+ * join evidence for, among `named`) when that topic has no section of its own: a day's single
+ * video-generation, 3D and world-model papers read under "Computer vision" rather than among
+ * "More papers". At least two papers in a short letter ({@link SHORT_LETTER}), else
+ * {@link FORM_MIN_PAPERS}; never on a heading that clashes with a section's. At most `room`
+ * sections, largest first, added to `drafts`. Returns the papers not taken.
+ */
+export function formAreaSections(
+  other: readonly number[],
+  drafts: Draft[],
+  topics: Topic[],
+  batch: readonly PaperText[],
+  room: number,
+  areas: readonly TopicArea[],
+  named: readonly number[],
+  owner: readonly number[],
+): number[] {
+  if (areas.length === 0 || room <= 0) return [...other];
+  const housed = new Set(
+    drafts.flatMap((d) => {
+      const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
+      return topic ? [d.topic.parent ?? partParent(topic.slug) ?? topic.slug] : [];
+    }),
+  );
+  const live = new Set(named.map((i) => (topics[i] as Topic).slug));
+  // Per area, its topics without a section, and a topic of all their key phrases: a paper that
+  // names none of them alone may say several of the area's ("4D", "monocular video", "avatar").
+  const open = areas.map((area, order) => {
+    const slugs = new Set(area.topics.filter((s) => live.has(s) && !housed.has(s)));
+    const members = named.filter((i) => slugs.has((topics[i] as Topic).slug));
+    const keywords = [...new Set(members.flatMap((i) => (topics[i] as Topic).keywords))];
+    const topic: Topic = {
+      slug: area.slug,
+      label: area.label,
+      keywords,
+      categories: [],
+      userDefined: false,
+      origin: 'curated',
+      description: area.description,
+    };
+    return { area, order, slugs, members, topic };
+  });
+  const claims = new Map<number, string | undefined>();
+  const claimOf = (p: number): string | undefined => {
+    const paper = batch[p] as PaperText;
+    const own = owner[p] ?? -1;
+    const index = own >= 0 ? own : bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
+    if (index >= 0) {
+      const slug = partParent((topics[index] as Topic).slug) ?? (topics[index] as Topic).slug;
+      return live.has(slug) && !housed.has(slug) ? slug : undefined;
+    }
+    let best: { evidence: number; members: readonly number[] } | undefined;
+    for (const a of open) {
+      if (a.members.length === 0) continue;
+      const evidence = topicEvidence(a.topic, paper);
+      if (evidence >= JOIN_EVIDENCE && evidence > (best?.evidence ?? 0))
+        best = { evidence, members: a.members };
+    }
+    if (!best) return undefined;
+    // The paper's topic is the area's topic it says most of (the first at a tie).
+    const topic = bestTopic(topics, best.members, paper, 0).index;
+    return topic >= 0 ? (topics[topic] as Topic).slug : undefined;
+  };
+  const claim = (p: number): string | undefined => {
+    if (!claims.has(p)) claims.set(p, claimOf(p));
+    return claims.get(p);
+  };
+  const least = batch.length < SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
+  const used = drafts.map((d) => d.words);
+  const found = open
+    .map((a) => ({
+      ...a,
+      members: other.filter((p) => {
+        const slug = claim(p);
+        return slug !== undefined && a.slugs.has(slug);
+      }),
+    }))
+    .filter((a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.area.label))))
+    .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
+    .slice(0, room);
+  const taken = new Set<number>();
+  for (const { slugs, members, topic } of found) {
+    drafts.push({
+      members: [...members].sort((a, b) => a - b),
+      topic,
+      words: labelWords(topic.label),
+      source: -1,
+      settled: true,
+      area: { slugs, claim },
+    });
+    for (const p of members) taken.add(p);
+  }
+  return other.filter((p) => !taken.has(p));
 }

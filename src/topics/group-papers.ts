@@ -1,4 +1,4 @@
-import type { Topic, TopicGroup } from '../domain/index.js';
+import type { Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
 import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
@@ -18,7 +18,13 @@ import {
   toGroups,
 } from './drafts.js';
 import { JOIN_EVIDENCE, learnPhrases } from './evidence.js';
-import { catalogueNamed, formClassSections, formFoundSections, formSections } from './form-sections.js';
+import {
+  catalogueNamed,
+  formAreaSections,
+  formClassSections,
+  formFoundSections,
+  formSections,
+} from './form-sections.js';
 import { partsByParent, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
@@ -37,6 +43,8 @@ export interface GroupOptions {
   maxOtherShare?: number;
   /** Guesses the arXiv archive of a paper without categories (see archive-guess.ts). */
   archiveModel?: ArchiveModel;
+  /** Broad areas of the catalogue (data/catalogue.json "areas"): headings over related topics. */
+  areas?: readonly TopicArea[];
 }
 
 /** Groups of one batch, and the catalogue with the topics this batch proposed. */
@@ -46,6 +54,7 @@ export interface GroupResult {
 }
 
 const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
+  areas: [],
   joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
   maxOtherShare: 0.1,
@@ -240,6 +249,21 @@ export function groupPapers(
       keepOut: (p) => (owner[p] ?? -1) >= 0,
     });
     if (drafts.length > count) other = place(kept, drafts);
+  }
+  // Still over: a broad area's heading over topics of one paper each ("Computer vision" over a
+  // day's single video-generation, 3D and world-model papers), as an editor of a short letter does.
+  if (other.length > opts.maxOtherShare * n) {
+    // The rest were placed already: placing them again would only move one by closeness.
+    other = formAreaSections(
+      other,
+      drafts,
+      topics,
+      batch,
+      hi - 1 - drafts.length,
+      opts.areas,
+      curated,
+      owner,
+    );
   }
   // Room for "More papers" too, unless it is smaller than the section it would replace.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {

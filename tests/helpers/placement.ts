@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Topic, TopicGroup } from '../../src/domain/index.js';
-import { groupPapers, OTHER_TOPIC, type PaperText, parseCatalogue } from '../../src/topics/index.js';
+import type { Topic, TopicArea, TopicGroup } from '../../src/domain/index.js';
+import {
+  groupPapers,
+  OTHER_TOPIC,
+  type PaperText,
+  parseAreas,
+  parseCatalogue,
+} from '../../src/topics/index.js';
 import { loadDemoPapers } from './demo-papers.js';
 
 /**
@@ -18,6 +24,11 @@ export interface JudgedPaper extends PaperText {
 
 export function loadCatalogueFile(): Topic[] {
   return parseCatalogue(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
+}
+
+/** The broad areas of the shipped catalogue, as a run groups with them. */
+export function loadAreasFile(): TopicArea[] {
+  return parseAreas(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
 }
 
 function readJudged(file: string): Record<string, unknown>[] {
@@ -86,10 +97,15 @@ export function scorePlacement(
   groups: readonly TopicGroup[],
   papers: readonly JudgedPaper[],
   catalogue: readonly Topic[],
+  areas: readonly TopicArea[] = loadAreasFile(),
 ): Placement {
   const byId = new Map(papers.map((p) => [p.id, p]));
   const families = new Set(
-    groups.flatMap((g) => (g.topic.slug === OTHER_TOPIC.slug ? [] : [familyOf(g.topic, catalogue) ?? '?'])),
+    groups.flatMap((g) => {
+      if (g.topic.slug === OTHER_TOPIC.slug) return [];
+      const area = areas.find((a) => a.slug === g.topic.slug);
+      return area ? area.topics : [familyOf(g.topic, catalogue) ?? '?'];
+    }),
   );
   let well = 0;
   let strict = 0;
@@ -100,6 +116,8 @@ export function scorePlacement(
   for (const g of groups) {
     const isOther = g.topic.slug === OTHER_TOPIC.slug;
     const family = isOther ? undefined : familyOf(g.topic, catalogue);
+    // A broad area's section ("Computer vision") is right for a paper of any of its topics.
+    const area = areas.find((a) => a.slug === g.topic.slug);
     // A section of arXiv classes ("Hardware architecture") is where a researcher looks for a
     // paper of that primary class that no catalogue topic fits: like "More papers" for it.
     const byClass =
@@ -111,9 +129,14 @@ export function scorePlacement(
       if (byClass) classed += 1;
       const ofClass =
         byClass && p.categories[0] !== undefined && g.topic.categories.includes(p.categories[0]);
-      if (!isOther && family === undefined && !ofClass) unjudged += 1;
+      if (!isOther && family === undefined && !ofClass && !area) unjudged += 1;
       const none = p.accept.includes('none');
-      const ok = isOther || ofClass ? none : family !== undefined && p.accept.includes(family);
+      const ok =
+        isOther || ofClass
+          ? none
+          : area
+            ? area.topics.some((t) => p.accept.includes(t))
+            : family !== undefined && p.accept.includes(family);
       const homeless = (isOther || ofClass) && !p.accept.some((a) => families.has(a));
       if (ok) strict += 1;
       if (ok || homeless) well += 1;
@@ -133,10 +156,15 @@ export function scorePlacement(
 }
 
 /** Groups a judged set with the curated catalogue, as a run does, and scores the placement. */
-export function measurePlacement(papers: readonly JudgedPaper[], catalogue: Topic[]): Placement {
+export function measurePlacement(
+  papers: readonly JudgedPaper[],
+  catalogue: Topic[],
+  areas: readonly TopicArea[] = loadAreasFile(),
+): Placement {
   const { groups } = groupPapers(
     papers.map(({ accept: _, ...p }) => p),
     catalogue,
+    { areas },
   );
-  return scorePlacement(groups, papers, catalogue);
+  return scorePlacement(groups, papers, catalogue, areas);
 }

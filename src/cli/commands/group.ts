@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Paper, Topic } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
-import { curatedTopics, type GlobalOptions, readConfig } from '../context.js';
+import { curatedAreas, curatedTopics, type GlobalOptions, readConfig } from '../context.js';
 import { badInput, readPapersInput } from '../input-file.js';
 
 function strings(value: unknown, file: string, where: string): string[] {
@@ -87,7 +87,9 @@ export function registerGroup(program: Command): void {
     .option('--json', 'print {"topics": [{"label", "slug", "ids"}]}')
     .action(function (this: Command, opts: { in: string; json?: boolean }) {
       const papers = readPapersFile(opts.in);
-      const { groups } = groupPapers(papers, configTopics(this.optsWithGlobals<GlobalOptions>()));
+      const { groups } = groupPapers(papers, configTopics(this.optsWithGlobals<GlobalOptions>()), {
+        areas: curatedAreas(),
+      });
       const topics = groups.map((g) => ({ label: g.topic.label, slug: g.topic.slug, ids: g.paperIds }));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify({ topics }, null, 2)}\n`);

@@ -4,7 +4,7 @@ import { type Edition, FREQUENCIES, type Paper, PaperpostError } from '../../dom
 import { planEdition } from '../../pipeline/build-edition.js';
 import { createPreviewApp, type EditionSource, type PreviewEdition } from '../../server/preview-app.js';
 import { startServer } from '../../server/start.js';
-import { type App, type GlobalOptions, openApp, readConfig } from '../context.js';
+import { type App, curatedAreas, type GlobalOptions, openApp, readConfig } from '../context.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { buildSampleEdition, readRenderPapers, sampleVariants } from './render.js';
 
@@ -35,7 +35,12 @@ export function storeEditionSource(app: App): EditionSource {
       const found: PreviewEdition[] = [];
       const notices: string[] = [];
       for (const frequency of FREQUENCIES) {
-        const plan = await planEdition(app.store, app.config, frequency, new Date());
+        const plan = await planEdition(
+          app.store,
+          { ...app.config, areas: curatedAreas() },
+          frequency,
+          new Date(),
+        );
         if (plan.status === 'planned') {
           found.push({ edition: plan.edition, variants: sampleVariants(plan.edition) });
           continue;

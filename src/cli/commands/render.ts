@@ -6,7 +6,7 @@ import { PaperpostError } from '../../domain/index.js';
 import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
-import { type GlobalOptions, readConfig } from '../context.js';
+import { curatedAreas, type GlobalOptions, readConfig } from '../context.js';
 import { badInput, readPapersInput } from '../input-file.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
@@ -63,7 +63,7 @@ export function buildSampleEdition(
   globals: GlobalOptions,
   now: Date,
 ): Edition {
-  const { groups } = groupPapers(papers, configTopics(globals));
+  const { groups } = groupPapers(papers, configTopics(globals), { areas: curatedAreas() });
   const ranked = rankSections(groups, papers, rankOptionsFor(config, windowEnd(papers, now)));
   const date = now.toISOString().slice(0, 10);
   return {

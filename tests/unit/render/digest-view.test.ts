@@ -189,6 +189,46 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(cutEdition(parted, ['!long-context']).sections).toHaveLength(2);
   });
 
+  /** A broad area's section ("Computer vision") of papers a-0, a-1... of these topics. */
+  const areaSection = (topics: string[]): (typeof edition.sections)[number] => {
+    const base = edition.sections[0] as (typeof edition.sections)[number];
+    const paper = base.papers[0] as (typeof base.papers)[number];
+    return {
+      ...base,
+      topic: {
+        ...base.topic,
+        slug: 'area-vision',
+        label: 'Computer vision',
+        paperTopics: Object.fromEntries(topics.map((t, i) => [`a-${i}`, t])),
+      },
+      papers: topics.map((_, i) => ({ ...paper, id: `a-${i}` })),
+    };
+  };
+
+  it.each([
+    [[], ['a-0', 'a-1', 'a-2']],
+    [['video-generation'], ['a-0', 'a-2']],
+    [['3d-vision', 'robotics'], ['a-1']],
+    [['robotics'], []],
+    [['!video-generation'], ['a-1']],
+    [['!robotics'], ['a-0', 'a-1', 'a-2']],
+    [['!video-generation', '!3d-vision'], []],
+    [['!area-vision'], []],
+  ])("gives a broad area's section, for topics %j, the papers of those topics: %j", (topics, ids) => {
+    const area = areaSection(['video-generation', '3d-vision', 'video-generation']);
+    const cut = cutEdition({ ...edition, sections: [area] }, topics);
+    expect(cut.sections.flatMap((s) => s.papers.map((p) => p.id))).toEqual(ids);
+    expect(cut.sections.every((s) => s.topic.label === 'Computer vision')).toBe(true);
+  });
+
+  it("links a broad area's section to the one topic its papers are of, and to none for several", () => {
+    const whole = { ...edition, sections: [areaSection(['video-generation', '3d-vision'])] };
+    expect(buildDigestView(whole, viewOptions).sections[0]?.unsubscribe).toBeNull();
+    expect(buildDigestView(cutEdition(whole, ['3d-vision']), viewOptions).sections[0]?.unsubscribe).toBe(
+      '%%TOPIC_UNSUBSCRIBE_URL:3d-vision%%',
+    );
+  });
+
   it('keeps the edition order', () => {
     const cut = cutEdition(edition, ['robotics', 'language-models']);
     expect(cut.sections.map((s) => s.topic.slug)).toEqual(['language-models', 'robotics']);

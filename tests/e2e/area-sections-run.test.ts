@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Edition, Section } from '../../src/domain/index.js';
+import { createStore } from '../../src/store/index.js';
+import { runCli, SAMPLES, tempProject } from '../helpers/cli.js';
+
+// One day of Hugging Face papers alone (a personal digest): several topics hold one paper each.
+const config = {
+  title: 'One day',
+  sources: [
+    { id: 'hf-papers-rss', kind: 'rss', location: path.join(SAMPLES, 'hf-papers-rss_2026-08-22.xml') },
+  ],
+  sender: { fromAddress: 'digest@paperpost.example', listId: 'day.paperpost.example' },
+  seedSubscribers: [
+    { email: 'all@paperpost.example' },
+    { email: 'images@paperpost.example', topics: ['image-generation'] },
+  ],
+  dataDir: 'data',
+};
+
+describe("paperpost run: a broad area's section reaches the subscribers of its papers' topics", () => {
+  let dir: string;
+  let edition: Edition;
+  let area: Section;
+  let counts: Map<string, number>;
+  const text = async (who: string): Promise<string> => {
+    const folder = path.join(dir, 'data', 'outbox', edition.id);
+    const file = readdirSync(folder).find((f) => f.endsWith(`-${who}.eml`)) as string;
+    return (await simpleParser(readFileSync(path.join(folder, file)))).text ?? '';
+  };
+
+  beforeAll(async () => {
+    dir = tempProject(config);
+    const run = await runCli(['run', '--json'], { cwd: dir });
+    expect(run.stderr).not.toMatch(/"level":50|at .*\.js:\d+/);
+    expect(run.code).toBe(0);
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    edition = (await store.editions.getEdition(JSON.parse(run.stdout).edition.id)) as Edition;
+    counts = await store.catalogue.topicPaperCounts();
+    await store.close();
+    area = edition.sections.find((s) => s.topic.paperTopics !== undefined) as Section;
+  }, 120_000);
+
+  it('gathers single papers of related topics under the area heading, each with its topic', () => {
+    expect(area?.topic.label).toBe('Computer vision');
+    expect(area.papers.length).toBeGreaterThanOrEqual(2);
+    const own = area.topic.paperTopics ?? {};
+    expect(Object.keys(own).sort()).toEqual(area.papers.map((p) => p.id).sort());
+    // No topic of its papers has a section of its own in the letter.
+    const sections = new Set(edition.sections.map((s) => s.topic.slug));
+    for (const slug of Object.values(own)) expect(sections.has(slug)).toBe(false);
+  });
+
+  it("counts the area's papers for their own topics in the catalogue, never for the area", () => {
+    const own = Object.values(area.topic.paperTopics ?? {});
+    for (const slug of new Set(own)) expect(counts.get(slug)).toBe(own.filter((s) => s === slug).length);
+    expect(counts.has(area.topic.slug)).toBe(false);
+  });
+
+  it("gives an image-generation subscriber the area's image-generation papers, and the rest to everyone", async () => {
+    const own = area.topic.paperTopics ?? {};
+    const images = area.papers.filter((p) => own[p.id] === 'image-generation');
+    expect(images.length).toBeGreaterThan(0);
+    const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
+    const mine = oneLine(await text('images@paperpost.example'));
+    const everyone = oneLine(await text('all@paperpost.example'));
+    expect(mine).toContain('Computer vision');
+    for (const p of area.papers) {
+      const title = oneLine(p.title).slice(0, 40);
+      expect(everyone).toContain(title);
+      if (own[p.id] === 'image-generation') expect(mine).toContain(title);
+      else expect(mine).not.toContain(title);
+    }
+  });
+});

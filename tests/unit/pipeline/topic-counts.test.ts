@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { topicCounts } from '../../../src/pipeline/build-edition.js';
+import { loadPapers, makeEdition } from '../render/fixture.js';
+
+describe('topicCounts: papers of an edition per catalogue topic', () => {
+  const edition = makeEdition(loadPapers().slice(0, 9), 3);
+  const [a, b, c] = edition.sections as [
+    (typeof edition.sections)[number],
+    (typeof edition.sections)[number],
+    (typeof edition.sections)[number],
+  ];
+  const ids = (s: typeof a): string[] => s.papers.map((p) => p.id);
+
+  it.each([
+    [
+      'a section counts for its topic, with the papers cut for size',
+      [{ ...a, more: 2 }],
+      { 'language-models': 5 },
+    ],
+    [
+      'a sub-section counts for its parent',
+      [
+        { ...a, topic: { ...a.topic, slug: 'long-context--benchmarks', parent: 'long-context' } },
+        { ...b, topic: { ...b.topic, slug: 'long-context' } },
+      ],
+      { 'long-context': 6 },
+    ],
+    [
+      "a broad area's section counts for the topic of each of its papers, never for itself",
+      [
+        {
+          ...c,
+          topic: {
+            ...c.topic,
+            slug: 'area-vision',
+            paperTopics: {
+              [ids(c)[0] as string]: 'video-generation',
+              [ids(c)[1] as string]: '3d-vision',
+              x: 'video-generation',
+            },
+          },
+        },
+      ],
+      { 'video-generation': 2, '3d-vision': 1 },
+    ],
+  ])('%s', (_, sections, expected) => {
+    expect(Object.fromEntries(topicCounts({ ...edition, sections }))).toEqual(expected);
+  });
+});
