@@ -677,6 +677,26 @@ export function bySize(a: Draft, b: Draft): number {
   return b.members.length - a.members.length || (a.topic.slug < b.topic.slug ? -1 : 1);
 }
 
+/**
+ * Largest first and, at the same size, the section whose papers say more of its topic (summed
+ * {@link topicEvidence} of its key phrases): the last is the one to give its papers back when a
+ * letter has too many sections. Two papers that both name "AI safety" keep their section before
+ * two that say "continual learning" once each.
+ */
+export function byStrength(batch: readonly PaperText[]): (a: Draft, b: Draft) => number {
+  const strength = new Map<Draft, number>();
+  const of = (d: Draft): number => {
+    let s = strength.get(d);
+    if (s === undefined) {
+      s = 0;
+      for (const p of d.members) s += topicEvidence(d.topic, batch[p] as PaperText);
+      strength.set(d, s);
+    }
+    return s;
+  };
+  return (a, b) => b.members.length - a.members.length || of(b) - of(a) || bySize(a, b);
+}
+
 export function groupIndices(labels: number[]): number[][] {
   const out: number[][] = [];
   labels.forEach((l, i) => {

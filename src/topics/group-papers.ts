@@ -5,6 +5,7 @@ import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
 import {
   addDraft,
   bySize,
+  byStrength,
   type Draft,
   groupIndices,
   labelPhrases,
@@ -209,7 +210,8 @@ export function groupPapers(
   // Too many sections: the smallest give their papers back, "More papers" counted in.
   // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
   while (drafts.length > hi && mergeSmallestPart(drafts));
-  drafts.sort(bySize);
+  const weakestLast = byStrength(batch);
+  drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
     placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
@@ -265,9 +267,10 @@ export function groupPapers(
       owner,
     );
   }
-  // Room for "More papers" too, unless it is smaller than the section it would replace.
+  // Room for "More papers" too, unless it is smaller than the section it would replace; of
+  // sections of one size, the one whose papers say least of its topic gives way.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
-    drafts.sort(bySize);
+    drafts.sort(weakestLast);
     if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
     const smallest = drafts.pop() as Draft;
     other = place([...other, ...smallest.members], drafts);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
-import { nameCluster } from '../../../src/topics/drafts.js';
+import { bySize, byStrength, type Draft, nameCluster } from '../../../src/topics/drafts.js';
 import { catalogueNamed } from '../../../src/topics/group-papers.js';
 import { collectPhrases, groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { seededRandom, shuffle } from './hf-fixture.js';
@@ -315,5 +315,48 @@ describe('nameCluster: a paper joins a found section on evidence', () => {
     const named = nameCluster([0, 1, 2], collectPhrases(one), [], one);
     expect(named.label).toBeUndefined();
     expect(named.rest).toEqual([0, 1, 2]);
+  });
+});
+
+describe('byStrength: which section gives way when a letter has too many', () => {
+  const topic = (slug: string, keywords: string[]): Topic => ({
+    ...user(slug, keywords),
+    userDefined: false,
+  });
+  const batch = [
+    p('x1', 'Jailbreak attacks on AI safety', 'We study AI safety under jailbreak attacks.'),
+    p('x2', 'AI safety of tool use', 'AI safety risks when models call tools.'),
+    p('y1', 'A survey', 'Continual learning is mentioned once.'),
+    p('y2', 'Another study', 'We look at adaptation and continual learning.'),
+    p('z1', 'Grasping', 'Robot grasping.'),
+    p('z2', 'More grasping', 'Robot grasping again.'),
+    p('z3', 'Grasp planning', 'Robot grasp planning.'),
+  ];
+  const draft = (slug: string, keywords: string[], members: number[]): Draft => ({
+    members,
+    topic: topic(slug, keywords),
+    words: [slug],
+    source: 0,
+    settled: false,
+  });
+
+  it('puts larger sections first and, at one size, the one whose papers say its phrases more', () => {
+    const drafts = [
+      draft('a-continual', ['continual learning'], [2, 3]),
+      draft('c-safety', ['ai safety', 'jailbreak'], [0, 1]),
+      draft('z-robot', ['robot'], [4, 5, 6]),
+    ];
+    // By size and slug alone "a-continual" would stay and "c-safety" give way.
+    expect([...drafts].sort(bySize).map((d) => d.topic.slug)).toEqual(['z-robot', 'a-continual', 'c-safety']);
+    expect(drafts.sort(byStrength(batch)).map((d) => d.topic.slug)).toEqual([
+      'z-robot',
+      'c-safety',
+      'a-continual',
+    ]);
+  });
+
+  it('falls back to size and slug when the evidence is equal (as bySize)', () => {
+    const drafts = [draft('b', ['nothing said'], [2, 3]), draft('a', ['nothing said'], [0, 1])];
+    expect(drafts.sort(byStrength(batch)).map((d) => d.topic.slug)).toEqual(['a', 'b']);
   });
 });

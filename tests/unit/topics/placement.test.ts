@@ -509,8 +509,9 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('demo samples: most papers well placed, "More papers" at most about a quarter', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.84);
-    expect(s.strict).toBeGreaterThanOrEqual(0.75);
+    // 84% / 76% before a section of the same size gave way by its papers' evidence (byStrength).
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.85);
+    expect(s.strict).toBeGreaterThanOrEqual(0.78);
     expect(s.otherShare).toBeLessThanOrEqual(0.26);
   });
 
