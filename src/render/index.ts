@@ -16,7 +16,7 @@ export {
 export { clampText, formatDate, type PaperCard, paperCard, shortenAuthors } from './digest-view.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml } from './escape.js';
-export { plainTextOf, preloadMjml } from './mjml.js';
+export { preloadMjml } from './mjml.js';
 export {
   fillPlaceholders,
   type PersonalValues,
@@ -34,3 +34,4 @@ export {
   type SimpleMail,
 } from './renderer.js';
 export { estimateSpamScore, type SpamEstimate } from './spam-score.js';
+export { visibleTextOfRendered } from './visible-text.js';

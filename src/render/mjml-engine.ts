@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { toPlainText } from '../domain/index.js';
 
 /** One message of MJML's validator. */
 export interface MjmlError {
@@ -87,16 +86,13 @@ function plainError(e: MjmlError): MjmlError {
   return { formattedMessage: e.formattedMessage, message: e.message ?? String(e) };
 }
 
-/** What the worker is asked: an MJML compile, or the plain text of an HTML document. */
-export type WorkerRequest =
-  | { id: number; op: 'mjml'; input: MjmlSource }
-  | { id: number; op: 'text'; html: string };
+/** What the worker is asked: an MJML compile. */
+export type WorkerRequest = { id: number; op: 'mjml'; input: MjmlSource };
 
-/** What the worker answers: `output` of a compile, `text` of a plain-text request, or `error`. */
+/** What the worker answers: `output` of a compile, or `error`. */
 export interface WorkerReply {
   id: number;
   output?: MjmlOutput;
-  text?: string;
   error?: string;
 }
 
@@ -185,23 +181,5 @@ export async function runMjml(input: MjmlSource): Promise<MjmlOutput> {
   } catch (err) {
     if (!workerFailed) throw err;
     return compileHere(input);
-  }
-}
-
-/**
- * `toPlainText(html)` in the preloaded worker when there is one (it has sanitize-html loaded by
- * then, ~0.05-0.1 s this thread would spend at the end of a run), else in this thread. The same
- * function either way, so the same text.
- */
-export async function plainTextOf(html: string): Promise<string> {
-  const state = background;
-  if (!state) return toPlainText(html);
-  try {
-    const reply = await ask(state, { id: state.next++, op: 'text', html });
-    if (reply.text === undefined) throw new Error('MJML worker sent no text');
-    return reply.text;
-  } catch (err) {
-    if (!workerFailed) throw err;
-    return toPlainText(html);
   }
 }

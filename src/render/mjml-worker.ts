@@ -1,12 +1,10 @@
 /**
  * Worker-thread entry of `preloadMjml`: loads mjml at once (bundled into this file; the load then
  * overlaps the main thread's work), compiles a small document so the first real compile runs
- * warm, reads that document's text (sanitize-html, through `toPlainText`, loads then), and
- * answers requests: a compile per MJML document, the plain text of an HTML document.
+ * warm, and answers requests: a compile per MJML document.
  */
 import { parentPort } from 'node:worker_threads';
 import mjml2html from 'mjml';
-import { toPlainText } from '../domain/index.js';
 import { compileHere, useMjml, type WorkerReply, type WorkerRequest } from './mjml-engine.js';
 
 const SECTION = `<mj-section background-color="#fff" css-class="c" padding="1px 0"><mj-column>
@@ -23,24 +21,9 @@ useMjml(mjml2html);
 const warmUp = { source: WARM_UP, filePath: 'warm-up.mjml', includePath: '' };
 const warm = compileHere(warmUp)
   .then(() => compileHere(warmUp))
-  .then(({ html }) => warmPlainText(html))
   .catch(() => undefined);
 
-/**
- * While the main thread still fetches and groups: load sanitize-html and read the warm-up page's
- * text, so the closing check's `plainTextOf` (the run waits for it) finds both loaded and warm.
- * A failure here is left for a real text request to report.
- */
-function warmPlainText(html: string): void {
-  try {
-    toPlainText(html);
-  } catch {
-    // A text request will report it.
-  }
-}
-
 async function answer(msg: WorkerRequest): Promise<WorkerReply> {
-  if (msg.op === 'text') return { id: msg.id, text: toPlainText(msg.html) };
   return { id: msg.id, output: await compileHere(msg.input) };
 }
 

@@ -1,7 +1,7 @@
 import { PaperpostError } from '../domain/index.js';
 import { type MjmlOutput, type MjmlSource, runMjml } from './mjml-engine.js';
 
-export { plainTextOf, preloadMjml } from './mjml-engine.js';
+export { preloadMjml } from './mjml-engine.js';
 
 /** What one MJML compile gives back. */
 export interface MjmlResult {

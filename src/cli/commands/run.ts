@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { describeCounts, describeSections, PaperpostError } from '../../domain/index.js';
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
-import { checkBuiltMessage, plainTextOf, preloadMjml } from '../../render/index.js';
+import { checkBuiltMessage, preloadMjml, visibleTextOfRendered } from '../../render/index.js';
 import { type App, curatedAreas, type GlobalOptions, openApp, summaryOnly } from '../context.js';
 import {
   assertNothingLeftBehind,
@@ -93,9 +93,9 @@ async function writePreview(
   mkdirSync(dir, { recursive: true });
   const preview = path.join(dir, 'preview.html');
   writeFileSync(preview, message.html);
-  // The message was just built from known parts: check those, without parsing the MIME again.
-  // Its visible text comes from the MJML worker, idle by now and with sanitize-html loaded.
-  const report = checkBuiltMessage(message, await plainTextOf(message.html));
+  // The message was just built from known parts: check those, without parsing the MIME again,
+  // and read the text of its HTML as this program rendered it (no HTML sanitizer to load).
+  const report = checkBuiltMessage(message, visibleTextOfRendered(message.html));
   const warnings = report.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.message}`);
   if (logWarnings)
     for (const warning of warnings) app.logger.warn({ edition: edition.id, check: true }, warning);
