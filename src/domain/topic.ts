@@ -36,6 +36,8 @@ export interface Topic {
    * its papers, by paper id. A subscriber of one of those topics gets that topic's papers of it.
    */
   paperTopics?: Record<string, string>;
+  /** For the section of a broad area: the label of each of its topics, by slug. */
+  topicLabels?: Record<string, string>;
 }
 
 /**

@@ -209,8 +209,24 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
   };
 }
 
-function paperView(paper: RankedPaper, summaryChars: number): PaperView {
-  const card = paperCard(paper, summaryChars);
+/**
+ * The topic a paper of a broad area's section is of ("3D vision" under "Computer vision"), said
+ * first in its "why" line; undefined in any other section.
+ */
+export function areaTopicOf(section: Pick<Section, 'topic'>, paperId: string): string | undefined {
+  const slug = section.topic.paperTopics?.[paperId];
+  const label = slug === undefined ? undefined : (section.topic.topicLabels?.[slug] ?? undefined);
+  return label ? cleanText(label) || undefined : undefined;
+}
+
+/** A card's "why" line with the paper's topic in its area's section first. */
+export function withTopic<T extends { why: string }>(card: T, topic: string | undefined): T {
+  if (!topic) return card;
+  return { ...card, why: card.why ? `${topic} · ${card.why}` : topic };
+}
+
+function paperView(paper: RankedPaper, summaryChars: number, topic?: string): PaperView {
+  const card = withTopic(paperCard(paper, summaryChars), topic);
   const { upvotes } = card;
   return {
     id: paper.id,
@@ -228,7 +244,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
     slug: section.topic.slug,
     label,
     anchor,
-    papers: section.papers.map((p) => paperView(p, summaryChars)),
+    papers: section.papers.map((p) => paperView(p, summaryChars, areaTopicOf(section, p.id))),
     more: section.more,
     moreUrl: `${archiveUrl}#${anchor}`,
     moreText:

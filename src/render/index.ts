@@ -13,7 +13,15 @@ export {
   type MessageParts,
   rawHeaderLines,
 } from './check-message.js';
-export { clampText, formatDate, type PaperCard, paperCard, shortenAuthors } from './digest-view.js';
+export {
+  areaTopicOf,
+  clampText,
+  formatDate,
+  type PaperCard,
+  paperCard,
+  shortenAuthors,
+  withTopic,
+} from './digest-view.js';
 export { cutEdition } from './edition-cut.js';
 export { escapeHtml } from './escape.js';
 export { preloadMjml } from './mjml.js';

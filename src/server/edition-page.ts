@@ -6,10 +6,18 @@ import {
   type Edition,
   type EditionCounts,
   type Paper,
+  type Section,
   sectionAnchor,
   type WebOnlyGroup,
 } from '../domain/index.js';
-import { CARD_SUMMARY_CHARS, formatDate, type PaperCard, paperCard } from '../render/index.js';
+import {
+  areaTopicOf,
+  CARD_SUMMARY_CHARS,
+  formatDate,
+  type PaperCard,
+  paperCard,
+  withTopic,
+} from '../render/index.js';
 
 /** Characters of a summary on the web version (the letter shows fewer). */
 const WEB_SUMMARY_CHARS = 600;
@@ -63,17 +71,17 @@ export async function buildWebEdition(
 ): Promise<WebEdition> {
   const groups = webOnlyOf(edition);
   const papers = new Map((await load(groups.flatMap((g) => g.ids))).map((p) => [p.id, p]));
-  const pick = (ids: string[]): WebPaper[] =>
+  const pick = (ids: string[], section?: Section): WebPaper[] =>
     ids.flatMap((id) => {
       const paper = papers.get(id);
-      return paper ? [webPaper(paper)] : [];
+      return paper ? [section ? withTopic(webPaper(paper), areaTopicOf(section, id)) : webPaper(paper)] : [];
     });
   const bySlug = new Map(groups.filter((g) => g.slug !== null).map((g) => [g.slug, g]));
   const sections: WebSection[] = edition.sections.map((s) => ({
     anchor: sectionAnchor(s.topic.slug),
     label: cleanText(s.topic.label) || s.topic.slug,
-    inLetter: s.papers.map(webPaper),
-    webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? []),
+    inLetter: s.papers.map((p) => withTopic(webPaper(p), areaTopicOf(s, p.id))),
+    webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? [], s),
   }));
   const inLetter = new Set(edition.sections.map((s) => s.topic.slug));
   for (const group of groups) {

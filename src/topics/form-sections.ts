@@ -309,6 +309,9 @@ export function formAreaSections(
     const slugs = new Set(area.topics.filter((s) => live.has(s) && !housed.has(s)));
     const members = named.filter((i) => slugs.has((topics[i] as Topic).slug));
     const keywords = [...new Set(members.flatMap((i) => (topics[i] as Topic).keywords))];
+    const topicLabels = Object.fromEntries(
+      members.map((i) => [(topics[i] as Topic).slug, (topics[i] as Topic).label]),
+    );
     const topic: Topic = {
       slug: area.slug,
       label: area.label,
@@ -317,6 +320,7 @@ export function formAreaSections(
       userDefined: false,
       origin: 'curated',
       description: area.description,
+      topicLabels,
     };
     return { area, order, slugs, members, topic };
   });

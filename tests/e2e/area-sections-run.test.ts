@@ -70,6 +70,9 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     for (const p of area.papers) {
       const title = oneLine(p.title).slice(0, 40);
       expect(everyone).toContain(title);
+      // Each paper says its own topic first: why it is under the area's heading.
+      const tag = area.topic.topicLabels?.[own[p.id] as string] as string;
+      expect(everyone).toContain(`${tag} · in HF daily`);
       if (own[p.id] === 'image-generation') expect(mine).toContain(title);
       else expect(mine).not.toContain(title);
     }

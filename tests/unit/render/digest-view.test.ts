@@ -200,6 +200,7 @@ describe('cutEdition and dropLowestRanked', () => {
         slug: 'area-vision',
         label: 'Computer vision',
         paperTopics: Object.fromEntries(topics.map((t, i) => [`a-${i}`, t])),
+        topicLabels: { 'video-generation': 'Video generation', '3d-vision': '3D vision' },
       },
       papers: topics.map((_, i) => ({ ...paper, id: `a-${i}` })),
     };
@@ -227,6 +228,18 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(buildDigestView(cutEdition(whole, ['3d-vision']), viewOptions).sections[0]?.unsubscribe).toBe(
       '%%TOPIC_UNSUBSCRIBE_URL:3d-vision%%',
     );
+  });
+
+  it("says each paper's own topic first in a broad area's section, and nowhere else", () => {
+    const area = areaSection(['video-generation', '3d-vision']);
+    const view = buildDigestView(
+      { ...edition, sections: [area, edition.sections[1] as typeof area] },
+      viewOptions,
+    );
+    const [first, second] = view.sections;
+    expect(first?.papers.map((p) => p.why.split(' · ')[0])).toEqual(['Video generation', '3D vision']);
+    expect(first?.papers.every((p) => p.why.split(' · ').length >= 2)).toBe(true);
+    expect(second?.papers.some((p) => /^(Video generation|3D vision)/.test(p.why))).toBe(false);
   });
 
   it('keeps the edition order', () => {

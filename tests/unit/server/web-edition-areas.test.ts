@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildWebEdition } from '../../../src/server/edition-page.js';
+import { loadPapers, makeEdition } from '../render/fixture.js';
+
+describe("the web edition: a broad area's section says each paper's topic, letter and web-only papers alike", () => {
+  it('puts the topic first in the "why" line of the area\'s papers only', async () => {
+    const papers = loadPapers().slice(0, 8);
+    const base = makeEdition(papers.slice(0, 4), 2);
+    const [area, other] = base.sections as [(typeof base.sections)[number], (typeof base.sections)[number]];
+    const ids = [...area.papers.map((p) => p.id), papers[4]?.id as string];
+    const edition = {
+      ...base,
+      sections: [
+        {
+          ...area,
+          topic: {
+            ...area.topic,
+            slug: 'area-vision',
+            label: 'Computer vision',
+            paperTopics: Object.fromEntries(
+              ids.map((id, i) => [id, i === 1 ? '3d-vision' : 'video-generation']),
+            ),
+            topicLabels: { 'video-generation': 'Video generation', '3d-vision': '3D vision' },
+          },
+        },
+        other,
+      ],
+      webOnly: [{ slug: 'area-vision', label: 'Computer vision', ids: [papers[4]?.id as string] }],
+    };
+    const web = await buildWebEdition(edition, async (want) => papers.filter((p) => want.includes(p.id)));
+    const [vision, rest] = web.sections;
+    expect(vision?.inLetter.map((p) => p.why.split(' · ')[0])).toEqual(['Video generation', '3D vision']);
+    expect(vision?.webOnly.map((p) => p.why.split(' · ')[0])).toEqual(['Video generation']);
+    expect(rest?.inLetter.some((p) => /^(Video generation|3D vision)/.test(p.why))).toBe(false);
+  });
+});
