@@ -65,7 +65,7 @@ export function createApp(deps: ServerDeps): Hono {
     tokens,
     logger,
     now,
-    pages: createPageRenderer(createViews(), tokens, deps.config.title),
+    pages: createPageRenderer(createViews(), tokens, deps.config.title, deps.areas ?? []),
     limitIp: (c) => enforce(c, ipLimiter, `ip:${clientIp(c)}`, now().getTime()),
     // In the store: one window per address for every process and replica, kept over restarts.
     limitAddress: async (c, email) => {

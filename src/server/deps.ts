@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Config } from '../config/load.js';
-import type { Logger } from '../domain/index.js';
+import type { Logger, TopicArea } from '../domain/index.js';
 import type {
   BounceRepository,
   EditionRepository,
@@ -51,6 +51,8 @@ export type ServerOptions = Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server
 export interface ServerDeps {
   store: ServerStore;
   config: ServerOptions;
+  /** Broad areas of the catalogue: the pages list the offered topics under them. */
+  areas?: readonly TopicArea[];
   /** Signs and checks the links in mails. */
   signer: TokenSigner;
   /** Secret for the CSRF form tokens (the same secret as the signer's is fine: keys are derived). */

@@ -32,6 +32,7 @@ input[aria-invalid=true] { border-color: var(--warn); border-width: 2px; }
 input[type=email]:focus, button:focus-visible { outline: 3px solid var(--focus); outline-offset: 1px; }
 fieldset { border: 0; padding: 0; margin: 1rem 0; }
 legend { font-weight: 600; margin-bottom: .35rem; padding: 0; }
+.topic-group { margin: .75rem 0 .3rem; font-size: .8rem; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
 .choices { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .35rem .75rem; }
 .choice { display: flex; gap: .5rem; align-items: center; font-weight: 400; margin: 0; }
 .choice input { width: 1.1rem; height: 1.1rem; margin: 0; flex: none; accent-color: var(--accent); }

@@ -1,4 +1,4 @@
-import type { Frequency, Topic } from '../domain/index.js';
+import type { Frequency, Topic, TopicArea } from '../domain/index.js';
 import { isOffered, partParent } from '../domain/index.js';
 import type { Choices } from './ports.js';
 
@@ -35,6 +35,43 @@ export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
         a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) ||
         a.slug.localeCompare(b.slug),
     );
+}
+
+/** Offered topics under one heading of the subscribe and preferences pages. */
+export interface TopicGroup {
+  /** The broad area's label; null for the list without areas. */
+  label: string | null;
+  topics: Topic[];
+}
+
+/**
+ * The offered topics (as {@link offeredTopics} orders them) under the catalogue's broad areas, in
+ * the areas' order, so a reader scans ten headings rather than forty names: the operator's own
+ * topics first ("Your topics"), the ones of no area last ("More topics"). One group without a
+ * heading when there are no areas; an area none of whose topics is offered is left out.
+ */
+export function groupByArea(offered: readonly Topic[], areas: readonly TopicArea[]): TopicGroup[] {
+  if (areas.length === 0) return offered.length > 0 ? [{ label: null, topics: [...offered] }] : [];
+  const areaOf = new Map<string, number>();
+  areas.forEach((a, i) => {
+    for (const slug of a.topics) areaOf.set(slug, i);
+  });
+  const own = offered.filter((t) => t.userDefined);
+  const inArea = areas.map((): Topic[] => []);
+  const rest: Topic[] = [];
+  for (const t of offered) {
+    if (t.userDefined) continue;
+    const i = areaOf.get(t.slug);
+    if (i === undefined) rest.push(t);
+    else inArea[i]?.push(t);
+  }
+  return [
+    ...(own.length > 0 ? [{ label: 'Your topics', topics: own }] : []),
+    ...areas.flatMap((a, i) =>
+      (inArea[i]?.length ?? 0) > 0 ? [{ label: a.label, topics: inArea[i] as Topic[] }] : [],
+    ),
+    ...(rest.length > 0 ? [{ label: 'More topics', topics: rest }] : []),
+  ];
 }
 
 /**

@@ -26,6 +26,49 @@ async function signUp(client: Client, email: string, extra: Record<string, strin
   return client.post('/subscribe', { _csrf: csrf, email, frequency: 'daily', ...extra });
 }
 
+describe('GET / with the catalogue areas', () => {
+  it('lists the offered topics under the broad areas, each once, own topics first and the rest last', async () => {
+    const curated = (slug: string, label: string) => ({
+      slug,
+      label,
+      keywords: [label.toLowerCase()],
+      categories: [],
+      userDefined: false,
+      origin: 'curated' as const,
+    });
+    const grouped = await createFixture({
+      clientIp: testClientIp,
+      areas: [
+        { slug: 'area-vision', label: 'Vision and video', description: '', topics: ['video', 'three-d'] },
+        { slug: 'area-empty', label: 'Nothing offered', description: '', topics: ['gone', 'robotics'] },
+      ],
+    });
+    try {
+      // The fixture's own topics (llm, vision, robotics) are the config's.
+      await grouped.store.catalogue.saveTopics([
+        curated('video', 'Video generation'),
+        curated('three-d', '3D vision'),
+        curated('kv', 'KV cache'),
+      ]);
+      await grouped.store.catalogue.updateTopic('robotics', { hidden: true });
+      const html = await (await new Client(grouped.app).get('/')).text();
+      const groups = [...html.matchAll(/<p class="topic-group">([^<]+)<\/p>/g)].map((m) => m[1]);
+      expect(groups).toEqual(['Your topics', 'Vision and video', 'More topics']);
+      const order = [...html.matchAll(/name="topics" value="([^"]+)"/g)].map((m) => m[1]);
+      // Within a group by label, as without areas; each topic once.
+      expect(order).toEqual(['vision', 'llm', 'three-d', 'video', 'kv']);
+    } finally {
+      await grouped.close();
+    }
+  });
+
+  it('keeps one list without headings when there are no areas', async () => {
+    const html = await (await new Client(fx.app).get('/')).text();
+    expect(html).not.toContain('class="topic-group"');
+    expect([...html.matchAll(/name="topics" value="([^"]+)"/g)].length).toBe(3);
+  });
+});
+
 describe('GET /', () => {
   it('offers only defined, curated and approved topics, never a discovered proposal or a hidden topic', async () => {
     await fx.store.catalogue.saveTopics([

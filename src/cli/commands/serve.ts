@@ -9,7 +9,7 @@ import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
 import { createTokenSigner, drainMailQueue } from '../../subscribers/index.js';
 import { bounceRouteDeps } from '../bounce-deps.js';
-import { type App, type GlobalOptions, openApp } from '../context.js';
+import { type App, curatedAreas, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor } from '../wiring.js';
 
 interface ServeOptions {
@@ -33,6 +33,7 @@ export function createWebApp(
   return createApp({
     store: app.store,
     config,
+    areas: curatedAreas(),
     signer: createTokenSigner(app.secret),
     secret: app.secret,
     mailer: createTransactionalMailer(transport, config.sender),

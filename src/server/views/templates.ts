@@ -16,9 +16,11 @@ export const TEMPLATES: Record<string, string> = {
 <footer><a href="/archive">Archive</a> · <a href="/feed.xml">RSS</a></footer>
 </body></html>`,
 
-  '@topics': `<fieldset><legend>Topics</legend><div class="choices">
-<% for (const t of it.catalogue) { %><label class="choice"<% if (t.description) { %> title="<%= t.description %>"<% } %>><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
-<% } %></div><p class="hint">Choose none to get every topic, including new ones.</p></fieldset>
+  '@topics': `<fieldset><legend>Topics</legend>
+<% for (const g of it.topicGroups ?? [{ label: null, topics: it.catalogue }]) { %><% if (g.label) { %><p class="topic-group"><%= g.label %></p><% } %><div class="choices">
+<% for (const t of g.topics) { %><label class="choice"<% if (t.description) { %> title="<%= t.description %>"<% } %>><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
+<% } %></div>
+<% } %><p class="hint">Choose none to get every topic, including new ones.</p></fieldset>
 <fieldset><legend>How often</legend><div class="choices">
 <label class="choice"><input type="radio" name="frequency" value="daily"<% if (it.frequency !== 'weekly') { %> checked<% } %>> Daily</label>
 <label class="choice"><input type="radio" name="frequency" value="weekly"<% if (it.frequency === 'weekly') { %> checked<% } %>> Weekly</label>
@@ -31,7 +33,7 @@ export const TEMPLATES: Record<string, string> = {
 <input id="email" type="email" name="email" required maxlength="254" autocomplete="email" value="<%= it.email ?? '' %>"<% if (it.emailError) { %> aria-invalid="true" aria-describedby="email-error"<% } %>>
 <% if (it.emailError) { %><p id="email-error" class="field-error"><%= it.emailError %></p><% } %>
 <div class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
-<% if (it.catalogue) { %><%~ include('@topics', { catalogue: it.catalogue, selected: it.selected ?? [], frequency: it.frequency }) %><% } %>
+<% if (it.catalogue) { %><%~ include('@topics', { catalogue: it.catalogue, topicGroups: it.topicGroups, selected: it.selected ?? [], frequency: it.frequency }) %><% } %>
 <div class="actions"><button type="submit"><%= it.button ?? 'Subscribe' %></button></div>
 </form>`,
 
