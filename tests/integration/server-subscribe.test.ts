@@ -26,16 +26,18 @@ async function signUp(client: Client, email: string, extra: Record<string, strin
   return client.post('/subscribe', { _csrf: csrf, email, frequency: 'daily', ...extra });
 }
 
+/** A topic of the curated catalogue. */
+const curated = (slug: string, label: string) => ({
+  slug,
+  label,
+  keywords: [label.toLowerCase()],
+  categories: [],
+  userDefined: false,
+  origin: 'curated' as const,
+});
+
 describe('GET / with the catalogue areas', () => {
   it('lists the offered topics under the broad areas, each once, own topics first and the rest last', async () => {
-    const curated = (slug: string, label: string) => ({
-      slug,
-      label,
-      keywords: [label.toLowerCase()],
-      categories: [],
-      userDefined: false,
-      origin: 'curated' as const,
-    });
     const grouped = await createFixture({
       clientIp: testClientIp,
       areas: [
@@ -105,14 +107,6 @@ describe('GET /', () => {
   });
 
   it("lists the operator's own topics first, then the others by label, not by slug", async () => {
-    const curated = (slug: string, label: string) => ({
-      slug,
-      label,
-      keywords: [label.toLowerCase()],
-      categories: [],
-      userDefined: false,
-      origin: 'curated' as const,
-    });
     await fx.store.catalogue.saveTopics([
       curated('agents', 'LLM agents'),
       curated('safety', 'AI safety and security'),
