@@ -307,10 +307,10 @@ export function formAreaSections(
   // names none of them alone may say several of the area's ("4D", "monocular video", "avatar").
   const open = areas.map((area, order) => {
     const slugs = new Set(area.topics.filter((s) => live.has(s) && !housed.has(s)));
-    const members = named.filter((i) => slugs.has((topics[i] as Topic).slug));
-    const keywords = [...new Set(members.flatMap((i) => (topics[i] as Topic).keywords))];
+    const own = named.filter((i) => slugs.has((topics[i] as Topic).slug));
+    const keywords = [...new Set(own.flatMap((i) => (topics[i] as Topic).keywords))];
     const topicLabels = Object.fromEntries(
-      members.map((i) => [(topics[i] as Topic).slug, (topics[i] as Topic).label]),
+      own.map((i) => [(topics[i] as Topic).slug, (topics[i] as Topic).label]),
     );
     const topic: Topic = {
       slug: area.slug,
@@ -322,7 +322,7 @@ export function formAreaSections(
       description: area.description,
       topicLabels,
     };
-    return { area, order, slugs, members, topic };
+    return { area, order, slugs, own, topic };
   });
   const claims = new Map<number, string | undefined>();
   const claimOf = (p: number): string | undefined => {
@@ -333,16 +333,15 @@ export function formAreaSections(
       const slug = partParent((topics[index] as Topic).slug) ?? (topics[index] as Topic).slug;
       return live.has(slug) && !housed.has(slug) ? slug : undefined;
     }
-    let best: { evidence: number; members: readonly number[] } | undefined;
+    let best: { evidence: number; own: readonly number[] } | undefined;
     for (const a of open) {
-      if (a.members.length === 0) continue;
+      if (a.own.length === 0) continue;
       const evidence = topicEvidence(a.topic, paper);
-      if (evidence >= JOIN_EVIDENCE && evidence > (best?.evidence ?? 0))
-        best = { evidence, members: a.members };
+      if (evidence >= JOIN_EVIDENCE && evidence > (best?.evidence ?? 0)) best = { evidence, own: a.own };
     }
     if (!best) return undefined;
     // The paper's topic is the area's topic it says most of (the first at a tie).
-    const topic = bestTopic(topics, best.members, paper, 0).index;
+    const topic = bestTopic(topics, best.own, paper, 0).index;
     return topic >= 0 ? (topics[topic] as Topic).slug : undefined;
   };
   const claim = (p: number): string | undefined => {
@@ -353,13 +352,16 @@ export function formAreaSections(
   const used = drafts.map((d) => d.words);
   const found = open
     .map((a) => ({
-      ...a,
+      slugs: a.slugs,
+      topic: a.topic,
+      label: a.area.label,
+      order: a.order,
       members: other.filter((p) => {
         const slug = claim(p);
         return slug !== undefined && a.slugs.has(slug);
       }),
     }))
-    .filter((a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.area.label))))
+    .filter((a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.label))))
     .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
     .slice(0, room);
   const taken = new Set<number>();
