@@ -4,7 +4,7 @@ import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-gue
 import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
-import { bestTopic, EVIDENCE, JOIN_EVIDENCE, topicEvidence } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
 import { formatLabel, slugify } from './label.js';
 import { labelsClash } from './label-section.js';
 import { bestSurface, isVague, type PhraseStats } from './phrases.js';
@@ -278,8 +278,9 @@ export function formClassSections(
 
 /**
  * Sections of the broad areas of the catalogue (see {@link TopicArea}), from the papers of the
- * catch-all that name a topic of the area (the topic they plainly own, else the one they give
- * join evidence for, among `named`) when that topic has no section of its own: a day's single
+ * catch-all that name a topic of the area (the topic they plainly own, else the one they claim,
+ * `claimed`: join evidence, as the batch settled it) when that topic has no section of its own,
+ * or that say several of the area's key phrases together: a day's single
  * video-generation, 3D and world-model papers read under "Computer vision" rather than among
  * "More papers". At least two papers in a short letter ({@link SHORT_LETTER}), else
  * {@link FORM_MIN_PAPERS}; never on a heading that clashes with a section's. At most `room`
@@ -294,6 +295,7 @@ export function formAreaSections(
   areas: readonly TopicArea[],
   named: readonly number[],
   owner: readonly number[],
+  claimed: readonly number[],
 ): number[] {
   if (areas.length === 0 || room <= 0) return [...other];
   const housed = new Set(
@@ -324,11 +326,17 @@ export function formAreaSections(
     };
     return { area, order, slugs, own, topic };
   });
+  // Every area's phrases read before the first paper is matched against them (see learnPhrases).
+  const areaTopics = open.map((a) => a.topic);
+  learnPhrases(
+    areaTopics,
+    areaTopics.map((_, i) => i),
+  );
   const claims = new Map<number, string | undefined>();
   const claimOf = (p: number): string | undefined => {
     const paper = batch[p] as PaperText;
     const own = owner[p] ?? -1;
-    const index = own >= 0 ? own : bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
+    const index = own >= 0 ? own : (claimed[p] ?? -1);
     if (index >= 0) {
       const slug = partParent((topics[index] as Topic).slug) ?? (topics[index] as Topic).slug;
       return live.has(slug) && !housed.has(slug) ? slug : undefined;

@@ -265,6 +265,7 @@ export function groupPapers(
       opts.areas,
       curated,
       owner,
+      claim,
     );
   }
   // Room for "More papers" too, unless it is smaller than the section it would replace; of
