@@ -27,7 +27,7 @@ const WARM_UP = 2;
 
 const catalogueText = readFileSync(path.join(ROOT, 'data', 'catalogue.json'), 'utf8');
 const catalogue = parseCatalogue(catalogueText, 'data/catalogue.json');
-const areas = parseAreas(catalogueText, 'data/catalogue.json');
+const areas = parseAreas(catalogueText, 'data/catalogue.json', catalogue);
 
 function readPapers(file: string, count: number): PaperText[] {
   return readFileSync(file, 'utf8')

@@ -53,7 +53,7 @@ const LABELED = new URL(
 const CATALOGUE_TEXT = readFileSync(new URL('data/catalogue.json', ROOT), 'utf8');
 const CATALOGUE = parseCatalogue(CATALOGUE_TEXT, 'data/catalogue.json');
 // The broad areas a run groups with ("Computer vision" over topics of one paper each).
-const AREAS = parseAreas(CATALOGUE_TEXT, 'data/catalogue.json');
+const AREAS = parseAreas(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')

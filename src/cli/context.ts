@@ -15,20 +15,30 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The curated catalogue of research areas shipped in data/ (read once). */
 export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.json');
 
-let curated: Topic[] | undefined;
+let shipped: { topics: Topic[]; areas: TopicArea[] } | undefined;
 
-/** The shipped curated topics (see data/catalogue.json); a broken file is a one-line error. */
-export function curatedTopics(): Topic[] {
-  curated ??= parseCatalogue(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
-  return curated.map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }));
+/** data/catalogue.json, read and checked once per process; a broken file is a one-line error. */
+function shippedCatalogue(): { topics: Topic[]; areas: TopicArea[] } {
+  if (!shipped) {
+    const text = readFileSync(CATALOGUE_FILE, 'utf8');
+    const topics = parseCatalogue(text, CATALOGUE_FILE);
+    shipped = { topics, areas: parseAreas(text, CATALOGUE_FILE, topics) };
+  }
+  return shipped;
 }
 
-let areas: TopicArea[] | undefined;
+/** The shipped curated topics (see data/catalogue.json). */
+export function curatedTopics(): Topic[] {
+  return shippedCatalogue().topics.map((t) => ({
+    ...t,
+    keywords: [...t.keywords],
+    categories: [...t.categories],
+  }));
+}
 
 /** The broad areas of the shipped catalogue (headings over related topics in a short letter). */
 export function curatedAreas(): TopicArea[] {
-  areas ??= parseAreas(readFileSync(CATALOGUE_FILE, 'utf8'), CATALOGUE_FILE);
-  return areas.map((a) => ({ ...a, topics: [...a.topics] }));
+  return shippedCatalogue().areas.map((a) => ({ ...a, topics: [...a.topics] }));
 }
 
 /**

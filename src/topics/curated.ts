@@ -64,12 +64,15 @@ export function parseCatalogue(text: string, file: string): Topic[] {
 
 /**
  * The broad areas of the curated catalogue file (`{"areas": [{slug, label, description, topics}]}`
- * beside its topics; none when the file has no "areas"). Each area names topics of the same file
+ * beside its topics; none when the file has no "areas"); `topics` when the caller parsed them. Each area names topics of the same file
  * (not parts: a part goes with its parent), each topic in one area at most, and its slug is no
  * topic's. Throws a `bad-catalogue` error naming the file and the area on anything else.
  */
-export function parseAreas(text: string, file: string): TopicArea[] {
-  const topics = parseCatalogue(text, file);
+export function parseAreas(
+  text: string,
+  file: string,
+  topics: readonly Topic[] = parseCatalogue(text, file),
+): TopicArea[] {
   const bad = (reason: string): PaperpostError =>
     new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
   const list = (JSON.parse(text) as { areas?: unknown }).areas;
