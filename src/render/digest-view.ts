@@ -52,6 +52,8 @@ export interface SectionView {
   moreText: string;
   /** Placeholder of the topic's unsubscribe link, or null. */
   unsubscribe: string | null;
+  /** What that link leaves: the section's label, or the one topic a broad area's section shows. */
+  stopLabel: string;
 }
 
 /** Everything digest.mjml and digest.txt read. */
@@ -252,6 +254,10 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
         ? `${section.more} more of these on the web`
         : `${section.more} more in ${label} on the web`,
     unsubscribe: stop === undefined ? null : topicUnsubscribePlaceholder(stop),
+    stopLabel:
+      section.topic.paperTopics && stop !== undefined
+        ? cleanText(section.topic.topicLabels?.[stop] ?? '') || label
+        : label,
   };
 }
 

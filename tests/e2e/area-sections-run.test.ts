@@ -67,6 +67,8 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     const mine = oneLine(await text('images@paperpost.example'));
     const everyone = oneLine(await text('all@paperpost.example'));
     expect(mine).toContain('Computer vision');
+    // Its "Stop one topic" link leaves the subscriber's topic, and says so.
+    expect(mine).toMatch(/Stop one topic: Image generation and editing: http\S+\/unsubscribe\/topic\?token=/);
     for (const p of area.papers) {
       const title = oneLine(p.title).slice(0, 40);
       expect(everyone).toContain(title);

@@ -225,9 +225,12 @@ describe('cutEdition and dropLowestRanked', () => {
   it("links a broad area's section to the one topic its papers are of, and to none for several", () => {
     const whole = { ...edition, sections: [areaSection(['video-generation', '3d-vision'])] };
     expect(buildDigestView(whole, viewOptions).sections[0]?.unsubscribe).toBeNull();
-    expect(buildDigestView(cutEdition(whole, ['3d-vision']), viewOptions).sections[0]?.unsubscribe).toBe(
-      '%%TOPIC_UNSUBSCRIBE_URL:3d-vision%%',
-    );
+    const cut = buildDigestView(cutEdition(whole, ['3d-vision']), viewOptions).sections[0];
+    expect(cut?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:3d-vision%%');
+    // The link says what it leaves: the topic, not the area's heading.
+    expect(cut?.stopLabel).toBe('3D vision');
+    expect(cut?.label).toBe('Computer vision');
+    expect(buildDigestView(edition, viewOptions).sections.every((s) => s.stopLabel === s.label)).toBe(true);
   });
 
   it("says each paper's own topic first in a broad area's section, and nowhere else", () => {
