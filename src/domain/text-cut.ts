@@ -17,10 +17,21 @@ function sentenceEnds(head: string): number[] {
   return ends;
 }
 
+/** Words a clause cut keeps after the last full sentence; fewer leave a stub ("However…"). */
+const MIN_CLAUSE_WORDS = 4;
+/** Share of the limit a first sentence must fill to stand alone in place of a stub clause. */
+const STUB_SENTENCE = 0.2;
+
+function words(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
 /**
  * Cuts `text` to at most `maxChars` characters at a sentence end, else at a clause end (`,` `;`
  * `:` or a dash) with "…", else at a word that is not a dangling "and"/"the". A sentence or clause
- * end counts only past 40% of the limit, so a short first sentence does not leave a stub.
+ * end counts only past 40% of the limit, so a short first sentence does not leave a stub; a clause
+ * of fewer than four words after a full sentence ("However…") gives way to that sentence.
  */
 export function cutAtClause(text: string, maxChars: number): string {
   // A string never has more characters than UTF-16 units: most abstracts need no splitting.
@@ -37,7 +48,13 @@ export function cutAtClause(text: string, maxChars: number): string {
   if (sentence !== undefined && sentence >= floor) return head.slice(0, sentence);
   let clause = -1;
   for (const m of head.matchAll(/[,;:](?=\s)|\s[–—-](?=\s)/g)) clause = m.index ?? -1;
-  if (clause >= floor) return `${head.slice(0, clause).trimEnd()}…`;
+  // A clause of a few words after a full sentence is a stub ("... implications. However…"): the
+  // sentence reads better alone, unless it is itself a stub of the limit.
+  const stub =
+    sentence !== undefined && clause > sentence && words(head.slice(sentence, clause)) < MIN_CLAUSE_WORDS;
+  if (clause >= floor && !stub) return `${head.slice(0, clause).trimEnd()}…`;
+  if (clause >= floor && sentence !== undefined && sentence >= STUB_SENTENCE * head.length)
+    return head.slice(0, sentence);
   const space = head.lastIndexOf(' ');
   let cut = space >= head.length / 2 ? head.slice(0, space) : head;
   for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
