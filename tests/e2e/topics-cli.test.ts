@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,31 @@ describe('paperpost topics', () => {
       /"llm-agents--memory" is a part of "llm-agents": it is offered, hidden and chosen with it/,
     );
     expect((await list()).get(slug)).toMatchObject({ offered: false, partOf: 'llm-agents' });
+  });
+
+  it('says which config topic is offered in place of a curated topic of the same label', async () => {
+    // As the shipped demo config does: its own "LLM agents" (slug agents) beside the catalogue's.
+    const own = path.join(dir, 'own-topic');
+    const ownConfig = path.join(own, 'paperpost.config.json');
+    mkdirSync(own);
+    writeFileSync(
+      ownConfig,
+      JSON.stringify({
+        dataDir: path.join(own, 'data'),
+        topics: [{ slug: 'agents', label: 'LLM agents', keywords: ['llm agents', 'agentic'] }],
+      }),
+    );
+    const run = await cliWith(ownConfig, 'topics', 'list', '--json');
+    expect(run.code).toBe(0);
+    const rows = new Map((JSON.parse(run.stdout) as Row[]).map((r) => [r.slug, r]));
+    expect(rows.get('agents')).toMatchObject({ origin: 'config', offered: true, replacedBy: null });
+    // The public pages offer "agents" only: one "LLM agents" to choose.
+    expect(rows.get('llm-agents')).toMatchObject({ origin: 'curated', offered: false, replacedBy: 'agents' });
+    expect(rows.get('long-context')).toMatchObject({ offered: true, replacedBy: null });
+    expect(rows.get('llm-agents--memory')).toMatchObject({ partOf: 'llm-agents', replacedBy: null });
+    const text = (await cliWith(ownConfig, 'topics', 'list')).stdout;
+    expect(text).toMatch(/^llm-agents\tLLM agents\tcurated\treplaced by agents\t0 papers\t0 subscribers$/m);
+    expect(text).toMatch(/^agents\tLLM agents\tconfig\toffered\t/m);
   });
 
   it('approves, renames, merges and hides, keeping every subscription', async () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { PaperpostError, partParent, type Topic, topicOrigin } from '../../domain/index.js';
+import { configTopics } from '../../pipeline/build-edition.js';
 import type { Store } from '../../store/types.js';
 import { offeredTopics, selectedSlugs } from '../../subscribers/index.js';
 import { type App, curatedTopics, type GlobalOptions, withApp } from '../context.js';
@@ -36,6 +37,8 @@ async function subscriberCounts(store: Store, catalogue: Topic[]): Promise<Map<s
 function withCatalogue(global: GlobalOptions, fn: (app: App) => Promise<void>): Promise<void> {
   return withApp(global, async (app) => {
     await app.store.catalogue.seedTopics(curatedTopics());
+    // The config's own topics as `serve` and a run store them: listed before any run.
+    await app.store.catalogue.saveTopics(configTopics(app.config));
     await fn(app);
   });
 }
@@ -61,6 +64,11 @@ export interface TopicRow {
   label: string;
   origin: string;
   offered: boolean;
+  /**
+   * The config topic that carries this curated topic's label, so the public pages offer that one
+   * instead (see `offeredTopics`); null when none does.
+   */
+  replacedBy: string | null;
   hidden: boolean;
   partOf: string | null;
   papers: number;
@@ -78,7 +86,15 @@ function partsUnderParents(rows: TopicRow[]): TopicRow[] {
 
 function formatRow(r: TopicRow): string {
   const state =
-    r.partOf !== null ? `part of ${r.partOf}` : r.hidden ? 'hidden' : r.offered ? 'offered' : 'proposal';
+    r.partOf !== null
+      ? `part of ${r.partOf}`
+      : r.hidden
+        ? 'hidden'
+        : r.offered
+          ? 'offered'
+          : r.replacedBy !== null
+            ? `replaced by ${r.replacedBy}`
+            : 'proposal';
   const line = `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`;
   return r.partOf !== null ? `  ${line}` : line;
 }
@@ -103,14 +119,21 @@ export function registerTopics(program: Command): void {
         const topics = await app.store.catalogue.listTopics();
         const papers = await app.store.catalogue.topicPaperCounts();
         const subscribers = await subscriberCounts(app.store, topics);
+        const offered = new Set(offeredTopics(topics).map((t) => t.slug));
+        // A config topic of the same label is offered in place of a catalogue topic.
+        const ownByLabel = new Map(
+          topics.filter((t) => t.userDefined).map((t) => [t.label.toLowerCase(), t.slug]),
+        );
         const rows = partsUnderParents(
           topics.map((t): TopicRow => {
             const partOf = partParent(t.slug) ?? null;
+            const replacedBy = t.userDefined ? undefined : ownByLabel.get(t.label.toLowerCase());
             return {
               slug: t.slug,
               label: t.label,
               origin: topicOrigin(t),
-              offered: offeredTopics([t]).length === 1,
+              offered: offered.has(t.slug),
+              replacedBy: partOf === null && replacedBy !== undefined ? replacedBy : null,
               // A part is not hidden by anyone: it is shown within its parent's sections.
               hidden: partOf === null && t.hidden === true,
               partOf,
