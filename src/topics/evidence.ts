@@ -286,7 +286,8 @@ function phrasesOf(topic: Topic): Phrase[] {
 /**
  * Evidence a paper gives for a topic: for each distinct key phrase, the strongest place it says
  * it (see {@link EVIDENCE}), summed; plus a little for a shared arXiv category when some phrase
- * matched (an operator's own category rule counts fully).
+ * matched (an operator's own category rule counts fully). An acronym its abstract spells out as
+ * something else counts for nothing there (see {@link definedOtherwise}).
  */
 export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   const phrases = phrasesOf(topic);
@@ -303,6 +304,8 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
     else if (countIn(g.keywords, id) > 0) score += EVIDENCE.keywords;
     else {
       const count = countIn(g.abstract, id);
+      // "attack success rate (ASR)" says nothing of speech recognition.
+      if (count > 0 && one && definedOtherwise(paper, g.abstract.text, id.id, matched)) continue;
       if (count > 0 && one) words = Math.max(words, count >= 2 ? EVIDENCE.abstract : EVIDENCE.passing);
       else if (count > 0) score += EVIDENCE.abstract;
     }
@@ -315,6 +318,46 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
       score += topic.userDefined ? JOIN_EVIDENCE : EVIDENCE.category;
   }
   return score;
+}
+
+/** Longest acronym read as one: "asr", "vla", "rlhf", "rlvr". */
+const MAX_ACRONYM = 5;
+
+/**
+ * true when a paper's abstract spells out an acronym key phrase as words none of the topic's
+ * other phrases are made of: "attack success rate (ASR)" in a jailbreak abstract is not the "ASR"
+ * of a speech topic, whose "automatic speech recognition (ASR)" holds its phrase "speech
+ * recognition". `text` is the abstract's words as matched (see {@link FieldGrams}); the spelling
+ * is the words right before the acronym whose first letters make it, where the abstract writes it
+ * in capitals after a parenthesis ("(ASR").
+ */
+function definedOtherwise(
+  paper: EvidenceSource,
+  text: string,
+  acronym: string,
+  phrases: readonly Phrase[],
+): boolean {
+  if (acronym.length < 2 || acronym.length > MAX_ACRONYM) return false;
+  // Written in capitals in parentheses where it is spelled out: most words never are.
+  const written = `(${acronym.toUpperCase()}`;
+  if (!paper.summary.includes(written) && !paper.aiSummary?.includes(written)) return false;
+  let spelled: string[] | undefined;
+  for (let at = text.indexOf(` ${acronym} `); at >= 0 && spelled === undefined; ) {
+    // The words right before this occurrence, as many as the acronym has letters.
+    const before: string[] = [];
+    for (let end = at; before.length < acronym.length; ) {
+      const start = text.lastIndexOf(' ', end - 1);
+      if (start < 0) break;
+      before.unshift(text.slice(start + 1, end));
+      end = start;
+    }
+    if (before.length === acronym.length && before.every((w, k) => w.charCodeAt(0) === acronym.charCodeAt(k)))
+      spelled = before;
+    at = text.indexOf(` ${acronym} `, at + 1);
+  }
+  if (spelled === undefined) return false;
+  const own = new Set(spelled);
+  return !phrases.some((p) => p.id !== acronym && p.id.split(' ').every((w) => own.has(w)));
 }
 
 /**

@@ -46,6 +46,30 @@ describe('topicEvidence', () => {
       abstract,
     ],
     ['no phrase said', ['tool use', 'agent'], paper('Diffusion models', 'Images from noise.'), 0],
+    [
+      'an acronym the abstract spells out as something else (a jailbreak paper\'s "ASR")',
+      ['speech recognition', 'asr', 'audio'],
+      paper('Risk under pressure', 'We report attack success rate (ASR) at fixed budgets; ASR hides cost.'),
+      0,
+    ],
+    [
+      "an acronym spelled out as one of the topic's phrases",
+      ['speech recognition', 'asr', 'audio'],
+      paper('A study', 'Automatic speech recognition (ASR) errors; ASR at scale.'),
+      abstract + abstract,
+    ],
+    [
+      'an acronym not spelled out',
+      ['speech recognition', 'asr', 'audio'],
+      paper('A study', 'We pair ASR with TTS; ASR errors drop.'),
+      abstract,
+    ],
+    [
+      'an acronym in the title, whatever the abstract spells',
+      ['speech recognition', 'asr'],
+      paper('Benchmark optimization in ASR models', 'Attack success rate (ASR) is not measured.'),
+      title,
+    ],
   ])('%s', (_case, phrases, source, expected) => {
     expect(topicEvidence(topic(phrases), source)).toBeCloseTo(expected, 10);
   });
