@@ -60,3 +60,40 @@ export function cutAtClause(text: string, maxChars: number): string {
   for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
   return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
 }
+
+/**
+ * The opening of an abstract's sentence that says what the paper does: "We propose...", "In this
+ * paper, we...", "This work presents...", "To address this, we..."; not "We also discuss...".
+ */
+const CONTRIBUTION =
+  /^(?:(?:In this (?:paper|work|study|article)|Here|To (?:this end|address|tackle|bridge|overcome|fill|solve|mitigate)[^.,]{0,80}|Therefore|Thus|Accordingly|Motivated by[^.,]{0,80}|Inspired by[^.,]{0,80}),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next)\b)|this (?:\w+ ){0,2}(?:paper|work|study|article|survey|report)|our (?:work|paper|study))\b/i;
+
+/** Sentences of background an abstract's card may skip to reach what the paper does. */
+const MAX_SKIPPED_SENTENCES = 4;
+
+/**
+ * An abstract from its first sentence that says what the paper does, when one of the first few
+ * does and background comes before it: a card of a few lines then says what the paper does
+ * ("We propose MESA, an LLM-based framework...") rather than what the field knows ("Large
+ * language models have seen significant advancements..."). A sentence that points back ("this
+ * technique") keeps the one before it when both fit in `maxChars`. The text itself otherwise.
+ */
+export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINITY): string {
+  // An abstract that opens with what the paper does ("This survey reviews...") keeps its opening.
+  if (CONTRIBUTION.test(text)) return text;
+  const ends = sentenceEnds(text);
+  for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
+    const rest = text.slice(ends[s]).trimStart();
+    if (!CONTRIBUTION.test(rest)) continue;
+    // "We improve this technique by..." needs the sentence that says which, when both fit.
+    const sentence = rest.slice(0, (sentenceEnds(rest)[0] ?? rest.length) + 1);
+    if (!REFERS_BACK.test(sentence.slice(0, 100))) return rest;
+    const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
+    return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;
+  }
+  return text;
+}
+
+/** Words that point back to an earlier sentence: "this technique", "these challenges". */
+const REFERS_BACK =
+  /\b(?:this|these|such)\s+(?!(?:paper|work|study|article|survey|report|research|end)\b)[a-z]+/i;

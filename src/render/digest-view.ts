@@ -3,6 +3,7 @@ import {
   cleanText,
   cutAtClause,
   type Edition,
+  fromContribution,
   type Paper,
   type RankedPaper,
   type Section,
@@ -198,7 +199,11 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
   add('PDF', paper.links.pdf);
   add('Code', paper.links.code);
   add('Hugging Face', paper.links.hf);
-  const summary = paper.aiSummary && cleanText(paper.aiSummary) ? paper.aiSummary : paper.summary;
+  // An AI summary says what the paper does; an abstract often opens with its field's background.
+  const summary =
+    paper.aiSummary && cleanText(paper.aiSummary)
+      ? paper.aiSummary
+      : fromContribution(cleanText(paper.summary), summaryChars);
   const upvotes = Number.isFinite(paper.upvotes) && paper.upvotes > 0 ? Math.floor(paper.upvotes) : 0;
   return {
     title: cleanText(paper.title) || 'Untitled paper',

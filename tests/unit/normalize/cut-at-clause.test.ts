@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtClause } from '../../../src/domain/index.js';
+import { cutAtClause, fromContribution } from '../../../src/domain/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
 import { rawEntry } from './helpers.js';
 
@@ -64,6 +64,66 @@ describe('cutAtClause', () => {
     );
     expect(paper?.summary).toBe(
       'Large language models are increasingly used for annotation. We investigate three dimensions of this interaction…',
+    );
+  });
+});
+
+describe('fromContribution: an abstract from the sentence that says what the paper does', () => {
+  const BACKGROUND =
+    'Large language models (LLMs) have seen significant advancements. However, they remain brittle.';
+  it.each([
+    [
+      'after background, "In this paper, we"',
+      `${BACKGROUND} In this paper, we propose X. X is fast.`,
+      'In this paper, we propose X. X is fast.',
+    ],
+    ['after background, "We"', `${BACKGROUND} We present Y, a tool.`, 'We present Y, a tool.'],
+    [
+      '"To address this, we"',
+      `${BACKGROUND} To address this, we introduce Z.`,
+      'To address this, we introduce Z.',
+    ],
+    ['"This work presents"', `${BACKGROUND} This work presents W.`, 'This work presents W.'],
+    [
+      'an opening that already says it stays whole',
+      'This comprehensive survey reviews RE. We cover 137 papers.',
+      'This comprehensive survey reviews RE. We cover 137 papers.',
+    ],
+    [
+      'an opening "We" stays whole',
+      'We prove a bound. The bound is tight.',
+      'We prove a bound. The bound is tight.',
+    ],
+    [
+      'no such sentence: the abstract as it is',
+      `${BACKGROUND} Results improve.`,
+      `${BACKGROUND} Results improve.`,
+    ],
+    [
+      'not past four sentences of background',
+      'One is here. Two is here. Three is here. Four is here. Five is here. We propose V.',
+      'One is here. Two is here. Three is here. Four is here. Five is here. We propose V.',
+    ],
+    ['"et al." ends no sentence', 'As Smith et al. we know little. We propose U.', 'We propose U.'],
+    [
+      'not a sentence that adds to the rest ("We also")',
+      `${BACKGROUND} We also discuss T.`,
+      `${BACKGROUND} We also discuss T.`,
+    ],
+    [
+      'a sentence that points back keeps the one before it',
+      'Interferometry measures beams in one dimension. We improve this technique to two.',
+      'Interferometry measures beams in one dimension. We improve this technique to two.',
+    ],
+  ])('%s', (_case, text, expected) => {
+    expect(fromContribution(text)).toBe(expected);
+  });
+
+  it('starts at the sentence that points back when the one before it does not fit too', () => {
+    const text = `${BACKGROUND} Many methods exist for this. We improve this technique by two means.`;
+    expect(fromContribution(text, 50)).toBe('We improve this technique by two means.');
+    expect(fromContribution(text, 200)).toBe(
+      'Many methods exist for this. We improve this technique by two means.',
     );
   });
 });

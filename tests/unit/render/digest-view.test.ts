@@ -156,6 +156,22 @@ describe('digest view', () => {
     for (const s of view.sections)
       for (const p of s.papers) expect(p.summary.length).toBeLessThanOrEqual(100);
   });
+
+  it("starts an abstract's card at what the paper does, an AI summary's where it starts", () => {
+    const abstract =
+      'Large language models (LLMs) have seen significant advancements, achieving superior performance in various tasks. However, they remain vulnerable to backdoors. In this paper, we propose a defense that neutralizes backdoors through information conflicts.';
+    const [one, two] = loadPapers().slice(0, 2) as [Paper, Paper];
+    const papers = [
+      { ...one, summary: abstract, aiSummary: null },
+      { ...two, summary: abstract, aiSummary: 'A defense neutralizes backdoors.' },
+    ];
+    const view = buildDigestView(makeEdition(papers, 1), viewOptions);
+    const cards = new Map(view.sections.flatMap((s) => s.papers).map((p) => [p.title, p.summary]));
+    expect(cards.get(one.title)).toBe(
+      'In this paper, we propose a defense that neutralizes backdoors through information conflicts.',
+    );
+    expect(cards.get(two.title)).toBe('A defense neutralizes backdoors.');
+  });
 });
 
 describe('cutEdition and dropLowestRanked', () => {
