@@ -86,7 +86,7 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     const rest = text.slice(ends[s]).trimStart();
     if (!CONTRIBUTION.test(rest)) continue;
     // "We improve this technique by..." needs the sentence that says which, when both fit.
-    const sentence = rest.slice(0, (sentenceEnds(rest)[0] ?? rest.length) + 1);
+    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
     if (!REFERS_BACK.test(sentence.slice(0, 100))) return rest;
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
     return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;

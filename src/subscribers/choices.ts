@@ -17,7 +17,7 @@ export function parseFrequency(value: unknown): Frequency | undefined {
  * the rest by label, as a reader scans a list.
  */
 export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
-  const own = new Set(catalogue.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
+  const own = configTopicsByLabel(catalogue);
   const described = new Map(
     catalogue
       .filter((t) => !t.userDefined && t.description)
@@ -35,6 +35,14 @@ export function offeredTopics(catalogue: readonly Topic[]): Topic[] {
         a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }) ||
         a.slug.localeCompare(b.slug),
     );
+}
+
+/**
+ * The config's own topics by label (lowercase) -> slug: a curated topic of the same label is not
+ * offered, the config's one is offered in its place (see {@link offeredTopics}).
+ */
+export function configTopicsByLabel(catalogue: readonly Topic[]): Map<string, string> {
+  return new Map(catalogue.filter((t) => t.userDefined).map((t) => [t.label.toLowerCase(), t.slug]));
 }
 
 /** Offered topics under one heading of the subscribe and preferences pages. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { PaperpostError, partParent, type Topic, topicOrigin } from '../../domain/index.js';
 import { configTopics } from '../../pipeline/build-edition.js';
 import type { Store } from '../../store/types.js';
-import { offeredTopics, selectedSlugs } from '../../subscribers/index.js';
+import { configTopicsByLabel, offeredTopics, selectedSlugs } from '../../subscribers/index.js';
 import { type App, curatedTopics, type GlobalOptions, withApp } from '../context.js';
 
 const PAGE = 1000;
@@ -120,10 +120,7 @@ export function registerTopics(program: Command): void {
         const papers = await app.store.catalogue.topicPaperCounts();
         const subscribers = await subscriberCounts(app.store, topics);
         const offered = new Set(offeredTopics(topics).map((t) => t.slug));
-        // A config topic of the same label is offered in place of a catalogue topic.
-        const ownByLabel = new Map(
-          topics.filter((t) => t.userDefined).map((t) => [t.label.toLowerCase(), t.slug]),
-        );
+        const ownByLabel = configTopicsByLabel(topics);
         const rows = partsUnderParents(
           topics.map((t): TopicRow => {
             const partOf = partParent(t.slug) ?? null;
