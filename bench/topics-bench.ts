@@ -237,8 +237,10 @@ console.log(`\ngrouping 100 papers: ${times.map((t) => t.toFixed(0)).join(', ')}
 console.log(
   '\nPlacement on the hand-judged sets (tests/fixtures/topics/placement-*.jsonl, arXiv categories kept as a run has them): well placed = in a section the judge accepts, or in "More papers" when no section of the letter fits it; strict = "More papers" counts only for papers judged "none"\n',
 );
-console.log('| set | papers | well placed | strict | catch-all | misplaced |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(
+  '| set | papers | well placed | strict | catch-all | misplaced | "More papers" naming a topic (judge agrees) |',
+);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 const misplaced: string[] = [];
 for (const [name, set] of [
   ['demo samples (all 107)', await loadPlacementDemo()],
@@ -251,7 +253,7 @@ for (const [name, set] of [
 ] as const) {
   const pl = measurePlacement(set, CATALOGUE);
   console.log(
-    `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} |`,
+    `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} | ${pl.tagged} (${pl.taggedRight}) |`,
   );
   misplaced.push(`- ${name}:\n${pl.misplaced.map((m) => `  ${m}`).join('\n')}`);
 }

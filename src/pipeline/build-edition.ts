@@ -218,9 +218,14 @@ export async function buildEdition(
 export function topicCounts(edition: Edition): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of edition.sections) {
-    // A broad area's section counts for the topic of each of its papers (those cut for size too).
+    // A broad area's section counts for the topic of each of its papers (those cut for size too);
+    // "More papers" for the topics its papers name, the rest for itself.
     if (s.topic.paperTopics !== undefined) {
-      for (const slug of Object.values(s.topic.paperTopics)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+      const named = Object.values(s.topic.paperTopics);
+      for (const slug of named) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+      if (s.topic.slug !== OTHER_TOPIC.slug) continue;
+      const rest = s.papers.length + s.more - named.length;
+      if (rest > 0) counts.set(s.topic.slug, (counts.get(s.topic.slug) ?? 0) + rest);
       continue;
     }
     const slug = s.topic.parent ?? s.topic.slug;

@@ -217,8 +217,9 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
 }
 
 /**
- * The topic a paper of a broad area's section is of ("3D vision" under "Computer vision"), said
- * first in its "why" line; undefined in any other section.
+ * The topic a paper of a broad area's section is of ("3D vision" under "Computer vision"), or a
+ * paper of "More papers" names ("Robot learning" on a day with no robotics section), said first
+ * in its "why" line; undefined otherwise.
  */
 export function areaTopicOf(section: Pick<Section, 'topic'>, paperId: string): string | undefined {
   const slug = section.topic.paperTopics?.[paperId];
@@ -260,7 +261,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
         : `${section.more} more in ${label} on the web`,
     unsubscribe: stop === undefined ? null : topicUnsubscribePlaceholder(stop),
     stopLabel:
-      section.topic.paperTopics && stop !== undefined
+      section.topic.paperTopics && stop !== undefined && stop !== section.topic.slug
         ? cleanText(section.topic.topicLabels?.[stop] ?? '') || label
         : label,
   };
@@ -269,11 +270,16 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
 /**
  * The topic a section's "Stop one topic" link leaves: its own; for a broad area's section (see
  * `paperTopics`) the one topic its papers are of, and none when they are of several (the area is
- * no topic one subscribes to: Preferences is where to leave several).
+ * no topic one subscribes to: Preferences is where to leave several); for "More papers" itself
+ * while it shows a paper that names no topic, else as for an area.
  */
 function stopSlug(section: Section): string | undefined {
   const own = section.topic.paperTopics;
   if (own === undefined) return section.topic.slug;
+  // "More papers": itself while it shows a paper that names no topic (leaving it leaves those),
+  // else the one topic its papers name, as for an area.
+  const catchAll = section.topic.slug === CATCH_ALL_SLUG;
+  if (catchAll && section.papers.some((p) => own[p.id] === undefined)) return section.topic.slug;
   const slugs = new Set(section.papers.map((p) => own[p.id]));
   const [only] = slugs;
   return slugs.size === 1 ? only : undefined;

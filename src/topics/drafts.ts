@@ -603,6 +603,7 @@ export function toGroups(
   other: number[],
   batch: PaperText[],
   topics: Topic[],
+  otherTopics: ReadonlyMap<number, number> = new Map(),
 ): TopicGroup[] {
   const blockOf = (d: Draft): string => d.topic.parent ?? d.topic.slug;
   const blockSize = new Map<string, number>();
@@ -624,7 +625,22 @@ export function toGroups(
   }));
   if (other.length > 0) {
     const known = topics.find((t) => t.slug === OTHER_TOPIC.slug);
-    groups.push({ topic: known ?? { ...OTHER_TOPIC }, paperIds: ids(other) });
+    const topic: Topic = { ...(known ?? OTHER_TOPIC) };
+    const tagged = other.filter((p) => otherTopics.has(p));
+    if (tagged.length > 0) {
+      const paperTopics: Record<string, string> = {};
+      const topicLabels: Record<string, string> = {};
+      const byId = tagged.map(
+        (p) => [(batch[p] as PaperText).id, topics[otherTopics.get(p) as number] as Topic] as const,
+      );
+      for (const [id, t] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        paperTopics[id] = t.slug;
+        topicLabels[t.slug] = t.label;
+      }
+      topic.paperTopics = paperTopics;
+      topic.topicLabels = topicLabels;
+    }
+    groups.push({ topic, paperIds: ids(other) });
   }
   return groups;
 }

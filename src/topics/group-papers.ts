@@ -276,7 +276,32 @@ export function groupPapers(
     const smallest = drafts.pop() as Draft;
     other = place([...other, ...smallest.members], drafts);
   }
-  return { groups: toGroups(drafts, other, batch, topics), catalogue: topics };
+  const tags = catchAllTopics(other, claim, owner, drafts, topics);
+  return { groups: toGroups(drafts, other, batch, topics, tags), catalogue: topics };
+}
+
+/**
+ * The topic each paper of "More papers" plainly names (join evidence for it, as the batch settled
+ * it) when that topic has no section in this letter, by index in `topics`: a lone robotics paper
+ * of a day reads "Robot learning" first on its card, and reaches the subscribers of that topic.
+ * Papers that name no topic are left out.
+ */
+function catchAllTopics(
+  other: readonly number[],
+  claim: readonly number[],
+  owner: readonly number[],
+  drafts: readonly Draft[],
+  topics: readonly Topic[],
+): Map<number, number> {
+  const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+  const out = new Map<number, number>();
+  for (const p of other) {
+    const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
+    const topic = t >= 0 ? topics[t] : undefined;
+    if (!topic || topic.hidden || housed.has(topic.slug)) continue;
+    out.set(p, t);
+  }
+  return out;
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

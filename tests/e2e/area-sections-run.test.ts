@@ -16,6 +16,7 @@ const config = {
   seedSubscribers: [
     { email: 'all@paperpost.example' },
     { email: 'images@paperpost.example', topics: ['image-generation'] },
+    { email: 'series@paperpost.example', topics: ['time-series'] },
   ],
   dataDir: 'data',
 };
@@ -24,6 +25,7 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
   let dir: string;
   let edition: Edition;
   let area: Section;
+  let other: Section;
   let counts: Map<string, number>;
   const text = async (who: string): Promise<string> => {
     const folder = path.join(dir, 'data', 'outbox', edition.id);
@@ -40,7 +42,10 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     edition = (await store.editions.getEdition(JSON.parse(run.stdout).edition.id)) as Edition;
     counts = await store.catalogue.topicPaperCounts();
     await store.close();
-    area = edition.sections.find((s) => s.topic.paperTopics !== undefined) as Section;
+    area = edition.sections.find(
+      (s) => s.topic.paperTopics !== undefined && s.topic.slug !== 'other',
+    ) as Section;
+    other = edition.sections.find((s) => s.topic.slug === 'other') as Section;
   }, 120_000);
 
   it('gathers single papers of related topics under the area heading, each with its topic', () => {
@@ -78,5 +83,26 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
       if (own[p.id] === 'image-generation') expect(mine).toContain(title);
       else expect(mine).not.toContain(title);
     }
+  });
+
+  it('says in "More papers" the topic a paper names, counts it there and sends it to that topic\'s subscribers', async () => {
+    // The day's one time-series paper has no section of its own: it sits in "More papers".
+    const own = other?.topic.paperTopics ?? {};
+    const series = other.papers.filter((p) => own[p.id] === 'time-series');
+    expect(series.map((p) => p.title)).toEqual([expect.stringMatching(/^TinyCast: /)]);
+    expect(other.topic.topicLabels?.['time-series']).toBe('Time series');
+    expect(counts.get('time-series')).toBe(1);
+    const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
+    const everyone = oneLine(await text('all@paperpost.example'));
+    expect(everyone).toContain('Time series · in HF daily');
+    const mine = oneLine(await text('series@paperpost.example'));
+    expect(mine).toContain('here is 1 trending paper.');
+    expect(mine).toContain(oneLine((series[0] as Section['papers'][number]).title).slice(0, 40));
+    expect(mine).toContain('Time series · in HF daily');
+    for (const p of other.papers.filter((p) => own[p.id] !== 'time-series'))
+      expect(mine).not.toContain(oneLine(p.title).slice(0, 40));
+    // Its one link leaves the topic the reader chose, not "More papers".
+    expect(mine).toMatch(/Stop one topic: Time series: http\S+\/unsubscribe\/topic\?token=/);
+    expect(mine).not.toContain('Stop one topic: More papers');
   });
 });

@@ -78,6 +78,10 @@ export interface Placement {
   unjudged: number;
   /** Misplaced papers: title and section label. */
   misplaced: string[];
+  /** Papers of "More papers" that carry the topic they name (see `paperTopics`). */
+  tagged: number;
+  /** Of those, the papers whose topic the judge accepts. */
+  taggedRight: number;
 }
 
 /**
@@ -112,6 +116,8 @@ export function scorePlacement(
   let other = 0;
   let unjudged = 0;
   let classed = 0;
+  let tagged = 0;
+  let taggedRight = 0;
   const misplaced: string[] = [];
   for (const g of groups) {
     const isOther = g.topic.slug === OTHER_TOPIC.slug;
@@ -126,6 +132,11 @@ export function scorePlacement(
       const p = byId.get(id);
       if (!p) continue;
       if (isOther) other += 1;
+      const tag = isOther ? g.topic.paperTopics?.[id] : undefined;
+      if (tag !== undefined) {
+        tagged += 1;
+        if (p.accept.includes(tag)) taggedRight += 1;
+      }
       if (byClass) classed += 1;
       const ofClass =
         byClass && p.categories[0] !== undefined && g.topic.categories.includes(p.categories[0]);
@@ -152,6 +163,8 @@ export function scorePlacement(
     classShare: classed / n,
     unjudged,
     misplaced,
+    tagged,
+    taggedRight,
   };
 }
 

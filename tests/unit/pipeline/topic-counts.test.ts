@@ -43,6 +43,17 @@ describe('topicCounts: papers of an edition per catalogue topic', () => {
       ],
       { 'video-generation': 2, '3d-vision': 1 },
     ],
+    [
+      '"More papers" counts for the topics its papers name, the rest (with those cut) for itself',
+      [
+        {
+          ...c,
+          more: 4,
+          topic: { ...c.topic, slug: 'other', paperTopics: { [ids(c)[0] as string]: 'robotics' } },
+        },
+      ],
+      { robotics: 1, other: 6 },
+    ],
   ])('%s', (_, sections, expected) => {
     expect(Object.fromEntries(topicCounts({ ...edition, sections }))).toEqual(expected);
   });

@@ -205,22 +205,39 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(cutEdition(parted, ['!long-context']).sections).toHaveLength(2);
   });
 
-  /** A broad area's section ("Computer vision") of papers a-0, a-1... of these topics. */
-  const areaSection = (topics: string[]): (typeof edition.sections)[number] => {
-    const base = edition.sections[0] as (typeof edition.sections)[number];
-    const paper = base.papers[0] as (typeof base.papers)[number];
+  type SectionOf = (typeof edition.sections)[number];
+  /**
+   * A section whose papers `<prefix>-0`, `<prefix>-1`... carry these topics (`paperTopics`; ''
+   * for a paper that names none), as a broad area's section or "More papers" has them.
+   */
+  const taggedSection = (
+    slug: string,
+    label: string,
+    prefix: string,
+    topics: string[],
+    topicLabels: Record<string, string>,
+  ): SectionOf => {
+    const base = edition.sections[0] as SectionOf;
+    const paper = base.papers[0] as SectionOf['papers'][number];
     return {
       ...base,
       topic: {
         ...base.topic,
-        slug: 'area-vision',
-        label: 'Computer vision',
-        paperTopics: Object.fromEntries(topics.map((t, i) => [`a-${i}`, t])),
-        topicLabels: { 'video-generation': 'Video generation', '3d-vision': '3D vision' },
+        slug,
+        label,
+        paperTopics: Object.fromEntries(topics.flatMap((t, i) => (t ? [[`${prefix}-${i}`, t]] : []))),
+        topicLabels,
       },
-      papers: topics.map((_, i) => ({ ...paper, id: `a-${i}` })),
+      papers: topics.map((_, i) => ({ ...paper, id: `${prefix}-${i}` })),
     };
   };
+
+  /** A broad area's section ("Computer vision") of papers a-0, a-1... of these topics. */
+  const areaSection = (topics: string[]): SectionOf =>
+    taggedSection('area-vision', 'Computer vision', 'a', topics, {
+      'video-generation': 'Video generation',
+      '3d-vision': '3D vision',
+    });
 
   it.each([
     [[], ['a-0', 'a-1', 'a-2']],
@@ -259,6 +276,71 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(first?.papers.map((p) => p.why.split(' · ')[0])).toEqual(['Video generation', '3D vision']);
     expect(first?.papers.every((p) => p.why.split(' · ').length >= 2)).toBe(true);
     expect(second?.papers.some((p) => /^(Video generation|3D vision)/.test(p.why))).toBe(false);
+  });
+
+  /** "More papers" of papers m-0, m-1... naming these topics ('' for a paper that names none). */
+  const catchAll = (topics: string[]): SectionOf =>
+    taggedSection('other', 'More papers', 'm', topics, {
+      robotics: 'Robot learning',
+      'time-series': 'Time series',
+    });
+
+  it.each([
+    [[], ['m-0', 'm-1', 'm-2']],
+    [['robotics'], ['m-0']],
+    [
+      ['robotics', 'time-series'],
+      ['m-0', 'm-2'],
+    ],
+    [['other'], ['m-1']],
+    [
+      ['other', 'robotics'],
+      ['m-0', 'm-1'],
+    ],
+    [['language-models'], []],
+    [['!robotics'], ['m-1', 'm-2']],
+    [['!other'], ['m-0', 'm-2']],
+    [['!other', '!time-series'], ['m-0']],
+    [['!language-models'], ['m-0', 'm-1', 'm-2']],
+  ])(
+    'gives "More papers", for topics %j, the papers of those topics and, for "other", the rest: %j',
+    (topics, ids) => {
+      const more = catchAll(['robotics', '', 'time-series']);
+      const cut = cutEdition({ ...edition, sections: [more] }, topics);
+      expect(cut.sections.flatMap((s) => s.papers.map((p) => p.id))).toEqual(ids);
+      expect(cut.sections.every((s) => s.topic.label === 'More papers')).toBe(true);
+    },
+  );
+
+  it('says the topic a paper of "More papers" names first; its link leaves "More papers", or the one topic it shows', () => {
+    const view = buildDigestView(
+      { ...edition, sections: [catchAll(['robotics', '', 'time-series'])] },
+      viewOptions,
+    );
+    const [more] = view.sections;
+    expect(more?.papers.map((p) => p.why.split(' · ')[0])).toEqual([
+      'Robot learning',
+      expect.not.stringMatching(/Robot learning|Time series/),
+      'Time series',
+    ]);
+    expect(more?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:other%%');
+    expect(more?.stopLabel).toBe('More papers');
+    // A reader of robotics alone gets the robotics paper, and a link that leaves robotics:
+    // leaving "More papers" would not stop it.
+    const cut = buildDigestView(
+      cutEdition({ ...edition, sections: [catchAll(['robotics', '', 'time-series'])] }, ['robotics']),
+      viewOptions,
+    ).sections[0];
+    expect(cut?.papers.map((p) => p.id)).toEqual(['m-0']);
+    expect(cut?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:robotics%%');
+    expect(cut?.stopLabel).toBe('Robot learning');
+    expect(cut?.label).toBe('More papers');
+    // Papers of several topics and none of no topic: no one topic to leave.
+    const several = buildDigestView(
+      { ...edition, sections: [catchAll(['robotics', 'time-series'])] },
+      viewOptions,
+    );
+    expect(several.sections[0]?.unsubscribe).toBeNull();
   });
 
   it('keeps the edition order', () => {

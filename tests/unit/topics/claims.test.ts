@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../../src/domain/index.js';
 import {
   type Claim,
   claimPapers,
   groupPapers,
-  type PaperText,
   pairLoneOwners,
   settleClaims,
 } from '../../../src/topics/index.js';
-
-const curated = (slug: string, label: string, keywords: string[]): Topic => ({
-  slug,
-  label,
-  keywords,
-  categories: [],
-  userDefined: false,
-  origin: 'curated',
-});
-
-const paper = (id: string, title: string, summary: string): PaperText => ({
-  id,
-  title,
-  summary,
-  keywords: [],
-  categories: [],
-});
+import { curated, paper } from './builders.js';
 
 describe('papers that name two topics about equally', () => {
   // Fine-tuning comes first in the catalogue: on equal evidence it used to take the paper.
