@@ -36,7 +36,7 @@ export interface EditionOutcome {
   leftBehind: { rows: number; until: string | null };
 }
 
-export const finishedOf = (c: DeliveryCounts) => c.sent + c.failed + c.cancelled;
+export const finishedOf = (c: DeliveryCounts) => c.sent + c.failed + c.cancelled + c.skipped;
 export const openOf = (c: DeliveryCounts) => c.pending + c.sending + c.deferred;
 
 async function loadVariants(ledger: LedgerPort, editionId: string): Promise<Map<string, RenderedVariant>> {

@@ -1,5 +1,8 @@
-/** `cancelled`: the subscriber left (or was suppressed) before the row was claimed. */
-export type DeliveryState = 'pending' | 'sending' | 'sent' | 'deferred' | 'failed' | 'cancelled';
+/**
+ * `cancelled`: the subscriber left (or was suppressed) before the row was claimed. `skipped`: the
+ * edition held nothing of the subscriber's topics, so no mail (recorded, never sent later).
+ */
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'deferred' | 'failed' | 'cancelled' | 'skipped';
 export const DELIVERY_STATES: readonly DeliveryState[] = [
   'pending',
   'sending',
@@ -7,6 +10,7 @@ export const DELIVERY_STATES: readonly DeliveryState[] = [
   'deferred',
   'failed',
   'cancelled',
+  'skipped',
 ];
 
 /** The ledger row: the only truth about what was sent. */

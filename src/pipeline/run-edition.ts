@@ -10,7 +10,7 @@ import { buildEdition } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
 import { storePapers } from './store-papers.js';
 import type { PipelineLogger, RunOptions, RunStore } from './types.js';
-import { renderVariants, type VariantRenderer } from './variants.js';
+import { isEmptyVariant, renderVariants, type VariantRenderer } from './variants.js';
 
 /** What a send reports back (deliver/'s SendSummary satisfies it). */
 export interface SendOutcome {
@@ -53,7 +53,8 @@ export interface RunSummary {
   /** `papers` is the papers selected (= `selected`); see {@link EditionCounts} for the words. */
   edition: ({ id: string; sections: number; papers: number; newTopics: number } & EditionCounts) | null;
   skipReason: string | null;
-  ledger: { created: number; variants: string[] } | null;
+  /** Rows written, and of those `skipped` (nothing of the reader's topics: no mail). */
+  ledger: { created: number; skipped: number; variants: string[] } | null;
   delivery: SendOutcome | null;
   error: string | null;
 }
@@ -138,12 +139,16 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
       };
       const domain =
         config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
-      const created = await store.ledger.createLedger(edition.id, edition.frequency, domain);
+      // A reader whose topics the edition has nothing of gets no mail: a `skipped` row says so.
+      const created = await store.ledger.createLedger(edition.id, edition.frequency, domain, (key) =>
+        isEmptyVariant(edition, key),
+      );
+      const { skipped } = await store.ledger.countDeliveries(edition.id);
       const variants = await renderVariants(store, deps.renderer, edition);
       lap('render');
-      summary.ledger = { created, variants: variants.variants };
+      summary.ledger = { created, skipped, variants: variants.variants };
       logger.info(
-        { edition: edition.id, deliveries: created, variants: variants.variants.length },
+        { edition: edition.id, deliveries: created, skipped, variants: variants.variants.length },
         'edition ready',
       );
     }

@@ -32,6 +32,6 @@ export interface RunStore {
     'getEdition' | 'createEdition' | 'getRenderedVariant' | 'saveRenderedVariant'
   >;
   subscribers: Pick<SubscriberRepository, 'countSubscribers' | 'upsertSubscriber'>;
-  ledger: Pick<LedgerRepository, 'createLedger' | 'listVariantKeys'>;
+  ledger: Pick<LedgerRepository, 'createLedger' | 'listVariantKeys' | 'countDeliveries'>;
   runs: Pick<RunRepository, 'startRun' | 'finishRun'>;
 }

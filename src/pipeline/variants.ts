@@ -1,5 +1,6 @@
 import type { Edition, Frequency, RenderedVariant, Variant } from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
+import { countPapers, cutEdition } from '../render/index.js';
 import type { RunStore } from './types.js';
 
 /** What the pipeline needs of the renderer (render/'s Renderer satisfies it). */
@@ -22,6 +23,14 @@ export function parseVariantKey(key: string): Variant {
 
 export function allTopicsKey(frequency: Frequency): string {
   return `${frequency}:*`;
+}
+
+/**
+ * true when the variant `key` of `edition` shows no paper: the edition holds nothing of that
+ * reader's topics, and no mail goes out for it (its deliveries are `skipped`).
+ */
+export function isEmptyVariant(edition: Edition, key: string): boolean {
+  return countPapers(cutEdition(edition, parseVariantKey(key).topics)) === 0;
 }
 
 /**

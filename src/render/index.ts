@@ -22,7 +22,7 @@ export {
   shortenAuthors,
   withTopic,
 } from './digest-view.js';
-export { cutEdition } from './edition-cut.js';
+export { countPapers, cutEdition } from './edition-cut.js';
 export { escapeHtml } from './escape.js';
 export { preloadMjml } from './mjml.js';
 export {

@@ -20,24 +20,40 @@ export function emptyCounts(): DeliveryCounts {
 /**
  * One pending delivery per confirmed subscriber of `frequency`, written by ONE
  * INSERT ... SELECT ... ON CONFLICT DO NOTHING: atomic, idempotent, nothing streamed through JS.
+ * A subscriber whose variant `skip` says is empty (nothing of their topics) gets a `skipped` row
+ * instead: recorded, never claimed. `skip` is asked once per distinct variant, in the same write
+ * transaction.
  */
 export async function createLedger(
   ctx: StoreContext,
   editionId: string,
   frequency: Frequency,
   messageIdDomain: string,
+  skip?: (variantKey: string) => boolean,
 ): Promise<number> {
-  const result = await sql`
-    INSERT INTO deliveries
-      (edition_id, subscriber_id, subscriber_key, email, variant_key, state, attempts, message_id)
-    SELECT ${editionId}, s.id, s.key, s.email,
-      CAST(${frequency} AS TEXT) || ':' || CASE WHEN s.topics = '' THEN '*' ELSE s.topics END,
-      'pending', 0,
-      '<' || CAST(${editionId} AS TEXT) || '.' || CAST(s.id AS TEXT) || '@' || CAST(${messageIdDomain} AS TEXT) || '>'
-    FROM subscribers s
-    WHERE s.status = 'confirmed' AND s.frequency = ${frequency}
-    ORDER BY s.id
-    ON CONFLICT (edition_id, subscriber_id) DO NOTHING`.execute(ctx.db);
+  const variantKey = sql`CAST(${frequency} AS TEXT) || ':' || CASE WHEN s.topics = '' THEN '*' ELSE s.topics END`;
+  const result = await ctx.write(async (trx) => {
+    let skipped: string[] = [];
+    if (skip) {
+      const keys = await sql<{ key: string }>`
+        SELECT DISTINCT ${variantKey} AS key FROM subscribers s
+        WHERE s.status = 'confirmed' AND s.frequency = ${frequency}`.execute(trx);
+      skipped = keys.rows.map((r) => r.key).filter(skip);
+    }
+    const state =
+      skipped.length === 0
+        ? sql`'pending'`
+        : sql`CASE WHEN ${variantKey} IN (${sql.join(skipped)}) THEN 'skipped' ELSE 'pending' END`;
+    return sql`
+      INSERT INTO deliveries
+        (edition_id, subscriber_id, subscriber_key, email, variant_key, state, attempts, message_id)
+      SELECT ${editionId}, s.id, s.key, s.email, ${variantKey}, ${state}, 0,
+        '<' || CAST(${editionId} AS TEXT) || '.' || CAST(s.id AS TEXT) || '@' || CAST(${messageIdDomain} AS TEXT) || '>'
+      FROM subscribers s
+      WHERE s.status = 'confirmed' AND s.frequency = ${frequency}
+      ORDER BY s.id
+      ON CONFLICT (edition_id, subscriber_id) DO NOTHING`.execute(trx);
+  });
   const created = Number(result.numAffectedRows ?? 0n);
   // PostgreSQL plans the claim from the table's statistics, stale right after this insert (it
   // would expect a handful of rows and sort every open row per claim instead of walking the

@@ -207,9 +207,16 @@ export interface SubscriberRepository {
 export interface LedgerRepository {
   /**
    * Write one pending delivery per confirmed subscriber of the edition's frequency, in one
-   * transaction. Idempotent: a second call adds nothing. Returns the number of rows created.
+   * transaction; `skipped` instead for a subscriber whose variant key `skip` says is empty (the
+   * edition holds nothing of their topics). Idempotent: a second call adds nothing. Returns the
+   * number of rows created (skipped ones too).
    */
-  createLedger(editionId: string, frequency: Frequency, messageIdDomain: string): Promise<number>;
+  createLedger(
+    editionId: string,
+    frequency: Frequency,
+    messageIdDomain: string,
+    skip?: (variantKey: string) => boolean,
+  ): Promise<number>;
   /** Distinct variant keys of an edition's ledger ("daily:*", "daily:a,b"). */
   listVariantKeys(editionId: string): Promise<string[]>;
   /**
@@ -232,7 +239,7 @@ export interface LedgerRepository {
     editionId: string,
     options: { state?: DeliveryState; limit: number; afterId?: number },
   ): Promise<Delivery[]>;
-  /** Editions whose ledger still has rows that are not sent, failed or cancelled. */
+  /** Editions whose ledger still has pending, deferred or sending rows. */
   listUnfinishedEditions(): Promise<string[]>;
   /** Earliest retry_at / lease_until among unfinished rows, for waiting. */
   nextWakeUp(editionId?: string): Promise<Date | undefined>;

@@ -17,6 +17,8 @@ const config = {
     { email: 'all@paperpost.example' },
     { email: 'images@paperpost.example', topics: ['image-generation'] },
     { email: 'series@paperpost.example', topics: ['time-series'] },
+    // The day has no medical paper: this reader gets no mail, and the ledger says so.
+    { email: 'medical@paperpost.example', topics: ['medical-ai'] },
   ],
   dataDir: 'data',
 };
@@ -27,6 +29,8 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
   let area: Section;
   let other: Section;
   let counts: Map<string, number>;
+  let summary: { ledger: { created: number; skipped: number } };
+  let skipped: string[];
   const text = async (who: string): Promise<string> => {
     const folder = path.join(dir, 'data', 'outbox', edition.id);
     const file = readdirSync(folder).find((f) => f.endsWith(`-${who}.eml`)) as string;
@@ -39,7 +43,11 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     expect(run.stderr).not.toMatch(/"level":50|at .*\.js:\d+/);
     expect(run.code).toBe(0);
     const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    summary = JSON.parse(run.stdout);
     edition = (await store.editions.getEdition(JSON.parse(run.stdout).edition.id)) as Edition;
+    skipped = (await store.ledger.listDeliveries(edition.id, { state: 'skipped', limit: 10 })).map(
+      (d) => d.email,
+    );
     counts = await store.catalogue.topicPaperCounts();
     await store.close();
     area = edition.sections.find(
@@ -104,5 +112,15 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     // Its one link leaves the topic the reader chose, not "More papers".
     expect(mine).toMatch(/Stop one topic: Time series: http\S+\/unsubscribe\/topic\?token=/);
     expect(mine).not.toContain('Stop one topic: More papers');
+  });
+
+  it('sends nothing to a reader whose topics the edition has nothing of, and records it as skipped', () => {
+    expect(edition.sections.some((s) => s.topic.slug === 'medical-ai')).toBe(false);
+    expect(skipped).toEqual(['medical@paperpost.example']);
+    expect(summary.ledger).toMatchObject({ created: 4, skipped: 1 });
+    const folder = path.join(dir, 'data', 'outbox', edition.id);
+    const mails = readdirSync(folder).filter((f) => f.endsWith('.eml'));
+    expect(mails).toHaveLength(3);
+    expect(mails.some((f) => f.includes('medical@'))).toBe(false);
   });
 });

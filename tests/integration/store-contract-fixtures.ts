@@ -1,4 +1,13 @@
-import type { Edition, Frequency, NewSubscriber, Paper, RankedPaper, Topic } from '../../src/domain/index.js';
+import {
+  DELIVERY_STATES,
+  type DeliveryCounts,
+  type Edition,
+  type Frequency,
+  type NewSubscriber,
+  type Paper,
+  type RankedPaper,
+  type Topic,
+} from '../../src/domain/index.js';
 
 /** A paper with every field filled; `over` replaces fields. */
 export function makePaper(id: string, over: Partial<Paper> = {}): Paper {
@@ -57,4 +66,9 @@ export const T0 = new Date('2025-01-03T08:00:00.000Z');
 /** `T0` plus `seconds`. */
 export function at(seconds: number): Date {
   return new Date(T0.getTime() + seconds * 1000);
+}
+
+/** Delivery counts: every state at 0 but those given. */
+export function deliveryCounts(some: Partial<DeliveryCounts>): DeliveryCounts {
+  return { ...(Object.fromEntries(DELIVERY_STATES.map((st) => [st, 0])) as DeliveryCounts), ...some };
 }

@@ -120,7 +120,15 @@ export function formatSummary(
   } else {
     lines.push(`edition skipped: ${s.skipReason}`);
   }
-  if (s.ledger) lines.push(`ledger: ${s.ledger.created} deliveries, ${s.ledger.variants.length} variant(s)`);
+  if (s.ledger) {
+    const none = s.ledger.skipped;
+    lines.push(
+      `ledger: ${s.ledger.created} deliveries, ${s.ledger.variants.length} variant(s)` +
+        (none > 0
+          ? `; ${none} skipped: nothing of ${none === 1 ? "that reader's" : 'their'} topics in this edition`
+          : ''),
+    );
+  }
   if (s.delivery) {
     const d = s.delivery;
     lines.push(
