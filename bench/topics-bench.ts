@@ -238,7 +238,7 @@ console.log(
   '\nPlacement on the hand-judged sets (tests/fixtures/topics/placement-*.jsonl, arXiv categories kept as a run has them): well placed = in a section the judge accepts, or in "More papers" when no section of the letter fits it; strict = "More papers" counts only for papers judged "none"\n',
 );
 console.log(
-  '| set | papers | well placed | strict | catch-all | misplaced | "More papers" naming a topic (judge agrees) |',
+  '| set | papers | well placed | strict | catch-all | misplaced | in "More papers" or a class section, naming a topic (judge agrees) |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|');
 const misplaced: string[] = [];

@@ -219,11 +219,11 @@ export function topicCounts(edition: Edition): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of edition.sections) {
     // A broad area's section counts for the topic of each of its papers (those cut for size too);
-    // "More papers" for the topics its papers name, the rest for itself.
+    // "More papers" and a section of an arXiv class for the topics its papers name, the rest for
+    // itself (an area has no rest).
     if (s.topic.paperTopics !== undefined) {
       const named = Object.values(s.topic.paperTopics);
       for (const slug of named) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-      if (s.topic.slug !== OTHER_TOPIC.slug) continue;
       const rest = s.papers.length + s.more - named.length;
       if (rest > 0) counts.set(s.topic.slug, (counts.get(s.topic.slug) ?? 0) + rest);
       continue;

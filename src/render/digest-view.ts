@@ -276,10 +276,9 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
 function stopSlug(section: Section): string | undefined {
   const own = section.topic.paperTopics;
   if (own === undefined) return section.topic.slug;
-  // "More papers": itself while it shows a paper that names no topic (leaving it leaves those),
-  // else the one topic its papers name, as for an area.
-  const catchAll = section.topic.slug === CATCH_ALL_SLUG;
-  if (catchAll && section.papers.some((p) => own[p.id] === undefined)) return section.topic.slug;
+  // "More papers", a section of an arXiv class: itself while it shows a paper that names no
+  // topic (leaving it leaves those), else the one topic its papers name, as for an area.
+  if (section.papers.some((p) => own[p.id] === undefined)) return section.topic.slug;
   const slugs = new Set(section.papers.map((p) => own[p.id]));
   const [only] = slugs;
   return slugs.size === 1 ? only : undefined;

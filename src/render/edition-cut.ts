@@ -3,7 +3,8 @@ import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
 /**
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
  * of slugs those topics (a sub-section counts as its `parent` topic; of a broad area's section,
- * the papers of those topics, and of "More papers" those that name one of them); a list of
+ * the papers of those topics, and of "More papers" or a section of an arXiv class those that
+ * name one of them); a list of
  * `!slug` every section except those topics. The edition-level `more` is kept.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
@@ -19,18 +20,15 @@ export function cutEdition(edition: Edition, topics: string[]): Edition {
       if (named(s) !== except) sections.push(s);
       continue;
     }
-    // "More papers": a paper that names a topic without a section in this letter goes with that
-    // topic, the others with the catch-all ("Stop one topic: More papers" leaves only those).
     // A broad area's section ("Computer vision"): each paper goes with its own topic, unless the
-    // reader stopped the area itself (its "Stop one topic" link).
+    // reader chose or stopped the area itself (its "Stop one topic" link). "More papers" and a
+    // section of an arXiv class: a paper that names a topic without a section in this letter goes
+    // with that topic, the others with the section ("Stop one topic: More papers" leaves those).
     if (s.topic.slug !== CATCH_ALL_SLUG && listed.has(s.topic.slug)) {
       if (!except) sections.push(s);
       continue;
     }
-    const papers = s.papers.filter((p) => {
-      const slug = s.topic.slug === CATCH_ALL_SLUG ? (own[p.id] ?? CATCH_ALL_SLUG) : own[p.id];
-      return slug !== undefined && listed.has(slug) !== except;
-    });
+    const papers = s.papers.filter((p) => listed.has(own[p.id] ?? s.topic.slug) !== except);
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
   }

@@ -603,6 +603,7 @@ export function toGroups(
   other: number[],
   batch: PaperText[],
   topics: Topic[],
+  /** The topic (index in `topics`) each paper of a catch-all names (see `namedTopics`). */
   otherTopics: ReadonlyMap<number, number> = new Map(),
 ): TopicGroup[] {
   const blockOf = (d: Draft): string => d.topic.parent ?? d.topic.slug;
@@ -619,28 +620,32 @@ export function toGroups(
         b.members.length - a.members.length ||
         (a.topic.slug < b.topic.slug ? -1 : 1),
     );
+  // A catch-all (of the letter, or of an arXiv class) says the topic each of its papers names.
+  const tagged = (topic: Topic, members: readonly number[]): Topic => {
+    const named = members.filter((p) => otherTopics.has(p));
+    if (named.length === 0) return topic;
+    const paperTopics: Record<string, string> = {};
+    const topicLabels: Record<string, string> = {};
+    const byId = named.map(
+      (p) => [(batch[p] as PaperText).id, topics[otherTopics.get(p) as number] as Topic] as const,
+    );
+    for (const [id, t] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      paperTopics[id] = t.slug;
+      topicLabels[t.slug] = t.label;
+    }
+    return { ...topic, paperTopics, topicLabels };
+  };
   const groups: TopicGroup[] = sorted.map((d) => ({
-    topic: d.area ? { ...d.topic, paperTopics: paperTopics(d.members, d.area, batch) } : d.topic,
+    topic: d.area
+      ? { ...d.topic, paperTopics: paperTopics(d.members, d.area, batch) }
+      : d.classes
+        ? tagged(d.topic, d.members)
+        : d.topic,
     paperIds: ids(d.members),
   }));
   if (other.length > 0) {
     const known = topics.find((t) => t.slug === OTHER_TOPIC.slug);
-    const topic: Topic = { ...(known ?? OTHER_TOPIC) };
-    const tagged = other.filter((p) => otherTopics.has(p));
-    if (tagged.length > 0) {
-      const paperTopics: Record<string, string> = {};
-      const topicLabels: Record<string, string> = {};
-      const byId = tagged.map(
-        (p) => [(batch[p] as PaperText).id, topics[otherTopics.get(p) as number] as Topic] as const,
-      );
-      for (const [id, t] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        paperTopics[id] = t.slug;
-        topicLabels[t.slug] = t.label;
-      }
-      topic.paperTopics = paperTopics;
-      topic.topicLabels = topicLabels;
-    }
-    groups.push({ topic, paperIds: ids(other) });
+    groups.push({ topic: tagged({ ...(known ?? OTHER_TOPIC) }, other), paperIds: ids(other) });
   }
   return groups;
 }

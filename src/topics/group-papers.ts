@@ -276,17 +276,19 @@ export function groupPapers(
     const smallest = drafts.pop() as Draft;
     other = place([...other, ...smallest.members], drafts);
   }
-  const tags = catchAllTopics(other, claim, owner, drafts, topics);
+  const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
+  const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   return { groups: toGroups(drafts, other, batch, topics, tags), catalogue: topics };
 }
 
 /**
- * The topic each paper of "More papers" plainly names (join evidence for it, as the batch settled
- * it) when that topic has no section in this letter, by index in `topics`: a lone robotics paper
- * of a day reads "Robot learning" first on its card, and reaches the subscribers of that topic.
- * Papers that name no topic are left out.
+ * The topic each paper of "More papers" or of a section of arXiv classes ("Natural language
+ * processing") plainly names (join evidence for it, as the batch settled it) when that topic has
+ * no section in this letter, by index in `topics`: a lone robotics paper of a day reads "Robot
+ * learning" first on its card, and reaches the subscribers of that topic. Papers that name no
+ * topic are left out.
  */
-function catchAllTopics(
+function namedTopics(
   other: readonly number[],
   claim: readonly number[],
   owner: readonly number[],

@@ -3,7 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../src/domain/index.js';
+import { createStore } from '../../src/store/index.js';
+import { parseAreas } from '../../src/topics/index.js';
 import { BIN, runCli, sampleSources, tempProject } from '../helpers/cli.js';
+
+const CATALOGUE = new URL('../../data/catalogue.json', import.meta.url);
 
 const config = {
   title: 'Paperpost Test Letter',
@@ -68,6 +73,35 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     expect(preview).toContain('Hi Demo Reader,');
     expect(preview).toMatch(/because demo@paperpost\.example subscribed/);
     expect(preview).not.toContain('reader@example.org');
+  });
+
+  it("says on a card of a catch-all section the topic its paper names (the demo's arXiv class sections, More papers)", async () => {
+    const summary = JSON.parse(first.stdout);
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    const edition = (await store.editions.getEdition(summary.edition.id)) as Edition;
+    await store.close();
+    const areas = new Set(parseAreas(readFileSync(CATALOGUE, 'utf8'), 'catalogue.json').map((a) => a.slug));
+    const tagged = edition.sections
+      .filter((s) => !areas.has(s.topic.slug))
+      .flatMap((s) =>
+        s.papers.flatMap((p) => {
+          const slug = s.topic.paperTopics?.[p.id];
+          return slug === undefined ? [] : [{ title: p.title, label: s.topic.topicLabels?.[slug] as string }];
+        }),
+      );
+    expect(tagged.length).toBeGreaterThan(0);
+    const editionDir = path.join(dir, 'data', 'outbox', summary.edition.id);
+    const eml = readdirSync(editionDir).find((f) => f.endsWith('.eml')) as string;
+    const text = ((await simpleParser(readFileSync(path.join(editionDir, eml)))).text ?? '').replace(
+      /\s+/g,
+      ' ',
+    );
+    for (const { title, label } of tagged) {
+      const at = text.lastIndexOf(title.replace(/\s+/g, ' ').slice(-30));
+      expect(at, title).toBeGreaterThan(0);
+      // The card's line after its title and authors: "<topic> · in arXiv cs.CL".
+      expect(text.slice(at, at + 400), title).toContain(`${label} · `);
+    }
   });
 
   it('keeps the database and a secret in data/', () => {

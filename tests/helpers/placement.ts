@@ -78,7 +78,7 @@ export interface Placement {
   unjudged: number;
   /** Misplaced papers: title and section label. */
   misplaced: string[];
-  /** Papers of "More papers" that carry the topic they name (see `paperTopics`). */
+  /** Papers of "More papers" or of a section of arXiv classes that carry the topic they name. */
   tagged: number;
   /** Of those, the papers whose topic the judge accepts. */
   taggedRight: number;
@@ -132,7 +132,7 @@ export function scorePlacement(
       const p = byId.get(id);
       if (!p) continue;
       if (isOther) other += 1;
-      const tag = isOther ? g.topic.paperTopics?.[id] : undefined;
+      const tag = isOther || byClass ? g.topic.paperTopics?.[id] : undefined;
       if (tag !== undefined) {
         tagged += 1;
         if (p.accept.includes(tag)) taggedRight += 1;

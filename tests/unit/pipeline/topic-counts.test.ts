@@ -54,6 +54,20 @@ describe('topicCounts: papers of an edition per catalogue topic', () => {
       ],
       { robotics: 1, other: 6 },
     ],
+    [
+      'a section of an arXiv class likewise',
+      [
+        {
+          ...c,
+          topic: {
+            ...c.topic,
+            slug: 'natural-language-processing',
+            paperTopics: { [ids(c)[1] as string]: 'long-context' },
+          },
+        },
+      ],
+      { 'long-context': 1, 'natural-language-processing': 2 },
+    ],
   ])('%s', (_, sections, expected) => {
     expect(Object.fromEntries(topicCounts({ ...edition, sections }))).toEqual(expected);
   });

@@ -343,6 +343,38 @@ describe('cutEdition and dropLowestRanked', () => {
     expect(several.sections[0]?.unsubscribe).toBeNull();
   });
 
+  /** A section of the arXiv class cs.CL of papers c-0, c-1... naming these topics ('' for none). */
+  const classSection = (topics: string[]): SectionOf =>
+    taggedSection('natural-language-processing', 'Natural language processing', 'c', topics, {
+      'long-context': 'Long context',
+    });
+
+  it.each([
+    [[], ['c-0', 'c-1']],
+    [['long-context'], ['c-1']],
+    [['!long-context'], ['c-0']],
+    [['natural-language-processing'], ['c-0', 'c-1']],
+    [['!natural-language-processing'], []],
+    [['robotics'], []],
+  ])('gives a section of an arXiv class, for topics %j, the papers of those topics: %j', (topics, ids) => {
+    const cut = cutEdition({ ...edition, sections: [classSection(['', 'long-context'])] }, topics);
+    expect(cut.sections.flatMap((s) => s.papers.map((p) => p.id))).toEqual(ids);
+  });
+
+  it('links a section of an arXiv class to itself while it shows a paper that names no topic', () => {
+    const whole = { ...edition, sections: [classSection(['', 'long-context'])] };
+    const [full] = buildDigestView(whole, viewOptions).sections;
+    expect(full?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:natural-language-processing%%');
+    expect(full?.stopLabel).toBe('Natural language processing');
+    expect(full?.papers.map((p) => p.why.split(' · ')[0])).toEqual([
+      expect.not.stringMatching(/Long context/),
+      'Long context',
+    ]);
+    const [cut] = buildDigestView(cutEdition(whole, ['long-context']), viewOptions).sections;
+    expect(cut?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:long-context%%');
+    expect(cut?.stopLabel).toBe('Long context');
+  });
+
   it('keeps the edition order', () => {
     const cut = cutEdition(edition, ['robotics', 'language-models']);
     expect(cut.sections.map((s) => s.topic.slug)).toEqual(['language-models', 'robotics']);
