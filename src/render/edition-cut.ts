@@ -28,11 +28,48 @@ export function cutEdition(edition: Edition, topics: string[]): Edition {
       if (!except) sections.push(s);
       continue;
     }
+    // A reader of a few topics reads the papers of "More papers" that name one of them under
+    // that topic's heading: nothing in their letter is "more papers" to them.
+    if (s.topic.slug === CATCH_ALL_SLUG && !except) {
+      sections.push(...byNamedTopic(s, listed));
+      continue;
+    }
     const papers = s.papers.filter((p) => listed.has(own[p.id] ?? s.topic.slug) !== except);
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
   }
   return { ...edition, sections };
+}
+
+/**
+ * The papers of "More papers" a reader of the `listed` topics receives: those naming one of the
+ * topics in a section of that topic each (its label as the section's topic carries it, no "more
+ * on the web": those are the catch-all's), then, when the reader chose "More papers" itself, its
+ * papers that name no topic.
+ */
+function byNamedTopic(s: Section, listed: ReadonlySet<string>): Section[] {
+  const own = s.topic.paperTopics ?? {};
+  const bySlug = new Map<string, Section['papers']>();
+  const rest: Section['papers'] = [];
+  for (const p of s.papers) {
+    const slug = own[p.id];
+    if (slug !== undefined && listed.has(slug)) bySlug.set(slug, [...(bySlug.get(slug) ?? []), p]);
+    else if (slug === undefined && listed.has(s.topic.slug)) rest.push(p);
+  }
+  const out: Section[] = [...bySlug.entries()].map(([slug, papers]) => ({
+    topic: {
+      slug,
+      label: s.topic.topicLabels?.[slug] ?? slug,
+      keywords: [],
+      categories: [],
+      userDefined: false,
+    },
+    papers,
+    more: 0,
+  }));
+  if (rest.length === s.papers.length) out.push(s);
+  else if (rest.length > 0) out.push({ ...s, papers: rest });
+  return out;
 }
 
 /** Number of papers an edition shows. */

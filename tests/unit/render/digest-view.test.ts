@@ -285,34 +285,74 @@ describe('cutEdition and dropLowestRanked', () => {
       'time-series': 'Time series',
     });
 
+  // Papers m-0 (robotics), m-1 (no topic), m-2 (time series): [id, section label] per reader.
   it.each([
-    [[], ['m-0', 'm-1', 'm-2']],
-    [['robotics'], ['m-0']],
+    [
+      [],
+      [
+        ['m-0', 'More papers'],
+        ['m-1', 'More papers'],
+        ['m-2', 'More papers'],
+      ],
+    ],
+    [['robotics'], [['m-0', 'Robot learning']]],
     [
       ['robotics', 'time-series'],
-      ['m-0', 'm-2'],
+      [
+        ['m-0', 'Robot learning'],
+        ['m-2', 'Time series'],
+      ],
     ],
-    [['other'], ['m-1']],
+    [['other'], [['m-1', 'More papers']]],
     [
       ['other', 'robotics'],
-      ['m-0', 'm-1'],
+      [
+        ['m-0', 'Robot learning'],
+        ['m-1', 'More papers'],
+      ],
     ],
     [['language-models'], []],
-    [['!robotics'], ['m-1', 'm-2']],
-    [['!other'], ['m-0', 'm-2']],
-    [['!other', '!time-series'], ['m-0']],
-    [['!language-models'], ['m-0', 'm-1', 'm-2']],
+    [
+      ['!robotics'],
+      [
+        ['m-1', 'More papers'],
+        ['m-2', 'More papers'],
+      ],
+    ],
+    [
+      ['!other'],
+      [
+        ['m-0', 'More papers'],
+        ['m-2', 'More papers'],
+      ],
+    ],
+    [['!other', '!time-series'], [['m-0', 'More papers']]],
+    [
+      ['!language-models'],
+      [
+        ['m-0', 'More papers'],
+        ['m-1', 'More papers'],
+        ['m-2', 'More papers'],
+      ],
+    ],
   ])(
-    'gives "More papers", for topics %j, the papers of those topics and, for "other", the rest: %j',
-    (topics, ids) => {
+    'gives "More papers", for topics %j, the papers of those topics (under their own headings for a reader of a few) and, for "other", the rest: %j',
+    (topics, expected) => {
       const more = catchAll(['robotics', '', 'time-series']);
       const cut = cutEdition({ ...edition, sections: [more] }, topics);
-      expect(cut.sections.flatMap((s) => s.papers.map((p) => p.id))).toEqual(ids);
-      expect(cut.sections.every((s) => s.topic.label === 'More papers')).toBe(true);
+      expect(cut.sections.flatMap((s) => s.papers.map((p) => [p.id, s.topic.label]))).toEqual(expected);
+      // A heading of the reader's own topic is that topic's, with no "more" of the catch-all.
+      for (const s of cut.sections)
+        if (s.topic.label !== 'More papers')
+          expect([s.topic.slug, s.more, s.topic.paperTopics]).toEqual([
+            s.topic.label === 'Robot learning' ? 'robotics' : 'time-series',
+            0,
+            undefined,
+          ]);
     },
   );
 
-  it('says the topic a paper of "More papers" names first; its link leaves "More papers", or the one topic it shows', () => {
+  it('says the topic a paper of "More papers" names first; its link leaves "More papers", or the topic of a reader of a few', () => {
     const view = buildDigestView(
       { ...edition, sections: [catchAll(['robotics', '', 'time-series'])] },
       viewOptions,
@@ -325,16 +365,26 @@ describe('cutEdition and dropLowestRanked', () => {
     ]);
     expect(more?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:other%%');
     expect(more?.stopLabel).toBe('More papers');
-    // A reader of robotics alone gets the robotics paper, and a link that leaves robotics:
-    // leaving "More papers" would not stop it.
-    const cut = buildDigestView(
+    // A reader of robotics alone gets the robotics paper under "Robot learning", and a link that
+    // leaves robotics: leaving "More papers" would not stop it.
+    const mine = buildDigestView(
       cutEdition({ ...edition, sections: [catchAll(['robotics', '', 'time-series'])] }, ['robotics']),
       viewOptions,
-    ).sections[0];
+    );
+    const cut = mine.sections[0];
     expect(cut?.papers.map((p) => p.id)).toEqual(['m-0']);
+    expect(cut?.label).toBe('Robot learning');
     expect(cut?.unsubscribe).toBe('%%TOPIC_UNSUBSCRIBE_URL:robotics%%');
     expect(cut?.stopLabel).toBe('Robot learning');
-    expect(cut?.label).toBe('More papers');
+    expect(mine.countText).toBe('1 trending paper in 1 topic');
+    expect(cut?.papers[0]?.why).not.toMatch(/^Robot learning/);
+    // Everyone but the readers of "More papers" alone: the paper says its topic there.
+    const except = buildDigestView(
+      cutEdition({ ...edition, sections: [catchAll(['robotics', '', 'time-series'])] }, ['!other']),
+      viewOptions,
+    ).sections[0];
+    expect(except?.label).toBe('More papers');
+    expect(except?.unsubscribe).toBeNull();
     // Papers of several topics and none of no topic: no one topic to leave.
     const several = buildDigestView(
       { ...edition, sections: [catchAll(['robotics', 'time-series'])] },
