@@ -140,10 +140,13 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
       const domain =
         config.sender.messageIdDomain ?? config.sender.fromAddress.split('@')[1] ?? 'paperpost.invalid';
       // A reader whose topics the edition has nothing of gets no mail: a `skipped` row says so.
-      const created = await store.ledger.createLedger(edition.id, edition.frequency, domain, (key) =>
-        isEmptyVariant(edition, key),
-      );
-      const { skipped } = await store.ledger.countDeliveries(edition.id);
+      let empty = false;
+      const created = await store.ledger.createLedger(edition.id, edition.frequency, domain, (key) => {
+        const none = isEmptyVariant(edition, key);
+        empty ||= none;
+        return none;
+      });
+      const skipped = empty ? (await store.ledger.countDeliveries(edition.id)).skipped : 0;
       const variants = await renderVariants(store, deps.renderer, edition);
       lap('render');
       summary.ledger = { created, skipped, variants: variants.variants };

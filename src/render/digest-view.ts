@@ -218,10 +218,10 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
 
 /**
  * The topic a paper of a broad area's section is of ("3D vision" under "Computer vision"), or a
- * paper of "More papers" names ("Robot learning" on a day with no robotics section), said first
- * in its "why" line; undefined otherwise.
+ * paper of "More papers" or of a section of an arXiv class names ("Robot learning" on a day with
+ * no robotics section), said first in its "why" line; undefined otherwise.
  */
-export function areaTopicOf(section: Pick<Section, 'topic'>, paperId: string): string | undefined {
+export function namedTopicOf(section: Pick<Section, 'topic'>, paperId: string): string | undefined {
   const slug = section.topic.paperTopics?.[paperId];
   const label = slug === undefined ? undefined : (section.topic.topicLabels?.[slug] ?? undefined);
   return label ? cleanText(label) || undefined : undefined;
@@ -252,7 +252,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
     slug: section.topic.slug,
     label,
     anchor,
-    papers: section.papers.map((p) => paperView(p, summaryChars, areaTopicOf(section, p.id))),
+    papers: section.papers.map((p) => paperView(p, summaryChars, namedTopicOf(section, p.id))),
     more: section.more,
     moreUrl: `${archiveUrl}#${anchor}`,
     moreText:
@@ -261,7 +261,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
         : `${section.more} more in ${label} on the web`,
     unsubscribe: stop === undefined ? null : topicUnsubscribePlaceholder(stop),
     stopLabel:
-      section.topic.paperTopics && stop !== undefined && stop !== section.topic.slug
+      stop !== undefined && stop !== section.topic.slug
         ? cleanText(section.topic.topicLabels?.[stop] ?? '') || label
         : label,
   };
@@ -270,8 +270,8 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
 /**
  * The topic a section's "Stop one topic" link leaves: its own; for a broad area's section (see
  * `paperTopics`) the one topic its papers are of, and none when they are of several (the area is
- * no topic one subscribes to: Preferences is where to leave several); for "More papers" itself
- * while it shows a paper that names no topic, else as for an area.
+ * no topic one subscribes to: Preferences is where to leave several); for "More papers" or a
+ * section of an arXiv class itself while it shows a paper that names no topic, else as for an area.
  */
 function stopSlug(section: Section): string | undefined {
   const own = section.topic.paperTopics;

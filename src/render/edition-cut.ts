@@ -4,8 +4,8 @@ import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
  * of slugs those topics (a sub-section counts as its `parent` topic; of a broad area's section,
  * the papers of those topics, and of "More papers" or a section of an arXiv class those that
- * name one of them); a list of
- * `!slug` every section except those topics. The edition-level `more` is kept.
+ * name one of them); a list of `!slug` every section except those topics. The edition-level
+ * `more` is kept.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
   if (topics.length === 0) return edition;

@@ -14,9 +14,9 @@ export {
   rawHeaderLines,
 } from './check-message.js';
 export {
-  areaTopicOf,
   clampText,
   formatDate,
+  namedTopicOf,
   type PaperCard,
   paperCard,
   shortenAuthors,

@@ -11,9 +11,9 @@ import {
   type WebOnlyGroup,
 } from '../domain/index.js';
 import {
-  areaTopicOf,
   CARD_SUMMARY_CHARS,
   formatDate,
+  namedTopicOf,
   type PaperCard,
   paperCard,
   withTopic,
@@ -74,13 +74,13 @@ export async function buildWebEdition(
   const pick = (ids: string[], section?: Section): WebPaper[] =>
     ids.flatMap((id) => {
       const paper = papers.get(id);
-      return paper ? [section ? withTopic(webPaper(paper), areaTopicOf(section, id)) : webPaper(paper)] : [];
+      return paper ? [section ? withTopic(webPaper(paper), namedTopicOf(section, id)) : webPaper(paper)] : [];
     });
   const bySlug = new Map(groups.filter((g) => g.slug !== null).map((g) => [g.slug, g]));
   const sections: WebSection[] = edition.sections.map((s) => ({
     anchor: sectionAnchor(s.topic.slug),
     label: cleanText(s.topic.label) || s.topic.slug,
-    inLetter: s.papers.map((p) => withTopic(webPaper(p), areaTopicOf(s, p.id))),
+    inLetter: s.papers.map((p) => withTopic(webPaper(p), namedTopicOf(s, p.id))),
     webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? [], s),
   }));
   const inLetter = new Set(edition.sections.map((s) => s.topic.slug));
