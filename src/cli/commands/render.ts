@@ -4,6 +4,7 @@ import type { Config } from '../../config/load.js';
 import type { Edition, Paper, Variant } from '../../domain/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import { rankOptionsFor } from '../../pipeline/build-edition.js';
+import { isEmptyVariant } from '../../pipeline/variants.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedAreas, type GlobalOptions, readConfig } from '../context.js';
@@ -76,15 +77,20 @@ export function buildSampleEdition(
   };
 }
 
-/** Variants to look at: every topic, then one per section. */
+/**
+ * Variants to look at: every topic, then one per section that shows a paper to its readers ("More
+ * papers" whose papers all name a topic shows none: they go to those topics' readers).
+ */
 export function sampleVariants(edition: Edition): Variant[] {
   return [
     { key: `${edition.frequency}:*`, frequency: edition.frequency, topics: [] },
-    ...edition.sections.map((s) => ({
-      key: `${edition.frequency}:${s.topic.slug}`,
-      frequency: edition.frequency,
-      topics: [s.topic.slug],
-    })),
+    ...edition.sections
+      .map((s) => ({
+        key: `${edition.frequency}:${s.topic.slug}`,
+        frequency: edition.frequency,
+        topics: [s.topic.slug],
+      }))
+      .filter((v) => !isEmptyVariant(edition, v.key)),
   ];
 }
 

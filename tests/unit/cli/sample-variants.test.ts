@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { sampleVariants } from '../../../src/cli/commands/render.js';
+import { loadPapers, makeEdition } from '../render/fixture.js';
+
+describe('sampleVariants: the variants preview offers', () => {
+  const base = makeEdition(loadPapers().slice(0, 6), 3);
+  const [first, second] = base.sections as [(typeof base.sections)[number], (typeof base.sections)[number]];
+  /** "More papers" of the second section's papers, naming these topics ('' for none). */
+  const withCatchAll = (tags: string[]) => ({
+    ...base,
+    sections: [
+      first,
+      {
+        topic: {
+          slug: 'other',
+          label: 'More papers',
+          keywords: [],
+          categories: [],
+          userDefined: false,
+          paperTopics: Object.fromEntries(
+            second.papers.flatMap((p, i) => (tags[i] ? [[p.id, tags[i] as string]] : [])),
+          ),
+          topicLabels: { robotics: 'Robot learning' },
+        },
+        papers: second.papers,
+        more: 0,
+      },
+    ],
+  });
+
+  it('offers every topic, then one variant per section', () => {
+    expect(sampleVariants(withCatchAll(['robotics', '', ''])).map((v) => v.key)).toEqual([
+      'daily:*',
+      'daily:language-models',
+      'daily:other',
+    ]);
+  });
+
+  it('leaves out "More papers" when each of its papers names a topic: its readers would get nothing', () => {
+    expect(sampleVariants(withCatchAll(['robotics', 'robotics', 'robotics'])).map((v) => v.key)).toEqual([
+      'daily:*',
+      'daily:language-models',
+    ]);
+  });
+});
