@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleVariants } from '../../../src/cli/commands/render.js';
-import { loadPapers, makeEdition } from '../render/fixture.js';
+import { catchAllTopic, loadPapers, makeEdition } from '../render/fixture.js';
 
 describe('sampleVariants: the variants preview offers', () => {
   const base = makeEdition(loadPapers().slice(0, 6), 3);
@@ -11,17 +11,10 @@ describe('sampleVariants: the variants preview offers', () => {
     sections: [
       first,
       {
-        topic: {
-          slug: 'other',
-          label: 'More papers',
-          keywords: [],
-          categories: [],
-          userDefined: false,
-          paperTopics: Object.fromEntries(
-            second.papers.flatMap((p, i) => (tags[i] ? [[p.id, tags[i] as string]] : [])),
-          ),
-          topicLabels: { robotics: 'Robot learning' },
-        },
+        topic: catchAllTopic(
+          Object.fromEntries(second.papers.flatMap((p, i) => (tags[i] ? [[p.id, tags[i] as string]] : []))),
+          { robotics: 'Robot learning' },
+        ),
         papers: second.papers,
         more: 0,
       },

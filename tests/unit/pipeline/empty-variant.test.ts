@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isEmptyVariant } from '../../../src/pipeline/variants.js';
-import { loadPapers, makeEdition } from '../render/fixture.js';
+import { catchAllTopic, loadPapers, makeEdition } from '../render/fixture.js';
 
 describe('isEmptyVariant: a reader whose topics the edition has nothing of', () => {
   // Sections language-models, computer-vision, robotics; robotics' first paper moved to "More
@@ -19,15 +19,7 @@ describe('isEmptyVariant: a reader whose topics the edition has nothing of', () 
       cv,
       { ...robotics, papers: rest },
       {
-        topic: {
-          slug: 'other',
-          label: 'More papers',
-          keywords: [],
-          categories: [],
-          userDefined: false,
-          paperTopics: { [tagged?.id as string]: 'time-series' },
-          topicLabels: { 'time-series': 'Time series' },
-        },
+        topic: catchAllTopic({ [tagged?.id as string]: 'time-series' }, { 'time-series': 'Time series' }),
         papers: [tagged as (typeof base.sections)[number]['papers'][number]],
         more: 0,
       },

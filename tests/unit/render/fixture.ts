@@ -18,6 +18,14 @@ export function topic(slug: string, label: string): Topic {
   return { slug, label, keywords: [], categories: [], userDefined: false };
 }
 
+/** The topic of "More papers" whose papers name these topics (`paperTopics`, with their labels). */
+export function catchAllTopic(
+  paperTopics: Record<string, string>,
+  topicLabels: Record<string, string>,
+): Topic {
+  return { ...topic('other', 'More papers'), paperTopics, topicLabels };
+}
+
 /** Rank papers by upvotes then position, and spread them over sections of `perSection`. */
 export function makeEdition(papers: Paper[], perSection = 8, id = 'daily-2026-06-12'): Edition {
   const ranked: RankedPaper[] = papers.map((p, i) => ({
