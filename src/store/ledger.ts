@@ -62,13 +62,14 @@ export async function createLedger(
   return created;
 }
 
-/** Distinct variant keys of an edition's ledger, sorted. */
+/** Distinct variant keys of an edition's ledger, sorted; not those of `skipped` rows (no mail). */
 export async function listVariantKeys(ctx: StoreContext, editionId: string): Promise<string[]> {
   const rows = await ctx.db
     .selectFrom('deliveries')
     .select('variant_key')
     .distinct()
     .where('edition_id', '=', editionId)
+    .where('state', '<>', 'skipped')
     .orderBy('variant_key')
     .execute();
   return rows.map((r) => r.variant_key);

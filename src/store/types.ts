@@ -217,7 +217,10 @@ export interface LedgerRepository {
     messageIdDomain: string,
     skip?: (variantKey: string) => boolean,
   ): Promise<number>;
-  /** Distinct variant keys of an edition's ledger ("daily:*", "daily:a,b"). */
+  /**
+   * Distinct variant keys of an edition's ledger ("daily:*", "daily:a,b"), but those of `skipped`
+   * rows: what is rendered and sent.
+   */
   listVariantKeys(editionId: string): Promise<string[]>;
   /**
    * Claim up to `limit` deliveries that are pending, deferred and due, or sending with an expired

@@ -29,7 +29,7 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
   let area: Section;
   let other: Section;
   let counts: Map<string, number>;
-  let summary: { ledger: { created: number; skipped: number } };
+  let summary: { ledger: { created: number; skipped: number; variants: string[] } };
   let skipped: string[];
   const text = async (who: string): Promise<string> => {
     const folder = path.join(dir, 'data', 'outbox', edition.id);
@@ -119,6 +119,9 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
     expect(edition.sections.some((s) => s.topic.slug === 'medical-ai')).toBe(false);
     expect(skipped).toEqual(['medical@paperpost.example']);
     expect(summary.ledger).toMatchObject({ created: 4, skipped: 1 });
+    // Its variant is never rendered: nothing to send.
+    expect(summary.ledger.variants).not.toContain('daily:medical-ai');
+    expect(summary.ledger.variants).toContain('daily:time-series');
     const folder = path.join(dir, 'data', 'outbox', edition.id);
     const mails = readdirSync(folder).filter((f) => f.endsWith('.eml'));
     expect(mails).toHaveLength(3);
