@@ -124,6 +124,10 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/sources: 4 ok, 0 failed/);
     expect(human.stdout).toMatch(/Next: open file:\/\/\S*preview\.html in a browser/);
+    // What the folder holds: a reader whose topics the edition had nothing of has no .eml there.
+    expect(human.stdout).toMatch(
+      /The letter is in \S+\/ \(preview\.html, and one \.eml per reader it went to\)\./,
+    );
   }, 60_000);
 
   // Regression (issue 14): on a terminal `npm start` printed ~24 lines of log records before the

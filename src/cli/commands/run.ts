@@ -141,7 +141,7 @@ export function formatSummary(
     for (const warning of s.outbox.warnings) lines.push(`warning: ${warning}`);
     lines.push(
       '',
-      `The letter is in ${s.outbox.dir}/ (one .eml per subscriber).`,
+      `The letter is in ${s.outbox.dir}/ (preview.html, and one .eml per reader it went to).`,
       `Next: open ${pathToFileURL(s.outbox.preview).href} in a browser to read it,`,
       '      or run `npx paperpost preview` to see every variant live and `npx paperpost serve` for the site.',
     );
