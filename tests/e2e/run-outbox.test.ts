@@ -123,6 +123,7 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     const human = await runCli(['run'], { cwd: other });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/sources: 4 ok, 0 failed/);
+    expect(human.stdout).toMatch(/^ledger: 1 delivery, 1 variant$/m);
     expect(human.stdout).toMatch(/Next: open file:\/\/\S*preview\.html in a browser/);
     // What the folder holds: a reader whose topics the edition had nothing of has no .eml there.
     expect(human.stdout).toMatch(

@@ -121,11 +121,12 @@ export function formatSummary(
     lines.push(`edition skipped: ${s.skipReason}`);
   }
   if (s.ledger) {
-    const none = s.ledger.skipped;
+    const { created, skipped } = s.ledger;
+    const variants = s.ledger.variants.length;
     lines.push(
-      `ledger: ${s.ledger.created} deliveries, ${s.ledger.variants.length} variant(s)` +
-        (none > 0
-          ? `; ${none} skipped: nothing of ${none === 1 ? "that reader's" : 'their'} topics in this edition`
+      `ledger: ${created} ${created === 1 ? 'delivery' : 'deliveries'}, ${variants} ${variants === 1 ? 'variant' : 'variants'}` +
+        (skipped > 0
+          ? `; ${skipped} skipped: nothing of ${skipped === 1 ? "that reader's" : 'their'} topics in this edition`
           : ''),
     );
   }
