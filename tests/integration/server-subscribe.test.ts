@@ -128,6 +128,8 @@ describe('GET /', () => {
     expect(html).toContain('Computer vision');
     expect(html).toContain('name="website"');
     expect(html).toContain('name="_csrf"');
+    // A reader of a few topics knows a quiet day sends nothing (a `skipped` delivery).
+    expect(html).toContain('With a few topics, an edition with no paper of them sends you nothing.');
     expect(html).not.toMatch(/<script|style="/i);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");

@@ -224,6 +224,9 @@ describe('renderVariant', () => {
     expect(welcome.html).toContain('href="https://paperpost.example/u/t"');
     expect(welcome.text).toContain('Choose topics and frequency: https://paperpost.example/p/t');
     expect(welcome.text).toContain('Unsubscribe: https://paperpost.example/u/t');
+    // A reader of a few topics knows a quiet day sends nothing (a `skipped` delivery).
+    for (const part of [welcome.text, welcome.html])
+      expect(part.replace(/\s+/g, ' ')).toContain('(an edition with none of them sends you nothing)');
     expect(welcome.text).not.toMatch(HTML_TAG);
   });
 
