@@ -621,23 +621,23 @@ export function toGroups(
         (a.topic.slug < b.topic.slug ? -1 : 1),
     );
   // A catch-all (of the letter, or of an arXiv class) says the topic each of its papers names.
-  const tagged = (topic: Topic, members: readonly number[]): Topic => {
-    const named = members.filter((p) => otherTopics.has(p));
-    if (named.length === 0) return topic;
-    const paperTopics: Record<string, string> = {};
-    const topicLabels: Record<string, string> = {};
-    const byId = named.map(
-      (p) => [(batch[p] as PaperText).id, topics[otherTopics.get(p) as number] as Topic] as const,
-    );
-    for (const [id, t] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      paperTopics[id] = t.slug;
-      topicLabels[t.slug] = t.label;
-    }
-    return { ...topic, paperTopics, topicLabels };
+  const topicOf = (p: number): Topic | undefined => {
+    const t = otherTopics.get(p);
+    return t === undefined ? undefined : topics[t];
+  };
+  const tagged = (topic: Topic, members: number[]): Topic => {
+    const own = paperTopics(members, (p) => topicOf(p)?.slug, batch);
+    if (Object.keys(own).length === 0) return topic;
+    const named = members.flatMap((p) => topicOf(p) ?? []);
+    return {
+      ...topic,
+      paperTopics: own,
+      topicLabels: Object.fromEntries(named.map((t) => [t.slug, t.label])),
+    };
   };
   const groups: TopicGroup[] = sorted.map((d) => ({
     topic: d.area
-      ? { ...d.topic, paperTopics: paperTopics(d.members, d.area, batch) }
+      ? { ...d.topic, paperTopics: paperTopics(d.members, (p) => d.area?.claim(p) ?? '', batch) }
       : d.classes
         ? tagged(d.topic, d.members)
         : d.topic,
@@ -650,12 +650,20 @@ export function toGroups(
   return groups;
 }
 
-/** The catalogue topic of each paper of an area's section, by paper id (in id order). */
-function paperTopics(members: number[], area: AreaOfDraft, batch: PaperText[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  const byId = members.map((p) => [(batch[p] as PaperText).id, area.claim(p) ?? ''] as const);
-  for (const [id, slug] of byId.sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[id] = slug;
-  return out;
+/**
+ * The topic (slug) of each paper of a section, by paper id in id order: an area's papers each
+ * (`''` when it claims none), a catch-all's those that name one (`slugOf` undefined: left out).
+ */
+function paperTopics(
+  members: number[],
+  slugOf: (p: number) => string | undefined,
+  batch: PaperText[],
+): Record<string, string> {
+  const byId = members.flatMap((p) => {
+    const slug = slugOf(p);
+    return slug === undefined ? [] : [[(batch[p] as PaperText).id, slug] as const];
+  });
+  return Object.fromEntries(byId.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
 /**
