@@ -29,6 +29,22 @@ export interface Edition {
    * (`slug` null). Absent on editions stored before it existed.
    */
   webOnly?: WebOnlyGroup[];
+  /**
+   * Every topic's section with all its papers of the grouping pool, ranked, uncapped (`more`:
+   * papers of it the web lists beyond the pool): what the letter of a reader of a few topics is
+   * cut from, so a topic the all-topics letter had no room for still reaches its readers. With
+   * `caps`; absent on editions stored before it existed (their readers are cut from `sections`).
+   */
+  topicSections?: Section[];
+  /** The caps the letter was built with, applied again to each reader's own cut. */
+  caps?: EditionCaps;
+}
+
+/** Papers a letter shows at most: per section, in "More papers", in all. */
+export interface EditionCaps {
+  perSection: number;
+  catchAll: number;
+  perEdition: number;
 }
 
 /** Papers of one topic that only the web version of an edition shows, best first. */

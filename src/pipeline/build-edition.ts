@@ -119,6 +119,8 @@ export async function planEdition(
     more: overflowIds.length - sections.reduce((n, s) => n + s.more, 0),
     overflowIds,
     webOnly,
+    topicSections: withUngrouped(ranked.topicSections, ranking.length - pool.length),
+    caps: ranked.caps,
   };
   return {
     status: 'planned',
@@ -183,6 +185,14 @@ export function arrangeWebOnly(
     group.ids.push(paper.id);
   }
   return [...bySlug.values(), rest].filter((g) => g.ids.length > 0);
+}
+
+/**
+ * Every topic's ranked section, the catch-all's `more` counting the papers below the grouping
+ * pool (the web lists them under "More papers" too).
+ */
+export function withUngrouped(sections: readonly Section[], ungrouped: number): Section[] {
+  return sections.map((s) => (s.topic.slug === OTHER_TOPIC.slug ? { ...s, more: s.more + ungrouped } : s));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
+import type { EditionCaps, Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
 import { CATCH_ALL_SLUG, PaperpostError } from '../domain/index.js';
 import { type RankWeights, scorePaper } from './score-paper.js';
 
@@ -19,6 +19,10 @@ export interface RankOptions {
 export interface RankResult {
   sections: Section[];
   more: number;
+  /** Every group ranked and uncapped (see {@link rankGroups}): what a reader's own cut is made from. */
+  topicSections: Section[];
+  /** The caps `sections` were cut with. */
+  caps: EditionCaps;
 }
 
 /** Higher score first, then id, so equal scores always come out in the same order. */
@@ -42,19 +46,23 @@ export { CATCH_ALL_SLUG };
 /** Share of the edition the catch-all section may take at most. */
 const CATCH_ALL_SHARE = 0.15;
 
-/**
- * Orders papers by score inside each group and groups by their best paper, then applies the caps:
- * `maxPerSection` per section (the catch-all also at most ~15 % of `maxPerEdition`), then
- * `maxPerEdition` over the edition. A section's papers cut by either cap are counted in its
- * `Section.more` (the letter's "N more in <topic> on the web"); a section left empty is dropped
- * and its papers are counted in the returned `more`. The edition is filled by rank, but a section
- * only enters with at least two papers (its best two), so no section but the catch-all shows a
- * single paper. Ties are broken by paper id and topic slug.
- */
-export function rankSections(groups: TopicGroup[], papers: Paper[], options: RankOptions): RankResult {
-  const byId = new Map(papers.map((p) => [p.id, p]));
+/** The caps of a letter built with `options`: per section, in the catch-all (~15 %), in all. */
+export function editionCaps(options: Pick<RankOptions, 'maxPerEdition' | 'maxPerSection'>): EditionCaps {
   const perSection = Math.max(0, options.maxPerSection);
-  const catchAllCap = Math.max(2, Math.floor(options.maxPerEdition * CATCH_ALL_SHARE));
+  const perEdition = Math.max(0, options.maxPerEdition);
+  return {
+    perSection,
+    catchAll: Math.min(perSection, Math.max(2, Math.floor(perEdition * CATCH_ALL_SHARE))),
+    perEdition,
+  };
+}
+
+/**
+ * Every group as a section of all its papers, best first, uncapped (`more` 0), sections ordered
+ * as a letter orders them (see {@link orderSections}); empty groups left out.
+ */
+export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankOptions): Section[] {
+  const byId = new Map(papers.map((p) => [p.id, p]));
   const sections: Section[] = [];
   for (const group of groups) {
     const ranked = group.paperIds.map((id) => {
@@ -70,10 +78,29 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     });
     if (ranked.length === 0) continue;
     const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
-    const cap = group.topic.slug === CATCH_ALL_SLUG ? Math.min(perSection, catchAllCap) : perSection;
-    const kept = all.slice(0, cap);
-    sections.push({ topic: group.topic, papers: kept, more: all.length - kept.length });
+    sections.push({ topic: group.topic, papers: all, more: 0 });
   }
+  return orderSections(sections);
+}
+
+/**
+ * Orders papers by score inside each group and groups by their best paper, then applies the caps
+ * (see {@link editionCaps}): `maxPerSection` per section (the catch-all also at most ~15 % of
+ * `maxPerEdition`), then `maxPerEdition` over the edition. A section's papers cut by either cap
+ * are counted in its `Section.more` (the letter's "N more in <topic> on the web"); a section left
+ * empty is dropped and its papers are counted in the returned `more`. The edition is filled by
+ * rank, but a section only enters with at least two papers (its best two), so no section but the
+ * catch-all shows a single paper. Ties are broken by paper id and topic slug.
+ */
+export function rankSections(groups: TopicGroup[], papers: Paper[], options: RankOptions): RankResult {
+  const caps = editionCaps(options);
+  const topicSections = rankGroups(groups, papers, options);
+  const sections = topicSections.map((section) => {
+    const cap = section.topic.slug === CATCH_ALL_SLUG ? caps.catchAll : caps.perSection;
+    const kept = section.papers.slice(0, cap);
+    return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
+  });
+  const perSection = caps.perSection;
   const taken = takeByRank(sections, Math.max(0, options.maxPerEdition), Math.min(2, perSection));
   let more = 0;
   const capped: Section[] = [];
@@ -87,7 +114,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     }
     capped.push({ ...section, papers: papersKept, more: sectionMore });
   });
-  return { sections: orderSections(capped), more };
+  return { sections: orderSections(capped), more, topicSections, caps };
 }
 
 /**

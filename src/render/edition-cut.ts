@@ -1,4 +1,4 @@
-import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
+import { CATCH_ALL_SLUG, type Edition, type EditionCaps, type Section } from '../domain/index.js';
 
 /**
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
@@ -6,15 +6,27 @@ import { CATCH_ALL_SLUG, type Edition, type Section } from '../domain/index.js';
  * the papers of those topics, and of "More papers" or a section of an arXiv class those that
  * name one of them); a list of `!slug` every section except those topics. The edition-level
  * `more` is kept.
+ *
+ * A list of slugs is cut from every topic's section (`topicSections`), not only from those the
+ * all-topics letter had room for, then capped as a letter is (`caps`): a reader of a topic the
+ * busy day left out of the letter still gets its papers, up to the per-section cap.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
   if (topics.length === 0) return edition;
   const except = topics.every((t) => t.startsWith('!'));
   const listed = new Set(topics.map((t) => (t.startsWith('!') ? t.slice(1) : t)));
+  if (!except && edition.topicSections !== undefined && edition.caps !== undefined) {
+    const own = { ...edition, sections: cutSections(edition.topicSections, listed, false) };
+    return capSections(own, edition.caps);
+  }
+  return { ...edition, sections: cutSections(edition.sections, listed, except) };
+}
+
+function cutSections(all: readonly Section[], listed: ReadonlySet<string>, except: boolean): Section[] {
   const named = (s: Section): boolean =>
     listed.has(s.topic.slug) || (s.topic.parent !== undefined && listed.has(s.topic.parent));
   const sections: Section[] = [];
-  for (const s of edition.sections) {
+  for (const s of all) {
     const own = s.topic.paperTopics;
     if (own === undefined) {
       if (named(s) !== except) sections.push(s);
@@ -38,7 +50,23 @@ export function cutEdition(edition: Edition, topics: string[]): Edition {
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
   }
-  return { ...edition, sections };
+  return sections;
+}
+
+/**
+ * A reader's cut held to the letter's caps: each section's best papers up to the per-section cap
+ * ("More papers" to its own), the rest counted in its "N more on the web"; then, over the
+ * per-edition cap, the lowest-ranked papers dropped (see {@link dropLowestRanked}).
+ */
+function capSections(edition: Edition, caps: EditionCaps): Edition {
+  const sections = edition.sections.map((s) => {
+    const cap = s.topic.slug === CATCH_ALL_SLUG ? caps.catchAll : caps.perSection;
+    if (s.papers.length <= cap) return s;
+    return { ...s, papers: s.papers.slice(0, cap), more: s.more + s.papers.length - cap };
+  });
+  const capped = { ...edition, sections };
+  const over = countPapers(capped) - caps.perEdition;
+  return over > 0 ? dropLowestRanked(capped, over) : capped;
 }
 
 /**

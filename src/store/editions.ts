@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import type { Edition, Frequency, RenderedVariant, Section, WebOnlyGroup } from '../domain/index.js';
+import type {
+  Edition,
+  EditionCaps,
+  Frequency,
+  RenderedVariant,
+  Section,
+  WebOnlyGroup,
+} from '../domain/index.js';
 import { PaperpostError } from '../domain/index.js';
 import { chunk, isUniqueViolation, type StoreContext } from './context.js';
 import { countDeliveriesOf, emptyCounts } from './ledger.js';
@@ -11,6 +18,8 @@ interface EditionData {
   more: number;
   overflowIds?: string[];
   webOnly?: WebOnlyGroup[];
+  topicSections?: Section[];
+  caps?: EditionCaps;
 }
 
 function paperIdsOf(edition: Edition): string[] {
@@ -39,6 +48,9 @@ export async function createEdition(ctx: StoreContext, edition: Edition): Promis
     more: edition.more,
     overflowIds: edition.overflowIds ?? [],
     ...(edition.webOnly ? { webOnly: edition.webOnly } : {}),
+    ...(edition.topicSections && edition.caps
+      ? { topicSections: edition.topicSections, caps: edition.caps }
+      : {}),
   };
   try {
     await ctx.write(async (trx) => {
@@ -94,6 +106,7 @@ export async function getEdition(ctx: StoreContext, id: string): Promise<Edition
     more: data.more,
     overflowIds: data.overflowIds ?? [],
     ...(data.webOnly ? { webOnly: data.webOnly } : {}),
+    ...(data.topicSections && data.caps ? { topicSections: data.topicSections, caps: data.caps } : {}),
   };
 }
 

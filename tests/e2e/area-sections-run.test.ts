@@ -4,7 +4,8 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
-import { runCli, SAMPLES, tempProject } from '../helpers/cli.js';
+import { SAMPLES, tempProject } from '../helpers/cli.js';
+import { runEdition } from '../helpers/run-edition.js';
 
 // One day of Hugging Face papers alone (a personal digest): several topics hold one paper each.
 const config = {
@@ -39,15 +40,10 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
 
   beforeAll(async () => {
     dir = tempProject(config);
-    const run = await runCli(['run', '--json'], { cwd: dir });
-    expect(run.stderr).not.toMatch(/"level":50|at .*\.js:\d+/);
-    expect(run.code).toBe(0);
-    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    const run = await runEdition(dir);
+    ({ edition, skipped } = run);
     summary = JSON.parse(run.stdout);
-    edition = (await store.editions.getEdition(JSON.parse(run.stdout).edition.id)) as Edition;
-    skipped = (await store.ledger.listDeliveries(edition.id, { state: 'skipped', limit: 10 })).map(
-      (d) => d.email,
-    );
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
     counts = await store.catalogue.topicPaperCounts();
     await store.close();
     area = edition.sections.find(

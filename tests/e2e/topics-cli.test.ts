@@ -75,7 +75,7 @@ describe('paperpost topics', () => {
     });
     expect(rows.get('papers-papers')).toMatchObject({ origin: 'discovered', offered: false });
     const text = await cli('topics', 'list');
-    expect(text.stdout).toMatch(/^gui-agents\tGUI agents\tdiscovered\tproposal\t4 papers\t1 subscribers$/m);
+    expect(text.stdout).toMatch(/^gui-agents\tGUI agents\tdiscovered\tproposal\t4 papers\t1 subscriber$/m);
   });
 
   it('lists each catalogue sub-area under its topic as a part of it, not as a hidden topic', async () => {

@@ -263,6 +263,22 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
       expect(await store().papers.listUnpublishedPapers('weekly')).toHaveLength(3);
     });
 
+    it("keeps every topic's ranked section and the caps, for the cuts of readers of a few topics", async () => {
+      const letter = makeEdition('d1', 'daily', ['p1']);
+      const all = makeEdition('d1', 'daily', ['p1', 'p2', 'p3']).sections;
+      const edition = {
+        ...letter,
+        overflowIds: ['p2', 'p3'],
+        topicSections: all,
+        caps: { perSection: 6, catchAll: 2, perEdition: 1 },
+      };
+      await store().editions.createEdition(edition);
+      expect(await store().editions.getEdition('d1')).toEqual(edition);
+      // Published: all three; in the letter: one, not the three its topics hold.
+      const [summary] = await store().editions.listEditions();
+      expect([summary?.paperCount, summary?.letterCount]).toEqual([3, 1]);
+    });
+
     it('publishes overflow papers with the edition, so they do not come back', async () => {
       const edition = { ...makeEdition('d1', 'daily', ['p1']), overflowIds: ['p3'] };
       await store().editions.createEdition(edition);

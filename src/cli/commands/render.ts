@@ -74,6 +74,8 @@ export function buildSampleEdition(
     createdAt: now.toISOString(),
     sections: ranked.sections,
     more: ranked.more,
+    topicSections: ranked.topicSections,
+    caps: ranked.caps,
   };
 }
 

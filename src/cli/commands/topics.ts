@@ -84,6 +84,11 @@ function partsUnderParents(rows: TopicRow[]): TopicRow[] {
     .flatMap((r) => [r, ...rows.filter((p) => placed(p) && p.partOf === r.slug)]);
 }
 
+/** "1 paper", "2 papers". */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function formatRow(r: TopicRow): string {
   const state =
     r.partOf !== null
@@ -95,7 +100,7 @@ function formatRow(r: TopicRow): string {
           : r.replacedBy !== null
             ? `replaced by ${r.replacedBy}`
             : 'proposal';
-  const line = `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${r.papers} papers\t${r.subscribers} subscribers`;
+  const line = `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${counted(r.papers, 'paper')}\t${counted(r.subscribers, 'subscriber')}`;
   return r.partOf !== null ? `  ${line}` : line;
 }
 

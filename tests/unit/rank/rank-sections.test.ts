@@ -149,6 +149,23 @@ describe('rankSections', () => {
     }
   });
 
+  it('keeps every group ranked and uncapped for readers of a few topics, with the caps it used', () => {
+    const groups = [group('a', ['p10', 'p40', 'p5']), group('b', ['p30', 'p20']), group('c', ['p2', 'p3'])];
+    const r = rankSections(groups, PAPERS, { ...OPTIONS, maxPerEdition: 4, maxPerSection: 2 });
+    // The letter had room for a and b only, two papers each ...
+    expect(view(r).sections).toEqual(['a:p40,p10+1', 'b:p30,p20+0']);
+    // ... a reader's own cut is made from all of them, best first, in letter order.
+    expect(
+      r.topicSections.map((s) => `${s.topic.slug}:${s.papers.map((p) => p.id).join(',')}+${s.more}`),
+    ).toEqual(['a:p40,p10,p5+0', 'b:p30,p20+0', 'c:p3,p2+0']);
+    expect(r.caps).toEqual({ perSection: 2, catchAll: 2, perEdition: 4 });
+    expect(rankSections(groups, PAPERS, OPTIONS).caps).toEqual({
+      perSection: 8,
+      catchAll: 7,
+      perEdition: 50,
+    });
+  });
+
   it('breaks score ties by paper id, then section ties by slug', () => {
     const tied = ['z', 'b', 'm', 'a'].map((id) => paper(id, 7));
     const r = rankSections([group('t2', ['z', 'm']), group('t1', ['b', 'a'])], tied, OPTIONS);

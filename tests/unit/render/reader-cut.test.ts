@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Edition, EditionCaps, RankedPaper, Section } from '../../../src/domain/index.js';
+import { countPapers, cutEdition } from '../../../src/render/index.js';
+import { catchAllTopic, loadPapers, makeEdition, topic } from './fixture.js';
+
+/**
+ * A reader of a few topics is cut from every topic's section (`topicSections`), not only from
+ * those the all-topics letter had room for, and held to the letter's caps.
+ */
+
+const ranked: RankedPaper[] = makeEdition(loadPapers().slice(0, 30), 30).sections[0]?.papers ?? [];
+/** Papers `from`..`to` (exclusive) of the ranking, best first. */
+const take = (from: number, to: number): RankedPaper[] => ranked.slice(from, to);
+
+const caps: EditionCaps = { perSection: 6, catchAll: 2, perEdition: 12 };
+const agents = topic('llm-agents', 'LLM agents');
+const speech = topic('speech-audio', 'Speech and audio models');
+const multilingual = topic('multilingual-nlp', 'Multilingual NLP');
+// "More papers": its 4th paper names time series, a topic without a section.
+const morePapers = take(20, 25);
+const other = catchAllTopic({ [morePapers[3]?.id ?? '']: 'time-series' }, { 'time-series': 'Time series' });
+
+/** Every topic's section, ranked and uncapped, as planEdition stores it. */
+const topicSections: Section[] = [
+  { topic: agents, papers: take(0, 9), more: 0 },
+  { topic: speech, papers: [...take(9, 11), ...take(25, 27)], more: 0 },
+  { topic: multilingual, papers: take(11, 14), more: 0 },
+  { topic: topic('fine-tuning', 'Fine-tuning'), papers: take(14, 20), more: 0 },
+  { topic: other, papers: morePapers, more: 3 },
+];
+/** The all-topics letter of 10 papers: no room for Multilingual NLP. */
+const letter: Edition = {
+  ...makeEdition([], 1),
+  sections: [
+    { topic: agents, papers: take(0, 4), more: 5 },
+    { topic: speech, papers: take(9, 11), more: 2 },
+    { topic: topic('fine-tuning', 'Fine-tuning'), papers: take(14, 16), more: 4 },
+    { topic: other, papers: take(20, 22), more: 6 },
+  ],
+  topicSections,
+  caps,
+};
+
+const shape = (e: Edition): [string, number, number][] =>
+  e.sections.map((s) => [s.topic.slug, s.papers.length, s.more]);
+
+describe('cutEdition for a reader of a few topics', () => {
+  it.each<[string, string[], [string, number, number][]]>([
+    ['every topic: the letter itself', [], shape(letter)],
+    ['a topic the letter had no room for', ['multilingual-nlp'], [['multilingual-nlp', 3, 0]]],
+    ['a topic the letter shows 4 of: its best 6', ['llm-agents'], [['llm-agents', 6, 3]]],
+    [
+      'two topics, in letter order',
+      ['multilingual-nlp', 'speech-audio'],
+      [
+        ['speech-audio', 4, 0],
+        ['multilingual-nlp', 3, 0],
+      ],
+    ],
+    [
+      'a paper of "More papers" naming the topic, ranked below the catch-all cap',
+      ['time-series'],
+      [['time-series', 1, 0]],
+    ],
+    ['"More papers" itself: its cap, the rest on the web', ['other'], [['other', 2, 3 + 2]]],
+    [
+      'all but one topic: the letter without it, as before',
+      ['!llm-agents'],
+      [
+        ['speech-audio', 2, 2],
+        ['fine-tuning', 2, 4],
+        ['other', 2, 6],
+      ],
+    ],
+  ])('%s', (_, topics, expected) => {
+    expect(shape(cutEdition(letter, topics))).toEqual(expected);
+  });
+
+  it('holds many topics to the per-edition cap, dropping the lowest-ranked papers', () => {
+    const cut = cutEdition(letter, ['llm-agents', 'speech-audio', 'multilingual-nlp', 'fine-tuning']);
+    expect(countPapers(cut)).toBeLessThanOrEqual(caps.perEdition);
+    expect(countPapers(cut)).toBeGreaterThanOrEqual(caps.perEdition - 1);
+    // The best papers stay: the whole of the top of the ranking is in.
+    const ids = new Set(cut.sections.flatMap((s) => s.papers.map((p) => p.id)));
+    for (const p of take(0, 6)) expect(ids.has(p.id)).toBe(true);
+    // No section is left with a single paper by the cut.
+    for (const s of cut.sections) expect(s.papers.length).toBeGreaterThan(1);
+  });
+
+  it('cuts an edition stored before topicSections existed from its letter, as it did', () => {
+    const { topicSections: _, caps: __, ...old } = letter;
+    expect(shape(cutEdition(old, ['multilingual-nlp']))).toEqual([]);
+    expect(shape(cutEdition(old, ['llm-agents']))).toEqual([['llm-agents', 4, 5]]);
+  });
+});
