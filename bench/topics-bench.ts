@@ -22,6 +22,7 @@ import {
   type PaperText,
   parseAreas,
   parseCatalogue,
+  parseHomes,
 } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
@@ -54,6 +55,7 @@ const CATALOGUE_TEXT = readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'
 const CATALOGUE = parseCatalogue(CATALOGUE_TEXT, 'data/catalogue.json');
 // The broad areas a run groups with ("Computer vision" over topics of one paper each).
 const AREAS = parseAreas(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
+const HOMES = parseHomes(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -154,7 +156,7 @@ const CATALOGUE_SLUGS = new Set(CATALOGUE.map((t) => t.slug));
 
 function runPaperpost(rows: Row[], areas = AREAS): Scores {
   const t0 = performance.now();
-  const { groups } = groupPapers(rows, CATALOGUE, { areas });
+  const { groups } = groupPapers(rows, CATALOGUE, { areas, homes: HOMES });
   const ms = performance.now() - t0;
   const topicOf = new Map<string, string>();
   for (const g of groups) for (const id of g.paperIds) topicOf.set(id, g.topic.slug);

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
-import type { Topic, TopicArea } from '../domain/index.js';
+import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { createStore } from '../store/index.js';
 import type { Store, StoreConfig } from '../store/types.js';
-import { parseAreas, parseCatalogue } from '../topics/index.js';
+import { parseAreas, parseCatalogue, parseHomes } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Folder of the installed package (holds templates/ and the shipped config). */
@@ -15,14 +15,18 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The curated catalogue of research areas shipped in data/ (read once). */
 export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.json');
 
-let shipped: { topics: Topic[]; areas: TopicArea[] } | undefined;
+let shipped: { topics: Topic[]; areas: TopicArea[]; homes: ClassHomes } | undefined;
 
 /** data/catalogue.json, read and checked once per process; a broken file is a one-line error. */
-function shippedCatalogue(): { topics: Topic[]; areas: TopicArea[] } {
+function shippedCatalogue(): { topics: Topic[]; areas: TopicArea[]; homes: ClassHomes } {
   if (!shipped) {
     const text = readFileSync(CATALOGUE_FILE, 'utf8');
     const topics = parseCatalogue(text, CATALOGUE_FILE);
-    shipped = { topics, areas: parseAreas(text, CATALOGUE_FILE, topics) };
+    shipped = {
+      topics,
+      areas: parseAreas(text, CATALOGUE_FILE, topics),
+      homes: parseHomes(text, CATALOGUE_FILE, topics),
+    };
   }
   return shipped;
 }
@@ -39,6 +43,11 @@ export function curatedTopics(): Topic[] {
 /** The broad areas of the shipped catalogue (headings over related topics in a short letter). */
 export function curatedAreas(): TopicArea[] {
   return shippedCatalogue().areas.map((a) => ({ ...a, topics: [...a.topics] }));
+}
+
+/** What grouping reads from the shipped catalogue beside its topics: its areas and class homes. */
+export function curatedGrouping(): { areas: TopicArea[]; homes: ClassHomes } {
+  return { areas: curatedAreas(), homes: { ...shippedCatalogue().homes } };
 }
 
 /**

@@ -54,6 +54,14 @@ export interface TopicArea {
   topics: string[];
 }
 
+/**
+ * The catalogue topic (slug) that takes the papers of an arXiv class no topic claims, by class:
+ * `{"cs.CL": "nlp-applications"}` puts a language paper on no catalogued subject under "Language
+ * understanding and text analysis" when the letter has that section, rather than in "More
+ * papers" or a section of the class beside it ("Natural language processing").
+ */
+export type ClassHomes = Readonly<Record<string, string>>;
+
 /** A group of papers from the grouping stage, before ranking. */
 export interface TopicGroup {
   topic: Topic;

@@ -100,7 +100,7 @@ export async function planEdition(
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
-  const grouped = groupPapers(pool, catalogue, { areas: config.areas ?? [] });
+  const grouped = groupPapers(pool, catalogue, { areas: config.areas ?? [], homes: config.homes ?? {} });
   const before = new Set(stored.map((t) => t.slug));
 
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));

@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import type { Logger, TopicArea } from '../domain/index.js';
+import type { ClassHomes, Logger, TopicArea } from '../domain/index.js';
 import type {
   CatalogueRepository,
   EditionRepository,
@@ -20,6 +20,8 @@ export type RunOptions = Pick<
 > & {
   /** Broad areas of the curated catalogue (data/catalogue.json): headings over related topics. */
   areas?: readonly TopicArea[];
+  /** Topics that take the papers of an arXiv class no topic claims (data/catalogue.json "homes"). */
+  homes?: ClassHomes;
 };
 
 /** The store an edition run uses: each repository narrowed to the methods the pipeline calls. */

@@ -1,4 +1,4 @@
-import type { Topic, TopicArea } from '../domain/index.js';
+import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { PaperpostError, partParent } from '../domain/index.js';
 
 /** One research area of the curated catalogue file (data/catalogue.json). */
@@ -107,4 +107,37 @@ export function parseAreas(
       topics: [...e.topics],
     };
   });
+}
+
+/** An arXiv subject class: "cs.CL", "eess.AS", "astro-ph.CO". */
+const ARXIV_CLASS = /^[a-z-]+\.[A-Za-z-]+$/;
+
+/**
+ * The class homes of the curated catalogue file (`{"homes": {"cs.CL": "nlp-applications"}}`
+ * beside its topics; none when the file has none): each key an arXiv class, each value a topic of
+ * the same file (not a part). Throws a `bad-catalogue` error naming the file and the class on
+ * anything else.
+ */
+export function parseHomes(
+  text: string,
+  file: string,
+  topics: readonly Topic[] = parseCatalogue(text, file),
+): ClassHomes {
+  const bad = (reason: string): PaperpostError =>
+    new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
+  const homes = (JSON.parse(text) as { homes?: unknown }).homes;
+  if (homes === undefined) return {};
+  if (homes === null || typeof homes !== 'object' || Array.isArray(homes))
+    throw bad('"homes" must be an object of arXiv class -> topic slug');
+  const slugs = new Set(topics.map((t) => t.slug));
+  const out: Record<string, string> = {};
+  for (const [cls, slug] of Object.entries(homes)) {
+    if (!ARXIV_CLASS.test(cls)) throw bad(`home "${cls}" is not an arXiv class (such as "cs.CL")`);
+    if (typeof slug !== 'string' || !slugs.has(slug) || partParent(slug) !== undefined)
+      throw bad(
+        `home "${cls}": ${JSON.stringify(slug)} is not a topic of the catalogue (parts go with their parent)`,
+      );
+    out[cls] = slug;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { Topic, TopicArea, TopicGroup } from '../domain/index.js';
+import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
 import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
@@ -46,6 +46,8 @@ export interface GroupOptions {
   archiveModel?: ArchiveModel;
   /** Broad areas of the catalogue (data/catalogue.json "areas"): headings over related topics. */
   areas?: readonly TopicArea[];
+  /** Topics that take the papers of an arXiv class no topic claims (data/catalogue.json "homes"). */
+  homes?: ClassHomes;
 }
 
 /** Groups of one batch, and the catalogue with the topics this batch proposed. */
@@ -56,6 +58,7 @@ export interface GroupResult {
 
 const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
   areas: [],
+  homes: {},
   joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
   maxOtherShare: 0.1,
@@ -240,6 +243,10 @@ export function groupPapers(
     });
     if (drafts.length > count) other = place(kept, drafts);
   }
+  // Still over: the papers of a class no topic took go to the topic that is that class's home,
+  // when it has a section, rather than to a section of the class beside it.
+  if (other.length > opts.maxOtherShare * n)
+    other = sendHome(other, drafts, topics, batch, opts.homes, owner);
   // Still over: sections of the classes the catalogue's topics list, for their papers no topic
   // took (an arXiv cs feed's papers on subjects the catalogue has no topic for); a paper that
   // plainly names a topic stays out.
@@ -279,6 +286,39 @@ export function groupPapers(
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   return { groups: toGroups(drafts, other, batch, topics, tags), catalogue: topics };
+}
+
+/**
+ * Papers of "More papers" whose primary arXiv class has a home topic (see {@link ClassHomes})
+ * with a section in this letter join that section, unless they plainly name another topic
+ * (`owner`). Returns the papers left.
+ */
+function sendHome(
+  other: readonly number[],
+  drafts: readonly Draft[],
+  topics: readonly Topic[],
+  batch: readonly PaperText[],
+  homes: ClassHomes,
+  owner: readonly number[],
+): number[] {
+  const left: number[] = [];
+  for (const p of other) {
+    const primary = (batch[p] as PaperText).categories[0];
+    const home = primary === undefined || !Object.hasOwn(homes, primary) ? undefined : homes[primary];
+    // The topic's own section (not one of its sub-sections, which say something narrower).
+    const draft =
+      home === undefined
+        ? undefined
+        : drafts.find((d) => d.source >= 0 && (topics[d.source] as Topic).slug === home);
+    const mine = owner[p] ?? -1;
+    if (draft === undefined || (mine >= 0 && mine !== draft.source)) {
+      left.push(p);
+      continue;
+    }
+    draft.members.push(p);
+    draft.members.sort((a, b) => a - b);
+  }
+  return left;
 }
 
 /**

@@ -15,7 +15,7 @@ export {
   refineAssignment,
   sectionRange,
 } from './cluster-batch.js';
-export { parseAreas, parseCatalogue } from './curated.js';
+export { parseAreas, parseCatalogue, parseHomes } from './curated.js';
 export { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
 export { type GroupOptions, type GroupResult, groupPapers, OTHER_TOPIC } from './group-papers.js';
 export {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Topic, TopicArea, TopicGroup } from '../../src/domain/index.js';
+import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../../src/domain/index.js';
 import {
   groupPapers,
   OTHER_TOPIC,
   type PaperText,
   parseAreas,
   parseCatalogue,
+  parseHomes,
 } from '../../src/topics/index.js';
 import { loadDemoPapers } from './demo-papers.js';
 
@@ -24,6 +25,11 @@ export interface JudgedPaper extends PaperText {
 
 export function loadCatalogueFile(): Topic[] {
   return parseCatalogue(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
+}
+
+/** The class homes of the shipped catalogue, as a run groups with them. */
+export function loadHomesFile(): ClassHomes {
+  return parseHomes(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
 }
 
 /** The broad areas of the shipped catalogue, as a run groups with them. */
@@ -177,7 +183,7 @@ export function measurePlacement(
   const { groups } = groupPapers(
     papers.map(({ accept: _, ...p }) => p),
     catalogue,
-    { areas },
+    { areas, homes: loadHomesFile() },
   );
   return scorePlacement(groups, papers, catalogue, areas);
 }

@@ -3,7 +3,7 @@ import { enabledSchedules, startDaemon } from '../../daemon/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import type { MailQueueRunner } from '../../server/mail-queue-runner.js';
 import { type RunningServer, startServer } from '../../server/start.js';
-import { curatedAreas, type GlobalOptions, openApp } from '../context.js';
+import { curatedGrouping, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
 import { createWebApp, parsePort, startWebMailQueue } from './serve.js';
 
@@ -57,7 +57,7 @@ export function registerDaemon(program: Command): void {
         const daemon = startDaemon(
           {
             ...app,
-            config: { ...app.config, areas: curatedAreas() },
+            config: { ...app.config, ...curatedGrouping() },
             transport: createTransportFor(app.config),
             renderer: createRendererFor(app.config, app.logger),
             send: (transport, options) => sendWith({ ...app, transport }, { ...options, mode: 'once' }),

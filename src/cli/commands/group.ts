@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Paper, Topic } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
-import { curatedAreas, curatedTopics, type GlobalOptions, readConfig } from '../context.js';
+import { curatedGrouping, curatedTopics, type GlobalOptions, readConfig } from '../context.js';
 import { badInput, readPapersInput } from '../input-file.js';
 
 function strings(value: unknown, file: string, where: string): string[] {
@@ -88,7 +88,7 @@ export function registerGroup(program: Command): void {
     .action(function (this: Command, opts: { in: string; json?: boolean }) {
       const papers = readPapersFile(opts.in);
       const { groups } = groupPapers(papers, configTopics(this.optsWithGlobals<GlobalOptions>()), {
-        areas: curatedAreas(),
+        ...curatedGrouping(),
       });
       const topics = groups.map((g) => ({ label: g.topic.label, slug: g.topic.slug, ids: g.paperIds }));
       if (opts.json) {

@@ -4,7 +4,7 @@ import { type Edition, FREQUENCIES, type Paper, PaperpostError } from '../../dom
 import { planEdition } from '../../pipeline/build-edition.js';
 import { createPreviewApp, type EditionSource, type PreviewEdition } from '../../server/preview-app.js';
 import { startServer } from '../../server/start.js';
-import { type App, curatedAreas, type GlobalOptions, openApp, readConfig } from '../context.js';
+import { type App, curatedGrouping, type GlobalOptions, openApp, readConfig } from '../context.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { buildSampleEdition, readRenderPapers, sampleVariants } from './render.js';
 
@@ -37,7 +37,7 @@ export function storeEditionSource(app: App): EditionSource {
       for (const frequency of FREQUENCIES) {
         const plan = await planEdition(
           app.store,
-          { ...app.config, areas: curatedAreas() },
+          { ...app.config, ...curatedGrouping() },
           frequency,
           new Date(),
         );

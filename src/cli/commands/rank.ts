@@ -12,7 +12,7 @@ import {
   windowEnd,
 } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
-import { curatedAreas, type GlobalOptions, readConfig } from '../context.js';
+import { curatedGrouping, type GlobalOptions, readConfig } from '../context.js';
 import { configTopics, readPapersFile } from './group.js';
 
 /** Papers of several files, one per id: the same paper in two files counts both sources. */
@@ -59,7 +59,7 @@ export function registerRank(program: Command): void {
       const config = readConfig(globals);
       const papers = readAll(opts.in);
       const now = given ?? windowEnd(papers, new Date());
-      const { groups } = groupPapers(papers, configTopics(globals), { areas: curatedAreas() });
+      const { groups } = groupPapers(papers, configTopics(globals), curatedGrouping());
       const ranked = rankSections(groups, papers, rankOptionsFor(config, now, windowHours));
       const sections = ranked.sections.map((s) => ({
         label: s.topic.label,

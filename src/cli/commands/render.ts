@@ -7,7 +7,7 @@ import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import { isEmptyVariant } from '../../pipeline/variants.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
 import { groupPapers } from '../../topics/index.js';
-import { curatedAreas, type GlobalOptions, readConfig } from '../context.js';
+import { curatedGrouping, type GlobalOptions, readConfig } from '../context.js';
 import { badInput, readPapersInput } from '../input-file.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
@@ -64,7 +64,7 @@ export function buildSampleEdition(
   globals: GlobalOptions,
   now: Date,
 ): Edition {
-  const { groups } = groupPapers(papers, configTopics(globals), { areas: curatedAreas() });
+  const { groups } = groupPapers(papers, configTopics(globals), curatedGrouping());
   const ranked = rankSections(groups, papers, rankOptionsFor(config, windowEnd(papers, now)));
   const date = now.toISOString().slice(0, 10);
   return {

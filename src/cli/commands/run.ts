@@ -6,7 +6,7 @@ import { describeCounts, describeSections, PaperpostError } from '../../domain/i
 import { type RunSummary, runEdition } from '../../pipeline/run-edition.js';
 import { allTopicsKey } from '../../pipeline/variants.js';
 import { checkBuiltMessage, preloadMjml, visibleTextOfRendered } from '../../render/index.js';
-import { type App, curatedAreas, type GlobalOptions, openApp, summaryOnly } from '../context.js';
+import { type App, curatedGrouping, type GlobalOptions, openApp, summaryOnly } from '../context.js';
 import {
   assertNothingLeftBehind,
   createRendererFor,
@@ -52,7 +52,7 @@ export function registerRun(program: Command): void {
         const summary = await runEdition(
           {
             store: app.store,
-            config: { ...app.config, areas: curatedAreas() },
+            config: { ...app.config, ...curatedGrouping() },
             logger: app.logger,
             renderer,
             send: transport ? () => sendWith({ ...app, transport }) : undefined,

@@ -503,16 +503,17 @@ describe('placeLeftovers', () => {
 describe('placement on the hand-judged sets (floors under npm run bench:topics)', () => {
   const catalogue = loadCatalogueFile();
 
-  // Over the issue's 15% since papers join sections only on evidence (issue #12): 10 of the 107
-  // are judged "none" (physics, mathematics, statistics), which "More papers" is right for; 25%
-  // in all since papers that name a topic without a section stay there (21% before).
-  it('demo samples: most papers well placed, "More papers" at most about a quarter', async () => {
+  // 10 of the 107 are judged "none" (physics, mathematics, statistics), which "More papers" is
+  // right for; the language papers no topic claims read under their class's home topic
+  // (`homes`), not among "More papers" (23% before).
+  it('demo samples: most papers well placed, "More papers" at the issue\'s ~15%', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
-    // 84% / 76% before a section of the same size gave way by its papers' evidence (byStrength).
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.85);
-    expect(s.strict).toBeGreaterThanOrEqual(0.78);
-    expect(s.otherShare).toBeLessThanOrEqual(0.26);
+    // 84% / 76% before a section of the same size gave way by its papers' evidence (byStrength);
+    // 85% / 79% before the class homes.
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.855);
+    expect(s.strict).toBeGreaterThanOrEqual(0.8);
+    expect(s.otherShare).toBeLessThanOrEqual(0.16);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper, TopicGroup } from '../../../src/domain/index.js';
+import { groupPapers, OTHER_TOPIC, parseHomes } from '../../../src/topics/index.js';
+import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+
+/** A catalogue file of two topics (one with a part) and the given homes. */
+const file = (homes: unknown): string =>
+  JSON.stringify({
+    topics: [
+      { slug: 'nlp', label: 'Text analysis', phrases: ['sentiment analysis'], categories: ['cs.CL'] },
+      { slug: 'nlp--parsing', label: 'Parsing', phrases: ['dependency parsing'], categories: [] },
+      { slug: 'speech', label: 'Speech', phrases: ['speech recognition'], categories: [] },
+    ],
+    ...(homes === undefined ? {} : { homes }),
+  });
+
+describe('parseHomes', () => {
+  it('reads the class homes of a catalogue file, and none from a file without', () => {
+    expect(parseHomes(file(undefined), 'c.json')).toEqual({});
+    expect(parseHomes(file({ 'cs.CL': 'nlp', 'eess.AS': 'speech' }), 'c.json')).toEqual({
+      'cs.CL': 'nlp',
+      'eess.AS': 'speech',
+    });
+  });
+
+  it.each([
+    [['cs.CL'], 'c.json: "homes" must be an object of arXiv class -> topic slug'],
+    [{ CL: 'nlp' }, 'c.json: home "CL" is not an arXiv class (such as "cs.CL")'],
+    [{ 'cs.CL': 'physics' }, 'c.json: home "cs.CL": "physics" is not a topic of the catalogue'],
+    [{ 'cs.CL': 'nlp--parsing' }, 'c.json: home "cs.CL": "nlp--parsing" is not a topic of the catalogue'],
+    [{ 'cs.CL': 3 }, 'c.json: home "cs.CL": 3 is not a topic of the catalogue'],
+  ])('rejects %j with one line naming the file and the class', (homes, message) => {
+    expect(() => parseHomes(file(homes), 'c.json')).toThrow(message);
+  });
+
+  it('gives the shipped classes homes that are offered topics', () => {
+    const catalogue = loadCatalogueFile();
+    const homes = loadHomesFile();
+    expect(homes['cs.CL']).toBe('nlp-applications');
+    for (const slug of Object.values(homes)) {
+      const topic = catalogue.find((t) => t.slug === slug);
+      expect(topic?.hidden).toBeUndefined();
+      expect(topic?.parent).toBeUndefined();
+    }
+  });
+});
+
+describe('the demo letter with the class homes (language papers no topic claims)', async () => {
+  const { papers, topics } = await loadDemoPapers();
+  // As a run groups them: the config's topics first, then the catalogue.
+  const catalogue = [...topics, ...loadCatalogueFile()];
+  const group = (homes: Record<string, string>): TopicGroup[] =>
+    groupPapers(papers, catalogue, { areas: loadAreasFile(), homes }).groups;
+  const byId = new Map<string, Paper>(papers.map((p) => [p.id, p]));
+  const primary = (id: string): string | undefined => byId.get(id)?.categories[0];
+  const labels = (groups: TopicGroup[]): string[] => groups.map((g) => g.topic.label);
+
+  it('without them, a section of the class stands beside the home topic', () => {
+    expect(labels(group({}))).toEqual(
+      expect.arrayContaining(['Natural language processing', 'Language understanding and text analysis']),
+    );
+  });
+
+  it('with them, those papers read under the home topic: one language heading, a smaller "More papers"', () => {
+    const before = group({});
+    const after = group(loadHomesFile());
+    expect(labels(after)).not.toContain('Natural language processing');
+    const home = after.find((g) => g.topic.slug === 'nlp-applications') as TopicGroup;
+    const classed = before.find((g) => g.topic.label === 'Natural language processing') as TopicGroup;
+    // Every paper of the class section that names no topic of its own went home.
+    const named = classed.topic.paperTopics ?? {};
+    for (const id of classed.paperIds) if (named[id] === undefined) expect(home.paperIds).toContain(id);
+    const other = (groups: TopicGroup[]) =>
+      groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    expect(other(after).length).toBeLessThanOrEqual(other(before).length);
+    // A language paper left in "More papers" is one that names a topic without a section.
+    const tags = after.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.topic.paperTopics ?? {};
+    for (const id of other(after)) if (primary(id) === 'cs.CL') expect(tags[id]).toBeDefined();
+  });
+
+  it('changes nothing when the home topic has no section in the letter', () => {
+    const without = catalogue.filter((t) => t.slug !== 'nlp-applications');
+    const plain = groupPapers(papers, without, { areas: loadAreasFile(), homes: {} }).groups;
+    const homed = groupPapers(papers, without, { areas: loadAreasFile(), homes: loadHomesFile() }).groups;
+    expect(homed).toEqual(plain);
+  });
+});
