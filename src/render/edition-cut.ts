@@ -4,22 +4,29 @@ import { CATCH_ALL_SLUG, type Edition, type EditionCaps, type Section } from '..
  * The sections of `edition` a variant receives, in edition order: `[]` means every topic; a list
  * of slugs those topics (a sub-section counts as its `parent` topic; of a broad area's section,
  * the papers of those topics, and of "More papers" or a section of an arXiv class those that
- * name one of them); a list of `!slug` every section except those topics. The edition-level
- * `more` is kept.
+ * name one of them); a list of `!slug` every section except those topics.
  *
  * A list of slugs is cut from every topic's section (`topicSections`), not only from those the
  * all-topics letter had room for, then capped as a letter is (`caps`): a reader of a topic the
- * busy day left out of the letter still gets its papers, up to the per-section cap.
+ * busy day left out of the letter still gets its papers, up to the per-section cap. The cut's
+ * edition-level `more` counts what the web version has beyond the cut's own sections.
  */
 export function cutEdition(edition: Edition, topics: string[]): Edition {
   if (topics.length === 0) return edition;
   const except = topics.every((t) => t.startsWith('!'));
   const listed = new Set(topics.map((t) => (t.startsWith('!') ? t.slice(1) : t)));
-  if (!except && edition.topicSections !== undefined && edition.caps !== undefined) {
-    const own = { ...edition, sections: cutSections(edition.topicSections, listed, false) };
-    return capSections(own, edition.caps);
-  }
-  return { ...edition, sections: cutSections(edition.sections, listed, except) };
+  const cut =
+    !except && edition.topicSections !== undefined && edition.caps !== undefined
+      ? capSections({ ...edition, sections: cutSections(edition.topicSections, listed, false) }, edition.caps)
+      : { ...edition, sections: cutSections(edition.sections, listed, except) };
+  // The edition-level `more` of a cut counts the rest of the web version: the letter's "N more
+  // papers on the web" is what a reader of these topics finds there beyond their own letter.
+  return { ...cut, more: Math.max(0, webTotal(edition) - webTotal({ ...cut, more: 0 })) };
+}
+
+/** Papers an edition's letter shows plus those its "more" counts: the whole web version. */
+function webTotal(edition: Edition): number {
+  return edition.sections.reduce((n, s) => n + s.papers.length + s.more, edition.more);
 }
 
 function cutSections(all: readonly Section[], listed: ReadonlySet<string>, except: boolean): Section[] {

@@ -60,6 +60,9 @@ describe('paperpost run: a reader of a few topics gets them even when the letter
     expect(mail).not.toContain('== 2.');
     const more = section.papers.length - shown.length;
     if (more > 0) expect(mail).toContain(`${more} more in ${section.topic.label} on the web`);
+    // The closing line counts the rest of the web version (the "N more in" above included).
+    const whole = edition.sections.reduce((n, s) => n + s.papers.length + s.more, edition.more);
+    expect(mail).toContain(`${whole - shown.length} more papers on the web`);
   });
 
   it('gives a reader of two such topics both, and the everyone letter stays at 10 papers', async () => {

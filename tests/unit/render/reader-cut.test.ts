@@ -87,6 +87,16 @@ describe('cutEdition for a reader of a few topics', () => {
     for (const s of cut.sections) expect(s.papers.length).toBeGreaterThan(1);
   });
 
+  it.each([[['multilingual-nlp']], [['llm-agents', 'other']], [['!llm-agents']], [['time-series']]])(
+    '%j: the letter and its "N more on the web" add up to the whole web version',
+    (topics) => {
+      const whole = (e: Edition): number => e.sections.reduce((n, s) => n + s.papers.length + s.more, e.more);
+      const cut = cutEdition(letter, topics);
+      expect(whole(cut)).toBe(whole(letter));
+      expect(cut.more).toBeGreaterThan(0);
+    },
+  );
+
   it('cuts an edition stored before topicSections existed from its letter, as it did', () => {
     const { topicSections: _, caps: __, ...old } = letter;
     expect(shape(cutEdition(old, ['multilingual-nlp']))).toEqual([]);
