@@ -149,7 +149,10 @@ export function formatDate(date: string, style: 'long' | 'short'): string {
   return style === 'long' ? `${WEEKDAYS[parsed.getUTCDay()]}, ${day}` : day;
 }
 
-/** Papers in the "Top papers" list at the head of a letter of six papers or more. */
+/**
+ * Papers in the "Top papers" list at the head of a letter of six papers or more in two sections
+ * or more (a letter of one topic's papers is in rank order already: the list would repeat them).
+ */
 const TOP_PAPERS = 3;
 
 function anchorOf(slug: string, index: number): string {
@@ -332,7 +335,9 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     .flatMap((s) => s.papers)
     .filter((p) => p.upvotes > 0 || p.comments > 0 || p.sources.length > 1)
     .sort((a, b) => b.score.total - a.score.total || (a.id < b.id ? -1 : 1));
-  const topIds = new Set(byScore.slice(0, count >= 6 ? TOP_PAPERS : 0).map((p) => p.id));
+  const topIds = new Set(
+    byScore.slice(0, count >= 6 && sections.length >= 2 ? TOP_PAPERS : 0).map((p) => p.id),
+  );
   const top = sections.flatMap((s) => s.papers).filter((p) => topIds.has(p.id));
   top.sort((a, b) => byScore.findIndex((p) => p.id === a.id) - byScore.findIndex((p) => p.id === b.id));
   return {

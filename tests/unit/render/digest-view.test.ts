@@ -135,6 +135,14 @@ describe('digest view', () => {
     }
   });
 
+  it('lists no top papers in a letter of one section: they would be its first three again', () => {
+    const papers = loadPapers()
+      .slice(0, 8)
+      .map((p) => ({ ...p, upvotes: 10 }));
+    expect(buildDigestView(makeEdition(papers, 8), viewOptions).top).toEqual([]);
+    expect(buildDigestView(makeEdition(papers, 4), viewOptions).top).toHaveLength(3);
+  });
+
   it('says so when the edition is empty', () => {
     const view = buildDigestView({ ...edition, sections: [] }, viewOptions);
     expect(view.subject).toBe('Paperpost · 12 Jun 2026: no new papers');
