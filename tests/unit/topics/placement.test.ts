@@ -506,14 +506,16 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   // 10 of the 107 are judged "none" (physics, mathematics, statistics), which "More papers" is
   // right for; the language papers no topic claims read under their class's home topic
   // (`homes`), not among "More papers" (23% before).
-  it('demo samples: most papers well placed, "More papers" at the issue\'s ~15%', async () => {
+  it('demo samples: most papers well placed, "More papers" near the issue\'s ~15%', async () => {
     const s = measurePlacement(await loadPlacementDemo(), catalogue);
     expect(s.papers).toBe(107);
     // 84% / 76% before a section of the same size gave way by its papers' evidence (byStrength);
-    // 85% / 79% before the class homes.
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.855);
-    expect(s.strict).toBeGreaterThanOrEqual(0.8);
-    expect(s.otherShare).toBeLessThanOrEqual(0.16);
+    // 85% / 79% / 23% before the class homes, 86% / 81% / 15% with them; 85% / 78% / 17% since
+    // "benchmarking" alone no longer names "LLM evaluation" (a benchmark of LLM memory use went
+    // by closeness to "Retrieval-augmented generation"; the Hugging Face sets gained 0.01-0.09 NMI).
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.85);
+    expect(s.strict).toBeGreaterThanOrEqual(0.775);
+    expect(s.otherShare).toBeLessThanOrEqual(0.18);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
