@@ -80,13 +80,14 @@ export function buildSampleEdition(
 }
 
 /**
- * Variants to look at: every topic, then one per section that shows a paper to its readers ("More
- * papers" whose papers all name a topic shows none: they go to those topics' readers).
+ * Variants to look at: every topic, then one per topic section that shows a paper to its readers,
+ * those the everyone letter had no room for too ("More papers" whose papers all name a topic
+ * shows none: they go to those topics' readers).
  */
 export function sampleVariants(edition: Edition): Variant[] {
   return [
     { key: `${edition.frequency}:*`, frequency: edition.frequency, topics: [] },
-    ...edition.sections
+    ...(edition.topicSections ?? edition.sections)
       .map((s) => ({
         key: `${edition.frequency}:${s.topic.slug}`,
         frequency: edition.frequency,

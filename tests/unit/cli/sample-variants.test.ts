@@ -29,6 +29,26 @@ describe('sampleVariants: the variants preview offers', () => {
     ]);
   });
 
+  it('offers the topics the everyone letter had no room for', () => {
+    const letter = withCatchAll(['robotics', '', '']);
+    const extra = {
+      topic: { ...first.topic, slug: 'multilingual-nlp', label: 'Multilingual NLP' },
+      papers: second.papers,
+      more: 0,
+    };
+    const edition = {
+      ...letter,
+      topicSections: [...letter.sections, extra],
+      caps: { perSection: 6, catchAll: 3, perEdition: 20 },
+    };
+    expect(sampleVariants(edition).map((v) => v.key)).toEqual([
+      'daily:*',
+      'daily:language-models',
+      'daily:other',
+      'daily:multilingual-nlp',
+    ]);
+  });
+
   it('leaves out "More papers" when each of its papers names a topic: its readers would get nothing', () => {
     expect(sampleVariants(withCatchAll(['robotics', 'robotics', 'robotics'])).map((v) => v.key)).toEqual([
       'daily:*',
