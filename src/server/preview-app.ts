@@ -28,7 +28,8 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
  * (a choice stored as `!slug`): a variant as people read it.
  */
 export function variantLabel(variant: Variant, edition: Edition): string {
-  const labels = new Map(edition.sections.map((s) => [s.topic.slug, s.topic.label]));
+  const all = [...edition.sections, ...(edition.topicSections ?? [])];
+  const labels = new Map(all.map((s) => [s.topic.slug, s.topic.label]));
   const named = (slugs: string[]) => slugs.map((slug) => labels.get(slug) ?? slug).join(', ');
   const except = variant.topics.filter((slug) => slug.startsWith('!')).map((slug) => slug.slice(1));
   const only = variant.topics.filter((slug) => !slug.startsWith('!'));

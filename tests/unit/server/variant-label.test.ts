@@ -7,6 +7,8 @@ const edition = {
     { topic: { slug: 'robotics', label: 'Robot learning' } },
     { topic: { slug: 'agents', label: 'LLM agents' } },
   ],
+  // A topic the everyone letter had no room for: named from the edition's topic sections.
+  topicSections: [{ topic: { slug: 'multilingual-nlp', label: 'Multilingual NLP' } }],
 } as unknown as Edition;
 
 describe('variantLabel: the preview names a variant as people chose it', () => {
@@ -18,6 +20,7 @@ describe('variantLabel: the preview names a variant as people chose it', () => {
     [['!robotics'], 'daily', 'Daily · all topics except Robot learning'],
     [['!robotics', '!agents'], 'weekly', 'Weekly · all topics except Robot learning, LLM agents'],
     [['!unknown-slug'], 'daily', 'Daily · all topics except unknown-slug'],
+    [['multilingual-nlp'], 'daily', 'Daily · Multilingual NLP'],
   ])('%j (%s) -> %s', (topics, frequency, label) => {
     expect(variantLabel({ topics, frequency } as unknown as Variant, edition)).toBe(label);
   });
