@@ -87,12 +87,25 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     if (!CONTRIBUTION.test(rest)) continue;
     // "We improve this technique by..." needs the sentence that says which, when both fit.
     const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
+    // "To address this, we introduce Z": the card starts at "We introduce Z" (what "this" was is
+    // in the background it skips).
+    const opener = BACK_OPENER.exec(rest);
+    if (opener) return capitalize(rest.slice(opener[0].length));
     if (!REFERS_BACK.test(sentence.slice(0, 100))) return rest;
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
     return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;
   }
   return text;
 }
+
+/**
+ * An opening clause that points back to the background before it ("To address this, ", "To
+ * tackle these challenges, ", "To this end, ", "Motivated by this, ") ahead of "we ...".
+ */
+const BACK_OPENER =
+  /^(?:To this end|To (?:address|tackle|bridge|overcome|fill|solve|mitigate|close)\s+(?:this|these|such|it|them)\b[^.,]{0,60}|(?:Motivated|Inspired) by (?:this|these|such|it)\b[^.,]{0,60}),\s+(?=we\b)/i;
+
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Words that point back to an earlier sentence: "this technique", "these challenges". */
 const REFERS_BACK =

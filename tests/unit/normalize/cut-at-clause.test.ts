@@ -78,10 +78,19 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'In this paper, we propose X. X is fast.',
     ],
     ['after background, "We"', `${BACKGROUND} We present Y, a tool.`, 'We present Y, a tool.'],
+    // An opening that points back to the skipped background goes with it.
+    ['"To address this, we"', `${BACKGROUND} To address this, we introduce Z.`, 'We introduce Z.'],
     [
-      '"To address this, we"',
-      `${BACKGROUND} To address this, we introduce Z.`,
-      'To address this, we introduce Z.',
+      '"To tackle these challenges, we"',
+      `${BACKGROUND} To tackle these challenges, we propose Z. Z is fast.`,
+      'We propose Z. Z is fast.',
+    ],
+    ['"To this end, we"', `${BACKGROUND} To this end, we build Z.`, 'We build Z.'],
+    ['"Motivated by this, we"', `${BACKGROUND} Motivated by this, we study Z.`, 'We study Z.'],
+    [
+      'an opening that names its subject stays',
+      `${BACKGROUND} To address the lack of data, we collect Z.`,
+      'To address the lack of data, we collect Z.',
     ],
     ['"This work presents"', `${BACKGROUND} This work presents W.`, 'This work presents W.'],
     [
