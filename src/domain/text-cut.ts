@@ -80,7 +80,7 @@ const MAX_SKIPPED_SENTENCES = 4;
  */
 export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINITY): string {
   // An abstract that opens with what the paper does ("This survey reviews...") keeps its opening.
-  if (CONTRIBUTION.test(text)) return text;
+  if (CONTRIBUTION.test(text)) return withoutFiller(text);
   const ends = sentenceEnds(text);
   for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
     const rest = text.slice(ends[s]).trimStart();
@@ -91,7 +91,7 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     // in the background it skips).
     const opener = BACK_OPENER.exec(rest);
     if (opener) return capitalize(rest.slice(opener[0].length));
-    if (!REFERS_BACK.test(sentence.slice(0, 100))) return rest;
+    if (!REFERS_BACK.test(sentence.slice(0, 100))) return withoutFiller(rest);
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
     return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;
   }
@@ -106,6 +106,14 @@ const BACK_OPENER =
   /^(?:To this end|To (?:address|tackle|bridge|overcome|fill|solve|mitigate|close)\s+(?:this|these|such|it|them)\b[^.,]{0,60}|(?:Motivated|Inspired) by (?:this|these|such|it)\b[^.,]{0,60}),\s+(?=we\b)/i;
 
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "In this paper, " / "Here, " before "we ...": a card has no room for it. */
+const FILLER_OPENER = /^(?:In this (?:paper|work|study|article|letter)|Here),\s+(?=we\b)/i;
+
+function withoutFiller(text: string): string {
+  const filler = FILLER_OPENER.exec(text);
+  return filler ? capitalize(text.slice(filler[0].length)) : text;
+}
 
 /** Words that point back to an earlier sentence: "this technique", "these challenges". */
 const REFERS_BACK =

@@ -75,7 +75,7 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     [
       'after background, "In this paper, we"',
       `${BACKGROUND} In this paper, we propose X. X is fast.`,
-      'In this paper, we propose X. X is fast.',
+      'We propose X. X is fast.',
     ],
     ['after background, "We"', `${BACKGROUND} We present Y, a tool.`, 'We present Y, a tool.'],
     // An opening that points back to the skipped background goes with it.
@@ -86,6 +86,8 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'We propose Z. Z is fast.',
     ],
     ['"To this end, we"', `${BACKGROUND} To this end, we build Z.`, 'We build Z.'],
+    ['an opening "In this work, we"', 'In this work, we study Z. Z is hard.', 'We study Z. Z is hard.'],
+    ['"Here, we" after background', `${BACKGROUND} Here, we show Z.`, 'We show Z.'],
     ['"Motivated by this, we"', `${BACKGROUND} Motivated by this, we study Z.`, 'We study Z.'],
     [
       'an opening that names its subject stays',

@@ -176,7 +176,7 @@ describe('digest view', () => {
     const view = buildDigestView(makeEdition(papers, 1), viewOptions);
     const cards = new Map(view.sections.flatMap((s) => s.papers).map((p) => [p.title, p.summary]));
     expect(cards.get(one.title)).toBe(
-      'In this paper, we propose a defense that neutralizes backdoors through information conflicts.',
+      'We propose a defense that neutralizes backdoors through information conflicts.',
     );
     expect(cards.get(two.title)).toBe('A defense neutralizes backdoors.');
   });
