@@ -246,7 +246,7 @@ export function groupPapers(
   // Still over: the papers of a class no topic took go to the topic that is that class's home,
   // when it has a section, rather than to a section of the class beside it.
   if (other.length > opts.maxOtherShare * n)
-    other = sendHome(other, drafts, topics, batch, opts.homes, owner);
+    other = sendHome(other, drafts, topics, batch, opts.homes, claim);
   // Still over: sections of the classes the catalogue's topics list, for their papers no topic
   // took (an arXiv cs feed's papers on subjects the catalogue has no topic for); a paper that
   // plainly names a topic stays out.
@@ -290,8 +290,9 @@ export function groupPapers(
 
 /**
  * Papers of "More papers" whose primary arXiv class has a home topic (see {@link ClassHomes})
- * with a section in this letter join that section, unless they plainly name another topic
- * (`owner`). Returns the papers left.
+ * with a section in this letter join that section, unless they name another topic (`claim`:
+ * join evidence, as the batch settled it): those stay, carrying that topic to its readers (see
+ * {@link namedTopics}). Returns the papers left.
  */
 function sendHome(
   other: readonly number[],
@@ -299,7 +300,7 @@ function sendHome(
   topics: readonly Topic[],
   batch: readonly PaperText[],
   homes: ClassHomes,
-  owner: readonly number[],
+  claim: readonly number[],
 ): number[] {
   const left: number[] = [];
   for (const p of other) {
@@ -310,7 +311,7 @@ function sendHome(
       home === undefined
         ? undefined
         : drafts.find((d) => d.source >= 0 && (topics[d.source] as Topic).slug === home);
-    const mine = owner[p] ?? -1;
+    const mine = claim[p] ?? -1;
     if (draft === undefined || (mine >= 0 && mine !== draft.source)) {
       left.push(p);
       continue;

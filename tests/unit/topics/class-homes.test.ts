@@ -79,6 +79,14 @@ describe('the demo letter with the class homes (language papers no topic claims)
     for (const id of other(after)) if (primary(id) === 'cs.CL') expect(tags[id]).toBeDefined();
   });
 
+  it('leaves a language paper that names another topic in "More papers", carrying that topic to its readers', () => {
+    const after = group(loadHomesFile());
+    const other = after.find((g) => g.topic.slug === OTHER_TOPIC.slug) as TopicGroup;
+    const longKey = papers.find((p) => p.title.startsWith('LongKey')) as Paper;
+    expect(other.paperIds).toContain(longKey.id);
+    expect(other.topic.paperTopics?.[longKey.id]).toBe('long-context');
+  });
+
   it('changes nothing when the home topic has no section in the letter', () => {
     const without = catalogue.filter((t) => t.slug !== 'nlp-applications');
     const plain = groupPapers(papers, without, { areas: loadAreasFile(), homes: {} }).groups;

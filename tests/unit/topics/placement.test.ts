@@ -512,10 +512,14 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // 84% / 76% before a section of the same size gave way by its papers' evidence (byStrength);
     // 85% / 79% / 23% before the class homes, 86% / 81% / 15% with them; 85% / 78% / 17% since
     // "benchmarking" alone no longer names "LLM evaluation" (a benchmark of LLM memory use went
-    // by closeness to "Retrieval-augmented generation"; the Hugging Face sets gained 0.01-0.09 NMI).
+    // by closeness to "Retrieval-augmented generation"; the Hugging Face sets gained 0.01-0.09 NMI);
+    // 85% / 77% / 19% since a language paper that names another topic stays in "More papers"
+    // with that topic (LongKey, "Long context": its readers get it) rather than go home.
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.85);
-    expect(s.strict).toBeGreaterThanOrEqual(0.775);
-    expect(s.otherShare).toBeLessThanOrEqual(0.18);
+    expect(s.strict).toBeGreaterThanOrEqual(0.765);
+    expect(s.otherShare).toBeLessThanOrEqual(0.19);
+    // Those papers carry their topic, and the judge accepts it for all but one.
+    expect(s.taggedRight).toBeGreaterThanOrEqual(s.tagged - 1);
   });
 
   // Over the issue's 15%: a quarter of these papers are networking, hardware or theory, which
