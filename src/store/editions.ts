@@ -18,8 +18,12 @@ interface EditionData {
   more: number;
   overflowIds?: string[];
   webOnly?: WebOnlyGroup[];
-  topicSections?: Section[];
-  caps?: EditionCaps;
+}
+
+/** What the `reader_sections` column holds (see migration 0007). */
+interface ReaderSections {
+  topicSections: Section[];
+  caps: EditionCaps;
 }
 
 function paperIdsOf(edition: Edition): string[] {
@@ -48,10 +52,11 @@ export async function createEdition(ctx: StoreContext, edition: Edition): Promis
     more: edition.more,
     overflowIds: edition.overflowIds ?? [],
     ...(edition.webOnly ? { webOnly: edition.webOnly } : {}),
-    ...(edition.topicSections && edition.caps
-      ? { topicSections: edition.topicSections, caps: edition.caps }
-      : {}),
   };
+  const readers: ReaderSections | null =
+    edition.topicSections && edition.caps
+      ? { topicSections: edition.topicSections, caps: edition.caps }
+      : null;
   try {
     await ctx.write(async (trx) => {
       for (const ids of chunk(paperIds, 500)) {
@@ -76,6 +81,7 @@ export async function createEdition(ctx: StoreContext, edition: Edition): Promis
           date: edition.date,
           created_at: edition.createdAt,
           data: JSON.stringify(data),
+          reader_sections: readers === null ? null : JSON.stringify(readers),
         })
         .execute();
       for (const ids of chunk(paperIds, 300)) {
@@ -106,7 +112,8 @@ export async function getEdition(ctx: StoreContext, id: string): Promise<Edition
     more: data.more,
     overflowIds: data.overflowIds ?? [],
     ...(data.webOnly ? { webOnly: data.webOnly } : {}),
-    ...(data.topicSections && data.caps ? { topicSections: data.topicSections, caps: data.caps } : {}),
+    // Absent (an older edition) or unreadable: its readers are cut from the letter.
+    ...(parseJson<ReaderSections | null>(row.reader_sections, null) ?? {}),
   };
 }
 

@@ -58,6 +58,8 @@ export interface EditionsTable {
   date: string;
   created_at: string;
   data: string;
+  /** Every topic's ranked section and the caps, JSON (0007); null on older editions. */
+  reader_sections: string | null;
 }
 
 export interface EditionPapersTable {
