@@ -105,7 +105,8 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
 const BACK_OPENER =
   /^(?:To this end|To (?:address|tackle|bridge|overcome|fill|solve|mitigate|close)\s+(?:this|these|such|it|them)\b[^.,]{0,60}|(?:Motivated|Inspired) by (?:this|these|such|it)\b[^.,]{0,60}),\s+(?=we\b)/i;
 
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** The text with its first letter in capitals. */
+export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** "In this paper, " / "Here, " before "we ...": a card has no room for it. */
 const FILLER_OPENER = /^(?:In this (?:paper|work|study|article|letter)|Here),\s+(?=we\b)/i;

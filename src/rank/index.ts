@@ -1,10 +1,8 @@
 export { explainScore, formatScoreParts, type ScoreExplanation } from './explain-score.js';
 export {
   comparePapers,
-  editionCaps,
   type RankOptions,
   type RankResult,
-  rankGroups,
   rankPapers,
   rankSections,
 } from './rank-sections.js';

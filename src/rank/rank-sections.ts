@@ -100,8 +100,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     const kept = section.papers.slice(0, cap);
     return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
   });
-  const perSection = caps.perSection;
-  const taken = takeByRank(sections, Math.max(0, options.maxPerEdition), Math.min(2, perSection));
+  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection));
   let more = 0;
   const capped: Section[] = [];
   sections.forEach((section, i) => {

@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { Hono } from 'hono';
 import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
-import { describeError } from '../domain/index.js';
+import { capitalize, describeError } from '../domain/index.js';
 import type { Renderer } from '../render/index.js';
 import { escapeHtml } from '../render/index.js';
 import { FAVICON_SVG, PREVIEW_CSS, PREVIEW_JS } from './preview-assets.js';
@@ -20,8 +20,6 @@ export interface PreviewEdition {
 export interface EditionSource {
   loadEdition(): Promise<PreviewEdition & { others?: PreviewEdition[]; notice?: string }>;
 }
-
-const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * "Daily · all topics", "Weekly · LLM agents, Robotics", "Daily · all topics except Robotics"
