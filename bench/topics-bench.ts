@@ -28,6 +28,7 @@ import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
 import { loadPlacementArxivCs, loadPlacementDemo, measurePlacement } from '../tests/helpers/placement.js';
 import { seededRandom, shuffle } from '../tests/helpers/seeded-random.js';
+import { demoLetterPlacement } from './demo-letter.js';
 import { kMeans } from './kmeans.js';
 import { paperText } from './paper-rows.js';
 import { type SectionQuality, sectionQuality } from './topics-quality.js';
@@ -258,6 +259,16 @@ for (const [name, set] of [
     `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} | ${pl.tagged} (${pl.taggedRight}) |`,
   );
   misplaced.push(`- ${name}:\n${pl.misplaced.map((m) => `  ${m}`).join('\n')}`);
+}
+// The letter a new user reads first: `npm start`'s 40 papers, as the built CLI sends them.
+const letter = await demoLetterPlacement();
+if (typeof letter === 'string')
+  console.log(`| demo letter (\`npm start\`, its 40 papers) | ${letter} | | | | | |`);
+else {
+  console.log(
+    `| demo letter (\`npm start\`, its ${letter.papers} papers) | ${letter.papers} | ${pct(letter.wellPlaced)} | ${pct(letter.strict)} | ${pct(letter.otherShare)} | ${letter.misplaced.length} | ${letter.tagged} (${letter.taggedRight}) |`,
+  );
+  misplaced.push(`- demo letter:\n${letter.misplaced.map((m) => `  ${m}`).join('\n')}`);
 }
 console.log('\nSection labels:\n');
 for (const d of details) console.log(d);

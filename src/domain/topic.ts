@@ -66,6 +66,11 @@ export type ClassHomes = Readonly<Record<string, string>>;
 export interface TopicGroup {
   topic: Topic;
   paperIds: string[];
+  /**
+   * Papers of `paperIds` placed for being close to the section's papers, saying no key phrase of
+   * its topic: a letter shows them after those that do (see rankSections).
+   */
+  closeOnly?: string[];
 }
 
 /** The origin of a topic, old rows and ad-hoc topics included. */

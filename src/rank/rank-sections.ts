@@ -59,7 +59,10 @@ export function editionCaps(options: Pick<RankOptions, 'maxPerEdition' | 'maxPer
 
 /**
  * Every group as a section of all its papers, best first, uncapped (`more` 0), sections ordered
- * as a letter orders them (see {@link orderSections}); empty groups left out.
+ * as a letter orders them (see {@link orderSections}); empty groups left out. The papers a group
+ * holds for closeness alone (`closeOnly`: they say none of its topic's key phrases) come after
+ * those that name its subject, each part best first: a capped letter shows a section's papers on
+ * its subject, the others on the web.
  */
 export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankOptions): Section[] {
   const byId = new Map(papers.map((p) => [p.id, p]));
@@ -78,9 +81,24 @@ export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankO
     });
     if (ranked.length === 0) continue;
     const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
-    sections.push({ topic: group.topic, papers: all, more: 0 });
+    const close = new Set(group.closeOnly ?? []);
+    const papers = close.size === 0 ? all : byStanding(all, close);
+    sections.push({ topic: group.topic, papers, more: 0 });
   }
   return orderSections(sections);
+}
+
+/**
+ * A section's papers in the order a letter shows them: those that name its subject by score, and
+ * those held for closeness alone (`close`) after them, unless one trends more than every paper
+ * that names the subject (a closeness-held paper that leads the day keeps its place).
+ */
+function byStanding(papers: readonly RankedPaper[], close: ReadonlySet<string>): RankedPaper[] {
+  const named = papers.filter((p) => !close.has(p.id));
+  const best = named[0]?.score.total ?? Number.NEGATIVE_INFINITY;
+  const leading = papers.filter((p) => close.has(p.id) && p.score.total > best);
+  const rest = papers.filter((p) => close.has(p.id) && p.score.total <= best);
+  return [...leading, ...named, ...rest];
 }
 
 /**
@@ -124,9 +142,21 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
  */
 function takeByRank(sections: readonly Section[], budget: number, minShown: number): number[] {
   const taken = sections.map(() => 0);
+  // A section is taken in its own order (see byStanding): a paper counts the lowest score of
+  // those before it, so a later paper never comes before an earlier one of its section.
   const order = sections
-    .flatMap((section, s) => section.papers.map((paper, index) => ({ paper, s, index })))
-    .sort((a, b) => comparePapers(a.paper, b.paper) || a.s - b.s);
+    .flatMap((section, s) => {
+      let standing = Number.POSITIVE_INFINITY;
+      return section.papers.map((paper, index) => {
+        standing = Math.min(standing, paper.score.total);
+        return { paper, s, index, standing };
+      });
+    })
+    .sort(
+      (a, b) =>
+        b.standing - a.standing ||
+        (a.s === b.s ? a.index - b.index : comparePapers(a.paper, b.paper) || a.s - b.s),
+    );
   let left = budget;
   for (const { s, index } of order) {
     if (left === 0) break;

@@ -635,14 +635,21 @@ export function toGroups(
       topicLabels: Object.fromEntries(named.map((t) => [t.slug, t.label])),
     };
   };
-  const groups: TopicGroup[] = sorted.map((d) => ({
-    topic: d.area
-      ? { ...d.topic, paperTopics: paperTopics(d.members, (p) => d.area?.claim(p) ?? '', batch) }
-      : d.classes
-        ? tagged(d.topic, d.members)
-        : d.topic,
-    paperIds: ids(d.members),
-  }));
+  const groups: TopicGroup[] = sorted.map((d) => {
+    if (d.area)
+      return {
+        topic: { ...d.topic, paperTopics: paperTopics(d.members, (p) => d.area?.claim(p) ?? '', batch) },
+        paperIds: ids(d.members),
+      };
+    if (d.classes) return { topic: tagged(d.topic, d.members), paperIds: ids(d.members) };
+    // A section of a topic: the papers that say none of its key phrases, there for closeness.
+    const close = d.members.filter((p) => topicEvidence(d.topic, batch[p] as PaperText) < EVIDENCE.passing);
+    return {
+      topic: d.topic,
+      paperIds: ids(d.members),
+      ...(close.length > 0 ? { closeOnly: ids(close) } : {}),
+    };
+  });
   if (other.length > 0) {
     const known = topics.find((t) => t.slug === OTHER_TOPIC.slug);
     groups.push({ topic: tagged({ ...(known ?? OTHER_TOPIC) }, other), paperIds: ids(other) });

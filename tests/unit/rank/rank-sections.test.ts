@@ -166,6 +166,44 @@ describe('rankSections', () => {
     });
   });
 
+  it.each([
+    {
+      name: 'papers held for closeness alone come after those that name the subject',
+      close: ['p20', 'p5'],
+      expected: ['a:p30,p10,p20,p5+0'],
+    },
+    {
+      name: 'one that trends more than every paper naming the subject keeps the lead',
+      close: ['p40'],
+      expected: ['a:p40,p20,p5+0'],
+    },
+    { name: 'none held for closeness: by score', close: [], expected: ['a:p40,p20,p5+0'] },
+  ])('$name', ({ close, expected }) => {
+    const ids = close.length === 2 ? ['p5', 'p10', 'p20', 'p30'] : ['p5', 'p20', 'p40'];
+    const grouped = { ...group('a', ids), closeOnly: close };
+    const r = rankSections([grouped], PAPERS, OPTIONS);
+    expect(
+      r.topicSections.map((s) => `${s.topic.slug}:${s.papers.map((p) => p.id).join(',')}+${s.more}`),
+    ).toEqual(expected);
+    // The letter's cap keeps the same order: a section of two shows the papers on its subject.
+    const capped = rankSections([grouped], PAPERS, { ...OPTIONS, maxPerSection: 2 });
+    expect(capped.sections[0]?.papers.map((p) => p.id)).toEqual(
+      r.topicSections[0]?.papers.slice(0, 2).map((p) => p.id),
+    );
+  });
+
+  it('takes a section in its own order: a letter with room for all shows all, one short shows its first', () => {
+    // p30 is held for closeness and trends less than p40: it comes last, after p1.
+    const grouped = { ...group('a', ['p1', 'p30', 'p40']), closeOnly: ['p30'] };
+    const roomy = rankSections([grouped, group('b', ['p20', 'p2'])], PAPERS, OPTIONS);
+    expect(view(roomy).sections).toEqual(['a:p40,p1,p30+0', 'b:p20,p2+0']);
+    const short = rankSections([grouped, group('b', ['p20', 'p2'])], PAPERS, {
+      ...OPTIONS,
+      maxPerEdition: 4,
+    });
+    expect(view(short).sections).toEqual(['a:p40,p1+1', 'b:p20,p2+0']);
+  });
+
   it('breaks score ties by paper id, then section ties by slug', () => {
     const tied = ['z', 'b', 'm', 'a'].map((id) => paper(id, 7));
     const r = rankSections([group('t2', ['z', 'm']), group('t1', ['b', 'a'])], tied, OPTIONS);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { Paper, TopicGroup } from '../../../src/domain/index.js';
+import { EVIDENCE, groupPapers, topicEvidence } from '../../../src/topics/index.js';
+import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+
+/**
+ * A topic's section marks the papers it holds for closeness alone (`closeOnly`: they say none of
+ * its key phrases), which a letter shows after those that name its subject.
+ */
+describe('closeOnly: the papers a section holds for being close to its papers', async () => {
+  const { papers, topics } = await loadDemoPapers();
+  const catalogue = [...topics, ...loadCatalogueFile()];
+  const { groups } = groupPapers(papers, catalogue, { areas: loadAreasFile(), homes: loadHomesFile() });
+  const byId = new Map<string, Paper>(papers.map((p) => [p.id, p]));
+  const plain = groups.filter((g) => g.topic.slug !== 'other' && g.topic.paperTopics === undefined);
+
+  it('are exactly the papers of a topic section that say none of its key phrases', () => {
+    let marked = 0;
+    for (const g of plain) {
+      const close = new Set(g.closeOnly ?? []);
+      marked += close.size;
+      for (const id of g.paperIds) {
+        const evidence = topicEvidence(g.topic, byId.get(id) as Paper);
+        expect(close.has(id), `${g.topic.label}: ${byId.get(id)?.title}`).toBe(evidence < EVIDENCE.passing);
+      }
+    }
+    expect(marked).toBeGreaterThan(0);
+  });
+
+  it('include the paleography paper of "Speech and audio models" (close to it for "transcription")', () => {
+    const speech = groups.find((g) => g.topic.slug === 'speech-audio') as TopicGroup;
+    const paleography = papers.find((p) => p.title.startsWith('Leveraging Morphology')) as Paper;
+    expect(speech.paperIds).toContain(paleography.id);
+    expect(speech.closeOnly).toContain(paleography.id);
+  });
+
+  it('are never marked in "More papers" or a broad area, whose papers carry their own topics', () => {
+    for (const g of groups.filter((x) => x.topic.slug === 'other' || x.topic.paperTopics !== undefined))
+      expect(g.closeOnly).toBeUndefined();
+  });
+});
