@@ -296,13 +296,14 @@ export function groupPapers(
  */
 function sendHome(
   other: readonly number[],
-  drafts: readonly Draft[],
+  drafts: Draft[],
   topics: readonly Topic[],
   batch: readonly PaperText[],
   homes: ClassHomes,
   claim: readonly number[],
 ): number[] {
   const left: number[] = [];
+  const joining = new Map<Draft, number[]>();
   for (const p of other) {
     const primary = (batch[p] as PaperText).categories[0];
     const home = primary === undefined || !Object.hasOwn(homes, primary) ? undefined : homes[primary];
@@ -316,9 +317,9 @@ function sendHome(
       left.push(p);
       continue;
     }
-    draft.members.push(p);
-    draft.members.sort((a, b) => a - b);
+    joining.set(draft, [...(joining.get(draft) ?? []), p]);
   }
+  for (const [draft, members] of joining) addDraft(drafts, { ...draft, members });
   return left;
 }
 
