@@ -2,7 +2,7 @@
 
 /** Abbreviations whose period ends no sentence ("et al. show", "e.g. BERT", "Fig. 2"). */
 const ABBREVIATION =
-  /(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bFigs|\bEq|\bEqs|\bSec|\bRef|\bNo|\bapprox|\b[A-Z])\.$/;
+  /(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bFigs|\bEq|\bEqs|\bSec|\bRef|\bNo|\bapprox|\bRev|\bPhys|\bLett|\bProc|\bNucl|\bChem|\bAstron|\bAstrophys|\bVol|\bpp|\b[A-Z])\.$/;
 
 /** Words a cut must not end on: "...and…" reads as a mistake. */
 const DANGLING =
@@ -62,14 +62,41 @@ export function cutAtClause(text: string, maxChars: number): string {
 }
 
 /**
- * The opening of an abstract's sentence that says what the paper does: "We propose...", "In this
- * paper, we...", "This work presents...", "To address this, we..."; not "We also discuss...".
+ * Who does what a sentence says, when it says what the paper does: "we" (not "we also", "we
+ * still"), "I", "this paper", "this review paper", "the present study", "our work"; after "In
+ * this work, " or "Here " when an opening clause comes first ("Motivated by X, in this work we").
  */
-const CONTRIBUTION =
-  /^(?:(?:In this (?:paper|work|study|article)|Here|To (?:this end|address|tackle|bridge|overcome|fill|solve|mitigate)[^.,]{0,80}|Therefore|Thus|Accordingly|Motivated by[^.,]{0,80}|Inspired by[^.,]{0,80}),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next)\b)|this (?:\w+ ){0,2}(?:paper|work|study|article|survey|report)|our (?:work|paper|study))\b/i;
+const SUBJECT = String.raw`(?:(?:in this (?:paper|work|study|article|letter)|here),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next|still|lack|know|need|often|usually|recall|briefly|mean|call|denote|refer|have (?:seen|witnessed)|cannot|can't|must)\b)|I(?=\s+[a-z])|(?:this|the present) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)(?!\s+(?:is|was|are|were|will|can|may)\s+also\b)|our (?:work|paper|study))\b`;
+
+/**
+ * The opening of an abstract's sentence that says what the paper does: "We propose...", "In this
+ * paper, we...", "This work presents...", "To address this, we...", "Inspired by X, we...", an
+ * opening clause of up to 200 characters before its subject (`opener`); not "We also discuss...".
+ */
+const CONTRIBUTION = new RegExp(
+  String.raw`^(?:(?<opener>To\s[^.!?;,]{1,120}?|Thus|Therefore|Hence|Accordingly|Here),?\s+|(?<clause>[^.!?;]{1,200}?),\s+)?${SUBJECT}`,
+  'i',
+);
+
+/**
+ * Openings of a sentence that adds to one before it ("In addition, we...", "As a by-product,
+ * we...", "Specifically, we...", "However, we find..."): not where a card starts.
+ */
+const ADDS_TO =
+  /^(?:in addition|additionally|moreover|furthermore|also|finally|eventually|then|next|further|besides|as a by-?product|in particular|particularly|especially|consequently|as a result|presumably|similarly|likewise|second(?:ly)?|third(?:ly)?|lastly|however|nevertheless|nonetheless|yet|still|meanwhile|in contrast|by contrast|on the other hand|specifically|namely|for (?:example|instance)|in (?:summary|conclusion|short|sum)|overall|taken together|to (?:conclude|summarize|sum up)|in (?:a|an|our|their|the) (?:recent|previous|earlier|prior|former|companion|preliminary)\b)/i;
+
+/** An opening clause that holds a clause of its own ("X is studied, and by using Y, we..."). */
+const TWO_CLAUSES = /,\s+(?:and|but|or|so)\s/i;
+
+/** The start of a sentence that says what the paper does (see {@link CONTRIBUTION}), or null. */
+function contribution(sentence: string): RegExpExecArray | null {
+  const found = CONTRIBUTION.exec(sentence);
+  const opener = found?.groups?.opener ?? found?.groups?.clause;
+  return opener !== undefined && (ADDS_TO.test(opener) || TWO_CLAUSES.test(opener)) ? null : found;
+}
 
 /** Sentences of background an abstract's card may skip to reach what the paper does. */
-const MAX_SKIPPED_SENTENCES = 4;
+const MAX_SKIPPED_SENTENCES = 6;
 
 /**
  * An abstract from its first sentence that says what the paper does, when one of the first few
@@ -79,31 +106,60 @@ const MAX_SKIPPED_SENTENCES = 4;
  * technique") keeps the one before it when both fit in `maxChars`. The text itself otherwise.
  */
 export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINITY): string {
-  // An abstract that opens with what the paper does ("This survey reviews...") keeps its opening.
-  if (CONTRIBUTION.test(text)) return withoutFiller(text);
   const ends = sentenceEnds(text);
+  // An abstract that opens with what the paper does ("This survey reviews...") keeps its opening,
+  // but for an opening clause too long to leave room for what follows it.
+  const opening = contribution(text);
+  if (opening) return withoutFiller(fitted(text, opening, ends[0] ?? text.length, maxChars));
   for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
     const rest = text.slice(ends[s]).trimStart();
-    if (!CONTRIBUTION.test(rest)) continue;
-    // "We improve this technique by..." needs the sentence that says which, when both fit.
-    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
+    const found = contribution(rest);
+    if (!found) continue;
     // "To address this, we introduce Z": the card starts at "We introduce Z" (what "this" was is
     // in the background it skips).
-    const opener = BACK_OPENER.exec(rest);
-    if (opener) return capitalize(rest.slice(opener[0].length));
-    if (!REFERS_BACK.test(sentence.slice(0, 100))) return withoutFiller(rest);
+    const opener = found.groups?.opener ?? found.groups?.clause;
+    if (opener !== undefined && (BACK_WORD.test(opener) || CONNECTIVE.test(opener)))
+      return withoutFiller(fromSubject(rest, opener));
+    // "We improve this technique by..." needs the sentence that says which, when both fit.
+    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
+    if (sentence.length > maxChars) return withoutFiller(fitted(rest, found, sentence.length, maxChars));
+    if (!REFERS_BACK.test(sentence.slice(found[0].length, 100))) return withoutFiller(rest);
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
+    // ...unless that one points further back itself ("This has sparked advances. This survey
+    // reviews these...").
+    if (POINTS_BACK.test(withPrevious) || ADDS_TO.test(withPrevious)) return rest;
     return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;
   }
   return text;
 }
 
+/** `text` from the subject after its opening clause `opener`: "To X, we propose Y" -> "We propose Y". */
+function fromSubject(text: string, opener: string): string {
+  return capitalize(text.slice(opener.length).replace(/^,?\s+/, ''));
+}
+
 /**
- * An opening clause that points back to the background before it ("To address this, ", "To
- * tackle these challenges, ", "To this end, ", "Motivated by this, ") ahead of "we ...".
+ * `text`, whose first sentence (`length` characters) says what the paper does, from that
+ * sentence's subject when the sentence is longer than the card and opens with a clause: "To
+ * elucidate the robustness of the BAO data measured by DESI in capturing the dynamical behavior
+ * of dark energy, we assess..." would leave a card of the clause alone.
  */
-const BACK_OPENER =
-  /^(?:To this end|To (?:address|tackle|bridge|overcome|fill|solve|mitigate|close)\s+(?:this|these|such|it|them)\b[^.,]{0,60}|(?:Motivated|Inspired) by (?:this|these|such|it)\b[^.,]{0,60}),\s+(?=we\b)/i;
+function fitted(text: string, found: RegExpExecArray, length: number, maxChars: number): string {
+  const opener = found.groups?.opener ?? found.groups?.clause;
+  return opener !== undefined && length > maxChars ? fromSubject(text, opener) : text;
+}
+
+/**
+ * A word of an opening clause that points back to the background before it ("To address this, ",
+ * "To tackle these challenges, ", "Building on these insights, ", "To this end, ").
+ */
+const BACK_WORD = /\b(?:this|these|such|those|it|them|its|their|above|aforementioned)\b/i;
+
+/** An opening word that ties a sentence to the background a card skips ("Therefore, we..."). */
+const CONNECTIVE = /^(?:thus|therefore|hence|accordingly|in response|in this regard|to this end)$/i;
+
+/** A sentence that opens on what an earlier one said ("This has sparked...", "Such methods..."). */
+const POINTS_BACK = /^(?:this|these|those|such|it|they|however|but)\b/i;
 
 /** The text with its first letter in capitals. */
 export const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -111,9 +111,72 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       `${BACKGROUND} Results improve.`,
     ],
     [
-      'not past four sentences of background',
+      'past five sentences of background',
       'One is here. Two is here. Three is here. Four is here. Five is here. We propose V.',
-      'One is here. Two is here. Three is here. Four is here. Five is here. We propose V.',
+      'We propose V.',
+    ],
+    [
+      'not past six sentences of background',
+      'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We propose V.',
+      'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We propose V.',
+    ],
+    // Any opening clause before "we" / "this paper" (issue #12: cards that said what a field knows).
+    [
+      'an opening clause that names what it is for stays',
+      `${BACKGROUND} To further investigate annotator positionality, we fine-tune BERTweet.`,
+      'To further investigate annotator positionality, we fine-tune BERTweet.',
+    ],
+    [
+      '"Inspired by X, we" stays whole',
+      `${BACKGROUND} Inspired by the recent achievements of contrastive representation learning in unsupervised tasks, we propose ReC-TTT.`,
+      'Inspired by the recent achievements of contrastive representation learning in unsupervised tasks, we propose ReC-TTT.',
+    ],
+    [
+      '"Building on these insights, we"',
+      `${BACKGROUND} Building on these insights, we introduce MLAI.`,
+      'We introduce MLAI.',
+    ],
+    [
+      'an opening of two clauses that point back',
+      `${BACKGROUND} In order to solve this problem, in this letter, we propose ViMD.`,
+      'We propose ViMD.',
+    ],
+    ['"Therefore, this paper"', `${BACKGROUND} Therefore, this paper presents P.`, 'This paper presents P.'],
+    [
+      '"To overcome these restrictions we" without a comma',
+      `${BACKGROUND} To overcome these restrictions we perform simulations.`,
+      'We perform simulations.',
+    ],
+    [
+      '"This review paper" is its subject, not a word pointing back',
+      'The operating system is the backbone of computing. This review paper offers an analysis of its evolution.',
+      'This review paper offers an analysis of its evolution.',
+    ],
+    ['"Here, I"', `${BACKGROUND} Here, I simulate two worlds.`, 'Here, I simulate two worlds.'],
+    [
+      'not a sentence that adds to one before it ("In addition, we")',
+      `${BACKGROUND} In addition, we present sky maps.`,
+      `${BACKGROUND} In addition, we present sky maps.`,
+    ],
+    [
+      "not the authors' earlier work",
+      `${BACKGROUND} In our previous paper, we presented T.`,
+      `${BACKGROUND} In our previous paper, we presented T.`,
+    ],
+    [
+      'not an opening that holds a clause of its own',
+      `${BACKGROUND} The currents are studied, and by using LEP data, we bound the model.`,
+      `${BACKGROUND} The currents are studied, and by using LEP data, we bound the model.`,
+    ],
+    [
+      'a sentence before that points further back is not kept',
+      'Semantic mapping matters. This has sparked advances. This survey reviews these developments.',
+      'This survey reviews these developments.',
+    ],
+    [
+      '"Phys. Rev." ends no sentence',
+      'Following Bouttier et al [Phys. Rev. E 76, 041140 (2007)], we study a vacancy.',
+      'Following Bouttier et al [Phys. Rev. E 76, 041140 (2007)], we study a vacancy.',
     ],
     ['"et al." ends no sentence', 'As Smith et al. we know little. We propose U.', 'We propose U.'],
     [
@@ -128,6 +191,20 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     ],
   ])('%s', (_case, text, expected) => {
     expect(fromContribution(text)).toBe(expected);
+  });
+
+  it('starts at the subject of a first sentence whose opening clause would fill the card', () => {
+    const text =
+      'To elucidate the robustness of the BAO data measured by DESI in capturing the dynamical behavior of dark energy, we assess the model dependence of the evidence. The rest follows.';
+    expect(fromContribution(text, 120)).toBe(
+      'We assess the model dependence of the evidence. The rest follows.',
+    );
+    expect(fromContribution(text, 280)).toBe(text);
+    const later = `${BACKGROUND} ${text}`;
+    expect(fromContribution(later, 120)).toBe(
+      'We assess the model dependence of the evidence. The rest follows.',
+    );
+    expect(fromContribution(later, 280)).toBe(text);
   });
 
   it('starts at the sentence that points back when the one before it does not fit too', () => {
