@@ -40,6 +40,11 @@ export interface Draft {
   words: string[];
   /** Index of the catalogue topic it is, or is a part of; -1 for a discovered section. */
   source: number;
+  /**
+   * Its topic's whole section under the heading of the one part its papers name (`topic` is the
+   * part, `source` the topic: see splitByParts): a section, not a sub-section, when papers join.
+   */
+  whole?: boolean;
   /** true once it was split, or found unsplittable. */
   settled: boolean;
   /**
@@ -509,7 +514,7 @@ export function placeLeftovers(
       // to keep the catch-all small; a section may take one that is close to it. A topic whose
       // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
       const foreign = categoriesAgainst(familyCategories(d, topics), paper.categories, field);
-      if (d.topic.parent === undefined || !topic || weight >= EVIDENCE.passing)
+      if (d.topic.parent === undefined || d.whole || !topic || weight >= EVIDENCE.passing)
         close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);
       if (evidence && s > bestSim) {

@@ -27,6 +27,12 @@ export function partsByParent(topics: readonly Topic[], parents: readonly number
 export const MIN_PART = 3;
 
 /**
+ * Share of a section's papers at most that may name none of its one part for the section to take
+ * the part's heading (see {@link splitByParts}).
+ */
+const RENAMED_REST = 0.2;
+
+/**
  * Evidence for a part at which a paper of its topic's section joins a part that formed (one of
  * the part's phrases in its abstract, see {@link EVIDENCE}): the paper already gave its topic
  * real evidence, only the sub-section is in question. No part forms on it.
@@ -66,8 +72,16 @@ export function splitByParts(
   });
   const taken = new Set(kept.flatMap(([, ms]) => ms));
   const rest = d.members.filter((p) => !taken.has(p));
-  // One part and nothing else, or one part beside one paper, is the section under another name.
-  if (kept.length === 0 || (kept.length === 1 && rest.length < MIN_PART)) return [];
+  // One part beside a paper or two is the section under another name: the part's, when nearly
+  // every paper names it (eleven papers on software testing read "Software testing", not "Code
+  // generation"); else the topic's.
+  if (kept.length === 0) return [];
+  if (kept.length === 1 && rest.length < MIN_PART) {
+    const [t] = kept[0] as [number, number[]];
+    // The section stays its topic's (its papers, its place in the letter), under the part's name.
+    if (rest.length <= RENAMED_REST * d.members.length) rename(d, topics[t] as Topic);
+    return [];
+  }
   const named: Draft[] = kept.map(([t, members]) => {
     const part = topics[t] as Topic;
     return {
@@ -81,6 +95,16 @@ export function splitByParts(
   d.members = keepOrJoin(rest, named, sim, n);
   d.settled = true;
   return named;
+}
+
+/**
+ * The section `d` of a topic under the heading of its part `part`, as a sub-section is headed (its
+ * readers are the topic's); it stays the topic's section (`source`, `whole`) for what joins it.
+ */
+function rename(d: Draft, part: Topic): void {
+  d.topic = { ...part, hidden: false, parent: d.topic.slug };
+  d.words = labelWords(part.label);
+  d.whole = true;
 }
 
 /**

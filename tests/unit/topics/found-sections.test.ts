@@ -102,6 +102,17 @@ describe('a focused feed outside machine learning (100 arXiv papers on testing)'
       expect(found).toContain(heading);
   });
 
+  it('heads its software-testing papers "Software testing", a part of "Code generation" whose readers get it', () => {
+    const testing = groups.find((g) => label(g) === 'Software testing');
+    expect(testing?.topic.parent).toBe('coding-agents');
+    expect(testing?.paperIds.length).toBeGreaterThanOrEqual(20);
+    expect(groups.map(label)).not.toContain('Code generation');
+    const titled = rows.filter((r) => /\b(?:unit tests?|test generation|software testing)\b/i.test(r.title));
+    expect(titled.filter((r) => testing?.paperIds.includes(r.id)).length).toBeGreaterThanOrEqual(
+      titled.length * 0.8,
+    );
+  });
+
   it('keeps most papers out of "More papers" (52% before found sections)', () => {
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
     expect(other / papers.length).toBeLessThanOrEqual(0.25);

@@ -214,3 +214,61 @@ describe('a paper that plainly belongs to a topic without a section', () => {
     expect(section === OTHER_TOPIC.slug || section?.startsWith('reasoning-rl')).toBe(true);
   });
 });
+
+describe('splitByParts: a section whose papers all name one part takes its heading', () => {
+  const topic = (slug: string, label: string, keywords: string[]): Topic => ({
+    slug,
+    label,
+    keywords,
+    categories: [],
+    userDefined: false,
+    origin: 'curated',
+  });
+  const TOPICS = [
+    topic('code', 'Code generation', ['code generation', 'software testing', 'unit tests']),
+    topic('code--testing', 'Software testing', ['software testing', 'unit tests', 'test generation']),
+    topic('code--repair', 'Program repair', ['program repair']),
+  ];
+  const p = (title: string) => ({ id: title, title, summary: '', keywords: [], categories: [] });
+  const split = (titles: string[]) => {
+    const batch = titles.map(p);
+    const d: Draft = {
+      members: batch.map((_, i) => i),
+      topic: TOPICS[0] as Topic,
+      words: ['code', 'generation'],
+      source: 0,
+      settled: false,
+    };
+    const named = splitByParts(d, [1, 2], TOPICS, batch, new Float64Array(batch.length ** 2), batch.length);
+    return { d, named };
+  };
+  const TESTING = [
+    'Software testing at scale',
+    'Unit tests from large language models',
+    'Test generation for REST APIs',
+    'Software testing of games',
+    'Unit tests that read well',
+  ];
+
+  it.each([
+    ['every paper names the part', [...TESTING], 'Software testing'],
+    ['one of six names nothing (at most a fifth)', [...TESTING, 'A study of compilers'], 'Software testing'],
+    [
+      'two of six name nothing (a third): the topic keeps its heading',
+      [...TESTING.slice(0, 4), 'A study of compilers', 'Energy of IDEs'],
+      'Code generation',
+    ],
+  ])('%s', (_case, titles, heading) => {
+    const { d, named } = split(titles);
+    expect(named).toEqual([]);
+    expect(d.topic.label).toBe(heading);
+    expect(d.members).toHaveLength(titles.length);
+    // It stays the topic's section: its readers are the topic's, what joins it joins the topic.
+    expect(d.source).toBe(0);
+    if (heading === 'Software testing') {
+      expect(d.topic.parent).toBe('code');
+      expect(d.topic.hidden).toBe(false);
+      expect(d.whole).toBe(true);
+    } else expect(d.whole).toBeUndefined();
+  });
+});
