@@ -11,6 +11,7 @@ import {
 } from '../../../src/topics/index.js';
 import { partOf, splitByParts } from '../../../src/topics/parts.js';
 import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import { curated, paper } from './builders.js';
 import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
 const CATALOGUE = loadCatalogue();
@@ -216,20 +217,12 @@ describe('a paper that plainly belongs to a topic without a section', () => {
 });
 
 describe('splitByParts: a section whose papers all name one part takes its heading', () => {
-  const topic = (slug: string, label: string, keywords: string[]): Topic => ({
-    slug,
-    label,
-    keywords,
-    categories: [],
-    userDefined: false,
-    origin: 'curated',
-  });
   const TOPICS = [
-    topic('code', 'Code generation', ['code generation', 'software testing', 'unit tests']),
-    topic('code--testing', 'Software testing', ['software testing', 'unit tests', 'test generation']),
-    topic('code--repair', 'Program repair', ['program repair']),
+    curated('code', 'Code generation', ['code generation', 'software testing', 'unit tests']),
+    curated('code--testing', 'Software testing', ['software testing', 'unit tests', 'test generation']),
+    curated('code--repair', 'Program repair', ['program repair']),
   ];
-  const p = (title: string) => ({ id: title, title, summary: '', keywords: [], categories: [] });
+  const p = (title: string) => paper(title, title, '');
   const split = (titles: string[]) => {
     const batch = titles.map(p);
     const d: Draft = {
