@@ -220,10 +220,12 @@ function familyOf(d: Draft, topics: readonly Topic[]): string | undefined {
 
 /**
  * Fewer sections without losing a placement: the smallest sub-section (a section carrying
- * `parent`) goes back into its parent's section, or else into its largest sibling part. Returns
- * false when there is no sub-section to merge.
+ * `parent`) goes back into its parent's section, or else into its largest sibling part, unless
+ * that would make a section of `splitAt` papers or more (one that would be split into parts: an
+ * 11-paper "Agent memory and skills" does not go back to make "LLM agents" 26 papers for a new
+ * 4-paper section). Returns false when there is no sub-section to merge.
  */
-export function mergeSmallestPart(drafts: Draft[]): boolean {
+export function mergeSmallestPart(drafts: Draft[], splitAt = Number.POSITIVE_INFINITY): boolean {
   const part = drafts
     .filter((d) => d.topic.parent !== undefined)
     .sort(bySize)
@@ -233,7 +235,8 @@ export function mergeSmallestPart(drafts: Draft[]): boolean {
   const home =
     drafts.find((d) => d.topic.slug === parent) ??
     drafts.filter((d) => d !== part && d.topic.parent === parent).sort(bySize)[0];
-  if (!home) return false;
+  // Not into a section the merge would make as large as those split into parts.
+  if (!home || home.members.length + part.members.length >= splitAt) return false;
   home.members.push(...part.members);
   drafts.splice(drafts.indexOf(part), 1);
   return true;

@@ -212,7 +212,7 @@ export function groupPapers(
   }
   // Too many sections: the smallest give their papers back, "More papers" counted in.
   // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
-  while (drafts.length > hi && mergeSmallestPart(drafts));
+  while (drafts.length > hi && mergeSmallestPart(drafts, splitAt));
   const weakestLast = byStrength(batch);
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);

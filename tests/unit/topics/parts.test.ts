@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import type { Draft } from '../../../src/topics/drafts.js';
+import { mergeSmallestPart } from '../../../src/topics/drafts.js';
 import {
   bestTopic,
   groupPapers,
@@ -263,5 +264,32 @@ describe('splitByParts: a section whose papers all name one part takes its headi
       expect(d.topic.hidden).toBe(false);
       expect(d.whole).toBe(true);
     } else expect(d.whole).toBeUndefined();
+  });
+});
+
+describe('mergeSmallestPart: fewer sections, never one as large as those split into parts', () => {
+  const draft = (slug: string, size: number, from: number, parent?: string): Draft => ({
+    members: Array.from({ length: size }, (_, i) => from + i),
+    topic: { ...curated(slug, slug, [slug]), ...(parent ? { parent } : {}) },
+    words: [slug],
+    source: -1,
+    settled: true,
+  });
+  const letter = (memory: number): Draft[] => [
+    draft('agents', 15, 0),
+    draft('agents--memory', memory, 100, 'agents'),
+    draft('vision', 5, 200),
+  ];
+
+  it.each([
+    ['a part of 3 goes back into its topic of 15 (18 < 20)', 3, 20, true],
+    ['a part of 11 stays: with its topic it would make 26, over the 20 a topic is split at', 11, 20, false],
+    ['with no bound given, as before', 11, Number.POSITIVE_INFINITY, true],
+  ])('%s', (_case, memory, splitAt, merged) => {
+    const drafts = letter(memory);
+    expect(mergeSmallestPart(drafts, splitAt)).toBe(merged);
+    expect(drafts).toHaveLength(merged ? 2 : 3);
+    const agents = drafts.find((d) => d.topic.slug === 'agents');
+    expect(agents?.members).toHaveLength(merged ? 15 + memory : 15);
   });
 });
