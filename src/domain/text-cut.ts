@@ -2,7 +2,7 @@
 
 /** Abbreviations whose period ends no sentence ("et al. show", "e.g. BERT", "Fig. 2"). */
 const ABBREVIATION =
-  /(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bFigs|\bEq|\bEqs|\bSec|\bRef|\bNo|\bapprox|\bRev|\bPhys|\bLett|\bProc|\bNucl|\bChem|\bAstron|\bAstrophys|\bVol|\bpp|\b[A-Z])\.$/;
+  /(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bFigs|\bEq|\bEqs|\bSec|\bRef|\bNo|\bapprox|\bRev|\bPhys|\bLett|\bProc|\bNucl|\bChem|\bAstron|\bAstrophys|\bVol|\bpp|\bSt|\bDr|\bMrs?|\bMs|\bProf|\bJr|\bSr|\bInc|\bLtd|\b[A-Z])\.$/;
 
 /** Words a cut must not end on: "...and…" reads as a mistake. */
 const DANGLING =
@@ -63,10 +63,10 @@ export function cutAtClause(text: string, maxChars: number): string {
 
 /**
  * Who does what a sentence says, when it says what the paper does: "we" (not "we also", "we
- * still"), "I", "this paper", "this review paper", "the present study", "our work"; after "In
+ * still"), "I" after "Here" or "In this paper" (elsewhere it is a blog's or a forum's), "this paper", "this review paper", "the present study", "our work"; after "In
  * this work, " or "Here " when an opening clause comes first ("Motivated by X, in this work we").
  */
-const SUBJECT = String.raw`(?:(?:in this (?:paper|work|study|article|letter)|here),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next|still|lack|know|need|often|usually|recall|briefly|mean|call|denote|refer|have (?:seen|witnessed)|cannot|can't|must)\b)|I(?=\s+[a-z])|(?:this|the present) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)(?!\s+(?:is|was|are|were|will|can|may)\s+also\b)|our (?:work|paper|study))\b`;
+const SUBJECT = String.raw`(?:(?:in this (?:paper|work|study|article|letter)|here),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next|still|lack|know|need|often|usually|recall|briefly|mean|call|denote|refer|have (?:seen|witnessed)|cannot|can't|must)\b)|(?<=(?:here|paper|article|work|study|letter),?\s+)I(?=\s+[a-z])|(?:this|the present) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)(?!\s+(?:is|was|are|were|will|can|may)\s+also\b)|our (?:work|paper|study))\b`;
 
 /**
  * The opening of an abstract's sentence that says what the paper does: "We propose...", "In this

@@ -174,6 +174,16 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'This survey reviews these developments.',
     ],
     [
+      '"St." ends no sentence (no card opens "Patrick scourges the land")',
+      `${BACKGROUND} As St. Patrick scourges the land, we hunker down.`,
+      `${BACKGROUND} As St. Patrick scourges the land, we hunker down.`,
+    ],
+    [
+      '"I" is the subject after "Here" only (elsewhere a blog\'s narrator)',
+      `${BACKGROUND} I am on tour. Here I review the field.`,
+      'Here I review the field.',
+    ],
+    [
       '"Phys. Rev." ends no sentence',
       'Following Bouttier et al [Phys. Rev. E 76, 041140 (2007)], we study a vacancy.',
       'Following Bouttier et al [Phys. Rev. E 76, 041140 (2007)], we study a vacancy.',
