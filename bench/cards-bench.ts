@@ -5,7 +5,8 @@
  * `clampText` to CARD_SUMMARY_CHARS), against the baseline of the same cut from the abstract's
  * first sentence. A card "opens on what the paper does" when its first sentence has the paper or
  * its authors for subject or speaker ("We propose...", "This paper presents...", "Here, I...", "our
- * method"): a proxy, printed with examples to read.
+ * method"), or proposes something in the passive ("a network named X is proposed"): a proxy,
+ * printed with examples to read.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,10 @@ const SETS = [
 const SAYS_WHAT_IT_DOES =
   /\b(?:[Ww]e|[Oo]ur|us|I|(?:[Tt]his|[Tt]he present) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation))\b/;
 const firstSentence = (text: string): string => /^.*?[.!?](?=\s+[A-Z]|$)/.exec(text)?.[0] ?? text;
-const opensOnWork = (card: string): boolean => SAYS_WHAT_IT_DOES.test(firstSentence(card));
+/** "A network model named Multitask-Gaze is proposed": what the paper does, in the passive. */
+const PROPOSED_HERE = /\b(?:is|are) (?:proposed|presented|introduced|developed)\b(?!\s+by\b)/;
+const opensOnWork = (card: string): boolean =>
+  SAYS_WHAT_IT_DOES.test(firstSentence(card)) || PROPOSED_HERE.test(firstSentence(card));
 const pct = (n: number, of: number): string => `${Math.round((100 * n) / of)}%`;
 
 console.log('$ npm run bench:cards   (tsx bench/cards-bench.ts)\n');

@@ -79,6 +79,26 @@ const CONTRIBUTION = new RegExp(
 );
 
 /**
+ * A sentence that says what the paper does in the passive, as abstracts in some fields do: "To
+ * address this issue, a continuous decomposition-based fusion framework (Conti-Fuse) is proposed",
+ * "In this paper, a novel BSS framework termed CORSS was proposed" (not "hundreds of methods have
+ * been proposed", "TTT was proposed as a solution", "X was introduced by Smith").
+ */
+const PROPOSED =
+  /\b(?:is|are) (?:proposed|presented|introduced|developed)\b(?!\s+by\b)|\b(?:was|were) (?:proposed|presented|introduced|developed) (?:in|by) this (?:paper|study|work|article)\b|^in this (?:paper|study|work|article),? (?:an?|the) [^.!?;]{1,200}? (?:was|were) (?:proposed|presented|introduced|developed)\b/i;
+
+/**
+ * The start of `sentence` (its first `length` characters) when it says what the paper does in the
+ * passive ({@link PROPOSED}), as {@link contribution} gives it: an opening clause before its
+ * subject as `clause`, when one of the first 200 characters' commas ends one.
+ */
+function proposedIn(text: string, length: number): RegExpExecArray | null {
+  const sentence = text.slice(0, length);
+  if (!PROPOSED.test(sentence) || ADDS_TO.test(sentence)) return null;
+  return /^(?:(?<clause>[^.!?;,]{1,200}),\s+)?/.exec(sentence);
+}
+
+/**
  * Openings of a sentence that adds to one before it ("In addition, we...", "As a by-product,
  * we...", "Specifically, we...", "However, we find..."): not where a card starts.
  */
@@ -113,7 +133,10 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
   if (opening) return withoutFiller(fitted(text, opening, ends[0] ?? text.length, maxChars));
   for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
     const rest = text.slice(ends[s]).trimStart();
-    const found = contribution(rest);
+    const next = ends[s + 1];
+    const found =
+      contribution(rest) ??
+      proposedIn(rest, next === undefined ? rest.length : next - (text.length - rest.length));
     if (!found) continue;
     // "To address this, we introduce Z": the card starts at "We introduce Z" (what "this" was is
     // in the background it skips).

@@ -173,6 +173,22 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'Semantic mapping matters. This has sparked advances. This survey reviews these developments.',
       'This survey reviews these developments.',
     ],
+    // In the passive, as abstracts in some fields say it.
+    [
+      '"X is proposed" after background',
+      `${BACKGROUND} A network model named Multitask-Gaze is proposed. It is small.`,
+      'A network model named Multitask-Gaze is proposed. It is small.',
+    ],
+    [
+      '"To address this issue, X is proposed": the opening that points back is left out',
+      `${BACKGROUND} To address this issue, a fusion framework (Conti-Fuse) is proposed.`,
+      'A fusion framework (Conti-Fuse) is proposed.',
+    ],
+    [
+      'not "hundreds of methods have been proposed", nor "was proposed as"',
+      'Hundreds of methods have been proposed. TTT was proposed as a solution. Results follow.',
+      'Hundreds of methods have been proposed. TTT was proposed as a solution. Results follow.',
+    ],
     [
       '"St." ends no sentence (no card opens "Patrick scourges the land")',
       `${BACKGROUND} As St. Patrick scourges the land, we hunker down.`,
