@@ -63,8 +63,9 @@ export function cutAtClause(text: string, maxChars: number): string {
 
 /**
  * Who does what a sentence says, when it says what the paper does: "we" (not "we also", "we
- * still"), "I" after "Here" or "In this paper" (elsewhere it is a blog's or a forum's), "this paper", "this review paper", "the present study", "our work"; after "In
- * this work, " or "Here " when an opening clause comes first ("Motivated by X, in this work we").
+ * still"), "I" after "Here" or "In this paper" (elsewhere it is a blog's or a forum's narrator),
+ * "this paper", "this review paper", "the present study", "our work"; after "In this work, " or
+ * "Here " when an opening clause comes first ("Motivated by X, in this work we").
  */
 const SUBJECT = String.raw`(?:(?:in this (?:paper|work|study|article|letter)|here),?\s+)?(?:we(?!\s+(?:also|further|finally|then|additionally|next|still|lack|know|need|often|usually|recall|briefly|mean|call|denote|refer|have (?:seen|witnessed)|cannot|can't|must)\b)|(?<=(?:here|paper|article|work|study|letter),?\s+)I(?=\s+[a-z])|(?:this|the present) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)(?!\s+(?:is|was|are|were|will|can|may)\s+also\b)|our (?:work|paper|study))\b`;
 
@@ -88,12 +89,11 @@ const PROPOSED =
   /\b(?:is|are) (?:proposed|presented|introduced|developed)\b(?!\s+by\b)|\b(?:was|were) (?:proposed|presented|introduced|developed) (?:in|by) this (?:paper|study|work|article)\b|^in this (?:paper|study|work|article),? (?:an?|the) [^.!?;]{1,200}? (?:was|were) (?:proposed|presented|introduced|developed)\b/i;
 
 /**
- * The start of `sentence` (its first `length` characters) when it says what the paper does in the
- * passive ({@link PROPOSED}), as {@link contribution} gives it: an opening clause before its
- * subject as `clause`, when one of the first 200 characters' commas ends one.
+ * The start of `sentence` when it says what the paper does in the passive ({@link PROPOSED}), as
+ * {@link contribution} gives it: an opening clause before its subject as `clause`, when one of the
+ * first 200 characters' commas ends one.
  */
-function proposedIn(text: string, length: number): RegExpExecArray | null {
-  const sentence = text.slice(0, length);
+function proposedIn(sentence: string): RegExpExecArray | null {
   if (!PROPOSED.test(sentence) || ADDS_TO.test(sentence)) return null;
   return /^(?:(?<clause>[^.!?;,]{1,200}),\s+)?/.exec(sentence);
 }
@@ -133,10 +133,8 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
   if (opening) return withoutFiller(fitted(text, opening, ends[0] ?? text.length, maxChars));
   for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
     const rest = text.slice(ends[s]).trimStart();
-    const next = ends[s + 1];
-    const found =
-      contribution(rest) ??
-      proposedIn(rest, next === undefined ? rest.length : next - (text.length - rest.length));
+    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
+    const found = contribution(rest) ?? proposedIn(sentence);
     if (!found) continue;
     // "To address this, we introduce Z": the card starts at "We introduce Z" (what "this" was is
     // in the background it skips).
@@ -144,7 +142,6 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     if (opener !== undefined && (BACK_WORD.test(opener) || CONNECTIVE.test(opener)))
       return withoutFiller(fromSubject(rest, opener));
     // "We improve this technique by..." needs the sentence that says which, when both fit.
-    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
     if (sentence.length > maxChars) return withoutFiller(fitted(rest, found, sentence.length, maxChars));
     if (!REFERS_BACK.test(sentence.slice(found[0].length, 100))) return withoutFiller(rest);
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
