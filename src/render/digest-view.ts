@@ -55,6 +55,11 @@ export interface SectionView {
   unsubscribe: string | null;
   /** What that link leaves: the section's label, or the one topic a broad area's section shows. */
   stopLabel: string;
+  /**
+   * Whether the letter shows the section's heading: not for "More papers" alone in its letter (a
+   * personal digest of five papers on as many subjects), where there is nothing it is more than.
+   */
+  heading: boolean;
 }
 
 /** Everything digest.mjml and digest.txt read. */
@@ -267,6 +272,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
       stop !== undefined && stop !== section.topic.slug
         ? cleanText(section.topic.topicLabels?.[stop] ?? '') || label
         : label,
+    heading: true,
   };
 }
 
@@ -300,9 +306,13 @@ export function subjectOf(title: string, date: string, sections: SectionView[]):
 /** Preheader: what the inbox shows after the subject. */
 export function preheaderOf(sections: SectionView[], count: number): string {
   if (count === 0) return 'No new papers in this edition.';
-  const labels = sections.map((s) => s.label);
-  const topics = labels.length <= 4 ? labels.join(', ') : `${labels.slice(0, 4).join(', ')} and more`;
+  // "More papers" names no subject: the topics are the rest ("... and more" says there is more).
+  const labels = sections.filter((s) => s.slug !== CATCH_ALL_SLUG).map((s) => s.label);
   const noun = count === 1 ? 'paper' : 'papers';
+  if (labels.length === 0) return `${count} trending ${noun} this edition.`;
+  const others = labels.length < sections.length;
+  const topics =
+    labels.length <= 4 && !others ? labels.join(', ') : `${labels.slice(0, 4).join(', ')} and more`;
   return clampText(`${count} trending ${noun} this edition: ${topics}.`, 140);
 }
 
@@ -328,6 +338,8 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   const sections = edition.sections
     .filter((s) => s.papers.length > 0 || s.more > 0)
     .map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
+  const [only] = sections;
+  if (sections.length === 1 && only?.slug === CATCH_ALL_SLUG) only.heading = false;
   const count = sections.reduce((n, s) => n + s.papers.length, 0);
   // Top papers are those readers pushed up: upvotes, comments, or listed by several sources. A
   // letter of arXiv listings alone has no such signal: its ties would pick any three papers.

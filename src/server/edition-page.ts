@@ -35,6 +35,8 @@ export interface WebSection {
   inLetter: WebPaper[];
   /** Papers the letter had no room for, best first. */
   webOnly: WebPaper[];
+  /** Whether the page shows its heading: not "More papers" alone on its page, as in the letter. */
+  heading: boolean;
 }
 
 export interface WebEdition {
@@ -82,6 +84,7 @@ export async function buildWebEdition(
     label: cleanText(s.topic.label) || s.topic.slug,
     inLetter: s.papers.map((p) => withTopic(webPaper(p), namedTopicOf(s, p.id))),
     webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? [], s),
+    heading: true,
   }));
   const inLetter = new Set(edition.sections.map((s) => s.topic.slug));
   for (const group of groups) {
@@ -91,6 +94,7 @@ export async function buildWebEdition(
       label: cleanText(group.label),
       inLetter: [],
       webOnly: pick(group.ids),
+      heading: true,
     });
   }
   // "More papers" closes the page as it closes the letter, even when topics the letter did not
@@ -101,6 +105,8 @@ export async function buildWebEdition(
     .map((s, i) => ({ s, i }))
     .sort((a, b) => last(a.s) - last(b.s) || a.i - b.i)
     .map(({ s }) => s);
+  const [only] = ordered;
+  if (ordered.length === 1 && only && last(only) === 1) only.heading = false;
   return { counts: countEdition(edition), sections: ordered };
 }
 
@@ -111,7 +117,8 @@ export interface SampleView {
   date: string;
   url: string;
   countsText: string;
-  sections: { label: string; papers: WebPaper[] }[];
+  /** `heading`: false for "More papers" alone (see {@link WebSection}). */
+  sections: { label: string; papers: WebPaper[]; heading: boolean }[];
 }
 
 /** Papers of the latest letter shown on the subscribe page, from its first sections. */
@@ -134,8 +141,11 @@ export async function latestSample(store: {
     // Summaries as long as the letter's cards: this is "what a letter looks like".
     const papers = section.papers.slice(0, Math.min(left, 2)).map((p) => linkedCard(p, CARD_SUMMARY_CHARS));
     left -= papers.length;
-    sections.push({ label: cleanText(section.topic.label), papers });
+    sections.push({ label: cleanText(section.topic.label), papers, heading: true });
   }
+  const [only] = sections;
+  if (only && edition.sections.length === 1 && edition.sections[0]?.topic.slug === CATCH_ALL_SLUG)
+    only.heading = false;
   return {
     frequency: edition.frequency,
     date: formatDate(edition.date, 'long'),

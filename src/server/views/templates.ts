@@ -45,7 +45,7 @@ export const TEMPLATES: Record<string, string> = {
 <% if (it.sample) { %><section class="sample card" aria-labelledby="sample-title">
 <h2 id="sample-title">What a letter looks like</h2>
 <p class="meta">From the <%= it.sample.frequency %> letter of <%= it.sample.date %> · <%= it.sample.countsText %></p>
-<% for (const s of it.sample.sections) { %><h3><%= s.label %></h3><ol class="papers">
+<% for (const s of it.sample.sections) { %><% if (s.heading !== false) { %><h3><%= s.label %></h3><% } %><ol class="papers">
 <% for (const p of s.papers) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
 <p><a href="<%= it.sample.url %>">Read the whole edition</a> · <a href="/archive">Archive</a></p>
 </section><% } %>`,
@@ -107,9 +107,9 @@ export const TEMPLATES: Record<string, string> = {
 <h1><%= it.heading %> <span class="nowrap"><%= it.headingDate %></span></h1>
 <p class="lead"><%= it.countsText %><% if (it.letterUrl) { %> · <a href="<%= it.letterUrl %>">Read the letter as it was sent</a><% } %></p>
 <% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %>&nbsp;· <% } %><a href="#<%= s.anchor %>"><%= s.label %></a>&nbsp;<span class="count">(<%= s.inLetter.length + s.webOnly.length %>)</span><% }) %></nav><% } %>
-<% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><h2><%= s.label %></h2>
+<% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><% if (s.heading !== false) { %><h2><%= s.label %></h2><% } %>
 <% if (s.inLetter.length > 0) { %><ol class="papers"><% for (const p of s.inLetter) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
-<% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head">More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter</h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>
+<% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head"><% if (s.heading !== false) { %>More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter<% } else { %>Not in the letter (<%= s.webOnly.length %>)<% } %></h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>
 <ol class="papers web-only"><% for (const p of s.webOnly) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
 </section><% } %>`,
 };
