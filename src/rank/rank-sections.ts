@@ -178,8 +178,9 @@ function takeByRank(sections: readonly Section[], budget: number, minShown: numb
 }
 
 /**
- * Sections by their best paper, a topic's split parts (sections carrying `parent`) kept together
- * where the best of them stands; the catch-all closes the letter whatever its scores.
+ * Sections by their best paper (the larger section first when those score alike), a topic's split
+ * parts (sections carrying `parent`) kept together where the best of them stands; the catch-all
+ * closes the letter whatever its scores.
  */
 export function orderSections(sections: readonly Section[]): Section[] {
   const family = (s: Section): string => s.topic.parent ?? s.topic.slug;
@@ -199,6 +200,11 @@ function compareSections(a: Section, b: Section): number {
   if (last !== 0) return last;
   const pa = a.papers[0];
   const pb = b.papers[0];
+  if (pa && pb && pb.score.total !== pa.score.total) return pb.score.total - pa.score.total;
+  // Best papers that score alike (a letter of listings, no upvotes or comments): the section
+  // holding more of the edition leads, as an editor leads with the day's largest subject.
+  const size = (s: Section): number => s.papers.length + s.more;
+  if (size(a) !== size(b)) return size(b) - size(a);
   if (pa && pb) {
     const c = comparePapers(pa, pb);
     if (c !== 0) return c;

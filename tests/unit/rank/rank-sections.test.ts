@@ -210,6 +210,19 @@ describe('rankSections', () => {
     expect(view(r).sections).toEqual(['t1:a,b+0', 't2:m,z+0']);
   });
 
+  it('leads with the larger section when the best papers score alike (a letter of listings)', () => {
+    // No upvotes, one date: by ids alone "a" (its paper "a1") would lead with two papers.
+    const tied = ['a1', 'a2', 'b1', 'b2', 'b3'].map((id) => paper(id));
+    const r = rankSections([group('a', ['a1', 'a2']), group('b', ['b1', 'b2', 'b3'])], tied, OPTIONS);
+    expect(view(r).sections).toEqual(['b:b1,b2,b3+0', 'a:a1,a2+0']);
+    // Counted with the papers a capped letter leaves to the web.
+    const capped = rankSections([group('a', ['a1', 'a2']), group('b', ['b1', 'b2', 'b3'])], tied, {
+      ...OPTIONS,
+      maxPerSection: 2,
+    });
+    expect(view(capped).sections).toEqual(['b:b1,b2+1', 'a:a1,a2+0']);
+  });
+
   it('is deterministic whatever the order of groups and papers', () => {
     const groups = [group('a', ['p1', 'p20', 'p3']), group('b', ['p2', 'p30']), group('c', ['p5', 'p8'])];
     const first = view(rankSections(groups, PAPERS, OPTIONS));
