@@ -3,6 +3,7 @@ import {
   cleanText,
   cutAtClause,
   type Edition,
+  type Frequency,
   fromContribution,
   type Paper,
   type RankedPaper,
@@ -293,10 +294,15 @@ function stopSlug(section: Section): string | undefined {
   return slugs.size === 1 ? only : undefined;
 }
 
-/** Subject: "<title> · <date>: <top paper title> + N more". */
-export function subjectOf(title: string, date: string, sections: SectionView[]): string {
+/** Subject: "<title> · <date>: <top paper title> + N more" ("· week of <date>" for a weekly letter). */
+export function subjectOf(
+  title: string,
+  date: string,
+  sections: SectionView[],
+  frequency: Frequency = 'daily',
+): string {
   const papers = sections.flatMap((s) => s.papers);
-  const head = `${cleanText(title)} · ${formatDate(date, 'short')}`;
+  const head = `${cleanText(title)} · ${frequency === 'weekly' ? 'week of ' : ''}${formatDate(date, 'short')}`;
   const top = papers[0];
   if (!top) return escapeTemplateText(`${head}: no new papers`);
   const rest = papers.length - 1;
@@ -304,16 +310,17 @@ export function subjectOf(title: string, date: string, sections: SectionView[]):
 }
 
 /** Preheader: what the inbox shows after the subject. */
-export function preheaderOf(sections: SectionView[], count: number): string {
+export function preheaderOf(sections: SectionView[], count: number, frequency: Frequency = 'daily'): string {
   if (count === 0) return 'No new papers in this edition.';
+  const when = frequency === 'weekly' ? 'this week' : 'this edition';
   // "More papers" names no subject: the topics are the rest ("... and more" says there is more).
   const labels = sections.filter((s) => s.slug !== CATCH_ALL_SLUG).map((s) => s.label);
   const noun = count === 1 ? 'paper' : 'papers';
-  if (labels.length === 0) return `${count} trending ${noun} this edition.`;
+  if (labels.length === 0) return `${count} trending ${noun} ${when}.`;
   const others = labels.length < sections.length;
   const topics =
     labels.length <= 4 && !others ? labels.join(', ') : `${labels.slice(0, 4).join(', ')} and more`;
-  return clampText(`${count} trending ${noun} this edition: ${topics}.`, 140);
+  return clampText(`${count} trending ${noun} ${when}: ${topics}.`, 140);
 }
 
 /**
@@ -352,13 +359,15 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   );
   const top = sections.flatMap((s) => s.papers).filter((p) => topIds.has(p.id));
   top.sort((a, b) => byScore.findIndex((p) => p.id === a.id) - byScore.findIndex((p) => p.id === b.id));
+  const weekly = edition.frequency === 'weekly';
   return {
     title: cleanText(options.title) || 'Paperpost',
-    subject: subjectOf(options.title, edition.date, sections),
-    preheader: preheaderOf(sections, count),
-    dateLong: formatDate(edition.date, 'long'),
+    subject: subjectOf(options.title, edition.date, sections, edition.frequency),
+    preheader: preheaderOf(sections, count, edition.frequency),
+    // A weekly letter says so, as its web page does ("Weekly edition of Friday, 4 December 2026").
+    dateLong: `${weekly ? 'Weekly edition of ' : ''}${formatDate(edition.date, 'long')}`,
     count,
-    countText: countTextOf(sections),
+    countText: `${weekly ? "this week's " : ''}${countTextOf(sections)}`,
     sections,
     top,
     // Everything the web version has beyond this letter: the sections' "N more" and the rest.

@@ -143,6 +143,16 @@ describe('digest view', () => {
     expect(buildDigestView(makeEdition(papers, 4), viewOptions).top).toHaveLength(3);
   });
 
+  it("says a weekly letter is the week's, in its date line, greeting, subject and preheader", () => {
+    const weekly = buildDigestView({ ...edition, frequency: 'weekly' }, viewOptions);
+    const daily = buildDigestView(edition, viewOptions);
+    expect(weekly.dateLong).toBe(`Weekly edition of ${daily.dateLong}`);
+    expect(weekly.countText).toBe(`this week's ${daily.countText}`);
+    expect(weekly.subject).toBe(daily.subject.replace('Paperpost · ', 'Paperpost · week of '));
+    expect(weekly.preheader).toBe(daily.preheader.replace('this edition', 'this week'));
+    expect(daily.dateLong).not.toContain('edition');
+  });
+
   it('says so when the edition is empty', () => {
     const view = buildDigestView({ ...edition, sections: [] }, viewOptions);
     expect(view.subject).toBe('Paperpost · 12 Jun 2026: no new papers');
