@@ -77,6 +77,14 @@ export interface Paper {
   upvotesPerDay?: number;
 }
 
+/**
+ * Whether readers pushed a paper up: upvotes, comments, or several sources listing it. A letter of
+ * listings alone (arXiv, an RSS feed without votes) has none of it.
+ */
+export function pushedByReaders(paper: Pick<Paper, 'upvotes' | 'comments' | 'sources'>): boolean {
+  return paper.upvotes > 0 || paper.comments > 0 || paper.sources.length > 1;
+}
+
 /** Trending score with its parts, for `rank --explain`. */
 export interface ScoreParts {
   upvotes: number;

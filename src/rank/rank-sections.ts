@@ -1,5 +1,5 @@
 import type { EditionCaps, Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
-import { CATCH_ALL_SLUG, PaperpostError } from '../domain/index.js';
+import { CATCH_ALL_SLUG, PaperpostError, pushedByReaders } from '../domain/index.js';
 import { type RankWeights, scorePaper } from './score-paper.js';
 
 /** Options of {@link rankSections}. */
@@ -180,30 +180,35 @@ function takeByRank(sections: readonly Section[], budget: number, minShown: numb
 /**
  * Sections by their best paper (the larger section first when those score alike), a topic's split
  * parts (sections carrying `parent`) kept together where the best of them stands; the catch-all
- * closes the letter whatever its scores.
+ * closes the letter whatever its scores. In a letter no reader pushed (no upvotes, comments or
+ * second source: listings), the larger section leads whatever its papers' dates: the newest
+ * listing of a day is no reason to open the letter on its subject.
  */
 export function orderSections(sections: readonly Section[]): Section[] {
+  const sizeFirst = !sections.some((s) => s.papers.some(pushedByReaders));
+  const compare = (a: Section, b: Section): number => compareSections(a, b, sizeFirst);
   const family = (s: Section): string => s.topic.parent ?? s.topic.slug;
   const lead = new Map<string, Section>();
-  for (const s of [...sections].sort(compareSections)) if (!lead.has(family(s))) lead.set(family(s), s);
+  for (const s of [...sections].sort(compare)) if (!lead.has(family(s))) lead.set(family(s), s);
   return [...sections].sort((a, b) => {
     const fa = lead.get(family(a)) as Section;
     const fb = lead.get(family(b)) as Section;
-    if (fa !== fb) return compareSections(fa, fb);
-    return compareSections(a, b);
+    if (fa !== fb) return compare(fa, fb);
+    return compare(a, b);
   });
 }
 
-function compareSections(a: Section, b: Section): number {
+function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
   // The catch-all section ("More papers", slug "other") closes the letter whatever its scores.
   const last = Number(a.topic.slug === CATCH_ALL_SLUG) - Number(b.topic.slug === CATCH_ALL_SLUG);
   if (last !== 0) return last;
+  // The section holding more of the edition leads, as an editor leads with the day's largest
+  // subject: first when no reader pushed any paper, else when the best papers score alike.
+  const size = (s: Section): number => s.papers.length + s.more;
+  if (sizeFirst && size(a) !== size(b)) return size(b) - size(a);
   const pa = a.papers[0];
   const pb = b.papers[0];
   if (pa && pb && pb.score.total !== pa.score.total) return pb.score.total - pa.score.total;
-  // Best papers that score alike (a letter of listings, no upvotes or comments): the section
-  // holding more of the edition leads, as an editor leads with the day's largest subject.
-  const size = (s: Section): number => s.papers.length + s.more;
   if (size(a) !== size(b)) return size(b) - size(a);
   if (pa && pb) {
     const c = comparePapers(pa, pb);

@@ -6,6 +6,7 @@ import {
   type Frequency,
   fromContribution,
   type Paper,
+  pushedByReaders,
   type RankedPaper,
   type Section,
   safeHttpUrl,
@@ -352,7 +353,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
   // letter of arXiv listings alone has no such signal: its ties would pick any three papers.
   const byScore = edition.sections
     .flatMap((s) => s.papers)
-    .filter((p) => p.upvotes > 0 || p.comments > 0 || p.sources.length > 1)
+    .filter(pushedByReaders)
     .sort((a, b) => b.score.total - a.score.total || (a.id < b.id ? -1 : 1));
   const topIds = new Set(
     byScore.slice(0, count >= 6 && sections.length >= 2 ? TOP_PAPERS : 0).map((p) => p.id),

@@ -223,6 +223,26 @@ describe('rankSections', () => {
     expect(view(capped).sections).toEqual(['b:b1,b2+1', 'a:a1,a2+0']);
   });
 
+  it("leads with the larger section in a letter no reader pushed, whatever its papers' dates", () => {
+    // An RSS listing without votes: "a" holds the newest paper, "b" three older ones.
+    const hoursAgo = (id: string, hours: number): Paper => ({
+      ...paper(id),
+      published: new Date(NOW.getTime() - hours * 3_600_000).toISOString(),
+    });
+    const listing = [
+      hoursAgo('a1', 1),
+      hoursAgo('a2', 40),
+      hoursAgo('b1', 20),
+      hoursAgo('b2', 30),
+      hoursAgo('b3', 50),
+    ];
+    const groups = [group('a', ['a1', 'a2']), group('b', ['b1', 'b2', 'b3'])];
+    expect(view(rankSections(groups, listing, OPTIONS)).sections).toEqual(['b:b1,b2,b3+0', 'a:a1,a2+0']);
+    // One paper with an upvote: sections follow their best paper again.
+    const pushed = listing.map((p) => (p.id === 'a1' ? { ...p, upvotes: 1 } : p));
+    expect(view(rankSections(groups, pushed, OPTIONS)).sections).toEqual(['a:a1,a2+0', 'b:b1,b2,b3+0']);
+  });
+
   it('is deterministic whatever the order of groups and papers', () => {
     const groups = [group('a', ['p1', 'p20', 'p3']), group('b', ['p2', 'p30']), group('c', ['p5', 'p8'])];
     const first = view(rankSections(groups, PAPERS, OPTIONS));
