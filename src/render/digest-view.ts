@@ -343,11 +343,14 @@ export function countTextOf(sections: Pick<SectionView, 'slug' | 'papers'>[]): s
 /** Build the template data of one (already cut and trimmed) edition. */
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestView {
   const archiveUrl = `${options.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(edition.id)}`;
-  const sections = edition.sections
-    .filter((s) => s.papers.length > 0 || s.more > 0)
-    .map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
+  const shown = edition.sections.filter((s) => s.papers.length > 0 || s.more > 0);
+  const sections = shown.map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
   const [only] = sections;
-  if (sections.length === 1 && only?.slug === CATCH_ALL_SLUG) only.heading = false;
+  if (sections.length === 1 && only?.slug === CATCH_ALL_SLUG) {
+    only.heading = false;
+    // Nor "Stop one topic: More papers" when that is the whole letter: Unsubscribe says it.
+    if (stopSlug(shown[0] as Section) === CATCH_ALL_SLUG) only.unsubscribe = null;
+  }
   const count = sections.reduce((n, s) => n + s.papers.length, 0);
   // Top papers are those readers pushed up: upvotes, comments, or listed by several sources. A
   // letter of arXiv listings alone has no such signal: its ties would pick any three papers.

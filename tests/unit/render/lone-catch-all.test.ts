@@ -64,10 +64,14 @@ describe('"More papers" alone in a letter shows no heading', () => {
     const lone = await renderer.renderVariant(loneCatchAll(), ALL);
     expect(lone.html).not.toMatch(/<h2[^>]*>More papers<\/h2>/);
     expect(lone.text).not.toContain('More papers ==');
+    // Nor a "Stop one topic: More papers" link: that is the whole letter (Unsubscribe says it).
+    expect(lone.text).not.toContain('Stop one topic');
+    expect(lone.html).not.toContain('Stop one topic');
     for (const p of papers) expect(lone.text).toContain(p.links.abs ?? p.url);
     const both = await renderer.renderVariant(withTopics(), ALL);
     expect(both.html).toMatch(/<h2[^>]*>More papers<\/h2>/);
     expect(both.text).toContain('== 2. More papers ==');
+    expect(both.text).toMatch(/Stop one topic:[\s\S]*More papers: /);
   });
 
   it('shows its web page without it, as the letter does', async () => {
