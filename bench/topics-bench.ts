@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
+  bestTopic,
   buildCorpus,
   groupPapers,
   OTHER_TOPIC,
@@ -26,7 +27,12 @@ import {
 } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
-import { loadPlacementArxivCs, loadPlacementDemo, measurePlacement } from '../tests/helpers/placement.js';
+import {
+  type JudgedPaper,
+  loadPlacementArxivCs,
+  loadPlacementDemo,
+  measurePlacement,
+} from '../tests/helpers/placement.js';
 import { seededRandom, shuffle } from '../tests/helpers/seeded-random.js';
 import { demoLetterPlacement } from './demo-letter.js';
 import { kMeans } from './kmeans.js';
@@ -269,6 +275,32 @@ else {
     `| demo letter (\`npm start\`, its ${letter.papers} papers) | ${letter.papers} | ${pct(letter.wellPlaced)} | ${pct(letter.strict)} | ${pct(letter.otherShare)} | ${letter.misplaced.length} | ${letter.tagged} (${letter.taggedRight}) |`,
   );
   misplaced.push(`- demo letter:\n${letter.misplaced.map((m) => `  ${m}`).join('\n')}`);
+}
+// What the catalogue's phrase lists catch on their own, before any batch: the topic each judged
+// paper gives join evidence for (title and abstract, no arXiv categories), against the judge.
+console.log(
+  '\nCatalogue claims on the hand-judged sets (each paper alone: its best topic on join evidence, title and abstract, categories removed): recall = papers the judge gives a topic that claim one it accepts; precision = claims the judge accepts\n',
+);
+console.log('| set | papers | judged to a topic | claimed | recall | precision |');
+console.log('|---|---:|---:|---:|---:|---:|');
+const offered = CATALOGUE.flatMap((t, i) => (t.hidden ? [] : [i]));
+for (const [name, set] of [
+  ['demo samples (all 107)', await loadPlacementDemo()],
+  ['arXiv cs-only, 100 papers', loadPlacementArxivCs()],
+  ['arXiv cs-only, 60 other papers (held out)', loadPlacementArxivCs(true)],
+] as const) {
+  const judged = set.filter((p: JudgedPaper) => p.accept.some((a) => a !== 'none'));
+  let claimed = 0;
+  let right = 0;
+  for (const p of set) {
+    const best = bestTopic(CATALOGUE, offered, { ...p, categories: [] });
+    if (best.index < 0) continue;
+    claimed += 1;
+    if (p.accept.includes((CATALOGUE[best.index] as (typeof CATALOGUE)[number]).slug)) right += 1;
+  }
+  console.log(
+    `| ${name} | ${set.length} | ${judged.length} | ${claimed} | ${pct(right / judged.length)} | ${pct(right / Math.max(1, claimed))} |`,
+  );
 }
 console.log('\nSection labels:\n');
 for (const d of details) console.log(d);

@@ -26,7 +26,7 @@ import {
   formFoundSections,
   formSections,
 } from './form-sections.js';
-import { partsByParent, splitByParts } from './parts.js';
+import { partsByParent, renameByPart, splitByParts } from './parts.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
 import { centeredSimilarity, similarityMatrix } from './sparse.js';
 import { buildCorpus, type PaperText } from './vectorize.js';
@@ -196,7 +196,12 @@ export function groupPapers(
   const partsAt = Math.max(6, 1.2 * average);
   for (const d of [...drafts]) {
     const own = d.source >= 0 ? parts.get(d.source) : undefined;
-    if (!own || d.members.length < partsAt) continue;
+    if (!own) continue;
+    // Too few papers to split: the section may still take the one part its papers all name.
+    if (d.members.length < partsAt) {
+      renameByPart(d, own, topics, batch, true);
+      continue;
+    }
     const named = splitByParts(d, own, topics, batch, sim, n);
     if (d.members.length === 0) drafts.splice(drafts.indexOf(d), 1);
     drafts.push(...named);

@@ -57,29 +57,13 @@ export function splitByParts(
   sim: Float64Array,
   n: number,
 ): Draft[] {
-  const claim = d.members.map((p) => partOf(topics, parts, batch[p] as PaperText));
-  const byPart = new Map<number, number[]>();
-  claim.forEach((t, k) => {
-    if (t >= 0) byPart.set(t, [...(byPart.get(t) ?? []), d.members[k] as number]);
-  });
-  const kept = [...byPart.entries()].filter(([, ms]) => ms.length >= MIN_PART).sort((a, b) => a[0] - b[0]);
-  // Then the section's other papers join the formed part they say most of, on less evidence.
-  const formed = kept.map(([t]) => t);
-  d.members.forEach((p, k) => {
-    if (formed.includes(claim[k] as number)) return;
-    const weak = bestTopic(topics, formed, batch[p] as PaperText, PART_EVIDENCE).index;
-    if (weak >= 0) kept.find(([t]) => t === weak)?.[1].push(p);
-  });
-  const taken = new Set(kept.flatMap(([, ms]) => ms));
-  const rest = d.members.filter((p) => !taken.has(p));
+  const { kept, rest } = partsOfSection(d, parts, topics, batch);
   // One part beside a paper or two is the section under another name: the part's, when nearly
   // every paper names it (eleven papers on software testing read "Software testing", not "Code
   // generation"); else the topic's.
   if (kept.length === 0) return [];
   if (kept.length === 1 && rest.length < MIN_PART) {
-    const [t] = kept[0] as [number, number[]];
-    // The section stays its topic's (its papers, its place in the letter), under the part's name.
-    if (rest.length <= RENAMED_REST * d.members.length) rename(d, topics[t] as Topic);
+    renameByPart(d, parts, topics, batch);
     return [];
   }
   const named: Draft[] = kept.map(([t, members]) => {
@@ -95,6 +79,58 @@ export function splitByParts(
   d.members = keepOrJoin(rest, named, sim, n);
   d.settled = true;
   return named;
+}
+
+/**
+ * The parts of a topic's section that hold {@link MIN_PART} papers or more naming them (join
+ * evidence, see {@link partOf}), with the section's other papers that say one of those parts
+ * ({@link PART_EVIDENCE}) added to it; and the papers no such part holds.
+ */
+function partsOfSection(
+  d: Draft,
+  parts: readonly number[],
+  topics: readonly Topic[],
+  batch: readonly PaperText[],
+  strict = false,
+): { kept: [number, number[]][]; rest: number[] } {
+  const claim = d.members.map((p) => partOf(topics, parts, batch[p] as PaperText));
+  const byPart = new Map<number, number[]>();
+  claim.forEach((t, k) => {
+    if (t >= 0) byPart.set(t, [...(byPart.get(t) ?? []), d.members[k] as number]);
+  });
+  const kept = [...byPart.entries()].filter(([, ms]) => ms.length >= MIN_PART).sort((a, b) => a[0] - b[0]);
+  // Then the section's other papers join the formed part they say most of, on less evidence.
+  const formed = kept.map(([t]) => t);
+  if (!strict)
+    d.members.forEach((p, k) => {
+      if (formed.includes(claim[k] as number)) return;
+      const weak = bestTopic(topics, formed, batch[p] as PaperText, PART_EVIDENCE).index;
+      if (weak >= 0) kept.find(([t]) => t === weak)?.[1].push(p);
+    });
+  const taken = new Set(kept.flatMap(([, ms]) => ms));
+  return { kept, rest: d.members.filter((p) => !taken.has(p)) };
+}
+
+/**
+ * Heads a topic's section with the name of one of its parts when nearly all its papers say that
+ * part and no other holds {@link MIN_PART} of them (all but {@link RENAMED_REST} of them at most):
+ * a section of any size, split into parts or not (a section too small to split, of ten papers on
+ * unit tests and fuzzing, reads "Software testing", not "Code generation"). The section stays its
+ * topic's (its papers, its readers, its place in the letter). true when renamed.
+ */
+export function renameByPart(
+  d: Draft,
+  parts: readonly number[],
+  topics: readonly Topic[],
+  batch: readonly PaperText[],
+  strict = false,
+): boolean {
+  if (d.whole || d.topic.parent !== undefined) return false;
+  const { kept, rest } = partsOfSection(d, parts, topics, batch, strict);
+  if (kept.length !== 1 || rest.length >= MIN_PART || rest.length > RENAMED_REST * d.members.length)
+    return false;
+  rename(d, topics[(kept[0] as [number, number[]])[0]] as Topic);
+  return true;
 }
 
 /**

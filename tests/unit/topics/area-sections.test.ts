@@ -150,16 +150,20 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
         expect(Math.max(own, topicEvidence(g.topic, paper)), paper.title).toBeGreaterThanOrEqual(
           JOIN_EVIDENCE,
         );
-        // A paper that plainly names a topic of another area is not this area's.
+        // A paper that plainly names a topic of another area, and names it more than its own, is
+        // not this area's (a multi-agent framework for medical reasoning in Indic languages names
+        // agents, and names multilingual NLP more).
         for (const t of CATALOGUE)
-          if (partParent(t.slug) === undefined && !area.topics.includes(t.slug))
-            expect(topicEvidence(t, paper), `${paper.title} / ${t.slug}`).toBeLessThan(2 * JOIN_EVIDENCE);
+          if (partParent(t.slug) === undefined && !area.topics.includes(t.slug)) {
+            const other = topicEvidence(t, paper);
+            if (other >= 2 * JOIN_EVIDENCE) expect(other, `${paper.title} / ${t.slug}`).toBeLessThan(own);
+          }
       }
     }
   });
 
   it('changes nothing in a letter whose "More papers" is within its share', () => {
-    const papers = loadHfLabeled().slice(0, 70);
+    const papers = loadHfLabeled().slice(0, 80);
     const plain = groupPapers(papers, CATALOGUE).groups;
     expect(otherShare(plain, papers.length)).toBeLessThanOrEqual(0.1);
     expect(groupPapers(papers, CATALOGUE, { areas: AREAS }).groups).toEqual(plain);

@@ -28,11 +28,11 @@ describe('closeOnly: the papers a section holds for being close to its papers', 
     expect(marked).toBeGreaterThan(0);
   });
 
-  it('include the paleography paper of "Speech and audio models" (close to it for "transcription")', () => {
-    const speech = groups.find((g) => g.topic.slug === 'speech-audio') as TopicGroup;
-    const paleography = papers.find((p) => p.title.startsWith('Leveraging Morphology')) as Paper;
-    expect(speech.paperIds).toContain(paleography.id);
-    expect(speech.closeOnly).toContain(paleography.id);
+  it('include the clustering kernel of "Efficient inference" (close to it for a memory-efficient GPU kernel)', () => {
+    const efficient = groups.find((g) => g.topic.slug === 'efficient-inference') as TopicGroup;
+    const kernel = papers.find((p) => p.title.startsWith('Flash-GMM')) as Paper;
+    expect(efficient.paperIds).toContain(kernel.id);
+    expect(efficient.closeOnly).toContain(kernel.id);
   });
 
   it('are never marked in "More papers" or a broad area, whose papers carry their own topics', () => {

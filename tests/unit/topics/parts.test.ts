@@ -10,7 +10,7 @@ import {
   parseCatalogue,
   phraseKeys,
 } from '../../../src/topics/index.js';
-import { partOf, splitByParts } from '../../../src/topics/parts.js';
+import { partOf, renameByPart, splitByParts } from '../../../src/topics/parts.js';
 import { loadDemoPapers } from '../../helpers/demo-papers.js';
 import { curated, paper } from './builders.js';
 import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
@@ -196,8 +196,9 @@ describe('placement evidence on real titles (tests/fixtures/topics/focused-llm.j
     ],
     ['Leveraging Large Language Models and Topic Modeling for Toxicity Classification', 'nlp-applications'],
     ['Pushing the Limits of LLM Inference via 2-Bit Layer-Discriminative KV Cache', 'efficient-inference'],
-    // A visual tokenizer is no pre-training paper (it was, on the word "tokenizer").
-    ['HYDRA-X: Native Unified Multimodal Models with Holistic Visual Tokenizers', undefined],
+    // A visual tokenizer is no pre-training paper (it was, on the word "tokenizer"); a unified
+    // multimodal model is a multimodal LLM.
+    ['HYDRA-X: Native Unified Multimodal Models with Holistic Visual Tokenizers', 'multimodal-llms'],
     // Nothing in the title names a catalogue area: the paper waits for a section by its abstract.
     ['Can LLMs plan paths in the real world?', undefined],
   ])('"%s" joins %s on its title', (title, slug) => {
@@ -217,6 +218,17 @@ describe('a paper that plainly belongs to a topic without a section', () => {
   });
 });
 
+/** The section of the first of `topics` ("Code generation") holding papers 0..size-1. */
+function codeSection(topics: readonly Topic[], size: number): Draft {
+  return {
+    members: Array.from({ length: size }, (_, i) => i),
+    topic: topics[0] as Topic,
+    words: ['code', 'generation'],
+    source: 0,
+    settled: false,
+  };
+}
+
 describe('splitByParts: a section whose papers all name one part takes its heading', () => {
   const TOPICS = [
     curated('code', 'Code generation', ['code generation', 'software testing', 'unit tests']),
@@ -226,13 +238,7 @@ describe('splitByParts: a section whose papers all name one part takes its headi
   const p = (title: string) => paper(title, title, '');
   const split = (titles: string[]) => {
     const batch = titles.map(p);
-    const d: Draft = {
-      members: batch.map((_, i) => i),
-      topic: TOPICS[0] as Topic,
-      words: ['code', 'generation'],
-      source: 0,
-      settled: false,
-    };
+    const d = codeSection(TOPICS, batch.length);
     const named = splitByParts(d, [1, 2], TOPICS, batch, new Float64Array(batch.length ** 2), batch.length);
     return { d, named };
   };
@@ -264,6 +270,68 @@ describe('splitByParts: a section whose papers all name one part takes its headi
       expect(d.topic.hidden).toBe(false);
       expect(d.whole).toBe(true);
     } else expect(d.whole).toBeUndefined();
+  });
+});
+
+describe('renameByPart: a section too small to split takes the one part its papers all name', () => {
+  const TOPICS = [
+    curated('code', 'Code generation', ['code generation', 'software testing', 'unit tests', 'testing']),
+    curated('code--testing', 'Software testing', [
+      'software testing',
+      'unit tests',
+      'test generation',
+      'testing',
+    ]),
+    curated('code--repair', 'Program repair', ['program repair']),
+  ];
+  const rename = (papers: [string, string][], strict: boolean) => {
+    const batch = papers.map(([title, summary]) => paper(title, title, summary));
+    const d = codeSection(TOPICS, batch.length);
+    return { renamed: renameByPart(d, [1, 2], TOPICS, batch, strict), d };
+  };
+  const TITLED: [string, string][] = [
+    ['Software testing at scale', ''],
+    ['Unit tests from large language models', ''],
+    ['Test generation for REST APIs', ''],
+    ['Code generation with unit tests', ''],
+  ];
+  // Says "testing" twice in its abstract only: a weak sign of the part, not its title's subject.
+  const ABSTRACT: [string, string] = ['A code generation model', 'We add testing. Testing helps.'];
+
+  it.each<[string, [string, string][], boolean, string]>([
+    ['four titles name the part: renamed', TITLED, true, 'Software testing'],
+    [
+      'three of four titles name it, the fourth only its abstract: counting join evidence only, a quarter name nothing',
+      [...TITLED.slice(0, 3), ABSTRACT],
+      true,
+      'Code generation',
+    ],
+    [
+      'the same, when a paper that says the part in its abstract counts (a section being split)',
+      [...TITLED.slice(0, 3), ABSTRACT],
+      false,
+      'Software testing',
+    ],
+    ['two titles name it: too few for a part', TITLED.slice(0, 2), true, 'Code generation'],
+  ])('%s', (_case, papers, strict, heading) => {
+    const { renamed, d } = rename(papers, strict);
+    expect(renamed).toBe(heading !== 'Code generation');
+    expect(d.topic.label).toBe(heading);
+    expect(d.members).toHaveLength(papers.length);
+    expect(d.source).toBe(0);
+  });
+
+  it('leaves a section already named by a part alone', () => {
+    const { d } = rename(TITLED, true);
+    expect(
+      renameByPart(
+        d,
+        [1, 2],
+        TOPICS,
+        TITLED.map(([t]) => paper(t, t, '')),
+        true,
+      ),
+    ).toBe(false);
   });
 });
 

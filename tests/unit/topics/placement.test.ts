@@ -515,8 +515,9 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // by closeness to "Retrieval-augmented generation"; the Hugging Face sets gained 0.01-0.09 NMI);
     // 85% / 77% / 19% since a language paper that names another topic stays in "More papers"
     // with that topic (LongKey, "Long context": its readers get it) rather than go home.
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.85);
-    expect(s.strict).toBeGreaterThanOrEqual(0.765);
+    // 89% / 80% / 19% with the catalogue's longer phrase lists (session 18).
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.88);
+    expect(s.strict).toBeGreaterThanOrEqual(0.79);
     expect(s.otherShare).toBeLessThanOrEqual(0.19);
     // Those papers carry their topic, and the judge accepts it for all but one.
     expect(s.taggedRight).toBeGreaterThanOrEqual(s.tagged - 1);
@@ -528,21 +529,25 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   // nor for abstract words its papers say too (33% -> 49% with issue #12's key-phrase rules for
   // common ground: 16 more papers, misplaced ones 30 -> 24; 43% with the sections of arXiv
   // classes and the sections formed before closeness placements, misplaced ones 20).
-  it('arXiv cs-only 100: most papers well placed, "More papers" under half', () => {
+  it('arXiv cs-only 100: most papers well placed, "More papers" about a third', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.83);
-    expect(s.strict).toBeGreaterThanOrEqual(0.71);
-    expect(s.otherShare).toBeLessThanOrEqual(0.43);
+    // 89% / 77% / 34% with the catalogue's longer phrase lists (session 18): 16 -> 11 misplaced.
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.88);
+    expect(s.strict).toBeGreaterThanOrEqual(0.76);
+    expect(s.otherShare).toBeLessThanOrEqual(0.35);
   });
 
   // "More papers" 48% -> 33% with the sections of the classes catalogue topics list (papers of
-  // cs.LG, cs.CV, cs.CL on subjects no topic has), placements unchanged.
-  it('arXiv cs-only, 60 held-out papers: most papers well placed, "More papers" a third', () => {
+  // cs.LG, cs.CV, cs.CL on subjects no topic has), placements unchanged. With the catalogue's
+  // longer phrase lists (session 18) more papers name their topic: strict 67% -> 83%, and the
+  // letter's sections are topics' rather than classes' ("Information theory", "Machine
+  // learning"), so the papers judged to fit no topic stay in "More papers" (37%).
+  it('arXiv cs-only, 60 held-out papers: most papers well placed, "More papers" under two fifths', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.86);
-    expect(s.strict).toBeGreaterThanOrEqual(0.64);
-    expect(s.otherShare).toBeLessThanOrEqual(0.34);
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.9);
+    expect(s.strict).toBeGreaterThanOrEqual(0.8);
+    expect(s.otherShare).toBeLessThanOrEqual(0.4);
   });
 });

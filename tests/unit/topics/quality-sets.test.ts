@@ -89,7 +89,7 @@ describe('focused set: 70 arXiv papers on LLMs, hand-labelled into 9 sections', 
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
   });
 
-  it('agrees with the editor (NMI floor; measured 0.764) in 7-12 readable sections', () => {
+  it('agrees with the editor (NMI floor; measured 0.764, 0.757 with the longer phrase lists) in 7-12 readable sections', () => {
     expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.75);
     expectReadable(groups, papers);
   });
@@ -105,16 +105,17 @@ describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
     });
 
   // Measured 0.717 (min 0.621) on seeds 1-20 and 0.703 (min 0.636) on the held-out seeds 21-40,
-  // with the catalogue read in one order (by slug) whoever calls.
+  // with the catalogue read in one order (by slug) whoever calls; 0.753 (min 0.666) and 0.733
+  // (min 0.688) with the catalogue's longer phrase lists (session 18).
   it.each([
-    [1, 0.71],
-    [21, 0.7],
-  ])('seeds %i.. keep the mean NMI above %f, none below 0.60, every batch readable', (first, floor) => {
+    [1, 0.74],
+    [21, 0.72],
+  ])('seeds %i.. keep the mean NMI above %f, none below 0.65, every batch readable', (first, floor) => {
     const results = runs(first);
     const mean = results.reduce((a, r) => a + r.nmi, 0) / results.length;
     expect(mean).toBeGreaterThanOrEqual(floor);
     for (const r of results) {
-      expect(r.nmi).toBeGreaterThanOrEqual(0.6);
+      expect(r.nmi).toBeGreaterThanOrEqual(0.65);
       expectReadable(r.groups, r.subset);
     }
   });
