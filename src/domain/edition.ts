@@ -117,3 +117,14 @@ export function describeCounts(counts: Pick<EditionCounts, 'selected' | 'inLette
   const web = counts.onWeb > 0 ? `, ${counts.onWeb} more on the web` : '';
   return `${counts.selected} ${noun} selected: ${counts.inLetter} in the letter${web}`;
 }
+
+/**
+ * How many sections a letter of n papers reads well with: about 6-10 for 40 papers, 7-12 for 70,
+ * 8-14 for 100 (an editor's numbers), fewer for a short letter, at most 16.
+ */
+export function sectionBounds(n: number): [number, number] {
+  if (n <= 5) return [1, 1];
+  const hi = Math.min(16, Math.max(2, Math.round(n < 40 ? n / 4 : 10 + (n - 40) / 15)));
+  const lo = Math.min(hi, Math.max(1, Math.round(n < 40 ? n / 7 : 6 + (n - 40) / 30)));
+  return [lo, hi];
+}

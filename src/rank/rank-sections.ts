@@ -1,5 +1,5 @@
 import type { EditionCaps, Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
-import { CATCH_ALL_SLUG, PaperpostError, pushedByReaders } from '../domain/index.js';
+import { CATCH_ALL_SLUG, PaperpostError, pushedByReaders, sectionBounds } from '../domain/index.js';
 import { type RankWeights, scorePaper } from './score-paper.js';
 
 /** Options of {@link rankSections}. */
@@ -118,7 +118,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     const kept = section.papers.slice(0, cap);
     return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
   });
-  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection));
+  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection), letterSections(caps));
   let more = 0;
   const capped: Section[] = [];
   sections.forEach((section, i) => {
@@ -134,13 +134,35 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
   return { sections: orderSections(capped), more, topicSections, caps };
 }
 
+/** Letters of fewer papers than this open every section they have room for (see {@link letterSections}). */
+const SECTION_LIMIT_FROM = 30;
+
+/**
+ * Topic sections a letter of `caps.perEdition` papers opens at most, the catch-all apart: as many
+ * as a letter of that size reads well with (see {@link sectionBounds}: 10 for 40 papers), one left
+ * for "More papers". A busy day's other topics are on the web (the edition's web-only groups). A
+ * short letter (a personal digest of ten papers) has no such limit: it shows what its reader asked.
+ */
+export function letterSections(caps: EditionCaps): number {
+  if (caps.perEdition < SECTION_LIMIT_FROM) return Number.POSITIVE_INFINITY;
+  return Math.max(1, sectionBounds(caps.perEdition)[1] - 1);
+}
+
 /**
  * How many of each section's (ranked) papers the edition keeps: the best papers overall up to
  * `budget`, where a section other than the catch-all opens only with its best `minShown` papers
  * at once (or all of them when its whole group is smaller: grouping decides that, not the cap),
- * and is skipped while the budget has less room left.
+ * and is skipped while the budget has less room left. At most `maxOpen` sections other than the
+ * catch-all open while the open ones can take the budget: a letter of 40 papers reads as nine
+ * sections of four, not thirteen of two or three, when the day's papers allow it; past that, the
+ * next sections open by rank as before.
  */
-function takeByRank(sections: readonly Section[], budget: number, minShown: number): number[] {
+function takeByRank(
+  sections: readonly Section[],
+  budget: number,
+  minShown: number,
+  maxOpen = Number.POSITIVE_INFINITY,
+): number[] {
   const taken = sections.map(() => 0);
   // A section is taken in its own order (see byStanding): a paper counts the lowest score of
   // those before it, so a later paper never comes before an earlier one of its section.
@@ -158,22 +180,30 @@ function takeByRank(sections: readonly Section[], budget: number, minShown: numb
         (a.s === b.s ? a.index - b.index : comparePapers(a.paper, b.paper) || a.s - b.s),
     );
   let left = budget;
-  for (const { s, index } of order) {
-    if (left === 0) break;
-    const section = sections[s] as Section;
-    const have = taken[s] as number;
-    if (index < have) continue;
-    if (have > 0) {
-      taken[s] = have + 1;
-      left -= 1;
-      continue;
+  let open = 0;
+  const take = (limit: number): void => {
+    for (const { s, index } of order) {
+      if (left === 0) break;
+      const section = sections[s] as Section;
+      const have = taken[s] as number;
+      if (index < have) continue;
+      if (have > 0) {
+        taken[s] = have + 1;
+        left -= 1;
+        continue;
+      }
+      const catchAll = section.topic.slug === CATCH_ALL_SLUG;
+      if (!catchAll && open >= limit) continue;
+      const need = catchAll ? 1 : Math.max(1, Math.min(minShown, section.papers.length));
+      if (left < need) continue;
+      taken[s] = need;
+      left -= need;
+      if (!catchAll) open += 1;
     }
-    const need =
-      section.topic.slug === CATCH_ALL_SLUG ? 1 : Math.max(1, Math.min(minShown, section.papers.length));
-    if (left < need) continue;
-    taken[s] = need;
-    left -= need;
-  }
+  };
+  take(maxOpen);
+  // The open sections could not take the budget (a day of many small subjects): the next open.
+  if (left > 0 && open >= maxOpen) take(Number.POSITIVE_INFINITY);
   return taken;
 }
 

@@ -78,6 +78,12 @@ export interface DigestView {
   top: PaperView[];
   /** Papers of the edition only on the web: the sections' "N more" plus those cut from the letter. */
   more: number;
+  /**
+   * Topics of the edition that only its web version shows, largest first, with their papers:
+   * "Robot learning (5), Speech and audio models (4) and Document understanding (3)" (a busy day's
+   * smaller subjects the letter had no room for); '' when there are none.
+   */
+  webTopics: string;
   archiveUrl: string;
   sender: { fromName: string; postalAddress: string };
   ph: typeof PLACEHOLDERS;
@@ -340,6 +346,25 @@ export function countTextOf(sections: Pick<SectionView, 'slug' | 'papers'>[]): s
   return `${head}: ${count - others} in ${topics(grouped.length)} and ${others} on other subjects`;
 }
 
+/** Web-only topics named in a letter's closing line at most; the rest are "N other topics". */
+const WEB_TOPICS_NAMED = 4;
+
+/**
+ * The edition's topics that have papers only on the web and no section in this letter (see
+ * {@link DigestView.webTopics}); "More papers" is none.
+ */
+function webTopicsOf(edition: Edition, shown: readonly Section[]): string {
+  const inLetter = new Set(shown.flatMap((s) => [s.topic.slug, s.topic.parent ?? s.topic.slug]));
+  const groups = (edition.webOnly ?? [])
+    .filter((g) => g.slug !== null && g.slug !== CATCH_ALL_SLUG && !inLetter.has(g.slug) && g.ids.length > 0)
+    .sort((a, b) => b.ids.length - a.ids.length);
+  if (groups.length === 0) return '';
+  const named = groups.slice(0, WEB_TOPICS_NAMED).map((g) => `${cleanText(g.label)} (${g.ids.length})`);
+  const others = groups.length - named.length;
+  if (others > 0) named.push(`${others} other ${others === 1 ? 'topic' : 'topics'}`);
+  return named.length === 1 ? (named[0] as string) : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+}
+
 /** Build the template data of one (already cut and trimmed) edition. */
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestView {
   const archiveUrl = `${options.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(edition.id)}`;
@@ -376,6 +401,7 @@ export function buildDigestView(edition: Edition, options: DigestViewOptions): D
     top,
     // Everything the web version has beyond this letter: the sections' "N more" and the rest.
     more: edition.more + sections.reduce((n, s) => n + s.more, 0),
+    webTopics: webTopicsOf(edition, shown),
     archiveUrl,
     sender: { fromName: cleanText(options.fromName), postalAddress: cleanText(options.postalAddress) },
     ph: PLACEHOLDERS,

@@ -20,8 +20,15 @@ export function cutEdition(edition: Edition, topics: string[]): Edition {
       ? capSections({ ...edition, sections: cutSections(edition.topicSections, listed, false) }, edition.caps)
       : { ...edition, sections: cutSections(edition.sections, listed, except) };
   // The edition-level `more` of a cut counts the rest of the web version: the letter's "N more
-  // papers on the web" is what a reader of these topics finds there beyond their own letter.
-  return { ...cut, more: Math.max(0, webTotal(edition) - webTotal({ ...cut, more: 0 })) };
+  // papers on the web" is what a reader of these topics finds there beyond their own letter. The
+  // topics only the web shows (named in the closing line) are a reader's own: none for a reader
+  // of a few topics (theirs are all in their letter), all but the stopped ones for the others.
+  const webOnly = except ? edition.webOnly?.filter((g) => g.slug === null || !listed.has(g.slug)) : [];
+  return {
+    ...cut,
+    more: Math.max(0, webTotal(edition) - webTotal({ ...cut, more: 0 })),
+    ...(edition.webOnly ? { webOnly } : {}),
+  };
 }
 
 /** Papers an edition's letter shows plus those its "more" counts: the whole web version. */

@@ -1,16 +1,7 @@
 import { averageLinkage, cutTree, silhouette } from './cluster.js';
 import { refineAssignment } from './cluster-batch.js';
 
-/**
- * How many sections a letter of n papers reads well with: about 6-10 for 40 papers, 7-12 for 70,
- * 8-14 for 100 (an editor's numbers), fewer for a short letter, at most 16.
- */
-export function sectionBounds(n: number): [number, number] {
-  if (n <= 5) return [1, 1];
-  const hi = Math.min(16, Math.max(2, Math.round(n < 40 ? n / 4 : 10 + (n - 40) / 15)));
-  const lo = Math.min(hi, Math.max(1, Math.round(n < 40 ? n / 7 : 6 + (n - 40) / 30)));
-  return [lo, hi];
-}
+export { sectionBounds } from '../domain/index.js';
 
 /**
  * Splits `n` points (similarity matrix `sim`, row-major) into between `minK` and `maxK` clusters:

@@ -54,7 +54,7 @@ describe('the letter of the shipped samples', () => {
     expect(mail.text).toMatch(/▲ 118 upvotes · 3 comments · in HF daily/);
     expect(mail.text).toMatch(/in HF daily and arXiv cs\.\w+/);
     // arXiv RSS entries carry their dc:creator authors
-    expect(mail.text).toContain('Keshav Kumar, Ravindranath Chowdary');
+    expect(mail.text).toMatch(/Shijian Deng, Wentian Zhao, Yu-Jhe Li et\sal\.\n\s+in arXiv cs\.CL/);
   });
 
   it('shows the HF thumbnail and puts the top papers before the first section', () => {

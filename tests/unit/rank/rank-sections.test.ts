@@ -204,6 +204,40 @@ describe('rankSections', () => {
     expect(view(short).sections).toEqual(['a:p40,p1+1', 'b:p20,p2+0']);
   });
 
+  describe('a letter of 30 papers or more opens as many sections as it reads well with', () => {
+    // 13 topics of 5 papers and a catch-all of 5; each topic's i-th paper trends about as much as
+    // the others' (t00 a little more than t01...): every topic would open with its best two.
+    const many = Array.from({ length: 13 }, (_, t) => {
+      const slug = `t${String(t).padStart(2, '0')}`;
+      return group(
+        slug,
+        Array.from({ length: 5 }, (_, i) => `${slug}p${i}`),
+      );
+    });
+    const all = [...many, group('other', ['o0', 'o1', 'o2', 'o3', 'o4'])];
+    const papers = all.flatMap((g, t) => g.paperIds.map((id, i) => paper(id, 200 - 20 * i - t)));
+    const topicsShown = (r: ReturnType<typeof rankSections>) =>
+      r.sections.filter((s) => s.topic.slug !== 'other').map((s) => s.topic.slug);
+    const count = (r: ReturnType<typeof rankSections>) => r.sections.reduce((n, s) => n + s.papers.length, 0);
+
+    it.each([
+      // 10 sections at most for 40 papers (see sectionBounds), one of them "More papers": nine
+      // topics of four, not thirteen of two or three.
+      ['40 papers: the nine best topics and "More papers"', 40, 6, 9, true],
+      // A personal digest of 20: every topic it has room for, two papers each.
+      ['20 papers (a short letter): no limit', 20, 6, 10, false],
+      // Nine topics of 3 and "More papers" take 30 of 40: the next topics open, by rank.
+      ['40 papers, 3 a section: more open when the nine cannot take the letter', 40, 3, 13, true],
+    ])('%s', (_case, maxPerEdition, maxPerSection, topics, other) => {
+      const r = rankSections(all, papers, { ...OPTIONS, maxPerEdition, maxPerSection });
+      // The best topics, in order; the others' papers are counted for the web.
+      expect(topicsShown(r)).toEqual(many.slice(0, topics).map((g) => g.topic.slug));
+      expect(count(r)).toBe(maxPerEdition);
+      expect(r.sections.at(-1)?.topic.slug === 'other').toBe(other);
+      expect(count(r) + r.more + r.sections.reduce((n, s) => n + s.more, 0)).toBe(papers.length);
+    });
+  });
+
   it('breaks score ties by paper id, then section ties by slug', () => {
     const tied = ['z', 'b', 'm', 'a'].map((id) => paper(id, 7));
     const r = rankSections([group('t2', ['z', 'm']), group('t1', ['b', 'a'])], tied, OPTIONS);

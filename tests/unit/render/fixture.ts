@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Edition, Paper, RankedPaper, Section, Topic } from '../../../src/domain/index.js';
+import type { DigestViewOptions } from '../../../src/render/digest-view.js';
 import { createRenderer, personalize, type RendererOptions } from '../../../src/render/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -85,4 +86,15 @@ export async function renderSampleDigest(): Promise<{ subject: string; html: str
     topics: [],
   });
   return personalize(rendered, SAMPLE_VALUES);
+}
+
+/** What buildDigestView is given in these tests: a letter at https://papers.example. */
+export function viewOptions(title = 'Paperpost'): DigestViewOptions {
+  return {
+    title,
+    baseUrl: 'https://papers.example',
+    postalAddress: '1 Example Street',
+    fromName: 'Paperpost',
+    summaryChars: 280,
+  };
 }

@@ -4,7 +4,7 @@ import { CATCH_ALL_SLUG, type Edition } from '../../../src/domain/index.js';
 import { buildDigestView } from '../../../src/render/digest-view.js';
 import { createRenderer } from '../../../src/render/index.js';
 import { buildWebEdition } from '../../../src/server/edition-page.js';
-import { loadPapers, makeEdition, rendererOptions } from './fixture.js';
+import { viewOptions as fixtureViewOptions, loadPapers, makeEdition, rendererOptions } from './fixture.js';
 
 /**
  * A personal digest of a few papers on as many subjects is one "More papers" section: the letter,
@@ -13,13 +13,7 @@ import { loadPapers, makeEdition, rendererOptions } from './fixture.js';
  */
 const ALL: Variant = { key: 'daily:*', frequency: 'daily', topics: [] };
 const papers = loadPapers().slice(0, 5);
-const viewOptions = {
-  title: 'My papers',
-  baseUrl: 'https://papers.example',
-  postalAddress: '1 Example Street',
-  fromName: 'Paperpost',
-  summaryChars: 280,
-};
+const viewOptions = fixtureViewOptions('My papers');
 
 function loneCatchAll(): Edition {
   const base = makeEdition(papers, 5);
