@@ -63,7 +63,7 @@ export function splitByParts(
   // generation"); else the topic's.
   if (kept.length === 0) return [];
   if (kept.length === 1 && rest.length < MIN_PART) {
-    renameByPart(d, parts, topics, batch);
+    renameToOnePart(d, kept, rest, topics);
     return [];
   }
   const named: Draft[] = kept.map(([t, members]) => {
@@ -127,6 +127,16 @@ export function renameByPart(
 ): boolean {
   if (d.whole || d.topic.parent !== undefined) return false;
   const { kept, rest } = partsOfSection(d, parts, topics, batch, strict);
+  return renameToOnePart(d, kept, rest, topics);
+}
+
+/** Renames `d` to its one part `kept` when the papers no part holds (`rest`) are few enough. */
+function renameToOnePart(
+  d: Draft,
+  kept: readonly [number, number[]][],
+  rest: readonly number[],
+  topics: readonly Topic[],
+): boolean {
   if (kept.length !== 1 || rest.length >= MIN_PART || rest.length > RENAMED_REST * d.members.length)
     return false;
   rename(d, topics[(kept[0] as [number, number[]])[0]] as Topic);

@@ -105,8 +105,8 @@ describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
     });
 
   // Measured 0.717 (min 0.621) on seeds 1-20 and 0.703 (min 0.636) on the held-out seeds 21-40,
-  // with the catalogue read in one order (by slug) whoever calls; 0.753 (min 0.666) and 0.733
-  // (min 0.688) with the catalogue's longer phrase lists (session 18).
+  // with the catalogue read in one order (by slug) whoever calls; 0.756 (min 0.666) and 0.730
+  // (min 0.681) with the catalogue's longer phrase lists (session 18).
   it.each([
     [1, 0.74],
     [21, 0.72],
