@@ -90,14 +90,17 @@ export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankO
 
 /**
  * A section's papers in the order a letter shows them: those that name its subject by score, and
- * those held for closeness alone (`close`) after them, unless one trends more than every paper
- * that names the subject (a closeness-held paper that leads the day keeps its place).
+ * those held for closeness alone (`close`) after them, unless readers pushed one (upvotes,
+ * comments, a second source) to trend more than every paper that names the subject (a
+ * closeness-held paper that leads the day keeps its place; in arXiv listings, whose scores differ
+ * by minutes of age, none does).
  */
 function byStanding(papers: readonly RankedPaper[], close: ReadonlySet<string>): RankedPaper[] {
   const named = papers.filter((p) => !close.has(p.id));
   const best = named[0]?.score.total ?? Number.NEGATIVE_INFINITY;
-  const leading = papers.filter((p) => close.has(p.id) && p.score.total > best);
-  const rest = papers.filter((p) => close.has(p.id) && p.score.total <= best);
+  const leads = (p: RankedPaper): boolean => pushedByReaders(p) && p.score.total > best;
+  const leading = papers.filter((p) => close.has(p.id) && leads(p));
+  const rest = papers.filter((p) => close.has(p.id) && !leads(p));
   return [...leading, ...named, ...rest];
 }
 
@@ -118,7 +121,14 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     const kept = section.papers.slice(0, cap);
     return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
   });
-  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection), letterSections(caps));
+  const limit = letterSections(caps);
+  const taken = takeByRank(
+    sections,
+    caps.perEdition,
+    Math.min(2, caps.perSection),
+    limit,
+    largest(sections, limit),
+  );
   let more = 0;
   const capped: Section[] = [];
   sections.forEach((section, i) => {
@@ -149,6 +159,22 @@ export function letterSections(caps: EditionCaps): number {
 }
 
 /**
+ * In a letter no reader pushed (arXiv listings: no upvotes, comments or second source, so its
+ * papers' scores say little), the `limit` sections (the catch-all apart) holding most of the
+ * edition, by index: those open first when the letter opens only so many (see
+ * {@link letterSections}); undefined in a letter readers pushed, where rank decides.
+ */
+function largest(sections: readonly Section[], limit: number): ReadonlySet<number> | undefined {
+  if (!Number.isFinite(limit) || sections.some((s) => s.papers.some(pushedByReaders))) return undefined;
+  const size = (s: Section): number => s.papers.length + s.more;
+  const order = sections
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.topic.slug !== CATCH_ALL_SLUG)
+    .sort((a, b) => size(b.s) - size(a.s) || a.i - b.i);
+  return new Set(order.slice(0, limit).map(({ i }) => i));
+}
+
+/**
  * How many of each section's (ranked) papers the edition keeps: the best papers overall up to
  * `budget`, where a section other than the catch-all opens only with its best `minShown` papers
  * at once (or all of them when its whole group is smaller: grouping decides that, not the cap),
@@ -162,6 +188,7 @@ function takeByRank(
   budget: number,
   minShown: number,
   maxOpen = Number.POSITIVE_INFINITY,
+  first?: ReadonlySet<number>,
 ): number[] {
   const taken = sections.map(() => 0);
   // A section is taken in its own order (see byStanding): a paper counts the lowest score of
@@ -181,6 +208,15 @@ function takeByRank(
     );
   let left = budget;
   let open = 0;
+  const openSection = (s: number): void => {
+    const section = sections[s] as Section;
+    const catchAll = section.topic.slug === CATCH_ALL_SLUG;
+    const need = catchAll ? 1 : Math.max(1, Math.min(minShown, section.papers.length));
+    if (left < need) return;
+    taken[s] = need;
+    left -= need;
+    if (!catchAll) open += 1;
+  };
   const take = (limit: number): void => {
     for (const { s, index } of order) {
       if (left === 0) break;
@@ -192,15 +228,11 @@ function takeByRank(
         left -= 1;
         continue;
       }
-      const catchAll = section.topic.slug === CATCH_ALL_SLUG;
-      if (!catchAll && open >= limit) continue;
-      const need = catchAll ? 1 : Math.max(1, Math.min(minShown, section.papers.length));
-      if (left < need) continue;
-      taken[s] = need;
-      left -= need;
-      if (!catchAll) open += 1;
+      if (section.topic.slug === CATCH_ALL_SLUG || open < limit) openSection(s);
     }
   };
+  // The sections chosen to open (a listing's largest) open before any fills by rank.
+  for (const s of [...(first ?? [])].sort((a, b) => a - b)) if (open < maxOpen) openSection(s);
   take(maxOpen);
   // The open sections could not take the budget (a day of many small subjects): the next open.
   if (left > 0 && open >= maxOpen) take(Number.POSITIVE_INFINITY);

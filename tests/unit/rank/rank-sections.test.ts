@@ -192,6 +192,44 @@ describe('rankSections', () => {
     );
   });
 
+  it('opens the largest sections first in a listing (no reader pushed a paper), when it opens only so many', () => {
+    // 12 topics of 5 listed papers and one of 8, the oldest of all: by age it would stay out.
+    const sizes = [...Array.from({ length: 12 }, () => 5), 8];
+    const groups = sizes.map((n, t) =>
+      group(
+        `t${String(t).padStart(2, '0')}`,
+        Array.from({ length: n }, (_, i) => `t${t}p${i}`),
+      ),
+    );
+    const listing = groups.flatMap((g, t) =>
+      g.paperIds.map((id, i) => ({
+        ...paper(id),
+        sources: ['arxiv'],
+        published: new Date(NOW.getTime() - (t * 10 + i + 1) * 60_000).toISOString(),
+      })),
+    );
+    const r = rankSections(groups, listing, { ...OPTIONS, maxPerEdition: 40, maxPerSection: 6 });
+    const shown = r.sections.map((s) => s.topic.slug);
+    expect(shown).toContain('t12');
+    expect(shown).toHaveLength(9);
+    // The largest leads a listing letter (see orderSections).
+    expect(shown[0]).toBe('t12');
+  });
+
+  it('keeps a closeness-held paper after the papers naming the subject in a listing, whatever its age', () => {
+    // No upvotes, comments or second source: scores differ by age alone and lead nothing.
+    const listing = ['old', 'new'].map((id, i) => ({
+      ...paper(id),
+      sources: ['arxiv'],
+      published: new Date(NOW.getTime() - (i === 0 ? 30 : 2) * 3_600_000).toISOString(),
+    }));
+    const r = rankSections([{ ...group('a', ['old', 'new']), closeOnly: ['new'] }], listing, OPTIONS);
+    expect(
+      (r.topicSections[0]?.papers[0]?.score.total ?? 0) < (r.topicSections[0]?.papers[1]?.score.total ?? 0),
+    ).toBe(true);
+    expect(r.topicSections[0]?.papers.map((p) => p.id)).toEqual(['old', 'new']);
+  });
+
   it('takes a section in its own order: a letter with room for all shows all, one short shows its first', () => {
     // p30 is held for closeness and trends less than p40: it comes last, after p1.
     const grouped = { ...group('a', ['p1', 'p30', 'p40']), closeOnly: ['p30'] };
