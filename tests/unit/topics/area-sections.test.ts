@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { partParent, type Topic, type TopicArea, type TopicGroup } from '../../../src/domain/index.js';
+import {
+  partParent,
+  sectionBounds,
+  type Topic,
+  type TopicArea,
+  type TopicGroup,
+} from '../../../src/domain/index.js';
 import {
   groupPapers,
   JOIN_EVIDENCE,
@@ -117,7 +123,22 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
     ]);
   });
 
-  it.each(DAYS)('%s: a smaller "More papers" and sections closer to an editor\'s', (_, papers) => {
+  // A day whose letter already holds as many sections as it reads well with has no room for an
+  // area's heading: the areas change nothing there (2026-06-12 since the catalogue's longer phrase
+  // lists gave its agents papers two sections).
+  const roomy = DAYS.filter(
+    ([, papers]) => groupPapers(papers, CATALOGUE).groups.length < sectionBounds(papers.length)[1],
+  );
+
+  it('has room for an area in two of the three days; in the third the areas change nothing', () => {
+    expect(roomy.length).toBeGreaterThanOrEqual(2);
+    for (const [, papers] of DAYS.filter((d) => !roomy.includes(d)))
+      expect(groupPapers(papers, CATALOGUE, { areas: AREAS }).groups).toEqual(
+        groupPapers(papers, CATALOGUE).groups,
+      );
+  });
+
+  it.each(roomy)('%s: a smaller "More papers" and sections closer to an editor\'s', (_, papers) => {
     const without = groupPapers(papers, CATALOGUE).groups;
     const withAreas = groupPapers(papers, CATALOGUE, { areas: AREAS }).groups;
     expect(otherShare(withAreas, papers.length)).toBeLessThan(otherShare(without, papers.length));
@@ -127,7 +148,7 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
     expect(withAreas.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
   });
 
-  it.each(DAYS)('%s: an area section holds only papers that name one of its topics', (_, papers) => {
+  it.each(roomy)('%s: an area section holds only papers that name one of its topics', (_, papers) => {
     const { groups } = groupPapers(papers, CATALOGUE, { areas: AREAS });
     const areaGroups = groups.filter((g) => AREAS.some((a) => a.slug === g.topic.slug));
     expect(areaGroups.length).toBeGreaterThan(0);
