@@ -71,6 +71,11 @@ export interface TopicGroup {
    * its topic: a letter shows them after those that do (see rankSections).
    */
   closeOnly?: string[];
+  /**
+   * Papers of `paperIds` whose title says a key phrase of the section's topic: in a letter no
+   * reader pushed (arXiv listings, whose scores differ by minutes of age) they lead the section.
+   */
+  titled?: string[];
 }
 
 /** The origin of a topic, old rows and ad-hoc topics included. */

@@ -62,10 +62,13 @@ export function editionCaps(options: Pick<RankOptions, 'maxPerEdition' | 'maxPer
  * as a letter orders them (see {@link orderSections}); empty groups left out. The papers a group
  * holds for closeness alone (`closeOnly`: they say none of its topic's key phrases) come after
  * those that name its subject, each part best first: a capped letter shows a section's papers on
- * its subject, the others on the web.
+ * its subject, the others on the web. In a letter no reader pushed (arXiv listings), those whose
+ * titles name the subject (`titled`) lead.
  */
 export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankOptions): Section[] {
   const byId = new Map(papers.map((p) => [p.id, p]));
+  // A letter no reader pushed: scores differ by age alone, a section opens on papers naming it.
+  const listing = !papers.some(pushedByReaders);
   const sections: Section[] = [];
   for (const group of groups) {
     const ranked = group.paperIds.map((id) => {
@@ -82,7 +85,12 @@ export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankO
     if (ranked.length === 0) continue;
     const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
     const close = new Set(group.closeOnly ?? []);
-    const papers = close.size === 0 ? all : byStanding(all, close);
+    const standing = close.size === 0 ? all : byStanding(all, close);
+    const titled = new Set(listing ? (group.titled ?? []) : []);
+    const papers =
+      titled.size === 0
+        ? standing
+        : [...standing.filter((p) => titled.has(p.id)), ...standing.filter((p) => !titled.has(p.id))];
     sections.push({ topic: group.topic, papers, more: 0 });
   }
   return orderSections(sections);

@@ -1,6 +1,6 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
-import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, topicEvidence } from './evidence.js';
+import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, titleNames, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel, type SectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
@@ -652,10 +652,13 @@ export function toGroups(
     if (d.classes) return { topic: tagged(d.topic, d.members), paperIds: ids(d.members) };
     // A section of a topic: the papers that say none of its key phrases, there for closeness.
     const close = d.members.filter((p) => topicEvidence(d.topic, batch[p] as PaperText) < EVIDENCE.passing);
+    // And those whose titles name it: a listing's section opens on them.
+    const titled = d.members.filter((p) => titleNames(d.topic, batch[p] as PaperText));
     return {
       topic: d.topic,
       paperIds: ids(d.members),
       ...(close.length > 0 ? { closeOnly: ids(close) } : {}),
+      ...(titled.length > 0 ? { titled: ids(titled) } : {}),
     };
   });
   if (other.length > 0) {

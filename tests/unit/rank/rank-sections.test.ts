@@ -192,6 +192,27 @@ describe('rankSections', () => {
     );
   });
 
+  it.each([
+    // A listing: the newest paper would lead; the one whose title names the subject does.
+    [
+      'a listing opens a section on the papers whose titles name its subject',
+      ['arxiv'],
+      ['named', 'newest', 'older'],
+    ],
+    // Readers pushed them (two sources each): rank decides, as before.
+    ['a letter readers pushed keeps rank order', ['arxiv', 'hf'], ['newest', 'older', 'named']],
+  ])('%s', (_case, sources, expected) => {
+    const ages = { newest: 1, older: 5, named: 9 };
+    const listed = Object.entries(ages).map(([id, hours]) => ({
+      ...paper(id),
+      sources,
+      published: new Date(NOW.getTime() - hours * 3_600_000).toISOString(),
+    }));
+    const grouped = { ...group('a', ['newest', 'older', 'named']), titled: ['named'] };
+    const r = rankSections([grouped], listed, OPTIONS);
+    expect(r.topicSections[0]?.papers.map((p) => p.id)).toEqual(expected);
+  });
+
   it('opens the largest sections first in a listing (no reader pushed a paper), when it opens only so many', () => {
     // 12 topics of 5 listed papers and one of 8, the oldest of all: by age it would stay out.
     const sizes = [...Array.from({ length: 12 }, () => 5), 8];

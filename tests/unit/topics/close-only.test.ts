@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper, TopicGroup } from '../../../src/domain/index.js';
-import { EVIDENCE, groupPapers, topicEvidence } from '../../../src/topics/index.js';
+import { EVIDENCE, groupPapers, titleNames, topicEvidence } from '../../../src/topics/index.js';
 import { loadDemoPapers } from '../../helpers/demo-papers.js';
 import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
 
@@ -38,5 +38,32 @@ describe('closeOnly: the papers a section holds for being close to its papers', 
   it('are never marked in "More papers" or a broad area, whose papers carry their own topics', () => {
     for (const g of groups.filter((x) => x.topic.slug === 'other' || x.topic.paperTopics !== undefined))
       expect(g.closeOnly).toBeUndefined();
+  });
+});
+
+describe('titled: the papers of a section whose titles name its subject (a listing opens on them)', async () => {
+  const { papers, topics } = await loadDemoPapers();
+  const catalogue = [...topics, ...loadCatalogueFile()];
+  const { groups } = groupPapers(papers, catalogue, { areas: loadAreasFile(), homes: loadHomesFile() });
+  const byId = new Map<string, Paper>(papers.map((p) => [p.id, p]));
+
+  it('are exactly the papers of a topic section whose title says one of its key phrases', () => {
+    let marked = 0;
+    for (const g of groups.filter((x) => x.topic.slug !== 'other' && x.topic.paperTopics === undefined)) {
+      const titled = new Set(g.titled ?? []);
+      marked += titled.size;
+      for (const id of g.paperIds)
+        expect(titled.has(id), `${g.topic.label}: ${byId.get(id)?.title}`).toBe(
+          titleNames(g.topic, byId.get(id) as Paper),
+        );
+      // Never one held for closeness alone: a title naming the subject is evidence.
+      for (const id of g.closeOnly ?? []) expect(titled.has(id)).toBe(false);
+    }
+    expect(marked).toBeGreaterThan(10);
+  });
+
+  it('are never marked in "More papers" or a broad area', () => {
+    for (const g of groups.filter((x) => x.topic.slug === 'other' || x.topic.paperTopics !== undefined))
+      expect(g.titled).toBeUndefined();
   });
 });
