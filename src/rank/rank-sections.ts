@@ -129,14 +129,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     const kept = section.papers.slice(0, cap);
     return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
   });
-  const limit = letterSections(caps);
-  const taken = takeByRank(
-    sections,
-    caps.perEdition,
-    Math.min(2, caps.perSection),
-    limit,
-    largest(sections, limit),
-  );
+  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection), letterSections(caps));
   let more = 0;
   const capped: Section[] = [];
   sections.forEach((section, i) => {
@@ -170,16 +163,19 @@ export function letterSections(caps: EditionCaps): number {
  * In a letter no reader pushed (arXiv listings: no upvotes, comments or second source, so its
  * papers' scores say little), the `limit` sections (the catch-all apart) holding most of the
  * edition, by index: those open first when the letter opens only so many (see
- * {@link letterSections}); undefined in a letter readers pushed, where rank decides.
+ * {@link letterSections}); none in a letter readers pushed, where rank decides.
  */
-function largest(sections: readonly Section[], limit: number): ReadonlySet<number> | undefined {
-  if (!Number.isFinite(limit) || sections.some((s) => s.papers.some(pushedByReaders))) return undefined;
+function largest(sections: readonly Section[], limit: number): number[] {
+  if (!Number.isFinite(limit) || sections.some((s) => s.papers.some(pushedByReaders))) return [];
   const size = (s: Section): number => s.papers.length + s.more;
   const order = sections
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.topic.slug !== CATCH_ALL_SLUG)
     .sort((a, b) => size(b.s) - size(a.s) || a.i - b.i);
-  return new Set(order.slice(0, limit).map(({ i }) => i));
+  return order
+    .slice(0, limit)
+    .map(({ i }) => i)
+    .sort((a, b) => a - b);
 }
 
 /**
@@ -196,7 +192,6 @@ function takeByRank(
   budget: number,
   minShown: number,
   maxOpen = Number.POSITIVE_INFINITY,
-  first?: ReadonlySet<number>,
 ): number[] {
   const taken = sections.map(() => 0);
   // A section is taken in its own order (see byStanding): a paper counts the lowest score of
@@ -239,8 +234,8 @@ function takeByRank(
       if (section.topic.slug === CATCH_ALL_SLUG || open < limit) openSection(s);
     }
   };
-  // The sections chosen to open (a listing's largest) open before any fills by rank.
-  for (const s of [...(first ?? [])].sort((a, b) => a - b)) if (open < maxOpen) openSection(s);
+  // A listing's largest sections open before any fills by rank (see largest).
+  for (const s of largest(sections, maxOpen)) openSection(s);
   take(maxOpen);
   // The open sections could not take the budget (a day of many small subjects): the next open.
   if (left > 0 && open >= maxOpen) take(Number.POSITIVE_INFINITY);
