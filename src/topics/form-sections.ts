@@ -11,12 +11,15 @@ import { bestSurface, isVague, type PhraseStats } from './phrases.js';
 import type { PaperText } from './vectorize.js';
 
 /**
- * Evidence a paper of the catch-all needs for a catalogue topic to help form its section: a key
- * phrase of the topic in its abstract and one of its arXiv categories, or more (a phrase in its
- * title or keywords). Less than a paper needs to join a section alone (see JOIN_EVIDENCE): here
- * several papers say the same subject.
+ * Evidence a paper of the catch-all needs for a catalogue topic to help form its section: two key
+ * phrases of the topic in its abstract, or one in its title or keywords. Less than a paper needs
+ * to join a section alone (see JOIN_EVIDENCE): here several papers say the same subject. One
+ * phrase of an abstract, even with the topic's arXiv category, is said in passing: a
+ * program-induction, a network-inversion and a reward-estimation paper that each say
+ * "out-of-distribution" once made an arXiv all-archives letter's "Continual learning" section
+ * around its one class-incremental paper (issue #12).
  */
-export const FORM_EVIDENCE = EVIDENCE.abstract + EVIDENCE.category;
+export const FORM_EVIDENCE = 2 * EVIDENCE.abstract;
 
 /**
  * Papers a section formed from the catch-all starts with: never a section of one paper, and of

@@ -30,18 +30,25 @@ const housedSpeech = (): Draft[] => [
 const batch = [
   paper('s1', 'Speech recognition at scale'),
   paper('s2', 'Speech recognition for dialects'),
-  // Image generation said in the title (3 points), or in the abstract with the topic's arXiv
-  // category (1.5): evidence enough to form a section together.
+  // Image generation said in the title (3 points), or two of its phrases in the abstract (2, and
+  // 0.5 for the topic's arXiv category): evidence enough to form a section together.
   paper('i1', 'Image generation by flows'),
-  paper('i2', 'Layer decomposition', 'We train diffusion models to split layers.', ['cs.CV']),
-  paper('i3', 'Editable vector graphics', 'Diffusion models guide the edits.', ['cs.CV']),
+  paper('i2', 'Layer decomposition', 'We train diffusion models to split layers for image generation.', [
+    'cs.CV',
+  ]),
+  paper('i3', 'Editable vector graphics', 'Diffusion models guide the edits of image generation.', ['cs.CV']),
   // Said once in an abstract without the category: one incidental phrase, no evidence.
   paper('i4', 'A study of pricing', 'Unlike diffusion models, we price goods.', ['cs.AI']),
   paper('g1', 'Graph neural networks for traffic'),
   paper('g2', 'Graph neural networks on molecules'),
   paper('x', 'Decoding convolutional codes', '', ['cs.IT']),
-  // Says image generation's phrase with its category (1.5), but names speech in its title (3).
-  paper('s3', 'Speech recognition of children', 'Diffusion models augment the audio.', ['cs.CV']),
+  // Says image generation's phrases with its category (2.5), but names speech in its title (3).
+  paper('s3', 'Speech recognition of children', 'Image generation by diffusion models augments the audio.', [
+    'cs.CV',
+  ]),
+  // One phrase of the abstract with the topic's category (1.5): said in passing, as "out-of-
+  // distribution" is in a program-induction or a reward-estimation abstract.
+  paper('i5', 'Layer splitting', 'Diffusion models split the layers.', ['cs.CV']),
 ];
 
 /** The same papers in a letter of SHORT_LETTER papers: no longer a short one. */
@@ -56,6 +63,14 @@ describe('formSections', () => {
   it.each<[string, number[], number, string[], number[]]>([
     ['three papers naming an unhoused topic form its section', [2, 3, 4, 8], 2, ['image-generation'], [8]],
     ['the incidental mention stays in the catch-all', [2, 3, 4, 5, 8], 2, ['image-generation'], [5, 8]],
+    [
+      'one phrase of an abstract and the category stay too',
+      [2, 3, 4, 8, 10],
+      2,
+      ['image-generation'],
+      [8, 10],
+    ],
+    ['nor do they make up the count of a section', [2, 3, 8, 10], 2, [], [2, 3, 8, 10]],
     ['two papers are too few for a section', [2, 3, 8], 2, [], [2, 3, 8]],
     ['one paper is never a section', [2, 8], 2, [], [2, 8]],
     [
