@@ -1,5 +1,5 @@
 import type { Topic } from '../domain/index.js';
-import { bestTopic, learnPhrases, titleNames, topicEvidence } from './evidence.js';
+import { bestTopic, learnShadows, titleNames, topicEvidence } from './evidence.js';
 import { meanSimilarity } from './sections.js';
 import type { PaperText } from './vectorize.js';
 
@@ -49,8 +49,8 @@ export function claimPapers(
   batch: readonly PaperText[],
   join: number,
 ): Claim[] {
-  learnPhrases(topics, users);
-  learnPhrases(topics, curated);
+  // A phrase said inside another topic's longer phrase is that one's ("hate speech").
+  learnShadows(topics, [...users, ...curated]);
   return batch.map((paper) => {
     const user = bestTopic(topics, users, paper, join);
     if (user.index >= 0) return { ...user, rivals: [] };

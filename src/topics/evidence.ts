@@ -1,4 +1,4 @@
-import type { Topic } from '../domain/index.js';
+import { partParent, type Topic } from '../domain/index.js';
 import { contentRuns } from './tokenize.js';
 import type { PaperText } from './vectorize.js';
 
@@ -284,6 +284,84 @@ function phrasesOf(topic: Topic): Phrase[] {
 }
 
 /**
+ * The topics whose key phrases stand against each other (see {@link learnShadows}): each one's
+ * phrase list and family (its slug, or its parent's for a part).
+ */
+let rivalLists = new Map<Phrase[], string>();
+/** Moves on whenever {@link rivalLists} is set: shadows are read again. */
+let rivalsVersion = 0;
+/** Each rival list's shadows (see {@link shadowsOf}), as of {@link rivalsVersion}. */
+let SHADOWS = new WeakMap<Phrase[], { version: number; shadows: Map<string, Phrase[]> }>();
+
+/**
+ * Makes the topics at `indices` (of `topics`) the ones whose phrases shadow each other: a phrase
+ * said only inside a longer key phrase of another of them counts as that phrase alone. "Hate
+ * speech detection" names no speech model, "fault diagnosis" of a power plant no medicine, "image-
+ * to-image translation" no machine translation. Phrases of one family (a topic and its parts)
+ * never shadow each other. Replaces the topics set before; a batch's claims set them (see
+ * claims.ts), and what is matched later in the batch counts the same way.
+ */
+export function learnShadows(topics: readonly Topic[], indices: readonly number[]): void {
+  learnPhrases(topics, indices);
+  const next = new Map<Phrase[], string>();
+  for (const i of indices) {
+    const topic = topics[i] as Topic;
+    next.set(phrasesOf(topic), partParent(topic.slug) ?? topic.slug);
+  }
+  const same = next.size === rivalLists.size && [...next].every(([list, f]) => rivalLists.get(list) === f);
+  if (same) return;
+  rivalLists = next;
+  rivalsVersion += 1;
+  SHADOWS = new WeakMap();
+}
+
+/**
+ * The longer key phrases of other rival topics that hold each phrase of a list (word for word, as
+ * a run of their words) when that topic does not list the phrase itself, for a list among
+ * {@link rivalLists}; undefined for any other list (a part matched within its topic's papers, a
+ * topic of another batch).
+ */
+function shadowsOf(list: Phrase[]): Map<string, Phrase[]> | undefined {
+  const family = rivalLists.get(list);
+  if (family === undefined) return undefined;
+  const known = SHADOWS.get(list);
+  if (known?.version === rivalsVersion) return known.shadows;
+  const shadows = new Map<string, Phrase[]>();
+  const mine = new Set(list.map((p) => p.id));
+  for (const [other, otherFamily] of rivalLists) {
+    if (otherFamily === family) continue;
+    // A topic that lists the shorter phrase too shares that subject: an operator's "agents"
+    // topic keeps "agent" in "LLM agents", which the catalogue's agents topic also lists.
+    const theirs = new Set(other.map((p) => p.id));
+    for (const longer of other) {
+      if (longer.words < 2) continue;
+      const words = longer.id.split(' ');
+      for (let a = 0; a < words.length; a += 1)
+        for (let b = a + 1; b <= words.length; b += 1) {
+          if (b - a === words.length) continue;
+          const inner = words.slice(a, b).join(' ');
+          if (!mine.has(inner) || theirs.has(inner)) continue;
+          const held = shadows.get(inner);
+          if (held === undefined) shadows.set(inner, [longer]);
+          else if (!held.includes(longer)) held.push(longer);
+        }
+    }
+  }
+  SHADOWS.set(list, { version: rivalsVersion, shadows });
+  return shadows;
+}
+
+/** How often a field says a phrase other than inside one of its shadows (longer phrases holding it). */
+function countOwn(field: FieldGrams, phrase: Phrase, shadows: Map<string, Phrase[]> | undefined): number {
+  const count = countIn(field, phrase);
+  const longer = count === 0 || shadows === undefined ? undefined : shadows.get(phrase.id);
+  if (longer === undefined) return count;
+  let inside = 0;
+  for (const q of longer) inside += countIn(field, q);
+  return Math.max(0, count - inside);
+}
+
+/**
  * Evidence a paper gives for a topic: for each distinct key phrase, the strongest place it says
  * it (see {@link EVIDENCE}), summed; plus a little for a shared arXiv category when some phrase
  * matched (an operator's own category rule counts fully). An acronym its abstract spells out as
@@ -297,13 +375,14 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   // are one subject said several ways, not several shared phrases.
   let words = 0;
   const matched = mayMatch(g, phrases) ? phrases : NO_PHRASES;
+  const shadows = matched.length > 0 ? shadowsOf(phrases) : undefined;
   for (let k = 0; k < matched.length; k += 1) {
     const id = matched[k] as Phrase;
     const one = id.words === 1;
-    if (countIn(g.title, id) > 0) score += EVIDENCE.title;
-    else if (countIn(g.keywords, id) > 0) score += EVIDENCE.keywords;
+    if (countOwn(g.title, id, shadows) > 0) score += EVIDENCE.title;
+    else if (countOwn(g.keywords, id, shadows) > 0) score += EVIDENCE.keywords;
     else {
-      const count = countIn(g.abstract, id);
+      const count = countOwn(g.abstract, id, shadows);
       // "attack success rate (ASR)" says nothing of speech recognition.
       if (count > 0 && one && definedOtherwise(paper, g.abstract.text, id.id, matched)) continue;
       if (count > 0 && one) words = Math.max(words, count >= 2 ? EVIDENCE.abstract : EVIDENCE.passing);
@@ -367,7 +446,9 @@ function definedOtherwise(
 export function titleNames(topic: Topic, paper: EvidenceSource): boolean {
   const phrases = phrasesOf(topic);
   const g = gramsOf(paper);
-  return mayMatch(g, phrases) && phrases.some((id) => countIn(g.title, id) > 0);
+  if (!mayMatch(g, phrases)) return false;
+  const shadows = shadowsOf(phrases);
+  return phrases.some((id) => countOwn(g.title, id, shadows) > 0);
 }
 
 /**

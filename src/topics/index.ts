@@ -16,7 +16,15 @@ export {
   sectionRange,
 } from './cluster-batch.js';
 export { parseAreas, parseCatalogue, parseHomes } from './curated.js';
-export { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, titleNames, topicEvidence } from './evidence.js';
+export {
+  bestTopic,
+  EVIDENCE,
+  JOIN_EVIDENCE,
+  learnShadows,
+  phraseKeys,
+  titleNames,
+  topicEvidence,
+} from './evidence.js';
 export { type GroupOptions, type GroupResult, groupPapers, OTHER_TOPIC } from './group-papers.js';
 export {
   describeCluster,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
-import { titlePosition } from '../../../src/topics/evidence.js';
-import { EVIDENCE, type PaperText, topicEvidence } from '../../../src/topics/index.js';
+import { learnShadows, titlePosition } from '../../../src/topics/evidence.js';
+import { EVIDENCE, type PaperText, titleNames, topicEvidence } from '../../../src/topics/index.js';
 
 const topic = (keywords: string[]): Topic => ({
   slug: 'topic',
@@ -113,5 +113,68 @@ describe('topicEvidence in a long-running process', () => {
     }
     expect(topicEvidence(early, source)).toBeCloseTo(EVIDENCE.title, 10);
     expect(topicEvidence(early, paper('Faster Speculative Decoding, again'))).toBeCloseTo(EVIDENCE.title, 10);
+  });
+});
+
+describe('a phrase said inside a longer key phrase of another topic (learnShadows)', () => {
+  const named = (slug: string, keywords: string[]): Topic => ({ ...topic(keywords), slug, label: slug });
+  const speech = named('speech-audio', ['speech', 'speech recognition']);
+  const text = named('nlp', ['hate speech', 'sentiment analysis']);
+  const agents = named('llm-agents', ['agent', 'llm agents']);
+  const coding = named('coding', ['coding agents', 'code generation']);
+  const operator = named('agents', ['agent', 'tool use']);
+  // A part of the speech topic: phrases of one family never shadow each other.
+  const part = named('speech-audio--tts', ['speech synthesis']);
+  const rivals = [speech, text, agents, coding, operator, part];
+  const { title, abstract } = EVIDENCE;
+
+  it.each<[string, Topic, PaperText, number]>([
+    ['"hate speech" names no speech model', speech, paper('Hate Speech Detection in Tweets'), 0],
+    ["...and is the text topic's", text, paper('Hate Speech Detection in Tweets'), title],
+    ['a phrase also said on its own still counts', speech, paper('Speech Models Against Hate Speech'), title],
+    [
+      'the longer phrase shadows an abstract too',
+      speech,
+      paper('A study', 'We flag hate speech. Hate speech hurts.'),
+      0,
+    ],
+    [
+      '"coding agents" are the coding topic\'s, not the agents topic\'s',
+      agents,
+      paper('Coding Agents in the Wild'),
+      0,
+    ],
+    [
+      'a topic that lists the shorter phrase too shares it ("agent" in "LLM agents")',
+      operator,
+      paper('LLM Agents in the Wild'),
+      title,
+    ],
+    ['its own longer phrase adds to it', agents, paper('LLM Agents in the Wild'), 2 * title],
+    ['a phrase of its own family never shadows it', speech, paper('Speech Synthesis at Scale'), title],
+    [
+      'two phrases of an abstract still count',
+      speech,
+      paper('A study', 'Speech recognition of speech.'),
+      2 * abstract,
+    ],
+  ])('%s', (_name, t, p, expected) => {
+    learnShadows(
+      rivals,
+      rivals.map((_, i) => i),
+    );
+    expect(topicEvidence(t, p)).toBeCloseTo(expected, 10);
+  });
+
+  it("counts every phrase again when the topics it stood against are no longer the batch's", () => {
+    learnShadows(
+      rivals,
+      rivals.map((_, i) => i),
+    );
+    expect(topicEvidence(speech, paper('Hate Speech Detection in Tweets'))).toBe(0);
+    expect(titleNames(speech, paper('Hate Speech Detection in Tweets'))).toBe(false);
+    learnShadows([speech, agents], [0, 1]);
+    expect(topicEvidence(speech, paper('Hate Speech Detection in Tweets'))).toBeCloseTo(title, 10);
+    expect(titleNames(speech, paper('Hate Speech Detection in Tweets'))).toBe(true);
   });
 });
