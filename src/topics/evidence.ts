@@ -292,6 +292,14 @@ let rivalLists = new Map<Phrase[], string>();
 let rivalsVersion = 0;
 /** Each rival list's shadows (see {@link shadowsOf}), as of {@link rivalsVersion}. */
 let SHADOWS = new WeakMap<Phrase[], { version: number; shadows: Map<string, Phrase[]> }>();
+/** A run of words inside a rival's longer phrase: that phrase, its topic's family and phrase ids. */
+interface Holder {
+  longer: Phrase;
+  family: string;
+  ids: Set<string>;
+}
+/** The rivals' longer phrases by each shorter run of their words, as of {@link rivalsVersion}. */
+let holders: { version: number; byRun: Map<string, Holder[]> } = { version: -1, byRun: new Map() };
 
 /**
  * Makes the topics at `indices` (of `topics`) the ones whose phrases shadow each other: a phrase
@@ -315,6 +323,30 @@ export function learnShadows(topics: readonly Topic[], indices: readonly number[
   SHADOWS = new WeakMap();
 }
 
+/** Every shorter run of words of the rivals' phrases, with the longer phrases that hold it (read once per rival set). */
+function holdersByRun(): Map<string, Holder[]> {
+  if (holders.version === rivalsVersion) return holders.byRun;
+  const byRun = new Map<string, Holder[]>();
+  for (const [list, family] of rivalLists) {
+    const ids = new Set(list.map((p) => p.id));
+    for (const longer of list) {
+      if (longer.words < 2) continue;
+      const words = longer.id.split(' ');
+      for (let a = 0; a < words.length; a += 1)
+        for (let b = a + 1; b <= words.length; b += 1) {
+          if (b - a === words.length) continue;
+          const run = words.slice(a, b).join(' ');
+          const held = byRun.get(run);
+          const holder = { longer, family, ids };
+          if (held === undefined) byRun.set(run, [holder]);
+          else held.push(holder);
+        }
+    }
+  }
+  holders = { version: rivalsVersion, byRun };
+  return byRun;
+}
+
 /**
  * The longer key phrases of other rival topics that hold each phrase of a list (word for word, as
  * a run of their words) when that topic does not list the phrase itself, for a list among
@@ -326,26 +358,15 @@ function shadowsOf(list: Phrase[]): Map<string, Phrase[]> | undefined {
   if (family === undefined) return undefined;
   const known = SHADOWS.get(list);
   if (known?.version === rivalsVersion) return known.shadows;
+  const byRun = holdersByRun();
   const shadows = new Map<string, Phrase[]>();
-  const mine = new Set(list.map((p) => p.id));
-  for (const [other, otherFamily] of rivalLists) {
-    if (otherFamily === family) continue;
+  for (const phrase of list) {
     // A topic that lists the shorter phrase too shares that subject: an operator's "agents"
     // topic keeps "agent" in "LLM agents", which the catalogue's agents topic also lists.
-    const theirs = new Set(other.map((p) => p.id));
-    for (const longer of other) {
-      if (longer.words < 2) continue;
-      const words = longer.id.split(' ');
-      for (let a = 0; a < words.length; a += 1)
-        for (let b = a + 1; b <= words.length; b += 1) {
-          if (b - a === words.length) continue;
-          const inner = words.slice(a, b).join(' ');
-          if (!mine.has(inner) || theirs.has(inner)) continue;
-          const held = shadows.get(inner);
-          if (held === undefined) shadows.set(inner, [longer]);
-          else if (!held.includes(longer)) held.push(longer);
-        }
-    }
+    const longer = (byRun.get(phrase.id) ?? [])
+      .filter((h) => h.family !== family && !h.ids.has(phrase.id))
+      .map((h) => h.longer);
+    if (longer.length > 0) shadows.set(phrase.id, [...new Set(longer)]);
   }
   SHADOWS.set(list, { version: rivalsVersion, shadows });
   return shadows;
