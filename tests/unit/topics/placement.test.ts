@@ -412,6 +412,39 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([4]);
   });
 
+  // Issue #12: a "Document understanding" section of two document-parsing papers took a poetry
+  // metric, an annotation study and a forecasting model (Hugging Face papers, no categories) for
+  // being close to them: its heading no longer described most of its papers.
+  it('fills a section with papers there for closeness alone only while those that name its topic are as many', () => {
+    const { ds, other } = placeAll(
+      [
+        paper('a', 'A metric for poems'),
+        paper('b', 'Annotators and priors'),
+        paper('c', 'Forecasting with periodicity'),
+        paper('d', 'A layered study', [], 'We use diffusion.'),
+      ],
+      [
+        [4, 2, 0.3],
+        [4, 3, 0.3],
+        [5, 2, 0.25],
+        [5, 3, 0.25],
+        [6, 2, 0.2],
+        [6, 3, 0.2],
+        [7, 2, 0.1],
+        [7, 3, 0.1],
+      ],
+      new Map([
+        ['layer split', phraseStats(['layer', 'split'], [2, 3, 4])],
+        ['mask blend', phraseStats(['mask', 'blend'], [2, 3, 5])],
+        ['tile merge', phraseStats(['tile', 'merge'], [2, 3, 6])],
+      ]),
+    );
+    // Two papers name image generation: two closeness papers join, the closest first; the third
+    // stays in the catch-all. A paper that says a word of the topic joins past them.
+    expect(ds[1]?.members).toEqual([2, 3, 4, 5, 7]);
+    expect(other).toEqual([6]);
+  });
+
   // Issue #12: closeness alone made a GMM clustering kernel an "Efficient inference" paper and
   // a trajectory-forecasting paper a "Fine-tuning" one, to keep "More papers" to its share.
   it('keeps a paper that shares nothing but closeness in the catch-all, even past its share', () => {
