@@ -573,34 +573,36 @@ export function placeLeftovers(
   // section's topic shares only past OTHER_SLACK times that share, and one of a field no topic
   // covers (astrophysics in an ML letter) never. A paper with nothing in common with its section
   // but closeness never: "More papers" keeps what fits nowhere, over its share if need be.
-  // A catalogue section takes papers that say none of its key phrases only while they stay no
-  // more than those that say them: its heading describes most of its papers (a "Document
-  // understanding" of two document-parsing papers took a poetry metric, an annotation study and
-  // a forecasting model for being close to them; it takes the two closest now).
+  // A section takes papers that say none of its key phrases (a found section: its label's
+  // phrase) only while they stay no more than those that say them: its heading describes most of
+  // its papers (a "Document understanding" of two document-parsing papers took a poetry metric,
+  // an annotation study and a forecasting model for being close to them; an all-archives
+  // "Dirac operator" five papers that never say it; each takes the closest two now).
+  const says = (d: Draft, p: number): boolean => {
+    if (d.source < 0) return phraseOf.get(d)?.papers.has(p) ?? false;
+    return catalogueEvidence(topics[d.source] as Topic, topics, batch[p] as PaperText) >= EVIDENCE.passing;
+  };
   const tally = new Map<Draft, { named: number; close: number }>();
   const tallyOf = (d: Draft): { named: number; close: number } => {
     let t = tally.get(d);
     if (t === undefined) {
-      const topic = topics[d.source] as Topic;
-      const named = d.members.filter(
-        (m) => catalogueEvidence(topic, topics, batch[m] as PaperText) >= EVIDENCE.passing,
-      ).length;
+      const named = d.members.filter((m) => says(d, m)).length;
       t = { named, close: d.members.length - named };
       tally.set(d, t);
     }
     return t;
   };
-  const hasRoom = (d: Draft, fit: CloseFit): boolean => {
-    if (d.source < 0 || d.area || d.classes || fit.evidence >= EVIDENCE.passing) return true;
+  const hasRoom = (d: Draft, p: number): boolean => {
+    if (d.area || d.classes || says(d, p)) return true;
     const t = tallyOf(d);
     return t.close + 1 <= t.named;
   };
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
-      if (o.to && fits(o.fit) && hasRoom(o.to, o.fit)) {
+      if (o.to && fits(o.fit) && hasRoom(o.to, o.p)) {
+        if (!o.to.area && !o.to.classes && !says(o.to, o.p)) tallyOf(o.to).close += 1;
         o.to.members.push(o.p);
-        if (o.to.source >= 0 && o.fit.evidence < EVIDENCE.passing) tallyOf(o.to).close += 1;
         other.splice(i, 1);
       } else i += 1;
     }

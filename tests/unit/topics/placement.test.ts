@@ -445,6 +445,46 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([6]);
   });
 
+  it('holds a section found in the batch to the same: its label said by most of its papers', () => {
+    // "Dirac operator" (a section named by the phrase two of its papers say) took five papers for
+    // closeness in an all-archives letter; it takes two, no more than those that say it.
+    const found: Topic = {
+      slug: 'dirac-operator',
+      label: 'Dirac operator',
+      keywords: [],
+      categories: [],
+      userDefined: false,
+      origin: 'discovered',
+    };
+    const batch = [
+      paper('d1', 'Spectra of the Dirac operator', ['math.DG']),
+      paper('d2', 'A Dirac operator on manifolds', ['math.DG']),
+      paper('a', 'Curvature flows', ['math.DG']),
+      paper('b', 'Harmonic maps', ['math.DG']),
+      paper('c', 'Minimal surfaces', ['math.DG']),
+    ];
+    const ds: Draft[] = [
+      { members: [0, 1], topic: found, words: ['dirac', 'operator'], source: -1, settled: true },
+    ];
+    const stats = new Map([
+      ['dirac operator', phraseStats(['dirac', 'operator'], [0, 1], [0, 1])],
+      ['spin geometry', phraseStats(['spin', 'geometry'], [0, 1, 2])],
+      ['index theorem', phraseStats(['index', 'theorem'], [0, 1, 3])],
+      ['heat kernel', phraseStats(['heat', 'kernel'], [0, 1, 4])],
+    ]);
+    const sim = matrix(5, [
+      [2, 0, 0.3],
+      [2, 1, 0.3],
+      [3, 0, 0.25],
+      [3, 1, 0.25],
+      [4, 0, 0.2],
+      [4, 1, 0.2],
+    ]);
+    const other = placeLeftovers([2, 3, 4], ds, [], batch, stats, sim, 5, 0);
+    expect(ds[0]?.members).toEqual([0, 1, 2, 3]);
+    expect(other).toEqual([4]);
+  });
+
   // Issue #12: closeness alone made a GMM clustering kernel an "Efficient inference" paper and
   // a trajectory-forecasting paper a "Fine-tuning" one, to keep "More papers" to its share.
   it('keeps a paper that shares nothing but closeness in the catch-all, even past its share', () => {
