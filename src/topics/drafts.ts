@@ -592,19 +592,23 @@ export function placeLeftovers(
     }
     return t;
   };
-  const hasRoom = (d: Draft, p: number): boolean => {
-    if (d.area || d.classes || says(d, p)) return true;
-    const t = tallyOf(d);
-    return t.close + 1 <= t.named;
-  };
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
-      if (o.to && fits(o.fit) && hasRoom(o.to, o.p)) {
-        if (!o.to.area && !o.to.classes && !says(o.to, o.p)) tallyOf(o.to).close += 1;
-        o.to.members.push(o.p);
-        other.splice(i, 1);
-      } else i += 1;
+      const to = o.to;
+      if (!to || !fits(o.fit)) {
+        i += 1;
+        continue;
+      }
+      // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
+      const close = !to.area && !to.classes && !says(to, o.p);
+      if (close && tallyOf(to).close + 1 > tallyOf(to).named) {
+        i += 1;
+        continue;
+      }
+      if (close) tallyOf(to).close += 1;
+      to.members.push(o.p);
+      other.splice(i, 1);
     }
   };
   const room = Math.floor(maxShare * n);
