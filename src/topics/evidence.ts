@@ -304,8 +304,8 @@ let holders: { version: number; byRun: Map<string, Holder[]> } = { version: -1, 
 /**
  * Makes the topics at `indices` (of `topics`) the ones whose phrases shadow each other: a phrase
  * said only inside a longer key phrase of another of them counts as that phrase alone. "Hate
- * speech detection" names no speech model, "fault diagnosis" of a power plant no medicine, "image-
- * to-image translation" no machine translation. Phrases of one family (a topic and its parts)
+ * speech detection" names no speech model, "coding agents" no general agents paper, "image-to-
+ * image translation" no machine translation. Phrases of one family (a topic and its parts)
  * never shadow each other. Replaces the topics set before; a batch's claims set them (see
  * claims.ts), and what is matched later in the batch counts the same way.
  */
