@@ -199,7 +199,7 @@ export function groupPapers(
     if (!own) continue;
     // Too few papers to split: the section may still take the one part its papers all name.
     if (d.members.length < partsAt) {
-      renameByPart(d, own, topics, batch, true);
+      renameByPart(d, own, topics, batch);
       continue;
     }
     const named = splitByParts(d, own, topics, batch, sim, n);

@@ -123,10 +123,9 @@ export function renameByPart(
   parts: readonly number[],
   topics: readonly Topic[],
   batch: readonly PaperText[],
-  strict = false,
 ): boolean {
   if (d.whole || d.topic.parent !== undefined) return false;
-  const { kept, rest } = partsOfSection(d, parts, topics, batch, strict);
+  const { kept, rest } = partsOfSection(d, parts, topics, batch, true);
   return renameToOnePart(d, kept, rest, topics);
 }
 
