@@ -310,11 +310,12 @@ export const OTHER_SLACK = 1.5;
  * clearly closer than average, clearly closer to it than to any other topic's section, no arXiv
  * category against it, and saying a phrase two of its papers say (or a word of its topic's phrases).
  * A paper with arXiv categories that names a topic without a section
- * ({@link CloseFit.claimedElsewhere}) needs a phrase of this section's topic (evidence
- * {@link EVIDENCE}.abstract: two words, or a word said twice), not closeness and phrases its
- * papers share: a backdoor paper is no "Retrieval-augmented generation" paper for sharing "NLP"
- * with two of them, nor a relation-extraction survey a "Medical AI" one for saying "biomedical"
- * once (issue #12).
+ * ({@link CloseFit.claimedElsewhere}) needs this section's topic said as much as a key phrase of
+ * its keywords ({@link EVIDENCE}.keywords: two phrases of its abstract, say), not closeness and
+ * phrases its papers share: a backdoor paper is no "Retrieval-augmented generation" paper for
+ * sharing "NLP" with two of them, nor a relation-extraction survey a "Medical AI" one for saying
+ * "biomedical" once, nor a meeting-summary evaluator (LLM evaluation) a "Fine-tuning" one for
+ * "self-training" (issue #12; one phrase, as before, put it there in the demo letter).
  * A paper with arXiv categories needs one of those phrases to be a key phrase (see
  * {@link CloseFit.keyShared}): two abstract words ("kernel", "speedup") put an FPGA accelerator
  * under "Graph learning". One without (a Hugging Face daily paper) does not: nothing else tells
@@ -328,7 +329,7 @@ export function joinsByCloseness(fit: CloseFit): boolean {
     fit.sim - fit.runnerUp >= FILL_MARGIN &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (common || fit.evidence >= EVIDENCE.passing) &&
-    (fit.claimedElsewhere !== true || fit.uncategorized === true || fit.evidence >= EVIDENCE.abstract)
+    (fit.claimedElsewhere !== true || fit.uncategorized === true || fit.evidence >= EVIDENCE.keywords)
   );
 }
 

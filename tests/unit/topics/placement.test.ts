@@ -84,9 +84,16 @@ describe('joinsByCloseness', () => {
       }),
       false,
     ],
+    // One phrase of this topic's is the paper's method or setting, not its subject: a meeting-
+    // summary evaluator (LLM evaluation) is no "Fine-tuning" paper for "self-training" (issue #12).
     [
-      'names a topic without a section, a phrase of this topic',
+      'names a topic without a section, one phrase of this topic',
       closeFit({ evidence: EVIDENCE.abstract, claimedElsewhere: true, homeless: true }),
+      false,
+    ],
+    [
+      'names a topic without a section, this topic worth a key phrase of its keywords',
+      closeFit({ evidence: EVIDENCE.keywords, claimedElsewhere: true, homeless: true }),
       true,
     ],
     [
@@ -588,10 +595,13 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // by closeness to "Retrieval-augmented generation"; the Hugging Face sets gained 0.01-0.09 NMI);
     // 85% / 77% / 19% since a language paper that names another topic stays in "More papers"
     // with that topic (LongKey, "Long context": its readers get it) rather than go home.
-    // 89% / 80% / 19% with the catalogue's longer phrase lists (session 18).
+    // 89% / 80% / 19% with the catalogue's longer phrase lists (session 18); 89% / 81% / 20% since
+    // a paper naming another topic joins by closeness only on this one's topic said twice (the
+    // demo letter's meeting-summary evaluator left "Fine-tuning"; an activation-steering paper
+    // that says "fine-tuning" once reads in "More papers" under its own "Interpretability").
     expect(s.wellPlaced).toBeGreaterThanOrEqual(0.88);
     expect(s.strict).toBeGreaterThanOrEqual(0.79);
-    expect(s.otherShare).toBeLessThanOrEqual(0.19);
+    expect(s.otherShare).toBeLessThanOrEqual(0.2);
     // Those papers carry their topic, and the judge accepts it for all but one.
     expect(s.taggedRight).toBeGreaterThanOrEqual(s.tagged - 1);
   });
