@@ -65,10 +65,15 @@ export interface AreaOfDraft {
   claim: (p: number) => string | undefined;
 }
 
+/** Least papers a sub-section holds: a part of two papers is a footnote, not a heading. */
+export const MIN_PART = 3;
+
 /**
  * Splits a section into labelled parts (see {@link chooseSectionLabel}, the section's papers as
- * context). Parts without a label stay with the section under its own name; a section whose
- * parts find no label stays whole.
+ * context). Parts without a label, or with fewer than {@link MIN_PART} papers saying it, stay
+ * with the section under its own name ("3D vision" of seven papers split to fill a broad
+ * letter's sections kept two Gaussian-splatting papers apart and lost a 4D-shapes paper to
+ * "More papers"); a section whose parts find no label stays whole.
  */
 export function splitDraft(
   d: Draft,
@@ -94,6 +99,10 @@ export function splitDraft(
     const { label, members, rest } = nameCluster(part, stats, taken, batch);
     keep.push(...rest);
     if (!label) continue;
+    if (members.length < MIN_PART) {
+      keep.push(...members);
+      continue;
+    }
     const topic: Topic = {
       slug: `${parent ?? 'section'}--${slugify(label.label, new Set())}`,
       label: label.label,

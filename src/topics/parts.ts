@@ -1,5 +1,5 @@
 import { partParent, type Topic } from '../domain/index.js';
-import { type Draft, keepOrJoin, labelWords } from './drafts.js';
+import { type Draft, keepOrJoin, labelWords, MIN_PART } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, titlePosition } from './evidence.js';
 import type { PaperText } from './vectorize.js';
 
@@ -22,9 +22,6 @@ export function partsByParent(topics: readonly Topic[], parents: readonly number
   });
   return out;
 }
-
-/** Least papers a sub-section holds: a part of two papers is a footnote, not a heading. */
-export const MIN_PART = 3;
 
 /**
  * Share of a section's papers at most that may name none of its one part for the section to take

@@ -224,6 +224,13 @@ describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as
     expect(other / papers.length).toBeLessThanOrEqual(0.35);
   });
 
+  // Issue #12: a section split to fill the letter's sections gave "3D vision" a sub-section of
+  // two Gaussian-splatting papers and lost a 4D-shapes paper to "More papers" on the way.
+  it('splits no section into a sub-section of fewer than three papers', () => {
+    const small = groups.filter((g) => g.topic.parent !== undefined && g.paperIds.length < 3);
+    expect(small.map((g) => g.topic.label)).toEqual([]);
+  });
+
   it('puts only papers of its classes into a section of arXiv classes', () => {
     const classSections = groups.filter(
       (g) => g.topic.origin === 'discovered' && g.topic.keywords.length === 0,
