@@ -45,6 +45,12 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
       'Aligning Knowledge Concepts to Whole Slide Images for Precise Histopathology Image Analysis',
       'medical-ai',
     ],
+    [
+      'Leveraging Semantic Asymmetry for Precise Gross Tumor Volume Segmentation of Nasopharyngeal Carcinoma in Planning CT',
+      'medical-ai',
+    ],
+    ['Computer-Aided Diagnosis of Diabetic Retinopathy from Fundus Photographs', 'medical-ai'],
+    ['Framework for 3D TransRectal Ultrasound', 'medical-ai'],
     ['Scalable Traffic Forecasting with Spatio-Temporal Transformers', 'time-series'],
     ['Robust Dynamic Gesture Recognition at Ultra-Long Distances', 'visual-recognition'],
     ['Visual Place Recognition under Seasonal Change', 'visual-recognition'],
@@ -72,6 +78,9 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['OpenMU: Your Swiss Army Knife for Music Understanding', 'speech-audio'],
     // Words of ours in another field's sense, or a method named in passing: no topic.
     ['On the thresholds of degenerate hypergraphs', undefined],
+    // "Diagnosis" of machines is no medical diagnosis (the catalogue lists the medical ones).
+    ['A Composite Fault Diagnosis Model for NPPs Based on Bayesian-EfficientNet Module', undefined],
+    ['Calibrated Adaptive Teacher for Domain Adaptive Intelligent Fault Diagnosis', undefined],
     ['Exotic synchronization in continuous time crystals outside the symmetric subspace', undefined],
     ['Enabling Adoption of Regenerative Agriculture through Soil Carbon Copilots', undefined],
     [
