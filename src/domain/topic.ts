@@ -36,8 +36,18 @@ export interface Topic {
    * its papers, by paper id. A subscriber of one of those topics gets that topic's papers of it.
    */
   paperTopics?: Record<string, string>;
-  /** For the section of a broad area: the label of each of its topics, by slug. */
+  /**
+   * For the section of a broad area, "More papers" or a section of arXiv classes: the label of
+   * each topic of {@link paperTopics}; for the section of one topic, of each of {@link alsoTopics}.
+   */
   topicLabels?: Record<string, string>;
+  /**
+   * For the section of one topic: the other topic (slug) a paper of it gives join evidence for
+   * too, by paper id (papers naming none left out). A subscriber of that topic who does not follow
+   * this one still gets the paper, under that topic's heading: a long-context reader the "MiniMax
+   * Sparse Attention" of an "Efficient inference" section.
+   */
+  alsoTopics?: Record<string, string>;
 }
 
 /**

@@ -222,12 +222,13 @@ export async function buildEdition(
 }
 
 /**
- * Papers of an edition per catalogue topic (a sub-section counts for its parent topic, a broad
- * area's section for the topics of its papers).
+ * Papers of an edition per catalogue topic, of every topic's section (those the letter had no room
+ * for too: their readers get them): a sub-section counts for its parent topic, a broad area's
+ * section for the topics of its papers, a paper that names another topic too for both.
  */
 export function topicCounts(edition: Edition): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const s of edition.sections) {
+  for (const s of edition.topicSections ?? edition.sections) {
     // A broad area's section counts for the topic of each of its papers (those cut for size too);
     // "More papers" and a section of an arXiv class for the topics its papers name, the rest for
     // itself (an area has no rest).
@@ -240,6 +241,9 @@ export function topicCounts(edition: Edition): Map<string, number> {
     }
     const slug = s.topic.parent ?? s.topic.slug;
     counts.set(slug, (counts.get(slug) ?? 0) + s.papers.length + s.more);
+    // A paper that names another topic too counts for it as well: that topic's readers get it.
+    for (const also of Object.values(s.topic.alsoTopics ?? {}))
+      if (also !== slug) counts.set(also, (counts.get(also) ?? 0) + 1);
   }
   return counts;
 }

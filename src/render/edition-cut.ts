@@ -40,10 +40,21 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
   const named = (s: Section): boolean =>
     listed.has(s.topic.slug) || (s.topic.parent !== undefined && listed.has(s.topic.parent));
   const sections: Section[] = [];
+  // Papers of a section the reader does not get that give a topic they follow join evidence
+  // (`alsoTopics`): they go under that topic's heading, as papers of "More papers" naming it do.
+  const adopted: Section[] = [];
   for (const s of all) {
     const own = s.topic.paperTopics;
     if (own === undefined) {
-      if (named(s) !== except) sections.push(s);
+      if (named(s) !== except) {
+        sections.push(s);
+        continue;
+      }
+      const also = s.topic.alsoTopics ?? {};
+      const follows = (slug: string | undefined): boolean =>
+        slug !== undefined && listed.has(slug) !== except;
+      const papers = s.papers.filter((p) => follows(also[p.id]));
+      if (papers.length > 0) adopted.push(...byNamedTopic({ ...s, papers }, also, follows));
       continue;
     }
     // A broad area's section ("Computer vision"): each paper goes with its own topic, unless the
@@ -57,14 +68,41 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
     // A reader of a few topics reads the papers of "More papers" that name one of them under
     // that topic's heading: nothing in their letter is "more papers" to them.
     if (s.topic.slug === CATCH_ALL_SLUG && !except) {
-      sections.push(...byNamedTopic(s, listed));
+      const named = byNamedTopic(s, own, (slug) => slug !== undefined && listed.has(slug));
+      const rest = s.papers.filter((p) => own[p.id] === undefined);
+      // Then, for a reader who chose "More papers" itself, its papers that name no topic.
+      sections.push(...named);
+      if (listed.has(s.topic.slug) && rest.length > 0)
+        sections.push(rest.length === s.papers.length ? s : { ...s, papers: rest });
       continue;
     }
     const papers = s.papers.filter((p) => listed.has(own[p.id] ?? s.topic.slug) !== except);
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
   }
-  return sections;
+  return mergeAdopted(sections, adopted);
+}
+
+/**
+ * `sections` with the `adopted` papers of other sections: each in the section of its topic when
+ * the cut has one (after that section's own papers), else under a heading of that topic, in the
+ * order they came, before "More papers". A topic's papers from several sections read as one.
+ */
+function mergeAdopted(sections: Section[], adopted: readonly Section[]): Section[] {
+  if (adopted.length === 0) return sections;
+  const out = sections.map((s) => ({ ...s, papers: [...s.papers] }));
+  const added: Section[] = [];
+  for (const a of adopted) {
+    const into =
+      out.find((s) => s.topic.slug === a.topic.slug) ?? added.find((s) => s.topic.slug === a.topic.slug);
+    if (into) {
+      const seen = new Set(into.papers.map((p) => p.id));
+      into.papers.push(...a.papers.filter((p) => !seen.has(p.id)));
+    } else added.push({ ...a, papers: [...a.papers] });
+  }
+  const last = out.findIndex((s) => s.topic.slug === CATCH_ALL_SLUG);
+  if (last < 0) return [...out, ...added];
+  return [...out.slice(0, last), ...added, ...out.slice(last)];
 }
 
 /**
@@ -84,21 +122,21 @@ function capSections(edition: Edition, caps: EditionCaps): Edition {
 }
 
 /**
- * The papers of "More papers" a reader of the `listed` topics receives: those naming one of the
- * topics in a section of that topic each (its label as the section's topic carries it, no "more
- * on the web": those are the catch-all's), then, when the reader chose "More papers" itself, its
- * papers that name no topic.
+ * The papers of section `s` that name a topic the reader follows (`named`: paper id -> slug), in
+ * a section of that topic each: its label as the section's topic carries it, no "more on the
+ * web" (those are the section's).
  */
-function byNamedTopic(s: Section, listed: ReadonlySet<string>): Section[] {
-  const own = s.topic.paperTopics ?? {};
+function byNamedTopic(
+  s: Section,
+  named: Readonly<Record<string, string>>,
+  follows: (slug: string | undefined) => boolean,
+): Section[] {
   const bySlug = new Map<string, Section['papers']>();
-  const rest: Section['papers'] = [];
   for (const p of s.papers) {
-    const slug = own[p.id];
-    if (slug !== undefined && listed.has(slug)) bySlug.set(slug, [...(bySlug.get(slug) ?? []), p]);
-    else if (slug === undefined && listed.has(s.topic.slug)) rest.push(p);
+    const slug = named[p.id];
+    if (slug !== undefined && follows(slug)) bySlug.set(slug, [...(bySlug.get(slug) ?? []), p]);
   }
-  const out: Section[] = [...bySlug.entries()].map(([slug, papers]) => ({
+  return [...bySlug.entries()].map(([slug, papers]) => ({
     topic: {
       slug,
       label: s.topic.topicLabels?.[slug] ?? slug,
@@ -109,9 +147,6 @@ function byNamedTopic(s: Section, listed: ReadonlySet<string>): Section[] {
     papers,
     more: 0,
   }));
-  if (rest.length === s.papers.length) out.push(s);
-  else if (rest.length > 0) out.push({ ...s, papers: rest });
-  return out;
 }
 
 /** Number of papers an edition shows. */

@@ -16,6 +16,11 @@ export interface Claim {
   evidence: number;
   /** Other curated topics the paper gives join evidence for, nearly as much (see {@link RIVAL_RATIO}). */
   rivals: { index: number; evidence: number }[];
+  /**
+   * Every curated topic the paper gives join evidence for (its best among them), strongest first;
+   * absent when an operator's topic claims the paper (the catalogue's were not read).
+   */
+  named?: { index: number; evidence: number }[];
 }
 
 /**
@@ -60,7 +65,8 @@ export function claimPapers(
     }));
     let best = { index: -1, evidence: 0 };
     for (const s of scored) if (s.evidence >= join && s.evidence > best.evidence) best = s;
-    if (best.index < 0) return { ...best, rivals: [] };
+    if (best.index < 0) return { ...best, rivals: [], named: [] };
+    const named = scored.filter((s) => s.evidence >= join).sort((a, b) => b.evidence - a.evidence);
     const titled = titleNames(topics[best.index] as Topic, paper);
     const rivals = scored.filter(
       (s) =>
@@ -69,7 +75,7 @@ export function claimPapers(
         (s.evidence * RIVAL_RATIO >= best.evidence ||
           (titled && titleNames(topics[s.index] as Topic, paper))),
     );
-    return { ...best, rivals };
+    return { ...best, rivals, named };
   });
 }
 

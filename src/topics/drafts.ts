@@ -652,6 +652,8 @@ export function toGroups(
   topics: Topic[],
   /** The topic (index in `topics`) each paper of a catch-all names (see `namedTopics`). */
   otherTopics: ReadonlyMap<number, number> = new Map(),
+  /** The catalogue topics each paper gives join evidence for, strongest first, when known (see Claim.named). */
+  namedOf: (p: number) => readonly { index: number }[] | undefined = () => undefined,
 ): TopicGroup[] {
   const blockOf = (d: Draft): string => d.topic.parent ?? d.topic.slug;
   const blockSize = new Map<string, number>();
@@ -682,6 +684,31 @@ export function toGroups(
       topicLabels: Object.fromEntries(named.map((t) => [t.slug, t.label])),
     };
   };
+  // The topics a reader may follow: a paper of a section that gives one of them join evidence is
+  // that topic's paper too, for the readers of that topic alone.
+  const followed = topics.flatMap((t, i) =>
+    t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
+  );
+  const followable = new Set(followed);
+  const also = (d: Draft): Topic => {
+    const family = d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
+    const other = (i: number): boolean => followable.has(i) && (topics[i] as Topic).slug !== family;
+    const named = new Map<number, Topic>();
+    for (const p of d.members) {
+      const known = namedOf(p);
+      const best =
+        known !== undefined
+          ? (known.find((t) => other(t.index))?.index ?? -1)
+          : bestTopic(topics, followed.filter(other), batch[p] as PaperText, JOIN_EVIDENCE).index;
+      if (best >= 0) named.set(p, topics[best] as Topic);
+    }
+    if (named.size === 0) return d.topic;
+    return {
+      ...d.topic,
+      alsoTopics: paperTopics([...named.keys()], (p) => named.get(p)?.slug, batch),
+      topicLabels: Object.fromEntries([...named.values()].map((t) => [t.slug, t.label])),
+    };
+  };
   const groups: TopicGroup[] = sorted.map((d) => {
     if (d.area)
       return {
@@ -694,7 +721,7 @@ export function toGroups(
     // And those whose titles name it: a listing's section opens on them.
     const titled = d.members.filter((p) => titleNames(d.topic, batch[p] as PaperText));
     return {
-      topic: d.topic,
+      topic: also(d),
       paperIds: ids(d.members),
       ...(close.length > 0 ? { closeOnly: ids(close) } : {}),
       ...(titled.length > 0 ? { titled: ids(titled) } : {}),

@@ -290,7 +290,10 @@ export function groupPapers(
   }
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
-  return { groups: toGroups(drafts, other, batch, topics, tags), catalogue: topics };
+  return {
+    groups: toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named),
+    catalogue: topics,
+  };
 }
 
 /**

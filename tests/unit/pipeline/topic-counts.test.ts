@@ -68,7 +68,32 @@ describe('topicCounts: papers of an edition per catalogue topic', () => {
       ],
       { 'long-context': 1, 'natural-language-processing': 2 },
     ],
+    [
+      'a paper that names another topic too counts for both',
+      [
+        {
+          ...a,
+          topic: {
+            ...a.topic,
+            alsoTopics: { [ids(a)[0] as string]: 'long-context', [ids(a)[2] as string]: 'long-context' },
+          },
+        },
+      ],
+      { 'language-models': 3, 'long-context': 2 },
+    ],
   ])('%s', (_, sections, expected) => {
     expect(Object.fromEntries(topicCounts({ ...edition, sections }))).toEqual(expected);
+  });
+
+  it("counts every topic's section, those the letter had no room for too, when the edition has them", () => {
+    const letter = [{ ...a, more: 1 }];
+    const topicSections = [
+      { ...a, more: 1 },
+      { ...b, topic: { ...b.topic, slug: 'speech-audio' } },
+    ];
+    expect(Object.fromEntries(topicCounts({ ...edition, sections: letter, topicSections }))).toEqual({
+      'language-models': 4,
+      'speech-audio': 3,
+    });
   });
 });

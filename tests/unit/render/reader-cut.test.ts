@@ -103,3 +103,55 @@ describe('cutEdition for a reader of a few topics', () => {
     expect(shape(cutEdition(old, ['llm-agents']))).toEqual([['llm-agents', 4, 5]]);
   });
 });
+
+describe("cutEdition: a paper that names another topic too (alsoTopics) reaches that topic's readers", () => {
+  // The agents section's 2nd paper names AI safety (no section of its own), its 3rd speech.
+  const id = (i: number): string => ranked[i]?.id ?? '';
+  const agentsToo = {
+    ...agents,
+    alsoTopics: { [id(1)]: 'safety-security', [id(2)]: 'speech-audio' },
+    topicLabels: { 'safety-security': 'AI safety and security', 'speech-audio': 'Speech and audio models' },
+  };
+  const swap = (sections: Section[]): Section[] =>
+    sections.map((s) => (s.topic.slug === 'llm-agents' ? { ...s, topic: agentsToo } : s));
+  const withAlso: Edition = {
+    ...letter,
+    sections: swap(letter.sections),
+    topicSections: swap(topicSections),
+  };
+
+  it.each<[string, string[], [string, number, number][]]>([
+    ['a topic with no section: under its own heading', ['safety-security'], [['safety-security', 1, 0]]],
+    ['a topic with a section: after its own papers', ['speech-audio'], [['speech-audio', 5, 0]]],
+    ['both topics: once, in its own section', ['llm-agents', 'safety-security'], [['llm-agents', 6, 3]]],
+    [
+      'all but its section: under the topics the reader keeps, before "More papers"',
+      ['!llm-agents'],
+      [
+        ['speech-audio', 3, 2],
+        ['fine-tuning', 2, 4],
+        ['safety-security', 1, 0],
+        ['other', 2, 6],
+      ],
+    ],
+    ['all but the other topic: the letter as it is', ['!safety-security'], shape(letter)],
+  ])('%s', (_, topics, expected) => {
+    expect(shape(cutEdition(withAlso, topics))).toEqual(expected);
+  });
+
+  it("heads the section with the topic's label and puts the paper after the section's own", () => {
+    const safety = cutEdition(withAlso, ['safety-security']).sections[0];
+    expect(safety?.topic.label).toBe('AI safety and security');
+    expect(safety?.papers.map((p) => p.id)).toEqual([id(1)]);
+    const speechCut = cutEdition(withAlso, ['speech-audio']).sections[0];
+    expect(speechCut?.papers.map((p) => p.id).at(-1)).toBe(id(2));
+  });
+
+  it.each([[['safety-security']], [['speech-audio']], [['!llm-agents']]])(
+    '%j: the letter and its "N more on the web" add up to the whole web version',
+    (topics) => {
+      const whole = (e: Edition): number => e.sections.reduce((n, s) => n + s.papers.length + s.more, e.more);
+      expect(whole(cutEdition(withAlso, topics))).toBe(whole(withAlso));
+    },
+  );
+});
