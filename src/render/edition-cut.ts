@@ -80,27 +80,38 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
   }
-  return mergeAdopted(sections, adopted);
+  return mergeAdopted(sections, adopted, except);
 }
 
 /**
  * `sections` with the `adopted` papers of other sections: each in the section of its topic when
- * the cut has one (after that section's own papers), else under a heading of that topic, in the
- * order they came, before "More papers". A topic's papers from several sections read as one.
+ * the cut has one (after that section's own papers); else, for a reader of a few topics, under a
+ * heading of that topic, before "More papers" (nothing in their letter is "more papers" to them);
+ * for a reader of all topics but some, in "More papers" saying its topic, as the letter of every
+ * topic has a paper that names a topic without a section. A topic's papers read as one section.
  */
-function mergeAdopted(sections: Section[], adopted: readonly Section[]): Section[] {
+function mergeAdopted(sections: Section[], adopted: readonly Section[], except: boolean): Section[] {
   if (adopted.length === 0) return sections;
   const out = sections.map((s) => ({ ...s, papers: [...s.papers] }));
   const added: Section[] = [];
+  const last = out.findIndex((s) => s.topic.slug === CATCH_ALL_SLUG);
   for (const a of adopted) {
     const into =
       out.find((s) => s.topic.slug === a.topic.slug) ?? added.find((s) => s.topic.slug === a.topic.slug);
-    if (into) {
+    const catchAll = except && into === undefined ? out[last] : undefined;
+    if (catchAll !== undefined) {
+      const own = a.papers.map((p) => [p.id, a.topic.slug] as const);
+      catchAll.topic = {
+        ...catchAll.topic,
+        paperTopics: { ...catchAll.topic.paperTopics, ...Object.fromEntries(own) },
+        topicLabels: { ...catchAll.topic.topicLabels, [a.topic.slug]: a.topic.label },
+      };
+      catchAll.papers.push(...a.papers);
+    } else if (into) {
       const seen = new Set(into.papers.map((p) => p.id));
       into.papers.push(...a.papers.filter((p) => !seen.has(p.id)));
     } else added.push({ ...a, papers: [...a.papers] });
   }
-  const last = out.findIndex((s) => s.topic.slug === CATCH_ALL_SLUG);
   if (last < 0) return [...out, ...added];
   return [...out.slice(0, last), ...added, ...out.slice(last)];
 }

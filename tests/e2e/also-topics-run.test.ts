@@ -18,6 +18,7 @@ const config = {
   seedSubscribers: [
     { email: 'all@paperpost.example' },
     { email: 'context@paperpost.example', topics: ['long-context'] },
+    { email: 'stopped@paperpost.example', topics: ['!efficient-inference'] },
   ],
   dataDir: 'data',
 };
@@ -73,6 +74,18 @@ describe('paperpost run: a paper that names a second topic reaches the readers o
       section: Section;
     };
     expect(everyone).toContain(`. ${minimax.section.topic.label} ==`);
+  });
+
+  it('puts them in "More papers", saying "Long context", for a reader who stopped their section', async () => {
+    const minimax = naming.find((n) => n.title.startsWith('MiniMax Sparse Attention')) as {
+      section: Section;
+    };
+    const mine = await text('stopped@paperpost.example');
+    expect(mine).not.toContain(`. ${minimax.section.topic.label} ==`);
+    const more = mine.slice(mine.indexOf('. More papers =='));
+    const at = more.indexOf('MiniMax Sparse Attention');
+    expect(at).toBeGreaterThan(0);
+    expect(more.slice(at, at + 200)).toContain('Long context · ');
   });
 
   it('counts them for "Long context" in the catalogue too', () => {

@@ -125,13 +125,12 @@ describe("cutEdition: a paper that names another topic too (alsoTopics) reaches 
     ['a topic with a section: after its own papers', ['speech-audio'], [['speech-audio', 5, 0]]],
     ['both topics: once, in its own section', ['llm-agents', 'safety-security'], [['llm-agents', 6, 3]]],
     [
-      'all but its section: under the topics the reader keeps, before "More papers"',
+      'all but its section: in the section of the topic the reader keeps, else in "More papers"',
       ['!llm-agents'],
       [
         ['speech-audio', 3, 2],
         ['fine-tuning', 2, 4],
-        ['safety-security', 1, 0],
-        ['other', 2, 6],
+        ['other', 3, 6],
       ],
     ],
     ['all but the other topic: the letter as it is', ['!safety-security'], shape(letter)],
@@ -145,6 +144,15 @@ describe("cutEdition: a paper that names another topic too (alsoTopics) reaches 
     expect(safety?.papers.map((p) => p.id)).toEqual([id(1)]);
     const speechCut = cutEdition(withAlso, ['speech-audio']).sections[0];
     expect(speechCut?.papers.map((p) => p.id).at(-1)).toBe(id(2));
+  });
+
+  it('says in "More papers" of a reader of all topics but its section the topic it names', () => {
+    const other = cutEdition(withAlso, ['!llm-agents']).sections.at(-1);
+    expect(other?.papers.map((p) => p.id).at(-1)).toBe(id(1));
+    expect(other?.topic.paperTopics?.[id(1)]).toBe('safety-security');
+    expect(other?.topic.topicLabels?.['safety-security']).toBe('AI safety and security');
+    // The letter's own tags stay.
+    expect(other?.topic.paperTopics?.[morePapers[3]?.id ?? '']).toBe('time-series');
   });
 
   it.each([[['safety-security']], [['speech-audio']], [['!llm-agents']]])(
