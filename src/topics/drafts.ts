@@ -1,5 +1,5 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
-import { partParent, topicOrigin } from '../domain/index.js';
+import { isOffered, partParent, topicOrigin } from '../domain/index.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, titleNames, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel, type SectionLabel } from './label-section.js';
@@ -684,10 +684,12 @@ export function toGroups(
       topicLabels: Object.fromEntries(named.map((t) => [t.slug, t.label])),
     };
   };
-  // The topics a reader may follow: a paper of a section that gives one of them join evidence is
-  // that topic's paper too, for the readers of that topic alone.
+  // The topics a reader may follow (a curated one the operator's own of that label replaces is
+  // not offered): a paper of a section that gives one of them join evidence is that topic's paper
+  // too, for the readers of that topic alone.
+  const ownLabels = new Set(topics.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
   const followed = topics.flatMap((t, i) =>
-    t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
+    isOffered(t) && (t.userDefined || !ownLabels.has(t.label.toLowerCase())) ? [i] : [],
   );
   const followable = new Set(followed);
   const also = (d: Draft): Topic => {

@@ -19,6 +19,8 @@ describe('groupPapers: the second topic a paper of a section names (the demo sam
     return { group: groups.find((g) => g.paperIds.includes(paper.id)) as TopicGroup, paper };
   };
 
+  const demoOwn = (): string[] => catalogue.filter((t) => t.userDefined).map((t) => t.label);
+
   beforeAll(async () => {
     const demo = await loadDemoPapers();
     papers = demo.papers;
@@ -52,6 +54,12 @@ describe('groupPapers: the second topic a paper of a section names (the demo sam
       }
     }
     expect(named).toBeGreaterThan(0);
+  });
+
+  it('never names a curated topic the operator\'s own of the same label replaces (the demo\'s "LLM agents")', () => {
+    const named = groups.flatMap((g) => Object.values(g.topic.alsoTopics ?? {}));
+    expect(demoOwn()).toContain('LLM agents');
+    expect(named).not.toContain('llm-agents');
   });
 
   it('leaves "More papers" to the topic each of its papers names (paperTopics), as before', () => {
