@@ -248,9 +248,9 @@ console.log(
   '\nPlacement on the hand-judged sets (tests/fixtures/topics/placement-*.jsonl, arXiv categories kept as a run has them): well placed = in a section the judge accepts, or in "More papers" when no section of the letter fits it; strict = "More papers" counts only for papers judged "none"\n',
 );
 console.log(
-  '| set | papers | well placed | strict | catch-all | misplaced | in "More papers" or a class section, naming a topic (judge agrees) |',
+  '| set | papers | well placed | strict | catch-all | misplaced | in "More papers" or a class section, naming a topic (judge agrees) | in a section, naming a second topic its readers get (judge agrees) |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 const misplaced: string[] = [];
 for (const [name, set] of [
   ['demo samples (all 107)', await loadPlacementDemo()],
@@ -263,17 +263,17 @@ for (const [name, set] of [
 ] as const) {
   const pl = measurePlacement(set, CATALOGUE);
   console.log(
-    `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} | ${pl.tagged} (${pl.taggedRight}) |`,
+    `| ${name} | ${pl.papers} | ${pct(pl.wellPlaced)} | ${pct(pl.strict)} | ${pct(pl.otherShare)} | ${pl.misplaced.length} | ${pl.tagged} (${pl.taggedRight}) | ${pl.second} (${pl.secondRight}) |`,
   );
   misplaced.push(`- ${name}:\n${pl.misplaced.map((m) => `  ${m}`).join('\n')}`);
 }
 // The letter a new user reads first: `npm start`'s 40 papers, as the built CLI sends them.
 const letter = await demoLetterPlacement();
 if (typeof letter === 'string')
-  console.log(`| demo letter (\`npm start\`, its 40 papers) | ${letter} | | | | | |`);
+  console.log(`| demo letter (\`npm start\`, its 40 papers) | ${letter} | | | | | | |`);
 else {
   console.log(
-    `| demo letter (\`npm start\`, its ${letter.papers} papers) | ${letter.papers} | ${pct(letter.wellPlaced)} | ${pct(letter.strict)} | ${pct(letter.otherShare)} | ${letter.misplaced.length} | ${letter.tagged} (${letter.taggedRight}) |`,
+    `| demo letter (\`npm start\`, its ${letter.papers} papers) | ${letter.papers} | ${pct(letter.wellPlaced)} | ${pct(letter.strict)} | ${pct(letter.otherShare)} | ${letter.misplaced.length} | ${letter.tagged} (${letter.taggedRight}) | ${letter.second} (${letter.secondRight}) |`,
   );
   misplaced.push(`- demo letter:\n${letter.misplaced.map((m) => `  ${m}`).join('\n')}`);
 }

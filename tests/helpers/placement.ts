@@ -88,6 +88,10 @@ export interface Placement {
   tagged: number;
   /** Of those, the papers whose topic the judge accepts. */
   taggedRight: number;
+  /** Papers of a topic's section that name a second topic (`alsoTopics`: its readers get them). */
+  second: number;
+  /** Of those, the papers whose second topic the judge accepts. */
+  secondRight: number;
 }
 
 /**
@@ -124,6 +128,8 @@ export function scorePlacement(
   let classed = 0;
   let tagged = 0;
   let taggedRight = 0;
+  let second = 0;
+  let secondRight = 0;
   const misplaced: string[] = [];
   for (const g of groups) {
     const isOther = g.topic.slug === OTHER_TOPIC.slug;
@@ -142,6 +148,11 @@ export function scorePlacement(
       if (tag !== undefined) {
         tagged += 1;
         if (p.accept.includes(tag)) taggedRight += 1;
+      }
+      const also = g.topic.alsoTopics?.[id];
+      if (also !== undefined) {
+        second += 1;
+        if (p.accept.includes(also)) secondRight += 1;
       }
       if (byClass) classed += 1;
       const ofClass =
@@ -171,6 +182,8 @@ export function scorePlacement(
     misplaced,
     tagged,
     taggedRight,
+    second,
+    secondRight,
   };
 }
 
