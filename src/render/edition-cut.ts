@@ -68,10 +68,10 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
     // A reader of a few topics reads the papers of "More papers" that name one of them under
     // that topic's heading: nothing in their letter is "more papers" to them.
     if (s.topic.slug === CATCH_ALL_SLUG && !except) {
-      const named = byNamedTopic(s, own, (slug) => slug !== undefined && listed.has(slug));
+      const byTopic = byNamedTopic(s, own, (slug) => slug !== undefined && listed.has(slug));
       const rest = s.papers.filter((p) => own[p.id] === undefined);
       // Then, for a reader who chose "More papers" itself, its papers that name no topic.
-      sections.push(...named);
+      sections.push(...byTopic);
       if (listed.has(s.topic.slug) && rest.length > 0)
         sections.push(rest.length === s.papers.length ? s : { ...s, papers: rest });
       continue;

@@ -738,7 +738,8 @@ export function toGroups(
 
 /**
  * The topic (slug) of each paper of a section, by paper id in id order: an area's papers each
- * (`''` when it claims none), a catch-all's those that name one (`slugOf` undefined: left out).
+ * (`''` when it claims none), a catch-all's those that name one, a topic's section's those that
+ * name a second topic (`slugOf` undefined: left out).
  */
 function paperTopics(
   members: number[],
