@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
 import { sampleSources, tempProject } from '../helpers/cli.js';
-import { runEdition } from '../helpers/run-edition.js';
+import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // The demo's sources, a reader of every topic and one of long context alone: the day has no
 // "Long context" section, but papers of other sections name it (a sparse-attention kernel for
@@ -29,11 +27,8 @@ describe('paperpost run: a paper that names a second topic reaches the readers o
   let counts: Map<string, number>;
   let naming: { section: Section; title: string }[];
   const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
-  const text = async (who: string): Promise<string> => {
-    const folder = path.join(dir, 'data', 'outbox', edition.id);
-    const file = readdirSync(folder).find((f) => f.endsWith(`-${who}.eml`)) as string;
-    return oneLine((await simpleParser(readFileSync(path.join(folder, file)))).text ?? '');
-  };
+  const text = async (who: string): Promise<string> =>
+    oneLine((await outboxText(dir, edition.id, who)) ?? '');
 
   beforeAll(async () => {
     dir = tempProject(config);

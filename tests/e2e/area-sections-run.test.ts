@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
 import { SAMPLES, tempProject } from '../helpers/cli.js';
-import { runEdition } from '../helpers/run-edition.js';
+import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // One day of Hugging Face papers alone (a personal digest): several topics hold one paper each.
 const config = {
@@ -32,11 +31,7 @@ describe("paperpost run: a broad area's section reaches the subscribers of its p
   let counts: Map<string, number>;
   let summary: { ledger: { created: number; skipped: number; variants: string[] } };
   let skipped: string[];
-  const text = async (who: string): Promise<string> => {
-    const folder = path.join(dir, 'data', 'outbox', edition.id);
-    const file = readdirSync(folder).find((f) => f.endsWith(`-${who}.eml`)) as string;
-    return (await simpleParser(readFileSync(path.join(folder, file)))).text ?? '';
-  };
+  const text = async (who: string): Promise<string> => (await outboxText(dir, edition.id, who)) as string;
 
   beforeAll(async () => {
     dir = tempProject(config);

@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { sampleSources, tempProject } from '../helpers/cli.js';
-import { runEdition } from '../helpers/run-edition.js';
+import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // A busy day in a short letter: the demo samples (107 papers, a dozen topics) in 10 papers, 4 per
 // section. Most topics find no room in the all-topics letter; their readers still get them.
@@ -26,12 +23,8 @@ describe('paperpost run: a reader of a few topics gets them even when the letter
   let dir: string;
   let edition: Edition;
   let skipped: string[];
-  const text = async (who: string): Promise<string | undefined> => {
-    const folder = path.join(dir, 'data', 'outbox', edition.id);
-    const file = readdirSync(folder).find((f) => f.endsWith(`-${who}@paperpost.example.eml`));
-    if (file === undefined) return undefined;
-    return ((await simpleParser(readFileSync(path.join(folder, file)))).text ?? '').replace(/\s+/g, ' ');
-  };
+  const text = async (who: string): Promise<string | undefined> =>
+    (await outboxText(dir, edition.id, `${who}@paperpost.example`))?.replace(/\s+/g, ' ');
   const sectionOf = (slug: string): Section | undefined =>
     edition.topicSections?.find((s) => s.topic.slug === slug);
 

@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { expect } from 'vitest';
 import type { Edition } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
@@ -26,4 +28,12 @@ export async function runEdition(dir: string): Promise<RunEdition> {
   } finally {
     await store.close();
   }
+}
+
+/** The plain-text part of the mail edition `editionId` of the project in `dir` wrote to `email`; undefined when it wrote none. */
+export async function outboxText(dir: string, editionId: string, email: string): Promise<string | undefined> {
+  const folder = path.join(dir, 'data', 'outbox', editionId);
+  const file = readdirSync(folder).find((f) => f.endsWith(`-${email}.eml`));
+  if (file === undefined) return undefined;
+  return (await simpleParser(readFileSync(path.join(folder, file)))).text ?? '';
 }
