@@ -1,4 +1,4 @@
-import type { Topic, TopicArea } from '../domain/index.js';
+import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
 import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
@@ -185,6 +185,13 @@ export interface ClassSectionOptions {
    * (which has no section in this letter) stay in "More papers", never under a broader heading.
    */
   keepOut?: (paper: number) => boolean;
+  /**
+   * Classes a section of covered classes is never made of: those whose home topic (see
+   * {@link ClassHomes}) has a section in the letter. Their papers left over name other topics; a
+   * "Natural language processing" beside "Language understanding and text analysis" would give
+   * a reader two headings for one field.
+   */
+  homed?: ReadonlySet<string>;
 }
 
 /**
@@ -209,7 +216,7 @@ export function formClassSections(
   room: number,
   options: ClassSectionOptions = {},
 ): number[] {
-  const { model, covered = false, keepOut } = options;
+  const { model, covered = false, keepOut, homed } = options;
   // The classes topics of key phrases cover; not those of a section of classes itself (an
   // approved "Mathematics" lists math.AG and keeps taking its papers).
   const field = new Set(
@@ -236,7 +243,7 @@ export function formClassSections(
       const primary = paper.categories[0];
       if (covered) {
         const name = primary === undefined ? undefined : classHeading(primary);
-        if (keepOut?.(p)) continue;
+        if (keepOut?.(p) || (primary !== undefined && homed?.has(primary))) continue;
         if (primary !== undefined && name && field.has(primary.toLowerCase()))
           add(`class ${primary}`, name, p, !BROAD_CLASSES.has(primary));
         continue;

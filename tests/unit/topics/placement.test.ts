@@ -599,9 +599,12 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // a paper naming another topic joins by closeness only on this one's topic said twice (the
     // demo letter's meeting-summary evaluator left "Fine-tuning"; an activation-steering paper
     // that says "fine-tuning" once reads in "More papers" under its own "Interpretability").
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.88);
-    expect(s.strict).toBeGreaterThanOrEqual(0.79);
-    expect(s.otherShare).toBeLessThanOrEqual(0.2);
+    // 88% / 85% / 14% since a section gives way to a larger one formed from "More papers" (a
+    // "Reasoning and RL post-training" of three to "Evaluation, safety and interpretability" of
+    // six): 95 -> 94 of 107 well placed, 87 -> 91 strictly, 21 -> 15 in "More papers".
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.87);
+    expect(s.strict).toBeGreaterThanOrEqual(0.84);
+    expect(s.otherShare).toBeLessThanOrEqual(0.15);
     // Those papers carry their topic, and the judge accepts it for all but one.
     expect(s.taggedRight).toBeGreaterThanOrEqual(s.tagged - 1);
   });
