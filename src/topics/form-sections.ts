@@ -160,10 +160,22 @@ const UNGUESSED = new Set(['cs', 'stat', 'eess']);
  * is sure (see {@link GUESS_CONFIDENCE}) and not an archive of machine learning's own classes.
  */
 export function guessedArchive(paper: PaperText, model?: ArchiveModel): string | undefined {
+  const known = GUESSED.get(paper);
+  if (known !== undefined && known.model === model) return known.archive;
   const guess = guessArchive(`${paper.title} ${paper.summary}`, model);
-  if (!guess || guess.probability < GUESS_CONFIDENCE || UNGUESSED.has(guess.archive)) return undefined;
-  return guess.archive;
+  const archive =
+    !guess || guess.probability < GUESS_CONFIDENCE || UNGUESSED.has(guess.archive)
+      ? undefined
+      : guess.archive;
+  GUESSED.set(paper, { model, archive });
+  return archive;
 }
+
+/**
+ * Each paper's guess, kept while the paper is: a batch forms its class sections again for each
+ * section that may give way to a larger one (see groupPapers), and the model reads every word.
+ */
+const GUESSED = new WeakMap<PaperText, { model: ArchiveModel | undefined; archive: string | undefined }>();
 
 /** Papers of one arXiv class (or archive) in the catch-all that form a section of it. */
 export const CLASS_MIN_PAPERS = 3;

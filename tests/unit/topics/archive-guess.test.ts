@@ -127,6 +127,18 @@ describe('the shipped model', () => {
     expect(guessedArchive(paper('x', title, summary))).toBe(archive);
   });
 
+  // A batch forms its class sections again for each section that may give way: each paper's guess
+  // is kept, for the model it was made with.
+  it("keeps a paper's guess for its model, and guesses again with another model", () => {
+    const stellar = paper('s', 'Stellar populations of dwarf galaxies', 'Dwarf galaxies at low redshift.');
+    expect(guessedArchive(stellar)).toBe('astro-ph');
+    expect(guessedArchive(stellar)).toBe('astro-ph');
+    // A model that knows none of its words guesses nothing, whatever the shipped model read.
+    const blank = archiveModelOf({ ...TINY, words: {} });
+    expect(guessedArchive(stellar, blank)).toBeUndefined();
+    expect(guessedArchive(stellar)).toBe('astro-ph');
+  });
+
   it('never takes a paper of the hand-labelled Hugging Face set (machine learning) for another field', () => {
     const elsewhere = loadHfLabeled().filter((p) => guessedArchive(p) !== undefined);
     expect(elsewhere.map((p) => p.title)).toEqual([]);
