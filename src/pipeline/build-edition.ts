@@ -23,10 +23,18 @@ export type BuildResult =
   | { status: 'built'; edition: Edition; candidates: number; newTopics: number }
   | { status: 'skipped'; reason: string; candidates: number };
 
-/** How many top-scoring papers are grouped into topics: enough to fill every section cap. */
-export function groupingPoolSize(config: Readonly<RunOptions>): number {
-  return Math.max(2 * config.limits.maxPapersPerEdition, 100);
+/**
+ * How many top-scoring papers are grouped into topics: enough to fill every section cap; every
+ * candidate when they are at most half as many again (a day of 107 papers), so that the web
+ * version lists the few below the pool under their topics rather than under "More papers".
+ */
+export function groupingPoolSize(config: Readonly<RunOptions>, candidates = 0): number {
+  const pool = Math.max(2 * config.limits.maxPapersPerEdition, 100);
+  return candidates <= POOL_SLACK * pool ? Math.max(pool, candidates) : pool;
 }
+
+/** Candidates up to this multiple of the grouping pool are all grouped (see groupingPoolSize). */
+const POOL_SLACK = 1.5;
 
 /** How an edition ranks, from the config: its weights and caps, ages counted back from `now`. */
 export function rankOptionsFor(
@@ -95,7 +103,7 @@ export async function planEdition(
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
   const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
-  const pool = ranking.slice(0, groupingPoolSize(config));
+  const pool = ranking.slice(0, groupingPoolSize(config, ranking.length));
   const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
