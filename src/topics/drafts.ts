@@ -699,11 +699,19 @@ export function toGroups(
     const other = (i: number): boolean => followable.has(i) && (topics[i] as Topic).slug !== family;
     const named = new Map<number, Topic>();
     for (const p of d.members) {
-      const known = namedOf(p)?.filter((t) => namesOutright(topics[t.index] as Topic, batch[p] as PaperText));
-      const best =
+      const paper = batch[p] as PaperText;
+      let bare: PaperText | undefined;
+      // Named in its title or keywords, not in its abstract alone (see the comment above).
+      const outright = (i: number): boolean => {
+        bare ??= { ...paper, summary: '', aiSummary: null };
+        return topicEvidence(topics[i] as Topic, bare) >= EVIDENCE.keywords;
+      };
+      const known = namedOf(p);
+      const strongest =
         known !== undefined
-          ? (known.find((t) => other(t.index))?.index ?? -1)
-          : bestTopic(topics, followed.filter(other), batch[p] as PaperText, JOIN_EVIDENCE).index;
+          ? (known.find((t) => other(t.index) && outright(t.index))?.index ?? -1)
+          : bestTopic(topics, followed.filter(other), paper, JOIN_EVIDENCE).index;
+      const best = strongest >= 0 && outright(strongest) ? strongest : -1;
       if (best >= 0) named.set(p, topics[best] as Topic);
     }
     if (named.size === 0) return d.topic;
@@ -736,11 +744,6 @@ export function toGroups(
     groups.push({ topic: tagged({ ...(known ?? OTHER_TOPIC) }, other), paperIds: ids(other) });
   }
   return groups;
-}
-
-/** true when a paper names a topic in its title or its keywords, not in its abstract alone. */
-function namesOutright(topic: Topic, paper: PaperText): boolean {
-  return topicEvidence(topic, { ...paper, summary: '', aiSummary: null }) >= EVIDENCE.keywords;
 }
 
 /**

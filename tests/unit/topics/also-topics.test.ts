@@ -119,3 +119,42 @@ describe('groupPapers: a second topic said in the abstract alone is none', () =>
     expect(secondOf(title)).toEqual({ section, second });
   });
 });
+
+describe("groupPapers: the second topic of a paper an operator's topic claims", () => {
+  // An operator's topic claims these papers (the catalogue's claims are not read for them): the
+  // second topic is their strongest other topic, on the same rule, named in title or keywords.
+  const catalogue: Topic[] = [
+    { slug: 'agents', label: 'Agents', keywords: ['agents', 'agent'], categories: [], userDefined: true },
+    {
+      slug: 'fine-tuning',
+      label: 'Fine-tuning',
+      keywords: ['fine-tuning', 'lora', 'instruction tuning'],
+      categories: [],
+      userDefined: false,
+      origin: 'curated',
+    },
+  ];
+  const paper = (id: string, title: string, summary: string) => ({
+    id,
+    title,
+    summary,
+    keywords: [],
+    categories: [],
+  });
+  const papers = [
+    paper('a1', 'Fine-Tuning Web Agents with LoRA', 'Web agents learn to browse.'),
+    paper(
+      'a2',
+      'Memory for Language Agents',
+      'Agents store notes. We use fine-tuning with LoRA and instruction tuning on agent traces; LoRA keeps it cheap.',
+    ),
+    ...['a3', 'a4', 'a5', 'a6', 'a7'].map((id) => paper(id, `Agents that plan, ${id}`, 'Agents plan tasks.')),
+  ];
+  const { groups } = groupPapers(papers, catalogue);
+  const agents = groups.find((g) => g.topic.slug === 'agents') as TopicGroup;
+
+  it('names the second topic of a title that says it, not of an abstract alone', () => {
+    expect(agents.paperIds).toEqual(expect.arrayContaining(['a1', 'a2']));
+    expect(agents.topic.alsoTopics).toEqual({ a1: 'fine-tuning' });
+  });
+});
