@@ -237,12 +237,6 @@ export function formClassSections(
     ),
   );
   let rest = [...other];
-  // Guessed once: the model reads every word of the paper.
-  const guessed = new Map<number, string | undefined>();
-  const archiveGuess = (p: number): string | undefined => {
-    if (!guessed.has(p)) guessed.set(p, guessedArchive(batch[p] as PaperText, model));
-    return guessed.get(p);
-  };
   for (let made = 0; made < room && rest.length >= CLASS_MIN_PAPERS; made += 1) {
     const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
@@ -262,7 +256,7 @@ export function formClassSections(
       }
       if (primary === undefined) {
         // No categories (a plain feed): the archive its words most likely come from, when sure.
-        const archive = archiveGuess(p);
+        const archive = guessedArchive(paper, model);
         const heading = archive === undefined ? undefined : archiveName(archive);
         if (archive !== undefined && heading) add(`archive ${archive}`, heading, p, false);
         continue;
