@@ -19,7 +19,7 @@ import { ROOT } from './lib.js';
 
 /** The placement of the demo letter's papers, or why it could not be measured. */
 export async function demoLetterPlacement(): Promise<Placement | string> {
-  if (!existsSync(path.join(ROOT, 'dist', 'app', 'main.js')))
+  if (!existsSync(path.join(ROOT, 'dist', 'app', 'cli.cjs')))
     return 'not measured: run `npm run build` first';
   const dir = mkdtempSync(path.join(tmpdir(), 'pp-demo-letter-'));
   try {

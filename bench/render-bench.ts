@@ -241,7 +241,7 @@ async function benchOneShot(): Promise<void> {
     return { label: label ?? 'current', root: path.resolve(dir ?? ROOT) };
   });
   for (const p of packages) {
-    if (!existsSync(path.join(p.root, 'dist', 'app', 'main.js'))) {
+    if (!existsSync(path.join(p.root, 'dist', 'app', 'cli.cjs'))) {
       console.log(`3. one-shot run: skipped, ${p.root}/dist not built (npm run build)`);
       return;
     }

@@ -6,6 +6,6 @@
 // sized to the machine's CPUs instead of Node's fixed four, which on a 2-core machine take the
 // run's own core away while it groups its first batch (README "Figures"). In Node, that line is
 // a string and a comment: `node bin/paperpost.js` runs the same CLI without the option.
-import { main } from '../dist/app/main.js';
+import { launch } from '../dist/app/launch.js';
 
-main(process.argv);
+launch(process.argv);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { PaperpostError } from '../domain/errors.js';
 import { CharsetUnsupportedError, type MimePart, parseHeaderBlock, readEntity } from './mime-lite.js';
 import { classifyMail } from './read-bounce.js';
@@ -5,8 +6,9 @@ import type { BounceReading } from './types.js';
 
 /** mailparser's reading, rebuilt as a MIME tree for the classifier. */
 async function readWithMailparser(raw: Buffer): Promise<MimePart> {
-  // Loaded on first need: nearly every bounce is read without it.
-  const { simpleParser } = await import('mailparser');
+  // Loaded on first need: nearly every bounce is read without it. By require(), not import():
+  // the bundled CLI is a script with a code cache, where import() has no loader (code-cache.ts).
+  const { simpleParser } = createRequire(import.meta.url)('mailparser') as typeof import('mailparser');
   const mail = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = parseHeaderBlock(mail.headerLines.map((h) => h.line).join('\n'));
   const children: MimePart[] = [];

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { isLoopbackUrl, originOf } from './local-url.js';
 import { estimateSpamScore } from './spam-score.js';
 
@@ -83,7 +84,8 @@ export interface MessageParts {
  * mailparser (~0.2 s to load) is loaded on the first call.
  */
 export async function checkMessage(eml: string | Buffer): Promise<CheckReport> {
-  const { simpleParser } = await import('mailparser');
+  // By require(), not import(): see src/cli/code-cache.ts.
+  const { simpleParser } = createRequire(import.meta.url)('mailparser') as typeof import('mailparser');
   const mail = await simpleParser(eml);
   const html = typeof mail.html === 'string' ? mail.html : null;
   // mailparser derives `text` from the HTML when there is no text part: look for a real one.

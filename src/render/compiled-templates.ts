@@ -20,7 +20,7 @@ import { listFiles } from './templates.js';
 
 /** dist/templates/ beside the bundle (dist/app/); none when running from the TypeScript sources. */
 export function defaultPrebuiltDir(): string | undefined {
-  return import.meta.url.endsWith('.js')
+  return !import.meta.url.endsWith('.ts')
     ? fileURLToPath(new URL('../templates/', import.meta.url))
     : undefined;
 }

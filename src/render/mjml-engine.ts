@@ -112,8 +112,8 @@ let background: MjmlWorker | null = null;
 let workerFailed = false;
 
 function workerFile(): string | null {
-  // Built (dist/*.js) only: from TypeScript sources (tests) the compile stays in this thread.
-  if (!import.meta.url.endsWith('.js')) return null;
+  // Built (dist/app/) only: from TypeScript sources (tests) the compile stays in this thread.
+  if (import.meta.url.endsWith('.ts')) return null;
   const file = fileURLToPath(new URL('./mjml-worker.js', import.meta.url));
   return existsSync(file) ? file : null;
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +71,28 @@ describe('bin/paperpost.js', () => {
     ).scripts.start;
     expect(launcherOptions(BIN)).toEqual(['--v8-pool-size=0']);
     expect(start).toBe('node --v8-pool-size=0 bin/paperpost.js run');
+  });
+
+  it("loads the CLI with the build's code cache of it, and leaves the cache as it is", () => {
+    // The build made the cache from a demo run, for this very bundle (its digest heads the file).
+    const bundle = path.join(ROOT, 'dist', 'app', 'cli.cjs');
+    const cache = readFileSync(`${bundle}.cache`);
+    const digest = createHash('sha1').update(readFileSync(bundle)).digest();
+    expect(cache.subarray(0, digest.length).equals(digest)).toBe(true);
+    expect(cache.length).toBeGreaterThan(100_000);
+    const before = statSync(`${bundle}.cache`).mtimeMs;
+    for (const mode of ['', 'off']) {
+      const r = spawnSync(process.execPath, [BIN, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, PAPERPOST_CODE_CACHE: mode },
+      });
+      expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+        code: 0,
+        stdout: `${VERSION}\n`,
+        stderr: '',
+      });
+    }
+    // Used as it is: a command writes it only when it is missing or V8 refuses it.
+    expect(statSync(`${bundle}.cache`).mtimeMs).toBe(before);
   });
 });

@@ -7,7 +7,7 @@ import { BIN, ROOT } from '../helpers/cli.js';
 
 /** The daemon tests run the built CLI; `npm test` builds first. */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'app', 'main.js'))) {
+  if (!existsSync(path.join(ROOT, 'dist', 'app', 'cli.cjs'))) {
     throw new Error('dist/ has no built CLI: run `npm run build` before these tests');
   }
 }
