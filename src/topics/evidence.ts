@@ -302,7 +302,8 @@ interface Holder {
 let holders: { version: number; byRun: Map<string, Holder[]> } = { version: -1, byRun: new Map() };
 
 /**
- * Makes the topics at `indices` (of `topics`) the ones whose phrases shadow each other: a phrase
+ * Makes the topics at `indices` (of `topics`) the batch's: their arXiv categories are the field of
+ * the catalogue (see {@link topicEvidence}), and their phrases shadow each other: a phrase
  * said only inside a longer key phrase of another of them counts as that phrase alone. "Hate
  * speech detection" names no speech model, "coding agents" no general agents paper, "image-to-
  * image translation" no machine translation. Phrases of one family (a topic and its parts)
@@ -311,6 +312,7 @@ let holders: { version: number; byRun: Map<string, Holder[]> } = { version: -1, 
  */
 export function learnShadows(topics: readonly Topic[], indices: readonly number[]): void {
   learnPhrases(topics, indices);
+  field = new Set(indices.flatMap((i) => (topics[i] as Topic).categories.map((c) => c.toLowerCase())));
   const next = new Map<Phrase[], string>();
   for (const i of indices) {
     const topic = topics[i] as Topic;
@@ -321,6 +323,16 @@ export function learnShadows(topics: readonly Topic[], indices: readonly number[
   rivalLists = next;
   rivalsVersion += 1;
   SHADOWS = new WeakMap();
+}
+
+/** The arXiv categories the topics of {@link learnShadows} list: the field of the catalogue. */
+let field: ReadonlySet<string> = new Set();
+
+/** true for a paper whose arXiv categories no topic of the catalogue lists (hep-ph in an ML letter). */
+function offField(paper: EvidenceSource): boolean {
+  if (paper.categories.length === 0 || field.size === 0) return false;
+  for (const c of paper.categories) if (field.has(c.toLowerCase())) return false;
+  return true;
 }
 
 /** Every shorter run of words of the rivals' phrases, with the longer phrases that hold it (read once per rival set). */
@@ -386,7 +398,10 @@ function countOwn(field: FieldGrams, phrase: Phrase, shadows: Map<string, Phrase
  * Evidence a paper gives for a topic: for each distinct key phrase, the strongest place it says
  * it (see {@link EVIDENCE}), summed; plus a little for a shared arXiv category when some phrase
  * matched (an operator's own category rule counts fully). An acronym its abstract spells out as
- * something else counts for nothing there (see {@link definedOtherwise}).
+ * something else counts for nothing there (see {@link definedOtherwise}). A catalogue topic's
+ * one-word phrase in the title or keywords of a paper of a field the catalogue does not cover
+ * (arXiv categories, none of which its topics list; see {@link learnShadows}) counts as in an
+ * abstract: such a paper joins on several phrases or a longer one, not on "Probing".
  */
 export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   const phrases = phrasesOf(topic);
@@ -397,11 +412,14 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   let words = 0;
   const matched = mayMatch(g, phrases) ? phrases : NO_PHRASES;
   const shadows = matched.length > 0 ? shadowsOf(phrases) : undefined;
+  // A paper of a field the catalogue does not cover says a topic's one word in its own sense:
+  // "Probing" a particle, "quantization" of a decoder, "translation" flows (issue #12).
+  const foreign = matched.length > 0 && !topic.userDefined && offField(paper);
   for (let k = 0; k < matched.length; k += 1) {
     const id = matched[k] as Phrase;
     const one = id.words === 1;
-    if (countOwn(g.title, id, shadows) > 0) score += EVIDENCE.title;
-    else if (countOwn(g.keywords, id, shadows) > 0) score += EVIDENCE.keywords;
+    if (countOwn(g.title, id, shadows) > 0) score += foreign && one ? EVIDENCE.abstract : EVIDENCE.title;
+    else if (countOwn(g.keywords, id, shadows) > 0) score += foreign && one ? EVIDENCE.abstract : EVIDENCE.keywords;
     else {
       const count = countOwn(g.abstract, id, shadows);
       // "attack success rate (ASR)" says nothing of speech recognition.

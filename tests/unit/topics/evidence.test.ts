@@ -178,3 +178,77 @@ describe('a phrase said inside a longer key phrase of another topic (learnShadow
     expect(titleNames(speech, paper('Hate Speech Detection in Tweets'))).toBe(true);
   });
 });
+
+describe('a paper of a field the catalogue does not cover (no topic lists its arXiv categories)', () => {
+  const named = (slug: string, keywords: string[], categories: string[]): Topic => ({
+    ...topic(keywords),
+    slug,
+    label: slug,
+    categories,
+  });
+  const interpretability = named(
+    'interpretability',
+    ['probing', 'explainable ai', 'interpretability'],
+    ['cs.LG'],
+  );
+  const translation = named('multilingual', ['translation', 'machine translation'], ['cs.CL']);
+  const own = { ...named('particles', ['probing'], []), userDefined: true };
+  const catalogue = [interpretability, translation];
+  const of = (title: string, categories: string[], summary = ''): PaperText => ({
+    ...paper(title, summary),
+    categories,
+  });
+  const { title, abstract, category } = EVIDENCE;
+
+  it.each<[string, Topic, PaperText, number]>([
+    [
+      'one word of its title counts as a word of an abstract ("Probing" a particle)',
+      interpretability,
+      of('Probing chiral and flavored Z′ from cosmic bursts', ['hep-ph', 'astro-ph.HE']),
+      abstract,
+    ],
+    [
+      '"translation" flows are no machine translation',
+      translation,
+      of('Ergodic integrals for extensions of translation flows', ['math.DS']),
+      abstract,
+    ],
+    [
+      'a phrase of two words or more is as strong as anywhere',
+      interpretability,
+      of('Explainable AI in 6G O-RAN: a survey', ['cs.NI']),
+      title,
+    ],
+    [
+      'several words still add up',
+      interpretability,
+      of('Probing interpretability of detectors', ['hep-ex']),
+      2 * abstract,
+    ],
+    [
+      'one category the catalogue lists: the title word counts fully',
+      interpretability,
+      of('Probing language models', ['cs.CL', 'hep-ph']),
+      title,
+    ],
+    [
+      "a paper of the topic's own class, as before",
+      interpretability,
+      of('Probing LLMs', ['cs.LG']),
+      title + category,
+    ],
+    ['a paper without categories (Hugging Face), as before', interpretability, of('Probing LLMs', []), title],
+    [
+      "an operator's own topic reads its words as the operator wrote them",
+      own,
+      of('Probing chiral Z′', ['hep-ph']),
+      title,
+    ],
+  ])('%s', (_name, t, p, expected) => {
+    learnShadows(
+      [...catalogue, own],
+      [0, 1, 2].filter((i) => i < 2 || t === own),
+    );
+    expect(topicEvidence(t, p)).toBeCloseTo(expected, 10);
+  });
+});
