@@ -419,7 +419,8 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
     const id = matched[k] as Phrase;
     const one = id.words === 1;
     if (countOwn(g.title, id, shadows) > 0) score += foreign && one ? EVIDENCE.abstract : EVIDENCE.title;
-    else if (countOwn(g.keywords, id, shadows) > 0) score += foreign && one ? EVIDENCE.abstract : EVIDENCE.keywords;
+    else if (countOwn(g.keywords, id, shadows) > 0)
+      score += foreign && one ? EVIDENCE.abstract : EVIDENCE.keywords;
     else {
       const count = countOwn(g.abstract, id, shadows);
       // "attack success rate (ASR)" says nothing of speech recognition.
