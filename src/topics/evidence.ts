@@ -125,7 +125,10 @@ function registerPhrase(id: string): void {
   if (words.length > 1 && addFollower(NEXT_WORDS, first, words[1] as string)) changed = true;
   if (words.length > 2 && addFollower(THIRD_WORDS, `${first} ${words[1]}`, words[2] as string))
     changed = true;
-  if (changed) firstWordsVersion += 1;
+  if (changed) {
+    firstWordsVersion += 1;
+    evidenceEpoch += 1;
+  }
 }
 
 function fieldGrams(texts: readonly string[]): FieldGrams {
@@ -255,6 +258,7 @@ function forgetPhrases(): void {
   THIRD_WORDS.clear();
   listsVersion += 1;
   firstWordsVersion += 1;
+  evidenceEpoch += 1;
 }
 
 function phrasesOf(topic: Topic): Phrase[] {
@@ -278,6 +282,7 @@ function phrasesOf(topic: Topic): Phrase[] {
       else lists.push(out);
     }
     listsVersion += 1;
+    evidenceEpoch += 1;
   }
   PHRASES_OF_LIST.set(topic.keywords, { length: topic.keywords.length, phrases: out });
   return out;
@@ -312,7 +317,13 @@ let holders: { version: number; byRun: Map<string, Holder[]> } = { version: -1, 
  */
 export function learnShadows(topics: readonly Topic[], indices: readonly number[]): void {
   learnPhrases(topics, indices);
-  field = new Set(indices.flatMap((i) => (topics[i] as Topic).categories.map((c) => c.toLowerCase())));
+  const nextField = new Set(
+    indices.flatMap((i) => (topics[i] as Topic).categories.map((c) => c.toLowerCase())),
+  );
+  if (nextField.size !== field.size || [...nextField].some((c) => !field.has(c))) {
+    field = nextField;
+    evidenceEpoch += 1;
+  }
   const next = new Map<Phrase[], string>();
   for (const i of indices) {
     const topic = topics[i] as Topic;
@@ -322,6 +333,7 @@ export function learnShadows(topics: readonly Topic[], indices: readonly number[
   if (same) return;
   rivalLists = next;
   rivalsVersion += 1;
+  evidenceEpoch += 1;
   SHADOWS = new WeakMap();
 }
 
@@ -404,6 +416,56 @@ function countOwn(field: FieldGrams, phrase: Phrase, shadows: Map<string, Phrase
  * abstract: such a paper joins on several phrases or a longer one, not on "Probing".
  */
 export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
+  let memo = MEMO.get(paper);
+  if (memo === undefined) {
+    memo = new Map();
+    MEMO.set(paper, memo);
+  }
+  const known = memo.get(topic);
+  if (
+    known !== undefined &&
+    known.epoch === evidenceEpoch &&
+    known.keywords === topic.keywords &&
+    known.keywordCount === topic.keywords.length &&
+    known.categories === topic.categories &&
+    known.categoryCount === topic.categories.length &&
+    known.userDefined === topic.userDefined
+  )
+    return known.score;
+  const score = readEvidence(topic, paper);
+  memo.set(topic, {
+    epoch: evidenceEpoch,
+    keywords: topic.keywords,
+    keywordCount: topic.keywords.length,
+    categories: topic.categories,
+    categoryCount: topic.categories.length,
+    userDefined: topic.userDefined,
+    score,
+  });
+  return score;
+}
+
+/** Moves on whenever what evidence is read against changes: phrase lists, word tables, rivals, field. */
+let evidenceEpoch = 0;
+
+/**
+ * Each paper's evidence per topic object, as of {@link evidenceEpoch} and of the topic's phrase
+ * and category lists as they were (a list replaced or grown is read again): a batch asks for the
+ * same pairs again and again (placing left-over papers, forming sections, each swap's trial;
+ * three of four asks of a broad arXiv feed's 100 papers are repeats).
+ */
+interface Known {
+  epoch: number;
+  keywords: readonly string[];
+  keywordCount: number;
+  categories: readonly string[];
+  categoryCount: number;
+  userDefined: boolean;
+  score: number;
+}
+const MEMO = new WeakMap<EvidenceSource, Map<Topic, Known>>();
+
+function readEvidence(topic: Topic, paper: EvidenceSource): number {
   const phrases = phrasesOf(topic);
   const g = gramsOf(paper);
   let score = 0;

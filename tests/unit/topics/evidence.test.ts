@@ -252,3 +252,30 @@ describe('a paper of a field the catalogue does not cover (no topic lists its ar
     expect(topicEvidence(t, p)).toBeCloseTo(expected, 10);
   });
 });
+
+describe('topicEvidence asked again (a batch asks for the same pairs many times)', () => {
+  const { title } = EVIDENCE;
+  const p = paper('Tool Use for LLM Agents');
+
+  it('reads a topic again when its phrase list is replaced or grows', () => {
+    const t = topic(['diffusion']);
+    expect(topicEvidence(t, p)).toBe(0);
+    expect(topicEvidence(t, p)).toBe(0);
+    // Replaced by a list of the same length.
+    t.keywords = ['tool use'];
+    expect(topicEvidence(t, p)).toBeCloseTo(title, 10);
+    // Grown in place.
+    t.keywords.push('llm agents');
+    expect(topicEvidence(t, p)).toBeCloseTo(2 * title, 10);
+  });
+
+  it('reads a topic again when its categories or its owner change', () => {
+    const t: Topic = { ...topic(['tool use']), categories: ['cs.CL'] };
+    const withCategory = { ...p, categories: ['cs.CL'] };
+    expect(topicEvidence(t, withCategory)).toBeCloseTo(title + EVIDENCE.category, 10);
+    t.userDefined = true;
+    expect(topicEvidence(t, withCategory)).toBeCloseTo(title + 3, 10);
+    t.categories = ['cs.CV'];
+    expect(topicEvidence(t, withCategory)).toBeCloseTo(title, 10);
+  });
+});
