@@ -19,8 +19,14 @@ type EditionStore = Pick<RunStore, 'papers' | 'catalogue' | 'editions'>;
 /** How far back a frequency looks for papers it has not published yet (by first_seen). */
 const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
 
+/** Papers grouped into topics and the wall time it took (logged at debug level by a run). */
+export interface GroupingTime {
+  papers: number;
+  ms: number;
+}
+
 export type BuildResult =
-  | { status: 'built'; edition: Edition; candidates: number; newTopics: number }
+  | { status: 'built'; edition: Edition; candidates: number; newTopics: number; grouping: GroupingTime }
   | { status: 'skipped'; reason: string; candidates: number };
 
 /**
@@ -72,7 +78,14 @@ async function uniqueEditionId(store: EditionStore, date: string, frequency: Fre
 }
 
 export type PlanResult =
-  | { status: 'planned'; edition: Edition; catalogue: Topic[]; newTopics: number; candidates: number }
+  | {
+      status: 'planned';
+      edition: Edition;
+      catalogue: Topic[];
+      newTopics: number;
+      candidates: number;
+      grouping: GroupingTime;
+    }
   | { status: 'skipped'; reason: string; candidates: number };
 
 /**
@@ -108,7 +121,9 @@ export async function planEdition(
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
+  const started = performance.now();
   const grouped = groupPapers(pool, catalogue, { areas: config.areas ?? [], homes: config.homes ?? {} });
+  const grouping = { papers: pool.length, ms: Math.round(performance.now() - started) };
   const before = new Set(stored.map((t) => t.slug));
 
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
@@ -136,6 +151,7 @@ export async function planEdition(
     catalogue: grouped.catalogue,
     newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
     candidates: candidates.length,
+    grouping,
   };
 }
 
@@ -226,7 +242,13 @@ export async function buildEdition(
   await store.catalogue.saveTopics(plan.catalogue);
   await store.editions.createEdition(plan.edition);
   await store.catalogue.addTopicPapers(topicCounts(plan.edition));
-  return { status: 'built', edition: plan.edition, candidates: plan.candidates, newTopics: plan.newTopics };
+  return {
+    status: 'built',
+    edition: plan.edition,
+    candidates: plan.candidates,
+    newTopics: plan.newTopics,
+    grouping: plan.grouping,
+  };
 }
 
 /**

@@ -159,38 +159,23 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     60_000,
   );
 });
-
-describe('paperpost run with bad sources', () => {
-  it('skips a broken feed, reports it with its reason and still publishes', async () => {
-    const dir = tempProject({
-      ...config,
-      sources: [...sampleSources(), { id: 'broken', kind: 'auto', location: 'does-not-exist.xml' }],
-    });
-    const result = await runCli(['run', '--json'], { cwd: dir });
-    expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout);
-    const broken = summary.sources.reports.find((r: { id: string }) => r.id === 'broken');
-    expect(broken.status).toBe('failed');
-    expect(broken.error).toMatch(/broken|does-not-exist/);
-    expect(summary.sources.ok).toBe(4);
-    expect(summary.edition).not.toBeNull();
-  }, 60_000);
-
-  it('exits non-zero with one clear line when no source can be read', async () => {
-    const dir = tempProject({
-      ...config,
-      sources: [{ id: 'only', kind: 'auto', location: 'missing.xml' }],
-    });
-    const result = await runCli(['run'], { cwd: dir });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/no source could be read/);
-  }, 60_000);
-
-  it('fails at start with the key path for a bad config value', async () => {
-    const dir = tempProject({ ...config, limits: { maxPapersPerEdition: -3 } });
-    const result = await runCli(['run'], { cwd: dir });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/limits\.maxPapersPerEdition/);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-  });
+describe('paperpost run at debug level', () => {
+  it('logs the time of each stage and of the grouping apart, with the papers it grouped', async () => {
+    const dir = tempProject(config);
+    const r = await runCli(['run', '--json'], { cwd: dir, env: { LOG_LEVEL: 'debug' } });
+    expect(r.code).toBe(0);
+    const line = r.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'run timings');
+    expect(line).toBeDefined();
+    const ms = line?.ms as Record<string, number>;
+    expect(Object.keys(ms)).toEqual(['ingest', 'store', 'build', 'render', 'send']);
+    const grouping = line?.grouping as { papers: number; ms: number };
+    // Every candidate of the demo day is grouped (107 papers: at most 1.5 times the pool of 100).
+    expect(grouping.papers).toBe(JSON.parse(r.stdout).papers.candidates);
+    expect(grouping.ms).toBeGreaterThan(0);
+    expect(grouping.ms).toBeLessThanOrEqual(ms.build ?? 0);
+  }, 120_000);
 });
