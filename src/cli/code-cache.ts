@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -85,11 +85,25 @@ export function loadBundle(file: string, mode: 'cache' | 'off' = 'cache'): Loade
     cache,
     save(): boolean {
       const temp = `${cacheFile}.${process.pid}.tmp`;
+      let fd: number;
       try {
-        writeFileSync(temp, Buffer.concat([digest, script.createCachedData()]));
+        // Opened first: where nothing can be written (a read-only install) no cache is made.
+        fd = openSync(temp, 'w');
+      } catch {
+        return false;
+      }
+      try {
+        writeSync(fd, digest);
+        writeSync(fd, script.createCachedData());
+        closeSync(fd);
         renameSync(temp, cacheFile);
         return true;
       } catch {
+        try {
+          closeSync(fd);
+        } catch {
+          // already closed
+        }
         rmSync(temp, { force: true });
         return false;
       }
