@@ -159,6 +159,42 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     60_000,
   );
 });
+
+describe('paperpost run with bad sources', () => {
+  it('skips a broken feed, reports it with its reason and still publishes', async () => {
+    const dir = tempProject({
+      ...config,
+      sources: [...sampleSources(), { id: 'broken', kind: 'auto', location: 'does-not-exist.xml' }],
+    });
+    const result = await runCli(['run', '--json'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const broken = summary.sources.reports.find((r: { id: string }) => r.id === 'broken');
+    expect(broken.status).toBe('failed');
+    expect(broken.error).toMatch(/broken|does-not-exist/);
+    expect(summary.sources.ok).toBe(4);
+    expect(summary.edition).not.toBeNull();
+  }, 60_000);
+
+  it('exits non-zero with one clear line when no source can be read', async () => {
+    const dir = tempProject({
+      ...config,
+      sources: [{ id: 'only', kind: 'auto', location: 'missing.xml' }],
+    });
+    const result = await runCli(['run'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/no source could be read/);
+  }, 60_000);
+
+  it('fails at start with the key path for a bad config value', async () => {
+    const dir = tempProject({ ...config, limits: { maxPapersPerEdition: -3 } });
+    const result = await runCli(['run'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/limits\.maxPapersPerEdition/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('paperpost run at debug level', () => {
   it('logs the time of each stage and of the grouping apart, with the papers it grouped', async () => {
     const dir = tempProject(config);
