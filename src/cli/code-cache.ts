@@ -14,7 +14,8 @@ import vm from 'node:vm';
  *
  * V8 tells a script apart only by its length, so the cache file starts with a digest of the
  * source it was made from: a cache of an earlier build is never handed to V8 (a build removes
- * dist/ as well).
+ * dist/ as well). And V8 reads the cache's bytes as they are (a flipped byte past its header
+ * crashes Node), so a digest of those bytes follows: a damaged file is read as no cache.
  */
 
 /** How the bundle was loaded: with the cache, against a refused or missing one, or plainly. */
@@ -30,7 +31,7 @@ export interface LoadedBundle {
   save(): boolean;
 }
 
-/** Bytes of the digest at the head of a cache file. */
+/** Bytes of each digest at the head of a cache file: the source's, then the cache's own bytes'. */
 const DIGEST_BYTES = 20;
 
 function digestOf(source: Buffer): Buffer {
@@ -42,6 +43,7 @@ export function cacheFileOf(file: string): string {
   return `${file}.cache`;
 }
 
+/** The cache's bytes for the source of `digest`, if the file holds them whole (see above). */
 function readCache(cacheFile: string, digest: Buffer): Buffer | undefined {
   let bytes: Buffer;
   try {
@@ -49,8 +51,9 @@ function readCache(cacheFile: string, digest: Buffer): Buffer | undefined {
   } catch {
     return undefined;
   }
-  if (bytes.length <= DIGEST_BYTES || !bytes.subarray(0, DIGEST_BYTES).equals(digest)) return undefined;
-  return bytes.subarray(DIGEST_BYTES);
+  if (bytes.length <= 2 * DIGEST_BYTES || !bytes.subarray(0, DIGEST_BYTES).equals(digest)) return undefined;
+  const data = bytes.subarray(2 * DIGEST_BYTES);
+  return digestOf(data).equals(bytes.subarray(DIGEST_BYTES, 2 * DIGEST_BYTES)) ? data : undefined;
 }
 
 /**
@@ -93,8 +96,10 @@ export function loadBundle(file: string, mode: 'cache' | 'off' = 'cache'): Loade
         return false;
       }
       try {
+        const data = script.createCachedData();
         writeSync(fd, digest);
-        writeSync(fd, script.createCachedData());
+        writeSync(fd, digestOf(data));
+        writeSync(fd, data);
         closeSync(fd);
         renameSync(temp, cacheFile);
         return true;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,12 +67,27 @@ describe('loadBundle', () => {
   it('compiles as without a cache when V8 refuses it, and mends it when saving', () => {
     const file = bundle();
     expect(load(file, 'cache', 'save').saved).toBe(true);
-    // Our digest right, V8's own header another (bytes 4-7: its version stamp).
+    // Our digests right, V8's own header another (bytes 4-7: its version stamp), as another
+    // Node.js would read it.
     const bytes = readFileSync(cacheFileOf(file));
-    bytes.fill(7, 20 + 4, 20 + 8);
+    const data = bytes.subarray(40);
+    data.fill(7, 4, 8);
+    bytes.set(createHash('sha1').update(data).digest(), 20);
     writeFileSync(cacheFileOf(file), bytes);
     expect(load(file, 'cache', 'save')).toMatchObject({ cache: 'rejected', answer: 42, saved: true });
     expect(load(file).cache).toBe('used');
+  });
+
+  it('reads a damaged cache file as none, never hands it to V8 (it would crash Node)', () => {
+    const file = bundle();
+    expect(load(file, 'cache', 'save').saved).toBe(true);
+    const bytes = readFileSync(cacheFileOf(file));
+    for (const at of [40 + 40, bytes.length - 10]) {
+      const damaged = Buffer.from(bytes);
+      damaged[at] = (damaged[at] ?? 0) ^ 0xff;
+      writeFileSync(cacheFileOf(file), damaged);
+      expect(load(file)).toMatchObject({ cache: 'none', answer: 42 });
+    }
   });
 
   it('ignores a cache file too short to hold a digest', () => {
