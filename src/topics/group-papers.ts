@@ -268,8 +268,17 @@ export function groupPapers(
     drafts.sort(weakestLast);
     const proposed = topics.length;
     const trial = drafts.slice(0, -1).map((d) => ({ ...d, members: [...d.members] }));
-    const trialOther = fillOther([...other, ...(drafts[drafts.length - 1] as Draft).members], trial);
-    if (trial.length + 1 > hi || trialOther.length + SWAP_GAIN > other.length) {
+    const weakest = drafts[drafts.length - 1] as Draft;
+    const trialOther = fillOther([...other, ...weakest.members], trial);
+    // A section gives way to a larger one only: "LLM agents" of four papers that name agents
+    // stays before a "Computer vision" of four left-over vision papers.
+    const before = new Set(drafts.map((d) => d.topic.slug));
+    const formed = Math.max(0, ...trial.flatMap((d) => (before.has(d.topic.slug) ? [] : [d.members.length])));
+    if (
+      trial.length + 1 > hi ||
+      trialOther.length + SWAP_GAIN > other.length ||
+      (formed > 0 && formed <= weakest.members.length)
+    ) {
       // The trial's proposed topics (a found section's) go with it.
       topics.length = proposed;
       break;
@@ -311,12 +320,12 @@ interface CatchAllContext {
 /**
  * Sections formed from the papers left in the catch-all (`other`), while it holds more than its
  * share and the letter has room, each kind in turn: sections named by a phrase several of its
- * papers put in their titles; sections of the arXiv classes (or archives) no catalogue topic
- * covers; the topic that is a class's home; sections of the classes the catalogue's topics list,
- * for their papers no topic took (a paper that plainly names a topic stays out); a broad area's
- * heading over topics of one paper each ("Computer vision" over a day's single video-generation,
- * 3D and world-model papers), as an editor of a short letter does. Adds to `drafts`; returns the
- * papers still left.
+ * papers put in their titles; the topic that is a class's home; sections of the arXiv classes
+ * (or archives) no catalogue topic covers and of the classes the catalogue's topics list, for
+ * their papers no topic took (a paper that plainly names a topic stays out), the larger first
+ * whichever kind; a broad area's heading over topics of one paper each ("Computer vision" over a
+ * day's single video-generation, 3D and world-model papers), as an editor of a short letter does.
+ * Adds to `drafts`; returns the papers still left.
  */
 function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext): number[] {
   const { topics, batch, curated, stats, hi, share, owner, claim, place, options } = ctx;
@@ -325,27 +334,42 @@ function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext
     const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count);
     if (drafts.length > count) other = place(kept);
   }
-  if (other.length > share) {
-    const count = drafts.length;
-    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, {
-      model: options.archiveModel,
-    });
-    if (drafts.length > count) other = place(kept);
-  }
   // The papers of a class no topic took go to the topic that is that class's home, when it has
   // a section, rather than to a section of the class beside it.
   if (other.length > share) other = sendHome(other, drafts, topics, batch, options.homes, claim);
-  // An arXiv cs feed's papers on subjects the catalogue has no topic for.
-  if (other.length > share) {
-    const count = drafts.length;
-    const kept = formClassSections(other, drafts, topics, batch, hi - 1 - count, {
-      model: options.archiveModel,
-      covered: true,
-      keepOut: (p) => (owner[p] ?? -1) >= 0,
-      homed: homedClasses(drafts, options.homes),
-    });
-    if (drafts.length > count) other = place(kept);
+  // Sections of arXiv classes: of the classes no topic covers (networking in an ML letter), and
+  // of those topics cover, for an arXiv cs feed's papers on subjects the catalogue has no topic
+  // for ("Natural language processing"). The larger first, whichever kind, while there is room:
+  // a 100-paper cs letter with room for one reads eight language papers under their heading
+  // rather than three networking papers (issue #12: "More papers" at most ~15%).
+  const kinds: ((papers: number[], into: Draft[], room: number) => number[])[] = [
+    (papers, into, room) =>
+      formClassSections(papers, into, topics, batch, room, { model: options.archiveModel }),
+    (papers, into, room) =>
+      formClassSections(papers, into, topics, batch, room, {
+        model: options.archiveModel,
+        covered: true,
+        keepOut: (p) => (owner[p] ?? -1) >= 0,
+        homed: homedClasses(into, options.homes),
+      }),
+  ];
+  const count = drafts.length;
+  while (other.length > share && hi - 1 - drafts.length > 0) {
+    const proposed = topics.length;
+    let best: { drafts: Draft[]; kept: number[]; proposed: Topic[] } | undefined;
+    for (const kind of kinds) {
+      const trial = drafts.map((d) => ({ ...d, members: [...d.members] }));
+      const kept = kind(other, trial, 1);
+      if (trial.length > drafts.length && kept.length < (best?.kept.length ?? other.length))
+        best = { drafts: trial, kept, proposed: topics.slice(proposed) };
+      topics.length = proposed;
+    }
+    if (!best) break;
+    topics.push(...best.proposed);
+    drafts.splice(0, drafts.length, ...best.drafts);
+    other = best.kept;
   }
+  if (drafts.length > count) other = place(other);
   // The rest were placed already: placing them again would only move one by closeness.
   if (other.length > share)
     other = formAreaSections(

@@ -328,3 +328,33 @@ describe('short letters of an arXiv cs feed (categories as a run has them)', () 
     }
   });
 });
+
+describe('a 100-paper letter of an arXiv cs feed at its section bound (as a run groups it)', () => {
+  const papers = loadPlacementArxivCs().map(({ accept: _, ...p }) => p);
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+  });
+  const labels = groups.map((g) => g.topic.label);
+  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+
+  // With room for one more section, the three networking papers (a class no topic lists) took it
+  // before the eight language papers no topic took (cs.CL, a class topics list) were looked at:
+  // 34 of the 100 papers stayed in "More papers". The larger section first, whichever kind.
+  it('forms the larger section of arXiv classes first, whichever kind', () => {
+    expect(labels).toEqual(expect.arrayContaining(['Natural language processing', 'Machine learning']));
+    expect(labels).not.toContain('Networking and internet architecture');
+    expect(other.length).toBeLessThanOrEqual(25);
+    expect(groups.length).toBeLessThanOrEqual(14);
+  });
+
+  // The third swap traded "LLM agents" (four papers, three of them agent papers by title) for a
+  // "Computer vision" of four left-over vision papers: two fewer in "More papers", one heading
+  // less specific for four papers that had a good one. A section gives way to a larger one only.
+  it('keeps a section that would give way to one no larger', () => {
+    const agents = groups.find((g) => g.topic.slug === 'llm-agents');
+    expect(agents?.paperIds.length).toBeGreaterThanOrEqual(3);
+    const sizes = new Map(groups.map((g) => [g.topic.label, g.paperIds.length]));
+    expect(sizes.get('Computer vision') ?? 0).toBeLessThanOrEqual(agents?.paperIds.length ?? 0);
+  });
+});

@@ -615,13 +615,18 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   // nor for abstract words its papers say too (33% -> 49% with issue #12's key-phrase rules for
   // common ground: 16 more papers, misplaced ones 30 -> 24; 43% with the sections of arXiv
   // classes and the sections formed before closeness placements, misplaced ones 20).
-  it('arXiv cs-only 100: most papers well placed, "More papers" about a third', () => {
+  it('arXiv cs-only 100: most papers well placed, "More papers" under a quarter', () => {
     const s = measurePlacement(loadPlacementArxivCs(), catalogue);
     expect(s.papers).toBe(100);
     // 89% / 77% / 34% with the catalogue's longer phrase lists (session 18): 16 -> 11 misplaced.
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.88);
-    expect(s.strict).toBeGreaterThanOrEqual(0.76);
-    expect(s.otherShare).toBeLessThanOrEqual(0.35);
+    // 88% / 73% / 23% since the larger section of arXiv classes is formed first, whichever kind
+    // ("Natural language processing" of six, "Machine learning" of nine, no "Networking" of
+    // three), each in the place of a smaller section ("Video understanding" of two, "AI for
+    // science" of three): 11 fewer in "More papers"; strict counts a section of classes as a
+    // catch-all, and four papers of those two small sections lost a heading the judge accepts.
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.87);
+    expect(s.strict).toBeGreaterThanOrEqual(0.72);
+    expect(s.otherShare).toBeLessThanOrEqual(0.24);
   });
 
   // "More papers" 48% -> 33% with the sections of the classes catalogue topics list (papers of
