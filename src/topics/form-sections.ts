@@ -23,12 +23,17 @@ export const FORM_EVIDENCE = 2 * EVIDENCE.abstract;
 
 /**
  * Papers a section formed from the catch-all starts with: never a section of one paper, and of
- * two only in a short letter (under {@link SHORT_LETTER} papers), where two papers on one subject
- * read better under its heading than among "More papers".
+ * two only in a short letter (at most {@link SHORT_LETTER} papers), where two papers on one
+ * subject read better under its heading than among "More papers".
  */
 export const FORM_MIN_PAPERS = 3;
 
-/** A letter this short (papers) may form a section from two papers of the catch-all. */
+/**
+ * A letter of at most this many papers (the default edition's 40) may form a section from two
+ * papers of the catch-all: a 40-paper letter of an arXiv cs feed reads "Image generation and
+ * editing" of its two image-generation papers rather than a "Computer vision" of three that
+ * takes a climate paper too, and "Information theory" of two (issue #12).
+ */
 export const SHORT_LETTER = 40;
 
 /**
@@ -49,7 +54,7 @@ export function formSections(
   room: number,
   named: readonly number[] = [],
 ): number[] {
-  const least = batch.length < SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
+  const least = batch.length <= SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
   if (room <= 0 || other.length < least) return [...other];
   const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
   const candidates = topics.flatMap((t, i) =>
@@ -209,7 +214,8 @@ export interface ClassSectionOptions {
 /**
  * Sections of the catch-all named by arXiv: papers whose primary class no catalogue topic lists
  * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
- * or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them. A broad feed then reads
+ * or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them (two in a short letter,
+ * {@link SHORT_LETTER}). A broad feed then reads
  * "Astrophysics", "Mathematics", "Hardware architecture" rather than half its papers in "More
  * papers". The largest group first (a class before its archive when as large), at most `room`
  * sections, each a proposed topic listing the classes of its papers. Returns the papers left.
@@ -237,7 +243,8 @@ export function formClassSections(
     ),
   );
   let rest = [...other];
-  for (let made = 0; made < room && rest.length >= CLASS_MIN_PAPERS; made += 1) {
+  const least = batch.length <= SHORT_LETTER ? 2 : CLASS_MIN_PAPERS;
+  for (let made = 0; made < room && rest.length >= least; made += 1) {
     const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
       const g = groups.get(key) ?? { label, members: [], specific };
@@ -270,7 +277,7 @@ export function formClassSections(
     }
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]
-      .filter(([, g]) => g.members.length >= CLASS_MIN_PAPERS)
+      .filter(([, g]) => g.members.length >= least)
       .filter(([, g]) => !used.some((u) => labelsClash(u, labelWords(g.label))))
       .sort(
         ([ka, a], [kb, b]) =>
@@ -372,7 +379,7 @@ export function formAreaSections(
     if (!claims.has(p)) claims.set(p, claimOf(p));
     return claims.get(p);
   };
-  const least = batch.length < SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
+  const least = batch.length <= SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
   const used = drafts.map((d) => d.words);
   const found = open
     .map((a) => ({

@@ -51,10 +51,10 @@ const batch = [
   paper('i5', 'Layer splitting', 'Diffusion models split the layers.', ['cs.CV']),
 ];
 
-/** The same papers in a letter of SHORT_LETTER papers: no longer a short one. */
+/** The same papers in a letter of more than SHORT_LETTER papers: no longer a short one. */
 const long = [
   ...batch,
-  ...Array.from({ length: SHORT_LETTER - batch.length }, (_, i) =>
+  ...Array.from({ length: SHORT_LETTER + 1 - batch.length }, (_, i) =>
     paper(`f${i}`, `Sorting networks of depth ${i}`, '', ['cs.DS']),
   ),
 ];
