@@ -297,7 +297,13 @@ export interface CloseFit {
    * names its subject, and that subject is not its closest section's.
    */
   claimedElsewhere?: boolean;
-  /** true when the paper has no arXiv categories (a Hugging Face daily paper): nothing tells its field. */
+  /**
+   * true when the paper has no arXiv categories (a Hugging Face daily paper) in a batch of one
+   * field (most of its papers name a catalogue topic: see groupPapers): nothing tells its field,
+   * and its closest section is most often right. In a broad feed without categories (every arXiv
+   * archive, two thirds of its papers of no catalogue topic) it is not: closeness alone put a
+   * logic paper under "Robot learning", fault diagnosis under "Medical AI".
+   */
   uncategorized?: boolean;
 }
 
@@ -480,6 +486,8 @@ export function placeLeftovers(
   n: number,
   maxShare: number,
   owner: readonly number[] = [],
+  /** The batch is of one field (see {@link CloseFit.uncategorized}). */
+  oneField = true,
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
@@ -572,7 +580,7 @@ export function placeLeftovers(
         homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
         claimedElsewhere: unhoused,
         offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
-        uncategorized: mine.size === 0,
+        uncategorized: mine.size === 0 && oneField,
       },
     });
   }

@@ -122,6 +122,9 @@ export function groupPapers(
   const sim = centeredSimilarity(similarityMatrix(corpus.vectors), n);
   settleClaims(claims, sim, n);
   const claim = claims.map((c) => c.index);
+  // A batch of one field (Hugging Face daily papers): most of its papers name a catalogue topic,
+  // and a paper without arXiv categories may join its closest section (see placeLeftovers).
+  const oneField = claim.filter((t) => t >= 0).length >= ONE_FIELD * n;
   // A paper that plainly names its topic (twice the join evidence) is placed nowhere else.
   const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
   const stats = labelPhrases(batch);
@@ -223,7 +226,7 @@ export function groupPapers(
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
-    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner);
+    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner, oneField);
   // A catch-all that would be over its share: one more real section, from left-over papers that
   // name the same topic, before any of them is put where it is merely close (room kept for
   // "More papers"): three text-to-3D papers make "3D vision" rather than sit under "Multimodal
@@ -293,6 +296,9 @@ export function groupPapers(
     catalogue: topics,
   };
 }
+
+/** Share of a batch's papers that name a catalogue topic when the batch is of one field. */
+const ONE_FIELD = 0.5;
 
 /** Most sections that give way to larger ones formed from the catch-all (see groupPapers). */
 const MAX_SWAPS = 3;

@@ -8,7 +8,7 @@ import {
 } from '../../../src/topics/archive-guess.js';
 import { buildArchiveModel } from '../../../src/topics/archive-model.js';
 import { guessedArchive } from '../../../src/topics/form-sections.js';
-import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { groupPapers, OTHER_TOPIC, type PaperText, topicEvidence } from '../../../src/topics/index.js';
 import { loadCatalogueFile } from '../../helpers/placement.js';
 import { loadHfLabeled } from './hf-fixture.js';
 
@@ -163,9 +163,31 @@ describe('a broad feed given without categories (100 papers of the all-archives 
     );
   });
 
-  it('keeps "More papers" small (48% without guesses)', () => {
+  it('keeps "More papers" to about a third (48% without guesses)', () => {
+    // 20% when closeness alone put a paper without categories under a topic: see below.
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
-    expect(other / papers.length).toBeLessThanOrEqual(0.2);
+    expect(other / papers.length).toBeLessThanOrEqual(0.35);
+  });
+
+  // Issue #12, a paper joins a section on evidence: under half of this feed's papers name a
+  // catalogue topic, so it is no feed of one field and closeness alone places none of them. 19 of
+  // the 41 papers then under catalogue topics said nothing of the topic (a logic paper under
+  // "Robot learning", fault diagnosis and wafer patterns under "Medical AI"), 4 of them physics or
+  // mathematics papers; now 4 of 25, none.
+  it('puts under a catalogue topic only papers that say something of it, none of another field', () => {
+    const topics = new Map(loadCatalogueFile().map((t) => [t.slug, t]));
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    const placed = groups.flatMap((g) => {
+      const topic = topics.get(g.topic.slug);
+      return topic ? g.paperIds.map((id) => ({ topic, paper: byId.get(id) as PaperText })) : [];
+    });
+    expect(placed.length).toBeGreaterThanOrEqual(20);
+    const foreign = placed.filter(
+      ({ paper }) => !['cs', 'stat', 'eess'].includes(archiveOf.get(paper.id) ?? ''),
+    );
+    expect(foreign.map(({ paper }) => paper.title)).toEqual([]);
+    const silent = placed.filter(({ topic, paper }) => topicEvidence(topic, paper) < 1);
+    expect(silent.length / placed.length).toBeLessThanOrEqual(0.2);
   });
 
   it('puts mostly papers of that archive in a section named by it', () => {

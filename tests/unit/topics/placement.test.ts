@@ -355,6 +355,27 @@ describe('placeLeftovers', () => {
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([6]);
   });
+  // Issue #12: in a broad feed without arXiv categories (under half its papers name a catalogue
+  // topic) closeness alone put a logic paper under "Robot learning"; in a feed of one field
+  // (Hugging Face daily papers) a paper's closest section is most often right.
+  it.each([
+    ['a batch of one field: it joins the section it is close to', true, [2, 3, 4], []],
+    ['a broad batch: it stays in the catch-all', false, [2, 3], [4]],
+  ])(
+    'a paper without categories that says nothing of its closest section, %s',
+    (_name, oneField, members, left) => {
+      const batch = [...base, paper('u', 'A study of public announcement logic', [], 'We give semantics.')];
+      const sim = matrix(5, [
+        [4, 2, 0.3],
+        [4, 3, 0.3],
+      ]);
+      const ds = drafts();
+      const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, [], oneField);
+      expect(ds[1]?.members).toEqual(members);
+      expect(other).toEqual(left);
+    },
+  );
+
   it('keeps a paper that names a topic without a section out of a section it is merely close to', () => {
     // No room in the catch-all: paper 5 (no topic of its own, a word of the image topic) joins
     // the image section it is close to; paper 4, as close, names medical imaging in its title,
