@@ -777,7 +777,15 @@ function paperTopics(
  */
 export function proposeTopic(topics: Topic[], label: string, keywords: string[]): Topic {
   const base = slugify(label, new Set());
-  const known = topics.find((t) => t.slug === base && !t.userDefined && topicOrigin(t) !== 'curated');
+  // The same phrase in another form is the same proposal: "Black holes" of one edition is the
+  // "Black hole" an earlier one proposed (see headingSurface), not a second topic to approve. Of
+  // phrase topics only (keywords): a section of arXiv classes (none) is named by arXiv.
+  const words = keywords.length > 0 ? labelWords(label).join(' ') : undefined;
+  const samePhrase = (t: Topic): boolean =>
+    t.keywords.length > 0 && partParent(t.slug) === undefined && labelWords(t.label).join(' ') === words;
+  const known = topics.find(
+    (t) => !t.userDefined && topicOrigin(t) !== 'curated' && (t.slug === base || samePhrase(t)),
+  );
   if (known) {
     if (known.keywords.length === 0) known.keywords = keywords;
     return known;

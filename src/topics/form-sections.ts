@@ -7,7 +7,7 @@ import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
 import { formatLabel, slugify } from './label.js';
 import { labelsClash } from './label-section.js';
-import { bestSurface, isVague, type PhraseStats } from './phrases.js';
+import { headingSurface, isVague, type PhraseStats } from './phrases.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -124,7 +124,7 @@ export function formFoundSections(
       best = { s, members, key };
     }
     if (!best) break;
-    const label = formatLabel(bestSurface(best.s));
+    const label = formatLabel(headingSurface(best.s));
     const members = best.members.sort((a, b) => a - b);
     const known = catalogueNamed(topics, curated, label);
     const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);

@@ -1,5 +1,5 @@
 import { formatLabel } from './label.js';
-import { bestSurface, isCompletePhrase, type PhraseStats } from './phrases.js';
+import { bestSurface, headingSurface, isCompletePhrase, type PhraseStats } from './phrases.js';
 
 /** A section label and the phrases kept as its topic's keywords. */
 export interface SectionLabel {
@@ -113,7 +113,13 @@ export function chooseSectionLabel(
     if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
-    chosen = { label: formatLabel(surface), words: r.s.words, keywords, keys, coverage: r.coverage };
+    chosen = {
+      label: formatLabel(headingSurface(r.s)),
+      words: r.s.words,
+      keywords,
+      keys,
+      coverage: r.coverage,
+    };
   }
   return chosen;
 }

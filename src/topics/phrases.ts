@@ -300,6 +300,38 @@ export function bestSurface(s: PhraseStats): string {
   return best;
 }
 
+/**
+ * The phrase as a section's heading: its most frequent form ({@link bestSurface}), in the plural
+ * when its papers say the plural at least {@link PLURAL_SHARE} of the time. An editor heads a
+ * section of things by their plural ("Black holes", "Quantum dots", "World models"); the
+ * singular counts the phrase as a modifier too ("black hole mass", "a double quantum dot
+ * array"), so the plural leads less often than it reads right. A phrase its papers never say in
+ * the plural ("Expressive power", "Hypothesis testing") keeps its form.
+ */
+export function headingSurface(s: PhraseStats): string {
+  const best = bestSurface(s);
+  const singular = best.toLowerCase();
+  let singularCount = 0;
+  let pluralCount = 0;
+  let plural = '';
+  let pluralBest = -1;
+  for (const [form, c] of s.surfaces) {
+    const lower = form.toLowerCase();
+    if (lower === singular) singularCount += c;
+    else if (lower === `${singular}s` || lower === `${singular}es`) {
+      pluralCount += c;
+      if (c > pluralBest || (c === pluralBest && form < plural)) {
+        plural = form;
+        pluralBest = c;
+      }
+    }
+  }
+  return pluralCount > 0 && pluralCount >= PLURAL_SHARE * (pluralCount + singularCount) ? plural : best;
+}
+
+/** Share of a phrase's uses in the plural that heads its section in the plural (see headingSurface). */
+const PLURAL_SHARE = 1 / 3;
+
 /** true when a phrase reads complete: usually ends its run, head and start words fit. */
 export function isCompletePhrase(s: PhraseStats, surface: string): boolean {
   if (s.complete < 0.5 * s.count) return false;
