@@ -658,8 +658,9 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('arXiv cs-only, 60 held-out papers: most papers well placed, "More papers" under two fifths', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.9);
-    expect(s.strict).toBeGreaterThanOrEqual(0.8);
+    // 93% / 82% while "spatio-temporal" named "Time series" (a spiking-network paper went there).
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.94);
+    expect(s.strict).toBeGreaterThanOrEqual(0.83);
     expect(s.otherShare).toBeLessThanOrEqual(0.4);
   });
 });
