@@ -782,7 +782,10 @@ export function proposeTopic(topics: Topic[], label: string, keywords: string[])
   // phrase topics only (keywords): a section of arXiv classes (none) is named by arXiv.
   const words = keywords.length > 0 ? labelWords(label).join(' ') : undefined;
   const samePhrase = (t: Topic): boolean =>
-    t.keywords.length > 0 && partParent(t.slug) === undefined && labelWords(t.label).join(' ') === words;
+    words !== undefined &&
+    t.keywords.length > 0 &&
+    partParent(t.slug) === undefined &&
+    labelWords(t.label).join(' ') === words;
   const known = topics.find(
     (t) => !t.userDefined && topicOrigin(t) !== 'curated' && (t.slug === base || samePhrase(t)),
   );
