@@ -62,6 +62,10 @@ await build({
 const cli = readFileSync('dist/app/cli.cjs', 'utf8');
 const dynamic = /\bimport\(\s*["'`]([^"'`]+)/.exec(cli);
 if (dynamic) throw new Error(`build: dist/app/cli.cjs imports "${dynamic[1]}" with import(): use require() (see src/cli/code-cache.ts)`);
+// An ASCII script is a one-byte string in V8, faster to load at each start; esbuild escapes other
+// characters except in regular expression literals (tests/unit/cli/bundle-ascii.test.ts).
+const wide = /[^\x00-\x7f]/.exec(cli);
+if (wide) console.warn(`build: dist/app/cli.cjs is not ASCII near "${cli.slice(Math.max(0, wide.index - 40), wide.index + 10)}": write the character as a \\u escape in the source`);
 // The launcher bin/paperpost.js imports, and the build step below: small ES modules of their own.
 await build({
   ...common,

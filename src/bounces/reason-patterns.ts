@@ -59,7 +59,8 @@ export const REASON_PATTERNS: ReadonlyArray<readonly [reason: string, pattern: R
   ],
   [
     'rejected',
-    /unroutable sender|sender rejected|permission to post|投稿する権限がない|(?:domain of )?sender (?:address|domain) (?:\S+ )?(?:rejected|does not exist|not found|unknown)|sender address rejected|domain of sender address|sender verify failed|sender (?:is )?not (?:allowed|authorized)|not a member of this (?:mailing )?list|are not (?:a )?member/,
+    // \u6295...\u3044: 投稿する権限がない (Japanese: no permission to post).
+    /unroutable sender|sender rejected|permission to post|\u6295\u7a3f\u3059\u308b\u6a29\u9650\u304c\u306a\u3044|(?:domain of )?sender (?:address|domain) (?:\S+ )?(?:rejected|does not exist|not found|unknown)|sender address rejected|domain of sender address|sender verify failed|sender (?:is )?not (?:allowed|authorized)|not a member of this (?:mailing )?list|are not (?:a )?member/,
   ],
   [
     'userunknown',

@@ -119,5 +119,5 @@ export function cutAtWord(text: string, maxChars: number): string {
   const atBoundary = /\s/.test(chars[maxChars - 1] ?? ' ');
   const space = head.lastIndexOf(' ');
   const cut = atBoundary ? head : space >= head.length / 2 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}…`;
 }

@@ -10,7 +10,7 @@ const DANGLING =
 
 function sentenceEnds(head: string): number[] {
   const ends: number[] = [];
-  for (const m of head.matchAll(/[.!?](?=\s+["“(]?[\p{Lu}\p{N}])/gu)) {
+  for (const m of head.matchAll(/[.!?](?=\s+["\u201c(]?[\p{Lu}\p{N}])/gu)) {
     const at = (m.index ?? 0) + 1;
     if (!ABBREVIATION.test(head.slice(Math.max(0, at - 8), at))) ends.push(at);
   }
@@ -47,7 +47,7 @@ export function cutAtClause(text: string, maxChars: number): string {
     .pop();
   if (sentence !== undefined && sentence >= floor) return head.slice(0, sentence);
   let clause = -1;
-  for (const m of head.matchAll(/[,;:](?=\s)|\s[–—-](?=\s)/g)) clause = m.index ?? -1;
+  for (const m of head.matchAll(/[,;:](?=\s)|\s[\u2013\u2014-](?=\s)/g)) clause = m.index ?? -1;
   // A clause of a few words after a full sentence is a stub ("... implications. However…"): the
   // sentence reads better alone, unless it is itself a stub of the limit.
   const stub =
@@ -58,7 +58,7 @@ export function cutAtClause(text: string, maxChars: number): string {
   const space = head.lastIndexOf(' ');
   let cut = space >= head.length / 2 ? head.slice(0, space) : head;
   for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
-  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}…`;
 }
 
 /**
