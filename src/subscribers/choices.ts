@@ -55,7 +55,7 @@ export interface TopicGroup {
 /**
  * The offered topics (as {@link offeredTopics} orders them) under the catalogue's broad areas, in
  * the areas' order, so a reader scans ten headings rather than forty names: the operator's own
- * topics first ("Your topics"), the ones of no area last ("More topics"). One group without a
+ * topics first ("Featured topics"), the ones of no area last ("More topics"). One group without a
  * heading when there are no areas; an area none of whose topics is offered is left out.
  */
 export function groupByArea(offered: readonly Topic[], areas: readonly TopicArea[]): TopicGroup[] {
@@ -74,7 +74,8 @@ export function groupByArea(offered: readonly Topic[], areas: readonly TopicArea
     else inArea[i]?.push(t);
   }
   return [
-    ...(own.length > 0 ? [{ label: 'Your topics', topics: own }] : []),
+    // "Featured", not "Your topics": on the public pages "your" reads as the visitor's own choice.
+    ...(own.length > 0 ? [{ label: 'Featured topics', topics: own }] : []),
     ...areas.flatMap((a, i) =>
       (inArea[i]?.length ?? 0) > 0 ? [{ label: a.label, topics: inArea[i] as Topic[] }] : [],
     ),

@@ -55,7 +55,7 @@ describe('GET / with the catalogue areas', () => {
       await grouped.store.catalogue.updateTopic('robotics', { hidden: true });
       const html = await (await new Client(grouped.app).get('/')).text();
       const groups = [...html.matchAll(/<p class="topic-group">([^<]+)<\/p>/g)].map((m) => m[1]);
-      expect(groups).toEqual(['Your topics', 'Vision and video', 'More topics']);
+      expect(groups).toEqual(['Featured topics', 'Vision and video', 'More topics']);
       const order = [...html.matchAll(/name="topics" value="([^"]+)"/g)].map((m) => m[1]);
       // Within a group by label, as without areas; each topic once.
       expect(order).toEqual(['vision', 'llm', 'three-d', 'video', 'kv']);
