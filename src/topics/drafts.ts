@@ -488,6 +488,8 @@ export function placeLeftovers(
   owner: readonly number[] = [],
   /** The batch is of one field (see {@link CloseFit.uncategorized}). */
   oneField = true,
+  /** Every topic each paper plainly names, as `owner` its strongest (indices in `topics`). */
+  plain: readonly (readonly number[])[] = [],
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
@@ -507,6 +509,15 @@ export function placeLeftovers(
     // where it says a phrase in passing: a latent-reasoning RL paper is no robotics paper when
     // reasoning has no section, a medical-imaging platform no "Multimodal LLMs" paper.
     const own = owner[p] ?? -1;
+    // When the letter has no section of that topic, a section of another topic it plainly names
+    // takes it: a multi-agent framework for multilingual medical reasoning reads under "LLM
+    // agents" rather than in "More papers" on a day without a multilingual section.
+    const ownSlug = own >= 0 ? (topics[own] as Topic).slug : undefined;
+    const alsoPlain = new Set(
+      ownSlug === undefined || housed.has(ownSlug)
+        ? []
+        : (plain[p] ?? []).map((t) => partParent((topics[t] as Topic).slug) ?? (topics[t] as Topic).slug),
+    );
     const paper = batch[p] as PaperText;
     const mine = new Set(paper.categories.map((c) => c.toLowerCase()));
     for (const d of drafts) {
@@ -518,7 +529,9 @@ export function placeLeftovers(
         }
         continue;
       }
-      if (own >= 0 && familyOf(d, topics) !== (topics[own] as Topic).slug) continue;
+      const family = familyOf(d, topics);
+      if (ownSlug !== undefined && family !== ownSlug && !(family !== undefined && alsoPlain.has(family)))
+        continue;
       if (d.classes) {
         if (paper.categories[0] !== undefined && d.classes.includes(paper.categories[0])) {
           best = d;

@@ -127,6 +127,9 @@ export function groupPapers(
   const oneField = claim.filter((t) => t >= 0).length >= ONE_FIELD * n;
   // A paper that plainly names its topic (twice the join evidence) is placed nowhere else.
   const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
+  const plain = claims.map((c) =>
+    (c.named ?? []).flatMap((t) => (t.evidence >= 2 * opts.joinEvidence ? [t.index] : [])),
+  );
   const stats = labelPhrases(batch);
   const [lo, hi] = sectionBounds(n);
   const average = n / ((lo + hi) / 2);
@@ -226,7 +229,7 @@ export function groupPapers(
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
-    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner, oneField);
+    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, owner, oneField, plain);
   // A catch-all that would be over its share: one more real section, from left-over papers that
   // name the same topic, before any of them is put where it is merely close (room kept for
   // "More papers"): three text-to-3D papers make "3D vision" rather than sit under "Multimodal
@@ -259,6 +262,23 @@ export function groupPapers(
     if ((drafts[drafts.length - 1] as Draft).members.length >= other.length) break;
     const smallest = drafts.pop() as Draft;
     other = place([...other, ...smallest.members], drafts);
+  }
+  // Still over its share with no room left: a topic in parts gives its smallest part back to it
+  // when the room that frees forms a section from "More papers" (at least SWAP_GAIN papers fewer
+  // there); no paper loses a section of its topic. A 30-paper day reads "LLM agents" of seven
+  // and "Reasoning and RL post-training" of two rather than agents in two parts of three and four
+  // beside two reasoning papers in "More papers".
+  for (let round = 0; round < MAX_SWAPS && other.length > share; round += 1) {
+    const trial = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    if (!mergeSmallestPart(trial, splitAt)) break;
+    const proposed = topics.length;
+    const trialOther = fillOther([...other], trial);
+    if (trialOther.length + SWAP_GAIN > other.length) {
+      topics.length = proposed;
+      break;
+    }
+    drafts.splice(0, drafts.length, ...trial);
+    other = trialOther;
   }
   // Still over its share with no room left: a section keeps its place only while no larger one
   // can be formed in it. The weakest of the smallest sections gives way when its papers (placed

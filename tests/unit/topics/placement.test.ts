@@ -308,9 +308,14 @@ describe('placeLeftovers', () => {
     paper('i2', 'Image generation by diffusion'),
   ];
 
-  it('keeps a paper that names another topic out of a section it only says a phrase of', () => {
-    // Paper 4 says "image generation" (evidence for that section) but plainly names medical
-    // imaging, which has no section: it goes to the catch-all, not where it merely fits.
+  // Paper 4 says "image generation" (evidence for that section) but plainly names medical imaging,
+  // which has no section: it goes to the catch-all, not where it merely fits. Issue #12: a paper
+  // that plainly names two topics (a multi-agent framework for multilingual medical reasoning)
+  // reads under the one that has a section when its strongest has none.
+  it.each([
+    ['plainly names only medical imaging: the catch-all', [[1]], [2, 3], [4]],
+    ['plainly names image generation too: that section', [[1, 2]], [2, 3, 4], []],
+  ])('a paper whose own topic has no section, %s', (_name, plain, members, left) => {
     const batch = [...base, paper('m', 'Medical imaging platform for image generation')];
     const ds = drafts();
     const other = placeLeftovers(
@@ -323,9 +328,11 @@ describe('placeLeftovers', () => {
       5,
       0.5,
       [-1, -1, -1, -1, 1],
+      true,
+      [[], [], [], [], ...plain],
     );
-    expect(other).toEqual([4]);
-    expect(ds[1]?.members).toEqual([2, 3]);
+    expect(ds[1]?.members).toEqual(members);
+    expect(other).toEqual(left);
   });
 
   it('fills the catch-all down to its share with the papers that fit, keeping the homeless one', () => {
