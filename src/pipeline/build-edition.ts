@@ -100,7 +100,11 @@ export async function planEdition(
   slot: Date = now,
 ): Promise<PlanResult> {
   const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
-  const candidates: Paper[] = await store.papers.listUnpublishedPapers(frequency, since);
+  // Without their abstracts: ranking reads none, and of a day's 1,500 arXiv papers only the
+  // grouping pool's are ever read (see withAbstracts).
+  const candidates: Paper[] = await store.papers.listUnpublishedPapers(frequency, since, {
+    abstracts: false,
+  });
   const minPapers = Math.max(1, config.schedule.minPapers);
   if (candidates.length < minPapers) {
     return {
@@ -116,7 +120,7 @@ export async function planEdition(
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
   const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
-  const pool = ranking.slice(0, groupingPoolSize(config, ranking.length));
+  const pool = await withAbstracts(store, ranking.slice(0, groupingPoolSize(config, ranking.length)));
   const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -153,6 +157,15 @@ export async function planEdition(
     candidates: candidates.length,
     grouping,
   };
+}
+
+/** Ranked papers with their abstracts, read from the store by id (a paper it lost keeps none). */
+async function withAbstracts(store: EditionStore, papers: RankedPaper[]): Promise<RankedPaper[]> {
+  const stored = new Map((await store.papers.getPapers(papers.map((p) => p.id))).map((p) => [p.id, p]));
+  return papers.map((paper) => {
+    const full = stored.get(paper.id);
+    return full === undefined ? paper : { ...paper, summary: full.summary, aiSummary: full.aiSummary };
+  });
 }
 
 /**

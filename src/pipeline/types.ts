@@ -27,7 +27,10 @@ export type RunOptions = Pick<
 /** The store an edition run uses: each repository narrowed to the methods the pipeline calls. */
 export interface RunStore {
   sources: Pick<SourceRepository, 'getSourceState' | 'saveSourceState'>;
-  papers: Pick<PaperRepository, 'upsertPapers' | 'listUnpublishedPapers' | 'listPaperSnapshots'>;
+  papers: Pick<
+    PaperRepository,
+    'upsertPapers' | 'getPapers' | 'listUnpublishedPapers' | 'listPaperSnapshots'
+  >;
   catalogue: Pick<CatalogueRepository, 'listTopics' | 'saveTopics' | 'addTopicPapers'>;
   editions: Pick<
     EditionRepository,

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
 import type { Frequency, Paper } from '../domain/index.js';
 import { chunk, type StoreContext } from './context.js';
 import { toPaper } from './rows.js';
@@ -177,25 +177,54 @@ export async function getPapers(ctx: StoreContext, ids: string[]): Promise<Paper
   });
 }
 
-/** Papers without an edition of `frequency`, first seen at or after `since`, oldest first. */
+/** Columns of a paper but its abstracts (see {@link listUnpublishedPapers}). */
+const HEAD_COLUMNS = [
+  'p.id',
+  'p.title',
+  'p.url',
+  'p.authors',
+  'p.published',
+  'p.keywords',
+  'p.categories',
+  'p.upvotes',
+  'p.comments',
+  'p.sources',
+  'p.links',
+  'p.first_seen',
+  'p.updated_at',
+  'p.thumbnail',
+  'p.listed_at',
+] as const;
+
+/**
+ * Papers without an edition of `frequency`, first seen at or after `since`, oldest first; with
+ * `abstracts: false`, without their abstracts (`summary` '', `aiSummary` null).
+ */
 export async function listUnpublishedPapers(
   ctx: StoreContext,
   frequency: Frequency,
   since?: Date,
+  options: { abstracts?: boolean } = {},
 ): Promise<Paper[]> {
-  let query = ctx.db
-    .selectFrom('papers as p')
-    .selectAll('p')
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('edition_papers as ep')
-            .select('ep.paper_id')
-            .whereRef('ep.paper_id', '=', 'p.id')
-            .where('ep.frequency', '=', frequency),
-        ),
+  const from = ctx.db.selectFrom('papers as p');
+  const selected =
+    options.abstracts === false
+      ? from.select([
+          ...HEAD_COLUMNS,
+          sql<string>`''`.as('summary'),
+          sql<string | null>`null`.as('ai_summary'),
+        ])
+      : from.selectAll('p');
+  let query = selected.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('edition_papers as ep')
+          .select('ep.paper_id')
+          .whereRef('ep.paper_id', '=', 'p.id')
+          .where('ep.frequency', '=', frequency),
       ),
-    );
+    ),
+  );
   if (since !== undefined) query = query.where('p.first_seen', '>=', since.toISOString());
   const rows = await query.orderBy('p.first_seen').orderBy('p.id').execute();
   return rows.map(toPaper);

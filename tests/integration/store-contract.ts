@@ -163,6 +163,25 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
       expect(await store().papers.listUnpublishedPapers('daily', at(1))).toHaveLength(0);
     });
 
+    it('lists unpublished papers without their abstracts when asked, every other field the same', async () => {
+      await store().papers.upsertPapers(
+        [
+          makePaper('a1', {
+            summary: 'An abstract.',
+            aiSummary: 'A summary.',
+            upvotes: 3,
+            thumbnail: 'https://x/t.png',
+          }),
+          makePaper('a2', { summary: 'Another.', listedAt: T0.toISOString() }),
+        ],
+        T0,
+      );
+      const full = await store().papers.listUnpublishedPapers('daily', T0);
+      const heads = await store().papers.listUnpublishedPapers('daily', T0, { abstracts: false });
+      expect(full.map((p) => p.summary)).toEqual(['An abstract.', 'Another.']);
+      expect(heads).toEqual(full.map((p) => ({ ...p, summary: '', aiSummary: null })));
+    });
+
     it('merges duplicates inside one batch', async () => {
       const result = await store().papers.upsertPapers(
         [makePaper('d1', { upvotes: 2, sources: ['a'] }), makePaper('d1', { upvotes: 5, sources: ['b'] })],
