@@ -51,6 +51,8 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ],
     ['Computer-Aided Diagnosis of Diabetic Retinopathy from Fundus Photographs', 'medical-ai'],
     ['Framework for 3D TransRectal Ultrasound', 'medical-ai'],
+    ['A Survey of Large Language Models in Medicine', 'medical-ai'],
+    ['AURA: Always-On Understanding and Real-Time Assistance via VideoLLMs', 'video-understanding'],
     ['Scalable Traffic Forecasting with Spatio-Temporal Transformers', 'time-series'],
     ['Robust Dynamic Gesture Recognition at Ultra-Long Distances', 'visual-recognition'],
     ['Visual Place Recognition under Seasonal Change', 'visual-recognition'],
