@@ -10,6 +10,7 @@ import {
   groupIndices,
   labelPhrases,
   labelWords,
+  MIN_PART,
   mergeSmallestPart,
   nameCluster,
   OTHER_TOPIC,
@@ -309,12 +310,90 @@ export function groupPapers(
     drafts.splice(0, drafts.length, ...trial);
     other = trialOther;
   }
+  other = splitLargeLate(drafts, other, {
+    parts,
+    topics,
+    batch,
+    sim,
+    n,
+    hi,
+    at: partsAt,
+    weakestLast,
+    place,
+  });
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   return {
     groups: toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named),
     catalogue: topics,
   };
+}
+
+/**
+ * A catalogue topic's section that grew large as left-over papers joined it, after its parts
+ * were tried (see splitByParts), is split into the parts its papers name when the letter has room
+ * for them, or makes room: sections of fewer than MIN_PART papers give way, weakest first (their
+ * papers placed again), and the smallest parts go back into their topic's section until the
+ * others fit. Kept only when "More papers" gains no paper. A 70-paper Hugging Face letter reads
+ * "LLM agents" of eight and "Agent memory and skills" of six rather than "LLM agents" of thirteen
+ * beside a "Multilingual NLP" of two (issue #12). Largest section first; returns the papers of
+ * "More papers".
+ */
+function splitLargeLate(
+  drafts: Draft[],
+  other: number[],
+  ctx: {
+    parts: ReadonlyMap<number, number[]>;
+    topics: Topic[];
+    batch: PaperText[];
+    sim: Float64Array;
+    n: number;
+    hi: number;
+    at: number;
+    weakestLast: (a: Draft, b: Draft) => number;
+    place: (papers: number[], into: Draft[]) => number[];
+  },
+): number[] {
+  const { parts, topics, batch, sim, n, hi, at, weakestLast, place } = ctx;
+  const partsOf = (d: Draft): number[] | undefined =>
+    d.source >= 0 && d.topic.parent === undefined && !d.area && !d.classes ? parts.get(d.source) : undefined;
+  const tried = new Set<string>();
+  for (;;) {
+    const d = drafts
+      .filter((x) => x.members.length >= at && !tried.has(x.topic.slug) && partsOf(x) !== undefined)
+      .sort(bySize)[0];
+    if (!d) break;
+    tried.add(d.topic.slug);
+    const own = partsOf(d) as number[];
+    const trial = drafts.map((x) => ({ ...x, members: [...x.members] }));
+    const big = trial[drafts.indexOf(d)] as Draft;
+    const named = splitByParts(big, own, topics, batch, sim, n);
+    if (named.length === 0) continue;
+    const sections = (): number =>
+      trial.length + named.length - (big.members.length === 0 ? 1 : 0) + (other.length > 0 ? 1 : 0);
+    // The sections that may give way: of fewer than MIN_PART papers, the weakest last.
+    const givers = trial.filter((x) => x !== big && x.members.length < MIN_PART).sort(weakestLast);
+    // The smallest parts go back into their topic's section until the rest fit, then only as
+    // many small sections give way as the letter needs.
+    named.sort((a, b) => b.members.length - a.members.length);
+    while (sections() - givers.length > hi && named.length > 0)
+      big.members.push(...(named.pop() as Draft).members);
+    const back: number[] = [];
+    while (named.length > 0 && sections() > hi) {
+      const giver = givers.pop() as Draft;
+      trial.splice(trial.indexOf(giver), 1);
+      back.push(...giver.members);
+    }
+    if (named.length === 0 || sections() > hi) continue;
+    big.members.sort((a, b) => a - b);
+    if (big.members.length === 0) trial.splice(trial.indexOf(big), 1);
+    trial.push(...named);
+    const trialOther = back.length > 0 ? place([...other, ...back], trial) : other;
+    if (trialOther.length > other.length) continue;
+    drafts.splice(0, drafts.length, ...trial);
+    other = trialOther;
+  }
+  return other;
 }
 
 /** Share of a batch's papers that name a catalogue topic when the batch is of one field. */

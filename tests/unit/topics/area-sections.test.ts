@@ -123,16 +123,24 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
     ]);
   });
 
-  // A day whose letter already holds as many sections as it reads well with (2026-06-12: its
-  // agents papers in two parts) has room for an area's heading only when a topic's parts merge
-  // back (see groupPapers): with the areas it reads "LLM agents" of eight and "LLM reasoning and
-  // post-training" rather than two agents sections beside a "More papers" of four.
+  // A day whose letter already holds as many sections as it reads well with (2026-06-12 and
+  // 2026-08-22: their agents papers in two parts) has room for an area's heading only when a
+  // topic's parts merge back (see groupPapers): with the areas 2026-06-12 reads "LLM agents" of
+  // eight and "LLM reasoning and post-training" rather than two agents sections beside a "More
+  // papers" of four.
   const roomy = DAYS.filter(
     ([, papers]) => groupPapers(papers, CATALOGUE).groups.length < sectionBounds(papers.length)[1],
   );
+  const withArea = DAYS.filter(([, papers]) =>
+    groupPapers(papers, CATALOGUE, { areas: AREAS }).groups.some((g) =>
+      AREAS.some((a) => a.slug === g.topic.slug),
+    ),
+  );
 
-  it('has room for an area in two of the three days; in the third, once agents parts merge', () => {
-    expect(roomy.map(([day]) => day)).toEqual([
+  it('has room for an area in one of the three days; in the others, once agents parts merge', () => {
+    expect(roomy.map(([day]) => day)).toEqual(['hf_papers_jsonfeed_2026-04-07.json']);
+    expect(withArea.map(([day]) => day)).toEqual([
+      'daily_papers_2026-06-12_sotawhat.json',
       'hf_papers_jsonfeed_2026-04-07.json',
       'hf_papers_jsonfeed_2026-08-22.json',
     ]);
@@ -154,7 +162,7 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
     expect(withAreas.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
   });
 
-  it.each(roomy)('%s: an area section holds only papers that name one of its topics', (_, papers) => {
+  it.each(withArea)('%s: an area section holds only papers that name one of its topics', (_, papers) => {
     const { groups } = groupPapers(papers, CATALOGUE, { areas: AREAS });
     const areaGroups = groups.filter((g) => AREAS.some((a) => a.slug === g.topic.slug));
     expect(areaGroups.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../../src/domain/index.js';
+import { partParent, type Topic } from '../../../src/domain/index.js';
 import type { Draft } from '../../../src/topics/drafts.js';
-import { mergeSmallestPart } from '../../../src/topics/drafts.js';
+import { MIN_PART, mergeSmallestPart } from '../../../src/topics/drafts.js';
 import {
   bestTopic,
   groupPapers,
@@ -9,9 +9,11 @@ import {
   OTHER_TOPIC,
   parseCatalogue,
   phraseKeys,
+  sectionBounds,
 } from '../../../src/topics/index.js';
 import { partOf, renameByPart, splitByParts } from '../../../src/topics/parts.js';
 import { loadDemoPapers } from '../../helpers/demo-papers.js';
+import { loadAreasFile, loadHomesFile } from '../../helpers/placement.js';
 import { curated, paper } from './builders.js';
 import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
@@ -75,6 +77,45 @@ describe('catalogue parts (slug parent--part)', () => {
     const paper = { id: title, title, summary: '', keywords: [], categories: [] };
     const part = partOf(CATALOGUE, partsOf('llm-agents'), paper);
     expect(part >= 0 ? CATALOGUE[part]?.slug : undefined).toBe(slug);
+  });
+
+  // Real titles of the arXiv cs feed of 28 Nov 2024 (../shared/corpora/labeled, cs.CV and cs.CL):
+  // the parts of "Visual recognition", "3D vision" and "Language understanding and text analysis"
+  // that head a focused feed's large sections (issue #12). Each row: "slug: title", the part it
+  // goes to, or its topic's own slug when it names no part.
+  it.each([
+    'visual-recognition--restoration: TSD-SR: One-Step Diffusion with Target Score Distillation for Real-World Image Super-Resolution',
+    'visual-recognition--restoration: Adaptive Blind All-in-One Image Restoration',
+    'visual-recognition--restoration: HUPE: Heuristic Underwater Perceptual Enhancement with Semantic Collaborative Learning',
+    'visual-recognition--detection: Optimizing Multispectral Object Detection: A Bag of Tricks and Comprehensive Benchmarks',
+    'visual-recognition--detection: Deep Fourier-embedded Network for Bi-modal Salient Object Detection',
+    'visual-recognition--segmentation: Exploring Superpixel Segmentation Methods in the Context of Citizen Science and Deforestation Detection',
+    'visual-recognition: Lightweight Gaze Estimation Model Via Fusion Global Information',
+    '3d-vision--rendering: GLS: Geometry-aware 3D Language Gaussian Splatting',
+    '3d-vision--rendering: Differentiable Inverse Rendering with Interpretable Basis BRDFs',
+    '3d-vision--generation: MARVEL-40M+: Multi-Level Visual Elaboration for High-Fidelity Text-to-3D Content Creation',
+    '3d-vision--generation: ModeDreamer: Mode Guiding Score Distillation for Text-to-3D Generation using Reference Image Prompts',
+    '3d-vision--depth: Helvipad: A Real-World Dataset for Omnidirectional Stereo Depth Estimation',
+    '3d-vision: Manual-PA: Learning 3D Part Assembly from Instruction Diagrams',
+    'nlp-applications--extraction: LongKey: Keyphrase Extraction for Long Documents',
+    'nlp-applications--extraction: A survey on cutting-edge relation extraction techniques based on language models',
+    'nlp-applications--sentiment: EFSA: Towards Event-Level Financial Sentiment Analysis',
+    'nlp-applications--sentiment: Leveraging Large Language Models and Topic Modeling for Toxicity Classification',
+    'nlp-applications--summarization: Is my Meeting Summary Good? Estimating Quality with a Multi-LLM Evaluator',
+    'nlp-applications: GPT as ghostwriter at the White House',
+  ])('places "%s"', (row) => {
+    const at = row.indexOf(': ');
+    const slug = row.slice(0, at);
+    const parent = partParent(slug) ?? slug;
+    const title = row.slice(at + 2);
+    const part = partOf(CATALOGUE, partsOf(parent), {
+      id: title,
+      title,
+      summary: '',
+      keywords: [],
+      categories: [],
+    });
+    expect(part >= 0 ? CATALOGUE[part]?.slug : parent).toBe(slug);
   });
 
   it('never lets one abstract word name a part (a benchmark said once in passing)', () => {
@@ -170,6 +211,27 @@ describe('groupPapers with catalogue parts', () => {
     ])
       expect(agentsOf(title), title).not.toMatch(/^llm-agents/);
     expect(agentsOf('ClawArena: Benchmarking AI Agents')).toMatch(/^llm-agents/);
+  });
+
+  // A 70-paper subset of the hand-labelled set (seed 2, as `npm run bench:topics` draws it): its
+  // "LLM agents" holds 7 papers when the parts are tried, 13 once left-over papers joined it.
+  it('splits a section that grew large late into its parts; a two-paper section gives way, "More papers" no larger', () => {
+    const subset = shuffle(loadHfLabeled(), seededRandom(2)).slice(0, 70);
+    const options = { areas: loadAreasFile(), homes: loadHomesFile() };
+    const { groups } = groupPapers(subset, CATALOGUE, options);
+    const sizes = new Map(groups.map((g) => [g.topic.slug, g.paperIds.length]));
+    expect(sizes.get('llm-agents--memory')).toBeGreaterThanOrEqual(MIN_PART);
+    expect(sizes.get('llm-agents')).toBeLessThan(10);
+    // The memory part's papers are the hand labels' "agent memory and skills" ones, mostly.
+    const labels = new Map(subset.map((p) => [p.id, p.label]));
+    const memory = groups.find((g) => g.topic.slug === 'llm-agents--memory')?.paperIds ?? [];
+    expect(memory.filter((id) => labels.get(id) === 'agent-memory-skills').length).toBeGreaterThan(
+      memory.length / 2,
+    );
+    expect(groups.length).toBeLessThanOrEqual(sectionBounds(70)[1]);
+    expect(sizes.get(OTHER_TOPIC.slug)).toBeLessThanOrEqual(7);
+    expect([...sizes.values()].filter((k) => k < 2)).toEqual([]);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(subset.map((p) => p.id).sort());
   });
 
   it('keeps a small "LLM agents" section whole', () => {

@@ -93,9 +93,10 @@ describe('focused set: 70 arXiv papers on LLMs, hand-labelled into 9 sections', 
 
   // Measured 0.764, 0.757 with the longer phrase lists; 0.734 since "video understanding" names its
   // topic (a Video-LLM paper of this LLM set, hand-labelled multimodal, reads in "More papers"
-  // under "Video understanding", and a recommendation paper leaves it for room: session 25).
+  // under "Video understanding", and a recommendation paper leaves it for room: session 25); 0.741
+  // with "Quantization" split from "Efficient inference" at the end (session 26).
   it('agrees with the editor (NMI floor) in 7-12 readable sections', () => {
-    expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.73);
+    expect(nmi(papers, groups)).toBeGreaterThanOrEqual(0.735);
     expectReadable(groups, papers);
   });
 });
@@ -112,10 +113,11 @@ describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
   // Measured 0.717 (min 0.621) on seeds 1-20 and 0.703 (min 0.636) on the held-out seeds 21-40,
   // with the catalogue read in one order (by slug) whoever calls; 0.766 (min 0.676) and 0.749
   // (min 0.698) with the catalogue's longer phrase lists (session 18); 0.776 (min 0.720) and 0.755
-  // (min 0.709) in session 25: every subset at issue #12's 0.70.
+  // (min 0.709) in session 25: every subset at issue #12's 0.70; 0.787 (min 0.711) and 0.758 (min
+  // 0.711) in session 26, a section that grew large late split into its parts.
   it.each([
-    [1, 0.765],
-    [21, 0.745],
+    [1, 0.775],
+    [21, 0.75],
   ])('seeds %i.. keep the mean NMI above %f, none below 0.70, every batch readable', (first, floor) => {
     const results = runs(first);
     const mean = results.reduce((a, r) => a + r.nmi, 0) / results.length;
