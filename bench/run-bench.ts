@@ -4,7 +4,9 @@
  * Postfix's smtp-sink, next to rss2email (digest mode, same feed over the same loopback HTTP
  * server, same sink), measured in the same run, alternating, median and range of N rounds, with
  * the load average before and after (wall time means little on a busy machine; CPU time less so).
- * `BENCH_BIN` runs another build's launcher (for a before/after comparison).
+ * Each paperpost round also reports, from its own "run timings" line (LOG_LEVEL=debug: two debug
+ * lines a run), the build stage and the grouping of its 100-paper pool inside it: the figure issue
+ * #12 sets at 150 ms. `BENCH_BIN` runs another build's launcher (for a before/after comparison).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   }
   const r2e = which('r2e');
   const { url, server } = await serveFile(readFileSync(FEED), 'application/rss+xml; charset=utf-8');
-  const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'warn' };
+  const env = { SMTP_URL: `smtp://127.0.0.1:${sink.port}`, LOG_LEVEL: 'debug' };
   const load = (): string =>
     loadavg()
       .map((x) => x.toFixed(2))
@@ -121,6 +123,19 @@ async function main(): Promise<void> {
   } else {
     console.log('rss2email: not installed (apt-get install rss2email); no ratio');
   }
+  const inRun = pp.flatMap((t) => {
+    const m = /"build":(\d+(?:\.\d+)?).*"grouping":\{"papers":(\d+),"ms":(\d+(?:\.\d+)?)\}/.exec(t.stderr);
+    return m ? [{ build: Number(m[1]), papers: Number(m[2]), grouping: Number(m[3]) }] : [];
+  });
+  if (inRun.length === pp.length) {
+    const ms = (xs: number[]): string =>
+      `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
+    const grouping = inRun.map((r) => r.grouping);
+    console.log(
+      `inside each paperpost run ("run timings"): grouping ${inRun[0]?.papers} papers ${ms(grouping)} ms (target <= 150 ms: ${median(grouping) <= 150 ? 'met' : 'NOT met'}), build stage ${ms(inRun.map((r) => r.build))} ms`,
+    );
+    console.log(`per round: grouping ${grouping.map((g) => g.toFixed(0)).join(', ')} ms`);
+  } else console.log('inside each paperpost run: no "run timings" line (an older build?)');
 }
 
 await main();
