@@ -269,18 +269,10 @@ export function groupPapers(
   // there); no paper loses a section of its topic. A 30-paper day reads "LLM agents" of seven
   // and "Reasoning and RL post-training" of two rather than agents in two parts of three and four
   // beside two reasoning papers in "More papers".
-  for (let round = 0; round < MAX_SWAPS && other.length > share; round += 1) {
-    const trial = drafts.map((d) => ({ ...d, members: [...d.members] }));
-    if (!mergeSmallestPart(trial, splitAt)) break;
-    const proposed = topics.length;
-    const trialOther = fillOther([...other], trial);
-    if (trialOther.length + SWAP_GAIN > other.length) {
-      topics.length = proposed;
-      break;
-    }
-    drafts.splice(0, drafts.length, ...trial);
-    other = trialOther;
-  }
+  other = tryTrials(drafts, other, topics, share, {
+    change: (trial, left) => (mergeSmallestPart(trial, splitAt) ? fillOther(left, trial) : undefined),
+    keep: (_, trialOther, left) => trialOther.length + SWAP_GAIN <= left.length,
+  });
   // Still over its share with no room left: a section keeps its place only while no larger one
   // can be formed in it. The weakest of the smallest sections gives way when its papers (placed
   // again, or in the catch-all) and the catch-all then form sections that leave at least
@@ -288,28 +280,32 @@ export function groupPapers(
   // safety and interpretability" of six papers than with a "Reasoning and RL post-training" of
   // three beside 21 papers in "More papers", the arXiv all-archives letter with "Machine
   // learning" of eight than with a "Reinforcement learning" of two (issue #12: at most ~15%).
-  for (let round = 0; round < MAX_SWAPS && other.length > share && drafts.length > 1; round += 1) {
-    drafts.sort(weakestLast);
-    const proposed = topics.length;
-    const trial = drafts.slice(0, -1).map((d) => ({ ...d, members: [...d.members] }));
-    const weakest = drafts[drafts.length - 1] as Draft;
-    const trialOther = fillOther([...other, ...weakest.members], trial);
+  let weakest: Draft | undefined;
+  other = tryTrials(drafts, other, topics, share, {
+    // The drafts themselves are sorted (byStrength keeps each section's strength as first read,
+    // per section object), so the copy's last is the section that gives way.
+    first: () => drafts.sort(weakestLast),
+    change: (trial, left) => {
+      if (trial.length <= 1) return undefined;
+      weakest = trial.pop() as Draft;
+      return fillOther([...left, ...weakest.members], trial);
+    },
     // A section gives way to a larger one only: "LLM agents" of four papers that name agents
     // stays before a "Computer vision" of four left-over vision papers.
-    const before = new Set(drafts.map((d) => d.topic.slug));
-    const formed = Math.max(0, ...trial.flatMap((d) => (before.has(d.topic.slug) ? [] : [d.members.length])));
-    if (
-      trial.length + 1 > hi ||
-      trialOther.length + SWAP_GAIN > other.length ||
-      (formed > 0 && formed <= weakest.members.length)
-    ) {
-      // The trial's proposed topics (a found section's) go with it.
-      topics.length = proposed;
-      break;
-    }
-    drafts.splice(0, drafts.length, ...trial);
-    other = trialOther;
-  }
+    keep: (trial, trialOther, left) => {
+      const before = new Set(drafts.map((d) => d.topic.slug));
+      const formed = Math.max(
+        0,
+        ...trial.flatMap((d) => (before.has(d.topic.slug) ? [] : [d.members.length])),
+      );
+      const gave = (weakest as Draft).members.length;
+      return (
+        trial.length + 1 <= hi &&
+        trialOther.length + SWAP_GAIN <= left.length &&
+        !(formed > 0 && formed <= gave)
+      );
+    },
+  });
   other = splitLargeLate(drafts, other, {
     parts,
     topics,
@@ -327,6 +323,40 @@ export function groupPapers(
     groups: toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named),
     catalogue: topics,
   };
+}
+
+/**
+ * Up to MAX_SWAPS trials, each on a copy of the drafts, while "More papers" holds more than its
+ * share: `change` edits the copy and returns the papers it leaves in "More papers" (undefined:
+ * nothing left to try); the copy replaces the drafts when `keep` accepts it, else the topics the
+ * trial proposed (a found section's) go with it and the trials stop. Returns "More papers".
+ */
+function tryTrials(
+  drafts: Draft[],
+  other: number[],
+  topics: Topic[],
+  share: number,
+  trial: {
+    /** Run on the drafts before each copy is made. */
+    first?: () => void;
+    change: (copy: Draft[], other: number[]) => number[] | undefined;
+    keep: (copy: Draft[], trialOther: number[], other: number[]) => boolean;
+  },
+): number[] {
+  let left = other;
+  for (let round = 0; round < MAX_SWAPS && left.length > share; round += 1) {
+    trial.first?.();
+    const copy = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    const proposed = topics.length;
+    const trialOther = trial.change(copy, [...left]);
+    if (trialOther === undefined || !trial.keep(copy, trialOther, left)) {
+      topics.length = proposed;
+      break;
+    }
+    drafts.splice(0, drafts.length, ...copy);
+    left = trialOther;
+  }
+  return left;
 }
 
 /**
