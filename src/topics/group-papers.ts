@@ -226,7 +226,11 @@ export function groupPapers(
   // Too many sections: the smallest give their papers back, "More papers" counted in.
   // Sub-sections merge back into their topic first, so no paper loses a section it belongs to.
   while (drafts.length > hi && mergeSmallestPart(drafts, splitAt));
-  const weakestLast = byStrength(batch);
+  // An operator's own topics come before the catalogue's (issue #12: config topics take
+  // precedence): their sections are the last to give way when the letter has too many.
+  const strength = byStrength(batch);
+  const weakestLast = (a: Draft, b: Draft): number =>
+    Number(b.topic.userDefined) - Number(a.topic.userDefined) || strength(a, b);
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
@@ -402,7 +406,9 @@ function splitLargeLate(
     const sections = (): number =>
       trial.length + named.length - (big.members.length === 0 ? 1 : 0) + (other.length > 0 ? 1 : 0);
     // The sections that may give way: of fewer than MIN_PART papers, the weakest last.
-    const givers = trial.filter((x) => x !== big && x.members.length < MIN_PART).sort(weakestLast);
+    const givers = trial
+      .filter((x) => x !== big && !x.topic.userDefined && x.members.length < MIN_PART)
+      .sort(weakestLast);
     // The smallest parts go back into their topic's section until the rest fit, then only as
     // many small sections give way as the letter needs.
     named.sort((a, b) => b.members.length - a.members.length);

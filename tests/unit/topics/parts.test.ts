@@ -234,6 +234,28 @@ describe('groupPapers with catalogue parts', () => {
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(subset.map((p) => p.id).sort());
   });
 
+  it("never lets an operator's own topic give way to a part: its section of two papers stays", () => {
+    const subset = shuffle(loadHfLabeled(), seededRandom(2)).slice(0, 70);
+    const own: Topic = {
+      slug: 'languages',
+      label: 'Languages',
+      keywords: ['low-resource language', 'indic languages'],
+      categories: [],
+      userDefined: true,
+    };
+    const { groups } = groupPapers(subset, [own, ...CATALOGUE], {
+      areas: loadAreasFile(),
+      homes: loadHomesFile(),
+    });
+    const titles = new Map(subset.map((p) => [p.id, p.title]));
+    const mine = groups.find((g) => g.topic.slug === 'languages');
+    expect(mine?.paperIds.map((id) => titles.get(id)?.split(':')[0]).sort()).toEqual([
+      'ArogyaSutra',
+      'Thinking in a Low-Resource Language',
+    ]);
+    expect(groups.length).toBeLessThanOrEqual(sectionBounds(70)[1]);
+  });
+
   it('keeps a small "LLM agents" section whole', () => {
     const few = agents.slice(0, 5);
     const { groups } = groupPapers(few, CATALOGUE);
