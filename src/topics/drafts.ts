@@ -842,15 +842,18 @@ export function bySize(a: Draft, b: Draft): number {
  * two that say "continual learning" once each.
  */
 export function byStrength(batch: readonly PaperText[]): (a: Draft, b: Draft) => number {
-  const strength = new Map<Draft, number>();
+  // Kept per section while its papers stay the same (the same list, as long): sections gain
+  // papers between sorts, and a strength read earlier would rank them as they were.
+  const strength = new Map<Draft, { members: readonly number[]; count: number; s: number }>();
   const of = (d: Draft): number => {
-    let s = strength.get(d);
-    if (s === undefined) {
-      s = 0;
+    let k = strength.get(d);
+    if (k === undefined || k.members !== d.members || k.count !== d.members.length) {
+      let s = 0;
       for (const p of d.members) s += topicEvidence(d.topic, batch[p] as PaperText);
-      strength.set(d, s);
+      k = { members: d.members, count: d.members.length, s };
+      strength.set(d, k);
     }
-    return s;
+    return k.s;
   };
   return (a, b) => b.members.length - a.members.length || of(b) - of(a) || bySize(a, b);
 }

@@ -286,12 +286,9 @@ export function groupPapers(
   // learning" of eight than with a "Reinforcement learning" of two (issue #12: at most ~15%).
   let weakest: Draft | undefined;
   other = tryTrials(drafts, other, topics, share, {
-    // The drafts themselves are sorted (byStrength keeps each section's strength as first read,
-    // per section object), so the copy's last is the section that gives way.
-    first: () => drafts.sort(weakestLast),
     change: (trial, left) => {
       if (trial.length <= 1) return undefined;
-      weakest = trial.pop() as Draft;
+      weakest = trial.sort(weakestLast).pop() as Draft;
       return fillOther([...left, ...weakest.members], trial);
     },
     // A section gives way to a larger one only: "LLM agents" of four papers that name agents
@@ -341,15 +338,12 @@ function tryTrials(
   topics: Topic[],
   share: number,
   trial: {
-    /** Run on the drafts before each copy is made. */
-    first?: () => void;
     change: (copy: Draft[], other: number[]) => number[] | undefined;
     keep: (copy: Draft[], trialOther: number[], other: number[]) => boolean;
   },
 ): number[] {
   let left = other;
   for (let round = 0; round < MAX_SWAPS && left.length > share; round += 1) {
-    trial.first?.();
     const copy = drafts.map((d) => ({ ...d, members: [...d.members] }));
     const proposed = topics.length;
     const trialOther = trial.change(copy, [...left]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { partParent, type Topic } from '../../../src/domain/index.js';
 import type { Draft } from '../../../src/topics/drafts.js';
-import { MIN_PART, mergeSmallestPart } from '../../../src/topics/drafts.js';
+import { byStrength, MIN_PART, mergeSmallestPart } from '../../../src/topics/drafts.js';
 import {
   bestTopic,
   groupPapers,
@@ -421,6 +421,40 @@ describe('renameByPart: a section too small to split takes the one part its pape
         TITLED.map(([t]) => paper(t, t, '')),
       ),
     ).toBe(false);
+  });
+});
+
+describe('byStrength: sections of one size ranked by what their papers say now', () => {
+  it('reads a section again once it has gained papers (the weakest gives way, not the one that was)', () => {
+    const topics = [curated('alpha', 'Alpha', ['alpha']), curated('beta', 'Beta', ['beta'])];
+    const batch = [
+      paper('n1', 'Nothing here', ''),
+      paper('n2', 'Nothing there', ''),
+      paper('b1', 'A beta study', ''),
+      paper('n3', 'Nothing else', ''),
+      paper('a1', 'An alpha study', ''),
+      paper('n4', 'Nothing at all', ''),
+    ];
+    const alpha: Draft = {
+      members: [0, 1],
+      topic: topics[0] as Topic,
+      words: ['alpha'],
+      source: 0,
+      settled: true,
+    };
+    const beta: Draft = {
+      members: [2, 3],
+      topic: topics[1] as Topic,
+      words: ['beta'],
+      source: 1,
+      settled: true,
+    };
+    const weakestLast = byStrength(batch);
+    expect([alpha, beta].sort(weakestLast).at(-1)).toBe(alpha);
+    // Alpha gains a paper that names it, Beta one that names nothing: Alpha is the stronger now.
+    alpha.members.push(4);
+    beta.members.push(5);
+    expect([alpha, beta].sort(weakestLast).at(-1)).toBe(beta);
   });
 });
 
