@@ -13,7 +13,6 @@ import {
   MIN_PART,
   mergeSmallestPart,
   nameCluster,
-  OTHER_TOPIC,
   placeLeftovers,
   proposeTopic,
   splitDraft,
@@ -114,9 +113,20 @@ export function groupPapers(
   if (n <= opts.singleSectionMax) {
     const claim = claims.map((c) => c.index);
     const first = claim[0] ?? -1;
-    const topic =
-      first >= 0 && claim.every((c) => c === first) ? (topics[first] as Topic) : { ...OTHER_TOPIC };
-    return { groups: [{ topic, paperIds: batch.map((p) => p.id) }], catalogue: topics };
+    if (first >= 0 && claim.every((c) => c === first))
+      return {
+        groups: [{ topic: topics[first] as Topic, paperIds: batch.map((p) => p.id) }],
+        catalogue: topics,
+      };
+    // Papers of several topics: one "More papers" whose cards say the topic each paper names, so
+    // a reader of that topic still gets it (a quiet day of five papers on five subjects).
+    const all = batch.map((_, p) => p);
+    const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
+    const tags = namedTopics(all, claim, owner, [], topics);
+    return {
+      groups: toGroups([], all, batch, topics, tags, (p) => claims[p]?.named),
+      catalogue: topics,
+    };
   }
 
   const corpus = buildCorpus(batch, n > 10 ? 2 : 1);

@@ -49,6 +49,27 @@ describe('"More papers" says the topic each of its papers names', () => {
     expect(other?.topic.topicLabels).toEqual({ robotics: 'Robot learning' });
   });
 
+  // A quiet day's letter of five papers or fewer is one section: "More papers" when they are of
+  // several topics. A reader of one topic still gets its paper (the letter's cut follows the tags).
+  it('tags the papers of a letter of five or fewer, read as one section', () => {
+    const few = batch.filter((p) => ['a1', 'v1', 'r1', 'x1'].includes(p.id));
+    const { groups } = groupPapers(few, topics);
+    expect(groups).toHaveLength(1);
+    expect(catchAll(groups)?.paperIds).toEqual(['a1', 'r1', 'v1', 'x1']);
+    expect(catchAll(groups)?.topic.paperTopics).toEqual({ a1: 'agents', r1: 'robotics', v1: 'video' });
+    expect(catchAll(groups)?.topic.topicLabels).toEqual({
+      agents: 'LLM agents',
+      robotics: 'Robot learning',
+      video: 'Video generation',
+    });
+  });
+
+  it('heads a letter of five or fewer by their topic when all its papers name one', () => {
+    const few = batch.filter((p) => ['a1', 'a2', 'a3'].includes(p.id));
+    const { groups } = groupPapers(few, topics);
+    expect(groups.map((g) => [g.topic.slug, g.paperIds])).toEqual([['agents', ['a1', 'a2', 'a3']]]);
+  });
+
   it('tags nothing when no paper of it names a topic', () => {
     const { groups } = groupPapers(
       batch.filter((p) => p.id !== 'r1'),
