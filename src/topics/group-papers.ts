@@ -113,20 +113,26 @@ export function groupPapers(
   if (n <= opts.singleSectionMax) {
     const claim = claims.map((c) => c.index);
     const first = claim[0] ?? -1;
-    if (first >= 0 && claim.every((c) => c === first))
-      return {
-        groups: [{ topic: topics[first] as Topic, paperIds: batch.map((p) => p.id) }],
-        catalogue: topics,
+    const all = batch.map((_, p) => p);
+    const named = (p: number) => claims[p]?.named;
+    // Papers of one topic: its section, saying the second topic a paper names in its title (its
+    // readers get it too), as any topic's section does.
+    if (first >= 0 && claim.every((c) => c === first)) {
+      const topic = topics[first] as Topic;
+      const one: Draft = {
+        members: all,
+        topic,
+        words: labelWords(topic.label),
+        source: first,
+        settled: true,
       };
+      return { groups: toGroups([one], [], batch, topics, new Map(), named), catalogue: topics };
+    }
     // Papers of several topics: one "More papers" whose cards say the topic each paper names, so
     // a reader of that topic still gets it (a quiet day of five papers on five subjects).
-    const all = batch.map((_, p) => p);
     const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
     const tags = namedTopics(all, claim, owner, [], topics);
-    return {
-      groups: toGroups([], all, batch, topics, tags, (p) => claims[p]?.named),
-      catalogue: topics,
-    };
+    return { groups: toGroups([], all, batch, topics, tags, named), catalogue: topics };
   }
 
   const corpus = buildCorpus(batch, n > 10 ? 2 : 1);

@@ -64,10 +64,15 @@ describe('"More papers" says the topic each of its papers names', () => {
     });
   });
 
-  it('heads a letter of five or fewer by their topic when all its papers name one', () => {
-    const few = batch.filter((p) => ['a1', 'a2', 'a3'].includes(p.id));
+  it('heads a letter of five or fewer by their topic when all its papers name one, with its second topics', () => {
+    const few = [
+      ...batch.filter((p) => ['a1', 'a3'].includes(p.id)),
+      paper('a4', 'LLM agents for video generation', 'LLM agents with tool use direct video generation.'),
+    ];
     const { groups } = groupPapers(few, topics);
-    expect(groups.map((g) => [g.topic.slug, g.paperIds])).toEqual([['agents', ['a1', 'a2', 'a3']]]);
+    expect(groups.map((g) => [g.topic.slug, g.paperIds])).toEqual([['agents', ['a1', 'a3', 'a4']]]);
+    // Its title names video generation too: that topic's readers get it.
+    expect(groups[0]?.topic.alsoTopics).toEqual({ a4: 'video' });
   });
 
   it('tags nothing when no paper of it names a topic', () => {
