@@ -435,20 +435,12 @@ describe('byStrength: sections of one size ranked by what their papers say now',
       paper('a1', 'An alpha study', ''),
       paper('n4', 'Nothing at all', ''),
     ];
-    const alpha: Draft = {
-      members: [0, 1],
-      topic: topics[0] as Topic,
-      words: ['alpha'],
-      source: 0,
-      settled: true,
+    const section = (source: number, members: number[]): Draft => {
+      const topic = topics[source] as Topic;
+      return { members, topic, words: [topic.slug], source, settled: true };
     };
-    const beta: Draft = {
-      members: [2, 3],
-      topic: topics[1] as Topic,
-      words: ['beta'],
-      source: 1,
-      settled: true,
-    };
+    const alpha = section(0, [0, 1]);
+    const beta = section(1, [2, 3]);
     const weakestLast = byStrength(batch);
     expect([alpha, beta].sort(weakestLast).at(-1)).toBe(alpha);
     // Alpha gains a paper that names it, Beta one that names nothing: Alpha is the stronger now.
