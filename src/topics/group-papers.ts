@@ -290,8 +290,9 @@ export function groupPapers(
   // and "Reasoning and RL post-training" of two rather than agents in two parts of three and four
   // beside two reasoning papers in "More papers".
   other = tryTrials(drafts, other, topics, share, {
-    change: (trial, left) => (mergeSmallestPart(trial, splitAt) ? fillOther(left, trial) : undefined),
-    keep: (_, trialOther, left) => trialOther.length + SWAP_GAIN <= left.length,
+    change: (trial, left) =>
+      mergeSmallestPart(trial, splitAt) ? { other: fillOther(left, trial) } : undefined,
+    keep: (_, { other: trialOther }, left) => trialOther.length + SWAP_GAIN <= left.length,
   });
   // Still over its share with no room left: a section keeps its place only while no larger one
   // can be formed in it. The weakest of the smallest sections gives way when its papers (placed
@@ -300,22 +301,20 @@ export function groupPapers(
   // safety and interpretability" of six papers than with a "Reasoning and RL post-training" of
   // three beside 21 papers in "More papers", the arXiv all-archives letter with "Machine
   // learning" of eight than with a "Reinforcement learning" of two (issue #12: at most ~15%).
-  let weakest: Draft | undefined;
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) => {
       if (trial.length <= 1) return undefined;
-      weakest = trial.sort(weakestLast).pop() as Draft;
-      return fillOther([...left, ...weakest.members], trial);
+      const weakest = trial.sort(weakestLast).pop() as Draft;
+      return { other: fillOther([...left, ...weakest.members], trial), gave: weakest.members.length };
     },
     // A section gives way to a larger one only: "LLM agents" of four papers that name agents
     // stays before a "Computer vision" of four left-over vision papers.
-    keep: (trial, trialOther, left) => {
+    keep: (trial, { other: trialOther, gave }, left) => {
       const before = new Set(drafts.map((d) => d.topic.slug));
       const formed = Math.max(
         0,
         ...trial.flatMap((d) => (before.has(d.topic.slug) ? [] : [d.members.length])),
       );
-      const gave = (weakest as Draft).members.length;
       return (
         trial.length + 1 <= hi &&
         trialOther.length + SWAP_GAIN <= left.length &&
@@ -344,31 +343,32 @@ export function groupPapers(
 
 /**
  * Up to MAX_SWAPS trials, each on a copy of the drafts, while "More papers" holds more than its
- * share: `change` edits the copy and returns the papers it leaves in "More papers" (undefined:
- * nothing left to try); the copy replaces the drafts when `keep` accepts it, else the topics the
- * trial proposed (a found section's) go with it and the trials stop. Returns "More papers".
+ * share: `change` edits the copy and returns what it did, `other` the papers it leaves in "More
+ * papers" (undefined: nothing left to try); the copy replaces the drafts when `keep` accepts that,
+ * else the topics the trial proposed (a found section's) go with it and the trials stop. Returns
+ * "More papers".
  */
-function tryTrials(
+function tryTrials<T extends { other: number[] }>(
   drafts: Draft[],
   other: number[],
   topics: Topic[],
   share: number,
   trial: {
-    change: (copy: Draft[], other: number[]) => number[] | undefined;
-    keep: (copy: Draft[], trialOther: number[], other: number[]) => boolean;
+    change: (copy: Draft[], other: number[]) => T | undefined;
+    keep: (copy: Draft[], result: T, other: number[]) => boolean;
   },
 ): number[] {
   let left = other;
   for (let round = 0; round < MAX_SWAPS && left.length > share; round += 1) {
     const copy = drafts.map((d) => ({ ...d, members: [...d.members] }));
     const proposed = topics.length;
-    const trialOther = trial.change(copy, [...left]);
-    if (trialOther === undefined || !trial.keep(copy, trialOther, left)) {
+    const result = trial.change(copy, [...left]);
+    if (result === undefined || !trial.keep(copy, result, left)) {
       topics.length = proposed;
       break;
     }
     drafts.splice(0, drafts.length, ...copy);
-    left = trialOther;
+    left = result.other;
   }
   return left;
 }
