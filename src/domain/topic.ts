@@ -103,6 +103,15 @@ export function partParent(slug: string): string | undefined {
 }
 
 /**
+ * true for the section of arXiv classes ("Machine learning", "Astrophysics") grouping forms for
+ * the papers of a class that no topic of key phrases took: a catch-all of its class. A topic of
+ * the config is the operator's own subject, whatever it lists.
+ */
+export function isClassSection(topic: Pick<Topic, 'keywords' | 'categories' | 'userDefined'>): boolean {
+  return !topic.userDefined && topic.keywords.length === 0 && topic.categories.length > 0;
+}
+
+/**
  * true for a topic the public may subscribe to: defined, curated or approved, not hidden, and
  * not a part of another topic (a part is offered through its parent only).
  */

@@ -237,6 +237,31 @@ describe('rankSections', () => {
     expect(shown[0]).toBe('t12');
   });
 
+  it('puts a section of arXiv classes after the topics, in a listing and in a letter readers pushed', () => {
+    // A cs.LG listing: "Machine learning" holds 27 papers on as many subjects, the class's
+    // catch-all; "Time series" nine. The topic opens the letter, the class follows, "More papers" last.
+    const bin: TopicGroup = {
+      topic: { ...topic('machine-learning'), label: 'Machine learning', categories: ['cs.LG'] },
+      paperIds: ['c1', 'c2', 'c3', 'c4'],
+    };
+    const groups = [bin, group('time-series', ['t1', 't2']), group('other', ['o1'])];
+    const ids = ['c1', 'c2', 'c3', 'c4', 't1', 't2', 'o1'];
+    const listing = ids.map((id, i) => ({
+      ...paper(id),
+      sources: ['arxiv'],
+      published: new Date(NOW.getTime() - (i + 1) * 60_000).toISOString(),
+    }));
+    const order = (papers: Paper[], g = groups) =>
+      rankSections(g, papers, OPTIONS).sections.map((s) => s.topic.slug);
+    expect(order(listing)).toEqual(['time-series', 'machine-learning', 'other']);
+    // Pushed by readers: the class's best paper trends most, and still follows the topic.
+    const pushed = ids.map((id) => paper(id, id === 'c1' ? 50 : 1));
+    expect(order(pushed)).toEqual(['time-series', 'machine-learning', 'other']);
+    // An operator's topic of classes only is a subject of its own: it leads by size.
+    const own = [{ ...bin, topic: { ...bin.topic, userDefined: true } }, ...groups.slice(1)];
+    expect(order(listing, own)).toEqual(['machine-learning', 'time-series', 'other']);
+  });
+
   it('keeps a closeness-held paper after the papers naming the subject in a listing, whatever its age', () => {
     // No upvotes, comments or second source: scores differ by age alone and lead nothing.
     const listing = ['old', 'new'].map((id, i) => ({
