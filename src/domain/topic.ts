@@ -48,6 +48,13 @@ export interface Topic {
    * Sparse Attention" of an "Efficient inference" section.
    */
   alsoTopics?: Record<string, string>;
+  /**
+   * Set on the section of an arXiv class that catalogue topics cover ("Machine learning" of a
+   * cs.LG listing): the papers of that class on subjects no topic took, a catch-all of the class,
+   * which a letter puts after its topics. Not set on a section of a field no topic covers
+   * ("Mathematics" of an all-archives listing): that is a subject heading like any other.
+   */
+  classCatchAll?: true;
 }
 
 /**
@@ -100,15 +107,6 @@ export function topicOrigin(topic: Pick<Topic, 'origin' | 'userDefined'>): Topic
 export function partParent(slug: string): string | undefined {
   const at = slug.indexOf('--');
   return at > 0 ? slug.slice(0, at) : undefined;
-}
-
-/**
- * true for the section of arXiv classes ("Machine learning", "Astrophysics") grouping forms for
- * the papers of a class that no topic of key phrases took: a catch-all of its class. A topic of
- * the config is the operator's own subject, whatever it lists.
- */
-export function isClassSection(topic: Pick<Topic, 'keywords' | 'categories' | 'userDefined'>): boolean {
-  return !topic.userDefined && topic.keywords.length === 0 && topic.categories.length > 0;
 }
 
 /**

@@ -1,11 +1,5 @@
 import type { EditionCaps, Paper, RankedPaper, Section, TopicGroup } from '../domain/index.js';
-import {
-  CATCH_ALL_SLUG,
-  isClassSection,
-  PaperpostError,
-  pushedByReaders,
-  sectionBounds,
-} from '../domain/index.js';
+import { CATCH_ALL_SLUG, PaperpostError, pushedByReaders, sectionBounds } from '../domain/index.js';
 import { type RankWeights, scorePaper } from './score-paper.js';
 
 /** Options of {@link rankSections}. */
@@ -273,10 +267,10 @@ function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
   // The catch-all section ("More papers", slug "other") closes the letter whatever its scores.
   const last = Number(a.topic.slug === CATCH_ALL_SLUG) - Number(b.topic.slug === CATCH_ALL_SLUG);
   if (last !== 0) return last;
-  // A section of arXiv classes is the catch-all of its class (papers on subjects no topic took):
-  // it follows the letter's topics, as "More papers" follows it. A cs.LG listing opens on its
-  // "Time series" of nine, not on a "Machine learning" of 27 papers on as many subjects.
-  const bin = Number(isClassSection(a.topic)) - Number(isClassSection(b.topic));
+  // The section of a class the topics cover is that class's catch-all (papers on subjects no topic
+  // took): it follows the letter's topics, as "More papers" follows it. A cs.LG listing opens on
+  // its "Time series" of nine, not on a "Machine learning" of 27 papers on as many subjects.
+  const bin = Number(a.topic.classCatchAll === true) - Number(b.topic.classCatchAll === true);
   if (bin !== 0) return bin;
   // The section holding more of the edition leads, as an editor leads with the day's largest
   // subject: first when no reader pushed any paper, else when the best papers score alike.

@@ -742,13 +742,24 @@ export function toGroups(
       topicLabels: Object.fromEntries([...named.values()].map((t) => [t.slug, t.label])),
     };
   };
+  // The classes topics of key phrases cover (see formClassSections): a section of one of them is
+  // that class's catch-all (Topic.classCatchAll).
+  const field = new Set(
+    topics.flatMap((t) =>
+      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
+    ),
+  );
   const groups: TopicGroup[] = sorted.map((d) => {
     if (d.area)
       return {
         topic: { ...d.topic, paperTopics: paperTopics(d.members, (p) => d.area?.claim(p) ?? '', batch) },
         paperIds: ids(d.members),
       };
-    if (d.classes) return { topic: tagged(d.topic, d.members), paperIds: ids(d.members) };
+    if (d.classes) {
+      const topic = tagged(d.topic, d.members);
+      const covered = d.classes.some((c) => field.has(c.toLowerCase()));
+      return { topic: covered ? { ...topic, classCatchAll: true } : topic, paperIds: ids(d.members) };
+    }
     // A section of a topic: the papers that say none of its key phrases, there for closeness.
     const close = d.members.filter((p) => topicEvidence(d.topic, batch[p] as PaperText) < EVIDENCE.passing);
     // And those whose titles name it: a listing's section opens on them.

@@ -237,11 +237,16 @@ describe('rankSections', () => {
     expect(shown[0]).toBe('t12');
   });
 
-  it('puts a section of arXiv classes after the topics, in a listing and in a letter readers pushed', () => {
+  it('puts the catch-all of an arXiv class after the topics, in a listing and in a letter readers pushed', () => {
     // A cs.LG listing: "Machine learning" holds 27 papers on as many subjects, the class's
     // catch-all; "Time series" nine. The topic opens the letter, the class follows, "More papers" last.
     const bin: TopicGroup = {
-      topic: { ...topic('machine-learning'), label: 'Machine learning', categories: ['cs.LG'] },
+      topic: {
+        ...topic('machine-learning'),
+        label: 'Machine learning',
+        categories: ['cs.LG'],
+        classCatchAll: true,
+      },
       paperIds: ['c1', 'c2', 'c3', 'c4'],
     };
     const groups = [bin, group('time-series', ['t1', 't2']), group('other', ['o1'])];
@@ -257,9 +262,13 @@ describe('rankSections', () => {
     // Pushed by readers: the class's best paper trends most, and still follows the topic.
     const pushed = ids.map((id) => paper(id, id === 'c1' ? 50 : 1));
     expect(order(pushed)).toEqual(['time-series', 'machine-learning', 'other']);
-    // An operator's topic of classes only is a subject of its own: it leads by size.
-    const own = [{ ...bin, topic: { ...bin.topic, userDefined: true } }, ...groups.slice(1)];
-    expect(order(listing, own)).toEqual(['machine-learning', 'time-series', 'other']);
+    // A section of a field no topic covers ("Mathematics" of an all-archives listing) is a subject
+    // heading of its own: it leads by size.
+    const field = [
+      { ...bin, topic: { ...topic('mathematics'), categories: ['math.AG'] } },
+      ...groups.slice(1),
+    ];
+    expect(order(listing, field)).toEqual(['mathematics', 'time-series', 'other']);
   });
 
   it('keeps a closeness-held paper after the papers naming the subject in a listing, whatever its age', () => {

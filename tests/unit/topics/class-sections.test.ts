@@ -391,3 +391,43 @@ describe('a 100-paper letter of an arXiv cs feed at its section bound (as a run 
     expect(sizes.get('Computer vision') ?? 0).toBeLessThanOrEqual(agents?.paperIds.length ?? 0);
   });
 });
+
+describe('the catch-all of a class the catalogue covers', () => {
+  const options = { areas: loadAreasFile(), homes: loadHomesFile() };
+  const flagged = (groups: { topic: Topic }[]) =>
+    Object.fromEntries(groups.map((g) => [g.topic.label, g.topic.classCatchAll === true]));
+
+  it('marks the section of cs.LG papers no topic took in a cs.LG listing, not its topics', () => {
+    // The hand-judged arXiv cs papers whose primary class is cs.LG: a letter of a cs.LG feed.
+    const listing = [...loadPlacementArxivCs(), ...loadPlacementArxivCs(true)]
+      .filter((p) => p.categories[0] === 'cs.LG')
+      .map(({ accept: _, ...p }) => p);
+    const marks = flagged(groupPapers(listing, loadCatalogueFile(), options).groups);
+    expect(marks['Machine learning']).toBe(true);
+    expect(marks['Graph learning']).toBe(false);
+    expect(marks[OTHER_TOPIC.label]).toBe(false);
+  });
+
+  it('leaves the sections of fields no topic covers unmarked in an all-archives listing', () => {
+    const rows = readFileSync(
+      new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
+      'utf8',
+    )
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .slice(0, 100)
+      .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] });
+    const papers: PaperText[] = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      summary: r.abstract,
+      keywords: [],
+      categories: r.categories,
+    }));
+    const marks = flagged(groupPapers(papers, loadCatalogueFile(), options).groups);
+    expect(marks.Mathematics).toBe(false);
+    expect(marks.Astrophysics).toBe(false);
+    expect(marks['Machine learning']).toBe(true);
+    expect(marks['Natural language processing']).toBe(true);
+  });
+});
