@@ -249,21 +249,17 @@ describe('a section of classes an operator approved', () => {
   });
 });
 
-describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as a run has them', () => {
-  const rows = readFileSync(
-    new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
-    'utf8',
-  )
+/** The 100 papers of the arXiv all-archives feed (tests/fixtures), categories as a run has them. */
+function broadPapers(): PaperText[] {
+  return readFileSync(new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] });
-  const papers: PaperText[] = rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    summary: r.abstract,
-    keywords: [],
-    categories: r.categories,
-  }));
+    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
+    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
+}
+
+describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as a run has them', () => {
+  const papers = broadPapers();
   const { groups } = groupPapers(papers, loadCatalogueFile());
   const byId = new Map(papers.map((p) => [p.id, p]));
 
@@ -409,21 +405,7 @@ describe('the catch-all of a class the catalogue covers', () => {
   });
 
   it('leaves the sections of fields no topic covers unmarked in an all-archives listing', () => {
-    const rows = readFileSync(
-      new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
-      'utf8',
-    )
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .slice(0, 100)
-      .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] });
-    const papers: PaperText[] = rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      summary: r.abstract,
-      keywords: [],
-      categories: r.categories,
-    }));
+    const papers = broadPapers();
     const marks = flagged(groupPapers(papers, loadCatalogueFile(), options).groups);
     expect(marks.Mathematics).toBe(false);
     expect(marks.Astrophysics).toBe(false);
