@@ -26,6 +26,8 @@ export interface Topic {
   description?: string;
   /** Hidden by the operator: never offered, never claims papers. */
   hidden?: boolean;
+  /** For a curated topic the operator merged into another: that topic's slug (it stays hidden). */
+  mergedInto?: string;
   /**
    * For a section that is part of a catalogue topic (a sub-section of a topic that held many
    * papers): that topic's slug. A subscriber of the parent gets the sub-section.

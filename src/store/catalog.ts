@@ -72,29 +72,61 @@ export async function saveTopics(ctx: StoreContext, topics: Topic[], now: Date =
 }
 
 /**
- * Inserts the topics that are not in the catalogue yet, leaves the others as they are (the
- * curated catalogue on every start: an operator's rename or hide stays).
+ * The curated catalogue on every start. A topic the store does not hold is inserted; one it holds
+ * from an earlier catalogue takes the shipped definition (key phrases, arXiv categories,
+ * description: an upgrade's phrases reach an existing install), and the shipped label unless the
+ * operator renamed it. The operator's rename, hide and merge stay: a curated topic merged into
+ * another stays hidden, and its shipped phrases go on counting for the topic it went into.
  */
 export async function seedTopics(ctx: StoreContext, topics: Topic[], now: Date = new Date()): Promise<void> {
   if (topics.length === 0) return;
   const createdAt = now.toISOString();
+  const shipped = new Map(topics.map((t) => [t.slug, t]));
   await ctx.write(async (trx) => {
+    const rows = await trx
+      .selectFrom('topics')
+      .selectAll()
+      .where((eb) => eb.or([eb('slug', 'in', [...shipped.keys()]), eb('merged_into', 'is not', null)]))
+      .execute();
+    const held = new Map(rows.map((r) => [r.slug, r]));
+    // The phrases of the topics merged into each topic: a curated one's as shipped now.
+    const mergedPhrases = new Map<string, string[]>();
+    for (const r of rows) {
+      if (r.merged_into === null) continue;
+      const phrases = shipped.get(r.slug)?.keywords ?? (JSON.parse(r.keywords) as string[]);
+      mergedPhrases.set(r.merged_into, [...(mergedPhrases.get(r.merged_into) ?? []), ...phrases]);
+    }
     for (const topic of topics) {
-      await trx
-        .insertInto('topics')
-        .values({
-          slug: topic.slug,
-          label: topic.label,
-          keywords: JSON.stringify(topic.keywords),
-          categories: JSON.stringify(topic.categories),
-          user_defined: topic.userDefined ? 1 : 0,
-          created_at: createdAt,
-          origin: topicOrigin(topic),
-          hidden: topic.hidden ? 1 : 0,
-          description: topic.description ?? '',
-        })
-        .onConflict((oc) => oc.column('slug').doNothing())
-        .execute();
+      const row = held.get(topic.slug);
+      if (row === undefined) {
+        await trx
+          .insertInto('topics')
+          .values({
+            slug: topic.slug,
+            label: topic.label,
+            keywords: JSON.stringify(topic.keywords),
+            categories: JSON.stringify(topic.categories),
+            user_defined: topic.userDefined ? 1 : 0,
+            created_at: createdAt,
+            origin: topicOrigin(topic),
+            hidden: topic.hidden ? 1 : 0,
+            description: topic.description ?? '',
+            shipped_label: topic.label,
+          })
+          .execute();
+        continue;
+      }
+      if (row.origin !== 'curated') continue;
+      // Unknown (a row stored before 0008): renamed unless it reads as shipped.
+      const renamed = row.label !== (row.shipped_label ?? topic.label);
+      const next = {
+        keywords: JSON.stringify([...new Set([...topic.keywords, ...(mergedPhrases.get(topic.slug) ?? [])])]),
+        categories: JSON.stringify(topic.categories),
+        description: topic.description ?? '',
+        ...(renamed ? {} : { label: topic.label, shipped_label: topic.label }),
+      };
+      const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => row[k] === next[k]);
+      if (!same) await trx.updateTable('topics').set(next).where('slug', '=', topic.slug).execute();
     }
   });
 }
@@ -146,7 +178,9 @@ export async function addTopicPapers(ctx: StoreContext, counts: ReadonlyMap<stri
 /**
  * Merges topic `from` into `into` in one transaction: every subscriber who chose `from` now has
  * `into` (an "all except from" choice drops the exception: those papers now come under `into`),
- * `into` takes `from`'s keywords and paper count, and `from` is removed. Returns the number of
+ * `into` takes `from`'s keywords and paper count, and `from` is hidden and marked `merged_into`
+ * (never offered, never claims a paper, and the shipped catalogue does not bring it back).
+ * Returns the number of
  * subscribers whose choice changed; throws when either slug is unknown.
  */
 export async function mergeTopics(ctx: StoreContext, from: string, into: string): Promise<number> {
@@ -160,7 +194,15 @@ export async function mergeTopics(ctx: StoreContext, from: string, into: string)
       .set({ keywords: JSON.stringify(keywords), papers: Number(a.papers) + Number(b.papers) })
       .where('slug', '=', into)
       .execute();
-    await trx.deleteFrom('topics').where('slug', '=', from).execute();
+    // `from` stays, hidden and marked: a curated topic would come back with the next start's
+    // catalogue, and the catalogue's phrases of `into` are taken again on every start, with those
+    // of the topics merged into it (see seedTopics). The topics merged into `from` go with it.
+    await trx
+      .updateTable('topics')
+      .set({ hidden: 1, merged_into: into, papers: 0 })
+      .where('slug', '=', from)
+      .execute();
+    await trx.updateTable('topics').set({ merged_into: into }).where('merged_into', '=', from).execute();
     const rows = await trx
       .selectFrom('subscribers')
       .select(['id', 'topics'])

@@ -79,6 +79,7 @@ export function toTopic(row: Selectable<TopicsTable>): Topic {
     origin: TOPIC_ORIGINS.includes(row.origin as TopicOrigin) ? (row.origin as TopicOrigin) : 'discovered',
     ...(Number(row.hidden) === 1 ? { hidden: true } : {}),
     ...(row.description ? { description: row.description } : {}),
+    ...(row.merged_into ? { mergedInto: row.merged_into } : {}),
   };
 }
 

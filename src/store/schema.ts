@@ -50,6 +50,10 @@ export interface TopicsTable {
   hidden: Generated<number>;
   description: Generated<string>;
   papers: Generated<number>;
+  /** The catalogue's label `label` was last taken from; null when unknown (0008). */
+  shipped_label: string | null;
+  /** The topic a curated topic was merged into (hidden since); null for the others (0008). */
+  merged_into: string | null;
 }
 
 export interface EditionsTable {

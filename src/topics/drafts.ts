@@ -810,8 +810,14 @@ export function proposeTopic(topics: Topic[], label: string, keywords: string[])
     t.keywords.length > 0 &&
     partParent(t.slug) === undefined &&
     labelWords(t.label).join(' ') === words;
+  // A topic the operator merged into another is not taken up again: a new proposal of its name
+  // gets a slug of its own.
   const known = topics.find(
-    (t) => !t.userDefined && topicOrigin(t) !== 'curated' && (t.slug === base || samePhrase(t)),
+    (t) =>
+      !t.userDefined &&
+      topicOrigin(t) !== 'curated' &&
+      t.mergedInto === undefined &&
+      (t.slug === base || samePhrase(t)),
   );
   if (known) {
     if (known.keywords.length === 0) known.keywords = keywords;

@@ -151,7 +151,7 @@ describe('paperpost topics', () => {
     const merged = await cli('topics', 'merge', 'gui-agents', 'llm-agents');
     expect(merged.stdout).toContain('merged gui-agents into llm-agents; 1 subscriber choice(s) moved');
     const after = await list();
-    expect(after.has('gui-agents')).toBe(false);
+    expect(after.get('gui-agents')).toMatchObject({ offered: false, mergedInto: 'llm-agents', papers: 0 });
     expect(after.get('llm-agents')).toMatchObject({ papers: 4, subscribers: 2 });
     await cli('topics', 'hide', 'papers-papers');
     expect((await list()).get('papers-papers')).toMatchObject({ offered: false });
@@ -160,6 +160,35 @@ describe('paperpost topics', () => {
       expect((await store.subscribers.getSubscriberByEmail('gui@example.org'))?.topics).toEqual([
         'llm-agents',
       ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps a curated topic merged into another through later starts, and refuses to offer it again', async () => {
+    // Every command (and every run) seeds the shipped catalogue: it must not bring the topic back.
+    expect((await cli('topics', 'merge', 'hallucination', 'llm-evaluation')).code).toBe(0);
+    await cli('topics', 'list');
+    const rows = await list();
+    expect(rows.get('hallucination')).toMatchObject({
+      origin: 'curated',
+      offered: false,
+      mergedInto: 'llm-evaluation',
+    });
+    expect(rows.get('llm-evaluation')).toMatchObject({ offered: true, mergedInto: null });
+    expect((await cli('topics', 'list')).stdout).toMatch(
+      /^hallucination\t[^\t]+\tcurated\tmerged into llm-evaluation\t0 papers\t0 subscribers$/m,
+    );
+    for (const command of ['approve', 'show']) {
+      const run = await cli('topics', command, 'hallucination');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/"hallucination" was merged into "llm-evaluation"/);
+    }
+    // Its phrases count for the topic it went into.
+    const store = await createStore({ driver: 'sqlite', path: dbFile });
+    try {
+      const into = (await store.catalogue.listTopics()).find((t) => t.slug === 'llm-evaluation');
+      expect(into?.keywords).toContain('hallucination');
     } finally {
       await store.close();
     }

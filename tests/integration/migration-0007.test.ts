@@ -3,20 +3,14 @@
  * upgrade they read as before (no topic sections: their readers are cut from the letter), and a
  * new edition keeps its topic sections apart from `data`.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Dialect, Kysely, Migrator, sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { cutEdition } from '../../src/render/index.js';
 import { createStore } from '../../src/store/index.js';
 import { migrationProvider } from '../../src/store/migrations/index.js';
-import { canReachPostgres, createPostgresDialect } from '../../src/store/postgres.js';
-import { createSqliteDialect } from '../../src/store/sqlite.js';
 import type { StoreConfig } from '../../src/store/types.js';
-import { describeWith } from '../helpers/requirements.js';
+import { upgradeOnBothDrivers } from '../helpers/upgrade.js';
 import { makeEdition, makePaper } from './store-contract-fixtures.js';
-import { createTestDatabase, PG_ADMIN_URL, type TestDatabase } from './worker-fixture.js';
 
 const OLD = makeEdition('d1', 'daily', ['p1']);
 
@@ -59,24 +53,9 @@ async function checkUpgrade(config: StoreConfig): Promise<void> {
   }
 }
 
-describe('migration 0007 on SQLite', () => {
-  it('reads editions stored before it as before, and keeps new topic sections apart', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'paperpost-0007-')), 'store.db');
-    await storeBefore0007(createSqliteDialect(file));
-    await checkUpgrade({ driver: 'sqlite', path: file });
-  });
-});
-
-const reachable = await canReachPostgres(PG_ADMIN_URL);
-let db: TestDatabase | undefined;
-afterAll(async () => {
-  await db?.drop();
-});
-
-describeWith(reachable, 'no PostgreSQL at 127.0.0.1:5432', 'migration 0007 on PostgreSQL', () => {
-  it('reads editions stored before it as before, and keeps new topic sections apart', async () => {
-    db = await createTestDatabase('pp_migration_0007');
-    await storeBefore0007(createPostgresDialect(db.url));
-    await checkUpgrade({ driver: 'postgres', url: db.url });
-  });
-});
+await upgradeOnBothDrivers(
+  '0007',
+  'reads editions stored before it as before, and keeps new topic sections apart',
+  storeBefore0007,
+  checkUpgrade,
+);

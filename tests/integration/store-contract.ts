@@ -258,10 +258,68 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
         ['c@example.org', []],
         ['d@example.org', []],
       ]);
-      expect((await store().catalogue.listTopics()).map((t) => [t.slug, t.keywords])).toEqual([
-        ['new', ['new', 'old']],
+      // `old` stays, hidden and marked, so no catalogue brings it back.
+      expect(
+        (await store().catalogue.listTopics()).map((t) => [t.slug, t.keywords, t.hidden, t.mergedInto]),
+      ).toEqual([
+        ['new', ['new', 'old'], undefined, undefined],
+        ['old', ['old'], true, 'new'],
       ]);
-      expect(await store().catalogue.topicPaperCounts()).toEqual(new Map([['new', 5]]));
+      expect((await store().catalogue.topicPaperCounts()).get('new')).toBe(5);
+      expect((await store().catalogue.topicPaperCounts()).get('old') ?? 0).toBe(0);
+    });
+
+    it("takes an upgraded catalogue's phrases and label on the next start, and keeps the operator's rename and merge", async () => {
+      const shipped = (slug: string, label: string, keywords: string[]) =>
+        makeTopic(slug, { label, keywords, origin: 'curated', description: `${label}.` });
+      await store().catalogue.seedTopics([
+        shipped('kv', 'KV cache', ['kv cache']),
+        shipped('rag', 'Retrieval-augmented generation', ['rag']),
+        shipped('hall', 'Hallucination', ['hallucination']),
+        shipped('eval', 'LLM evaluation', ['benchmark']),
+      ]);
+      expect(await store().catalogue.updateTopic('kv', { label: 'KV caches' })).toBe(true);
+      await store().catalogue.mergeTopics('hall', 'eval');
+      // The next release ships new phrases and labels; the operator's choices stand.
+      const next = [
+        shipped('kv', 'KV cache compression', ['kv cache', 'kv eviction']),
+        shipped('rag', 'Information retrieval and RAG', ['rag', 'retriever']),
+        shipped('hall', 'Hallucination and factuality', ['hallucination', 'factuality']),
+        shipped('eval', 'LLM evaluation', ['benchmark', 'llm judge']),
+      ];
+      await store().catalogue.seedTopics(next);
+      await store().catalogue.seedTopics(next);
+      const view = (await store().catalogue.listTopics()).map((t) => [
+        t.slug,
+        t.label,
+        t.keywords,
+        t.description,
+        t.hidden ?? false,
+      ]);
+      expect(view).toEqual([
+        [
+          'eval',
+          'LLM evaluation',
+          ['benchmark', 'llm judge', 'hallucination', 'factuality'],
+          'LLM evaluation.',
+          false,
+        ],
+        [
+          'hall',
+          'Hallucination and factuality',
+          ['hallucination', 'factuality'],
+          'Hallucination and factuality.',
+          true,
+        ],
+        ['kv', 'KV caches', ['kv cache', 'kv eviction'], 'KV cache compression.', false],
+        [
+          'rag',
+          'Information retrieval and RAG',
+          ['rag', 'retriever'],
+          'Information retrieval and RAG.',
+          false,
+        ],
+      ]);
     });
   });
 

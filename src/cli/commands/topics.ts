@@ -49,6 +49,15 @@ async function mustFind(store: Store, slug: string): Promise<Topic> {
   return topic;
 }
 
+/** A topic merged into another is gone for good: its subscribers and phrases went to that one. */
+function mustBeLive(topic: Topic): Topic {
+  if (topic.mergedInto !== undefined)
+    throw bad(
+      `topic "${topic.slug}" was merged into "${topic.mergedInto}": its subscribers follow that topic`,
+    );
+  return topic;
+}
+
 /** A part (`parent--part`) goes with its parent: it cannot be offered, hidden or merged into alone. */
 async function mustFindWhole(store: Store, slug: string): Promise<Topic> {
   const topic = await mustFind(store, slug);
@@ -70,6 +79,8 @@ export interface TopicRow {
    */
   replacedBy: string | null;
   hidden: boolean;
+  /** The topic it was merged into (`topics merge`: hidden since), else null. */
+  mergedInto: string | null;
   partOf: string | null;
   papers: number;
   subscribers: number;
@@ -93,13 +104,15 @@ function formatRow(r: TopicRow): string {
   const state =
     r.partOf !== null
       ? `part of ${r.partOf}`
-      : r.hidden
-        ? 'hidden'
-        : r.offered
-          ? 'offered'
-          : r.replacedBy !== null
-            ? `replaced by ${r.replacedBy}`
-            : 'proposal';
+      : r.mergedInto !== null
+        ? `merged into ${r.mergedInto}`
+        : r.hidden
+          ? 'hidden'
+          : r.offered
+            ? 'offered'
+            : r.replacedBy !== null
+              ? `replaced by ${r.replacedBy}`
+              : 'proposal';
   const line = `${r.slug}\t${r.label}\t${r.origin}\t${state}\t${counted(r.papers, 'paper')}\t${counted(r.subscribers, 'subscriber')}`;
   return r.partOf !== null ? `  ${line}` : line;
 }
@@ -138,6 +151,7 @@ export function registerTopics(program: Command): void {
               replacedBy: partOf === null && replacedBy !== undefined ? replacedBy : null,
               // A part is not hidden by anyone: it is shown within its parent's sections.
               hidden: partOf === null && t.hidden === true,
+              mergedInto: t.mergedInto ?? null,
               partOf,
               papers: papers.get(t.slug) ?? 0,
               subscribers: subscribers.get(t.slug) ?? 0,
@@ -158,7 +172,7 @@ export function registerTopics(program: Command): void {
     .description('offer a discovered topic to the public')
     .action(async (slug: string, _opts: unknown, command: Command) => {
       await withCatalogue(globals(command), async (app) => {
-        const topic = await mustFindWhole(app.store, slug);
+        const topic = mustBeLive(await mustFindWhole(app.store, slug));
         const origin = topicOrigin(topic) === 'discovered' ? 'approved' : topicOrigin(topic);
         await app.store.catalogue.updateTopic(slug, { origin, hidden: false });
         write(`approved ${slug} (${topic.label})`);
@@ -184,8 +198,8 @@ export function registerTopics(program: Command): void {
     .action(async (from: string, into: string, _opts: unknown, command: Command) => {
       if (from === into) throw bad(`topics merge ${from} ${into}: a topic cannot merge into itself`);
       await withCatalogue(globals(command), async (app) => {
-        await mustFind(app.store, from);
-        await mustFindWhole(app.store, into);
+        mustBeLive(await mustFind(app.store, from));
+        mustBeLive(await mustFindWhole(app.store, into));
         const changed = await app.store.catalogue.mergeTopics(from, into);
         write(`merged ${from} into ${into}; ${changed} subscriber choice(s) moved`);
       });
@@ -200,7 +214,7 @@ export function registerTopics(program: Command): void {
       .description(hidden ? 'stop offering a topic (subscriptions stay)' : 'offer a hidden topic again')
       .action(async (slug: string, _opts: unknown, command: Command) => {
         await withCatalogue(globals(command), async (app) => {
-          await mustFindWhole(app.store, slug);
+          mustBeLive(await mustFindWhole(app.store, slug));
           await app.store.catalogue.updateTopic(slug, { hidden });
           write(`${hidden ? 'hid' : 'showing'} ${slug}`);
         });
