@@ -197,6 +197,11 @@ describe('paperpost topics', () => {
   it.each([
     [['topics', 'approve', 'nope'], /topic "nope": no such topic/],
     [['topics', 'merge', 'llm-agents', 'llm-agents'], /cannot merge into itself/],
+    // Hidden by the test above: it claims no paper, so its subscribers would get nothing.
+    [
+      ['topics', 'merge', 'long-context', 'papers-papers'],
+      /"papers-papers" is hidden: `paperpost topics show/,
+    ],
     [['topics', 'rename', 'long-context', '  '], /expected 1-80 characters/],
   ])('refuses %j with one line and exit code 2', async (args, message) => {
     const run = await cli(...args);

@@ -199,7 +199,10 @@ export function registerTopics(program: Command): void {
       if (from === into) throw bad(`topics merge ${from} ${into}: a topic cannot merge into itself`);
       await withCatalogue(globals(command), async (app) => {
         mustBeLive(await mustFind(app.store, from));
-        mustBeLive(await mustFindWhole(app.store, into));
+        const target = mustBeLive(await mustFindWhole(app.store, into));
+        // A hidden topic claims no paper: its new subscribers would get nothing of it.
+        if (target.hidden)
+          throw bad(`topic "${into}" is hidden: \`paperpost topics show ${into}\` before merging into it`);
         const changed = await app.store.catalogue.mergeTopics(from, into);
         write(`merged ${from} into ${into}; ${changed} subscriber choice(s) moved`);
       });
