@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { enabledSchedules, startDaemon } from '../../daemon/index.js';
 import { PaperpostError } from '../../domain/index.js';
 import type { MailQueueRunner } from '../../server/mail-queue-runner.js';
-import { type RunningServer, startServer } from '../../server/start.js';
+import type { RunningServer } from '../../server/start.js';
 import { curatedGrouping, type GlobalOptions, openApp } from '../context.js';
 import { createRendererFor, createTransportFor, sendWith } from '../wiring.js';
 import { createWebApp, parsePort, startWebMailQueue } from './serve.js';
@@ -72,6 +72,8 @@ export function registerDaemon(program: Command): void {
           if (webTransport) {
             const { host, port } = app.config.server;
             mailQueue = startWebMailQueue(app, webTransport);
+            // Loaded when a process serves: the HTTP server's modules cost a run ~25 ms to load.
+            const { startServer } = await import('../../server/start.js');
             server = await startServer(createWebApp(app, webTransport, undefined, mailQueue), {
               host,
               port,

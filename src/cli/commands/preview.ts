@@ -3,7 +3,6 @@ import type { Config } from '../../config/load.js';
 import { type Edition, FREQUENCIES, type Paper, PaperpostError } from '../../domain/index.js';
 import { planEdition } from '../../pipeline/build-edition.js';
 import { createPreviewApp, type EditionSource, type PreviewEdition } from '../../server/preview-app.js';
-import { startServer } from '../../server/start.js';
 import { type App, curatedGrouping, type GlobalOptions, openApp, readConfig } from '../context.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { buildSampleEdition, readRenderPapers, sampleVariants } from './render.js';
@@ -104,6 +103,8 @@ export function registerPreview(program: Command): void {
         buildMessage: (edition, rendered) => sampleMessage(config, edition, rendered, new Date()),
         templatesDir: config.templatesDir,
       });
+      // Loaded when a process serves: the HTTP server's modules cost a run ~25 ms to load.
+      const { startServer } = await import('../../server/start.js');
       const server = await startServer(preview.app, {
         host: '127.0.0.1',
         port,

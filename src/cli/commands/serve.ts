@@ -5,7 +5,6 @@ import { PaperpostError } from '../../domain/index.js';
 import { configTopics } from '../../pipeline/build-edition.js';
 import { createApp } from '../../server/app.js';
 import { type MailQueueRunner, startMailQueueRunner } from '../../server/mail-queue-runner.js';
-import { startServer } from '../../server/start.js';
 import { createTransactionalMailer } from '../../server/transactional-mailer.js';
 import { createTokenSigner, drainMailQueue } from '../../subscribers/index.js';
 import { bounceRouteDeps } from '../bounce-deps.js';
@@ -111,6 +110,8 @@ export function registerServe(program: Command): void {
         let web: Hono | undefined;
         const front = new Hono();
         front.all('*', (c) => (web ?? createWebApp(app, transport)).fetch(c.req.raw, c.env));
+        // Loaded when a process serves: the HTTP server's modules cost a run ~25 ms to load.
+        const { startServer } = await import('../../server/start.js');
         const server = await startServer(front, { host, port });
         const baseUrl = explicitBase ? app.config.baseUrl : `http://${linkHost}:${server.port}`;
         const mailQueue = startWebMailQueue(app, transport, baseUrl);
