@@ -29,6 +29,11 @@ export interface Topic {
   /** For a curated topic the operator merged into another: that topic's slug (it stays hidden). */
   mergedInto?: string;
   /**
+   * For a topic of the shipped catalogue: the labels earlier catalogues shipped for it. A store
+   * seeded before labels were tracked that still holds one of them takes the shipped label.
+   */
+  formerLabels?: string[];
+  /**
    * For a section that is part of a catalogue topic (a sub-section of a topic that held many
    * papers): that topic's slug. A subscriber of the parent gets the sub-section.
    */

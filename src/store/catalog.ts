@@ -117,8 +117,12 @@ export async function seedTopics(ctx: StoreContext, topics: Topic[], now: Date =
         continue;
       }
       if (row.origin !== 'curated') continue;
-      // Unknown (a row stored before 0008): renamed unless it reads as shipped.
-      const renamed = row.label !== (row.shipped_label ?? topic.label);
+      // Unknown (a row stored before 0008): renamed unless it reads as this catalogue or an
+      // earlier one shipped it.
+      const renamed =
+        row.shipped_label === null
+          ? row.label !== topic.label && !(topic.formerLabels ?? []).includes(row.label)
+          : row.label !== row.shipped_label;
       const next = {
         keywords: JSON.stringify([...new Set([...topic.keywords, ...(mergedPhrases.get(topic.slug) ?? [])])]),
         categories: JSON.stringify(topic.categories),

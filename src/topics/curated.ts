@@ -8,6 +8,7 @@ interface CatalogueEntry {
   description: string;
   phrases: string[];
   categories: string[];
+  formerLabels?: string[];
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
@@ -18,8 +19,9 @@ function isStrings(v: unknown): v is string[] {
 
 /**
  * The curated catalogue from its JSON text (`{"topics": [{slug, label, description, phrases,
- * categories}]}`) as topics of origin `curated`. Throws a `bad-catalogue` error naming the file
- * and the entry on anything else.
+ * categories, formerLabels?}]}`) as topics of origin `curated`. `formerLabels` lists the labels
+ * earlier catalogues shipped for a topic: a store still holding one takes the new label. Throws a
+ * `bad-catalogue` error naming the file and the entry on anything else.
  */
 export function parseCatalogue(text: string, file: string): Topic[] {
   const bad = (reason: string): PaperpostError =>
@@ -45,6 +47,8 @@ export function parseCatalogue(text: string, file: string): Topic[] {
       throw bad(`${where} (${e.slug}): "phrases" must be a non-empty array of strings`);
     const categories = e.categories ?? [];
     if (!isStrings(categories)) throw bad(`${where} (${e.slug}): "categories" must be an array of strings`);
+    const former = e.formerLabels ?? [];
+    if (!isStrings(former)) throw bad(`${where} (${e.slug}): "formerLabels" must be an array of strings`);
     // A part (`parent--part`) names sub-sections of its parent: never offered on its own.
     const parent = partParent(e.slug);
     if (parent !== undefined && !seen.has(parent))
@@ -58,6 +62,7 @@ export function parseCatalogue(text: string, file: string): Topic[] {
       userDefined: false,
       origin: 'curated',
       description: typeof e.description === 'string' ? e.description : '',
+      ...(former.length > 0 ? { formerLabels: former.map((l) => l.trim()) } : {}),
     };
   });
 }

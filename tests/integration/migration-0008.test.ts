@@ -1,8 +1,8 @@
 /**
  * Migration 0008 (issue 12): an install whose store was seeded by an earlier catalogue takes the
- * upgraded catalogue's phrases on its next start, and its label where the row still reads as an
- * earlier catalogue shipped it; a label the store holds from before that no catalogue shipped
- * now is the operator's rename and stays.
+ * upgraded catalogue's phrases on its next start, and its label where the row still reads as this
+ * catalogue or an earlier one shipped it (`formerLabels`); any other label the store holds from
+ * before is the operator's rename and stays.
  */
 import { type Dialect, Kysely, Migrator, sql } from 'kysely';
 import { expect } from 'vitest';
@@ -21,6 +21,8 @@ async function storeBefore0008(dialect: Dialect): Promise<void> {
     const rows: [string, string, string[]][] = [
       ['eval', 'LLM evaluation', ['benchmark']],
       ['kv', 'KV caches, our way', ['kv cache']],
+      // A label an earlier catalogue shipped (formerLabels): not a rename.
+      ['rag', 'Retrieval-augmented generation', ['rag']],
     ];
     for (const [slug, label, keywords] of rows)
       await sql`INSERT INTO topics (slug, label, keywords, categories, user_defined, created_at, origin, hidden, description)
@@ -45,19 +47,26 @@ const shipped = (slug: string, label: string, keywords: string[]): Topic => ({
 async function checkUpgrade(config: StoreConfig): Promise<void> {
   const store = await createStore(config);
   try {
+    const rag = {
+      ...shipped('rag', 'Information retrieval and RAG', ['rag']),
+      formerLabels: ['Retrieval-augmented generation'],
+    };
     await store.catalogue.seedTopics([
       shipped('eval', 'LLM evaluation', ['benchmark', 'llm judge']),
       shipped('kv', 'KV cache compression', ['kv cache', 'kv eviction']),
+      rag,
     ]);
     // A later release renames "eval": the row read as shipped, so it follows.
     await store.catalogue.seedTopics([
       shipped('eval', 'LLM evaluation and benchmarks', ['benchmark', 'llm judge']),
       shipped('kv', 'KV cache compression', ['kv cache', 'kv eviction']),
+      rag,
     ]);
     const view = (await store.catalogue.listTopics()).map((t) => [t.slug, t.label, t.keywords, t.categories]);
     expect(view).toEqual([
       ['eval', 'LLM evaluation and benchmarks', ['benchmark', 'llm judge'], ['cs.CL']],
       ['kv', 'KV caches, our way', ['kv cache', 'kv eviction'], ['cs.CL']],
+      ['rag', 'Information retrieval and RAG', ['rag'], ['cs.CL']],
     ]);
   } finally {
     await store.close();
