@@ -113,6 +113,8 @@ export async function seedTopics(ctx: StoreContext, topics: Topic[], now: Date =
             description: topic.description ?? '',
             shipped_label: topic.label,
           })
+          // Another process starting at once may have seeded it since the read above.
+          .onConflict((oc) => oc.column('slug').doNothing())
           .execute();
         continue;
       }

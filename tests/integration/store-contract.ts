@@ -269,6 +269,14 @@ export function storeContract(factory: () => Promise<StoreUnderTest>): void {
       expect((await store().catalogue.topicPaperCounts()).get('old') ?? 0).toBe(0);
     });
 
+    it('seeds the same catalogue from two processes starting at once', async () => {
+      const peer = await sut.openPeer?.();
+      if (!peer) return; // `:memory:` has no second handle
+      const catalogue = ['a', 'b', 'c', 'd'].map((slug) => makeTopic(slug, { origin: 'curated' }));
+      await Promise.all([store().catalogue.seedTopics(catalogue), peer.catalogue.seedTopics(catalogue)]);
+      expect((await peer.catalogue.listTopics()).map((t) => t.slug)).toEqual(['a', 'b', 'c', 'd']);
+    });
+
     it("takes an upgraded catalogue's phrases and label on the next start, and keeps the operator's rename and merge", async () => {
       const shipped = (slug: string, label: string, keywords: string[]) =>
         makeTopic(slug, { label, keywords, origin: 'curated', description: `${label}.` });
