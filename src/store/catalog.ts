@@ -186,8 +186,7 @@ export async function addTopicPapers(ctx: StoreContext, counts: ReadonlyMap<stri
  * `into` (an "all except from" choice drops the exception: those papers now come under `into`),
  * `into` takes `from`'s keywords and paper count, and `from` is hidden and marked `merged_into`
  * (never offered, never claims a paper, and the shipped catalogue does not bring it back).
- * Returns the number of
- * subscribers whose choice changed; throws when either slug is unknown.
+ * Returns the number of subscribers whose choice changed; throws when either slug is unknown.
  */
 export async function mergeTopics(ctx: StoreContext, from: string, into: string): Promise<number> {
   return ctx.write(async (trx) => {
