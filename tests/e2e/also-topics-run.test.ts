@@ -2,24 +2,23 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
-import { sampleSources, tempProject } from '../helpers/cli.js';
+import { readerConfig, sampleSources, tempProject } from '../helpers/cli.js';
 import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // The demo's sources, a reader of every topic and one of long context alone: the day has no
 // "Long context" section, but papers of other sections name it (a sparse-attention kernel for
 // ultra-long contexts under "Efficient inference").
-const config = {
-  title: 'Demo',
-  sources: sampleSources(),
-  sender: { fromAddress: 'digest@paperpost.example', listId: 'demo.paperpost.example' },
-  limits: { maxPapersPerEdition: 40, maxPapersPerSection: 6 },
-  seedSubscribers: [
+const config = readerConfig(
+  'Demo',
+  'demo',
+  sampleSources(),
+  [
     { email: 'all@paperpost.example' },
     { email: 'context@paperpost.example', topics: ['long-context'] },
     { email: 'stopped@paperpost.example', topics: ['!efficient-inference'] },
   ],
-  dataDir: 'data',
-};
+  { limits: { maxPapersPerEdition: 40, maxPapersPerSection: 6 } },
+);
 
 describe('paperpost run: a paper that names a second topic reaches the readers of that topic', () => {
   let dir: string;

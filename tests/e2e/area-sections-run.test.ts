@@ -3,25 +3,22 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition, Section } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
-import { SAMPLES, tempProject } from '../helpers/cli.js';
+import { readerConfig, SAMPLES, tempProject } from '../helpers/cli.js';
 import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // One day of Hugging Face papers alone (a personal digest): several topics hold one paper each.
-const config = {
-  title: 'One day',
-  sources: [
-    { id: 'hf-papers-rss', kind: 'rss', location: path.join(SAMPLES, 'hf-papers-rss_2026-08-22.xml') },
-  ],
-  sender: { fromAddress: 'digest@paperpost.example', listId: 'day.paperpost.example' },
-  seedSubscribers: [
+const config = readerConfig(
+  'One day',
+  'day',
+  [{ id: 'hf-papers-rss', kind: 'rss', location: path.join(SAMPLES, 'hf-papers-rss_2026-08-22.xml') }],
+  [
     { email: 'all@paperpost.example' },
     { email: 'images@paperpost.example', topics: ['image-generation'] },
     { email: 'series@paperpost.example', topics: ['time-series'] },
     // The day has no medical paper: this reader gets no mail, and the ledger says so.
     { email: 'medical@paperpost.example', topics: ['medical-ai'] },
   ],
-  dataDir: 'data',
-};
+);
 
 describe("paperpost run: a broad area's section reaches the subscribers of its papers' topics", () => {
   let dir: string;

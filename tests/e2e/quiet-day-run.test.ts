@@ -1,23 +1,22 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/domain/index.js';
-import { tempProject } from '../helpers/cli.js';
+import { readerConfig, tempProject } from '../helpers/cli.js';
 import { outboxText, runEdition } from '../helpers/run-edition.js';
 
 // A quiet day: the recorded Hugging Face reply of 2026-07-31 holds five papers on five subjects,
 // a letter of one section ("More papers"). A reader of one topic still gets that topic's paper.
 const FEED = path.resolve(import.meta.dirname, '../fixtures/feeds/hf-daily-2026-07-31.json');
-const config = {
-  title: 'Quiet day',
-  sources: [{ id: 'hf-daily', kind: 'hf-daily', location: FEED }],
-  sender: { fromAddress: 'digest@paperpost.example', listId: 'quiet.paperpost.example' },
-  seedSubscribers: [
+const config = readerConfig(
+  'Quiet day',
+  'quiet',
+  [{ id: 'hf-daily', kind: 'hf-daily', location: FEED }],
+  [
     { email: 'all@paperpost.example' },
     { email: 'agents@paperpost.example', topics: ['llm-agents'] },
     { email: 'medical@paperpost.example', topics: ['medical-ai'] },
   ],
-  dataDir: 'data',
-};
+);
 
 describe('paperpost run on a quiet day of five papers on five subjects', () => {
   let dir: string;

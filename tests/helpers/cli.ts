@@ -47,6 +47,28 @@ export function tempProject(config: object, prefix = 'paperpost-e2e-'): string {
   return dir;
 }
 
+/**
+ * The config of an e2e run letter: its title, sources and seeded readers (email, topics), mail
+ * from digest@paperpost.example under list id `<list>.paperpost.example`, data in `data/`;
+ * `extra` adds or replaces keys (limits).
+ */
+export function readerConfig(
+  title: string,
+  list: string,
+  sources: object[],
+  readers: { email: string; topics?: string[] }[],
+  extra: object = {},
+): object {
+  return {
+    title,
+    sources,
+    sender: { fromAddress: 'digest@paperpost.example', listId: `${list}.paperpost.example` },
+    seedSubscribers: readers,
+    dataDir: 'data',
+    ...extra,
+  };
+}
+
 /** The shipped sample sources with absolute locations. */
 export function sampleSources(): object[] {
   return [
