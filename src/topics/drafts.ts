@@ -214,6 +214,28 @@ export function categoriesAgainst(
   return topic.some((c) => archives.has(archiveOf(c)));
 }
 
+/**
+ * true when a paper and every paper of a section found in the batch are filed under arXiv
+ * categories, and no archive of the paper's is one of theirs: a neutrino-oscillation paper
+ * (hep-ph) is no "Josephson junctions" paper (cond-mat) for sharing "oscillations" with one, as
+ * a catalogue topic's categories speak against a paper of another archive (see
+ * {@link categoriesAgainst}).
+ */
+export function archivesApart(
+  members: readonly number[],
+  paper: PaperText,
+  batch: readonly PaperText[],
+): boolean {
+  if (paper.categories.length === 0 || members.length === 0) return false;
+  const theirs = new Set<string>();
+  for (const m of members) {
+    const categories = (batch[m] as PaperText).categories;
+    if (categories.length === 0) return false;
+    for (const c of categories) theirs.add(archiveOf(c));
+  }
+  return !paper.categories.some((c) => theirs.has(archiveOf(c)));
+}
+
 /** The arXiv categories of the catalogue topic a section is or is a part of; [] for a discovered one. */
 function familyCategories(d: Draft, topics: readonly Topic[]): readonly string[] {
   const slug = familyOf(d, topics);
@@ -547,7 +569,10 @@ export function placeLeftovers(
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
       // to keep the catch-all small; a section may take one that is close to it. A topic whose
       // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
-      const foreign = categoriesAgainst(familyCategories(d, topics), paper.categories, field);
+      const foreign =
+        d.source < 0
+          ? archivesApart(d.members, paper, batch)
+          : categoriesAgainst(familyCategories(d, topics), paper.categories, field);
       if (d.topic.parent === undefined || d.whole || !topic || weight >= EVIDENCE.passing)
         close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { topicOrigin } from '../../../src/domain/index.js';
+import { archivesApart } from '../../../src/topics/drafts.js';
+import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+
+/**
+ * A section found in the batch (labelled from its papers' phrases, no catalogue topic) takes a
+ * left-over paper for closeness only when the paper's arXiv archives meet its papers' (issue #12:
+ * a paper joins on real evidence). 100 papers of an arXiv OAI-PMH harvest of 2008, every archive
+ * (tests/fixtures/topics/broad-arxivraw-2008.jsonl): its letter had "Josephson junctions" of two
+ * Josephson-junction papers (cond-mat) and two it took for sharing "oscillations" and
+ * "fluctuations": a neutrino-oscillation paper (hep-ph) and a solar-prominence one (astro-ph),
+ * while that letter had sections of both their archives.
+ */
+
+const paper = (id: string, categories: string[]): PaperText => ({
+  id,
+  title: id,
+  summary: '',
+  keywords: [],
+  categories,
+});
+
+describe('archivesApart', () => {
+  const batch = [
+    paper('a', ['cond-mat.mes-hall']),
+    paper('b', ['cond-mat.supr-con', 'quant-ph']),
+    paper('c', []),
+  ];
+  it.each([
+    ['an archive none of the section papers is filed in', ['hep-ph'], [0, 1], true],
+    ['another class of an archive a section paper is filed in', ['cond-mat.str-el'], [0, 1], false],
+    ['the archive of a section paper cross-list', ['quant-ph', 'physics.optics'], [0, 1], false],
+    ['no categories (a Hugging Face daily paper)', [], [0, 1], false],
+    ['a section with a paper without categories', ['hep-ph'], [0, 2], false],
+    ['an empty section', ['hep-ph'], [], false],
+  ])('%s: %s', (_what, categories, members, apart) => {
+    expect(archivesApart(members, paper('p', categories), batch)).toBe(apart);
+  });
+});
+
+describe('a broad feed of 2008, every archive', () => {
+  const papers: PaperText[] = readFileSync(
+    new URL('../../fixtures/topics/broad-arxivraw-2008.jsonl', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
+    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+  });
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const archives = (id: string): Set<string> =>
+    new Set((byId.get(id)?.categories ?? []).map((c) => c.split('.')[0] as string));
+  const found = groups.filter(
+    (g) =>
+      g.topic.slug !== OTHER_TOPIC.slug &&
+      topicOrigin(g.topic) === 'discovered' &&
+      g.topic.categories.length === 0,
+  );
+
+  it('forms sections of its own phrases there', () => {
+    expect(found.map((g) => g.topic.label)).toContain('Josephson junctions');
+  });
+
+  it.each(found.map((g) => [g.topic.label, g.paperIds] as const))(
+    'every paper of "%s" shares an arXiv archive with another of its papers',
+    (_label, ids) => {
+      for (const id of ids) {
+        const others = new Set(ids.filter((o) => o !== id).flatMap((o) => [...archives(o)]));
+        expect(
+          [...archives(id)].some((a) => others.has(a)),
+          byId.get(id)?.title,
+        ).toBe(true);
+      }
+    },
+  );
+
+  it('puts the neutrino-oscillation paper under "High energy physics", where its archive reads', () => {
+    const neutrino = papers.find((p) => /neutrino oscillations/.test(p.title));
+    const section = groups.find((g) => g.paperIds.includes(neutrino?.id ?? ''));
+    expect(section?.topic.label).toBe('High energy physics');
+  });
+});
