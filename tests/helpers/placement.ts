@@ -46,6 +46,20 @@ function readJudged(file: string): Record<string, unknown>[] {
 
 const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : []);
 
+/**
+ * A fixture of arXiv papers with their categories (tests/fixtures/topics/broad-*.jsonl,
+ * off-field-probing.jsonl), as a run groups them: title, abstract, categories, no keywords.
+ */
+export function readArxivFixture(file: string): PaperText[] {
+  return readJudged(file).map((r) => ({
+    id: String(r.id),
+    title: String(r.title),
+    summary: String(r.abstract),
+    keywords: [],
+    categories: strings(r.categories),
+  }));
+}
+
 /** The demo samples (all 107, merged as a run does, with their arXiv categories) and judgements. */
 export async function loadPlacementDemo(): Promise<JudgedPaper[]> {
   const accept = new Map(readJudged('placement-demo.jsonl').map((r) => [String(r.id), strings(r.accept)]));

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import { archiveName, archiveOf, classHeading, className } from '../../../src/topics/arxiv-taxonomy.js';
@@ -10,6 +9,7 @@ import {
   loadCatalogueFile,
   loadHomesFile,
   loadPlacementArxivCs,
+  readArxivFixture,
 } from '../../helpers/placement.js';
 
 /**
@@ -250,13 +250,7 @@ describe('a section of classes an operator approved', () => {
 });
 
 /** The 100 papers of the arXiv all-archives feed (tests/fixtures), categories as a run has them. */
-function broadPapers(): PaperText[] {
-  return readFileSync(new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
-    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
-}
+const broadPapers = (): PaperText[] => readArxivFixture('broad-all-archives.jsonl');
 
 describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as a run has them', () => {
   const papers = broadPapers();
@@ -291,14 +285,7 @@ describe('a broad feed: 100 papers of the arXiv all-archives feed, categories as
 });
 
 describe('a broad feed grouped as a run does (catalogue areas and class homes)', () => {
-  const papers: PaperText[] = readFileSync(
-    new URL('../../fixtures/topics/broad-all-archives.jsonl', import.meta.url),
-    'utf8',
-  )
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
-    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
+  const papers = broadPapers();
   const catalogue = loadCatalogueFile();
   const result = groupPapers(papers, catalogue, { areas: loadAreasFile(), homes: loadHomesFile() });
   const { groups } = result;

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { topicOrigin } from '../../../src/domain/index.js';
 import { archivesApart } from '../../../src/topics/drafts.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
-import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+import {
+  loadAreasFile,
+  loadCatalogueFile,
+  loadHomesFile,
+  readArxivFixture,
+} from '../../helpers/placement.js';
 
 /**
  * A section found in the batch (labelled from its papers' phrases, no catalogue topic) takes a
@@ -42,14 +46,7 @@ describe('archivesApart', () => {
 });
 
 describe('a broad feed of 2008, every archive', () => {
-  const papers: PaperText[] = readFileSync(
-    new URL('../../fixtures/topics/broad-arxivraw-2008.jsonl', import.meta.url),
-    'utf8',
-  )
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
-    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
+  const papers = readArxivFixture('broad-arxivraw-2008.jsonl');
   const { groups } = groupPapers(papers, loadCatalogueFile(), {
     areas: loadAreasFile(),
     homes: loadHomesFile(),

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
-import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+import { groupPapers, OTHER_TOPIC } from '../../../src/topics/index.js';
+import {
+  loadAreasFile,
+  loadCatalogueFile,
+  loadHomesFile,
+  readArxivFixture,
+} from '../../helpers/placement.js';
 
 /**
  * Papers of fields the catalogue does not cover, in a broad feed: the arXiv all-archives feed's
@@ -11,17 +15,9 @@ import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/p
  * neutrino paper under that heading (issue #12: a paper joins on real evidence, never a word).
  */
 
-function read(file: string): PaperText[] {
-  return readFileSync(new URL(`../../fixtures/topics/${file}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as { id: string; title: string; abstract: string; categories: string[] })
-    .map((r) => ({ id: r.id, title: r.title, summary: r.abstract, keywords: [], categories: r.categories }));
-}
-
 describe('a broad feed with papers of fields no catalogue topic covers', () => {
-  const extra = read('off-field-probing.jsonl');
-  const papers = [...read('broad-all-archives.jsonl'), ...extra];
+  const extra = readArxivFixture('off-field-probing.jsonl');
+  const papers = [...readArxivFixture('broad-all-archives.jsonl'), ...extra];
   const catalogue = loadCatalogueFile();
   const { groups } = groupPapers(papers, catalogue, { areas: loadAreasFile(), homes: loadHomesFile() });
   const sectionOf = new Map(groups.flatMap((g) => g.paperIds.map((id) => [id, g.topic] as const)));
