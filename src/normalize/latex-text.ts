@@ -29,6 +29,19 @@ type Mode = 'text' | 'math';
 /** Characters {@link Reader} treats as plain in every mode (it returns them as they are). */
 const PLAIN_RUN = /[^{}\\$^_~]+/y;
 
+/** TeX's dashes between words or numbers, or between spaces: `---` an em dash, `--` an en dash. */
+const EM_DASH = /(?<=[\p{L}\p{N}])---(?=[\p{L}\p{N}])|(?<= )---(?= )/gu;
+const EN_DASH = /(?<=[\p{L}\p{N}])--(?=[\p{L}\p{N}])|(?<= )--(?= )/gu;
+
+/**
+ * TeX's dashes as the characters they typeset: "two--photon exchange", "pages 10--20", "the
+ * model --- and its data" (arXiv titles and abstracts are TeX). A `--` anywhere else ("--help",
+ * "<!--") is kept.
+ */
+function texDashes(text: string): string {
+  return text.replace(EM_DASH, '\u2014').replace(EN_DASH, '\u2013');
+}
+
 /**
  * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
  * accents and scripts. It never fails: anything it does not know is kept as plain text.
@@ -219,8 +232,9 @@ function script(text: string, table: Map<string, string>, sign: string): string 
  * math delimiters never survive. Text without LaTeX comes back unchanged.
  */
 export function latexToText(input: string): string {
-  if (!LATEX_CHAR.test(input) || !MAY_HOLD_LATEX.test(input)) return input;
-  return new Reader(input)
+  const text = input.includes('--') ? texDashes(input) : input;
+  if (!LATEX_CHAR.test(text) || !MAY_HOLD_LATEX.test(text)) return text;
+  return new Reader(text)
     .run('text')
     .normalize('NFC')
     .replace(/[ \t]{2,}/g, ' ')

@@ -150,8 +150,9 @@ export interface Term {
   part?: true;
 }
 
-// Curly quotes “ ” ‘ ’ and en and em dashes as \u escapes (a one-byte bundle loads faster).
-const SEGMENT_BREAK = /[.,;:!?()[\]{}"\u201c\u201d\u2018\u2019<>|/\\]+|\s[-\u2013\u2014]+\s/;
+// Curly quotes “ ” ‘ ’ and en and em dashes as \u escapes (a one-byte bundle loads faster). An em
+// dash breaks a segment wherever it stands ("models\u2014such as"), a hyphen or en dash between spaces.
+const SEGMENT_BREAK = /[.,;:!?()[\]{}"\u201c\u201d\u2018\u2019<>|/\\\u2014]+|\s[-\u2013]+\s/;
 
 interface Unit {
   key: string;
@@ -161,7 +162,7 @@ interface Unit {
 /** A whitespace word as a unit: its content parts ("mixture-of-experts" -> mixture, expert). */
 function wordUnit(raw: string, terms: Term[]): Unit | null {
   const word = trimWord(raw);
-  if (!word.includes('-')) {
+  if (!word.includes('-') && !word.includes('\u2013')) {
     // Most words: one part, no hyphen (the same as below, without the lists).
     const lower = word.toLowerCase();
     if (word === '' || !isContentWord(lower)) return null;
@@ -172,7 +173,8 @@ function wordUnit(raw: string, terms: Term[]): Unit | null {
       for (const part of camelParts(word)) terms.push({ key: part, surface: '', part: true });
     return unit;
   }
-  const parts = word.split(/-+/).filter((p) => p.length > 0);
+  // An en dash inside a word joins as a hyphen does ("Hartree\u2013Fock", TeX's "two--photon").
+  const parts = word.split(/[-\u2013]+/).filter((p) => p.length > 0);
   const content = parts.filter((p) => isContentWord(p.toLowerCase()));
   if (content.length === 0) return null;
   const keys = content.map((p) => stemWord(p.toLowerCase()));

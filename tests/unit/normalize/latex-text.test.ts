@@ -77,6 +77,14 @@ describe('latexToText', () => {
     ['a file_name here and x^y', 'a file_name here and x^y'],
     ['costs \\$5 per query', 'costs $5 per query'],
     ['an unmatched $ sign', 'an unmatched sign'],
+    // TeX's dashes, with or without math in the text
+    ['Two--photon exchange corrections', 'Two\u2013photon exchange corrections'],
+    ['the Hartree--Fock limit of $H_2$', 'the Hartree\u2013Fock limit of H\u2082'],
+    ['over 2010--2020 the rate', 'over 2010\u20132020 the rate'],
+    ['a model --- and its data', 'a model \u2014 and its data'],
+    ['models---such as ours---fail', 'models\u2014such as ours\u2014fail'],
+    ['run it with --help', 'run it with --help'],
+    ['x-- and --y', 'x-- and --y'],
   ])('%j -> %j', (input, expected) => {
     const out = latexToText(input);
     expect(out).toBe(expected);

@@ -83,6 +83,9 @@ describe('extractTerms', () => {
       'pixel-level semantic maps',
       ['pixel-level', 'pixel-level semantic', 'semantic maps'],
     ],
+    // TeX's "two--photon" reaches grouping as an en dash (latexToText).
+    ['an en dash inside a word joins as a hyphen', 'two\u2013photon exchange', ['two\u2013photon exchange']],
+    ['an em dash breaks a phrase', 'retrieval\u2014attention kernels', ['attention kernels']],
   ])('%s', (_, text, phrases) => {
     expect(surfaces(text).filter((s) => s.includes(' ') || s.includes('-'))).toEqual(phrases);
   });
@@ -113,6 +116,11 @@ describe('extractTerms', () => {
     const parts = extractTerms(name).filter((t) => t.part);
     expect(parts.map((t) => t.key)).toEqual(words.map(stemWord));
     expect(parts.every((t) => t.surface === '')).toBe(true);
+  });
+
+  it('keys a word with an en dash as the hyphenated word', () => {
+    const key = (text: string): string[] => extractTerms(text).map((t) => t.key);
+    expect(key('Hartree\u2013Fock theory')).toEqual(key('Hartree-Fock theory'));
   });
 
   it('marks the parts of a hyphenated word, which are no label words alone', () => {
