@@ -5,9 +5,9 @@ import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
-import { formatLabel, slugify } from './label.js';
-import { labelsClash } from './label-section.js';
-import { headingSurface, isVague, type PhraseStats } from './phrases.js';
+import { slugify } from './label.js';
+import { labelsClash, sectionHeading } from './label-section.js';
+import { isVague, type PhraseStats } from './phrases.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -124,7 +124,7 @@ export function formFoundSections(
       best = { s, members, key };
     }
     if (!best) break;
-    const label = formatLabel(headingSurface(best.s));
+    const label = sectionHeading(best.s, stats);
     const members = best.members.sort((a, b) => a - b);
     const known = catalogueNamed(topics, curated, label);
     const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);

@@ -13,6 +13,46 @@ export interface SectionLabel {
   coverage: number;
 }
 
+/**
+ * A found section's heading: its phrase as its papers write it ({@link headingSurface}) in
+ * sentence case, but names kept as the papers write them ("Monte Carlo simulations", "Finite
+ * Morley rank", "Bose-Einstein condensates"). See {@link namesOf}.
+ */
+export function sectionHeading(s: PhraseStats, stats: ReadonlyMap<string, PhraseStats>): string {
+  const names = namesOf(stats);
+  return formatLabel(headingSurface(s), (word) => names.has(word.toLowerCase()));
+}
+
+/**
+ * The words a batch writes as names (lowercase): capitalized wherever its phrases say them, and
+ * said by some phrase at least twice beyond one title per paper that has it there (abstracts
+ * write it so too). A title's capitals alone ("Sparse Attention") make no name, nor does a plural
+ * seen only in titles ("Immune Systems") when the text writes "immune system".
+ */
+function namesOf(stats: ReadonlyMap<string, PhraseStats>): ReadonlySet<string> {
+  const known = NAMES.get(stats);
+  if (known) return known;
+  const lower = new Set<string>();
+  const inText = new Set<string>();
+  stats.forEach((s) => {
+    const said = s.count >= s.headline.size + 2;
+    s.surfaces.forEach((_, form) => {
+      for (const word of form.split(/[ -]/)) {
+        const key = word.toLowerCase();
+        if (!CAPITAL_START.test(word)) lower.add(key);
+        else if (said) inText.add(key);
+      }
+    });
+  });
+  const singular = (w: string): string => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+  const names = new Set([...inText].filter((w) => !lower.has(w) && !lower.has(singular(w))));
+  NAMES.set(stats, names);
+  return names;
+}
+
+const NAMES = new WeakMap<ReadonlyMap<string, PhraseStats>, ReadonlySet<string>>();
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** Least share of a section's papers that must say its label: a heading describes most of them. */
 export const MIN_LABEL_COVERAGE = 0.5;
 
@@ -114,7 +154,7 @@ export function chooseSectionLabel(
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
     chosen = {
-      label: formatLabel(headingSurface(r.s)),
+      label: sectionHeading(r.s, stats),
       words: r.s.words,
       keywords,
       keys,

@@ -206,12 +206,17 @@ export function labelWordCount(label: string): number {
 /** A capitalized word ("Agents"); made once (a bundle builds a `\p{...}` literal at each call). */
 const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
 
-/** "Sparse Attention" -> "Sparse attention", "LLM Agents" -> "LLM agents": sentence case, acronyms kept. */
-export function formatLabel(text: string): string {
+/**
+ * "Sparse Attention" -> "Sparse attention", "LLM Agents" -> "LLM agents": sentence case, acronyms
+ * kept, and the words `name` says are names kept as written ("Monte Carlo simulations").
+ */
+export function formatLabel(text: string, name: (word: string) => boolean = () => false): string {
   const words = text.split(' ').map((word, i) =>
     word
       .split('-')
-      .map((part, j) => (i === 0 && j === 0 ? part : CAPITALIZED.test(part) ? part.toLowerCase() : part))
+      .map((part, j) =>
+        (i === 0 && j === 0) || !CAPITALIZED.test(part) || name(part) ? part : part.toLowerCase(),
+      )
       .join('-'),
   );
   const joined = words.join(' ');

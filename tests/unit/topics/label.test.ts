@@ -11,6 +11,8 @@ import {
   labelWordCount,
   slugify,
 } from '../../../src/topics/index.js';
+import { sectionHeading } from '../../../src/topics/label-section.js';
+import { headingSurface } from '../../../src/topics/phrases.js';
 
 describe('formatLabel', () => {
   it.each([
@@ -168,6 +170,65 @@ describe('labels of sections found in the batch', () => {
   ])('%s is vague: %s', (text, expected) => {
     expect(keys(text).length).toBe(text.split(' ').length);
     expect(isVague(keys(text))).toBe(expected);
+  });
+});
+
+describe('names in a heading keep their capitals', () => {
+  // A found label is in sentence case, but a name stays a name: the 2008 broad feed's letter said
+  // "Monte carlo simulations" and "Finite morley rank" (issue #12: labels an editor would write).
+  const monteCarlo = [
+    { title: 'Monte Carlo Simulations of Spin Glasses', summary: 'We run Monte Carlo simulations.' },
+    { title: 'Monte Carlo Simulations of Dust', summary: 'Monte Carlo simulations of dust grains.' },
+    { title: 'Quantum Monte Carlo Simulations', summary: 'Diffusion Monte Carlo simulations scale.' },
+  ];
+  // The heading of the phrase the expected label spells (whatever case), as a section gets it.
+  const label = (papers: { title: string; summary: string }[], expected: string): string | undefined => {
+    const stats = collectPhrases(papers.map((p) => ({ ...p, keywords: [] })));
+    const phrase = [...stats.values()].find(
+      (s) => headingSurface(s).toLowerCase() === expected.toLowerCase(),
+    );
+    return phrase && sectionHeading(phrase, stats);
+  };
+
+  it.each([
+    ['a name the abstracts write capitalized', monteCarlo, 'Monte Carlo simulations'],
+    [
+      'a name inside a hyphenated word',
+      [
+        { title: 'Bose-Einstein Condensates in Traps', summary: 'Bose-Einstein condensates in a trap.' },
+        { title: 'Rotating Bose-Einstein Condensates', summary: 'We stir Bose-Einstein condensates.' },
+        { title: 'Dipolar Bose-Einstein Condensates', summary: 'Dipolar Bose-Einstein condensates.' },
+      ],
+      'Bose-Einstein condensates',
+    ],
+    [
+      "a title's capitals alone",
+      [
+        { title: 'Sparse Attention Kernels for GPUs', summary: 'We write sparse attention kernels.' },
+        { title: 'Sparse Attention Kernels at Scale', summary: 'Our sparse attention kernels scale.' },
+        { title: 'Fast Sparse Attention Kernels', summary: 'Sparse attention kernels, faster.' },
+      ],
+      'Sparse attention kernels',
+    ],
+    [
+      'a plural capitalized in titles only',
+      [
+        { title: 'Artificial Immune Systems for Spam', summary: 'An artificial immune system filters.' },
+        { title: 'Artificial Immune Systems Revisited', summary: 'The artificial immune system model.' },
+        { title: 'Hybrid Artificial Immune Systems', summary: 'Each artificial immune system learns.' },
+      ],
+      'Artificial immune systems',
+    ],
+  ])('%s', (_what, papers, expected) => {
+    expect(label(papers, expected)).toBe(expected);
+  });
+
+  it('heads a section found in such a batch', () => {
+    const papers = monteCarlo;
+    const stats = collectPhrases(papers.map((p) => ({ ...p, keywords: [] })));
+    expect(chooseSectionLabel(stats, [0, 1, 2], [0, 1, 2], [], { phraseOnly: true })?.label).toBe(
+      'Monte Carlo simulations',
+    );
   });
 });
 
