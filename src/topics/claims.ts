@@ -64,7 +64,10 @@ export function claimPapers(
       evidence: topicEvidence(topics[index] as Topic, paper),
     }));
     let best = { index: -1, evidence: 0 };
-    for (const s of scored) if (s.evidence >= join && s.evidence > best.evidence) best = s;
+    for (let i = 0; i < scored.length; i += 1) {
+      const s = scored[i] as (typeof scored)[number];
+      if (s.evidence >= join && s.evidence > best.evidence) best = s;
+    }
     if (best.index < 0) return { ...best, rivals: [], named: [] };
     const named = scored.filter((s) => s.evidence >= join).sort((a, b) => b.evidence - a.evidence);
     const titled = titleNames(topics[best.index] as Topic, paper);

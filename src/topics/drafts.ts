@@ -863,9 +863,9 @@ export function proposeTopic(topics: Topic[], label: string, keywords: string[])
 /** Label candidates of a batch: complete noun phrases said by at least two papers. */
 export function labelPhrases(batch: PaperText[]): Map<string, PhraseStats> {
   const out = new Map<string, PhraseStats>();
-  for (const [key, s] of collectPhrases(batch)) {
+  collectPhrases(batch).forEach((s, key) => {
     if (s.papers.size >= 2 && isCompletePhrase(s, bestSurface(s))) out.set(key, s);
-  }
+  });
   return out;
 }
 

@@ -208,12 +208,21 @@ function mayMatch(g: PaperGrams, phrases: Phrase[]): boolean {
   if (LONG_LISTS.has(phrases)) return true;
   if (g.touchedVersion !== listsVersion) {
     g.touched.clear();
-    for (const field of [g.title, g.keywords, g.abstract])
-      for (const gram of field.grams.keys())
-        for (const list of LISTS_OF_PHRASE.get(gram) ?? []) g.touched.add(list);
+    touchLists(g.title.grams, g.touched);
+    touchLists(g.keywords.grams, g.touched);
+    touchLists(g.abstract.grams, g.touched);
     g.touchedVersion = listsVersion;
   }
   return g.touched.has(phrases);
+}
+
+/** Adds to `touched` the phrase lists that hold one of `grams` (see mayMatch). */
+function touchLists(grams: ReadonlyMap<string, number>, touched: Set<Phrase[]>): void {
+  // forEach and an indexed loop: a first, interpreted call allocates no iterator steps.
+  grams.forEach((_, gram) => {
+    const lists = LISTS_OF_PHRASE.get(gram);
+    if (lists !== undefined) for (let i = 0; i < lists.length; i += 1) touched.add(lists[i] as Phrase[]);
+  });
 }
 
 /**
@@ -273,9 +282,10 @@ function phrasesOf(topic: Topic): Phrase[] {
     // together (each list is read again when next asked), never a table alone, which would leave
     // cached lists whose words fieldGrams no longer reads.
     if (PHRASES.size >= MAX_LISTS || wordTablesFull()) forgetPhrases();
-    for (const id of ids) registerPhrase(id);
+    for (let i = 0; i < ids.length; i += 1) registerPhrase(ids[i] as string);
     PHRASES.set(key, out);
-    for (const phrase of out) {
+    for (let i = 0; i < out.length; i += 1) {
+      const phrase = out[i] as Phrase;
       if (phrase.words > MAX_GRAM) LONG_LISTS.add(out);
       const lists = LISTS_OF_PHRASE.get(phrase.id);
       if (lists === undefined) LISTS_OF_PHRASE.set(phrase.id, [out]);
@@ -343,7 +353,8 @@ let field: ReadonlySet<string> = new Set();
 /** true for a paper whose arXiv categories no topic of the catalogue lists (hep-ph in an ML letter). */
 function offField(paper: EvidenceSource): boolean {
   if (paper.categories.length === 0 || field.size === 0) return false;
-  for (const c of paper.categories) if (field.has(c.toLowerCase())) return false;
+  for (let i = 0; i < paper.categories.length; i += 1)
+    if (field.has((paper.categories[i] as string).toLowerCase())) return false;
   return true;
 }
 
@@ -584,7 +595,8 @@ export function bestTopic(
 ): { index: number; evidence: number } {
   learnPhrases(topics, candidates);
   let best = { index: -1, evidence: 0 };
-  for (const i of candidates) {
+  for (let c = 0; c < candidates.length; c += 1) {
+    const i = candidates[c] as number;
     const evidence = topicEvidence(topics[i] as Topic, paper);
     if (evidence >= min && evidence > best.evidence) best = { index: i, evidence };
   }
@@ -596,5 +608,5 @@ export function bestTopic(
  * phrase makes every paper's n-grams be read again, so a batch learns them all first.
  */
 export function learnPhrases(topics: readonly Topic[], indices: readonly number[]): void {
-  for (const i of indices) phrasesOf(topics[i] as Topic);
+  for (let k = 0; k < indices.length; k += 1) phrasesOf(topics[indices[k] as number] as Topic);
 }

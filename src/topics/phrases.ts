@@ -240,7 +240,7 @@ function recordKnown(
  */
 function continuations(stats: ReadonlyMap<string, PhraseStats>): Map<string, Set<string>> {
   const next = new Map<string, Set<string>>();
-  for (const key of stats.keys()) {
+  stats.forEach((_, key) => {
     const spaces: number[] = [];
     for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) spaces.push(at);
     spaces.push(key.length);
@@ -254,7 +254,7 @@ function continuations(stats: ReadonlyMap<string, PhraseStats>): Map<string, Set
       for (let b = a + 1; b < spaces.length; b += 1)
         after.add(key.slice((spaces[a] as number) + 1, spaces[b]));
     }
-  }
+  });
   return next;
 }
 
@@ -291,12 +291,12 @@ function recordRuns(runs: ContentUnit[][], count: (run: ContentUnit[]) => void):
 export function bestSurface(s: PhraseStats): string {
   let best = '';
   let bestCount = -1;
-  for (const [form, c] of s.surfaces) {
+  s.surfaces.forEach((c, form) => {
     if (c > bestCount || (c === bestCount && form < best)) {
       best = form;
       bestCount = c;
     }
-  }
+  });
   return best;
 }
 

@@ -39,7 +39,8 @@ export function subMatrix(sim: Float64Array, n: number, rows: readonly number[])
 export function meanSimilarity(sim: Float64Array, n: number, p: number, members: readonly number[]): number {
   let sum = 0;
   let count = 0;
-  for (const q of members) {
+  for (let m = 0; m < members.length; m += 1) {
+    const q = members[m] as number;
     if (q === p) continue;
     sum += sim[p * n + q] as number;
     count += 1;

@@ -58,7 +58,7 @@ const ES_PLURALS = ['sses', 'xes', 'ches', 'shes'];
 const NOT_PLURALS = ['ss', 'us', 'is', 'os', 'as'];
 
 function endsWithAny(word: string, endings: readonly string[]): boolean {
-  for (const ending of endings) if (word.endsWith(ending)) return true;
+  for (let i = 0; i < endings.length; i += 1) if (word.endsWith(endings[i] as string)) return true;
   return false;
 }
 
@@ -281,7 +281,12 @@ function readText(text: string): WordReading[][] {
     // Most texts have no apostrophe: no regex over them.
     if (normalized.includes("'") || normalized.includes('’'))
       normalized = normalized.replace(/['\u2019]s\b/g, '');
-    segments = normalized.split(SEGMENT_BREAK).map((segment) => segment.split(/\s+/).map(readWord));
+    // Whitespace as single spaces first: a string split per segment, not a pattern's (the same
+    // words, and an empty one at a segment's edge as before).
+    segments = normalized
+      .replace(/\s+/g, ' ')
+      .split(SEGMENT_BREAK)
+      .map((segment) => segment.split(' ').map(readWord));
     if (TEXTS.size > 20_000) TEXTS.clear();
     TEXTS.set(text, segments);
   }

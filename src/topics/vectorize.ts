@@ -391,9 +391,13 @@ function readSurfaces(terms: readonly PaperTerms[]): Surfaces {
 
 /** The form written most often (ties: the first in code-point order); '' when there is none. */
 function bestSurface(forms: Map<string, number> | undefined): string {
-  let best: [string, number] = ['', 0];
-  for (const entry of forms ?? []) {
-    if (entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
-  }
-  return best[0];
+  let best = '';
+  let bestCount = 0;
+  forms?.forEach((count, form) => {
+    if (count > bestCount || (count === bestCount && form < best)) {
+      best = form;
+      bestCount = count;
+    }
+  });
+  return best;
 }
