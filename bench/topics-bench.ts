@@ -138,6 +138,16 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
     });
     out.push({ name: 'the same 1504, arXiv categories kept', rows: withCategories });
   }
+  // A second broad feed, of another year: an OAI-PMH harvest of 2008 papers of every archive
+  // (physics and mathematics lead), categories kept, 100 papers at a time as a physics lab's
+  // letter would hold them; the first 100 are tests/fixtures/topics/broad-arxivraw-2008.jsonl.
+  const harvest = arxivWithCategories('arxivsync_arXivRaw_1000_labeled.jsonl', 'archive');
+  for (const start of [0, 500])
+    if (harvest.length >= start + 100)
+      out.push({
+        name: `broad mix: arXiv 2008 harvest, papers ${start + 1}-${start + 100}, categories kept (archive)`,
+        rows: harvest.slice(start, start + 100),
+      });
   const cs = arxiv('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', 'primary_category');
   if (cs.length > 0)
     out.push({ name: 'arXiv cs-only, 100 papers (primary category)', rows: sample(cs, 100, 1) });
