@@ -568,9 +568,10 @@ export function placeLeftovers(
       const s = meanSimilarity(sim, n, p, d.members) + PROTOTYPE_WEIGHT * Math.min(weight, EVIDENCE.keywords);
       // A sub-section only takes a paper that says one of its (and its parent's) phrases, even
       // to keep the catch-all small; a section may take one that is close to it. A topic whose
-      // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit.
+      // arXiv categories the paper's contradict is marked (weight -Infinity): see CloseFit. A
+      // section of no catalogue topic has its papers' archives instead (see archivesApart).
       const foreign =
-        d.source < 0
+        family === undefined
           ? archivesApart(d.members, paper, batch)
           : categoriesAgainst(familyCategories(d, topics), paper.categories, field);
       if (d.topic.parent === undefined || d.whole || !topic || weight >= EVIDENCE.passing)

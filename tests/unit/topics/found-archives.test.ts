@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
 import { topicOrigin } from '../../../src/domain/index.js';
-import { archivesApart } from '../../../src/topics/drafts.js';
+import { archivesApart, type Draft, labelPhrases, placeLeftovers } from '../../../src/topics/drafts.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import {
   loadAreasFile,
@@ -82,5 +83,50 @@ describe('a broad feed of 2008, every archive', () => {
     const neutrino = papers.find((p) => /neutrino oscillations/.test(p.title));
     const section = groups.find((g) => g.paperIds.includes(neutrino?.id ?? ''));
     expect(section?.topic.label).toBe('High energy physics');
+  });
+});
+
+describe("a part of a catalogue topic keeps its topic's categories", () => {
+  // Regression: a sub-section found in the batch ("Diffusion models" of "Image generation and
+  // editing") was read as a section of no topic, so a radio-survey paper (astro-ph.CO) joined it
+  // for one of its papers being cross-listed in astro-ph, where the topic's cs.CV spoke against it.
+  const parent: Topic = {
+    slug: 'image-generation',
+    label: 'Image generation and editing',
+    keywords: ['image generation', 'diffusion models'],
+    categories: ['cs.CV'],
+    userDefined: false,
+    origin: 'curated',
+  };
+  const part: Topic = {
+    slug: 'image-generation--diffusion-models',
+    label: 'Diffusion models',
+    keywords: ['diffusion models'],
+    categories: [],
+    userDefined: false,
+    origin: 'discovered',
+    parent: 'image-generation',
+  };
+  const batch: PaperText[] = [
+    { ...paper('g', ['astro-ph.GA', 'cs.CV']), title: 'Galaxy evolution with diffusion models' },
+    { ...paper('t', ['cs.CV']), title: 'Virtual try-off with diffusion models' },
+    { ...paper('r', ['astro-ph.CO']), title: 'Galaxy evolution in a radio survey' },
+  ];
+  const close = new Float64Array(9);
+  for (const [a, b] of [
+    [2, 0],
+    [2, 1],
+  ] as const) {
+    close[a * 3 + b] = 0.3;
+    close[b * 3 + a] = 0.3;
+  }
+
+  it('leaves the paper of another field in the catch-all', () => {
+    const drafts: Draft[] = [
+      { members: [0, 1], topic: part, words: ['diffus', 'model'], source: -1, settled: true },
+    ];
+    const other = placeLeftovers([2], drafts, [parent, part], batch, labelPhrases(batch), close, 3, 0);
+    expect(drafts[0]?.members).toEqual([0, 1]);
+    expect(other).toEqual([2]);
   });
 });
