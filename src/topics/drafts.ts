@@ -2,7 +2,7 @@ import type { Topic, TopicGroup } from '../domain/index.js';
 import { isOffered, partParent, topicOrigin } from '../domain/index.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, titleNames, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
-import { chooseSectionLabel, type SectionLabel } from './label-section.js';
+import { chooseSectionLabel, namesIn, type SectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
 import { meanSimilarity, splitPoints, subMatrix } from './sections.js';
 import type { PaperText } from './vectorize.js';
@@ -142,7 +142,8 @@ export function nameCluster(
   if (cluster.length < 2) return { label: undefined, members: [], rest: cluster };
   const context = allIndices(batch.length);
   const own = collectPhrases(cluster.map((m) => batch[m] as PaperText));
-  const label = chooseSectionLabel(stats, cluster, context, taken, { own, phraseOnly: true });
+  const names = namesIn(batch);
+  const label = chooseSectionLabel(stats, cluster, context, taken, { own, phraseOnly: true, names });
   if (label) return sayers(label, cluster, stats);
   if (cluster.length < 4) return { label: undefined, members: [], rest: cluster };
   const loose = chooseSectionLabel(stats, cluster, context, taken, {
@@ -150,6 +151,7 @@ export function nameCluster(
     minHeadline: 0.2,
     own,
     phraseOnly: true,
+    names,
   });
   if (!loose) return { label: undefined, members: [], rest: cluster };
   return sayers(loose, cluster, stats);

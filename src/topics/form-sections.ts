@@ -103,6 +103,8 @@ export function formFoundSections(
   curated: readonly number[],
   stats: ReadonlyMap<string, PhraseStats>,
   room: number,
+  /** The words the batch writes as names (see namesIn). */
+  names: (word: string) => boolean = () => false,
 ): number[] {
   let rest = [...other];
   for (let made = 0; made < room && rest.length >= FOUND_MIN_PAPERS; made += 1) {
@@ -124,7 +126,7 @@ export function formFoundSections(
       best = { s, members, key };
     }
     if (!best) break;
-    const label = sectionHeading(best.s, stats);
+    const label = sectionHeading(best.s, names);
     const members = best.members.sort((a, b) => a - b);
     const known = catalogueNamed(topics, curated, label);
     const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);

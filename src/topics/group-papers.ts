@@ -26,6 +26,7 @@ import {
   formFoundSections,
   formSections,
 } from './form-sections.js';
+import { namesIn } from './label-section.js';
 import { partsByParent, renameByPart, splitByParts } from './parts.js';
 import type { PhraseStats } from './phrases.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
@@ -482,7 +483,7 @@ function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext
   const { topics, batch, curated, stats, hi, share, owner, claim, place, options } = ctx;
   if (other.length > share) {
     const count = drafts.length;
-    const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count);
+    const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count, namesIn(batch));
     if (drafts.length > count) other = place(kept);
   }
   // The papers of a class no topic took go to the topic that is that class's home, when it has

@@ -15,43 +15,61 @@ export interface SectionLabel {
 
 /**
  * A found section's heading: its phrase as its papers write it ({@link headingSurface}) in
- * sentence case, but names kept as the papers write them ("Monte Carlo simulations", "Finite
- * Morley rank", "Bose-Einstein condensates"). See {@link namesOf}.
+ * sentence case, but the words `names` says are names kept as written ("Monte Carlo
+ * simulations", "Finite Morley rank", "Bose-Einstein condensates"; see {@link namesIn}).
  */
-export function sectionHeading(s: PhraseStats, stats: ReadonlyMap<string, PhraseStats>): string {
-  const names = namesOf(stats);
-  return formatLabel(headingSurface(s), (word) => names.has(word.toLowerCase()));
+export function sectionHeading(s: PhraseStats, names: (word: string) => boolean = () => false): string {
+  return formatLabel(headingSurface(s), names);
+}
+
+/** Texts whose words {@link namesIn} reads: a batch's abstracts and AI summaries. */
+export interface NameSource {
+  summary: string;
+  aiSummary?: string | null;
 }
 
 /**
- * The words a batch writes as names (lowercase): capitalized wherever its phrases say them, and
- * said by some phrase at least twice beyond one title per paper that has it there (abstracts
- * write it so too). A title's capitals alone ("Sparse Attention") make no name, nor does a plural
- * seen only in titles ("Immune Systems") when the text writes "immune system".
+ * Whether the abstracts of `papers` write a word as a name: capitalized wherever they say it, and
+ * at least once where a sentence does not start (a title's capitals, "Sparse Attention", make no
+ * name; "Carlo" of "Monte Carlo", "Morley", "Einstein" are). Asked of a heading's few words only,
+ * each looked up once per batch.
  */
-function namesOf(stats: ReadonlyMap<string, PhraseStats>): ReadonlySet<string> {
-  const known = NAMES.get(stats);
-  if (known) return known;
-  const lower = new Set<string>();
-  const inText = new Set<string>();
-  stats.forEach((s) => {
-    const said = s.count >= s.headline.size + 2;
-    s.surfaces.forEach((_, form) => {
-      for (const word of form.split(/[ -]/)) {
-        const key = word.toLowerCase();
-        if (!CAPITAL_START.test(word)) lower.add(key);
-        else if (said) inText.add(key);
-      }
-    });
-  });
-  const singular = (w: string): string => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
-  const names = new Set([...inText].filter((w) => !lower.has(w) && !lower.has(singular(w))));
-  NAMES.set(stats, names);
-  return names;
+export function namesIn(papers: readonly NameSource[]): (word: string) => boolean {
+  let known = NAME_CACHE.get(papers);
+  if (known === undefined) {
+    known = new Map();
+    NAME_CACHE.set(papers, known);
+  }
+  const cache = known;
+  return (word) => {
+    const key = word.toLowerCase();
+    let name = cache.get(key);
+    if (name === undefined) {
+      name = isName(papers, key);
+      cache.set(key, name);
+    }
+    return name;
+  };
 }
 
-const NAMES = new WeakMap<ReadonlyMap<string, PhraseStats>, ReadonlySet<string>>();
-const CAPITAL_START = /^\p{Lu}/u;
+const NAME_CACHE = new WeakMap<readonly NameSource[], Map<string, boolean>>();
+
+function isName(papers: readonly NameSource[], lower: string): boolean {
+  if (!/^[\p{L}\p{N}]+$/u.test(lower)) return false;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'giu');
+  let inText = false;
+  for (const paper of papers) {
+    for (const text of [paper.summary, paper.aiSummary ?? '']) {
+      if (!text.toLowerCase().includes(lower)) continue;
+      for (const m of text.matchAll(pattern)) {
+        if (!/^\p{Lu}/u.test(m[0])) return false;
+        // Not where a sentence starts: after ". ", at the start of the text.
+        if (!/(?:^|[.!?:]\s+)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
+      }
+    }
+  }
+  return inText;
+}
 
 /** Least share of a section's papers that must say its label: a heading describes most of them. */
 export const MIN_LABEL_COVERAGE = 0.5;
@@ -89,6 +107,8 @@ export interface LabelOptions {
    * share, and one word alone ("Synthesis", "Rendering") joins unrelated senses.
    */
   phraseOnly?: boolean;
+  /** The words the batch writes as names, kept capitalized in the heading (see {@link namesIn}). */
+  names?: (word: string) => boolean;
 }
 
 /**
@@ -154,7 +174,7 @@ export function chooseSectionLabel(
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
     chosen = {
-      label: sectionHeading(r.s, stats),
+      label: sectionHeading(r.s, options.names),
       words: r.s.words,
       keywords,
       keys,

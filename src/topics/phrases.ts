@@ -22,6 +22,8 @@ export interface PhraseStats {
   start: number;
   /** Surface forms and their counts. */
   surfaces: Map<string, number>;
+  /** The surface forms written in a title or keywords (see {@link bestSurface}). */
+  titled: Set<string>;
   /** Word keys of the phrase. */
   words: string[];
 }
@@ -180,6 +182,7 @@ function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit
           complete: 0,
           start: 0,
           surfaces: new Map(),
+          titled: new Set(),
           words: run.slice(i, i + n).map((u) => u.key),
         };
         stats.set(key, s);
@@ -192,6 +195,7 @@ function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit
       if (next === undefined || TRAILING.has(next.key)) s.complete += 1;
       if (i === 0) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
+      if (headline) s.titled.add(surface);
     }
   }
 }
@@ -287,14 +291,24 @@ function recordRuns(runs: ContentUnit[][], count: (run: ContentUnit[]) => void):
   for (let r = 0; r < runs.length; r += 1) count(runs[r] as ContentUnit[]);
 }
 
-/** The most frequent surface form (ties: the one with capitals, then code-point order). */
+/**
+ * The most frequent surface form; of forms said as often, one a title or keywords write (an
+ * abstract's "context learner" does not head papers whose titles say "In-Context Learning"),
+ * then the one with capitals, then code-point order.
+ */
 export function bestSurface(s: PhraseStats): string {
   let best = '';
   let bestCount = -1;
+  let bestTitled = false;
   s.surfaces.forEach((c, form) => {
-    if (c > bestCount || (c === bestCount && form < best)) {
+    const titled = s.titled.has(form);
+    if (
+      c > bestCount ||
+      (c === bestCount && ((titled && !bestTitled) || (titled === bestTitled && form < best)))
+    ) {
       best = form;
       bestCount = c;
+      bestTitled = titled;
     }
   });
   return best;

@@ -11,8 +11,8 @@ import {
   labelWordCount,
   slugify,
 } from '../../../src/topics/index.js';
-import { sectionHeading } from '../../../src/topics/label-section.js';
-import { headingSurface } from '../../../src/topics/phrases.js';
+import { namesIn, sectionHeading } from '../../../src/topics/label-section.js';
+import { bestSurface, headingSurface } from '../../../src/topics/phrases.js';
 
 describe('formatLabel', () => {
   it.each([
@@ -187,7 +187,7 @@ describe('names in a heading keep their capitals', () => {
     const phrase = [...stats.values()].find(
       (s) => headingSurface(s).toLowerCase() === expected.toLowerCase(),
     );
-    return phrase && sectionHeading(phrase, stats);
+    return phrase && sectionHeading(phrase, namesIn(papers));
   };
 
   it.each([
@@ -219,6 +219,20 @@ describe('names in a heading keep their capitals', () => {
       ],
       'Artificial immune systems',
     ],
+    [
+      // Authors capitalize a term they introduce ("In-Context Learning (ICL)"); another abstract
+      // writes it in lowercase, so it is no name.
+      'a term some abstracts capitalize',
+      [
+        { title: 'In-Context Learning for Tables', summary: 'We study In-Context Learning (ICL).' },
+        { title: 'In-Context Learning at Scale', summary: 'In-context learning scales with data.' },
+        {
+          title: 'Demonstrations in In-Context Learning',
+          summary: 'Demonstrations steer in-context learning.',
+        },
+      ],
+      'In-context learning',
+    ],
   ])('%s', (_what, papers, expected) => {
     expect(label(papers, expected)).toBe(expected);
   });
@@ -226,9 +240,22 @@ describe('names in a heading keep their capitals', () => {
   it('heads a section found in such a batch', () => {
     const papers = monteCarlo;
     const stats = collectPhrases(papers.map((p) => ({ ...p, keywords: [] })));
-    expect(chooseSectionLabel(stats, [0, 1, 2], [0, 1, 2], [], { phraseOnly: true })?.label).toBe(
+    const names = namesIn(papers);
+    expect(chooseSectionLabel(stats, [0, 1, 2], [0, 1, 2], [], { phraseOnly: true, names })?.label).toBe(
       'Monte Carlo simulations',
     );
+  });
+});
+
+describe('bestSurface', () => {
+  // A random cs batch headed a section "Context Learner": one abstract's form of the phrase its
+  // titles write "In-Context Learning", each said once; at equal counts a title's form leads.
+  it('prefers the form a title writes when forms are said as often', () => {
+    const stats = collectPhrases([
+      { title: 'In-Context Learning for Tables', keywords: [], summary: 'A Context Learner reads tables.' },
+    ]);
+    const phrase = [...stats.values()].find((s) => s.surfaces.has('Context Learner'));
+    expect(phrase && bestSurface(phrase)).toBe('In-Context Learning');
   });
 });
 

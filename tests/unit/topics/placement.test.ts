@@ -255,6 +255,7 @@ function phraseStats(words: string[], papers: number[], headline: number[] = [])
     complete: papers.length,
     start: papers.length,
     surfaces: new Map([[words.join(' '), papers.length]]),
+    titled: new Set(),
     words,
   };
 }
