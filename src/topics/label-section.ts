@@ -37,35 +37,39 @@ export interface NameSource {
 export function namesIn(papers: readonly NameSource[]): (word: string) => boolean {
   let known = NAME_CACHE.get(papers);
   if (known === undefined) {
-    known = new Map();
+    known = { texts: undefined, names: new Map() };
     NAME_CACHE.set(papers, known);
   }
-  const cache = known;
+  const batch = known;
   return (word) => {
     const key = word.toLowerCase();
-    let name = cache.get(key);
+    let name = batch.names.get(key);
     if (name === undefined) {
-      name = isName(papers, key);
-      cache.set(key, name);
+      // The texts and their lowercase forms, read once per batch when a heading first asks.
+      batch.texts ??= papers.flatMap((p) => [p.summary, p.aiSummary ?? '']).map((t) => [t, t.toLowerCase()]);
+      name = isName(batch.texts, key);
+      batch.names.set(key, name);
     }
     return name;
   };
 }
 
-const NAME_CACHE = new WeakMap<readonly NameSource[], Map<string, boolean>>();
+const NAME_CACHE = new WeakMap<
+  readonly NameSource[],
+  { texts: [string, string][] | undefined; names: Map<string, boolean> }
+>();
 
-function isName(papers: readonly NameSource[], lower: string): boolean {
+/** Whether `lower` is written as a name in `texts` (each with its lowercase form; see namesIn). */
+function isName(texts: readonly [string, string][], lower: string): boolean {
   if (!/^[\p{L}\p{N}]+$/u.test(lower)) return false;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'giu');
   let inText = false;
-  for (const paper of papers) {
-    for (const text of [paper.summary, paper.aiSummary ?? '']) {
-      if (!text.toLowerCase().includes(lower)) continue;
-      for (const m of text.matchAll(pattern)) {
-        if (!/^\p{Lu}/u.test(m[0])) return false;
-        // Not where a sentence starts: after ". ", at the start of the text.
-        if (!/(?:^|[.!?:]\s+)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
-      }
+  for (const [text, lowered] of texts) {
+    if (!lowered.includes(lower)) continue;
+    for (const m of text.matchAll(pattern)) {
+      if (!/^\p{Lu}/u.test(m[0])) return false;
+      // Not where a sentence starts: after ". ", at the start of the text.
+      if (!/(?:^|[.!?:]\s+)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
     }
   }
   return inText;
