@@ -636,7 +636,10 @@ export function placeLeftovers(
   // phrase) only while they stay no more than those that say them: its heading describes most of
   // its papers (a "Document understanding" of two document-parsing papers took a poetry metric,
   // an annotation study and a forecasting model for being close to them; an all-archives
-  // "Dirac operator" five papers that never say it; each takes the closest two now).
+  // "Dirac operator" five papers that never say it). A section found in the batch, with no
+  // catalogue topic to stand for it, keeps them fewer than those: its label is all a reader has
+  // ("In-context learning" of two papers that say it took a contextual-bandits paper and an
+  // abductive solver; it takes the closer one now).
   const says = (d: Draft, p: number): boolean => {
     if (d.source < 0) return phraseOf.get(d)?.papers.has(p) ?? false;
     return catalogueEvidence(topics[d.source] as Topic, topics, batch[p] as PaperText) >= EVIDENCE.passing;
@@ -661,7 +664,8 @@ export function placeLeftovers(
       }
       // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
       const close = !to.area && !to.classes && !says(to, o.p);
-      if (close && tallyOf(to).close + 1 > tallyOf(to).named) {
+      const most = tallyOf(to).named - (familyOf(to, topics) === undefined ? 1 : 0);
+      if (close && tallyOf(to).close + 1 > most) {
         i += 1;
         continue;
       }
