@@ -664,8 +664,8 @@ export function placeLeftovers(
       }
       // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
       const close = !to.area && !to.classes && !says(to, o.p);
-      const most = tallyOf(to).named - (familyOf(to, topics) === undefined ? 1 : 0);
-      if (close && tallyOf(to).close + 1 > most) {
+      // A found section's label is all a reader has of it: its papers that say it stay the most.
+      if (close && tallyOf(to).close + 1 > tallyOf(to).named - (familyOf(to, topics) === undefined ? 1 : 0)) {
         i += 1;
         continue;
       }

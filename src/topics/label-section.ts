@@ -59,17 +59,22 @@ const NAME_CACHE = new WeakMap<
   { texts: [string, string][] | undefined; names: Map<string, boolean> }
 >();
 
+// Made once (a bundle builds a `\p{...}` literal at each call).
+const LETTERS_ONLY = /^[\p{L}\p{N}]+$/u;
+const CAPITAL_START = /^\p{Lu}/u;
+const SENTENCE_START = /(?:^|[.!?:]\s+)$/;
+
 /** Whether `lower` is written as a name in `texts` (each with its lowercase form; see namesIn). */
 function isName(texts: readonly [string, string][], lower: string): boolean {
-  if (!/^[\p{L}\p{N}]+$/u.test(lower)) return false;
+  if (!LETTERS_ONLY.test(lower)) return false;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'giu');
   let inText = false;
   for (const [text, lowered] of texts) {
     if (!lowered.includes(lower)) continue;
     for (const m of text.matchAll(pattern)) {
-      if (!/^\p{Lu}/u.test(m[0])) return false;
+      if (!CAPITAL_START.test(m[0])) return false;
       // Not where a sentence starts: after ". ", at the start of the text.
-      if (!/(?:^|[.!?:]\s+)$/.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
+      if (!SENTENCE_START.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
     }
   }
   return inText;

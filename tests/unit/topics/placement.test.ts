@@ -481,6 +481,37 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([6]);
   });
 
+  it('counts a paper that names the topic and joined first among those that name it', () => {
+    // The same papers, the one saying a word of the topic the closest: it joins first, and three
+    // papers then name the topic, so all three closeness papers join (a regression counted the
+    // section's namers before that paper joined, and kept one of them out).
+    const { ds, other } = placeAll(
+      [
+        paper('a', 'A metric for poems'),
+        paper('b', 'Annotators and priors'),
+        paper('c', 'Forecasting with periodicity'),
+        paper('d', 'A layered study', [], 'We use diffusion.'),
+      ],
+      [
+        [4, 2, 0.3],
+        [4, 3, 0.3],
+        [5, 2, 0.25],
+        [5, 3, 0.25],
+        [6, 2, 0.2],
+        [6, 3, 0.2],
+        [7, 2, 0.35],
+        [7, 3, 0.35],
+      ],
+      new Map([
+        ['layer split', phraseStats(['layer', 'split'], [2, 3, 4])],
+        ['mask blend', phraseStats(['mask', 'blend'], [2, 3, 5])],
+        ['tile merge', phraseStats(['tile', 'merge'], [2, 3, 6])],
+      ]),
+    );
+    expect(ds[1]?.members).toEqual([2, 3, 7, 4, 5, 6]);
+    expect(other).toEqual([]);
+  });
+
   it('holds a section found in the batch to the same: its label said by most of its papers', () => {
     // "Dirac operator" (a section named by the phrase two of its papers say) took five papers for
     // closeness in an all-archives letter; it takes the closest one, fewer than those that say it:
