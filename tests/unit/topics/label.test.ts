@@ -176,11 +176,14 @@ describe('labels of sections found in the batch', () => {
 describe('names in a heading keep their capitals', () => {
   // A found label is in sentence case, but a name stays a name: the 2008 broad feed's letter said
   // "Monte carlo simulations" and "Finite morley rank" (issue #12: labels an editor would write).
-  const monteCarlo = [
-    { title: 'Monte Carlo Simulations of Spin Glasses', summary: 'We run Monte Carlo simulations.' },
-    { title: 'Monte Carlo Simulations of Dust', summary: 'Monte Carlo simulations of dust grains.' },
-    { title: 'Quantum Monte Carlo Simulations', summary: 'Diffusion Monte Carlo simulations scale.' },
-  ];
+  // Papers of a title and an abstract each: [title, abstract] pairs.
+  const papersOf = (...pairs: [string, string][]): { title: string; summary: string }[] =>
+    pairs.map(([title, summary]) => ({ title, summary }));
+  const monteCarlo = papersOf(
+    ['Monte Carlo Simulations of Spin Glasses', 'We run Monte Carlo simulations.'],
+    ['Monte Carlo Simulations of Dust', 'Monte Carlo simulations of dust grains.'],
+    ['Quantum Monte Carlo Simulations', 'Diffusion Monte Carlo simulations scale.'],
+  );
   // The heading of the phrase the expected label spells (whatever case), as a section gets it.
   const label = (papers: { title: string; summary: string }[], expected: string): string | undefined => {
     const stats = collectPhrases(papers.map((p) => ({ ...p, keywords: [] })));
@@ -194,43 +197,40 @@ describe('names in a heading keep their capitals', () => {
     ['a name the abstracts write capitalized', monteCarlo, 'Monte Carlo simulations'],
     [
       'a name inside a hyphenated word',
-      [
-        { title: 'Bose-Einstein Condensates in Traps', summary: 'Bose-Einstein condensates in a trap.' },
-        { title: 'Rotating Bose-Einstein Condensates', summary: 'We stir Bose-Einstein condensates.' },
-        { title: 'Dipolar Bose-Einstein Condensates', summary: 'Dipolar Bose-Einstein condensates.' },
-      ],
+      papersOf(
+        ['Bose-Einstein Condensates in Traps', 'Bose-Einstein condensates in a trap.'],
+        ['Rotating Bose-Einstein Condensates', 'We stir Bose-Einstein condensates.'],
+        ['Dipolar Bose-Einstein Condensates', 'Dipolar Bose-Einstein condensates.'],
+      ),
       'Bose-Einstein condensates',
     ],
     [
       "a title's capitals alone",
-      [
-        { title: 'Sparse Attention Kernels for GPUs', summary: 'We write sparse attention kernels.' },
-        { title: 'Sparse Attention Kernels at Scale', summary: 'Our sparse attention kernels scale.' },
-        { title: 'Fast Sparse Attention Kernels', summary: 'Sparse attention kernels, faster.' },
-      ],
+      papersOf(
+        ['Sparse Attention Kernels for GPUs', 'We write sparse attention kernels.'],
+        ['Sparse Attention Kernels at Scale', 'Our sparse attention kernels scale.'],
+        ['Fast Sparse Attention Kernels', 'Sparse attention kernels, faster.'],
+      ),
       'Sparse attention kernels',
     ],
     [
       'a plural capitalized in titles only',
-      [
-        { title: 'Artificial Immune Systems for Spam', summary: 'An artificial immune system filters.' },
-        { title: 'Artificial Immune Systems Revisited', summary: 'The artificial immune system model.' },
-        { title: 'Hybrid Artificial Immune Systems', summary: 'Each artificial immune system learns.' },
-      ],
+      papersOf(
+        ['Artificial Immune Systems for Spam', 'An artificial immune system filters.'],
+        ['Artificial Immune Systems Revisited', 'The artificial immune system model.'],
+        ['Hybrid Artificial Immune Systems', 'Each artificial immune system learns.'],
+      ),
       'Artificial immune systems',
     ],
     [
       // Authors capitalize a term they introduce ("In-Context Learning (ICL)"); another abstract
       // writes it in lowercase, so it is no name.
       'a term some abstracts capitalize',
-      [
-        { title: 'In-Context Learning for Tables', summary: 'We study In-Context Learning (ICL).' },
-        { title: 'In-Context Learning at Scale', summary: 'In-context learning scales with data.' },
-        {
-          title: 'Demonstrations in In-Context Learning',
-          summary: 'Demonstrations steer in-context learning.',
-        },
-      ],
+      papersOf(
+        ['In-Context Learning for Tables', 'We study In-Context Learning (ICL).'],
+        ['In-Context Learning at Scale', 'In-context learning scales with data.'],
+        ['Demonstrations in In-Context Learning', 'Demonstrations steer in-context learning.'],
+      ),
       'In-context learning',
     ],
   ])('%s', (_what, papers, expected) => {

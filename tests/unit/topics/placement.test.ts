@@ -451,8 +451,10 @@ describe('placeLeftovers', () => {
   // Issue #12: a "Document understanding" section of two document-parsing papers took a poetry
   // metric, an annotation study and a forecasting model (Hugging Face papers, no categories) for
   // being close to them: its heading no longer described most of its papers.
-  it('fills a section with papers there for closeness alone only while those that name its topic are as many', () => {
-    const { ds, other } = placeAll(
+  // Three papers there for closeness alone (4-6) and one that says a word of the topic (7), at
+  // `near` from the section's two papers; the closeness papers share a key phrase with them.
+  const closenessCase = (near: number): { ds: Draft[]; other: number[] } =>
+    placeAll(
       [
         paper('a', 'A metric for poems'),
         paper('b', 'Annotators and priors'),
@@ -466,8 +468,8 @@ describe('placeLeftovers', () => {
         [5, 3, 0.25],
         [6, 2, 0.2],
         [6, 3, 0.2],
-        [7, 2, 0.1],
-        [7, 3, 0.1],
+        [7, 2, near],
+        [7, 3, near],
       ],
       new Map([
         ['layer split', phraseStats(['layer', 'split'], [2, 3, 4])],
@@ -475,6 +477,9 @@ describe('placeLeftovers', () => {
         ['tile merge', phraseStats(['tile', 'merge'], [2, 3, 6])],
       ]),
     );
+
+  it('fills a section with papers there for closeness alone only while those that name its topic are as many', () => {
+    const { ds, other } = closenessCase(0.1);
     // Two papers name image generation: two closeness papers join, the closest first; the third
     // stays in the catch-all. A paper that says a word of the topic joins past them.
     expect(ds[1]?.members).toEqual([2, 3, 4, 5, 7]);
@@ -482,32 +487,10 @@ describe('placeLeftovers', () => {
   });
 
   it('counts a paper that names the topic and joined first among those that name it', () => {
-    // The same papers, the one saying a word of the topic the closest: it joins first, and three
-    // papers then name the topic, so all three closeness papers join (a regression counted the
-    // section's namers before that paper joined, and kept one of them out).
-    const { ds, other } = placeAll(
-      [
-        paper('a', 'A metric for poems'),
-        paper('b', 'Annotators and priors'),
-        paper('c', 'Forecasting with periodicity'),
-        paper('d', 'A layered study', [], 'We use diffusion.'),
-      ],
-      [
-        [4, 2, 0.3],
-        [4, 3, 0.3],
-        [5, 2, 0.25],
-        [5, 3, 0.25],
-        [6, 2, 0.2],
-        [6, 3, 0.2],
-        [7, 2, 0.35],
-        [7, 3, 0.35],
-      ],
-      new Map([
-        ['layer split', phraseStats(['layer', 'split'], [2, 3, 4])],
-        ['mask blend', phraseStats(['mask', 'blend'], [2, 3, 5])],
-        ['tile merge', phraseStats(['tile', 'merge'], [2, 3, 6])],
-      ]),
-    );
+    // The paper saying a word of the topic the closest: it joins first, and three papers then
+    // name the topic, so all three closeness papers join (a regression counted the section's
+    // namers before that paper joined, and kept one of them out).
+    const { ds, other } = closenessCase(0.35);
     expect(ds[1]?.members).toEqual([2, 3, 7, 4, 5, 6]);
     expect(other).toEqual([]);
   });
