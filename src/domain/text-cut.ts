@@ -117,13 +117,17 @@ function contribution(sentence: string): RegExpExecArray | null {
 
 /** Sentences of background an abstract's card may skip to reach what the paper does. */
 const MAX_SKIPPED_SENTENCES = 6;
+/** Sentences past one that points back where a card may find one that names the work. */
+const LOOK_PAST = 6;
 
 /**
  * An abstract from its first sentence that says what the paper does, when one of the first few
  * does and background comes before it: a card of a few lines then says what the paper does
  * ("We propose MESA, an LLM-based framework...") rather than what the field knows ("Large
  * language models have seen significant advancements..."). A sentence that points back ("this
- * technique") keeps the one before it when both fit in `maxChars`. The text itself otherwise.
+ * technique") keeps the one before it when both fit in `maxChars`; when they do not and it points
+ * back to a thing the card skips ("We study these black holes"), a later sentence that names the
+ * work ("We introduce X", "X is proposed") opens the card, else that one. The text itself otherwise.
  */
 export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINITY): string {
   const ends = sentenceEnds(text);
@@ -131,26 +135,54 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
   // but for an opening clause too long to leave room for what follows it.
   const opening = contribution(text);
   if (opening) return withoutFiller(fitted(text, opening, ends[0] ?? text.length, maxChars));
-  for (let s = 0; s < ends.length && s < MAX_SKIPPED_SENTENCES; s += 1) {
+  // A sentence that points back to a thing the card would skip ("We study these black holes"),
+  // kept while a later one may name the work without pointing back ("We introduce X").
+  let pointingBack: string | undefined;
+  let backAt = Number.NEGATIVE_INFINITY;
+  for (let s = 0; s < ends.length && (s < MAX_SKIPPED_SENTENCES || s <= backAt + LOOK_PAST); s += 1) {
     const rest = text.slice(ends[s]).trimStart();
     const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
-    const found = contribution(rest) ?? proposedIn(sentence);
+    const active = contribution(rest);
+    const found = active ?? proposedIn(sentence);
     if (!found) continue;
     // "To address this, we introduce Z": the card starts at "We introduce Z" (what "this" was is
     // in the background it skips).
     const opener = found.groups?.opener ?? found.groups?.clause;
-    if (opener !== undefined && (BACK_WORD.test(opener) || CONNECTIVE.test(opener)))
-      return withoutFiller(fromSubject(rest, opener));
+    const skipsOpener = opener !== undefined && (BACK_WORD.test(opener) || CONNECTIVE.test(opener));
+    if (pointingBack !== undefined) {
+      const said = predicate(sentence, found);
+      if ((active === null || NAMES_WORK.test(said)) && !pointsBackToSkipped(said))
+        return withoutFiller(skipsOpener ? fromSubject(rest, opener) : rest);
+      continue;
+    }
+    if (skipsOpener) {
+      if (!pointsBackToSkipped(predicate(sentence, found))) return withoutFiller(fromSubject(rest, opener));
+      pointingBack = withoutFiller(fromSubject(rest, opener));
+      backAt = s;
+      continue;
+    }
     // "We improve this technique by..." needs the sentence that says which, when both fit.
     if (sentence.length > maxChars) return withoutFiller(fitted(rest, found, sentence.length, maxChars));
     if (!REFERS_BACK.test(sentence.slice(found[0].length, 100))) return withoutFiller(rest);
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
     // ...unless that one points further back itself ("This has sparked advances. This survey
     // reviews these...").
-    if (POINTS_BACK.test(withPrevious) || ADDS_TO.test(withPrevious)) return rest;
-    return withPrevious.length - rest.length + sentence.length <= maxChars ? withPrevious : rest;
+    if (!POINTS_BACK.test(withPrevious) && !ADDS_TO.test(withPrevious)) {
+      if (withPrevious.length - rest.length + sentence.length <= maxChars) return withPrevious;
+    }
+    // Alone, "We address this problem by..." reads on its own; "We study these black holes" does
+    // not, and a later sentence that names the work opens the card instead, when there is one.
+    if (!pointsBackToSkipped(predicate(sentence, found))) return rest;
+    pointingBack = rest;
+    backAt = s;
   }
-  return text;
+  return pointingBack ?? text;
+}
+
+/** What `sentence` says after its subject `found`: up to 100 characters, in whole words. */
+function predicate(sentence: string, found: RegExpExecArray): string {
+  const said = sentence.slice(found[0].length);
+  return said.length <= 100 ? said : said.slice(0, said.lastIndexOf(' ', 100));
 }
 
 /** `text` from the subject after its opening clause `opener`: "To X, we propose Y" -> "We propose Y". */
@@ -176,7 +208,8 @@ function fitted(text: string, found: RegExpExecArray, length: number, maxChars: 
 const BACK_WORD = /\b(?:this|these|such|those|it|them|its|their|above|aforementioned)\b/i;
 
 /** An opening word that ties a sentence to the background a card skips ("Therefore, we..."). */
-const CONNECTIVE = /^(?:thus|therefore|hence|accordingly|in response|in this regard|to this end)$/i;
+const CONNECTIVE =
+  /^(?:thus|therefore|hence|accordingly|in response|to respond|in this regard|to this end)$/i;
 
 /** A sentence that opens on what an earlier one said ("This has sparked...", "Such methods..."). */
 const POINTS_BACK = /^(?:this|these|those|such|it|they|however|but)\b/i;
@@ -191,6 +224,30 @@ function withoutFiller(text: string): string {
   const filler = FILLER_OPENER.exec(text);
   return filler ? capitalize(text.slice(filler[0].length)) : text;
 }
+
+/**
+ * The problem a paper takes on, or the paper itself: after "this" a card may open on it ("this
+ * problem", "these technical challenges", "this perception gap", "this paper").
+ */
+const OWN_OR_PROBLEM =
+  /^(?:paper|work|study|article|survey|report|research|end|lack|problems?|gaps?|issues?|challenges?|limitations?|questions?|needs?|shortcomings?|difficult(?:y|ies)|bottlenecks?|task|goal|aim|purpose|drawbacks?|concerns?|obstacles?|barriers?)$/i;
+
+/**
+ * Whether `said` points back to a thing a card would skip: "these black holes", "this technique";
+ * not "this problem", "these technical challenges" (the words after "this", up to three, name no
+ * problem), which read on their own.
+ */
+function pointsBackToSkipped(said: string): boolean {
+  for (const m of said.matchAll(/\b(?:this|these|such)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})/gi)) {
+    const after = (m[1] ?? '').split(/\s+/);
+    if (!after.some((w) => OWN_OR_PROBLEM.test(w))) return true;
+  }
+  return false;
+}
+
+/** What a later sentence a card may open on does: it names the work ("we propose X"). */
+const NAMES_WORK =
+  /^\s*(?:propose|present|introduce|develop|design|build|construct|release|create|devise|curate)[sd]?\b/i;
 
 /** Words that point back to an earlier sentence: "this technique", "these challenges". */
 const REFERS_BACK =

@@ -233,6 +233,41 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     expect(fromContribution(later, 280)).toBe(text);
   });
 
+  it.each([
+    [
+      'a later sentence that names the work, over one pointing back to a thing skipped',
+      `${BACKGROUND} Mixtures of experts route every input through blocks of one and the same cost and size. We attribute this undesired behavior to their uniform architecture. To address this, we introduce complexity experts, blocks of varied cost.`,
+      'We introduce complexity experts, blocks of varied cost.',
+    ],
+    [
+      '"In this work, we ... this overhead": a later "To respond, we introduce" opens at its subject',
+      `${BACKGROUND} Existing systems overlook the overhead caused by context switching. In this work, we identify three main challenges that result in this overhead. 1) GPU idleness. To respond, we introduce FastSwitch.`,
+      'We introduce FastSwitch.',
+    ],
+    [
+      'a problem named after a few words reads on its own ("this perception gap")',
+      `${BACKGROUND} Multimodal models lack accurate perception abilities on detection benchmarks. In this work, we aim to bridge this perception gap from two perspectives. We first build a data engine.`,
+      'We aim to bridge this perception gap from two perspectives. We first build a data engine.',
+    ],
+    [
+      'a later passive proposal, over one pointing back',
+      `${BACKGROUND} Strong gravitational lenses admit many mass models that fit the same images equally well. We study these degeneracies in galaxy lenses of many kinds. A new inversion method is proposed.`,
+      'A new inversion method is proposed.',
+    ],
+    [
+      'the problem a paper takes on reads on its own',
+      `${BACKGROUND} Little is known about which bilevel and robust optimization problems are hard for the second level. We address this lack of knowledge by introducing 70 complete problems. We also introduce a meta-theorem for them.`,
+      'We address this lack of knowledge by introducing 70 complete problems. We also introduce a meta-theorem for them.',
+    ],
+    [
+      'no later sentence names the work: the one pointing back',
+      `${BACKGROUND} Strong gravitational lenses admit many mass models that fit the same images equally well. We study these degeneracies in galaxy lenses of many kinds. We find many.`,
+      'We study these degeneracies in galaxy lenses of many kinds. We find many.',
+    ],
+  ])('%s', (_case, text, expected) => {
+    expect(fromContribution(text, 100)).toBe(expected);
+  });
+
   it('starts at the sentence that points back when the one before it does not fit too', () => {
     const text = `${BACKGROUND} Many methods exist for this. We improve this technique by two means.`;
     expect(fromContribution(text, 50)).toBe('We improve this technique by two means.');
