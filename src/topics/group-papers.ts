@@ -1,6 +1,7 @@
 import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
+import { archiveName, archiveOf } from './arxiv-taxonomy.js';
 import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
 import {
   addDraft,
@@ -334,12 +335,53 @@ export function groupPapers(
     weakestLast,
     place,
   });
+  other = joinClassSections(other, drafts, batch, owner);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   return {
     groups: toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named),
     catalogue: topics,
   };
+}
+
+/**
+ * The papers left in "More papers" that no topic took, whose primary arXiv class is that of a
+ * section of arXiv classes, join it, or the section of their archive: "Mathematics" takes a
+ * convex-optimization paper of math.OC (a class catalogue topics list, so no section of classes
+ * no topic covers was formed from it), "Machine learning" the cs.LG papers placed after it was
+ * formed. A paper that plainly names a topic stays, its card naming that topic, as do papers
+ * without categories. Returns the papers left.
+ */
+function joinClassSections(
+  other: number[],
+  drafts: Draft[],
+  batch: readonly PaperText[],
+  owner: readonly number[],
+): number[] {
+  // A section proposed from this batch lists the classes of its papers (formClassSections): the
+  // class of a paper that joins it too, so that once approved it keeps taking them.
+  const sections = drafts.flatMap((d) =>
+    d.classes && d.classes.length > 0
+      ? [{ d, classes: d.classes, proposed: d.topic.categories === d.classes }]
+      : [],
+  );
+  if (sections.length === 0) return other;
+  return other.filter((p) => {
+    const primary = (batch[p] as PaperText).categories[0];
+    if (primary === undefined || (owner[p] ?? -1) >= 0) return true;
+    const archive = archiveOf(primary);
+    const home =
+      sections.find((s) => s.classes.includes(primary)) ??
+      sections.find(
+        (s) => s.d.topic.label === archiveName(archive) && s.classes.every((c) => archiveOf(c) === archive),
+      );
+    if (!home) return true;
+    if (home.proposed && !home.d.topic.categories.includes(primary))
+      home.d.topic.categories = [...home.d.topic.categories, primary].sort();
+    home.d.members.push(p);
+    home.d.members.sort((a, b) => a - b);
+    return false;
+  });
 }
 
 /**

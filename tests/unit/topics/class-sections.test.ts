@@ -303,6 +303,20 @@ describe('a broad feed grouped as a run does (catalogue areas and class homes)',
     expect(labels).not.toContain('Reinforcement learning');
   });
 
+  // A reader of a broad letter looks for a convex-optimization paper (math.OC, a class catalogue
+  // topics list, so left out when "Mathematics" was formed of classes no topic covers) under
+  // "Mathematics", not among "More papers"; the section lists its class from then on.
+  it("puts the papers of an archive no topic took into that archive's section", () => {
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    const math = groups.find((g) => g.topic.label === 'Mathematics');
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    const optimization = papers.filter((p) => p.categories[0] === 'math.OC').map((p) => p.id);
+    expect(optimization.length).toBeGreaterThan(0);
+    expect(math?.paperIds).toEqual(expect.arrayContaining(optimization));
+    expect(math?.topic.categories).toContain('math.OC');
+    expect(other.filter((id) => byId.get(id)?.categories[0]?.startsWith('math.'))).toEqual([]);
+  });
+
   it('keeps every paper once, and proposes only topics that have a section', () => {
     const ids = groups.flatMap((g) => g.paperIds);
     expect(new Set(ids).size).toBe(papers.length);
