@@ -209,3 +209,21 @@ export function archiveOf(category: string): string {
 export function archiveName(archive: string): string | undefined {
   return Object.hasOwn(ARCHIVES, archive) ? ARCHIVES[archive] : undefined;
 }
+
+/** The archives of physics: their papers read under "Physics" when none has enough of its own. */
+const PHYSICS_ARCHIVES = new Set([
+  'astro-ph',
+  'cond-mat',
+  'gr-qc',
+  'hep',
+  'math-ph',
+  'nlin',
+  'nucl',
+  'physics',
+  'quant-ph',
+]);
+
+/** The heading of the field an archive belongs to ("gr-qc" -> "Physics"), or undefined. */
+export function fieldName(archive: string): string | undefined {
+  return PHYSICS_ARCHIVES.has(archive) ? 'Physics' : undefined;
+}

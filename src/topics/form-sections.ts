@@ -1,7 +1,7 @@
 import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
-import { archiveName, archiveOf, classHeading } from './arxiv-taxonomy.js';
+import { archiveName, archiveOf, classHeading, fieldName } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
@@ -211,6 +211,11 @@ export interface ClassSectionOptions {
    * a reader two headings for one field.
    */
   homed?: ReadonlySet<string>;
+  /**
+   * Sections of a field ("Physics") of papers of archives none of which has enough for a section
+   * of its own; of classes no topic covers only.
+   */
+  fields?: boolean;
 }
 
 /**
@@ -236,7 +241,7 @@ export function formClassSections(
   room: number,
   options: ClassSectionOptions = {},
 ): number[] {
-  const { model, covered = false, keepOut, homed } = options;
+  const { model, covered = false, keepOut, homed, fields = false } = options;
   // The classes topics of key phrases cover; not those of a section of classes itself (an
   // approved "Mathematics" lists math.AG and keeps taking its papers).
   const field = new Set(
@@ -246,6 +251,15 @@ export function formClassSections(
   );
   let rest = [...other];
   const least = batch.length <= SHORT_LETTER ? 2 : CLASS_MIN_PAPERS;
+  // How many of the batch's papers each archive has (their primary class's): a field's section
+  // is made of the archives too rare in the batch for a section of their own.
+  const inBatch = new Map<string, number>();
+  if (fields && !covered)
+    for (const paper of batch) {
+      const primary = paper.categories[0];
+      const archive = primary === undefined ? undefined : archiveOf(primary);
+      if (archive !== undefined) inBatch.set(archive, (inBatch.get(archive) ?? 0) + 1);
+    }
   for (let made = 0; made < room && rest.length >= least; made += 1) {
     const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
@@ -276,6 +290,21 @@ export function formClassSections(
       const archive = archiveOf(primary);
       const heading = archiveName(archive);
       if (heading) add(`archive ${archive}`, heading, p, false);
+    }
+    // Papers of archives of one field none of which has papers enough in the batch for a section
+    // of its own: a section of that field ("Physics" over two cosmology papers, a
+    // gravitational-wave and two condensed-matter ones in a letter of machine learning), once no
+    // class or archive can make one.
+    if (fields && !covered && ![...groups.values()].some((g) => g.members.length >= least)) {
+      const byField = new Map<string, number[]>();
+      for (const [key, g] of groups) {
+        const archive = key.startsWith('archive ') ? key.slice('archive '.length) : undefined;
+        const field = archive === undefined ? undefined : fieldName(archive);
+        if (field && archive !== undefined && (inBatch.get(archive) ?? 0) < least)
+          byField.set(field, [...(byField.get(field) ?? []), ...g.members]);
+      }
+      for (const [field, members] of byField)
+        if (members.length >= least) groups.set(`field ${field}`, { label: field, members, specific: false });
     }
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]

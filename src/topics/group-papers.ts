@@ -1,7 +1,7 @@
 import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
-import { archiveName, archiveOf } from './arxiv-taxonomy.js';
+import { archiveName, archiveOf, fieldName } from './arxiv-taxonomy.js';
 import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
 import {
   addDraft,
@@ -264,8 +264,12 @@ export function groupPapers(
       leftovers = formSections(leftovers, drafts, topics, batch, hi - 1 - drafts.length, curated);
   }
   // The catch-all's papers form what sections they can (see fillFromCatchAll).
-  const fillOther = (papers: number[], into: Draft[]): number[] =>
+  // A section of a field ("Physics") forms only where the letter has room, never in place of a
+  // section that gives way (below): an ML letter keeps its "Reasoning and RL post-training" of
+  // three rather than read seven physics papers under one heading.
+  const fillOther = (papers: number[], into: Draft[], fields = false): number[] =>
     fillFromCatchAll(place(papers, into), into, {
+      fields,
       topics,
       batch,
       curated,
@@ -277,7 +281,7 @@ export function groupPapers(
       place: (kept) => place(kept, into),
       options: opts,
     });
-  let other = fillOther(leftovers, drafts);
+  let other = fillOther(leftovers, drafts, true);
   // Room for "More papers" too, unless it is smaller than the section it would replace; of
   // sections of one size, the one whose papers say least of its topic gives way.
   while (other.length > 0 && drafts.length + 1 > hi && drafts.length > 1) {
@@ -374,6 +378,11 @@ function joinClassSections(
       sections.find((s) => s.classes.includes(primary)) ??
       sections.find(
         (s) => s.d.topic.label === archiveName(archive) && s.classes.every((c) => archiveOf(c) === archive),
+      ) ??
+      sections.find(
+        (s) =>
+          s.d.topic.label === fieldName(archive) &&
+          s.classes.every((c) => fieldName(archiveOf(c)) === s.d.topic.label),
       );
     if (!home) return true;
     if (home.proposed && !home.d.topic.categories.includes(primary))
@@ -496,6 +505,8 @@ const SWAP_GAIN = 2;
 
 /** What {@link fillFromCatchAll} forms sections with. */
 interface CatchAllContext {
+  /** Whether sections of a field may form (see ClassSectionOptions.fields). */
+  fields: boolean;
   topics: Topic[];
   batch: readonly PaperText[];
   curated: readonly number[];
@@ -522,7 +533,7 @@ interface CatchAllContext {
  * Adds to `drafts`; returns the papers still left.
  */
 function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext): number[] {
-  const { topics, batch, curated, stats, hi, share, owner, claim, place, options } = ctx;
+  const { topics, batch, curated, stats, hi, share, owner, claim, place, options, fields } = ctx;
   if (other.length > share) {
     const count = drafts.length;
     const kept = formFoundSections(other, drafts, topics, curated, stats, hi - 1 - count, namesIn(batch));
@@ -538,7 +549,7 @@ function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext
   // rather than three networking papers (issue #12: "More papers" at most ~15%).
   const kinds: ((papers: number[], into: Draft[], room: number) => number[])[] = [
     (papers, into, room) =>
-      formClassSections(papers, into, topics, batch, room, { model: options.archiveModel }),
+      formClassSections(papers, into, topics, batch, room, { model: options.archiveModel, fields }),
     (papers, into, room) =>
       formClassSections(papers, into, topics, batch, room, {
         model: options.archiveModel,

@@ -108,6 +108,43 @@ describe('formClassSections', () => {
   });
 });
 
+describe('formClassSections of a field', () => {
+  // Physics papers in a letter of machine learning, of archives none of which has three:
+  // "Physics" over them rather than "More papers", once no class or archive makes a section.
+  const physics = [
+    paper('p1', ['astro-ph.CO']),
+    paper('p2', ['astro-ph.GA']),
+    paper('p3', ['gr-qc']),
+    paper('p4', ['cond-mat.str-el']),
+    paper('p5', ['quant-ph']),
+  ];
+  const quantum = [paper('q1', ['quant-ph']), paper('q2', ['quant-ph'])];
+  const fill = (n: number) => Array.from({ length: n }, (_, i) => paper(`f${i}`, ['cs.LG']));
+  const form = (papers: PaperText[], fields: boolean): string[] => {
+    const all = [...papers, ...fill(SHORT_LETTER + 1 - papers.length)];
+    const drafts: Draft[] = [];
+    formClassSections(
+      papers.map((_, i) => i),
+      drafts,
+      catalogue.map((t) => ({ ...t })),
+      all,
+      2,
+      { fields },
+    );
+    return drafts.map((d) => `${d.topic.label} (${d.members.length})`);
+  };
+
+  it.each<[string, PaperText[], boolean, string[]]>([
+    ['archives of two or fewer each: the field', physics, true, ['Physics (5)']],
+    ['only where asked (a letter with room)', physics, false, []],
+    // Three quantum-physics papers make their archive's section first; "Physics" beside it
+    // would head a second section on the same word (labels of an edition are distinct).
+    ['an archive of three makes its own first', [...physics, ...quantum], true, ['Quantum physics (3)']],
+  ])('%s', (_name, papers, fields, formed) => {
+    expect(form(papers, fields)).toEqual(formed);
+  });
+});
+
 describe('formClassSections in a short letter', () => {
   // Issue #12: a 40-paper letter of an arXiv cs feed left its two information-theory papers in
   // "More papers" beside sections of two papers on catalogue topics.
