@@ -53,6 +53,11 @@ export interface Draft {
    */
   classes?: readonly string[];
   /**
+   * A section of classes that is a field's ("Physics"): at the end it takes the papers left of
+   * any archive of that field (see joinClassSections).
+   */
+  field?: string;
+  /**
    * A section of a broad area ("Computer vision"): it takes a left-over paper only when the
    * catalogue topic the paper names (`claim`) is one of the area's, never by closeness.
    */

@@ -261,7 +261,7 @@ export function formClassSections(
       if (archive !== undefined) inBatch.set(archive, (inBatch.get(archive) ?? 0) + 1);
     }
   for (let made = 0; made < room && rest.length >= least; made += 1) {
-    const groups = new Map<string, { label: string; members: number[]; specific: boolean }>();
+    const groups = new Map<string, { label: string; members: number[]; specific: boolean; field?: string }>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
       const g = groups.get(key) ?? { label, members: [], specific };
       g.members.push(p);
@@ -295,16 +295,34 @@ export function formClassSections(
     // of its own: a section of that field ("Physics" over two cosmology papers, a
     // gravitational-wave and two condensed-matter ones in a letter of machine learning), once no
     // class or archive can make one.
-    if (fields && !covered && ![...groups.values()].some((g) => g.members.length >= least)) {
+    // Beside a section of one of its archives ("Quantum physics"), "Other physics": two headings
+    // on one word would not tell a reader which is which. An archive whose own heading would
+    // clash so ("Physics" of physics.optics beside "Quantum physics") is the field's too.
+    const clash = (label: string): boolean => drafts.some((d) => labelsClash(d.words, labelWords(label)));
+    // The section of an archive named as its field (physics.* papers under "Physics") is the
+    // field's: the papers of the field's other archives left at the end join it.
+    for (const [key, g] of groups)
+      if (key.startsWith('archive ') && fieldName(key.slice('archive '.length)) === g.label)
+        g.field = g.label;
+    if (
+      fields &&
+      !covered &&
+      ![...groups.values()].some((g) => g.members.length >= least && !clash(g.label))
+    ) {
       const byField = new Map<string, number[]>();
       for (const [key, g] of groups) {
         const archive = key.startsWith('archive ') ? key.slice('archive '.length) : undefined;
         const field = archive === undefined ? undefined : fieldName(archive);
-        if (field && archive !== undefined && (inBatch.get(archive) ?? 0) < least)
+        if (field && archive !== undefined && ((inBatch.get(archive) ?? 0) < least || clash(g.label)))
           byField.set(field, [...(byField.get(field) ?? []), ...g.members]);
       }
-      for (const [field, members] of byField)
-        if (members.length >= least) groups.set(`field ${field}`, { label: field, members, specific: false });
+      for (const [field, members] of byField) {
+        // A section headed by the field's own name (physics.* papers under "Physics") already
+        // says it: no second one beside it.
+        if (members.length < least || drafts.some((d) => d.topic.label === field)) continue;
+        const label = clash(field) ? `Other ${field.toLowerCase()}` : field;
+        groups.set(`field ${field}`, { label, members, specific: false, field });
+      }
     }
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]
@@ -323,7 +341,15 @@ export function formClassSections(
     ].sort();
     const topic = proposeTopic(topics, best.label, []);
     if (topic.categories.length === 0) topic.categories = classes;
-    addDraft(drafts, { members, topic, words: labelWords(best.label), source: -1, settled: true, classes });
+    addDraft(drafts, {
+      members,
+      topic,
+      words: labelWords(best.label),
+      source: -1,
+      settled: true,
+      classes,
+      ...(best.field ? { field: best.field } : {}),
+    });
     const taken = new Set(members);
     rest = rest.filter((p) => !taken.has(p));
   }

@@ -379,11 +379,7 @@ function joinClassSections(
       sections.find(
         (s) => s.d.topic.label === archiveName(archive) && s.classes.every((c) => archiveOf(c) === archive),
       ) ??
-      sections.find(
-        (s) =>
-          s.d.topic.label === fieldName(archive) &&
-          s.classes.every((c) => fieldName(archiveOf(c)) === s.d.topic.label),
-      );
+      sections.find((s) => s.d.field !== undefined && s.d.field === fieldName(archive));
     if (!home) return true;
     if (home.proposed && !home.d.topic.categories.includes(primary))
       home.d.topic.categories = [...home.d.topic.categories, primary].sort();

@@ -4,6 +4,7 @@ import { archiveName, archiveOf, classHeading, className } from '../../../src/to
 import type { Draft } from '../../../src/topics/drafts.js';
 import { CLASS_MIN_PAPERS, formClassSections, SHORT_LETTER } from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { labelsClash } from '../../../src/topics/label-section.js';
 import {
   loadAreasFile,
   loadCatalogueFile,
@@ -137,9 +138,15 @@ describe('formClassSections of a field', () => {
   it.each<[string, PaperText[], boolean, string[]]>([
     ['archives of two or fewer each: the field', physics, true, ['Physics (5)']],
     ['only where asked (a letter with room)', physics, false, []],
-    // Three quantum-physics papers make their archive's section first; "Physics" beside it
-    // would head a second section on the same word (labels of an edition are distinct).
-    ['an archive of three makes its own first', [...physics, ...quantum], true, ['Quantum physics (3)']],
+    // Three quantum-physics papers make their archive's section first; beside it the field's
+    // reads "Other physics" (labels of an edition are distinct: "Physics" and "Quantum physics"
+    // would not tell a reader which is which).
+    [
+      'an archive of three makes its own first, the rest "Other physics"',
+      [...physics, ...quantum],
+      true,
+      ['Quantum physics (3)', 'Other physics (4)'],
+    ],
   ])('%s', (_name, papers, fields, formed) => {
     expect(form(papers, fields)).toEqual(formed);
   });
@@ -449,5 +456,46 @@ describe('the catch-all of a class the catalogue covers', () => {
     expect(marks.Astrophysics).toBe(false);
     expect(marks['Machine learning']).toBe(true);
     expect(marks['Natural language processing']).toBe(true);
+  });
+});
+
+describe('a broad feed of 2008, physics and mathematics leading (as a run groups it)', () => {
+  // Issue #12, "More papers" at most ~15%: optics, classical, popular physics, nonlinear and
+  // nuclear-theory papers (none with three of its archive, and "Physics" of physics.* beside
+  // "Quantum physics" a second heading on one word) sat in "More papers", 19 of 100.
+  const papers = readArxivFixture('broad-arxivraw-2008.jsonl');
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+  });
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const physics = new Set([
+    'astro-ph',
+    'cond-mat',
+    'gr-qc',
+    'hep',
+    'math-ph',
+    'nlin',
+    'nucl',
+    'physics',
+    'quant-ph',
+  ]);
+
+  it('reads the physics papers of rare archives under "Other physics", beside their archives\' sections', () => {
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).toEqual(expect.arrayContaining(['Quantum physics', 'Other physics']));
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    const left = other.filter((id) => physics.has(archiveOf(byId.get(id)?.categories[0] ?? '')));
+    expect(left).toEqual([]);
+    expect(other.length).toBeLessThanOrEqual(15);
+  });
+
+  it('keeps its labels distinct', () => {
+    const words = groups.map((g) => g.topic.label.toLowerCase().split(' '));
+    for (let a = 0; a < words.length; a += 1)
+      for (let b = a + 1; b < words.length; b += 1)
+        expect(
+          `${words[a]?.join(' ')} / ${words[b]?.join(' ')}: ${labelsClash(words[a] ?? [], words[b] ?? [])}`,
+        ).toBe(`${words[a]?.join(' ')} / ${words[b]?.join(' ')}: false`);
   });
 });
