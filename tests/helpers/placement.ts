@@ -60,6 +60,11 @@ export function readArxivFixture(file: string): PaperText[] {
   }));
 }
 
+/** Papers grouped as a run groups them: the curated catalogue, its areas and class homes. */
+export function groupAsRun(papers: PaperText[]): ReturnType<typeof groupPapers> {
+  return groupPapers(papers, loadCatalogueFile(), { areas: loadAreasFile(), homes: loadHomesFile() });
+}
+
 /** The demo samples (all 107, merged as a run does, with their arXiv categories) and judgements. */
 export async function loadPlacementDemo(): Promise<JudgedPaper[]> {
   const accept = new Map(readJudged('placement-demo.jsonl').map((r) => [String(r.id), strings(r.accept)]));

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import { topicOrigin } from '../../../src/domain/index.js';
 import { archivesApart, type Draft, labelPhrases, placeLeftovers } from '../../../src/topics/drafts.js';
-import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
-import {
-  loadAreasFile,
-  loadCatalogueFile,
-  loadHomesFile,
-  readArxivFixture,
-} from '../../helpers/placement.js';
+import { OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { groupAsRun, readArxivFixture } from '../../helpers/placement.js';
 
 /**
  * A section found in the batch (labelled from its papers' phrases, no catalogue topic) takes a
@@ -48,10 +43,7 @@ describe('archivesApart', () => {
 
 describe('a broad feed of 2008, every archive', () => {
   const papers = readArxivFixture('broad-arxivraw-2008.jsonl');
-  const { groups } = groupPapers(papers, loadCatalogueFile(), {
-    areas: loadAreasFile(),
-    homes: loadHomesFile(),
-  });
+  const { groups } = groupAsRun(papers);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const archives = (id: string): Set<string> =>
     new Set((byId.get(id)?.categories ?? []).map((c) => c.split('.')[0] as string));
