@@ -5,8 +5,9 @@
  * `clampText` to CARD_SUMMARY_CHARS), against the baseline of the same cut from the abstract's
  * first sentence. A card "opens on what the paper does" when its first sentence has the paper or
  * its authors for subject or speaker ("We propose...", "This paper presents...", "Here, I...", "our
- * method"), or proposes something in the passive ("a network named X is proposed"): a proxy,
- * printed with examples to read.
+ * method"), proposes something in the passive ("a network named X is proposed"), or opens on
+ * the definition what it shows is about ("Let G be a permutation group..."): a proxy, printed
+ * with examples to read.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,15 @@ const SAYS_WHAT_IT_DOES =
 const firstSentence = (text: string): string => /^.*?[.!?](?=\s+[A-Z]|$)/.exec(text)?.[0] ?? text;
 /** "A network model named Multitask-Gaze is proposed": what the paper does, in the passive. */
 const PROPOSED_HERE = /\b(?:is|are) (?:proposed|presented|introduced|developed)\b(?!\s+by\b)/;
+/**
+ * "Let G be a permutation group on a finite set. We study...": a definition that what the paper
+ * shows needs (mathematics), not the field's background; the card keeps it.
+ */
+const DEFINES = /^(?:Let|Suppose|Fix)\s/;
 const opensOnWork = (card: string): boolean =>
-  SAYS_WHAT_IT_DOES.test(firstSentence(card)) || PROPOSED_HERE.test(firstSentence(card));
+  SAYS_WHAT_IT_DOES.test(firstSentence(card)) ||
+  PROPOSED_HERE.test(firstSentence(card)) ||
+  DEFINES.test(card);
 /**
  * A card that starts past the abstract's opening on a sentence pointing back to something it
  * skipped ("We study these degeneracies..."); not the problem a paper takes on ("this problem").

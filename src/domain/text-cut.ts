@@ -135,6 +135,8 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
   // but for an opening clause too long to leave room for what follows it.
   const opening = contribution(text);
   if (opening) return withoutFiller(fitted(text, opening, ends[0] ?? text.length, maxChars));
+  // "Let α be an exponential period. We show that ... α ...": what follows a definition needs it.
+  if (DEFINITION.test(text)) return text;
   // A sentence that points back to a thing the card would skip ("We study these black holes"),
   // kept while a later one may name the work without pointing back ("We introduce X").
   let pointingBack: string | undefined;
@@ -184,6 +186,9 @@ function predicate(sentence: string, found: RegExpExecArray): string {
   const said = sentence.slice(found[0].length);
   return said.length <= 100 ? said : said.slice(0, said.lastIndexOf(' ', 100));
 }
+
+/** An opening that defines what the rest is about, as mathematics writes it ("Let X be..."). */
+const DEFINITION = /^(?:Let|Suppose|Fix)\s/;
 
 /** `text` from the subject after its opening clause `opener`: "To X, we propose Y" -> "We propose Y". */
 function fromSubject(text: string, opener: string): string {

@@ -106,6 +106,11 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'We prove a bound. The bound is tight.',
     ],
     [
+      'a definition first ("Let ... be"): the abstract as it is, what follows needs it',
+      'Let G be a permutation group on a finite set. We study partitions whose stabilizers are small.',
+      'Let G be a permutation group on a finite set. We study partitions whose stabilizers are small.',
+    ],
+    [
       'no such sentence: the abstract as it is',
       `${BACKGROUND} Results improve.`,
       `${BACKGROUND} Results improve.`,
