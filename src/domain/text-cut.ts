@@ -17,6 +17,16 @@ function sentenceEnds(head: string): number[] {
   return ends;
 }
 
+/**
+ * The first word of a phrase that opens a sentence before its subject ("Building on this idea,",
+ * "To learn X,", "Using Y,"): cut at its comma, a card ends on no statement.
+ */
+const OPENING_PHRASE =
+  /^\s*(?:In|As|To|Using|Building|Based|For|With|By|Given|Under|After|Following|Since|While|When|Although|Motivated|Inspired|Leveraging|From|On|At|Through|Unlike|Despite|Beyond|Compared|Assuming|Starting)\b/;
+
+/** Most words of such an opening phrase; a longer stretch to the comma holds a statement. */
+const MAX_OPENING_WORDS = 12;
+
 /** Words a clause cut keeps after the last full sentence; fewer leave a stub ("However…"). */
 const MIN_CLAUSE_WORDS = 4;
 /** Share of the limit a first sentence must fill to stand alone in place of a stub clause. */
@@ -48,10 +58,15 @@ export function cutAtClause(text: string, maxChars: number): string {
   if (sentence !== undefined && sentence >= floor) return head.slice(0, sentence);
   let clause = -1;
   for (const m of head.matchAll(/[,;:](?=\s)|\s[\u2013\u2014-](?=\s)/g)) clause = m.index ?? -1;
-  // A clause of a few words after a full sentence is a stub ("... implications. However…"): the
-  // sentence reads better alone, unless it is itself a stub of the limit.
+  // A clause of a few words after a full sentence is a stub ("... implications. However…"), as is
+  // the opening phrase of the next sentence before its comma ("... diffusion. Building on this
+  // idea…", "In a prethermal regime…"): the sentence reads better alone, unless it is itself a
+  // stub of the limit.
+  const tail = sentence !== undefined && clause > sentence ? head.slice(sentence, clause) : undefined;
   const stub =
-    sentence !== undefined && clause > sentence && words(head.slice(sentence, clause)) < MIN_CLAUSE_WORDS;
+    tail !== undefined &&
+    (words(tail) < MIN_CLAUSE_WORDS ||
+      (head[clause] === ',' && words(tail) < MAX_OPENING_WORDS && OPENING_PHRASE.test(tail)));
   if (clause >= floor && !stub) return `${head.slice(0, clause).trimEnd()}…`;
   if (clause >= floor && sentence !== undefined && sentence >= STUB_SENTENCE * head.length)
     return head.slice(0, sentence);

@@ -32,6 +32,18 @@ describe('cutAtClause', () => {
       50,
       'As Smith et al. show…',
     ],
+    [
+      'the full sentence, not the opening phrase of the next before its comma',
+      'We draw inspiration from heat conduction, a physical process modeling local heat diffusion. Building on this idea, we propose a vision backbone that spreads features through an image as heat spreads through a plate and train it on many images without any labels at all for a long time',
+      240,
+      'We draw inspiration from heat conduction, a physical process modeling local heat diffusion.',
+    ],
+    [
+      'a long stretch to the comma holds a statement: kept',
+      'We consider norms of polynomials. When q is small the estimates for every p are essentially the same as in the free case, and differ otherwise.',
+      135,
+      'We consider norms of polynomials. When q is small the estimates for every p are essentially the same as in the free case…',
+    ],
     ['a word when nothing else fits', 'one two three four five six seven', 20, 'one two three four…'],
     [
       'the full sentence, not a stub clause after it ("However…")',
