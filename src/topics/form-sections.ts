@@ -218,6 +218,55 @@ export interface ClassSectionOptions {
   fields?: boolean;
 }
 
+/** Papers of one class, archive or field that may make a section of arXiv classes. */
+interface ClassGroup {
+  label: string;
+  members: number[];
+  specific: boolean;
+  /**
+   * The field this group stands for: a field's group, or the archive named as its field
+   * (physics.* papers under "Physics"); at the end the field's other papers join its section.
+   */
+  field?: string | undefined;
+}
+
+/** The field an archive's group stands for when it is headed by the field's name ("Physics"). */
+function fieldOfArchiveKey(key: string, label: string): string | undefined {
+  return key.startsWith('archive ') && fieldName(key.slice('archive '.length)) === label ? label : undefined;
+}
+
+/**
+ * Adds to `groups` the papers of archives of one field that none of them has enough of in the
+ * batch for a section of its own (`inBatch`, fewer than `least`): a section of that field
+ * ("Physics" over two cosmology papers, a gravitational-wave and two condensed-matter ones in a
+ * letter of machine learning), once no class or archive can make one. Beside a section of one of
+ * its archives ("Quantum physics") it reads "Other physics": two headings on one word would not
+ * tell a reader which is which; an archive whose own heading would clash so ("Physics" of
+ * physics.optics beside "Quantum physics") is the field's too. Never beside a section headed by
+ * the field's own name.
+ */
+function addFieldGroups(
+  groups: Map<string, ClassGroup>,
+  drafts: readonly Draft[],
+  inBatch: ReadonlyMap<string, number>,
+  least: number,
+): void {
+  const clash = (label: string): boolean => drafts.some((d) => labelsClash(d.words, labelWords(label)));
+  if ([...groups.values()].some((g) => g.members.length >= least && !clash(g.label))) return;
+  const byField = new Map<string, number[]>();
+  for (const [key, g] of groups) {
+    const archive = key.startsWith('archive ') ? key.slice('archive '.length) : undefined;
+    const field = archive === undefined ? undefined : fieldName(archive);
+    if (field && archive !== undefined && ((inBatch.get(archive) ?? 0) < least || clash(g.label)))
+      byField.set(field, [...(byField.get(field) ?? []), ...g.members]);
+  }
+  for (const [field, members] of byField) {
+    if (members.length < least || drafts.some((d) => d.topic.label === field)) continue;
+    const label = clash(field) ? `Other ${field.toLowerCase()}` : field;
+    groups.set(`field ${field}`, { label, members, specific: false, field });
+  }
+}
+
 /**
  * Sections of the catch-all named by arXiv: papers whose primary class no catalogue topic lists
  * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
@@ -261,9 +310,9 @@ export function formClassSections(
       if (archive !== undefined) inBatch.set(archive, (inBatch.get(archive) ?? 0) + 1);
     }
   for (let made = 0; made < room && rest.length >= least; made += 1) {
-    const groups = new Map<string, { label: string; members: number[]; specific: boolean; field?: string }>();
+    const groups = new Map<string, ClassGroup>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
-      const g = groups.get(key) ?? { label, members: [], specific };
+      const g = groups.get(key) ?? { label, members: [], specific, field: fieldOfArchiveKey(key, label) };
       g.members.push(p);
       groups.set(key, g);
     };
@@ -291,39 +340,7 @@ export function formClassSections(
       const heading = archiveName(archive);
       if (heading) add(`archive ${archive}`, heading, p, false);
     }
-    // Papers of archives of one field none of which has papers enough in the batch for a section
-    // of its own: a section of that field ("Physics" over two cosmology papers, a
-    // gravitational-wave and two condensed-matter ones in a letter of machine learning), once no
-    // class or archive can make one.
-    // Beside a section of one of its archives ("Quantum physics"), "Other physics": two headings
-    // on one word would not tell a reader which is which. An archive whose own heading would
-    // clash so ("Physics" of physics.optics beside "Quantum physics") is the field's too.
-    const clash = (label: string): boolean => drafts.some((d) => labelsClash(d.words, labelWords(label)));
-    // The section of an archive named as its field (physics.* papers under "Physics") is the
-    // field's: the papers of the field's other archives left at the end join it.
-    for (const [key, g] of groups)
-      if (key.startsWith('archive ') && fieldName(key.slice('archive '.length)) === g.label)
-        g.field = g.label;
-    if (
-      fields &&
-      !covered &&
-      ![...groups.values()].some((g) => g.members.length >= least && !clash(g.label))
-    ) {
-      const byField = new Map<string, number[]>();
-      for (const [key, g] of groups) {
-        const archive = key.startsWith('archive ') ? key.slice('archive '.length) : undefined;
-        const field = archive === undefined ? undefined : fieldName(archive);
-        if (field && archive !== undefined && ((inBatch.get(archive) ?? 0) < least || clash(g.label)))
-          byField.set(field, [...(byField.get(field) ?? []), ...g.members]);
-      }
-      for (const [field, members] of byField) {
-        // A section headed by the field's own name (physics.* papers under "Physics") already
-        // says it: no second one beside it.
-        if (members.length < least || drafts.some((d) => d.topic.label === field)) continue;
-        const label = clash(field) ? `Other ${field.toLowerCase()}` : field;
-        groups.set(`field ${field}`, { label, members, specific: false, field });
-      }
-    }
+    if (fields && !covered) addFieldGroups(groups, drafts, inBatch, least);
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]
       .filter(([, g]) => g.members.length >= least)
