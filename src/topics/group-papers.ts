@@ -353,8 +353,9 @@ export function groupPapers(
  * section of arXiv classes, join it, or the section of their archive: "Mathematics" takes a
  * convex-optimization paper of math.OC (a class catalogue topics list, so no section of classes
  * no topic covers was formed from it), "Machine learning" the cs.LG papers placed after it was
- * formed. A paper that plainly names a topic stays, its card naming that topic, as do papers
- * without categories. Returns the papers left.
+ * formed; or the section of their field ("Physics", "Other physics": a nuclear-theory paper).
+ * A paper that plainly names a topic stays, its card naming that topic, as do papers without
+ * categories. Returns the papers left.
  */
 function joinClassSections(
   other: number[],
