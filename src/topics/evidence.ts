@@ -125,10 +125,9 @@ function registerPhrase(id: string): void {
   if (words.length > 1 && addFollower(NEXT_WORDS, first, words[1] as string)) changed = true;
   if (words.length > 2 && addFollower(THIRD_WORDS, `${first} ${words[1]}`, words[2] as string))
     changed = true;
-  if (changed) {
-    firstWordsVersion += 1;
-    evidenceEpoch += 1;
-  }
+  // Every paper's n-grams are read again (they now hold this phrase's); evidence already read
+  // stands: a topic's own phrases were known when it was read, and their counts do not change.
+  if (changed) firstWordsVersion += 1;
 }
 
 function fieldGrams(texts: readonly string[]): FieldGrams {
@@ -291,8 +290,8 @@ function phrasesOf(topic: Topic): Phrase[] {
       if (lists === undefined) LISTS_OF_PHRASE.set(phrase.id, [out]);
       else lists.push(out);
     }
+    // Papers' touched lists are read again; evidence already read stands (see registerPhrase).
     listsVersion += 1;
-    evidenceEpoch += 1;
   }
   PHRASES_OF_LIST.set(topic.keywords, { length: topic.keywords.length, phrases: out });
   return out;
@@ -456,7 +455,7 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
   return score;
 }
 
-/** Moves on whenever what evidence is read against changes: phrase lists, word tables, rivals, field. */
+/** Moves on whenever what evidence is read against changes: the rivals, the field, or every table dropped. */
 let evidenceEpoch = 0;
 
 /**

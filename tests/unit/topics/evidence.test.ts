@@ -279,3 +279,32 @@ describe('topicEvidence asked again (a batch asks for the same pairs many times)
     expect(topicEvidence(t, withCategory)).toBeCloseTo(title, 10);
   });
 });
+
+describe('topicEvidence kept while other topics are learnt (issue #12: a run reads each pair once)', () => {
+  const { title, keywords, abstract } = EVIDENCE;
+  // Phrases of later topics that start with the same words as the first topic's ("agent",
+  // "tool") or add new ones: the papers' n-grams are read again, the first topic's evidence stands.
+  const later = [
+    ['agent memory', 'agent environments'],
+    ['tool learning', 'tool use benchmarks'],
+    ['memory', 'sandbox'],
+  ];
+  const papers = [
+    paper('Tool Use for LLM Agents', 'Agent memory helps agents. Tool learning is studied.'),
+    paper('A sandbox study', 'We build agent environments and tool use benchmarks for an agent.', [
+      'agent memory',
+    ]),
+    paper('Memory of LLM agents', 'LLM agents with tool use.'),
+  ];
+  const first = (): Topic => topic(['llm agents', 'tool use', 'agent']);
+
+  it('gives the same evidence when asked before and after the other topics are learnt', () => {
+    const t = first();
+    const before = papers.map((p) => topicEvidence(t, p));
+    expect(before).toEqual([3 * title, keywords + abstract, 2 * title + abstract]);
+    for (const words of later) for (const p of papers) topicEvidence(topic(words), p);
+    expect(papers.map((p) => topicEvidence(t, p))).toEqual(before);
+    // A fresh topic with the same phrases, read only now (every phrase learnt): the same again.
+    expect(papers.map((p) => topicEvidence(first(), p))).toEqual(before);
+  });
+});

@@ -150,4 +150,33 @@ describe('extractTerms', () => {
   it('drops bare numbers and one-letter tokens', () => {
     expect(extractTerms('a 12 x 2024 GPU')).toEqual([{ key: 'gpu', surface: 'GPU' }]);
   });
+
+  // Texts come single-spaced and plain ASCII from ingest, and are read without a replace or
+  // NFKC pass then; any other whitespace or compatibility character reads as before.
+  it.each([
+    [
+      'line breaks and tabs',
+      'Sparse attention\nfor long-context\tmodels',
+      'Sparse attention for long-context models',
+    ],
+    [
+      'runs of spaces',
+      'Sparse  attention   for long-context models',
+      'Sparse attention for long-context models',
+    ],
+    [
+      'a no-break space',
+      'Sparse\u00a0attention for long-context models',
+      'Sparse attention for long-context models',
+    ],
+    [
+      'a space at the edges',
+      ' Sparse attention for long-context models\n',
+      ' Sparse attention for long-context models ',
+    ],
+    ['a ligature (NFKC)', 'E\ufb03cient sparse attention', 'Efficient sparse attention'],
+    ['full-width letters (NFKC)', '\uff2c\uff2c\uff2d agents', 'LLM agents'],
+  ])('reads %s as the plain text does', (_, text, plain) => {
+    expect(extractTerms(text)).toEqual(extractTerms(plain));
+  });
 });
