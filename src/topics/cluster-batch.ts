@@ -62,28 +62,32 @@ export function refineAssignment(sim: Float64Array, n: number, labels: number[],
       sums[at] = (sums[at] as number) + (sim[i * n + j] as number);
     }
   }
-  let gain = 0;
-  /** The cluster paper i gains most by joining (-1: none), its gain left in `gain`. */
+  // The gain of the last move found, in a typed array: a number kept in a closure's variable is
+  // a new heap object at every change, thousands for a run's first batch.
+  const gain = new Float64Array(1);
+  /** The cluster paper i gains most by joining (-1: none), its gain left in `gain[0]`. */
   const bestMove = (i: number): number => {
     const own = out[i] as number;
-    gain = 0;
+    gain[0] = 0;
     if ((sizes[own] as number) < 2) return -1;
     const stay = (sums[i * k + own] as number) / ((sizes[own] as number) - 1);
     let best = -1;
+    let most = 0;
     for (let c = 0; c < k; c += 1) {
       const size = sizes[c] as number;
       if (c === own || size === 0) continue;
       const g = (sums[i * k + c] as number) / size - stay;
-      if (g > gain + 1e-12) {
-        gain = g;
+      if (g > most + 1e-12) {
+        most = g;
         best = c;
       }
     }
+    gain[0] = most;
     return best;
   };
   for (let round = 0; round < maxRounds; round += 1) {
     const candidates: { i: number; gain: number }[] = [];
-    for (let i = 0; i < n; i += 1) if (bestMove(i) >= 0) candidates.push({ i, gain });
+    for (let i = 0; i < n; i += 1) if (bestMove(i) >= 0) candidates.push({ i, gain: gain[0] as number });
     candidates.sort((a, b) => b.gain - a.gain || a.i - b.i);
     let moved = 0;
     for (const { i } of candidates) {

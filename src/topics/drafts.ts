@@ -1,6 +1,14 @@
 import type { Topic, TopicGroup } from '../domain/index.js';
 import { isOffered, partParent, topicOrigin } from '../domain/index.js';
-import { bestTopic, EVIDENCE, JOIN_EVIDENCE, phraseKeys, titleNames, topicEvidence } from './evidence.js';
+import {
+  bestTopic,
+  EVIDENCE,
+  evidenceVersion,
+  JOIN_EVIDENCE,
+  phraseKeys,
+  titleNames,
+  topicEvidence,
+} from './evidence.js';
 import { slugify } from './label.js';
 import { chooseSectionLabel, namesIn, type SectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
@@ -186,11 +194,57 @@ function sayers(
  * Evidence a paper gives for a catalogue section: for a part ("Agent environments and tool use")
  * the lesser of the part's and its parent's, as "benchmark" alone makes no paper an agents paper.
  */
-function catalogueEvidence(topic: Topic, topics: readonly Topic[], paper: PaperText): number {
+function catalogueEvidence(
+  topic: Topic,
+  topics: readonly Topic[],
+  paper: PaperText,
+  bySlug: ReadonlyMap<string, Topic> = topicsBySlug(topics),
+): number {
   const own = topicEvidence(topic, paper);
   const parent = topic.parent ?? partParent(topic.slug);
-  const family = parent === undefined ? undefined : topics.find((t) => t.slug === parent);
+  const family = parent === undefined ? undefined : bySlug.get(parent);
   return family === undefined ? own : Math.min(own, topicEvidence(family, paper));
+}
+
+/**
+ * The topic among `named` (indices in `topics`) each paper of a batch gives join evidence for
+ * ({@link bestTopic}), kept from one placement of the batch to the next while those topics, their
+ * phrase and category lists and what evidence is read against stay the same: a batch places its
+ * left-over papers up to nine times, each time asking every paper about some 80 topics.
+ */
+export function namedClaims(
+  batch: readonly PaperText[],
+  topics: readonly Topic[],
+  named: readonly number[],
+): (p: number) => number {
+  const sign: unknown[] = [evidenceVersion()];
+  for (const i of named) {
+    const t = topics[i] as Topic;
+    sign.push(t, t.keywords, t.keywords.length, t.categories, t.categories.length, t.userDefined);
+  }
+  let kept = CLAIMS.get(batch);
+  if (kept === undefined || kept.sign.length !== sign.length || kept.sign.some((x, k) => x !== sign[k])) {
+    kept = { sign, claims: new Map() };
+    CLAIMS.set(batch, kept);
+  }
+  const claims = kept.claims;
+  return (p) => {
+    let claim = claims.get(p);
+    if (claim === undefined) {
+      claim = bestTopic(topics, named, batch[p] as PaperText, JOIN_EVIDENCE).index;
+      claims.set(p, claim);
+    }
+    return claim;
+  };
+}
+
+const CLAIMS = new WeakMap<readonly PaperText[], { sign: unknown[]; claims: Map<number, number> }>();
+
+/** Each slug's topic, the first of that slug as `topics.find` gives it. */
+function topicsBySlug(topics: readonly Topic[]): Map<string, Topic> {
+  const out = new Map<string, Topic>();
+  for (const t of topics) if (!out.has(t.slug)) out.set(t.slug, t);
+  return out;
 }
 
 /** The archive of an arXiv category, lowercase: "cs" of "cs.CV", "q-bio" of "q-bio.QM". */
@@ -214,10 +268,29 @@ export function categoriesAgainst(
   field: ReadonlySet<string>,
 ): boolean {
   if (topic.length === 0 || paper.length === 0) return false;
+  return againstCategories(topic, categoriesOf(paper), field);
+}
+
+/** A paper's arXiv categories (lowercase) and their archives, as {@link categoriesAgainst} reads them. */
+interface PaperCategories {
+  own: ReadonlySet<string>;
+  archives: ReadonlySet<string>;
+}
+
+function categoriesOf(paper: readonly string[]): PaperCategories {
   const own = new Set(paper.map((c) => c.toLowerCase()));
+  return { own, archives: new Set([...own].map(archiveOf)) };
+}
+
+/** {@link categoriesAgainst} of a paper with categories, read once per paper. */
+function againstCategories(
+  topic: readonly string[],
+  { own, archives }: PaperCategories,
+  field: ReadonlySet<string>,
+): boolean {
+  if (topic.length === 0) return false;
   if (topic.some((c) => own.has(c.toLowerCase()))) return false;
   if (![...own].some((c) => field.has(c))) return true;
-  const archives = new Set([...own].map(archiveOf));
   return topic.some((c) => archives.has(archiveOf(c)));
 }
 
@@ -243,10 +316,44 @@ export function archivesApart(
   return !paper.categories.some((c) => theirs.has(archiveOf(c)));
 }
 
+/**
+ * {@link archivesApart} for one placement: each section's archives read once per list of members
+ * (a list only grows while papers are placed, so its length tells whether it changed).
+ */
+function archivesOfMembers(
+  batch: readonly PaperText[],
+): (members: readonly number[], paper: PaperText) => boolean {
+  // null: a member without categories (then no paper is apart from the section).
+  const known = new Map<readonly number[], { count: number; archives: Set<string> | null }>();
+  return (members, paper) => {
+    if (paper.categories.length === 0 || members.length === 0) return false;
+    let k = known.get(members);
+    if (k === undefined || k.count !== members.length) {
+      let archives: Set<string> | null = new Set<string>();
+      for (const m of members) {
+        const categories = (batch[m] as PaperText).categories;
+        if (categories.length === 0) {
+          archives = null;
+          break;
+        }
+        for (const c of categories) archives.add(archiveOf(c));
+      }
+      k = { count: members.length, archives };
+      known.set(members, k);
+    }
+    const theirs = k.archives;
+    return theirs !== null && !paper.categories.some((c) => theirs.has(archiveOf(c)));
+  };
+}
+
 /** The arXiv categories of the catalogue topic a section is or is a part of; [] for a discovered one. */
-function familyCategories(d: Draft, topics: readonly Topic[]): readonly string[] {
+function familyCategories(
+  d: Draft,
+  topics: readonly Topic[],
+  bySlug: ReadonlyMap<string, Topic>,
+): readonly string[] {
   const slug = familyOf(d, topics);
-  return (slug === undefined ? undefined : topics.find((t) => t.slug === slug))?.categories ?? [];
+  return (slug === undefined ? undefined : bySlug.get(slug))?.categories ?? [];
 }
 
 /** The catalogue topic a section is, or is a part of (its slug); undefined for a discovered one. */
@@ -486,12 +593,15 @@ export function sharedPhrasePapers(
   members: readonly number[],
   key = false,
 ): number {
-  const usable = key ? phrases.filter((s) => s.words.join(' ').includes(' ') || s.headline.has(p)) : phrases;
+  const usable = key ? phrases.filter((s) => severalWords(s) || s.headline.has(p)) : phrases;
   return members.filter(
-    (m) =>
-      m !== p &&
-      usable.some((s) => s.papers.has(m) && (!key || s.headline.has(m) || s.words.join(' ').includes(' '))),
+    (m) => m !== p && usable.some((s) => s.papers.has(m) && (!key || s.headline.has(m) || severalWords(s))),
   ).length;
+}
+
+/** A phrase of two words or more ("mixture-of-experts" is one unit of several words). */
+function severalWords(s: PhraseStats): boolean {
+  return s.words.length > 1 || (s.words[0] ?? '').includes(' ');
 }
 
 /**
@@ -526,9 +636,12 @@ export function placeLeftovers(
   const phrases = realPhrases(stats, n);
   const housed = new Set(drafts.map((d) => familyOf(d, topics)));
   const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  const bySlug = topicsBySlug(topics);
+  const membersApart = archivesOfMembers(batch);
   const named = topics.flatMap((t, i) =>
     t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
   );
+  const claimOf = namedClaims(batch, topics, named);
   const other: { p: number; to: Draft | undefined; fit: CloseFit }[] = [];
   for (const p of leftovers.sort((a, b) => a - b)) {
     let best: Draft | undefined;
@@ -549,6 +662,7 @@ export function placeLeftovers(
     );
     const paper = batch[p] as PaperText;
     const mine = new Set(paper.categories.map((c) => c.toLowerCase()));
+    const cats = paper.categories.length > 0 ? categoriesOf(paper.categories) : undefined;
     for (const d of drafts) {
       if (d.area) {
         const slug = d.area.claim(p);
@@ -569,7 +683,7 @@ export function placeLeftovers(
         continue;
       }
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
-      const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText) : 0;
+      const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText, bySlug) : 0;
       // A catalogue section's key phrases are its prototype: what a paper says of them (short of
       // the evidence to join) counts next to how close it is to the section's papers.
       const s = meanSimilarity(sim, n, p, d.members) + PROTOTYPE_WEIGHT * Math.min(weight, EVIDENCE.keywords);
@@ -579,8 +693,8 @@ export function placeLeftovers(
       // section of no catalogue topic has its papers' archives instead (see archivesApart).
       const foreign =
         family === undefined
-          ? archivesApart(d.members, paper, batch)
-          : categoriesAgainst(familyCategories(d, topics), paper.categories, field);
+          ? membersApart(d.members, paper)
+          : cats !== undefined && againstCategories(familyCategories(d, topics, bySlug), cats, field);
       if (d.topic.parent === undefined || d.whole || !topic || weight >= EVIDENCE.passing)
         close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);
@@ -608,7 +722,7 @@ export function placeLeftovers(
       ) ??
       open[0] ??
       close[0];
-    const claim = bestTopic(topics, named, paper, JOIN_EVIDENCE).index;
+    const claim = claimOf(p);
     const unhoused = claim >= 0 && !housed.has((topics[claim] as Topic).slug);
     const family = first ? familyOf(first.d, topics) : undefined;
     const second = close.find(
@@ -647,7 +761,9 @@ export function placeLeftovers(
   // abductive solver; it takes the closer one now).
   const says = (d: Draft, p: number): boolean => {
     if (d.source < 0) return phraseOf.get(d)?.papers.has(p) ?? false;
-    return catalogueEvidence(topics[d.source] as Topic, topics, batch[p] as PaperText) >= EVIDENCE.passing;
+    return (
+      catalogueEvidence(topics[d.source] as Topic, topics, batch[p] as PaperText, bySlug) >= EVIDENCE.passing
+    );
   };
   const tally = new Map<Draft, { named: number; close: number }>();
   const tallyOf = (d: Draft): { named: number; close: number } => {

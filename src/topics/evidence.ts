@@ -459,6 +459,14 @@ export function topicEvidence(topic: Topic, paper: EvidenceSource): number {
 let evidenceEpoch = 0;
 
 /**
+ * The current {@link evidenceEpoch}: evidence read for the same topic and paper objects (their
+ * phrase and category lists as they were) stands while it stays the same.
+ */
+export function evidenceVersion(): number {
+  return evidenceEpoch;
+}
+
+/**
  * Each paper's evidence per topic object, as of {@link evidenceEpoch} and of the topic's phrase
  * and category lists as they were (a list replaced or grown is read again): a batch asks for the
  * same pairs again and again (placing left-over papers, forming sections, each swap's trial;

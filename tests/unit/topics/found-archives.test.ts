@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import { topicOrigin } from '../../../src/domain/index.js';
-import { archivesApart, type Draft, labelPhrases, placeLeftovers } from '../../../src/topics/drafts.js';
+import {
+  archivesApart,
+  type Draft,
+  labelPhrases,
+  namedClaims,
+  placeLeftovers,
+} from '../../../src/topics/drafts.js';
 import { OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { groupAsRun, readArxivFixture } from '../../helpers/placement.js';
+import { curated } from './builders.js';
 
 /**
  * A section found in the batch (labelled from its papers' phrases, no catalogue topic) takes a
@@ -120,5 +127,32 @@ describe("a part of a catalogue topic keeps its topic's categories", () => {
     const other = placeLeftovers([2], drafts, [parent, part], batch, labelPhrases(batch), close, 3, 0);
     expect(drafts[0]?.members).toEqual([0, 1]);
     expect(other).toEqual([2]);
+  });
+});
+
+describe('namedClaims: the topic each left-over paper names, kept between placements of a batch', () => {
+  const topic = (slug: string, keywords: string[]): Topic => curated(slug, slug, keywords);
+  const batch: PaperText[] = [
+    { ...paper('gnn', []), title: 'Graph neural networks for molecules' },
+    { ...paper('diffusion', []), title: 'Diffusion models for images' },
+  ];
+
+  it('reads the claims again once a topic, its phrase list or the topics asked change', () => {
+    const graphs = topic('graphs', ['graph neural networks']);
+    const images = topic('images', ['speech']);
+    const topics = [graphs, images];
+    const claims = (named: number[]): number[] => {
+      const of = namedClaims(batch, topics, named);
+      return [of(0), of(1)];
+    };
+    expect(claims([0, 1])).toEqual([0, -1]);
+    expect(claims([0, 1])).toEqual([0, -1]);
+    images.keywords.push('diffusion models'); // grown in place
+    expect(claims([0, 1])).toEqual([0, 1]);
+    images.keywords = ['speech']; // replaced
+    expect(claims([0, 1])).toEqual([0, -1]);
+    topics[1] = topic('images', ['diffusion models']); // another topic object
+    expect(claims([0, 1])).toEqual([0, 1]);
+    expect(claims([0])).toEqual([0, -1]); // fewer topics asked
   });
 });
