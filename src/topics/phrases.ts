@@ -164,7 +164,12 @@ const TRAILING = new Set(
     .map(stemWord),
 );
 
-function record(stats: Map<string, PhraseStats>, paper: number, run: ContentUnit[], headline: boolean): void {
+function record(
+  stats: Map<string, PhraseStats>,
+  paper: number,
+  run: readonly ContentUnit[],
+  headline: boolean,
+): void {
   for (let i = 0; i < run.length; i += 1) {
     let key = '';
     let surface = '';
@@ -209,7 +214,7 @@ function recordKnown(
   stats: Map<string, PhraseStats>,
   next: ReadonlyMap<string, ReadonlySet<string>>,
   paper: number,
-  run: ContentUnit[],
+  run: readonly ContentUnit[],
 ): void {
   for (let i = 0; i < run.length; i += 1) {
     let key = '';
@@ -287,8 +292,11 @@ export function collectPhrases(papers: readonly PhraseSource[]): Map<string, Phr
   return stats;
 }
 
-function recordRuns(runs: ContentUnit[][], count: (run: ContentUnit[]) => void): void {
-  for (let r = 0; r < runs.length; r += 1) count(runs[r] as ContentUnit[]);
+function recordRuns(
+  runs: readonly (readonly ContentUnit[])[],
+  count: (run: readonly ContentUnit[]) => void,
+): void {
+  for (let r = 0; r < runs.length; r += 1) count(runs[r] as readonly ContentUnit[]);
 }
 
 /**

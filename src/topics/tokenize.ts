@@ -384,6 +384,7 @@ export function renewKeyIds(): number {
     PAIR_IDS.clear();
     WORDS.clear();
     TEXTS.clear();
+    RUNS.clear();
     generation += 1;
   }
   return generation;
@@ -420,7 +421,24 @@ export interface ContentUnit {
  * run ("relative positional encoding for long-context models" -> [relative, positional,
  * encoding], [long-context, models]). Noun phrases are read from these (see phrases.ts).
  */
-export function contentRuns(text: string): ContentUnit[][] {
+export function contentRuns(text: string): readonly (readonly ContentUnit[])[] {
+  let runs = RUNS.get(text);
+  if (runs === undefined) {
+    runs = readRuns(text);
+    // Bounded like the readings they are made of, and dropped with them.
+    if (RUNS.size > 20_000) RUNS.clear();
+    RUNS.set(text, runs);
+  }
+  return runs;
+}
+
+/**
+ * Each text's runs, read once: a batch's phrases are collected over its papers, then again over
+ * each cluster's (its titles, keywords and abstracts a second time). Shared, never changed.
+ */
+const RUNS = new Map<string, ContentUnit[][]>();
+
+function readRuns(text: string): ContentUnit[][] {
   const runs: ContentUnit[][] = [];
   const segments = readText(text);
   for (let s = 0; s < segments.length; s += 1) {
