@@ -194,12 +194,7 @@ function sayers(
  * Evidence a paper gives for a catalogue section: for a part ("Agent environments and tool use")
  * the lesser of the part's and its parent's, as "benchmark" alone makes no paper an agents paper.
  */
-function catalogueEvidence(
-  topic: Topic,
-  topics: readonly Topic[],
-  paper: PaperText,
-  bySlug: ReadonlyMap<string, Topic> = topicsBySlug(topics),
-): number {
+function catalogueEvidence(topic: Topic, paper: PaperText, bySlug: ReadonlyMap<string, Topic>): number {
   const own = topicEvidence(topic, paper);
   const parent = topic.parent ?? partParent(topic.slug);
   const family = parent === undefined ? undefined : bySlug.get(parent);
@@ -306,14 +301,7 @@ export function archivesApart(
   paper: PaperText,
   batch: readonly PaperText[],
 ): boolean {
-  if (paper.categories.length === 0 || members.length === 0) return false;
-  const theirs = new Set<string>();
-  for (const m of members) {
-    const categories = (batch[m] as PaperText).categories;
-    if (categories.length === 0) return false;
-    for (const c of categories) theirs.add(archiveOf(c));
-  }
-  return !paper.categories.some((c) => theirs.has(archiveOf(c)));
+  return archivesOfMembers(batch)(members, paper);
 }
 
 /**
@@ -683,7 +671,7 @@ export function placeLeftovers(
         continue;
       }
       const topic = d.source >= 0 ? (topics[d.source] as Topic) : undefined;
-      const weight = topic ? catalogueEvidence(topic, topics, batch[p] as PaperText, bySlug) : 0;
+      const weight = topic ? catalogueEvidence(topic, batch[p] as PaperText, bySlug) : 0;
       // A catalogue section's key phrases are its prototype: what a paper says of them (short of
       // the evidence to join) counts next to how close it is to the section's papers.
       const s = meanSimilarity(sim, n, p, d.members) + PROTOTYPE_WEIGHT * Math.min(weight, EVIDENCE.keywords);
@@ -761,9 +749,7 @@ export function placeLeftovers(
   // abductive solver; it takes the closer one now).
   const says = (d: Draft, p: number): boolean => {
     if (d.source < 0) return phraseOf.get(d)?.papers.has(p) ?? false;
-    return (
-      catalogueEvidence(topics[d.source] as Topic, topics, batch[p] as PaperText, bySlug) >= EVIDENCE.passing
-    );
+    return catalogueEvidence(topics[d.source] as Topic, batch[p] as PaperText, bySlug) >= EVIDENCE.passing;
   };
   const tally = new Map<Draft, { named: number; close: number }>();
   const tallyOf = (d: Draft): { named: number; close: number } => {
