@@ -266,8 +266,6 @@ function readWord(raw: string): WordReading {
   return reading;
 }
 
-/** A character past ASCII (NFKC may change the text). */
-const NON_ASCII = /[^\x00-\x7f]/;
 /** Whitespace that is not one plain space: a second in a row, or a tab, newline or the like. */
 const ODD_SPACE = /\s\s|[^\S ]/;
 
@@ -283,7 +281,7 @@ function readText(text: string): WordReading[][] {
   let segments = TEXTS.get(text);
   if (segments === undefined) {
     // NFKC leaves plain ASCII as it is: most texts are, and skip the scan.
-    let normalized = NON_ASCII.test(text) ? text.normalize('NFKC') : text;
+    let normalized = NOT_ASCII.test(text) ? text.normalize('NFKC') : text;
     // Most texts have no apostrophe: no regex over them.
     if (normalized.includes("'") || normalized.includes('’'))
       normalized = normalized.replace(/['\u2019]s\b/g, '');
