@@ -9,7 +9,7 @@ import {
 import { latestSample } from './edition-page.js';
 import { field, fields, queryToken, readForm, type ServerParts } from './parts.js';
 
-/** `GET /`, `POST /subscribe`, `GET|POST /confirm`. */
+/** `GET /`, `GET|POST /subscribe`, `GET|POST /confirm`. */
 export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
   const { pages, flows, tokens, logger } = parts;
 
@@ -25,6 +25,8 @@ export function registerSubscribeRoutes(app: Hono, parts: ServerParts): void {
   };
 
   app.get('/', (c) => indexPage(c, { selected: [], frequency: 'daily' }));
+  // The form posts to /subscribe: a person who types that address, or reloads it, gets the form.
+  app.get('/subscribe', (c) => c.redirect('/', 303));
 
   const checkInbox = {
     pageTitle: 'Check your inbox',

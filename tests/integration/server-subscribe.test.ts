@@ -36,6 +36,16 @@ const curated = (slug: string, label: string) => ({
   origin: 'curated' as const,
 });
 
+describe('GET /subscribe', () => {
+  it('sends a person who types or reloads the address the form posts to to the form', async () => {
+    const client = new Client(fx.app);
+    const res = await client.get('/subscribe');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    expect(await (await client.get('/')).text()).toContain('name="email"');
+  });
+});
+
 describe('GET / with the catalogue areas', () => {
   it('lists the offered topics under the broad areas, each once, own topics first and the rest last', async () => {
     const grouped = await createFixture({
