@@ -135,23 +135,43 @@ function fieldGrams(texts: readonly string[]): FieldGrams {
   const all: string[] = [];
   for (let t = 0; t < texts.length; t += 1) {
     const words = matchWords(texts[t] as string);
-    for (let i = 0; i < words.length; i += 1) {
-      const word = words[i] as string;
-      const multi = FIRST_WORDS.has(word);
-      if (!multi && !SINGLE_WORDS.has(word)) continue;
-      grams.set(word, (grams.get(word) ?? 0) + 1);
-      if (!multi || i + 1 >= words.length) continue;
-      const second = words[i + 1] as string;
-      if (!NEXT_WORDS.get(word)?.has(second)) continue;
-      const two = `${word} ${second}`;
-      grams.set(two, (grams.get(two) ?? 0) + 1);
-      if (i + 2 >= words.length || !THIRD_WORDS.get(two)?.has(words[i + 2] as string)) continue;
-      const three = `${two} ${words[i + 2]}`;
-      grams.set(three, (grams.get(three) ?? 0) + 1);
-    }
+    countGrams(grams, words);
     all.push(words.join(' '));
   }
   return { grams, text: ` ${all.join(' | ')} ` };
+}
+
+/**
+ * A field's n-grams read again after new phrases were learnt, from its words as its `text` keeps
+ * them (each text's words between " | "): the same counts as {@link fieldGrams}, without
+ * lowercasing and matching the texts again.
+ */
+function regrams(field: FieldGrams): FieldGrams {
+  const grams = new Map<string, number>();
+  const texts = field.text.slice(1, -1).split(' | ');
+  for (let t = 0; t < texts.length; t += 1) {
+    const text = texts[t] as string;
+    if (text !== '') countGrams(grams, text.split(' '));
+  }
+  return { grams, text: field.text };
+}
+
+/** Adds the n-grams of one text's words that may start a known phrase (see {@link FIRST_WORDS}). */
+function countGrams(grams: Map<string, number>, words: readonly string[]): void {
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] as string;
+    const multi = FIRST_WORDS.has(word);
+    if (!multi && !SINGLE_WORDS.has(word)) continue;
+    grams.set(word, (grams.get(word) ?? 0) + 1);
+    if (!multi || i + 1 >= words.length) continue;
+    const second = words[i + 1] as string;
+    if (!NEXT_WORDS.get(word)?.has(second)) continue;
+    const two = `${word} ${second}`;
+    grams.set(two, (grams.get(two) ?? 0) + 1);
+    if (i + 2 >= words.length || !THIRD_WORDS.get(two)?.has(words[i + 2] as string)) continue;
+    const three = `${two} ${words[i + 2]}`;
+    grams.set(three, (grams.get(three) ?? 0) + 1);
+  }
 }
 
 function countIn(field: FieldGrams, phrase: Phrase): number {
@@ -183,11 +203,12 @@ const GRAMS = new WeakMap<object, PaperGrams>();
 function gramsOf(paper: EvidenceSource): PaperGrams {
   let g = GRAMS.get(paper);
   if (!g || g.version !== firstWordsVersion) {
+    // Read again after new phrases were learnt: from the words already matched.
     g = {
       version: firstWordsVersion,
-      title: fieldGrams([paper.title]),
-      keywords: fieldGrams(paper.keywords),
-      abstract: fieldGrams([paper.summary, paper.aiSummary ?? '']),
+      title: g ? regrams(g.title) : fieldGrams([paper.title]),
+      keywords: g ? regrams(g.keywords) : fieldGrams(paper.keywords),
+      abstract: g ? regrams(g.abstract) : fieldGrams([paper.summary, paper.aiSummary ?? '']),
       touched: new Set(),
       touchedVersion: -1,
       // Set here, so every paper's n-grams keep one shape (one hidden class for the code reading them).

@@ -307,4 +307,20 @@ describe('topicEvidence kept while other topics are learnt (issue #12: a run rea
     // A fresh topic with the same phrases, read only now (every phrase learnt): the same again.
     expect(papers.map((p) => topicEvidence(first(), p))).toEqual(before);
   });
+
+  it('reads a later topic in papers whose n-grams were read before it (again from their matched words)', () => {
+    // Keywords of several texts, one of them with no word, and an abstract and AI summary.
+    const p: PaperText & { aiSummary: string } = {
+      ...paper('Agents of the sea', 'Coral reef mapping by underwater drones.', [
+        '',
+        'reef mapping',
+        'sonar',
+      ]),
+      aiSummary: 'Underwater drones map coral reefs.',
+    };
+    expect(topicEvidence(topic(['agent']), p)).toBeCloseTo(title, 10);
+    // Learnt only now: the paper's n-grams are read again for its words.
+    const reefs = topic(['reef mapping', 'underwater drones', 'coral reef mapping', 'sonar']);
+    expect(topicEvidence(reefs, p)).toBeCloseTo(2 * keywords + 2 * abstract, 10);
+  });
 });
