@@ -25,6 +25,7 @@ import {
   parseAreas,
   parseCatalogue,
   parseHomes,
+  sectionBounds,
 } from '../src/topics/index.js';
 import { adjustedRandIndex, normalizedMutualInformation } from '../tests/helpers/cluster-metrics.js';
 import { loadDemoPapers } from '../tests/helpers/demo-papers.js';
@@ -286,6 +287,70 @@ else {
     `| demo letter (\`npm start\`, its ${letter.papers} papers) | ${letter.papers} | ${pct(letter.wellPlaced)} | ${pct(letter.strict)} | ${pct(letter.otherShare)} | ${letter.misplaced.length} | ${letter.tagged} (${letter.taggedRight}) | ${letter.second} (${letter.secondRight}) |`,
   );
   misplaced.push(`- demo letter:\n${letter.misplaced.map((m) => `  ${m}`).join('\n')}`);
+}
+// The letter `paperpost init` sets up by default (Hugging Face trending beside arXiv's cs.CL,
+// cs.LG and cs.CV): 20 seeded letters of 40-100 papers, a third Hugging Face papers (the demo's,
+// judged) and the rest judged arXiv papers of those classes (and cs.AI), as a run has them.
+{
+  const arxiv = [...loadPlacementArxivCs(), ...loadPlacementArxivCs(true)].filter((p) =>
+    ['cs.CL', 'cs.LG', 'cs.CV', 'cs.AI'].includes(p.categories[0] ?? ''),
+  );
+  const hfJudged = (await loadPlacementDemo()).filter((p) => p.categories.length === 0);
+  const random = seededRandom(4242);
+  const totals = { papers: 0, well: 0, strict: 0, other: 0, misplaced: 0 };
+  for (let b = 0; b < 20; b += 1) {
+    const n = [40, 40, 50, 70, 100][b % 5] as number;
+    const h = Math.min(hfJudged.length, Math.round(0.35 * n));
+    const set = [...shuffle(hfJudged, random).slice(0, h), ...shuffle(arxiv, random).slice(0, n - h)];
+    const pl = measurePlacement(set, CATALOGUE);
+    totals.papers += pl.papers;
+    totals.well += pl.wellPlaced * pl.papers;
+    totals.strict += pl.strict * pl.papers;
+    totals.other += pl.otherShare * pl.papers;
+    totals.misplaced += pl.misplaced.length;
+  }
+  const t = totals;
+  console.log(
+    `| mixed letters as \`paperpost init\` sets up (20 seeded letters of 40-100: ${hfJudged.length} judged HF papers, ${arxiv.length} judged arXiv cs.CL/LG/CV/AI papers) | ${t.papers} | ${pct(t.well / t.papers)} | ${pct(t.strict / t.papers)} | ${pct(t.other / t.papers)} | ${t.misplaced} | | |`,
+  );
+}
+// How full "More papers" runs by kind of feed: 40 seeded letters of 15-114 papers each.
+{
+  const cs = readJsonl(new URL('arxiv_rss_cs-only_2024-11-28_labeled.jsonl', LABELED)).map((r) => ({
+    ...paperText(r),
+    categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+  }));
+  const focused = readJsonl(new URL('tests/fixtures/topics/focused-llm.jsonl', ROOT)).map((r) =>
+    paperText(r),
+  );
+  console.log(
+    '\n"More papers" by kind of feed (40 seeded letters of 15-114 papers each, grouped as a run does): share of the letter, and letters at the most sections their size allows\n',
+  );
+  console.log('| feed | median | 90th percentile | max | letters over 15% | at the section bound |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [name, pool] of [
+    ['Hugging Face daily papers (hf-labeled)', hf],
+    ['one theme (focused-llm)', focused],
+    ['arXiv cs-only RSS, with categories', cs],
+  ] as const) {
+    const random = seededRandom(31);
+    const shares: number[] = [];
+    let atBound = 0;
+    for (let b = 0; b < 40; b += 1) {
+      const size = 15 + Math.floor(random() * 100);
+      const batch = shuffle(pool as PaperText[], random).slice(0, size);
+      const { groups } = groupPapers(batch, CATALOGUE, { areas: AREAS, homes: HOMES });
+      const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
+      shares.push(other / batch.length);
+      if (groups.length >= sectionBounds(batch.length)[1]) atBound += 1;
+    }
+    shares.sort((a, b) => a - b);
+    const at = (q: number): number =>
+      shares[Math.min(shares.length - 1, Math.floor(q * shares.length))] as number;
+    console.log(
+      `| ${name} | ${pct(at(0.5))} | ${pct(at(0.9))} | ${pct(shares[shares.length - 1] as number)} | ${shares.filter((x) => x > 0.15).length} of 40 | ${atBound} of 40 |`,
+    );
+  }
 }
 // What the catalogue's phrase lists catch on their own, before any batch: the topic each judged
 // paper gives join evidence for (title and abstract, no arXiv categories), against the judge.
