@@ -356,7 +356,10 @@ export function formClassSections(
     const classes = [
       ...new Set(members.flatMap((p) => (batch[p] as PaperText).categories.slice(0, 1))),
     ].sort();
-    const topic = proposeTopic(topics, best.label, []);
+    // A class whose heading is the label of the catalogue topic of that class ("Robotics", cs.RO)
+    // reads as that topic's section, not as a second "Robotics" proposed beside it: its readers
+    // get these papers, and the operator is not asked to approve a topic the catalogue has.
+    const topic = namesakeTopic(topics, best.label, classes) ?? proposeTopic(topics, best.label, []);
     if (topic.categories.length === 0) topic.categories = classes;
     addDraft(drafts, {
       members,
@@ -371,6 +374,27 @@ export function formClassSections(
     rest = rest.filter((p) => !taken.has(p));
   }
   return rest;
+}
+
+/**
+ * The catalogue topic a section of arXiv classes stands for: offered (curated or approved, not
+ * hidden, not a part), labelled as the section is, and listing every one of its classes.
+ */
+function namesakeTopic(
+  topics: readonly Topic[],
+  label: string,
+  classes: readonly string[],
+): Topic | undefined {
+  const name = label.toLowerCase();
+  return topics.find(
+    (t) =>
+      !t.hidden &&
+      !t.userDefined &&
+      partParent(t.slug) === undefined &&
+      (topicOrigin(t) === 'curated' || topicOrigin(t) === 'approved') &&
+      t.label.toLowerCase() === name &&
+      classes.every((c) => t.categories.includes(c)),
+  );
 }
 
 /**

@@ -339,7 +339,7 @@ export function groupPapers(
     weakestLast,
     place,
   });
-  other = joinClassSections(other, drafts, batch, owner);
+  other = joinClassSections(other, drafts, batch, owner, claim, topics);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   return {
@@ -362,6 +362,8 @@ function joinClassSections(
   drafts: Draft[],
   batch: readonly PaperText[],
   owner: readonly number[],
+  claim: readonly number[],
+  topics: readonly Topic[],
 ): number[] {
   // A section proposed from this batch lists the classes of its papers (formClassSections): the
   // class of a paper that joins it too, so that once approved it keeps taking them.
@@ -372,6 +374,16 @@ function joinClassSections(
   );
   if (sections.length === 0) return other;
   return other.filter((p) => {
+    // A section of classes that is a catalogue topic's ("Robotics" of cs.RO papers, see
+    // namesakeTopic) takes the papers that name that topic too: a robotics paper reads there,
+    // not among "More papers" under a "Robotics" tag beside it.
+    const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
+    const named = t >= 0 ? sections.find((s) => s.d.topic.slug === (topics[t] as Topic).slug) : undefined;
+    if (named) {
+      named.d.members.push(p);
+      named.d.members.sort((a, b) => a - b);
+      return false;
+    }
     const primary = (batch[p] as PaperText).categories[0];
     if (primary === undefined || (owner[p] ?? -1) >= 0) return true;
     const archive = archiveOf(primary);
@@ -643,12 +655,18 @@ function namedTopics(
   drafts: readonly Draft[],
   topics: readonly Topic[],
 ): Map<number, number> {
-  const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+  const housed = new Set(
+    drafts.flatMap((d) => (d.classes ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug])),
+  );
+  // A section of arXiv classes that is a catalogue topic's ("Robotics" of cs.RO papers) houses
+  // its own papers: a paper of another section that names the topic still carries it.
+  const inClassSection = new Map<number, string>();
+  for (const d of drafts) if (d.classes) for (const p of d.members) inClassSection.set(p, d.topic.slug);
   const out = new Map<number, number>();
   for (const p of other) {
     const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
     const topic = t >= 0 ? topics[t] : undefined;
-    if (!topic || topic.hidden || housed.has(topic.slug)) continue;
+    if (!topic || topic.hidden || housed.has(topic.slug) || inClassSection.get(p) === topic.slug) continue;
     out.set(p, t);
   }
   return out;

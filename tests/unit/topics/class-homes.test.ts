@@ -39,6 +39,8 @@ describe('parseHomes', () => {
     const catalogue = loadCatalogueFile();
     const homes = loadHomesFile();
     expect(homes['cs.CL']).toBe('nlp-applications');
+    // A cs.RO paper no topic claims is a robotics paper: the Robotics section takes it.
+    expect(homes['cs.RO']).toBe('robotics');
     for (const slug of Object.values(homes)) {
       const topic = catalogue.find((t) => t.slug === slug);
       expect(topic?.hidden).toBeUndefined();

@@ -281,6 +281,63 @@ describe('sections of covered classes, of two as large', () => {
   });
 });
 
+describe('a section of a class whose heading is the label of the catalogue topic of that class', () => {
+  // r1-r3 are cs.RO papers no topic took; the letter has no section of the topic.
+  const papers = [...batch, paper('r1', ['cs.RO']), paper('r2', ['cs.RO', 'cs.LG']), paper('r3', ['cs.RO'])];
+  const topic = (over: Partial<Topic>): Topic => ({
+    slug: 'robots',
+    label: 'Robotics',
+    keywords: ['robot'],
+    categories: ['cs.RO'],
+    userDefined: false,
+    origin: 'curated',
+    ...over,
+  });
+  it.each<[string, Partial<Topic>, boolean, string]>([
+    ['a curated topic: its section, no second "Robotics" proposed', {}, true, 'robots'],
+    ['an approved one: its section too', { origin: 'approved' }, true, 'robots'],
+    ['a hidden one: a proposal', { hidden: true }, false, 'robotics'],
+    ['one that does not list the class: a proposal', { categories: ['cs.AI'] }, false, 'robotics'],
+    ['one labelled otherwise: a proposal', { label: 'Robot learning' }, true, 'robotics'],
+    [
+      "an operator's own topic of that name: a proposal",
+      { userDefined: true, origin: 'config' },
+      true,
+      'robotics',
+    ],
+  ])('%s', (_name, over, covered, slug) => {
+    const own = topic(over);
+    const topics = [...catalogue.map((t) => ({ ...t })), own];
+    const drafts: Draft[] = [];
+    expect(formClassSections([13, 14, 15], drafts, topics, papers, 1, { covered })).toEqual([]);
+    expect(drafts.map((d) => [d.topic.slug, d.topic.label])).toEqual([[slug, 'Robotics']]);
+    expect(drafts[0]?.classes).toEqual(['cs.RO']);
+    if (slug === own.slug) {
+      expect(drafts[0]?.topic).toBe(own);
+      expect(topics).toHaveLength(catalogue.length + 1);
+      expect(own.categories).toEqual(['cs.RO']);
+    } else expect(topics).toHaveLength(catalogue.length + 2);
+  });
+
+  it('in a real cs letter: the catalogue\'s "Robotics", which takes the robotics paper of "More papers"', () => {
+    // 49 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-robotics-class.jsonl): cs.RO
+    // papers no topic took make the section; 2411.18289 plainly names robotics.
+    const letter49 = readArxivFixture('cs-letter-robotics-class.jsonl');
+    const { groups, catalogue: after } = groupAsRun(letter49);
+    const robotics = groups.find((g) => g.topic.label === 'Robotics');
+    expect(robotics?.topic.slug).toBe('robotics');
+    for (const id of robotics?.paperIds ?? [])
+      expect(letter49.find((p) => p.id === id)?.categories[0]).toBe('cs.RO');
+    expect(robotics?.paperIds).toContain('2411.18289');
+    // Its papers carry other topics they name ("Autonomous driving"), never the section's own,
+    // and no card of "More papers" reads "Robotics" beside it.
+    expect(Object.values(robotics?.topic.paperTopics ?? {})).toEqual(['autonomous-driving']);
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+    expect(Object.values(other?.topic.paperTopics ?? {})).not.toContain('robotics');
+    expect(after.filter((t) => t.label === 'Robotics').map((t) => t.slug)).toEqual(['robotics']);
+  });
+});
+
 describe('a section of classes an operator approved', () => {
   it('keeps taking the papers of its classes in later letters, under its own slug', () => {
     const approved: Topic = {
