@@ -5,7 +5,8 @@
  */
 
 import type { Topic } from '../src/domain/index.js';
-import { archiveName } from '../src/topics/arxiv-taxonomy.js';
+import { archiveName, fieldName } from '../src/topics/arxiv-taxonomy.js';
+import { labelWords } from '../src/topics/drafts.js';
 import { guessedArchive } from '../src/topics/form-sections.js';
 import {
   collectPhrases,
@@ -92,7 +93,14 @@ export function sectionQuality(
     const primary = paper.categories[0];
     if (primary !== undefined) return t.categories.includes(primary);
     const guessed = guessedArchive(paper);
-    return guessed !== undefined && archiveName(guessed) === t.label;
+    if (guessed === undefined) return false;
+    // A field's section ("Physics", or "Other physics" beside one of its archives) is named for
+    // every archive of the field.
+    const field = fieldName(guessed);
+    return (
+      archiveName(guessed) === t.label ||
+      (field !== undefined && (t.label === field || t.label === `Other ${field.toLowerCase()}`))
+    );
   };
   const coverage = named.map(
     (g) =>
@@ -108,7 +116,7 @@ export function sectionQuality(
   const clashes: string[] = [];
   named.forEach((a, i) => {
     for (const b of named.slice(i + 1)) {
-      if (labelsClash(phraseKeys(a.topic.label), phraseKeys(b.topic.label)))
+      if (labelsClash(labelWords(a.topic.label), labelWords(b.topic.label)))
         clashes.push(`${a.topic.label} / ${b.topic.label}`);
     }
   });

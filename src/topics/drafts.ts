@@ -10,7 +10,7 @@ import {
   topicEvidence,
 } from './evidence.js';
 import { slugify } from './label.js';
-import { chooseSectionLabel, namesIn, type SectionLabel } from './label-section.js';
+import { chooseSectionLabel, headingKeys, namesIn, type SectionLabel } from './label-section.js';
 import { bestSurface, collectPhrases, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
 import { meanSimilarity, splitPoints, subMatrix } from './sections.js';
 import type { PaperText } from './vectorize.js';
@@ -984,7 +984,10 @@ export function labelPhrases(batch: PaperText[]): Map<string, PhraseStats> {
 }
 
 export function labelWords(label: string): string[] {
-  return phraseKeys(label);
+  // A label a phrase cannot match ("3D vision", "High energy physics", "Image generation and
+  // editing": a short word or a stopword) is still told apart from the others by its words.
+  const keys = phraseKeys(label);
+  return keys.length > 0 ? keys : headingKeys(label);
 }
 
 export function bySize(a: Draft, b: Draft): number {

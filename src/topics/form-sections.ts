@@ -341,6 +341,23 @@ export function formClassSections(
       if (heading) add(`archive ${archive}`, heading, p, false);
     }
     if (fields && !covered) addFieldGroups(groups, drafts, inBatch, least);
+    // An archive named as its field ("Physics" of physics.*) beside a section of another archive
+    // of that field, or a group large enough for one ("High energy physics"), reads "Other
+    // physics": two headings on one word would not tell a reader which is which.
+    for (const [key, g] of groups) {
+      if (g.field === undefined || g.label !== g.field || !key.startsWith('archive ')) continue;
+      const ofField = (c: string | undefined): boolean =>
+        c !== undefined && fieldName(archiveOf(c)) === g.field && `archive ${archiveOf(c)}` !== key;
+      const beside =
+        drafts.some((d) => d.classes?.some(ofField)) ||
+        [...groups].some(
+          ([k, h]) =>
+            k !== key &&
+            h.members.length >= least &&
+            h.members.every((p) => ofField((batch[p] as PaperText).categories[0])),
+        );
+      if (beside) g.label = `Other ${g.field.toLowerCase()}`;
+    }
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]
       .filter(([, g]) => g.members.length >= least)

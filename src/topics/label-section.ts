@@ -1,5 +1,6 @@
 import { formatLabel } from './label.js';
 import { bestSurface, headingSurface, isCompletePhrase, type PhraseStats } from './phrases.js';
+import { stemWord } from './tokenize.js';
 
 /** A section label and the phrases kept as its topic's keywords. */
 export interface SectionLabel {
@@ -86,18 +87,55 @@ export const MIN_LABEL_COVERAGE = 0.5;
 /** Least share of a section's papers that name its label in their title or keywords. */
 export const MIN_HEADLINE = 0.34;
 
+/** Words a heading adds at its end without naming another subject ("Machine learning methods"). */
+const EMPTY_TAIL = new Set(['method', 'approach', 'technique', 'application'].map(stemWord));
+
 /**
  * true when two labels are on the same head phrase: same last word, and the words of one hold
- * all words of the other ("Fine-tuning" and "Supervised fine-tuning"; not "Image generation" and
- * "Video generation", nor "Long context" and "Long-context benchmarks").
+ * all words of the other ("Fine-tuning" and "Supervised fine-tuning", "Physics" and "High energy
+ * physics"; not "Image generation" and "Video generation", nor "Long context" and "Long-context
+ * benchmarks"), or the longer adds only an empty word ("Machine learning methods"); or when one
+ * is a part of the other, a heading of several subjects ("Fine-tuning" of "Fine-tuning and
+ * knowledge distillation", "Robotics" of "Robotics and autonomous driving"). Words as
+ * {@link labelWords} reads them ("and" kept where a label has it).
  */
 export function labelsClash(a: readonly string[], b: readonly string[]): boolean {
   const wa = a.flatMap((w) => w.split(' '));
   const wb = b.flatMap((w) => w.split(' '));
-  if (wa.length === 0 || wb.length === 0 || wa[wa.length - 1] !== wb[wb.length - 1]) return false;
+  if (wa.length === 0 || wb.length === 0) return false;
   const [small, large] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
   const words = new Set(large);
-  return small.every((w) => words.has(w));
+  if (small.every((w) => words.has(w))) {
+    if (wa[wa.length - 1] === wb[wb.length - 1]) return true;
+    const mine = new Set(small);
+    if (large.every((w) => mine.has(w) || EMPTY_TAIL.has(w))) return true;
+  }
+  // One subject of a heading of several ("X and Y", "X, Y and Z") is the other heading.
+  let part: string[] = [];
+  for (const w of [...large, 'and']) {
+    if (w !== 'and') {
+      part.push(w);
+      continue;
+    }
+    if (part.length === small.length && part.every((x, i) => x === small[i])) return true;
+    part = [];
+  }
+  return false;
+}
+
+/**
+ * A label's words as headings are told apart by (see {@link labelsClash}): each word lowercased
+ * and stemmed, at spaces, hyphens and punctuation, a comma read as "and" ("3D vision" -> 3d,
+ * vision; "Evaluation, safety and interpretability" -> evaluation, and, safety, and,
+ * interpretability).
+ */
+export function headingKeys(label: string): string[] {
+  return label
+    .toLowerCase()
+    .replace(/,/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .map(stemWord);
 }
 
 /** Options of {@link chooseSectionLabel}. */

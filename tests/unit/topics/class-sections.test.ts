@@ -7,7 +7,7 @@ import {
   className,
   fieldName,
 } from '../../../src/topics/arxiv-taxonomy.js';
-import type { Draft } from '../../../src/topics/drafts.js';
+import { type Draft, labelWords } from '../../../src/topics/drafts.js';
 import { CLASS_MIN_PAPERS, formClassSections, SHORT_LETTER } from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { labelsClash } from '../../../src/topics/label-section.js';
@@ -335,6 +335,41 @@ describe('a section of a class whose heading is the label of the catalogue topic
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
     expect(Object.values(other?.topic.paperTopics ?? {})).not.toContain('robotics');
     expect(after.filter((t) => t.label === 'Robotics').map((t) => t.slug)).toEqual(['robotics']);
+  });
+});
+
+describe('the physics archive beside a section of another physics archive', () => {
+  // Three physics.* papers of three classes: too few of each class, a section of their archive.
+  const papers = [
+    ...letter,
+    paper('p1', ['physics.optics']),
+    paper('p2', ['physics.flu-dyn']),
+    paper('p3', ['physics.bio-ph']),
+  ];
+  const at = letter.length;
+  const hep = (): Draft => ({
+    members: [0],
+    topic: {
+      slug: 'high-energy-physics',
+      label: 'High energy physics',
+      keywords: [],
+      categories: ['hep-th'],
+      userDefined: false,
+    },
+    words: labelWords('High energy physics'),
+    source: -1,
+    settled: true,
+    classes: ['hep-th'],
+  });
+  it.each<[string, Draft[], string]>([
+    ['alone: "Physics"', [], 'Physics'],
+    ['beside "High energy physics": "Other physics"', [hep()], 'Other physics'],
+  ])('%s', (_name, drafts, label) => {
+    const topics = catalogue.map((t) => ({ ...t }));
+    expect(formClassSections([at, at + 1, at + 2], drafts, topics, papers, 1)).toEqual([]);
+    expect(drafts.at(-1)?.topic.label).toBe(label);
+    for (const a of drafts)
+      for (const b of drafts) if (a !== b) expect(labelsClash(a.words, b.words)).toBe(false);
   });
 });
 

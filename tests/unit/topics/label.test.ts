@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
-import { proposeTopic } from '../../../src/topics/drafts.js';
+import { labelWords, proposeTopic } from '../../../src/topics/drafts.js';
 import {
   buildCorpus,
   chooseSectionLabel,
@@ -11,7 +11,7 @@ import {
   labelWordCount,
   slugify,
 } from '../../../src/topics/index.js';
-import { namesIn, sectionHeading } from '../../../src/topics/label-section.js';
+import { labelsClash, namesIn, sectionHeading } from '../../../src/topics/label-section.js';
 import { bestSurface, headingSurface } from '../../../src/topics/phrases.js';
 
 describe('formatLabel', () => {
@@ -33,6 +33,31 @@ describe('labelWordCount', () => {
     ['Mixture-of-experts routing', 4],
   ])('%s has %i words', (label, count) => {
     expect(labelWordCount(label)).toBe(count);
+  });
+});
+
+describe('labelsClash: two headings a reader could not tell apart in one letter', () => {
+  it.each([
+    ['Fine-tuning', 'Supervised fine-tuning', true],
+    ['Physics', 'High energy physics', true],
+    ['Physics', 'Other physics', true],
+    ['Machine learning', 'Machine learning methods', true],
+    ['Fine-tuning', 'Fine-tuning and knowledge distillation', true],
+    ['Robotics', 'Robotics and autonomous driving', true],
+    ['Autonomous driving', 'Robotics and autonomous driving', true],
+    ['Interpretability', 'Evaluation, safety and interpretability', true],
+    ['Efficient inference', 'Efficient inference and architectures', true],
+    ['Other physics', 'Quantum physics', false],
+    ['Quantum physics', 'High energy physics', false],
+    ['3D vision', 'Computer vision', false],
+    ['Machine learning', 'Reinforcement learning', false],
+    ['Long context', 'Long-context benchmarks', false],
+    ['Image generation', 'Video generation', false],
+    ['AI safety and security', 'Computer security', false],
+    ['Image generation and editing', 'Video generation and editing', false],
+  ])('%s / %s: %s', (a, b, clash) => {
+    expect(labelsClash(labelWords(a), labelWords(b))).toBe(clash);
+    expect(labelsClash(labelWords(b), labelWords(a))).toBe(clash);
   });
 });
 
