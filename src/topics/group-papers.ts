@@ -342,10 +342,12 @@ export function groupPapers(
   other = joinClassSections(other, drafts, batch, owner, claim, topics);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
-  return {
-    groups: toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named),
-    catalogue: topics,
-  };
+  const groups = toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named);
+  // A topic proposed on the way (a found section that later gave way to a larger one) is no
+  // proposal: only those with a section reach the store, where an operator is asked to approve
+  // them ("Adversarial attacks, proposal, 0 papers" named nothing a reader saw).
+  const shown = new Set(groups.map((g) => g.topic.slug));
+  return { groups, catalogue: topics.filter((t, i) => i < catalogue.length || shown.has(t.slug)) };
 }
 
 /**

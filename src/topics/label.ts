@@ -211,14 +211,20 @@ const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
  * kept, and the words `name` says are names kept as written ("Monte Carlo simulations").
  */
 export function formatLabel(text: string, name: (word: string) => boolean = () => false): string {
-  const words = text.split(' ').map((word, i) =>
-    word
+  const parts = text.split(' ');
+  const named = parts.map((word) => CAPITALIZED.test(word) && name(word));
+  const words = parts.map((word, i) => {
+    // A capitalized word between two names is part of that name: "Hubble Space Telescope", where
+    // "space" alone is no name.
+    const inName =
+      CAPITALIZED.test(word) && named.slice(0, i).includes(true) && named.slice(i + 1).includes(true);
+    return word
       .split('-')
       .map((part, j) =>
-        (i === 0 && j === 0) || !CAPITALIZED.test(part) || name(part) ? part : part.toLowerCase(),
+        (i === 0 && j === 0) || !CAPITALIZED.test(part) || inName || name(part) ? part : part.toLowerCase(),
       )
-      .join('-'),
-  );
+      .join('-');
+  });
   const joined = words.join(' ');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }

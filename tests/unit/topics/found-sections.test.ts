@@ -5,7 +5,13 @@ import type { Draft } from '../../../src/topics/drafts.js';
 import { labelPhrases } from '../../../src/topics/drafts.js';
 import { FOUND_MIN_PAPERS, formFoundSections } from '../../../src/topics/form-sections.js';
 import { groupPapers, isHeadWord, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
-import { loadCatalogueFile } from '../../helpers/placement.js';
+import {
+  groupAsRun,
+  loadCatalogueFile,
+  loadPlacementArxivCs,
+  readArxivFixture,
+} from '../../helpers/placement.js';
+import { seededRandom, shuffle } from '../../helpers/seeded-random.js';
 
 /**
  * Issue #12: papers left in "More papers" that name the same subject in their titles form a
@@ -128,5 +134,26 @@ describe('a focused feed outside machine learning (100 arXiv papers on testing)'
       // "Metamorphic Testing for Pose Estimation Systems" may read under "Visual recognition".
       expect(home?.topic.slug).not.toBe(OTHER_TOPIC.slug);
     }
+  });
+});
+
+describe('proposals only of sections a reader sees', () => {
+  // Seeded letters of the fixture feeds (30-99 papers, mulberry32 + Fisher-Yates) in which a
+  // section was found and later gave way to a larger one ("Representation learning", "Dirac
+  // operator", "Scalar field"): its topic was returned, and a run stored it as a proposal of 0 papers.
+  const cs = [...loadPlacementArxivCs(), ...loadPlacementArxivCs(true)].map(({ accept: _, ...p }) => p);
+  const shipped = new Set(loadCatalogueFile().map((t) => t.slug));
+  it.each<[string, PaperText[], number]>([
+    ['an arXiv cs letter (seed 10)', cs, 10],
+    ['an all-archives letter (seed 3)', readArxivFixture('broad-all-archives.jsonl'), 3],
+    ['a 2008 harvest letter (seed 13)', readArxivFixture('broad-arxivraw-2008.jsonl'), 13],
+  ])('%s: every new topic has a section', (_name, pool, seed) => {
+    const random = seededRandom(seed);
+    const size = 30 + Math.floor(random() * 70);
+    const { groups, catalogue } = groupAsRun(shuffle(pool, random).slice(0, size));
+    const shown = new Set(groups.map((g) => g.topic.slug));
+    const added = catalogue.filter((t) => !shipped.has(t.slug));
+    expect(added.filter((t) => !shown.has(t.slug)).map((t) => t.label)).toEqual([]);
+    expect(catalogue.length).toBe(shipped.size + added.length);
   });
 });

@@ -230,6 +230,15 @@ describe('names in a heading keep their capitals', () => {
       'Bose-Einstein condensates',
     ],
     [
+      'a word between two names, which alone is none',
+      papersOf(
+        ['Hubble Space Telescope Imaging of Dwarf Galaxies', 'We use the Hubble Space Telescope.'],
+        ['Calibrating the Hubble Space Telescope', 'The Hubble Space Telescope drifts in space.'],
+        ['Hubble Space Telescope Spectra of Quasars', 'Hubble Space Telescope spectra, in space.'],
+      ),
+      'Hubble Space Telescope',
+    ],
+    [
       "a title's capitals alone",
       papersOf(
         ['Sparse Attention Kernels for GPUs', 'We write sparse attention kernels.'],
