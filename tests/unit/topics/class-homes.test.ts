@@ -41,6 +41,9 @@ describe('parseHomes', () => {
     expect(homes['cs.CL']).toBe('nlp-applications');
     // A cs.RO paper no topic claims is a robotics paper: the Robotics section takes it.
     expect(homes['cs.RO']).toBe('robotics');
+    // And a cs.CV paper no topic claims reads under the letter's general vision topic, not under
+    // a "Computer vision" heading of its class beside it.
+    expect(homes['cs.CV']).toBe('visual-recognition');
     for (const slug of Object.values(homes)) {
       const topic = catalogue.find((t) => t.slug === slug);
       expect(topic?.hidden).toBeUndefined();
