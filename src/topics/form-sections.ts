@@ -394,8 +394,8 @@ export function formClassSections(
 }
 
 /**
- * The catalogue topic a section of arXiv classes stands for: offered (curated or approved, not
- * hidden, not a part), labelled as the section is, and listing every one of its classes.
+ * The topic a section of arXiv classes stands for: offered (an operator's, curated or approved;
+ * not hidden, not a part), labelled as the section is, and listing every one of its classes.
  */
 function namesakeTopic(
   topics: readonly Topic[],
@@ -406,9 +406,8 @@ function namesakeTopic(
   return topics.find(
     (t) =>
       !t.hidden &&
-      !t.userDefined &&
       partParent(t.slug) === undefined &&
-      (topicOrigin(t) === 'curated' || topicOrigin(t) === 'approved') &&
+      topicOrigin(t) !== 'discovered' &&
       t.label.toLowerCase() === name &&
       classes.every((c) => t.categories.includes(c)),
   );

@@ -300,11 +300,12 @@ describe('a section of a class whose heading is the label of the catalogue topic
     ['one that does not list the class: a proposal', { categories: ['cs.AI'] }, false, 'robotics'],
     ['one labelled otherwise: a proposal', { label: 'Robot learning' }, true, 'robotics'],
     [
-      "an operator's own topic of that name: a proposal",
+      "an operator's own topic of that name: its section",
       { userDefined: true, origin: 'config' },
       true,
-      'robotics',
+      'robots',
     ],
+    ['a proposal of that name: a new proposal', { origin: 'discovered' }, true, 'robotics'],
   ])('%s', (_name, over, covered, slug) => {
     const own = topic(over);
     const topics = [...catalogue.map((t) => ({ ...t })), own];
