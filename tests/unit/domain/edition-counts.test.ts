@@ -6,6 +6,7 @@ import {
   type Edition,
   type RankedPaper,
   type Section,
+  sectionBounds,
 } from '../../../src/domain/index.js';
 
 const section = (slug: string, papers: number): Section => ({
@@ -51,5 +52,33 @@ describe('describeSections', () => {
     [4, false, '4 topics'],
   ])('%i topics, catch-all %s -> %s', (topics, catchAll, text) => {
     expect(describeSections({ topics, catchAll })).toBe(text);
+  });
+});
+
+describe('sectionBounds: sections a letter of n papers reads well with ("More papers" counted in)', () => {
+  it.each<[number, [number, number]]>([
+    [3, [1, 1]],
+    [10, [1, 4]],
+    [16, [2, 5]],
+    [20, [3, 6]],
+    [24, [3, 7]],
+    [26, [4, 7]],
+    [30, [4, 8]],
+    [40, [6, 10]],
+    [70, [7, 12]],
+    [100, [8, 14]],
+    [400, [16, 16]],
+  ])('%i papers: %j', (n, bounds) => {
+    expect(sectionBounds(n)).toEqual(bounds);
+  });
+
+  it('never allows fewer sections for more papers', () => {
+    for (let n = 1; n < 300; n += 1) {
+      const [lo, hi] = sectionBounds(n);
+      const [nextLo, nextHi] = sectionBounds(n + 1);
+      expect(lo).toBeLessThanOrEqual(hi);
+      expect(nextHi).toBeGreaterThanOrEqual(hi);
+      expect(nextLo).toBeGreaterThanOrEqual(lo);
+    }
   });
 });
