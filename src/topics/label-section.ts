@@ -123,6 +123,9 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
   return false;
 }
 
+// Made once (a bundle builds a `\p{...}` literal at each call).
+const NOT_A_LETTER = /[^\p{L}\p{N}]+/u;
+
 /**
  * A label's words as headings are told apart by (see {@link labelsClash}): each word lowercased
  * and stemmed, at spaces, hyphens and punctuation, a comma read as "and" ("3D vision" -> 3d,
@@ -133,7 +136,7 @@ export function headingKeys(label: string): string[] {
   return label
     .toLowerCase()
     .replace(/,/g, ' and ')
-    .split(/[^\p{L}\p{N}]+/u)
+    .split(NOT_A_LETTER)
     .filter((w) => w !== '')
     .map(stemWord);
 }
