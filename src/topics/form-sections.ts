@@ -1,5 +1,5 @@
 import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
-import { partParent, topicOrigin } from '../domain/index.js';
+import { isOffered, partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
 import { archiveName, archiveOf, classHeading, fieldName } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
@@ -405,9 +405,7 @@ function namesakeTopic(
   const name = label.toLowerCase();
   return topics.find(
     (t) =>
-      !t.hidden &&
-      partParent(t.slug) === undefined &&
-      topicOrigin(t) !== 'discovered' &&
+      isOffered(t) &&
       t.label.toLowerCase() === name &&
       classes.every((c) => t.categories.includes(c)),
   );
