@@ -404,10 +404,7 @@ function namesakeTopic(
 ): Topic | undefined {
   const name = label.toLowerCase();
   return topics.find(
-    (t) =>
-      isOffered(t) &&
-      t.label.toLowerCase() === name &&
-      classes.every((c) => t.categories.includes(c)),
+    (t) => isOffered(t) && t.label.toLowerCase() === name && classes.every((c) => t.categories.includes(c)),
   );
 }
 
