@@ -194,6 +194,41 @@ export function classHeading(category: string): string | undefined {
   return Object.hasOwn(HEADINGS, category) ? HEADINGS[category] : className(category);
 }
 
+/**
+ * Branches of computer science that group several arXiv classes under the heading an editor
+ * gives them: a cs letter's theory papers (an algorithms paper, a complexity one, a geometry one)
+ * read under "Theory of computing" where no class of them has enough papers for a section, not
+ * among "More papers". Classes of machine learning's own subjects belong to none.
+ */
+const BRANCHES: Readonly<Record<string, string>> = {
+  'cs.CC': 'Theory of computing',
+  'cs.CG': 'Theory of computing',
+  'cs.DM': 'Theory of computing',
+  'cs.DS': 'Theory of computing',
+  'cs.FL': 'Theory of computing',
+  'cs.GT': 'Theory of computing',
+  'cs.LO': 'Theory of computing',
+  'cs.AR': 'Computer systems',
+  'cs.DC': 'Computer systems',
+  'cs.ET': 'Computer systems',
+  'cs.OS': 'Computer systems',
+  'cs.PF': 'Computer systems',
+  'cs.IT': 'Communications and networking',
+  'cs.NI': 'Communications and networking',
+};
+
+/** The branch of computer science a class belongs to ("cs.DS" -> "Theory of computing"), or undefined. */
+export function branchName(category: string): string | undefined {
+  return Object.hasOwn(BRANCHES, category) ? BRANCHES[category] : undefined;
+}
+
+/** The classes of a branch (see {@link branchName}), sorted. */
+export function branchClasses(branch: string): string[] {
+  return Object.keys(BRANCHES)
+    .filter((c) => BRANCHES[c] === branch)
+    .sort();
+}
+
 /** The archive a class belongs to, the four hep-* and two nucl-* archives each taken as one. */
 export function archiveOf(category: string): string {
   const archive = category.split('.')[0] ?? category;

@@ -416,6 +416,14 @@ export interface CloseFit {
    */
   offField?: boolean;
   /**
+   * true when the paper's primary arXiv class is one no catalogue topic lists and the section is a
+   * catalogue topic's (a cs.DS paper on random trees beside "Medical AI"): such a paper fills that
+   * section by closeness only when it says a word of the topic, never for a title word one of the
+   * section's papers says too ("trees" of a decision-tree model). Its class's section (see
+   * formClassSections) may still form from "More papers".
+   */
+  offClass?: boolean;
+  /**
    * true when the paper gives join evidence for a topic that has no section in this letter (a
    * keyphrase-extraction paper naming "long documents" when no long-context section formed): it
    * names its subject, and that subject is not its closest section's.
@@ -488,16 +496,23 @@ export function hasCommonGround(fit: CloseFit): boolean {
 /**
  * true when a left-over paper that has a home in this letter ({@link CloseFit.homeless} not set)
  * may fill its closest section to keep the catch-all to its share, once the papers that clearly
- * fit ({@link joinsByCloseness}) are placed: closer than average, with common ground.
+ * fit ({@link joinsByCloseness}) are placed: closer than average, with common ground, and a word
+ * of its topic when the paper's class is one no topic lists ({@link CloseFit.offClass}).
  */
 export function fillsHome(fit: CloseFit): boolean {
-  return fit.homeless !== true && fit.sim > FILL_SIMILARITY && hasCommonGround(fit);
+  return (
+    fit.homeless !== true &&
+    fit.sim > FILL_SIMILARITY &&
+    hasCommonGround(fit) &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing)
+  );
 }
 
 /**
  * true when a left-over paper may fill its closest section to keep the catch-all to its share,
  * once the papers that clearly fit ({@link joinsByCloseness}) and those with a home
- * ({@link fillsHome}) are placed: closer than average, with common ground, and no arXiv category
+ * ({@link fillsHome}) are placed: closer than average, with common ground (a word of its topic for
+ * a paper of a class no topic lists, {@link CloseFit.offClass}), and no arXiv category
  * against the topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere})
  * needs evidence for the section's topic worth a key phrase in its keywords ({@link EVIDENCE}.keywords:
  * two phrases of its abstract, say): closeness alone put such papers right about half the time, and
@@ -508,6 +523,7 @@ export function fillsShare(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     hasCommonGround(fit) &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.keywords)
   );
@@ -517,7 +533,8 @@ export function fillsShare(fit: CloseFit): boolean {
  * true when a left-over paper may fill its closest section past the catch-all's share (up to
  * {@link OTHER_SLACK} times it): close, of a field some topic covers, no arXiv category against the
  * section's topic, naming no topic of its own that has no section, and sharing a key phrase with one
- * of its papers or saying a word of its topic. Past its share the catch-all grows rather than take
+ * of its papers or saying a word of its topic (the word alone for a paper of a class no topic lists,
+ * {@link CloseFit.offClass}). Past its share the catch-all grows rather than take
  * a trajectory-forecasting paper into "Fine-tuning" for closeness and one abstract word, or a cs.CV
  * 3D-asset paper into it for sharing "score distillation" with one of its papers (issue #12).
  */
@@ -525,6 +542,7 @@ export function fillsSlack(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     fit.offField !== true &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     fit.claimedElsewhere !== true &&
     (fit.keyShared >= 1 || fit.evidence >= EVIDENCE.passing)
@@ -728,6 +746,10 @@ export function placeLeftovers(
         homeless: unhoused || first?.weight === Number.NEGATIVE_INFINITY,
         claimedElsewhere: unhoused,
         offField: mine.size > 0 && ![...mine].some((c) => field.has(c)),
+        offClass:
+          family !== undefined &&
+          paper.categories[0] !== undefined &&
+          !field.has(paper.categories[0].toLowerCase()),
         uncategorized: mine.size === 0 && oneField,
       },
     });

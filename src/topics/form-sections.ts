@@ -1,7 +1,14 @@
 import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { isOffered, partParent, topicOrigin } from '../domain/index.js';
 import { type ArchiveModel, GUESS_CONFIDENCE, guessArchive } from './archive-guess.js';
-import { archiveName, archiveOf, classHeading, fieldName } from './arxiv-taxonomy.js';
+import {
+  archiveName,
+  archiveOf,
+  branchClasses,
+  branchName,
+  classHeading,
+  fieldName,
+} from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
@@ -228,6 +235,8 @@ interface ClassGroup {
    * (physics.* papers under "Physics"); at the end the field's other papers join its section.
    */
   field?: string | undefined;
+  /** A branch's group ("Theory of computing"): the section takes any paper of its classes. */
+  branch?: readonly string[];
 }
 
 /** The field an archive's group stands for when it is headed by the field's name ("Physics"). */
@@ -270,7 +279,9 @@ function addFieldGroups(
 /**
  * Sections of the catch-all named by arXiv: papers whose primary class no catalogue topic lists
  * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
- * or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them (two in a short letter,
+ * or its branch of computer science ("Theory of computing" over an algorithms, a complexity and
+ * a logic paper; with the papers of covered classes of the branch that name no topic and whose
+ * home topic has no section), or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them (two in a short letter,
  * {@link SHORT_LETTER}). A broad feed then reads
  * "Astrophysics", "Mathematics", "Hardware architecture" rather than half its papers in "More
  * papers". The largest group first (a class before its archive when as large), at most `room`
@@ -312,7 +323,13 @@ export function formClassSections(
   for (let made = 0; made < room && rest.length >= least; made += 1) {
     const groups = new Map<string, ClassGroup>();
     const add = (key: string, label: string, p: number, specific: boolean): void => {
-      const g = groups.get(key) ?? { label, members: [], specific, field: fieldOfArchiveKey(key, label) };
+      const g = groups.get(key) ?? {
+        label,
+        members: [],
+        specific,
+        field: fieldOfArchiveKey(key, label),
+        ...(key.startsWith('branch ') ? { branch: branchClasses(label) } : {}),
+      };
       g.members.push(p);
       groups.set(key, g);
     };
@@ -333,7 +350,14 @@ export function formClassSections(
         if (archive !== undefined && heading) add(`archive ${archive}`, heading, p, false);
         continue;
       }
-      if (field.has(primary.toLowerCase())) continue;
+      // A branch of computer science ("Computer systems") takes its classes' papers no topic
+      // took, a covered class's too unless the paper plainly names a topic or the class's home
+      // topic has a section (see `covered`).
+      const branch = branchName(primary);
+      const ownClass = !field.has(primary.toLowerCase());
+      if (branch && (ownClass || !(keepOut?.(p) || homed?.has(primary))))
+        add(`branch ${branch}`, branch, p, false);
+      if (!ownClass) continue;
       const name = classHeading(primary);
       if (name) add(`class ${primary}`, name, p, true);
       const archive = archiveOf(primary);
@@ -362,6 +386,9 @@ export function formClassSections(
     const best = [...groups.entries()]
       .filter(([, g]) => g.members.length >= least)
       .filter(([, g]) => !used.some((u) => labelsClash(u, labelWords(g.label))))
+      // Never a branch beside a section of one of its classes: "Communications and networking"
+      // beside "Networking and internet architecture" would not tell a reader which is which.
+      .filter(([, g]) => !g.branch?.some((c) => drafts.some((d) => d.classes?.includes(c))))
       .sort(
         ([ka, a], [kb, b]) =>
           b.members.length - a.members.length ||
@@ -377,14 +404,16 @@ export function formClassSections(
     // reads as that topic's section, not as a second "Robotics" proposed beside it: its readers
     // get these papers, and the operator is not asked to approve a topic the catalogue has.
     const topic = namesakeTopic(topics, best.label, classes) ?? proposeTopic(topics, best.label, []);
-    if (topic.categories.length === 0) topic.categories = classes;
+    // A branch's section lists all its classes: a paper of any of them joins it later.
+    const listed = best.branch ? [...best.branch] : classes;
+    if (topic.categories.length === 0) topic.categories = listed;
     addDraft(drafts, {
       members,
       topic,
       words: labelWords(best.label),
       source: -1,
       settled: true,
-      classes,
+      classes: topic.categories === listed ? listed : classes,
       ...(best.field ? { field: best.field } : {}),
     });
     const taken = new Set(members);

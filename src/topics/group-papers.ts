@@ -560,7 +560,12 @@ function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext
   // rather than three networking papers (issue #12: "More papers" at most ~15%).
   const kinds: ((papers: number[], into: Draft[], room: number) => number[])[] = [
     (papers, into, room) =>
-      formClassSections(papers, into, topics, batch, room, { model: options.archiveModel, fields }),
+      formClassSections(papers, into, topics, batch, room, {
+        model: options.archiveModel,
+        fields,
+        keepOut: (p) => (owner[p] ?? -1) >= 0,
+        homed: homedClasses(into, options.homes),
+      }),
     (papers, into, room) =>
       formClassSections(papers, into, topics, batch, room, {
         model: options.archiveModel,

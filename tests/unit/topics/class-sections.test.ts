@@ -3,6 +3,8 @@ import type { Topic } from '../../../src/domain/index.js';
 import {
   archiveName,
   archiveOf,
+  branchClasses,
+  branchName,
   classHeading,
   className,
   fieldName,
@@ -44,6 +46,39 @@ describe('arXiv taxonomy', () => {
     expect(className(category)).toBe(name);
     expect(archiveOf(category)).toBe(archive);
     expect(archiveName(archiveOf(category))).toBe(heading);
+  });
+});
+
+describe('branches of computer science', () => {
+  it.each([
+    ['cs.DS', 'Theory of computing'],
+    ['cs.CC', 'Theory of computing'],
+    ['cs.LO', 'Theory of computing'],
+    ['cs.DC', 'Computer systems'],
+    ['cs.AR', 'Computer systems'],
+    ['cs.NI', 'Communications and networking'],
+    ['cs.IT', 'Communications and networking'],
+    // Machine learning's own subjects, and other archives, belong to none.
+    ['cs.LG', undefined],
+    ['cs.CV', undefined],
+    ['math.IT', undefined],
+    ['toString', undefined],
+  ])('%s: %s', (category, branch) => {
+    expect(branchName(category)).toBe(branch);
+    if (branch) expect(branchClasses(branch)).toContain(category);
+  });
+
+  it("lists each branch's classes, sorted", () => {
+    expect(branchClasses('Theory of computing')).toEqual([
+      'cs.CC',
+      'cs.CG',
+      'cs.DM',
+      'cs.DS',
+      'cs.FL',
+      'cs.GT',
+      'cs.LO',
+    ]);
+    expect(branchClasses('Nothing')).toEqual([]);
   });
 });
 
@@ -113,6 +148,95 @@ describe('formClassSections', () => {
       expect(d.topic.categories).toEqual(d.classes);
       for (const p of d.members) expect(d.classes).toContain(batch[p]?.categories[0]);
     }
+  });
+});
+
+describe('formClassSections of a branch of computer science', () => {
+  // A theory paper of each of three classes, too few of any one class for a section.
+  const theory = [paper('t1', ['cs.DS']), paper('t2', ['cs.CC', 'cs.DS']), paper('t3', ['cs.LO'])];
+  // Systems papers, one of a class a catalogue topic covers (cs.DC, as "Efficient inference" does).
+  const systems = [paper('s1', ['cs.AR']), paper('s2', ['cs.OS']), paper('s3', ['cs.DC'])];
+  const covering: Topic[] = [
+    ...catalogue,
+    {
+      slug: 'inference',
+      label: 'Efficient inference',
+      keywords: ['inference'],
+      categories: ['cs.DC'],
+      userDefined: false,
+    },
+  ];
+  const fill = (n: number) => Array.from({ length: n }, (_, i) => paper(`f${i}`, ['cs.LG']));
+  const form = (papers: PaperText[], keepOut?: (p: number) => boolean) => {
+    const all = [...papers, ...fill(SHORT_LETTER + 1 - papers.length)];
+    const drafts: Draft[] = [];
+    const left = formClassSections(
+      papers.map((_, i) => i),
+      drafts,
+      covering.map((t) => ({ ...t })),
+      all,
+      2,
+      keepOut ? { keepOut } : {},
+    );
+    return { drafts, left };
+  };
+
+  it('groups papers of several classes of one branch under its heading', () => {
+    const { drafts, left } = form(theory);
+    expect(drafts.map((d) => d.topic.label)).toEqual(['Theory of computing']);
+    expect(drafts[0]?.members).toEqual([0, 1, 2]);
+    expect(left).toEqual([]);
+    // The section, and the topic it proposes, list every class of the branch: a computational-
+    // geometry paper placed later joins it (see joinClassSections).
+    expect(drafts[0]?.classes).toEqual(branchClasses('Theory of computing'));
+    expect(drafts[0]?.topic.categories).toEqual(branchClasses('Theory of computing'));
+    expect(drafts[0]?.topic.origin).toBe('discovered');
+  });
+
+  it('takes a paper of a class a topic covers, unless it plainly names a topic', () => {
+    expect(form(systems).drafts.map((d) => [d.topic.label, d.members])).toEqual([
+      ['Computer systems', [0, 1, 2]],
+    ]);
+    // Without the cs.DC paper two are left: too few in a letter longer than a short one.
+    const { drafts, left } = form(systems, (p) => p === 2);
+    expect(drafts).toEqual([]);
+    expect(left).toEqual([0, 1, 2]);
+  });
+
+  it('never beside a section of one of its classes', () => {
+    const papers = [paper('i1', ['cs.IT']), paper('i2', ['cs.IT']), paper('n4', ['cs.NI'])];
+    const all = [...papers, ...fill(SHORT_LETTER + 1 - papers.length)];
+    const formWith = (drafts: Draft[]): string[] => {
+      formClassSections(
+        [0, 1, 2],
+        drafts,
+        covering.map((t) => ({ ...t })),
+        all,
+        2,
+      );
+      return drafts.map((d) => d.topic.label);
+    };
+    expect(formWith([])).toEqual(['Communications and networking']);
+    const networking: Draft = {
+      members: [3, 4, 5],
+      topic: {
+        slug: 'ni',
+        label: 'Networking and internet architecture',
+        keywords: [],
+        categories: ['cs.NI'],
+        userDefined: false,
+      },
+      words: labelWords('Networking and internet architecture'),
+      source: -1,
+      settled: true,
+      classes: ['cs.NI'],
+    };
+    expect(formWith([networking])).toEqual(['Networking and internet architecture']);
+  });
+
+  it('a class with as many papers as its branch: the class', () => {
+    const ni = [paper('n1', ['cs.NI']), paper('n2', ['cs.NI']), paper('n3', ['cs.NI'])];
+    expect(form(ni).drafts.map((d) => d.topic.label)).toEqual(['Networking and internet architecture']);
   });
 });
 
@@ -339,6 +463,29 @@ describe('a section of a class whose heading is the label of the catalogue topic
   });
 });
 
+describe('a real cs letter: its theory papers under "Theory of computing"', () => {
+  // 100 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-theory-branch.jsonl): seven
+  // theory papers of five classes (cs.DS, cs.CC, cs.LO, cs.CG, cs.GT), at most three of one.
+  const letter100 = readArxivFixture('cs-letter-theory-branch.jsonl');
+  const { groups } = groupAsRun(letter100);
+  const primary = (id: string): string | undefined => letter100.find((p) => p.id === id)?.categories[0];
+  const theoryIds = letter100.filter((p) => branchName(p.categories[0] ?? '') === 'Theory of computing');
+
+  it('reads them under one heading rather than among "More papers"', () => {
+    expect(theoryIds).toHaveLength(7);
+    const theory = groups.find((g) => g.topic.label === 'Theory of computing');
+    expect(theory?.paperIds.sort()).toEqual(theoryIds.map((p) => p.id).sort());
+    expect(new Set(theory?.paperIds.map(primary)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('never puts a random-trees paper under "Medical AI" for a title word a decision-tree paper says', () => {
+    const medical = groups.find((g) => g.topic.slug === 'medical-ai');
+    expect(medical?.paperIds.length).toBeGreaterThanOrEqual(3);
+    expect(medical?.paperIds).not.toContain('2411.18614');
+    for (const id of medical?.paperIds ?? []) expect(branchName(primary(id) ?? '')).toBeUndefined();
+  });
+});
+
 describe('the physics archive beside a section of another physics archive', () => {
   // Three physics.* papers of three classes: too few of each class, a section of their archive.
   const papers = [
@@ -491,13 +638,15 @@ describe('short letters of an arXiv cs feed (categories as a run has them)', () 
     expect(sections.length).toBeLessThanOrEqual(10);
     expect(other / papers.length).toBeLessThanOrEqual(share);
     const byId = new Map(papers.map((p) => [p.id, p]));
-    // Sections of arXiv classes hold only papers of their classes, under a heading of one.
+    // Sections of arXiv classes hold only papers of their classes, under a heading of one, or of
+    // the branch of computer science they all belong to ("Theory of computing").
     const classSections = sections.filter(
       (g) => g.topic.origin === 'discovered' && g.topic.keywords.length === 0,
     );
     expect(classSections.length).toBeGreaterThanOrEqual(1);
     for (const g of classSections) {
-      expect(g.topic.categories.map((c) => classHeading(c))).toContain(g.topic.label);
+      const headings = g.topic.categories.flatMap((c) => [classHeading(c), branchName(c)]);
+      expect(headings).toContain(g.topic.label);
       for (const id of g.paperIds) expect(g.topic.categories).toContain(byId.get(id)?.categories[0]);
     }
   });

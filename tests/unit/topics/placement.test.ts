@@ -178,6 +178,22 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
       false,
       false,
     ],
+    // Issue #12: a cs.DS paper on root recovery in random trees sat under "Medical AI" for
+    // "trees" in its title and a decision-tree paper's; its class's section was formed later.
+    [
+      'a primary class no topic covers, a key phrase in common',
+      closeFit({ ...far, offClass: true }),
+      false,
+      false,
+      false,
+    ],
+    [
+      'a primary class no topic covers, a word of its topic',
+      closeFit({ ...far, offClass: true, evidence: EVIDENCE.passing }),
+      true,
+      true,
+      true,
+    ],
     [
       'a word of its topic, no phrase in common',
       closeFit({ ...far, shared: 0, keyShared: 0, evidence: EVIDENCE.passing }),
