@@ -417,10 +417,11 @@ export interface CloseFit {
   offField?: boolean;
   /**
    * true when the paper's primary arXiv class is one no catalogue topic lists and the section is a
-   * catalogue topic's (a cs.DS paper on random trees beside "Medical AI"): such a paper fills that
-   * section by closeness only when it says a word of the topic, never for a title word one of the
-   * section's papers says too ("trees" of a decision-tree model). Its class's section (see
-   * formClassSections) may still form from "More papers".
+   * catalogue topic's (a cs.DS paper on random trees beside "Medical AI"): such a paper joins that
+   * section by closeness only when it says a phrase of the topic (EVIDENCE.abstract), never for a
+   * title word one of the section's papers says too ("trees" of a decision-tree model) nor for one
+   * word of its abstract (a quantum-noise paper's "RL agent" beside "LLM agents"). Its class's
+   * section (see formClassSections) may still form from "More papers".
    */
   offClass?: boolean;
   /**
@@ -467,7 +468,8 @@ export const OTHER_SLACK = 1.5;
  * {@link CloseFit.keyShared}): two abstract words ("kernel", "speedup") put an FPGA accelerator
  * under "Graph learning". One without (a Hugging Face daily paper) does not: nothing else tells
  * its field, and in a one-field feed its closest section is most often right (the focused set's
- * NMI fell 0.732 -> 0.713 when such papers needed a key phrase too).
+ * NMI fell 0.732 -> 0.713 when such papers needed a key phrase too). A paper of a class no topic
+ * lists needs a phrase of the topic ({@link CloseFit.offClass}).
  */
 export function joinsByCloseness(fit: CloseFit): boolean {
   const common = fit.shared >= 2 && (fit.keyShared >= 1 || fit.uncategorized === true);
@@ -476,6 +478,7 @@ export function joinsByCloseness(fit: CloseFit): boolean {
     fit.sim - fit.runnerUp >= FILL_MARGIN &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (common || fit.evidence >= EVIDENCE.passing) &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.abstract) &&
     (fit.claimedElsewhere !== true || fit.uncategorized === true || fit.evidence >= EVIDENCE.keywords)
   );
 }
@@ -496,7 +499,7 @@ export function hasCommonGround(fit: CloseFit): boolean {
 /**
  * true when a left-over paper that has a home in this letter ({@link CloseFit.homeless} not set)
  * may fill its closest section to keep the catch-all to its share, once the papers that clearly
- * fit ({@link joinsByCloseness}) are placed: closer than average, with common ground, and a word
+ * fit ({@link joinsByCloseness}) are placed: closer than average, with common ground, and a phrase
  * of its topic when the paper's class is one no topic lists ({@link CloseFit.offClass}).
  */
 export function fillsHome(fit: CloseFit): boolean {
@@ -504,15 +507,15 @@ export function fillsHome(fit: CloseFit): boolean {
     fit.homeless !== true &&
     fit.sim > FILL_SIMILARITY &&
     hasCommonGround(fit) &&
-    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing)
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.abstract)
   );
 }
 
 /**
  * true when a left-over paper may fill its closest section to keep the catch-all to its share,
  * once the papers that clearly fit ({@link joinsByCloseness}) and those with a home
- * ({@link fillsHome}) are placed: closer than average, with common ground (a word of its topic for
- * a paper of a class no topic lists, {@link CloseFit.offClass}), and no arXiv category
+ * ({@link fillsHome}) are placed: closer than average, with common ground (a phrase of its topic
+ * for a paper of a class no topic lists, {@link CloseFit.offClass}), and no arXiv category
  * against the topic. A paper that names a topic without a section ({@link CloseFit.claimedElsewhere})
  * needs evidence for the section's topic worth a key phrase in its keywords ({@link EVIDENCE}.keywords:
  * two phrases of its abstract, say): closeness alone put such papers right about half the time, and
@@ -523,7 +526,7 @@ export function fillsShare(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     hasCommonGround(fit) &&
-    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing) &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.abstract) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     (fit.claimedElsewhere !== true || fit.evidence >= EVIDENCE.keywords)
   );
@@ -533,7 +536,7 @@ export function fillsShare(fit: CloseFit): boolean {
  * true when a left-over paper may fill its closest section past the catch-all's share (up to
  * {@link OTHER_SLACK} times it): close, of a field some topic covers, no arXiv category against the
  * section's topic, naming no topic of its own that has no section, and sharing a key phrase with one
- * of its papers or saying a word of its topic (the word alone for a paper of a class no topic lists,
+ * of its papers or saying a word of its topic (a phrase of it for a paper of a class no topic lists,
  * {@link CloseFit.offClass}). Past its share the catch-all grows rather than take
  * a trajectory-forecasting paper into "Fine-tuning" for closeness and one abstract word, or a cs.CV
  * 3D-asset paper into it for sharing "score distillation" with one of its papers (issue #12).
@@ -542,7 +545,7 @@ export function fillsSlack(fit: CloseFit): boolean {
   return (
     fit.sim > FILL_SIMILARITY &&
     fit.offField !== true &&
-    (fit.offClass !== true || fit.evidence >= EVIDENCE.passing) &&
+    (fit.offClass !== true || fit.evidence >= EVIDENCE.abstract) &&
     fit.evidence > Number.NEGATIVE_INFINITY &&
     fit.claimedElsewhere !== true &&
     (fit.keyShared >= 1 || fit.evidence >= EVIDENCE.passing)

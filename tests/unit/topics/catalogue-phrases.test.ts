@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestTopic } from '../../../src/topics/index.js';
+import { bestTopic, type PaperText } from '../../../src/topics/index.js';
+import { readArxivFixture } from '../../helpers/placement.js';
 import { loadCatalogue } from './hf-fixture.js';
 
 /**
@@ -111,5 +112,20 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['Scalable Traffic Forecasting with Spatio-Temporal Transformers', 'time-series'],
   ])('"%s" joins %s, not for "spatio-temporal"', (title, slug) => {
     expect(joins(title)).toBe(slug);
+  });
+
+  // A sub-area's phrases that say its topic outright are the topic's too: a paper names "metric
+  // depth" or "jailbreaking" whether or not its topic holds enough papers to split. Before session
+  // 32 these papers (title and abstract, of the letters in tests/fixtures/topics) joined the topic
+  // of a method they use ("Diffusion Distillation", "Low-rank Adaptation": "Fine-tuning and
+  // knowledge distillation").
+  it.each([
+    ['all-archives-letter-seed7.jsonl', '2411.18229', '3d-vision'],
+    ['cs-letter-theory-branch.jsonl', '2411.17814', 'visual-recognition'],
+  ])('%s %s joins %s, the topic of its sub-area', (file, id, slug) => {
+    const paper = readArxivFixture(file).find((p) => p.id === id);
+    expect(paper).toBeDefined();
+    const best = bestTopic(CATALOGUE, top, paper as PaperText);
+    expect(CATALOGUE[best.index]?.slug).toBe(slug);
   });
 });

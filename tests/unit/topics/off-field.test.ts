@@ -51,3 +51,29 @@ describe('a broad feed with papers of fields no catalogue topic covers', () => {
     expect(section?.paperIds).toEqual(expect.arrayContaining(about));
   });
 });
+
+describe("a paper of a class no topic covers, clearly closest to a topic's section", () => {
+  // 100 papers of the arXiv all-archives feed (tests/fixtures/topics/all-archives-letter-seed7.jsonl).
+  // A quantum-noise paper (quant-ph) that trains "the RL agent" once in its abstract sat under
+  // "LLM agents", closest to two multi-agent simulation papers there (issue #12: never one
+  // incidental word of the abstract).
+  const papers = readArxivFixture('all-archives-letter-seed7.jsonl');
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+  });
+  const sectionOf = new Map(groups.flatMap((g) => g.paperIds.map((id) => [id, g.topic] as const)));
+
+  it('reads under its physics section, not "LLM agents"', () => {
+    const quantum = papers.find((p) => p.id === '2408.01506');
+    expect(quantum?.categories[0]).toBe('quant-ph');
+    expect(sectionOf.get('2408.01506')?.label).toMatch(/physics/i);
+  });
+
+  it('leaves "LLM agents" to papers of classes a topic covers', () => {
+    const agents = groups.find((g) => g.topic.slug === 'llm-agents');
+    expect(agents?.paperIds.length).toBeGreaterThanOrEqual(3);
+    for (const id of agents?.paperIds ?? [])
+      expect(papers.find((p) => p.id === id)?.categories[0]).toMatch(/^cs\./);
+  });
+});

@@ -56,6 +56,19 @@ describe('joinsByCloseness', () => {
       true,
     ],
     ['a key phrase only one of its papers says', closeFit({ evidence: 0, shared: 1, keyShared: 1 }), false],
+    // Issue #12: a quantum-noise paper (quant-ph) that trains an "RL agent" sat under "LLM
+    // agents", clearly closest to two multi-agent simulation papers; a paper of a class no topic
+    // lists joins a topic's section on a phrase of that topic, never on closeness and a word.
+    [
+      'a primary class no topic covers, clearly closest, phrases in common, a word of its topic',
+      closeFit({ shared: 2, keyShared: 1, offClass: true }),
+      false,
+    ],
+    [
+      'a primary class no topic covers, clearly closest, a phrase of its topic',
+      closeFit({ evidence: EVIDENCE.abstract, offClass: true }),
+      true,
+    ],
     ['a phrase only one of its papers says', closeFit({ evidence: 0, shared: 1 }), false],
     ['nothing in common but closeness', closeFit({ evidence: 0, shared: 0 }), false],
     ['half-way between two topics', closeFit({ runnerUp: 0.05 - FILL_MARGIN / 2 }), false],
@@ -187,9 +200,17 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
       false,
       false,
     ],
+    // Nor for one word of its abstract: a quantum-noise paper's "RL agent" is no "LLM agents".
     [
       'a primary class no topic covers, a word of its topic',
       closeFit({ ...far, offClass: true, evidence: EVIDENCE.passing }),
+      false,
+      false,
+      false,
+    ],
+    [
+      'a primary class no topic covers, a phrase of its topic',
+      closeFit({ ...far, offClass: true, evidence: EVIDENCE.abstract }),
       true,
       true,
       true,
@@ -697,9 +718,12 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
   it('arXiv cs-only, 60 held-out papers: most papers well placed, "More papers" under two fifths', () => {
     const s = measurePlacement(loadPlacementArxivCs(true), catalogue);
     expect(s.papers).toBe(60);
-    // 93% / 82% while "spatio-temporal" named "Time series" (a spiking-network paper went there).
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.94);
-    expect(s.strict).toBeGreaterThanOrEqual(0.83);
+    // 93% / 82% while "spatio-temporal" named "Time series" (a spiking-network paper went there);
+    // 95% / 83% before "3D vision" listed its parts' depth phrases (session 32): its two depth
+    // papers now make that section, in place of an "Information retrieval and RAG" of two whose
+    // literature-review paper then reads in "More papers" beside the language section it fits.
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.93);
+    expect(s.strict).toBeGreaterThanOrEqual(0.85);
     expect(s.otherShare).toBeLessThanOrEqual(0.4);
   });
 });
