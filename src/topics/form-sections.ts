@@ -207,12 +207,13 @@ export interface ClassSectionOptions {
   /** Sections of the classes catalogue topics list (see {@link formClassSections}). */
   covered?: boolean;
   /**
-   * Papers a section of covered classes leaves where they are: those that plainly name a topic
-   * (which has no section in this letter) stay in "More papers", never under a broader heading.
+   * Papers a section of covered classes (or a branch's section, for its papers of covered classes)
+   * leaves where they are: those that plainly name a topic (which has no section in this letter)
+   * stay in "More papers", never under a broader heading.
    */
   keepOut?: (paper: number) => boolean;
   /**
-   * Classes a section of covered classes is never made of: those whose home topic (see
+   * Classes a section of covered classes (or a branch's) is never made of: those whose home topic (see
    * {@link ClassHomes}) has a section in the letter. Their papers left over name other topics; a
    * "Natural language processing" beside "Language understanding and text analysis" would give
    * a reader two headings for one field.
@@ -281,11 +282,12 @@ function addFieldGroups(
  * (astrophysics, hardware, networking in a machine-learning letter) and that share that class,
  * or its branch of computer science ("Theory of computing" over an algorithms, a complexity and
  * a logic paper; with the papers of covered classes of the branch that name no topic and whose
- * home topic has no section), or failing that its archive, at least {@link CLASS_MIN_PAPERS} of them (two in a short letter,
- * {@link SHORT_LETTER}). A broad feed then reads
- * "Astrophysics", "Mathematics", "Hardware architecture" rather than half its papers in "More
- * papers". The largest group first (a class before its archive when as large), at most `room`
- * sections, each a proposed topic listing the classes of its papers. Returns the papers left.
+ * home topic has no section), or failing that its archive, at least {@link CLASS_MIN_PAPERS} of
+ * them (two in a short letter, {@link SHORT_LETTER}). A broad feed then reads "Astrophysics",
+ * "Mathematics", "Hardware architecture" rather than half its papers in "More papers". The
+ * largest group first (a class before its branch or archive when as large), never a branch beside
+ * a section of one of its classes, at most `room` sections, each a proposed topic listing the
+ * classes of its papers (a branch's: all its classes). Returns the papers left.
  *
  * With `covered`, the classes catalogue topics do list instead, class by class only (never
  * their archive, which would only rename the catch-all "Computer science"), for the papers of
@@ -354,10 +356,10 @@ export function formClassSections(
       // took, a covered class's too unless the paper plainly names a topic or the class's home
       // topic has a section (see `covered`).
       const branch = branchName(primary);
-      const ownClass = !field.has(primary.toLowerCase());
-      if (branch && (ownClass || !(keepOut?.(p) || homed?.has(primary))))
+      const uncovered = !field.has(primary.toLowerCase());
+      if (branch && (uncovered || !(keepOut?.(p) || homed?.has(primary))))
         add(`branch ${branch}`, branch, p, false);
-      if (!ownClass) continue;
+      if (!uncovered) continue;
       const name = classHeading(primary);
       if (name) add(`class ${primary}`, name, p, true);
       const archive = archiveOf(primary);
