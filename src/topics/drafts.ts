@@ -416,8 +416,8 @@ export interface CloseFit {
    */
   offField?: boolean;
   /**
-   * true when the paper's primary arXiv class is one no catalogue topic lists and the section is a
-   * catalogue topic's (a cs.DS paper on random trees beside "Medical AI"): such a paper joins that
+   * true when the paper's primary arXiv class is one no topic of key phrases lists (an approved
+   * section of classes, "Theory of computing", does not count) and the section is a catalogue topic's (a cs.DS paper on random trees beside "Medical AI"): such a paper joins that
    * section by closeness only when it says a phrase of the topic (EVIDENCE.abstract), never for a
    * title word one of the section's papers says too ("trees" of a decision-tree model) nor for one
    * word of its abstract (a quantum-noise paper's "RL agent" beside "LLM agents"). Its class's
@@ -645,6 +645,13 @@ export function placeLeftovers(
   const phrases = realPhrases(stats, n);
   const housed = new Set(drafts.map((d) => familyOf(d, topics)));
   const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
+  // The classes topics of key phrases list: an approved section of classes ("Theory of
+  // computing", no phrases) makes no class of its a machine-learning one (see CloseFit.offClass).
+  const phraseField = new Set(
+    topics.flatMap((t) =>
+      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
+    ),
+  );
   const bySlug = topicsBySlug(topics);
   const membersApart = archivesOfMembers(batch);
   const named = topics.flatMap((t, i) =>
@@ -752,7 +759,7 @@ export function placeLeftovers(
         offClass:
           family !== undefined &&
           paper.categories[0] !== undefined &&
-          !field.has(paper.categories[0].toLowerCase()),
+          !phraseField.has(paper.categories[0].toLowerCase()),
         uncategorized: mine.size === 0 && oneField,
       },
     });

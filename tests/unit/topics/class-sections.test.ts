@@ -484,6 +484,32 @@ describe('a real cs letter: its theory papers under "Theory of computing"', () =
     expect(medical?.paperIds).not.toContain('2411.18614');
     for (const id of medical?.paperIds ?? []) expect(branchName(primary(id) ?? '')).toBeUndefined();
   });
+
+  it('proposes the branch as a topic; once approved, its section is that topic', () => {
+    const proposed = groups.find((g) => g.topic.label === 'Theory of computing')?.topic;
+    expect(proposed?.origin).toBe('discovered');
+    expect(proposed?.categories).toEqual(branchClasses('Theory of computing'));
+    // The operator approves it (under a slug of their own): the next letter files its theory
+    // papers there, and no second "Theory of computing" is proposed.
+    const approved: Topic = {
+      slug: 'theory',
+      label: 'Theory of computing',
+      keywords: [],
+      categories: branchClasses('Theory of computing'),
+      userDefined: false,
+      origin: 'approved',
+    };
+    const next = groupPapers(letter100, [...loadCatalogueFile(), approved], {
+      areas: loadAreasFile(),
+      homes: loadHomesFile(),
+    });
+    const section = next.groups.find((g) => g.topic.label === 'Theory of computing');
+    expect(section?.topic.slug).toBe('theory');
+    expect(section?.paperIds.sort()).toEqual(theoryIds.map((p) => p.id).sort());
+    expect(next.catalogue.filter((t) => t.label === 'Theory of computing').map((t) => t.slug)).toEqual([
+      'theory',
+    ]);
+  });
 });
 
 describe('the physics archive beside a section of another physics archive', () => {
