@@ -614,6 +614,19 @@ function severalWords(s: PhraseStats): boolean {
 }
 
 /**
+ * The arXiv classes (lowercase) that topics of key phrases list: a field the catalogue covers.
+ * Not those of a section of classes itself (an approved "Mathematics" or "Theory of computing",
+ * no phrases), which takes its classes' papers but makes none of them a machine-learning class.
+ */
+export function phraseClasses(topics: readonly Topic[]): Set<string> {
+  return new Set(
+    topics.flatMap((t) =>
+      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
+    ),
+  );
+}
+
+/**
  * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
  * key phrases) the paper says, the closest such first; never a section of another topic than
  * the one the paper plainly names. The rest make the catch-all section, kept to about
@@ -645,13 +658,9 @@ export function placeLeftovers(
   const phrases = realPhrases(stats, n);
   const housed = new Set(drafts.map((d) => familyOf(d, topics)));
   const field = new Set(topics.flatMap((t) => (t.hidden ? [] : t.categories.map((c) => c.toLowerCase()))));
-  // The classes topics of key phrases list: an approved section of classes ("Theory of
-  // computing", no phrases) makes no class of its a machine-learning one (see CloseFit.offClass).
-  const phraseField = new Set(
-    topics.flatMap((t) =>
-      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
-    ),
-  );
+  // An approved section of classes ("Theory of computing") makes none of its classes a
+  // machine-learning one (see CloseFit.offClass).
+  const phraseField = phraseClasses(topics);
   const bySlug = topicsBySlug(topics);
   const membersApart = archivesOfMembers(batch);
   const named = topics.flatMap((t, i) =>
@@ -915,11 +924,7 @@ export function toGroups(
   };
   // The classes topics of key phrases cover (see formClassSections): a section of one of them is
   // that class's catch-all (Topic.classCatchAll).
-  const field = new Set(
-    topics.flatMap((t) =>
-      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
-    ),
-  );
+  const field = phraseClasses(topics);
   const groups: TopicGroup[] = sorted.map((d) => {
     if (d.area)
       return {

@@ -10,7 +10,7 @@ import {
   fieldName,
 } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
-import { addDraft, labelWords, proposeTopic } from './drafts.js';
+import { addDraft, labelWords, phraseClasses, proposeTopic } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { labelsClash, sectionHeading } from './label-section.js';
@@ -306,11 +306,7 @@ export function formClassSections(
   const { model, covered = false, keepOut, homed, fields = false } = options;
   // The classes topics of key phrases cover; not those of a section of classes itself (an
   // approved "Mathematics" lists math.AG and keeps taking its papers).
-  const field = new Set(
-    topics.flatMap((t) =>
-      t.hidden || t.keywords.length === 0 ? [] : t.categories.map((c) => c.toLowerCase()),
-    ),
-  );
+  const field = phraseClasses(topics);
   let rest = [...other];
   const least = batch.length <= SHORT_LETTER ? 2 : CLASS_MIN_PAPERS;
   // How many of the batch's papers each archive has (their primary class's): a field's section
