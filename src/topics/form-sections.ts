@@ -411,7 +411,7 @@ export function formClassSections(
       words: labelWords(best.label),
       source: -1,
       settled: true,
-      classes: topic.categories === listed ? listed : classes,
+      classes: listed,
       ...(best.field ? { field: best.field } : {}),
     });
     const taken = new Set(members);
