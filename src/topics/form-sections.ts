@@ -469,21 +469,7 @@ export function formAreaSections(
   const open = areas.map((area, order) => {
     const slugs = new Set(area.topics.filter((s) => live.has(s) && !housed.has(s)));
     const own = named.filter((i) => slugs.has((topics[i] as Topic).slug));
-    const keywords = [...new Set(own.flatMap((i) => (topics[i] as Topic).keywords))];
-    const topicLabels = Object.fromEntries(
-      own.map((i) => [(topics[i] as Topic).slug, (topics[i] as Topic).label]),
-    );
-    const topic: Topic = {
-      slug: area.slug,
-      label: area.label,
-      keywords,
-      categories: [],
-      userDefined: false,
-      origin: 'curated',
-      description: area.description,
-      topicLabels,
-    };
-    return { area, order, slugs, own, topic };
+    return { area, order, slugs, own, topic: areaTopic(area, own, topics) };
   });
   // Every area's phrases read before the first paper is matched against them (see learnPhrases).
   const areaTopics = open.map((a) => a.topic);
@@ -544,4 +530,112 @@ export function formAreaSections(
     for (const p of members) taken.add(p);
   }
   return other.filter((p) => !taken.has(p));
+}
+
+/**
+ * The topic of a broad area's section: the area's heading and description, the key phrases and
+ * labels of its topics `own` (indices in `topics`), so a paper that says several of them joins it.
+ */
+function areaTopic(area: TopicArea, own: readonly number[], topics: readonly Topic[]): Topic {
+  return {
+    slug: area.slug,
+    label: area.label,
+    keywords: [...new Set(own.flatMap((i) => (topics[i] as Topic).keywords))],
+    categories: [],
+    userDefined: false,
+    origin: 'curated',
+    description: area.description,
+    topicLabels: Object.fromEntries(own.map((i) => [(topics[i] as Topic).slug, (topics[i] as Topic).label])),
+  };
+}
+
+/**
+ * Most papers a section may hold to read under its area's heading with another (see
+ * {@link mergeIntoArea}): a section of five keeps its own, more specific heading ("Information
+ * retrieval and RAG" of five did not become "Text, retrieval and recommendation" for taking two
+ * multilingual papers).
+ */
+export const AREA_MERGE_MAX = 4;
+
+/**
+ * Fewer sections without a paper losing its heading: the only two sections of a broad area (see
+ * {@link TopicArea}), each of a catalogue topic itself (not a part, an operator's topic, a section
+ * of arXiv classes) and of at most {@link AREA_MERGE_MAX} papers, `most` together, become one
+ * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim):
+ * "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
+ * five. Of several such pairs, the smallest (the first area at a tie); never one whose heading
+ * clashes with another section's. The area's topics without a section (`named`: the topics a
+ * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
+ * `claimed`) joins it later. Updates `drafts`; returns false when no pair qualifies.
+ */
+export function mergeIntoArea(
+  drafts: Draft[],
+  topics: readonly Topic[],
+  areas: readonly TopicArea[],
+  named: readonly number[],
+  owner: readonly number[],
+  claimed: readonly number[],
+  most = Number.POSITIVE_INFINITY,
+): boolean {
+  const slugOf = (d: Draft): string | undefined => {
+    if (d.source < 0 || d.area || d.classes || d.whole || d.topic.parent !== undefined) return undefined;
+    const topic = topics[d.source] as Topic;
+    return topic.userDefined || partParent(topic.slug) !== undefined || topic.slug !== d.topic.slug
+      ? undefined
+      : topic.slug;
+  };
+  let best: { area: TopicArea; a: Draft; b: Draft; size: number } | undefined;
+  for (const area of areas) {
+    // The area's only two sections, of its topics themselves (no part, no area section of it):
+    // "Computer vision" beside "Visual recognition" would read as two headings of one subject.
+    const inArea = drafts.filter((d) => {
+      const family = d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
+      return area.topics.includes(family) || (d.area !== undefined && d.topic.slug === area.slug);
+    });
+    const [a, b] = inArea.sort(
+      (x, y) => x.members.length - y.members.length || (x.topic.slug < y.topic.slug ? -1 : 1),
+    );
+    if (!a || !b || inArea.length > 2 || slugOf(a) === undefined || slugOf(b) === undefined) continue;
+    if (b.members.length > AREA_MERGE_MAX) continue;
+    const size = a.members.length + b.members.length;
+    if (size > most || (best && best.size <= size)) continue;
+    const words = labelWords(area.label);
+    if (drafts.some((d) => d !== a && d !== b && labelsClash(d.words, words))) continue;
+    best = { area, a, b, size };
+  }
+  if (!best) return false;
+  const { area, a, b } = best;
+  const housed = new Set(
+    drafts.flatMap((d) =>
+      d === a || d === b ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug],
+    ),
+  );
+  const live = new Set(named.map((i) => (topics[i] as Topic).slug));
+  const slugs = new Set(
+    area.topics.filter((s) => s === a.topic.slug || s === b.topic.slug || (live.has(s) && !housed.has(s))),
+  );
+  const own = named.filter((i) => slugs.has((topics[i] as Topic).slug));
+  const from = new Map<number, string>();
+  for (const p of a.members) from.set(p, a.topic.slug);
+  for (const p of b.members) from.set(p, b.topic.slug);
+  const claim = (p: number): string | undefined => {
+    const kept = from.get(p);
+    if (kept !== undefined) return kept;
+    const index = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claimed[p] ?? -1);
+    if (index < 0) return undefined;
+    const slug = partParent((topics[index] as Topic).slug) ?? (topics[index] as Topic).slug;
+    return slugs.has(slug) ? slug : undefined;
+  };
+  const topic = areaTopic(area, own, topics);
+  drafts.splice(drafts.indexOf(a), 1);
+  drafts.splice(drafts.indexOf(b), 1);
+  drafts.push({
+    members: [...a.members, ...b.members].sort((x, y) => x - y),
+    topic,
+    words: labelWords(topic.label),
+    source: -1,
+    settled: true,
+    area: { slugs, claim },
+  });
+  return true;
 }

@@ -26,6 +26,7 @@ import {
   formClassSections,
   formFoundSections,
   formSections,
+  mergeIntoArea,
 } from './form-sections.js';
 import { namesIn } from './label-section.js';
 import { partsByParent, renameByPart, splitByParts } from './parts.js';
@@ -298,6 +299,20 @@ export function groupPapers(
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
       mergeSmallestPart(trial, splitAt) ? { other: fillOther(left, trial) } : undefined,
+    keep: (_, { other: trialOther }, left) => trialOther.length + SWAP_GAIN <= left.length,
+  });
+  // Still over its share with no room left: two small sections of one broad area read as one
+  // under the area's heading (see mergeIntoArea: its cards still say their topics), when the
+  // room that frees forms a section from "More papers" (at least SWAP_GAIN papers fewer there),
+  // before any section gives way and its papers are placed where they are merely close. A
+  // 77-paper Hugging Face letter reads "Efficient inference and architectures" of eight and a
+  // "Computer vision" of three world-model and video papers rather than "Model architectures"
+  // of four and "Efficient inference" of three beside them in "More papers".
+  other = tryTrials(drafts, other, topics, share, {
+    change: (trial, left) =>
+      mergeIntoArea(trial, topics, opts.areas, curated, owner, claim, average)
+        ? { other: fillOther(left, trial) }
+        : undefined,
     keep: (_, { other: trialOther }, left) => trialOther.length + SWAP_GAIN <= left.length,
   });
   // Still over its share with no room left: a section keeps its place only while no larger one

@@ -722,8 +722,11 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // 95% / 83% before "3D vision" listed its parts' depth phrases (session 32): its two depth
     // papers now make that section, in place of an "Information retrieval and RAG" of two whose
     // literature-review paper then reads in "More papers" beside the language section it fits.
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.93);
-    expect(s.strict).toBeGreaterThanOrEqual(0.85);
+    // 95% / 87% (session 33: 52 of 60) since two small sections of one area read under its heading when
+    // that frees room for a section from "More papers" (see mergeIntoArea): the language and
+    // retrieval sections as "Text, retrieval and recommendation", the review paper with them.
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.95);
+    expect(s.strict).toBeGreaterThanOrEqual(0.86);
     expect(s.otherShare).toBeLessThanOrEqual(0.4);
   });
 });

@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic, TopicArea } from '../../../src/domain/index.js';
+import { type Draft, labelWords } from '../../../src/topics/drafts.js';
+import { AREA_MERGE_MAX, mergeIntoArea } from '../../../src/topics/form-sections.js';
+import { groupPapers, OTHER_TOPIC } from '../../../src/topics/index.js';
+import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+import { seededRandom, shuffle } from '../../helpers/seeded-random.js';
+import { loadHfLabeled } from './hf-fixture.js';
+
+/**
+ * Issue #12: a letter at its most sections with "More papers" over its share reads two small
+ * sections of one broad area under the area's heading (each card still saying its topic) when
+ * the room that frees forms a section from "More papers", before a section gives way and its
+ * papers go where they are merely close.
+ */
+
+const topic = (slug: string, label: string, extra: Partial<Topic> = {}): Topic => ({
+  slug,
+  label,
+  keywords: [slug.replace(/-/g, ' ')],
+  categories: [],
+  userDefined: false,
+  origin: 'curated',
+  ...extra,
+});
+
+const TOPICS: Topic[] = [
+  topic('efficient-inference', 'Efficient inference'),
+  topic('architectures', 'Model architectures'),
+  topic('long-context', 'Long context'),
+  topic('graph-learning', 'Graph learning'),
+  topic('time-series', 'Time series'),
+  topic('efficient-inference--quantization', 'Quantization', { parent: 'efficient-inference' }),
+  topic('my-efficiency', 'My efficiency digest', { userDefined: true }),
+];
+const AREAS: TopicArea[] = [
+  {
+    slug: 'area-efficiency',
+    label: 'Efficient inference and architectures',
+    description: 'Faster and smaller models.',
+    topics: ['efficient-inference', 'architectures', 'long-context'],
+  },
+  {
+    slug: 'area-ml',
+    label: 'Machine learning methods',
+    description: 'Graphs and time series.',
+    topics: ['graph-learning', 'time-series'],
+  },
+];
+const index = (slug: string): number => TOPICS.findIndex((t) => t.slug === slug);
+const NAMED = TOPICS.flatMap((t, i) => (t.userDefined || t.parent ? [] : [i]));
+
+/** A section of the topic `slug` holding papers `members`, as groupPapers drafts one. */
+const section = (slug: string, members: number[], extra: Partial<Draft> = {}): Draft => {
+  const t = TOPICS[index(slug)] as Topic;
+  return { members, topic: t, words: labelWords(t.label), source: index(slug), settled: false, ...extra };
+};
+
+const merge = (drafts: Draft[], owner: number[] = [], claimed: number[] = [], most?: number): boolean =>
+  mergeIntoArea(drafts, TOPICS, AREAS, NAMED, owner, claimed, most);
+
+describe('mergeIntoArea', () => {
+  it('makes the only two small sections of an area one section under its heading', () => {
+    const drafts = [
+      section('efficient-inference', [0, 3]),
+      section('architectures', [1, 2, 4]),
+      section('graph-learning', [5, 6, 7, 8, 9]),
+    ];
+    // Paper 10 plainly names long context (no section), paper 11 graph learning (a section).
+    const owner = Array.from({ length: 12 }, (_, p) =>
+      p === 10 ? index('long-context') : p === 11 ? index('graph-learning') : -1,
+    );
+    expect(merge(drafts, owner)).toBe(true);
+    expect(drafts.map((d) => d.topic.label)).toEqual([
+      'Graph learning',
+      'Efficient inference and architectures',
+    ]);
+    const area = drafts[1] as Draft;
+    expect(area.members).toEqual([0, 1, 2, 3, 4]);
+    expect(area.topic.slug).toBe('area-efficiency');
+    expect(area.settled).toBe(true);
+    // Each card says the topic of the section it came from; the area's topic without a section
+    // comes with it, for a paper placed later that names it; another area's topic does not.
+    expect([0, 1, 2, 3, 4].map((p) => area.area?.claim(p))).toEqual([
+      'efficient-inference',
+      'architectures',
+      'architectures',
+      'efficient-inference',
+      'architectures',
+    ]);
+    expect(area.area?.claim(10)).toBe('long-context');
+    expect(area.area?.claim(11)).toBeUndefined();
+    expect([...(area.area?.slugs ?? [])].sort()).toEqual([
+      'architectures',
+      'efficient-inference',
+      'long-context',
+    ]);
+    expect(area.topic.topicLabels).toEqual({
+      'efficient-inference': 'Efficient inference',
+      architectures: 'Model architectures',
+      'long-context': 'Long context',
+    });
+  });
+
+  it('takes the smallest pair of all areas (the first area at a tie)', () => {
+    const drafts = [
+      section('efficient-inference', [0, 1, 2]),
+      section('architectures', [3, 4]),
+      section('graph-learning', [5, 6]),
+      section('time-series', [7, 8]),
+    ];
+    expect(merge(drafts)).toBe(true);
+    expect(drafts.map((d) => d.topic.label).sort()).toEqual([
+      'Efficient inference',
+      'Machine learning methods',
+      'Model architectures',
+    ]);
+    const tie = [
+      section('efficient-inference', [0, 1]),
+      section('architectures', [2, 3]),
+      section('graph-learning', [4, 5]),
+      section('time-series', [6, 7]),
+    ];
+    expect(merge(tie)).toBe(true);
+    expect(tie.map((d) => d.topic.slug)).toContain('area-efficiency');
+  });
+
+  const small = (): Draft[] => [section('efficient-inference', [0, 1]), section('architectures', [2, 3])];
+  it.each<[string, () => Draft[], number | undefined]>([
+    [
+      'a section larger than AREA_MERGE_MAX',
+      () => [
+        section('efficient-inference', [0, 1]),
+        section(
+          'architectures',
+          Array.from({ length: AREA_MERGE_MAX + 1 }, (_, i) => 2 + i),
+        ),
+      ],
+      undefined,
+    ],
+    ['three sections of the area', () => [...small(), section('long-context', [4, 5])], undefined],
+    [
+      'a section of a part of the area beside them',
+      () => [
+        ...small(),
+        section('efficient-inference--quantization', [4, 5], {
+          topic: TOPICS[index('efficient-inference--quantization')] as Topic,
+        }),
+      ],
+      undefined,
+    ],
+    [
+      'a section of the area already',
+      () => [
+        ...small(),
+        {
+          ...section('long-context', [4, 5]),
+          source: -1,
+          topic: {
+            ...(TOPICS[index('long-context')] as Topic),
+            slug: 'area-efficiency',
+            label: 'Efficient inference and architectures',
+          },
+          area: { slugs: new Set(['long-context']), claim: () => undefined },
+        },
+      ],
+      undefined,
+    ],
+    [
+      "an operator's topic",
+      () => [
+        section('efficient-inference', [0, 1]),
+        {
+          ...section('architectures', [2, 3]),
+          topic: TOPICS[index('my-efficiency')] as Topic,
+          source: index('my-efficiency'),
+        },
+      ],
+      undefined,
+    ],
+    [
+      'a section of arXiv classes',
+      () => [
+        section('efficient-inference', [0, 1]),
+        section('architectures', [2, 3], { classes: ['cs.LG'] }),
+      ],
+      undefined,
+    ],
+    [
+      "a heading that clashes with another section's",
+      () => [
+        ...small(),
+        {
+          members: [4, 5],
+          topic: topic('found', 'Efficient inference and architectures'),
+          words: labelWords('Efficient inference and architectures'),
+          source: -1,
+          settled: true,
+        },
+      ],
+      undefined,
+    ],
+    ['more papers together than allowed', small, 3],
+    [
+      'sections of two areas',
+      () => [section('efficient-inference', [0, 1]), section('graph-learning', [2, 3])],
+      undefined,
+    ],
+  ])('leaves the sections as they are with %s', (_, make, most) => {
+    const drafts = make();
+    const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    expect(merge(drafts, [], [], most)).toBe(false);
+    expect(drafts).toEqual(before);
+  });
+});
+
+describe('a 40-paper letter of Hugging Face papers at its most sections', () => {
+  const papers = shuffle(loadHfLabeled(), seededRandom(8)).slice(0, 40);
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+  });
+
+  it('reads its two efficiency and two architecture papers under the area, with room for fewer in "More papers"', () => {
+    const area = groups.find((g) => g.topic.slug === 'area-efficiency');
+    expect(area?.topic.label).toBe('Efficient inference and architectures');
+    const topics = Object.values(area?.topic.paperTopics ?? {});
+    expect(topics.filter((t) => t === 'efficient-inference')).toHaveLength(2);
+    expect(topics.filter((t) => t === 'architectures')).toHaveLength(2);
+    expect(Object.keys(area?.topic.paperTopics ?? {}).sort()).toEqual([...(area?.paperIds ?? [])].sort());
+    // Neither topic also has a section of its own; "More papers" 6 -> 4 of 40.
+    expect(groups.map((g) => g.topic.slug)).not.toContain('efficient-inference');
+    expect(groups.map((g) => g.topic.slug)).not.toContain('architectures');
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    expect(other.length).toBeLessThanOrEqual(4);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
+  });
+});
