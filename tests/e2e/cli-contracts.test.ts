@@ -114,6 +114,24 @@ describe('parse -> render -> check, without a store', () => {
     },
     60_000,
   );
+
+  // A topic with no section of its own whose paper reads under a broad area's heading ("LLM
+  // reasoning and post-training" over that day's reasoning paper): its subscribers get that
+  // paper, so `render --topics` previews their letter rather than refusing the topic.
+  it("renders the variant of a topic read under a broad area's heading", async () => {
+    const result = await runCli(
+      ['render', '--in', 'papers.json', '--text', 'variant.txt', '--topics', 'reasoning-rl'],
+      {
+        cwd: work,
+      },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const text = readFileSync(path.join(work, 'variant.txt'), 'utf8');
+    expect(text).toContain('== 1. LLM reasoning and post-training ==');
+    expect(text).toContain('Demystifying Hidden-State Recurrence');
+    expect(text).not.toContain('EvoArena');
+  }, 60_000);
 });
 
 it('npx paperpost --help lists the commands', async () => {

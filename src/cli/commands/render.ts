@@ -106,13 +106,26 @@ interface RenderOptions {
   now?: string;
 }
 
-/** The slugs of `--topics`; exit 2 naming the known ones when one is not a section of `edition`. */
+/**
+ * The slugs of `--topics`; exit 2 naming the known ones when one is neither a section of
+ * `edition` nor a topic its papers carry within a section (a topic of a broad area's section,
+ * "Efficient inference" under "Efficient inference and architectures", or one a paper of "More
+ * papers" names): a subscriber of that topic gets those papers, and so does its variant.
+ */
 export function variantTopics(option: string | undefined, edition: Edition): string[] {
   const topics = (option ?? '')
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  const known = edition.sections.map((s) => s.topic.slug);
+  const known = [
+    ...new Set(
+      edition.sections.flatMap((s) => [
+        s.topic.slug,
+        ...Object.values(s.topic.paperTopics ?? {}),
+        ...Object.values(s.topic.alsoTopics ?? {}),
+      ]),
+    ),
+  ];
   const unknown = topics.filter((t) => !known.includes(t));
   if (unknown.length > 0) {
     throw new PaperpostError(

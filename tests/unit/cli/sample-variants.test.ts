@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleVariants } from '../../../src/cli/commands/render.js';
+import { sampleVariants, variantTopics } from '../../../src/cli/commands/render.js';
 import { catchAllTopic, loadPapers, makeEdition } from '../render/fixture.js';
 
 describe('sampleVariants: the variants preview offers', () => {
@@ -54,5 +54,43 @@ describe('sampleVariants: the variants preview offers', () => {
       'daily:*',
       'daily:language-models',
     ]);
+  });
+});
+
+describe('variantTopics: the topics `render --topics` accepts', () => {
+  const base = makeEdition(loadPapers().slice(0, 6), 3);
+  const [first, second] = base.sections as [(typeof base.sections)[number], (typeof base.sections)[number]];
+  // A broad area's section: each paper carries its own topic, which has no section of its own.
+  const area = {
+    topic: {
+      ...second.topic,
+      slug: 'area-efficiency',
+      label: 'Efficient inference and architectures',
+      paperTopics: Object.fromEntries(
+        second.papers.map((p, i) => [p.id, i === 0 ? 'efficient-inference' : 'architectures']),
+      ),
+    },
+    papers: second.papers,
+    more: 0,
+  };
+  const edition = { ...base, sections: [first, area] };
+
+  it.each([
+    ['a section', 'language-models', ['language-models']],
+    ['the area section', 'area-efficiency', ['area-efficiency']],
+    [
+      "topics of the area section's papers",
+      'efficient-inference, architectures',
+      ['efficient-inference', 'architectures'],
+    ],
+    ['none: every topic', undefined, []],
+  ])('accepts %s', (_, option, topics) => {
+    expect(variantTopics(option, edition)).toEqual(topics);
+  });
+
+  it('refuses a topic no paper of the edition carries, naming the ones it knows', () => {
+    expect(() => variantTopics('robotics', edition)).toThrow(
+      /--topics robotics: no such topic in this edition; known: language-models, area-efficiency, efficient-inference, architectures$/,
+    );
   });
 });
