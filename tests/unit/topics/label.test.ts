@@ -192,6 +192,11 @@ describe('labels of sections found in the batch', () => {
     ['machine translation', false],
     ['latent diffusion', false],
     ['vision foundation models', false],
+    // "Dense models" headed a HF letter's section of a mixture-of-experts paper and an
+    // annotation study: it contrasts with sparse models, it names no subject.
+    ['dense models', true],
+    ['dense retrieval', false],
+    ['dense prediction', false],
   ])('%s is vague: %s', (text, expected) => {
     expect(keys(text).length).toBe(text.split(' ').length);
     expect(isVague(keys(text))).toBe(expected);
