@@ -78,6 +78,13 @@ describe('parse -> render -> check, without a store', () => {
     );
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);
+    // The counts in the words `run` uses: every paper of the input selected, the letter's sections.
+    const input = (JSON.parse(parsed.stdout).papers as unknown[]).length;
+    expect(rendered.stdout).toMatch(
+      new RegExp(
+        `^${input} papers selected: \\d+ in the letter(, \\d+ more on the web)? \\(\\d+ topics and More papers\\) -> digest\\.html, digest\\.txt, digest\\.eml \\(HTML \\d+ bytes\\)\n`,
+      ),
+    );
     const html = readFileSync(path.join(work, 'digest.html'), 'utf8');
     const text = readFileSync(path.join(work, 'digest.txt'), 'utf8');
     const papers = JSON.parse(parsed.stdout).papers as Array<{ title: string }>;
@@ -127,6 +134,7 @@ describe('parse -> render -> check, without a store', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1 paper in the letter of reasoning-rl \(1 topic\) -> variant\.txt /);
     const text = readFileSync(path.join(work, 'variant.txt'), 'utf8');
     expect(text).toContain('== 1. LLM reasoning and post-training ==');
     expect(text).toContain('Demystifying Hidden-State Recurrence');

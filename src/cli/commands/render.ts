@@ -2,10 +2,11 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
 import type { Edition, Paper, Variant } from '../../domain/index.js';
-import { PaperpostError } from '../../domain/index.js';
+import { countEdition, describeCounts, describeSections, PaperpostError } from '../../domain/index.js';
 import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import { isEmptyVariant } from '../../pipeline/variants.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
+import { cutEdition } from '../../render/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedGrouping, type GlobalOptions, readConfig } from '../context.js';
 import { badInput, readPapersInput } from '../input-file.js';
@@ -172,10 +173,17 @@ export function registerRender(program: Command): void {
       if (opts.text) writeFileSync(opts.text, message.text);
       if (opts.eml) writeFileSync(opts.eml, message.raw);
       for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
-      const count = edition.sections.reduce((n, s) => n + s.papers.length, 0);
+      // In the words `run` and `editions` use; for a variant, what its reader's letter holds. A
+      // sample edition has no ids of the papers on the web only: their count is its `more`s.
+      const counts = countEdition(topics.length > 0 ? cutEdition(edition, topics) : edition);
+      const onWeb = edition.sections.reduce((n, s) => n + s.more, edition.more);
       const written = [opts.out, opts.text, opts.eml].filter(Boolean).join(', ');
+      const holds =
+        topics.length > 0
+          ? `${counts.inLetter} ${counts.inLetter === 1 ? 'paper' : 'papers'} in the letter of ${topics.join(', ')}`
+          : describeCounts({ selected: counts.inLetter + onWeb, inLetter: counts.inLetter, onWeb });
       process.stdout.write(
-        `${count} papers in ${edition.sections.length} topics -> ${written} (HTML ${Buffer.byteLength(message.html)} bytes)\n` +
+        `${holds} (${describeSections(counts)}) -> ${written} (HTML ${Buffer.byteLength(message.html)} bytes)\n` +
           `subject: ${message.subject}\n`,
       );
     });
