@@ -262,6 +262,25 @@ describe('names in a heading keep their capitals', () => {
       'Artificial immune systems',
     ],
     [
+      // Abstracts that are not plain ASCII are read with a pattern of Unicode letters, as before.
+      'a name in abstracts with letters beyond ASCII',
+      papersOf(
+        ['Gröbner Bases for Toric Ideals', 'We compute Gröbner bases of toric ideals.'],
+        ['Fast Gröbner Bases', 'Our Gröbner bases come faster.'],
+        ['Gröbner Bases over Rings', 'Gröbner bases over rings, for Gröbner fans.'],
+      ),
+      'Gröbner bases',
+    ],
+    [
+      'a name whose word stands inside a longer word too (that one is no match)',
+      papersOf(
+        ['Monte Carlo Simulations of Spins', 'We run Monte Carlo simulations of spins; carlosville.'],
+        ['Monte Carlo Simulations at Scale', 'Our Monte Carlo simulations scale.'],
+        ['Quantum Monte Carlo Simulations', 'Quantum Monte Carlo simulations converge.'],
+      ),
+      'Monte Carlo simulations',
+    ],
+    [
       // Authors capitalize a term they introduce ("In-Context Learning (ICL)"); another abstract
       // writes it in lowercase, so it is no name.
       'a term some abstracts capitalize',
