@@ -291,6 +291,10 @@ export function groupPapers(
     const smallest = drafts.pop() as Draft;
     other = place([...other, ...smallest.members], drafts);
   }
+  // A trial that frees room is kept when the section it forms leaves SWAP_GAIN papers fewer in
+  // "More papers".
+  const freesRoom = (_: Draft[], { other: trialOther }: { other: number[] }, left: number[]): boolean =>
+    trialOther.length + SWAP_GAIN <= left.length;
   // Still over its share with no room left: a topic in parts gives its smallest part back to it
   // when the room that frees forms a section from "More papers" (at least SWAP_GAIN papers fewer
   // there); no paper loses a section of its topic. A 30-paper day reads "LLM agents" of seven
@@ -299,7 +303,7 @@ export function groupPapers(
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
       mergeSmallestPart(trial, splitAt) ? { other: fillOther(left, trial) } : undefined,
-    keep: (_, { other: trialOther }, left) => trialOther.length + SWAP_GAIN <= left.length,
+    keep: freesRoom,
   });
   // Still over its share with no room left: two small sections of one broad area read as one
   // under the area's heading (see mergeIntoArea: its cards still say their topics), when the
@@ -313,7 +317,7 @@ export function groupPapers(
       mergeIntoArea(trial, topics, opts.areas, curated, owner, claim, average)
         ? { other: fillOther(left, trial) }
         : undefined,
-    keep: (_, { other: trialOther }, left) => trialOther.length + SWAP_GAIN <= left.length,
+    keep: freesRoom,
   });
   // Still over its share with no room left: a section keeps its place only while no larger one
   // can be formed in it. The weakest of the smallest sections gives way when its papers (placed
