@@ -280,6 +280,9 @@ export function topicCounts(edition: Edition): Map<string, number> {
       for (const slug of named) counts.set(slug, (counts.get(slug) ?? 0) + 1);
       const rest = s.papers.length + s.more - named.length;
       if (rest > 0) counts.set(s.topic.slug, (counts.get(s.topic.slug) ?? 0) + rest);
+      // An area's paper that names another topic too (alsoTopics) counts for it as well.
+      for (const [id, also] of Object.entries(s.topic.alsoTopics ?? {}))
+        if (also !== s.topic.paperTopics[id]) counts.set(also, (counts.get(also) ?? 0) + 1);
       continue;
     }
     const slug = s.topic.parent ?? s.topic.slug;

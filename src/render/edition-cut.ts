@@ -76,9 +76,16 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
         sections.push(rest.length === s.papers.length ? s : { ...s, papers: rest });
       continue;
     }
-    const papers = s.papers.filter((p) => listed.has(own[p.id] ?? s.topic.slug) !== except);
+    const kept = (p: Section['papers'][number]): boolean => listed.has(own[p.id] ?? s.topic.slug) !== except;
+    const papers = s.papers.filter(kept);
     if (papers.length === s.papers.length) sections.push(s);
     else if (papers.length > 0) sections.push({ ...s, papers });
+    // A paper of an area's section the reader does not get that names a topic they follow too
+    // goes under that topic's heading, as from the section of one topic.
+    const also = s.topic.alsoTopics ?? {};
+    const follows = (slug: string | undefined): boolean => slug !== undefined && listed.has(slug) !== except;
+    const second = s.papers.filter((p) => !kept(p) && follows(also[p.id]));
+    if (second.length > 0) adopted.push(...byNamedTopic({ ...s, papers: second }, also, follows));
   }
   return mergeAdopted(sections, adopted, except);
 }

@@ -895,11 +895,15 @@ export function toGroups(
     isOffered(t) && (t.userDefined || !ownLabels.has(t.label.toLowerCase())) ? [i] : [],
   );
   const followable = new Set(followed);
-  const also = (d: Draft): Topic => {
-    const family = d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
-    const other = (i: number): boolean => followable.has(i) && (topics[i] as Topic).slug !== family;
+  // The section's own topic of paper `p`: of a broad area's section, the one its card says.
+  const also = (
+    d: Draft,
+    familyOf = (_: number): string => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug,
+  ): Topic => {
     const named = new Map<number, Topic>();
     for (const p of d.members) {
+      const family = familyOf(p);
+      const other = (i: number): boolean => followable.has(i) && (topics[i] as Topic).slug !== family;
       const paper = batch[p] as PaperText;
       let bare: PaperText | undefined;
       // Named in its title or keywords, not in its abstract alone (see the comment above).
@@ -919,18 +923,29 @@ export function toGroups(
     return {
       ...d.topic,
       alsoTopics: paperTopics([...named.keys()], (p) => named.get(p)?.slug, batch),
-      topicLabels: Object.fromEntries([...named.values()].map((t) => [t.slug, t.label])),
+      topicLabels: {
+        ...d.topic.topicLabels,
+        ...Object.fromEntries([...named.values()].map((t) => [t.slug, t.label])),
+      },
     };
   };
   // The classes topics of key phrases cover (see formClassSections): a section of one of them is
   // that class's catch-all (Topic.classCatchAll).
   const field = phraseClasses(topics);
   const groups: TopicGroup[] = sorted.map((d) => {
-    if (d.area)
+    // A broad area's section: each card's topic, and a second one its title names as for the
+    // section of one topic (a 3D-detection benchmark of "Robotics and autonomous driving" is a
+    // 3D-vision reader's paper too).
+    if (d.area) {
+      const claim = (p: number): string => d.area?.claim(p) ?? '';
       return {
-        topic: { ...d.topic, paperTopics: paperTopics(d.members, (p) => d.area?.claim(p) ?? '', batch) },
+        topic: {
+          ...also(d, (p) => claim(p) || d.topic.slug),
+          paperTopics: paperTopics(d.members, claim, batch),
+        },
         paperIds: ids(d.members),
       };
+    }
     if (d.classes) {
       const topic = tagged(d.topic, d.members);
       const covered = d.classes.some((c) => field.has(c.toLowerCase()));

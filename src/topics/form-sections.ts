@@ -563,10 +563,13 @@ export const AREA_MERGE_MAX = 4;
  * of arXiv classes) and of at most {@link AREA_MERGE_MAX} papers, `most` together, become one
  * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim):
  * "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
- * five. Of several such pairs, the smallest (the first area at a tie); never one whose heading
+ * five. `wide`: every section of the area (two or more, of its topics themselves), none over `most`
+ * papers and `2 * most` together: a broad letter's "Computer vision" of "Visual recognition",
+ * "3D vision" and "Image generation and editing" (see groupPapers: only where that room forms
+ * sections). Of several such sets, the smallest (the first area at a tie); never one whose heading
  * clashes with another section's. The area's topics without a section (`named`: the topics a
  * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
- * `claimed`) joins it later. Updates `drafts`; returns false when no pair qualifies.
+ * `claimed`) joins it later. Updates `drafts`; returns false when none qualifies.
  */
 export function mergeIntoArea(
   drafts: Draft[],
@@ -576,6 +579,7 @@ export function mergeIntoArea(
   owner: readonly number[],
   claimed: readonly number[],
   most = Number.POSITIVE_INFINITY,
+  wide = false,
 ): boolean {
   const slugOf = (d: Draft): string | undefined => {
     if (d.source < 0 || d.area || d.classes || d.whole || d.topic.parent !== undefined) return undefined;
@@ -584,9 +588,9 @@ export function mergeIntoArea(
       ? undefined
       : topic.slug;
   };
-  let best: { area: TopicArea; a: Draft; b: Draft; size: number } | undefined;
+  let best: { area: TopicArea; all: Draft[]; size: number } | undefined;
   for (const area of areas) {
-    // The area's only two sections, of its topics themselves (no part, no area section of it):
+    // The area's sections, all of its topics themselves (no part, no area section of it):
     // "Computer vision" beside "Visual recognition" would read as two headings of one subject.
     const inArea = drafts.filter((d) => {
       const family = d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
@@ -595,29 +599,30 @@ export function mergeIntoArea(
     const [a, b] = inArea.sort(
       (x, y) => x.members.length - y.members.length || (x.topic.slug < y.topic.slug ? -1 : 1),
     );
-    if (!a || !b || inArea.length > 2 || slugOf(a) === undefined || slugOf(b) === undefined) continue;
-    if (b.members.length > AREA_MERGE_MAX) continue;
-    const size = a.members.length + b.members.length;
-    if (size > most || (best && best.size <= size)) continue;
+    if (!a || !b || inArea.some((d) => slugOf(d) === undefined)) continue;
+    const size = inArea.reduce((sum, d) => sum + d.members.length, 0);
+    const fits = wide
+      ? size <= 2 * most && inArea.every((d) => d.members.length <= most)
+      : inArea.length === 2 && b.members.length <= AREA_MERGE_MAX && size <= most;
+    if (!fits || (best && best.size <= size)) continue;
     const words = labelWords(area.label);
-    if (drafts.some((d) => d !== a && d !== b && labelsClash(d.words, words))) continue;
-    best = { area, a, b, size };
+    if (drafts.some((d) => !inArea.includes(d) && labelsClash(d.words, words))) continue;
+    best = { area, all: inArea, size };
   }
   if (!best) return false;
-  const { area, a, b } = best;
+  const { area, all } = best;
   const housed = new Set(
     drafts.flatMap((d) =>
-      d === a || d === b ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug],
+      all.includes(d) ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug],
     ),
   );
   const live = new Set(named.map((i) => (topics[i] as Topic).slug));
   const slugs = new Set(
-    area.topics.filter((s) => s === a.topic.slug || s === b.topic.slug || (live.has(s) && !housed.has(s))),
+    area.topics.filter((s) => all.some((d) => d.topic.slug === s) || (live.has(s) && !housed.has(s))),
   );
   const own = named.filter((i) => slugs.has((topics[i] as Topic).slug));
   const from = new Map<number, string>();
-  for (const p of a.members) from.set(p, a.topic.slug);
-  for (const p of b.members) from.set(p, b.topic.slug);
+  for (const d of all) for (const p of d.members) from.set(p, d.topic.slug);
   const claim = (p: number): string | undefined => {
     const kept = from.get(p);
     if (kept !== undefined) return kept;
@@ -627,10 +632,9 @@ export function mergeIntoArea(
     return slugs.has(slug) ? slug : undefined;
   };
   const topic = areaTopic(area, own, topics);
-  drafts.splice(drafts.indexOf(a), 1);
-  drafts.splice(drafts.indexOf(b), 1);
+  for (const d of all) drafts.splice(drafts.indexOf(d), 1);
   drafts.push({
-    members: [...a.members, ...b.members].sort((x, y) => x - y),
+    members: all.flatMap((d) => d.members).sort((x, y) => x - y),
     topic,
     words: labelWords(topic.label),
     source: -1,

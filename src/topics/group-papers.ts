@@ -347,6 +347,19 @@ export function groupPapers(
       );
     },
   });
+  // Still over its share: a broad letter's sections of one area read as one under its heading
+  // (see mergeIntoArea, wide), kept only when the room that frees forms sections that leave at
+  // least SWAP_GAIN papers fewer in "More papers", the letter keeping as many sections. A 94-paper
+  // arXiv cs letter reads "Computer vision" of 18 (its cards saying "3D vision", "Image generation
+  // and editing") and "Multimodal models" of ten, with "Theory of computing" and "Communications
+  // and networking" formed from "More papers" (24 -> 8 papers there).
+  other = tryTrials(drafts, other, topics, share, {
+    change: (trial, left) =>
+      mergeIntoArea(trial, topics, opts.areas, curated, owner, claim, average, true)
+        ? { other: fillOther(left, trial) }
+        : undefined,
+    keep: (trial, result, left) => freesRoom(trial, result, left) && trial.length >= drafts.length,
+  });
   other = splitLargeLate(drafts, other, {
     parts,
     topics,

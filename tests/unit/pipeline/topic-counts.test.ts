@@ -81,6 +81,25 @@ describe('topicCounts: papers of an edition per catalogue topic', () => {
       ],
       { 'language-models': 3, 'long-context': 2 },
     ],
+    [
+      "a broad area's paper that names another topic too counts for both",
+      [
+        {
+          ...c,
+          topic: {
+            ...c.topic,
+            slug: 'area-robotics',
+            paperTopics: {
+              [ids(c)[0] as string]: 'autonomous-driving',
+              [ids(c)[1] as string]: 'robotics',
+              [ids(c)[2] as string]: 'robotics',
+            },
+            alsoTopics: { [ids(c)[0] as string]: '3d-vision' },
+          },
+        },
+      ],
+      { 'autonomous-driving': 1, robotics: 2, '3d-vision': 1 },
+    ],
   ])('%s', (_, sections, expected) => {
     expect(Object.fromEntries(topicCounts({ ...edition, sections }))).toEqual(expected);
   });

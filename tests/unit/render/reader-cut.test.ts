@@ -163,3 +163,62 @@ describe("cutEdition: a paper that names another topic too (alsoTopics) reaches 
     },
   );
 });
+
+describe("cutEdition: a paper of a broad area's section that names another topic too", () => {
+  // "Robotics and autonomous driving": a driving benchmark (its title says 3D object detection,
+  // a topic with a section of its own) and two robotics papers.
+  const ids = take(0, 3).map((p) => p.id);
+  const area: Section = {
+    topic: {
+      ...topic('area-robotics', 'Robotics and autonomous driving'),
+      paperTopics: {
+        [ids[0] as string]: 'autonomous-driving',
+        [ids[1] as string]: 'robotics',
+        [ids[2] as string]: 'robotics',
+      },
+      alsoTopics: { [ids[0] as string]: '3d-vision' },
+      topicLabels: {
+        'autonomous-driving': 'Autonomous driving',
+        robotics: 'Robotics',
+        '3d-vision': '3D vision',
+      },
+    },
+    papers: take(0, 3),
+    more: 0,
+  };
+  const vision: Section = { topic: topic('3d-vision', '3D vision'), papers: take(3, 5), more: 0 };
+  const edition: Edition = { ...makeEdition([], 1), sections: [area, vision] };
+  const sectionIds = (e: Edition): [string, string[]][] =>
+    e.sections.map((s) => [s.topic.slug, s.papers.map((p) => p.id)]);
+
+  it.each<[string, string[], [string, string[]][]]>([
+    [
+      "a reader of the other topic: after that topic's own papers",
+      ['3d-vision'],
+      [['3d-vision', [...take(3, 5).map((p) => p.id), ids[0] as string]]],
+    ],
+    [
+      'a reader of its own topic: in the area, once',
+      ['autonomous-driving', '3d-vision'],
+      [
+        ['area-robotics', [ids[0] as string]],
+        ['3d-vision', take(3, 5).map((p) => p.id)],
+      ],
+    ],
+    [
+      'all but its own topic: with the topic the reader keeps',
+      ['!autonomous-driving'],
+      [
+        ['area-robotics', [ids[1] as string, ids[2] as string]],
+        ['3d-vision', [...take(3, 5).map((p) => p.id), ids[0] as string]],
+      ],
+    ],
+    [
+      'a reader of robotics alone: not the driving paper',
+      ['robotics'],
+      [['area-robotics', [ids[1] as string, ids[2] as string]]],
+    ],
+  ])('%s', (_, topics, expected) => {
+    expect(sectionIds(cutEdition(edition, topics))).toEqual(expected);
+  });
+});

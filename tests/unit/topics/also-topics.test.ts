@@ -101,7 +101,11 @@ describe('groupPapers: a second topic said in the abstract alone is none', () =>
     const paper = papers.find((p) => p.title.startsWith(start));
     const group = groups.find((g) => paper !== undefined && g.paperIds.includes(paper.id));
     if (!paper || !group) throw new Error(`no paper "${start}"`);
-    return { section: group.topic.slug, second: group.topic.alsoTopics?.[paper.id] };
+    // The card's topic: its section's, or the one it says in a broad area's section.
+    return {
+      section: group.topic.paperTopics?.[paper.id] ?? group.topic.slug,
+      second: group.topic.alsoTopics?.[paper.id],
+    };
   };
 
   it.each<[string, string, string | undefined]>([

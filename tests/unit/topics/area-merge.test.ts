@@ -3,7 +3,13 @@ import type { Topic, TopicArea } from '../../../src/domain/index.js';
 import { type Draft, labelWords } from '../../../src/topics/drafts.js';
 import { AREA_MERGE_MAX, mergeIntoArea } from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC } from '../../../src/topics/index.js';
-import { loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+import {
+  groupAsRun,
+  loadAreasFile,
+  loadCatalogueFile,
+  loadHomesFile,
+  readArxivFixture,
+} from '../../helpers/placement.js';
 import { seededRandom, shuffle } from '../../helpers/seeded-random.js';
 import { loadHfLabeled } from './hf-fixture.js';
 
@@ -56,8 +62,13 @@ const section = (slug: string, members: number[], extra: Partial<Draft> = {}): D
   return { members, topic: t, words: labelWords(t.label), source: index(slug), settled: false, ...extra };
 };
 
-const merge = (drafts: Draft[], owner: number[] = [], claimed: number[] = [], most?: number): boolean =>
-  mergeIntoArea(drafts, TOPICS, AREAS, NAMED, owner, claimed, most);
+const merge = (
+  drafts: Draft[],
+  owner: number[] = [],
+  claimed: number[] = [],
+  most?: number,
+  wide = false,
+): boolean => mergeIntoArea(drafts, TOPICS, AREAS, NAMED, owner, claimed, most, wide);
 
 describe('mergeIntoArea', () => {
   it('makes the only two small sections of an area one section under its heading', () => {
@@ -211,6 +222,122 @@ describe('mergeIntoArea', () => {
     const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
     expect(merge(drafts, [], [], most)).toBe(false);
     expect(drafts).toEqual(before);
+  });
+});
+
+describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
+  it('makes every section of the area one, each card saying its topic', () => {
+    const drafts = [
+      section('efficient-inference', [0, 1, 2, 3, 4]),
+      section('architectures', [5, 6]),
+      section('long-context', [7, 8, 9]),
+      section('graph-learning', [10, 11]),
+    ];
+    // Not as a pair: three sections of the area, one over AREA_MERGE_MAX.
+    expect(
+      merge(
+        drafts.map((d) => ({ ...d, members: [...d.members] })),
+        [],
+        [],
+        5,
+      ),
+    ).toBe(false);
+    expect(merge(drafts, [], [], 5, true)).toBe(true);
+    expect(drafts.map((d) => d.topic.label)).toEqual([
+      'Graph learning',
+      'Efficient inference and architectures',
+    ]);
+    const area = drafts[1] as Draft;
+    expect(area.members).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(area.members.map((p) => area.area?.claim(p))).toEqual([
+      ...Array(5).fill('efficient-inference'),
+      'architectures',
+      'architectures',
+      ...Array(3).fill('long-context'),
+    ]);
+  });
+
+  it.each<[string, () => Draft[], number]>([
+    [
+      'a section over the average',
+      () => [section('efficient-inference', [0, 1, 2, 3, 4, 5]), section('architectures', [6, 7])],
+      5,
+    ],
+    [
+      'more than twice the average together',
+      () => [
+        section('efficient-inference', [0, 1, 2, 3]),
+        section('architectures', [4, 5, 6, 7]),
+        section('long-context', [8, 9, 10]),
+      ],
+      5,
+    ],
+    [
+      'one section of the area',
+      () => [section('efficient-inference', [0, 1]), section('graph-learning', [2, 3])],
+      5,
+    ],
+    [
+      'a section of a part of the area among them',
+      () => [
+        section('efficient-inference', [0, 1]),
+        section('efficient-inference--quantization', [2, 3], {
+          topic: TOPICS[index('efficient-inference--quantization')] as Topic,
+        }),
+      ],
+      5,
+    ],
+    [
+      'a section of arXiv classes among them',
+      () => [
+        section('efficient-inference', [0, 1]),
+        section('long-context', [2, 3]),
+        section('architectures', [4, 5], { classes: ['cs.LG'] }),
+      ],
+      5,
+    ],
+  ])('leaves the sections as they are with %s', (_, make, most) => {
+    const drafts = make();
+    const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    expect(merge(drafts, [], [], most, true)).toBe(false);
+    expect(drafts).toEqual(before);
+  });
+});
+
+describe('broad arXiv letters still over their share of "More papers"', () => {
+  it('read the sections of one area under its heading where the room forms sections', () => {
+    // 100 papers of the all-archives feed (tests/fixtures/topics/all-archives-letter-seed7.jsonl):
+    // "AI for science" of five and "Medical AI" of three read as one section, and the room forms
+    // "Statistical methodology" from "More papers" (27 -> 24 papers there).
+    const papers = readArxivFixture('all-archives-letter-seed7.jsonl');
+    const { groups } = groupAsRun(papers);
+    const area = groups.find((g) => g.topic.slug === 'area-science');
+    expect(area?.topic.label).toBe('AI for science and medicine');
+    const said = Object.values(area?.topic.paperTopics ?? {});
+    expect(new Set(said)).toEqual(new Set(['ai-for-science', 'medical-ai']));
+    expect(Object.keys(area?.topic.paperTopics ?? {}).sort()).toEqual([...(area?.paperIds ?? [])].sort());
+    const slugs = groups.map((g) => g.topic.slug);
+    expect(slugs).not.toContain('ai-for-science');
+    expect(slugs).not.toContain('medical-ai');
+    expect(groups.map((g) => g.topic.label)).toContain('Statistical methodology');
+    expect(groups).toHaveLength(14);
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    expect(other.length).toBeLessThanOrEqual(24);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
+  });
+
+  it('keep a section of an area that holds more than an average section', () => {
+    // 100 papers of the cs feed (cs-letter-theory-branch.jsonl): "Robotics" of six and
+    // "Autonomous driving" of three read as one; "Visual recognition" of 16 keeps its heading
+    // beside "3D vision" and "Image generation and editing".
+    const papers = readArxivFixture('cs-letter-theory-branch.jsonl');
+    const { groups } = groupAsRun(papers);
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).toContain('Robotics and autonomous driving');
+    expect(labels).toEqual(
+      expect.arrayContaining(['Visual recognition', '3D vision', 'Image generation and editing']),
+    );
+    expect(labels).not.toContain('Computer vision');
   });
 });
 
