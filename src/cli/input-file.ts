@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readJsonFile } from '../config/load.js';
-import { PaperpostError } from '../domain/index.js';
+import { PaperpostError, toPlainText } from '../domain/index.js';
+import { latexToText } from '../normalize/index.js';
 
 /** What a command says of an input file it cannot use: one line naming the file, exit 2. */
 export function badInput(file: string, reason: string, cause?: unknown): PaperpostError {
@@ -25,4 +26,13 @@ export function readPapersInput<T>(file: string, toPaper: (raw: unknown, i: numb
   const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
   if (!Array.isArray(list)) throw badInput(file, 'expected an array of papers or {"papers": [...]}');
   return list.map((raw, i) => toPaper(raw, i, file));
+}
+
+/**
+ * A title, abstract or author of a papers file as a run reads it from a feed: plain text, its
+ * LaTeX as Unicode (`Schr\"odinger` -> Schrödinger, `$H^3$Fusion` -> H³Fusion), whitespace
+ * collapsed; text `parse --json` printed comes back unchanged.
+ */
+export function readableText(text: string): string {
+  return latexToText(toPlainText(text, undefined, { plain: true }));
 }

@@ -149,3 +149,43 @@ it('npx paperpost --help lists the commands', async () => {
     expect(result.stdout).toMatch(new RegExp(`\\n\\s+${command}\\b`));
   }
 });
+
+describe('a papers file with LaTeX (arXiv titles and abstracts as listed) reads as a run reads a feed', () => {
+  // Two papers as the arXiv listing writes them: accents, math and a TeX dash.
+  const papers = [
+    {
+      id: '2411.17730',
+      title: 'Almost sure well-posedness for Schr\\"odinger equation with potential',
+      abstract:
+        'We study the cubic Schr\\"odinger equation on $\\mathbb{R}^d$ with a P\\"oschl--Teller potential.',
+      authors: ['J. M\\"uller'],
+      categories: ['math.AP'],
+    },
+    {
+      id: '2411.17792',
+      title: '$H^3$Fusion: Helpful, Harmless, Honest Fusion of Aligned LLMs',
+      abstract: 'Alignment of $N$ models at once.',
+      categories: ['cs.CL'],
+    },
+  ];
+  const file = path.join(work, 'latex.json');
+  writeFileSync(file, JSON.stringify(papers));
+
+  it('`group --in` prints the titles in Unicode', async () => {
+    const result = await runCli(['group', '--in', 'latex.json'], { cwd: work });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Almost sure well-posedness for Schrödinger equation with potential');
+    expect(result.stdout).toContain('H³Fusion: Helpful, Harmless, Honest Fusion of Aligned LLMs');
+    expect(result.stdout).not.toMatch(/\\"|\$/);
+  });
+
+  it('`render --in` writes cards without leftover LaTeX', async () => {
+    const result = await runCli(['render', '--in', 'latex.json', '--text', 'latex.txt'], { cwd: work });
+    expect(result.code).toBe(0);
+    const text = readFileSync(path.join(work, 'latex.txt'), 'utf8').replace(/\s+/g, ' ');
+    expect(text).toContain('Schrödinger equation on ℝᵈ with a Pöschl–Teller potential');
+    expect(text).toContain('J. Müller');
+    expect(text).toContain('H³Fusion');
+    expect(text).not.toMatch(/\\"|\$|\\mathbb/);
+  });
+});

@@ -3,7 +3,7 @@ import type { Paper, Topic } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedGrouping, curatedTopics, type GlobalOptions, readConfig } from '../context.js';
-import { badInput, readPapersInput } from '../input-file.js';
+import { badInput, readableText, readPapersInput } from '../input-file.js';
 
 function strings(value: unknown, file: string, where: string): string[] {
   if (value === undefined || value === null) return [];
@@ -43,12 +43,12 @@ function toPaper(raw: unknown, i: number, file: string): Paper {
       : strings(r.sources, file, `${where} "sources"`);
   return {
     id: r.id,
-    title: r.title,
+    title: readableText(r.title),
     url: typeof r.url === 'string' ? r.url : '',
-    authors: strings(r.authors, file, `${where} "authors"`),
+    authors: strings(r.authors, file, `${where} "authors"`).map(readableText),
     published,
-    summary: text,
-    aiSummary: typeof r.aiSummary === 'string' ? r.aiSummary : null,
+    summary: readableText(text),
+    aiSummary: typeof r.aiSummary === 'string' ? readableText(r.aiSummary) : null,
     keywords: strings(r.keywords, file, `${where} "keywords"`),
     categories: strings(r.categories, file, `${where} "categories"`),
     upvotes: count(r.upvotes, file, `${where} "upvotes"`),

@@ -9,7 +9,7 @@ import { rankSections, windowEnd } from '../../rank/index.js';
 import { cutEdition } from '../../render/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedGrouping, type GlobalOptions, readConfig } from '../context.js';
-import { badInput, readPapersInput } from '../input-file.js';
+import { badInput, readableText, readPapersInput } from '../input-file.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
 
@@ -24,7 +24,7 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
   if (typeof raw !== 'object' || raw === null) throw badInput(file, `paper ${i + 1} is not an object`);
   const r = raw as Record<string, unknown>;
   const id = str(r.id);
-  const title = str(r.title);
+  const title = readableText(str(r.title) ?? '');
   if (!id || !title) throw badInput(file, `paper ${i + 1} needs "id" and "title" strings`);
   const links = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
   const arxiv = ARXIV_ID.test(id);
@@ -33,10 +33,10 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
     id,
     title,
     url,
-    authors: strs(r.authors),
+    authors: strs(r.authors).map(readableText),
     published: str(r.published),
-    summary: str(r.summary) ?? str(r.abstract) ?? '',
-    aiSummary: str(r.aiSummary),
+    summary: readableText(str(r.summary) ?? str(r.abstract) ?? ''),
+    aiSummary: str(r.aiSummary) === null ? null : readableText(str(r.aiSummary) as string),
     keywords: strs(r.keywords),
     categories: strs(r.categories),
     upvotes: num(r.upvotes),
