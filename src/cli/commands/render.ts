@@ -1,8 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../../config/load.js';
-import type { Edition, Paper, Variant } from '../../domain/index.js';
-import { countEdition, describeCounts, describeSections, PaperpostError } from '../../domain/index.js';
+import {
+  CATCH_ALL_SLUG,
+  countEdition,
+  describeCounts,
+  describeSections,
+  type Edition,
+  type Paper,
+  PaperpostError,
+  type Variant,
+} from '../../domain/index.js';
 import { rankOptionsFor } from '../../pipeline/build-edition.js';
 import { isEmptyVariant } from '../../pipeline/variants.js';
 import { rankSections, windowEnd } from '../../rank/index.js';
@@ -83,17 +91,20 @@ export function buildSampleEdition(
 /**
  * Variants to look at: every topic, then one per topic section that shows a paper to its readers,
  * those the everyone letter had no room for too ("More papers" whose papers all name a topic
- * shows none: they go to those topics' readers).
+ * shows none: they go to those topics' readers), and after a broad area's section ("Computer
+ * vision", or a section of arXiv classes whose papers name topics) one per topic its papers are
+ * of: the letters those topics' readers get.
  */
 export function sampleVariants(edition: Edition): Variant[] {
+  const slugs = (edition.topicSections ?? edition.sections).flatMap((s) => {
+    const own = s.topic.paperTopics;
+    if (own === undefined || s.topic.slug === CATCH_ALL_SLUG) return [s.topic.slug];
+    return [s.topic.slug, ...s.papers.flatMap((p) => own[p.id] ?? [])];
+  });
   return [
     { key: `${edition.frequency}:*`, frequency: edition.frequency, topics: [] },
-    ...(edition.topicSections ?? edition.sections)
-      .map((s) => ({
-        key: `${edition.frequency}:${s.topic.slug}`,
-        frequency: edition.frequency,
-        topics: [s.topic.slug],
-      }))
+    ...[...new Set(slugs)]
+      .map((slug) => ({ key: `${edition.frequency}:${slug}`, frequency: edition.frequency, topics: [slug] }))
       .filter((v) => !isEmptyVariant(edition, v.key)),
   ];
 }

@@ -49,6 +49,31 @@ describe('sampleVariants: the variants preview offers', () => {
     ]);
   });
 
+  it("offers after a broad area's section the letter of each topic its papers are of", () => {
+    const area = {
+      topic: {
+        ...second.topic,
+        slug: 'area-vision',
+        label: 'Computer vision',
+        paperTopics: Object.fromEntries(
+          second.papers.map((p, i) => [p.id, i === 0 ? '3d-vision' : 'image-generation']),
+        ),
+        topicLabels: { '3d-vision': '3D vision', 'image-generation': 'Image generation and editing' },
+      },
+      papers: second.papers,
+      more: 0,
+    };
+    const variants = sampleVariants({ ...base, sections: [first, area] });
+    expect(variants.map((v) => v.key)).toEqual([
+      'daily:*',
+      'daily:language-models',
+      'daily:area-vision',
+      'daily:3d-vision',
+      'daily:image-generation',
+    ]);
+    expect(variants.find((v) => v.key === 'daily:3d-vision')?.topics).toEqual(['3d-vision']);
+  });
+
   it('leaves out "More papers" when each of its papers names a topic: its readers would get nothing', () => {
     expect(sampleVariants(withCatchAll(['robotics', 'robotics', 'robotics'])).map((v) => v.key)).toEqual([
       'daily:*',
