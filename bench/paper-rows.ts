@@ -1,15 +1,17 @@
+import { readableText } from '../src/cli/input-file.js';
 import type { PaperText } from '../src/topics/index.js';
 
 /**
  * A paper of a labelled JSON Lines set (tests/fixtures/topics, the shared corpora) as grouping
- * reads it. arXiv categories are the labels of these sets: they are left out of the input.
+ * reads it: its title and abstract as `paperpost group --in` reads them (arXiv's LaTeX as Unicode,
+ * see readableText). arXiv categories are the labels of these sets: they are left out of the input.
  */
 export function paperText(r: Record<string, unknown>): PaperText {
   return {
     id: String(r.id),
-    title: String(r.title ?? ''),
-    summary: String(r.abstract ?? ''),
-    aiSummary: typeof r.aiSummary === 'string' ? r.aiSummary : null,
+    title: readableText(String(r.title ?? '')),
+    summary: readableText(String(r.abstract ?? '')),
+    aiSummary: typeof r.aiSummary === 'string' ? readableText(r.aiSummary) : null,
     keywords: Array.isArray(r.keywords) ? r.keywords.map(String) : [],
     categories: [],
   };
