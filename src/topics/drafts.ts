@@ -895,7 +895,8 @@ export function toGroups(
     isOffered(t) && (t.userDefined || !ownLabels.has(t.label.toLowerCase())) ? [i] : [],
   );
   const followable = new Set(followed);
-  // The section's own topic of paper `p`: of a broad area's section, the one its card says.
+  // `familyOf(p)`: the topic paper p reads under, which no second topic repeats (the section's;
+  // of a broad area's section, the one its card says).
   const also = (
     d: Draft,
     familyOf = (_: number): string => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug,
