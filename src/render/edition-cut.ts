@@ -43,6 +43,7 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
   // Papers of a section the reader does not get that give a topic they follow join evidence
   // (`alsoTopics`): they go under that topic's heading, as papers of "More papers" naming it do.
   const adopted: Section[] = [];
+  const follows = (slug: string | undefined): boolean => slug !== undefined && listed.has(slug) !== except;
   for (const s of all) {
     const own = s.topic.paperTopics;
     if (own === undefined) {
@@ -51,8 +52,6 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
         continue;
       }
       const also = s.topic.alsoTopics ?? {};
-      const follows = (slug: string | undefined): boolean =>
-        slug !== undefined && listed.has(slug) !== except;
       const papers = s.papers.filter((p) => follows(also[p.id]));
       if (papers.length > 0) adopted.push(...byNamedTopic({ ...s, papers }, also, follows));
       continue;
@@ -83,7 +82,6 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
     // A paper of an area's section the reader does not get that names a topic they follow too
     // goes under that topic's heading, as from the section of one topic.
     const also = s.topic.alsoTopics ?? {};
-    const follows = (slug: string | undefined): boolean => slug !== undefined && listed.has(slug) !== except;
     const second = s.papers.filter((p) => !kept(p) && follows(also[p.id]));
     if (second.length > 0) adopted.push(...byNamedTopic({ ...s, papers: second }, also, follows));
   }
