@@ -83,6 +83,52 @@ export function claimPapers(
 }
 
 /**
+ * The curated topics an operator's own topic of the same label replaces (a config topic "LLM
+ * agents" beside the catalogue's; only the operator's is offered, see offeredTopics), by index in
+ * `topics`, to that topic's index: the catalogue's phrases for it still find its papers, and they
+ * read under the operator's section. `curated` and `users` are indices in `topics`.
+ */
+export function replacedTopics(
+  topics: readonly Topic[],
+  users: readonly number[],
+  curated: readonly number[],
+): Map<number, number> {
+  const own = new Map<string, number>();
+  for (const u of users) {
+    const label = (topics[u] as Topic).label.toLowerCase();
+    if (!own.has(label)) own.set(label, u);
+  }
+  const out = new Map<number, number>();
+  for (const c of curated) {
+    const u = own.get((topics[c] as Topic).label.toLowerCase());
+    if (u !== undefined) out.set(c, u);
+  }
+  return out;
+}
+
+/**
+ * A claim with a replaced topic (see {@link replacedTopics}) read as the operator's topic that
+ * replaces it: a paper the catalogue's "LLM agents" phrases find is the operator's "LLM agents"
+ * paper, not one of a topic with no section and no reader (its card would say a topic no one can
+ * follow). The topics it names read the same way (of two that become one, the stronger stays). A
+ * replaced topic is no rival: a code-generation paper that also says agent phrases stays with
+ * "Code generation" as it did, rather than be settled into the operator's section for the
+ * catalogue's phrases.
+ */
+export function aliasClaim(claim: Claim, replaced: ReadonlyMap<number, number>): Claim {
+  if (replaced.size === 0) return claim;
+  const index = replaced.get(claim.index) ?? claim.index;
+  const rivals = claim.rivals.filter((r) => !replaced.has(r.index) && r.index !== index);
+  if (!claim.named) return { ...claim, index, rivals };
+  const named = new Map<number, number>();
+  for (const t of [{ index, evidence: claim.evidence }, ...claim.named]) {
+    const as = replaced.get(t.index) ?? t.index;
+    if (as >= 0 && !named.has(as)) named.set(as, t.evidence);
+  }
+  return { ...claim, index, rivals, named: [...named].map(([i, evidence]) => ({ index: i, evidence })) };
+}
+
+/**
  * Settles the papers that give join evidence for several topics about equally: each goes to the
  * topic whose undisputed papers of this batch it resembles most (mean centred similarity, `sim`
  * n x n), evidence weighing in a little ({@link EVIDENCE_WEIGHT}). When one of the topics in

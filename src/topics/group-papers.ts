@@ -2,7 +2,7 @@ import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.j
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
 import { archiveName, archiveOf, fieldName } from './arxiv-taxonomy.js';
-import { claimPapers, pairLoneOwners, settleClaims } from './claims.js';
+import { aliasClaim, claimPapers, pairLoneOwners, replacedTopics, settleClaims } from './claims.js';
 import {
   addDraft,
   bySize,
@@ -102,16 +102,22 @@ export function groupPapers(
     t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
   );
   const users = live.filter((i) => topics[i]?.userDefined);
-  const curated = live.filter((i) => {
+  const claimable = live.filter((i) => {
     const origin = topicOrigin(topics[i] as Topic);
     const part = partParent((topics[i] as Topic).slug) !== undefined;
     return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
   });
+  // A curated topic an operator's own of its label replaces finds papers for that topic, and
+  // forms no section of its own (see replacedTopics).
+  const replaced = replacedTopics(topics, users, claimable);
+  const curated = claimable.filter((i) => !replaced.has(i));
   const parts = partsByParent(topics, curated);
   // Every phrase a paper is matched against, before the first match: a phrase learnt later has
   // every paper's n-grams read again (see learnPhrases); the parts are matched when a topic splits.
   learnPhrases(topics, [...parts.values()].flat());
-  const claims = claimPapers(topics, users, curated, batch, opts.joinEvidence);
+  const claims = claimPapers(topics, users, claimable, batch, opts.joinEvidence).map((c) =>
+    aliasClaim(c, replaced),
+  );
 
   if (n <= opts.singleSectionMax) {
     const claim = claims.map((c) => c.index);
