@@ -394,7 +394,8 @@ export function groupPapers(
  * convex-optimization paper of math.OC (a class catalogue topics list, so no section of classes
  * no topic covers was formed from it), "Machine learning" the cs.LG papers placed after it was
  * formed; or the section of their field ("Physics", "Other physics": a nuclear-theory paper).
- * A paper that plainly names a topic stays, its card naming that topic, as do papers without
+ * A paper that plainly names a topic (with no section: it would be there) joins the section of
+ * its own class only, its card naming that topic; else it stays, as do papers without
  * categories. Returns the papers left.
  */
 function joinClassSections(
@@ -425,7 +426,18 @@ function joinClassSections(
       return false;
     }
     const primary = (batch[p] as PaperText).categories[0];
-    if (primary === undefined || (owner[p] ?? -1) >= 0) return true;
+    if (primary === undefined) return true;
+    // A paper that plainly names a topic with no section joins the section of its own class only
+    // (its card naming that topic, see namedTopics): a federated-learning paper of cs.LG reads
+    // under "Machine learning", a Gaussian-splatting paper of cs.CV under "Computer vision",
+    // rather than among "More papers"; not under a section of its archive or field.
+    if ((owner[p] ?? -1) >= 0) {
+      const own = sections.find((s) => s.classes.includes(primary));
+      if (!own) return true;
+      own.d.members.push(p);
+      own.d.members.sort((a, b) => a - b);
+      return false;
+    }
     const archive = archiveOf(primary);
     const home =
       sections.find((s) => s.classes.includes(primary)) ??
