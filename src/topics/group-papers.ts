@@ -427,24 +427,21 @@ function joinClassSections(
     }
     const primary = (batch[p] as PaperText).categories[0];
     if (primary === undefined) return true;
+    const archive = archiveOf(primary);
+    const ofClass = sections.find((s) => s.classes.includes(primary));
     // A paper that plainly names a topic with no section joins the section of its own class only
     // (its card naming that topic, see namedTopics): a federated-learning paper of cs.LG reads
     // under "Machine learning", a Gaussian-splatting paper of cs.CV under "Computer vision",
     // rather than among "More papers"; not under a section of its archive or field.
-    if ((owner[p] ?? -1) >= 0) {
-      const own = sections.find((s) => s.classes.includes(primary));
-      if (!own) return true;
-      own.d.members.push(p);
-      own.d.members.sort((a, b) => a - b);
-      return false;
-    }
-    const archive = archiveOf(primary);
     const home =
-      sections.find((s) => s.classes.includes(primary)) ??
-      sections.find(
-        (s) => s.d.topic.label === archiveName(archive) && s.classes.every((c) => archiveOf(c) === archive),
-      ) ??
-      sections.find((s) => s.d.field !== undefined && s.d.field === fieldName(archive));
+      (owner[p] ?? -1) >= 0
+        ? ofClass
+        : (ofClass ??
+          sections.find(
+            (s) =>
+              s.d.topic.label === archiveName(archive) && s.classes.every((c) => archiveOf(c) === archive),
+          ) ??
+          sections.find((s) => s.d.field !== undefined && s.d.field === fieldName(archive)));
     if (!home) return true;
     if (home.proposed && !home.d.topic.categories.includes(primary))
       home.d.topic.categories = [...home.d.topic.categories, primary].sort();
