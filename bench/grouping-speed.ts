@@ -13,8 +13,7 @@
  * For counts robust under load: `valgrind --tool=callgrind node --import tsx bench/grouping-speed.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -64,7 +63,11 @@ interface ColdRound {
 }
 
 // The cold child, bundled as the CLI is (esbuild.config.mjs), so it loads and compiles the same way.
-const coldDir = mkdtempSync(path.join(tmpdir(), 'paperpost-cold-'));
+// Inside the project's node_modules, so what the code loads on use (sanitize-html, for a title
+// with markup) resolves as it does for the CLI: from a temporary directory it did not.
+const coldParent = path.join(ROOT, 'node_modules', '.cache');
+mkdirSync(coldParent, { recursive: true });
+const coldDir = mkdtempSync(path.join(coldParent, 'paperpost-cold-'));
 const coldScript = path.join(coldDir, 'grouping-cold.mjs');
 await build({
   entryPoints: [path.join(ROOT, 'bench', 'grouping-cold.ts')],
