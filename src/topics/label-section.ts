@@ -138,6 +138,13 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
     const mine = new Set(small);
     if (large.every((w) => mine.has(w) || EMPTY_TAIL.has(w))) return true;
   }
+  // Two headings of as many subjects, each subject of one the other's with a word more or less on
+  // the same head: "LLM reasoning and post-training" beside "Reasoning and RL post-training" read
+  // as one heading twice ("Image generation and editing" and "Video generation and editing" do not).
+  const sa = subjects(wa);
+  const sb = subjects(wb);
+  if (sa.length >= 2 && sa.length === sb.length && sa.every((x) => sb.some((y) => sameSubject(x, y))))
+    return true;
   // One subject of a heading of several ("X and Y", "X, Y and Z") is the other heading.
   let part: string[] = [];
   for (const w of [...large, 'and']) {
@@ -149,6 +156,22 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
     part = [];
   }
   return false;
+}
+
+/** A heading's subjects: its words between "and"s ("x y and z" -> [x, y], [z]). */
+function subjects(words: readonly string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const w of words) {
+    if (w === 'and') out.push([]);
+    else out[out.length - 1]?.push(w);
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+/** Two subjects on the same head word, the words of one all in the other ("reasoning", "llm reasoning"). */
+function sameSubject(x: readonly string[], y: readonly string[]): boolean {
+  if (x[x.length - 1] !== y[y.length - 1]) return false;
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
 
 // Made once (a bundle builds a `\p{...}` literal at each call).

@@ -55,6 +55,11 @@ describe('labelsClash: two headings a reader could not tell apart in one letter'
     ['Image generation', 'Video generation', false],
     ['AI safety and security', 'Computer security', false],
     ['Image generation and editing', 'Video generation and editing', false],
+    // Each subject of one is the other's with a word more: one heading twice.
+    ['LLM reasoning and post-training', 'Reasoning and RL post-training', true],
+    ['Evaluation, safety and interpretability', 'AI safety and security', false],
+    ['Text, retrieval and recommendation', 'Information retrieval and RAG', false],
+    ['Speech and audio models', 'Multimodal models', false],
   ])('%s / %s: %s', (a, b, clash) => {
     expect(labelsClash(labelWords(a), labelWords(b))).toBe(clash);
     expect(labelsClash(labelWords(b), labelWords(a))).toBe(clash);
