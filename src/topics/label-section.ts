@@ -146,16 +146,9 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
   if (sa.length >= 2 && sa.length === sb.length && sa.every((x) => sb.some((y) => sameSubject(x, y))))
     return true;
   // One subject of a heading of several ("X and Y", "X, Y and Z") is the other heading.
-  let part: string[] = [];
-  for (const w of [...large, 'and']) {
-    if (w !== 'and') {
-      part.push(w);
-      continue;
-    }
-    if (part.length === small.length && part.every((x, i) => x === small[i])) return true;
-    part = [];
-  }
-  return false;
+  return (small === wa ? sb : sa).some(
+    (part) => part.length === small.length && part.every((x, i) => x === small[i]),
+  );
 }
 
 /** A heading's subjects: its words between "and"s ("x y and z" -> [x, y], [z]). */
