@@ -33,6 +33,7 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
   const r = raw as Record<string, unknown>;
   const id = str(r.id);
   const title = readableText(str(r.title) ?? '');
+  const ai = str(r.aiSummary);
   if (!id || !title) throw badInput(file, `paper ${i + 1} needs "id" and "title" strings`);
   const links = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
   const arxiv = ARXIV_ID.test(id);
@@ -44,7 +45,7 @@ export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
     authors: strs(r.authors).map(readableText),
     published: str(r.published),
     summary: readableText(str(r.summary) ?? str(r.abstract) ?? ''),
-    aiSummary: str(r.aiSummary) === null ? null : readableText(str(r.aiSummary) as string),
+    aiSummary: ai === null ? null : readableText(ai),
     keywords: strs(r.keywords),
     categories: strs(r.categories),
     upvotes: num(r.upvotes),
