@@ -27,6 +27,9 @@ const OPENING_PHRASE =
 /** Most words of such an opening phrase; a longer stretch to the comma holds a statement. */
 const MAX_OPENING_WORDS = 12;
 
+/** Share of the limit before which no sentence or clause end is a cut (no stub of a card). */
+const CUT_FLOOR = 0.4;
+
 /** Words a clause cut keeps after the last full sentence; fewer leave a stub ("However…"). */
 const MIN_CLAUSE_WORDS = 4;
 /** Share of the limit a first sentence must fill to stand alone in place of a stub clause. */
@@ -51,7 +54,7 @@ export function cutAtClause(text: string, maxChars: number): string {
   const head = Array.from(text)
     .slice(0, maxChars - 1)
     .join('');
-  const floor = head.length * 0.4;
+  const floor = head.length * CUT_FLOOR;
   const sentence = sentenceEnds(`${head} X`)
     .filter((at) => at <= head.length)
     .pop();
@@ -141,8 +144,10 @@ const LOOK_PAST = 6;
  * ("We propose MESA, an LLM-based framework...") rather than what the field knows ("Large
  * language models have seen significant advancements..."). A sentence that points back ("this
  * technique") keeps the one before it when both fit in `maxChars`; when they do not and it points
- * back to a thing the card skips ("We study these black holes"), a later sentence that names the
- * work ("We introduce X", "X is proposed") opens the card, else that one. The text itself otherwise.
+ * back to a thing the card skips ("We study these black holes"), or to a problem without saying
+ * how the paper takes it on ("We identify a source of this difficulty"), a later sentence that
+ * names the work ("We introduce X", "X is proposed") opens the card, else the short one before it
+ * (the card cut in this one), else this one. The text itself otherwise.
  */
 export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINITY): string {
   const ends = sentenceEnds(text);
@@ -184,13 +189,22 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     const withPrevious = text.slice(s === 0 ? 0 : (ends[s - 1] as number)).trimStart();
     // ...unless that one points further back itself ("This has sparked advances. This survey
     // reviews these...").
-    if (!POINTS_BACK.test(withPrevious) && !ADDS_TO.test(withPrevious)) {
-      if (withPrevious.length - rest.length + sentence.length <= maxChars) return withPrevious;
-    }
+    const previous = withPrevious.length - rest.length;
+    const previousReads = !POINTS_BACK.test(withPrevious) && !ADDS_TO.test(withPrevious);
+    if (previousReads && previous + sentence.length <= maxChars) return withPrevious;
     // Alone, "We address this problem by..." reads on its own; "We study these black holes" does
-    // not, and a later sentence that names the work opens the card instead, when there is one.
-    if (!pointsBackToSkipped(predicate(sentence, found))) return rest;
-    pointingBack = rest;
+    // not, nor "We identify a structural source of this difficulty" (which difficulty?): a later
+    // sentence that names the work opens the card instead, when there is one; else the one before,
+    // when it says what "these" are in less than the share of the card a cut keeps whole (the card
+    // then goes on into this one: "Existing evidence conflates A, B and C. We distinguish these
+    // quantities using..."); else this one.
+    const said = predicate(sentence, found);
+    if (!pointsBackToSkipped(said) && SAYS_HOW.test(said)) return rest;
+    const opensCard =
+      previousReads &&
+      !LEANS_BACK.test(withPrevious.slice(0, previous)) &&
+      previous < CUT_FLOOR * (maxChars - 1);
+    pointingBack = opensCard ? withPrevious : rest;
     backAt = s;
   }
   return pointingBack ?? text;
@@ -231,6 +245,9 @@ const BACK_WORD = /\b(?:this|these|such|those|it|them|its|their|above|aforementi
 const CONNECTIVE =
   /^(?:thus|therefore|hence|accordingly|in response|to respond|in this regard|to this end)$/i;
 
+/** Words by which a sentence leans on an earlier one ("From then on, these waves..."). */
+const LEANS_BACK = /\b(?:this|these|those|such|then|they)\b/i;
+
 /** A sentence that opens on what an earlier one said ("This has sparked...", "Such methods..."). */
 const POINTS_BACK = /^(?:this|these|those|such|it|they|however|but)\b/i;
 
@@ -250,7 +267,7 @@ function withoutFiller(text: string): string {
  * problem", "these technical challenges", "this perception gap", "this paper").
  */
 const OWN_OR_PROBLEM =
-  /^(?:paper|work|study|article|survey|report|research|end|lack|problems?|gaps?|issues?|challenges?|limitations?|questions?|needs?|shortcomings?|difficult(?:y|ies)|bottlenecks?|task|goal|aim|purpose|drawbacks?|concerns?|obstacles?|barriers?)$/i;
+  /^(?:paper|work|study|article|survey|report|research|end|note|letter|manuscript|pre-?print|thesis|chapter|lack|problems?|gaps?|issues?|challenges?|limitations?|questions?|needs?|shortcomings?|difficult(?:y|ies)|bottlenecks?|task|goal|aim|purpose|drawbacks?|concerns?|obstacles?|barriers?)$/i;
 
 /**
  * Whether `said` points back to a thing a card would skip: "these black holes", "this technique";
@@ -265,10 +282,17 @@ function pointsBackToSkipped(said: string): boolean {
   return false;
 }
 
+/**
+ * A sentence on "this problem" that says how the paper takes it on ("We address this problem by
+ * introducing...", "...with a sampler", "We propose X to close this gap"), and so reads alone.
+ */
+const SAYS_HOW =
+  /\b(?:by|using|with|via|through)\s|\b(?:propos|present|introduc|develop|design|buil[dt]|construct|release|creat|devis|curat)\w*/i;
+
 /** What a later sentence a card may open on does: it names the work ("we propose X"). */
 const NAMES_WORK =
   /^\s*(?:propose|present|introduce|develop|design|build|construct|release|create|devise|curate)[sd]?\b/i;
 
 /** Words that point back to an earlier sentence: "this technique", "these challenges". */
 const REFERS_BACK =
-  /\b(?:this|these|such)\s+(?!(?:paper|work|study|article|survey|report|research|end)\b)[a-z]+/i;
+  /\b(?:this|these|such)\s+(?!(?:paper|work|study|article|survey|report|research|end|note|letter|manuscript|pre-?print|thesis|chapter)\b)[a-z]+/i;

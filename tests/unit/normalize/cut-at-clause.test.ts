@@ -285,6 +285,43 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     expect(fromContribution(text, 100)).toBe(expected);
   });
 
+  // A card must not open mid-argument: "We identify a structural source of this difficulty: ..."
+  // leaves a reader asking which difficulty (a Hugging Face daily paper, 2026-07-31).
+  it.each([
+    [
+      'a sentence on "this difficulty" that says no way out gives way to a later one naming the work',
+      'On-policy self-distillation (OPSD) is a promising approach to improve reasoning language models, but it remains brittle in practice: making it work reliably often requires substantial engineering effort. We identify a structural source of this difficulty: vanilla OPSD is precisely one member of a broader policy-optimization family, where a weight sets the KL penalty. We introduce B-OPSD and derive its optimal policy.',
+      'We introduce B-OPSD and derive its optimal policy.',
+    ],
+    [
+      '"we study this problem" gives way to a later "This paper presents"',
+      `${BACKGROUND} Selecting instances with large unobserved labels from a pool of unlabeled data is hard when the model that scores them is tuned on the same data it selects from. We study this problem in the context of conformal selection, which uses conformal p-values to select instances while controlling the false discovery rate. This paper presents OptCS, a general framework.`,
+      'This paper presents OptCS, a general framework.',
+    ],
+    [
+      'a problem sentence that says how it takes the problem on reads alone',
+      `${BACKGROUND} Selecting instances with large unobserved labels from a pool of unlabeled data is hard when the model that scores them is tuned on the same data it selects from. We address this problem by introducing OptCS, a framework that allows valid selection after flexible data-driven model optimization. This paper presents a theory.`,
+      'We address this problem by introducing OptCS, a framework that allows valid selection after flexible data-driven model optimization. This paper presents a theory.',
+    ],
+    [
+      'no later sentence names the work: a short sentence before says what "these" are',
+      'Sparse mixture-of-experts models route each token to several experts, suggesting a geometric account of their benefit. Existing evidence conflates route coherence and candidate quality. We distinguish these quantities using an expert subspace separation index, matched-route residuals and a prefix-controlled factorial design; frozen-route interventions and a controlled study assess functional value. Three contrasts organize the findings.',
+      'Existing evidence conflates route coherence and candidate quality. We distinguish these quantities using an expert subspace separation index, matched-route residuals and a prefix-controlled factorial design; frozen-route interventions and a controlled study assess functional value. Three contrasts organize the findings.',
+    ],
+    [
+      'not a sentence before that leans back itself ("From then on, these waves")',
+      'Gravitons were produced in a burst at the end of inflation by a mechanism we describe in detail here. From then on, these waves propagate unimpeded to us. We find that the fraction of energy density today in these primordial gravitational waves could be significant for models of inflation at the scale of grand unification, although well beyond the frequency range of the gravitational wave observatories planned today.',
+      'We find that the fraction of energy density today in these primordial gravitational waves could be significant for models of inflation at the scale of grand unification, although well beyond the frequency range of the gravitational wave observatories planned today.',
+    ],
+    [
+      '"this note" is the paper itself, not a thing the card skips',
+      'Hybrid structures of organic layers and semiconductors are studied widely for their optical properties. We point out in this note that resonant energy transfer in hybrid structures can raise the generation of free carriers drastically.',
+      'We point out in this note that resonant energy transfer in hybrid structures can raise the generation of free carriers drastically.',
+    ],
+  ])('%s', (_case, text, expected) => {
+    expect(fromContribution(text, 280)).toBe(expected);
+  });
+
   it('starts at the sentence that points back when the one before it does not fit too', () => {
     const text = `${BACKGROUND} Many methods exist for this. We improve this technique by two means.`;
     expect(fromContribution(text, 50)).toBe('We improve this technique by two means.');
