@@ -561,8 +561,8 @@ export const AREA_MERGE_MAX = 4;
  * Fewer sections without a paper losing its heading: the only two sections of a broad area (see
  * {@link TopicArea}), each of a catalogue topic itself (not a part, an operator's topic, a section
  * of arXiv classes) and of at most {@link AREA_MERGE_MAX} papers, `most` together, become one
- * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim):
- * "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
+ * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim; a
+ * paper of `batch` there for closeness alone, the one it names, or none): "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
  * five. `wide`: every section of the area (two or more, of its topics themselves), none over `most`
  * papers and `2 * most` together: a broad letter's "Computer vision" of "Visual recognition",
  * "3D vision" and "Image generation and editing" (see groupPapers: only where that room forms
@@ -574,6 +574,7 @@ export const AREA_MERGE_MAX = 4;
 export function mergeIntoArea(
   drafts: Draft[],
   topics: readonly Topic[],
+  batch: readonly PaperText[],
   areas: readonly TopicArea[],
   named: readonly number[],
   owner: readonly number[],
@@ -621,8 +622,13 @@ export function mergeIntoArea(
     area.topics.filter((s) => all.some((d) => d.topic.slug === s) || (live.has(s) && !housed.has(s))),
   );
   const own = named.filter((i) => slugs.has((topics[i] as Topic).slug));
+  // A paper keeps the topic of the section it came from when it says that topic: one placed there
+  // for closeness alone (an image-editing benchmark beside 3D papers, an OS simulator) reads the
+  // topic it names itself, or none, rather than a topic its card would wrongly claim.
   const from = new Map<number, string>();
-  for (const d of all) for (const p of d.members) from.set(p, d.topic.slug);
+  for (const d of all)
+    for (const p of d.members)
+      if (topicEvidence(d.topic, batch[p] as PaperText) >= EVIDENCE.passing) from.set(p, d.topic.slug);
   const claim = (p: number): string | undefined => {
     const kept = from.get(p);
     if (kept !== undefined) return kept;

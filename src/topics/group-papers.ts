@@ -320,7 +320,7 @@ export function groupPapers(
   // of four and "Efficient inference" of three beside them in "More papers".
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
-      mergeIntoArea(trial, topics, opts.areas, curated, owner, claim, average)
+      mergeIntoArea(trial, topics, batch, opts.areas, curated, owner, claim, average)
         ? { other: fillOther(left, trial) }
         : undefined,
     keep: freesRoom,
@@ -361,7 +361,7 @@ export function groupPapers(
   // and networking" formed from "More papers" (24 -> 8 papers there).
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
-      mergeIntoArea(trial, topics, opts.areas, curated, owner, claim, average, true)
+      mergeIntoArea(trial, topics, batch, opts.areas, curated, owner, claim, average, true)
         ? { other: fillOther(left, trial) }
         : undefined,
     keep: (trial, result, left) => freesRoom(trial, result, left) && trial.length >= drafts.length,

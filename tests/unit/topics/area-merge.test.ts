@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic, TopicArea } from '../../../src/domain/index.js';
 import { type Draft, labelWords } from '../../../src/topics/drafts.js';
+import { EVIDENCE, topicEvidence } from '../../../src/topics/evidence.js';
 import { AREA_MERGE_MAX, mergeIntoArea } from '../../../src/topics/form-sections.js';
-import { groupPapers, OTHER_TOPIC } from '../../../src/topics/index.js';
+import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import {
   groupAsRun,
   loadAreasFile,
@@ -62,15 +63,48 @@ const section = (slug: string, members: number[], extra: Partial<Draft> = {}): D
   return { members, topic: t, words: labelWords(t.label), source: index(slug), settled: false, ...extra };
 };
 
+/** Papers that say every topic of TOPICS in their titles: each keeps its section's topic. */
+const SAYING_ALL: PaperText[] = Array.from({ length: 40 }, (_, i) => ({
+  id: `p${i}`,
+  title: 'Efficient inference, architectures, long context, graph learning and time series',
+  summary: '',
+  keywords: [],
+  categories: [],
+}));
+
 const merge = (
   drafts: Draft[],
   owner: number[] = [],
   claimed: number[] = [],
   most?: number,
   wide = false,
-): boolean => mergeIntoArea(drafts, TOPICS, AREAS, NAMED, owner, claimed, most, wide);
+  batch: PaperText[] = SAYING_ALL,
+): boolean => mergeIntoArea(drafts, TOPICS, batch, AREAS, NAMED, owner, claimed, most, wide);
 
 describe('mergeIntoArea', () => {
+  it("gives a paper there for closeness alone the topic it names itself, or none, not its section's", () => {
+    const drafts = [section('efficient-inference', [0, 3]), section('architectures', [1, 2, 4])];
+    const batch = SAYING_ALL.map((p, i) =>
+      i === 2
+        ? { ...p, title: 'NeuralOS: simulating operating systems', summary: 'A generative model of screens.' }
+        : i === 4
+          ? { ...p, title: 'Recall across a million tokens', summary: 'Long context windows for retrieval.' }
+          : p,
+    );
+    // Paper 4 names long context (its claim as the batch settled it); paper 2 names nothing.
+    const claimed = Array.from({ length: 5 }, (_, p) => (p === 4 ? index('long-context') : -1));
+    expect(merge(drafts, [], claimed, undefined, false, batch)).toBe(true);
+    const area = drafts[0] as Draft;
+    expect(area.members).toEqual([0, 1, 2, 3, 4]);
+    expect([0, 1, 2, 3, 4].map((p) => area.area?.claim(p))).toEqual([
+      'efficient-inference',
+      'architectures',
+      undefined,
+      'efficient-inference',
+      'long-context',
+    ]);
+  });
+
   it('makes the only two small sections of an area one section under its heading', () => {
     const drafts = [
       section('efficient-inference', [0, 3]),
@@ -361,5 +395,37 @@ describe('a 40-paper letter of Hugging Face papers at its most sections', () => 
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
     expect(other.length).toBeLessThanOrEqual(4);
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
+  });
+});
+
+describe("the cards of a broad area's section (Hugging Face letters, as a run groups them)", () => {
+  // Issue #12: a card says its paper's topic; under an area's heading a paper placed for closeness
+  // alone read "3D vision" (an image-editing benchmark) or "Information retrieval and RAG" (an
+  // audio-learning paper), a topic it never says.
+  it('name only a topic the paper says', () => {
+    const catalogue = loadCatalogueFile();
+    const bySlug = new Map(catalogue.map((t) => [t.slug, t]));
+    const hf = loadHfLabeled();
+    const letters = [...new Set(hf.map((p) => p.origin))].map((o) => hf.filter((p) => p.origin === o));
+    const random = seededRandom(31);
+    for (let b = 0; b < 20; b += 1)
+      letters.push(shuffle(hf, random).slice(0, 15 + Math.floor(random() * 60)));
+    const wrong: string[] = [];
+    let tagged = 0;
+    for (const letter of letters) {
+      const byId = new Map(letter.map((p) => [p.id, p]));
+      for (const g of groupAsRun(letter).groups) {
+        if (!g.topic.slug.startsWith('area-')) continue;
+        for (const [id, slug] of Object.entries(g.topic.paperTopics ?? {})) {
+          const topic = bySlug.get(slug);
+          if (topic === undefined) continue;
+          tagged += 1;
+          if (topicEvidence(topic, byId.get(id) as PaperText) < EVIDENCE.passing)
+            wrong.push(`${byId.get(id)?.title} -> ${topic.label}`);
+        }
+      }
+    }
+    expect(tagged).toBeGreaterThan(20);
+    expect(wrong).toEqual([]);
   });
 });
