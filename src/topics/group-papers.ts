@@ -1,7 +1,7 @@
 import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
-import { archiveName, archiveOf, fieldName } from './arxiv-taxonomy.js';
+import { archiveName, archiveOf, classHeading, fieldName } from './arxiv-taxonomy.js';
 import { aliasClaim, claimPapers, pairLoneOwners, replacedTopics, settleClaims } from './claims.js';
 import {
   addDraft,
@@ -28,7 +28,7 @@ import {
   formSections,
   mergeIntoArea,
 } from './form-sections.js';
-import { namesIn } from './label-section.js';
+import { labelsClash, namesIn } from './label-section.js';
 import { partsByParent, renameByPart, splitByParts } from './parts.js';
 import type { PhraseStats } from './phrases.js';
 import { sectionBounds, splitPoints, subMatrix } from './sections.js';
@@ -378,6 +378,7 @@ export function groupPapers(
     place,
   });
   other = joinClassSections(other, drafts, batch, owner, claim, topics);
+  other = joinAreaOfClass(other, drafts, batch, owner, claim);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   const groups = toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named);
@@ -447,6 +448,36 @@ function joinClassSections(
       home.d.topic.categories = [...home.d.topic.categories, primary].sort();
     home.d.members.push(p);
     home.d.members.sort((a, b) => a - b);
+    return false;
+  });
+}
+
+/**
+ * The papers left in "More papers" that name no topic, of a class whose section would read as a
+ * broad area's section of the letter (cs.LG's "Machine learning" beside "Machine learning
+ * methods", cs.CV's "Computer vision"), join that section: the class's section cannot form beside
+ * it, and its heading says what they are. Papers that name a topic stay, carrying it to its
+ * readers. Returns the papers left.
+ */
+function joinAreaOfClass(
+  other: number[],
+  drafts: Draft[],
+  batch: readonly PaperText[],
+  owner: readonly number[],
+  claim: readonly number[],
+): number[] {
+  const areas = drafts.filter((d) => d.area !== undefined);
+  if (areas.length === 0) return other;
+  return other.filter((p) => {
+    if ((owner[p] ?? -1) >= 0 || (claim[p] ?? -1) >= 0) return true;
+    const primary = (batch[p] as PaperText).categories[0];
+    const heading = primary === undefined ? undefined : classHeading(primary);
+    if (!heading) return true;
+    const words = labelWords(heading);
+    const home = areas.find((d) => labelsClash(d.words, words));
+    if (!home) return true;
+    home.members.push(p);
+    home.members.sort((a, b) => a - b);
     return false;
   });
 }
