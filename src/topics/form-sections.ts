@@ -557,16 +557,20 @@ function areaTopic(area: TopicArea, own: readonly number[], topics: readonly Top
  */
 export const AREA_MERGE_MAX = 4;
 
+/** Which sections of a broad area {@link mergeIntoArea} reads as one. */
+export type AreaMerge = 'pair' | 'wide' | 'one';
+
 /**
  * Fewer sections without a paper losing its heading: the only two sections of a broad area (see
  * {@link TopicArea}), each of a catalogue topic itself (not a part, an operator's topic, a section
  * of arXiv classes) and of at most {@link AREA_MERGE_MAX} papers, `most` together, become one
  * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim; a
  * paper of `batch` there for closeness alone, the one it names, or none): "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
- * five. `wide`: every section of the area (two or more, of its topics themselves), none over `most`
+ * five (`mode` 'pair'). 'wide': every section of the area (two or more, of its topics themselves), none over `most`
  * papers and `2 * most` together: a broad letter's "Computer vision" of "Visual recognition",
  * "3D vision" and "Image generation and editing" (see groupPapers: only where that room forms
- * sections). Of several such sets, the smallest (the first area at a tie); never one whose heading
+ * sections). 'one': the area's only section, of any size, for the papers of the area's other
+ * topics to join (see groupPapers: only where they then leave "More papers"). Of several such sets, the smallest (the first area at a tie); never one whose heading
  * clashes with another section's. The area's topics without a section (`named`: the topics a
  * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
  * `claimed`) joins it later. Updates `drafts`; returns false when none qualifies.
@@ -580,7 +584,7 @@ export function mergeIntoArea(
   owner: readonly number[],
   claimed: readonly number[],
   most = Number.POSITIVE_INFINITY,
-  wide = false,
+  mode: AreaMerge = 'pair',
 ): boolean {
   const slugOf = (d: Draft): string | undefined => {
     if (d.source < 0 || d.area || d.classes || d.whole || d.topic.parent !== undefined) return undefined;
@@ -600,11 +604,14 @@ export function mergeIntoArea(
     const [a, b] = inArea.sort(
       (x, y) => x.members.length - y.members.length || (x.topic.slug < y.topic.slug ? -1 : 1),
     );
-    if (!a || !b || inArea.some((d) => slugOf(d) === undefined)) continue;
+    if (!a || (mode !== 'one' && !b) || inArea.some((d) => slugOf(d) === undefined)) continue;
     const size = inArea.reduce((sum, d) => sum + d.members.length, 0);
-    const fits = wide
-      ? size <= 2 * most && inArea.every((d) => d.members.length <= most)
-      : inArea.length === 2 && b.members.length <= AREA_MERGE_MAX && size <= most;
+    const fits =
+      mode === 'one'
+        ? inArea.length === 1
+        : mode === 'wide'
+          ? size <= 2 * most && inArea.every((d) => d.members.length <= most)
+          : inArea.length === 2 && (b as Draft).members.length <= AREA_MERGE_MAX && size <= most;
     if (!fits || (best && best.size <= size)) continue;
     const words = labelWords(area.label);
     if (drafts.some((d) => !inArea.includes(d) && labelsClash(d.words, words))) continue;

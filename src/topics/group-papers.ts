@@ -361,9 +361,27 @@ export function groupPapers(
   // and networking" formed from "More papers" (24 -> 8 papers there).
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
-      mergeIntoArea(trial, topics, batch, opts.areas, curated, owner, claim, average, true)
+      mergeIntoArea(trial, topics, batch, opts.areas, curated, owner, claim, average, 'wide')
         ? { other: fillOther(left, trial) }
         : undefined,
+    keep: (trial, result, left) => freesRoom(trial, result, left) && trial.length >= drafts.length,
+  });
+  // Still over its share: the one section of a broad area reads under the area's heading when
+  // "More papers" holds papers that name other topics of the area, which join it.
+  other = tryTrials(drafts, other, topics, share, {
+    change: (trial, left) => {
+      const housed = new Set(trial.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+      const naming = (a: TopicArea): number =>
+        left.filter((p) => {
+          const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
+          const slug = t >= 0 ? (topics[t] as Topic).slug : undefined;
+          return slug !== undefined && a.topics.includes(slug) && !housed.has(slug);
+        }).length;
+      const open = opts.areas.filter((a) => naming(a) >= SWAP_GAIN);
+      return mergeIntoArea(trial, topics, batch, open, curated, owner, claim, average, 'one')
+        ? { other: fillOther(left, trial) }
+        : undefined;
+    },
     keep: (trial, result, left) => freesRoom(trial, result, left) && trial.length >= drafts.length,
   });
   other = splitLargeLate(drafts, other, {

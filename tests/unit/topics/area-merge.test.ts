@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Topic, TopicArea } from '../../../src/domain/index.js';
 import { type Draft, labelWords } from '../../../src/topics/drafts.js';
 import { EVIDENCE, topicEvidence } from '../../../src/topics/evidence.js';
-import { AREA_MERGE_MAX, mergeIntoArea } from '../../../src/topics/form-sections.js';
+import { AREA_MERGE_MAX, type AreaMerge, mergeIntoArea } from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import {
   groupAsRun,
@@ -77,9 +77,9 @@ const merge = (
   owner: number[] = [],
   claimed: number[] = [],
   most?: number,
-  wide = false,
+  mode: AreaMerge = 'pair',
   batch: PaperText[] = SAYING_ALL,
-): boolean => mergeIntoArea(drafts, TOPICS, batch, AREAS, NAMED, owner, claimed, most, wide);
+): boolean => mergeIntoArea(drafts, TOPICS, batch, AREAS, NAMED, owner, claimed, most, mode);
 
 describe('mergeIntoArea', () => {
   it("gives a paper there for closeness alone the topic it names itself, or none, not its section's", () => {
@@ -93,7 +93,7 @@ describe('mergeIntoArea', () => {
     );
     // Paper 4 names long context (its claim as the batch settled it); paper 2 names nothing.
     const claimed = Array.from({ length: 5 }, (_, p) => (p === 4 ? index('long-context') : -1));
-    expect(merge(drafts, [], claimed, undefined, false, batch)).toBe(true);
+    expect(merge(drafts, [], claimed, undefined, 'pair', batch)).toBe(true);
     const area = drafts[0] as Draft;
     expect(area.members).toEqual([0, 1, 2, 3, 4]);
     expect([0, 1, 2, 3, 4].map((p) => area.area?.claim(p))).toEqual([
@@ -276,7 +276,7 @@ describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
         5,
       ),
     ).toBe(false);
-    expect(merge(drafts, [], [], 5, true)).toBe(true);
+    expect(merge(drafts, [], [], 5, 'wide')).toBe(true);
     expect(drafts.map((d) => d.topic.label)).toEqual([
       'Graph learning',
       'Efficient inference and architectures',
@@ -333,7 +333,42 @@ describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
   ])('leaves the sections as they are with %s', (_, make, most) => {
     const drafts = make();
     const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
-    expect(merge(drafts, [], [], most, true)).toBe(false);
+    expect(merge(drafts, [], [], most, 'wide')).toBe(false);
+    expect(drafts).toEqual(before);
+  });
+});
+
+describe("mergeIntoArea, one (the area's only section, for papers of its other topics)", () => {
+  it("reads the area's only section under its heading, keeping its cards' topic", () => {
+    const drafts = [section('graph-learning', [0, 1, 2]), section('efficient-inference', [3, 4, 5, 6, 7])];
+    // Paper 8 names time series (no section): it may join the area's section later.
+    const claimed = Array.from({ length: 9 }, (_, p) => (p === 8 ? index('time-series') : -1));
+    expect(merge(drafts, [], claimed, undefined, 'one')).toBe(true);
+    expect(drafts.map((d) => d.topic.label)).toEqual(['Efficient inference', 'Machine learning methods']);
+    const area = drafts[1] as Draft;
+    expect(area.members).toEqual([0, 1, 2]);
+    expect(area.members.map((p) => area.area?.claim(p))).toEqual(Array(3).fill('graph-learning'));
+    expect(area.area?.claim(8)).toBe('time-series');
+  });
+
+  it.each<[string, () => Draft[]]>([
+    [
+      'two sections of the area',
+      () => [section('efficient-inference', [0, 1]), section('long-context', [2, 3])],
+    ],
+    [
+      'a section of a part of the area',
+      () => [
+        section('efficient-inference--quantization', [0, 1], {
+          topic: TOPICS[index('efficient-inference--quantization')] as Topic,
+        }),
+      ],
+    ],
+    ['a section of arXiv classes', () => [section('graph-learning', [0, 1], { classes: ['cs.LG'] })]],
+  ])('leaves the sections as they are with %s', (_, make) => {
+    const drafts = make();
+    const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    expect(merge(drafts, [], [], undefined, 'one')).toBe(false);
     expect(drafts).toEqual(before);
   });
 });

@@ -16,9 +16,11 @@ import {
   sharedPhrasePapers,
 } from '../../../src/topics/drafts.js';
 import { EVIDENCE } from '../../../src/topics/evidence.js';
+import { OTHER_TOPIC } from '../../../src/topics/index.js';
 import type { PhraseStats } from '../../../src/topics/phrases.js';
 import type { PaperText } from '../../../src/topics/vectorize.js';
 import {
+  groupAsRun,
   loadCatalogueFile,
   loadPlacementArxivCs,
   loadPlacementDemo,
@@ -725,8 +727,28 @@ describe('placement on the hand-judged sets (floors under npm run bench:topics)'
     // 95% / 87% (session 33: 52 of 60) since two small sections of one area read under its heading when
     // that frees room for a section from "More papers" (see mergeIntoArea): the language and
     // retrieval sections as "Text, retrieval and recommendation", the review paper with them.
-    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.95);
-    expect(s.strict).toBeGreaterThanOrEqual(0.86);
+    // 92% / 90% (session 36: 54 of 60 strict) since the area's only section takes the papers of
+    // "More papers" naming its other topics ("Time series" of three reads "Machine learning
+    // methods" of six, with a graph and a federated-learning paper): two papers left in "More
+    // papers" under topics the judge accepts (fine-tuning, AI for science) now count as misplaced,
+    // for the judge accepts a topic of that area's too (reinforcement learning, learning theory).
+    expect(s.wellPlaced).toBeGreaterThanOrEqual(0.91);
+    expect(s.strict).toBeGreaterThanOrEqual(0.88);
     expect(s.otherShare).toBeLessThanOrEqual(0.4);
+  });
+
+  it("arXiv cs-only, 60 held-out papers: the area's only section takes the papers of its other topics", () => {
+    const papers = loadPlacementArxivCs(true);
+    const { groups } = groupAsRun(papers.map(({ accept: _, ...p }) => p));
+    const area = groups.find((g) => g.topic.slug === 'area-ml');
+    expect(area?.topic.label).toBe('Machine learning methods');
+    expect(groups.some((g) => g.topic.slug === 'time-series')).toBe(false);
+    const cards = Object.values(area?.topic.paperTopics ?? {});
+    expect(cards).toEqual(expect.arrayContaining(['time-series', 'graph-learning', 'federated-learning']));
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+    for (const id of other?.paperIds ?? [])
+      expect(['time-series', 'graph-learning', 'federated-learning']).not.toContain(
+        other?.topic.paperTopics?.[id],
+      );
   });
 });
