@@ -189,3 +189,66 @@ describe('a papers file with LaTeX (arXiv titles and abstracts as listed) reads 
     expect(text).not.toMatch(/\\"|\$|\\mathbb/);
   });
 });
+
+describe('a papers file is read alike by `group`, `rank`, `render` and `preview`', () => {
+  // `render --in` read a papers file of its own, more leniently: "upvotes": "12" read as 0 and a
+  // title of the wrong type as no paper at all. One reader now: the same refusal in every command.
+  const paper = { id: '2411.17730', title: 'A paper', abstract: 'We study things.', categories: ['cs.CL'] };
+  it.each([
+    ['not an array', { title: 'x' }, /expected an array of papers/],
+    ['a paper that is no object', ['x'], /paper 1 is not an object/],
+    ['a paper without an id', [{ title: 'x' }], /paper 1 has no "id" string/],
+    [
+      'a paper with an empty title',
+      [{ ...paper, title: ' ' }],
+      /paper 1 \(2411\.17730\) has no "title" string/,
+    ],
+    [
+      'upvotes as text',
+      [{ ...paper, upvotes: '12' }],
+      /paper 1 \(2411\.17730\) "upvotes" must be a number >= 0/,
+    ],
+    [
+      'categories as text',
+      [paper, { ...paper, id: 'b', categories: 'cs.CL' }],
+      /paper 2 \(b\) "categories" must be an array/,
+    ],
+    [
+      'links that are no object',
+      [{ ...paper, links: 'x' }],
+      /paper 1 \(2411\.17730\): "links" must be an object/,
+    ],
+    ['a PDF link that is no string', [{ ...paper, links: { pdf: 3 } }], /"links\.pdf" must be a string/],
+  ])(
+    '%s: exit 2, one line naming the file, the paper and the field, in each command',
+    async (_l, data, reason) => {
+      const file = `bad-${Math.random().toString(36).slice(2)}.json`;
+      writeFileSync(path.join(work, file), JSON.stringify(data));
+      for (const args of [
+        ['group', '--in', file, '--json'],
+        ['rank', '--in', file, '--json'],
+        ['render', '--in', file, '--out', 'bad.html'],
+      ]) {
+        const result = await runCli(args, { cwd: work });
+        expect(result.code, args[0]).toBe(2);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines, args[0]).toHaveLength(1);
+        expect(lines[0]).toContain(file);
+        expect(lines[0]).toMatch(reason);
+      }
+    },
+  );
+
+  it('gives an arXiv paper its abstract and PDF links, and a hand-written file what `parse --json` prints', async () => {
+    writeFileSync(path.join(work, 'links.json'), JSON.stringify([{ ...paper, upvotes: 3, sources: 2 }]));
+    const result = await runCli(['render', '--in', 'links.json', '--text', 'links.txt'], { cwd: work });
+    expect(result.code).toBe(0);
+    const text = readFileSync(path.join(work, 'links.txt'), 'utf8');
+    expect(text).toContain('https://arxiv.org/abs/2411.17730');
+    expect(text).toContain('https://arxiv.org/pdf/2411.17730');
+    const ranked = await runCli(['rank', '--in', 'links.json', '--json', '--explain'], { cwd: work });
+    expect(ranked.code).toBe(0);
+    const signals = JSON.parse(ranked.stdout).sections[0].papers[0].signals;
+    expect(signals).toEqual(expect.objectContaining({ upvotes: 3, sources: ['source-1', 'source-2'] }));
+  });
+});

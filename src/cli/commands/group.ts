@@ -3,61 +3,7 @@ import type { Paper, Topic } from '../../domain/index.js';
 import { configTopics as topicsOfConfig } from '../../pipeline/build-edition.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedGrouping, curatedTopics, type GlobalOptions, readConfig } from '../context.js';
-import { badInput, readableText, readPapersInput } from '../input-file.js';
-
-function strings(value: unknown, file: string, where: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw badInput(file, `${where} must be an array of strings`);
-  }
-  return value as string[];
-}
-
-function count(value: unknown, file: string, where: string): number {
-  if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw badInput(file, `${where} must be a number >= 0`);
-  }
-  return value;
-}
-
-function toPaper(raw: unknown, i: number, file: string): Paper {
-  const where = `paper ${i + 1}`;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw badInput(file, `${where} is not an object`);
-  const r = raw as Record<string, unknown>;
-  if (typeof r.id !== 'string' || r.id.trim() === '') throw badInput(file, `${where} has no "id" string`);
-  if (typeof r.title !== 'string') throw badInput(file, `${where} (${r.id}) has no "title" string`);
-  const text = r.abstract ?? r.summary ?? '';
-  if (typeof text !== 'string')
-    throw badInput(file, `${where} (${r.id}): "abstract"/"summary" must be a string`);
-  const published = r.published ?? null;
-  if (published !== null && typeof published !== 'string')
-    throw badInput(file, `${where} (${r.id}): "published" must be a string`);
-  const listedAt = r.listedAt ?? null;
-  if (listedAt !== null && typeof listedAt !== 'string')
-    throw badInput(file, `${where} (${r.id}): "listedAt" must be a string`);
-  const sources =
-    typeof r.sources === 'number'
-      ? Array.from({ length: count(r.sources, file, `${where} "sources"`) }, (_, k) => `source-${k + 1}`)
-      : strings(r.sources, file, `${where} "sources"`);
-  return {
-    id: r.id,
-    title: readableText(r.title),
-    url: typeof r.url === 'string' ? r.url : '',
-    authors: strings(r.authors, file, `${where} "authors"`).map(readableText),
-    published,
-    summary: readableText(text),
-    aiSummary: typeof r.aiSummary === 'string' ? readableText(r.aiSummary) : null,
-    keywords: strings(r.keywords, file, `${where} "keywords"`),
-    categories: strings(r.categories, file, `${where} "categories"`),
-    upvotes: count(r.upvotes, file, `${where} "upvotes"`),
-    comments: count(r.comments, file, `${where} "comments"`),
-    sources,
-    links: { abs: null, pdf: null, code: null, hf: null },
-    ...(listedAt ? { listedAt } : {}),
-  };
-}
+import { inputPaper, readPapersInput } from '../input-file.js';
 
 /**
  * Reads papers for `group` and `rank`: a JSON array of `{id, title, abstract|summary, categories?,
@@ -65,7 +11,7 @@ function toPaper(raw: unknown, i: number, file: string): Paper {
  * prints. Throws `PaperpostError('cli', 'bad-input')` naming the file and the reason.
  */
 export function readPapersFile(file: string): Paper[] {
-  return readPapersInput(file, toPaper);
+  return readPapersInput(file, inputPaper);
 }
 
 /**

@@ -17,49 +17,17 @@ import { rankSections, windowEnd } from '../../rank/index.js';
 import { cutEdition } from '../../render/index.js';
 import { groupPapers } from '../../topics/index.js';
 import { curatedGrouping, type GlobalOptions, readConfig } from '../context.js';
-import { badInput, readableText, readPapersInput } from '../input-file.js';
+import { inputPaper, readPapersInput } from '../input-file.js';
 import { rendererFor, sampleMessage } from '../wiring.js';
 import { configTopics } from './group.js';
 
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const strs = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
-const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
-
-/** One paper of `parse --json` output (or a full Paper) with defaults; arXiv ids get abs/PDF links. */
-export function toRenderPaper(raw: unknown, i: number, file: string): Paper {
-  if (typeof raw !== 'object' || raw === null) throw badInput(file, `paper ${i + 1} is not an object`);
-  const r = raw as Record<string, unknown>;
-  const id = str(r.id);
-  const title = readableText(str(r.title) ?? '');
-  const ai = str(r.aiSummary);
-  if (!id || !title) throw badInput(file, `paper ${i + 1} needs "id" and "title" strings`);
-  const links = (typeof r.links === 'object' && r.links !== null ? r.links : {}) as Record<string, unknown>;
-  const arxiv = ARXIV_ID.test(id);
-  const url = str(r.url) ?? (arxiv ? `https://arxiv.org/abs/${id}` : '');
-  return {
-    id,
-    title,
-    url,
-    authors: strs(r.authors).map(readableText),
-    published: str(r.published),
-    summary: readableText(str(r.summary) ?? str(r.abstract) ?? ''),
-    aiSummary: ai === null ? null : readableText(ai),
-    keywords: strs(r.keywords),
-    categories: strs(r.categories),
-    upvotes: num(r.upvotes),
-    comments: num(r.comments),
-    sources: strs(r.sources).length > 0 ? strs(r.sources) : ['input'],
-    links: {
-      abs: str(links.abs) ?? (arxiv ? `https://arxiv.org/abs/${id}` : str(r.url)),
-      pdf: str(links.pdf) ?? (arxiv ? `https://arxiv.org/pdf/${id}` : null),
-      code: str(links.code) ?? str(r.githubRepo),
-      hf: str(links.hf),
-    },
-    ...(str(r.thumbnail) ? { thumbnail: str(r.thumbnail) } : {}),
-    ...(str(r.listedAt) ? { listedAt: str(r.listedAt) } : {}),
-  };
+/**
+ * One paper of a papers file as `render` and `preview` read it (see inputPaper): a paper of no
+ * named source is the input's.
+ */
+function toRenderPaper(raw: unknown, i: number, file: string): Paper {
+  const paper = inputPaper(raw, i, file);
+  return paper.sources.length > 0 ? paper : { ...paper, sources: ['input'] };
 }
 
 /** Papers of a JSON file: what `paperpost parse --json` prints ({feed, papers}) or a bare array. */
