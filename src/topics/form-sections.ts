@@ -565,13 +565,15 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * {@link TopicArea}), each of a catalogue topic itself (not a part, an operator's topic, a section
  * of arXiv classes) and of at most {@link AREA_MERGE_MAX} papers, `most` together, become one
  * section under the area's heading, each card still saying its topic (see AreaOfDraft.claim; a
- * paper of `batch` there for closeness alone, the one it names, or none): "Multimodal LLMs" of three and "Speech and audio models" of two read as "Multimodal models" of
- * five (`mode` 'pair'). 'wide': every section of the area (two or more, of its topics themselves), none over `most`
+ * paper of `batch` there for closeness alone, the one it names, or none): "Multimodal LLMs" of
+ * three and "Speech and audio models" of two read as "Multimodal models" of five (`mode` 'pair').
+ * 'wide': every section of the area (two or more, of its topics themselves), none over `most`
  * papers and `2 * most` together: a broad letter's "Computer vision" of "Visual recognition",
  * "3D vision" and "Image generation and editing" (see groupPapers: only where that room forms
  * sections). 'one': the area's only section, of any size, for the papers of the area's other
- * topics to join (see groupPapers: only where they then leave "More papers"). Of several such sets, the smallest (the first area at a tie); never one whose heading
- * clashes with another section's. The area's topics without a section (`named`: the topics a
+ * topics to join (see groupPapers: only where they then leave "More papers"). Of several such
+ * sets, the smallest (the first area at a tie); never one whose heading clashes with another
+ * section's. The area's topics without a section (`named`: the topics a
  * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
  * `claimed`) joins it later. Updates `drafts`; returns false when none qualifies.
  */
