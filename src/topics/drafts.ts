@@ -345,6 +345,11 @@ function familyCategories(
 }
 
 /** The catalogue topic a section is, or is a part of (its slug); undefined for a discovered one. */
+/** The topic a section reads under for its readers: its parent's for a part, else its own slug. */
+export function sectionFamily(d: Pick<Draft, 'topic'>): string {
+  return d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
+}
+
 function familyOf(d: Draft, topics: readonly Topic[]): string | undefined {
   if (d.topic.parent !== undefined) return d.topic.parent;
   const topic = d.source >= 0 ? topics[d.source] : undefined;
@@ -897,10 +902,7 @@ export function toGroups(
   const followable = new Set(followed);
   // `familyOf(p)`: the topic paper p reads under, which no second topic repeats (the section's;
   // of a broad area's section, the one its card says).
-  const also = (
-    d: Draft,
-    familyOf = (_: number): string => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug,
-  ): Topic => {
+  const also = (d: Draft, familyOf = (_: number): string => sectionFamily(d)): Topic => {
     const named = new Map<number, Topic>();
     for (const p of d.members) {
       const family = familyOf(p);

@@ -10,7 +10,7 @@ import {
   fieldName,
 } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
-import { addDraft, labelWords, phraseClasses, proposeTopic } from './drafts.js';
+import { addDraft, labelWords, phraseClasses, proposeTopic, sectionFamily } from './drafts.js';
 import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
 import { slugify } from './label.js';
 import { labelsClash, sectionHeading } from './label-section.js';
@@ -63,7 +63,7 @@ export function formSections(
 ): number[] {
   const least = batch.length <= SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
   if (room <= 0 || other.length < least) return [...other];
-  const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+  const housed = new Set(drafts.map((d) => sectionFamily(d)));
   const candidates = topics.flatMap((t, i) =>
     t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' || housed.has(t.slug)
       ? []
@@ -600,7 +600,7 @@ export function mergeIntoArea(
     // The area's sections, all of its topics themselves (no part, no area section of it):
     // "Computer vision" beside "Visual recognition" would read as two headings of one subject.
     const inArea = drafts.filter((d) => {
-      const family = d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug;
+      const family = sectionFamily(d);
       return area.topics.includes(family) || (d.area !== undefined && d.topic.slug === area.slug);
     });
     const [a, b] = inArea.sort(
@@ -621,11 +621,7 @@ export function mergeIntoArea(
   }
   if (!best) return false;
   const { area, all } = best;
-  const housed = new Set(
-    drafts.flatMap((d) =>
-      all.includes(d) ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug],
-    ),
-  );
+  const housed = new Set(drafts.flatMap((d) => (all.includes(d) ? [] : [sectionFamily(d)])));
   const live = new Set(named.map((i) => (topics[i] as Topic).slug));
   const slugs = new Set(
     area.topics.filter((s) => all.some((d) => d.topic.slug === s) || (live.has(s) && !housed.has(s))),

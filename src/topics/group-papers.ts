@@ -16,6 +16,7 @@ import {
   nameCluster,
   placeLeftovers,
   proposeTopic,
+  sectionFamily,
   splitDraft,
   toGroups,
 } from './drafts.js';
@@ -370,7 +371,7 @@ export function groupPapers(
   // "More papers" holds papers that name other topics of the area, which join it.
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) => {
-      const housed = new Set(trial.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+      const housed = new Set(trial.map((d) => sectionFamily(d)));
       const naming = (a: TopicArea): number =>
         left.filter((p) => {
           const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
@@ -705,7 +706,7 @@ function fillFromCatchAll(other: number[], drafts: Draft[], ctx: CatchAllContext
 
 /** The arXiv classes whose home topic (see {@link ClassHomes}) has a section among `drafts`. */
 function homedClasses(drafts: readonly Draft[], homes: ClassHomes): Set<string> {
-  const housed = new Set(drafts.map((d) => d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug));
+  const housed = new Set(drafts.map((d) => sectionFamily(d)));
   return new Set(Object.keys(homes).filter((c) => housed.has(homes[c] as string)));
 }
 
@@ -758,9 +759,7 @@ function namedTopics(
   drafts: readonly Draft[],
   topics: readonly Topic[],
 ): Map<number, number> {
-  const housed = new Set(
-    drafts.flatMap((d) => (d.classes ? [] : [d.topic.parent ?? partParent(d.topic.slug) ?? d.topic.slug])),
-  );
+  const housed = new Set(drafts.flatMap((d) => (d.classes ? [] : [sectionFamily(d)])));
   // A section of arXiv classes that is a catalogue topic's ("Robotics" of cs.RO papers) houses
   // its own papers: a paper of another section that names the topic still carries it.
   const inClassSection = new Map<number, string>();
