@@ -593,6 +593,19 @@ export function titleNames(topic: Topic, paper: EvidenceSource): boolean {
 }
 
 /**
+ * Where a paper's title turns from its subject to its method (word index of the first "via",
+ * "using", "through", "with" or "by"), or -1: "Two-Step Image Generation via ... Distillation" is
+ * about image generation, done by distillation.
+ */
+export function titleMethodAt(paper: EvidenceSource): number {
+  const g = gramsOf(paper);
+  g.titleWords ??= matchWords(paper.title);
+  return g.titleWords.findIndex((w) => METHOD_WORDS.has(w));
+}
+
+const METHOD_WORDS = new Set(['via', 'using', 'through', 'with', 'by']);
+
+/**
  * Where a paper's title first says one of a topic's key phrases (word index), or -1 when it says
  * none: "Tracking Memory Evolution for Robust LLM Agents in Dynamic Environments" names memory
  * first, its setting after.

@@ -11,7 +11,15 @@ import {
 } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
 import { addDraft, labelWords, phraseClasses, proposeTopic, sectionFamily } from './drafts.js';
-import { bestTopic, EVIDENCE, JOIN_EVIDENCE, learnPhrases, topicEvidence } from './evidence.js';
+import {
+  bestTopic,
+  EVIDENCE,
+  JOIN_EVIDENCE,
+  learnPhrases,
+  titleMethodAt,
+  titlePosition,
+  topicEvidence,
+} from './evidence.js';
 import { slugify } from './label.js';
 import { labelsClash, sectionHeading } from './label-section.js';
 import { isVague, type PhraseStats } from './phrases.js';
@@ -644,13 +652,44 @@ export function mergeIntoArea(
   };
   const topic = areaTopic(area, own, topics);
   for (const d of all) drafts.splice(drafts.indexOf(d), 1);
+  // The area's heading would not say what a paper there for its method is about.
+  const members = all.flatMap((d) => d.members.filter((p) => !movesOut(p, d, drafts, batch)));
   drafts.push({
-    members: all.flatMap((d) => d.members).sort((x, y) => x - y),
+    members: members.sort((x, y) => x - y),
     topic,
     words: labelWords(topic.label),
     source: -1,
     settled: true,
     area: { slugs, claim },
   });
+  return true;
+}
+
+/**
+ * Moves paper `p` of `from` (a section about to read under its area's heading) to another section
+ * of the letter (a catalogue topic's own) whose topic its title names as its subject, before it
+ * turns to its method (see titleMethodAt), where the topic of `from` comes only after, on join
+ * evidence at least as strong: "High-Fidelity Two-Step Image Generation via Teacher-Aligned
+ * End-to-End Distillation" reads under "Image generation and editing", not under the area heading
+ * "LLM reasoning and post-training" its "distillation" took it to. Returns whether it moved.
+ */
+function movesOut(p: number, from: Draft, drafts: Draft[], batch: readonly PaperText[]): boolean {
+  const paper = batch[p] as PaperText;
+  const method = titleMethodAt(paper);
+  if (method < 0) return false;
+  const ownAt = titlePosition(from.topic, paper);
+  if (ownAt >= 0 && ownAt < method) return false;
+  const own = topicEvidence(from.topic, paper);
+  let best: { draft: Draft; evidence: number } | undefined;
+  for (const d of drafts) {
+    if (d.area || d.classes || d.source < 0) continue;
+    const at = titlePosition(d.topic, paper);
+    if (at < 0 || at >= method) continue;
+    const evidence = topicEvidence(d.topic, paper);
+    if (evidence >= JOIN_EVIDENCE && evidence >= own && evidence > (best?.evidence ?? 0))
+      best = { draft: d, evidence };
+  }
+  if (!best) return false;
+  best.draft.members = [...best.draft.members, p].sort((x, y) => x - y);
   return true;
 }

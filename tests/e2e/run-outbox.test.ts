@@ -5,7 +5,9 @@ import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../src/domain/index.js';
 import { createStore } from '../../src/store/index.js';
+import { JOIN_EVIDENCE, titleMethodAt, titlePosition, topicEvidence } from '../../src/topics/evidence.js';
 import { BIN, runCli, sampleSources, tempProject } from '../helpers/cli.js';
+import { loadCatalogueFile } from '../helpers/placement.js';
 
 const config = {
   title: 'Paperpost Test Letter',
@@ -100,6 +102,46 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
       // The card's line after its title and authors: "<topic> · in arXiv cs.CL".
       expect(text.slice(at, at + 400), title).toContain(`${label} · `);
     }
+  });
+
+  // Issue #12: "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End
+  // Distillation" read under "LLM reasoning and post-training" (its "distillation" is a
+  // fine-tuning topic, whose section merged into that area) beside "Image generation and editing".
+  it("reads a paper under the section of the subject its title names, not under an area's heading for its method", async () => {
+    const summary = JSON.parse(first.stdout);
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    const edition = (await store.editions.getEdition(summary.edition.id)) as Edition;
+    await store.close();
+    const sectionOf = (title: string): string | undefined =>
+      edition.sections.find((s) => s.papers.some((p) => p.title.startsWith(title)))?.topic.label;
+    expect(sectionOf('High-Fidelity Two-Step Image Generation')).toBe('Image generation and editing');
+    const catalogue = loadCatalogueFile();
+    const own = new Map(
+      edition.sections.map((s) => [s.topic.slug, catalogue.find((t) => t.slug === s.topic.slug)]),
+    );
+    const areas = edition.sections.filter(
+      (s) => s.topic.paperTopics !== undefined && s.topic.slug !== 'other',
+    );
+    expect(areas.length).toBeGreaterThan(0);
+    for (const area of areas)
+      for (const p of area.papers) {
+        const text = {
+          title: p.title,
+          summary: p.summary ?? '',
+          keywords: [],
+          categories: p.categories ?? [],
+        };
+        const method = titleMethodAt(text);
+        if (method < 0) continue;
+        for (const [slug, topic] of own) {
+          if (topic === undefined || slug === area.topic.slug) continue;
+          const at = titlePosition(topic, text);
+          expect(
+            at >= 0 && at < method && topicEvidence(topic, text) >= JOIN_EVIDENCE,
+            `${p.title} -> ${slug}`,
+          ).toBe(false);
+        }
+      }
   });
 
   it('keeps the database and a secret in data/', () => {

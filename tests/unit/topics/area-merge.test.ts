@@ -105,6 +105,41 @@ describe('mergeIntoArea', () => {
     ]);
   });
 
+  // Issue #12: an image-generation paper "via ... distillation" read under "LLM reasoning and
+  // post-training" (its distillation's topic merged into that area) beside "Image generation".
+  it.each<[string, Partial<PaperText>, boolean]>([
+    [
+      'names another section\'s topic as its subject, its own after "via"',
+      { title: 'Graph learning via efficient inference' },
+      true,
+    ],
+    [
+      'names another section\'s topic as its subject, its own after "using"',
+      { title: 'Scalable graph learning using efficient inference' },
+      true,
+    ],
+    ['names its own topic first', { title: 'Efficient inference via graph learning' }, false],
+    ['has no method in its title', { title: 'Efficient inference for graph learning' }, false],
+    [
+      'names its own topic before the method too',
+      { title: 'Efficient inference: graph learning via efficient inference' },
+      false,
+    ],
+    ['names in its subject a topic with no section', { title: 'Time series via efficient inference' }, false],
+  ])('moves a paper to the section of the subject its title names when it %s: %s', (_, paper, moves) => {
+    const drafts = [
+      section('efficient-inference', [0, 1]),
+      section('architectures', [2, 3]),
+      section('graph-learning', [4, 5, 6]),
+    ];
+    const batch = SAYING_ALL.map((p, i) => (i === 1 ? { ...p, summary: '', keywords: [], ...paper } : p));
+    expect(merge(drafts, [], [], undefined, 'pair', batch)).toBe(true);
+    const graph = drafts.find((d) => d.topic.slug === 'graph-learning') as Draft;
+    const area = drafts.find((d) => d.topic.slug === 'area-efficiency') as Draft;
+    expect(graph.members).toEqual(moves ? [1, 4, 5, 6] : [4, 5, 6]);
+    expect(area.members).toEqual(moves ? [0, 2, 3] : [0, 1, 2, 3]);
+  });
+
   it('makes the only two small sections of an area one section under its heading', () => {
     const drafts = [
       section('efficient-inference', [0, 3]),
