@@ -133,7 +133,10 @@ function contribution(sentence: string): RegExpExecArray | null {
   return opener !== undefined && (ADDS_TO.test(opener) || TWO_CLAUSES.test(opener)) ? null : found;
 }
 
-/** Sentences of background an abstract's card may skip to reach what the paper does. */
+/**
+ * Sentences of background an abstract's card may skip to reach what the paper does; past them,
+ * only a sentence that plainly says it (see lateContribution).
+ */
 const MAX_SKIPPED_SENTENCES = 6;
 /** Sentences past one that points back where a card may find one that names the work. */
 const LOOK_PAST = 6;
@@ -207,8 +210,47 @@ export function fromContribution(text: string, maxChars = Number.POSITIVE_INFINI
     pointingBack = opensCard ? withPrevious : rest;
     backAt = s;
   }
-  return pointingBack ?? text;
+  return pointingBack ?? lateContribution(text, ends, maxChars) ?? text;
 }
+
+/**
+ * A long abstract's sentence past the background a card may skip (see MAX_SKIPPED_SENTENCES) that
+ * plainly says what the paper does, the paper itself its subject ("This article analyzes one-way
+ * and bidirectional models based on GPT and BERT...", nine sentences of the field's history in) or
+ * its authors naming the work ("We propose X"), and pointing back to nothing the card skips; not
+ * when the abstract's first sentence says it in the passive ("A new analysis ... is presented"),
+ * which the card then opens on. The text from there, or undefined.
+ */
+function lateContribution(text: string, ends: readonly number[], maxChars: number): string | undefined {
+  if (proposedIn(text.slice(0, ends[0] ?? text.length))) return undefined;
+  for (let s = MAX_SKIPPED_SENTENCES; s < ends.length; s += 1) {
+    const rest = text.slice(ends[s]).trimStart();
+    const sentence = text.slice(text.length - rest.length, ends[s + 1] ?? text.length);
+    const found = contribution(rest);
+    if (!found) continue;
+    const opener = found.groups?.opener ?? found.groups?.clause;
+    // "To provide a structured understanding of this trend, this paper presents...": from its subject.
+    const start =
+      opener !== undefined && (BACK_WORD.test(opener) || CONNECTIVE.test(opener))
+        ? fromSubject(rest, opener)
+        : rest;
+    const said = predicate(sentence, found);
+    const subject = found[0].slice(opener === undefined ? 0 : found[0].indexOf(opener) + opener.length);
+    const plain = PAPER_SUBJECT.test(subject.replace(/^[,\s]+/, '')) || NAMES_WORK.test(said);
+    if (!plain || pointsBackToSkipped(said) || NAMES_EARLIER.test(said)) continue;
+    return withoutFiller(
+      sentence.length > maxChars && start === rest ? fitted(rest, found, sentence.length, maxChars) : start,
+    );
+  }
+  return undefined;
+}
+
+/** The paper itself as a sentence's subject: "This article", "This review paper", "Our work". */
+const PAPER_SUBJECT =
+  /^(?:this|the present|our) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)\b/i;
+
+/** Words that name something said earlier without "this": "the latter approach", "the above". */
+const NAMES_EARLIER = /\bthe (?:latter|former|above|aforementioned)\b/i;
 
 /** What `sentence` says after its subject `found`: up to 100 characters, in whole words. */
 function predicate(sentence: string, found: RegExpExecArray): string {

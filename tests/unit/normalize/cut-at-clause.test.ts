@@ -133,9 +133,14 @@ describe('fromContribution: an abstract from the sentence that says what the pap
       'We propose V.',
     ],
     [
-      'not past six sentences of background',
+      'past six sentences of background, only a sentence that names the work',
       'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We propose V.',
-      'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We propose V.',
+      'We propose V.',
+    ],
+    [
+      'not past six sentences of background for what it finds',
+      'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We find V.',
+      'One is here. Two is here. Three is here. Four is here. Five is here. Six is here. Seven is here. We find V.',
     ],
     // Any opening clause before "we" / "this paper" (issue #12: cards that said what a field knows).
     [
@@ -320,6 +325,46 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     ],
   ])('%s', (_case, text, expected) => {
     expect(fromContribution(text, 280)).toBe(expected);
+  });
+
+  // A long abstract's background ran past the sentences a card may skip: the card of an arXiv
+  // cs.CL survey (2411.18021) read "Over the past few decades, Artificial Intelligence(AI) has
+  // progressed..." in the demo letter; nine sentences in, it says what the paper does.
+  const HISTORY =
+    'Over the past few decades, AI has progressed from the initial machine learning stage to the deep learning stage, and now to the stage of foundational models. Foundational models have the characteristics of pre-training, transfer learning, and self-supervised learning. Under the framework of foundational models, models such as BERT and GPT have greatly advanced natural language processing. BERT broke through the limitation of only using one-way methods for language modeling in pre-training by using a masked language model. It can capture bidirectional context information to predict the masked words in the sequence. This makes the model very useful for downstream tasks, especially for specialized applications. The model using the bidirectional encoder can better understand the domain knowledge.';
+  it.each([
+    [
+      'the paper itself as subject, past the background a card may skip',
+      `${HISTORY} This article analyzes one-way and bidirectional models based on GPT and BERT. The models are compared on SQuAD and GLUE.`,
+      'This article analyzes one-way and bidirectional models based on GPT and BERT. The models are compared on SQuAD and GLUE.',
+    ],
+    [
+      '"In this paper, we propose" there',
+      `${HISTORY} In this paper, we propose a novel UDA method called Calibrated Adaptive Teacher (CAT). We evaluate CAT on the Paderborn benchmark.`,
+      'We propose a novel UDA method called Calibrated Adaptive Teacher (CAT). We evaluate CAT on the Paderborn benchmark.',
+    ],
+    [
+      'an opening that points back, the card from its subject',
+      `${HISTORY} To provide a structured understanding of this trend, this paper presents a comprehensive survey of LLM-brained GUI agents.`,
+      'This paper presents a comprehensive survey of LLM-brained GUI agents.',
+    ],
+    [
+      'not a sentence that says no work ("We conclude")',
+      `${HISTORY} We conclude that bidirectional models win on most tasks.`,
+      `${HISTORY} We conclude that bidirectional models win on most tasks.`,
+    ],
+    [
+      'not one that names what it studies by "the latter"',
+      `${HISTORY} This paper examines the latter approach on two tasks.`,
+      `${HISTORY} This paper examines the latter approach on two tasks.`,
+    ],
+    [
+      'not where the first sentence says it in the passive',
+      `A new analysis of a sample of light curves of Mira stars is presented. ${HISTORY} This article analyzes the curves.`,
+      `A new analysis of a sample of light curves of Mira stars is presented. ${HISTORY} This article analyzes the curves.`,
+    ],
+  ])('%s', (_case, text, expected) => {
+    expect(fromContribution(text)).toBe(expected);
   });
 
   it('starts at the sentence that points back when the one before it does not fit too', () => {
