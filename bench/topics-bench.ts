@@ -15,6 +15,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { fileConfigSchema } from '../src/config/schema.js';
+import { groupingPoolSize } from '../src/pipeline/build-edition.js';
 import {
   bestTopic,
   buildCorpus,
@@ -324,20 +326,28 @@ else {
     paperText(r),
   );
   console.log(
-    '\n"More papers" by kind of feed (40 seeded letters of 15-114 papers each, grouped as a run does): share of the letter, and letters at the most sections their size allows\n',
+    '\n"More papers" by kind of feed (40 seeded letters of 15-114 papers each, grouped as a run does; the last row 40 pools of the size a run groups of a feed of hundreds a day): share of the letter, and letters at the most sections their size allows\n',
   );
   console.log('| feed | median | 90th percentile | max | letters over 15% | at the section bound |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const [name, pool] of [
-    ['Hugging Face daily papers (hf-labeled)', hf],
-    ['one theme (focused-llm)', focused],
-    ['arXiv cs-only RSS, with categories', cs],
+  // A feed of hundreds of papers a day (arXiv cs) is grouped as a run's pool of its best papers
+  // (groupingPoolSize with the default config): its letters are never of 15-45 papers.
+  const runPool = groupingPoolSize(
+    { limits: fileConfigSchema.parse({}).limits } as Parameters<typeof groupingPoolSize>[0],
+    cs.length,
+  );
+  for (const [name, pool, fixed] of [
+    ['Hugging Face daily papers (hf-labeled)', hf, undefined],
+    ['one theme (focused-llm)', focused, undefined],
+    ['arXiv cs-only RSS, with categories', cs, undefined],
+    [`arXiv cs-only RSS, as a run groups it (its pool of ${runPool})`, cs, runPool],
   ] as const) {
     const random = seededRandom(31);
     const shares: number[] = [];
     let atBound = 0;
     for (let b = 0; b < 40; b += 1) {
-      const size = 15 + Math.floor(random() * 100);
+      const drawn = 15 + Math.floor(random() * 100);
+      const size = fixed ?? drawn;
       const batch = shuffle(pool as PaperText[], random).slice(0, size);
       const { groups } = groupPapers(batch, CATALOGUE, { areas: AREAS, homes: HOMES });
       const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
