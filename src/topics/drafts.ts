@@ -559,14 +559,17 @@ export function fillsSlack(fit: CloseFit): boolean {
 
 /**
  * true when a left-over paper without arXiv categories ({@link CloseFit.uncategorized}) may fill
- * its closest section up to {@link OTHER_SLACK} times the catch-all's share on closeness alone:
- * with a home in the letter and closer than average. Nothing tells such a paper's field, and in
- * a one-field feed (Hugging Face daily papers) its closest section is most often right, so the
- * catch-all keeps to the issue's ~15% there; a paper with categories never joins without common
- * ground.
+ * its closest section up to {@link OTHER_SLACK} times the catch-all's share: with a home in the
+ * letter, closer than average, and with common ground ({@link hasCommonGround}: a key phrase one
+ * of its papers says too, or a word of its topic). Nothing tells such a paper's field, and in a
+ * one-field feed (Hugging Face daily papers) its closest section is most often right; but never
+ * on closeness alone (issue #12: a paper joins a section on evidence): a compatible-representation
+ * paper read under "Robotics", a continual-learning one under "Information retrieval and RAG".
  */
 export function fillsUncategorized(fit: CloseFit): boolean {
-  return fit.uncategorized === true && fit.homeless !== true && fit.sim > FILL_SIMILARITY;
+  return (
+    fit.uncategorized === true && fit.homeless !== true && fit.sim > FILL_SIMILARITY && hasCommonGround(fit)
+  );
 }
 
 /**

@@ -230,11 +230,23 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
     expect(fillsSlack(f)).toBe(slack);
   });
 
-  // The catch-all still keeps to its cap in a one-field feed (HF papers have no categories).
+  // A paper without categories (Hugging Face's) fills its closest section in a one-field feed,
+  // but never on closeness alone (issue #12: a paper joins on evidence): a compatible-representation
+  // paper read under "Robotics", a continual-learning one under "Information retrieval and RAG".
   it.each([
     [
       'no arXiv categories, close, nothing in common',
       closeFit({ shared: 0, evidence: 0, uncategorized: true }),
+      false,
+    ],
+    [
+      'no arXiv categories, close, a word of its topic',
+      closeFit({ shared: 0, evidence: EVIDENCE.passing, uncategorized: true }),
+      true,
+    ],
+    [
+      'no arXiv categories, close, a key phrase one of its papers says',
+      closeFit({ shared: 1, keyShared: 1, evidence: 0, uncategorized: true }),
       true,
     ],
     ['arXiv categories, close, nothing in common', closeFit({ shared: 0, evidence: 0 }), false],
@@ -404,24 +416,41 @@ describe('placeLeftovers', () => {
   });
   // Issue #12: in a broad feed without arXiv categories (under half its papers name a catalogue
   // topic) closeness alone put a logic paper under "Robot learning"; in a feed of one field
-  // (Hugging Face daily papers) a paper's closest section is most often right.
+  // (Hugging Face daily papers) a paper's closest section is most often right, but closeness alone
+  // put a compatible-representation paper under "Robotics": it needs a word of the topic at least.
   it.each([
-    ['a batch of one field: it joins the section it is close to', true, [2, 3, 4], []],
-    ['a broad batch: it stays in the catch-all', false, [2, 3], [4]],
-  ])(
-    'a paper without categories that says nothing of its closest section, %s',
-    (_name, oneField, members, left) => {
-      const batch = [...base, paper('u', 'A study of public announcement logic', [], 'We give semantics.')];
-      const sim = matrix(5, [
-        [4, 2, 0.3],
-        [4, 3, 0.3],
-      ]);
-      const ds = drafts();
-      const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, [], oneField);
-      expect(ds[1]?.members).toEqual(members);
-      expect(other).toEqual(left);
-    },
-  );
+    [
+      'a batch of one field, a word of its topic: it joins the section it is close to',
+      true,
+      'We give semantics by diffusion.',
+      [2, 3, 4],
+      [],
+    ],
+    [
+      'a batch of one field, nothing of its topic: it stays in the catch-all',
+      true,
+      'We give semantics.',
+      [2, 3],
+      [4],
+    ],
+    [
+      'a broad batch, nothing of its topic: it stays in the catch-all',
+      false,
+      'We give semantics.',
+      [2, 3],
+      [4],
+    ],
+  ])('a paper without categories close to a section, %s', (_name, oneField, summary, members, left) => {
+    const batch = [...base, paper('u', 'A study of public announcement logic', [], summary)];
+    const sim = matrix(5, [
+      [4, 2, 0.3],
+      [4, 3, 0.3],
+    ]);
+    const ds = drafts();
+    const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, [], oneField);
+    expect(ds[1]?.members).toEqual(members);
+    expect(other).toEqual(left);
+  });
 
   it('keeps a paper that names a topic without a section out of a section it is merely close to', () => {
     // No room in the catch-all: paper 5 (no topic of its own, a word of the image topic) joins

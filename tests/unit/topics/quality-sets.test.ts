@@ -10,6 +10,7 @@ import {
   phraseKeys,
 } from '../../../src/topics/index.js';
 import { normalizedMutualInformation } from '../../helpers/cluster-metrics.js';
+import { loadAreasFile, loadHomesFile } from '../../helpers/placement.js';
 import { loadCatalogue, loadHfLabeled, readsAsHeading, seededRandom, shuffle } from './hf-fixture.js';
 
 /**
@@ -103,10 +104,12 @@ describe('focused set: 70 arXiv papers on LLMs, hand-labelled into 9 sections', 
 
 describe('hf-labeled 70-paper subsets (the bench seeds)', () => {
   const all = loadHfLabeled();
+  // Grouped as a run and the bench group them: with the catalogue's areas and class homes.
+  const options = { areas: loadAreasFile(), homes: loadHomesFile() };
   const runs = (first: number): { nmi: number; groups: TopicGroup[]; subset: Labelled[] }[] =>
     Array.from({ length: 20 }, (_, i) => {
       const subset = shuffle(all, seededRandom(first + i)).slice(0, 70);
-      const { groups } = groupPapers(subset, CATALOGUE);
+      const { groups } = groupPapers(subset, CATALOGUE, options);
       return { nmi: nmi(subset, groups), groups, subset };
     });
 
