@@ -237,7 +237,7 @@ function lateContribution(text: string, ends: readonly number[], maxChars: numbe
     const said = predicate(sentence, found);
     const subject = found[0].slice(opener === undefined ? 0 : found[0].indexOf(opener) + opener.length);
     const plain = PAPER_SUBJECT.test(subject.replace(/^[,\s]+/, '')) || NAMES_WORK.test(said);
-    if (!plain || pointsBackToSkipped(said) || NAMES_EARLIER.test(said)) continue;
+    if (!plain || pointsBackToSkipped(said)) continue;
     return withoutFiller(
       sentence.length > maxChars && start === rest ? fitted(rest, found, sentence.length, maxChars) : start,
     );
@@ -248,9 +248,6 @@ function lateContribution(text: string, ends: readonly number[], maxChars: numbe
 /** The paper itself as a sentence's subject: "This article", "This review paper", "Our work". */
 const PAPER_SUBJECT =
   /^(?:this|the present|our) (?:[\w.-]+ ){0,2}(?:paper|work|study|article|survey|report|manuscript|thesis|letter|review|research|note|chapter|dissertation)\b/i;
-
-/** Words that name something said earlier without "this": "the latter approach", "the above". */
-const NAMES_EARLIER = /\bthe (?:latter|former|above|aforementioned)\b/i;
 
 /** What `sentence` says after its subject `found`: up to 100 characters, in whole words. */
 function predicate(sentence: string, found: RegExpExecArray): string {
@@ -312,12 +309,14 @@ const OWN_OR_PROBLEM =
   /^(?:paper|work|study|article|survey|report|research|end|note|letter|manuscript|pre-?print|thesis|chapter|lack|problems?|gaps?|issues?|challenges?|limitations?|questions?|needs?|shortcomings?|difficult(?:y|ies)|bottlenecks?|task|goal|aim|purpose|drawbacks?|concerns?|obstacles?|barriers?)$/i;
 
 /**
- * Whether `said` points back to a thing a card would skip: "these black holes", "this technique";
- * not "this problem", "these technical challenges" (the words after "this", up to three, name no
- * problem), which read on their own.
+ * Whether `said` points back to a thing a card would skip: "these black holes", "this technique",
+ * "the latter approach"; not "this problem", "these technical challenges", "the above limitations"
+ * (the words after "this", up to three, name no problem), which read on their own.
  */
 function pointsBackToSkipped(said: string): boolean {
-  for (const m of said.matchAll(/\b(?:this|these|such)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})/gi)) {
+  for (const m of said.matchAll(
+    /\b(?:this|these|such|the (?:latter|former|above|aforementioned))\s+([a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})/gi,
+  )) {
     const after = (m[1] ?? '').split(/\s+/);
     if (!after.some((w) => OWN_OR_PROBLEM.test(w))) return true;
   }
