@@ -652,8 +652,19 @@ export function mergeIntoArea(
   };
   const topic = areaTopic(area, own, topics);
   for (const d of all) drafts.splice(drafts.indexOf(d), 1);
-  // The area's heading would not say what a paper there for its method is about.
-  const members = all.flatMap((d) => d.members.filter((p) => !movesOut(p, d, drafts, batch)));
+  // The area's heading would not say what a paper there for its method is about: it reads under
+  // the section of its subject, while two papers or more stay under the area's heading.
+  const moves = all.flatMap((d) =>
+    d.members.flatMap((p) => {
+      const to = subjectSection(p, d, drafts, batch);
+      return to ? [{ p, to }] : [];
+    }),
+  );
+  const size = all.reduce((sum, d) => sum + d.members.length, 0);
+  const moving = size - moves.length >= 2 ? moves : [];
+  for (const { p, to } of moving) to.members = [...to.members, p].sort((x, y) => x - y);
+  const moved = new Set(moving.map((m) => m.p));
+  const members = all.flatMap((d) => d.members.filter((p) => !moved.has(p)));
   drafts.push({
     members: members.sort((x, y) => x - y),
     topic,
@@ -666,19 +677,25 @@ export function mergeIntoArea(
 }
 
 /**
- * Moves paper `p` of `from` (a section about to read under its area's heading) to another section
- * of the letter (a catalogue topic's own) whose topic its title names as its subject, before it
- * turns to its method (see titleMethodAt), where the topic of `from` comes only after, on join
- * evidence at least as strong: "High-Fidelity Two-Step Image Generation via Teacher-Aligned
- * End-to-End Distillation" reads under "Image generation and editing", not under the area heading
- * "LLM reasoning and post-training" its "distillation" took it to. Returns whether it moved.
+ * The section of the letter (a catalogue topic's own) that paper `p` of `from` (a section about to
+ * read under its area's heading) belongs to instead: the one whose topic its title names as its
+ * subject, before it turns to its method (see titleMethodAt), where the topic of `from` comes only
+ * after, on join evidence at least as strong. "High-Fidelity Two-Step Image Generation via
+ * Teacher-Aligned End-to-End Distillation" reads under "Image generation and editing", not under
+ * the area heading "LLM reasoning and post-training" its "distillation" took it to. Undefined when
+ * none.
  */
-function movesOut(p: number, from: Draft, drafts: Draft[], batch: readonly PaperText[]): boolean {
+function subjectSection(
+  p: number,
+  from: Draft,
+  drafts: readonly Draft[],
+  batch: readonly PaperText[],
+): Draft | undefined {
   const paper = batch[p] as PaperText;
   const method = titleMethodAt(paper);
-  if (method < 0) return false;
+  if (method < 0) return undefined;
   const ownAt = titlePosition(from.topic, paper);
-  if (ownAt >= 0 && ownAt < method) return false;
+  if (ownAt >= 0 && ownAt < method) return undefined;
   const own = topicEvidence(from.topic, paper);
   let best: { draft: Draft; evidence: number } | undefined;
   for (const d of drafts) {
@@ -689,7 +706,5 @@ function movesOut(p: number, from: Draft, drafts: Draft[], batch: readonly Paper
     if (evidence >= JOIN_EVIDENCE && evidence >= own && evidence > (best?.evidence ?? 0))
       best = { draft: d, evidence };
   }
-  if (!best) return false;
-  best.draft.members = [...best.draft.members, p].sort((x, y) => x - y);
-  return true;
+  return best?.draft;
 }

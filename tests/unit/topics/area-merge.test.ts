@@ -140,6 +140,24 @@ describe('mergeIntoArea', () => {
     expect(area.members).toEqual(moves ? [0, 2, 3] : [0, 1, 2, 3]);
   });
 
+  // Two papers or more stay under the area's heading: none moves when fewer would.
+  it.each<[string, number, number[], number[]]>([
+    ['three of four papers name another section as their subject: none moves', 2, [4, 5, 6], [0, 1, 2, 3]],
+    ['two of four do: they move, two stay', 1, [0, 1, 4, 5, 6], [2, 3]],
+  ])('%s', (_, last, graph, area) => {
+    const drafts = [
+      section('efficient-inference', [0, 1]),
+      section('architectures', [2, 3]),
+      section('graph-learning', [4, 5, 6]),
+    ];
+    const batch = SAYING_ALL.map((p, i) =>
+      i <= last ? { ...p, title: 'Graph learning via efficient inference and architectures' } : p,
+    );
+    expect(merge(drafts, [], [], undefined, 'pair', batch)).toBe(true);
+    expect((drafts.find((d) => d.topic.slug === 'graph-learning') as Draft).members).toEqual(graph);
+    expect((drafts.find((d) => d.topic.slug === 'area-efficiency') as Draft).members).toEqual(area);
+  });
+
   it('makes the only two small sections of an area one section under its heading', () => {
     const drafts = [
       section('efficient-inference', [0, 3]),
