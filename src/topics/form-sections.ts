@@ -583,7 +583,9 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * sets, the smallest (the first area at a tie); never one whose heading clashes with another
  * section's. The area's topics without a section (`named`: the topics a
  * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
- * `claimed`) joins it later. Updates `drafts`; returns false when none qualifies.
+ * `claimed`) joins it later. A paper there for its method goes to the section of the subject its
+ * title names instead (see subjectSection), while two papers or more stay under the area's heading.
+ * Updates `drafts`; returns false when none qualifies.
  */
 export function mergeIntoArea(
   drafts: Draft[],
