@@ -346,6 +346,7 @@ else {
     const shares: number[] = [];
     let atBound = 0;
     for (let b = 0; b < 40; b += 1) {
+      // Drawn for every row, so each row's letters are shuffled by the same seeded sequence.
       const drawn = 15 + Math.floor(random() * 100);
       const size = fixed ?? drawn;
       const batch = shuffle(pool as PaperText[], random).slice(0, size);
