@@ -679,7 +679,7 @@ export function mergeIntoArea(
 }
 
 /**
- * The section of the letter (a catalogue topic's own) that paper `p` of `from` (a section about to
+ * The section of the letter (a catalogue topic's own, not one of its parts) that paper `p` of `from` (a section about to
  * read under its area's heading) belongs to instead: the one whose topic its title names as its
  * subject, before it turns to its method (see titleMethodAt), where the topic of `from` comes only
  * after, on join evidence at least as strong. "High-Fidelity Two-Step Image Generation via
@@ -701,7 +701,9 @@ function subjectSection(
   const own = topicEvidence(from.topic, paper);
   let best: { draft: Draft; evidence: number } | undefined;
   for (const d of drafts) {
-    if (d.area || d.classes || d.source < 0) continue;
+    // A topic's part ("Long-context benchmarks") says "benchmark" of its parent's papers only.
+    if (d.area || d.classes || d.source < 0 || d.topic.parent !== undefined || partParent(d.topic.slug))
+      continue;
     const at = titlePosition(d.topic, paper);
     if (at < 0 || at >= method) continue;
     const evidence = topicEvidence(d.topic, paper);

@@ -140,6 +140,24 @@ describe('mergeIntoArea', () => {
     expect(area.members).toEqual(moves ? [0, 2, 3] : [0, 1, 2, 3]);
   });
 
+  it("moves no paper to a part's section: a part's phrases say its parent's papers only", () => {
+    const part: Topic = topic('graph-learning--gnn', 'Graph neural networks', {
+      parent: 'graph-learning',
+      keywords: ['graph learning'],
+    });
+    const drafts = [
+      section('efficient-inference', [0, 1]),
+      section('architectures', [2, 3]),
+      { members: [4, 5, 6], topic: part, words: labelWords(part.label), source: 0, settled: false },
+    ];
+    const batch = SAYING_ALL.map((p, i) =>
+      i === 1 ? { ...p, title: 'Graph learning via efficient inference' } : p,
+    );
+    expect(merge(drafts, [], [], undefined, 'pair', batch)).toBe(true);
+    expect((drafts.find((d) => d.topic.slug === 'graph-learning--gnn') as Draft).members).toEqual([4, 5, 6]);
+    expect((drafts.find((d) => d.topic.slug === 'area-efficiency') as Draft).members).toEqual([0, 1, 2, 3]);
+  });
+
   // Two papers or more stay under the area's heading: none moves when fewer would.
   it.each<[string, number, number[], number[]]>([
     ['three of four papers name another section as their subject: none moves', 2, [4, 5, 6], [0, 1, 2, 3]],
