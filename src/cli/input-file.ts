@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readJsonFile } from '../config/load.js';
 import { type Paper, PaperpostError, toPlainText } from '../domain/index.js';
-import { latexToText } from '../normalize/index.js';
+import { isArxivId, latexToText } from '../normalize/index.js';
 
 /** What a command says of an input file it cannot use: one line naming the file, exit 2. */
 export function badInput(file: string, reason: string, cause?: unknown): PaperpostError {
@@ -36,9 +36,6 @@ export function readPapersInput<T>(file: string, toPaper: (raw: unknown, i: numb
 export function readableText(text: string): string {
   return latexToText(toPlainText(text, undefined, { plain: true }));
 }
-
-/** An arXiv identifier, new style (2411.12345) or old (hep-th/9901001): its abstract and PDF pages. */
-const ARXIV_ID = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 
 function inputStrings(value: unknown, file: string, where: string): string[] {
   if (value === undefined || value === null) return [];
@@ -86,7 +83,8 @@ export function inputPaper(raw: unknown, i: number, file: string): Paper {
   const link = (name: string): string | null =>
     inputString((links as Record<string, unknown>)[name], file, `${at} "links.${name}"`);
   const url = inputString(r.url, file, `${at} "url"`);
-  const arxiv = ARXIV_ID.test(id);
+  // An arXiv id (2411.12345, hep-th/9901001) gets its abstract and PDF pages.
+  const arxiv = isArxivId(id);
   const aiSummary = inputString(r.aiSummary, file, `${at} "aiSummary"`);
   const thumbnail = inputString(r.thumbnail, file, `${at} "thumbnail"`);
   const listedAt = inputString(r.listedAt, file, `${at} "listedAt"`);
