@@ -147,10 +147,14 @@ const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
 /**
  * Words that link papers well enough but make no heading with only generic words beside them:
  * "Machine learning", "Foundation models", "Latent space", "Pre-trained language model", "Dense
- * models" (a contrast with sparse ones: it headed a mixture-of-experts paper and an annotation study).
+ * models" (a contrast with sparse ones: it headed a mixture-of-experts paper and an annotation study),
+ * and the kind of paper rather than its subject: "Literature review" headed two testing reviews
+ * (of GUI testing, of test automation maturity), as "Survey" or "Systematic review" would.
  */
 const VAGUE_KEYS = new Set(
-  'machine foundation latent space pre pretrained computer modern dense'.split(' ').map(stemWord),
+  'machine foundation latent space pre pretrained computer modern dense literature review survey systematic'
+    .split(' ')
+    .map(stemWord),
 );
 
 /** true for a phrase that names no subject as a heading: only generic and vague words. */

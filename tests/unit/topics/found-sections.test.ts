@@ -119,6 +119,12 @@ describe('a focused feed outside machine learning (100 arXiv papers on testing)'
     );
   });
 
+  it('heads no section by a kind of paper rather than a subject ("Literature review")', () => {
+    // Two reviews (of GUI testing, of test automation maturity) headed "Literature review".
+    for (const { groups: letter } of [{ groups }, groupAsRun(papers)])
+      expect(letter.map(label).filter((l) => /\b(?:review|survey)s?$/i.test(l))).toEqual([]);
+  });
+
   it('keeps most papers out of "More papers" (52% before found sections)', () => {
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
     expect(other / papers.length).toBeLessThanOrEqual(0.25);

@@ -202,6 +202,14 @@ describe('labels of sections found in the batch', () => {
     ['dense models', true],
     ['dense retrieval', false],
     ['dense prediction', false],
+    // What kind of paper, not what it is on: "Literature review" headed two testing reviews (one
+    // of GUI testing, one of test automation maturity) of the arXiv API testing feed.
+    ['literature review', true],
+    ['systematic review', true],
+    ['survey', true],
+    ['code review', false],
+    ['peer review', false],
+    ['sky survey', false],
   ])('%s is vague: %s', (text, expected) => {
     expect(keys(text).length).toBe(text.split(' ').length);
     expect(isVague(keys(text))).toBe(expected);
