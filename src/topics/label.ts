@@ -203,6 +203,12 @@ export function labelWordCount(label: string): number {
   return label.split(/[\s-]+/).filter((w) => w.length > 0).length;
 }
 
+/**
+ * Endings of adjectives that are no name's ("adversarial", "generative", "autonomous"); not "-ic"
+ * or "-ian", which names make ("Atlantic", "Gaussian", "Riemannian").
+ */
+const ADJECTIVAL = /(?:al|ive|ous)$/;
+
 /** A capitalized word ("Agents"); made once (a bundle builds a `\p{...}` literal at each call). */
 const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
 
@@ -212,7 +218,10 @@ const CAPITALIZED = /^\p{Lu}\p{Ll}+$/u;
  */
 export function formatLabel(text: string, name: (word: string) => boolean = () => false): string {
   const parts = text.split(' ');
-  const named = parts.map((word) => CAPITALIZED.test(word) && name(word));
+  // An adjective is no name, however its texts capitalize it: the expansion of an acronym
+  // ("Generative Adversarial Networks (GANs)") made "Generative Adversarial networks".
+  const isName = (word: string): boolean => !ADJECTIVAL.test(word.toLowerCase()) && name(word);
+  const named = parts.map((word) => CAPITALIZED.test(word) && isName(word));
   const words = parts.map((word, i) => {
     // A capitalized word between two names is part of that name: "Hubble Space Telescope", where
     // "space" alone is no name.
@@ -221,7 +230,7 @@ export function formatLabel(text: string, name: (word: string) => boolean = () =
     return word
       .split('-')
       .map((part, j) =>
-        (i === 0 && j === 0) || !CAPITALIZED.test(part) || inName || name(part) ? part : part.toLowerCase(),
+        (i === 0 && j === 0) || !CAPITALIZED.test(part) || inName || isName(part) ? part : part.toLowerCase(),
       )
       .join('-');
   });

@@ -72,7 +72,7 @@ const ADJECTIVES = new Set(
   weak hard easy early late real recent various several many few more less most least current
   existing prior previous future key main such same own other low high long short deep shallow
   free based aware driven guided level scale wide broad full partial single multiple joint
-  explicit implicit generalist specialist lightweight zero-shot few-shot training-free`
+  explicit implicit generalist specialist lightweight zero-shot few-shot training-free dual`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
@@ -148,11 +148,12 @@ const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
  * Words that link papers well enough but make no heading with only generic words beside them:
  * "Machine learning", "Foundation models", "Latent space", "Pre-trained language model", "Dense
  * models" (a contrast with sparse ones: it headed a mixture-of-experts paper and an annotation study),
- * and the kind of paper rather than its subject: "Literature review" headed two testing reviews
- * (of GUI testing, of test automation maturity), as "Survey" or "Systematic review" would.
+ * "Natural language", "Contextual information", and the kind of paper rather than its subject:
+ * "Literature review" headed two testing reviews (of GUI testing, of test automation maturity), as
+ * "Survey" or "Systematic review" would.
  */
 const VAGUE_KEYS = new Set(
-  'machine foundation latent space pre pretrained computer modern dense literature review survey systematic'
+  'machine foundation latent space pre pretrained computer modern dense natural contextual literature review survey systematic'
     .split(' ')
     .map(stemWord),
 );

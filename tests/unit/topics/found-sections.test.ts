@@ -88,6 +88,9 @@ describe('formFoundSections', () => {
     ['imaging', true],
     ['improving', false],
     ['using', false],
+    // "Self-dual" headed a code-theory paper and a category-theory one of an all-archives letter.
+    ['Self-dual', false],
+    ['primal-dual', false],
   ])('"%s" may end a heading: %s', (word, head) => {
     expect(isHeadWord(word)).toBe(head);
   });

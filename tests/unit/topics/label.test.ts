@@ -207,6 +207,11 @@ describe('labels of sections found in the batch', () => {
     ['literature review', true],
     ['systematic review', true],
     ['survey', true],
+    // "Natural language" and "Contextual information" headed sections of two papers each.
+    ['natural language', true],
+    ['contextual information', true],
+    ['natural language inference', false],
+    ['contextual bandits', false],
     ['code review', false],
     ['peer review', false],
     ['sky survey', false],
@@ -303,6 +308,33 @@ describe('names in a heading keep their capitals', () => {
         ['Demonstrations in In-Context Learning', 'Demonstrations steer in-context learning.'],
       ),
       'In-context learning',
+    ],
+    [
+      // An acronym's expansion is written in capitals ("Generative Adversarial Networks (GANs)"),
+      // a word of it lowercase elsewhere ("adversarial networks"): the heading read "Generative
+      // Adversarial networks" (two testing papers on GANs). An adjective is no name.
+      "an adjective an acronym's expansion capitalizes",
+      papersOf(
+        [
+          'Online GANs for Performance Testing',
+          'We train Generative Adversarial Networks (GANs) online; the networks learn.',
+        ],
+        [
+          'Robustness of Generative Adversarial Networks',
+          'Stacked Generative Adversarial Networks; such networks fail.',
+        ],
+        ['Testing Generative Adversarial Networks', 'Generative Adversarial Networks, tested as networks.'],
+      ),
+      'Generative adversarial networks',
+    ],
+    [
+      'a name after a word that is none',
+      papersOf(
+        ['Deep Gaussian Processes for Spins', 'We fit deep Gaussian processes to spins.'],
+        ['Deep Gaussian Processes at Scale', 'Our deep Gaussian processes scale.'],
+        ['Sparse Deep Gaussian Processes', 'Sparse deep Gaussian processes converge.'],
+      ),
+      'Deep Gaussian processes',
     ],
   ])('%s', (_what, papers, expected) => {
     expect(label(papers, expected)).toBe(expected);
