@@ -148,12 +148,13 @@ const GENERIC_KEYS = new Set([...GENERIC].map(stemWord));
  * Words that link papers well enough but make no heading with only generic words beside them:
  * "Machine learning", "Foundation models", "Latent space", "Pre-trained language model", "Dense
  * models" (a contrast with sparse ones: it headed a mixture-of-experts paper and an annotation study),
- * "Natural language", "Contextual information", and the kind of paper rather than its subject:
+ * "Natural language", "Contextual information", "Attention networks" (a method's word: what a paper
+ * uses, not what it is on), and the kind of paper rather than its subject:
  * "Literature review" headed two testing reviews (of GUI testing, of test automation maturity), as
  * "Survey" or "Systematic review" would.
  */
 const VAGUE_KEYS = new Set(
-  'machine foundation latent space pre pretrained computer modern dense natural contextual literature review survey systematic'
+  'machine foundation latent space pre pretrained computer modern dense natural contextual attention literature review survey systematic'
     .split(' ')
     .map(stemWord),
 );

@@ -210,6 +210,11 @@ describe('labels of sections found in the batch', () => {
     // "Natural language" and "Contextual information" headed sections of two papers each.
     ['natural language', true],
     ['contextual information', true],
+    // A method's word with a generic one: "Attention networks" headed a multicast paper and a
+    // precipitation forecaster.
+    ['attention networks', true],
+    ['attention mechanism', true],
+    ['sparse attention', false],
     ['natural language inference', false],
     ['contextual bandits', false],
     ['code review', false],
