@@ -46,6 +46,9 @@ function texDashes(text: string): string {
  * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
  * accents and scripts. It never fails: anything it does not know is kept as plain text.
  */
+/** TeX's infix fractions: `\over`, `\atop`, not `\overline` nor `\atopwithdelims`. */
+const INFIX = /^\\(over|atop)(?![A-Za-z])/;
+
 class Reader {
   i = 0;
   constructor(readonly s: string) {}
@@ -53,10 +56,11 @@ class Reader {
   /** Converted text up to the end, or up to an unmatched `}` / the given closing delimiter. */
   run(mode: Mode, close?: string): string {
     let out = '';
+    let infix: ((bottom: string) => string) | undefined;
     while (this.i < this.s.length) {
       if (close !== undefined && this.s.startsWith(close, this.i)) {
         this.i += close.length;
-        return out;
+        return infix === undefined ? out : infix(out);
       }
       // Plain characters are copied as they are, a run at a time (a closing delimiter starts
       // with a special character, so none hides in a run).
@@ -70,14 +74,25 @@ class Reader {
       if (c === '}') {
         if (close === '}') {
           this.i++;
-          return out;
+          return infix === undefined ? out : infix(out);
         }
         this.i++;
         continue;
       }
+      // TeX's own fractions split the group they stand in: `{1 \over 2}` is 1/2, `{n \atop k}`
+      // the binomial "n choose k".
+      const primitive = c === '\\' ? INFIX.exec(this.s.slice(this.i, this.i + 6))?.[1] : undefined;
+      if (primitive !== undefined && infix === undefined) {
+        this.i += primitive.length + 1;
+        const top = out;
+        infix = (bottom) =>
+          primitive === 'over' ? `${wrap(top)}/${wrap(bottom)}` : `${top.trim()} choose ${bottom.trim()}`;
+        out = '';
+        continue;
+      }
       out += this.step(mode, out);
     }
-    return out;
+    return infix === undefined ? out : infix(out);
   }
 
   private step(mode: Mode, before: string): string {
@@ -162,6 +177,16 @@ class Reader {
       const top = this.argument(mode);
       const bottom = this.argument(mode);
       return `${wrap(top)}/${wrap(bottom)}`;
+    }
+    if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
+      const n = this.argument(mode);
+      const k = this.argument(mode);
+      return `(${n.trim()} choose ${k.trim()})`;
+    }
+    // A symbol set above or below another (`\underset{r=1}{\underbrace{1,2,...}}`): the base.
+    if (name === 'underset' || name === 'overset' || name === 'stackrel') {
+      this.argument(mode);
+      return this.argument(mode);
     }
     if (name === 'sqrt') {
       this.optional();

@@ -30,6 +30,25 @@ describe('latexToText', () => {
     ],
     ['Central Stars of Planetary Nebul{\\ae}', 'Central Stars of Planetary Nebulæ'],
     ["Radial velocity mapping of Paczy\\'nski's star", "Radial velocity mapping of Paczyński's star"],
+    // TeX's infix fractions and binomials, a symbol set over another, semidirect products
+    // (arXiv math, cond-mat and astro-ph abstracts of 2024-11-28 and 2008, as written)
+    [
+      'antiferromagnetism ($T_{N}$=2.5 K, $\\vec{Q}_{0}=({1\\over 2}, {1\\over 2}, {1\\over 2})$)',
+      'antiferromagnetism (T_N=2.5 K, Q⃗₀=(1/2, 1/2, 1/2))',
+    ],
+    ['a mild density cusp $\\rho \\sim {\\Sigma \\over r}$.', 'a mild density cusp ρ ∼ Σ/r.'],
+    ['when does $k!$ divide $\\binom{n}{k}$?', 'when does k! divide (n choose k)?'],
+    ['let $\\left[V\\atop k\\right]_q$ denote the family', 'let [V choose k]_q denote the family'],
+    [
+      'its Smith normal form is $$ \\mathrm{diag}\\left( \\underset{r=\\lceil \\frac{n}{2} \\rceil}{\\underbrace{1,2,2,...,2}},0,...,0 \\right), $$ where',
+      'its Smith normal form is diag( 1,2,2,...,2,0,...,0 ), where',
+    ],
+    [
+      'on cosets of $\\mathbb{Z}_s^m\\rtimes \\mathbb{Z}_{10}$, where $s$ is a prime',
+      'on cosets of ℤₛᵐ⋊ ℤ₁₀, where s is a prime',
+    ],
+    ['if $x \\overset{\\text{def}}{=} y$ then', 'if x = y then'],
+    ['the vector $\\overrightarrow{v}$', 'the vector v⃗'],
     // superscripts and subscripts
     ['$L^2$-torsion invariants', 'L²-torsion invariants'],
     [
