@@ -5,7 +5,7 @@
  */
 
 import type { Topic } from '../src/domain/index.js';
-import { archiveName, fieldName } from '../src/topics/arxiv-taxonomy.js';
+import { archiveName, classHeading, fieldName } from '../src/topics/arxiv-taxonomy.js';
 import { labelWords } from '../src/topics/drafts.js';
 import { guessedArchive } from '../src/topics/form-sections.js';
 import {
@@ -34,7 +34,19 @@ export interface SectionQuality {
   /** Mean and least share of a section's papers that say its label's words. */
   coverageMean: number;
   coverageMin: number;
+  /** Share of the papers in the largest section but the catch-all ("sections sized for reading"). */
+  largest: number;
   labels: string[];
+}
+
+/** true for a section of one arXiv class headed by that class's name (see classHeading). */
+function isClassHeading(t: Topic): boolean {
+  return (
+    t.origin === 'discovered' &&
+    t.keywords.length === 0 &&
+    t.categories.length === 1 &&
+    classHeading(t.categories[0] as string) === t.label
+  );
 }
 
 /** true for a label that reads as a complete heading (see src/topics/phrases.ts). */
@@ -124,10 +136,13 @@ export function sectionQuality(
     sections: groups.length,
     singletons: named.filter((g) => g.paperIds.length === 1).length,
     otherShare: total > 0 ? other / total : 0,
+    largest: total > 0 ? Math.max(0, ...named.map((g) => g.paperIds.length)) / total : 0,
     incomplete: named
       .filter(
         (g) =>
-          !labelIsComplete(g.topic.label) ||
+          // arXiv's name of a class ("Optimization and control", "Strongly correlated electrons")
+          // is its field's own heading, complete as arXiv writes it.
+          (!labelIsComplete(g.topic.label) && !isClassHeading(g.topic)) ||
           // An editor's heading (config, curated) or arXiv's is complete as written; a discovered
           // one must not be cut.
           (g.topic.origin === 'discovered' &&

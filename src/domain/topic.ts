@@ -58,7 +58,8 @@ export interface Topic {
   /**
    * Set on the section of an arXiv class that catalogue topics cover ("Machine learning" of a
    * cs.LG listing): the papers of that class on subjects no topic took, a catch-all of the class,
-   * which a letter puts after its topics. Not set on a section of a field no topic covers
+   * which a letter puts after its topics; and on the rest of a field's sections ("Other
+   * mathematics" beside "Analysis of PDEs"). Not set on a section of a field no topic covers
    * ("Mathematics" of an all-archives listing): that is a subject heading like any other.
    */
   classCatchAll?: true;

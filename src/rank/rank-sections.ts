@@ -272,6 +272,10 @@ function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
   // its "Time series" of nine, not on a "Machine learning" of 27 papers on as many subjects.
   const bin = Number(a.topic.classCatchAll === true) - Number(b.topic.classCatchAll === true);
   if (bin !== 0) return bin;
+  // Of those, the rest of a field's sections ("Other mathematics") comes last: it is no class's.
+  const rest = (s: Section): number =>
+    Number(s.topic.classCatchAll === true && s.topic.label.startsWith('Other '));
+  if (rest(a) !== rest(b)) return rest(a) - rest(b);
   // The section holding more of the edition leads, as an editor leads with the day's largest
   // subject: first when no reader pushed any paper, else when the best papers score alike.
   const size = (s: Section): number => s.papers.length + s.more;

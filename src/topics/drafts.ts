@@ -853,6 +853,15 @@ export function addDraft(drafts: Draft[], draft: Draft): void {
   same.members = [...new Set([...same.members, ...draft.members])].sort((a, b) => a - b);
 }
 
+/**
+ * A section of arXiv classes that is the rest of others: "Other mathematics" beside "Analysis of
+ * PDEs" (see nameClassRest), "Other physics" beside "Quantum physics". A catch-all of its field,
+ * after the sections it is the rest of (Topic.classCatchAll).
+ */
+function isClassRest(d: Draft): boolean {
+  return d.classes !== undefined && d.topic.label.startsWith('Other ');
+}
+
 /** Groups in reading order: sections by size, a topic's parts right after it, the catch-all last. */
 export function toGroups(
   drafts: Draft[],
@@ -868,10 +877,14 @@ export function toGroups(
   const blockSize = new Map<string, number>();
   for (const d of drafts) blockSize.set(blockOf(d), (blockSize.get(blockOf(d)) ?? 0) + d.members.length);
   const ids = (ms: number[]): string[] => ms.map((p) => (batch[p] as PaperText).id).sort();
+  // A section of arXiv classes headed "Other ..." ("Other mathematics" beside "Analysis of PDEs",
+  // "Other physics") comes after the sections it is the rest of, as an editor lists them.
+  const rest = (d: Draft): number => Number(isClassRest(d));
   const sorted = drafts
     .filter((d) => d.members.length > 0)
     .sort(
       (a, b) =>
+        rest(a) - rest(b) ||
         (blockSize.get(blockOf(b)) ?? 0) - (blockSize.get(blockOf(a)) ?? 0) ||
         (blockOf(a) < blockOf(b) ? -1 : blockOf(a) > blockOf(b) ? 1 : 0) ||
         Number(a.topic.parent !== undefined) - Number(b.topic.parent !== undefined) ||
@@ -954,7 +967,7 @@ export function toGroups(
     }
     if (d.classes) {
       const topic = tagged(d.topic, d.members);
-      const covered = d.classes.some((c) => field.has(c.toLowerCase()));
+      const covered = d.classes.some((c) => field.has(c.toLowerCase())) || isClassRest(d);
       return { topic: covered ? { ...topic, classCatchAll: true } : topic, paperIds: ids(d.members) };
     }
     // A section of a topic: the papers that say none of its key phrases, there for closeness.

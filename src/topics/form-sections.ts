@@ -429,6 +429,99 @@ export function formClassSections(
 }
 
 /**
+ * A section of an arXiv archive or branch of computer science ("Mathematics", "Astrophysics",
+ * "Theory of computing") split into sections of its classes that hold at least
+ * {@link CLASS_MIN_PAPERS} of its papers, as a letter of one field reads: a mathematician who
+ * follows math.AP, math.CO and math.AG reads "Analysis of PDEs", "Combinatorics" and "Algebraic
+ * geometry", not "Mathematics" of 72 papers with two small sections beside it (issue #12: sections
+ * sized for reading). The papers of its smaller classes stay in it (see {@link nameClassRest}).
+ * Of an offered topic (an operator's, or approved), the classes' sections are its sub-sections, so
+ * its readers still get every paper of it. Each class's section
+ * is its namesake topic when there is one, else a proposal listing that class, and never one whose
+ * heading clashes with another section's. The section itself is updated (emptied when every paper
+ * went to a class); returns the new sections, none unless two classes (or all its papers' one class)
+ * hold enough.
+ */
+export function splitByClasses(
+  d: Draft,
+  drafts: readonly Draft[],
+  topics: Topic[],
+  batch: readonly PaperText[],
+): Draft[] {
+  const primaries = d.members.map((p) => (batch[p] as PaperText).categories[0]);
+  const first = primaries[0];
+  if (!d.classes || first === undefined || primaries.some((c) => c === undefined)) return [];
+  const archive = archiveOf(first);
+  const branch = branchName(first);
+  const ofArchive =
+    primaries.every((c) => archiveOf(c as string) === archive) && d.topic.label === archiveName(archive);
+  const ofBranch =
+    branch !== undefined &&
+    d.topic.label === branch &&
+    primaries.every((c) => branchName(c as string) === branch);
+  if (!ofArchive && !ofBranch) return [];
+  const byClass = new Map<string, number[]>();
+  d.members.forEach((p, i) => {
+    const c = primaries[i] as string;
+    byClass.set(c, [...(byClass.get(c) ?? []), p]);
+  });
+  const taken = drafts.filter((x) => x !== d).map((x) => x.words);
+  // Of an offered topic (an operator approved "Mathematics"), its classes are its sub-sections:
+  // its readers keep every paper of it.
+  const parent = isOffered(d.topic) ? d.topic.slug : undefined;
+  const named: Draft[] = [];
+  for (const [c, members] of [...byClass].sort(
+    (a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1),
+  )) {
+    const heading = classHeading(c);
+    if (heading === undefined || members.length < CLASS_MIN_PAPERS) continue;
+    const words = labelWords(heading);
+    if ([...taken, ...named.map((x) => x.words)].some((u) => labelsClash(u, words))) continue;
+    const topic =
+      namesakeTopic(topics, heading, [c]) ??
+      (parent === undefined ? proposeTopic(topics, heading, []) : classPart(parent, heading, c));
+    if (topic.categories.length === 0) topic.categories = [c];
+    named.push({ members, topic, words, source: -1, settled: true, classes: [c] });
+  }
+  const inParts = new Set(named.flatMap((x) => x.members));
+  const rest = d.members.filter((p) => !inParts.has(p));
+  // One class beside the rest is a heading more, not a letter easier to read.
+  if (named.length < 2 && rest.length > 0) return [];
+  d.members = rest;
+  return named;
+}
+
+/** A sub-section of an offered topic of arXiv classes: the papers of one of its classes. */
+function classPart(parent: string, heading: string, category: string): Topic {
+  return {
+    slug: `${parent}--${slugify(heading, new Set())}`,
+    label: heading,
+    keywords: [],
+    categories: [category],
+    userDefined: false,
+    origin: 'discovered',
+    parent,
+  };
+}
+
+/**
+ * What is left of a section split into its classes (see {@link splitByClasses}) reads "Other
+ * mathematics", a proposal listing the classes of the papers left, unless its topic is offered (an
+ * operator's "Mathematics" keeps its name): "Mathematics" beside "Analysis of PDEs" would not tell
+ * a reader which is which.
+ */
+export function nameClassRest(d: Draft, topics: Topic[], batch: readonly PaperText[]): void {
+  if (d.members.length === 0 || isOffered(d.topic)) return;
+  const label = `Other ${d.topic.label.toLowerCase()}`;
+  const classes = [...new Set(d.members.map((p) => (batch[p] as PaperText).categories[0] as string))].sort();
+  const topic = proposeTopic(topics, label, []);
+  if (topic.categories.length === 0) topic.categories = classes;
+  d.topic = topic;
+  d.words = labelWords(label);
+  d.classes = classes;
+}
+
+/**
  * The topic a section of arXiv classes stands for: offered (an operator's, curated or approved;
  * not hidden, not a part), labelled as the section is, and listing every one of its classes.
  */

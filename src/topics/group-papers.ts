@@ -28,6 +28,8 @@ import {
   formFoundSections,
   formSections,
   mergeIntoArea,
+  nameClassRest,
+  splitByClasses,
 } from './form-sections.js';
 import { labelsClash, namesIn } from './label-section.js';
 import { partsByParent, renameByPart, splitByParts } from './parts.js';
@@ -385,18 +387,31 @@ export function groupPapers(
     },
     keep: (trial, result, left) => freesRoom(trial, result, left) && trial.length >= drafts.length,
   });
+  const partsOf = (d: Draft): number[] | undefined =>
+    d.source >= 0 && d.topic.parent === undefined && !d.area && !d.classes ? parts.get(d.source) : undefined;
   other = splitLargeLate(drafts, other, {
-    parts,
     topics,
-    batch,
-    sim,
-    n,
     hi,
     at: partsAt,
     weakestLast,
     place,
+    split: (d) => {
+      const own = partsOf(d);
+      return own === undefined ? undefined : (big) => splitByParts(big, own, topics, batch, sim, n);
+    },
   });
   other = joinClassSections(other, drafts, batch, owner, claim, topics);
+  // A section of an archive that holds many papers (a letter of one field: "Mathematics" of 72)
+  // reads in the sections of its classes.
+  other = splitLargeLate(drafts, other, {
+    topics,
+    hi,
+    at: splitAt,
+    weakestLast,
+    place,
+    split: (d) => (d.classes ? (big, trial) => splitByClasses(big, trial, topics, batch) : undefined),
+    settle: (big) => nameClassRest(big, topics, batch),
+  });
   other = joinAreaOfClass(other, drafts, batch, owner, claim);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
@@ -534,53 +549,55 @@ function tryTrials<T extends { other: number[] }>(
 }
 
 /**
- * A catalogue topic's section that grew large as left-over papers joined it, after its parts
- * were tried (see splitByParts), is split into the parts its papers name when the letter has room
- * for them, or makes room: sections of fewer than MIN_PART papers give way, weakest first (their
- * papers placed again), and the smallest parts go back into their topic's section until the
- * others fit. Kept only when "More papers" gains no paper. A 70-paper Hugging Face letter reads
- * "LLM agents" of eight and "Agent memory and skills" of six rather than "LLM agents" of thirteen
- * beside a "Multilingual NLP" of two (issue #12). Largest section first; returns the papers of
- * "More papers".
+ * A section that grew large as left-over papers joined it is split, when the letter has room for
+ * its parts, or makes room: sections of fewer than MIN_PART papers give way, weakest first (their
+ * papers placed again), and the smallest parts go back into the section until the others fit.
+ * Kept only when "More papers" gains no paper but the section's own single left-over one. `split`
+ * says how a section splits (a catalogue topic's into the parts its papers name, see splitByParts;
+ * a section of an arXiv archive into its classes, see splitByClasses), undefined when it does not.
+ * A 70-paper Hugging Face letter reads "LLM agents" of eight and "Agent memory and skills" of six
+ * rather than "LLM agents" of thirteen beside a "Multilingual NLP" of two (issue #12). Largest
+ * section first; returns the papers of "More papers".
  */
 function splitLargeLate(
   drafts: Draft[],
   other: number[],
   ctx: {
-    parts: ReadonlyMap<number, number[]>;
     topics: Topic[];
-    batch: PaperText[];
-    sim: Float64Array;
-    n: number;
     hi: number;
     at: number;
     weakestLast: (a: Draft, b: Draft) => number;
     place: (papers: number[], into: Draft[]) => number[];
+    split: (d: Draft) => ((big: Draft, trial: readonly Draft[]) => Draft[]) | undefined;
+    /** Names what is left of a split section, once its parts fit. */
+    settle?: (big: Draft) => void;
   },
 ): number[] {
-  const { parts, topics, batch, sim, n, hi, at, weakestLast, place } = ctx;
-  const partsOf = (d: Draft): number[] | undefined =>
-    d.source >= 0 && d.topic.parent === undefined && !d.area && !d.classes ? parts.get(d.source) : undefined;
+  const { topics, hi, at, weakestLast, place, split, settle } = ctx;
   const tried = new Set<string>();
   for (;;) {
     const d = drafts
-      .filter((x) => x.members.length >= at && !tried.has(x.topic.slug) && partsOf(x) !== undefined)
+      .filter((x) => x.members.length >= at && !tried.has(x.topic.slug) && split(x) !== undefined)
       .sort(bySize)[0];
     if (!d) break;
     tried.add(d.topic.slug);
-    const own = partsOf(d) as number[];
+    const splitter = split(d) as (big: Draft, trial: readonly Draft[]) => Draft[];
+    const proposed = topics.length;
     const trial = drafts.map((x) => ({ ...x, members: [...x.members] }));
     const big = trial[drafts.indexOf(d)] as Draft;
-    const named = splitByParts(big, own, topics, batch, sim, n);
-    if (named.length === 0) continue;
+    const named = splitter(big, trial);
+    if (named.length === 0) {
+      topics.length = proposed;
+      continue;
+    }
     const sections = (): number =>
       trial.length + named.length - (big.members.length === 0 ? 1 : 0) + (other.length > 0 ? 1 : 0);
     // The sections that may give way: of fewer than MIN_PART papers, the weakest last.
     const givers = trial
       .filter((x) => x !== big && !x.topic.userDefined && x.members.length < MIN_PART)
       .sort(weakestLast);
-    // The smallest parts go back into their topic's section until the rest fit, then only as
-    // many small sections give way as the letter needs.
+    // The smallest parts go back into the section until the rest fit, then only as many small
+    // sections give way as the letter needs.
     named.sort((a, b) => b.members.length - a.members.length);
     while (sections() - givers.length > hi && named.length > 0)
       big.members.push(...(named.pop() as Draft).members);
@@ -590,12 +607,22 @@ function splitLargeLate(
       trial.splice(trial.indexOf(giver), 1);
       back.push(...giver.members);
     }
-    if (named.length === 0 || sections() > hi) continue;
+    if (named.length === 0 || sections() > hi) {
+      topics.length = proposed;
+      continue;
+    }
+    // What is left of the section is no section of one paper: that one is placed again.
+    const loose = big.members.length === 1 ? big.members.splice(0) : [];
+    back.push(...loose);
     big.members.sort((a, b) => a - b);
     if (big.members.length === 0) trial.splice(trial.indexOf(big), 1);
+    else settle?.(big);
     trial.push(...named);
     const trialOther = back.length > 0 ? place([...other, ...back], trial) : other;
-    if (trialOther.length > other.length) continue;
+    if (trialOther.length > other.length + loose.length) {
+      topics.length = proposed;
+      continue;
+    }
     drafts.splice(0, drafts.length, ...trial);
     other = trialOther;
   }

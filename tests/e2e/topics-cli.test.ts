@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,5 +229,34 @@ describe('paperpost group --json (stable contract)', () => {
     expect(topics.filter((t) => t.ids.length === 1 && t.slug !== 'other')).toEqual([]);
     expect(topics.every((t) => typeof t.label === 'string' && t.label !== '')).toBe(true);
     expect((await cli('group', '--in', file, '--json')).stdout).toBe(first.stdout);
+  });
+
+  it('reads a letter of one field outside machine learning in the sections of its arXiv classes', async () => {
+    // Issue #12, sections sized for reading: 60 math papers of one day's arXiv feed read
+    // "Mathematics" of all 60 before; as arXiv lists them, by class, now.
+    const papers = readFileSync(new URL('../fixtures/topics/one-field-math.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map(
+        (line) => JSON.parse(line) as { id: string; title: string; abstract: string; categories: string[] },
+      );
+    const file = path.join(dir, 'math.json');
+    writeFileSync(file, JSON.stringify(papers));
+    const run = await cli('group', '--in', file, '--json');
+    expect(run.code).toBe(0);
+    const { topics } = JSON.parse(run.stdout) as { topics: { label: string; slug: string; ids: string[] }[] };
+    expect(topics.flatMap((t) => t.ids).sort()).toEqual(papers.map((p) => p.id).sort());
+    expect(topics.map((t) => t.label)).toEqual(
+      expect.arrayContaining([
+        'Combinatorics',
+        'Numerical analysis',
+        'Analysis of PDEs',
+        'Other mathematics',
+      ]),
+    );
+    expect(Math.max(...topics.map((t) => t.ids.length))).toBeLessThanOrEqual(15);
+    const primary = new Map(papers.map((p) => [p.id, p.categories[0]]));
+    for (const id of topics.find((t) => t.label === 'Combinatorics')?.ids ?? [])
+      expect(primary.get(id)).toBe('math.CO');
   });
 });

@@ -271,6 +271,48 @@ describe('rankSections', () => {
     expect(order(listing, field)).toEqual(['mathematics', 'time-series', 'other']);
   });
 
+  it('closes a letter of one field on the rest of its classes, before "More papers"', () => {
+    // A mathematician's listing: "Other mathematics" (the papers of classes with no section of
+    // their own) holds the most papers and the day's best, and still follows every class's section.
+    const ofClass = (
+      slug: string,
+      label: string,
+      category: string,
+      ids: string[],
+      flag?: true,
+    ): TopicGroup => ({
+      topic: { ...topic(slug), label, categories: [category], ...(flag ? { classCatchAll: flag } : {}) },
+      paperIds: ids,
+    });
+    const groups = [
+      ofClass('other-mathematics', 'Other mathematics', 'math.GN', ['r1', 'r2', 'r3', 'r4', 'r5'], true),
+      ofClass('optimization-and-control', 'Optimization and control', 'math.OC', ['o1', 'o2', 'o3'], true),
+      ofClass('combinatorics', 'Combinatorics', 'math.CO', ['c1', 'c2', 'c3']),
+      group('other', ['x1']),
+    ];
+    const ids = groups.flatMap((g) => g.paperIds);
+    const listing = ids.map((id, i) => ({
+      ...paper(id),
+      sources: ['arxiv'],
+      published: new Date(NOW.getTime() - (i + 1) * 60_000).toISOString(),
+    }));
+    const order = (papers: Paper[]) =>
+      rankSections(groups, papers, OPTIONS).sections.map((s) => s.topic.slug);
+    expect(order(listing)).toEqual([
+      'combinatorics',
+      'optimization-and-control',
+      'other-mathematics',
+      'other',
+    ]);
+    const pushed = ids.map((id) => paper(id, id === 'r1' ? 50 : 1));
+    expect(order(pushed)).toEqual([
+      'combinatorics',
+      'optimization-and-control',
+      'other-mathematics',
+      'other',
+    ]);
+  });
+
   it('keeps a closeness-held paper after the papers naming the subject in a listing, whatever its age', () => {
     // No upvotes, comments or second source: scores differ by age alone and lead nothing.
     const listing = ['old', 'new'].map((id, i) => ({

@@ -807,3 +807,100 @@ describe('a cs letter whose "Machine learning methods" stands where "Machine lea
     expect(new Set(ids).size).toBe(papers.length);
   });
 });
+
+describe('a letter of one field outside machine learning (its archive in its classes)', () => {
+  // Issue #12, sections sized for reading: a mathematician's letter (60 math papers of the arXiv
+  // all-archives feed, tests/fixtures/topics/one-field-math.jsonl) read "Mathematics" of 60 papers,
+  // the whole letter, and an astronomer's "Astrophysics" of 39 of 60, no catalogue topic being of
+  // their field. Their arXiv classes make the sections, as arXiv lists them.
+  const cases = [
+    [
+      'one-field-math.jsonl',
+      'Other mathematics',
+      ['Combinatorics', 'Numerical analysis', 'Analysis of PDEs'],
+    ],
+    [
+      'one-field-astro.jsonl',
+      'Other astrophysics',
+      ['Solar and stellar astrophysics', 'High energy astrophysical phenomena', 'Astrophysics of galaxies'],
+    ],
+  ] as const;
+
+  it.each(cases)('%s: no section but the catch-all holds more than a quarter of the letter', (file) => {
+    const papers = readArxivFixture(file);
+    const { groups } = groupAsRun(papers);
+    for (const g of groups)
+      if (g.topic.slug !== OTHER_TOPIC.slug)
+        expect(`${g.topic.label}: ${g.paperIds.length <= 0.25 * papers.length}`).toBe(
+          `${g.topic.label}: true`,
+        );
+    const ids = groups.flatMap((g) => g.paperIds);
+    expect(ids.length).toBe(papers.length);
+    expect(new Set(ids).size).toBe(papers.length);
+  });
+
+  it.each(cases)(
+    '%s: sections of its classes by arXiv name, each of that class alone',
+    (file, rest, expected) => {
+      const papers = readArxivFixture(file);
+      const byId = new Map(papers.map((p) => [p.id, p]));
+      const { groups } = groupAsRun(papers);
+      const labels = groups.map((g) => g.topic.label);
+      expect(labels).toEqual(expect.arrayContaining([...expected]));
+      for (const g of groups) {
+        if (
+          g.topic.categories.length !== 1 ||
+          g.topic.label !== classHeading(g.topic.categories[0] as string)
+        )
+          continue;
+        for (const id of g.paperIds) expect(byId.get(id)?.categories[0]).toBe(g.topic.categories[0]);
+        expect(g.paperIds.length).toBeGreaterThanOrEqual(CLASS_MIN_PAPERS);
+      }
+      // The papers of its smaller classes read under "Other ...", after the sections it is the rest
+      // of, and only papers of classes with no section of their own.
+      const other = groups.find((g) => g.topic.label === rest);
+      expect(other).toBeDefined();
+      const ofSections = new Set(groups.filter((g) => g !== other).flatMap((g) => g.topic.categories));
+      for (const id of other?.paperIds ?? [])
+        expect(ofSections.has(byId.get(id)?.categories[0] ?? '')).toBe(false);
+      const named = groups.filter((g) => g.topic.slug !== OTHER_TOPIC.slug);
+      expect(named[named.length - 1]).toBe(other);
+    },
+  );
+
+  it('keeps an approved archive topic whole for its readers: its classes are its sub-sections', () => {
+    // An operator who approved "Mathematics" (proposed by an earlier letter): its subscribers get
+    // every math paper still, under its heading and the sub-sections of its classes.
+    const papers = readArxivFixture('one-field-math.jsonl');
+    const classes = [...new Set(papers.map((p) => p.categories[0] as string))].sort();
+    const approved: Topic = {
+      slug: 'mathematics',
+      label: 'Mathematics',
+      keywords: [],
+      categories: classes,
+      userDefined: false,
+      origin: 'approved',
+    };
+    const { groups } = groupPapers(papers, [...loadCatalogueFile(), approved], {
+      areas: loadAreasFile(),
+      homes: loadHomesFile(),
+    });
+    const ofMathematics = groups.filter(
+      (g) => g.topic.slug === 'mathematics' || g.topic.parent === 'mathematics',
+    );
+    expect(ofMathematics.map((g) => g.topic.label)).toEqual(
+      expect.arrayContaining(['Mathematics', 'Combinatorics', 'Numerical analysis']),
+    );
+    expect(ofMathematics.flatMap((g) => g.paperIds).length).toBe(papers.length);
+    expect(Math.max(...ofMathematics.map((g) => g.paperIds.length))).toBeLessThanOrEqual(
+      0.25 * papers.length,
+    );
+  });
+
+  it("leaves a broad letter's archive sections whole", () => {
+    // The all-archives letter of 100 papers: "Mathematics" of 18 is no letter of one field.
+    const { groups } = groupAsRun(broadPapers());
+    expect(groups.map((g) => g.topic.label)).toEqual(expect.arrayContaining(['Mathematics', 'Astrophysics']));
+    expect(groups.some((g) => g.topic.label.startsWith('Other mathematics'))).toBe(false);
+  });
+});
