@@ -178,6 +178,30 @@ class Reader {
       const bottom = this.argument(mode);
       return `${wrap(top)}/${wrap(bottom)}`;
     }
+    // An operator's name (`\operatorname{char}k`) is a word: a space before the letter after it.
+    if (name === 'operatorname') {
+      if (this.s[this.i] === '*') this.i++;
+      const word = this.argument(mode);
+      return /[\p{L}\p{N}]/u.test(this.s[this.i] ?? '') ? `${word} ` : word;
+    }
+    // `\unicode{x2013}` (MathJax) is the character it numbers.
+    if (name === 'unicode') {
+      const code = /^\s*(?:x([0-9a-f]+)|(\d+))\s*$/i.exec(this.argument('text'));
+      const point = code ? Number.parseInt(code[1] ?? code[2] ?? '', code[1] ? 16 : 10) : Number.NaN;
+      return Number.isInteger(point) && point > 0x1f && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+    }
+    // siunitx: `\SI{100}{\micro\meter}` is the number and its unit, `\num{5}` the number.
+    if (name === 'SI' || name === 'qty') {
+      const value = this.argument('text').trim();
+      const unit = this.argument(mode).trim();
+      return unit === '' ? value : `${value} ${unit}`;
+    }
+    if (name === 'num' || name === 'si' || name === 'unit') return this.argument(mode).trim();
+    // `\not\equiv`: the relation struck through (NFC makes ≢ of it).
+    if (name === 'not') {
+      const relation = this.argument(mode);
+      return relation === '' ? '' : `${relation}\u0338`;
+    }
     if (name === 'binom' || name === 'dbinom' || name === 'tbinom') {
       const n = this.argument(mode);
       const k = this.argument(mode);

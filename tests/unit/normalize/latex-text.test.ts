@@ -49,6 +49,17 @@ describe('latexToText', () => {
     ],
     ['if $x \\overset{\\text{def}}{=} y$ then', 'if x = y then'],
     ['the vector $\\overrightarrow{v}$', 'the vector v⃗'],
+    ['provided that $\\operatorname{char}k>C(v)$, a constant', 'provided that char k>C(v), a constant'],
+    ['such that $\\operatorname {det}(M-1)=0$, where', 'such that det(M-1)=0, where'],
+    ['achieves at least \\SI{100}{}-\\SI{500}{} times faster', 'achieves at least 100-500 times faster'],
+    ['a mass of \\SI{5}{GeV} and \\num{12} events', 'a mass of 5 GeV and 12 events'],
+    ['Let $\\Bbbk$ be a field of characteristic zero.', 'Let 𝕜 be a field of characteristic zero.'],
+    [
+      'a convenient basis$\\unicode{x2013}$the Pauli $Y$ basis$\\unicode{x2013}$in which',
+      'a convenient basis–the Pauli Y basis–in which',
+    ],
+    ['when $p^\\ell\\,{\\not\\equiv}\\,3~({\\rm mod}~4)$, the', 'when p^ℓ ≢ 3 (mod 4), the'],
+    ['if $a \\not= b$', 'if a ≠ b'],
     // superscripts and subscripts
     ['$L^2$-torsion invariants', 'L²-torsion invariants'],
     [
