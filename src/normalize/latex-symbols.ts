@@ -386,11 +386,36 @@ export const PASS_THROUGH = new Set([
   'vspace',
 ]);
 
+/**
+ * Abbreviations that computer-vision papers' style files define as commands (`\eg CLIP`,
+ * `(\ie names, \etc)`), written out; the space after them is kept.
+ */
+export const ABBREVIATIONS: Record<string, string> = {
+  eg: 'e.g.',
+  Eg: 'E.g.',
+  ie: 'i.e.',
+  Ie: 'I.e.',
+  etc: 'etc.',
+  etal: 'et al.',
+  vs: 'vs.',
+  cf: 'cf.',
+  Cf: 'Cf.',
+  wrt: 'w.r.t.',
+  aka: 'a.k.a.',
+};
+
 /** Commands dropped with their argument (references, labels, spacing lengths). */
 export const DROPPED = new Set([
   'cite',
   'citep',
   'citet',
+  'citealt',
+  'citealp',
+  'citeauthor',
+  'citeyear',
+  'Citet',
+  'Citep',
+  'require',
   'ref',
   'eqref',
   'label',

@@ -1,4 +1,5 @@
 import {
+  ABBREVIATIONS,
   ACCENTS,
   DROPPED,
   ESCAPED,
@@ -46,6 +47,13 @@ function texDashes(text: string): string {
  * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
  * accents and scripts. It never fails: anything it does not know is kept as plain text.
  */
+/**
+ * What a dropped command (`\\cite{x}`, `\\ref{y}`) leaves, so that brackets it leaves empty go
+ * with it: "FEGA (\\citealt{c})," reads "FEGA,".
+ */
+const GONE = '\u0000';
+const EMPTIED = /\s*\(\s*\u0000\s*\)|\s*\[\s*\u0000\s*\]|\u0000/g;
+
 /** TeX's infix fractions: `\over`, `\atop`, not `\overline` nor `\atopwithdelims`. */
 const INFIX = /^\\(over|atop)(?![A-Za-z])/;
 
@@ -164,6 +172,7 @@ class Reader {
     if (name === '(' || name === '[') return this.run('math', name === '(' ? '\\)' : '\\]');
     if (name === '\\') return ' ';
     if (name in ESCAPED) return ESCAPED[name] as string;
+    if (mode === 'text' && Object.hasOwn(ABBREVIATIONS, name)) return ABBREVIATIONS[name] as string;
     if (name in SPACES) return SPACES[name] as string;
     // Text accents: `\'e`, `\"{o}`, `\c{c}`, `\H{o}`, `\u{\i}`.
     const accent = ACCENTS[name];
@@ -223,7 +232,7 @@ class Reader {
     if (name === 'begin' || name === 'end' || DROPPED.has(name)) {
       this.optional();
       if (this.s[this.i] === '{') this.argument('text');
-      return '';
+      return DROPPED.has(name) ? GONE : '';
     }
     if (name === 'left' || name === 'right') {
       if (this.s[this.i] === '.') this.i++;
@@ -285,6 +294,7 @@ export function latexToText(input: string): string {
   if (!LATEX_CHAR.test(text) || !MAY_HOLD_LATEX.test(text)) return text;
   return new Reader(text)
     .run('text')
+    .replace(EMPTIED, '')
     .normalize('NFC')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();

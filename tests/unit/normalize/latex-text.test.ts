@@ -60,6 +60,21 @@ describe('latexToText', () => {
     ],
     ['when $p^\\ell\\,{\\not\\equiv}\\,3~({\\rm mod}~4)$, the', 'when p^ℓ ≢ 3 (mod 4), the'],
     ['if $a \\not= b$', 'if a ≠ b'],
+    // computer-vision style files' abbreviations; a citation dropped with the brackets it leaves
+    [
+      'Pretrained vision-language models (VLMs), \\eg CLIP, are increasingly used',
+      'Pretrained vision-language models (VLMs), e.g. CLIP, are increasingly used',
+    ],
+    [
+      'gather metadata (\\ie names, creators, descriptions, \\etc) and user feedback',
+      'gather metadata (i.e. names, creators, descriptions, etc.) and user feedback',
+    ],
+    [
+      'galaxy formation, {\\small FEGA} (\\citealt{contini2024c}), applied to',
+      'galaxy formation, FEGA, applied to',
+    ],
+    ['$\\require{mediawiki-texvc}$Given the sensitivity', 'Given the sensitivity'],
+    ['a map $\\mathrm{eg}$ and $e \\cdot g$', 'a map eg and e · g'],
     // superscripts and subscripts
     ['$L^2$-torsion invariants', 'L²-torsion invariants'],
     [
