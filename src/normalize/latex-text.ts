@@ -44,19 +44,22 @@ function texDashes(text: string): string {
 }
 
 /**
- * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
- * accents and scripts. It never fails: anything it does not know is kept as plain text.
- */
-/**
- * What a dropped command (`\\cite{x}`, `\\ref{y}`) leaves, so that brackets it leaves empty go
- * with it: "FEGA (\\citealt{c})," reads "FEGA,".
+ * What a dropped command (`\cite{x}`, `\ref{y}`) leaves, so that brackets it leaves empty go
+ * with it: "FEGA (\citealt{c})," reads "FEGA,".
  */
 const GONE = '\u0000';
 const EMPTIED = /\s*\(\s*\u0000\s*\)|\s*\[\s*\u0000\s*\]|\u0000/g;
 
+/** One visible character: a letter, mark, digit, punctuation, symbol or space. */
+const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+
 /** TeX's infix fractions: `\over`, `\atop`, not `\overline` nor `\atopwithdelims`. */
 const INFIX = /^\\(over|atop)(?![A-Za-z])/;
 
+/**
+ * A small LaTeX reader over one string: math in `$...$`, `$$...$$`, `\(...\)`, groups, commands,
+ * accents and scripts. It never fails: anything it does not know is kept as plain text.
+ */
 class Reader {
   i = 0;
   constructor(readonly s: string) {}
@@ -197,7 +200,9 @@ class Reader {
     if (name === 'unicode') {
       const code = /^\s*(?:x([0-9a-f]+)|(\d+))\s*$/i.exec(this.argument('text'));
       const point = code ? Number.parseInt(code[1] ?? code[2] ?? '', code[1] ? 16 : 10) : Number.NaN;
-      return Number.isInteger(point) && point > 0x1f && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+      const char = Number.isInteger(point) && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+      // Never a control, format (bidi) or unassigned character: the text was sanitized before.
+      return VISIBLE.test(char) ? char : '';
     }
     // siunitx: `\SI{100}{\micro\meter}` is the number and its unit, `\num{5}` the number.
     if (name === 'SI' || name === 'qty') {

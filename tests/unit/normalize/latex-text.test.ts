@@ -60,6 +60,8 @@ describe('latexToText', () => {
     ],
     ['when $p^\\ell\\,{\\not\\equiv}\\,3~({\\rm mod}~4)$, the', 'when p^ℓ ≢ 3 (mod 4), the'],
     ['if $a \\not= b$', 'if a ≠ b'],
+    // a hostile feed gets no control or bidi character through \unicode (text is sanitized before)
+    ['a$\\unicode{x202e}$b$\\unicode{7}$c$\\unicode{x110000}$d', 'abcd'],
     // computer-vision style files' abbreviations; a citation dropped with the brackets it leaves
     [
       'Pretrained vision-language models (VLMs), \\eg CLIP, are increasingly used',
