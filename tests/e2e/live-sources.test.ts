@@ -107,6 +107,36 @@ describe('from the demo to your own letter: init, sources, run against stand-in 
     expect(existsSync(path.join(empty, '.env'))).toBe(false);
   });
 
+  it("init for a letter of mathematics leaves out Hugging Face's machine-learning list, and says so", async () => {
+    // A mathematician's letter read "LLM agents" of Hugging Face's trending papers beside its
+    // "Analysis of PDEs": that list is machine learning's. `--hf` adds it; a cs, eess or stat.ML
+    // category, or none, keeps it.
+    const cases: [string[], string[]][] = [
+      [['--categories', 'math.AP,math.CO'], ['arxiv-rss']],
+      [
+        ['--categories', 'math.AP', '--hf'],
+        ['hf-daily', 'arxiv-rss'],
+      ],
+      [
+        ['--categories', 'astro-ph.CO,stat.ML'],
+        ['hf-daily', 'arxiv-rss'],
+      ],
+      [['--categories', 'cs.CL', '--no-hf'], ['arxiv-rss']],
+    ];
+    for (const [flags, kinds] of cases) {
+      const empty = mkdtempSync(path.join(tmpdir(), 'paperpost-init-'));
+      const init = await runCli(['init', '--no-env', ...flags], { cwd: empty });
+      expect(init.code).toBe(0);
+      const config = JSON.parse(readFileSync(path.join(empty, 'paperpost.config.json'), 'utf8'));
+      expect(`${flags.join(' ')}: ${config.sources.map((s: { kind: string }) => s.kind).join(', ')}`).toBe(
+        `${flags.join(' ')}: ${kinds.join(', ')}`,
+      );
+      expect(init.stdout.includes("left out Hugging Face's trending list")).toBe(
+        !kinds.includes('hf-daily') && !flags.includes('--no-hf'),
+      );
+    }
+  });
+
   it('sources list --json: one {id, kind, url} per source, URLs resolved for today', async () => {
     // The hosts are settings: point them at the stand-in; 200 ms between its requests keeps it quick.
     const config = JSON.parse(readFileSync(configFile(), 'utf8'));

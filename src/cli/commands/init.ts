@@ -12,7 +12,8 @@ interface InitOptions {
   title?: string;
   categories?: string;
   search: string[];
-  hf: boolean;
+  /** Undefined unless `--hf` or `--no-hf` was given: then Hugging Face's list goes with the categories. */
+  hf?: boolean;
   hfSort: string;
   frequency: string;
   timezone: string;
@@ -48,6 +49,16 @@ const list = (value: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
+/**
+ * Whether a letter of these arXiv categories takes Hugging Face's trending list by default: its
+ * papers are machine learning's (cs.CL, cs.CV, cs.LG...), so a letter of computer science,
+ * statistical learning or signal processing does, or of no category; a mathematician's letter of
+ * math.AP and math.CO does not (`--hf` adds it).
+ */
+export function withHuggingFace(categories: readonly string[]): boolean {
+  return categories.length === 0 || categories.some((c) => /^(?:cs|eess)(?:\.|$)|^stat\.ML$/i.test(c));
+}
+
 /** Flags -> choices, each checked with a one-line reason. */
 function choicesFrom(opts: InitOptions): InitChoices {
   const categories = opts.categories === undefined ? [...DEFAULT_CHOICES.categories] : list(opts.categories);
@@ -73,14 +84,15 @@ function choicesFrom(opts: InitOptions): InitChoices {
   } catch {
     throw bad(`--timezone ${opts.timezone}: not an IANA time zone such as Europe/Berlin`);
   }
-  if (categories.length === 0 && opts.search.length === 0 && !opts.hf) {
+  const hf = opts.hf ?? withHuggingFace(categories);
+  if (categories.length === 0 && opts.search.length === 0 && !hf) {
     throw bad('init: no source left (--no-hf with no --categories and no --search)');
   }
   return {
     title: opts.title ?? DEFAULT_CHOICES.title,
     categories,
     searches: opts.search,
-    hf: opts.hf,
+    hf,
     hfSort: opts.hfSort,
     frequency: opts.frequency,
     timezone: opts.timezone,
@@ -101,7 +113,7 @@ async function ask(opts: InitOptions): Promise<InitOptions> {
     process.stdout.write('A config for live sources. Enter keeps the default in brackets.\n');
     const categories = await q('arXiv categories', DEFAULT_CHOICES.categories.join(','));
     const search = await q('arXiv search to follow (e.g. abs:"long context")', '');
-    const hf = await q('Hugging Face trending papers (y/n)', 'y');
+    const hf = await q('Hugging Face trending papers (y/n)', withHuggingFace(list(categories)) ? 'y' : 'n');
     const frequency = await q('daily, weekly or both', 'daily');
     const email = await q('your email (sender, contact, first reader)', '');
     return {
@@ -134,6 +146,10 @@ export function registerInit(program: Command): void {
       'an arXiv API saved search in arXiv syntax (repeatable)',
       (v: string, all: string[]) => [...all, v],
       [],
+    )
+    .option(
+      '--hf',
+      'add the Hugging Face trending list (the default unless every category is outside machine learning)',
     )
     .option('--no-hf', 'leave out the Hugging Face trending list')
     .option('--hf-sort <sort>', 'trending | publishedAt', 'trending')
@@ -170,6 +186,10 @@ export function registerInit(program: Command): void {
       const lines = [
         `wrote ${path.relative(process.cwd(), configFile) || configFile}: ${(config['sources'] as { id: string }[]).map((s) => s.id).join(', ')}`,
       ];
+      if (!choices.hf && opts.hf === undefined)
+        lines.push(
+          `left out Hugging Face's trending list: its papers are machine learning's, and ${choices.categories.join(', ')} ${choices.categories.length === 1 ? 'is' : 'are'} not (--hf adds it)`,
+        );
       if (opts.env) {
         copyFileSync(path.join(PACKAGE_ROOT, '.env.example'), envFile, constants.COPYFILE_EXCL);
         lines.push(
