@@ -98,12 +98,17 @@ export async function buildWebEdition(
     });
   }
   // "More papers" closes the page as it closes the letter, even when topics the letter did not
-  // reach come after it in the stored groups.
+  // reach come after it in the stored groups; a class's catch-all ("Other mathematics", the
+  // "Machine learning" of a cs.LG listing) follows every topic, as in the letter.
+  const bins = new Set(
+    edition.sections.filter((s) => s.topic.classCatchAll === true).map((s) => sectionAnchor(s.topic.slug)),
+  );
   const last = (s: WebSection): number =>
     Number(s.anchor === 'more' || s.anchor === sectionAnchor(CATCH_ALL_SLUG));
+  const rank = (s: WebSection): number => 2 * last(s) + Number(bins.has(s.anchor));
   const ordered = sections
     .map((s, i) => ({ s, i }))
-    .sort((a, b) => last(a.s) - last(b.s) || a.i - b.i)
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map(({ s }) => s);
   const [only] = ordered;
   if (ordered.length === 1 && only && last(only) === 1) only.heading = false;

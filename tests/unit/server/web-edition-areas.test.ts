@@ -34,3 +34,39 @@ describe("the web edition: a broad area's section says each paper's topic, lette
     expect(rest?.inLetter.some((p) => /^(Video generation|3D vision)/.test(p.why))).toBe(false);
   });
 });
+
+describe('the web edition: a class catch-all follows every topic, as in the letter', () => {
+  it('puts "Other mathematics" after the topics the letter did not reach, before "More papers"', async () => {
+    // A mathematician's edition: the letter ends on "Other mathematics" (the classes with no
+    // section of their own); the web adds "Group theory", which the letter had no room for.
+    const papers = loadPapers().slice(0, 8);
+    const base = makeEdition(papers.slice(0, 4), 2);
+    const [first, second] = base.sections as [(typeof base.sections)[number], (typeof base.sections)[number]];
+    const edition = {
+      ...base,
+      sections: [
+        { ...first, topic: { ...first.topic, slug: 'combinatorics', label: 'Combinatorics' } },
+        {
+          ...second,
+          topic: {
+            ...second.topic,
+            slug: 'other-mathematics',
+            label: 'Other mathematics',
+            classCatchAll: true as const,
+          },
+        },
+      ],
+      webOnly: [
+        { slug: 'group-theory', label: 'Group theory', ids: [papers[4]?.id as string] },
+        { slug: null, label: 'More papers', ids: [papers[5]?.id as string] },
+      ],
+    };
+    const web = await buildWebEdition(edition, async (want) => papers.filter((p) => want.includes(p.id)));
+    expect(web.sections.map((s) => s.label)).toEqual([
+      'Combinatorics',
+      'Group theory',
+      'Other mathematics',
+      'More papers',
+    ]);
+  });
+});
