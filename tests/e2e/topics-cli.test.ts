@@ -211,6 +211,31 @@ describe('paperpost topics', () => {
   });
 });
 
+describe('paperpost topics hide --curated (a letter of another field than machine learning)', () => {
+  it('hides every curated topic at once and shows them again; a bad slug changes nothing', async () => {
+    const curated = [...(await list()).values()].filter(
+      (r) => r.origin === 'curated' && r.partOf === null && r.mergedInto === null,
+    );
+    expect(curated.length).toBeGreaterThanOrEqual(30);
+    const hide = await cli('topics', 'hide', '--curated');
+    expect(hide.code).toBe(0);
+    expect(hide.stdout.trim().split('\n')).toHaveLength(curated.length);
+    const hidden = await list();
+    for (const r of curated) expect(`${r.slug}: ${hidden.get(r.slug)?.offered}`).toBe(`${r.slug}: false`);
+    // Several at once, all or nothing: one unknown slug and no topic changes.
+    const bad = await cli('topics', 'show', 'llm-agents', 'nope');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/topic "nope": no such topic/);
+    expect((await list()).get('llm-agents')?.offered).toBe(false);
+    const none = await cli('topics', 'hide');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('paperpost: [cli] topics hide: name a topic, or --curated\n');
+    expect((await cli('topics', 'show', '--curated')).code).toBe(0);
+    const shown = await list();
+    for (const r of curated) expect(`${r.slug}: ${shown.get(r.slug)?.offered}`).toBe(`${r.slug}: true`);
+  });
+});
+
 describe('paperpost group --json (stable contract)', () => {
   it('puts every id in one section, chooses the number of sections, and says the same twice', async () => {
     const papers = loadHfLabeled()

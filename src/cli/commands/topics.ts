@@ -213,13 +213,33 @@ export function registerTopics(program: Command): void {
     ['show', false],
   ] as const) {
     group
-      .command(`${name} <slug>`)
-      .description(hidden ? 'stop offering a topic (subscriptions stay)' : 'offer a hidden topic again')
-      .action(async (slug: string, _opts: unknown, command: Command) => {
+      .command(`${name} [slugs...]`)
+      .description(hidden ? 'stop offering topics (subscriptions stay)' : 'offer hidden topics again')
+      .option(
+        '--curated',
+        hidden
+          ? "every curated topic: a letter of another field than machine learning offers none of the catalogue's"
+          : 'every curated topic',
+      )
+      .action(async (slugs: string[], opts: { curated?: boolean }, command: Command) => {
+        if (slugs.length === 0 && opts.curated !== true)
+          throw bad(`topics ${name}: name a topic, or --curated`);
         await withCatalogue(globals(command), async (app) => {
-          mustBeLive(await mustFindWhole(app.store, slug));
-          await app.store.catalogue.updateTopic(slug, { hidden });
-          write(`${hidden ? 'hid' : 'showing'} ${slug}`);
+          const curated = opts.curated
+            ? (await app.store.catalogue.listTopics()).filter(
+                (t) =>
+                  topicOrigin(t) === 'curated' &&
+                  partParent(t.slug) === undefined &&
+                  t.mergedInto === undefined,
+              )
+            : [];
+          const all = [...new Set([...slugs, ...curated.map((t) => t.slug)])];
+          // Every topic checked before any changes: a bad slug changes nothing.
+          for (const slug of all) mustBeLive(await mustFindWhole(app.store, slug));
+          for (const slug of all) {
+            await app.store.catalogue.updateTopic(slug, { hidden });
+            write(`${hidden ? 'hid' : 'showing'} ${slug}`);
+          }
         });
       });
   }
