@@ -189,7 +189,7 @@ export function registerInit(program: Command): void {
       if (!choices.hf && opts.hf === undefined)
         lines.push(
           `left out Hugging Face's trending list: its papers are machine learning's, and ${choices.categories.join(', ')} ${choices.categories.length === 1 ? 'is' : 'are'} not (--hf adds it)`,
-          'the curated topics are machine learning\'s too: `paperpost topics hide --curated` offers your readers none of them',
+          "the curated topics are machine learning's too: `paperpost topics hide --curated` offers your readers none of them",
         );
       if (opts.env) {
         copyFileSync(path.join(PACKAGE_ROOT, '.env.example'), envFile, constants.COPYFILE_EXCL);
