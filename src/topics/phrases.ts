@@ -178,6 +178,8 @@ function record(
   headline: boolean,
 ): void {
   for (let i = 0; i < run.length; i += 1) {
+    // No phrase starts on the second half of a name ("Vries" of "Korteweg-de Vries").
+    if ((run[i] as ContentUnit).named) continue;
     let key = '';
     let surface = '';
     for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {
@@ -224,6 +226,7 @@ function recordKnown(
   run: readonly ContentUnit[],
 ): void {
   for (let i = 0; i < run.length; i += 1) {
+    if ((run[i] as ContentUnit).named) continue;
     let key = '';
     let surface = '';
     for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {

@@ -229,6 +229,8 @@ interface WordReading {
   /** The word's own terms; null when that is `unit` alone (most words: no lists to keep). */
   own: readonly Term[] | null;
   unit: Unit | null;
+  /** A name's particle ("de", "van der"), or a hyphenated name ending in one ("Korteweg-de"). */
+  particle: boolean;
   /** {@link keyId} of each of `own` (null with it), and of `unit` (-1 for none). */
   ownIds: readonly number[] | null;
   unitId: number;
@@ -250,14 +252,15 @@ function readWord(raw: string): WordReading {
     const unit = wordUnit(raw, own);
     // Fewer objects kept per word: the batch's readings outlive several garbage collections.
     // Ids are given in the same order either way (the word's own terms, then its unit).
+    const particle = PARTICLE.test(raw);
     if (own.length === 1 && own[0] === unit)
-      reading = { unit, own: null, ownIds: null, unitId: keyId(unit.key) };
+      reading = { unit, own: null, ownIds: null, unitId: keyId(unit.key), particle };
     else if (own.length === 0)
-      reading = { unit, own: NO_TERMS, ownIds: NO_IDS, unitId: unit ? keyId(unit.key) : -1 };
+      reading = { unit, own: NO_TERMS, ownIds: NO_IDS, unitId: unit ? keyId(unit.key) : -1, particle };
     else {
       const ownIds: number[] = new Array(own.length);
       for (let t = 0; t < own.length; t += 1) ownIds[t] = keyId((own[t] as Term).key);
-      reading = { unit, own, ownIds, unitId: unit ? keyId(unit.key) : -1 };
+      reading = { unit, own, ownIds, unitId: unit ? keyId(unit.key) : -1, particle };
     }
     // Bounded like the stem cache: a daemon reads new words every day.
     if (WORDS.size > 100_000) WORDS.clear();
@@ -412,7 +415,18 @@ export function termIds(text: string, out: number[]): void {
 export interface ContentUnit {
   key: string;
   surface: string;
+  /**
+   * The name after a particle ("Sitter" of "de Sitter", "Vries" of "Korteweg-de Vries", "Waals"
+   * of "van der Waals"): no phrase starts on it, "Vries equation" being a name cut in two.
+   */
+  named?: true;
 }
+
+/** Lowercase particles of names, alone or ending a hyphenated name ("Korteweg-de", "anti-de"). */
+const PARTICLE = /(?:^|[-\u2013])(?:de|del|della|der|des|den|di|da|do|dos|du|van|von|ter|ten|la|le)$/;
+
+/** A word that opens on a capital letter: a name after a particle is one. */
+const CAPITALIZED = /^\p{Lu}/u;
 
 /**
  * Runs of content words of a text, as written: a stopword, a punctuation mark or a dash ends a
@@ -442,10 +456,14 @@ function readRuns(text: string): ContentUnit[][] {
   for (let s = 0; s < segments.length; s += 1) {
     const segment = segments[s] as WordReading[];
     let run: ContentUnit[] = [];
+    let afterParticle = false;
     for (let w = 0; w < segment.length; w += 1) {
-      const unit = (segment[w] as WordReading).unit;
+      const reading = segment[w] as WordReading;
+      const unit = reading.unit;
+      const named = afterParticle && unit !== null && CAPITALIZED.test(unit.surface);
+      afterParticle = reading.particle;
       if (unit) {
-        run.push(unit);
+        run.push(named ? { key: unit.key, surface: unit.surface, named: true } : unit);
         continue;
       }
       if (run.length > 0) runs.push(run);

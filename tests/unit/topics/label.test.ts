@@ -226,6 +226,43 @@ describe('labels of sections found in the batch', () => {
   });
 });
 
+describe('no heading on the second half of a name', () => {
+  // A mathematician's letter (the 2008 harvest's math papers) read "Vries equation" over two
+  // Korteweg-de Vries papers: the name cut after its particle. "Sitter space" (de Sitter) and
+  // "Waals forces" (van der Waals) are the same cut; a hyphenated name without a particle stays.
+  const surfaces = (titles: string[]): string[] =>
+    [...collectPhrases(titles.map((title) => ({ title, keywords: [], summary: '' }))).values()]
+      .filter((s) => s.papers.size >= 2)
+      .map((s) => bestSurface(s));
+
+  it.each([
+    [
+      [
+        'Exit problems for the Korteweg-de Vries equation with small noise',
+        'The Burgers-Korteweg-de Vries equation with higher-order nonlinearities',
+      ],
+      'Vries equation',
+    ],
+    [['Quantum fields on de Sitter space', 'Inflation in anti-de Sitter space'], 'Sitter space'],
+    [['Van der Waals forces in layered materials', 'Tuning van der Waals forces by strain'], 'Waals forces'],
+  ])('%j: no "%s"', (titles, cut) => {
+    expect(surfaces(titles)).not.toContain(cut);
+  });
+
+  it('keeps a hyphenated name and a phrase after a lowercase word', () => {
+    expect(surfaces(['Solving the Navier-Stokes equations', 'Navier-Stokes equations on a torus'])).toContain(
+      'Navier-Stokes equations',
+    );
+    expect(surfaces(['Models of de novo protein design', 'Fast de novo protein design'])).toContain(
+      'novo protein',
+    );
+    // The whole name still makes a phrase.
+    expect(surfaces(['Quantum fields on de Sitter space', 'Inflation in de Sitter space'])).toContain(
+      'de Sitter space',
+    );
+  });
+});
+
 describe('names in a heading keep their capitals', () => {
   // A found label is in sentence case, but a name stays a name: the 2008 broad feed's letter said
   // "Monte carlo simulations" and "Finite morley rank" (issue #12: labels an editor would write).
