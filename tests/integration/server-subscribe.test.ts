@@ -116,6 +116,21 @@ describe('GET /', () => {
     );
   });
 
+  it('shows no topic choice when none is offered (a letter whose operator hid them all)', async () => {
+    // `paperpost topics hide --curated` for a letter of another field than ML, before any topic
+    // of its own is approved: "Topics" with nothing to tick under it would only puzzle.
+    for (const t of await fx.store.catalogue.listTopics())
+      await fx.store.catalogue.updateTopic(t.slug, { hidden: true });
+    const html = await (await new Client(fx.app).get('/')).text();
+    expect(html).not.toContain('<legend>Topics</legend>');
+    expect(html).not.toContain('name="topics"');
+    expect(html).toContain('name="email"');
+    expect(html).toContain('<legend>How often</legend>');
+    const res = await signUp(new Client(fx.app), 'everything@example.org');
+    expect(res.status).toBeLessThan(400);
+    expect((await fx.store.subscribers.getSubscriberByEmail('everything@example.org'))?.topics).toEqual([]);
+  });
+
   it("lists the operator's own topics first, then the others by label, not by slug", async () => {
     await fx.store.catalogue.saveTopics([
       curated('agents', 'LLM agents'),

@@ -16,11 +16,11 @@ export const TEMPLATES: Record<string, string> = {
 <footer><a href="/archive">Archive</a> · <a href="/feed.xml">RSS</a></footer>
 </body></html>`,
 
-  '@topics': `<fieldset><legend>Topics</legend>
-<% for (const g of it.topicGroups ?? [{ label: null, topics: it.catalogue }]) { %><% if (g.label) { %><p class="topic-group"><%= g.label %></p><% } %><div class="choices">
+  '@topics': `<% const groups = (it.topicGroups ?? [{ label: null, topics: it.catalogue }]).filter((g) => g.topics.length > 0); %><% if (groups.length > 0) { %><fieldset><legend>Topics</legend>
+<% for (const g of groups) { %><% if (g.label) { %><p class="topic-group"><%= g.label %></p><% } %><div class="choices">
 <% for (const t of g.topics) { %><label class="choice"<% if (t.description) { %> title="<%= t.description %>"<% } %>><input type="checkbox" name="topics" value="<%= t.slug %>"<% if (it.selected.includes(t.slug)) { %> checked<% } %>> <%= t.label %></label>
 <% } %></div>
-<% } %><p class="hint">Choose none to get every topic, including new ones. With a few topics, an edition with no paper of them sends you nothing.</p></fieldset>
+<% } %><p class="hint">Choose none to get every topic, including new ones. With a few topics, an edition with no paper of them sends you nothing.</p></fieldset><% } %>
 <fieldset><legend>How often</legend><div class="choices">
 <label class="choice"><input type="radio" name="frequency" value="daily"<% if (it.frequency !== 'weekly') { %> checked<% } %>> Daily</label>
 <label class="choice"><input type="radio" name="frequency" value="weekly"<% if (it.frequency === 'weekly') { %> checked<% } %>> Weekly</label>
