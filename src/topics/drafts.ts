@@ -116,21 +116,35 @@ export function splitDraft(
       keep.push(...members);
       continue;
     }
-    const topic: Topic = {
-      slug: `${parent ?? 'section'}--${slugify(label.label, new Set())}`,
-      label: label.label,
-      keywords: label.keywords,
-      categories: [],
-      userDefined: false,
-      origin: 'discovered',
-      ...(parent ? { parent } : {}),
-    };
+    const topic = partTopic(parent, label.label, label.keywords, []);
     named.push({ members, topic, words: label.words, source: -1, settled: true });
   }
   if (named.length === 0) return;
   d.members = keepOrJoin(keep, named, sim, n);
   if (keep.length === 0) drafts.splice(drafts.indexOf(d), 1);
   drafts.push(...named);
+}
+
+/**
+ * The topic of a sub-section found in a batch (`parent--label`, discovered): a part of `parent`'s
+ * section named by its papers' phrase (see splitDraft) or by their arXiv class (see
+ * splitByClasses); without a parent, a section of its own (`section--label`).
+ */
+export function partTopic(
+  parent: string | undefined,
+  label: string,
+  keywords: string[],
+  categories: string[],
+): Topic {
+  return {
+    slug: `${parent ?? 'section'}--${slugify(label, new Set())}`,
+    label,
+    keywords,
+    categories,
+    userDefined: false,
+    origin: 'discovered',
+    ...(parent ? { parent } : {}),
+  };
 }
 
 /** A cluster's label, the papers that stay under it, and those that go back (all when unnamed). */

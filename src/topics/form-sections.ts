@@ -10,7 +10,7 @@ import {
   fieldName,
 } from './arxiv-taxonomy.js';
 import type { Draft } from './drafts.js';
-import { addDraft, labelWords, phraseClasses, proposeTopic, sectionFamily } from './drafts.js';
+import { addDraft, labelWords, partTopic, phraseClasses, proposeTopic, sectionFamily } from './drafts.js';
 import {
   bestTopic,
   EVIDENCE,
@@ -479,7 +479,7 @@ export function splitByClasses(
     if ([...taken, ...named.map((x) => x.words)].some((u) => labelsClash(u, words))) continue;
     const topic =
       namesakeTopic(topics, heading, [c]) ??
-      (parent === undefined ? proposeTopic(topics, heading, []) : classPart(parent, heading, c));
+      (parent === undefined ? proposeTopic(topics, heading, []) : partTopic(parent, heading, [], [c]));
     if (topic.categories.length === 0) topic.categories = [c];
     named.push({ members, topic, words, source: -1, settled: true, classes: [c] });
   }
@@ -489,19 +489,6 @@ export function splitByClasses(
   if (named.length < 2 && rest.length > 0) return [];
   d.members = rest;
   return named;
-}
-
-/** A sub-section of an offered topic of arXiv classes: the papers of one of its classes. */
-function classPart(parent: string, heading: string, category: string): Topic {
-  return {
-    slug: `${parent}--${slugify(heading, new Set())}`,
-    label: heading,
-    keywords: [],
-    categories: [category],
-    userDefined: false,
-    origin: 'discovered',
-    parent,
-  };
 }
 
 /**
