@@ -17,7 +17,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
-import { groupPapers, type PaperText, parseAreas, parseCatalogue, parseHomes } from '../src/topics/index.js';
+import {
+  groupPapers,
+  type PaperText,
+  parseApplied,
+  parseAreas,
+  parseCatalogue,
+  parseHomes,
+} from '../src/topics/index.js';
 import { CORPORA, launcherOptions, median, ROOT } from './lib.js';
 import { paperText } from './paper-rows.js';
 
@@ -28,6 +35,7 @@ const catalogueText = readFileSync(path.join(ROOT, 'data', 'catalogue.json'), 'u
 const catalogue = parseCatalogue(catalogueText, 'data/catalogue.json');
 const areas = parseAreas(catalogueText, 'data/catalogue.json', catalogue);
 const homes = parseHomes(catalogueText, 'data/catalogue.json', catalogue);
+const applied = parseApplied(catalogueText, 'data/catalogue.json', catalogue);
 
 function readPapers(file: string, count: number): PaperText[] {
   return readFileSync(file, 'utf8')
@@ -120,7 +128,7 @@ for (const set of sets) {
   for (let round = 0; round < WARM_UP + ROUNDS; round++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const { groups } = groupPapers(set.papers, catalogue, { areas, homes });
+    const { groups } = groupPapers(set.papers, catalogue, { areas, homes, applied });
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
     sections = groups.length;

@@ -24,6 +24,7 @@ import {
   learnShadows,
   OTHER_TOPIC,
   type PaperText,
+  parseApplied,
   parseAreas,
   parseCatalogue,
   parseHomes,
@@ -67,6 +68,7 @@ const CATALOGUE = parseCatalogue(CATALOGUE_TEXT, 'data/catalogue.json');
 // The broad areas a run groups with ("Computer vision" over topics of one paper each).
 const AREAS = parseAreas(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
 const HOMES = parseHomes(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
+const APPLIED = parseApplied(CATALOGUE_TEXT, 'data/catalogue.json', CATALOGUE);
 
 function readJsonl(path: string | URL): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -178,6 +180,14 @@ async function datasets(): Promise<{ sets: Dataset[]; hf: Row[] }> {
         rows: sample(rows, 100, 1),
       });
   }
+  // A physicist's letter of arXiv's physics feed: every paper listed in a physics.* class, cross-lists
+  // of other archives in (quant-ph, cond-mat, math-ph), as the feed lists them.
+  const physics = byClass.filter((r) => r.categories.some((c) => c.startsWith('physics.')));
+  if (physics.length >= 100)
+    out.push({
+      name: 'one field outside ML: arXiv physics feed (cross-lists in), 100 papers, categories kept (primary category)',
+      rows: sample(physics, 100, 1),
+    });
   return { sets: out, hf };
 }
 
@@ -193,7 +203,7 @@ const CATALOGUE_SLUGS = new Set(CATALOGUE.map((t) => t.slug));
 
 function runPaperpost(rows: Row[], areas = AREAS): Scores {
   const t0 = performance.now();
-  const { groups } = groupPapers(rows, CATALOGUE, { areas, homes: HOMES });
+  const { groups } = groupPapers(rows, CATALOGUE, { areas, homes: HOMES, applied: APPLIED });
   const ms = performance.now() - t0;
   const topicOf = new Map<string, string>();
   for (const g of groups) for (const id of g.paperIds) topicOf.set(id, g.topic.slug);
@@ -366,7 +376,7 @@ else {
       const drawn = 15 + Math.floor(random() * 100);
       const size = fixed ?? drawn;
       const batch = shuffle(pool as PaperText[], random).slice(0, size);
-      const { groups } = groupPapers(batch, CATALOGUE, { areas: AREAS, homes: HOMES });
+      const { groups } = groupPapers(batch, CATALOGUE, { areas: AREAS, homes: HOMES, applied: APPLIED });
       const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds.length ?? 0;
       shares.push(other / batch.length);
       if (groups.length >= sectionBounds(batch.length)[1]) atBound += 1;

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, loadConfig } from '../config/load.js';
-import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
+import type { AppliedTopics, ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { createStore } from '../store/index.js';
 import type { Store, StoreConfig } from '../store/types.js';
-import { parseAreas, parseCatalogue, parseHomes } from '../topics/index.js';
+import { parseApplied, parseAreas, parseCatalogue, parseHomes } from '../topics/index.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** Folder of the installed package (holds templates/ and the shipped config). */
@@ -15,10 +15,15 @@ export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The curated catalogue of research areas shipped in data/ (read once). */
 export const CATALOGUE_FILE = path.join(PACKAGE_ROOT, 'data', 'catalogue.json');
 
-let shipped: { topics: Topic[]; areas: TopicArea[]; homes: ClassHomes } | undefined;
+let shipped: { topics: Topic[]; areas: TopicArea[]; homes: ClassHomes; applied: AppliedTopics } | undefined;
 
 /** data/catalogue.json, read and checked once per process; a broken file is a one-line error. */
-function shippedCatalogue(): { topics: Topic[]; areas: TopicArea[]; homes: ClassHomes } {
+function shippedCatalogue(): {
+  topics: Topic[];
+  areas: TopicArea[];
+  homes: ClassHomes;
+  applied: AppliedTopics;
+} {
   if (!shipped) {
     const text = readFileSync(CATALOGUE_FILE, 'utf8');
     const topics = parseCatalogue(text, CATALOGUE_FILE);
@@ -26,6 +31,7 @@ function shippedCatalogue(): { topics: Topic[]; areas: TopicArea[]; homes: Class
       topics,
       areas: parseAreas(text, CATALOGUE_FILE, topics),
       homes: parseHomes(text, CATALOGUE_FILE, topics),
+      applied: parseApplied(text, CATALOGUE_FILE, topics),
     };
   }
   return shipped;
@@ -45,9 +51,13 @@ export function curatedAreas(): TopicArea[] {
   return shippedCatalogue().areas.map((a) => ({ ...a, topics: [...a.topics] }));
 }
 
-/** What grouping reads from the shipped catalogue beside its topics: its areas and class homes. */
-export function curatedGrouping(): { areas: TopicArea[]; homes: ClassHomes } {
-  return { areas: curatedAreas(), homes: { ...shippedCatalogue().homes } };
+/** What grouping reads from the shipped catalogue beside its topics: its areas, class homes and applied topics. */
+export function curatedGrouping(): { areas: TopicArea[]; homes: ClassHomes; applied: AppliedTopics } {
+  return {
+    areas: curatedAreas(),
+    homes: { ...shippedCatalogue().homes },
+    applied: shippedCatalogue().applied,
+  };
 }
 
 /**

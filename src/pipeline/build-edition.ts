@@ -126,7 +126,11 @@ export async function planEdition(
   const known = new Set(fromConfig.map((t) => t.slug));
   const catalogue = [...fromConfig, ...stored.filter((t) => !known.has(t.slug))];
   const started = performance.now();
-  const grouped = groupPapers(pool, catalogue, { areas: config.areas ?? [], homes: config.homes ?? {} });
+  const grouped = groupPapers(pool, catalogue, {
+    areas: config.areas ?? [],
+    homes: config.homes ?? {},
+    ...(config.applied ? { applied: config.applied } : {}),
+  });
   const grouping = { papers: pool.length, ms: Math.round(performance.now() - started) };
   const before = new Set(stored.map((t) => t.slug));
 

@@ -1,5 +1,5 @@
 import type { Config } from '../config/load.js';
-import type { ClassHomes, Logger, TopicArea } from '../domain/index.js';
+import type { AppliedTopics, ClassHomes, Logger, TopicArea } from '../domain/index.js';
 import type {
   CatalogueRepository,
   EditionRepository,
@@ -22,6 +22,8 @@ export type RunOptions = Pick<
   areas?: readonly TopicArea[];
   /** Topics that take the papers of an arXiv class no topic claims (data/catalogue.json "homes"). */
   homes?: ClassHomes;
+  /** Topics of machine learning applied to a field (data/catalogue.json "applied"). */
+  applied?: AppliedTopics;
 };
 
 /** The store an edition run uses: each repository narrowed to the methods the pipeline calls. */

@@ -1,4 +1,4 @@
-import type { ClassHomes, Topic, TopicArea } from '../domain/index.js';
+import type { AppliedTopics, ClassHomes, Topic, TopicArea } from '../domain/index.js';
 import { PaperpostError, partParent } from '../domain/index.js';
 
 /** One research area of the curated catalogue file (data/catalogue.json). */
@@ -116,6 +116,7 @@ export function parseAreas(
 
 /** An arXiv subject class: "cs.CL", "eess.AS", "astro-ph.CO". */
 const ARXIV_CLASS = /^[a-z-]+\.[A-Za-z-]+$/;
+const ARXIV_ARCHIVE = /^[a-z-]+$/;
 
 /**
  * The class homes of the curated catalogue file (`{"homes": {"cs.CL": "nlp-applications"}}`
@@ -145,4 +146,46 @@ export function parseHomes(
     out[cls] = slug;
   }
   return out;
+}
+
+/** No applied topics (a catalogue file without "applied"). */
+export const NO_APPLIED: AppliedTopics = { topics: [], categories: [], phrases: [] };
+
+/**
+ * The applied topics of the curated catalogue file (`{"applied": {"topics": [slug...],
+ * "categories": [arXiv archive or class...], "phrases": [...]}}` beside its topics; none when the file has
+ * none; see {@link AppliedTopics}): each slug a topic of the same file (not a part). Throws a
+ * `bad-catalogue` error naming the file and the field on anything else.
+ */
+export function parseApplied(
+  text: string,
+  file: string,
+  topics: readonly Topic[] = parseCatalogue(text, file),
+): AppliedTopics {
+  const bad = (reason: string): PaperpostError =>
+    new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
+  const applied = (JSON.parse(text) as { applied?: unknown }).applied;
+  if (applied === undefined) return NO_APPLIED;
+  if (applied === null || typeof applied !== 'object' || Array.isArray(applied))
+    throw bad('"applied" must be an object {"topics", "categories", "phrases"}');
+  const { topics: slugs, categories, phrases } = applied as Record<string, unknown>;
+  for (const [name, list] of [
+    ['topics', slugs],
+    ['categories', categories],
+    ['phrases', phrases],
+  ] as const)
+    if (!isStrings(list) || list.length === 0)
+      throw bad(`"applied": "${name}" must be a non-empty array of strings`);
+  const known = new Set(topics.map((t) => t.slug));
+  for (const slug of slugs as string[])
+    if (!known.has(slug) || partParent(slug) !== undefined)
+      throw bad(`"applied": "${slug}" is not a topic of the catalogue (parts go with their parent)`);
+  for (const c of categories as string[])
+    if (!ARXIV_CLASS.test(c) && !ARXIV_ARCHIVE.test(c))
+      throw bad(`"applied": "${c}" is not an arXiv archive or class (such as "cs" or "stat.ML")`);
+  return {
+    topics: [...(slugs as string[])],
+    categories: [...(categories as string[])],
+    phrases: (phrases as string[]).map((p) => p.trim().toLowerCase()),
+  };
 }

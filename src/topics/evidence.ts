@@ -1,4 +1,4 @@
-import { partParent, type Topic } from '../domain/index.js';
+import { type AppliedTopics, partParent, type Topic } from '../domain/index.js';
 import { contentRuns } from './tokenize.js';
 import type { PaperText } from './vectorize.js';
 
@@ -531,6 +531,8 @@ function readEvidence(topic: Topic, paper: EvidenceSource): number {
     }
   }
   score += words;
+  // "Molecules" in a quantum chemistry paper of a physics letter is not machine learning for them.
+  if (score > 0 && !topic.userDefined && notLearning(topic, paper)) return 0;
   if ((score > 0 || topic.userDefined) && topic.categories.length > 0) {
     const own = new Set(paper.categories.map((c) => c.toLowerCase()));
     // An operator's category rule is evidence of its own; a catalogue's only supports a phrase.
@@ -538,6 +540,68 @@ function readEvidence(topic: Topic, paper: EvidenceSource): number {
       score += topic.userDefined ? JOIN_EVIDENCE : EVIDENCE.category;
   }
   return score;
+}
+
+/** The applied topics of {@link learnApplied}, read for matching; undefined when there are none. */
+interface Applied {
+  key: string;
+  topics: ReadonlySet<string>;
+  /** Lowercase arXiv archives and classes of computing. */
+  categories: ReadonlySet<string>;
+  /** One-word phrases, and longer ones (words joined by spaces), as matched. */
+  words: ReadonlySet<string>;
+  runs: readonly string[];
+}
+let applied: Applied | undefined;
+/** Whether each paper says it learns (see {@link notLearning}), as of the applied topics of `key`. */
+let LEARNS = new WeakMap<EvidenceSource, boolean>();
+
+/**
+ * Sets the catalogue's applied topics (see {@link AppliedTopics}) evidence is read against; a
+ * batch sets them before matching (none: every topic reads as before). Evidence already read
+ * stands while they stay the same.
+ */
+export function learnApplied(topics: AppliedTopics | undefined): void {
+  const key = topics === undefined || topics.topics.length === 0 ? '' : JSON.stringify(topics);
+  if (key === (applied?.key ?? '')) return;
+  evidenceEpoch += 1;
+  LEARNS = new WeakMap();
+  if (topics === undefined || key === '') {
+    applied = undefined;
+    return;
+  }
+  const ids = topics.phrases.map((p) => matchWords(p).join(' ')).filter((id) => id !== '');
+  applied = {
+    key,
+    topics: new Set(topics.topics),
+    categories: new Set(topics.categories.map((c) => c.toLowerCase())),
+    words: new Set(ids.filter((id) => !id.includes(' '))),
+    runs: ids.filter((id) => id.includes(' ')),
+  };
+}
+
+/**
+ * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field outside
+ * machine learning (arXiv categories, none of machine learning) without saying in its title or
+ * abstract that it learns: its field's words are no evidence of machine learning applied to it.
+ */
+function notLearning(topic: Topic, paper: EvidenceSource): boolean {
+  if (applied === undefined || paper.categories.length === 0) return false;
+  if (!applied.topics.has(partParent(topic.slug) ?? topic.slug)) return false;
+  for (let i = 0; i < paper.categories.length; i += 1) {
+    const c = (paper.categories[i] as string).toLowerCase();
+    const dot = c.indexOf('.');
+    if (applied.categories.has(c) || (dot > 0 && applied.categories.has(c.slice(0, dot)))) return false;
+  }
+  let learns = LEARNS.get(paper);
+  if (learns === undefined) {
+    const words = matchWords(`${paper.title} | ${paper.summary} | ${paper.aiSummary ?? ''}`);
+    const text = ` ${words.join(' ')} `;
+    const { words: single, runs } = applied;
+    learns = words.some((w) => single.has(w)) || runs.some((id) => text.includes(` ${id} `));
+    LEARNS.set(paper, learns);
+  }
+  return !learns;
 }
 
 /** Longest acronym read as one: "asr", "vla", "rlhf", "rlvr". */

@@ -459,10 +459,14 @@ export function splitByClasses(
     branch !== undefined &&
     d.topic.label === branch &&
     primaries.every((c) => branchName(c as string) === branch);
-  if (!ofArchive && !ofBranch) return [];
+  // A field's section ("Physics", "Other physics") splits into the classes of its own archive
+  // (physics.optics, physics.flu-dyn); its papers of other archives of the field stay together.
+  const own = ofArchive || ofBranch ? undefined : fieldArchive(d, primaries as string[]);
+  if (!ofArchive && !ofBranch && own === undefined) return [];
   const byClass = new Map<string, number[]>();
   d.members.forEach((p, i) => {
     const c = primaries[i] as string;
+    if (own !== undefined && archiveOf(c) !== own) return;
     byClass.set(c, [...(byClass.get(c) ?? []), p]);
   });
   const taken = drafts.filter((x) => x !== d).map((x) => x.words);
@@ -492,6 +496,22 @@ export function splitByClasses(
 }
 
 /**
+ * The archive a field's section ("Physics", "Other physics": see addFieldGroups) is mostly of,
+ * when that archive's name is the field's (physics.* under "Physics"); undefined for any other
+ * section.
+ */
+function fieldArchive(d: Draft, primaries: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const c of primaries) counts.set(archiveOf(c), (counts.get(archiveOf(c)) ?? 0) + 1);
+  const [archive, count] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  const field = fieldName(archive);
+  if (field === undefined || archiveName(archive) !== field || 2 * count <= primaries.length)
+    return undefined;
+  const label = d.topic.label;
+  return label === field || label === `Other ${field.toLowerCase()}` ? archive : undefined;
+}
+
+/**
  * What is left of a section split into its classes (see {@link splitByClasses}) reads "Other
  * mathematics", a proposal listing the classes of the papers left, unless its topic is offered (an
  * operator's "Mathematics" keeps its name): "Mathematics" beside "Analysis of PDEs" would not tell
@@ -499,7 +519,7 @@ export function splitByClasses(
  */
 export function nameClassRest(d: Draft, topics: Topic[], batch: readonly PaperText[]): void {
   if (d.members.length === 0 || isOffered(d.topic)) return;
-  const label = `Other ${d.topic.label.toLowerCase()}`;
+  const label = d.topic.label.startsWith('Other ') ? d.topic.label : `Other ${d.topic.label.toLowerCase()}`;
   const classes = [...new Set(d.members.map((p) => (batch[p] as PaperText).categories[0] as string))].sort();
   const topic = proposeTopic(topics, label, []);
   if (topic.categories.length === 0) topic.categories = classes;

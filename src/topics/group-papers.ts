@@ -1,8 +1,9 @@
-import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
+import type { AppliedTopics, ClassHomes, Topic, TopicArea, TopicGroup } from '../domain/index.js';
 import { partParent, topicOrigin } from '../domain/index.js';
 import type { ArchiveModel } from './archive-guess.js';
 import { archiveName, archiveOf, classHeading, fieldName } from './arxiv-taxonomy.js';
 import { aliasClaim, claimPapers, pairLoneOwners, replacedTopics, settleClaims } from './claims.js';
+import { NO_APPLIED } from './curated.js';
 import {
   addDraft,
   bySize,
@@ -20,7 +21,7 @@ import {
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { JOIN_EVIDENCE, learnPhrases } from './evidence.js';
+import { JOIN_EVIDENCE, learnApplied, learnPhrases } from './evidence.js';
 import {
   catalogueNamed,
   formAreaSections,
@@ -55,6 +56,8 @@ export interface GroupOptions {
   areas?: readonly TopicArea[];
   /** Topics that take the papers of an arXiv class no topic claims (data/catalogue.json "homes"). */
   homes?: ClassHomes;
+  /** Topics of machine learning applied to a field (data/catalogue.json "applied"; see evidence.ts). */
+  applied?: AppliedTopics;
 }
 
 /** Groups of one batch, and the catalogue with the topics this batch proposed. */
@@ -66,6 +69,7 @@ export interface GroupResult {
 const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
   areas: [],
   homes: {},
+  applied: NO_APPLIED,
   joinEvidence: JOIN_EVIDENCE,
   singleSectionMax: 5,
   maxOtherShare: 0.1,
@@ -100,6 +104,7 @@ export function groupPapers(
     );
   const n = batch.length;
   if (n === 0) return { groups: [], catalogue: topics };
+  learnApplied(opts.applied);
 
   const live = topics.flatMap((t, i) =>
     t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
@@ -411,6 +416,9 @@ export function groupPapers(
     place,
     split: (d) => (d.classes ? (big, trial) => splitByClasses(big, trial, topics, batch) : undefined),
     settle: (big) => nameClassRest(big, topics, batch),
+    // A small section's papers may go to "More papers" within its share: "Optics" of 18 and
+    // "Fluid dynamics" of 5 read better than "Other physics" of 74 beside "Particle events" of 2.
+    room: Math.floor(share),
   });
   other = joinAreaOfClass(other, drafts, batch, owner, claim);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
@@ -552,8 +560,8 @@ function tryTrials<T extends { other: number[] }>(
  * A section that grew large as left-over papers joined it is split, when the letter has room for
  * its parts, or makes room: sections of fewer than MIN_PART papers give way, weakest first (their
  * papers placed again), and the smallest parts go back into the section until the others fit.
- * Kept only when "More papers" gains no paper but the section's own single left-over one. `split`
- * says how a section splits (a catalogue topic's into the parts its papers name, see splitByParts;
+ * Kept only when "More papers" gains no paper but the section's own single left-over one, or
+ * holds no more than `room` papers. `split` says how a section splits (a catalogue topic's into the parts its papers name, see splitByParts;
  * a section of an arXiv archive into its classes, see splitByClasses), undefined when it does not.
  * A 70-paper Hugging Face letter reads "LLM agents" of eight and "Agent memory and skills" of six
  * rather than "LLM agents" of thirteen beside a "Multilingual NLP" of two (issue #12). Largest
@@ -571,9 +579,14 @@ function splitLargeLate(
     split: (d: Draft) => ((big: Draft, trial: readonly Draft[]) => Draft[]) | undefined;
     /** Names what is left of a split section, once its parts fit. */
     settle?: (big: Draft) => void;
+    /**
+     * Papers "More papers" may hold when sections that gave way leave some there (0: none may;
+     * see above).
+     */
+    room?: number;
   },
 ): number[] {
-  const { topics, hi, at, weakestLast, place, split, settle } = ctx;
+  const { topics, hi, at, weakestLast, place, split, settle, room = 0 } = ctx;
   const tried = new Set<string>();
   for (;;) {
     const d = drafts
@@ -619,7 +632,7 @@ function splitLargeLate(
     else settle?.(big);
     trial.push(...named);
     const trialOther = back.length > 0 ? place([...other, ...back], trial) : other;
-    if (trialOther.length > other.length + loose.length) {
+    if (trialOther.length > other.length + loose.length && trialOther.length > room) {
       topics.length = proposed;
       continue;
     }

@@ -15,7 +15,7 @@ export {
   refineAssignment,
   sectionRange,
 } from './cluster-batch.js';
-export { parseAreas, parseCatalogue, parseHomes } from './curated.js';
+export { NO_APPLIED, parseApplied, parseAreas, parseCatalogue, parseHomes } from './curated.js';
 export {
   bestTopic,
   EVIDENCE,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { ClassHomes, Topic, TopicArea, TopicGroup } from '../../src/domain/index.js';
+import type { AppliedTopics, ClassHomes, Topic, TopicArea, TopicGroup } from '../../src/domain/index.js';
 import {
   groupPapers,
   OTHER_TOPIC,
   type PaperText,
+  parseApplied,
   parseAreas,
   parseCatalogue,
   parseHomes,
@@ -30,6 +31,11 @@ export function loadCatalogueFile(): Topic[] {
 /** The class homes of the shipped catalogue, as a run groups with them. */
 export function loadHomesFile(): ClassHomes {
   return parseHomes(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
+}
+
+/** The applied topics of the shipped catalogue, as a run groups with them. */
+export function loadAppliedFile(): AppliedTopics {
+  return parseApplied(readFileSync(new URL('data/catalogue.json', ROOT), 'utf8'), 'data/catalogue.json');
 }
 
 /** The broad areas of the shipped catalogue, as a run groups with them. */
@@ -62,7 +68,11 @@ export function readArxivFixture(file: string): PaperText[] {
 
 /** Papers grouped as a run groups them: the curated catalogue, its areas and class homes. */
 export function groupAsRun(papers: PaperText[]): ReturnType<typeof groupPapers> {
-  return groupPapers(papers, loadCatalogueFile(), { areas: loadAreasFile(), homes: loadHomesFile() });
+  return groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+    applied: loadAppliedFile(),
+  });
 }
 
 /** The demo samples (all 107, merged as a run does, with their arXiv categories) and judgements. */
@@ -215,7 +225,7 @@ export function measurePlacement(
   const { groups } = groupPapers(
     papers.map(({ accept: _, ...p }) => p),
     catalogue,
-    { areas, homes: loadHomesFile() },
+    { areas, homes: loadHomesFile(), applied: loadAppliedFile() },
   );
   return scorePlacement(groups, papers, catalogue, areas);
 }

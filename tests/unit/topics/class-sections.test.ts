@@ -897,6 +897,34 @@ describe('a letter of one field outside machine learning (its archive in its cla
     );
   });
 
+  it('splits a field\'s section ("Other physics") into the classes of its archive', () => {
+    // A physicist's letter (90 papers of the physics archive, cross-lists in: one-field-physics.jsonl)
+    // read "Other physics" of 51: its papers of other archives (quant-ph, math-ph) kept it from
+    // reading as the physics archive's section. Its physics.* papers split into their classes; the
+    // rest stays "Other physics", after them.
+    const papers = readArxivFixture('one-field-physics.jsonl');
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    const { groups } = groupAsRun(papers);
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).toEqual(expect.arrayContaining(['Optics', 'Applied physics', 'Fluid dynamics']));
+    for (const label of ['Optics', 'Applied physics', 'Fluid dynamics']) {
+      const g = groups.find((x) => x.topic.label === label);
+      const cls = g?.topic.categories[0] as string;
+      expect(cls.startsWith('physics.')).toBe(true);
+      for (const id of g?.paperIds ?? []) expect(byId.get(id)?.categories[0]).toBe(cls);
+    }
+    const other = groups.find((g) => g.topic.label === 'Other physics');
+    expect(other).toBeDefined();
+    expect(labels.indexOf('Other physics')).toBe(labels.length - 2);
+    expect(labels.at(-1)).toBe(OTHER_TOPIC.label);
+    for (const g of groups)
+      if (g.topic.slug !== OTHER_TOPIC.slug)
+        expect(`${g.topic.label}: ${g.paperIds.length <= papers.length / 3}`).toBe(`${g.topic.label}: true`);
+    const ids = groups.flatMap((g) => g.paperIds);
+    expect(new Set(ids).size).toBe(papers.length);
+    expect(ids.length).toBe(papers.length);
+  });
+
   it("leaves a broad letter's archive sections whole", () => {
     // The all-archives letter of 100 papers: "Mathematics" of 18 is no letter of one field.
     const { groups } = groupAsRun(broadPapers());

@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperText } from '../../../src/topics/index.js';
+import { groupPapers, NO_APPLIED, parseApplied } from '../../../src/topics/index.js';
+import {
+  loadAppliedFile,
+  loadAreasFile,
+  loadCatalogueFile,
+  loadHomesFile,
+  readArxivFixture,
+} from '../../helpers/placement.js';
+
+/**
+ * Issue #12, a paper joins a topic only on real evidence: "AI for science" and "Medical AI" are
+ * machine learning applied to a field, and their phrases name the field ("molecules", "cancer").
+ * A physicist's letter (tests/fixtures/topics/one-field-physics.jsonl) put quantum chemistry,
+ * ice imaging and E. coli chemotaxis under "AI for science", and a biosensor and perovskite
+ * scintillators under "Medical AI": a paper of a field outside computing joins them only when it
+ * says it learns.
+ */
+
+/** A catalogue file of two topics (one with a part) and the given "applied". */
+const file = (applied: unknown): string =>
+  JSON.stringify({
+    topics: [
+      { slug: 'science', label: 'AI for science', phrases: ['molecules'], categories: [] },
+      { slug: 'science--md', label: 'Molecular dynamics', phrases: ['molecular dynamics'], categories: [] },
+      { slug: 'agents', label: 'LLM agents', phrases: ['llm agents'], categories: [] },
+    ],
+    ...(applied === undefined ? {} : { applied }),
+  });
+
+describe('parseApplied', () => {
+  it('reads the applied topics of a catalogue file, and none from a file without', () => {
+    expect(parseApplied(file(undefined), 'c.json')).toEqual(NO_APPLIED);
+    expect(
+      parseApplied(
+        file({
+          topics: ['science'],
+          categories: ['cs', 'stat.ML'],
+          phrases: ['Learning', ' neural network '],
+        }),
+        'c.json',
+      ),
+    ).toEqual({
+      topics: ['science'],
+      categories: ['cs', 'stat.ML'],
+      phrases: ['learning', 'neural network'],
+    });
+  });
+
+  it.each([
+    [['science'], 'c.json: "applied" must be an object {"topics", "categories", "phrases"}'],
+    [
+      { topics: [], categories: ['cs'], phrases: ['learning'] },
+      '"topics" must be a non-empty array of strings',
+    ],
+    [{ topics: ['science'], phrases: ['learning'] }, '"categories" must be a non-empty array of strings'],
+    [
+      { topics: ['science'], categories: ['cs'], phrases: [''] },
+      '"phrases" must be a non-empty array of strings',
+    ],
+    [
+      { topics: ['physics'], categories: ['cs'], phrases: ['learning'] },
+      'c.json: "applied": "physics" is not a topic of the catalogue',
+    ],
+    [
+      { topics: ['science--md'], categories: ['cs'], phrases: ['learning'] },
+      '"science--md" is not a topic of the catalogue (parts go with their parent)',
+    ],
+    [
+      { topics: ['science'], categories: ['Computer Science'], phrases: ['learning'] },
+      '"Computer Science" is not an arXiv archive or class',
+    ],
+  ])('rejects %j with one line naming the file and the field', (applied, message) => {
+    expect(() => parseApplied(file(applied), 'c.json')).toThrow(message);
+  });
+
+  it('ships applied topics of the catalogue: its topics of a field, offered', () => {
+    const applied = loadAppliedFile();
+    const catalogue = loadCatalogueFile();
+    expect(applied.topics).toEqual(expect.arrayContaining(['ai-for-science', 'medical-ai']));
+    for (const slug of applied.topics) expect(catalogue.find((t) => t.slug === slug)?.hidden).toBeUndefined();
+  });
+});
+
+/** The physicist's letter grouped as a run groups it, with or without the applied topics. */
+function physicsLetter(applied = loadAppliedFile()) {
+  const papers = readArxivFixture('one-field-physics.jsonl');
+  const byId = new Map(papers.map((p) => [p.id, p]));
+  const { groups } = groupPapers(papers, loadCatalogueFile(), {
+    areas: loadAreasFile(),
+    homes: loadHomesFile(),
+    applied,
+  });
+  const section = (slug: string): PaperText[] =>
+    (groups.find((g) => g.topic.slug === slug)?.paperIds ?? []).map((id) => byId.get(id) as PaperText);
+  return { papers, groups, section };
+}
+
+/** Says it learns, as the shipped catalogue reads it (a few of its phrases, by word). */
+const learns = (p: PaperText): boolean =>
+  /\b(learn\w*|neural|machine-learned|artificial intelligence|AI|data-driven)\b/i.test(
+    `${p.title} ${p.summary}`,
+  );
+const ofComputing = (p: PaperText): boolean =>
+  p.categories.some((c) => c.startsWith('cs.') || c.startsWith('eess.') || c === 'stat.ML');
+
+describe('topics of machine learning applied to a field', () => {
+  it.each([
+    ['ai-for-science', 'Molecular chirality quantification: Tools and benchmarks'],
+    ['medical-ai', 'Loss-driven miniaturized bound state in continuum biosensing system'],
+  ])('%s takes no paper of a field outside computing that learns nothing ("%s")', (slug, title) => {
+    // Read without the rule, the letter puts it there: the rule is what keeps it out.
+    expect(
+      physicsLetter(NO_APPLIED)
+        .section(slug)
+        .map((p) => p.title),
+    ).toContain(title);
+    const { section } = physicsLetter();
+    expect(section(slug).map((p) => p.title)).not.toContain(title);
+    for (const p of section(slug))
+      expect(`${p.title}: ${ofComputing(p) || learns(p)}`).toBe(`${p.title}: true`);
+  });
+
+  it('keeps the papers that learn: a physics paper of neural networks reads under "AI for science"', () => {
+    const titles = physicsLetter()
+      .section('ai-for-science')
+      .map((p) => p.title);
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        'The Bigger the Better? Accurate Molecular Potential Energy Surfaces from Minimalist Neural Networks',
+        'Physics Informed Neural Networks (PINNs) as intelligent computing technique for solving partial differential equations: Limitation and Future prospects',
+      ]),
+    );
+  });
+
+  it('reads a paper without categories (a Hugging Face trending paper) as machine learning', () => {
+    const paper = (id: string, title: string): PaperText => ({
+      id,
+      title,
+      summary: 'We study molecules and their conformations in solution.',
+      keywords: [],
+      categories: [],
+    });
+    const papers = [
+      paper('a', 'Conformations of Small Molecules'),
+      paper('b', 'Generating Molecules in Three Dimensions'),
+      paper('c', 'Molecules on Metal Surfaces'),
+    ];
+    const { groups } = groupPapers(papers, loadCatalogueFile(), {
+      areas: loadAreasFile(),
+      homes: loadHomesFile(),
+      applied: loadAppliedFile(),
+    });
+    expect(groups.find((g) => g.topic.slug === 'ai-for-science')?.paperIds.sort()).toEqual(['a', 'b', 'c']);
+    // The same papers listed in chemical physics learn nothing: no section of "AI for science".
+    const chemistry = papers.map((p) => ({ ...p, categories: ['physics.chem-ph'] }));
+    const off = groupPapers(chemistry, loadCatalogueFile(), { applied: loadAppliedFile() });
+    expect(off.groups.some((g) => g.topic.slug === 'ai-for-science')).toBe(false);
+  });
+});
