@@ -21,8 +21,8 @@ import {
   topicEvidence,
 } from './evidence.js';
 import { slugify } from './label.js';
-import { labelsClash, sectionHeading } from './label-section.js';
-import { isVague, type PhraseStats } from './phrases.js';
+import { labelsClash, namesIn, sectionHeading } from './label-section.js';
+import { bestSurface, isCompletePhrase, isVague, type PhraseStats } from './phrases.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -125,31 +125,105 @@ export function formFoundSections(
   for (let made = 0; made < room && rest.length >= FOUND_MIN_PAPERS; made += 1) {
     const left = new Set(rest);
     const used = drafts.map((d) => d.words);
-    let best: { s: PhraseStats; members: number[]; key: string } | undefined;
-    for (const [key, s] of stats) {
-      if (s.headline.size < FOUND_MIN_PAPERS || !isPhrase(s.words) || isVague(s.words)) continue;
-      if (s.start < 0.2 * s.count) continue;
-      const members: number[] = [];
-      for (const p of s.headline) if (left.has(p)) members.push(p);
-      if (members.length < FOUND_MIN_PAPERS) continue;
-      if (
-        best &&
-        (members.length < best.members.length || (members.length === best.members.length && key > best.key))
-      )
-        continue;
-      if (used.some((u) => labelsClash(u, s.words))) continue;
-      best = { s, members, key };
-    }
+    const best = mostSaid(stats, left, used, FOUND_MIN_PAPERS, (s) => s.headline);
     if (!best) break;
-    const label = sectionHeading(best.s, names);
-    const members = best.members.sort((a, b) => a - b);
-    const known = catalogueNamed(topics, curated, label);
-    const topic = known >= 0 ? (topics[known] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);
-    addDraft(drafts, { members, topic, words: best.s.words, source: known, settled: true });
-    const taken = new Set(members);
+    const { topic, source } = phraseTopic(best.s, topics, curated, names);
+    addDraft(drafts, { members: best.members, topic, words: best.s.words, source, settled: true });
+    const taken = new Set(best.members);
     rest = rest.filter((p) => !taken.has(p));
   }
   return rest;
+}
+
+/**
+ * The phrase of two words or more (not vague, not the cut tail of a longer name) that the most
+ * papers of `left` say, as `said` reads a phrase's papers, at least `least` of them, that `fits`,
+ * and that clashes with no label of `used` (ties to the first key); its papers of `left`, sorted.
+ */
+function mostSaid(
+  stats: ReadonlyMap<string, PhraseStats>,
+  left: ReadonlySet<number>,
+  used: readonly (readonly string[])[],
+  least: number,
+  said: (s: PhraseStats) => ReadonlySet<number>,
+  fits: (s: PhraseStats) => boolean = () => true,
+): { s: PhraseStats; members: number[] } | undefined {
+  let best: { s: PhraseStats; members: number[]; key: string } | undefined;
+  for (const [key, s] of stats) {
+    if (said(s).size < least || !isPhrase(s.words) || isVague(s.words)) continue;
+    if (s.start < 0.2 * s.count) continue;
+    const members: number[] = [];
+    for (const p of said(s)) if (left.has(p)) members.push(p);
+    if (members.length < least) continue;
+    if (
+      best &&
+      (members.length < best.members.length || (members.length === best.members.length && key > best.key))
+    )
+      continue;
+    if (!fits(s) || used.some((u) => labelsClash(u, s.words))) continue;
+    best = { s, members, key };
+  }
+  return best && { s: best.s, members: best.members.sort((a, b) => a - b) };
+}
+
+/** The topic of a section named by a phrase: the catalogue topic of its name, or a proposal. */
+function phraseTopic(
+  s: PhraseStats,
+  topics: Topic[],
+  curated: readonly number[],
+  names: (word: string) => boolean,
+): { topic: Topic; source: number } {
+  const label = sectionHeading(s, names);
+  const source = catalogueNamed(topics, curated, label);
+  const topic = source >= 0 ? (topics[source] as Topic) : proposeTopic(topics, label, [label.toLowerCase()]);
+  return { topic, source };
+}
+
+/** Papers of a section of one arXiv class that must say a subject for it to split off (see splitBySubjects). */
+export const SUBJECT_MIN_PAPERS = 4;
+
+/** Most sections {@link splitBySubjects} takes out of one. */
+const MAX_SUBJECTS = 6;
+
+/**
+ * The sections of the subjects a section of one arXiv class names, when no catalogue topic lists
+ * that class (quant-ph in a physicist's letter: "Quantum physics" of 42 of 87 papers, an archive
+ * of one class, which splitByClasses cannot split): a complete phrase of two words or more (not
+ * vague, not the cut tail of a longer name) said by at least {@link SUBJECT_MIN_PAPERS} of its
+ * papers, two of them in their titles, and clashing with no label of the letter; the phrase said
+ * by most papers first ("Quantum computing" of 15), each section its papers that say it. The
+ * section keeps the rest (`d.members`, unchanged when none is found).
+ */
+export function splitBySubjects(
+  d: Draft,
+  drafts: readonly Draft[],
+  topics: Topic[],
+  curated: readonly number[],
+  stats: ReadonlyMap<string, PhraseStats>,
+  batch: readonly PaperText[],
+): Draft[] {
+  const cls = (batch[d.members[0] as number] as PaperText | undefined)?.categories[0];
+  if (cls === undefined || curated.some((i) => (topics[i] as Topic).categories.includes(cls))) return [];
+  const named: Draft[] = [];
+  const names = namesIn(batch);
+  let rest = [...d.members];
+  for (let made = 0; made < MAX_SUBJECTS; made += 1) {
+    const left = new Set(rest);
+    const used = [...drafts.map((x) => x.words), ...named.map((x) => x.words)];
+    const titled = (s: PhraseStats): boolean => {
+      let count = 0;
+      for (const p of s.headline) if (left.has(p)) count += 1;
+      return count >= 2 && isCompletePhrase(s, bestSurface(s));
+    };
+    const best = mostSaid(stats, left, used, SUBJECT_MIN_PAPERS, (s) => s.papers, titled);
+    if (!best) break;
+    const { topic, source } = phraseTopic(best.s, topics, curated, names);
+    named.push({ members: best.members, topic, words: best.s.words, source, settled: true });
+    const taken = new Set(best.members);
+    rest = rest.filter((p) => !taken.has(p));
+  }
+  if (named.length > 0) d.members = rest;
+  return named;
 }
 
 /** Two words or more ("metamorphic testing", or a hyphenated "vision-language" unit and more). */
@@ -489,8 +563,10 @@ export function splitByClasses(
   }
   const inParts = new Set(named.flatMap((x) => x.members));
   const rest = d.members.filter((p) => !inParts.has(p));
-  // One class beside the rest is a heading more, not a letter easier to read.
+  // One class beside the rest is a heading more, not a letter easier to read; an archive of one
+  // class (quant-ph) is no split at all.
   if (named.length < 2 && rest.length > 0) return [];
+  if (named.length === 1 && named[0]?.topic.label === d.topic.label) return [];
   d.members = rest;
   return named;
 }

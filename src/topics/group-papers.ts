@@ -31,6 +31,7 @@ import {
   mergeIntoArea,
   nameClassRest,
   splitByClasses,
+  splitBySubjects,
 } from './form-sections.js';
 import { labelsClash, namesIn } from './label-section.js';
 import { partsByParent, renameByPart, splitByParts } from './parts.js';
@@ -414,7 +415,16 @@ export function groupPapers(
     at: splitAt,
     weakestLast,
     place,
-    split: (d) => (d.classes ? (big, trial) => splitByClasses(big, trial, topics, batch) : undefined),
+    split: (d) =>
+      d.classes
+        ? (big, trial) => {
+            const byClass = splitByClasses(big, trial, topics, batch);
+            if (byClass.length > 0 || !ofOneClass(big, batch)) return byClass;
+            // An archive of one class (quant-ph) splits no further by arXiv: by the subjects its
+            // papers name ("Quantum computing").
+            return splitBySubjects(big, trial, topics, curated, stats, batch);
+          }
+        : undefined,
     settle: (big) => nameClassRest(big, topics, batch),
     // A small section's papers may go to "More papers" within its share: "Optics" of 18 and
     // "Fluid dynamics" of 5 read better than "Other physics" of 74 beside "Particle events" of 2.
@@ -640,6 +650,13 @@ function splitLargeLate(
     other = trialOther;
   }
   return other;
+}
+
+/** true when every paper of a section is of one arXiv class (its primary category). */
+function ofOneClass(d: Draft, batch: readonly PaperText[]): boolean {
+  const first =
+    d.members.length === 0 ? undefined : (batch[d.members[0] as number] as PaperText).categories[0];
+  return first !== undefined && d.members.every((p) => (batch[p] as PaperText).categories[0] === first);
 }
 
 /** Share of a batch's papers that name a catalogue topic when the batch is of one field. */

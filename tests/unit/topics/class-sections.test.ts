@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../../src/domain/index.js';
+import type { Topic, TopicGroup } from '../../../src/domain/index.js';
 import {
   archiveName,
   archiveOf,
@@ -10,7 +10,12 @@ import {
   fieldName,
 } from '../../../src/topics/arxiv-taxonomy.js';
 import { type Draft, labelWords } from '../../../src/topics/drafts.js';
-import { CLASS_MIN_PAPERS, formClassSections, SHORT_LETTER } from '../../../src/topics/form-sections.js';
+import {
+  CLASS_MIN_PAPERS,
+  formClassSections,
+  SHORT_LETTER,
+  SUBJECT_MIN_PAPERS,
+} from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import { labelsClash } from '../../../src/topics/label-section.js';
 import {
@@ -808,6 +813,16 @@ describe('a cs letter whose "Machine learning methods" stands where "Machine lea
   });
 });
 
+/** Every paper in one section, and no section but "More papers" over a third of the letter. */
+function expectReadable(groups: readonly TopicGroup[], papers: readonly PaperText[]): void {
+  for (const g of groups)
+    if (g.topic.slug !== OTHER_TOPIC.slug)
+      expect(`${g.topic.label}: ${g.paperIds.length <= papers.length / 3}`).toBe(`${g.topic.label}: true`);
+  const ids = groups.flatMap((g) => g.paperIds);
+  expect(new Set(ids).size).toBe(papers.length);
+  expect(ids.length).toBe(papers.length);
+}
+
 describe('a letter of one field outside machine learning (its archive in its classes)', () => {
   // Issue #12, sections sized for reading: a mathematician's letter (60 math papers of the arXiv
   // all-archives feed, tests/fixtures/topics/one-field-math.jsonl) read "Mathematics" of 60 papers,
@@ -917,12 +932,27 @@ describe('a letter of one field outside machine learning (its archive in its cla
     expect(other).toBeDefined();
     expect(labels.indexOf('Other physics')).toBe(labels.length - 2);
     expect(labels.at(-1)).toBe(OTHER_TOPIC.label);
-    for (const g of groups)
-      if (g.topic.slug !== OTHER_TOPIC.slug)
-        expect(`${g.topic.label}: ${g.paperIds.length <= papers.length / 3}`).toBe(`${g.topic.label}: true`);
-    const ids = groups.flatMap((g) => g.paperIds);
-    expect(new Set(ids).size).toBe(papers.length);
-    expect(ids.length).toBe(papers.length);
+    expectReadable(groups, papers);
+  });
+
+  it('splits the section of an archive of one class (quant-ph) by the subjects its papers name', () => {
+    // A quantum physicist's letter (the 87 papers of the all-archives feed listed in quant-ph:
+    // one-field-quantum.jsonl) read "Quantum physics" of 42: quant-ph has no classes to split
+    // into. A subject said by four of its papers or more, two in their titles, makes a section
+    // of the papers that say it; the rest reads "Other quantum physics", after the sections.
+    const papers = readArxivFixture('one-field-quantum.jsonl');
+    const { groups } = groupAsRun(papers);
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).not.toContain('Quantum physics');
+    expect(labels.at(-2)).toBe('Other quantum physics');
+    const computing = groups.find((g) => g.topic.label === 'Quantum computing');
+    expect(computing?.paperIds.length).toBeGreaterThanOrEqual(SUBJECT_MIN_PAPERS);
+    const byId = new Map(papers.map((p) => [p.id, p]));
+    for (const id of computing?.paperIds ?? []) {
+      const p = byId.get(id) as PaperText;
+      expect(`${p.title}: ${/quantum comput/i.test(`${p.title} ${p.summary}`)}`).toBe(`${p.title}: true`);
+    }
+    expectReadable(groups, papers);
   });
 
   it("leaves a broad letter's archive sections whole", () => {
