@@ -288,6 +288,9 @@ function script(text: string, table: Map<string, string>, sign: string): string 
   return chars.length <= 1 ? `${sign}${t}` : `${sign}(${t})`;
 }
 
+/** A `\times` between two numbers whose backslash was lost: "2times2", "3times3times3". */
+const LOST_TIMES = /(\d)times(?=\d)/g;
+
 /**
  * Readable Unicode text of a title or abstract that may hold LaTeX: `$H^3$Fusion` -> H³Fusion,
  * `τ_0-VLA` -> τ₀-VLA, `$J_1$-$J_2$` -> J₁-J₂, `pr\'esidents` -> présidents, `$\mathbb{R}^d$`
@@ -295,7 +298,9 @@ function script(text: string, table: Map<string, string>, sign: string): string 
  * math delimiters never survive. Text without LaTeX comes back unchanged.
  */
 export function latexToText(input: string): string {
-  const text = input.includes('--') ? texDashes(input) : input;
+  let text = input.includes('--') ? texDashes(input) : input;
+  // `$2\times2$` with its backslash and dollars lost upstream (Hugging Face's summaries): "2times2".
+  if (text.includes('times')) text = text.replace(LOST_TIMES, '$1×');
   if (!LATEX_CHAR.test(text) || !MAY_HOLD_LATEX.test(text)) return text;
   return new Reader(text)
     .run('text')

@@ -38,6 +38,13 @@ describe('latexToText', () => {
     ],
     ['a mild density cusp $\\rho \\sim {\\Sigma \\over r}$.', 'a mild density cusp ρ ∼ Σ/r.'],
     ['when does $k!$ divide $\\binom{n}{k}$?', 'when does k! divide (n choose k)?'],
+    // A `\\times` whose backslash and dollars were lost upstream (a Hugging Face summary of
+    // 2026-07-31), and English left alone
+    [
+      'matched-route residuals, and a prefix-controlled 2times2 factorial;',
+      'matched-route residuals, and a prefix-controlled 2×2 factorial;',
+    ],
+    ['a 3times3times3 cube, 2 times faster, sometimes 4', 'a 3×3×3 cube, 2 times faster, sometimes 4'],
     ['let $\\left[V\\atop k\\right]_q$ denote the family', 'let [V choose k]_q denote the family'],
     [
       'its Smith normal form is $$ \\mathrm{diag}\\left( \\underset{r=\\lceil \\frac{n}{2} \\rceil}{\\underbrace{1,2,2,...,2}},0,...,0 \\right), $$ where',
