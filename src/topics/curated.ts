@@ -153,9 +153,9 @@ export const NO_APPLIED: AppliedTopics = { topics: [], categories: [], phrases: 
 
 /**
  * The applied topics of the curated catalogue file (`{"applied": {"topics": [slug...],
- * "categories": [arXiv archive or class...], "phrases": [...]}}` beside its topics; none when the file has
- * none; see {@link AppliedTopics}): each slug a topic of the same file (not a part). Throws a
- * `bad-catalogue` error naming the file and the field on anything else.
+ * "categories": [arXiv archive or class...], "phrases": [...]}}` beside its topics; none when
+ * the file has none; see {@link AppliedTopics}): each slug a topic of the same file (not a part).
+ * Throws a `bad-catalogue` error naming the file and the field on anything else.
  */
 export function parseApplied(
   text: string,

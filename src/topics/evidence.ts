@@ -531,7 +531,7 @@ function readEvidence(topic: Topic, paper: EvidenceSource): number {
     }
   }
   score += words;
-  // "Molecules" in a quantum chemistry paper of a physics letter is not machine learning for them.
+  // "Molecules" in a quantum chemistry paper of a physics letter say nothing of machine learning.
   if (score > 0 && !topic.userDefined && notLearning(topic, paper)) return 0;
   if ((score > 0 || topic.userDefined) && topic.categories.length > 0) {
     const own = new Set(paper.categories.map((c) => c.toLowerCase()));
@@ -582,8 +582,9 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
 
 /**
  * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field outside
- * machine learning (arXiv categories, none of machine learning) without saying in its title or
- * abstract that it learns: its field's words are no evidence of machine learning applied to it.
+ * computing (arXiv categories, none of the applied topics' archives and classes) without saying in
+ * its title or abstract that it learns: its field's words are no evidence of machine learning
+ * applied to that field.
  */
 function notLearning(topic: Topic, paper: EvidenceSource): boolean {
   if (applied === undefined || paper.categories.length === 0) return false;
