@@ -284,4 +284,26 @@ describe('paperpost group --json (stable contract)', () => {
     for (const id of topics.find((t) => t.label === 'Combinatorics')?.ids ?? [])
       expect(primary.get(id)).toBe('math.CO');
   });
+
+  it("reads a physicist's letter: no paper that learns nothing under AI for science, physics by its classes", async () => {
+    // The shipped catalogue's "applied" topics as the CLI reads them (data/catalogue.json): a
+    // chemistry paper of the physics feed is no "AI for science" paper; "Other physics" splits.
+    const papers = readFileSync(
+      new URL('../fixtures/topics/one-field-physics.jsonl', import.meta.url),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; title: string; categories: string[] });
+    const file = path.join(dir, 'physics.json');
+    writeFileSync(file, JSON.stringify(papers));
+    const run = await cli('group', '--in', file, '--json');
+    expect(run.code).toBe(0);
+    const { topics } = JSON.parse(run.stdout) as { topics: { label: string; slug: string; ids: string[] }[] };
+    expect(topics.flatMap((t) => t.ids).sort()).toEqual(papers.map((p) => p.id).sort());
+    const chirality = papers.find((p) => p.title.startsWith('Molecular chirality quantification'))?.id;
+    expect(chirality).toBeDefined();
+    expect(topics.find((t) => t.slug === 'ai-for-science')?.ids ?? []).not.toContain(chirality);
+    expect(topics.map((t) => t.label)).toEqual(expect.arrayContaining(['Optics', 'Fluid dynamics']));
+  });
 });

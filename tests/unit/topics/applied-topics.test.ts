@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperText } from '../../../src/topics/index.js';
 import { groupPapers, NO_APPLIED, parseApplied } from '../../../src/topics/index.js';
+import { ofComputingOrLearns } from '../../helpers/applied.js';
 import {
   loadAppliedFile,
   loadAreasFile,
@@ -97,14 +98,6 @@ function physicsLetter(applied = loadAppliedFile()) {
   return { papers, groups, section };
 }
 
-/** Says it learns, as the shipped catalogue reads it (a few of its phrases, by word). */
-const learns = (p: PaperText): boolean =>
-  /\b(learn\w*|neural|machine-learned|artificial intelligence|AI|data-driven)\b/i.test(
-    `${p.title} ${p.summary}`,
-  );
-const ofComputing = (p: PaperText): boolean =>
-  p.categories.some((c) => c.startsWith('cs.') || c.startsWith('eess.') || c === 'stat.ML');
-
 describe('topics of machine learning applied to a field', () => {
   it.each([
     ['ai-for-science', 'Molecular chirality quantification: Tools and benchmarks'],
@@ -118,8 +111,10 @@ describe('topics of machine learning applied to a field', () => {
     ).toContain(title);
     const { section } = physicsLetter();
     expect(section(slug).map((p) => p.title)).not.toContain(title);
-    for (const p of section(slug))
-      expect(`${p.title}: ${ofComputing(p) || learns(p)}`).toBe(`${p.title}: true`);
+    for (const p of section(slug)) {
+      const fits = ofComputingOrLearns(`${p.title} ${p.summary}`, p.categories);
+      expect(`${p.title}: ${fits}`).toBe(`${p.title}: true`);
+    }
   });
 
   it('keeps the papers that learn: a physics paper of neural networks reads under "AI for science"', () => {
