@@ -88,18 +88,17 @@ export interface TopicArea {
 export type ClassHomes = Readonly<Record<string, string>>;
 
 /**
- * Catalogue topics of machine learning applied to a field ("AI for science", "Medical AI"): their
- * key phrases name the field ("molecules", "clinical"), which that field's own papers say without
- * learning anything. A paper with arXiv categories, none of them of `categories`, joins one of
- * `topics` (or their parts) only when its title or abstract says one of `phrases`: a quantum
- * chemistry paper of a physicist's letter is not "AI for science"; a paper without categories (a
- * Hugging Face trending paper) is read as machine learning.
+ * Catalogue topics of machine learning applied to a field ("AI for science", "Medical AI",
+ * "Efficient inference"): their key phrases name the field ("molecules", "clinical", "FPGA"),
+ * which that field's own papers say without learning anything. A paper with arXiv categories,
+ * none of them of its topic's `topics` entry (archives such as "cs", classes such as "stat.ML":
+ * where learning is at home for that topic), joins the topic (or its parts) only when its title or
+ * abstract says one of `phrases`: a quantum chemistry paper of a physicist's letter is not "AI for
+ * science"; a paper without categories (a Hugging Face trending paper) is read as machine learning.
  */
 export interface AppliedTopics {
-  /** Slugs of catalogue topics (not parts). */
-  topics: readonly string[];
-  /** arXiv archives ("cs", "eess") and classes ("stat.ML") of computing, where learning is at home. */
-  categories: readonly string[];
+  /** By catalogue topic slug (not a part): the arXiv archives and classes where learning is at home. */
+  topics: Readonly<Record<string, readonly string[]>>;
   /** Words and phrases that say a paper learns ("learning", "neural network"). */
   phrases: readonly string[];
 }

@@ -149,13 +149,13 @@ export function parseHomes(
 }
 
 /** No applied topics (a catalogue file without "applied"). */
-export const NO_APPLIED: AppliedTopics = { topics: [], categories: [], phrases: [] };
+export const NO_APPLIED: AppliedTopics = { topics: {}, phrases: [] };
 
 /**
- * The applied topics of the curated catalogue file (`{"applied": {"topics": [slug...],
- * "categories": [arXiv archive or class...], "phrases": [...]}}` beside its topics; none when
- * the file has none; see {@link AppliedTopics}): each slug a topic of the same file (not a part).
- * Throws a `bad-catalogue` error naming the file and the field on anything else.
+ * The applied topics of the curated catalogue file (`{"applied": {"topics": {slug: [arXiv archive
+ * or class...]}, "phrases": [...]}}` beside its topics; none when the file has none; see
+ * {@link AppliedTopics}): each slug a topic of the same file (not a part). Throws a
+ * `bad-catalogue` error naming the file and the field on anything else.
  */
 export function parseApplied(
   text: string,
@@ -166,26 +166,25 @@ export function parseApplied(
     new PaperpostError('topics', 'bad-catalogue', `${file}: ${reason}`);
   const applied = (JSON.parse(text) as { applied?: unknown }).applied;
   if (applied === undefined) return NO_APPLIED;
-  if (applied === null || typeof applied !== 'object' || Array.isArray(applied))
-    throw bad('"applied" must be an object {"topics", "categories", "phrases"}');
-  const { topics: slugs, categories, phrases } = applied as Record<string, unknown>;
-  for (const [name, list] of [
-    ['topics', slugs],
-    ['categories', categories],
-    ['phrases', phrases],
-  ] as const)
-    if (!isStrings(list) || list.length === 0)
-      throw bad(`"applied": "${name}" must be a non-empty array of strings`);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(applied)) throw bad('"applied" must be an object {"topics", "phrases"}');
+  const { topics: homes, phrases } = applied;
+  if (!isObject(homes) || Object.keys(homes).length === 0)
+    throw bad('"applied": "topics" must be an object of topic slug -> arXiv archives and classes');
+  if (!isStrings(phrases) || phrases.length === 0)
+    throw bad('"applied": "phrases" must be a non-empty array of strings');
   const known = new Set(topics.map((t) => t.slug));
-  for (const slug of slugs as string[])
+  const out: Record<string, string[]> = {};
+  for (const [slug, categories] of Object.entries(homes)) {
     if (!known.has(slug) || partParent(slug) !== undefined)
       throw bad(`"applied": "${slug}" is not a topic of the catalogue (parts go with their parent)`);
-  for (const c of categories as string[])
-    if (!ARXIV_CLASS.test(c) && !ARXIV_ARCHIVE.test(c))
-      throw bad(`"applied": "${c}" is not an arXiv archive or class (such as "cs" or "stat.ML")`);
-  return {
-    topics: [...(slugs as string[])],
-    categories: [...(categories as string[])],
-    phrases: (phrases as string[]).map((p) => p.trim().toLowerCase()),
-  };
+    if (!isStrings(categories) || categories.length === 0)
+      throw bad(`"applied": "${slug}" must list arXiv archives or classes`);
+    for (const c of categories)
+      if (!ARXIV_CLASS.test(c) && !ARXIV_ARCHIVE.test(c))
+        throw bad(`"applied": "${c}" is not an arXiv archive or class (such as "cs" or "stat.ML")`);
+    out[slug] = [...categories];
+  }
+  return { topics: out, phrases: phrases.map((p) => p.trim().toLowerCase()) };
 }

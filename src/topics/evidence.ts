@@ -545,9 +545,8 @@ function readEvidence(topic: Topic, paper: EvidenceSource): number {
 /** The applied topics of {@link learnApplied}, read for matching; undefined when there are none. */
 interface Applied {
   key: string;
-  topics: ReadonlySet<string>;
-  /** Lowercase arXiv archives and classes of computing. */
-  categories: ReadonlySet<string>;
+  /** By topic slug, the lowercase arXiv archives and classes where learning is at home for it. */
+  homes: ReadonlyMap<string, ReadonlySet<string>>;
   /** One-word phrases, and longer ones (words joined by spaces), as matched. */
   words: ReadonlySet<string>;
   runs: readonly string[];
@@ -562,37 +561,40 @@ let LEARNS = new WeakMap<EvidenceSource, boolean>();
  * stands while they stay the same.
  */
 export function learnApplied(topics: AppliedTopics | undefined): void {
-  const key = topics === undefined || topics.topics.length === 0 ? '' : JSON.stringify(topics);
+  const none = topics === undefined || Object.keys(topics.topics).length === 0;
+  const key = none ? '' : JSON.stringify(topics);
   if (key === (applied?.key ?? '')) return;
   evidenceEpoch += 1;
   LEARNS = new WeakMap();
-  if (topics === undefined || key === '') {
+  if (topics === undefined || none) {
     applied = undefined;
     return;
   }
   const ids = topics.phrases.map((p) => matchWords(p).join(' ')).filter((id) => id !== '');
   applied = {
     key,
-    topics: new Set(topics.topics),
-    categories: new Set(topics.categories.map((c) => c.toLowerCase())),
+    homes: new Map(
+      Object.entries(topics.topics).map(([slug, homes]) => [slug, new Set(homes.map((c) => c.toLowerCase()))]),
+    ),
     words: new Set(ids.filter((id) => !id.includes(' '))),
     runs: ids.filter((id) => id.includes(' ')),
   };
 }
 
 /**
- * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field outside
- * computing (arXiv categories, none of the applied topics' archives and classes) without saying in
- * its title or abstract that it learns: its field's words are no evidence of machine learning
- * applied to that field.
+ * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field where
+ * learning is not at home for it (arXiv categories, none of the topic's archives and classes)
+ * without saying in its title or abstract that it learns: its field's words are no evidence of
+ * machine learning applied to that field.
  */
 function notLearning(topic: Topic, paper: EvidenceSource): boolean {
   if (applied === undefined || paper.categories.length === 0) return false;
-  if (!applied.topics.has(partParent(topic.slug) ?? topic.slug)) return false;
+  const homes = applied.homes.get(partParent(topic.slug) ?? topic.slug);
+  if (homes === undefined) return false;
   for (let i = 0; i < paper.categories.length; i += 1) {
     const c = (paper.categories[i] as string).toLowerCase();
     const dot = c.indexOf('.');
-    if (applied.categories.has(c) || (dot > 0 && applied.categories.has(c.slice(0, dot)))) return false;
+    if (homes.has(c) || (dot > 0 && homes.has(c.slice(0, dot)))) return false;
   }
   let learns = LEARNS.get(paper);
   if (learns === undefined) {

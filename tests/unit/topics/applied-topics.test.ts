@@ -35,41 +35,34 @@ describe('parseApplied', () => {
     expect(parseApplied(file(undefined), 'c.json')).toEqual(NO_APPLIED);
     expect(
       parseApplied(
-        file({
-          topics: ['science'],
-          categories: ['cs', 'stat.ML'],
-          phrases: ['Learning', ' neural network '],
-        }),
+        file({ topics: { science: ['cs', 'stat.ML'] }, phrases: ['Learning', ' neural network '] }),
         'c.json',
       ),
-    ).toEqual({
-      topics: ['science'],
-      categories: ['cs', 'stat.ML'],
-      phrases: ['learning', 'neural network'],
-    });
+    ).toEqual({ topics: { science: ['cs', 'stat.ML'] }, phrases: ['learning', 'neural network'] });
   });
 
   it.each([
-    [['science'], 'c.json: "applied" must be an object {"topics", "categories", "phrases"}'],
+    [['science'], 'c.json: "applied" must be an object {"topics", "phrases"}'],
     [
-      { topics: [], categories: ['cs'], phrases: ['learning'] },
-      '"topics" must be a non-empty array of strings',
+      { topics: ['science'], phrases: ['learning'] },
+      '"topics" must be an object of topic slug -> arXiv archives and classes',
     ],
-    [{ topics: ['science'], phrases: ['learning'] }, '"categories" must be a non-empty array of strings'],
+    [{ topics: {}, phrases: ['learning'] }, '"topics" must be an object of topic slug'],
+    [{ topics: { science: ['cs'] }, phrases: [''] }, '"phrases" must be a non-empty array of strings'],
     [
-      { topics: ['science'], categories: ['cs'], phrases: [''] },
-      '"phrases" must be a non-empty array of strings',
-    ],
-    [
-      { topics: ['physics'], categories: ['cs'], phrases: ['learning'] },
+      { topics: { physics: ['cs'] }, phrases: ['learning'] },
       'c.json: "applied": "physics" is not a topic of the catalogue',
     ],
     [
-      { topics: ['science--md'], categories: ['cs'], phrases: ['learning'] },
+      { topics: { 'science--md': ['cs'] }, phrases: ['learning'] },
       '"science--md" is not a topic of the catalogue (parts go with their parent)',
     ],
     [
-      { topics: ['science'], categories: ['Computer Science'], phrases: ['learning'] },
+      { topics: { science: [] }, phrases: ['learning'] },
+      '"applied": "science" must list arXiv archives or classes',
+    ],
+    [
+      { topics: { science: ['Computer Science'] }, phrases: ['learning'] },
       '"Computer Science" is not an arXiv archive or class',
     ],
   ])('rejects %j with one line naming the file and the field', (applied, message) => {
@@ -79,8 +72,11 @@ describe('parseApplied', () => {
   it('ships applied topics of the catalogue: its topics of a field, offered', () => {
     const applied = loadAppliedFile();
     const catalogue = loadCatalogueFile();
-    expect(applied.topics).toEqual(expect.arrayContaining(['ai-for-science', 'medical-ai']));
-    for (const slug of applied.topics) expect(catalogue.find((t) => t.slug === slug)?.hidden).toBeUndefined();
+    expect(Object.keys(applied.topics)).toEqual(
+      expect.arrayContaining(['ai-for-science', 'medical-ai', 'efficient-inference']),
+    );
+    for (const slug of Object.keys(applied.topics))
+      expect(catalogue.find((t) => t.slug === slug)?.hidden).toBeUndefined();
   });
 });
 
