@@ -574,7 +574,10 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
   applied = {
     key,
     homes: new Map(
-      Object.entries(topics.topics).map(([slug, homes]) => [slug, new Set(homes.map((c) => c.toLowerCase()))]),
+      Object.entries(topics.topics).map(([slug, homes]) => [
+        slug,
+        new Set(homes.map((c) => c.toLowerCase())),
+      ]),
     ),
     words: new Set(ids.filter((id) => !id.includes(' '))),
     runs: ids.filter((id) => id.includes(' ')),
