@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
+import { JOIN_EVIDENCE, learnApplied, learnShadows, topicEvidence } from '../../../src/topics/evidence.js';
 import type { PaperText } from '../../../src/topics/index.js';
 import { groupPapers, NO_APPLIED, parseApplied } from '../../../src/topics/index.js';
 import { ofComputingOrLearns } from '../../helpers/applied.js';
@@ -148,5 +150,61 @@ describe('topics of machine learning applied to a field', () => {
     const chemistry = papers.map((p) => ({ ...p, categories: ['physics.chem-ph'] }));
     const off = groupPapers(chemistry, loadCatalogueFile(), { applied: loadAppliedFile() });
     expect(off.groups.some((g) => g.topic.slug === 'ai-for-science')).toBe(false);
+  });
+});
+
+describe('where learning is at home, topic by topic', () => {
+  // Real titles and abstract openings: arXiv's feeds of 2024-11-28 (cs and all archives).
+  const paper = (title: string, summary: string, categories: string[]): PaperText => ({
+    id: title,
+    title,
+    summary,
+    keywords: [],
+    categories,
+  });
+  const texts: Record<string, readonly [string, string]> = {
+    moore: [
+      "The belief in Moore's Law is undermining ICT climate action",
+      'This includes feeding an over-reliance on digital solutions to systemic problems such as climate change. We point to the intersectional climate impacts of the semiconductor industry.',
+    ],
+    fpga: [
+      'Optimising Iteration Scheduling for Full-State Vector Simulation of Quantum Circuits on FPGAs',
+      'Quantum computing simulators on classical computing systems are used. We particularly target FPGAs as our main simulation platform, as these offer potential energy savings.',
+    ],
+    anxiety: [
+      'State Anxiety Biomarker Discovery: Electrooculography and Electrodermal Activity in Stress Monitoring',
+      'Anxiety has become a significant health concern affecting mental and physical well-being. This research explores non-invasive wearable technology for the real-time monitoring of physiological responses, promoting applications of wearable technology in healthcare.',
+    ],
+    chameleon: [
+      'Chameleon: Adaptive Caching and Scheduling for Many-Adapter LLM Inference Environments',
+      'The widespread adoption of LLMs has driven an exponential rise in their deployment, imposing substantial demands on inference clusters.',
+    ],
+  };
+
+  it.each([
+    // Computers and society is no home of learning for AI for science: "climate" alone says nothing.
+    ['ai-for-science', 'moore', ['cs.CY'], false],
+    ['ai-for-science', 'moore', ['cs.LG'], true],
+    // Medical AI takes computing's health papers (a judge puts this cs.HC paper there).
+    ['medical-ai', 'anxiety', ['cs.HC'], true],
+    ['medical-ai', 'anxiety', ['physics.med-ph'], false],
+    // Efficient inference: hardware words of a physics paper are not machine learning's ...
+    ['efficient-inference', 'fpga', ['quant-ph', 'cs.AR'], false],
+    // ... but a systems paper that serves LLMs is.
+    ['efficient-inference', 'chameleon', ['cs.DC', 'cs.AR', 'cs.OS', 'cs.PF'], true],
+    // A paper without categories (a Hugging Face trending paper) reads as machine learning.
+    ['efficient-inference', 'fpga', [], true],
+  ] as const)('%s: %s of %j joins: %s', (slug, name, categories, joins) => {
+    const [title, summary] = texts[name] as readonly [string, string];
+    // As a batch reads evidence: the catalogue's offered topics as rivals, its applied topics set.
+    const catalogue = loadCatalogueFile();
+    learnShadows(
+      catalogue,
+      catalogue.flatMap((t, i) => (t.hidden ? [] : [i])),
+    );
+    learnApplied(loadAppliedFile());
+    const topic = catalogue.find((t) => t.slug === slug) as Topic;
+    const evidence = topicEvidence(topic, paper(title, summary, [...categories]));
+    expect(evidence >= JOIN_EVIDENCE).toBe(joins);
   });
 });
