@@ -259,17 +259,7 @@ describe('paperpost group --json (stable contract)', () => {
   it('reads a letter of one field outside machine learning in the sections of its arXiv classes', async () => {
     // Issue #12, sections sized for reading: 60 math papers of one day's arXiv feed read
     // "Mathematics" of all 60 before; as arXiv lists them, by class, now.
-    const papers = readFileSync(new URL('../fixtures/topics/one-field-math.jsonl', import.meta.url), 'utf8')
-      .trim()
-      .split('\n')
-      .map(
-        (line) => JSON.parse(line) as { id: string; title: string; abstract: string; categories: string[] },
-      );
-    const file = path.join(dir, 'math.json');
-    writeFileSync(file, JSON.stringify(papers));
-    const run = await cli('group', '--in', file, '--json');
-    expect(run.code).toBe(0);
-    const { topics } = JSON.parse(run.stdout) as { topics: { label: string; slug: string; ids: string[] }[] };
+    const { papers, topics } = await groupFixture('one-field-math.jsonl');
     expect(topics.flatMap((t) => t.ids).sort()).toEqual(papers.map((p) => p.id).sort());
     expect(topics.map((t) => t.label)).toEqual(
       expect.arrayContaining([
@@ -288,18 +278,7 @@ describe('paperpost group --json (stable contract)', () => {
   it("reads a physicist's letter: no paper that learns nothing under AI for science, physics by its classes", async () => {
     // The shipped catalogue's "applied" topics as the CLI reads them (data/catalogue.json): a
     // chemistry paper of the physics feed is no "AI for science" paper; "Other physics" splits.
-    const papers = readFileSync(
-      new URL('../fixtures/topics/one-field-physics.jsonl', import.meta.url),
-      'utf8',
-    )
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { id: string; title: string; categories: string[] });
-    const file = path.join(dir, 'physics.json');
-    writeFileSync(file, JSON.stringify(papers));
-    const run = await cli('group', '--in', file, '--json');
-    expect(run.code).toBe(0);
-    const { topics } = JSON.parse(run.stdout) as { topics: { label: string; slug: string; ids: string[] }[] };
+    const { papers, topics } = await groupFixture('one-field-physics.jsonl');
     expect(topics.flatMap((t) => t.ids).sort()).toEqual(papers.map((p) => p.id).sort());
     const chirality = papers.find((p) => p.title.startsWith('Molecular chirality quantification'))?.id;
     expect(chirality).toBeDefined();
@@ -307,3 +286,20 @@ describe('paperpost group --json (stable contract)', () => {
     expect(topics.map((t) => t.label)).toEqual(expect.arrayContaining(['Optics', 'Fluid dynamics']));
   });
 });
+
+/** An arXiv fixture of tests/fixtures/topics as `paperpost group --in FILE --json` reads and groups it. */
+async function groupFixture(name: string): Promise<{
+  papers: { id: string; title: string; categories: string[] }[];
+  topics: { label: string; slug: string; ids: string[] }[];
+}> {
+  const papers = readFileSync(new URL(`../fixtures/topics/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { id: string; title: string; categories: string[] });
+  const file = path.join(dir, name.replace(/\.jsonl$/, '.json'));
+  writeFileSync(file, JSON.stringify(papers));
+  const run = await cli('group', '--in', file, '--json');
+  expect(run.code).toBe(0);
+  const { topics } = JSON.parse(run.stdout) as { topics: { label: string; slug: string; ids: string[] }[] };
+  return { papers, topics };
+}
