@@ -2,7 +2,7 @@
 // abstracts of the shared corpora: 2404 papers. Do not edit by hand.
 import { type ArchiveModel, archiveModelFromText } from './archive-guess.js';
 
-/** The 5318 words kept, space-separated. */
+/** The 5322 words kept, space-separated. */
 const WORDS =
   "abba abduct abelian abil ablat able abnorm abridg abrupt absence absent absolute absorb absorpt " +
   "abstract abundance abundant academ acceler accept acceptance access accessibil accessible accomm" +
@@ -107,312 +107,312 @@ const WORDS =
   "tic deuterium develop devi device devis devise devot dexdiffus dexterous dfa dfs dft dgen dgs di" +
   "agnosis diagnost diagon diagram diagramqg dialogue diamet diamond diar dice dichotomy dict dicti" +
   "onary dielectr diff diffeomorphism difference different differenti differentiable difficult diff" +
-  "iculty diffract diffstategrad diffus diffuse dig digest digit dihedr dilat dilaton dilemma dilut" +
-  " dilute dim dimens dimension dimensional dimensionless dimer diminish ding dino diode dip dipola" +
-  "r dipole diquark dirac direct direction director dirichlet dirr disappear disast disc discipline" +
-  " discontinu discontinuous discov discover discovery discrepancy discret discrete discrimin discu" +
-  "ss disease disentangl disentangle disjoint disk disord disorder dispar dispers displac displace " +
-  "display disrupt dissect dissip dissoci dist distance distant distill distinct distinctad disting" +
-  "uish distort distribut distribute distribution disturbance dit diverge divergence divergent dive" +
-  "rs diverse diversific divid divide divis divisible divisor dlas dmft dmmr dmn dna dnn docu docum" +
-  "ent dod doing domain domin dominance dominant door doped doping doppl dose dot doub doubl double" +
-  " doublet down downarrow downscal downstream dozen dpft dqd dqg draft drag dram dramatic drampow " +
-  "drast drastic draw drawdown drawn dreamcache drell dress drift driv drive driven drl drone drop " +
-  "droplet dropp drug dso dst dual dualcast dubb due duet dumapp duplex duplic durat durbin dust du" +
-  "sty dwarf dwn dyad dynam dynamic dynamo dynkin earli early earn earth earthquake ease easi east " +
-  "easy eavesdropp eccentr eccentric ecg echo eclips eclipse eco econom economist economy ecosystem" +
-  " ecs eddington edge edit educ eeg eev eff effect effective efficacy efficiency efficient effort " +
-  "eft egocentr egosurgery eigenfunct eigenst eigenvalue eigenvector eight ein einstein eject eject" +
-  "a elast elastic elastom elect electr electric electro electrocardiogram electrodynam electroence" +
-  "phalography electromagnet electron electrophysiolog electrost electroweak element elementary ele" +
-  "v elicit elimin ell ellipsoid ellipt elliptic elong elu elucid elus email embed embedd embodi em" +
-  "erg emerge emergence emergent emiss emissiv emit emitt emittance emot emotion emph emphas emphas" +
-  "is empir empiric employ empow empower empty emris emul enabl encapsul encod encode encompass enc" +
-  "ount encounter encourag encourage end ended endomorphism endoscop endoscopy endow endpoint energ" +
-  "et energy enforc enforce engag engage engine engineer english engraft enhanc enhance enjoy enlar" +
-  "g enrich ensemble ensur ensure entangl entangle enter entire entity entrop entropy entry enumer " +
-  "envelop envelope environ environment enzyme eog eom epic epidemiolog epitaxi epitope epoch epr e" +
-  "ps epsilon ept eqnn equal equat equatori equi equidistribut equilibr equilibria equilibrium equi" +
-  "pp equiv equivalence equivalent equivariant era erasure erd erdos erg ergod erroneous error erup" +
-  "t escal escape esd esident ess essenti establish estim eta etch etchant ethereum ethic euclidean" +
-  " euler euro european eval evalu evapor eve event eventu everywhere evidence evolut evolutionary " +
-  "evolv evolve evy exact examin examine example exce exceed excel excellent except exception exces" +
-  "s exchang exchange excit excitable exciton exclude exclus exclusive execut execute exemplifi exe" +
-  "rt exhaust exhibit exist existence exit exoplanet exot exp expand expans expect expectile expens" +
-  " expense experienc experience experiment expert explain explainabil explainable explan explicit " +
-  "exploit explor exploratory explore explos exponent exponenti expos expose expository exposure ex" +
-  "press expressiv extend extens extent extern extinct extra extract extractor extragalact extrapol" +
-  " extrem extreme extrins eye fabric face faced facet faci facil facilit facing fact factor factor" +
-  "y factu faddeev fail failure faint fair faithful fall false fami familiar fano far fash fast fas" +
-  "test fate fault faun favor favorable favour fcnc fcs feasibil feasible featur feature fed feder " +
-  "fedft feed feedback feel fem female femtosecond ferm fermi fermion ferroelectr ferromagnet fewer" +
-  " feynman fgi fgk fgt fib fiber fibonacci fibr fibre fidel fiduci field fifth figure fila filamen" +
-  "tary file fill film filt filter filtr final finance financi find fine finetun fingerprint finite" +
-  " fire fireball firef firing firm first fish fiss fit fitness fitt five fix fixed fixing flame fl" +
-  "ar flare flash flat flatten flavor flaw flaxino flexibil flexibit flexible flight flip flipp fli" +
-  "sm floer flood flop flow fluctu fluid fluorescence fluorescent flux fly fmm fmri fms fmt fmware " +
-  "foam focal fock focus focuse focuss fog fokk fold follow footpoint forc force forecast foregroun" +
-  "d forest forex form formal formalism formul formula formulae formulas forward found foundt four " +
-  "fourfold fouri fourth fpga fpgas fpt frac fract fraction fractur fracture frag fragment frame fr" +
-  "ance fraud frb free freedom freez freeze freezeasguard french frequency frequent freqx frict fri" +
-  "ction friedmann friend fringe frobenius front fronti frozen frp frustr fuel fujiry fulfill full " +
-  "fullerene fully funct function functional functor fund fundament fuor furniture fuse fused fusin" +
-  "g fusion future fuzz fuzzy gaas gaia gain galact galaxy gali galois game gamma gamnas gan gap ga" +
-  "pless gapp garment garner gas gase gaseous gastr gastrectomy gate gated gating gatos gaug gauge " +
-  "gauss gaussian gaze gcm gcr gcs gdr gel gelfand gem genai gend gene geneman geneo genequery gene" +
-  "r general generalis generalizabil generalizable generic genet geneva genom genome genuine genus " +
-  "geodes geograph geometr geometric geometry geq german gesture gev ghana ghost ghz giant gibb gin" +
-  "zburg give giving glass glassy glob globular glue gluon gnn goal goe going gold goldstone good g" +
-  "oogle gordon govern gpa gpcr gpd gpt gpu gpus grad grade gradient gradu graham grain gram gramma" +
-  "r grand grant granular graph graphene graphite grasp grat grav gravit grb great greedy green gri" +
-  "d grmhd gromov gross ground groundbreak groundwork group groupoid grow grown growth grs gtrsim g" +
-  "uarante guarantee guard guerry gui guid guidance guide guideline gut gutzwill gwb gyr haat habit" +
-  "able hack hadamard hadron half halide hall hallucin halo halos ham hamba hamilton hamiltonian ha" +
-  "mm hand handl handle happen hapt hard hardware hardy harish harmful harmon harness hartree harve" +
-  "st hash hasse hat hate hausdorff hawk hbar hco head health healthcare healthy heart heat heavi h" +
-  "eavy hecke heegaard height heisenberg held helic helium helix helly helmholtz help helpful hence" +
-  " herbig hereditary hermitian hermitic herschel herwig heterogene heterogeneous heterophil hetero" +
-  "structure heterot heurist hexat hfi hidden hierarch hierarchy higg high highest highlight hilber" +
-  "t hill hind hinder hint histor history hki hnc hoc hoi hold hole holist holl holograph holograph" +
-  "y holomorph home homeomorphism homogeneous homolog homology homomorphism homotopy honest honeyco" +
-  "mb hooft hope hopf hopfian hopp hoppr horizon horizont hospit host hot hour house household hpc " +
-  "href hri hsc hsi hst hsu htl hubbard hubble huge human humanoid hump hundr hupe hybrid hycean hy" +
-  "draul hydride hydrodynam hydrogen hyper hyperbol hyperconductiv hypergeometr hypergraph hyperint" +
-  "erpol hyperon hyperparamet hyperplane hypersurface hyperuniform hypothese hypothesis ibc ice icl" +
-  " iclabel icm ict ide idea ideal ideas ident identifi identific identify idle idr ids igm ignor i" +
-  "gnore igr iib iii ikun ilc ill illeg illumin illustr ilp imag image imagenet imagery imagin imag" +
-  "inary imbalanc imbalance imbh imf imit immedi immediate immers immirzi immun immune immunosuppre" +
-  "ss immunotherapy impact impair impedance imper imperfect imping imple implement impli implic imp" +
-  "licit imply importance important impos impose impossible impract impress impscore impulse impur " +
-  "inaccessible inaccur inaccuracy inadequ incent inch incidence incident inclin includ include inc" +
-  "lus incom incommensur incompatible incomplete inconsistency inconsistent incorpor incorrect incr" +
-  "e increas increment incurr inde indefinite independence independent index indic indice indirect " +
-  "individu indoor induc induce induct industri industry ineffect inefficiency inefficient inelast " +
-  "inequal inerti inertia inevitab infeasible infect infeld infer inference inferr infin infinite i" +
-  "nfl inflationary inflaton influenc influence influenza inform infrar infrastructure infty infus " +
-  "ingram ingredient inhabit inherent inherit inhibit inhomogene inhomogeneous initi initial initio" +
-  " inject inner innov inorgan input insensit insert inside insight inspect inspir instabil install" +
-  " instance instantaneous instanton instead institut instru instruct instrument insufficient insul" +
-  " int integ integr integrabil integrable intelligence intelligent intend intens intense intent in" +
-  "ter interact intercal intercept interconnect interest interesting interface interfaci interfer i" +
-  "nterference interferomet interferometr interferometry intergalact interhub interior interlay int" +
-  "erleav intermedi intermittent intern internet interplay interpol interpret interpretabil interpr" +
-  "etable intersect interspecy interstellar interstiti intertwin interv interven intervent intra in" +
-  "traclust intraday intric intrigu intrins intrinsic introduc introduct intrus intuit intuitive in" +
-  "variance invariant invas invers inverse invert invertible invest investig invok involut involv i" +
-  "nvolve inward ion ionic ionis ioniz iot ipv irac iram iras iron irradi irration irrational irred" +
-  "ucible irregular irrelevant irreversible irs ising island ism ismf isol isometr isometry isomorp" +
-  "h isomorphism isospin isotherm isotop isotope isotrop isotropy iss issue isw item iter iterative" +
-  " itinerant jacobi jacobian jailbreak jamm java jayne jefferson jet jlab job join joint jordan jo" +
-  "sephson journ jssp judg judge july jump junct juno jupit justific jwst kacdp kagom kagome kaluza" +
-  " kamioka kan kaon kappa kasba kato kdv keep kehle kelly kelvin kendall kept kernel kernn kerr ke" +
-  "v keyphrase keyword khz kibble kick kind kinem kinesthet kinet king kink kit kitaev klein kloost" +
-  "erman knead knn knot knott know knowledge known kolmogorov kondo korea korteweg kpc krein kronec" +
-  "k krylov kuramoto lab label labell labor laboratory lack lae lag lagrangian lamb lambda lamin la" +
-  "minar lanczos landau landmark landscape lane langevin langgraph langle language laplace laplacia" +
-  "n larg large largest laser lasso last late latency latent later latest latt lattice launch laure" +
-  "nt law lax lay layer layout lbg lcdm lcp lcs lda ldot lead leaf leakage learn learnable least le" +
-  "av leave lebesgue lecture led lee lefschetz left leg legal legendre legendrian legg legitim lem " +
-  "lemma len length lengthy lens lense leo lep leptogenesis lepton leq les lesion lesssim lett leve" +
-  "l leverag levi levy lhc lhcb liber libertarian library lidar lie lieb life lifetime lift ligand " +
-  "light lightcurve lightest lighthouse lightweight ligo like likelihood limb limit lindblad line l" +
-  "ineage linear linguist link liouville lipschitz liquid lisa lism list literature lithium little " +
-  "liu live lived liver living lkb llama llm llsp lmc lmm lmod lms lmxb lno load lob lobe local loc" +
-  "alis locat locc lock locomot locus log logarithm logarithmic logic logist long longest longev lo" +
-  "ngitude longitudin longkey look loop lora lorentz lorentzian los loss lost low lower lowest lozi" +
-  " lsb lss lti luminescence luminos luminous lung lusif lut lutting lvlm lyapunov lying lyman mac " +
-  "mach machine machinery macro macroscop mad made mag magic magnet magnetar magnetic magnetism mag" +
-  "neto magnetohydrodynam magnetoresistance magnetorot magnific magnitude magnon magpi main mainstr" +
-  "eam maintain maintenance major majorana malicious malware mamba man manag manage manageable mang" +
-  "anite manifest manifold manin manipul mann mantle manu manufactur manuscript map mapev mapp mar " +
-  "margin mark markdown market markov markovian marshall martingale marvel mask mass massive massle" +
-  "ss mast match materi math mathbb mathbf mathc mathem mathematic mathfrak mathrm mathsf matlab ma" +
-  "trice matrix matt max maxim maximum maxwell mbh mbox mcmc mdpl mds mean meaningful meanwhile mea" +
-  "sur measurable measure mechan mechanism medi media median medic medicine medium meet melt melvin" +
-  " memb membership membrane memor memory ment mention mentor mercurian mercury mere merg merge mer" +
-  "ida meromorph mesh meson mesoscop message met meta metagraphloc metal metall metallic metamateri" +
-  " metaphor metast metastable metasurface meteorite meter methodolog methodology metr mev mhd mhsn" +
-  " mhz micro microlens micromegas micromet micron microscop microscopy microwave mid middle midisu" +
-  "perspace migr mild military milky mill millimet millisecond milnor mimic mimo min mind mini mini" +
-  "atur minim minima minimum mining minkowski minlp minor minute mip mir miras mirror misalign mism" +
-  "atch miss misspell mistake mitig mix mixed mixer mixing mixture mle mllm mlp mlvas mmsearch mmwa" +
-  "ve mno mobil mobile mobilesam mock mod modal mode model modell moder moderate modern modest modi" +
-  "fi modific modify modul modular module moduli modulo modulus moe molecular molecule moment momen" +
-  "ta momentum monad mond monge monitor monocular monodetrnext monodromy monoid monolay monopulse m" +
-  "onoton monotone monotonic monte month mood moon moore morley morphism morpholog morphology morse" +
-  " mortal mos most motif motil motion motionwavelet motiv motor mott mount mouth move movie moving" +
-  " mpc mrge mri msh msi msk msp msun mtllm mtllmf mts mtv mud multi multicast multiclass multicomp" +
-  "onent multidimension multifract multifragment multilay multilingu multimod multiparticle multipl" +
-  "et multiplex multipli multiplic multipole multiprocessor multiscale multispectr multitask multiv" +
-  "ari multiview multiwavelength muon muscle music mutat mutu mvboost myr mystery mzi nabla naive n" +
-  "aked name named nano nanocryst nanocrystalline nanofluid nanoparticle nanophoton nanoplasmon nan" +
-  "oribbon nanoscale nanostructure nanotube narr narrow nasopharynge nation native natur natural na" +
-  "ture navi navig nbnsp nbse near nearby nearest nebula nebulae nebular nebulos necess necessari n" +
-  "ecessary necessit neck need negat neglect negligible neighbor neighborhood neighbour neighbourho" +
-  "od nemat neptune neq nerf nest net network neumann neur neuro neuromorph neuron neuroscience neu" +
-  "tr neutral neutralino neutrino neutrinos neutron nevertheless newly newman newton newtonian next" +
-  " nfs nfsm ngc nice night nil nilpotent nine nir nirenberg nitrogen nlfsr nlo nlp nls nmr nod nod" +
-  "al node nodeless noeth noise noisy nomin non nonadiab noncommut nonconvex nondegener none nonequ" +
-  "ilibrium nonetheless nonisomorph nonlinear nonloc nonneg nonrelativist nonseparable nonstandard " +
-  "nontherm nontrivi nonzero nordstr norm normal normalis north notab notable note noted noth notio" +
-  "n notorious noug nova novae novikov nsi nuanc nucle nuclear nuclei nucleon nucleosynthesis nucle" +
-  "us nuclide null numb numer numeric numerous oasis obey object obliqu obscur observ observabil ob" +
-  "servable observatory obstacle obstruct obtain obvious occasion occlus occup occupi occur occurr " +
-  "occurrence ocean ocm octob odd ode oding odometry odot offer offline offload offset offsett ohm " +
-  "ohmic oil old older olkin omega omni omnidirection omp onboard ongo online onset ontology opac o" +
-  "pen openad openmu oper operatorname opflow ophclip opin oplus oppenheim opportun oppos opposite " +
-  "optic optim optimal optimis option optomechan oracle orb orbifold orbit order ordinary organ ori" +
-  "ent origin oris orthogon orthogonal orthonorm oscill oscillatory osp otime oud outage outburst o" +
-  "utcome outdoor outer outflow outgo outli outline outperform output outrigg outside outskirt outs" +
-  "tand outward overall overcom overcome overdamp overdens overestim overfitt overhead overlap over" +
-  "lapp overlay overline overlook overtone overview owing oxide oxygen pack package packet pad page" +
-  " pair pairw palatini pan para parabol parabose paradiag paradigm paradox parallax parallel paral" +
-  "lelism paramagnet paramet parameter parametr paramount paraphrase parent pareto parity pars part" +
-  " parti particip participant particle particular partit partition parton party pass passage passp" +
-  "ort past patch patchkeep path pathfind pathology pathway patient pattern pauli pave paving payof" +
-  "f pbh pde pdf pdr pdzseg peak pebble peculiar pedestrian peer pembrolizumab pen penal penalty pe" +
-  "nsion pentaquark people peptide perceiv percent percept perceptron perceptu percol perfect perfo" +
-  "rm perimet period periodic permeabil permit permitt permittiv permut perovskite perpendicular pe" +
-  "rsist persistent person personacraft personal personalis perspect pertain pertinent perturb pes " +
-  "pet pfm phantom phase phenomena phenomenolog phenomenology phenomenon phi phm phoenix phoneme ph" +
-  "onon phosphorus photo photochem photocurrent photoemiss photoion photoluminescence photometr pho" +
-  "tometry photon photoplethysmography photospher photosphere phy phys physic physiolog pick picose" +
-  "cond picture piece piecew piezoelectr pillar pilot pinch pinn pion pipeline pitch pitfall pivot " +
-  "pixel plac place plagu plan planar planck plane planet planetary plann plant plasma plasmas plas" +
-  "mon plast plastic plate platform plausibil plausible play plot plug pluri plurisubharmon plus pm" +
-  "t pns poi poincar poincare point pointw pois poisson polar polaris polariton polarizabil polaron" +
-  " pole policy polit poloid poly polyakov polycrystalline polyhedra polyhedron polym polymer polyn" +
-  "omi polyominoe polytope pool poor popul popular porous port portfolio pose posed poset posing po" +
-  "sit position positiv positive positron possess possib possibil possible post posterior postul po" +
-  "tenti powd power powerful ppfr ppo ppt pract practic practice practition pragm prbg pre prec pre" +
-  "ced precess precipit precis precise precod precondition precursor pred predefin predic predict p" +
-  "redictable predictor predominant preference preferenti preferr prehe preliminary prepar prepare " +
-  "preprocess prescrib prescript presence present presentable preserv preserve president presidenti" +
-  " pressure pretrain prevail prevalent prevent prey pric price primari primary prime primit primor" +
-  "di princip principl principle prior priori priorit priv privacy pro proact prob probab probabil " +
-  "probabilist probable probe problem proce procedur procedure proceed process processor produc pro" +
-  "duce product productiv profession profile profound progenitor prognost program programm programm" +
-  "able progress progressive progressor prohibit project projectile prom prominence prominent promi" +
-  "s promot promote prompt prone pronounc proof prop propag propell proper property proport proport" +
-  "ion propos propto prospect prost prosthet protect protein proteinweav proto protocol proton prot" +
-  "oplanetary protostar protostellar prototyp prototype prov provab prove proven provid provision p" +
-  "roxim proxy prun prune pruningbench pseudo pseudodifferenti pseudogap pseudoscalar pseudospin ps" +
-  "i psll psr ptm publ public publish pull puls pulsar pulse pump purcell pure purpose pursuit push" +
-  " put puzzle python qcd qcl qcp qed qgs qid qle qnm qnn qpe qpo qpos qsl qso qsos qsvc quad quado" +
-  "l quadr quadrature quadrilater quadrupolar quadrupole qual qualit qualitative quallm quandle qua" +
-  "nt quantifi quantific quantify quantile quantit quantitative quantum quark quart quartet quasar " +
-  "quasi quasiconvex quasicrystalline quasinorm quasiparticle quaternion qubit quench queri query q" +
-  "uest queu queue quick quiescence quite quiv quotient rabi race radar radi radiance radic radii r" +
-  "adio radioact radiologist radius rag raga ragas railway rais raise ram raman ramific ramsey ran " +
-  "random rang range rangle rank rankmap rapid rare rashba rat ratchet rate rater ratio ration rati" +
-  "onal rationale ratios raw ray rayet rcs reach reachable react reactor read readi readout real re" +
-  "alis realism realist reason reasonab reasonable rec recall recast rece receiv recent recept rece" +
-  "ptor recipe reciproc recogn recognit recombin recommend reconfigurabil reconfigurable reconnect " +
-  "reconstruct record recov recover recoverable recovery rectangular recurrence recurrent recurs re" +
-  "d redden reddit redistribut redshift reduc reduce reduct redundancy redundant redunet refer refe" +
-  "renc reference referr refin refine reflect reflector reformul refract refriger regard regardless" +
-  " regener regge regime region regist registr reglu regress regret regul regular regularis regulat" +
-  "ory rehe reid reidemeist reinforce reionis reissn reject relat relate relation relationship rela" +
-  "tiv relative relativist relax relay relevance relevant reliab reliabil reliable reliance relic r" +
-  "eloc rely remain remaind remark remarkab remarkable reminiscent remnant remote remov remove rend" +
-  " render renew renormal renormalizable renyi repair repe repetit replac replace replay replic rep" +
-  "lica report represent reproduc reproduce reproduct repuls request requir require rescal research" +
-  " resembl resemble reservoir residu residue resilience resilient resist resistance resistiv resol" +
-  "ut resolv resolve resolvent reson resonance resonant resource respect respective respond respons" +
-  "e responsible rest restor restrict result resumm retail retain retard retire retract retrain ret" +
-  "riev return reuse rev reveal revenue revers reverse reversible review revis revisit revoc revolu" +
-  "t revolution reward rewrit reynold rfb rfd rgb rhic rho rhythm ribbon ricci rich richardson ridg" +
-  "e riemann riemannian right rightarrow rigid rigorous riley rinehart ring ringdown ris rise risin" +
-  "g risk riss rita rms rna rnn road roadmap robertson robot robust rock roi roictrl role roman roo" +
-  "m root rosen rotat rotation rotor rotund rouge rough round rout route routine rovibron row rpee " +
-  "rppg rpst rsma rugg rul rule ruled ruling run rung runn runtime rydberg sach saddle safe safegua" +
-  "rd safety sag salient salmonn salpet salt sam sampl sample sanct sandpile sar sas sat satellite " +
-  "satisfactory satisfi satisfy sato satur save saving say sbh scal scalabil scalable scalar scale " +
-  "scan scann scarc scarce scatt scatter scenario scene schedul schedule schema scheme school schr " +
-  "schroding schroeding schubert schur schwarzschild science scientif scintill scope scor score sco" +
-  "tt scr screen script scrna scroll sdmap sds sdss sdw sdxl sea seal seamless search season sec se" +
-  "cond secondary secrecy secret sect section sector secur secure sed see seed seedmind seeing seek" +
-  " seem seeming seen seesaw segment segreg seism select selectiv selective self selfev selfspl sel" +
-  "l semant semantic semi semicircular semiclass semiconductor semigroup semimet send sens sense se" +
-  "nsit sensitiv sensor sensory sent sentence senti sep separ separabil separable separate seq sequ" +
-  "ence sequenti sequester serious serp serv serve service sery sess set setminus sett setup seven " +
-  "severe sex seyfert sfm sft sgnn sgr shadow shall shallow shap shape shapelet shapiro shapley sha" +
-  "r share sharp shastry sheaf shear sheave shed sheet shelf shell shi shield shifcon shift shock s" +
-  "hop short shortcom shortest shot should show showcas showcase shown shrink shubik shutdown shutt" +
-  "l sic side sided sidm sifi sight sigma sign signature significance silic silico silicon silv sim" +
-  " simbol simeq similar simon simp simpl simplest simplic simplici simplifi simplific simplify sim" +
-  "ul simultaneous sing singlet singular sink sio site sitt situ six sixth sizable size sized ska s" +
-  "kein skeleton skew ski skill skos sky skyrm skyrme skyrmion slab slam slave sleeve slew slic sli" +
-  "ce slide slight slip slit sloan slope slow slq sly sma small smallest smart smartn smartphone sm" +
-  "bh smc smear smect smo smooth snapmem snapshot sne snn snr sns sobolev soc soci society soft sof" +
-  "ten software soil solar sole solid solitary soliton solut solv solvabil solvable solvay solve so" +
-  "lvent sometime somewh soon sophistic sort sos sota sound sourc south spa spac space spacecraft s" +
-  "pacetime span spann sparc spark spars sparse spati spatio spatiotempor speak speci special speci" +
-  "alty specif specifi specific specify spectr spectra spectrograph spectromet spectroscop spectros" +
-  "copy spectrum specul specy speech speed speedup spher sphere spheric spheroid spik spike spin sp" +
-  "inless spinor spintron spir spite spitz splatt spline split splitt spoken spontaneous spot spq s" +
-  "pread spreadsheet spring spt sptte spurious spurr sqrt sqt squar square squeez srg sro ssb ssl s" +
-  "snit sst stabil stable stableanim stack stage stagn stall stand standard star starburst stark st" +
-  "art starv stat state stationary statist statistic status stau stay steady steep stellar stem ste" +
-  "p stereo stiff stimul stimuli stimulus stochast stock stoke stomach stop stopp stor storage stor" +
-  "e story stqp straggl straight straightforward strain strange strateg strategy stratifi stream st" +
-  "reamflow streamlin street strength strengthen stress stretch strict stride strik string stringen" +
-  "t stringy strip stripe stripp strong strongest structur structure struggle student studi study s" +
-  "tyle sub subaru subdiffus subdivid subdominant subgiant subgo subgraph subgroup subject submanif" +
-  "old submillimet submiss submitt suboptim subordin subpopul subretin subsample subsequent subset " +
-  "subseteq subspace substitut substr substructure subsystem subtask subtle subtract subvariety sub" +
-  "word success successful sucpb sudden suff suffer sufficient suggest suit suitab suitable suite s" +
-  "ulfur sum summ summar sun super superconduct superconductiv superconductor superconform supercon" +
-  "tinuum superfield superfluid superfus supergiant supergrav superior superlattice superm supermas" +
-  "s supernova supernovae superposit supersolid superstr supersymmetr supersymmetry supervis supp s" +
-  "upplement support suppose suppress suprime sur sure surf surface surg surgery surpass surpris su" +
-  "rprising surrog surround surv survey surviv susceptibil susceptible suspend suspens sustain sust" +
-  "ainabil sustainable susy sutherland suzaku svg svip svm svz swan swapp swarm sweep swift swim sw" +
-  "imm swin switch sxd sycophancy syk sym symbol symmetr symmetris symmetron symmetry symplect symt" +
-  "ft synapse synapt synchron synchronous synchrotron synergist synergy synthes synthesis synthet s" +
-  "ynthetic sys system systematic table tabular tachyon tackl tackle tagg tail tailor taken taking " +
-  "talk tangent target tate tau taylor tcr tcs tda teach team techn technic technicolor techniquark" +
-  " technique technolog technology telegraph teleparallel teleport telescope tell temperature templ" +
-  " tempor temvur ten tend tendency tens tensor term termin terrestri terzan test testb tetragon te" +
-  "traquark tev tevatron text textbf textile textit textrm textsf textu texture tfs thai thank thef" +
-  "t theme theorem theoret theoretic theory therapeut therapy therein therm thermal thermodynam the" +
-  "rmodynamic thermoviscoelast thesis theta thick thin thing think third thirteen thorough thought " +
-  "thousand thre threefold threshold thro throughout throughput throw thrust tianjin tidal tied tig" +
-  "er tight tilde tile tiling tilt time timelike timemark timescale timestep timing tin tiny tip ti" +
-  "ssue title tms tng tnp today toi token tolerance tolerant tomography tool toolkit top topcolor t" +
-  "opic topolog topologic topology tori toric toroid torque tors torus total tourna toxic toy tps t" +
-  "rac trace track tractable trad trade tradeoff tradition traff train trainable trait trajectory t" +
-  "ran transact transcript transf transferfuzz transferz transform transient transit transitiv tran" +
-  "sl transmiss transmitt transparency transparent transplant transport transvers transverse trap t" +
-  "rapp travel treat tree treewidth trellis tremendous trend triangle triangul triangular triaxi tr" +
-  "ick trigg trigger trip tripartite triple triplet trivi trop trott true trumpl trunc trus trust t" +
-  "rustworthi trustworthy truth try tscl tsf ttt tube tumor tunable tune tuned tuning tunnel tuple " +
-  "tur turbine turbo turbulence turbulent turn tutor twelve twice twin twist twistori txs type typi" +
-  "c uav ubiquitous udg ufd uhecr uis ule ultimate ultra ultracold ultrafast ultralight ultralumino" +
-  "us ultrasound ultraviolet ulx uma unable unambiguous unauthor unavoidable unbias unbound uncerta" +
-  "in uncertainty unchang unclear uncondition unconvention uncountable uncov uncover undecidabil un" +
-  "derestim underexplor undergo undergoe underline underly underperform underrepresent undersampl u" +
-  "nderscor underscore understand understood undertaken underutil underw undesirable undetect undir" +
-  "ect undop undul unet uneven unexpect unexplor unfold unfortunate unger unidirection unifi unific" +
-  " uniform unify unimodular uninform union unique unit unitar unitary unity univers universal univ" +
-  "erse unknown unlabel unlike unlock unmann unmix unnecessary unparticle unphys unpolar unpreceden" +
-  "t unpredictable unravel unrel unreliable unresolv unseen unstable unstructur unsupervis untrain " +
-  "unusu unveil uparrow upb upcom updat update upgrad upgrade upper upsilon upstream uranus urban u" +
-  "rl uros usage useful user usr usual util utilitarian uvcg uve vacancy vaccin vacua vacuum vae va" +
-  "lence valid valley valleytron valu valuable value van vanish vapor var varepsilon vari variabil " +
-  "variable variance variant variety varinjlim vary vascular vast vcs vdm vector vehicle veloc vend" +
-  "or veneziano verb verifi verific verify vers versatil versatile versus vert vertex vertice vfp v" +
-  "gd vgg vhe viable vibr vicin victim video videollm videos view viewpoint vimd viol violence vira" +
-  "l virasoro virgo viri virtu viscoelast viscos viscous visibil visible vision visit visu visual v" +
-  "it vital vitoc vlasov vlba vlbi vlc vlm vocabulary vocal vol volatil voltage volterra volume vol" +
-  "umetr von vortex vortice voxel vqa vqg vry vsh vtoff vul vulnerabil vulnerable waal wage walk wa" +
-  "ll wang want war warm warp wasserstein wastew water watermark wave waveband waveform wavefunct w" +
-  "aveguide wavelength wavelet wavenumb wdm wds weak weaken wearable weath web website weed week we" +
-  "ibel weight weil west wet weyl wheel wherein whilst white whiten whole wick wideh wider widespre" +
-  "ad width wign wild wilson wind window wing winn wire wireless wise withdrawn witness witten wmap" +
-  " wolf wolfe word work workflow workload world worldwide wormhole worse worst writ write written " +
-  "wsggm wst xai xas xdr xgboost xgrammar xmm xrf xrt xxz yan yang yau ybta year yield young yukawa" +
-  " zeeman zernike zero zeros zeroth zeta zhang zhu zone zurek";
+  "iculty diffract diffstategrad diffus diffuse dig digest digit digital dihedr dilat dilaton dilem" +
+  "ma dilut dilute dim dimens dimension dimensional dimensionless dimer diminish ding dino diode di" +
+  "p dipolar dipole diquark dirac direct direction director dirichlet dirr disappear disast disc di" +
+  "scipline discontinu discontinuous discov discover discovery discrepancy discret discrete discrim" +
+  "in discuss disease disentangl disentangle disjoint disk disord disorder dispar dispers displac d" +
+  "isplace display disrupt dissect dissip dissoci dist distance distant distill distinct distinctad" +
+  " distinguish distort distribut distribute distribution disturbance dit diverge divergence diverg" +
+  "ent divers diverse diversific divid divide divis divisible divisor dlas dmft dmmr dmn dna dnn do" +
+  "cu document dod doing domain domin dominance dominant door doped doping doppl dose dot doub doub" +
+  "l double doublet down downarrow downscal downstream dozen dpft dqd dqg draft drag dram dramatic " +
+  "drampow drast drastic draw drawdown drawn dreamcache drell dress drift driv drive driven drl dro" +
+  "ne drop droplet dropp drug dso dst dual dualcast dubb due duet dumapp duplex duplic durat durbin" +
+  " dust dusty dwarf dwn dyad dynam dynamic dynamo dynkin earli early earn earth earthquake ease ea" +
+  "si east easy eavesdropp eccentr eccentric ecg echo eclips eclipse eco econom economist economy e" +
+  "cosystem ecs eddington edge edit educ eeg eev eff effect effective efficacy efficiency efficient" +
+  " effort eft egocentr egosurgery eigenfunct eigenst eigenvalue eigenvector eight ein einstein eje" +
+  "ct ejecta elast elastic elastom elect electr electric electro electrocardiogram electrodynam ele" +
+  "ctroencephalography electromagnet electron electrophysiolog electrost electroweak element elemen" +
+  "tary elev elicit elimin ell ellipsoid ellipt elliptic elong elu elucid elus email embed embedd e" +
+  "mbodi emerg emerge emergence emergent emiss emissiv emit emitt emittance emot emotion emph empha" +
+  "s emphasis empir empiric employ empow empower empty emris emul enabl encapsul encod encode encom" +
+  "pass encount encounter encourag encourage end ended endomorphism endoscop endoscopy endow endpoi" +
+  "nt energet energy enforc enforce engag engage engine engineer english engraft enhanc enhance enj" +
+  "oy enlarg enrich ensemble ensur ensure entangl entangle enter entire entity entrop entropy entry" +
+  " enumer envelop envelope environ environment enzyme eog eom epic epidemiolog epitaxi epitope epo" +
+  "ch epr eps epsilon ept eqnn equal equat equatori equi equidistribut equilibr equilibria equilibr" +
+  "ium equipp equiv equivalence equivalent equivariant era erasure erd erdos erg ergod erroneous er" +
+  "ror erupt escal escape esd esident ess essenti establish estim eta etch etchant ethereum ethic e" +
+  "uclidean euler euro european eval evalu evapor eve event eventu everywhere evidence evolut evolu" +
+  "tionary evolv evolve evy exact examin examine example exce exceed excel excellent except excepti" +
+  "on excess exchang exchange excit excitable exciton exclude exclus exclusive execut execute exemp" +
+  "lifi exert exhaust exhibit exist existence exit exoplanet exot exp expand expans expect expectil" +
+  "e expens expense experienc experience experiment expert explain explainabil explainable explan e" +
+  "xplicit exploit explor exploratory explore explos exponent exponenti expos expose expository exp" +
+  "osure express expressiv extend extens extent extern extinct extra extract extractor extragalact " +
+  "extrapol extrem extreme extrins eye fabric face faced facet faci facil facilit facing fact facto" +
+  "r factory factu faddeev fail failure faint fair faithful fall false fami familiar fano far fash " +
+  "fast fastest fate fault faun favor favorable favour fcnc fcs feasibil feasible featur feature fe" +
+  "d feder fedft feed feedback feel fem female femtosecond ferm fermi fermion ferroelectr ferromagn" +
+  "et fewer feynman fgi fgk fgt fib fiber fibonacci fibr fibre fidel fiduci field fifth figure fila" +
+  " filamentary file fill film filt filter filtr final finance financi find fine finetun fingerprin" +
+  "t finite fire fireball firef firing firm first fish fiss fit fitness fitt five fix fixed fixing " +
+  "flame flar flare flash flat flatten flavor flaw flaxino flexibil flexibit flexible flight flip f" +
+  "lipp flism floer flood flop flow fluctu fluid fluorescence fluorescent flux fly fmm fmri fms fmt" +
+  " fmware foam focal fock focus focuse focuss fog fokk fold follow footpoint forc force forecast f" +
+  "oreground forest forex form formal formalism format formul formula formulae formulas forward fou" +
+  "nd foundation foundt four fourfold fouri fourth fpga fpgas fpt frac fract fraction fractur fract" +
+  "ure frag fragment frame france fraud frb free freedom freez freeze freezeasguard french frequenc" +
+  "y frequent freqx frict friction friedmann friend fringe frobenius front fronti frozen frp frustr" +
+  " fuel fujiry fulfill full fullerene fully funct function functional functor fund fundament fuor " +
+  "furniture fuse fused fusing fusion future fuzz fuzzy gaas gaia gain galact galaxy gali galois ga" +
+  "me gamma gamnas gan gap gapless gapp garment garner gas gase gaseous gastr gastrectomy gate gate" +
+  "d gating gatos gaug gauge gauss gaussian gaze gcm gcr gcs gdr gel gelfand gem genai gend gene ge" +
+  "neman geneo genequery gener general generalizabil generalizable generic genet geneva genom genom" +
+  "e genuine genus geodes geograph geometr geometric geometry geq german gesture gev ghana ghost gh" +
+  "z giant gibb ginzburg give giving glass glassy glob globular glue gluon gnn goal goe going gold " +
+  "goldstone good google gordon govern gpa gpcr gpd gpt gpu gpus grad grade gradient gradu graham g" +
+  "rain gram grammar grand grant granular graph graphene graphite grasp grat grav gravit grb great " +
+  "greedy green grid grmhd gromov gross ground groundbreak groundwork group groupoid grow grown gro" +
+  "wth grs gtrsim guarante guarantee guard guerry gui guid guidance guide guideline gut gutzwill gw" +
+  "b gyr haat habitable hack hadamard hadron half halide hall hallucin halo halos ham hamba hamilto" +
+  "n hamiltonian hamm hand handl handle happen hapt hard hardware hardy harish harmful harmon harne" +
+  "ss hartree harvest hash hasse hat hate hausdorff hawk hbar hco head health healthcare healthy he" +
+  "art heat heavi heavy hecke heegaard height heisenberg held helic helium helix helly helmholtz he" +
+  "lp helpful hence herbig hereditary hermitian hermitic herschel herwig heterogene heterogeneous h" +
+  "eterophil heterostructure heterot heurist hexat hfi hidden hierarch hierarchy higg high highest " +
+  "highlight hilbert hill hind hinder hint histor history hki hnc hoc hoi hold hole holist holl hol" +
+  "ograph holography holomorph home homeomorphism homogeneous homolog homology homomorphism homotop" +
+  "y honest honeycomb hooft hope hopf hopfian hopp hoppr horizon horizont hospit host hot hour hous" +
+  "e household hpc href hri hsc hsi hst hsu htl hubbard hubble huge human humanoid hump hundr hupe " +
+  "hybrid hycean hydraul hydride hydrodynam hydrogen hyper hyperbol hyperconductiv hypergeometr hyp" +
+  "ergraph hyperinterpol hyperon hyperparamet hyperplane hypersurface hyperuniform hypothese hypoth" +
+  "esis ibc ice icl iclabel icm ict ide idea ideal ideas ident identifi identific identify idle idr" +
+  " ids igm ignor ignore igr iib iii ikun ilc ill illeg illumin illustr ilp imag image imagenet ima" +
+  "gery imagin imaginary imbalanc imbalance imbh imf imit immedi immediate immers immirzi immun imm" +
+  "une immunosuppress immunotherapy impact impair impedance imper imperfect imping imple implement " +
+  "impli implic implicit imply importance important impos impose impossible impract impress impscor" +
+  "e impulse impur inaccessible inaccur inaccuracy inadequ incent inch incidence incident inclin in" +
+  "clud include inclus incom incommensur incompatible incomplete inconsistency inconsistent incorpo" +
+  "r incorrect incre increas increment incurr inde indefinite independence independent index indic " +
+  "indice indirect individu indoor induc induce induct industri industry ineffect inefficiency inef" +
+  "ficient inelast inequal inerti inertia inevitab infeasible infect infeld infer inference inferr " +
+  "infin infinite infl inflationary inflaton influenc influence influenza inform infrar infrastruct" +
+  "ure infty infus ingram ingredient inhabit inherent inherit inhibit inhomogene inhomogeneous init" +
+  "i initial initio inject inner innov inorgan input insensit insert inside insight inspect inspir " +
+  "instabil install instance instantaneous instanton instead institut instru instruct instrument in" +
+  "sufficient insul int integ integr integrabil integrable intelligence intelligent intend intens i" +
+  "ntense intent inter interact intercal intercept interconnect interest interesting interface inte" +
+  "rfaci interfer interference interferomet interferometr interferometry intergalact interhub inter" +
+  "ior interlay interleav intermedi intermittent intern internet interplay interpol interpret inter" +
+  "pretabil interpretable intersect interspecy interstellar interstiti intertwin interv interven in" +
+  "tervent intra intraclust intraday intric intrigu intrins intrinsic introduc introduct intrus int" +
+  "uit intuitive invariance invariant invas invers inverse invert invertible invest investig invok " +
+  "involut involv involve inward ion ionic ionis ioniz iot ipv irac iram iras iron irradi irration " +
+  "irrational irreducible irregular irrelevant irreversible irs ising island ism ismf isol isometr " +
+  "isometry isomorph isomorphism isospin isotherm isotop isotope isotrop isotropy iss issue isw ite" +
+  "m iter iterative itinerant jacobi jacobian jailbreak jamm java jayne jefferson jet jlab job join" +
+  " joint jordan josephson journ jssp judg judge july jump junct juno jupit justific jwst kacdp kag" +
+  "om kagome kaluza kamioka kan kaon kappa kasba kato kdv keep kehle kelly kelvin kendall kept kern" +
+  "el kernn kerr kev keyphrase keyword khz kibble kick kind kinem kinesthet kinet king kink kit kit" +
+  "aev klein kloosterman knead knn knot knott know knowledge known kolmogorov kondo korea korteweg " +
+  "kpc krein kroneck krylov kuramoto lab label labell labor laboratory lack lae lag lagrangian lamb" +
+  " lambda lamin laminar lanczos landau landmark landscape lane langevin langgraph langle language " +
+  "laplace laplacian larg large largest laser lasso last late latency latent later latest latt latt" +
+  "ice launch laurent law lax lay layer layout lbg lcdm lcp lcs lda ldot lead leaf leakage learn le" +
+  "arnable least leav leave lebesgue lecture led lee lefschetz left leg legal legendre legendrian l" +
+  "egg legitim lem lemma len length lengthy lens lense leo lep leptogenesis lepton leq les lesion l" +
+  "esssim lett level leverag levi levy lhc lhcb liber libertarian library lidar lie lieb life lifet" +
+  "ime lift ligand light lightcurve lightest lighthouse lightweight ligo like likelihood limb limit" +
+  " lindblad line lineage linear linguist link liouville lipschitz liquid lisa lism list literature" +
+  " lithium little liu live lived liver living lkb llama llm llsp lmc lmm lmod lms lmxb lno load lo" +
+  "b lobe local localis locat locc lock locomot locus log logarithm logarithmic logic logist long l" +
+  "ongest longev longitude longitudin longkey look loop lora lorentz lorentzian los loss lost low l" +
+  "ower lowest lozi lsb lss lti luminescence luminos luminous lung lusif lut lutting lvlm lyapunov " +
+  "lying lyman mac mach machine machinery macro macroscop mad made mag magic magnet magnetar magnet" +
+  "ic magnetism magneto magnetohydrodynam magnetoresistance magnetorot magnific magnitude magnon ma" +
+  "gpi main mainstream maintain maintenance major majorana malicious malware mamba man manag manage" +
+  " manageable manganite manifest manifold manin manipul mann mantle manu manufactur manuscript map" +
+  " mapev mapp mar margin mark markdown market markov markovian marshall martingale marvel mask mas" +
+  "s massive massless mast match materi math mathbb mathbf mathc mathem mathematic mathfrak mathrm " +
+  "mathsf matlab matrice matrix matt max maxim maximum maxwell mbh mbox mcmc mdpl mds mean meaningf" +
+  "ul meanwhile measur measurable measure mechan mechanism medi media median medic medicine medium " +
+  "meet melt melvin memb membership membrane memor memory ment mention mentor mercurian mercury mer" +
+  "e merg merge merida meromorph mesh meson mesoscop message met meta metagraphloc metal metall met" +
+  "allic metamateri metaphor metast metastable metasurface meteorite meter methodolog methodology m" +
+  "etr mev mhd mhsn mhz micro microlens micromegas micromet micron microscop microscopy microwave m" +
+  "id middle midisuperspace migr mild military milky mill millimet millisecond milnor mimic mimo mi" +
+  "n mind mini miniatur minim minima minimum mining minkowski minlp minor minute mip mir miras mirr" +
+  "or misalign mismatch miss misspell mistake mitig mix mixed mixer mixing mixture mle mllm mlp mlv" +
+  "as mmsearch mmwave mno mobil mobile mobilesam mock mod modal mode model modell moder moderate mo" +
+  "dern modest modifi modific modify modul modular module moduli modulo modulus moe molecular molec" +
+  "ule moment momenta momentum monad mond monge monitor monocular monodetrnext monodromy monoid mon" +
+  "olay monopulse monoton monotone monotonic monte month mood moon moore morley morphism morpholog " +
+  "morphology morse mortal mos most motif motil motion motionwavelet motiv motor mott mount mouth m" +
+  "ove movie moving mpc mrge mri msh msi msk msp msun mtllm mtllmf mts mtv mud multi multicast mult" +
+  "iclass multicomponent multidimension multifract multifragment multilay multilingu multimod multi" +
+  "particle multiplet multiplex multipli multiplic multipole multiprocessor multiscale multispectr " +
+  "multitask multivari multiview multiwavelength muon muscle music mutat mutu mvboost myr mystery m" +
+  "zi nabla naive naked name named nano nanocryst nanocrystalline nanofluid nanoparticle nanophoton" +
+  " nanoplasmon nanoribbon nanoscale nanostructure nanotube narr narrow nasopharynge nation native " +
+  "natur natural nature navi navig nbnsp nbse near nearby nearest nebula nebulae nebular nebulos ne" +
+  "cess necessari necessary necessit neck need negat neglect negligible neighbor neighborhood neigh" +
+  "bour neighbourhood nemat neptune neq nerf nest net network neumann neur neuro neuromorph neuron " +
+  "neuroscience neutr neutral neutralino neutrino neutrinos neutron nevertheless newly newman newto" +
+  "n newtonian next nfs nfsm ngc nice night nil nilpotent nine nir nirenberg nitrogen nlfsr nlo nlp" +
+  " nls nmr nod nodal node nodeless noeth noise noisy nomin non nonadiab noncommut nonconvex nondeg" +
+  "ener none nonequilibrium nonetheless nonisomorph nonlinear nonloc nonneg nonrelativist nonsepara" +
+  "ble nonstandard nontherm nontrivi nonzero nordstr norm normal normalis north notab notable note " +
+  "noted noth notion notorious noug nova novae novikov nsi nuanc nucle nuclear nuclei nucleon nucle" +
+  "osynthesis nucleus nuclide null numb numer numeric numerous oasis obey object obliqu obscur obse" +
+  "rv observabil observable observatory obstacle obstruct obtain obvious occasion occlus occup occu" +
+  "pi occur occurr occurrence ocean ocm octob odd ode oding odometry odot offer offline offload off" +
+  "set offsett ohm ohmic oil old older olkin omega omni omnidirection omp onboard ongo online onset" +
+  " ontology opac open openad openmu oper operatorname opflow ophclip opin oplus oppenheim opportun" +
+  " oppos opposite optic optim optimal optimis option optomechan oracle orb orbifold orbit order or" +
+  "dinary organ orient origin oris orthogon orthogonal orthonorm oscill oscillatory osp otime oud o" +
+  "utage outburst outcome outdoor outer outflow outgo outli outline outperform output outrigg outsi" +
+  "de outskirt outstand outward overall overcom overcome overdamp overdens overestim overfitt overh" +
+  "ead overlap overlapp overlay overline overlook overtone overview owing oxide oxygen pack package" +
+  " packet pad page pair pairw palatini pan para parabol parabose paradiag paradigm paradox paralla" +
+  "x parallel parallelism paramagnet paramet parameter parametr paramount paraphrase parent pareto " +
+  "parity pars part parti particip participant particle particular partit partition parton party pa" +
+  "ss passage passport past patch patchkeep path pathfind pathology pathway patient pattern pauli p" +
+  "ave paving payoff pbh pde pdf pdr pdzseg peak pebble peculiar pedestrian peer pembrolizumab pen " +
+  "penal penalty pension pentaquark people peptide perceiv percent percept perceptron perceptu perc" +
+  "ol perfect perform perimet period periodic permeabil permit permitt permittiv permut perovskite " +
+  "perpendicular persist persistent person personacraft personal personalis perspect pertain pertin" +
+  "ent perturb pes pet pfm phantom phase phenomena phenomenolog phenomenology phenomenon phi phm ph" +
+  "oenix phoneme phonon phosphorus photo photochem photocurrent photoemiss photoion photoluminescen" +
+  "ce photometr photometry photon photoplethysmography photospher photosphere phy phys physic physi" +
+  "olog pick picosecond picture piece piecew piezoelectr pillar pilot pinch pinn pion pipeline pitc" +
+  "h pitfall pivot pixel plac place plagu plan planar planck plane planet planetary plann plant pla" +
+  "sma plasmas plasmon plast plastic plate platform plausibil plausible play plot plug pluri pluris" +
+  "ubharmon plus pmt pns poi poincar poincare point pointw pois poisson polar polaris polariton pol" +
+  "arizabil polaron pole policy polit poloid poly polyakov polycrystalline polyhedra polyhedron pol" +
+  "ym polymer polynomi polyominoe polytope pool poor popul popular porous port portfolio pose posed" +
+  " poset posing posit position positiv positive positron possess possib possibil possible post pos" +
+  "terior postul potenti powd power powerful ppfr ppo ppt pract practic practice practition pragm p" +
+  "rbg pre prec preced precess precipit precis precise precod precondition precursor pred predefin " +
+  "predic predict predictable predictor predominant preference preferenti preferr prehe preliminary" +
+  " prepar prepare preprocess prescrib prescript presence present presentable preserv preserve pres" +
+  "ident presidenti pressure pretrain prevail prevalent prevent prey pric price primari primary pri" +
+  "me primit primordi princip principl principle prior priori priorit priv privacy pro proact prob " +
+  "probab probabil probabilist probable probe problem proce procedur procedure proceed process proc" +
+  "essor produc produce product productiv profession profile profound progenitor prognost program p" +
+  "rogramm programmable progress progressive progressor prohibit project projectile prom prominence" +
+  " prominent promis promot promote prompt prone pronounc proof prop propag propell proper property" +
+  " proport proportion propos propto prospect prost prosthet protect protein proteinweav proto prot" +
+  "ocol proton protoplanetary protostar protostellar prototyp prototype prov provab prove proven pr" +
+  "ovid provision proxim proxy prun prune pruningbench pseudo pseudodifferenti pseudogap pseudoscal" +
+  "ar pseudospin psi psll psr ptm publ public publish pull puls pulsar pulse pump purcell pure purp" +
+  "ose pursuit push put puzzle python qcd qcl qcp qed qgs qid qle qnm qnn qpe qpo qpos qsl qso qsos" +
+  " qsvc quad quadol quadr quadrature quadrilater quadrupolar quadrupole qual qualit qualitative qu" +
+  "allm quandle quant quantifi quantific quantify quantile quantit quantitative quantum quark quart" +
+  " quartet quasar quasi quasiconvex quasicrystalline quasinorm quasiparticle quaternion qubit quen" +
+  "ch queri query quest queu queue quick quiescence quite quiv quotient rabi race radar radi radian" +
+  "ce radic radii radio radioact radiologist radius rag raga ragas railway rais raise ram raman ram" +
+  "ific ramsey ran random rang range rangle rank rankmap rapid rare rashba rat ratchet rate rater r" +
+  "atio ration rational rationale ratios raw ray rayet rcs reach reachable react reactor read readi" +
+  " readout real realis realism realist reason reasonab reasonable rec recall recast rece receiv re" +
+  "cent recept receptor recipe reciproc recogn recognit recombin recommend reconfigurabil reconfigu" +
+  "rable reconnect reconstruct record recov recover recoverable recovery rectangular recurrence rec" +
+  "urrent recurs red redden reddit redistribut redshift reduc reduce reduct redundancy redundant re" +
+  "dunet refer referenc reference referr refin refine reflect reflector reformul refract refriger r" +
+  "egard regardless regener regge regime region regist registr reglu regress regret regul regular r" +
+  "egularis regulatory rehe reid reidemeist reinforce reionis reissn reject relat relate relation r" +
+  "elationship relativ relative relativist relax relay relevance relevant reliab reliabil reliable " +
+  "reliance relic reloc rely remain remaind remark remarkab remarkable reminiscent remnant remote r" +
+  "emov remove rend render renew renormal renormalizable renyi repair repe repetit replac replace r" +
+  "eplay replic replica report represent reproduc reproduce reproduct repuls request requir require" +
+  " rescal research resembl resemble reservoir residu residue resilience resilient resist resistanc" +
+  "e resistiv resolut resolv resolve resolvent reson resonance resonant resource respect respective" +
+  " respond response responsible rest restor restrict result resumm retail retain retard retire ret" +
+  "ract retrain retriev return reuse rev reveal revenue revers reverse reversible review revis revi" +
+  "sit revoc revolut revolution reward rewrit reynold rfb rfd rgb rhic rho rhythm ribbon ricci rich" +
+  " richardson ridge riemann riemannian right rightarrow rigid rigorous riley rinehart ring ringdow" +
+  "n ris rise rising risk riss rita rms rna rnn road roadmap robertson robot robust rock roi roictr" +
+  "l role roman room root rosen rotat rotation rotor rotund rouge rough round rout route routine ro" +
+  "vibron row rpee rppg rpst rsma rugg rul rule ruled ruling run rung runn runtime rydberg sach sad" +
+  "dle safe safeguard safety sag salient salmonn salpet salt sam sampl sample sanct sandpile sar sa" +
+  "s sat satellite satisfactory satisfi satisfy sato satur save saving say sbh scal scalabil scalab" +
+  "le scalar scale scan scann scarc scarce scatt scatter scenario scene schedul schedule schema sch" +
+  "eme school schr schroding schroeding schubert schur schwarzschild science scientif scintill scop" +
+  "e scor score scott scr screen script scrna scroll sdmap sds sdss sdw sdxl sea seal seamless sear" +
+  "ch season sec second secondary secrecy secret sect section sector secur secure sed see seed seed" +
+  "mind seeing seek seem seeming seen seesaw segment segreg seism select selectiv selective self se" +
+  "lfev selfspl sell semant semantic semi semicircular semiclass semiconductor semigroup semimet se" +
+  "nd sens sense sensit sensitiv sensor sensory sent sentence senti sep separ separabil separable s" +
+  "eparate seq sequence sequenti sequester serious serp serv serve service sery sess set setminus s" +
+  "ett setup seven severe sex seyfert sfm sft sgnn sgr shadow shall shallow shap shape shapelet sha" +
+  "piro shapley shar share sharp shastry sheaf shear sheave shed sheet shelf shell shi shield shifc" +
+  "on shift shock shop short shortcom shortest shot should show showcas showcase shown shrink shubi" +
+  "k shutdown shuttl sic side sided sidm sifi sight sigma sign signal signature significance silic " +
+  "silico silicon silv sim simbol simeq similar simon simp simpl simplest simplic simplici simplifi" +
+  " simplific simplify simul simultaneous sing singlet singular sink sio site sitt situ six sixth s" +
+  "izable size sized ska skein skeleton skew ski skill skos sky skyrm skyrme skyrmion slab slam sla" +
+  "ve sleeve slew slic slice slide slight slip slit sloan slope slow slq sly sma small smallest sma" +
+  "rt smartn smartphone smbh smc smear smect smo smooth snapmem snapshot sne snn snr sns sobolev so" +
+  "c soci society soft soften software soil solar sole solid solitary soliton solut solv solvabil s" +
+  "olvable solvay solve solvent sometime somewh soon sophistic sort sos sota sound sourc south spa " +
+  "spac space spacecraft spacetime span spann sparc spark spars sparse spati spatio spatiotempor sp" +
+  "eak speci special specialty specif specifi specific specify spectr spectra spectrograph spectrom" +
+  "et spectroscop spectroscopy spectrum specul specy speech speed speedup spher sphere spheric sphe" +
+  "roid spik spike spin spinless spinor spintron spir spite spitz splatt spline split splitt spoken" +
+  " spontaneous spot spq spread spreadsheet spring spt sptte spurious spurr sqrt sqt squar square s" +
+  "queez srg sro ssb ssl ssnit sst stabil stable stableanim stack stage stagn stall stand standard " +
+  "star starburst stark start starv stat state stationary statist statistic status stau stay steady" +
+  " steep stellar stem step stereo stiff stimul stimuli stimulus stochast stock stoke stomach stop " +
+  "stopp stor storage store story stqp straggl straight straightforward strain strange strateg stra" +
+  "tegy stratifi stream streamflow streamlin street strength strengthen stress stretch strict strid" +
+  "e strik string stringent stringy strip stripe stripp strong strongest structur structure struggl" +
+  "e student studi study style sub subaru subdiffus subdivid subdominant subgiant subgo subgraph su" +
+  "bgroup subject submanifold submillimet submiss submitt suboptim subordin subpopul subretin subsa" +
+  "mple subsequent subset subseteq subspace substitut substr substructure subsystem subtask subtle " +
+  "subtract subvariety subword success successful sucpb sudden suff suffer sufficient suggest suit " +
+  "suitab suitable suite sulfur sum summ summar sun super superconduct superconductiv superconducto" +
+  "r superconform supercontinuum superfield superfluid superfus supergiant supergrav superior super" +
+  "lattice superm supermass supernova supernovae superposit supersolid superstr supersymmetr supers" +
+  "ymmetry supervis supp supplement support suppose suppress suprime sur sure surf surface surg sur" +
+  "gery surpass surpris surprising surrog surround surv survey surviv susceptibil susceptible suspe" +
+  "nd suspens sustain sustainabil sustainable susy sutherland suzaku svg svip svm svz swan swapp sw" +
+  "arm sweep swift swim swimm swin switch sxd sycophancy syk sym symbol symmetr symmetris symmetron" +
+  " symmetry symplect symtft synapse synapt synchron synchronous synchrotron synergist synergy synt" +
+  "hes synthesis synthet synthetic sys system systematic table tabular tachyon tackl tackle tagg ta" +
+  "il tailor taken taking talk tangent target tate tau taylor tcr tcs tda teach team techn technic " +
+  "technicolor techniquark technique technolog technology telegraph teleparallel teleport telescope" +
+  " tell temperature templ tempor temvur ten tend tendency tens tensor term termin terrestri terzan" +
+  " test testb tetragon tetraquark tev tevatron text textbf textile textit textrm textsf textu text" +
+  "ure tfs thai thank theft theme theorem theoret theoretic theory therapeut therapy therein therm " +
+  "thermal thermodynam thermodynamic thermoviscoelast thesis theta thick thin thing think third thi" +
+  "rteen thorough thought thousand thre threefold threshold thro throughout throughput throw thrust" +
+  " tianjin tidal tied tiger tight tilde tile tiling tilt time timelike timemark timescale timestep" +
+  " timing tin tiny tip tissue title tms tng tnp today toi token tolerance tolerant tomography tool" +
+  " toolkit top topcolor topic topolog topologic topology tori toric toroid torque tors torus total" +
+  " tourna toxic toy tps trac trace track tractable trad trade tradeoff tradition traff train train" +
+  "able trait trajectory tran transact transcript transf transferfuzz transferz transform transient" +
+  " transit transitiv transl transmiss transmitt transparency transparent transplant transport tran" +
+  "svers transverse trap trapp travel treat tree treewidth trellis tremendous trend triangle triang" +
+  "ul triangular triaxi trick trigg trigger trip tripartite triple triplet trivi trop trott true tr" +
+  "umpl trunc trus trust trustworthi trustworthy truth try tscl tsf ttt tube tumor tunable tune tun" +
+  "ed tuning tunnel tuple tur turbine turbo turbulence turbulent turn tutor twelve twice twin twist" +
+  " twistori txs type typic uav ubiquitous udg ufd uhecr uis ule ultimate ultra ultracold ultrafast" +
+  " ultralight ultraluminous ultrasound ultraviolet ulx uma unable unambiguous unauthor unavoidable" +
+  " unbias unbound uncertain uncertainty unchang unclear uncondition unconvention uncountable uncov" +
+  " uncover undecidabil underestim underexplor undergo undergoe underline underly underperform unde" +
+  "rrepresent undersampl underscor underscore understand understood undertaken underutil underw und" +
+  "esirable undetect undirect undop undul unet uneven unexpect unexplor unfold unfortunate unger un" +
+  "idirection unifi unific uniform unify unimodular uninform union unique unit unitar unitary unity" +
+  " univers universal universe university unknown unlabel unlike unlock unmann unmix unnecessary un" +
+  "particle unphys unpolar unprecedent unpredictable unravel unrel unreliable unresolv unseen unsta" +
+  "ble unstructur unsupervis untrain unusu unveil uparrow upb upcom updat update upgrad upgrade upp" +
+  "er upsilon upstream uranus urban url uros usage useful user usr usual util utilitarian uvcg uve " +
+  "vacancy vaccin vacua vacuum vae valence valid valley valleytron valu valuable value van vanish v" +
+  "apor var varepsilon vari variabil variable variance variant variety varinjlim vary vascular vast" +
+  " vcs vdm vector vehicle veloc vendor veneziano verb verifi verific verify vers versatil versatil" +
+  "e versus vert vertex vertice vfp vgd vgg vhe viable vibr vicin victim video videollm videos view" +
+  " viewpoint vimd viol violence viral virasoro virgo viri virtu viscoelast viscos viscous visibil " +
+  "visible vision visit visu visual vit vital vitoc vlasov vlba vlbi vlc vlm vocabulary vocal vol v" +
+  "olatil voltage volterra volume volumetr von vortex vortice voxel vqa vqg vry vsh vtoff vul vulne" +
+  "rabil vulnerable waal wage walk wall wang want war warm warp wasserstein wastew water watermark " +
+  "wave waveband waveform wavefunct waveguide wavelength wavelet wavenumb wdm wds weak weaken weara" +
+  "ble weath web website weed week weibel weight weil west wet weyl wheel wherein whilst white whit" +
+  "en whole wick wideh wider widespread width wign wild wilson wind window wing winn wire wireless " +
+  "wise withdrawn witness witten wmap wolf wolfe word work workflow workload world worldwide wormho" +
+  "le worse worst writ write written wsggm wst xai xas xdr xgboost xgrammar xmm xrf xrt xxz yan yan" +
+  "g yau ybta year yield young yukawa zeeman zernike zero zeros zeroth zeta zhang zhu zone zurek";
 
 /** Each word's counts by archive (in the order of `archives`), one row per word, as WORDS. */
 const COUNTS =
@@ -636,1608 +636,1609 @@ const COUNTS =
   ",1,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;22,0,0,0,0,2,0,0,0,0,0" +
   ",0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,0,2,0,0,0,0,0,0,0,0;0,0,4,0,1,0,0,6,0,0,0" +
   ",0,0,0,0,0;0,2,30,0,0,0,0,92,0,0,0,0,0,0,0,3;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,0,3,0,0" +
-  ",0,0,0,0,0,0;8,5,44,0,0,0,2,3,0,0,0,7,1,0,2,3;0,0,2,0,0,1,0,4,0,0,0,2,0,0,0,0;9,6,11,0,3,1,0,0,0" +
-  ",0,1,3,2,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,15,0,0,3,10,0,1,0,0,1,14,0,0,10,0;0,0,0,0,0,0,0" +
-  ",8,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,1" +
-  ",0,0,0,0,2,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;10,0,2,0,0,3,3,0,0,0,0,0,0,0,0,0;0,1,4,0,1,0," +
-  "1,21,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,10,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,1,1,0,1,0,0,0,0,0,0,0,0;2,27,31,0,1,1,0,6,0,0,0,5,11,0,0,1;0,2,1,0" +
-  ",0,0,0,4,0,0,0,0,0,0,2,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;17,7,10,0,2,0,6,4,0,0,2,1,0,0,6,0;4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;7,1,2,0,0,0,0,0,0,0,2,0,0,0,0,1;61,7,24,0,0,1,6,6,0,0,9,0,0,0,4,2;0,0" +
-  ",2,0,0,0,0,0,0,0,5,0,0,0,0,0;6,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,1,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,0,1,1,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0" +
-  ",0,0,0,0,1,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,0,0,0,0,2,0,0,0,0;7,7,15,0,1,5,8,53,0,0,0,5,2,2,5,1;0" +
-  ",0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,24,0,0,0,0,0,0,0,0,0;" +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,43,18,0,0,0,3,19,3,2,1,2,7,0,8,3;1,0,1,0,0,0,2,0,0,0,0,0,0,0,0" +
-  ",0;0,0,0,0,0,0,2,1,0,0,0,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,3,0,0,0,0,0,0,0" +
-  ",0;14,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;8,5,6,0,0,1,4,3,0,1,1,1,0,0,1,2;19,20,34,1,7,2,7,5,2,0,4,10," +
-  "9,0,4,3;10,23,60,0,41,0,20,0,0,2,3,8,2,0,11,0;4,3,0,0,0,0,0,3,0,0,0,0,0,0,2,0;6,3,0,0,1,1,1,0,0," +
-  "6,1,1,0,0,0,0;0,0,1,0,0,0,0,7,0,0,0,1,0,0,0,0;1,4,9,0,0,0,4,7,1,0,0,2,0,0,1,0;21,27,31,0,4,4,4,3" +
-  "5,2,1,0,8,8,1,14,3;4,0,1,0,0,3,0,1,0,0,0,3,0,0,2,0;21,14,26,1,5,1,8,24,1,4,0,19,2,0,1,3;12,11,7," +
-  "0,0,8,24,0,0,0,6,3,0,0,10,0;13,62,1,0,0,6,39,4,2,0,7,31,0,0,3,0;0,0,3,0,0,0,10,0,0,0,3,0,0,0,0,0" +
-  ";0,0,0,0,0,0,9,0,0,0,2,0,0,0,0,0;0,0,26,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,0,5,0,0,0,0,0,0,0,0,0,0,0,1;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;2,0,12,0,0,0,4,4,0,0,0,1,0,1,0" +
-  ",0;0,0,4,0,1,0,0,0,0,0,0,0,1,0,0,0;19,19,0,0,0,0,11,3,0,0,0,4,2,0,0,0;7,3,1,0,0,0,0,0,1,0,0,2,0," +
-  "0,2,0;1,0,1,0,0,1,0,1,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0," +
-  "0,0,0;0,0,0,0,0,3,7,2,0,0,0,0,0,0,0,0;0,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;2,2,0,0,0,0,7,3,0,0,0,1,0," +
-  "0,0,1;0,0,1,4,0,0,0,0,0,0,0,0,0,0,0,0;9,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,2,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,1,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,11,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,30,0,0,0,0,48,0,0,0,5,4,0,0,0,0;0,15,0,0,0,0,0,0,0,0,0,9,0,0,0,0;1,2,14,0,2,5,7,7,1,0,1" +
-  ",3,0,4,3,2;3,0,2,0,0,1,0,2,0,0,0,1,2,0,1,0;1,1,3,0,0,2,0,2,0,0,1,0,0,3,0,0;0,0,7,0,0,0,1,2,0,0,0" +
-  ",0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,1,1,0,4,1,0,0,2,3,0,3,1;0,0,0,0,0,0,0,4,0,0,0" +
-  ",0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,1,0" +
-  ",0,0,0,0,0;15,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;5,0,1,0,2,0,0,13,0,0,0,0,0,0,0,0;0,9,20,0,3,0,1,0,0," +
-  "0,0,3,2,0,49,0;0,3,1,0,0,0,0,0,0,0,0,2,3,0,0,0;11,5,10,0,0,0,2,0,0,0,0,14,0,0,0,1;1,0,0,0,0,1,0," +
-  "0,0,1,0,2,0,0,0,1;13,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,1,1,0,0,0,0,0,2,0,0,1,0;0,0,10,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,1;1,0,2,0,0,2,1,17,1,2,0,0,0,3,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0" +
-  ",0,0,0,0,0,1,0,0,0,0;2,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,15," +
-  "0,1,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,2,2,0,0,1,1,3,0,0,1,0,0,1,4,1;1,3,2,0,0" +
-  ",1,1,3,0,0,0,2,0,0,0,0;0,0,0,0,0,0,2,0,0,0,0,2,0,0,0,0;35,30,57,0,12,8,26,130,6,6,4,18,7,5,66,14" +
-  ";0,1,0,0,0,0,0,1,1,0,0,0,0,0,1,0;8,2,16,0,3,0,1,5,0,0,0,2,0,0,1,0;21,1,85,0,38,0,3,20,1,0,0,1,2," +
-  "0,1,2;6,0,9,0,6,1,0,11,1,0,0,0,0,0,0,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;5,4,3,0,0,0,0,5,0,0,0,1,0" +
-  ",0,1,0;17,9,8,0,1,2,0,1,0,0,1,2,1,1,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,0,0,0,0,1,0,5,0,0,0,0,0,2,0;0,0,18,0,0,0,0,1,0,0,0,5,0,0,0,3;0,0,20,0,11,0,0,0,0,0,0" +
-  ",2,2,0,0,0;0,0,2,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,4,0,0,0,0,0,0,1,0,0,0,0;0,0,13,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,2,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,0,2,0,1,0,0," +
-  "0,7,0,0,3,0;3,4,24,0,5,0,3,31,0,0,1,2,0,1,4,1;21,26,15,0,3,3,7,7,0,2,2,6,3,1,3,0;3,0,0,0,0,0,0,0" +
-  ",1,0,0,0,0,0,0,0;0,1,2,0,0,0,1,4,0,0,1,7,0,0,0,0;36,3,33,0,0,1,1,0,0,0,0,11,0,0,0,0;0,0,10,0,0,0" +
-  ",1,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;127,13,8,0,0,0,3,22,0,0,3,14,0,0,2,7;9,0,19" +
-  ",0,1,0,0,1,0,0,0,0,1,0,0,0;22,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;7,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,1,0,0,0,0,0;4,0," +
-  "21,0,9,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,2,0,0,0,0,6,7,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3" +
-  ",14,0,2,1,0,10,0,0,0,0,2,0,0,0;0,1,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
-  ",0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,0,0,0,0,0,0,0,0;1" +
-  "7,1,161,0,13,0,1,5,0,0,2,5,0,1,9,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,19,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,0,0,0,0,1,8,0,0,0,0,0,0,0,0;0,0,18,0,4,0,0,1,0,0,0,0,7,0,0,0;5,17,9,0,3,5,17,39,0,0,2,10" +
-  ",0,0,3,1;0,4,0,0,0,0,0,0,0,0,2,2,1,0,0,0;0,11,0,0,0,0,0,0,0,0,4,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,1,0,0,0,0,0,0,1,0,0,0,0;1,5,11,0,0,0,0,9,0,0," +
-  "0,7,0,0,11,0;4,10,4,0,0,2,3,11,0,1,0,7,0,0,5,1;0,0,0,0,0,0,4,15,0,0,0,0,0,0,0,0;0,0,2,0,2,0,0,0," +
-  "0,0,0,1,0,0,0,3;0,0,0,0,4,0,0,0,0,0,0,6,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0,0,0,0,5,0;3,1,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;1,0,4,0,0,1,0,4,1,0,0,0,0,0,0,0;2,0,0,0,0,2,0,1,0,0,1,0,0,0,0,0;8,5,2,0,0,1,5,0" +
-  ",0,0,0,2,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,32,1,0,2,3," +
-  "2,0,0,1,2,0,1,0,0;1,0,0,0,0,0,2,2,0,0,0,0,0,0,0,0;3,4,1,0,1,7,3,0,0,0,0,0,0,0,0,0;10,17,47,0,3,0" +
-  ",7,6,0,0,3,5,2,0,6,2;5,0,0,0,1,0,17,0,0,0,3,3,0,0,1,0;0,0,0,0,0,0,4,1,0,0,0,0,0,0,0,0;26,0,8,0,0" +
-  ",2,24,0,0,0,40,4,0,0,2,0;5,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0;5,0,0,0,0,0,0,2,0,0,0,6,0,0,0,0;0,25,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,3,0,0,0,0,0,0,0,0,0,0,0,0;0,5,1," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;20,1,11,0,2,0,7,19,0,0,1,1,1,0,4,0;11,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;14" +
-  ",0,2,0,0,0,0,2,0,0,0,0,1,0,0,2;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,2,0;3" +
-  "9,17,63,0,14,5,15,13,0,1,1,14,4,0,4,7;0,1,7,0,0,0,1,28,0,0,0,0,0,0,0,0;3,4,25,0,4,0,0,5,0,0,0,7," +
-  "2,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,1,0,0,1,6,2,0,0,0,1,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,5,0,0,0,0,4,1,0,0,0,0,0,0,0,0;4,4,2,0,0,1,3,1,0,1,0,1,0,0,1,0;0,0,6,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,1,6,1,0,0,0,0,0,0,0,5,0,0,0,0;18,4,41,0,2,1,4,10,0,1,0,4,3,0,5,7;0,0,4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;7,3,27,0,0,1,0,0,0,0,0,6,1,0,1,0;0,0,78,0,18,0,1,1,0,0,0,1,0,0,10,0;0,0,0,0,0,5,4,23," +
-  "0,1,0,1,0,0,3,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;18,1,10,0,2,2,5," +
-  "40,1,0,1,7,0,0,3,0;1,0,0,0,0,0,2,1,0,0,0,0,0,0,0,0;0,0,0,0,0,3,11,3,0,0,0,0,0,0,0,0;14,0,1,0,0,1" +
-  ",4,0,0,0,0,0,0,0,0,0;1,0,6,1,0,0,0,1,0,0,0,1,0,0,0,1;31,20,135,1,23,7,16,8,0,1,8,18,7,0,9,0;6,8," +
-  "14,0,0,3,0,0,0,0,1,4,0,0,0,0;21,10,23,1,2,1,8,6,0,2,2,6,1,1,3,3;24,18,27,0,2,2,4,6,0,0,6,5,2,0,1" +
-  ",2;1,0,0,0,1,1,0,0,0,0,0,1,0,0,0,0;8,2,9,0,2,1,2,3,0,0,2,2,0,0,0,0;1,1,0,0,1,0,1,0,0,0,0,0,0,0,0" +
-  ",0;1,0,7,0,1,0,1,0,0,0,0,3,0,0,1,0;1,4,2,0,0,0,0,0,0,0,0,0,1,1,0,2;0,4,22,7,1,0,1,0,0,0,1,3,1,1," +
-  "0,0;4,0,8,0,0,0,1,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,2,0,1,0,0,12,0,0,0,0,1,0" +
-  ",0,0;0,2,1,0,0,0,0,3,0,0,0,0,0,0,0,0;4,0,15,0,2,0,2,1,0,0,0,1,1,0,1,0;1,0,15,0,0,0,1,6,0,0,0,1,0" +
-  ",0,0,0;11,10,48,0,0,3,4,43,1,1,1,11,0,0,6,0;17,30,180,1,14,2,17,53,2,0,2,26,11,3,22,9;0,0,10,0,0" +
-  ",1,0,0,0,0,0,0,0,0,0,0;2,1,3,0,3,0,0,1,0,0,0,2,0,0,1,2;58,19,49,0,16,1,15,20,1,3,9,10,2,0,3,4;7," +
-  "2,0,0,1,1,3,0,0,0,1,3,1,0,1,0;12,3,11,0,0,1,0,3,0,0,0,4,0,0,1,0;2,9,7,0,2,0,6,4,0,0,0,1,1,0,0,0;" +
-  "1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,1;0,19,2,0,0,0,0,2,0,0,1,1,2,0,3,0;4,1,8,0,0,0,0,0,0,0,0,1,1,0,0,0" +
-  ";0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,1,0;1,1,28,0,17,0,1,1,0,0,0,2,0,0,0" +
-  ",1;0,2,0,0,1,0,0,5,0,0,0,1,0,0,0,0;1,3,12,1,1,1,0,0,0,0,0,4,0,0,2,0;0,1,5,0,0,0,0,0,0,0,0,0,1,0," +
-  "0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,1;9,0,0,0,0,4,1,0,0,0,0,3,0,0,0,0;13,32,227,0,22,11,16,58,3,1," +
-  "2,19,7,1,46,4;0,0,1,0,0,0,1,0,0,0,0,0,0,0,2,0;2,0,19,0,1,0,0,2,0,0,0,1,2,0,0,1;5,7,26,0,0,7,9,15" +
-  ",4,2,1,1,0,1,3,2;1,0,5,0,0,0,2,1,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,4,0,0,1,0,0,0,0,1;9,15,6,0,0,1,2," +
-  "10,2,0,0,1,0,1,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,3,40,0,2,1,4,6,1,0,3,5,3,1,3,0;0,1,6,0,0,0," +
-  "0,0,0,0,0,2,0,0,0,1;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,4,22,2,1,0,3,9,1,0,0,3,1,1,1,0;2,1,2,0,0,0" +
-  ",2,1,0,0,1,0,0,0,0,0;17,1,10,0,1,2,4,6,0,0,0,2,3,0,1,1;13,3,8,1,2,1,5,4,0,0,0,2,2,2,0,7;1,0,0,0," +
-  "0,0,0,2,0,0,0,0,0,0,0,2;0,1,7,0,0,0,6,5,0,1,0,0,0,0,0,0;0,0,13,0,1,0,0,0,0,0,0,0,0,0,0,0;9,26,0," +
-  "0,1,6,15,0,0,1,3,0,0,0,7,0;29,21,53,0,20,13,26,112,0,3,2,26,5,2,14,6;2,3,32,0,1,0,0,9,0,0,0,5,0," +
-  "1,0,13;12,16,60,1,5,4,5,8,0,0,0,9,2,0,2,1;0,25,2,0,0,0,0,1,0,0,0,1,1,0,0,0;1,34,3,0,0,0,3,0,0,0," +
-  "0,2,0,0,0,0;0,1,0,0,0,0,0,5,0,0,0,11,0,0,0,0;1,0,0,0,0,0,0,12,0,0,0,0,0,0,2,0;5,0,3,0,0,0,0,0,0," +
-  "0,0,2,0,0,0,0;10,0,5,0,1,1,1,0,0,0,0,0,3,0,1,0;8,15,11,0,5,1,13,5,0,0,1,8,0,0,6,0;4,13,0,0,0,0,6" +
-  ",0,0,0,0,2,0,0,2,0;2,5,1,0,0,0,3,1,0,0,0,4,0,0,0,0;38,6,17,0,1,3,4,8,1,0,1,8,1,0,3,0;0,1,12,0,0," +
-  "0,2,0,0,0,0,1,0,0,0,0;4,5,2,0,0,7,18,1,2,0,0,2,1,0,0,8;3,0,2,0,0,1,0,1,0,0,1,0,0,0,0,0;2,0,3,0,0" +
-  ",0,0,0,0,0,0,0,0,0,1,0;0,0,1,0,0,4,0,3,0,0,0,0,0,0,0,0;1,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0" +
-  ",0,2,9,1,0,0,1,0,0,0,0;0,5,6,0,0,0,10,57,1,2,2,0,0,0,2,0;0,9,0,0,0,0,3,7,0,0,0,0,0,0,0,0;0,0,0,0" +
-  ",0,0,0,10,0,0,0,0,0,0,0,0;13,11,32,1,5,6,6,59,2,2,1,6,13,1,11,1;0,3,6,0,1,0,0,1,0,0,0,0,14,0,2,0" +
-  ";0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0;5,9,2,0,0,3,10,12,0,0,0,3,2,0," +
-  "2,0;6,4,8,0,1,0,2,3,0,0,0,2,1,1,0,0;6,3,3,0,2,5,5,12,3,2,1,3,1,1,2,0;24,16,32,1,2,6,19,63,3,3,3," +
-  "5,4,1,15,2;26,9,40,2,11,9,17,12,5,2,2,20,2,2,13,1;2,1,1,0,1,0,0,0,0,0,1,0,1,0,0,0;2,0,7,0,0,0,0," +
-  "0,0,0,0,1,0,0,0,0;9,8,22,0,2,1,4,10,1,2,1,7,0,0,4,3;2,0,41,0,4,1,4,4,0,0,0,2,0,0,0,4;59,12,26,0," +
-  "2,6,9,5,2,1,10,11,2,0,2,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;26,16,18,0,2,12,20,28,4,1,6,5,3,1,10,0" +
-  ";2,0,1,0,2,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,0,0,1,2,0,0,0,1,0,0,0,0;2,1,2,0,0,0,1,0,0,0,0,3,0,0,0,0" +
-  ";3,2,1,0,0,0,3,1,0,0,0,1,0,0,0,0;39,4,27,1,4,5,18,5,0,0,1,2,0,0,1,2;48,7,43,0,4,18,31,13,0,0,3,4" +
-  ",1,2,2,0;12,9,56,0,5,13,44,90,6,2,0,7,6,3,9,4;0,1,15,1,7,0,0,0,0,0,0,0,0,0,0,0;2,2,16,4,3,0,0,0," +
-  "0,0,0,1,0,0,0,0;8,21,19,0,1,0,1,6,1,1,1,10,1,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;16,17,40,0,4," +
-  "0,14,40,0,0,1,5,5,0,2,0;6,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,2,1,0,1,2,0,0,0,0,1,0,0,0,0;6,3,67,0" +
-  ",4,1,3,0,0,0,0,2,0,0,0,0;17,6,89,1,5,4,8,22,1,0,1,4,1,0,3,3;0,0,22,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0" +
-  ",4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,5,15,3,1,1,6,11,0,0,1,4,0,0,0,0;2,0,7,0,1,0,1,4,0,0,0,1,0,0,1,1;4" +
-  ",17,48,0,4,3,4,40,3,0,0,3,2,1,12,5;25,8,2,0,0,1,2,2,0,4,4,4,0,0,1,0;1,1,1,0,0,1,0,0,0,0,0,0,0,0," +
-  "0,0;2,7,1,0,0,0,0,6,0,0,3,0,1,0,0,0;4,0,0,0,0,0,1,1,0,0,0,0,0,0,1,0;2,0,2,0,0,1,0,0,0,0,0,0,0,0," +
-  "0,0;4,4,2,0,0,1,2,2,0,0,1,0,1,0,0,0;9,9,45,0,13,6,3,5,0,0,0,9,0,0,1,5;26,9,21,2,1,7,40,6,0,0,13," +
-  "7,0,1,5,4;7,3,21,0,4,0,3,1,0,0,1,3,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;9,16,55,1,28,1,4,50,0" +
-  ",1,0,13,2,0,17,9;4,15,33,0,11,0,2,5,0,0,0,5,1,0,5,2;0,1,9,0,1,0,0,0,0,0,0,1,0,0,3,0;7,0,0,0,0,0," +
-  "0,1,0,0,0,0,0,0,0,0;1,3,2,0,1,0,2,0,0,0,0,1,0,0,2,0;3,15,26,0,18,2,9,0,0,0,2,4,0,1,2,0;0,3,1,0,1" +
-  ",0,0,2,0,0,0,0,0,0,0,0;0,2,7,0,0,0,0,14,0,0,0,2,0,0,3,0;2,1,20,0,3,0,4,45,0,0,2,5,0,0,3,1;0,1,0," +
-  "0,0,1,0,1,0,0,0,0,0,0,1,0;2,5,10,0,4,0,1,0,0,0,0,2,0,0,1,0;1,0,2,0,0,0,1,2,0,0,0,0,0,0,1,0;3,1,9" +
-  ",0,1,0,2,3,0,0,0,3,0,0,1,1;0,0,15,0,4,0,0,39,4,0,1,0,0,2,4,2;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0" +
-  ",1,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,11,0,3,0,0,5,0,0,0,0,0,0,0,1;5,0,26,0,7,1,0,1,0,0,0,2,0,0,0,0;0" +
-  ",16,0,0,0,0,0,0,0,0,0,0,0,0,0,0;36,2,3,0,0,0,0,0,0,0,0,12,0,0,3,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,14,0,0,0,0,0,0,0,0,1,5,0,2,0;3,4,11,0,2,5,2,4,2,0,1,6,3,0,1,2;0,4,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,2,0,0,0,0,1,0,4,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;36,8,22,0,0,5,6,1,0,0,0,0,0,0,1,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,3,0,0,0,0,0,0," +
-  "0,0,0;0,3,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,5,0,1,0,0,0,0,0,0;27,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;14,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0," +
-  "0,0,0,2;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,0,0,0,0,0" +
-  ",0,0,0,0;15,13,38,0,2,15,34,5,0,0,5,6,2,0,9,2;56,77,33,0,4,6,22,6,0,0,18,7,0,1,10,9;21,28,19,1,2" +
-  ",9,34,30,2,1,2,15,2,1,10,3;0,2,7,0,0,1,4,11,0,0,0,0,0,0,0,0;1,0,1,0,1,1,0,1,0,0,1,0,0,0,0,0;0,7," +
-  "0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0," +
-  "0,0,0,0,4,1,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,0,1,0,0,0;79,0,0,0,0,7,14,0,0,0,0,4,0,0,0,0;42" +
-  ",1,1,0,0,32,11,0,0,0,0,3,0,0,0,0;15,0,0,0,0,14,4,0,0,0,0,4,0,0,0,0;5,4,100,4,20,0,0,2,0,0,0,3,1," +
-  "3,4,1;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0" +
-  ",0,0,0;0,12,0,0,0,0,7,0,1,0,1,2,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;8,5,14,0,0,2,1,19,0,0,4," +
-  "4,0,0,3,4;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;1,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,7,2,0,0," +
-  "0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1;7,3,10,0,0,1,1,1,0,0,0,1,0,0,2,1;0,0,9,4,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;12,129,10,0,14,17,73,6,2,2,7,20,1,0,28,0;0,2,1,0,0,2,1,0,0,0,1,1,0,0,0,0;2,0,4,0,0,0," +
-  "0,2,0,1,0,2,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,1,1,0,0,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,2,0,1,0," +
-  "0,0,0,0,0,0,0,0,0,9;0,0,0,0,8,1,0,4,0,0,0,1,0,0,0,1;1,0,0,0,0,2,4,0,0,0,0,1,0,0,0,0;26,3,25,0,1," +
-  "2,2,10,0,0,0,1,1,0,0,0;4,2,13,2,6,0,0,6,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0," +
-  "0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,2,0,0,0,0,3,0,0,0;0,0,4,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,1,0;5,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,1,0,0,0,0,0,1,0,0,0,0;1,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0," +
-  "0,0,0,0,0,0,0,0,0,3,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,7,0,0,0;0,0,0,0," +
-  "0,0,0,0,0,0,0,1,0,0,0,3;13,10,48,0,1,1,5,1,1,0,4,6,0,0,2,0;7,3,27,0,1,1,2,1,0,0,1,3,1,0,1,0;0,0," +
-  "13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,7,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;7,6" +
-  "8,89,0,7,3,13,21,0,2,6,22,6,0,6,0;2,3,1,0,3,0,1,6,0,0,0,1,0,0,1,0;2,1,4,0,0,0,0,1,0,1,0,0,2,0,0," +
-  "1;1,1,3,0,0,1,0,0,0,0,0,0,0,0,0,0;1,6,1,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0," +
-  "0;18,12,45,0,6,7,28,21,1,0,10,6,2,0,4,5;0,10,2,0,1,0,0,2,0,0,0,0,0,0,0,1;0,0,0,0,0,0,0,0,0,0,0,1" +
-  "1,0,0,0,0;0,0,20,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,3,0,0,0,1,0,0,1,0" +
-  ",0,0,0,0,0;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;2,1,1,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,3,0,0,0,0,0,0,3,0,0,0,0,3,0;0,47,0,0,0,0,0,0,0,2,0,5,0,0,5,0;0,5,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,9,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,2,0,1,0,0,0," +
-  "0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,6,0;1,13,2,0,0,0,4,8,0,0,0,2,0,0,0,0;0,0,8,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;1,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,0,1,0,1,0,0,0,0," +
-  "0,0,4,0,0,0,0;0,8,0,0,0,0,0,1,0,0,2,0,0,0,0,0;1,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,10,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;0,12,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;11,2,15,0,1,0,3,0,0,0,0,3,3,0,2,1;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0," +
-  "2,0,0,0,0,0,0,0,2;0,0,0,0,0,4,2,4,0,0,0,2,0,0,1,0;5,13,5,0,0,7,9,23,0,0,0,2,0,0,3,0;26,14,3,0,0," +
-  "0,7,44,1,0,0,5,1,0,0,4;1,0,0,0,0,0,2,12,0,0,0,2,0,0,0,0;4,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,30,0" +
-  ",1,0,1,0,0,0,0,1,0,1,0,0;6,0,7,0,1,1,6,8,1,0,1,0,0,0,1,0;5,2,1,0,0,1,0,1,1,0,0,3,0,0,0,0;1,0,6,0" +
-  ",1,0,1,1,0,0,0,0,0,0,9,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,4,1,0,0,1,8,0,0,0,1,2,0,2,0;6,1,10," +
-  "0,0,1,0,18,0,0,0,4,1,1,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,2,0,0,0,0,0,0,3,0,0,0,0;10,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,0,1,0,0,5,0;0,1,0,0,0,0,0,0,0,0,0,0,0,0,3,0;2,0," +
-  "5,1,0,0,0,0,0,0,0,1,0,0,0,0;0,11,5,0,1,0,0,0,0,0,0,1,1,0,0,0;16,3,0,0,1,3,1,5,0,1,2,9,1,0,1,0;0," +
-  "0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;82,3,10,0,0,21,93,0,0,0,0,7,0,0,0,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0," +
-  "0;166,37,457,4,79,21,49,31,0,1,26,28,25,7,6,62;4,0,15,0,1,0,0,0,0,0,0,0,1,0,0,0;20,0,336,0,30,2," +
-  "1,1,0,0,0,2,5,0,0,5;9,1,5,0,0,1,0,0,0,0,0,0,2,0,0,0;20,1,4,0,2,2,0,0,0,0,0,4,0,0,0,1;5,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,0,0,6,0" +
-  ",0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,1,0;0,0,4,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;1,0,11,0,1,0,1,6,1,1,0,2,0,1,1,0;0,0,0,0,0,0,0,0,0,0,0,1,9,0,1,1;3,1,2,1,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,2" +
-  ",1,0,0,0,0,0,0,0,0,0,0;5,1,4,0,1,1,2,2,1,0,0,2,2,0,1,0;21,11,2,0,2,0,79,16,0,0,12,22,1,0,9,0;2,0" +
-  ",0,0,1,3,0,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0" +
-  ",3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,1,0,0,0,0,0,0,0,0;0,0" +
-  ",0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,72,2,9,0,1,6,0,0,0,4,0,5,0,4;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;2," +
-  "0,5,1,1,0,0,0,0,0,0,0,0,1,0,0;1,0,55,0,7,0,0,0,0,0,0,0,1,0,11,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "0,7,1,0,0,0,2,0,0,0,0,1,0,0,7,0;0,0,13,0,1,0,1,1,0,0,0,0,0,0,3,2;0,0,6,0,1,0,2,0,0,0,0,1,0,0,0,0" +
-  ";4,2,27,0,2,0,4,18,1,0,0,1,1,0,3,2;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,5,8,0,7,0,8,2,0,0,0,1,1,0,1" +
-  ",0;1,1,4,0,0,0,2,0,0,0,0,0,0,0,0,0;10,2,6,1,0,0,1,1,0,0,1,0,0,0,1,1;13,8,9,0,0,2,1,0,0,0,0,4,2,0" +
-  ",1,0;2,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,1,0,1,0,1,0,0,0,0;2,1,1,0,0,0,0,5,0,1,0,0,0,1" +
-  ",1,0;29,5,88,0,49,1,15,4,0,1,3,11,8,0,1,2;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,1,1,0,0,0,0," +
-  "0,1,4,0,0;1,21,3,0,0,1,8,0,0,0,0,10,3,0,5,4;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,1;1,1,2,0,0,0,0,2,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0;12,12,29,0,4,2,9,31" +
-  ",2,0,1,1,1,2,10,1;2,6,8,0,2,2,4,21,0,0,0,1,0,0,0,1;7,1,17,0,1,0,3,12,1,0,1,1,0,0,3,0;1,0,3,0,0,0" +
-  ",4,3,1,0,0,1,0,0,0,0;0,0,4,0,0,0,1,0,0,0,0,0,0,0,0,0;6,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,7,2,0,4,0" +
-  ",8,20,6,0,6,2,0,0,2,0;9,3,5,0,1,0,0,0,0,0,0,0,0,0,0,0;1,5,2,0,0,2,5,20,2,0,0,2,0,0,2,0;12,10,0,0" +
-  ",0,0,2,2,0,0,0,3,0,0,1,0;1,5,24,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;12,20," +
-  "28,0,0,2,4,38,0,1,4,8,1,0,6,0;1,0,0,0,0,0,0,3,0,0,0,0,0,0,0,0;16,2,25,0,13,5,1,0,0,0,2,4,2,0,0,0" +
-  ";0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,5,0,0,0,1,0,0,0,0;1,0,4,0,2,1,0,0,0,0,0,2,0,0,0,0" +
-  ";1,0,7,0,1,0,0,0,0,0,0,3,0,0,0,0;1,0,7,0,0,0,0,0,0,0,0,2,0,0,0,0;1,0,9,0,1,0,0,0,0,0,0,8,0,0,0,0" +
-  ";0,10,0,0,0,0,0,0,0,0,0,0,0,0,0,0;34,7,16,0,3,5,38,45,0,0,6,3,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0," +
-  "0,0,0;1,1,33,1,5,0,0,1,0,0,1,4,0,0,0,2;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,3,0,0,0,0,0,0,0,4" +
-  ",0,0,1;4,10,60,0,10,0,1,2,0,0,0,7,3,1,8,0;2,0,14,0,0,0,0,3,0,0,0,3,0,0,0,0;0,0,4,0,0,0,0,3,0,0,0" +
-  ",0,0,0,0,0;0,0,6,0,1,0,2,3,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,13,0,0,0,0,0,0,0,0;107,112,25,0,1,12,26" +
-  ",13,1,3,26,24,3,0,17,2;12,6,18,0,6,0,2,3,2,1,1,6,0,0,4,2;1,2,1,0,0,0,0,0,0,0,0,1,0,0,0,0;1,1,1,0" +
-  ",0,0,1,0,0,0,0,0,0,0,0,0;18,20,10,0,4,8,17,15,2,2,4,8,2,0,11,5;14,35,6,0,0,5,14,8,0,0,14,13,0,0," +
-  "4,1;3,2,18,0,1,0,1,1,0,0,1,1,0,1,2,6;9,34,18,0,2,3,10,9,0,0,7,8,2,1,10,4;0,7,0,0,0,0,0,0,0,0,0,2" +
-  ",0,0,4,0;0,2,2,0,0,0,0,0,0,0,0,0,0,0,0,1;10,3,0,0,0,0,0,4,0,0,0,1,0,0,0,0;0,0,34,0,9,0,0,0,0,0,0" +
-  ",1,0,0,1,0;0,1,0,0,0,0,0,0,0,0,0,3,2,0,0,0;4,0,0,0,0,0,3,0,0,0,0,4,0,0,0,0;16,2,79,0,12,0,4,0,0," +
-  "0,0,3,1,0,6,0;1,4,0,0,0,0,0,1,0,0,0,2,0,0,0,0;37,25,21,1,9,13,16,54,0,4,5,12,2,1,2,14;26,26,8,0," +
-  "7,4,12,21,0,1,2,5,2,0,7,4;1,0,2,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,2,0,3,0,0,3,0,0,0,0,0,1,2,0;11,17," +
-  "4,1,0,4,14,17,1,4,3,10,0,0,5,0;18,14,12,0,2,6,12,22,0,2,4,13,4,1,10,3;12,13,19,0,0,6,10,21,0,0,7" +
-  ",6,1,1,2,2;0,1,4,0,1,0,0,0,0,0,0,0,2,0,0,0;1,2,31,0,0,0,0,0,0,0,0,2,2,0,2,1;0,1,10,0,3,0,1,1,0,0" +
-  ",1,2,0,0,0,1;0,0,5,0,0,0,1,1,0,0,0,2,0,0,0,2;0,0,0,0,0,0,0,1,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,2;4,1,1,0,0,1,0,0,0,0,0,0,0,0,0,0;3,0,2,0,1,0,1,0,0,0,0,1,0,0,2,0;1,4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;28,14,52,0,2,6,8,6,1,0,3,7,1,0,2,4;102,14,207,0,29,20,12,5,0,0,1,30,1,0,11,4;3,0,1," +
-  "0,0,0,0,0,3,0,0,0,0,0,0,0;6,1,3,0,0,3,3,0,0,0,0,1,0,0,0,0;24,1,14,0,0,15,16,0,0,0,3,20,0,0,1,0;2" +
-  "9,30,9,0,2,8,16,12,0,1,3,13,4,0,2,2;0,3,0,0,0,0,1,0,0,0,2,0,3,3,0,0;22,9,17,1,1,5,9,18,0,0,2,9,3" +
-  ",0,3,3;4,4,9,0,0,0,0,11,0,0,0,0,1,0,5,1;0,1,1,0,0,0,0,1,0,0,0,0,1,0,2,0;12,0,0,0,0,0,0,0,0,0,0,2" +
-  ",0,0,0,0;24,39,176,1,7,6,16,46,2,4,3,28,10,1,11,8;7,8,9,0,4,4,6,15,0,0,1,6,0,3,2,2;1,25,70,0,2,0" +
-  ",0,1,0,0,0,13,0,0,13,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0,0;2,1,0,0,0" +
-  ",0,1,4,0,0,0,0,0,1,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0" +
-  ",0,0,0,0,0,0,0,2,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,2,0;0,5,1,0,0,0,0,0,0,0,0,9,0,0,0,0;0,0,5,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,8,0,0,2,0,0,0,1,1,0,0,0;10,1,14," +
-  "0,6,2,0,0,0,0,0,2,0,0,1,2;3,2,2,0,11,0,7,6,0,0,0,3,0,0,0,0;15,22,10,0,0,0,11,7,2,0,1,2,0,0,2,0;0" +
-  ",0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,0,0,0,0,0,0,0,0,0;6,1,1,0,0,0,0,4,0,0,0,0,0,0,0,1;" +
-  "0,1,0,0,0,0,0,0,0,0,0,1,0,0,2,0;0,0,0,0,6,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,3,0,0,0,0,0,0,1,0,0,0,0;" +
-  "2,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1;1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1;" +
-  "0,14,0,0,0,0,0,0,0,0,0,7,0,0,2,0;8,5,6,0,0,4,4,0,0,0,0,1,0,0,2,0;0,0,0,0,0,1,1,10,0,0,0,0,0,0,0," +
-  "0;18,13,15,3,5,2,3,17,0,2,3,4,11,0,1,7;1,0,0,0,1,0,3,0,0,0,0,0,1,0,0,1;22,3,14,0,0,4,6,36,0,4,7," +
-  "11,7,0,1,0;1,0,6,0,0,0,0,1,1,0,0,4,0,0,0,4;5,2,18,0,1,0,1,4,0,0,0,4,2,0,1,1;2,5,25,0,0,1,0,3,0,0" +
-  ",0,2,1,0,0,0;2,5,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;15,31,159,2,1,0,0,1" +
-  "9,0,1,0,9,5,1,3,0;15,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0" +
-  ",0,0,0,0,4,3,0,0,0;6,0,33,1,4,0,0,3,0,0,0,3,0,0,4,4;0,0,0,0,0,0,0,3,0,0,0,1,1,0,0,0;0,1,0,0,2,0," +
-  "1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,2,10,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,1,0,0,0,0,0,0,0,0;2,2,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,3,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;10,21,19,0," +
-  "1,13,33,44,5,1,1,6,0,0,8,5;16,93,22,0,4,13,37,92,2,7,1,15,9,4,10,6;3,3,3,0,0,2,0,2,0,0,0,0,2,0,1" +
-  ",0;1,0,0,0,0,1,1,0,0,0,0,2,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,4,0,0,0,0;2,0,3,0,0,0,1,0,0,0,0,0,0,0,0" +
-  ",0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,3,0,6,0,0,0,0,0,0,0,0,0,0,0;0,4,1,0,0,0,0,0,0,0,0,4,0,0,0" +
-  ",0;1,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,7,0,0,0,0,0,0,0,0,0,1,0,0,1,0;8,6,0,0,0,0,2,0,1,0,2,6,0,0,1" +
-  ",0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;0,17,0,0,0,6,6,6,0,0,0,1,0,0,5,0;39,44,77,0,13,2,13,46,1,0,2," +
-  "17,3,0,9,15;0,0,1,0,3,1,0,1,0,0,0,3,0,0,0,2;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,20,0,0" +
-  ",0,1,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,0,0,0,0,1,0,0,1,0;0,0,2,0,1,0,1,0,0,0" +
-  ",0,0,0,0,0,0;52,1,0,0,0,0,0,1,0,0,0,0,0,0,0,4;0,1,7,0,1,0,0,0,0,0,0,0,0,0,0,0;0,1,2,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,1;0,2,0,0,0,0,1,1,0,0,0,1,0,0,0,0;1,0,5,0,0,0,1,1,0,0,0,1,0,0,0,0;13,5,3,0,1,0,3,1,0" +
-  ",0,0,1,0,0,0,0;16,7,10,0,2,1,5,1,0,0,0,2,3,0,0,2;6,2,4,0,1,0,3,2,0,0,0,0,0,0,0,0;0,1,1,0,0,0,0,7" +
-  ",0,0,2,1,0,0,0,0;0,12,24,0,2,3,2,43,0,3,1,0,1,0,5,0;2,1,17,0,0,0,2,0,0,0,0,0,2,0,6,0;49,45,45,0," +
-  "2,18,43,26,0,2,6,27,1,3,6,3;0,0,14,0,15,0,0,2,0,0,0,0,8,0,0,1;0,1,8,0,3,0,1,0,0,0,1,0,0,0,0,1;1," +
-  "1,7,0,2,0,0,0,0,0,2,0,0,0,0,0;0,3,6,0,0,0,0,8,0,0,0,0,0,0,0,1;148,7,5,0,0,0,0,6,0,0,0,6,0,0,0,0;" +
-  "0,41,1,0,0,0,0,0,0,0,0,2,4,0,4,0;0,14,0,0,0,0,0,0,0,0,0,8,1,0,3,0;0,1,6,0,1,0,0,0,0,0,0,0,0,0,0," +
-  "0;23,23,0,0,0,1,2,3,0,2,1,7,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,6,0;5,7,2,0,1,1,0,4,0,0,0,2,0,0," +
-  "0,0;6,8,3,0,0,0,0,1,0,0,1,2,0,1,1,0;4,1,4,1,1,0,0,0,0,0,0,0,2,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;9,24,1,0,1,1,4,5,0,4,0,4,0,0,10,0;1,3,1,0,0,0,0,0,0,0,3,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0," +
-  "0,0,0;39,7,52,0,6,2,7,9,0,0,1,8,1,1,8,2;12,0,0,0,0,0,0,1,0,0,0,3,0,0,1,0;0,0,28,0,1,0,0,0,0,0,0," +
-  "0,0,0,1,0;2,1,6,0,0,1,1,1,0,1,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;4,4,12,0,0,2,6,5,1,0,1" +
-  ",0,0,0,1,0;4,5,20,0,3,0,1,6,0,0,2,0,0,0,2,0;108,46,99,0,14,6,33,68,7,2,24,43,6,2,20,27;0,0,2,0,0" +
-  ",0,1,0,0,0,0,0,0,0,0,1;0,0,2,1,0,0,0,1,0,0,0,0,1,0,0,0;4,0,0,0,5,0,0,1,0,0,0,1,0,0,0,0;0,0,6,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,4,1,0,0,0,0,0,0,0,0,0,0,0,1,0;0,4,4,0,1,0,4,5,0,0,0,11,0,3,3,3;2,0,0,0," +
-  "0,0,2,0,0,0,0,1,0,0,0,1;4,2,42,0,3,0,0,1,0,0,0,1,2,0,0,0;5,2,76,0,5,0,0,1,0,0,0,5,2,0,0,1;0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,3,0,1;3,1,7,0,0,0,0,0,0,0,1,7,0,0,0,0;0,0,4,0,0,0,1,1,0,0,0,0,3,0,0,0;0,0,2," +
-  "0,0,0,1,3,0,0,0,0,0,0,2,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,0;6,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,5,0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,24,0,1,0,0,0,0,0,0,7,0,0,0,0;0,0," +
-  "16,0,0,0,0,1,0,0,0,2,0,0,0,1;0,1,1,0,0,0,0,1,0,0,0,1,2,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0" +
-  ",3,0,0,0,0,0,0,0,0,0,0,0,0,0;4,31,108,0,6,1,4,33,3,0,0,6,10,0,2,3;29,9,14,0,0,8,7,7,0,0,4,2,1,0," +
-  "0,0;1,2,7,0,0,0,9,0,0,0,0,0,1,0,1,0;13,5,11,0,0,2,10,1,1,0,1,4,2,0,0,0;0,1,3,0,0,1,0,0,0,0,0,0,0" +
-  ",0,1,0;0,8,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,16,0,0,0,0,1,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,0,0,1,0,0,0,0,0,0,10,1,0,0,0;4,33,0,0,0,2,0,2,0,0,0,2,0,0,3,0;2,0,0,0,0,0,3,3,0,0,0," +
-  "0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,1,0,0;7,18,3,0,0,0,7,3,2,0,5,6,0,0,1,0;0,0,0,0,0,0,6,0,0,0,0" +
-  ",0,0,0,0,0;11,8,7,0,2,7,1,1,0,0,1,0,0,0,1,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;6,0,27,0,5,0,0,0,0,0,0,1,0,0,0,1;2,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,1,0,0,0,0," +
-  "0,0,0,0,0,0,0;3,0,0,0,0,0,0,3,3,0,0,3,0,0,0,0;1,2,4,0,0,0,1,0,0,0,0,0,0,0,0,0;1,3,2,0,0,0,1,0,0," +
-  "0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,1,0,0,0,0,0,0,0,0,1,0,0,1,1;0,5,2,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;2,1,10,0,1,1,0,2,0,0,0,4,0,0,1,2;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;2,2,3,0,0,0,0,1,0" +
-  ",1,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,7,0,0" +
-  ",1,0,0,0,0,4,0;2,1,3,0,0,0,0,8,0,0,0,6,2,0,0,0;5,6,52,2,2,1,0,2,0,0,0,2,1,0,12,0;7,3,13,0,0,0,1," +
-  "0,0,1,0,1,1,0,1,0;6,24,39,3,7,2,0,5,0,0,0,13,8,0,11,6;0,1,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;5,0,5,0,0,0,0,1,0,0,0,0,0,0,1,0;0,7,0,0,0,0,0,0,0,0,0,9,0,0,0,0;0,0,2,0,0," +
-  "0,2,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,1,10,0,0,1;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;1,1,52,1,1,4,39,17,2,1,0,3,0,0,6,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;61,56,112,1,8,11,24,20,1,1,4,25,10,3,14,4;0,0,5,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0," +
-  "0,0;6,2,8,0,1,4,1,0,0,0,0,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;51,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;56,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,3,0;63,111,130,6,27,13,18,61,0,12,9,44,30,4,46,3;4,2,12,1,0,0," +
-  "1,0,0,0,1,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;10,1,5,0,0,2" +
-  ",2,3,0,2,1,2,0,0,0,0;35,1,9,0,2,5,10,1,0,0,4,2,0,0,2,3;0,0,2,4,0,0,0,0,0,0,0,0,0,0,0,0;35,7,4,0," +
-  "1,0,4,0,0,0,0,2,0,0,1,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,2,0,0,0,1;4,4,12,0" +
-  ",1,1,1,3,0,0,0,2,0,0,2,2;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,7,13,0,0,0,0,3,0,0,0,2,0,0,0,0;0,0,7," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,1,0,0,0,0,0,0,0,0,1,0;6,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0;0,0,5," +
-  "0,16,1,0,0,0,0,0,0,0,0,0,0;0,1,0,0,1,0,4,0,0,0,0,0,0,0,3,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0," +
-  "2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,2,2,0,0,0;0,0,6,3,1,0,0,0,0,0,0,0,0,3,0,0;0,0," +
-  "4,0,0,0,0,0,0,0,0,0,0,2,0,0;0,0,4,8,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,3,0,0,0;6,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0;17,29,73,0,5,0,1,17,2,0,0,1,1,0,1,1" +
-  ";0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,2,0,0,0,0,0,0,0,1,0,0,0,0;0,0,3,0,36,0,0,0,0,0,0,0,0,0," +
-  "0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;85,112,36,12,3,20,52,8,0,7,2" +
-  "0,53,9,0,21,28;2,1,96,0,9,0,0,5,0,1,0,4,1,1,1,2;0,1,4,0,1,0,0,0,0,0,0,0,1,0,0,1;16,17,96,0,7,3,2" +
-  ",8,0,0,0,10,2,2,13,7;15,11,164,0,13,1,4,14,0,0,0,10,3,3,19,8;4,0,26,0,2,0,1,1,0,0,2,5,0,0,0,0;0," +
-  "0,0,0,0,0,2,0,0,0,2,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "1,1,0,0,0,0,0,12,1,0,0,0,0,0,1,0;0,3,0,0,0,0,2,0,0,0,0,0,0,0,6,0;0,3,2,0,2,0,2,17,3,0,0,0,2,0,5," +
-  "0;0,2,0,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,8,0,1,0,1,0,0,0,0,2,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;4,7,0,0,0,18,5,3,0,0,0,1,0,0,6,0;9,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;13,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;3,9,1,0,0,0,4,2,0,0,13,10,0,0,0,0;0,1,1,1,0,0,0,3,0,0,0,0,0,1,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;10,27,6,0,6,2,8,5,0,0,2,34,2,0,1,0;1,0,2,0,0,0,1,0,0,0,0,0" +
-  ",0,0,1,5;1,0,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,2,2,0,0,0,0,4" +
-  ",0,0,2,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;3,8,0,0,2,3,11,0,0,0,1,11,0,0,4,0;39,176,7,0,2,0,10,1,7" +
-  ",0,4,58,0,0,15,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,0,0,0,0,0,5,0,0,0,0;1,0,0,0,0,0,17," +
-  "0,0,0,0,0,0,0,0,0;23,6,23,0,10,1,7,41,0,0,5,12,0,0,6,0;0,3,0,0,0,0,1,9,0,0,0,0,0,0,4,0;0,0,6,0,1" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,11,1,2,0,5,5,0,1,2,4,0,0,0,0;4,2,17,0" +
-  ",0,2,19,10,11,0,0,0,0,0,0,0;1,0,2,0,0,0,0,4,0,0,2,0,0,0,0,0;5,0,0,0,1,1,0,24,0,0,9,0,0,1,0,1;3,0" +
-  ",0,0,0,0,0,1,0,0,0,0,0,0,0,0;1,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "3,1,0,0,0,0,0,0,0,0,2,1,0,0,0;0,2,1,0,0,0,0,2,0,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "1,7,0,0,0,0,2,0,0,0,0,0,0,0,0;9,1,76,0,13,2,1,22,0,0,0,3,0,0,6,3;0,0,13,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;6,3,43,0,1,2,1,0,0,0,0,3,0,0,2,0;1,9,10,0,1,1,0,1,0,0,0,1,0,0,2,0;1,3,14,0,2,0,1,1,0,0,0,0,0,2" +
-  ",0,0;1,3,5,0,0,1,0,0,0,0,0,0,1,0,0,0;167,6,0,5,7,2,2,0,0,0,8,13,0,0,2,0;3,0,0,0,0,0,1,0,0,0,0,0," +
-  "0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;15,2,1,0,0,1,0,2,0,0,3,5,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,6" +
-  ",0,0,0,0;0,0,6,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;2,3,11,1,1,0,0,13,0,0,0" +
-  ",1,0,0,0,3;7,1,13,0,0,0,4,1,0,0,1,1,0,0,0,0;6,1,4,1,0,1,2,1,0,1,0,1,0,0,1,1;7,1,27,2,0,0,0,4,0,0" +
-  ",4,7,0,3,0,3;1,0,6,0,0,0,0,1,0,0,0,1,0,0,0,5;11,5,67,6,12,7,12,8,0,0,2,11,3,1,5,3;0,0,4,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,1,0,0,0,0;1,2,0,0,0,0,1,6,0,0,0,5,0,0,0,0;5,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;3,0,3,0,0,2,0,0,0,0,0,0,0,0,2,0;0,2,10,0,3,0,0,0,0,0,0,2,0,0,0,0;0,0,5,0,1,2,0" +
-  ",0,0,0,0,0,0,0,0,0;1,0,82,0,3,0,1,2,0,0,0,1,1,0,8,0;2,0,6,0,1,0,2,4,0,0,0,2,0,0,2,1;2,0,12,0,1,1" +
-  ",0,5,0,0,0,0,0,0,0,0;3,1,3,0,0,0,0,2,0,0,0,0,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,2,0,0,1" +
-  ",0,0,0,0,0,1,0,0,0,1;1,0,7,1,1,0,0,0,0,0,0,1,0,0,0,1;13,10,80,0,18,5,3,21,3,0,0,7,2,1,2,1;0,0,2," +
-  "0,0,1,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,3," +
-  "0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,7,0,0,0,0,0,0,0,0;0,1,1,0,0,0,1,1,0,0,0,0,0,0,0,0;13,2,0" +
-  ",0,0,0,2,0,0,2,1,0,0,0,0,0;134,108,47,3,15,39,106,20,7,6,57,58,1,0,36,0;1,1,1,0,0,0,0,0,0,0,0,1," +
-  "0,0,0,0;0,1,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;6,9,19,0,0,1,0,0,0,0,0,2,0,0,3,0;0,10,21,0,2,0,1,0,0,1,0,0,1,0,1,0;0,0,7,0,0,1,0,1,0,0," +
-  "0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;12,15,96,0,9,1,5,2,0,0,3,8,2,0,11,6;9,20,131,0,20,0," +
-  "11,4,0,0,5,16,1,1,4,2;0,0,3,0,0,1,1,3,0,0,0,0,0,0,0,0;0,0,1,0,0,0,1,1,0,0,0,0,0,0,1,0;7,0,5,0,0," +
-  "0,1,7,0,0,0,0,0,0,0,0;5,3,10,0,0,3,3,6,1,0,3,3,0,0,8,1;0,1,27,0,2,0,2,4,0,0,0,1,3,0,0,1;2,3,43,2" +
-  ",5,0,3,6,0,0,0,1,1,0,1,2;0,4,3,0,1,0,0,0,0,0,0,5,0,0,18,0;0,14,7,0,1,2,15,0,0,0,0,0,0,0,28,0;3,1" +
-  ",0,0,0,0,1,2,0,0,0,2,0,0,0,0;11,4,17,0,3,0,2,0,0,0,1,0,0,0,0,0;0,0,12,0,0,2,0,0,0,0,0,0,0,0,0,0;" +
-  "0,8,0,0,0,0,0,0,0,0,0,0,0,0,1,0;3,14,12,0,0,17,35,16,0,0,1,3,0,0,11,0;0,0,5,2,0,0,0,4,4,0,0,0,0," +
-  "0,0,0;0,0,4,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;6,0,0,0,1,0,0,3,0,0,0,0,0," +
-  "0,0,0;16,12,83,0,12,2,2,7,0,0,0,17,0,2,8,0;8,1,11,0,1,0,0,1,0,0,0,1,0,0,1,1;0,0,0,0,0,0,0,0,0,0," +
-  "0,0,4,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,1,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,0,1,0,0,0,0,0,0,0,0,1,0,0,3;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0," +
-  "0,3,1,0,0,0;13,0,2,0,0,1,1,2,0,0,0,0,0,0,0,0;0,3,0,0,0,0,2,0,0,0,0,0,0,0,2,0;0,0,0,0,0,0,1,0,0,0" +
-  ",0,0,0,0,5,0;0,1,13,0,0,0,1,10,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,4,0;5,5,4,0,0,0,5,19,0,0,0,2,0,0,2,0;28,57,8,0,1,41,32,152,17,21,12,34,9,3,18,0;6,0,0" +
-  ",0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;1,0,0" +
-  ",0,0,0,2,0,0,0,4,0,0,0,0,0;4,3,1,2,0,0,0,4,0,0,0,0,0,0,0,0;18,24,3,2,0,1,2,9,0,1,4,3,1,0,7,0;2,0" +
-  ",5,0,1,0,0,1,0,0,0,0,0,1,1,0;1,0,1,0,0,0,1,3,0,0,0,0,0,0,0,0;0,0,4,0,0,2,2,15,1,1,0,5,0,0,2,3;9," +
-  "5,5,1,0,1,8,18,1,2,0,11,0,0,3,0;0,0,0,0,0,0,3,16,0,0,0,0,0,0,0,2;4,0,18,0,0,2,2,0,0,0,0,0,0,0,2," +
-  "0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,1,0,0,0,0,0,1,0,0,0,0,0,0,4," +
-  "0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,1,2,0,0,1,0,0,0,0,0,0,0,0,0" +
-  ",0;24,6,82,0,23,1,6,14,0,0,2,3,0,1,35,13;8,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;1,1,1,0,1,0,0,0,0,0,0,0" +
-  ",0,0,0,0;5,2,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;0,0,7,0,3,0,0,0,0,0,0,0,0,0,0,0;10,3,41,0,7,1,5,11,2,0,1,3,0,1,2,1;7,14,30,0,5,3,4,57,0" +
-  ",2,1,1,1,1,4,5;74,9,129,1,20,10,12,60,0,1,5,6,7,3,18,41;1,1,0,0,0,0,6,8,0,0,1,0,0,0,0,0;0,4,0,0," +
-  "0,0,0,0,0,0,0,2,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,0,0,0,3,10,1,0,0,0,3,0,4,0;3,0,0,0,0,0,0,12,0,0,1,0,0,0,0,0;0,0,1," +
-  "8,0,0,0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,4,16" +
-  "9,0,9,1,5,9,0,0,0,11,1,0,2,5;9,2,0,0,0,4,2,0,0,0,2,1,0,0,0,0;0,0,0,0,1,0,0,0,0,0,0,0,0,0,2,2;47," +
-  "6,74,0,4,10,29,1,0,1,8,17,2,0,1,0;7,3,3,0,0,0,1,3,0,0,0,1,0,0,0,0;1,0,0,0,0,1,3,0,0,0,0,0,0,0,0," +
-  "1;47,7,15,1,0,3,8,1,0,0,2,1,1,0,1,3;129,15,18,1,0,14,12,6,1,1,7,4,6,1,28,0;17,0,4,0,0,1,0,1,0,0," +
-  "0,2,4,0,0,0;6,3,14,0,1,1,2,0,0,0,0,0,0,2,1,0;11,3,6,0,0,1,0,1,0,1,1,0,0,0,0,0;0,0,0,0,0,0,0,9,0," +
-  "0,0,6,0,0,2,0;1,6,4,0,0,1,3,5,0,0,0,2,0,0,5,2;8,3,11,0,1,4,1,3,1,0,0,3,1,0,0,2;11,5,19,2,0,2,12," +
-  "7,0,1,1,3,2,0,2,3;8,18,32,0,4,2,26,66,5,2,1,10,6,1,8,18;5,1,5,0,0,1,0,1,0,1,0,0,0,0,0,1;1,0,3,0," +
-  "0,0,0,0,0,0,0,4,0,0,2,1;0,0,8,0,1,0,0,0,0,0,0,0,2,0,0,0;1,3,3,0,0,0,3,0,0,1,0,2,0,1,0,0;6,2,1,0," +
-  "0,1,0,8,0,0,1,1,0,1,1,0;2,7,8,0,1,0,1,6,2,0,0,1,0,0,1,0;20,1,2,0,0,1,3,0,0,0,0,0,0,0,0,0;1,1,1,0" +
-  ",0,0,0,0,1,0,0,0,0,0,0,0;1,35,4,1,0,0,3,3,0,0,4,2,1,1,1,0;18,22,2,0,1,3,15,5,1,0,11,11,1,0,10,0;" +
-  "0,1,0,0,3,0,0,0,0,0,0,0,0,0,0,0;0,17,0,0,0,0,0,0,0,0,0,7,0,0,3,0;3,0,1,0,0,0,1,0,0,0,0,0,0,0,0,0" +
-  ";2,5,1,6,0,2,6,2,0,0,0,3,0,0,10,0;1,1,2,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,26,0,0,0,0,0,0,0,0,0,1,0,9" +
-  ",1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,3,0;1,1,2,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,0,0,0,1,0,0,0,0,0,2,0,0,0" +
-  ",0;0,0,6,0,1,0,0,2,0,0,1,0,1,0,0,0;27,32,36,3,3,4,13,4,0,1,1,10,2,3,5,2;6,4,7,0,3,6,10,29,0,0,1," +
-  "2,2,0,5,0;17,15,8,1,1,5,8,61,0,1,1,3,0,2,8,1;0,2,0,0,0,0,0,6,0,0,0,0,0,0,0,0;16,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;1,2,0,0,0,1,18,2,0,0,0,1,0,0,2,0;0,2,1,0,0,0,0,3,1,0,0,0,0,0,0,0;8,2,8,0,4,3,3,6,0" +
-  ",0,0,0,0,0,0,0;12,17,8,0,5,11,23,20,0,0,3,8,0,0,1,2;46,13,23,2,0,1,15,11,0,1,0,3,2,3,3,5;0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,6,0,0;1,0,13,0,2,0,0,2,0,0,0,1,0,0,0,0;0,0,2,0,0,0,0,1,0,0,0,1,0,0,0,0;1,1,3," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,16,0,0,3,0,0,0,1,0,0,0,0,1,0;0,24,6,0,1,0,1,0,0,1,2,8,1,0,4,0;0,0," +
-  "39,0,1,0,0,0,0,0,0,1,0,2,0,0;37,20,8,0,0,1,7,9,1,0,2,7,0,3,5,1;0,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;0" +
-  ",0,5,0,2,0,0,0,0,0,0,1,0,0,0,0;12,3,22,0,0,0,7,4,0,0,0,1,0,0,0,0;1,6,26,1,2,4,16,52,1,1,4,6,0,1," +
-  "8,0;2,1,34,1,3,1,3,6,1,0,1,0,0,0,3,1;18,7,67,1,3,3,4,2,0,0,1,10,0,1,7,1;0,0,4,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;23,9,47,1,5,4,9,6,0,2,2,6,1,0,6,0;16,0,3,0,0,0,2,0,0,0,0,0,0,0,0,0;0,13,9,0,0,1,6,6,0,0," +
-  "0,5,0,0,8,0;6,6,12,0,0,3,7,18,0,0,0,12,4,2,7,0;0,0,6,0,0,0,0,0,0,1,0,1,0,0,0,0;0,0,4,0,0,0,0,2,0" +
-  ",0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,0,0,0,0,0,2,0,0,0,0,7,0,0,0,1;2,25,32,0,2,9,9,6" +
-  ",2,0,1,6,4,0,4,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;30,24,62,2,4,5,20,45,1,0,2,12,1,1,8,7;6,3,13,1," +
-  "0,6,11,51,0,0,1,2,3,0,6,1;8,2,4,0,2,0,2,1,0,0,0,1,4,0,0,0;8,14,19,0,3,0,1,0,1,1,1,7,5,0,7,4;11,0" +
-  ",0,0,0,0,0,0,0,0,0,1,0,0,0,0;7,1,9,0,2,2,10,3,0,0,0,1,0,0,0,0;8,8,89,0,9,1,10,0,0,0,2,10,1,0,7,1" +
-  ";0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;10,1,7,0,0,0,2,1,0,0,0,2,0,0,1" +
-  ",0;0,0,2,0,0,9,16,3,0,0,0,0,0,0,0,0;17,5,10,0,2,0,3,0,0,1,0,4,0,0,3,0;1,1,3,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;1,0,16,0,1,0,0,1,0,0,0,0,0,0,0,3;0,6,0,0,1,1,0,0,0,0,0,7,0,0,1,0;6,2,72,0,2,1,0,0,0,0,0,1," +
-  "0,1,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,1,0,0;0,1,1,0,0,0,0,1,0,0,0,3,1,0,0,0;0,0,16,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;5,0,9,0,1,0,0,0,0,0,1,0,0,0,0,0;1,4,44,0,2,1,2,0,0,0,0,3,1,0,2,3;1,1,3,0,1,0,0,0,0,0,0," +
-  "1,0,0,0,0;8,6,8,0,0,2,7,7,1,1,1,0,4,1,1,1;30,21,47,7,3,7,36,16,0,0,13,25,2,1,11,6;0,0,3,0,0,0,2," +
-  "0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,1,1,0,1,0,0,0,0,0;2,3,32,1,0,0,0" +
-  ",3,0,0,0,1,1,0,0,0;1,2,4,0,0,0,0,0,0,0,0,1,0,0,0,0;19,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,32,0,1,1" +
-  ",1,1,0,0,0,0,1,0,0,1;0,0,13,0,0,0,0,4,0,0,0,1,0,0,0,1;8,0,8,2,0,1,1,1,0,0,0,0,0,0,0,0;0,0,8,0,5," +
-  "0,2,2,0,0,0,1,1,0,0,0;4,6,17,4,0,4,11,45,2,0,0,1,4,1,2,4;0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,2;0,1,0,0" +
-  ",0,0,0,7,0,0,0,0,0,0,0,0;18,8,15,0,0,4,7,6,1,0,1,4,2,0,4,2;1,0,2,0,1,0,0,1,0,0,0,1,0,0,0,0;26,10" +
-  ",51,0,9,2,4,22,0,1,1,3,2,0,9,1;1,1,2,0,1,0,0,1,0,0,0,0,1,0,0,0;6,2,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0" +
-  ",1,16,0,4,0,0,0,0,0,0,5,0,0,7,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,1,4,0,1,0,6,2,0,0,0,1,0,0,1,0;" +
-  "2,1,2,0,0,0,0,0,0,0,0,0,0,0,1,0;2,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;" +
-  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,8,0,2,0,1,0,0,0,0,1,0,0,1,0;0,2,10,0,0,0,0,2,0,0,0,3,0,0,0,0" +
-  ";1,4,3,0,2,1,2,0,0,0,0,2,0,0,0,0;53,17,175,2,20,7,14,8,0,1,1,16,24,2,3,1;1,0,3,0,1,0,0,0,0,0,0,0" +
-  ",0,0,0,1;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,5,0,1,0,0,0,0,0,0," +
-  "1,0,0,0,1;19,3,37,1,4,0,0,1,0,0,1,0,3,0,2,1;1,0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,6,0,1,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,29,0,0,0,0,25,0,2," +
-  "0,3,0,0,0,0,0;6,39,0,0,0,3,7,1,0,0,1,1,0,0,4,0;0,4,0,0,0,0,10,0,0,0,1,1,0,0,5,0;0,9,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;0,35,0,0,0,0,0,0,0,3,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,3," +
-  "0,1,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,7,0,0,0,1,0,5,0,0,0,1,0,0,0,0;0,2,5,0,0,0,0," +
-  "11,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;4,0,0,0,0,0,2,1,0,0,0,1,0,0,0,0;1,1,24,0,3,0," +
-  "0,1,0,0,0,3,0,0,12,0;1,0,0,0,0,0,3,0,0,0,0,0,0,0,0,0;202,155,74,1,10,59,105,74,3,6,15,79,3,2,32," +
-  "5;0,0,1,0,0,1,1,0,0,0,0,2,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,7,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,10,0,0,0,0,0,0,0,0,1,0,0,0,0;5,11,8,0,0,1,1,3,0,6,0,0,0,0," +
-  "0,0;0,34,0,0,0,0,0,0,0,0,0,5,0,0,0,0;3,0,14,0,1,0,0,4,0,0,1,2,0,0,3,0;0,0,9,0,4,1,0,3,0,0,0,2,0," +
-  "0,0,0;0,0,6,0,0,0,0,8,0,0,0,0,0,0,0,0;7,0,12,0,2,8,13,2,0,0,4,11,1,0,3,1;0,0,4,0,0,0,0,0,0,0,0,0" +
-  ",0,1,0,0;0,0,17,2,0,0,0,2,0,0,0,0,0,9,0,0;7,5,17,0,1,0,3,10,1,0,1,1,1,0,2,1;6,2,118,0,3,2,4,16,1" +
-  ",0,1,0,3,2,1,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;4,42,20,1,4,7,29" +
-  ",155,1,2,12,10,5,0,6,5;0,0,2,0,0,0,0,0,0,0,0,6,1,0,0,0;1,0,0,0,0,0,1,0,0,0,3,0,0,0,0,0;0,0,0,0,0" +
-  ",0,0,2,0,0,0,2,0,0,0,0;0,1,2,0,0,0,0,0,0,1,0,3,1,0,0,0;2,0,1,5,0,0,0,0,0,0,0,0,0,7,0,1;0,1,2,0,1" +
-  ",0,0,2,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,1,0,0,0,0,1,0,1,0;0,1,0,0,0,0,0,0,0,0,4,2,0,0,0,0;27,1,2,0," +
-  "0,2,12,2,0,0,0,0,2,0,0,1;0,0,2,0,0,0,0,0,0,0,0,1,2,0,0,0;16,3,8,0,0,0,3,2,0,1,0,1,2,1,0,5;11,0,1" +
-  "0,0,0,4,6,2,0,1,1,0,2,1,2,1;0,0,3,0,0,1,1,0,0,0,0,0,0,0,0,0;5,14,33,3,2,1,8,32,2,0,1,1,3,1,1,2;1" +
-  ",1,2,0,0,1,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3" +
-  "6,0,5,0,0,0,3,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,5,3,0,0,12,18,12,0,0,1,8,0,0,0" +
-  ",0;1,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,8,42,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,3,11,0,3,0,0,9,0,0,0,1,1,0,3,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;1,3,27,0,4,0,2,3,0,0,0,4,1,0,0,5;2,1,3,0,0,0,0,0,0,0,0,5,0,0,0,0;0,2,0,0,0,0,2,2,0,0,0,0,0," +
-  "0,0,0;0,1,1,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0," +
-  "0,0,0;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;28,18,31,0,5,0,3,51,4,2,21" +
-  ",20,1,0,0,1;17,72,3,2,1,13,21,4,0,3,19,12,2,0,10,0;5,20,0,0,0,5,4,6,0,3,2,21,0,0,0,0;9,2,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;80,15,1,0,0,3,11,1,0,0,0,8,0,0,3,0;1,0,3,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0,4,0," +
-  "0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,9,0,0," +
-  "0,0,0,1,0,0,0,0,0,0,0,0;2,2,2,0,1,0,0,1,0,0,0,4,0,0,0,0;0,2,0,0,0,1,9,0,0,0,2,0,0,0,0,0;12,4,38," +
-  "1,2,0,3,5,0,0,1,8,2,0,2,2;1,2,13,0,3,1,0,2,0,0,0,1,0,0,1,1;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1" +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,0,2,0,0,0,1,0,0,0,0;2,3,6,0,0,0,0,4,0,0,2,5,1,0,1,0;24,9" +
-  ",37,0,5,6,7,30,0,1,3,8,6,2,3,5;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,1,1,0,0,6,0,1,0,2,3,0,0,0;1" +
-  "2,17,15,0,3,5,0,9,5,5,3,10,2,0,1,2;1,0,41,5,2,0,1,2,0,0,0,7,0,4,0,7;7,0,2,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;4,0,14,0,1,0,0,6,0,0,0,0,1,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;220,56,70,0,10,25,47,69,1,0" +
-  ",17,26,7,3,9,3;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;2,6,0,0,0,5,23,3,1,0,1,2,0,0,8,0;3,14,23,0,2,6,8," +
-  "18,3,0,1,4,0,0,8,4;4,2,3,0,0,3,2,37,0,0,4,0,0,0,4,0;0,1,0,0,0,0,0,4,1,0,0,0,0,0,0,0;0,2,5,0,0,0," +
-  "1,6,0,0,0,0,0,3,7,3;2,3,17,1,0,1,5,10,0,0,3,3,0,0,1,1;48,50,70,0,2,11,26,13,0,0,7,20,3,1,6,4;0,0" +
-  ",6,0,0,0,0,0,0,0,0,0,0,0,0,0;16,9,21,0,5,14,24,4,6,0,3,5,3,0,2,0;0,1,0,0,0,0,1,3,0,0,0,0,0,0,0,0" +
-  ";1,0,10,0,0,0,2,15,0,0,0,5,0,0,1,0;2,3,1,0,0,1,0,3,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,2,0,0,2,4,23,0,0,0,1,0,0" +
-  ",0,1;58,15,6,0,1,3,9,12,0,0,0,2,0,2,0,1;13,4,6,0,0,0,3,17,1,4,0,3,0,0,2,2;0,0,0,0,0,0,0,4,0,0,0," +
-  "0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,1,0,0,0;3,1,0,0,1,0,0,0,0,0,6,7,4,0,2,0;8,1,1,0,0,0,4,0,0,0,3," +
-  "3,0,0,1,0;5,1,44,0,3,4,3,5,0,0,1,2,1,0,3,0;1,0,0,0,1,0,0,0,0,0,0,0,0,0,0,3;0,0,8,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;29,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;30,21,35,0,4,7,13,57,0,1,7,27,2,0,8,2;1,11,3,0,0,2,3" +
-  ",0,0,1,2,6,1,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;42,35,33,0,8,20,6,12,2,1,0,23,4,1,17,0;1,1,16" +
-  ",0,2,0,0,0,0,0,1,1,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,9,4,0,0,0,0,1,0,0,0,6,0,0,0,0;0,2,0" +
-  ",0,0,0,0,0,0,0,0,2,0,0,0,0;1,0,0,0,0,8,0,0,0,0,0,0,0,0,0,0;0,0,7,0,2,0,0,0,0,0,0,4,0,0,0,1;0,3,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,1,3,0,12,0,3,0,0,0,0,0,0;5,1,2,0,0,0,6,3,0,2,0,3,0,0,1,0;0,0," +
-  "5,0,0,0,0,0,0,0,0,1,0,0,1,0;0,1,7,0,0,0,0,1,0,0,0,1,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1" +
-  "1,2,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,0,0,0,0,8,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "1,2,1,0,0,1,1,0,0,0,0,0,0,0,0;10,10,31,0,11,6,6,3,2,0,3,3,0,0,6,3;0,5,0,0,0,0,0,3,0,0,0,0,0,0,0," +
-  "0;12,8,41,0,4,2,7,6,0,1,0,8,2,0,3,3;49,92,103,2,10,6,53,167,12,0,10,38,12,6,19,13;2,35,15,0,1,1," +
-  "1,17,0,0,3,11,11,0,3,14;0,4,7,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,16,0,0,0,0,0,0,0,0;0,0,6,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0;10,10,24,0,1,5,15,19,1,1,0,11,2,0,9,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;" +
-  "0,0,3,0,1,0,0,0,0,0,0,0,2,0,0,0;5,3,52,0,18,0,5,1,0,0,3,3,0,0,0,0;31,4,77,4,4,4,11,1,0,0,0,8,4,1" +
-  ",1,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,2,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,1,0,0" +
-  ",0,0;15,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,2,40,2,8,1,1,4,0,0,0,5,0,0,3,7;89,0,0,0,0,0,4,0,0,0,0,0," +
-  "0,0,0,0;332,0,0,0,0,0,4,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,4,0,0,0,0,0,0;0,0,4,0,0,0,0,3,0,0,0," +
-  "0,0,0,0,0;0,0,54,1,0,0,0,10,0,0,0,0,0,0,0,1;55,5,7,0,1,4,32,32,0,0,7,6,0,0,0,3;0,4,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;0,7,4,0,1,0,0,0,0,0,0,2,0,0,0,0;2,44,50,0,1,0,2,7,0,0,4,3,1,0,4,0;0,4,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,1,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0" +
-  ",0,0,0,1,0,0,0,0;74,30,4,0,2,0,5,0,0,0,8,11,0,0,0,0;0,10,0,0,0,0,1,1,0,0,1,6,0,0,0,0;15,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,7,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,15,0,0,1" +
-  ",0,0,0,0,0,0,0,0,0,38,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;1,0,2,0,0,0,0,0,0,0,0,0,1,0,0,0;4,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,13,0,0,0,0,0,0,0,0,0;0,11,1,0,0,11,75,3,0,0,1,1,0,0,1,0;1,0," +
-  "0,0,0,4,3,2,0,0,0,2,0,0,0,0;9,13,61,0,1,3,2,6,0,1,1,3,0,0,26,6;0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "0,0,0,0,0,0,0,0,0,0,4,0,0,0,0,0;0,5,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,0,0,0,0,0,0,0,0;" +
-  "1,0,2,0,0,0,0,0,0,0,0,0,0,0,4,0;0,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,1,0,0,0" +
-  ";0,0,20,0,0,0,0,0,0,0,0,1,10,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;57,50,443,1,37,46,61,101,6,5,9,31,15,0,31,20;4,9,86,0,7,8,21," +
-  "87,3,5,3,7,6,2,8,10;1,0,2,0,0,0,2,5,0,0,0,0,0,0,1,0;0,0,14,0,1,0,0,0,0,0,0,0,0,0,0,1;1,0,9,0,1,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,6,1,1,0,0,0,0,0,1,0;0,0,2,0,1,0,0,0,0,0,0,4,4,2,0,1;0,0,0,0,0,0" +
-  ",5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,5,0,0,0;2,0,2,0,0,1" +
-  ",0,1,0,0,0,0,0,0,2,0;0,1,0,0,0,0,2,22,3,0,0,0,0,0,0,0;0,0,1,0,0,11,0,15,0,0,0,0,0,0,2,0;0,0,5,0," +
-  "2,0,0,0,0,0,0,1,0,0,0,1;11,5,29,0,1,8,7,42,3,0,1,7,0,0,6,2;1,0,1,0,2,0,0,1,0,0,0,1,0,0,0,0;18,19" +
-  ",27,0,2,22,18,27,3,0,0,12,4,0,4,0;6,1,6,0,0,0,6,35,3,0,0,0,0,0,1,0;0,0,0,4,0,0,0,0,0,0,0,0,0,0,0" +
-  ",1;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;15,0,0,0,0,0,46,0,0,0,26,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4," +
-  "0,0,0;1,0,1,0,0,2,1,0,0,0,0,0,0,0,0,0;15,1,0,0,2,0,0,0,0,1,0,0,0,0,4,0;56,3,0,0,0,0,3,0,0,0,2,0," +
-  "0,0,0,0;0,0,1,0,0,0,1,8,0,0,0,2,0,0,0,1;0,4,0,0,0,0,9,1,0,0,0,0,0,0,0,0;7,12,10,0,2,0,14,63,2,0," +
-  "1,2,2,0,6,1;2,1,4,0,0,1,1,3,0,1,0,0,0,0,0,0;0,23,0,0,0,0,1,0,0,0,0,2,0,0,1,0;0,4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;16,3,51,2,3,1,16,34,0,1,0,3,0,1,4,5;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,1,0,0,0,1," +
-  "0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,13,0,0,0,2,0,0,0,0,0;0,0,27,0,8,0,0,0,0,0,0,0,0,0,0,0;5,0,25,0,3,0" +
-  ",1,3,1,0,0,1,2,0,2,0;3,0,2,0,0,2,0,2,0,0,0,1,1,0,1,2;1,1,1,0,0,1,1,1,0,0,1,1,0,0,0,0;1,1,7,0,0,0" +
-  ",0,0,0,0,0,3,0,0,0,0;0,2,0,0,0,0,2,0,0,0,2,0,0,0,0,0;21,11,19,0,2,0,7,8,0,3,4,15,1,1,1,0;0,1,5,0" +
-  ",0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,7,0,3,0,0,0,0,2,0;5,9,11,0,1,0,1,9,0,0,0,1,1,0,0,0;0,7,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,9,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,0,52" +
-  ",0,0,0,0,0,0,0,0,0,0,2,2,0;0,2,11,0,0,1,1,0,0,0,0,1,0,0,1,0;0,1,2,0,0,0,2,0,0,0,0,0,0,0,2,0;0,0," +
-  "3,0,1,0,1,15,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,2,0,0,1,0,0,0,0;6,10,34,0,6,0,0,13,0,0,0,3,1,1,4,1;" +
-  "2,3,4,0,0,2,0,0,0,0,1,2,0,1,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;9,14,31,0,0,0,0,0,0,0,1,1,5,0,0," +
-  "0;0,0,3,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,2,0,0,0,0,1,0,0,0," +
-  "0;0,0,5,1,0,0,0,0,0,0,0,0,0,0,0,0;2,3,16,0,0,0,0,1,0,3,0,0,0,0,0,0;0,5,170,0,11,0,0,123,7,0,1,1," +
-  "1,0,3,8;0,41,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,65,32,0,0,0,0,2,0,0,6,0;59,2,0,0,0,77,9,2,0" +
-  ",0,1,4,0,0,1,0;36,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;22,3,27,0,1,2,4,3,0,0,1,4,4,0,1,1;0,0,8,0,0,0,0," +
-  "1,0,0,0,1,0,0,0,1;3,10,1,0,0,0,1,6,0,0,3,1,0,0,2,0;5,0,30,0,12,1,0,9,0,0,1,2,0,0,1,0;6,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,5,0,0,0,0,0,0,0,0;0,5,0,0,3,0,1,0,0,0,0,2,0,0,0,0;18,20,26,0," +
-  "3,6,4,13,7,0,3,4,0,0,9,0;0,1,1,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,1,1;24,19,3" +
-  "4,0,0,7,18,211,4,0,1,8,4,0,8,4;0,0,0,0,0,0,1,7,0,0,0,0,0,0,0,0;10,6,19,0,1,1,3,14,0,0,1,2,0,0,2," +
-  "2;0,12,1,0,0,0,0,0,0,0,0,1,0,0,0,0;16,7,4,2,0,1,2,20,0,0,0,14,0,1,1,2;4,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;7,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0;0,0,2,0,1,0,0,1,0,0,0,1,1,0,0,1;0,0,15,0,1,0,0,7,0,0,0,0,1" +
-  ",0,3,1;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,6;0,0,9,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;2,0,40,0,2,0,0,0,0,0,0,13,1,0,1,1;1,0,17,1,3,0,1,0,0,0,0,0,0,0,1,1;7,1,23,0,0,0,1,1,0,0,0" +
-  ",0,0,0,0,0;0,1,4,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,1,5,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,1,0;1,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,0,0,0," +
-  "0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0," +
-  "0,0,0,0,0,0;1,0,0,0,0,0,41,0,0,0,12,0,0,0,0,0;11,11,4,0,0,1,2,5,0,0,2,2,0,0,1,1;0,3,0,0,0,0,0,0," +
-  "0,0,0,1,0,0,0,0;0,27,0,0,0,0,3,3,0,0,1,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;68,0,0,0,0,0,9," +
-  "0,0,0,1,1,0,0,0,0;32,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,2,5,5,0,0,0,0,0,0,0;1,11,1,0,0,5,15,11,11,2,1,3,0,1,36,1;0,0,10,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0;4,4,24,0,2,0,12,12,0,0,0,10,0,0,2,0;2,0,18,0,3,0,0,3,0,0,0,1,0,1,0,1;1," +
-  "1,26,0,3,0,0,5,0,0,0,2,0,0,0,4;2,1,1,0,0,0,3,1,0,0,0,1,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,3,0,0,0,0;2" +
-  "8,5,31,0,0,2,4,17,0,0,0,3,1,0,3,0;0,0,41,0,0,0,0,0,0,0,0,3,0,0,24,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0," +
-  "0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;2,8,1,0,4,0,0,8,1,1,0,6,0,0" +
-  ",5,1;0,1,5,0,0,1,0,0,0,0,0,1,0,0,1,0;0,2,0,0,0,0,1,8,0,0,2,0,0,0,1,0;0,0,1,0,2,0,0,0,0,0,0,1,0,0" +
-  ",0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,1,0,0,0,0,0,0,1,0,1,0,0,0" +
-  ",0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,0,0,0,8,6,0,0,0,0,0,0,0" +
-  ",0,0;0,2,0,0,0,0,0,0,0,0,2,0,0,0,0,0;9,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,26,0,0,0,0,1,0,0,2,9,0," +
-  "0,0,0;0,0,35,1,5,0,0,2,0,0,0,2,3,0,0,2;0,0,21,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0," +
-  "1,0,0,0;0,0,8,0,3,0,0,0,0,0,0,0,0,0,0,0;24,41,12,0,8,0,2,15,0,2,0,12,0,1,3,0;6,1,10,0,0,1,7,0,0," +
-  "0,0,1,0,0,0,0;7,6,7,0,0,0,16,3,0,0,11,3,0,0,0,0;0,0,0,0,0,0,0,12,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5" +
-  ",0,0,0,0,0,0,0,0;4,2,5,0,2,0,0,1,0,0,0,0,1,0,0,0;0,9,0,0,0,0,1,1,0,3,0,1,0,0,2,0;4,0,1,0,0,0,0,0" +
-  ",0,0,0,1,0,0,0,0;4,5,0,0,0,3,4,0,0,0,0,0,0,0,0,0;8,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0" +
-  ",0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,0,0,0,0,0,4,0,0,0,0;12,6,24,0,2,1,4" +
-  ",2,0,0,1,2,1,0,2,1;1,1,6,0,0,0,1,0,0,0,0,1,0,0,0,0;7,2,8,0,2,1,6,4,1,0,0,1,1,1,1,0;5,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,4,2,0,0,1,6,3,1,0,0,1,0,0,8,0;0,4,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,10,1,1,0," +
-  "0,0,0,0,0,0,2,0,0,8;0,3,27,1,0,0,0,1,0,0,0,4,0,0,0,3;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,12,0,0,0," +
-  "0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,13,0,0,0,0,0,0,0,0,0;0,1,21,0,0,0,0,2,0,0,0,1,0,0,1,0;0,4,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,10,0,1,0,9,1,0,0,0,2,0,0,2,0;9,1,27," +
-  "0,0,1,1,0,0,0,0,2,1,0,1,2;2,0,3,0,0,0,2,1,0,3,0,1,0,0,1,0;0,0,0,0,0,3,49,1,0,0,0,0,0,0,0,0;40,26" +
-  ",43,2,5,17,25,25,4,1,3,10,6,0,10,5;8,3,6,1,2,0,1,4,0,0,0,2,0,0,0,0;19,6,59,1,9,1,3,3,0,0,1,7,2,2" +
-  ",4,2;0,2,2,0,0,2,0,29,1,0,0,0,0,0,1,2;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,1,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,4,0,0,0,1,0,0,0,0,2,0,0,0,0;2,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,11,0,1,0,0,0,0,0,0,1," +
-  "0,3,0,1;19,0,6,0,0,2,1,2,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6" +
-  ",0,0,0,0;0,0,6,0,0,0,0,1,0,0,0,1,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,5,12,0,1,1,3,21,3,0,0" +
-  ",2,0,0,2,3;68,17,1,0,0,104,72,3,0,0,0,17,0,0,2,0;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,2" +
-  ",0,0,0,0,2,0,0,0;0,1,0,0,0,0,21,0,0,0,0,0,0,0,1,0;3,0,0,0,0,0,4,0,0,0,0,1,0,0,0,0;0,1,0,0,0,0,0," +
-  "4,0,0,0,0,0,0,1,0;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;7,2,1,0,0,1,1," +
-  "14,0,2,0,10,0,0,3,2;0,0,1,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,1,0,0,0,3,13,0,0,0,0,1,0,0,0;0,0,0,0,0,0" +
-  ",0,5,0,0,0,0,0,0,0,2;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,4,0,0,0,1,0,0,0,0,0,0,0,1,0;0,8,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;1,1,7,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0" +
-  ",0,17,4,3,0,0,2,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,5,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;8,0,6,0,0,21,9,0,0,0,0,0,0,0,0,0;2,1,2,0,0,0,0,3,0,0,0,2,0,0,0,0;0,0,1,0,3" +
-  ",0,0,0,0,0,0,0,0,0,0,0;19,8,3,0,0,0,1,0,0,0,0,1,2,0,0,0;27,1,0,0,0,0,0,0,0,0,2,2,4,0,0,0;6,1,13," +
-  "5,0,0,0,0,0,0,0,2,3,0,0,0;0,0,13,0,0,0,0,1,0,0,0,2,0,0,0,0;0,0,4,5,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7" +
-  ",0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;14,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1," +
-  "6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,17,0,0,0,0,0,7,0,0,0,0,0,0,3,0;18," +
-  "0,0,0,0,5,1,0,0,0,0,1,0,0,0,0;0,0,4,0,1,1,1,1,0,0,0,1,0,0,0,0;1,2,173,0,7,0,0,1,0,0,0,2,4,0,0,1;" +
-  "0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,1,4,0,0,0,0,0,0,0,0,2,0,0,2,0;" +
-  "0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,16,25,0,9,1,6,5,0,0,1,6,0,0,3,3;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,1,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,1,0;15,8,0,0,0,0,5,4,0,0,6,5,0,0,0" +
-  ",0;41,10,0,0,1,0,1,0,0,0,0,7,0,0,3,0;7,2,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,32,0,0,0,4,0," +
-  "0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,12,0,3,0,0,0" +
-  ",0,0,0;0,0,0,0,0,0,0,13,0,0,0,0,0,0,0,0;8,0,0,0,0,0,3,0,0,0,10,0,0,0,0,0;0,0,5,0,0,0,0,1,0,0,0,8" +
-  ",0,0,0,0;0,0,0,1,0,0,1,2,0,0,0,0,0,0,1,0;1,0,1,0,0,3,2,19,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;1,0,6,0,1,0,0,4,0,0,0,0,0,0,2,0;7,1,4,0,1,0,2,3,1,0,1,3,1,0,3,4;6,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;4,6,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0" +
-  ",0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;1,1,10,1,0,3,1,4,0,0,0,0,2,0,0,0;10,10,8,0,3,1,1,22,0,1,0,4,0,0,1,1;0,4,6,4,0,0,0,0,0" +
-  ",0,0,0,1,0,0,0;1,6,40,0,3,1,6,8,0,0,0,0,0,0,2,2;17,5,16,0,4,2,9,5,0,0,0,5,1,0,3,1;10,3,20,0,7,0," +
-  "1,2,0,0,1,5,1,0,0,2;18,11,69,1,4,3,8,9,0,0,1,11,8,0,7,8;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0," +
-  "0,0,0,0,0,0,0,5,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;13,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0" +
-  ",0,0,0,0,0,0,0,1,1,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0" +
-  ",0,0,4,0,0,0,0,0,0,0,0,0;12,4,1,0,0,0,3,2,0,1,0,1,0,0,1,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0," +
-  "0,0,0,4,0,0,0,0,0,0,0,0,0;0,1,2,0,0,0,2,3,0,0,0,2,0,1,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,3" +
-  ",0,0,0,0,0,0,0,0,2,0,0,0,0;2,4,10,0,3,2,7,6,1,1,0,4,4,1,5,9;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;27,2" +
-  ",19,0,12,0,1,1,0,0,0,17,1,0,0,3;53,4,407,0,41,2,4,6,0,0,0,11,0,0,0,2;0,0,6,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;0,0,9,0,2,0,0,0,0,0,0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,10,3,0,0,3,0,0," +
-  "0,1,0;0,1,1,0,4,0,0,0,0,0,0,0,0,0,0,1;0,1,6,0,2,0,0,0,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;16,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,2,0,1,0,1,0" +
-  ",0,2,0;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,8,0,0,1,1,0,0,0,0,2,0,0,1,0;0,0,0,0,0,4,0,0,0,0,0,0,0" +
-  ",0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,1,4,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0," +
-  "4,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,2,0,0,0;29,7,75,4,11,6,10,1,0,0,5,13,6,0,4,1;0,0,4,0,2,0,0,0,0,0" +
-  ",0,1,0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,5,5,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,6,1,0,0,0,0,0,0" +
-  ",0,2,0,0,1,0;2,0,0,0,1,0,0,0,0,0,0,1,0,0,0,0;1,2,19,0,1,0,1,2,0,0,0,2,0,0,3,0;5,10,52,1,3,0,7,4," +
-  "2,0,2,13,2,0,10,3;0,0,1,1,0,0,0,2,0,0,0,2,0,0,0,0;9,8,8,1,0,6,5,2,0,0,0,3,3,1,5,1;0,1,25,0,4,1,0" +
-  ",7,0,0,0,4,1,1,0,0;18,11,6,2,0,1,4,7,1,0,0,3,0,1,0,1;16,2,23,0,6,1,1,1,0,0,0,3,2,2,1,0;29,15,50," +
-  "1,7,4,7,12,2,2,4,8,4,0,8,5;1,3,3,0,1,1,5,1,0,0,0,1,0,0,1,0;2,3,5,0,0,1,1,1,0,1,0,1,0,0,1,1;2,0,2" +
-  ",0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,7,0,2,0,0,1,0,0,0,0,0,0,1,2;1,0,13,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0," +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,1,0,0,0,2,0,0,0,0,0;0,21,0,0,0,0,0,0,0,0,0,1,0,0,7,0;0,2" +
-  ",1,0,0,0,0,0,0,0,1,0,0,0,0,0;1,0,6,0,1,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0" +
-  ",3,0,0,0,1,0,0,0,0,1,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;6,3" +
-  ",1,0,0,0,0,2,0,0,0,1,1,0,0,0;1,2,3,0,0,2,0,1,1,0,1,4,0,0,1,0;15,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0;6," +
-  "5,2,0,1,0,4,3,0,0,0,2,0,0,0,0;12,5,29,1,3,6,12,17,0,0,3,6,0,0,7,1;3,4,9,0,0,0,11,5,0,0,3,0,0,0,0" +
-  ",0;3,0,1,0,0,0,1,0,0,0,0,1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,1,0,0,1,0,0,0,0,0,0,0" +
-  ",0;2,0,11,0,0,0,1,0,0,0,1,1,0,0,0,0;1,0,3,0,0,0,0,0,0,0,1,0,0,0,0,0;5,0,2,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;7,5,71,1,14,0,9,1,0,0,3,8,5,1,0,4;0,0,9,0,1,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,1,0,0,0,5,0," +
-  "0,0,0;20,22,41,2,3,2,3,11,0,0,1,4,2,0,5,3;0,0,9,0,6,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;6,0,2,0,1,1,0,3,1,0,0,0,1,0,3,1;0,0,0,0,0,0,1,1,0,0,0,3,0,0,1,0;0,0,1,3,0,0,0,2,0,0,0," +
-  "0,0,0,0,1;16,10,26,1,7,6,16,17,3,1,2,7,2,0,3,3;12,1,24,0,4,0,2,10,0,1,0,14,0,0,0,1;48,13,33,1,4," +
-  "5,8,6,0,0,3,9,4,0,4,3;3,0,2,0,3,0,1,0,0,2,1,1,0,1,0,1;0,1,8,0,1,1,2,0,0,0,0,0,0,0,1,3;30,4,54,1," +
-  "2,0,0,9,0,1,0,7,6,3,4,8;0,0,9,0,4,0,0,1,0,0,0,0,0,0,0,0;19,44,9,0,0,1,8,18,0,2,7,10,3,0,5,0;0,9," +
-  "7,0,0,0,1,2,0,0,1,3,3,0,3,0;0,0,5,0,0,0,0,2,0,0,0,2,1,0,0,0;0,1,15,2,0,0,0,0,0,0,0,2,0,0,0,0;0,0" +
-  ",14,1,0,0,0,1,0,0,0,2,0,1,0,0;0,0,6,0,1,1,0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "2,7,0,0,0,1,0,0,0,0,0,0,0,2,0;0,5,0,0,0,0,5,3,0,0,4,1,0,0,1,0;0,7,0,0,0,0,0,30,0,0,0,0,0,0,3,1;3" +
-  ",0,2,0,1,1,0,2,2,2,0,1,0,0,0,0;0,3,0,0,0,0,0,4,0,0,3,2,0,0,0,0;0,1,1,0,0,0,1,0,0,0,0,2,0,0,0,0;0" +
-  ",0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;6" +
-  ",1,4,0,1,0,2,0,0,0,0,1,1,0,0,3;10,0,88,0,7,1,0,2,0,0,0,1,1,1,0,21;10,0,1,0,3,0,0,0,0,0,0,0,1,0,1" +
-  ",1;0,0,4,0,0,2,1,3,0,0,0,0,0,0,0,3;0,10,7,0,0,1,6,50,2,1,4,2,4,1,4,1;13,0,1,1,0,7,14,0,0,0,0,0,0" +
-  ",0,0,0;1,0,0,0,0,3,8,0,0,0,0,1,0,0,0,0;0,0,0,0,0,1,5,0,0,0,0,0,0,0,0,0;3,3,5,0,0,1,0,0,0,0,0,3,0" +
-  ",0,0,2;20,10,18,2,4,11,1,3,0,0,4,9,3,0,4,1;0,0,0,0,0,0,0,0,0,0,0,2,2,0,0,0;17,26,269,0,17,5,8,18" +
-  ",0,0,3,22,8,0,33,13;66,4,2,0,0,0,5,0,0,0,0,4,0,0,0,0;0,0,12,0,1,0,0,2,0,0,0,1,0,0,0,0;0,3,0,0,0," +
-  "0,5,43,1,0,0,1,0,0,4,0;0,0,5,2,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,5;1,0,0,0,0" +
-  ",1,2,4,1,0,0,0,0,0,0,0;3,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0;1,4,23,1,3,1,2,0,0,0,1,3,3,2,0,2;0,0,1,0," +
-  "0,1,0,2,0,0,0,0,0,0,0,0;1,0,1,1,0,0,0,0,0,0,0,0,2,0,0,0;4,3,0,0,0,0,0,2,0,0,0,1,0,0,0,0;2,9,0,0," +
-  "0,1,0,3,3,0,0,2,0,0,1,0;32,6,29,0,5,9,11,25,0,1,9,10,3,0,10,0;2,0,10,0,0,0,0,0,0,0,0,1,0,2,1,0;1" +
-  ",5,3,0,0,0,0,0,0,0,0,1,0,0,0,0;9,4,13,0,0,0,0,3,0,0,0,4,0,0,0,0;28,0,7,0,0,0,4,4,0,0,0,2,1,0,1,0" +
-  ";0,0,26,0,0,0,0,0,0,0,0,3,2,0,0,2;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,111,0,13,0,4,6,0,2,1,6,4,0" +
-  ",10,1;1,3,0,0,0,0,0,1,0,0,0,0,0,0,1,0;0,1,1,0,0,0,0,1,0,0,0,1,0,0,0,0;3,3,3,0,1,3,1,5,0,0,0,5,0," +
-  "0,0,0;9,16,49,3,3,3,3,2,0,0,0,7,2,0,4,1;1,0,6,0,1,0,0,1,0,0,0,0,1,0,0,0;3,2,30,0,2,10,5,7,0,0,0," +
-  "0,1,1,4,0;31,11,1,0,1,3,2,5,0,0,0,30,3,0,0,0;4,0,1,0,0,0,0,0,0,0,0,3,0,0,0,0;2,3,32,0,1,1,0,6,0," +
-  "0,0,1,2,0,3,3;2,2,0,0,0,0,0,1,0,0,0,1,0,0,1,0;0,0,0,0,0,0,11,0,0,0,0,0,0,0,0,0;14,4,13,0,1,1,4,5" +
-  ",0,0,1,2,1,1,4,1;0,0,6,1,0,0,0,0,0,0,0,0,0,3,0,0;12,0,6,0,3,0,0,0,0,0,0,1,0,0,0,0;0,0,28,1,0,0,0" +
-  ",1,0,0,0,0,0,0,0,0;3,0,5,0,0,2,0,0,0,0,0,0,0,0,0,0;1,2,5,0,0,1,0,2,0,0,0,1,0,1,0,0;0,40,0,0,0,0," +
-  "2,0,0,0,0,6,0,0,0,0;0,0,5,0,0,0,0,2,0,0,0,0,0,0,0,0;0,2,13,0,0,0,4,37,1,0,0,0,0,0,0,0;16,18,145," +
-  "1,18,2,18,48,0,0,0,13,3,1,5,8;0,0,0,0,0,1,1,5,3,5,0,0,0,0,0,0;0,0,0,0,0,1,1,3,2,11,0,0,0,0,2,1;0" +
-  ",1,40,0,1,0,0,0,0,0,0,2,0,0,1,1;0,0,23,0,4,0,0,0,0,0,0,2,0,1,0,0;0,0,3,1,0,0,0,3,0,0,0,1,0,1,0,0" +
-  ";13,14,17,1,0,1,2,7,0,0,0,11,0,0,3,1;2,1,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0" +
-  ",0,0;4,8,17,0,9,0,0,2,0,0,0,1,2,0,1,0;58,162,95,2,4,11,43,8,3,0,17,36,18,1,21,1;0,6,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,4,0;0,2,3,0,1,0,0,1,0,0,0,0,1,0,0,0;12,11,29,9,2,2,1" +
-  "5,29,0,1,2,3,7,1,8,8;3,1,3,1,0,1,5,0,0,0,1,2,0,0,1,0;3,18,15,0,1,0,0,0,0,2,0,15,0,0,1,0;0,6,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,1,3,0,0,1,0,0,0,0,0,0,0,0,0,0;0,9,14,0,2,0,6,2,0,0,0,4,0,0,3,0;10,0,0," +
-  "0,0,7,0,0,0,0,0,1,0,0,1,0;3,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,2,0,0,0,0,0,1,0,0,0,0;6,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,1,0,0,5,0,0,0,1,0,0,0,0;0,5,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,1,0,0,0,0,0,0,0,0;13,12,6,0,0,1,3,3,0,0,6,1,1,0,2,0;1,0," +
-  "2,0,0,0,0,0,0,1,0,0,0,0,0,0;25,5,15,3,2,2,5,2,0,0,0,7,0,1,1,0;0,0,18,0,2,0,0,0,0,0,0,5,0,0,0,0;2" +
-  ",15,3,1,0,0,2,1,0,2,1,2,1,0,4,0;2,2,6,0,1,2,5,7,0,0,0,2,0,0,0,0;17,7,31,0,2,5,20,8,0,0,0,8,3,0,3" +
-  ",5;0,0,20,0,2,0,0,0,0,0,0,0,0,3,0,4;0,0,10,0,1,0,0,0,0,0,0,0,0,2,0,3;0,0,8,0,0,0,2,25,0,0,0,4,0," +
-  "0,3,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;21,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,3,1,0,0,2,0,0,0,0,0,1,0,0,0,0;8,7,5,0,1,0,0,14,0,0,0,2,0,0,0,0;3,0,2,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,7,0,0,0,0,1,0,0,0,1,0,0,0,2;1,3,2,0,1,0,0,0,0,0,0,1,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,4;3,1,9,0,4,1,0,1,0,0,0,1,1,0,0,0;2,3,1,0,0,1,1,0,0,0,0,0," +
-  "0,0,2,0;17,14,13,1,0,1,0,2,1,0,0,5,2,0,2,1;3,0,2,0,0,0,0,0,0,0,0,3,0,0,0,1;5,9,47,1,3,6,4,26,2,2" +
-  ",2,5,3,0,7,2;4,2,3,0,2,1,3,9,1,0,0,0,1,0,1,1;0,0,6,0,2,0,0,0,0,0,0,0,0,0,0,0;1,1,7,0,0,0,0,1,0,0" +
-  ",0,2,1,0,0,1;0,1,2,0,0,0,0,0,0,0,0,2,0,0,0,0;0,5,3,0,1,5,7,1,0,0,0,0,0,0,1,0;0,4,9,0,5,8,27,49,2" +
-  ",0,3,0,0,0,4,1;0,0,2,0,1,0,0,1,0,0,0,0,4,0,0,0;3,5,4,0,0,0,0,0,0,0,0,6,0,0,0,0;13,11,11,0,1,0,3," +
-  "25,0,3,0,3,1,0,4,5;0,0,6,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,2,0,0,0,1,2,0,0,0,0,0,0,0,0;0,0,3,0,3,1,0" +
-  ",0,0,0,0,0,0,4,0,0;56,62,69,3,17,16,26,38,2,3,11,29,6,1,18,2;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0" +
-  ",0,0,0,0,0,6,0,0,0,0,0,0,0,0;7,5,15,0,0,4,12,10,1,1,2,6,1,0,2,3;4,7,25,0,1,1,1,5,1,0,0,2,0,0,1,5" +
-  ";4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;22,25,3,0,0,0,3,0,0,0,11,18,3,0,0,0;0,4,0,0,0,0,3,1,0,0,0,1,0,0" +
-  ",0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;44,0,0,0,0,0,0,0,0,0,0,3,0,0,3,0;0,0,24,0,2,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;2,7,0,0,0,0,0,0,0,0,0,3," +
-  "0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,0,0,0,0,3,19,1,0,0,0" +
-  ",0,0,0,0;1,1,3,0,0,0,0,1,0,0,0,0,0,0,1,1;0,4,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,7,2,0,0,0,0,0,0,1,0,0" +
-  ",0,0,4,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,13,0,0,0,0,1,0,0,0,0,0,0,0,4,0;1,4,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,4,3,0,0,0,5,6,0,0,1" +
-  ",4,1,0,0,0;0,0,0,0,0,1,0,6,0,0,0,0,2,0,0,1;0,0,0,0,0,0,3,0,0,0,0,0,0,0,0,2;0,0,0,0,0,0,0,17,0,0," +
-  "0,0,0,0,0,0;0,1,3,0,0,0,0,10,0,0,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,9,0,0,0,0,0;1,4,0,0,0,0,0,2,0,0" +
-  ",0,1,0,0,0,0;3,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0;2,3,0,0,0,0,0,0,0,0,2,2,0,0,0,0;6,7,1,0,0,9,0,5,0,0" +
-  ",0,2,0,0,0,0;2,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;3,5,110,0,6,2,7,5,0" +
-  ",1,0,6,0,2,3,5;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,18,0,6,0,0,1" +
-  "8,0,0,2,3,1,0,3,4;0,0,11,0,0,0,0,1,0,0,1,0,1,0,1,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0" +
-  ",4,5,0,0,0,0,0,1,0;0,0,3,0,0,0,1,10,0,0,0,3,0,0,0,1;0,0,31,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,4,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,0,0,0,0,0" +
-  ",0,0,0,0,0,4,0,0,0,0;32,3,0,0,0,0,21,0,0,0,8,13,0,0,0,0;0,0,0,0,0,0,2,0,0,0,3,0,0,0,0,0;0,0,12,0" +
-  ",0,0,1,0,0,0,0,0,0,0,1,0;3,0,11,0,0,0,0,1,0,0,0,0,0,0,1,0;4,7,44,0,12,1,0,6,0,0,0,0,1,0,0,8;0,0," +
-  "0,0,0,0,0,3,0,0,0,0,0,0,2,0;0,17,0,0,0,0,0,0,0,2,0,0,0,0,1,0;0,0,3,0,0,0,0,0,0,0,0,4,1,0,1,0;0,0" +
-  ",6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,1,0,0,0,0,0,0,0,0;5" +
-  ",0,1,1,0,0,0,0,0,0,0,0,0,0,0,0;2,5,1,0,0,0,0,11,0,1,0,0,0,0,1,1;0,24,0,0,0,0,0,0,4,3,0,0,1,0,0,0" +
-  ";0,0,0,0,0,0,1,0,0,0,0,5,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,1,0,0,0,0,0,1,0" +
-  ";4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,4,0,0;0,11,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0," +
-  "0;0,0,12,0,0,0,0,0,0,1,0,0,0,3,0,0;0,0,0,0,0,0,8,0,0,0,4,0,0,0,0,0;0,4,9,0,7,0,0,16,0,0,0,0,0,0," +
-  "0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,1,0,0,0,0," +
-  "0,0;0,5,7,0,0,1,2,0,1,0,1,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,3,0,0,0," +
-  "0,0;1,0,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,1,0,0,0,0,0,1,0,0,0,0,0," +
-  "0,0;0,1,15,0,0,0,0,12,0,0,0,5,0,2,3,6;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,4,0,0,0,28,18,0,0,0,0,3," +
-  "0,0,0,0;23,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,9,0,1,0,0,1,0,0,0,8" +
-  ",0,0,0,0;1,0,0,0,0,1,0,0,0,0,0,1,0,0,1,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,3,0;3,2,8,0,2,1,2,6,0,0,0,5,0,0,1,0;21,0,1,0,0,1,10,1,0,0,1,3,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;8,14,0,0,0,1,4,3,0,0,0,18,0,0,1,3;2,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,6" +
-  ",0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,1,1,0,0,0,0,0,0,2,0;1,0,0,0,0,4,6,4,0,1" +
-  ",0,0,0,0,2,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;2,0,0,0,0,0,0,17,3,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;3,0,12,0,0,0,0,5,0" +
-  ",0,0,0,1,0,0,0;7,3,133,2,12,2,2,3,0,0,1,2,2,0,1,0;31,10,38,0,2,5,11,29,0,1,2,15,8,0,9,2;0,0,4,0," +
-  "0,0,0,2,0,2,0,0,0,2,0,0;0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,0,0" +
-  ",0,0,0,4,0,1,0,0,0,0,0,0;21,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0," +
-  "0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,1,0,0,0,10,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,1" +
-  ",0,1,0,0,0,0,0,1,5,0,0,0,0;1,0,63,0,7,0,0,3,0,0,0,2,1,0,0,4;0,0,5,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0," +
-  "4,1,0,0,0,0,0,0,0,0,0,0,0,0;4,1,0,0,0,0,0,0,0,0,1,4,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,2,0,0,0;6,0," +
-  "1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,0,0,1,0,0,0,0,0,0,0,0;2,0,0,0,0,5,13,15,2,1,2,1,0,0,0,0;0," +
-  "0,0,0,0,0,3,0,0,0,0,0,4,0,0,0;17,8,18,0,2,7,14,39,5,0,2,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0," +
-  "0;2,0,0,0,0,0,0,0,0,3,0,0,0,0,0,0;0,0,1,0,0,0,4,1,0,0,0,0,0,0,0,0;0,17,0,0,0,0,10,5,0,0,0,1,0,0," +
-  "0,0;0,0,1,0,14,0,0,0,0,0,0,0,0,0,0,0;0,5,5,1,0,1,2,0,0,0,0,5,2,0,0,0;0,1,5,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;0,5,0,0,0,0,0,0,0,0,0,0,1,0,1,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,0,0,0,0,0,2,0,0,0,0,0,0" +
-  ",0,0;1,0,325,2,15,1,0,3,0,0,0,0,2,2,0,1;1,1,0,0,0,0,0,3,1,0,0,0,0,0,0,0;0,4,2,0,1,0,0,23,0,0,0,0" +
-  ",0,0,0,0;24,9,15,1,3,2,5,8,0,1,2,6,0,0,3,4;2,1,13,0,0,0,3,0,0,0,0,2,0,2,1,0;7,3,5,0,5,0,0,8,0,0," +
-  "1,0,1,0,0,0;7,7,1,0,0,2,0,0,0,0,0,22,0,0,10,0;0,0,0,0,0,0,0,10,0,0,0,0,0,0,0,1;13,1,11,0,2,1,2,5" +
-  ",0,0,0,6,0,0,5,3;26,1,2,0,0,6,2,0,0,0,0,1,1,0,0,0;0,0,22,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,31,0,2,0," +
-  "0,0,0,0,0,0,0,0,0,9;5,3,1,0,0,0,0,2,0,0,0,1,0,0,1,0;2,2,5,0,1,1,3,0,0,0,0,0,0,0,0,0;6,6,1,0,1,1," +
-  "7,7,1,0,4,2,0,0,2,0;0,83,18,0,0,0,47,21,0,5,3,3,1,1,3,0;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,1;0,0,1,0," +
-  "0,0,1,2,0,0,0,0,0,0,0,0;13,29,14,0,3,13,8,12,4,5,0,14,0,1,6,0;0,1,0,0,0,0,0,4,0,2,0,0,0,0,0,0;1," +
-  "0,2,0,0,1,0,1,0,0,0,0,0,0,1,1;4,48,75,0,2,1,7,4,1,0,0,27,0,0,0,0;3,0,12,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,4,0,0,0,0," +
-  "0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0" +
-  ",0;20,29,39,0,11,5,21,10,0,0,5,13,1,0,7,5;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,2,15,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;20,10,458,0,82,2,2,7,0,0,0,13,9,7,18,23;0,0,8,0,0,0,0,0,0,0,0,1,0,1,0,0;17,2,18,0,3,2" +
-  ",6,17,0,0,1,1,2,1,0,3;1,0,7,0,0,1,0,0,0,0,1,0,0,0,1,1;2,0,1,0,1,0,1,3,0,0,0,0,1,0,1,0;0,0,0,0,0," +
-  "0,0,5,0,0,0,0,0,0,0,0;1,0,0,0,0,2,1,1,0,1,0,0,0,0,0,0;6,2,12,0,0,0,0,1,0,0,0,1,0,0,2,0;0,1,0,0,0" +
-  ",0,5,1,0,0,2,0,0,0,0,1;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;1,3,5,0,1,0,6,39,0,0,0,3,2,1,1,0;0,0,3,0," +
-  "0,0,0,0,0,0,0,0,1,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,3,0,0,0,0,0,0,0,0,0;0,0,0,0," +
-  "0,0,0,4,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;17,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;7,39,31" +
-  ",0,2,3,5,21,2,2,1,16,4,1,9,0;0,0,4,0,2,0,0,0,0,0,0,0,0,0,0,0;32,0,0,0,0,2,0,0,0,0,0,1,0,0,0,0;6," +
-  "0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0," +
-  "0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,37,0,0,0,0,0,0,0,0,0;10,9,10,0,0,5,2,31,0,1,2,0,0,0,0," +
-  "0;0,0,4,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,7,0,0,0,0;13,1,0,0,0,5,9,0,0,0,0,0,0,0,0" +
-  ",0;5,4,5,0,1,3,4,1,0,0,0,2,0,0,4,0;34,15,117,3,11,2,19,13,1,0,1,27,4,3,5,5;0,0,6,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,0,0,0,1,1,4,0,0,0,0,0,0,0,0;0,2,0,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,26,0,0,0," +
-  "2,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,4,7,0,0,0,0,4,0,0,0,8,0,0,0,0;0,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;7,2,6,0,0,0,2,46,1," +
-  "1,1,1,1,0,0,0;0,2,0,0,0,0,0,1,0,0,0,0,0,0,1,0;2,1,12,1,1,0,0,3,0,0,2,1,1,0,1,0;2,3,0,0,0,0,2,0,0" +
-  ",0,1,7,0,0,0,0;0,1,0,0,0,0,1,7,1,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,0,5,0,0,0;58,13,37,1,0,2,36" +
-  ",2,1,1,11,44,1,0,7,1;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,9,0,0,0,1,0,0,0,0,0;0,0,6,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,24,0,1,0,0,0,0,0,0,0,1,0,0,0;1,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;33,2,6,0,0" +
-  ",1,1,1,0,0,0,4,1,0,1,1;8,0,14,0,1,1,2,1,0,0,1,2,1,0,0,17;3,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0;61,43,9" +
-  "2,1,14,17,52,58,4,0,4,23,4,5,25,4;2,2,0,0,0,0,0,0,0,0,0,0,0,0,3,0;102,15,11,0,4,3,13,41,0,0,1,12" +
-  ",0,0,3,0;3,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;29,34,51,0,12,13,20,77,5,9,3,16,1,2,12,12;0,0,27,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;3,1,2,0,0,0,2,2,0,0,0,1,0,0,2,0;0,0,0,0,0,0,1,9,0,0,0,1,0,0,1,0;0,0,0,0,0,0," +
-  "0,15,0,0,0,0,0,0,0,0;0,51,0,0,0,0,4,0,0,0,5,19,0,1,2,0;6,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;3,2,7,0,0,0,0,2,1,0,0,0,0,0,0,0;18,3,26,0,2,0,5,10,1,1,0,5,5,1,1,2;0,1,1," +
-  "0,0,0,0,0,0,0,0,4,0,0,0,0;5,0,8,0,0,1,0,0,0,0,0,2,0,1,0,1;0,1,0,0,0,0,1,2,0,0,0,0,0,0,0,0;3,1,6," +
-  "0,1,0,1,0,0,0,0,0,0,1,0,1;3,1,0,0,0,0,3,0,0,0,0,0,2,0,4,0;0,0,0,0,0,0,0,0,0,0,0,0,8,0,0,0;0,5,5," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3" +
-  "04,5,14,0,0,0,0,0,0,0,0,1,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "0,18,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;6" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,11,0,2,1,0,2,0,0,0,6,1,0,0,0;" +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,6,0,0;19,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;49,73,95,3,7,5,8,96,1,2,1,18,3," +
-  "2,17,1;1,0,5,0,0,0,0,0,0,0,0,0,0,1,0,0;27,3,22,0,8,3,4,1,0,0,0,4,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,4,0;2,2,5,0,2,0,5,1,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,1,0,0,5,0,0,0,1" +
-  ",0,0,0,0;21,1,18,0,0,0,1,27,0,0,0,1,0,4,2,0;0,1,5,0,0,1,9,11,0,0,0,0,0,0,2,0;1,0,1,0,0,0,1,0,0,0" +
-  ",0,0,0,0,1,0;0,2,14,0,0,0,0,12,0,0,0,0,0,0,21,0;1,0,2,0,0,0,0,0,0,2,0,0,0,0,0,0;47,36,72,1,7,8,1" +
-  "0,12,0,0,1,9,7,3,13,3;1,0,1,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;7,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;5,9,2,0,0,0,4,2,0,0,0,7,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;11,1,5,1,0" +
-  ",2,2,7,1,0,0,0,0,0,0,0;27,9,13,0,3,10,46,10,1,0,2,1,1,0,1,0;0,0,14,0,0,0,0,0,0,0,0,0,0,4,0,0;2,4" +
-  ",0,0,0,6,10,0,0,0,1,1,0,0,0,0;1,1,0,0,0,0,1,1,0,0,0,0,0,0,0,0;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;22" +
-  ",6,60,2,16,1,1,3,0,0,1,22,0,1,8,4;3,0,0,0,0,0,1,0,0,0,1,0,0,0,0,0;109,64,95,7,16,3,15,12,0,0,8,2" +
-  "6,6,1,10,4;30,23,33,0,8,0,12,22,0,0,1,7,3,1,4,3;2,6,1,0,1,1,2,1,2,0,4,3,0,0,0,0;0,0,0,0,0,0,0,5," +
-  "0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4," +
-  "0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0,0;83,0,0,0,0,0,6,0,0,0,0,4,0,0,0,0;15,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,2,0,2,0,0,0,0,0,0,1,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,9,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,1,0," +
-  "1,2,0,0,0,4,0,0,0,0;2,0,1,0,0,1,6,1,0,0,0,0,0,0,0,0;14,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,2,0,0,1,0;12,1,90,0,16,0,0,2,0,0,0,11,5,0,11,3;1,0,3," +
-  "0,0,2,0,0,0,0,0,0,0,0,0,0;0,4,3,0,1,0,0,0,0,0,0,0,0,0,0,0;3,9,0,0,0,0,0,4,0,0,0,3,4,0,5,0;13,0,1" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;19,9,22,0,2,1,4,5,0,0,0,5,1,0,2,2;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2," +
-  "0,2,0,0,0,0,1,0,0,1,0,0,0,0,0;126,176,0,0,0,12,14,8,2,1,4,23,1,0,7,2;3,0,0,0,0,0,4,0,0,0,0,0,0,0" +
-  ",0,0;8,3,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,1,0,0,0,0,0,0," +
-  "0,0,0;10,0,0,0,0,1,0,0,0,0,0,1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;6,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;38,10,10,0,2,2,5,2,0,0,1,13,0,0,1,1;0,10,0,0,0,0,2,0,0,0," +
-  "0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,2,12,1,0,0,1,0,0,0,1,2,0,0,0,1;0,1,3,0,0,0,0,0,0,0" +
-  ",0,0,0,1,1,0;3,4,57,0,3,2,1,4,0,0,0,4,1,0,2,1;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;15,5,23,0,2,0,0,4" +
-  ",0,0,0,5,2,0,4,4;0,3,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,17,0,4,0,0,0,0,0,0,0,0,0,0,0;1,2,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,11,2,1,0," +
-  "0,0,0,0,0,0,0,1,1,0;0,0,39,0,1,0,0,0,0,0,0,1,0,1,0,1;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,6,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;1,5,0,0,0,1,5,0,0,0,1,3,0,0,1,2;5,2,12,0,1,1,4,68,0,0,0,2,0,0,3,0;0,0,0,0,0" +
-  ",0,0,5,0,0,0,0,0,0,0,0;0,3,45,0,1,0,1,1,0,0,0,4,0,0,0,0;2,2,17,0,4,0,4,3,0,0,1,4,1,0,2,1;4,5,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0;1,0,37,0,3,0,0,0,0,0,0,3,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,2,0,0,0,1;1,0,3" +
-  ",0,1,1,0,0,0,0,0,0,0,1,0,0;21,8,85,0,11,0,5,59,1,7,0,4,3,0,8,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1" +
-  "1,3,36,0,1,0,0,11,0,1,0,5,1,0,2,1;2,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,2,9,0,1,0,0,5,0,0,0,1,0,0,0," +
-  "6;1,3,16,0,1,0,0,0,0,0,0,4,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,18,2,0,0,0,0,0,0,0,0,0,8," +
-  "0,3;2,1,2,0,1,0,0,8,0,0,0,1,1,1,2,12;0,9,1,0,0,0,0,0,0,0,0,0,7,0,16,0;0,0,1,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,6;0,0,0,0,0,0,0,1,0,0,0,0,1,2,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,28,0,4,0,0,0,0,0,0,3,0" +
-  ",0,0,0;339,11,10,0,5,40,138,19,1,1,11,14,10,0,10,0;2,1,0,0,0,1,0,1,0,0,0,0,0,0,0,0;0,1,0,0,0,3,7" +
-  ",0,0,0,0,0,0,0,0,0;0,2,2,0,0,0,0,0,0,0,0,2,0,0,11,0;14,4,51,0,2,0,8,5,1,0,0,3,4,0,4,2;13,78,23,0" +
-  ",3,0,0,4,0,0,0,37,0,0,1,0;0,0,9,0,0,0,0,13,1,0,0,0,0,0,1,0;0,2,2,0,0,0,9,107,4,0,0,0,0,0,3,1;0,6" +
-  ",7,0,0,0,7,3,0,0,0,0,0,0,0,0;0,0,18,0,0,0,5,125,0,0,0,0,0,0,1,3;0,2,15,0,0,1,1,15,2,0,0,3,4,0,4," +
-  "1;0,2,4,0,0,0,0,0,0,0,0,0,0,0,1,1;0,0,0,0,0,0,0,28,0,0,0,0,0,0,0,0;31,25,0,0,0,0,11,27,5,0,0,0,0" +
-  ",0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,0,0,3,0,0,0,0,0,0,1,0,0,0,0;0,4,13,0,3,0,0,10,8,0,0,0" +
-  ",9,0,10,7;2,24,24,0,9,2,19,32,9,11,6,14,4,0,16,5;81,9,4,0,2,17,91,1,3,0,11,8,0,0,4,0;7,2,12,0,1," +
-  "0,0,4,0,0,0,0,0,1,0,0;3,5,38,0,8,4,5,30,0,0,0,3,1,1,9,1;20,14,18,0,2,0,2,29,0,0,4,10,2,2,1,2;3,0" +
-  ",0,0,0,1,2,6,1,0,0,1,0,0,1,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,2,0,0,0,0;0,0" +
-  ",2,0,0,0,0,0,0,0,0,2,0,0,0,6;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29," +
-  "43,32,0,6,6,6,24,0,3,11,16,7,2,9,6;2,0,5,0,1,1,0,1,0,0,0,2,0,0,1,2;0,1,8,0,1,0,0,1,0,0,0,0,0,1,0" +
-  ",0;33,14,23,1,2,4,13,4,0,0,11,13,1,1,4,2;1,1,2,0,0,0,2,3,0,0,0,2,0,0,1,0;88,40,52,0,10,7,41,63,0" +
-  ",0,8,33,8,2,29,10;1,10,6,0,2,4,9,2,9,0,0,10,0,0,20,0;33,20,86,2,8,2,20,2,0,2,3,18,3,0,0,2;2,3,3," +
-  "0,0,0,3,3,0,0,1,0,2,0,0,12;0,3,14,0,0,0,0,6,0,0,0,7,0,0,0,0;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
-  "30,0,8,0,0,2,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,1,0,0,0;26,6,5,0,1,0,1,3,2,0,6,14,1,0,1,0;4" +
-  ",1,22,0,0,1,2,0,0,0,0,5,0,2,0,0;1,16,0,0,0,0,0,0,0,0,1,4,0,0,0,0;0,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0" +
-  ";6,0,5,0,0,0,0,0,0,0,0,0,3,0,5,0;2,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,8,4,0,0,0,0,0,0,0,0,7,0,0,0,0" +
-  ";0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,8,69,0,4,6,0,3,0,0,0,4,3,1,6,0;1,0,17,0,3,0,0,0,0,0,0,0,0,0," +
-  "0,0;1,0,2,0,0,1,2,2,0,0,1,0,0,0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,1,0,1,0,0,0,0,0,0,0,1,0;41,0,11,0,0,18,2,0,0,0,0,2,0" +
-  ",0,0,0;0,1,5,0,0,0,1,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0" +
-  ",0,0,0;0,0,5,0,1,0,0,10,0,0,0,1,0,0,0,0;1,0,0,0,0,0,38,0,0,0,17,0,0,0,0,0;0,4,0,0,0,0,0,0,0,1,3," +
-  "5,0,0,0,0;0,0,25,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,1,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,12,0,5,0,1,0,0,0," +
-  "0,0,0,0,0,12;0,0,0,0,6,0,0,0,0,0,0,0,0,0,0,0;23,27,0,0,0,0,0,1,0,0,0,8,0,0,2,0;0,20,1,0,0,0,5,0," +
-  "0,0,1,3,0,0,0,0;38,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,6,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,7,1,0,0,0;0,10,0,0,0,0,2,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0," +
-  "0,0,0,0,14,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,0,0,1,0,0,0,0,0,0;1,0,2,0,0,0,0" +
-  ",1,0,0,0,0,0,0,0,0;2,2,22,0,3,0,1,1,0,0,1,2,0,1,0,4;3,6,95,3,8,20,4,28,1,0,0,1,0,1,3,1;8,1,0,0,0" +
-  ",1,22,0,0,0,11,3,0,0,0,0;16,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0," +
-  "0,1,3,0,0,0,0,0,2,0,0,2,0;4,0,2,0,0,0,0,0,0,1,0,7,0,1,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0," +
-  "0,0,0,0,0,0,0,0,4,0,0,0,0;0,1,0,0,0,0,0,0,0,0,0,4,0,0,0,0;29,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,12," +
-  "4,0,1,1,2,0,0,0,7,3,3,0,2,0;0,9,0,0,0,0,0,0,0,0,0,6,0,0,0,0;15,10,0,0,0,1,5,0,0,2,0,4,0,0,2,0;20" +
-  ",1,3,0,0,0,3,1,0,0,5,2,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;1" +
-  "0,1,1,0,0,0,0,0,0,0,0,1,1,0,0,0;4,0,0,0,0,0,1,8,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;" +
-  "12,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;2,2,17,1,0,1,11,1,0,1,1,7,0,0,0,0;7,1,3,0,0,0,0,0,0,0,0,1,0,0,0" +
-  ",0;10,0,7,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;1,2,2,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,9,0,12,0,0,1,0,0,0,0,0,0,0,0;3,0,13,0,1,0,0,2,0,0,0,0,0,1,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0," +
-  "0,1,0;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;8,9,65,0,12,5,9,37,0,0,0,4" +
-  ",1,0,0,5;0,1,3,0,0,0,1,1,0,0,0,0,0,0,1,0;4,5,11,2,0,0,4,8,0,0,0,2,0,0,3,0;0,0,5,0,1,0,0,0,0,0,0," +
-  "0,0,0,0,0;0,0,0,0,0,9,0,0,1,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,4,3,0,1,0,0,2,0,0,0," +
-  "0,0,0,0,0;1,1,8,0,0,0,1,0,0,0,0,2,0,0,0,0;1,0,0,0,0,0,0,1,0,0,0,5,0,0,0,0;3,0,0,0,1,0,0,0,0,0,0," +
-  "0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,5,0,0,0,0,0,2,0,0,0,3,0,0,0,0;1,0,10,0,1,0,0,0,0,0,0" +
-  ",0,0,0,0,0;1,0,4,0,1,0,1,0,0,0,0,1,1,0,1,0;23,0,14,0,1,1,6,4,0,0,0,4,0,0,0,2;0,0,4,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;2,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,54,0,1,0,0,2,0,0,0,3,0,0,3,2;0,0,7,0,1,0,0,0,0," +
-  "0,0,0,0,0,0,0;2,16,19,0,3,0,3,13,0,0,0,2,0,0,4,4;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;4,9,5,0,0,0,16," +
-  "0,0,0,6,3,0,0,1,0;2,4,6,0,0,0,0,2,0,0,0,3,0,0,0,2;0,0,0,0,0,0,0,0,0,0,5,0,0,0,0,1;0,0,31,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,7,0,1,0,0,0,0,0,0,0,0,0,0,0;0,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,3,0,1,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,1,19,0,1,0,0,1,0,0,0,0,0,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,1" +
-  ",2,0,0,0,0,0,0,0,0,0;0,1,1,0,0,0,0,2,1,0,0,0,0,0,0,0;1,0,85,0,0,0,2,3,0,0,0,3,0,0,1,1;38,42,9,0," +
-  "0,21,25,2,5,3,4,21,1,0,15,0;304,192,1205,16,143,61,223,124,9,13,42,115,57,31,58,95;11,1,7,0,0,1," +
-  "0,2,0,0,0,3,1,0,1,2;9,2,8,0,0,1,1,0,0,0,0,0,0,0,1,0;1,3,1,0,0,0,1,1,0,1,0,0,0,0,0,0;5,2,22,0,1,0" +
-  ",2,4,0,1,0,1,1,0,1,6;2,0,0,0,0,0,1,0,0,0,0,1,0,0,0,1;11,5,10,0,1,8,1,6,0,0,1,1,0,0,3,0;5,10,14,1" +
-  ",0,4,1,6,0,0,3,6,0,0,2,4;4,2,2,0,1,3,0,0,0,1,0,4,0,0,0,0;4,8,10,0,0,0,0,2,0,1,0,8,1,0,2,0;0,0,14" +
-  ",0,1,0,10,11,0,0,1,1,0,0,0,0;0,0,65,0,10,0,0,88,0,0,0,1,0,0,1,0;0,1,0,0,0,0,1,14,0,0,0,0,0,0,0,0" +
-  ";0,0,0,0,0,0,0,10,0,0,0,0,0,0,0,0;2,2,1,0,0,0,3,1,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;22,38,6,0,0,0,0,0,0,0,4,26,2,0,2,0;9,18,6,0,0,0,4,2,1,0,2,16,8,0,1,0;4,9,6,0,0,0,7,18,1,0,1,5," +
-  "0,0,1,2;0,1,0,0,0,0,3,0,0,0,1,0,0,0,0,0;19,18,5,0,0,5,30,7,0,0,33,13,0,0,4,0;0,0,0,0,0,0,0,4,0,0" +
-  ",0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;14,4,26,0,8,0,0,1,0" +
-  ",0,0,4,1,0,0,1;0,0,17,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4," +
-  "3,0,0,0,0,0,0,0;0,0,0,0,0,0,0,21,0,0,0,0,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,7,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,6,1,0,0,0,0,2,0,1,0,0,0,0,1,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,1,1,0,0,0,1," +
-  "3,0,1,0,0,0,0,0,1;15,20,6,0,0,1,4,2,0,0,0,4,0,0,3,8;5,0,3,3,0,0,0,0,0,0,0,1,0,0,1,0;0,0,6,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,2,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0," +
-  "0,6,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,1,0,0,0,0,0,0,0;5,0,1,0,1,0,0,0,0,0,0,0,2,0,0,0;13,5,14,0,0," +
-  "0,0,1,0,0,0,1,1,0,0,0;0,0,0,0,0,0,0,13,0,0,0,0,0,0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,1,0,0,0;0,4,0,0,0" +
-  ",0,0,0,0,0,0,5,0,0,0,0;6,2,3,0,0,0,1,1,0,0,0,2,1,0,1,0;0,2,0,0,0,0,0,0,0,0,0,0,10,0,0,0;0,3,0,0," +
-  "0,0,0,0,0,0,0,4,0,0,0,0;20,8,72,0,10,5,4,12,0,4,1,12,0,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,7" +
-  ",19,0,0,3,6,14,0,0,1,0,1,0,4,4;0,6,8,0,2,0,0,0,0,0,0,1,0,0,0,0;0,16,0,0,0,0,1,0,0,0,0,0,0,0,0,0;" +
-  "1,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;4,5,20,1,2,0,1,2,2,0,0,1,0,1,2,0" +
-  ";0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;5,5,7,0,4,5,2,1,0,1,2,0,0,1,0,0;7,0,0,0,0,0,0,0,0,0,0,3,0,0,0," +
-  "0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;3,0,0,0,8,0,0,1,0,0,0,0,0,0,0,2;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0;30,6,215,0,20,0,5,7,2,3,3,20,1,1,4,6;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0," +
-  "0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,0,0,0,0,0,3,0,3,0,1,0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,0," +
-  "0,2,0,0;0,0,0,0,0,0,0,0,0,0,4,0,0,0,0,0;0,3,0,0,2,0,0,0,0,0,0,3,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;0,1,80,0,2,0,0,0,0,0,0,3,0,0,0,1;0,2,0,0,0,1,1,0,0,0,0,0,0,0,2,0;0,0,0,0,0,0,6,0,0,0,0," +
-  "0,0,0,0,0;0,2,8,0,1,0,0,0,0,0,0,1,0,0,0,0;1,0,8,0,0,0,0,4,2,0,0,0,0,0,0,0;1,2,5,0,0,0,4,31,0,0,3" +
-  ",0,0,0,1,0;1,1,0,0,0,0,0,0,1,0,1,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,2,0,0,0" +
-  ",1,0,0,0,0;0,0,12,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,1;0,0,10,0,0,0,0,8,0,0" +
-  ",0,0,0,1,2,18;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,3,0,0,0,0,8,0," +
-  "0,0,0,0,0,0,0,0;0,0,0,0,1,0,0,0,0,0,0,0,14,0,0,0;0,0,31,0,6,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0," +
-  "4,0,0,0,0,2,0,0,0;1,5,11,0,7,0,1,4,1,0,0,1,1,0,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;16,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,2,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0," +
-  "0,17,0,0,0,0,0,0,0,0;0,0,3,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;7,6,9,0,1,1" +
-  ",2,9,0,0,1,4,0,1,1,0;0,1,20,0,1,0,0,1,0,0,0,0,0,0,0,0;0,4,1,0,0,0,0,0,0,1,0,0,0,0,0,0;0,3,0,0,0," +
-  "0,0,0,0,0,0,2,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,18,0,0,0" +
-  ",0,0,8,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,5,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,11,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,10,0,0" +
-  ",0,0,0,0,0,0,0,3,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;11,4,8,0,0,0,2,0,0,0,3,2,0,0,1,0;0,0,0," +
-  "0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,4,1,0,0,0,0,0,0,0,1,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,1,1,0,1,0;9,6,63" +
-  ",1,4,1,18,38,0,0,5,6,1,1,2,0;0,0,1,0,0,0,3,1,0,0,0,0,0,0,0,0;24,13,32,1,4,2,10,2,0,0,1,9,2,0,3,1" +
-  ";0,1,0,0,0,0,0,11,0,1,0,0,0,0,0,0;0,0,32,0,2,0,0,2,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0" +
-  ",0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;9,3,6,0,0,3,2,0,0,0,0,2,0,0,2,0;22,0,3,0,0,0,1,1,0,0,0,1,0,0," +
-  "1,0;4,7,4,0,0,0,0,1,0,0,0,0,0,0,7,0;12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,1,0,0,0,0,0,0" +
-  ",0,0;1,2,0,0,0,1,2,10,0,0,0,0,0,0,2,0;5,1,12,0,0,3,5,20,0,0,0,2,0,0,6,2;0,0,12,0,5,0,0,0,0,0,0,0" +
-  ",0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,7,0,0,0,0;17,3,84,0,5,2,8,12,1,0,0,9,3,0,7,7;3,8,15,2,3,3,5,20,0," +
-  "2,1,8,0,2,1,0;2,2,8,0,2,0,2,0,0,0,1,0,1,0,0,0;4,3,6,0,0,2,1,0,0,0,0,1,1,0,1,0;3,10,5,0,0,0,0,2,0" +
-  ",0,0,0,1,0,3,0;3,1,3,0,0,1,0,7,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,2,0,0,4,0;4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;0,22,0,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,1,0,0,2,2,4" +
-  ",0,0,1,0,0,0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,6;2,2,14,0,3,0,3," +
-  "2,0,0,0,0,0,0,0,0;25,29,299,1,54,5,7,23,0,0,0,34,23,3,36,14;0,1,1,1,0,0,1,16,0,0,0,0,0,0,3,0;14," +
-  "4,135,1,27,0,7,8,0,0,0,16,2,1,5,6;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0;0,1,4,0,0,0,0,0,0,1,0,12,9,0,1,0;0,0,4,0,0,0,0,0,0,0,0,2,0,0,0,0;14,1,2,0,1,1,19,2,0,0,4,2,2," +
-  "0,1,0;0,0,2,1,1,0,3,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;23,0,0,0,0,9,61,0,0,0,0,0," +
-  "0,0,0,0;12,0,0,0,0,0,14,0,0,0,0,0,0,0,0,0;48,12,0,0,0,5,15,0,0,0,13,2,0,0,0,0;2,2,8,0,0,1,1,2,0," +
-  "0,0,4,1,0,1,0;8,0,8,0,0,0,1,1,0,0,2,0,0,0,0,0;0,0,0,0,0,4,7,0,0,0,0,0,0,0,0,0;14,1,2,0,0,1,0,2,0" +
-  ",0,0,1,0,0,5,0;6,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;14,4,22,0,0,3,20,3,0,1,1,4,1,0,0,0;0,0,4,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;58,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1" +
-  ",2,0,0,0,0,0,1,0,0;4,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2" +
-  ",7,0,0,0,0,0,0,0,0;3,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0," +
-  "0,4,0,0,0,0,0,0,0,0;4,1,0,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,3," +
-  "8,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,3,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,1,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,9,53,0,3," +
-  "0,0,5,0,0,0,12,1,0,17,0;3,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;18,33,47" +
-  ",1,15,5,6,16,0,3,0,8,7,1,15,4;0,1,7,0,1,0,0,2,0,0,0,0,0,1,3,1;4,0,3,0,5,1,1,1,0,0,0,1,0,0,0,0;71" +
-  ",104,82,0,21,28,76,98,5,3,7,23,12,2,38,4;0,0,0,0,0,0,0,0,0,0,0,5,0,0,3,0;3,0,0,0,0,3,3,4,0,0,0,0" +
-  ",0,0,0,0;0,0,2,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;4,0,2,0,0,0,0,2,0,0,0,0" +
-  ",1,0,0,0;0,13,0,0,0,0,0,0,0,0,4,0,1,0,3,0;1,0,1,0,1,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,5,0,1,0," +
-  "0,0,0,0,0;8,26,7,0,16,5,5,55,5,10,1,17,0,1,2,2;0,1,0,0,1,0,4,7,0,0,0,0,0,0,4,0;0,0,0,0,0,0,0,9,0" +
-  ",0,0,0,0,0,0,0;0,0,0,0,0,0,0,2,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0" +
-  ",0,0,0,0,0,0,0;4,1,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,1,1,0,0,0,9,11,0,0,0,1,0,0,1,0;0,2,0,0,0,0,3,1," +
-  "0,0,0,0,0,0,1,0;0,0,0,0,0,1,4,0,0,0,0,0,0,0,0,0;18,23,23,0,4,1,4,51,0,0,1,11,2,0,2,2;4,1,12,0,1," +
-  "0,2,14,0,0,1,0,0,0,1,2;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,2,0,0,0,1,0,0,0,0;5,4,12,0," +
-  "0,2,2,2,0,0,0,4,2,0,2,1;1,1,9,0,1,0,0,2,0,0,0,0,0,0,0,0;6,2,1,0,0,1,6,16,0,2,0,2,2,0,2,0;1,1,1,0" +
-  ",0,1,0,0,0,0,0,0,0,0,0,0;1,0,0,1,0,1,2,0,0,0,0,1,0,0,0,0;3,5,5,0,0,1,2,25,1,0,0,3,0,0,1,0;0,2,1," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,7" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,1,0,0,0,0,1,0,0,0,0;24,3,9,0,2,0,7,2,2,0,31,5,0,0,12,4;28" +
-  ",5,0,0,0,0,5,1,4,0,19,0,0,0,0,0;3,0,0,0,0,0,20,0,0,0,26,0,0,0,0,0;3,0,0,0,0,1,4,0,0,0,0,0,0,0,0," +
-  "0;9,0,0,0,0,0,8,0,0,0,7,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,3,0,0,0,0,0;6,0,0,0,1,7,5,2,0,0,0,0,1,0,1," +
-  "1;45,38,100,2,10,5,17,140,3,0,18,26,8,1,21,17;24,32,13,0,7,5,10,37,0,8,3,17,3,1,9,4;3,8,2,0,2,2," +
-  "3,2,0,1,1,2,1,0,5,1;2,2,19,0,2,1,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,0,1" +
-  ",1,0,1,0,0,1,0,0,1,0;77,2,181,0,7,1,2,26,0,0,2,5,1,5,8,3;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;15,0,1," +
-  "0,0,0,0,0,0,0,0,0,1,0,0,0;348,60,43,1,8,28,37,14,2,2,7,25,4,3,2,12;0,0,9,0,2,0,0,1,0,0,0,0,0,0,0" +
-  ",0;8,13,3,0,0,9,12,3,0,0,7,2,0,0,21,0;20,0,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,1,16,0,1,0,1,3,0,0,0,3," +
-  "0,0,0,0;0,2,1,0,4,0,0,8,0,0,0,0,0,0,0,0;63,53,50,0,6,22,51,76,6,2,7,29,9,2,13,5;1,1,3,0,0,0,0,2," +
-  "0,0,0,1,1,0,0,0;2,0,1,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,1,0,1,0;13,9,4,0,0,1,1,11,0,1,1,7,3,0,4,1;9,4,2,0,0,1,0," +
-  "0,0,0,0,2,0,0,0,0;6,2,5,0,0,0,0,1,0,1,0,1,3,0,0,0;7,0,0,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;2,0,1,1,0,0,0,0,0,0,0,0,0,0,0,0;1,2,0,0,0,1,6,8,0,0,1,3,0,0,1,0;0,0,0,0,0,0,0," +
-  "8,0,0,0,0,0,0,0,0;0,0,0,0,0,1,3,13,0,0,0,1,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,0," +
-  "4,0,0,0,1,0,0,0,0,0;13,10,87,4,8,2,8,4,1,0,0,13,5,2,10,4;1,0,25,0,1,0,0,0,0,0,0,0,0,5,0,0;0,0,5," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,1,2,0,0,0,0,0,0,0,1,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0," +
-  "0,0,0,0,0,0,0,0,4,0,0,0,0;1,3,0,0,0,1,0,0,0,0,0,0,0,0,1,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;8,0,1," +
-  "0,0,0,1,2,0,0,0,1,0,0,0,0;3,0,5,0,0,0,0,5,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,13;13,5," +
-  "13,0,0,16,0,65,2,1,6,2,0,1,1,0;1,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
-  ",0,0,0,0,0,0,0,0,0,2,0,0,0,0,2;1,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,4,0,1,0,1,0,0,0,0,1,0,0,0,0;" +
-  "1,0,40,0,2,0,0,0,0,0,0,0,0,1,0,2;4,1,0,0,0,0,0,0,0,0,0,4,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";1,0,2,0,0,0,1,0,0,0,0,0,0,0,0,0;3,4,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;12,17,112,0,13,2,25,75,5,0,5,24,0,0,38,5;0,0,0,0,0,0,0,6,0,0,0," +
-  "0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,1,3,0,0,4,0,0,0," +
-  "3,0,0,0,0;0,0,0,0,0,0,2,8,0,0,0,0,0,0,0,0;0,1,0,0,0,1,0,0,0,0,0,2,0,0,0,0;5,4,14,1,0,1,1,0,0,0,0" +
-  ",4,1,2,1,1;0,0,1,0,1,0,0,0,0,0,0,1,0,1,0,0;2,3,0,0,0,0,2,0,0,0,1,4,0,0,2,2;107,41,18,0,0,5,2,3,0" +
-  ",0,5,70,0,0,17,0;9,21,240,0,39,3,0,90,0,1,0,23,5,5,26,14;1,0,2,0,1,0,0,8,0,0,0,0,0,0,1,0;1,0,6,0" +
-  ",0,0,1,0,0,0,0,6,2,0,3,0;0,0,5,0,3,0,0,6,0,0,0,1,0,3,0,1;0,1,0,0,0,2,0,0,0,0,0,0,0,0,2,0;0,0,10," +
-  "0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,3,0,0,0,0,0,0,0;75,56," +
-  "3,0,1,6,2,18,1,0,1,5,2,0,0,0;52,125,61,0,3,33,61,115,9,4,11,30,2,5,18,6;4,1,1,0,0,1,6,9,0,0,0,0," +
-  "0,0,0,1;2,16,16,0,1,0,1,1,0,0,0,3,3,0,0,0;6,16,16,1,3,1,2,14,0,0,1,0,1,0,0,0;54,15,36,0,5,4,13,1" +
-  "2,0,0,2,5,2,2,4,2;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,9,0,1,0,0,8,2,0,0,0,0,0,8,1;0,1,2,0,1,0,0," +
-  "2,0,0,0,0,0,0,0,0;0,0,0,0,0,2,0,1,0,0,0,0,0,0,0,2;10,15,1,0,2,10,25,13,7,4,1,16,1,2,14,0;1,2,0,0" +
-  ",0,0,0,1,0,0,0,2,1,0,1,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,2,2,0,0,0,0,0,0,3,0;0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,8,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;19,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,2" +
-  "0,1,2,1,0,2,0,0,1,2,6,1,0,7;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29,0,1,0,0,0,1,1,0,0,1,0,0,0,3,0;12," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,4,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,4;4," +
-  "1,4,0,0,0,3,1,0,0,1,3,0,0,0,2;0,0,23,0,5,0,0,0,0,0,0,0,1,0,0,0;2,4,69,1,7,0,0,4,0,0,0,2,0,0,5,2;" +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,4,0,0,2,0,3,0,0,0,0,0,0,2,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "3,0,3,0,1,0,0,0,0,0,0,0,1,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;20,1,19,0,3,0,3,1,0,0,0,6,0,0,0," +
-  "0;0,0,4,0,0,0,0,1,0,0,0,0,1,0,1,0;2,3,21,0,6,0,1,3,0,0,0,1,0,0,1,1;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0" +
-  ",0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,1,1,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,0,0,0,0" +
-  ",1;0,0,26,0,2,0,0,0,0,0,0,0,0,0,2,0;3,0,9,0,0,0,2,3,2,0,0,0,0,0,0,0;0,1,4,0,1,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,2,8,0,0,0,0,0,0,0,0;2,1,16,0,1,1,0,0,0,0,0,0,0,0" +
-  ",0,0;0,0,0,0,0,4,0,1,0,0,0,0,0,0,0,0;2,1,9,0,0,0,1,3,0,0,0,4,1,0,0,0;1,3,2,0,0,0,0,1,0,0,0,3,0,0" +
-  ",0,0;0,6,0,0,0,0,0,0,0,0,0,2,0,0,1,0;5,11,0,0,0,0,0,0,0,0,0,0,1,0,0,0;1,2,4,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;1,0,15,0,0,0,5,1,0,0,0,2,1,0,0,5;0,1,1,0,0,0,0,0,0,0,5,3,0,0,0,0;0,0,6,0,0,1,0,0,0,0,0,0,0" +
-  ",0,0,0;1,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;25,40,39,0,2,0,18,30,1,3,16,4,2,0,11,2;2,3,8,0,0,0,0,3,0" +
-  ",0,1,0,2,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,2,0,0,0;0,1,0,0,0,0,2,0,0" +
-  ",0,0,1,0,0,0,0;0,1,0,0,0,0,0,22,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,4,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6," +
-  "0,0,0,0,0,0,0,0;4,3,44,0,2,4,1,0,0,0,0,0,2,0,4,0;1,0,2,0,0,0,2,1,0,0,0,0,1,0,1,2;5,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;6,9,30,0,1,3,1,7,0,0,0,4,0,0,3,0;0,0,7,0,0,0,0,2,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0," +
-  "0,0,0,0,1,0,0,0,0;118,51,88,0,16,46,51,46,4,3,7,24,5,3,20,24;2,1,13,0,3,3,1,4,1,0,1,1,0,0,1,1;14" +
-  ",3,4,0,2,3,8,7,0,0,7,6,1,0,3,6;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1" +
-  ",3,1,2,0,0,0,0,0,0,1,0,0,0,0,0;0,0,6,0,0,0,0,1,0,0,0,0,0,0,0,0;1,3,1,0,0,0,8,0,0,0,2,0,0,0,3,0;0" +
-  ",0,12,0,0,0,0,0,0,0,0,1,0,0,0,0;16,9,40,0,5,3,23,24,2,0,6,14,6,0,2,3;6,8,13,1,0,2,7,36,0,3,1,8,0" +
-  ",0,4,1;2,0,7,0,0,0,0,0,0,0,1,3,0,0,1,0;0,0,14,0,0,0,0,0,0,0,0,1,0,0,3,0;55,48,6,0,0,16,41,12,3,1" +
-  ",14,27,0,0,15,0;12,3,56,0,6,0,8,3,0,0,1,4,3,0,3,3;0,4,10,0,0,1,14,16,0,0,0,0,0,0,4,0;0,1,10,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,16,0,0,0,6,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,8,0;3,5,23,0," +
-  "2,1,2,3,0,1,0,5,0,0,6,0;0,2,0,0,0,0,1,0,0,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;12,4,11," +
-  "0,0,0,1,2,0,1,0,2,0,0,0,1;0,0,18,0,1,0,2,3,0,0,0,4,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,14," +
-  "91,1,6,0,4,15,0,0,0,4,0,0,11,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;6" +
-  ",4,4,0,0,0,0,0,0,0,0,4,1,0,0,3;0,0,10,0,10,0,0,3,0,0,0,7,5,0,0,0;12,16,66,0,10,0,10,20,0,0,2,8,1" +
-  "3,1,6,4;0,3,0,0,0,0,1,0,0,0,0,1,0,0,9,0;2,3,7,0,0,0,0,0,0,0,0,2,0,0,2,0;0,0,7,0,1,0,0,1,0,0,0,1," +
-  "1,0,0,1;0,0,3,0,0,0,0,1,0,0,0,0,0,5,0,1;3,0,0,0,0,5,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,8,6,7,0,6" +
-  ",0,0,0,0;3,1,3,0,0,0,0,1,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;41,17,4,1,1,5,6,0,0,0,5,16,0,1,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;21,1,0,0,0,0,3,0,0,0" +
-  ",0,0,0,0,0,0;0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0," +
-  "0,0,0,4,0,0,0;0,0,2,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,1,0,2;0,0,8,0,1,0,0,0,0," +
-  "0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,17,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0," +
-  "0,0,0,1,0,0,0,0;0,1,1,0,0,0,0,0,0,0,0,0,23,0,0,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0,0;8,1,0,2,0,0,0,0" +
-  ",0,1,0,0,0,0,0,0;0,0,41,0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0," +
-  "1,0,0,0,0,0,0,0,0;0,4,0,0,0,0,1,3,0,0,0,1,0,0,0,0;1,5,5,0,1,2,0,10,0,0,2,0,0,0,2,1;15,16,32,1,3," +
-  "3,7,6,1,2,4,7,0,0,6,2;0,0,0,0,0,0,1,5,0,0,0,0,0,0,0,0;59,22,21,2,0,0,6,43,2,3,2,8,12,8,3,1;7,2,0" +
-  ",0,0,0,0,0,1,0,0,4,1,0,0,0;0,0,0,0,0,0,0,1,0,0,0,3,0,0,0,0;2,2,0,0,1,0,0,2,0,0,0,1,0,0,1,0;0,0,0" +
-  ",0,0,0,1,2,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,0,4,0,0,0,0;0,0,15,0,0,0,0,48,1,0,0,0,0,0,0,0;0,1" +
-  "3,0,0,0,0,0,3,0,0,0,7,0,0,0,0;4,7,0,0,0,0,0,0,0,0,0,0,0,0,1,0;3,4,3,0,0,0,0,0,0,0,0,0,0,0,0,0;5," +
-  "3,2,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,22,0,2,0,0,2,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
-  ",0,32,0,0,0,0,1,0,0,0,0,1,0,0,12;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;5,5,24,0,3,1,5,3,0,0,0,6,0,1,4," +
-  "1;1,0,2,0,0,0,2,1,0,0,0,0,0,0,1,0;0,2,2,0,0,0,0,0,0,0,0,0,0,0,0,0;24,25,23,2,0,21,24,14,2,0,4,6," +
-  "1,0,14,0;0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,10,0,0,0,0;0,5,1,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0;1,0,3,0,0,7,1,0,0,0,0,0,0,0,0,0;62,178,33,0,11,14,59,9,1,7,7,28,2,0,25,0;11,17,3,1,1,1" +
-  ",2,1,0,1,1,12,2,0,5,0;6,3,0,0,0,5,14,0,0,0,5,1,0,0,1,0;2,2,0,0,0,0,3,0,0,1,1,0,0,0,0,0;5,10,6,0," +
-  "0,0,1,2,0,1,0,5,0,0,2,0;7,1,1,0,0,0,13,23,3,0,5,3,0,3,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,3," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,33,0,0,0,0,0,0,0,0,0,8,0,0,0,0;0,0,0" +
-  ",0,4,0,0,0,0,0,0,0,0,0,0,0;6,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,13," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,1,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,3," +
-  "0,0,0,0,0,0,0,0,0,1,0,0,0,0;41,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;27" +
-  ",15,0,0,0,14,18,0,0,0,11,21,0,0,18,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,14,5,0,0,3,5,0,0,0,0,0,0,0,7,0;53,34,45,0,5,18,43,7,0,2,3" +
-  ",43,1,0,15,1;1,1,10,0,0,0,0,0,0,0,0,2,0,0,1,0;0,0,5,0,1,0,0,0,0,0,0,0,2,0,0,0;0,0,3,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,1;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;10,3,2,0,0,2,1,1,0,0,1,0,0,0,1,1;1,0,3,0,0,0,1,5,0" +
-  ",0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,1,0,0,0,1;0,8,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;6,0,4,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0,1,0,0,0,4,0,0,0,0,0,0,0,0,0;0,10,0,0,0,0,1,5," +
-  "0,0,0,12,0,0,0,0;0,0,0,0,0,0,32,0,0,0,6,0,0,0,0,0;4,0,54,0,5,2,0,0,0,0,0,1,3,0,0,0;1,0,3,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,1,2,0,2,0,0,0,0,0,0,0,0,0,0,0;2,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;7,0,16,0,1,0," +
-  "0,0,0,0,0,1,0,0,0,0;1,5,4,0,0,1,0,0,1,0,0,2,0,0,1,0;12,1,10,0,6,0,1,9,0,1,0,1,0,0,2,1;1,0,0,0,0," +
-  "0,2,0,0,0,0,1,0,0,0,0;0,0,9,0,0,1,0,0,0,0,0,7,0,0,1,0;7,6,2,0,3,1,1,13,0,0,0,4,0,0,0,0;16,1,0,0," +
-  "0,2,2,2,0,0,0,1,0,0,0,0;28,22,18,0,1,2,9,15,0,0,8,9,0,0,0,0;64,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;22," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,55,2,12,1,1,0,1,0,0,6,0,0,0,2;0,2,3,0,4,0,0,1,0,0,0,1,0,0,0,0;" +
-  "19,3,0,0,0,0,6,1,0,0,0,27,1,0,0,1;5,0,0,0,0,0,0,1,0,0,0,10,0,0,0,0;0,7,0,0,0,0,0,4,0,0,0,8,0,0,0" +
-  ",0;0,3,0,0,0,1,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,2,0,0,0;0,5,0,0,0,0,0,3,0,0,0,9,0,0,1" +
-  ",0;0,9,41,0,3,0,0,0,0,0,0,4,0,0,9,0;0,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,11,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;7,11,38,0,4,0,6,7,2,1,1,6,0,0,2,5;2,0,1,0,0,0,0,0,1,0,1,0,0,0,0,2;0,0,5,0,3,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,1,3,0,1,3,5,0,0,0,0,0," +
-  "0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,15,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;1,0,0,0,0,0,2,1,1,0,0,2,0,0,0,0;0,0,0,0,0,0,2,3,4,0,0,0,0,0,0,0;44,62,86,0,0,6,15,45,3," +
-  "0,3,7,1,0,4,3;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,4,1,0,0,1,0,31,6" +
-  ",0,0,1,0,0,0,4;42,37,1,0,0,3,11,7,1,0,2,28,0,0,4,0;3,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,3,0,0,0,0,0" +
-  ",0,0,0,0,3,0,0,9,0;1,7,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,1," +
-  "16,2,0,0,0,0,0,0,0,0;0,0,48,9,1,0,0,4,0,0,0,2,0,1,1,5;0,0,5,1,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0," +
-  "2,0,0,0,0,0,0,0,0,0,0;0,6,1,0,0,0,0,0,0,0,0,2,0,0,1,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,8,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,23,0,0,0" +
-  ",0,1,0,0,0,0,4,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,1,25,0,1,0,3,59,2,2,0,0,1,0,6,0;0,0,0,0" +
-  ",0,0,0,5,0,0,0,0,0,0,0,0;0,0,1,0,2,0,0,4,0,0,0,0,0,0,0,0;0,0,10,0,2,0,0,0,0,0,0,4,0,0,0,1;11,4,1" +
-  "1,0,2,0,0,0,0,0,0,4,0,0,0,1;67,2,21,2,2,1,0,3,0,0,1,0,12,1,4,7;3,2,24,5,0,0,0,0,0,0,0,1,0,0,0,0;" +
-  "0,0,1,0,1,0,0,5,0,0,0,0,0,0,0,0;2,0,5,0,4,0,2,1,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,1,0,0,0,0,0,4,0,0;" +
-  "1,2,65,0,1,0,0,1,0,0,0,3,1,0,1,0;0,1,2,0,1,1,0,16,0,0,0,0,0,1,0,0;0,0,0,0,0,0,0,10,0,0,0,0,0,0,0" +
-  ",0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;41,8,42,1,10,4,8,51,2,0,1,13,3,3,7,3;2,1,5,1,1,0,0,1,0,0,0,1," +
-  "0,0,0,0;0,1,0,0,0,0,1,2,0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,1,0;7,0,0,0,0,0,1,0,0,0,0,2," +
-  "0,0,0,0;2,3,8,0,1,2,4,3,0,0,0,3,0,0,0,0;7,3,3,0,0,0,2,4,0,0,0,1,0,0,1,0;13,12,9,0,1,1,11,3,0,0,2" +
-  ",2,0,1,4,0;32,25,27,0,4,7,27,13,3,0,3,7,3,1,11,4;13,0,22,0,0,6,2,1,0,0,0,6,0,0,3,1;2,0,7,0,0,0,0" +
-  ",5,0,0,0,1,2,0,0,7;0,0,0,0,0,0,0,0,0,0,1,0,0,0,4,0;5,3,17,0,4,2,0,0,0,1,0,0,1,0,0,0;0,1,0,0,0,0," +
-  "0,0,0,0,0,3,0,0,0,0;54,33,73,0,12,11,7,31,0,0,6,14,4,1,3,6;7,3,17,0,3,2,3,5,0,0,0,5,0,0,0,5;0,0," +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,0;1,3," +
-  "48,0,3,0,0,3,0,0,0,3,3,1,9,5;0,0,0,0,0,0,0,1,0,0,0,2,0,0,1,0;2,1,35,0,3,0,1,6,0,0,0,0,1,0,3,2;0," +
-  "0,7,0,0,0,0,1,0,0,0,0,0,0,0,1;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,5,0,0,0,0,0,0;12" +
-  ",0,73,0,5,1,0,4,0,1,2,4,2,3,0,8;16,0,26,0,4,1,4,5,0,0,1,4,0,1,3,2;1,0,1,0,0,0,1,0,0,0,0,0,0,0,1," +
-  "0;9,1,0,0,0,3,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;16,2,50,0,2,0,6,0,0,0,3,7,0,0," +
-  "3,5;4,0,5,0,1,0,1,6,0,0,1,1,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0," +
-  "0,0;1,3,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,5,0,0,0;0,0,6,0,2,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;48,55,202,1,31,5,32,6,0,4,8,30,21,13,7,11;0,0,2,0,1,0,0,2,0," +
-  "0,0,3,0,0,0,0;0,0,2,0,1,0,0,3,0,0,0,0,1,0,0,2;3,1,4,0,1,1,1,0,0,0,0,0,1,0,0,0;2,0,22,2,0,0,1,0,0" +
-  ",0,0,0,1,0,0,0;6,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,4,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,5,0,0" +
-  ",0,0,0,0,0,0,0;3,0,6,0,0,1,0,0,0,0,1,0,1,0,0,0;0,1,3,0,0,0,1,0,0,0,0,3,0,0,2,0;0,1,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,3,0;0,0,3,0,8,0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,7,0,0,0,0,0,0,1,0;2,1,0,0,0,1,2,0,0" +
-  ",0,0,0,0,0,0,0;29,24,13,0,1,4,12,5,0,1,1,8,1,0,6,5;23,12,28,0,3,5,9,18,1,1,3,12,1,1,6,3;0,0,0,0," +
-  "0,0,0,4,0,0,0,0,0,0,0,0;1,4,50,0,1,2,0,10,1,0,0,0,0,0,1,1;0,0,13,0,2,1,1,3,1,0,0,0,0,0,3,0;0,0,5" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;23,20,0,0,2,2,2,0,0,1,0,9,0,0,1,0;1,0" +
-  ",54,0,0,0,0,0,0,0,0,0,2,1,0,0;0,1,6,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;5," +
-  "1,23,0,2,2,0,0,0,0,0,1,1,0,3,1;0,0,0,0,0,0,0,4,0,0,0,0,5,0,0,0;0,0,5,6,0,0,0,0,0,0,0,0,0,3,0,0;0" +
-  ",0,9,1,4,0,0,1,0,0,0,0,1,5,0,8;8,2,12,0,2,0,0,0,0,0,0,2,0,0,1,0;10,1,10,0,2,1,4,3,0,0,0,7,0,0,1," +
-  "3;1,4,10,0,0,0,13,35,0,0,0,0,0,0,0,0;1,0,11,0,0,0,0,2,0,0,0,0,0,0,0,0;17,0,0,0,0,6,9,0,0,0,0,1,0" +
-  ",0,0,0;2,1,0,1,0,0,0,14,0,0,0,2,0,0,0,3;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;4,14,10,0,0,6,6,23,0,0,1" +
-  ",12,1,0,6,3;1,0,10,0,0,0,0,0,0,0,0,1,1,0,0,0;2,1,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,12,0,1,0,0,0,0," +
-  "0,0,0,0,0,0,0;1,0,22,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,49,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,1,0,0,0,0,1," +
-  "0,0,0,0,1,1,0,0;1,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;5,8,1,0,0,1,6,0,0,0,0,2,0,0,2,0;7,1,0,0,0,1,0,1" +
-  ",0,1,0,0,0,0,1,0;5,26,28,0,2,7,3,31,1,0,1,11,3,1,29,6;1,0,13,2,0,0,0,6,0,0,0,4,1,0,4,2;3,1,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;25,12,8,0,0,2,5,0,0,0,0,2,0,0,3,0;0,0,2,0,0,1,0,0,0,0,0,1,0,0,0,0;1,1,1,0" +
-  ",0,2,3,0,0,2,1,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;3,1,14,0,6,1,3,5,3,2,1,1,3,0,4,9;3,0,0," +
-  "0,0,0,0,0,0,0,1,2,0,0,0,0;56,43,189,1,20,8,20,61,1,5,12,46,5,3,35,6;0,1,5,0,0,0,0,0,0,0,0,0,0,0," +
-  "7,0;26,4,20,0,1,2,23,0,0,0,3,4,0,0,4,2;16,4,30,0,5,4,3,5,0,0,0,4,1,0,5,3;14,3,20,3,0,3,40,48,0,0" +
-  ",5,8,0,1,16,1;0,0,7,7,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;63,11,8,0,1,2,4,12" +
-  ",0,1,2,7,3,0,1,0;1,2,4,0,0,0,1,0,0,0,0,0,0,0,1,1;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0," +
-  "0,0,0,0,2,0,0,0,0;5,2,34,0,1,0,1,5,0,0,0,0,0,0,4,1;0,1,25,0,0,0,0,6,0,0,0,0,0,1,0,0;0,0,6,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;8,6,46,0,1,0,8,5,0,0,1,1,0,0,1,0;0,0,7,0,1,0,0,1,0,0,0,0,1,0,0,0;0,0,6,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,11,1,0,0,0,0,0,0,0,0,0,0,0,0;34,2,65,0,2,1,4,36,0,0,4,10,1,0,6,4;0,1,0," +
-  "0,0,0,0,0,0,0,4,1,0,0,0,0;1,1,12,0,1,0,0,0,0,0,0,2,2,0,2,0;10,0,1,0,0,0,0,1,0,0,2,0,1,0,0,0;3,1," +
-  "6,0,0,1,1,0,0,0,0,0,0,0,0,0;6,8,43,0,7,3,2,1,0,0,0,5,2,0,4,0;0,0,13,0,0,0,0,0,0,0,0,0,1,0,0,0;1," +
-  "2,11,0,1,0,0,0,0,0,0,1,0,0,0,0;13,0,66,1,9,0,4,1,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";2,3,1,0,0,0,0,0,0,0,3,2,0,0,1,0;1,2,10,0,0,2,2,74,0,0,0,7,0,0,2,0;2,1,6,0,0,0,2,25,0,0,0,1,2,0," +
-  "0,2;13,10,16,0,3,2,10,10,0,0,3,12,0,1,8,0;1,3,0,0,1,0,0,0,0,0,0,0,0,0,0,0;1,1,1,0,1,1,0,1,0,0,2," +
-  "1,0,0,0,0;82,84,68,0,2,5,24,75,3,5,10,25,8,5,12,9;0,0,10,2,0,0,0,2,0,0,0,0,2,0,0,0;5,3,2,0,2,2,3" +
-  ",0,0,0,1,0,0,1,1,1;0,2,9,1,2,1,4,0,0,0,0,1,0,0,5,4;5,4,0,0,0,0,0,0,0,0,0,1,0,0,0,0;8,0,3,1,0,3,5" +
-  ",0,0,0,0,4,0,0,1,0;0,0,8,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,34,0,1,0," +
-  "0,0,0,0,0,2,1,0,1,0;0,1,0,0,0,0,0,0,0,0,0,3,38,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;4,0,0,0,0,1" +
-  ",0,0,0,0,0,0,0,0,0,0;0,2,31,0,1,0,0,0,0,0,0,1,0,0,15,1;24,0,6,0,0,0,24,0,0,0,16,16,0,0,0,0;9,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,2" +
-  ",0,0,0,0,0,0,1,0,0,0,0,0,0;2,3,9,0,2,0,1,0,0,0,0,1,0,0,0,0;1,1,6,0,1,0,1,32,0,0,0,1,1,0,0,0;0,0," +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,3,31,1,0,3,1,133,1,0,0,1,2,0,4,0;2,0,7,0,0,1,0,5,0,0,0,1,0,0,0,1;1" +
-  "0,4,22,0,4,2,4,10,0,1,0,2,3,0,1,5;0,0,6,0,0,0,0,0,0,0,0,1,0,0,1,0;4,9,12,0,0,1,0,0,0,0,0,0,0,0,0" +
-  ",1;0,0,7,0,4,0,0,2,0,0,2,0,0,0,0,5;0,0,22,0,0,0,0,0,0,0,0,0,1,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;2,6,7,0,0,1,4,10,0,4,2,0,0,1,1,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0" +
-  ",0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;1,0,0,0,4,0,5,6,0,0,5,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;6,0,0,0,0,0,0,0,0,0,3,0,0,0" +
-  ",0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,34,0,1,0,0,2,0,0,0,0,1,0,0,0;0,2,10,0,0,0,0,1,0,0,0,0,0" +
-  ",0,1,0;9,2,8,0,0,0,1,0,0,0,0,3,2,0,1,0;0,3,2,0,0,0,0,0,0,0,0,1,0,0,0,0;12,1,0,0,0,0,1,0,0,0,0,1," +
-  "0,0,1,0;52,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;16,8,2,0,0,0,0,0,1,0,1,1,0,0,4,0;2,4,0,0,2,0,0,0,0,0,0," +
-  "2,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,3,0,0,3,0;7,16,6,0,1,1,11,3,0,0,2,5,0,0,8,0;3,1,22,0,1,0,2,8,0,1" +
-  ",0,1,0,0,1,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,4;0,1,5,0,0,0,1,0,0,0,0,2,0,0,0,0;4,0,2,1,0,1,3,0,0,0" +
-  ",0,0,0,0,2,1;0,0,1,0,0,0,2,3,0,0,2,0,0,0,0,0;0,2,2,0,4,0,0,1,0,0,0,5,1,0,0,1;0,0,0,0,0,0,38,0,0," +
-  "0,2,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0," +
-  "0,0,2,0,0,3,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0," +
-  "0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,8,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,6,0;9,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,5,0,0,0,5,0,0,0," +
-  "0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,4,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,16,0,4,1,7,17" +
-  ",0,0,0,1,3,0,1,0;0,1,1,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,2,0,0,0,0,0,0,0,0;2,1,0,0,0,1,1,0" +
-  ",0,0,0,0,0,0,0,0;2,0,0,0,0,1,0,0,0,0,1,4,0,0,0,0;5,2,150,4,8,0,0,1,0,0,0,12,1,0,2,1;0,4,17,0,0,2" +
-  ",2,1,0,0,1,1,1,0,0,0;1,5,5,0,0,1,0,0,0,0,0,1,1,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0" +
-  ",0,7,0,0,0,0,0,0,0,0;2,18,40,0,4,6,10,5,2,1,3,4,0,0,3,0;1,0,9,0,0,0,0,1,0,0,0,0,0,0,1,0;0,0,4,0," +
-  "0,0,0,2,0,0,0,2,2,0,0,2;10,8,15,0,1,1,1,1,0,0,1,5,1,1,1,4;0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,11;8,2,2" +
-  "7,0,1,2,2,2,0,1,0,3,3,3,0,4;2,8,8,0,0,0,0,0,0,1,0,2,1,0,0,0;1,150,22,0,6,59,46,20,14,0,6,50,0,0," +
-  "336,0;1,0,0,0,0,0,113,0,0,0,5,0,0,0,0,0;1,5,0,0,1,0,2,0,0,0,0,2,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;13,18,7,0,1,6,6,25,0,1,1,3,1,0,4,0;0,0,0,0,0,0,0,8,0,0," +
-  "0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,11,0,0,0,0,0,2,0,0,0,0;0,10,0,0,0,2,8,0,0," +
-  "0,0,1,0,0,0,0;0,0,0,0,0,0,0,10,1,0,0,0,0,0,0,0;0,20,3,0,0,0,0,0,0,0,0,1,0,0,95,0;8,9,0,0,0,0,5,0" +
-  ",1,0,3,10,0,0,2,0;0,0,1,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,38,0,0,0,0,0,0,0,0,0,0,0,0,0;13,6,77,0,2,2" +
-  ",7,28,1,0,0,5,1,0,6,4;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,4,0,0,0,0;0,3,9,0,0," +
-  "1,1,2,0,0,0,0,0,0,1,1;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,3,1,0,0,2,2,3,0,0,1,1,1,0,3,0;0,0,0,0,0," +
-  "0,0,7,0,0,0,0,0,0,0,0;0,0,0,0,0,0,3,14,0,0,0,0,0,3,0,0;0,0,0,0,0,0,0,0,0,0,0,2,0,0,11,0;0,0,1,0," +
-  "3,0,0,0,0,0,0,0,0,0,0,0;1,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;105,5,0,0,5,16,16,6,3,0,5,60,0,0,7,0;0," +
-  "0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;2,5,1,0,0,1,0,0,0,0,0,1,0,0,0,0;15,0,1,0,0,1,3,0,0,0,5,3,0,0,0,0;1" +
-  "32,2,1,0,3,0,3,0,0,0,0,0,0,0,0,0;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0" +
-  ";33,6,1,0,0,4,13,8,0,0,2,1,0,0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0" +
-  ",0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,1,0,0,0,2,0,0,0,0,1,0,0" +
-  ",2;0,1,7,1,0,0,0,0,1,0,0,0,0,0,0,0;4,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,15,0,0,0,0,0,0,0,0,0,2,0,0," +
-  "2,0;0,1,0,0,0,0,0,8,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;1,0,11,0,0,0,0,0,0,0,0,0,0,0" +
-  ",1,0;11,19,59,0,4,1,1,75,2,5,1,12,8,3,10,7;10,7,5,0,1,1,3,2,0,0,0,2,0,0,0,1;67,39,53,0,7,8,11,17" +
-  ",1,1,10,24,2,1,5,0;3,2,0,0,0,0,0,2,0,0,0,0,0,0,0,0;0,1,33,3,1,0,3,46,0,0,0,0,2,1,4,4;0,0,4,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;29,10,39,2,1,3,6,2,0,0,4,8,1,0,3,1;2,5,5,0,0,0,1,0,0,0,0,1,0,0,0,0;0,5,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,3,0,0,0,0,0,0,0,3,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;80,16,76" +
-  ",12,25,9,9,33,0,0,1,17,3,0,13,5;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;36,8,15,0,4,3,12,6,1,1,10,7,1,1," +
-  "2,4;0,0,7,1,0,0,0,35,0,1,0,1,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,1,0,1,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0," +
-  "1,0,0;10,1,2,0,3,1,7,0,0,0,1,2,0,0,0,0;0,0,15,0,4,0,0,1,0,0,0,0,0,0,0,0;297,10,12,0,10,1,3,0,0,0" +
-  ",3,10,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,4;22,8,6,1,0,2,7,3,0" +
-  ",0,0,1,0,0,6,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,5,8,0,2,0,4,3,0,0,9,9,2,0,0,0;0,0,0,0,1,0,5,0,0" +
-  ",0,0,0,0,0,0,10;0,3,8,0,0,1,1,2,0,0,0,0,0,0,1,2;2,1,9,0,0,0,0,0,0,0,1,0,1,0,0,0;2,5,0,0,0,2,0,0," +
-  "0,0,0,0,0,0,7,0;12,36,203,3,15,5,24,60,6,2,2,21,4,2,16,11;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;1,0,4," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0;7,9,19,0,4,1,5,0,0,0,1,2,3,0,1,1;3,3,108,0,1,0,1,1,0,0,0,2,0,0,1,1;3,0" +
-  ",1,0,0,1,1,0,0,0,0,1,0,0,0,0;3,2,4,0,0,0,3,1,0,0,0,0,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
-  ",10,0,1,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,1,0,0,1,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2," +
-  "0,11,0,6,2,0,0,0,0,0,2,0,0,2,0;10,13,29,0,1,5,6,16,0,2,4,8,3,0,8,0;0,0,7,0,1,1,0,0,0,0,0,0,0,0,0" +
-  ",0;0,0,1,0,1,0,0,0,0,0,0,1,5,0,0,0;0,0,0,0,0,0,2,1,0,0,0,0,0,0,0,1;1,8,8,0,6,0,0,2,0,0,0,1,0,0,0" +
-  ",5;0,0,14,0,3,0,1,0,0,0,0,1,0,0,0,0;0,0,58,0,14,0,1,0,0,0,0,0,2,0,0,0;4,1,1,0,0,0,0,0,0,0,0,2,0," +
-  "0,0,0;3,0,25,0,1,0,1,0,0,0,0,1,1,0,1,1;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,4,0,0,0,0,0,0,0,0" +
-  ",0,0,0;4,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;24,2,65,0,19,0,7,8,0,0,1,3,1,0,2,1;6,2,14,0,6,0,1,1,0,0,0" +
-  ",1,1,0,0,3;4,3,3,0,0,0,1,4,0,0,0,2,1,0,1,4;9,1,4,1,0,1,0,1,1,0,1,1,1,0,0,1;0,0,6,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,3,1,0,0,0,2,0,0,0,0,0,0,0,2;0,0,0,0,0,0,0,2,2,0,0,1,0,0,0,0;1,0,0,0,0,0,0,11,0,0," +
-  "0,2,0,0,0,0;1,1,6,1,0,0,1,8,0,0,0,1,1,0,0,0;0,3,5,0,2,0,0,1,1,0,0,0,0,0,0,1;11,0,2,0,0,0,1,0,0,0" +
-  ",0,0,0,1,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,0,0,0,0,1,0,0,0" +
-  ",0,5,0,0,0,0;90,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;6,12,56,0,12,1,2,10,1,0,1,6,0,0,6,2;4,10,64,0,10,0" +
-  ",4,5,1,0,0,13,1,2,4,0;9,4,39,0,5,1,2,19,4,2,0,6,1,0,3,7;2,0,8,0,0,0,1,0,0,0,0,1,0,0,0,0;1,0,8,0," +
-  "0,0,2,0,0,0,0,1,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,5,0,2,0,0,2,0,0,0,0,0,0,0,1;0,0,4,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;9,2,25,0,4,1,0,1,0,0,1,8,1,0,0,0;2,1,4,0,0,0,1,3,0,0,0,1,1,0,0,1;1,1,13," +
-  "0,1,1,2,5,0,0,0,1,0,0,0,0;2,1,34,0,2,1,0,8,0,0,0,0,1,0,0,1;13,6,23,1,7,2,3,4,1,0,3,4,2,0,2,0;0,0" +
-  ",0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,1,9,0,0,0,0,3,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,10,0,0,0,0;0," +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,3,0;10,2,12,0,0,0,7,11,0,1,1,3,1,0,4,0;2,0,3,0,0,0,1,3,0,0,0,1,0,0,1,0" +
-  ";0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;12,47,11,0,4,2,5,6,0,1,0,9,4,0," +
-  "10,0;114,32,40,1,8,8,22,9,2,0,6,16,7,0,8,3;0,0,1,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,7,0,8,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;2,0,26,1,1,0,0,10,0,0,0,2,0,0,1,24;0,0,8,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,3;2,1,7,1,3,0,5,3,0,0,0,2,3,0,0,0;13,4,29,0,5,6,5,54,1,4,1,2,0,1,1,4;0,0,2,0,0,0,0,7" +
-  ",0,0,0,0,0,0,0,1;0,0,3,0,1,0,0,2,0,0,0,0,5,0,0,0;0,0,0,0,0,3,16,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,3,1,0,0,0,0,0,0,0;0,2,33,0,5,0,0,0,0,0,0,0,0,3,7,0;5,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;0,0,0,0,0,3,4,0,0,0,0,0,0,0,0,0;4,0,1,1,1,1,4,0,0,0,0,3,3,0,0,0;63,42,75,0,7," +
-  "9,23,80,2,6,10,29,10,2,16,13;2,0,0,0,0,2,3,9,0,0,0,2,0,0,0,0;0,0,2,0,0,0,0,5,0,0,0,0,0,0,0,0;10," +
-  "10,33,1,2,1,2,3,1,0,1,3,1,2,1,2;1,0,0,0,0,16,0,1,0,0,0,0,0,0,0,0;13,7,4,1,0,2,3,15,0,0,1,2,0,0,2" +
-  ",0;24,0,0,0,0,5,15,3,1,0,9,5,0,0,0,0;4,32,6,0,0,0,2,16,0,0,0,2,3,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0;1,4,9,0,0,0,1,2,0,0,1,2,0,0,0,2;7,13,28,0,4,6,11,5,0,2,2,10,3,0,5,1;0,0,1,0,0,0,1,0,0,1,0" +
-  ",1,0,0,1,1;1,0,21,0,6,0,0,1,0,0,0,1,0,0,2,0;8,2,24,0,3,0,0,1,0,0,0,2,0,2,0,1;0,0,4,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;2,0,0,0,0,0,3,0,0,0,0,0,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,5,40,0,7,0,3,10,0" +
-  ",0,1,3,2,0,2,7;10,3,8,0,0,0,2,1,0,0,0,2,0,0,1,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,3," +
-  "0,0,0,0,0,0,0,0;4,7,2,0,0,0,3,1,0,0,0,1,0,0,1,0;1,4,23,0,3,1,0,3,0,2,0,1,2,0,0,2;2,1,0,0,0,0,1,0" +
-  ",0,0,0,0,0,0,1,0;18,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0;1,0,22,3,3,0,0,0,0,0,0,4,0,0,0,0;4,0,6,0,4,0,0" +
-  ",3,0,0,3,1,0,0,1,0;6,0,4,0,0,0,1,1,0,0,0,1,0,0,0,0;1,1,2,0,1,0,1,0,0,0,0,0,0,0,1,0;1,0,19,0,2,0," +
-  "1,0,0,0,0,1,0,0,0,1;0,0,1,1,0,0,0,0,0,0,0,0,0,0,2,0;3,23,0,0,0,5,17,0,1,0,1,1,0,0,2,0;0,0,0,0,0," +
-  "1,3,0,0,0,0,0,0,0,0,0;0,6,1,0,0,2,0,0,0,0,0,0,0,0,4,0;0,0,11,0,0,0,0,0,0,0,0,0,1,0,0,0;3,1,8,1,0" +
-  ",0,1,1,0,0,0,0,0,0,1,4;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,4,0,0,1,0,6,0,0,0,0,0,0,1,0;0,1,12,0," +
-  "1,0,2,0,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,0,2,1,1,0,0;0,4,1,0," +
-  "0,0,0,0,0,0,0,0,0,0,0,0;33,29,25,1,1,2,11,8,0,0,1,7,1,0,5,2;20,19,180,1,19,7,21,65,4,1,2,22,8,0," +
-  "6,1;9,2,1,0,0,1,2,5,0,0,0,2,0,0,1,0;13,5,1,0,0,0,5,0,0,0,3,3,1,0,0,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;0,4,0,0,0,0,0,0,0,0,1,1,0,0,2,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;16,4,32,0,4,2,11,6,0,1,0,3" +
-  ",0,0,11,0;1,2,36,0,4,1,3,3,0,0,0,4,1,1,4,1;3,0,0,0,0,0,0,2,0,0,0,0,0,0,0,1;1,3,24,1,0,1,0,1,0,0," +
-  "0,0,0,0,2,2;5,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,2,0,0,0,3,2,0,0,0,1,0,0,0,0;1,2,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,1,0;6,3,8,0,6,0,2,3,0,0,2,3,0,1,0,2;0,0,5,0,0,0,2,2,0,0,1,0,7,0,0,0;0,0,3,0,1,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,7,0,2,0,0,0,0,0,0,0,0,0,1,0;5,2,4,0,0,0,0,0,2,0,0,4,0,0,0,0;0,4,2,0,1,0,0,0,0,2," +
-  "0,0,2,0,0,0;1,7,0,0,0,0,2,0,0,0,0,0,0,0,0,0;54,13,56,0,9,0,4,11,0,0,0,14,0,0,0,0;18,6,6,0,0,0,0," +
-  "0,0,0,0,2,0,1,0,0;5,3,4,0,1,2,0,3,0,0,0,5,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,2,0;3,7,0,0,0,0,0," +
-  "0,0,0,0,12,0,0,6,0;10,9,0,0,0,1,20,4,0,0,2,6,1,0,0,2;5,9,0,0,0,2,4,0,0,1,0,5,1,0,4,0;2,1,72,6,7," +
-  "0,1,0,0,0,0,2,1,1,13,0;13,9,22,0,2,2,10,29,2,1,3,10,0,3,4,1;20,8,35,0,5,3,10,10,0,1,3,6,2,0,2,0;" +
-  "0,0,1,0,0,1,1,0,0,0,0,3,0,0,0,0;1,39,51,0,6,1,4,4,0,4,0,18,7,0,1,5;11,4,7,0,0,1,3,0,0,1,0,0,0,0," +
-  "0,0;8,0,6,0,0,0,0,1,0,0,1,2,2,0,0,3;0,0,20,0,0,0,4,0,0,0,0,0,0,0,0,0;2,3,13,0,1,3,3,19,0,0,2,2,0" +
-  ",1,4,1;12,17,39,0,10,6,8,5,2,0,2,9,0,0,2,1;0,0,0,0,0,0,3,0,0,0,1,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0" +
-  ",0,0,0,0,0;3,4,8,0,0,0,0,0,0,0,0,1,0,0,0,0;0,2,0,0,0,0,1,0,0,0,0,0,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,6,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,3,0,0,0,0,0,0,0,0,0,0,0;5,0,19,0,1,1,0,0,0,0," +
-  "0,0,0,0,0,0;0,12,3,2,2,0,0,2,0,0,0,1,1,1,2,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,1;0,12,0,0,0,3,2,0,0," +
-  "0,0,0,0,0,4,0;10,9,11,0,2,0,1,1,0,0,0,2,2,0,0,0;0,0,4,1,0,0,0,0,0,0,0,0,0,0,0,0;0,9,7,0,0,1,1,1," +
-  "0,0,0,1,0,0,1,0;2,1,6,0,0,0,1,1,0,0,0,0,0,0,1,0;0,6,1,0,0,0,0,1,0,0,0,0,0,0,1,0;17,5,27,1,1,2,9," +
-  "5,0,0,1,5,2,0,4,0;3,0,1,0,0,0,2,0,0,0,0,1,0,0,0,0;5,6,4,0,0,2,4,2,0,1,0,1,1,0,1,0;0,0,9,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,2;0,0,54,0,1,0,0" +
-  ",0,0,0,0,0,0,1,0,1;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;9,1,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,4,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;7,0,30,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0," +
-  "3,0,0,0,6,0,0,0,0,0;4,3,0,0,0,0,16,8,0,0,18,5,0,0,0,0;0,0,1,0,4,0,0,1,0,0,0,0,4,0,0,0;7,0,2,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,12,0,0,0,0,0,0,0,0;36,13,24,0,2,2,2,1,0,0,0,1,1,0,0,0;1,0,0," +
-  "0,0,0,0,2,0,1,0,0,0,0,0,0;1,0,0,0,0,0,0,2,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,9,1,0,0,7,0,0,0,0;0,0,2," +
-  "0,1,1,0,23,0,0,0,0,0,0,1,0;1,3,6,0,1,1,12,38,0,0,0,2,2,1,0,0;0,0,0,0,0,0,3,5,0,0,0,1,0,0,0,0;1,4" +
-  ",6,0,0,0,1,6,0,0,0,0,1,0,0,0;1,2,5,0,0,0,2,2,0,0,0,5,1,1,1,1;2,0,0,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0" +
-  ",0,0,0,0,0,8,0,0,0,0,0,0,0,0;46,8,3,0,0,9,0,37,0,0,0,17,0,0,2,0;0,0,0,0,0,6,0,0,0,0,0,0,0,0,0,0;" +
-  "0,0,17,0,33,0,0,0,0,0,0,0,0,0,0,0;7,7,6,3,0,1,6,3,1,1,1,4,2,1,3,0;0,0,2,1,0,0,0,0,0,0,1,0,0,0,0," +
-  "1;1,0,31,2,11,0,0,3,0,0,0,2,1,14,0,3;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;5,0,2,0,0,2,0,0,0,0,0,2,0,0,0,0;0,4,1,0,0,0,0,0,0,0,0,0,1,0,0,1;0,0,11,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;1,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,0,0,0,4,0,0,0,0,0,0,0" +
-  ",0,0,0;1,0,121,0,1,0,0,2,0,0,0,0,0,0,0,0;8,14,140,4,26,2,1,5,0,0,1,5,8,0,12,6;1,1,2,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;0,0,6,0,2,0,0,0,0,0,0,0,0,3,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,20,31,0,6,2,11," +
-  "5,2,2,6,8,3,1,2,1;4,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;0,2,3,0,0,1,0,0,0,0,0,4,0,0,1,0;2,1,7,0,0,2,2," +
-  "17,0,0,0,2,0,0,1,0;0,0,0,0,0,0,1,0,0,0,0,0,0,0,3,0;59,10,1,0,1,19,16,8,0,0,0,10,0,0,4,2;19,2,0,0" +
-  ",0,0,1,1,1,0,1,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,4,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0;8,6,3,0,0,0,1,0,0,0,0,2,0,0,1,0;0,0,6,0,0,0,0,2,0,0,0,1,0,0,0,0;0,0,17," +
-  "0,0,0,0,0,0,0,0,1,0,0,0,0;2,3,4,0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,2,0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,0," +
-  "0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,15" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,2" +
-  ",0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,6,23,0,0,0,18,7,1,0,1,1,2,0,1,1;2," +
-  "0,0,0,0,0,1,3,0,0,0,0,0,0,0,0;3,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;3,0,14,1,0,2,6,2,0,0,0,1,1,0,2,0;0" +
-  ",0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;2,1,5,0,1,1,9,2,0,0,0,1,0,0,7,1;0,0,13,0,3,0,0,1,0,0,0,0,0,0,4,0;" +
-  "0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;4,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0;0,6,0,0,0,1,1,3,0,1,0,1,0,0,0,0;" +
-  "1,1,7,0,0,1,0,0,0,0,0,0,1,0,1,1;0,0,3,0,1,0,0,0,0,0,0,0,1,0,0,0;0,0,47,0,0,0,0,0,0,0,0,0,0,0,0,1" +
-  ";4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0" +
-  ";1,3,0,0,0,0,1,0,0,0,0,0,0,0,0,0;2,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,6,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";16,4,46,0,5,0,0,14,0,0,0,4,1,0,4,17;76,19,64,1,14,0,6,11,0,1,1,12,4,1,4,19;0,0,4,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,1,1,0,0,0;0,0,0,0,0,0,0,0,0,0," +
-  "0,0,8,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;31,0,11,0,6,0,1,0,0,0,0,3,0,0,1,0;4,1,2,0,0,0,0,0,0," +
-  "0,1,0,0,1,0,0;0,0,2,0,0,1,1,7,0,0,0,2,0,0,1,0;4,2,8,0,0,2,10,19,1,0,0,1,0,0,1,1;0,0,0,0,0,0,0,3," +
-  "0,1,0,0,0,0,0,0;0,2,5,1,0,0,0,2,0,0,4,0,0,0,0,0;0,0,2,0,1,0,0,2,0,0,0,0,0,0,0,0;0,1,2,1,0,0,0,1," +
-  "0,0,0,0,1,0,1,0;1,0,1,0,0,1,1,3,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;15,34,33,0,1,5,1" +
-  "4,8,2,2,2,7,1,0,9,1;0,1,15,0,0,0,0,1,0,0,0,2,0,0,4,0;0,1,30,0,1,2,0,2,0,0,0,0,0,0,4,1;0,2,5,0,1," +
-  "34,38,10,0,0,2,0,0,0,0,1;85,44,114,6,5,16,40,13,0,2,2,41,10,0,14,2;0,0,9,0,5,0,0,0,0,0,0,2,0,0,0" +
-  ",0;1,6,11,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,11,0,1,0,0,0,0,0,0,1,1,1,0,0;1,0,4,0,0,0,0,0,0,0,0,0,1,0" +
-  ",0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;18,44,12,0,3,8,26,10,5,1,15,27,0,0,7,0;11,6,23,0,3,7,9,1,0," +
-  "0,1,2,0,1,3,0;0,0,51,0,3,0,0,0,0,0,0,0,0,0,0,0;1,0,36,0,2,0,0,2,0,0,0,0,0,0,4,0;0,0,19,0,1,0,0,0" +
-  ",0,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,1,0,0,0,1;4,17,54,0,9,4,10,19,0,0,2,6,2,0,21,1;0,0,15,0,0" +
-  ",0,1,1,0,0,0,0,0,0,0,1;0,0,0,0,0,1,3,18,0,0,0,1,0,0,3,0;0,0,0,0,0,1,0,1,2,0,0,0,0,0,1,0;0,5,0,0," +
-  "0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,1;3,0,0,0" +
-  ",0,15,1,0,0,0,0,0,0,0,0,0;9,6,19,1,1,0,0,1,0,1,0,3,2,0,1,7;4,2,12,0,2,0,0,1,0,0,0,4,0,0,0,1;4,0," +
-  "0,0,0,0,0,0,0,0,0,15,0,0,0,0;0,1,8,0,0,0,0,1,0,0,0,0,0,0,0,1;0,0,3,0,5,0,0,0,0,0,0,0,2,0,0,2;0,0" +
-  ",46,0,9,0,0,0,0,0,0,1,2,1,0,9;0,0,4,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;2," +
-  "9,2,0,2,1,1,0,0,0,1,4,3,0,0,2;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,9,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
-  "1,2,0,0,0,4,1,0,0,0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,1,0,0,0,0,0,0,0,0,0,0,0;3" +
-  "2,2,60,0,0,20,26,3,0,0,1,8,0,0,2,2;2,0,2,0,0,0,0,0,0,0,0,1,1,0,0,0;4,0,3,0,0,1,0,0,0,0,0,0,0,0,0" +
-  ",0;0,1,3,0,0,0,0,2,0,0,0,0,0,0,0,0;17,3,4,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,3,0;6,0,6,0,0,4,22,8,0,0,10,4,0,0,0,1;0,0,0,0,0,0,0,1,0,0,0,0,1," +
-  "0,0,2;1,0,4,1,0,2,27,1,0,0,0,0,0,0,0,0;0,0,50,1,0,0,0,0,0,1,0,1,0,0,4,0;0,0,10,0,0,0,0,0,0,0,0,0" +
-  ",0,1,2,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,2,5,0,0,1,4,4,0,0,1,1,1,0,0,0;7,0,5,0,0,1,0,0,0,0,0,1" +
-  ",0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,14,0,0,0,0,0,0,0,0," +
-  "0,0,3,0,1;10,3,3,0,1,0,4,10,0,0,2,2,0,0,2,0;0,1,1,1,0,0,1,0,0,0,0,0,0,0,0,0;14,3,12,0,0,1,4,1,0," +
-  "0,1,1,0,1,1,1;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;1,0,84,0,16,0,0,1,1,0,1,20,0,0,0,0;0,4,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;28,5,54,5,3,3,6,11,1,1,2,10,9,1,8,27;0,3,0,0,0," +
-  "0,0,0,0,0,0,1,0,0,0,0;1,1,6,0,0,0,0,0,0,0,0,0,1,0,0,0;25,20,101,2,5,8,6,39,2,1,2,12,3,0,6,0;0,0," +
-  "5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,0,0,6,0,0;0,0," +
-  "113,0,12,0,0,0,0,0,0,2,0,0,3,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;10,1,18,0,1,2,12,23,0,0,0,2,0,0,1" +
-  ",2;0,0,0,0,0,0,0,1,0,0,0,3,0,0,0,0;0,3,0,0,0,0,4,1,0,0,2,1,0,2,5,0;0,21,2,0,2,0,0,0,0,0,0,2,0,0," +
-  "1,0;0,1,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0," +
-  "6,0;1,2,38,0,6,0,0,0,0,0,0,10,3,0,0,0;3,1,10,0,0,1,1,17,0,0,0,0,0,0,0,0;12,5,17,0,1,1,5,5,0,0,2," +
-  "2,0,0,4,4;20,2,12,0,4,11,8,1,0,0,1,5,2,0,1,1;0,0,25,0,7,0,0,7,0,0,0,11,0,0,0,0;0,0,3,0,0,0,0,0,0" +
-  ",0,0,2,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,16,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,19,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;23,22,27,0,17,3,5,9,0,1,1,10,0,0,4,1;0,0,2,0,2" +
-  ",0,0,1,0,0,0,0,0,0,0,0;1,0,1,0,0,2,0,6,0,0,0,0,0,0,1,0;4,2,2,0,0,2,1,0,0,0,0,1,0,0,0,0;0,0,4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;25,2,50,0,6,0,0,52,0,1,0,1,7,0,7,2;1,0,15,0,1,0,0,1,0,0,0,0,0,0,0,3;0,0,1" +
-  ",0,0,0,3,0,0,0,0,0,0,0,0,0;3,0,4,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,2" +
-  "0,0,0,0,1,0,0,0,0,0,2,0,2,0;4,5,23,0,0,2,2,2,1,0,0,1,0,0,1,0;0,0,34,0,8,0,0,0,0,0,0,0,2,0,0,1;13" +
-  ",12,57,0,3,4,11,35,1,0,0,7,2,1,0,2;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;20,14,137,3,12,10,17,105,0,1," +
-  "2,16,4,0,25,17;0,0,0,0,0,0,0,10,0,0,0,0,0,0,0,0;2,1,30,0,3,0,2,18,0,0,0,3,1,1,4,5;2,4,13,0,3,1,7" +
-  ",0,0,0,0,6,0,0,3,0;8,0,9,0,0,2,1,1,0,0,0,1,0,0,0,0;3,1,4,0,1,0,1,0,0,0,0,0,0,0,0,1;0,0,1,0,2,0,0" +
-  ",0,0,0,0,0,5,0,0,0;18,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;21,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0;5,0,4,0,0,4" +
-  ",1,1,0,0,0,0,0,0,0,0;0,0,1,0,0,1,0,4,0,1,0,0,0,0,0,0;6,0,2,0,0,0,1,0,0,0,0,2,0,0,5,0;4,4,8,0,0,0" +
-  ",0,4,0,0,0,8,0,0,0,0;21,15,30,0,0,0,11,2,0,0,12,14,3,5,3,6;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0" +
-  ",0,0,0,0,1,2,0,0,0,0,0,0,0;0,0,7,0,0,0,0,1,0,0,0,0,0,0,0,6;0,1,23,0,2,0,0,1,0,0,0,0,1,0,6,1;2,1," +
-  "8,0,1,1,0,1,0,0,0,1,1,0,1,0;7,3,7,0,0,0,0,7,0,0,0,1,0,1,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
-  "0,0,0,0,0,6,0,0,0,0,0,0,0,0;7,10,0,0,0,2,2,2,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;2,2" +
-  ",2,0,0,1,2,0,0,0,0,3,1,0,0,1;8,8,0,0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;7,4" +
-  ",0,0,0,4,13,0,1,1,10,2,0,0,2,0;0,0,0,0,0,0,0,3,0,0,0,0,0,0,2,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;0" +
-  ",0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;10,14,29,1,5,1,10,8,0,0,4,19,0,0,10,0;40,3,0,1,0,0,0,0,0,2,1,1,0," +
-  "0,0,0;0,0,5,0,0,0,0,2,0,0,0,0,0,0,0,0;26,17,32,0,7,1,7,11,0,0,2,6,3,0,6,2;1,0,1,0,2,0,0,0,0,0,0," +
-  "0,0,0,0,1;3,0,2,0,0,0,0,0,0,0,0,0,0,0,2,0;1,1,32,0,2,0,0,0,0,0,0,0,0,0,3,0;0,0,13,0,0,0,0,0,0,0," +
-  "2,0,0,0,0,0;36,9,33,1,0,4,3,13,1,0,0,5,4,0,2,3;1,0,8,0,1,0,0,0,0,0,0,0,2,0,0,0;0,1,6,0,1,0,0,0,0" +
-  ",0,0,0,1,0,0,0;18,27,45,0,6,9,11,23,3,2,3,16,4,0,23,3;0,1,0,0,0,0,0,4,0,0,0,0,0,0,1,0;0,0,5,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0," +
-  "0,0,0,0,0,0,4,0,0,0,0;9,6,16,0,0,0,4,6,0,0,5,2,2,1,2,0;0,1,1,0,0,0,0,2,0,0,0,0,0,0,0,0;7,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,7,0,0,0,0;6,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;46,3,16,0" +
-  ",1,12,25,36,0,0,1,3,0,0,0,0;37,18,83,0,25,21,27,16,0,0,1,9,3,0,1,2;20,6,17,0,0,5,11,2,0,0,0,4,6," +
-  "0,1,0;6,0,6,0,1,1,2,2,1,0,0,5,1,0,2,1;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,0,3" +
-  ",0,0,0;1,10,1,0,0,0,0,0,0,0,0,7,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,5,0,0,0,0;49,19,6,0,0,2,16,2,0,0,0" +
-  ",1,0,0,1,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,2,1,0,0,0,0,0,0,0,0;43,18,56,0,3,3,13,28," +
-  "1,0,9,13,10,1,5,4;0,0,0,0,0,4,6,0,0,0,0,0,0,0,1,0;2,3,6,0,0,0,1,6,0,0,0,0,0,0,0,0;0,0,7,0,2,0,1," +
-  "3,0,0,0,0,0,0,1,0;1,3,0,0,0,1,2,2,0,0,0,0,0,0,1,0;0,1,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0," +
-  "8,0,0,0,0,0,0,0,0;1,0,3,0,2,0,2,3,0,0,1,2,1,0,2,0;0,2,0,0,1,0,0,0,0,0,0,0,0,0,1,0;0,0,6,0,1,0,2," +
-  "1,0,0,0,2,0,0,0,0;135,77,84,1,15,5,14,10,0,7,3,56,5,1,42,25;16,8,26,0,1,0,6,9,1,0,1,8,2,1,2,4;2," +
-  "0,1,0,0,0,10,1,0,0,0,0,0,0,0,0;0,3,0,0,0,0,7,0,0,0,0,0,0,0,0,0;1,15,5,0,1,15,26,65,3,0,0,1,2,0,3" +
-  ",0;0,1,1,0,2,0,0,0,0,0,0,1,0,0,2,0;0,2,0,0,0,0,0,0,0,0,0,2,0,0,0,0;4,32,11,0,1,0,0,0,0,0,0,2,3,0" +
-  ",1,0;0,0,0,0,0,6,9,0,1,0,0,0,0,0,0,0;10,5,8,0,2,2,1,11,0,0,0,2,0,0,2,1;11,0,16,0,1,0,2,3,4,0,1,1" +
-  ",3,0,0,0;2,0,1,0,1,4,0,1,0,0,0,0,0,0,0,0;0,1,0,0,0,0,5,0,0,0,0,0,0,0,0,0;20,45,67,1,7,5,6,21,2,3" +
-  ",3,28,3,0,6,9;1,4,3,0,0,0,0,2,0,0,1,4,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0," +
-  "0,0,0,0,0,0,0;2,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;4,1,3,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,6,0,1,0," +
-  "0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,3,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29,0,0,0,0,1,0,0," +
-  "0,0,0,0,0,0,0,0;0,9,0,0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,0,0,0,0,1,0,0,0,2,1,0,0,0,0;0,0,0,0,0,0,0,0," +
-  "0,0,0,4,0,0,0,0;5,0,0,0,0,0,0,0,0,0,1,2,0,0,0,0;0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,1" +
-  ",0,0,0,9,0,0,0,0;1,0,2,0,4,1,0,6,0,0,0,2,0,0,0,2;0,0,16,0,0,1,0,0,0,0,0,0,0,0,0,0;8,1,3,1,0,1,1," +
-  "2,0,0,0,0,0,0,2,0;0,8,0,0,0,0,0,0,0,0,0,12,0,0,0,0;2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;10,2,0,0,0,0,5,1,0,0,2,1,0,0,0,4;19,7,4,0,2,0,2,7,0,0,0,9,1,0,1,0;0,0,5,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,10,0,0,0,0,0;0,4,4,0,0,0,0,0,0,0,0,0,0,0,0,0;58,34,52,4" +
-  ",3,6,29,40,1,3,5,21,7,1,15,4;2,0,2,0,2,0,1,5,0,0,1,1,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0" +
-  ",4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;23,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3," +
-  "0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,1,0,0,0,0,2,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,3,25,0,0,0,2,48,0,0,0,0,0,0,0,13;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";2,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;8,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,20,0,0,0,0,0,0,0" +
-  ",0;0,3,6,0,0,0,0,2,0,0,0,0,0,0,0,0;0,1,50,3,0,0,0,1,0,0,0,2,0,0,0,3;2,0,6,1,0,0,0,0,0,0,0,1,0,0," +
-  "0,1;23,3,9,0,2,0,25,0,1,0,4,2,0,0,0,0;1,0,0,0,0,0,0,0,0,1,5,0,0,0,0,0;2,0,57,0,1,0,0,3,0,0,0,7,0" +
-  ",0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;81,9,5,0,0,1,5,2,0,0,0,5,0,0,0,0;7,0,10,0,2,1,3,0,0,1,0,1" +
-  ",1,1,0,1;6,17,2,0,1,0,0,1,3,0,0,11,0,0,3,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,0;0,7,0,0,0,0,7,19,2,2" +
-  ",4,1,0,0,0,0;28,44,116,0,10,61,27,106,10,12,5,13,2,2,12,4;6,8,58,0,0,1,3,37,3,0,1,10,0,2,4,0;0,0" +
-  ",0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,2,1,0,0,0,1,7,2,1,0,0,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;3,2" +
-  ",26,0,0,3,5,16,0,0,2,2,0,1,0,0;0,7,0,0,0,0,0,0,0,0,0,3,0,0,0,0;1,2,4,0,0,0,0,4,1,0,0,2,0,0,0,1;2" +
-  ",0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;3,1,2,0,1,0,1,0,0,0,0,1,0,0,0,0;3,1,7,0,0,0,0,0,0,0,0,0,0,0,0,0;2" +
-  ",0,1,0,0,0,0,5,0,0,0,0,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,1,0,0,0,0,0,0,0,0,0,0,0;5" +
-  ",4,13,0,3,1,2,0,0,0,2,1,0,0,0,0;0,1,12,0,1,2,0,0,0,0,0,0,0,0,0,0;7,0,1,0,0,0,0,0,0,0,0,0,0,0,1,0" +
-  ";0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,9,0,0,2,0,3,0,2,0,0,2,0,0,0,0;63,19,103,0,7,36,50,199,7,1,7,4" +
-  "9,5,2,30,7;12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,38,17,1,1,0,0,1,0,0,3,0;9,0,3,0,0,0,1,1,0," +
-  "0,0,2,0,0,0,0;2,3,13,1,0,0,1,9,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,17,0,0,0,0;0,1,4,0,1,0,0,0," +
-  "0,0,0,1,0,0,0,0;1,0,15,0,0,0,0,2,0,0,0,0,0,0,0,1;4,0,49,0,2,0,0,3,0,0,0,2,1,0,3,4;25,21,67,1,14," +
-  "1,7,16,0,2,1,18,4,1,3,5;0,1,12,0,2,0,0,0,0,0,0,1,0,0,0,0;0,0,12,0,1,0,0,1,0,0,0,1,2,0,0,0;0,3,20" +
-  ",0,9,0,0,0,0,0,0,0,0,0,0,1;4,4,9,0,0,5,4,19,2,1,0,3,0,0,3,4;0,0,26,0,2,0,2,6,0,0,0,1,0,0,1,0;0,0" +
-  ",4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,19,103,0,14,7,4,18,1,1,4,11,7,0,7,5;0,2,7,0,1,0,0,1,0,0,0,2,0,0," +
-  "0,0;0,0,8,0,2,0,0,0,0,0,0,1,2,0,1,0;0,0,3,0,0,0,1,2,0,0,0,0,0,0,1,0;60,17,28,0,0,1,6,37,4,2,2,11" +
-  ",0,0,5,0;57,12,0,0,0,5,8,1,1,0,5,1,1,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,0,0,0,0,0,0" +
-  ",1,0,0,0,0;30,3,0,0,0,0,2,0,0,0,0,3,0,0,0,0;14,17,0,0,0,0,2,1,0,0,0,8,0,0,1,0;71,20,5,0,1,8,26,9" +
-  ",5,0,2,10,2,0,6,2;3,1,11,0,0,0,1,1,0,0,0,0,0,1,0,0;3,1,0,0,5,0,3,2,0,0,0,0,17,0,0,0;0,0,45,0,31," +
-  "0,0,0,0,0,0,0,0,0,0,0;12,4,34,0,6,11,0,5,0,1,1,8,0,0,7,6;0,0,11,0,0,0,0,2,0,0,0,0,0,0,1,0;4,4,0," +
-  "0,0,2,0,7,0,0,4,3,0,0,0,0;7,5,1,0,0,0,7,13,1,0,0,5,0,0,2,0;2,1,0,0,0,8,0,1,0,0,0,0,0,0,0,0;3,0,0" +
-  ",0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,9,0,3,0,0,0,0,0,0,3,0,0,0,0;2,0,3,0,0,1,0,1,0,0,0,1,0,0,0,0;26,25" +
-  "2,1,0,0,28,26,0,3,0,4,2,0,0,37,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0" +
-  ";0,7,0,0,0,0,0,0,0,0,0,1,0,0,0,0;12,5,0,0,0,1,0,11,0,0,0,0,1,0,0,0;1,0,0,0,0,0,1,0,0,0,0,0,1,0,1" +
-  ",0;19,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,6;1,4,10,0,0,0,1,5,0,0,0,0,0,0,1,0;8,18,3,0,0,0,0,5,0,0,1,2,0,0,2,2;0,0,3,0,2,0,0,0,0,0,0,0,0" +
-  ",0,0,0;1,13,1,0,0,0,6,2,0,0,0,2,0,0,0,0;8,0,2,0,0,0,0,1,0,0,0,2,4,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;5,1,6,0,1,0,0,0,0,0,0,6,0,0,0,0;0,0,40,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,5,0,0,0,0,4,0,0,0,0" +
-  ",0,0,6,0;11,2,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,0,0,0,1,1,0,0,0,0," +
-  "1,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;0,4,12,0,0,1,17,13,1,0,6,2,0,0,0,0;0,0,0,0,0,0,0,0,0,0" +
-  ",0,4,0,0,0,0;0,2,0,0,2,0,2,1,0,0,3,0,0,0,0,0;8,21,5,0,3,2,3,11,0,0,1,3,3,1,3,5;0,4,0,0,0,2,1,0,0" +
-  ",0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;0,0,18,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,10,0,0,0;2,0,6,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;7,23,18,0,6,10,7,49,0,1,1,24,11,0,8,0;7,13,18,0,1,10,8,24,0,0,0,3,1,1,1,2;0,0,6" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,6,0,0,0,1,10,0,0,0,0,0,0,0,0;15,2,44,0,1,1,3,4,0,1,3,0,2,0,0,7;7," +
-  "0,0,1,0,0,0,0,0,0,0,1,0,0,0,0;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;1,5,6,0,0,1,3,2,0,0,0,0,0,0,1,0;31" +
-  ",12,63,0,8,8,55,27,1,2,3,14,3,1,6,7;372,0,9,0,0,10,23,3,0,0,6,0,0,0,1,0;11,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;0,1,1,0,0,0,0,0,0,0,0,0,0,0,3,0;3,6,9,0,0,3,3,5,0,0,2,3,0,0,4,0;0,0,8,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;10,14,31,0,3,8,6,4,1,0,1,2,1,0,0,0;0,0,5,0,0,0,0,8,0,0,0,0,0,0,1,1;1,3,1,0,0,1,2,5,0,0," +
-  "0,0,0,0,5,1;25,17,23,1,7,8,9,17,1,1,10,10,4,4,3,24;7,2,1,0,1,0,1,0,0,1,0,0,4,0,0,1;2,0,4,0,0,0,1" +
-  ",0,0,0,0,1,1,0,1,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;2,0,1,0,0,0,1,2,0,0,0,0,0,0,1,0;11,11,0,1,0,0" +
-  ",0,4,0,1,0,1,0,1,2,1;7,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;137,0,0,0,0,7,2,0,0,0,0,0,0,0,0,0;2,1,5,0,0" +
-  ",0,0,1,0,0,0,2,0,0,0,0;8,11,59,0,5,3,0,14,1,1,3,14,4,2,5,0;3,0,13,0,3,0,0,0,0,0,0,0,0,0,0,0;1,4," +
-  "8,0,1,0,0,0,0,0,1,0,0,0,0,0;0,0,1,1,0,0,3,0,0,0,0,5,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,1,3,0,0,0;0,2," +
-  "2,0,0,0,0,0,0,0,0,1,2,0,0,0;14,6,20,0,3,4,0,53,0,3,0,8,5,2,5,6;0,0,13,0,0,0,0,1,0,0,0,0,0,3,0,0;" +
-  "3,3,0,0,0,0,1,12,0,1,0,1,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;1,0,6,0,0,1,0,1,0,0,0,0,0,0,0,4" +
-  ";0,0,1,0,0,0,0,0,0,0,0,2,0,0,0,1;1,0,3,0,0,0,1,0,0,0,0,2,0,0,2,0;0,2,9,0,0,0,0,0,0,0,0,8,0,0,1,1" +
-  ";0,1,1,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0" +
-  ";8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,1,0,0,0,1,0,0,0,0,1,0,0,0,0;1,5,1,0,1,0,2,4,0,0,0,2,1,0,1,1" +
-  ";0,25,1,0,0,0,0,2,0,0,0,0,4,0,0,0;0,0,0,0,0,0,11,0,0,0,0,0,0,0,0,0;1,1,6,1,1,0,0,0,0,0,0,0,0,0,0" +
-  ",0;2,3,92,1,11,3,8,12,1,0,1,4,6,11,10,4;1,0,0,0,0,0,0,1,0,0,0,2,0,0,0,0;9,0,21,0,1,0,0,0,0,1,4,4" +
-  ",0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,1,0,0,0,1,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,3" +
-  ",0,0,0,0;18,20,17,0,2,2,3,2,0,0,6,9,3,0,6,0;1,0,7,0,0,0,0,2,0,0,0,1,0,0,0,0;6,4,5,0,0,1,2,3,0,0," +
-  "0,2,1,0,0,0;1,4,2,0,0,0,0,0,0,0,0,2,0,0,1,0;2,1,3,0,0,1,1,15,0,0,0,0,0,3,2,0;0,0,3,0,0,0,0,0,0,0" +
-  ",0,1,0,0,0,0;0,3,2,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,8,0,0,0,41,3,0,0,2,0,0,0,0,0;4,0,3,0,0,1,5,0,0," +
-  "0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,2,1,0,0,0,1,3,0,0,0,4,0,0,0,0;0,4,0,0,0,0,1,0,0," +
-  "0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;16,39,10,0,0,3,12,7,0,2,2,4,2,0,4,2;2,1,4,0,0,1,0" +
-  ",0,0,0,0,0,0,0,0,0;9,35,63,0,3,2,0,5,0,0,0,6,8,0,0,0;88,83,79,4,11,7,27,67,10,1,4,46,13,2,7,6;0," +
-  "0,33,0,1,0,0,0,0,0,0,1,2,1,0,0;0,0,24,0,0,0,0,0,0,0,0,1,0,0,0,1;15,32,13,0,1,7,11,11,1,1,4,8,2,0" +
-  ",5,1;8,7,4,1,1,5,7,6,1,0,1,6,1,0,3,1;1,1,27,0,0,0,0,0,0,0,0,0,0,0,0,0;32,2,15,0,3,1,3,3,3,0,0,4," +
-  "0,0,1,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,2,0,0,0,0,0,0,1,0;1,2,1,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;0,0,1,0,0,0,0,13,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,25,0,0,0,0,0,0,0,5;5,7,30,0,8,0,1,7,0,0,0" +
-  ",4,2,0,7,2;0,0,0,0,0,0,1,3,0,0,0,0,0,0,0,0;5,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,1,0,0,0" +
-  ",3,0,0,1,0;1,1,3,0,0,0,0,0,0,0,0,2,1,0,0,0;0,0,6,0,3,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,0,3,0,0,0" +
-  ",0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;6,2,22,0,4,3,4,1,1,0,0,1,0,0,1,2;2,0,17,0,1,0,3,36,0,0,0,2,0,0,2,0;0,0,4,0,0,0,0,8,0," +
-  "0,0,0,0,0,0,0;0,1,8,0,0,0,0,17,0,0,0,0,0,0,7,0;0,10,3,0,0,0,4,2,0,0,0,1,0,0,0,0;0,21,0,0,0,0,0,2" +
-  ",0,0,0,6,0,0,0,0;1,0,0,0,0,0,0,3,0,0,0,1,0,0,0,0;0,0,2,0,1,0,1,0,0,0,0,5,0,0,2,0;0,0,6,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0;2,1,2,0,0,0,1,0,0,0,0,1,0,0,0,1;7,1,0,0,0,0,1,1,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,4" +
-  ",0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;5,0,42,0,3,1,0,0,0,0,0,0,0,1,0,0;7,5,14,1,2,2,7" +
-  ",1,0,1,1,2,3,0,1,3;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,1,1,0,0,0,0,0,0,0,1,0,0,0,1,0;5,2,20,0,3,0," +
-  "4,4,0,0,0,1,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,7,10,2,4,1,7,35,0,5,0,3,7,0,8,3;66,25,33," +
-  "1,1,3,8,8,0,3,5,7,1,0,6,1;1,0,4,0,0,0,1,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,1,0,1,0,1,0,0,1;4,3,24" +
-  ",0,4,1,4,18,1,3,0,2,1,0,5,1;2,0,8,0,0,0,0,1,0,0,0,1,0,0,0,0;3,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,7," +
-  "8,0,10,0,20,51,2,0,2,9,1,0,0,0;1,2,1,0,0,0,4,1,0,0,0,0,0,0,0,0;5,1,8,0,1,0,3,1,0,0,0,1,0,0,0,1;3" +
-  "0,0,1,0,0,0,0,1,0,0,0,0,0,0,0,0;17,3,7,0,5,1,9,1,0,0,1,0,0,0,1,0;0,39,0,0,0,1,0,0,0,0,0,0,0,0,10" +
-  ",0;0,30,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,40,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,3,0,3,0,0,0,0,0" +
-  ",0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;2,35,0,0,0,0,2,0,0,0,0,0,0," +
-  "0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,2,11,0,0,0,0,0," +
-  "0,0,0,0;0,0,10,0,1,0,0,0,0,0,0,0,0,0,0,1;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;16,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0;21,0,0,0,0,0,1,0,0,0," +
-  "0,1,0,0,0,0;7,0,0,0,0,0,0,0,1,0,0,1,0,0,3,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,2,0,0,0," +
-  "0,0,0,0,0,0;1,0,0,0,0,2,26,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;2,0,65,0,7,0,0,0,0," +
-  "0,0,0,1,0,0,2;2,1,2,0,0,0,0,0,0,0,0,3,0,0,0,0;1,1,1,0,0,0,1,2,0,0,2,1,0,0,0,0;26,14,59,1,5,3,3,1" +
-  "0,1,0,3,8,1,0,3,2;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;19,11,1,0,1,2,8,0,0,0,9,7,0,0,2,0;5,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,1,1,0,0,0,0,0,0,0,1;0,0,3,0,0,2,0,6,0,0,0,0,0,0,0,0;0,0,13,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;52,36,19,0,4,2,6,65,1,0,2,39,2,0,6,3;0,0,24,0,9,0,0,0,0,0,0,1,0,0,0,0;0,0,1" +
-  "2,3,1,0,0,4,0,0,0,2,0,0,0,0;0,1,18,0,1,0,0,0,0,0,0,3,0,0,0,0;3,1,1,0,1,0,0,0,0,0,0,0,0,0,0,0;0,3" +
-  ",6,0,0,0,1,2,0,0,0,1,0,0,0,1;0,2,2,0,0,0,0,3,0,0,0,0,0,0,0,0;18,1,5,0,0,3,0,1,0,0,0,3,0,0,1,0;2," +
-  "0,0,1,0,0,1,0,0,0,0,0,0,0,0,0;105,2,47,1,0,2,2,4,0,0,1,0,0,0,0,0;2,1,6,0,0,0,0,0,0,0,0,3,6,0,0,4" +
-  ";0,4,0,0,0,0,5,0,0,0,0,0,1,0,0,0;0,0,1,2,0,0,0,0,0,0,0,1,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0,0" +
-  ";0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0" +
-  ";0,0,8,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,1,0,0,0,0,0,0,0,0" +
-  ";7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";0,0,3,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ";0,3,14,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,2,0,0,0,0,1,0,0,0,5,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0;12,2,1,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,6,0,0,0" +
-  ",0;0,0,5,0,2,0,0,0,0,0,0,0,0,0,0,0;0,12,15,0,0,0,0,0,0,0,0,20,0,0,3,0;6,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,0,0,0,0,0,0,0,3,0;0,0,0,0,0,0,5,0,0,0,1,0,0," +
-  "0,0,0;0,0,42,0,0,0,0,13,0,0,0,0,1,0,0,0;11,12,7,0,2,16,9,44,0,1,3,2,2,0,16,0;0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,5;0,0,0,0,0,5,0,0,0,0,0,0,0,0,0,0;5,67,11,0,1,19,81,7,3,1,11,9,2,0,16,0;0,0,0,0,0,0,2" +
-  ",24,5,2,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0," +
-  "0,0,0,0,0,0,2,0,0,0;1,0,4,0,2,0,0,6,0,3,0,0,0,0,3,1;2,0,6,0,0,2,0,0,0,0,0,1,0,0,0,0;19,0,0,0,0,0" +
-  ",4,0,0,0,0,8,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,2,8,0,0,0" +
-  ",0,0,0,0,0,1,0,0,0,1;2,3,30,0,4,0,0,0,0,0,0,2,0,0,0,3;1,3,39,0,9,1,0,0,0,0,0,5,2,0,0,7;0,1,4,0,0" +
-  ",0,0,0,0,0,0,1,0,0,0,1;0,0,0,0,0,0,3,0,0,0,0,1,0,0,0,0;169,176,354,3,60,24,38,152,8,17,22,75,14," +
-  "1,96,4;2,1,11,0,0,0,0,0,0,0,1,2,1,0,0,0;1,0,5,0,1,0,0,6,1,0,1,0,0,0,0,1;0,0,3,0,0,0,0,0,0,0,0,1," +
-  "0,0,0,1;0,0,0,0,0,1,9,0,0,0,0,0,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,18,0,2,0,0,1,0,0,0,0" +
-  ",0,0,0,1;0,0,1,0,0,0,3,0,0,0,0,0,0,0,0,0;2,8,5,0,1,0,0,9,0,0,0,4,0,3,2,2;0,1,15,0,1,1,0,1,0,0,0," +
-  "2,4,0,5,1;13,2,7,0,0,1,4,2,3,0,0,3,0,0,1,0;6,4,8,0,1,0,7,2,0,0,2,0,1,0,1,0;2,0,1,0,0,2,4,0,0,0,0" +
-  ",0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;14,2,80,1,7,1,6,5,0,0,5,10,10,0,6,3;0,0,0,0,0,0,0,5,0" +
-  ",0,0,0,0,0,0,0;8,5,3,0,0,3,15,21,1,0,0,4,0,0,0,0;0,1,0,1,0,0,2,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,4,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;3,0,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,3,13,0,1,0,1,4,0,0,0,0,1,1,0,0;0,0,2,0,0,0,1" +
-  ",0,0,0,0,1,0,0,1,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;20,9,45,0,6,2" +
-  ",7,10,1,1,1,8,0,0,0,4;1,3,4,1,0,0,0,0,0,0,0,0,0,0,1,0;4,6,38,2,9,0,1,0,0,0,0,10,0,0,4,1;0,3,0,0," +
-  "0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,9,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,0,0,0,11,0;57,0,1," +
-  "0,0,0,1,2,0,0,0,1,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;52,106,13,0,1,2,32,5,0,0,11,24,0,0,12," +
-  "0;4,0,12,0,0,5,0,1,0,0,0,0,0,0,0,0;17,5,81,1,5,0,2,2,0,2,0,9,2,1,3,4;0,0,4,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;5,3,6,0,0,0,0,2,0,1,0,2,0,0,1,0;5,1,12,0,1,1,1,5,0,0,0,2,0,0,0,1;3,0,2,0,0,0,0,0,0,0,0,1,0," +
-  "0,0,1;4,3,0,0,0,0,7,0,0,0,0,1,0,0,0,0;3,8,8,0,0,14,12,17,0,0,5,4,0,0,3,0;22,31,56,1,13,17,59,63," +
-  "2,1,12,18,5,3,14,6;0,3,4,0,0,0,0,5,0,0,0,1,0,0,0,0;6,0,2,0,0,0,1,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0;26,8,120,1,10,9,15,29,1,1,2,13,7,0,13,19;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0,0;0,6," +
-  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;13,0,0,0,0,0,18,0,0,0,2,0,0,0,0,0;0," +
-  "0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;6,2,167,0,12,0,1,11,0,0,4,0,0,0,1,3;0,1,43,0,0,0,0,0,0,0,0,0,0,0,2" +
-  ",0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;2,5,12,0,0,1,0,10,0,0,0,1,1,0,2,1;0,5,1,0,0,0,0,3,0,0,0,0,0,0" +
-  ",0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,15,0,0,0,0,0,0,0,0,1,0" +
-  ",0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,2,0,2,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,1,0,0,0,1,0,0,0,0;5,5,13,1,0,3,13,76,4,0,1," +
-  "1,0,0,1,0;17,23,33,1,2,4,9,27,1,2,1,16,3,0,10,5;2,16,8,0,0,0,0,0,0,1,1,1,1,0,2,0;24,82,20,0,3,47" +
-  ",161,75,5,3,11,25,2,0,15,2;0,0,1,0,0,0,0,0,0,0,0,1,5,0,0,0;0,0,6,0,1,0,0,0,0,0,0,5,4,0,0,0;0,1,1" +
-  ",0,0,0,0,1,0,0,0,1,0,0,0,0;43,43,21,0,3,2,18,3,0,0,2,17,0,0,19,0;0,2,0,0,0,0,2,0,0,0,0,0,0,0,1,0" +
-  ";2,21,2,0,0,21,24,2,0,2,1,0,0,0,2,0;0,2,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0;2,2,2,0,0,0,1,0,0,0,0,1,0,0,1,0;0,3,2,0,1,0,5,33,0,0,1,1,0,0,0,0;16,4,0,0,1,3,0,1,0,0,0,2,0," +
-  "1,0,0;13,13,0,0,1,1,1,0,0,0,0,3,0,0,0,0;0,0,5,0,2,0,0,1,0,0,0,0,0,0,0,0;0,0,9,0,1,0,0,0,0,0,0,1," +
-  "0,0,0,0;9,10,11,1,0,9,3,8,0,0,0,5,2,0,2,1;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,9,0,3,0,1,1,0,0,1," +
-  "1,0,0,0,0;5,2,11,0,0,1,0,0,0,0,0,0,0,0,1,0;6,2,5,0,0,1,0,2,0,0,0,3,0,0,1,0;1,0,12,0,0,0,0,0,0,0," +
-  "0,1,0,0,0,0;0,1,1,0,0,0,3,9,0,0,0,0,0,0,0,0;4,4,16,0,1,3,6,15,0,0,3,12,1,0,0,2;0,0,0,0,0,1,7,0,0" +
-  ",0,0,0,0,0,0,0;5,2,3,0,0,1,1,3,1,1,1,0,0,0,1,0;1,1,26,0,0,0,0,0,0,0,0,4,0,0,0,0;1,1,4,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;14,0,0,0,0,1,0,0" +
-  ",0,0,1,0,0,0,0,0;1,2,1,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;3,3,4,0,0,0,0,4" +
-  ",0,0,0,0,0,0,0,0;0,0,15,0,0,0,0,2,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,8,3,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0;7,8,0,0,1,0,0,10,0,0,0,0,0,0,0,0;161,100,304,0,27,54,53,114,9,1,12,46,17,6,80," +
-  "13;0,0,0,0,0,3,8,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;11,8,0,0,6,0,0,1,0,0,0,0,0,0," +
-  "1,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;25,0,3,0,0,1,3,0,0,0,0,1,0,0,1,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0;0,3,0,0,1,0,2,0,0,0,0,1,0,0,0,0;10,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,5,0,1,0,0,0,0,0,0,1,0," +
-  "0,0,1;0,1,4,0,0,0,0,1,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;1,1,1,0,0,2,3,0,0,0,0,0,0,0,1,0;7,0,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;0,0,98,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,1,0,0,0,0,0,0,2,0;0,1,1,0,0,0,0,0,0,0,0,0,0" +
-  ",0,5,0;0,0,1,0,3,0,0,0,0,0,0,10,0,0,9,0;11,9,58,0,4,2,4,14,0,1,1,18,4,1,4,6;1,1,4,0,0,0,0,0,0,0," +
-  "0,1,0,0,0,0;0,3,14,1,1,1,15,2,0,0,1,6,0,0,0,1;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;5,0,21,0,1,0,0,2,0" +
-  ",0,0,1,0,0,1,1;2,42,8,0,0,1,7,18,0,0,0,11,2,0,5,0;0,3,0,0,0,0,2,3,0,0,0,0,0,0,0,0;9,7,16,0,5,0,2" +
-  ",17,0,0,0,2,1,0,2,0;0,0,0,0,0,0,0,3,1,0,0,0,0,0,0,0;0,0,0,0,0,0,1,11,0,0,0,0,0,0,2,0;2,1,0,0,0,1" +
-  ",3,0,0,0,0,0,0,0,0,0;5,2,1,0,0,1,0,0,0,0,0,1,0,0,0,0;0,0,3,0,0,4,5,25,0,0,0,0,0,0,2,0;5,4,0,0,0," +
-  "0,1,11,0,0,0,0,0,0,0,0;45,3,11,1,3,3,4,17,0,0,2,8,3,0,3,1;0,0,7,0,0,0,0,14,0,0,0,0,0,0,0,0;0,0,4" +
-  ",0,0,0,0,0,0,0,0,1,3,0,0,0;3,1,0,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,8,0,0,0,0;10,1," +
-  "9,0,0,1,0,0,0,0,0,0,0,0,1,0;9,0,12,0,0,0,4,19,0,0,0,1,0,0,3,0;3,5,57,0,7,1,1,6,0,0,0,4,0,0,0,0;0" +
-  ",2,7,1,1,0,0,0,0,0,0,1,0,0,0,1;0,0,11,2,0,0,0,0,0,0,0,0,0,10,0,1;0,0,13,1,0,0,0,1,0,0,0,0,0,0,2," +
-  "0;0,0,14,0,1,0,0,0,0,0,0,0,1,0,0,0;5,5,82,1,14,2,4,4,0,0,1,5,1,0,1,3;0,0,17,0,0,0,0,0,0,0,0,4,0," +
-  "0,0,0;17,1,394,0,41,4,4,3,0,0,0,6,1,3,1,6;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,2,0,2,0,1,0,0,0,0," +
-  "0,7,0,0,0;1,3,23,0,4,0,5,8,0,1,0,4,1,2,6,0;0,0,2,0,0,0,6,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0" +
-  ",0,0,2,0,1;0,0,3,0,1,0,0,0,0,0,0,2,0,0,0,0;25,19,42,0,2,0,3,7,2,4,1,11,1,0,6,0;0,0,6,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;8,5,131,0,29,5,10,26,1,7,0,1,2,3,12,4;21,5,2,0,1," +
-  "1,0,0,0,2,0,10,0,0,0,2;36,98,22,0,3,12,22,21,0,0,7,14,3,0,19,5;0,0,0,0,0,0,0,5,0,0,0,0,0,0,1,0;1" +
-  ",8,27,0,0,0,2,15,0,0,0,0,0,0,0,0;1,12,30,0,3,1,0,1,0,0,0,5,0,0,2,0;0,0,9,0,1,0,0,0,0,0,0,0,0,0,1" +
-  ",0;1,0,5,0,0,0,0,0,0,0,0,2,0,1,0,0;0,0,6,0,0,0,0,0,0,0,1,0,0,1,0,1;0,0,0,0,0,0,0,0,0,0,0,0,8,0,0" +
-  ",0;15,44,7,0,1,1,5,12,0,0,6,5,1,0,15,0;0,0,0,0,0,0,2,1,0,0,0,0,0,0,2,0;3,9,0,0,0,0,13,3,0,0,10,7" +
-  ",0,0,0,0;0,11,0,0,0,0,0,0,0,0,0,0,0,0,2,0;1,10,0,0,0,0,0,0,0,0,0,1,0,0,4,0;0,0,5,0,1,0,0,5,0,3,0" +
-  ",2,0,0,0,0;4,4,15,0,8,0,7,8,1,0,2,25,9,0,2,29;0,4,32,0,4,1,7,43,0,3,1,0,2,0,0,1;0,0,7,0,0,0,0,5," +
-  "0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,1,0,0,0,0,0,0,1,0,0,0,0;21,1,5,0,0,0,0,1" +
-  ",0,0,1,1,1,0,0,1;0,5,0,0,0,0,12,10,0,0,0,0,0,0,1,0;0,0,1,0,0,0,0,4,0,0,0,0,0,0,0,0;1,14,1,0,0,0," +
-  "0,1,0,0,0,0,0,0,1,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,5,0,0,0,0,1,0,0,0,0,0,0,0,0;3,1,4,0,0,4," +
-  "4,0,0,0,3,0,0,0,0,0;6,3,6,0,1,0,1,0,0,0,0,1,0,0,1,0;0,0,6,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,6,0;6,8,0,0,0,0,2,6,0,0,0,0,1,0,0,0;4,7,3,0,0,0,4,0,0,0,0,4,0,0,0,0;3,5,1,0,0,0," +
-  "7,16,0,0,0,3,0,0,1,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,14,0;4,0,6,0,0," +
-  "0,6,7,0,0,0,3,1,0,3,2;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,0,0,0,0,7,6,0,0,1,1,0,0,0,1;0,0,4,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,0,8,7,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;3,0,14,0,1,0,0,0,0,0,0,2,0,0,1,0;0,0,5,0,0,0,2,1,0,0,0,0,0,0,0,1;0,0,5,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;7,8,0,0,0" +
-  ",0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,10,0,0,0,0,0,0,8,1,0,0,0;0,5,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,11,0" +
-  ",0,0,9,0,0,0,0,0,0,0,0,0;0,2,18,0,1,1,1,2,0,0,0,1,0,1,0,0;1,7,70,0,3,3,4,3,0,0,1,2,0,1,2,0;0,20," +
-  "0,0,0,4,1,0,0,0,0,1,0,0,3,0;0,0,6,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0," +
-  "0,0,0,0,0,0,0,0,0,6,0,0,0,1;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,1,0,2,0,0,0,0;7," +
-  "0,0,0,0,1,0,0,0,1,0,2,0,0,0,0;14,8,8,0,2,2,13,8,1,1,0,3,2,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "0,0,3,0,0,0,0,1,0,0,0,1,0,0,0,0;4,0,1,0,0,0,2,2,1,0,0,0,0,0,0,0;3,0,10,0,2,0,0,0,0,0,0,1,0,0,0,4" +
-  ";1,4,0,0,0,0,19,20,0,0,0,1,0,0,1,0;0,0,0,0,0,0,2,5,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0,0,0" +
-  ",0;81,19,44,0,1,16,21,102,3,8,3,12,18,2,9,3;20,8,8,0,0,0,4,6,0,2,0,3,0,0,0,0;0,0,12,0,5,0,0,0,0," +
-  "0,0,0,0,0,0,0;2,3,4,0,0,0,0,0,0,0,0,1,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0" +
-  ",0,0,4,0,0,0,0;3,0,8,0,1,0,1,0,0,0,0,0,0,0,0,0;13,4,8,0,4,0,2,0,0,0,3,2,0,1,1,0;0,3,0,0,0,0,0,0," +
-  "0,0,1,1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,1,0,0,0,0;3,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;4,0,0,0,0,0,8,0,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,0,0,0,1,0,0," +
-  "0,0,0,0,0,0,1,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,0,2,0,0,0,0,2," +
-  "0,0,1,0,0,0,1,1;0,0,2,0,0,0,1,9,0,0,0,0,0,0,3,0;5,0,2,0,5,0,0,3,0,0,0,0,0,0,0,0;22,2,32,0,12,3,2" +
-  "1,12,0,0,1,13,3,0,2,5;2,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;2,3,5,0,0,0,1,1,0,0,0,2,0,0,1,0;0,0,1,0,0," +
-  "0,0,1,0,0,0,1,0,0,4,0;0,6,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;3,1,2,2,0," +
-  "0,0,0,0,0,0,0,1,0,0,1;1,1,0,0,0,1,0,2,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,1,0,0," +
-  "0,0,0,0,0,1,3,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,0,1,0,0,0;6,2,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0,2,0,0,0," +
-  "1,0,0,0,0,0,1,1,0,3,0;0,0,5,0,0,0,0,4,0,0,0,0,0,0,0,0;10,11,10,0,1,1,5,12,2,1,0,8,1,0,1,1;0,0,2," +
-  "0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,7," +
-  "0,2,0,0,0,0,0,0,1,1,0,0,0;1,0,11,0,1,0,0,0,0,0,0,0,1,0,0,0;10,1,22,0,0,0,1,0,0,1,2,2,2,0,1,2;4,3" +
-  ",4,0,0,0,0,1,0,0,1,0,1,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,1,0,0,0,0,0;0,0" +
-  ",9,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
-  ",9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0" +
-  ",1,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,1,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0" +
-  ",10,0,0,0,0,0,0,0,0,1,0,0,1,0;0,2,7,0,4,0,0,0,0,0,0,7,1,0,0,0;2,1,5,0,0,0,0,1,0,0,0,1,0,0,0,0;0," +
-  "0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;4,2,23,0,1,0,1,5,0,0,0,1,0,0,2,0;0" +
-  ",0,1,0,0,0,9,0,0,0,0,1,0,0,0,0;10,11,10,0,2,1,1,26,0,0,2,5,1,0,3,4;1,0,6,0,0,0,1,4,0,0,0,1,0,0,0" +
-  ",0;0,0,0,0,0,2,0,6,0,0,0,0,0,0,0,0;2,0,1,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,3,0,0,1,0,7,0,0,0,0,0,0,0" +
-  ",0;5,11,29,1,2,0,2,38,0,0,1,6,1,0,4,1;9,4,24,0,1,0,1,18,1,0,0,3,0,0,1,6;0,4,0,0,0,0,5,0,0,0,0,0," +
-  "0,0,0,0;0,2,0,0,1,1,3,3,1,1,2,0,0,0,17,3;3,1,0,0,0,0,3,5,0,0,0,0,0,0,0,0;6,21,18,0,1,2,18,12,0,1" +
-  ",1,8,3,0,9,3;2,11,1,0,0,0,3,3,1,0,0,2,0,0,1,0;26,0,0,0,0,16,25,0,0,0,0,3,0,0,0,0;15,2,22,0,3,0,0" +
-  ",5,0,0,0,2,0,1,4,0;0,0,9,0,2,0,0,1,0,0,0,0,0,0,0,2;8,3,20,0,4,2,3,3,1,0,0,2,1,1,2,1;0,1,4,0,0,0," +
-  "1,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,3,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,9,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;1,2,0,0,0,0," +
-  "2,0,0,0,0,1,0,0,0,0;3,1,6,0,0,0,0,1,0,0,0,1,0,0,0,0;0,0,4,0,1,1,0,0,0,0,0,0,0,0,1,0;1,1,0,0,0,1," +
-  "1,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,2,0;5,0,0,0,0,0," +
-  "1,0,0,0,0,1,0,0,1,0;0,0,29,0,4,0,0,1,0,0,0,1,2,0,0,2;2,3,1,0,0,3,9,4,0,0,0,3,0,0,0,0;0,0,11,0,0," +
-  "0,0,1,0,0,0,0,0,0,2,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;3,6,1,0,0," +
-  "0,1,1,0,0,1,0,0,0,0,0;2,1,2,0,0,0,0,0,1,0,0,2,0,0,2,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,5,0;5,0,0,0,0,0,1,0,0,0,1,0,0,0,0,0;2,0,11,0,0,0,0,1,0,0,0,0,2,2,0,0;1,0,22,0," +
-  "2,0,1,1,0,0,0,8,0,0,0,0;1,0,1,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,1,0,0,0,1,0,0,0,0,2,0,0,0,0;13,3,16," +
-  "0,1,2,8,18,0,0,0,1,0,0,8,1;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,0,0,0,0,0,0,0,0,3,0,0,0,0;6,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,0,0,0,0,0,0,0,1,0,0,0,0;1,0,8,0,0,2,0,0,0,0,0,0,0,0,0,0;0,0," +
-  "0,0,0,0,0,0,0,0,0,4,0,0,0,0;1,0,18,0,1,0,0,0,0,0,0,0,0,0,2,0;8,8,17,0,3,1,5,4,1,1,1,1,0,1,3,3;0," +
-  "0,149,0,12,0,0,3,0,0,0,3,0,0,1,2;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;10,4,9,0,2,5,2,7,0,0,0,6,1,0,2," +
-  "1;4,7,111,2,18,3,5,6,2,0,1,11,0,1,6,5;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,2,0,0,0,0,0,0,2,0;0,0,0,0,0,0,0,3,0,0,0,0,0," +
-  "0,0,1;0,0,0,0,0,1,2,0,0,0,0,1,0,0,0,0;0,4,0,0,0,9,22,0,0,0,0,6,0,0,8,0;0,0,3,0,1,0,0,0,0,0,0,0,0" +
-  ",0,0,0;0,5,0,0,0,0,2,0,0,0,1,0,0,0,0,0;13,11,60,0,9,2,2,13,1,1,0,15,3,0,4,13;0,17,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,32,0,0,0,0,1,0,0,0;5,4,25,3,1,1,2,1," +
-  "0,0,2,0,2,0,1,1;44,34,51,0,4,12,32,43,1,1,9,25,8,3,9,27;1,6,0,0,0,0,1,1,0,0,0,3,0,2,0,0;1,13,1,0" +
-  ",0,3,5,9,0,0,0,2,0,0,2,2;1,3,0,0,0,0,0,0,0,0,0,9,0,0,0,0;0,2,3,0,0,0,0,0,0,0,0,0,0,2,0,0;2,0,3,0" +
-  ",0,0,10,11,0,0,0,0,0,0,0,3;35,17,24,1,5,2,4,17,1,1,4,13,3,1,5,3;38,0,8,0,6,0,0,0,0,0,0,2,0,0,0,2" +
-  ";26,1,35,2,3,6,9,32,7,0,0,5,5,0,6,17;2,3,20,0,2,1,1,2,0,1,0,0,0,1,1,5;1,1,20,0,0,0,2,8,0,1,2,1,8" +
-  ",0,0,1;5,9,17,0,3,4,2,41,0,0,0,1,2,0,3,3;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;19,6,35,1,10,3,7,12,0,0" +
-  ",2,7,0,1,3,9;0,0,1,0,3,0,0,1,0,0,0,1,0,0,0,0;2,2,9,0,2,0,0,2,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,6,46,0,6,10,38,33,4,0,16,5,2,0,6,0;0,0,41,0,4,0,0" +
-  ",0,0,0,0,0,0,0,0,0;110,12,1,0,1,0,2,7,0,2,3,13,0,0,1,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0" +
-  ",3,1,0,0,0,0,0,0,0,0,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,2,0,0,1,1,1,0,0,1,0;0,0,21,0," +
-  "0,0,1,1,0,0,0,3,0,0,0,0;5,0,20,0,1,0,4,6,0,1,0,2,0,0,0,1;4,4,18,0,2,2,13,19,0,0,1,3,0,0,3,2;1,0," +
-  "4,0,1,0,0,1,0,0,0,0,0,0,0,0;0,2,8,0,0,0,0,0,0,0,0,3,1,0,0,1;5,2,4,0,1,0,1,2,0,1,0,1,0,1,1,0;8,3," +
-  "3,0,0,0,0,7,0,0,0,12,0,0,0,0;0,1,21,0,0,0,6,22,3,0,1,0,0,0,0,0;0,0,13,0,0,0,1,7,0,0,0,0,0,0,0,0;" +
-  "0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,7,0,1,0,2,0,0,0,0,3,0,0,0,0;5,7,7,0,1,0,0,0,0,1,0,13,0,0,7,0" +
-  ";6,4,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,98,0,4,0,0,0,0,0,0,0,0,0,0," +
-  "0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,38,0,4,0,0,0,0,0,0,0,0,0,0,0;24,3,91,0,3,4,2,2,0,0,1,6,1,0" +
-  ",0,2;0,0,6,0,0,0,1,4,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,2,4,0,0,5,22,2,0,0,1,0,0," +
-  "0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,7,0,0,0;0,0,0,0,0,0,2,9,0,0,0,0,0," +
-  "0,0,0;9,0,0,0,0,6,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,21,0,2,0,6,2,0,0,0,6,4" +
-  ",0,2,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;2,2,0,0,0,0,2,1,0,0,0,0,1,0,0,0;5,3,0,0,0,0,0,3,0,0,0,1,0" +
-  ",0,0,0;3,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;5,2,6,0,0,0,1,0,0,0,0,5,0,0,0,0;4,0,83,0,6,0,0,0,0,0,0,1," +
-  "0,0,0,0;0,5,1,0,0,0,0,1,0,0,0,0,0,0,0,0;6,0,121,0,2,0,0,0,0,0,0,3,7,0,0,0;1,0,21,0,2,0,0,0,0,0,0" +
-  ",3,0,1,0,5;5,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,7,0,0,0,0,0,0,0,0,0,0,1,0,0;0,0,5,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,1,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,37,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0," +
-  "0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,1,0,0,0,0;0,1,0,1,0,0,0,0,0," +
-  "0,0,0,0,4,0,0;0,23,4,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,0,0,0,1,0,3,0,0,0,0,0,0;3,10,17,2,3,2,10," +
-  "9,0,0,1,17,0,1,1,0;0,1,2,0,1,0,0,0,0,0,0,1,0,0,0,0;0,1,1,1,0,0,0,6,0,0,0,0,0,0,3,1;1,22,0,0,0,0," +
-  "0,1,0,0,0,1,0,0,0,0;2,5,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,1,0,0,0,0,0,0;0,0,4,0,0,0," +
-  "0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,44,0,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,0,6,0," +
-  "0,0,0,0,0,0,0,0,0,0,0;0,5,8,0,0,4,1,14,0,0,0,3,0,2,10,0;1,24,1,0,2,2,9,6,0,2,0,15,0,0,0,0;2,1,1," +
-  "0,0,0,1,4,0,0,0,0,0,0,0,0;3,0,5,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,1,1,0,0,0,2,0,0,0,0,0,0,0,0;3,0,1," +
-  "0,0,0,0,0,0,0,0,2,0,0,0,0;4,2,1,0,0,0,3,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,3,0,0;0,0,0," +
-  "0,5,0,0,0,0,0,0,0,0,0,0,0;12,8,4,0,4,0,1,1,0,0,0,9,0,0,2,0;0,0,22,0,0,0,0,0,0,0,0,0,0,0,0,0;55,6" +
-  "3,3,0,2,49,20,22,2,4,12,46,0,0,9,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,2,9,0,0,0,0,0,3,0,0,0" +
-  ",0;0,4,0,0,0,0,2,0,0,0,0,0,0,0,2,0;0,4,0,0,0,0,0,0,3,0,0,6,0,0,0,0;36,8,0,0,0,4,2,0,0,0,0,20,0,0" +
-  ",1,0;1,0,11,0,0,0,0,8,0,0,0,0,0,0,3,0;1,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;9,0,4,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;24,38,20,2,0,8,7,40,0,0,1,10,0,0,5,0;1,3,1,0,0,0,1,0,0,0,0" +
-  ",1,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,0,0,0,1,0,0,0,3,0,0,0,0;2,1,29,0,0,0,1,0,0," +
-  "0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,1,0,0,0,0,0,0" +
-  ",0,0,1,0,0,0,0;3,0,0,0,0,0,0,0,0,0,0,3,0,0,0,0;8,3,59,0,3,1,2,33,0,0,0,4,0,4,1,2;0,0,0,0,0,0,0,6" +
-  ",0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,5,0,0,0,1,0,0,0,1;1,2,1,0,0,0,0,0,0,0,0,3,0,0,0,0;0,4,0,0,0,6,1,1" +
-  "0,1,0,0,0,0,0,0,0;0,0,1,0,0,1,0,5,0,0,0,3,0,0,0,0;0,0,3,0,0,0,2,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0," +
-  "2,0,0,0,0,2,0,0,0;12,0,2,0,0,0,0,3,0,0,0,2,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;3,1,14,0,4,1," +
-  "2,6,0,0,0,5,2,0,1,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,4,0,0,0,0,0,0,0,0;2,1,5,0,0,0," +
-  "0,2,0,0,0,0,0,0,0,0;0,2,8,0,0,0,0,0,0,0,0,1,0,0,0,1;11,10,13,0,0,3,10,1,0,1,5,4,0,0,0,0;0,2,0,0," +
-  "0,0,2,0,6,0,0,0,0,0,2,0;0,0,8,0,0,2,0,1,0,0,0,0,1,0,0,0;0,0,0,0,0,0,13,2,0,0,0,0,0,0,0,0;57,1,0," +
-  "0,0,1,0,2,0,0,0,1,0,0,0,13;4,1,11,0,8,1,2,2,0,0,1,2,0,0,0,0;4,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
-  "1,1,0,0,0,2,0,0,0,0,0,0,0,7;1,11,3,0,0,0,0,2,0,0,0,1,0,0,2,0;0,0,25,0,14,0,0,0,0,0,0,0,0,0,0,0;0" +
-  ",0,18,0,1,0,0,1,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,2,0,0,0,0,1,0,1,0;1,1,2,0,2,0,0,0,0,0,0,0,0,0,1,0;" +
-  "0,0,0,0,0,0,4,4,0,0,0,0,0,0,0,0;6,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;4,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
-  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,27,0,2,0,1,12,0,0,0,0,0,0,0,0;3,1,5,3,0,0,1,2,0,0,0,2,1,2,2," +
-  "1;2,1,15,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,15,0,1,0,0,0,0,0,0,0,0,1,1,0;5,3,127,2,3,1,3,4,0,0,0,5,2," +
-  "0,2,5;0,0,2,0,1,0,1,0,0,0,0,0,2,0,0,0;0,0,0,0,0,10,1,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0" +
-  ",0,1,0;1,0,3,0,3,0,0,1,0,0,0,0,0,0,1,0;0,0,11,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,3,0,0,2,1,1,0,0,0,0," +
-  "1,0,0,0;1,0,6,0,0,3,2,6,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,9,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0," +
-  "0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,2,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0," +
-  "0,0,0,0;1,0,3,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;15,0,0,0,0,0,0,0,0,0,0,0" +
-  ",0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,1,0,0," +
-  "0,0,0,0,0;0,0,0,0,0,0,7,4,0,0,0,0,0,0,0,0;0,1,0,0,0,1,11,6,0,1,2,0,0,0,0,0;0,0,0,0,0,0,5,11,0,0," +
-  "0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;39,2,24,0,0,4,0,2,0,1,0,8,14,0,3,2;17,8,18,0,5,2,9,9" +
-  ",0,1,14,7,1,1,3,3;33,0,2,0,0,0,0,6,0,0,0,2,1,0,0,0;0,9,0,0,0,0,8,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,2" +
-  ",0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,3,0,0,0,1,0,0,0,0;11,39,16,0,1,3,13,36,1,0,5,9,0,1,4,1;0,0,0,0," +
-  "0,0,1,5,0,0,0,2,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;3,0,0,0,0,0,1,20,0,0,0,4,0,0,0,0;0,3,1,0" +
-  ",0,1,0,5,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;7,4,8,0,0,3,0,0,0,0,0,1,0,0,0,0;0,4,0,0" +
-  ",0,0,0,0,0,0,0,0,0,0,0,0";
+  ",0,0,0,0,0,0;7,5,10,0,0,0,1,3,0,0,0,6,1,0,2,0;1,0,36,0,0,1,1,4,0,0,0,3,0,0,0,3;9,6,11,0,3,1,0,0," +
+  "0,0,1,3,2,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,15,0,0,3,10,0,1,0,0,1,14,0,0,10,0;0,0,0,0,0,0," +
+  "0,8,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0," +
+  "1,0,0,0,0,2,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;10,0,2,0,0,3,3,0,0,0,0,0,0,0,0,0;0,1,4,0,1,0" +
+  ",1,21,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,10,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,1,1,0,1,0,0,0,0,0,0,0,0;2,27,31,0,1,1,0,6,0,0,0,5,11,0,0,1;0,2,1," +
+  "0,0,0,0,4,0,0,0,0,0,0,2,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;17,7,10,0,2,0,6,4,0,0,2,1,0,0,6,0;4,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,1,2,0,0,0,0,0,0,0,2,0,0,0,0,1;61,7,24,0,0,1,6,6,0,0,9,0,0,0,4,2;0," +
+  "0,2,0,0,0,0,0,0,0,5,0,0,0,0,0;6,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,1,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,0,1,1,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3," +
+  "0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,0,0,0,0,2,0,0,0,0;7,7,15,0,1,5,8,53,0,0,0,5,2,2,5,1;" +
+  "0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,24,0,0,0,0,0,0,0,0,0" +
+  ";4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,43,18,0,0,0,3,19,3,2,1,2,7,0,8,3;1,0,1,0,0,0,2,0,0,0,0,0,0,0," +
+  "0,0;0,0,0,0,0,0,2,1,0,0,0,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,3,0,0,0,0,0,0," +
+  "0,0;14,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;8,5,6,0,0,1,4,3,0,1,1,1,0,0,1,2;19,20,34,1,7,2,7,5,2,0,4,10" +
+  ",9,0,4,3;10,23,60,0,41,0,20,0,0,2,3,8,2,0,11,0;4,3,0,0,0,0,0,3,0,0,0,0,0,0,2,0;6,3,0,0,1,1,1,0,0" +
+  ",6,1,1,0,0,0,0;0,0,1,0,0,0,0,7,0,0,0,1,0,0,0,0;1,4,9,0,0,0,4,7,1,0,0,2,0,0,1,0;21,27,31,0,4,4,4," +
+  "35,2,1,0,8,8,1,14,3;4,0,1,0,0,3,0,1,0,0,0,3,0,0,2,0;21,14,26,1,5,1,8,24,1,4,0,19,2,0,1,3;12,11,7" +
+  ",0,0,8,24,0,0,0,6,3,0,0,10,0;13,62,1,0,0,6,39,4,2,0,7,31,0,0,3,0;0,0,3,0,0,0,10,0,0,0,3,0,0,0,0," +
+  "0;0,0,0,0,0,0,9,0,0,0,2,0,0,0,0,0;0,0,26,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,0,5,0,0,0,0,0,0,0,0,0,0,0,1;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;2,0,12,0,0,0,4,4,0,0,0,1,0,1," +
+  "0,0;0,0,4,0,1,0,0,0,0,0,0,0,1,0,0,0;19,19,0,0,0,0,11,3,0,0,0,4,2,0,0,0;7,3,1,0,0,0,0,0,1,0,0,2,0" +
+  ",0,2,0;1,0,1,0,0,1,0,1,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0" +
+  ",0,0,0;0,0,0,0,0,3,7,2,0,0,0,0,0,0,0,0;0,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;2,2,0,0,0,0,7,3,0,0,0,1,0" +
+  ",0,0,1;0,0,1,4,0,0,0,0,0,0,0,0,0,0,0,0;9,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,2,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,1,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,11,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;0,30,0,0,0,0,48,0,0,0,5,4,0,0,0,0;0,15,0,0,0,0,0,0,0,0,0,9,0,0,0,0;1,2,14,0,2,5,7,7,1,0," +
+  "1,3,0,4,3,2;3,0,2,0,0,1,0,2,0,0,0,1,2,0,1,0;1,1,3,0,0,2,0,2,0,0,1,0,0,3,0,0;0,0,7,0,0,0,1,2,0,0," +
+  "0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,1,1,0,4,1,0,0,2,3,0,3,1;0,0,0,0,0,0,0,4,0,0," +
+  "0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,1," +
+  "0,0,0,0,0,0;15,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;5,0,1,0,2,0,0,13,0,0,0,0,0,0,0,0;0,9,20,0,3,0,1,0,0" +
+  ",0,0,3,2,0,49,0;0,3,1,0,0,0,0,0,0,0,0,2,3,0,0,0;11,5,10,0,0,0,2,0,0,0,0,14,0,0,0,1;1,0,0,0,0,1,0" +
+  ",0,0,1,0,2,0,0,0,1;13,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,1,1,0,0,0,0,0,2,0,0,1,0;0,0,10,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,1;1,0,2,0,0,2,1,17,1,2,0,0,0,3,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0," +
+  "0,0,0,0,0,0,1,0,0,0,0;2,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,15" +
+  ",0,1,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,2,2,0,0,1,1,3,0,0,1,0,0,1,4,1;1,3,2,0," +
+  "0,1,1,3,0,0,0,2,0,0,0,0;0,0,0,0,0,0,2,0,0,0,0,2,0,0,0,0;35,30,57,0,12,8,26,130,6,6,4,18,7,5,66,1" +
+  "4;0,1,0,0,0,0,0,1,1,0,0,0,0,0,1,0;8,2,16,0,3,0,1,5,0,0,0,2,0,0,1,0;21,1,85,0,38,0,3,20,1,0,0,1,2" +
+  ",0,1,2;6,0,9,0,6,1,0,11,1,0,0,0,0,0,0,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;5,4,3,0,0,0,0,5,0,0,0,1," +
+  "0,0,1,0;17,9,8,0,1,2,0,1,0,0,1,2,1,1,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,0,0,0,0,1,0,5,0,0,0,0,0,2,0;0,0,18,0,0,0,0,1,0,0,0,5,0,0,0,3;0,0,20,0,11,0,0,0,0,0," +
+  "0,2,2,0,0,0;0,0,2,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,4,0,0,0,0,0,0,1,0,0,0,0;0,0,13,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,2,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,0,2,0,1,0,0" +
+  ",0,7,0,0,3,0;3,4,24,0,5,0,3,31,0,0,1,2,0,1,4,1;21,26,15,0,3,3,7,7,0,2,2,6,3,1,3,0;3,0,0,0,0,0,0," +
+  "0,1,0,0,0,0,0,0,0;0,1,2,0,0,0,1,4,0,0,1,7,0,0,0,0;36,3,33,0,0,1,1,0,0,0,0,11,0,0,0,0;0,0,10,0,0," +
+  "0,1,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;127,13,8,0,0,0,3,22,0,0,3,14,0,0,2,7;9,0,1" +
+  "9,0,1,0,0,1,0,0,0,0,1,0,0,0;22,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;7,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,1,0,0,0,0,0;4,0" +
+  ",21,0,9,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,2,0,0,0,0,6,7,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1," +
+  "3,14,0,2,1,0,10,0,0,0,0,2,0,0,0;0,1,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,0,0,0,0,0,0,0,0;" +
+  "17,1,161,0,13,0,1,5,0,0,2,5,0,1,9,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,19,0,0,0,0,0,0,0,0,0" +
+  ",0,0;0,0,0,0,0,0,1,8,0,0,0,0,0,0,0,0;0,0,18,0,4,0,0,1,0,0,0,0,7,0,0,0;5,17,9,0,3,5,17,39,0,0,2,1" +
+  "0,0,0,3,1;0,4,0,0,0,0,0,0,0,0,2,2,1,0,0,0;0,11,0,0,0,0,0,0,0,0,4,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,1,0,0,0,0,0,0,1,0,0,0,0;1,5,11,0,0,0,0,9,0,0" +
+  ",0,7,0,0,11,0;4,10,4,0,0,2,3,11,0,1,0,7,0,0,5,1;0,0,0,0,0,0,4,15,0,0,0,0,0,0,0,0;0,0,2,0,2,0,0,0" +
+  ",0,0,0,1,0,0,0,3;0,0,0,0,4,0,0,0,0,0,0,6,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0,0,0,0,5,0;3,1,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;1,0,4,0,0,1,0,4,1,0,0,0,0,0,0,0;2,0,0,0,0,2,0,1,0,0,1,0,0,0,0,0;8,5,2,0,0,1,5," +
+  "0,0,0,0,2,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,32,1,0,2,3" +
+  ",2,0,0,1,2,0,1,0,0;1,0,0,0,0,0,2,2,0,0,0,0,0,0,0,0;3,4,1,0,1,7,3,0,0,0,0,0,0,0,0,0;10,17,47,0,3," +
+  "0,7,6,0,0,3,5,2,0,6,2;5,0,0,0,1,0,17,0,0,0,3,3,0,0,1,0;0,0,0,0,0,0,4,1,0,0,0,0,0,0,0,0;26,0,8,0," +
+  "0,2,24,0,0,0,40,4,0,0,2,0;5,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0;5,0,0,0,0,0,0,2,0,0,0,6,0,0,0,0;0,25,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,3,0,0,0,0,0,0,0,0,0,0,0,0;0,5,1" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;20,1,11,0,2,0,7,19,0,0,1,1,1,0,4,0;11,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;1" +
+  "4,0,2,0,0,0,0,2,0,0,0,0,1,0,0,2;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,2,0;" +
+  "39,17,63,0,14,5,15,13,0,1,1,14,4,0,4,7;0,1,7,0,0,0,1,28,0,0,0,0,0,0,0,0;3,4,25,0,4,0,0,5,0,0,0,7" +
+  ",2,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,1,0,0,1,6,2,0,0,0,1,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,5,0,0,0,0,4,1,0,0,0,0,0,0,0,0;4,4,2,0,0,1,3,1,0,1,0,1,0,0,1,0;0,0,6,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,1,6,1,0,0,0,0,0,0,0,5,0,0,0,0;18,4,41,0,2,1,4,10,0,1,0,4,3,0,5,7;0,0,4,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;7,3,27,0,0,1,0,0,0,0,0,6,1,0,1,0;0,0,78,0,18,0,1,1,0,0,0,1,0,0,10,0;0,0,0,0,0,5,4,23" +
+  ",0,1,0,1,0,0,3,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;18,1,10,0,2,2,5" +
+  ",40,1,0,1,7,0,0,3,0;1,0,0,0,0,0,2,1,0,0,0,0,0,0,0,0;0,0,0,0,0,3,11,3,0,0,0,0,0,0,0,0;14,0,1,0,0," +
+  "1,4,0,0,0,0,0,0,0,0,0;1,0,6,1,0,0,0,1,0,0,0,1,0,0,0,1;31,20,135,1,23,7,16,8,0,1,8,18,7,0,9,0;6,8" +
+  ",14,0,0,3,0,0,0,0,1,4,0,0,0,0;21,10,23,1,2,1,8,6,0,2,2,6,1,1,3,3;24,18,27,0,2,2,4,6,0,0,6,5,2,0," +
+  "1,2;1,0,0,0,1,1,0,0,0,0,0,1,0,0,0,0;8,2,9,0,2,1,2,3,0,0,2,2,0,0,0,0;1,1,0,0,1,0,1,0,0,0,0,0,0,0," +
+  "0,0;1,0,7,0,1,0,1,0,0,0,0,3,0,0,1,0;1,4,2,0,0,0,0,0,0,0,0,0,1,1,0,2;0,4,22,7,1,0,1,0,0,0,1,3,1,1" +
+  ",0,0;4,0,8,0,0,0,1,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,2,0,1,0,0,12,0,0,0,0,1," +
+  "0,0,0;0,2,1,0,0,0,0,3,0,0,0,0,0,0,0,0;4,0,15,0,2,0,2,1,0,0,0,1,1,0,1,0;1,0,15,0,0,0,1,6,0,0,0,1," +
+  "0,0,0,0;11,10,48,0,0,3,4,43,1,1,1,11,0,0,6,0;17,30,180,1,14,2,17,53,2,0,2,26,11,3,22,9;0,0,10,0," +
+  "0,1,0,0,0,0,0,0,0,0,0,0;2,1,3,0,3,0,0,1,0,0,0,2,0,0,1,2;58,19,49,0,16,1,15,20,1,3,9,10,2,0,3,4;7" +
+  ",2,0,0,1,1,3,0,0,0,1,3,1,0,1,0;12,3,11,0,0,1,0,3,0,0,0,4,0,0,1,0;2,9,7,0,2,0,6,4,0,0,0,1,1,0,0,0" +
+  ";1,2,3,0,0,0,0,0,0,0,0,0,0,0,0,1;0,19,2,0,0,0,0,2,0,0,1,1,2,0,3,0;4,1,8,0,0,0,0,0,0,0,0,1,1,0,0," +
+  "0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,1,0;1,1,28,0,17,0,1,1,0,0,0,2,0,0," +
+  "0,1;0,2,0,0,1,0,0,5,0,0,0,1,0,0,0,0;1,3,12,1,1,1,0,0,0,0,0,4,0,0,2,0;0,1,5,0,0,0,0,0,0,0,0,0,1,0" +
+  ",0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,1;9,0,0,0,0,4,1,0,0,0,0,3,0,0,0,0;13,32,227,0,22,11,16,58,3,1" +
+  ",2,19,7,1,46,4;0,0,1,0,0,0,1,0,0,0,0,0,0,0,2,0;2,0,19,0,1,0,0,2,0,0,0,1,2,0,0,1;5,7,26,0,0,7,9,1" +
+  "5,4,2,1,1,0,1,3,2;1,0,5,0,0,0,2,1,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,4,0,0,1,0,0,0,0,1;9,15,6,0,0,1,2" +
+  ",10,2,0,0,1,0,1,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,3,40,0,2,1,4,6,1,0,3,5,3,1,3,0;0,1,6,0,0,0" +
+  ",0,0,0,0,0,2,0,0,0,1;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,4,22,2,1,0,3,9,1,0,0,3,1,1,1,0;2,1,2,0,0," +
+  "0,2,1,0,0,1,0,0,0,0,0;17,1,10,0,1,2,4,6,0,0,0,2,3,0,1,1;13,3,8,1,2,1,5,4,0,0,0,2,2,2,0,7;1,0,0,0" +
+  ",0,0,0,2,0,0,0,0,0,0,0,2;0,1,7,0,0,0,6,5,0,1,0,0,0,0,0,0;0,0,13,0,1,0,0,0,0,0,0,0,0,0,0,0;9,26,0" +
+  ",0,1,6,15,0,0,1,3,0,0,0,7,0;29,21,53,0,20,13,26,112,0,3,2,26,5,2,14,6;2,3,32,0,1,0,0,9,0,0,0,5,0" +
+  ",1,0,13;12,16,60,1,5,4,5,8,0,0,0,9,2,0,2,1;0,25,2,0,0,0,0,1,0,0,0,1,1,0,0,0;1,34,3,0,0,0,3,0,0,0" +
+  ",0,2,0,0,0,0;0,1,0,0,0,0,0,5,0,0,0,11,0,0,0,0;1,0,0,0,0,0,0,12,0,0,0,0,0,0,2,0;5,0,3,0,0,0,0,0,0" +
+  ",0,0,2,0,0,0,0;10,0,5,0,1,1,1,0,0,0,0,0,3,0,1,0;8,15,11,0,5,1,13,5,0,0,1,8,0,0,6,0;4,13,0,0,0,0," +
+  "6,0,0,0,0,2,0,0,2,0;2,5,1,0,0,0,3,1,0,0,0,4,0,0,0,0;38,6,17,0,1,3,4,8,1,0,1,8,1,0,3,0;0,1,12,0,0" +
+  ",0,2,0,0,0,0,1,0,0,0,0;4,5,2,0,0,7,18,1,2,0,0,2,1,0,0,8;3,0,2,0,0,1,0,1,0,0,1,0,0,0,0,0;2,0,3,0," +
+  "0,0,0,0,0,0,0,0,0,0,1,0;0,0,1,0,0,4,0,3,0,0,0,0,0,0,0,0;1,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0," +
+  "0,0,2,9,1,0,0,1,0,0,0,0;0,5,6,0,0,0,10,57,1,2,2,0,0,0,2,0;0,9,0,0,0,0,3,7,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,0,0,10,0,0,0,0,0,0,0,0;13,11,32,1,5,6,6,59,2,2,1,6,13,1,11,1;0,3,6,0,1,0,0,1,0,0,0,0,14,0,2," +
+  "0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0;5,9,2,0,0,3,10,12,0,0,0,3,2,0" +
+  ",2,0;6,4,8,0,1,0,2,3,0,0,0,2,1,1,0,0;6,3,3,0,2,5,5,12,3,2,1,3,1,1,2,0;24,16,32,1,2,6,19,63,3,3,3" +
+  ",5,4,1,15,2;26,9,40,2,11,9,17,12,5,2,2,20,2,2,13,1;2,1,1,0,1,0,0,0,0,0,1,0,1,0,0,0;2,0,7,0,0,0,0" +
+  ",0,0,0,0,1,0,0,0,0;9,8,22,0,2,1,4,10,1,2,1,7,0,0,4,3;2,0,41,0,4,1,4,4,0,0,0,2,0,0,0,4;59,12,26,0" +
+  ",2,6,9,5,2,1,10,11,2,0,2,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;26,16,18,0,2,12,20,28,4,1,6,5,3,1,10," +
+  "0;2,0,1,0,2,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,0,0,1,2,0,0,0,1,0,0,0,0;2,1,2,0,0,0,1,0,0,0,0,3,0,0,0," +
+  "0;3,2,1,0,0,0,3,1,0,0,0,1,0,0,0,0;39,4,27,1,4,5,18,5,0,0,1,2,0,0,1,2;48,7,43,0,4,18,31,13,0,0,3," +
+  "4,1,2,2,0;12,9,56,0,5,13,44,90,6,2,0,7,6,3,9,4;0,1,15,1,7,0,0,0,0,0,0,0,0,0,0,0;2,2,16,4,3,0,0,0" +
+  ",0,0,0,1,0,0,0,0;8,21,19,0,1,0,1,6,1,1,1,10,1,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;16,17,40,0,4" +
+  ",0,14,40,0,0,1,5,5,0,2,0;6,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,2,1,0,1,2,0,0,0,0,1,0,0,0,0;6,3,67," +
+  "0,4,1,3,0,0,0,0,2,0,0,0,0;17,6,89,1,5,4,8,22,1,0,1,4,1,0,3,3;0,0,22,0,0,0,0,1,0,0,0,0,0,0,0,0;0," +
+  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,5,15,3,1,1,6,11,0,0,1,4,0,0,0,0;2,0,7,0,1,0,1,4,0,0,0,1,0,0,1,1;" +
+  "4,17,48,0,4,3,4,40,3,0,0,3,2,1,12,5;25,8,2,0,0,1,2,2,0,4,4,4,0,0,1,0;1,1,1,0,0,1,0,0,0,0,0,0,0,0" +
+  ",0,0;2,7,1,0,0,0,0,6,0,0,3,0,1,0,0,0;4,0,0,0,0,0,1,1,0,0,0,0,0,0,1,0;2,0,2,0,0,1,0,0,0,0,0,0,0,0" +
+  ",0,0;4,4,2,0,0,1,2,2,0,0,1,0,1,0,0,0;9,9,45,0,13,6,3,5,0,0,0,9,0,0,1,5;26,9,21,2,1,7,40,6,0,0,13" +
+  ",7,0,1,5,4;7,3,21,0,4,0,3,1,0,0,1,3,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;9,16,55,1,28,1,4,50," +
+  "0,1,0,13,2,0,17,9;4,15,33,0,11,0,2,5,0,0,0,5,1,0,5,2;0,1,9,0,1,0,0,0,0,0,0,1,0,0,3,0;7,0,0,0,0,0" +
+  ",0,1,0,0,0,0,0,0,0,0;1,3,2,0,1,0,2,0,0,0,0,1,0,0,2,0;3,15,26,0,18,2,9,0,0,0,2,4,0,1,2,0;0,3,1,0," +
+  "1,0,0,2,0,0,0,0,0,0,0,0;0,2,7,0,0,0,0,14,0,0,0,2,0,0,3,0;2,1,20,0,3,0,4,45,0,0,2,5,0,0,3,1;0,1,0" +
+  ",0,0,1,0,1,0,0,0,0,0,0,1,0;2,5,10,0,4,0,1,0,0,0,0,2,0,0,1,0;1,0,2,0,0,0,1,2,0,0,0,0,0,0,1,0;3,1," +
+  "9,0,1,0,2,3,0,0,0,3,0,0,1,1;0,0,15,0,4,0,0,39,4,0,1,0,0,2,4,2;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3," +
+  "0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,11,0,3,0,0,5,0,0,0,0,0,0,0,1;5,0,26,0,7,1,0,1,0,0,0,2,0,0,0,0;" +
+  "0,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0;36,2,3,0,0,0,0,0,0,0,0,12,0,0,3,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,14,0,0,0,0,0,0,0,0,1,5,0,2,0;3,4,11,0,2,5,2,4,2,0,1,6,3,0,1,2;0,4,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,2,0,0,0,0,1,0,4,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;36,8,22,0,0,5,6,1,0,0,0,0,0,0,1,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,3,0,0,0,0,0,0" +
+  ",0,0,0;0,3,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,5,0,1,0,0,0,0,0,0;27,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;14,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0" +
+  ",0,0,0,2;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,0,0,0,0," +
+  "0,0,0,0,0;15,13,38,0,2,15,34,5,0,0,5,6,2,0,9,2;56,77,33,0,4,6,22,6,0,0,18,7,0,1,10,9;21,28,19,1," +
+  "2,9,34,30,2,1,2,15,2,1,10,3;0,2,7,0,0,1,4,11,0,0,0,0,0,0,0,0;1,0,1,0,1,1,0,1,0,0,1,0,0,0,0,0;0,7" +
+  ",0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0" +
+  ",0,0,0,0,4,1,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,0,1,0,0,0;79,0,0,0,0,7,14,0,0,0,0,4,0,0,0,0;4" +
+  "2,1,1,0,0,32,11,0,0,0,0,3,0,0,0,0;15,0,0,0,0,14,4,0,0,0,0,4,0,0,0,0;5,4,100,4,20,0,0,2,0,0,0,3,1" +
+  ",3,4,1;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0," +
+  "0,0,0,0;0,12,0,0,0,0,7,0,1,0,1,2,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;8,5,14,0,0,2,1,19,0,0,4" +
+  ",4,0,0,3,4;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;1,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,7,2,0,0" +
+  ",0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1;7,3,10,0,0,1,1,1,0,0,0,1,0,0,2,1;0,0,9,4,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;12,129,10,0,14,17,73,6,2,2,7,20,1,0,28,0;0,2,1,0,0,2,1,0,0,0,1,1,0,0,0,0;2,0,4,0,0,0" +
+  ",0,2,0,1,0,2,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,1,1,0,0,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,2,0,1,0" +
+  ",0,0,0,0,0,0,0,0,0,9;0,0,0,0,8,1,0,4,0,0,0,1,0,0,0,1;1,0,0,0,0,2,4,0,0,0,0,1,0,0,0,0;26,3,25,0,1" +
+  ",2,2,10,0,0,0,1,1,0,0,0;4,2,13,2,6,0,0,6,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0" +
+  ",0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,2,0,0,0,0,3,0,0,0;0,0,4,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,1,0;5,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,1,0,0,0,0,0,1,0,0,0,0;1,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0" +
+  ",0,0,0,0,0,0,0,0,0,3,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,7,0,0,0;0,0,0,0" +
+  ",0,0,0,0,0,0,0,1,0,0,0,3;13,10,48,0,1,1,5,1,1,0,4,6,0,0,2,0;7,3,27,0,1,1,2,1,0,0,1,3,1,0,1,0;0,0" +
+  ",13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,7,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;7," +
+  "68,89,0,7,3,13,21,0,2,6,22,6,0,6,0;2,3,1,0,3,0,1,6,0,0,0,1,0,0,1,0;2,1,4,0,0,0,0,1,0,1,0,0,2,0,0" +
+  ",1;1,1,3,0,0,1,0,0,0,0,0,0,0,0,0,0;1,6,1,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0" +
+  ",0;18,12,45,0,6,7,28,21,1,0,10,6,2,0,4,5;0,10,2,0,1,0,0,2,0,0,0,0,0,0,0,1;0,0,0,0,0,0,0,0,0,0,0," +
+  "11,0,0,0,0;0,0,20,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,3,0,0,0,1,0,0,1," +
+  "0,0,0,0,0,0;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;2,1,1,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,3,0,0,0,0,3,0;0,47,0,0,0,0,0,0,0,2,0,5,0,0,5,0;0,5,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,9,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,2,0,1,0,0,0" +
+  ",0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,6,0;1,13,2,0,0,0,4,8,0,0,0,2,0,0,0,0;0,0,8,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;1,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,0,1,0,1,0,0,0,0" +
+  ",0,0,4,0,0,0,0;0,8,0,0,0,0,0,1,0,0,2,0,0,0,0,0;1,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,10,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0;0,12,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;11,2,15,0,1,0,3,0,0,0,0,3,3,0,2,1;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0" +
+  ",2,0,0,0,0,0,0,0,2;0,0,0,0,0,4,2,4,0,0,0,2,0,0,1,0;5,13,5,0,0,7,9,23,0,0,0,2,0,0,3,0;26,14,3,0,0" +
+  ",0,7,44,1,0,0,5,1,0,0,4;1,0,0,0,0,0,2,12,0,0,0,2,0,0,0,0;4,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,30," +
+  "0,1,0,1,0,0,0,0,1,0,1,0,0;6,0,7,0,1,1,6,8,1,0,1,0,0,0,1,0;5,2,1,0,0,1,0,1,1,0,0,3,0,0,0,0;1,0,6," +
+  "0,1,0,1,1,0,0,0,0,0,0,9,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,4,1,0,0,1,8,0,0,0,1,2,0,2,0;6,1,10" +
+  ",0,0,1,0,18,0,0,0,4,1,1,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,2,0,0,0,0,0,0,3,0,0,0,0;10,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,0,1,0,0,5,0;0,1,0,0,0,0,0,0,0,0,0,0,0,0,3,0;2,0" +
+  ",5,1,0,0,0,0,0,0,0,1,0,0,0,0;0,11,5,0,1,0,0,0,0,0,0,1,1,0,0,0;16,3,0,0,1,3,1,5,0,1,2,9,1,0,1,0;0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;82,3,10,0,0,21,93,0,0,0,0,7,0,0,0,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0" +
+  ",0;166,37,457,4,79,21,49,31,0,1,26,28,25,7,6,62;4,0,15,0,1,0,0,0,0,0,0,0,1,0,0,0;20,0,336,0,30,2" +
+  ",1,1,0,0,0,2,5,0,0,5;9,1,5,0,0,1,0,0,0,0,0,0,2,0,0,0;20,1,4,0,2,2,0,0,0,0,0,4,0,0,0,1;5,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,0,0,6," +
+  "0,0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,1,0;0,0,4,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;1,0,11,0,1,0,1,6,1,1,0,2,0,1,1,0;0,0,0,0,0,0,0,0,0,0,0,1,9,0,1,1;3,1,2,1,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0," +
+  "2,1,0,0,0,0,0,0,0,0,0,0;5,1,4,0,1,1,2,2,1,0,0,2,2,0,1,0;21,11,2,0,2,0,79,16,0,0,12,22,1,0,9,0;2," +
+  "0,0,0,1,3,0,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,1,0,0,0,0,0,0,0,0;0," +
+  "0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,72,2,9,0,1,6,0,0,0,4,0,5,0,4;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;2" +
+  ",0,5,1,1,0,0,0,0,0,0,0,0,1,0,0;1,0,55,0,7,0,0,0,0,0,0,0,1,0,11,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,7,1,0,0,0,2,0,0,0,0,1,0,0,7,0;0,0,13,0,1,0,1,1,0,0,0,0,0,0,3,2;0,0,6,0,1,0,2,0,0,0,0,1,0,0,0," +
+  "0;4,2,27,0,2,0,4,18,1,0,0,1,1,0,3,2;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,5,8,0,7,0,8,2,0,0,0,1,1,0," +
+  "1,0;1,1,4,0,0,0,2,0,0,0,0,0,0,0,0,0;10,2,6,1,0,0,1,1,0,0,1,0,0,0,1,1;13,8,9,0,0,2,1,0,0,0,0,4,2," +
+  "0,1,0;2,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,1,0,1,0,1,0,0,0,0;2,1,1,0,0,0,0,5,0,1,0,0,0," +
+  "1,1,0;29,5,88,0,49,1,15,4,0,1,3,11,8,0,1,2;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,1,1,0,0,0,0" +
+  ",0,1,4,0,0;1,21,3,0,0,1,8,0,0,0,0,10,3,0,5,4;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,1;1,1,2,0,0,0,0,2,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0;12,12,29,0,4,2,9,3" +
+  "1,2,0,1,1,1,2,10,1;2,6,8,0,2,2,4,21,0,0,0,1,0,0,0,1;7,1,17,0,1,0,3,12,1,0,1,1,0,0,3,0;1,0,3,0,0," +
+  "0,4,3,1,0,0,1,0,0,0,0;0,0,4,0,0,0,1,0,0,0,0,0,0,0,0,0;6,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,7,2,0,4," +
+  "0,8,20,6,0,6,2,0,0,2,0;9,3,5,0,1,0,0,0,0,0,0,0,0,0,0,0;1,5,2,0,0,2,5,20,2,0,0,2,0,0,2,0;12,10,0," +
+  "0,0,0,2,2,0,0,0,3,0,0,1,0;1,5,24,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;12,20" +
+  ",28,0,0,2,4,38,0,1,4,8,1,0,6,0;1,0,0,0,0,0,0,3,0,0,0,0,0,0,0,0;16,2,25,0,13,5,1,0,0,0,2,4,2,0,0," +
+  "0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,5,0,0,0,1,0,0,0,0;1,0,4,0,2,1,0,0,0,0,0,2,0,0,0," +
+  "0;1,0,7,0,1,0,0,0,0,0,0,3,0,0,0,0;1,0,7,0,0,0,0,0,0,0,0,2,0,0,0,0;1,0,9,0,1,0,0,0,0,0,0,8,0,0,0," +
+  "0;0,10,0,0,0,0,0,0,0,0,0,0,0,0,0,0;34,7,16,0,3,5,38,45,0,0,6,3,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0" +
+  ",0,0,0;1,1,33,1,5,0,0,1,0,0,1,4,0,0,0,2;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,3,0,0,0,0,0,0,0," +
+  "4,0,0,1;4,10,60,0,10,0,1,2,0,0,0,7,3,1,8,0;2,0,14,0,0,0,0,3,0,0,0,3,0,0,0,0;0,0,4,0,0,0,0,3,0,0," +
+  "0,0,0,0,0,0;0,0,6,0,1,0,2,3,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,13,0,0,0,0,0,0,0,0;107,112,25,0,1,12,2" +
+  "6,13,1,3,26,24,3,0,17,2;12,6,18,0,6,0,2,3,2,1,1,6,0,0,4,2;1,2,1,0,0,0,0,0,0,0,0,1,0,0,0,0;1,1,1," +
+  "0,0,0,1,0,0,0,0,0,0,0,0,0;18,20,10,0,4,8,17,15,2,2,4,8,2,0,11,5;14,35,6,0,0,5,14,8,0,0,14,13,0,0" +
+  ",4,1;3,2,18,0,1,0,1,1,0,0,1,1,0,1,2,6;9,34,18,0,2,3,10,9,0,0,7,8,2,1,10,4;0,7,0,0,0,0,0,0,0,0,0," +
+  "2,0,0,4,0;0,2,2,0,0,0,0,0,0,0,0,0,0,0,0,1;10,3,0,0,0,0,0,4,0,0,0,1,0,0,0,0;0,0,34,0,9,0,0,0,0,0," +
+  "0,1,0,0,1,0;0,1,0,0,0,0,0,0,0,0,0,3,2,0,0,0;4,0,0,0,0,0,3,0,0,0,0,4,0,0,0,0;16,2,79,0,12,0,4,0,0" +
+  ",0,0,3,1,0,6,0;1,4,0,0,0,0,0,1,0,0,0,2,0,0,0,0;37,25,21,1,9,13,16,54,0,4,5,12,2,1,2,14;26,26,8,0" +
+  ",7,4,12,21,0,1,2,5,2,0,7,4;1,0,2,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,2,0,3,0,0,3,0,0,0,0,0,1,2,0;11,17" +
+  ",4,1,0,4,14,17,1,4,3,10,0,0,5,0;18,14,12,0,2,6,12,22,0,2,4,13,4,1,10,3;12,13,19,0,0,6,10,21,0,0," +
+  "7,6,1,1,2,2;0,1,4,0,1,0,0,0,0,0,0,0,2,0,0,0;1,2,31,0,0,0,0,0,0,0,0,2,2,0,2,1;0,1,10,0,3,0,1,1,0," +
+  "0,1,2,0,0,0,1;0,0,5,0,0,0,1,1,0,0,0,2,0,0,0,2;0,0,0,0,0,0,0,1,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,2;4,1,1,0,0,1,0,0,0,0,0,0,0,0,0,0;3,0,2,0,1,0,1,0,0,0,0,1,0,0,2,0;1,4,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;28,14,52,0,2,6,8,6,1,0,3,7,1,0,2,4;102,14,207,0,29,20,12,5,0,0,1,30,1,0,11,4;3,0,1" +
+  ",0,0,0,0,0,3,0,0,0,0,0,0,0;6,1,3,0,0,3,3,0,0,0,0,1,0,0,0,0;24,1,14,0,0,15,16,0,0,0,3,20,0,0,1,0;" +
+  "29,30,9,0,2,8,16,12,0,1,3,13,4,0,2,2;0,3,0,0,0,0,1,0,0,0,2,0,3,3,0,0;22,9,17,1,1,5,9,18,0,0,2,9," +
+  "3,0,3,3;4,4,9,0,0,0,0,11,0,0,0,0,1,0,5,1;0,1,1,0,0,0,0,1,0,0,0,0,1,0,2,0;12,0,0,0,0,0,0,0,0,0,0," +
+  "2,0,0,0,0;24,39,176,1,7,6,16,46,2,4,3,28,10,1,11,8;7,8,9,0,4,4,6,15,0,0,1,6,0,3,2,2;1,25,70,0,2," +
+  "0,0,1,0,0,0,13,0,0,13,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0,0;2,1,0,0," +
+  "0,0,1,4,0,0,0,0,0,1,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0," +
+  "0,0,0,0,0,0,0,0,2,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,2,0;0,5,1,0,0,0,0,0,0,0,0,9,0,0,0,0;0,0,5,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,8,0,0,2,0,0,0,1,1,0,0,0;10,1,14" +
+  ",0,6,2,0,0,0,0,0,2,0,0,1,2;3,2,2,0,11,0,7,6,0,0,0,3,0,0,0,0;15,22,10,0,0,0,11,7,2,0,1,2,0,0,2,0;" +
+  "0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,0,0,0,0,0,0,0,0,0;6,1,1,0,0,0,0,4,0,0,0,0,0,0,0,1" +
+  ";0,1,0,0,0,0,0,0,0,0,0,1,0,0,2,0;0,0,0,0,6,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,3,0,0,0,0,0,0,1,0,0,0,0" +
+  ";2,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1;1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,1" +
+  ";0,14,0,0,0,0,0,0,0,0,0,7,0,0,2,0;8,5,6,0,0,4,4,0,0,0,0,1,0,0,2,0;0,0,0,0,0,1,1,10,0,0,0,0,0,0,0" +
+  ",0;18,13,15,3,5,2,3,17,0,2,3,4,11,0,1,7;1,0,0,0,1,0,3,0,0,0,0,0,1,0,0,1;22,3,14,0,0,4,6,36,0,4,7" +
+  ",11,7,0,1,0;1,0,6,0,0,0,0,1,1,0,0,4,0,0,0,4;5,2,18,0,1,0,1,4,0,0,0,4,2,0,1,1;2,5,25,0,0,1,0,3,0," +
+  "0,0,2,1,0,0,0;2,5,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;15,31,159,2,1,0,0," +
+  "19,0,1,0,9,5,1,3,0;15,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0," +
+  "0,0,0,0,0,4,3,0,0,0;0,0,6,0,0,0,0,3,0,0,0,1,0,0,2,0;6,0,27,1,4,0,0,0,0,0,0,2,0,0,2,4;0,0,0,0,0,0" +
+  ",0,3,0,0,0,1,1,0,0,0;0,1,0,0,2,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,2,10,0,0,0,0,0,0,0,0,0;0,0,4,0,0," +
+  "0,0,1,0,0,0,0,0,0,0,0;2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,3,0,0,0,0,0,0,0,0,0;2,0,0,0,0," +
+  "0,0,5,0,0,0,0,0,0,0,0;10,21,19,0,1,13,33,44,5,1,1,6,0,0,8,5;16,93,22,0,4,13,37,92,2,7,1,15,9,4,1" +
+  "0,6;3,3,3,0,0,2,0,2,0,0,0,0,2,0,1,0;1,0,0,0,0,1,1,0,0,0,0,2,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,4,0,0," +
+  "0,0;2,0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,3,0,6,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,4,1,0,0,0,0,0,0,0,0,4,0,0,0,0;1,3,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,7,0,0,0,0,0,0,0,0,0,1,0,0," +
+  "1,0;8,6,0,0,0,0,2,0,1,0,2,6,0,0,1,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;0,17,0,0,0,6,6,6,0,0,0,1,0,0" +
+  ",5,0;39,44,77,0,13,2,13,46,1,0,2,17,3,0,9,15;0,0,1,0,3,1,0,1,0,0,0,3,0,0,0,2;0,4,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,0,0,0,0,1,20,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,0,0," +
+  "0,0,1,0,0,1,0;0,0,2,0,1,0,1,0,0,0,0,0,0,0,0,0;52,1,0,0,0,0,0,1,0,0,0,0,0,0,0,4;0,1,7,0,1,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,1,2,0,0,0,0,0,0,0,0,0,0,0,0,1;0,2,0,0,0,0,1,1,0,0,0,1,0,0,0,0;1,0,5,0,0,0,1,1,0" +
+  ",0,0,1,0,0,0,0;13,5,3,0,1,0,3,1,0,0,0,1,0,0,0,0;16,7,10,0,2,1,5,1,0,0,0,2,3,0,0,2;6,2,4,0,1,0,3," +
+  "2,0,0,0,0,0,0,0,0;0,1,1,0,0,0,0,7,0,0,2,1,0,0,0,0;0,12,24,0,2,3,2,43,0,3,1,0,1,0,5,0;2,1,17,0,0," +
+  "0,2,0,0,0,0,0,2,0,6,0;49,45,45,0,2,18,43,26,0,2,6,27,1,3,6,3;0,0,14,0,15,0,0,2,0,0,0,0,8,0,0,1;0" +
+  ",1,8,0,3,0,1,0,0,0,1,0,0,0,0,1;1,1,7,0,2,0,0,0,0,0,2,0,0,0,0,0;0,3,6,0,0,0,0,8,0,0,0,0,0,0,0,1;1" +
+  "48,7,5,0,0,0,0,6,0,0,0,6,0,0,0,0;0,41,1,0,0,0,0,0,0,0,0,2,4,0,4,0;0,14,0,0,0,0,0,0,0,0,0,8,1,0,3" +
+  ",0;0,1,6,0,1,0,0,0,0,0,0,0,0,0,0,0;23,23,0,0,0,1,2,3,0,2,1,7,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",6,0;5,7,2,0,1,1,0,4,0,0,0,2,0,0,0,0;6,8,3,0,0,0,0,1,0,0,1,2,0,1,1,0;4,1,4,1,1,0,0,0,0,0,0,0,2,0" +
+  ",0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;9,24,1,0,1,1,4,5,0,4,0,4,0,0,10,0;1,3,1,0,0,0,0,0,0,0,3,0,0" +
+  ",0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;39,7,52,0,6,2,7,9,0,0,1,8,1,1,8,2;12,0,0,0,0,0,0,1,0,0,0," +
+  "3,0,0,1,0;0,0,28,0,1,0,0,0,0,0,0,0,0,0,1,0;2,1,6,0,0,1,1,1,0,1,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;4,4,12,0,0,2,6,5,1,0,1,0,0,0,1,0;4,5,20,0,3,0,1,6,0,0,2,0,0,0,2,0;108,46,99,0,14,6,33" +
+  ",68,7,2,24,43,6,2,20,27;0,0,2,0,0,0,1,0,0,0,0,0,0,0,0,1;0,0,2,1,0,0,0,1,0,0,0,0,1,0,0,0;4,0,0,0," +
+  "5,0,0,1,0,0,0,1,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,1,0,0,0,0,0,0,0,0,0,0,0,1,0;0,4,4,0," +
+  "1,0,4,5,0,0,0,11,0,3,3,3;2,0,0,0,0,0,2,0,0,0,0,1,0,0,0,1;4,2,42,0,3,0,0,1,0,0,0,1,2,0,0,0;5,2,76" +
+  ",0,5,0,0,1,0,0,0,5,2,0,0,1;0,0,0,0,0,0,0,0,0,0,0,0,0,3,0,1;3,1,7,0,0,0,0,0,0,0,1,7,0,0,0,0;0,0,4" +
+  ",0,0,0,1,1,0,0,0,0,3,0,0,0;0,0,2,0,0,0,1,3,0,0,0,0,0,0,2,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0" +
+  ",0,0,0,0,11,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
+  "0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0," +
+  "24,0,1,0,0,0,0,0,0,7,0,0,0,0;0,0,16,0,0,0,0,1,0,0,0,2,0,0,0,1;0,1,1,0,0,0,0,1,0,0,0,1,2,0,0,0;0," +
+  "0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;4,31,108,0,6,1,4,33,3,0,0,6,10,0,2" +
+  ",3;29,9,14,0,0,8,7,7,0,0,4,2,1,0,0,0;1,2,7,0,0,0,9,0,0,0,0,0,1,0,1,0;13,5,11,0,0,2,10,1,1,0,1,4," +
+  "2,0,0,0;0,1,3,0,0,1,0,0,0,0,0,0,0,0,1,0;0,8,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,16,0,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,1,0,0,0,0,0,0,10,1,0,0,0;4,33,0,0,0,2,0,2,0,0,0" +
+  ",2,0,0,3,0;2,0,0,0,0,0,3,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,1,0,0;7,18,3,0,0,0,7,3,2,0," +
+  "5,6,0,0,1,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;11,8,7,0,2,7,1,1,0,0,1,0,0,0,1,0;0,5,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,27,0,5,0,0,0,0,0,0,1,0,0,0,1;2,1,3,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;0,0,14,0,1,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,0,0,3,3,0,0,3,0,0,0,0;1,2,4,0,0,0,1,0,0" +
+  ",0,0,0,0,0,0,0;1,3,2,0,0,0,1,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,1,0,0,0,0,0,0" +
+  ",0,0,1,0,0,1,1;0,5,2,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,10,0,1,1,0,2,0,0,0,4,0,0,1,2;0,0,0,0,0,0,0,5," +
+  "0,0,0,0,0,0,0,0;2,2,3,0,0,0,0,1,0,1,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0," +
+  "0,0,0,0,0,0,0,0;0,0,1,0,0,0,7,0,0,1,0,0,0,0,4,0;2,1,3,0,0,0,0,8,0,0,0,6,2,0,0,0;5,6,52,2,2,1,0,2" +
+  ",0,0,0,2,1,0,12,0;7,3,13,0,0,0,1,0,0,1,0,1,1,0,1,0;6,24,39,3,7,2,0,5,0,0,0,13,8,0,11,6;0,1,3,0,1" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,5,0,0,0,0,1,0,0,0,0,0,0,1,0;0,7,0,0,0" +
+  ",0,0,0,0,0,0,9,0,0,0,0;0,0,2,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,1,10,0,0,1;0,0,6,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,52,1,1,4,39,17,2,1,0,3,0,0,6,0;0,0,4" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;61,56,112,1,8,11,24,20,1,1,4,25,10,3," +
+  "14,4;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,7,0,0,0,0,0,0,0,0,0" +
+  ",0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;6,2,8,0,1,4,1,0,0,0,0,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;51,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;56,0,0,0,0,0,2,0,0,0,0,0,0" +
+  ",0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,3,0;63,111,130,6,27,13,18,61," +
+  "0,12,9,44,30,4,46,3;4,2,12,1,0,0,1,0,0,0,1,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0" +
+  ",0,4,0,0,0,0,0,0,0,0;10,1,5,0,0,2,2,3,0,2,1,2,0,0,0,0;35,1,9,0,2,5,10,1,0,0,4,2,0,0,2,3;0,0,2,4," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;35,7,4,0,1,0,4,0,0,0,0,2,0,0,1,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;0,1,3,0" +
+  ",0,0,0,0,0,0,0,2,0,0,0,1;4,4,12,0,1,1,1,3,0,0,0,2,0,0,2,2;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,7,13" +
+  ",0,0,0,0,3,0,0,0,2,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,1,0,0,0,0,0,0,0,0,1,0;6,0,0" +
+  ",0,0,2,0,0,0,0,0,0,0,0,0,0;0,0,5,0,16,1,0,0,0,0,0,0,0,0,0,0;0,1,0,0,1,0,4,0,0,0,0,0,0,0,3,0;16,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,2,2,0,0,0;0,0" +
+  ",6,3,1,0,0,0,0,0,0,0,0,3,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,2,0,0;0,0,4,8,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",3,0,0,0,0,0,0,0,0,0,3,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0;17" +
+  ",29,73,0,5,0,1,17,2,0,0,1,1,0,1,1;0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,2,0,0,0,0,0,0,0,1,0,0," +
+  "0,0;0,0,3,0,36,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,2,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;85,112,36,12,3,20,52,8,0,7,20,53,9,0,21,28;2,1,96,0,9,0,0,5,0,1,0,4,1,1,1,2;0,1,4,0,1,0,0,0" +
+  ",0,0,0,0,1,0,0,1;16,17,96,0,7,3,2,8,0,0,0,10,2,2,13,7;15,11,164,0,13,1,4,14,0,0,0,10,3,3,19,8;4," +
+  "0,26,0,2,0,1,1,0,0,2,5,0,0,0,0;0,0,0,0,0,0,2,0,0,0,2,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,0,0,0,0,0,12,1,0,0,0,0,0,1,0;0,3,0,0,0,0,2,0,0,0,0,0,0,0,6," +
+  "0;0,3,2,0,2,0,2,17,3,0,0,0,2,0,5,0;0,2,0,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,8,0,1,0,1,0,0,0,0,2,0,0,0" +
+  ",0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,7,0,0,0,18,5,3,0,0,0,1,0,0,6,0;9,0,0,0,0,0,0,0,0,0,0,1,0,0," +
+  "0,0;13,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,9,1,0,0,0,4,2,0,0,13,10,0,0,0,0;0,1,1,1,0,0,0,3,0,0,0,0,0" +
+  ",1,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;10,27,6,0,6,2,8,5,0,0,2,3" +
+  "4,2,0,1,0;1,0,2,0,0,0,1,0,0,0,0,0,0,0,1,5;1,0,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,2,0,4,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,1,0,0,0,2,2,0,0,0,0,4,0,0,2,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;3,8,0,0,2,3,11,0,0,0,1" +
+  ",11,0,0,4,0;39,176,7,0,2,0,10,1,7,0,4,58,0,0,15,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,0," +
+  "0,0,0,0,5,0,0,0,0;1,0,0,0,0,0,17,0,0,0,0,0,0,0,0,0;23,6,23,0,10,1,7,41,0,0,5,12,0,0,6,0;0,3,0,0," +
+  "0,0,1,9,0,0,0,0,0,0,4,0;0,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,11,1" +
+  ",2,0,5,5,0,1,2,4,0,0,0,0;4,2,17,0,0,2,19,10,11,0,0,0,0,0,0,0;1,0,2,0,0,0,0,4,0,0,2,0,0,0,0,0;5,0" +
+  ",0,0,1,1,0,24,0,0,9,0,0,1,0,1;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;1,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0," +
+  "0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,1,0,0,0,0,0,0,0,0,2,1,0,0,0;0,2,1,0,0,0,0,2,0,0,0,0,0,0,1,0;0" +
+  ",0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,7,0,0,0,0,2,0,0,0,0,0,0,0,0;9,1,76,0,13,2,1,22,0,0,0,3,0,0,6," +
+  "3;0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;6,3,43,0,1,2,1,0,0,0,0,3,0,0,2,0;1,9,10,0,1,1,0,1,0,0,0,1,0,0" +
+  ",2,0;1,3,14,0,2,0,1,1,0,0,0,0,0,2,0,0;1,3,5,0,0,1,0,0,0,0,0,0,1,0,0,0;167,6,0,5,7,2,2,0,0,0,8,13" +
+  ",0,0,2,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;15,2,1,0,0,1,0,2,0,0,3," +
+  "5,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,6,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0," +
+  "0,0,0,0,0;2,3,11,1,1,0,0,13,0,0,0,1,0,0,0,3;7,1,13,0,0,0,4,1,0,0,1,1,0,0,0,0;6,1,4,1,0,1,2,1,0,1" +
+  ",0,1,0,0,1,1;7,1,27,2,0,0,0,4,0,0,4,7,0,3,0,3;1,0,6,0,0,0,0,1,0,0,0,1,0,0,0,5;11,5,67,6,12,7,12," +
+  "8,0,0,2,11,3,1,5,3;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,1,0,0,0,0;1,2,0,0,0,0,1" +
+  ",6,0,0,0,5,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,3,0,0,2,0,0,0,0,0,0,0,0,2,0;0,2,10,0,3,0," +
+  "0,0,0,0,0,2,0,0,0,0;0,0,5,0,1,2,0,0,0,0,0,0,0,0,0,0;1,0,82,0,3,0,1,2,0,0,0,1,1,0,8,0;2,0,6,0,1,0" +
+  ",2,4,0,0,0,2,0,0,2,1;2,0,12,0,1,1,0,5,0,0,0,0,0,0,0,0;3,1,3,0,0,0,0,2,0,0,0,0,0,0,0,0;1,0,4,0,0," +
+  "0,0,0,0,0,0,0,0,0,1,0;0,0,2,0,0,1,0,0,0,0,0,1,0,0,0,1;1,0,7,1,1,0,0,0,0,0,0,1,0,0,0,1;13,10,80,0" +
+  ",18,5,3,21,3,0,0,7,2,1,2,1;0,0,2,0,0,1,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,5" +
+  ",0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,7,0,0,0,0,0,0,0,0;0,1,1" +
+  ",0,0,0,1,1,0,0,0,0,0,0,0,0;13,2,0,0,0,0,2,0,0,2,1,0,0,0,0,0;134,108,47,3,15,39,106,20,7,6,57,58," +
+  "1,0,36,0;1,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;6,9,19,0,0,1,0,0,0,0,0,2,0,0,3,0;0,10,21,0,2,0,1,0,0,1" +
+  ",0,0,1,0,1,0;0,0,7,0,0,1,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;12,15,96,0,9,1,5,2," +
+  "0,0,3,8,2,0,11,6;9,20,131,0,20,0,11,4,0,0,5,16,1,1,4,2;0,0,3,0,0,1,1,3,0,0,0,0,0,0,0,0;0,0,1,0,0" +
+  ",0,1,1,0,0,0,0,0,0,1,0;7,0,5,0,0,0,1,7,0,0,0,0,0,0,0,0;5,3,10,0,0,3,3,6,1,0,3,3,0,0,8,1;0,1,27,0" +
+  ",2,0,2,4,0,0,0,1,3,0,0,1;2,3,43,2,5,0,3,6,0,0,0,1,1,0,1,2;0,4,3,0,1,0,0,0,0,0,0,5,0,0,18,0;0,14," +
+  "7,0,1,2,15,0,0,0,0,0,0,0,28,0;3,1,0,0,0,0,1,2,0,0,0,2,0,0,0,0;11,4,17,0,3,0,2,0,0,0,1,0,0,0,0,0;" +
+  "0,0,12,0,0,2,0,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,1,0;3,14,12,0,0,17,35,16,0,0,1,3,0," +
+  "0,11,0;0,0,5,2,0,0,0,4,4,0,0,0,0,0,0,0;0,0,4,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0" +
+  ",0,0,0;6,0,0,0,1,0,0,3,0,0,0,0,0,0,0,0;16,12,83,0,12,2,2,7,0,0,0,17,0,2,8,0;8,1,11,0,1,0,0,1,0,0" +
+  ",0,1,0,0,1,1;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,1,0,0,0" +
+  ",0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,1,0,0,0,0,0,0,0,0,1,0,0,3;0,6,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,3,1,0,0,0;13,0,2,0,0,1,1,2,0,0,0,0,0,0,0,0;0,3,0,0,0,0,2,0,0," +
+  "0,0,0,0,0,2,0;0,0,0,0,0,0,1,0,0,0,0,0,0,0,5,0;0,1,13,0,0,0,1,10,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,0;5,5,4,0,0,0,5,19,0,0,0,2,0,0,2,0;28,57,8,0,1,41," +
+  "32,152,17,21,12,34,9,3,18,0;6,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
+  "0,0,0,0,0,6,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,0,0,0,4,0,0,0,0,0;4,3,1,2,0,0,0,4,0,0,0,0,0,0,0,0;18,2" +
+  "4,3,2,0,1,2,9,0,1,4,3,1,0,7,0;2,0,5,0,1,0,0,1,0,0,0,0,0,1,1,0;1,0,1,0,0,0,1,3,0,0,0,0,0,0,0,0;0," +
+  "0,4,0,0,2,2,15,1,1,0,5,0,0,2,3;9,5,5,1,0,1,8,18,1,2,0,11,0,0,3,0;0,0,0,0,0,0,3,16,0,0,0,0,0,0,0," +
+  "2;4,0,18,0,0,2,2,0,0,0,0,0,0,0,2,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0" +
+  ",0;0,1,0,0,0,0,0,1,0,0,0,0,0,0,4,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0," +
+  "0,0;0,1,2,0,0,1,0,0,0,0,0,0,0,0,0,0;24,6,82,0,23,1,6,14,0,0,2,3,0,1,35,13;8,0,0,0,0,0,0,0,0,0,0," +
+  "1,0,0,0,0;1,1,1,0,1,0,0,0,0,0,0,0,0,0,0,0;5,2,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,3,0,0,0,0,0,0,0,0,0,0,0;10,3,41,0,7,1,5,11,2,0" +
+  ",1,3,0,1,2,1;7,14,30,0,5,3,4,57,0,2,1,1,1,1,4,5;74,9,129,1,20,10,12,60,0,1,5,6,7,3,18,41;1,1,0,0" +
+  ",0,0,6,8,0,0,1,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,0,0,0,3,10,1,0,0,0,3,0,4,0;3,0,0," +
+  "0,0,0,0,12,0,0,1,0,0,0,0,0;0,0,1,8,0,0,0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,5" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;2,4,169,0,9,1,5,9,0,0,0,11,1,0,2,5;9,2,0,0,0,4,2,0,0,0,2,1,0,0,0,0;0," +
+  "0,0,0,1,0,0,0,0,0,0,0,0,0,2,2;47,6,74,0,4,10,29,1,0,1,8,17,2,0,1,0;7,3,3,0,0,0,1,3,0,0,0,1,0,0,0" +
+  ",0;1,0,0,0,0,1,3,0,0,0,0,0,0,0,0,1;47,7,15,1,0,3,8,1,0,0,2,1,1,0,1,3;129,15,18,1,0,14,12,6,1,1,7" +
+  ",4,6,1,28,0;17,0,4,0,0,1,0,1,0,0,0,2,4,0,0,0;6,3,14,0,1,1,2,0,0,0,0,0,0,2,1,0;11,3,6,0,0,1,0,1,0" +
+  ",1,1,0,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,6,0,0,2,0;1,6,4,0,0,1,3,5,0,0,0,2,0,0,5,2;8,3,11,0,1,4,1,3," +
+  "1,0,0,3,1,0,0,2;11,5,19,2,0,2,12,7,0,1,1,3,2,0,2,3;8,18,32,0,4,2,26,66,5,2,1,10,6,1,8,18;5,1,5,0" +
+  ",0,1,0,1,0,1,0,0,0,0,0,1;1,0,3,0,0,0,0,0,0,0,0,4,0,0,2,1;0,0,8,0,1,0,0,0,0,0,0,0,2,0,0,0;1,3,3,0" +
+  ",0,0,3,0,0,1,0,2,0,1,0,0;6,2,1,0,0,1,0,8,0,0,1,1,0,1,1,0;2,7,8,0,1,0,1,6,2,0,0,1,0,0,1,0;20,1,2," +
+  "0,0,1,3,0,0,0,0,0,0,0,0,0;1,1,1,0,0,0,0,0,1,0,0,0,0,0,0,0;1,35,4,1,0,0,3,3,0,0,4,2,1,1,1,0;18,22" +
+  ",2,0,1,3,15,5,1,0,11,11,1,0,10,0;0,1,0,0,3,0,0,0,0,0,0,0,0,0,0,0;0,17,0,0,0,0,0,0,0,0,0,7,0,0,3," +
+  "0;3,0,1,0,0,0,1,0,0,0,0,0,0,0,0,0;2,5,1,6,0,2,6,2,0,0,0,3,0,0,10,0;1,1,2,0,0,0,0,1,0,0,0,0,0,0,0" +
+  ",0;0,0,26,0,0,0,0,0,0,0,0,0,1,0,9,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,3,0;1,1,2,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;2,1,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,0,6,0,1,0,0,2,0,0,1,0,1,0,0,0;27,32,36,3,3,4,13,4,0,1,1,10" +
+  ",2,3,5,2;6,4,7,0,3,6,10,29,0,0,1,2,2,0,5,0;17,15,8,1,1,5,8,61,0,1,1,3,0,2,8,1;0,2,0,0,0,0,0,6,0," +
+  "0,0,0,0,0,0,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,2,0,0,0,1,18,2,0,0,0,1,0,0,2,0;0,2,1,0,0,0,0,3," +
+  "1,0,0,0,0,0,0,0;8,2,8,0,4,3,3,6,0,0,0,0,0,0,0,0;12,17,8,0,5,11,23,20,0,0,3,8,0,0,1,2;46,13,23,2," +
+  "0,1,15,11,0,1,0,3,2,3,3,5;0,0,0,0,0,0,0,0,0,0,0,0,0,6,0,0;1,0,13,0,2,0,0,2,0,0,0,1,0,0,0,0;0,0,2" +
+  ",0,0,0,0,1,0,0,0,1,0,0,0,0;1,1,3,0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,16,0,0,3,0,0,0,1,0,0,0,0,1,0;0,24" +
+  ",6,0,1,0,1,0,0,1,2,8,1,0,4,0;0,0,39,0,1,0,0,0,0,0,0,1,0,2,0,0;37,20,8,0,0,1,7,9,1,0,2,7,0,3,5,1;" +
+  "0,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,2,0,0,0,0,0,0,1,0,0,0,0;12,3,22,0,0,0,7,4,0,0,0,1,0,0,0," +
+  "0;1,6,26,1,2,4,16,52,1,1,4,6,0,1,8,0;2,1,34,1,3,1,3,6,1,0,1,0,0,0,3,1;18,7,67,1,3,3,4,2,0,0,1,10" +
+  ",0,1,7,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;23,9,47,1,5,4,9,6,0,2,2,6,1,0,6,0;16,0,3,0,0,0,2,0,0,0," +
+  "0,0,0,0,0,0;0,13,9,0,0,1,6,6,0,0,0,5,0,0,8,0;6,6,12,0,0,3,7,18,0,0,0,12,4,2,7,0;0,0,6,0,0,0,0,0," +
+  "0,1,0,1,0,0,0,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,0,0,0,0,0,2,0," +
+  "0,0,0,7,0,0,0,1;2,25,32,0,2,9,9,6,2,0,1,6,4,0,4,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;30,24,62,2,4,5" +
+  ",20,45,1,0,2,12,1,1,8,7;6,3,13,1,0,6,11,51,0,0,1,2,3,0,6,1;8,2,4,0,2,0,2,1,0,0,0,1,4,0,0,0;8,14," +
+  "19,0,3,0,1,0,1,1,1,7,5,0,7,4;11,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;7,1,9,0,2,2,10,3,0,0,0,1,0,0,0,0;8" +
+  ",8,89,0,9,1,10,0,0,0,2,10,1,0,7,1;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;10,1,7,0,0,0,2,1,0,0,0,2,0,0,1,0;0,0,2,0,0,9,16,3,0,0,0,0,0,0,0,0;17,5,10,0,2,0,3,0,0,1,0,4,0" +
+  ",0,3,0;1,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,16,0,1,0,0,1,0,0,0,0,0,0,0,3;0,6,0,0,1,1,0,0,0,0,0,7," +
+  "0,0,1,0;6,2,72,0,2,1,0,0,0,0,0,1,0,1,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,1,0,0;0,1,1,0,0,0,0,1,0,0,0,3" +
+  ",1,0,0,0;0,0,16,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,9,0,1,0,0,0,0,0,1,0,0,0,0,0;1,4,44,0,2,1,2,0,0,0,0" +
+  ",3,1,0,2,3;1,1,3,0,1,0,0,0,0,0,0,1,0,0,0,0;8,6,8,0,0,2,7,7,1,1,1,0,4,1,1,1;30,21,47,7,3,7,36,16," +
+  "0,0,13,25,2,1,11,6;0,0,3,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1" +
+  ",1,1,0,1,0,0,0,0,0;2,3,32,1,0,0,0,3,0,0,0,1,1,0,0,0;1,2,4,0,0,0,0,0,0,0,0,1,0,0,0,0;19,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0;3,1,32,0,1,1,1,1,0,0,0,0,1,0,0,1;0,0,13,0,0,0,0,4,0,0,0,1,0,0,0,1;8,0,8,2,0" +
+  ",1,1,1,0,0,0,0,0,0,0,0;0,0,8,0,5,0,2,2,0,0,0,1,1,0,0,0;4,6,17,4,0,4,11,45,2,0,0,1,4,1,2,4;0,1,1," +
+  "0,0,0,0,0,0,0,0,1,0,0,0,2;0,1,0,0,0,0,0,7,0,0,0,0,0,0,0,0;18,8,15,0,0,4,7,6,1,0,1,4,2,0,4,2;1,0," +
+  "2,0,1,0,0,1,0,0,0,1,0,0,0,0;26,10,51,0,9,2,4,22,0,1,1,3,2,0,9,1;1,1,2,0,1,0,0,1,0,0,0,0,1,0,0,0;" +
+  "6,2,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,1,16,0,4,0,0,0,0,0,0,5,0,0,7,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";5,1,4,0,1,0,6,2,0,0,0,1,0,0,1,0;2,1,2,0,0,0,0,0,0,0,0,0,0,0,1,0;2,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,8,0,2,0,1,0,0,0,0,1,0,0,1,0" +
+  ";0,2,10,0,0,0,0,2,0,0,0,3,0,0,0,0;1,4,3,0,2,1,2,0,0,0,0,2,0,0,0,0;53,17,175,2,20,7,14,8,0,1,1,16" +
+  ",24,2,3,1;1,0,3,0,1,0,0,0,0,0,0,0,0,0,0,1;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;3,1,5,0,1,0,0,0,0,0,0,1,0,0,0,1;19,3,37,1,4,0,0,1,0,0,1,0,3,0,2,1;1,0,3,0,0,0,1,0,0,0" +
+  ",0,0,0,0,0,0;0,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,3,0,0,0,0,0,0,0,0" +
+  ",0,1,0,0,0,0;0,29,0,0,0,0,25,0,2,0,3,0,0,0,0,0;6,39,0,0,0,3,7,1,0,0,1,1,0,0,4,0;0,4,0,0,0,0,10,0" +
+  ",0,0,1,1,0,0,5,0;0,9,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,35,0,0,0,0,0,0,0,3,0,0,0,0,0,0;0,0,11,0,0,0,0" +
+  ",0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,3,0,1,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,7,0,0,0,1,0" +
+  ",5,0,0,0,1,0,0,0,0;0,2,5,0,0,0,0,11,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;4,0,0,0,0,0," +
+  "2,1,0,0,0,1,0,0,0,0;1,1,24,0,3,0,0,1,0,0,0,3,0,0,12,0;1,0,0,0,0,0,3,0,0,0,0,0,0,0,0,0;202,155,74" +
+  ",1,10,59,105,74,3,6,15,79,3,2,32,5;0,0,1,0,0,1,1,0,0,0,0,2,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,1,0,0,0" +
+  ",0;2,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,10,0,0,0,0,0,0,0,0,1,0,0," +
+  "0,0;5,11,8,0,0,1,1,3,0,6,0,0,0,0,0,0;0,34,0,0,0,0,0,0,0,0,0,5,0,0,0,0;3,0,14,0,1,0,0,4,0,0,1,2,0" +
+  ",0,3,0;0,0,9,0,4,1,0,3,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,8,0,0,0,0,0,0,0,0;7,0,12,0,2,8,13,2,0,0,4,1" +
+  "1,1,0,3,1;0,0,4,0,0,0,0,0,0,0,0,0,0,1,0,0;0,0,17,2,0,0,0,2,0,0,0,0,0,9,0,0;7,5,17,0,1,0,3,10,1,0" +
+  ",1,1,1,0,2,1;6,2,118,0,3,2,4,16,1,0,1,0,3,2,1,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,8,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;4,42,20,1,4,7,29,155,1,2,12,10,5,0,6,5;0,0,2,0,0,0,0,0,0,0,0,6,1,0,0,0;1,0,0,0," +
+  "0,0,1,0,0,0,3,0,0,0,0,0;0,0,0,0,0,0,0,2,0,0,0,2,0,0,0,0;0,1,2,0,0,0,0,0,0,1,0,3,1,0,0,0;2,0,1,5," +
+  "0,0,0,0,0,0,0,0,0,7,0,1;0,1,2,0,1,0,0,2,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,1,0,0,0,0,1,0,1,0;0,1,0,0," +
+  "0,0,0,0,0,0,4,2,0,0,0,0;27,1,2,0,0,2,12,2,0,0,0,0,2,0,0,1;0,0,2,0,0,0,0,0,0,0,0,1,2,0,0,0;16,3,8" +
+  ",0,0,0,3,2,0,1,0,1,2,1,0,5;11,0,10,0,0,4,6,2,0,1,1,0,2,1,2,1;0,0,3,0,0,1,1,0,0,0,0,0,0,0,0,0;5,1" +
+  "4,33,3,2,1,8,32,2,0,1,1,3,1,1,2;1,1,2,0,0,1,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;" +
+  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;36,0,5,0,0,0,3,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";5,5,3,0,0,12,18,12,0,0,1,8,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,8,42,0,0,0,0,0,0,0" +
+  ",0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,3,11,0,3,0,0,9,0,0,0,1,1," +
+  "0,3,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,27,0,4,0,2,3,0,0,0,4,1,0,0,5;2,1,3,0,0,0,0,0,0,0,0,5,0" +
+  ",0,0,0;0,2,0,0,0,0,2,2,0,0,0,0,0,0,0,0;0,1,1,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;28,18,31,0,5,0,3,51,4,2,21,20,1,0,0,1;17,72,3,2,1,13,21,4,0,3,19,12,2,0,10,0;5,20,0,0,0,5" +
+  ",4,6,0,3,2,21,0,0,0,0;9,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;80,15,1,0," +
+  "0,3,11,1,0,0,0,8,0,0,3,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,5,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,4,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,9,0,0,0,0,0,1,0,0,0,0,0,0,0,0;2,2,2,0,1,0,0,1,0,0,0,4,0,0,0,0;0,2,0,0" +
+  ",0,1,9,0,0,0,2,0,0,0,0,0;12,4,38,1,2,0,3,5,0,0,1,8,2,0,2,2;1,2,13,0,3,1,0,2,0,0,0,1,0,0,1,1;1,0," +
+  "3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,0,2,0,0,0,1,0,0,0,0;2,3" +
+  ",6,0,0,0,0,4,0,0,2,5,1,0,1,0;24,9,37,0,5,6,7,30,0,1,3,8,6,2,3,5;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,0,1,1,0,0,6,0,1,0,2,3,0,0,0;12,17,15,0,3,5,0,9,5,5,3,10,2,0,1,2;1,0,41,5,2,0,1,2,0,0,0,7,0,4" +
+  ",0,7;7,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,14,0,1,0,0,6,0,0,0,0,1,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;220,56,45,0,9,25,47,69,1,0,17,25,7,3,9,3;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;2,6,0,0,0,5,23,3," +
+  "1,0,1,2,0,0,8,0;0,0,25,0,1,0,0,0,0,0,0,1,0,0,0,0;3,14,23,0,2,6,8,18,3,0,1,4,0,0,8,4;4,2,3,0,0,3," +
+  "2,37,0,0,4,0,0,0,4,0;0,1,0,0,0,0,0,4,1,0,0,0,0,0,0,0;0,2,5,0,0,0,1,6,0,0,0,0,0,3,7,3;2,3,17,1,0," +
+  "1,5,10,0,0,3,3,0,0,1,1;46,50,26,0,0,11,26,9,0,0,7,19,3,1,3,3;2,0,44,0,2,0,0,4,0,0,0,1,0,0,3,1;0," +
+  "0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;16,9,21,0,5,14,24,4,6,0,3,5,3,0,2,0;0,1,0,0,0,0,1,3,0,0,0,0,0,0,0," +
+  "0;1,0,10,0,0,0,2,15,0,0,0,5,0,0,1,0;2,3,1,0,0,1,0,3,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,2,0,0,2,4,23,0,0,0,1,0," +
+  "0,0,1;58,15,6,0,1,3,9,12,0,0,0,2,0,2,0,1;13,4,6,0,0,0,3,17,1,4,0,3,0,0,2,2;0,0,0,0,0,0,0,4,0,0,0" +
+  ",0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,1,0,0,0;3,1,0,0,1,0,0,0,0,0,6,7,4,0,2,0;8,1,1,0,0,0,4,0,0,0,3" +
+  ",3,0,0,1,0;5,1,44,0,3,4,3,5,0,0,1,2,1,0,3,0;1,0,0,0,1,0,0,0,0,0,0,0,0,0,0,3;0,0,8,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;29,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;30,21,35,0,4,7,13,57,0,1,7,27,2,0,8,2;1,11,3,0,0,2," +
+  "3,0,0,1,2,6,1,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;42,35,33,0,8,20,6,12,2,1,0,23,4,1,17,0;1,1,1" +
+  "6,0,2,0,0,0,0,0,1,1,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,9,4,0,0,0,0,1,0,0,0,6,0,0,0,0;0,2," +
+  "0,0,0,0,0,0,0,0,0,2,0,0,0,0;1,0,0,0,0,8,0,0,0,0,0,0,0,0,0,0;0,0,7,0,2,0,0,0,0,0,0,4,0,0,0,1;0,3," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,1,3,0,12,0,3,0,0,0,0,0,0;5,1,2,0,0,0,6,3,0,2,0,3,0,0,1,0;0,0" +
+  ",5,0,0,0,0,0,0,0,0,1,0,0,1,0;0,1,7,0,0,0,0,1,0,0,0,1,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "11,2,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,0,0,0,0,8,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",1,2,1,0,0,1,1,0,0,0,0,0,0,0,0;10,10,31,0,11,6,6,3,2,0,3,3,0,0,6,3;0,5,0,0,0,0,0,3,0,0,0,0,0,0,0" +
+  ",0;12,8,41,0,4,2,7,6,0,1,0,8,2,0,3,3;49,92,103,2,10,6,53,167,12,0,10,38,12,6,19,13;2,35,15,0,1,1" +
+  ",1,17,0,0,3,11,11,0,3,14;0,4,7,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,16,0,0,0,0,0,0,0,0;0,0,6," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;10,10,24,0,1,5,15,19,1,1,0,11,2,0,9,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0" +
+  ";0,0,3,0,1,0,0,0,0,0,0,0,2,0,0,0;5,3,52,0,18,0,5,1,0,0,3,3,0,0,0,0;31,4,77,4,4,4,11,1,0,0,0,8,4," +
+  "1,1,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,2,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,1,0," +
+  "0,0,0;15,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,2,40,2,8,1,1,4,0,0,0,5,0,0,3,7;89,0,0,0,0,0,4,0,0,0,0,0" +
+  ",0,0,0,0;332,0,0,0,0,0,4,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,4,0,0,0,0,0,0;0,0,4,0,0,0,0,3,0,0,0" +
+  ",0,0,0,0,0;0,0,54,1,0,0,0,10,0,0,0,0,0,0,0,1;55,5,7,0,1,4,32,32,0,0,7,6,0,0,0,3;0,4,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0;0,7,4,0,1,0,0,0,0,0,0,2,0,0,0,0;2,44,50,0,1,0,2,7,0,0,4,3,1,0,4,0;0,4,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,1,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0," +
+  "0,0,0,0,1,0,0,0,0;74,30,4,0,2,0,5,0,0,0,8,11,0,0,0,0;0,10,0,0,0,0,1,1,0,0,1,6,0,0,0,0;15,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,7,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,15,0,0," +
+  "1,0,0,0,0,0,0,0,0,0,38,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,1,0;1,0,2,0,0,0,0,0,0,0,0,0,1,0,0,0;4,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,13,0,0,0,0,0,0,0,0,0;0,11,1,0,0,11,75,3,0,0,1,1,0,0,1,0;1,0" +
+  ",0,0,0,4,3,2,0,0,0,2,0,0,0,0;9,13,61,0,1,3,2,6,0,1,1,3,0,0,26,6;0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,0,0,0,0,0,0,0,0,0,4,0,0,0,0,0;0,5,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,0,0,0,0,0,0,0,0" +
+  ";1,0,2,0,0,0,0,0,0,0,0,0,0,0,4,0;0,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,1,0,0," +
+  "0;0,0,20,0,0,0,0,0,0,0,0,1,10,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;25,15,391,0,31,7,31,26,0,4,2,20,14,0,11,7;32,35,135,1,11,42," +
+  "44,164,9,5,9,17,6,2,26,23;0,0,14,0,1,0,0,0,0,0,0,0,0,0,0,1;1,0,9,0,1,0,0,0,0,0,0,0,0,0,0,0;5,11," +
+  "6,0,2,5,15,6,1,1,1,1,1,0,4,0;0,0,2,0,1,0,0,0,0,0,0,4,4,2,0,1;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,5,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,5,0,0,0;2,0,2,0,0,1,0,1,0,0,0,0,0,0,2,0;0,1" +
+  ",0,0,0,0,2,22,3,0,0,0,0,0,0,0;0,0,1,0,0,11,0,15,0,0,0,0,0,0,2,0;0,0,5,0,2,0,0,0,0,0,0,1,0,0,0,1;" +
+  "11,5,29,0,1,8,7,42,3,0,1,7,0,0,6,2;1,0,1,0,2,0,0,1,0,0,0,1,0,0,0,0;18,19,27,0,2,22,18,27,3,0,0,1" +
+  "2,4,0,4,0;6,1,6,0,0,0,6,35,3,0,0,0,0,0,1,0;0,0,0,4,0,0,0,0,0,0,0,0,0,0,0,1;0,0,8,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;15,0,0,0,0,0,46,0,0,0,26,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;1,0,1,0,0,2,1,0,0," +
+  "0,0,0,0,0,0,0;15,1,0,0,2,0,0,0,0,1,0,0,0,0,4,0;56,3,0,0,0,0,3,0,0,0,2,0,0,0,0,0;0,0,1,0,0,0,1,8," +
+  "0,0,0,2,0,0,0,1;0,4,0,0,0,0,9,1,0,0,0,0,0,0,0,0;7,12,10,0,2,0,14,63,2,0,1,2,2,0,6,1;2,1,4,0,0,1," +
+  "1,3,0,1,0,0,0,0,0,0;0,23,0,0,0,0,1,0,0,0,0,2,0,0,1,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;16,3,51,2,3" +
+  ",1,16,34,0,1,0,3,0,1,4,5;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,1,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,0,13,0,0,0,2,0,0,0,0,0;0,0,27,0,8,0,0,0,0,0,0,0,0,0,0,0;5,0,25,0,3,0,1,3,1,0,0,1,2,0,2,0;3,0" +
+  ",2,0,0,2,0,2,0,0,0,1,1,0,1,2;1,1,1,0,0,1,1,1,0,0,1,1,0,0,0,0;1,1,7,0,0,0,0,0,0,0,0,3,0,0,0,0;0,2" +
+  ",0,0,0,0,2,0,0,0,2,0,0,0,0,0;21,11,19,0,2,0,7,8,0,3,4,15,1,1,1,0;0,1,5,0,0,0,0,1,0,0,0,0,0,0,0,0" +
+  ";0,0,0,0,0,4,0,7,0,3,0,0,0,0,2,0;5,9,11,0,1,0,1,9,0,0,0,1,1,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,0,0,0,0,0,0,0,0,0,0,9,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,0,52,0,0,0,0,0,0,0,0,0,0,2,2" +
+  ",0;0,2,11,0,0,1,1,0,0,0,0,1,0,0,1,0;0,1,2,0,0,0,2,0,0,0,0,0,0,0,2,0;0,0,3,0,1,0,1,15,0,0,0,0,0,0" +
+  ",0,0;0,0,6,0,0,0,0,0,2,0,0,1,0,0,0,0;6,10,34,0,6,0,0,13,0,0,0,3,1,1,4,1;2,3,4,0,0,2,0,0,0,0,1,2," +
+  "0,1,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;9,14,31,0,0,0,0,0,0,0,1,1,5,0,0,0;0,0,3,0,0,0,0,3,0,0,0," +
+  "0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,2,0,0,0,0,1,0,0,0,0;0,0,5,1,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;2,3,16,0,0,0,0,1,0,3,0,0,0,0,0,0;0,5,170,0,11,0,0,123,7,0,1,1,1,0,3,8;0,41,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;26,0,0,0,0,65,32,0,0,0,0,2,0,0,6,0;59,2,0,0,0,77,9,2,0,0,1,4,0,0,1,0;36,0,0,0," +
+  "0,0,1,0,0,0,0,0,0,0,0,0;22,3,27,0,1,2,4,3,0,0,1,4,4,0,1,1;0,0,8,0,0,0,0,1,0,0,0,1,0,0,0,1;3,10,1" +
+  ",0,0,0,1,6,0,0,3,1,0,0,2,0;5,0,30,0,12,1,0,9,0,0,1,2,0,0,1,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,0,0,1,5,0,0,0,0,0,0,0,0;0,5,0,0,3,0,1,0,0,0,0,2,0,0,0,0;18,20,26,0,3,6,4,13,7,0,3,4,0,0,9,0" +
+  ";0,1,1,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,1,1;24,19,34,0,0,7,18,211,4,0,1,8,4" +
+  ",0,8,4;0,0,0,0,0,0,1,7,0,0,0,0,0,0,0,0;10,6,19,0,1,1,3,14,0,0,1,2,0,0,2,2;0,12,1,0,0,0,0,0,0,0,0" +
+  ",1,0,0,0,0;16,7,4,2,0,1,2,20,0,0,0,14,0,1,1,2;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0," +
+  "0,1,0,0,0,0,0;0,0,2,0,1,0,0,1,0,0,0,1,1,0,0,1;0,0,15,0,1,0,0,7,0,0,0,0,1,0,3,1;0,0,7,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,6;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,40,0,2,0,0,0," +
+  "0,0,0,13,1,0,1,1;1,0,17,1,3,0,1,0,0,0,0,0,0,0,1,1;7,1,23,0,0,0,1,1,0,0,0,0,0,0,0,0;0,1,4,0,1,0,0" +
+  ",0,0,0,0,1,0,0,0,0;0,0,0,0,0,1,5,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;1,0,0,0,0,4,0" +
+  ",0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;1,0,0,0,0,0," +
+  "41,0,0,0,12,0,0,0,0,0;11,11,4,0,0,1,2,5,0,0,2,2,0,0,1,1;0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,27,0,0" +
+  ",0,0,3,3,0,0,1,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;68,0,0,0,0,0,9,0,0,0,1,1,0,0,0,0;32,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1" +
+  ",0,0,0,2,5,5,0,0,0,0,0,0,0;1,11,1,0,0,5,15,11,11,2,1,3,0,1,36,1;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";4,4,24,0,2,0,12,12,0,0,0,10,0,0,2,0;2,0,18,0,3,0,0,3,0,0,0,1,0,1,0,1;1,1,26,0,3,0,0,5,0,0,0,2,0" +
+  ",0,0,4;2,1,1,0,0,0,3,1,0,0,0,1,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,3,0,0,0,0;28,5,31,0,0,2,4,17,0,0,0," +
+  "3,1,0,3,0;0,0,41,0,0,0,0,0,0,0,0,3,0,0,24,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0," +
+  "0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;2,8,1,0,4,0,0,8,1,1,0,6,0,0,5,1;0,1,5,0,0,1,0,0,0,0" +
+  ",0,1,0,0,1,0;0,2,0,0,0,0,1,8,0,0,2,0,0,0,1,0;0,0,1,0,2,0,0,0,0,0,0,1,0,0,0,0;0,0,9,0,0,0,0,0,0,0" +
+  ",0,0,0,0,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,1,0,0,0,0,0,0,1,0,1,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,0,0,0,8,6,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0,0,0" +
+  ",2,0,0,0,0,0;9,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,26,0,0,0,0,1,0,0,2,9,0,0,0,0;0,0,35,1,5,0,0,2,0" +
+  ",0,0,2,3,0,0,2;0,0,21,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,1,0,0,0;0,0,8,0,3,0,0,0," +
+  "0,0,0,0,0,0,0,0;24,41,12,0,8,0,2,15,0,2,0,12,0,1,3,0;6,1,10,0,0,1,7,0,0,0,0,1,0,0,0,0;7,6,7,0,0," +
+  "0,16,3,0,0,11,3,0,0,0,0;0,0,0,0,0,0,0,12,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;4,2,5,0" +
+  ",2,0,0,1,0,0,0,0,1,0,0,0;0,9,0,0,0,0,1,1,0,3,0,1,0,0,2,0;4,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;4,5,0,0" +
+  ",0,3,4,0,0,0,0,0,0,0,0,0;8,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,4,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,0,0,0,0,0,4,0,0,0,0;12,6,24,0,2,1,4,2,0,0,1,2,1,0,2,1;1,1,6" +
+  ",0,0,0,1,0,0,0,0,1,0,0,0,0;7,2,8,0,2,1,6,4,1,0,0,1,1,1,1,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1" +
+  ",0,0,0,0,3,0,0,0,0,0,0,0,0;0,4,2,0,0,1,6,3,1,0,0,1,0,0,8,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,10,1,1,0,0,0,0,0,0,0,2,0,0,8;0,3," +
+  "27,1,0,0,0,1,0,0,0,4,0,0,0,3;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,12,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0," +
+  "0,0,0,0,0,13,0,0,0,0,0,0,0,0,0;0,1,21,0,0,0,0,2,0,0,0,1,0,0,1,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,10,0,1,0,9,1,0,0,0,2,0,0,2,0;9,1,27,0,0,1,1,0,0,0,0,2,1,0,1," +
+  "2;2,0,3,0,0,0,2,1,0,3,0,1,0,0,1,0;0,0,0,0,0,3,49,1,0,0,0,0,0,0,0,0;40,26,43,2,5,17,25,25,4,1,3,1" +
+  "0,6,0,10,5;8,3,6,1,2,0,1,4,0,0,0,2,0,0,0,0;19,6,59,1,9,1,3,3,0,0,1,7,2,2,4,2;0,2,2,0,0,2,0,29,1," +
+  "0,0,0,0,0,1,2;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,1,0,0," +
+  "0,0,2,0,0,0,0;2,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,11,0,1,0,0,0,0,0,0,1,0,3,0,1;19,0,6,0,0,2,1,2" +
+  ",0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,6,0,0,0,0,1" +
+  ",0,0,0,1,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,5,12,0,1,1,3,21,3,0,0,2,0,0,2,3;68,17,1,0,0,1" +
+  "04,72,3,0,0,0,17,0,0,2,0;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,2,0,0,0,0,2,0,0,0;0,1,0,0" +
+  ",0,0,21,0,0,0,0,0,0,0,1,0;3,0,0,0,0,0,4,0,0,0,0,1,0,0,0,0;0,1,0,0,0,0,0,4,0,0,0,0,0,0,1,0;0,0,3," +
+  "0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;7,2,1,0,0,1,1,14,0,2,0,10,0,0,3,2;0,0," +
+  "1,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,1,0,0,0,3,13,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,2;0,0" +
+  ",0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,4,0,0,0,1,0,0,0,0,0,0,0,1,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,0,0,7,0,0,0,0,0,0,0,0,0;1,1,7,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,17,4,3,0,0,2,0,0,0;0," +
+  "0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;8," +
+  "0,6,0,0,21,9,0,0,0,0,0,0,0,0,0;2,1,2,0,0,0,0,3,0,0,0,2,0,0,0,0;0,0,1,0,3,0,0,0,0,0,0,0,0,0,0,0;1" +
+  "9,8,3,0,0,0,1,0,0,0,0,1,2,0,0,0;27,1,0,0,0,0,0,0,0,0,2,2,4,0,0,0;6,1,13,5,0,0,0,0,0,0,0,2,3,0,0," +
+  "0;0,0,13,0,0,0,0,1,0,0,0,2,0,0,0,0;0,0,4,5,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,1,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,2,0,1,0,0,0,0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;14,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,6,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,17,0,0,0,0,0,7,0,0,0,0,0,0,3,0;18,0,0,0,0,5,1,0,0,0,0,1,0," +
+  "0,0,0;0,0,4,0,1,1,1,1,0,0,0,1,0,0,0,0;1,2,173,0,7,0,0,1,0,0,0,2,4,0,0,1;0,0,6,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,1,4,0,0,0,0,0,0,0,0,2,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;5,16,25,0,9,1,6,5,0,0,1,6,0,0,3,3;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,3,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,1,0;15,8,0,0,0,0,5,4,0,0,6,5,0,0,0,0;41,10,0,0,1,0,1,0,0,0" +
+  ",0,7,0,0,3,0;7,2,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,32,0,0,0,4,0,0,0,0;0,4,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,12,0,3,0,0,0,0,0,0;0,0,0,0,0,0,0,13," +
+  "0,0,0,0,0,0,0,0;8,0,0,0,0,0,3,0,0,0,10,0,0,0,0,0;0,0,5,0,0,0,0,1,0,0,0,8,0,0,0,0;0,0,0,1,0,0,1,2" +
+  ",0,0,0,0,0,0,1,0;1,0,1,0,0,3,2,19,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,6,0,1,0,0," +
+  "4,0,0,0,0,0,0,2,0;7,1,4,0,1,0,2,3,1,0,1,3,1,0,3,4;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,6,0,0,0,0,0," +
+  "0,0,0,0,1,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,10,1,0,3," +
+  "1,4,0,0,0,0,2,0,0,0;10,10,8,0,3,1,1,22,0,1,0,4,0,0,1,1;0,4,6,4,0,0,0,0,0,0,0,0,1,0,0,0;1,6,40,0," +
+  "3,1,6,8,0,0,0,0,0,0,2,2;17,5,16,0,4,2,9,5,0,0,0,5,1,0,3,1;10,3,20,0,7,0,1,2,0,0,1,5,1,0,0,2;18,1" +
+  "1,69,1,4,3,8,9,0,0,1,11,8,0,7,8;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;" +
+  "0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;13,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,1,1,0,0,0" +
+  ";0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0" +
+  ";12,4,1,0,0,0,3,2,0,1,0,1,0,0,1,1;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0," +
+  "0;0,1,2,0,0,0,2,3,0,0,0,2,0,1,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,3,0,0,0,0,0,0,0,0,2,0,0,0" +
+  ",0;2,4,10,0,3,2,7,6,1,1,0,4,4,1,5,9;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;27,2,19,0,12,0,1,1,0,0,0,17," +
+  "1,0,0,3;53,4,407,0,41,2,4,6,0,0,0,11,0,0,0,2;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,2,0,0,0,0,0" +
+  ",0,2,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,10,3,0,0,3,0,0,0,1,0;0,1,1,0,4,0,0,0,0," +
+  "0,0,0,0,0,0,1;0,1,6,0,2,0,0,0,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;16,0,0,0,0,0,0,0,0" +
+  ",0,1,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,2,0,1,0,1,0,0,2,0;2,0,2,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;2,1,8,0,0,1,1,0,0,0,0,2,0,0,1,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,1,4,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,5,0,0,0,0,0," +
+  "0,0,0,0,2,0,0,0;29,7,75,4,11,6,10,1,0,0,5,13,6,0,4,1;0,0,4,0,2,0,0,0,0,0,0,1,0,0,0,0;0,2,0,0,0,0" +
+  ",0,0,0,0,0,5,5,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,6,1,0,0,0,0,0,0,0,2,0,0,1,0;2,0,0,0,1,0" +
+  ",0,0,0,0,0,1,0,0,0,0;1,2,19,0,1,0,1,2,0,0,0,2,0,0,3,0;5,10,52,1,3,0,7,4,2,0,2,13,2,0,10,3;0,0,1," +
+  "1,0,0,0,2,0,0,0,2,0,0,0,0;9,8,8,1,0,6,5,2,0,0,0,3,3,1,5,1;0,1,25,0,4,1,0,7,0,0,0,4,1,1,0,0;18,11" +
+  ",6,2,0,1,4,7,1,0,0,3,0,1,0,1;16,2,23,0,6,1,1,1,0,0,0,3,2,2,1,0;29,15,50,1,7,4,7,12,2,2,4,8,4,0,8" +
+  ",5;1,3,3,0,1,1,5,1,0,0,0,1,0,0,1,0;2,3,5,0,0,1,1,1,0,1,0,1,0,0,1,1;2,0,2,0,0,0,0,2,0,0,0,0,0,0,0" +
+  ",0;0,0,7,0,2,0,0,1,0,0,0,0,0,0,1,2;1,0,13,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,0,1,0,0,0,1,0,0,0,2,0,0,0,0,0;0,21,0,0,0,0,0,0,0,0,0,1,0,0,7,0;0,2,1,0,0,0,0,0,0,0,1,0,0,0" +
+  ",0,0;1,0,6,0,1,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,1,0,0,0,0,1,0,0" +
+  ",0,0;0,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;6,3,1,0,0,0,0,2,0,0,0,1,1,0" +
+  ",0,0;1,2,3,0,0,2,0,1,1,0,1,4,0,0,1,0;15,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0;6,5,2,0,1,0,4,3,0,0,0,2,0," +
+  "0,0,0;12,5,29,1,3,6,12,17,0,0,3,6,0,0,7,1;3,4,9,0,0,0,11,5,0,0,3,0,0,0,0,0;3,0,1,0,0,0,1,0,0,0,0" +
+  ",1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,1,0,0,1,0,0,0,0,0,0,0,0;2,0,11,0,0,0,1,0,0,0," +
+  "1,1,0,0,0,0;1,0,3,0,0,0,0,0,0,0,1,0,0,0,0,0;5,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;7,5,71,1,14,0,9,1,0," +
+  "0,3,8,5,1,0,4;0,0,9,0,1,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,1,0,0,0,5,0,0,0,0;20,22,41,2,3,2,3,1" +
+  "1,0,0,1,4,2,0,5,3;0,0,9,0,6,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,2,0,1,1,0," +
+  "3,1,0,0,0,1,0,3,1;0,0,0,0,0,0,1,1,0,0,0,3,0,0,1,0;0,0,1,3,0,0,0,2,0,0,0,0,0,0,0,1;16,10,26,1,7,6" +
+  ",16,17,3,1,2,7,2,0,3,3;12,1,24,0,4,0,2,10,0,1,0,14,0,0,0,1;48,13,33,1,4,5,8,6,0,0,3,9,4,0,4,3;3," +
+  "0,2,0,3,0,1,0,0,2,1,1,0,1,0,1;0,1,8,0,1,1,2,0,0,0,0,0,0,0,1,3;30,4,54,1,2,0,0,9,0,1,0,7,6,3,4,8;" +
+  "0,0,9,0,4,0,0,1,0,0,0,0,0,0,0,0;19,44,9,0,0,1,8,18,0,2,7,10,3,0,5,0;0,9,7,0,0,0,1,2,0,0,1,3,3,0," +
+  "3,0;0,0,5,0,0,0,0,2,0,0,0,2,1,0,0,0;0,1,15,2,0,0,0,0,0,0,0,2,0,0,0,0;0,0,14,1,0,0,0,1,0,0,0,2,0," +
+  "1,0,0;0,0,6,0,1,1,0,0,0,0,0,0,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,7,0,0,0,1,0,0,0,0,0,0," +
+  "0,2,0;0,5,0,0,0,0,5,3,0,0,4,1,0,0,1,0;0,7,0,0,0,0,0,30,0,0,0,0,0,0,3,1;3,0,2,0,1,1,0,2,2,2,0,1,0" +
+  ",0,0,0;0,3,0,0,0,0,0,4,0,0,3,2,0,0,0,0;0,1,1,0,0,0,1,0,0,0,0,2,0,0,0,0;0,0,4,0,1,0,0,0,0,0,0,0,0" +
+  ",0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;6,1,4,0,1,0,2,0,0,0,0,1,1" +
+  ",0,0,3;10,0,88,0,7,1,0,2,0,0,0,1,1,1,0,21;10,0,1,0,3,0,0,0,0,0,0,0,1,0,1,1;0,0,4,0,0,2,1,3,0,0,0" +
+  ",0,0,0,0,3;0,10,7,0,0,1,6,50,2,1,4,2,4,1,4,1;13,0,1,1,0,7,14,0,0,0,0,0,0,0,0,0;1,0,0,0,0,3,8,0,0" +
+  ",0,0,1,0,0,0,0;0,0,0,0,0,1,5,0,0,0,0,0,0,0,0,0;3,3,5,0,0,1,0,0,0,0,0,3,0,0,0,2;20,10,18,2,4,11,1" +
+  ",3,0,0,4,9,3,0,4,1;0,0,0,0,0,0,0,0,0,0,0,2,2,0,0,0;17,26,269,0,17,5,8,18,0,0,3,22,8,0,33,13;66,4" +
+  ",2,0,0,0,5,0,0,0,0,4,0,0,0,0;0,0,12,0,1,0,0,2,0,0,0,1,0,0,0,0;0,3,0,0,0,0,5,43,1,0,0,1,0,0,4,0;0" +
+  ",0,5,2,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,5;1,0,0,0,0,1,2,4,1,0,0,0,0,0,0,0;3" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,1,0,0;1,4,23,1,3,1,2,0,0,0,1,3,3,2,0,2;0,0,1,0,0,1,0,2,0,0,0,0,0,0,0,0;" +
+  "1,0,1,1,0,0,0,0,0,0,0,0,2,0,0,0;4,3,0,0,0,0,0,2,0,0,0,1,0,0,0,0;2,9,0,0,0,1,0,3,3,0,0,2,0,0,1,0;" +
+  "32,6,29,0,5,9,11,25,0,1,9,10,3,0,10,0;2,0,10,0,0,0,0,0,0,0,0,1,0,2,1,0;1,5,3,0,0,0,0,0,0,0,0,1,0" +
+  ",0,0,0;9,4,13,0,0,0,0,3,0,0,0,4,0,0,0,0;28,0,7,0,0,0,4,4,0,0,0,2,1,0,1,0;0,0,26,0,0,0,0,0,0,0,0," +
+  "3,2,0,0,2;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,111,0,13,0,4,6,0,2,1,6,4,0,10,1;1,3,0,0,0,0,0,1,0," +
+  "0,0,0,0,0,1,0;0,1,1,0,0,0,0,1,0,0,0,1,0,0,0,0;3,3,3,0,1,3,1,5,0,0,0,5,0,0,0,0;9,16,49,3,3,3,3,2," +
+  "0,0,0,7,2,0,4,1;1,0,6,0,1,0,0,1,0,0,0,0,1,0,0,0;3,2,30,0,2,10,5,7,0,0,0,0,1,1,4,0;31,11,1,0,1,3," +
+  "2,5,0,0,0,30,3,0,0,0;4,0,1,0,0,0,0,0,0,0,0,3,0,0,0,0;2,3,32,0,1,1,0,6,0,0,0,1,2,0,3,3;2,2,0,0,0," +
+  "0,0,1,0,0,0,1,0,0,1,0;0,0,0,0,0,0,11,0,0,0,0,0,0,0,0,0;14,4,13,0,1,1,4,5,0,0,1,2,1,1,4,1;0,0,6,1" +
+  ",0,0,0,0,0,0,0,0,0,3,0,0;12,0,6,0,3,0,0,0,0,0,0,1,0,0,0,0;0,0,28,1,0,0,0,1,0,0,0,0,0,0,0,0;3,0,5" +
+  ",0,0,2,0,0,0,0,0,0,0,0,0,0;1,2,5,0,0,1,0,2,0,0,0,1,0,1,0,0;0,40,0,0,0,0,2,0,0,0,0,6,0,0,0,0;0,0," +
+  "5,0,0,0,0,2,0,0,0,0,0,0,0,0;0,2,13,0,0,0,4,37,1,0,0,0,0,0,0,0;16,18,145,1,18,2,18,48,0,0,0,13,3," +
+  "1,5,8;0,0,0,0,0,1,1,5,3,5,0,0,0,0,0,0;0,0,0,0,0,1,1,3,2,11,0,0,0,0,2,1;0,1,40,0,1,0,0,0,0,0,0,2," +
+  "0,0,1,1;0,0,23,0,4,0,0,0,0,0,0,2,0,1,0,0;0,0,3,1,0,0,0,3,0,0,0,1,0,1,0,0;13,14,17,1,0,1,2,7,0,0," +
+  "0,11,0,0,3,1;2,1,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;4,8,17,0,9,0,0,2,0," +
+  "0,0,1,2,0,1,0;58,162,95,2,4,11,43,8,3,0,17,36,18,1,21,1;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0," +
+  "0,0,0,0,0,0,0,0,0,0,4,0;0,2,3,0,1,0,0,1,0,0,0,0,1,0,0,0;12,11,29,9,2,2,15,29,0,1,2,3,7,1,8,8;3,1" +
+  ",3,1,0,1,5,0,0,0,1,2,0,0,1,0;3,18,15,0,1,0,0,0,0,2,0,15,0,0,1,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,1,3,0,0,1,0,0,0,0,0,0,0,0,0,0;0,9,14,0,2,0,6,2,0,0,0,4,0,0,3,0;10,0,0,0,0,7,0,0,0,0,0,1,0,0,1," +
+  "0;3,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,2,0,0,0,0,0,1,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,1,0,0,5,0,0,0,1,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,4,0,0,0,0,1,0,0,0,0,0,0,0,0;13,12,6,0,0,1,3,3,0,0,6,1,1,0,2,0;1,0,2,0,0,0,0,0,0,1,0,0,0,0," +
+  "0,0;25,5,15,3,2,2,5,2,0,0,0,7,0,1,1,0;0,0,18,0,2,0,0,0,0,0,0,5,0,0,0,0;2,15,3,1,0,0,2,1,0,2,1,2," +
+  "1,0,4,0;2,2,6,0,1,2,5,7,0,0,0,2,0,0,0,0;17,7,31,0,2,5,20,8,0,0,0,8,3,0,3,5;0,0,20,0,2,0,0,0,0,0," +
+  "0,0,0,3,0,4;0,0,10,0,1,0,0,0,0,0,0,0,0,2,0,3;0,0,8,0,0,0,2,25,0,0,0,4,0,0,3,0;0,5,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;21,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,1,0,0,2,0,0,0" +
+  ",0,0,1,0,0,0,0;8,7,5,0,1,0,0,14,0,0,0,2,0,0,0,0;3,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,1," +
+  "0,0,0,1,0,0,0,2;1,3,2,0,1,0,0,0,0,0,0,1,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,4;3,1,9,0,4,1,0,1,0,0,0,1,1,0,0,0;2,3,1,0,0,1,1,0,0,0,0,0,0,0,2,0;17,14,13,1,0,1,0" +
+  ",2,1,0,0,5,2,0,2,1;3,0,2,0,0,0,0,0,0,0,0,3,0,0,0,1;5,9,47,1,3,6,4,26,2,2,2,5,3,0,7,2;4,2,3,0,2,1" +
+  ",3,9,1,0,0,0,1,0,1,1;0,0,6,0,2,0,0,0,0,0,0,0,0,0,0,0;1,1,7,0,0,0,0,1,0,0,0,2,1,0,0,1;0,1,2,0,0,0" +
+  ",0,0,0,0,0,2,0,0,0,0;0,5,3,0,1,5,7,1,0,0,0,0,0,0,1,0;0,4,9,0,5,8,27,49,2,0,3,0,0,0,4,1;0,0,2,0,1" +
+  ",0,0,1,0,0,0,0,4,0,0,0;3,5,4,0,0,0,0,0,0,0,0,6,0,0,0,0;13,11,11,0,1,0,3,25,0,3,0,3,1,0,4,5;0,0,6" +
+  ",0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,2,0,0,0,1,2,0,0,0,0,0,0,0,0;0,0,3,0,3,1,0,0,0,0,0,0,0,4,0,0;56,62" +
+  ",69,3,17,16,26,38,2,3,11,29,6,1,18,2;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0" +
+  ",0,0;7,5,15,0,0,4,12,10,1,1,2,6,1,0,2,3;4,7,25,0,1,1,1,5,1,0,0,2,0,0,1,5;4,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;22,25,3,0,0,0,3,0,0,0,11,18,3,0,0,0;0,4,0,0,0,0,3,1,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;44,0,0,0,0,0,0,0,0,0,0,3,0,0,3,0;0,0,24,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;11,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;2,7,0,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,0,0,0,0,0,9," +
+  "0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,0,0,0,0,3,19,1,0,0,0,0,0,0,0;1,1,3,0,0,0,0,1" +
+  ",0,0,0,0,0,0,1,1;0,4,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,7,2,0,0,0,0,0,0,1,0,0,0,0,4,0;4,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;0,13,0,0,0,0,1,0,0,0,0,0,0,0,4,0;1,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0," +
+  "0,0,0,1,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,4,3,0,0,0,5,6,0,0,1,4,1,0,0,0;0,0,0,0,0,1,0" +
+  ",6,0,0,0,0,2,0,0,1;0,0,0,0,0,0,3,0,0,0,0,0,0,0,0,2;0,0,0,0,0,0,0,17,0,0,0,0,0,0,0,0;0,1,3,0,0,0," +
+  "0,10,0,0,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,9,0,0,0,0,0;1,4,0,0,0,0,0,2,0,0,0,1,0,0,0,0;3,0,0,0,0,0" +
+  ",0,0,0,0,1,0,0,0,0,0;2,3,0,0,0,0,0,0,0,0,2,2,0,0,0,0;6,7,1,0,0,9,0,5,0,0,0,2,0,0,0,0;2,0,5,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;3,5,110,0,6,2,7,5,0,1,0,6,0,2,3,5;5,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,18,0,6,0,0,18,0,0,2,3,1,0,3,4;0,0,11" +
+  ",0,0,0,0,1,0,0,1,0,1,0,1,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,4,5,0,0,0,0,0,1,0;0,0,3" +
+  ",0,0,0,1,10,0,0,0,3,0,0,0,1;0,0,31,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;32," +
+  "3,0,0,0,0,21,0,0,0,8,13,0,0,0,0;0,0,0,0,0,0,2,0,0,0,3,0,0,0,0,0;0,0,12,0,0,0,1,0,0,0,0,0,0,0,1,0" +
+  ";3,0,11,0,0,0,0,1,0,0,0,0,0,0,1,0;4,7,44,0,12,1,0,6,0,0,0,0,1,0,0,8;0,0,0,0,0,0,0,3,0,0,0,0,0,0," +
+  "2,0;0,17,0,0,0,0,0,0,0,2,0,0,0,0,1,0;0,0,3,0,0,0,0,0,0,0,0,4,1,0,1,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,1,0,0,0,0,0,0,0,0;5,0,1,1,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;2,5,1,0,0,0,0,11,0,1,0,0,0,0,1,1;0,24,0,0,0,0,0,0,4,3,0,0,1,0,0,0;0,0,0,0,0,0,1,0,0,0,0,5" +
+  ",0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,1,0,0,0,0,0,1,0;4,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,4,0,0;0,11,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,1,0" +
+  ",0,0,3,0,0;0,0,0,0,0,0,8,0,0,0,4,0,0,0,0,0;0,4,9,0,7,0,0,16,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;1,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,1,0,0,0,0,0,0;0,5,7,0,0,1,2,0,1,0," +
+  "1,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,3,0,0,0,0,0;1,0,0,0,0,1,0,0,0,0," +
+  "0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,1,0,0,0,0,0,1,0,0,0,0,0,0,0;0,1,15,0,0,0,0,12,0," +
+  "0,0,5,0,2,3,6;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,4,0,0,0,28,18,0,0,0,0,3,0,0,0,0;23,0,0,0,0,0,2,0" +
+  ",0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,9,0,1,0,0,1,0,0,0,8,0,0,0,0;1,0,0,0,0,1,0,0" +
+  ",0,0,0,1,0,0,1,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,0,0,0,0,0,0,0,3,0;3,2,8,0,2,1,2,6" +
+  ",0,0,0,5,0,0,1,0;21,0,1,0,0,1,10,1,0,0,1,3,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,14,0,0,0,1," +
+  "4,3,0,0,0,18,0,0,1,3;2,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,6,0,0,0,0,0,0;0,0,5,0,0,0" +
+  ",0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,1,1,0,0,0,0,0,0,2,0;1,0,0,0,0,4,6,4,0,1,0,0,0,0,2,0;0,0,0,0,0,0" +
+  ",0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0" +
+  ",0,17,3,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;3,0,12,0,0,0,0,5,0,0,0,0,1,0,0,0;7,3,133,2" +
+  ",12,2,2,3,0,0,1,2,2,0,1,0;31,10,38,0,2,5,11,29,0,1,2,15,8,0,9,2;0,0,4,0,0,0,0,2,0,2,0,0,0,2,0,0;" +
+  "0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,1,0,0,0,0,0,0" +
+  ";21,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0," +
+  "0;0,0,1,0,0,0,10,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,1,0,1,0,0,0,0,0,1,5,0,0,0" +
+  ",0;1,0,63,0,7,0,0,3,0,0,0,2,1,0,0,4;0,0,5,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,4,1,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;4,1,0,0,0,0,0,0,0,0,1,4,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,2,0,0,0;6,0,1,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;5,0,2,0,0,0,0,1,0,0,0,0,0,0,0,0;2,0,0,0,0,5,13,15,2,1,2,1,0,0,0,0;0,0,0,0,0,0,3,0,0,0,0,0,4," +
+  "0,0,0;17,8,18,0,2,7,14,39,5,0,2,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,0,0,3,0," +
+  "0,0,0,0,0;0,0,1,0,0,0,4,1,0,0,0,0,0,0,0,0;0,17,0,0,0,0,10,5,0,0,0,1,0,0,0,0;0,0,1,0,14,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,5,5,1,0,1,2,0,0,0,0,5,2,0,0,0;0,1,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0" +
+  ",0,0,1,0,1,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,0,0,0,0,0,2,0,0,0,0,0,0,0,0;1,0,325,2,15,1,0,3," +
+  "0,0,0,0,2,2,0,1;1,1,0,0,0,0,0,3,1,0,0,0,0,0,0,0;0,4,2,0,1,0,0,23,0,0,0,0,0,0,0,0;24,9,15,1,3,2,5" +
+  ",8,0,1,2,6,0,0,3,4;2,1,13,0,0,0,3,0,0,0,0,2,0,2,1,0;7,3,5,0,5,0,0,8,0,0,1,0,1,0,0,0;7,7,1,0,0,2," +
+  "0,0,0,0,0,22,0,0,10,0;0,0,0,0,0,0,0,10,0,0,0,0,0,0,0,1;13,1,11,0,2,1,2,5,0,0,0,6,0,0,5,3;26,1,2," +
+  "0,0,6,2,0,0,0,0,1,1,0,0,0;0,0,22,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,31,0,2,0,0,0,0,0,0,0,0,0,0,9;5,3," +
+  "1,0,0,0,0,2,0,0,0,1,0,0,1,0;2,2,5,0,1,1,3,0,0,0,0,0,0,0,0,0;6,6,1,0,1,1,7,7,1,0,4,2,0,0,2,0;0,83" +
+  ",18,0,0,0,47,21,0,5,3,3,1,1,3,0;3,0,1,0,0,0,0,0,0,0,0,1,0,0,0,1;0,0,1,0,0,0,1,2,0,0,0,0,0,0,0,0;" +
+  "13,29,14,0,3,13,8,12,4,5,0,14,0,1,6,0;0,1,0,0,0,0,0,4,0,2,0,0,0,0,0,0;1,0,2,0,0,1,0,1,0,0,0,0,0," +
+  "0,1,1;4,48,75,0,2,1,7,4,1,0,0,27,0,0,0,0;3,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,4,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,0;20,29,39,0,11,5,21,10" +
+  ",0,0,5,13,1,0,7,5;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,2,15,0,0,0,0,0,0,0,0,0,0,0,0,0;20,10,458,0,8" +
+  "2,2,2,7,0,0,0,13,9,7,18,23;0,0,8,0,0,0,0,0,0,0,0,1,0,1,0,0;17,2,18,0,3,2,6,17,0,0,1,1,2,1,0,3;1," +
+  "0,7,0,0,1,0,0,0,0,1,0,0,0,1,1;2,0,1,0,1,0,1,3,0,0,0,0,1,0,1,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;1," +
+  "0,0,0,0,2,1,1,0,1,0,0,0,0,0,0;6,2,12,0,0,0,0,1,0,0,0,1,0,0,2,0;0,1,0,0,0,0,5,1,0,0,2,0,0,0,0,1;0" +
+  ",0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;1,3,5,0,1,0,6,39,0,0,0,3,2,1,1,0;0,0,3,0,0,0,0,0,0,0,0,0,1,0,0,0;" +
+  "0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0,3,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;" +
+  "0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;17,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;7,39,31,0,2,3,5,21,2,2,1,16,4,1" +
+  ",9,0;0,0,4,0,2,0,0,0,0,0,0,0,0,0,0,0;32,0,0,0,0,2,0,0,0,0,0,1,0,0,0,0;6,0,0,0,1,0,0,0,0,0,0,0,0," +
+  "0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0," +
+  "0,0,0;5,0,0,0,0,0,37,0,0,0,0,0,0,0,0,0;10,9,10,0,0,5,2,31,0,1,2,0,0,0,0,0;0,0,4,0,0,0,1,0,0,0,0," +
+  "0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,7,0,0,0,0;13,1,0,0,0,5,9,0,0,0,0,0,0,0,0,0;5,4,5,0,1,3,4,1,0,0,0" +
+  ",2,0,0,4,0;34,15,117,3,11,2,19,13,1,0,1,27,4,3,5,5;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,1" +
+  ",4,0,0,0,0,0,0,0,0;0,2,0,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,26,0,0,0,2,0,0,0,0,0;0,0,0,0,0,0," +
+  "6,0,0,0,0,0,0,0,0,0;3,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,7,0,0,0," +
+  "0,4,0,0,0,8,0,0,0,0;0,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;7,2,6,0,0,0,2,46,1,1,1,1,1,0,0,0;0,2,0,0,0," +
+  "0,0,1,0,0,0,0,0,0,1,0;2,1,12,1,1,0,0,3,0,0,2,1,1,0,1,0;2,3,0,0,0,0,2,0,0,0,1,7,0,0,0,0;0,1,0,0,0" +
+  ",0,1,7,1,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,0,5,0,0,0;58,13,37,1,0,2,36,2,1,1,11,44,1,0,7,1;5,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,9,0,0,0,1,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",24,0,1,0,0,0,0,0,0,0,1,0,0,0;1,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;33,2,6,0,0,1,1,1,0,0,0,4,1,0,1,1;8" +
+  ",0,14,0,1,1,2,1,0,0,1,2,1,0,0,17;3,0,0,0,0,0,0,0,0,0,0,0,2,0,0,0;61,43,92,1,14,17,52,58,4,0,4,23" +
+  ",4,5,25,4;2,2,0,0,0,0,0,0,0,0,0,0,0,0,3,0;102,15,11,0,4,3,13,41,0,0,1,12,0,0,3,0;3,0,0,0,0,1,0,0" +
+  ",0,0,0,0,0,0,0,0;29,34,51,0,12,13,20,77,5,9,3,16,1,2,12,12;0,0,27,0,0,0,0,0,0,0,0,0,0,0,0,0;3,1," +
+  "2,0,0,0,2,2,0,0,0,1,0,0,2,0;0,0,0,0,0,0,1,9,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,15,0,0,0,0,0,0,0,0;0,5" +
+  "1,0,0,0,0,4,0,0,0,5,19,0,1,2,0;6,0,0,0,0,3,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3" +
+  ",2,7,0,0,0,0,2,1,0,0,0,0,0,0,0;18,3,26,0,2,0,5,10,1,1,0,5,5,1,1,2;0,1,1,0,0,0,0,0,0,0,0,4,0,0,0," +
+  "0;5,0,8,0,0,1,0,0,0,0,0,2,0,1,0,1;0,1,0,0,0,0,1,2,0,0,0,0,0,0,0,0;3,1,6,0,1,0,1,0,0,0,0,0,0,1,0," +
+  "1;3,1,0,0,0,0,3,0,0,0,0,0,2,0,4,0;0,0,0,0,0,0,0,0,0,0,0,0,8,0,0,0;0,5,5,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,304,5,14,0,0,0,0,0,0,0,0," +
+  "1,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,18,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,11,0,2,1,0,2,0,0,0,6,1,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,6,0,0;19,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;49,73,95,3,7,5,8,96,1,2,1,18,3,2,17,1;1,0,5,0,0,0,0,0,0" +
+  ",0,0,0,0,1,0,0;27,3,22,0,8,3,4,1,0,0,0,4,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,0;2,2,5,0,2,0,5,1" +
+  ",0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,1,0,0,5,0,0,0,1,0,0,0,0;21,1,18,0,0,0,1" +
+  ",27,0,0,0,1,0,4,2,0;0,1,5,0,0,1,9,11,0,0,0,0,0,0,2,0;1,0,1,0,0,0,1,0,0,0,0,0,0,0,1,0;0,2,14,0,0," +
+  "0,0,12,0,0,0,0,0,0,21,0;1,0,2,0,0,0,0,0,0,2,0,0,0,0,0,0;47,36,72,1,7,8,10,12,0,0,1,9,7,3,13,3;1," +
+  "0,1,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5," +
+  "9,2,0,0,0,4,2,0,0,0,7,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;11,1,5,1,0,2,2,7,1,0,0,0,0,0,0,0;2" +
+  "7,9,13,0,3,10,46,10,1,0,2,1,1,0,1,0;0,0,14,0,0,0,0,0,0,0,0,0,0,4,0,0;2,4,0,0,0,6,10,0,0,0,1,1,0," +
+  "0,0,0;1,1,0,0,0,0,1,1,0,0,0,0,0,0,0,0;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;22,6,60,2,16,1,1,3,0,0,1,2" +
+  "2,0,1,8,4;3,0,0,0,0,0,1,0,0,0,1,0,0,0,0,0;109,64,95,7,16,3,15,12,0,0,8,26,6,1,10,4;30,23,33,0,8," +
+  "0,12,22,0,0,1,7,3,1,4,3;2,6,1,0,1,1,2,1,2,0,4,3,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;7,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,4,0,0," +
+  "0,0,0,0,0,0,0,2,0,0,0,0;83,0,0,0,0,0,6,0,0,0,0,4,0,0,0,0;15,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2," +
+  "0,2,0,0,0,0,0,0,1,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,9,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,1,0,1,2,0,0,0,4,0,0,0,0;2,0," +
+  "1,0,0,1,6,1,0,0,0,0,0,0,0,0;14,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3" +
+  ",0,0,0,0,0,0,0,0,0,2,0,0,1,0;12,1,90,0,16,0,0,2,0,0,0,11,5,0,11,3;1,0,3,0,0,2,0,0,0,0,0,0,0,0,0," +
+  "0;0,4,3,0,1,0,0,0,0,0,0,0,0,0,0,0;3,9,0,0,0,0,0,4,0,0,0,3,4,0,5,0;13,0,1,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;19,9,22,0,2,1,4,5,0,0,0,5,1,0,2,2;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,0,0,0,0,1,0,0,1,0,0," +
+  "0,0,0;126,176,0,0,0,12,14,8,2,1,4,23,1,0,7,2;3,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;8,3,0,0,0,0,2,0,0,0" +
+  ",0,0,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,1,0,0,0,0,0,0,0,0,0;10,0,0,0,0,1,0,0,0" +
+  ",0,0,1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,2,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;38,10,10,0,2,2,5,2,0,0,1,13,0,0,1,1;0,10,0,0,0,0,2,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;6,2,12,1,0,0,1,0,0,0,1,2,0,0,0,1;0,1,3,0,0,0,0,0,0,0,0,0,0,1,1,0;3,4,57,0,3," +
+  "2,1,4,0,0,0,4,1,0,2,1;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;15,5,23,0,2,0,0,4,0,0,0,5,2,0,4,4;0,3,0,0" +
+  ",0,0,1,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,17" +
+  ",0,4,0,0,0,0,0,0,0,0,0,0,0;1,2,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,11,2,1,0,0,0,0,0,0,0,0,1,1,0;0,0," +
+  "39,0,1,0,0,0,0,0,0,1,0,1,0,1;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,5" +
+  ",0,0,0,1,5,0,0,0,1,3,0,0,1,2;5,2,12,0,1,1,4,68,0,0,0,2,0,0,3,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0" +
+  ",3,45,0,1,0,1,1,0,0,0,4,0,0,0,0;2,2,17,0,4,0,4,3,0,0,1,4,1,0,2,1;4,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";1,0,37,0,3,0,0,0,0,0,0,3,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,2,0,0,0,1;1,0,3,0,1,1,0,0,0,0,0,0,0,1,0" +
+  ",0;21,8,85,0,11,0,5,59,1,7,0,4,3,0,8,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;11,3,36,0,1,0,0,11,0,1,0," +
+  "5,1,0,2,1;2,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,2,9,0,1,0,0,5,0,0,0,1,0,0,0,6;1,3,16,0,1,0,0,0,0,0,0" +
+  ",4,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,18,2,0,0,0,0,0,0,0,0,0,8,0,3;2,1,2,0,1,0,0,8,0,0," +
+  "0,1,1,1,2,12;0,9,1,0,0,0,0,0,0,0,0,0,7,0,16,0;0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,6;0,0,0,0,0,0,0,1,0," +
+  "0,0,0,1,2,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,28,0,4,0,0,0,0,0,0,3,0,0,0,0;339,11,10,0,5,40," +
+  "138,19,1,1,11,14,10,0,10,0;2,1,0,0,0,1,0,1,0,0,0,0,0,0,0,0;0,1,0,0,0,3,7,0,0,0,0,0,0,0,0,0;0,2,2" +
+  ",0,0,0,0,0,0,0,0,2,0,0,11,0;14,4,51,0,2,0,8,5,1,0,0,3,4,0,4,2;13,78,23,0,3,0,0,4,0,0,0,37,0,0,1," +
+  "0;0,0,9,0,0,0,0,13,1,0,0,0,0,0,1,0;0,2,2,0,0,0,9,107,4,0,0,0,0,0,3,1;0,6,7,0,0,0,7,3,0,0,0,0,0,0" +
+  ",0,0;0,0,18,0,0,0,5,125,0,0,0,0,0,0,1,3;0,2,15,0,0,1,1,15,2,0,0,3,4,0,4,1;0,2,4,0,0,0,0,0,0,0,0," +
+  "0,0,0,1,1;0,0,0,0,0,0,0,28,0,0,0,0,0,0,0,0;31,25,0,0,0,0,11,27,5,0,0,0,0,0,0,0;0,0,0,0,0,0,0,9,0" +
+  ",0,0,0,0,0,0,0;0,0,0,0,3,0,0,0,0,0,0,1,0,0,0,0;0,4,13,0,3,0,0,10,8,0,0,0,9,0,10,7;2,24,24,0,9,2," +
+  "19,32,9,11,6,14,4,0,16,5;81,9,4,0,2,17,91,1,3,0,11,8,0,0,4,0;7,2,12,0,1,0,0,4,0,0,0,0,0,1,0,0;3," +
+  "5,38,0,8,4,5,30,0,0,0,3,1,1,9,1;20,14,18,0,2,0,2,29,0,0,4,10,2,2,1,2;3,0,0,0,0,1,2,6,1,0,0,1,0,0" +
+  ",1,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,2,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,2,0,0" +
+  ",0,6;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29,43,32,0,6,6,6,24,0,3,11," +
+  "16,7,2,9,6;2,0,5,0,1,1,0,1,0,0,0,2,0,0,1,2;0,1,8,0,1,0,0,1,0,0,0,0,0,1,0,0;33,14,23,1,2,4,13,4,0" +
+  ",0,11,13,1,1,4,2;1,1,2,0,0,0,2,3,0,0,0,2,0,0,1,0;88,40,52,0,10,7,41,63,0,0,8,33,8,2,29,10;1,10,6" +
+  ",0,2,4,9,2,9,0,0,10,0,0,20,0;33,20,86,2,8,2,20,2,0,2,3,18,3,0,0,2;2,3,3,0,0,0,3,3,0,0,1,0,2,0,0," +
+  "12;0,3,14,0,0,0,0,6,0,0,0,7,0,0,0,0;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,30,0,8,0,0,2,0,0,0,2,0,0" +
+  ",0,0;0,0,6,0,0,0,0,0,0,0,0,0,1,0,0,0;26,6,5,0,1,0,1,3,2,0,6,14,1,0,1,0;4,1,22,0,0,1,2,0,0,0,0,5," +
+  "0,2,0,0;1,16,0,0,0,0,0,0,0,0,1,4,0,0,0,0;0,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0;6,0,5,0,0,0,0,0,0,0,0,0" +
+  ",3,0,5,0;2,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,8,4,0,0,0,0,0,0,0,0,7,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,8,69,0,4,6,0,3,0,0,0,4,3,1,6,0;1,0,17,0,3,0,0,0,0,0,0,0,0,0,0,0;1,0,2,0,0,1,2,2,0,0," +
+  "1,0,0,0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,0,4,0,1,0,1,0,0,0,0,0,0,0,1,0;41,0,11,0,0,18,2,0,0,0,0,2,0,0,0,0;0,1,5,0,0,0,1,0,0" +
+  ",0,0,0,0,0,0,0;3,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,10," +
+  "0,0,0,1,0,0,0,0;1,0,0,0,0,0,38,0,0,0,17,0,0,0,0,0;0,4,0,0,0,0,0,0,0,1,3,5,0,0,0,0;0,0,25,0,0,0,0" +
+  ",0,0,0,0,1,0,0,0,0;0,1,1,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,12,0,5,0,1,0,0,0,0,0,0,0,0,12;0,0,0,0,6,0" +
+  ",0,0,0,0,0,0,0,0,0,0;23,27,0,0,0,0,0,1,0,0,0,8,0,0,2,0;0,20,1,0,0,0,5,0,0,0,1,3,0,0,0,0;38,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0" +
+  ",0,0,0,0,0,0,0,7,1,0,0,0;0,10,0,0,0,0,2,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,14,0,0,0,0;6,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,2,0,0,0,0,0,0,1,0,0,0,0,0,0;1,0,2,0,0,0,0,1,0,0,0,0,0,0,0,0;2,2,2" +
+  "2,0,3,0,1,1,0,0,1,2,0,1,0,4;3,6,95,3,8,20,4,28,1,0,0,1,0,1,3,1;8,1,0,0,0,1,22,0,0,0,11,3,0,0,0,0" +
+  ";16,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,1,3,0,0,0,0,0,2,0,0,2," +
+  "0;4,0,2,0,0,0,0,0,0,1,0,7,0,1,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0," +
+  "0;0,1,0,0,0,0,0,0,0,0,0,4,0,0,0,0;29,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,12,4,0,1,1,2,0,0,0,7,3,3,0," +
+  "2,0;0,9,0,0,0,0,0,0,0,0,0,6,0,0,0,0;15,10,0,0,0,1,5,0,0,2,0,4,0,0,2,0;20,1,3,0,0,0,3,1,0,0,5,2,0" +
+  ",0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;10,1,1,0,0,0,0,0,0,0,0,1," +
+  "1,0,0,0;4,0,0,0,0,0,1,8,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;12,0,0,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0;2,2,17,1,0,1,11,1,0,1,1,7,0,0,0,0;7,1,3,0,0,0,0,0,0,0,0,1,0,0,0,0;10,0,7,0,0,0,0,0,0,0," +
+  "0,1,0,0,1,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;1,2,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,12,0,0,1,0,0" +
+  ",0,0,0,0,0,0;3,0,13,0,1,0,0,2,0,0,0,0,0,1,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,1,0;2,0,2,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;8,9,65,0,12,5,9,37,0,0,0,4,1,0,0,5;0,1,3,0,0,0,1,1" +
+  ",0,0,0,0,0,0,1,0;4,5,11,2,0,0,4,8,0,0,0,2,0,0,3,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,9,0," +
+  "0,1,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,4,3,0,1,0,0,2,0,0,0,0,0,0,0,0;1,1,8,0,0,0,1," +
+  "0,0,0,0,2,0,0,0,0;1,0,0,0,0,0,0,1,0,0,0,5,0,0,0,0;3,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;3,5,0,0,0,0,0,2,0,0,0,3,0,0,0,0;1,0,10,0,1,0,0,0,0,0,0,0,0,0,0,0;1,0,4,0,1,0,1" +
+  ",0,0,0,0,1,1,0,1,0;23,0,14,0,1,1,6,4,0,0,0,4,0,0,0,2;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,3,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0;2,0,54,0,1,0,0,2,0,0,0,3,0,0,3,2;0,0,7,0,1,0,0,0,0,0,0,0,0,0,0,0;2,16,19,0," +
+  "3,0,3,13,0,0,0,2,0,0,4,4;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;4,9,5,0,0,0,16,0,0,0,6,3,0,0,1,0;2,4,6," +
+  "0,0,0,0,2,0,0,0,3,0,0,0,2;0,0,0,0,0,0,0,0,0,0,5,0,0,0,0,1;0,0,31,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7" +
+  ",0,1,0,0,0,0,0,0,0,0,0,0,0;0,16,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,1," +
+  "19,0,1,0,0,1,0,0,0,0,0,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,1,2,0,0,0,0,0,0,0,0,0;0,1" +
+  ",1,0,0,0,0,2,1,0,0,0,0,0,0,0;1,0,85,0,0,0,2,3,0,0,0,3,0,0,1,1;38,42,9,0,0,21,25,2,5,3,4,21,1,0,1" +
+  "5,0;304,192,1205,16,143,61,223,124,9,13,42,115,57,31,58,95;11,1,7,0,0,1,0,2,0,0,0,3,1,0,1,2;9,2," +
+  "8,0,0,1,1,0,0,0,0,0,0,0,1,0;1,3,1,0,0,0,1,1,0,1,0,0,0,0,0,0;5,2,22,0,1,0,2,4,0,1,0,1,1,0,1,6;2,0" +
+  ",0,0,0,0,1,0,0,0,0,1,0,0,0,1;11,5,10,0,1,8,1,6,0,0,1,1,0,0,3,0;5,10,14,1,0,4,1,6,0,0,3,6,0,0,2,4" +
+  ";4,2,2,0,1,3,0,0,0,1,0,4,0,0,0,0;4,8,10,0,0,0,0,2,0,1,0,8,1,0,2,0;0,0,14,0,1,0,10,11,0,0,1,1,0,0" +
+  ",0,0;0,0,65,0,10,0,0,88,0,0,0,1,0,0,1,0;0,1,0,0,0,0,1,14,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,10,0,0,0," +
+  "0,0,0,0,0;2,2,1,0,0,0,3,1,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;22,38,6,0,0,0,0,0,0,0," +
+  "4,26,2,0,2,0;9,18,6,0,0,0,4,2,1,0,2,16,8,0,1,0;4,9,6,0,0,0,7,18,1,0,1,5,0,0,1,2;0,1,0,0,0,0,3,0," +
+  "0,0,1,0,0,0,0,0;19,18,5,0,0,5,30,7,0,0,33,13,0,0,4,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;6,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;14,4,26,0,8,0,0,1,0,0,0,4,1,0,0,1;0,0,17,0," +
+  "5,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,3,0,0,0,0,0,0,0;0,0,0,0," +
+  "0,0,0,21,0,0,0,0,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;0,6,1," +
+  "0,0,0,0,2,0,1,0,0,0,0,1,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,1,1,0,0,0,1,3,0,1,0,0,0,0,0,1;15,20," +
+  "6,0,0,1,4,2,0,0,0,4,0,0,3,8;5,0,3,3,0,0,0,0,0,0,0,1,0,0,1,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0," +
+  "0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,2,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0," +
+  "0,0,0,0,0,4,1,0,0,0,0,0,0,0;5,0,1,0,1,0,0,0,0,0,0,0,2,0,0,0;13,5,14,0,0,0,0,1,0,0,0,1,1,0,0,0;0," +
+  "0,0,0,0,0,0,13,0,0,0,0,0,0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,1,0,0,0;0,4,0,0,0,0,0,0,0,0,0,5,0,0,0,0;6" +
+  ",2,3,0,0,0,1,1,0,0,0,2,1,0,1,0;0,2,0,0,0,0,0,0,0,0,0,0,10,0,0,0;0,3,0,0,0,0,0,0,0,0,0,4,0,0,0,0;" +
+  "20,8,72,0,10,5,4,12,0,4,1,12,0,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,7,19,0,0,3,6,14,0,0,1,0,1" +
+  ",0,4,4;0,6,8,0,2,0,0,0,0,0,0,1,0,0,0,0;0,16,0,0,0,0,1,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,1," +
+  "0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;4,5,20,1,2,0,1,2,2,0,0,1,0,1,2,0;0,0,14,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;5,5,7,0,4,5,2,1,0,1,2,0,0,1,0,0;7,0,0,0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0," +
+  "0,0,0,0,0;3,0,0,0,8,0,0,1,0,0,0,0,0,0,0,2;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0," +
+  "0,4,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,5,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;30,6,215,0,20,0,5,7,2" +
+  ",3,3,20,1,1,4,6;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0," +
+  "0,0,0,3,0,0,0,0;0,0,0,0,0,0,0,3,0,3,0,1,0,0,0,0;0,2,0,0,0,0,0,0,0,0,0,0,0,2,0,0;0,0,0,0,0,0,0,0," +
+  "0,0,4,0,0,0,0,0;0,3,0,0,2,0,0,0,0,0,0,3,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,80,0,2,0,0," +
+  "0,0,0,0,3,0,0,0,1;0,2,0,0,0,1,1,0,0,0,0,0,0,0,2,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,2,8,0,1,0,0," +
+  "0,0,0,0,1,0,0,0,0;1,0,8,0,0,0,0,4,2,0,0,0,0,0,0,0;1,2,5,0,0,0,4,31,0,0,3,0,0,0,1,0;1,1,0,0,0,0,0" +
+  ",0,1,0,1,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,2,0,0,0,1,0,0,0,0;0,0,12,0,2,0," +
+  "0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,1;0,0,10,0,0,0,0,8,0,0,0,0,0,1,2,18;0,0,10,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,3,0,0,0,0,8,0,0,0,0,0,0,0,0,0;0,0,0,0," +
+  "1,0,0,0,0,0,0,0,14,0,0,0;0,0,31,0,6,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,4,0,0,0,0,2,0,0,0;1,5,11" +
+  ",0,7,0,1,4,1,0,0,1,1,0,2,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;16,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
+  "0,0,0,1,2,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,17,0,0,0,0,0,0,0,0;0,0" +
+  ",3,0,0,0,1,1,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;7,6,9,0,1,1,2,9,0,0,1,4,0,1,1,0;0,1" +
+  ",20,0,1,0,0,1,0,0,0,0,0,0,0,0;0,4,1,0,0,0,0,0,0,1,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0," +
+  "4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,18,0,0,0,0,0,8,0,0,0,4,0,0,0,0;0" +
+  ",0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",6,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,11,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,10,0,0,0,0,0,0,0,0,0,3,0,0,0,0" +
+  ";0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;11,4,8,0,0,0,2,0,0,0,3,2,0,0,1,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,4,1,0,0,0,0,0,0,0,1,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,1,1,0,1,0;9,6,63,1,4,1,18,38,0,0,5,6,1,1" +
+  ",2,0;0,0,1,0,0,0,3,1,0,0,0,0,0,0,0,0;24,13,32,1,4,2,10,2,0,0,1,9,2,0,3,1;0,1,0,0,0,0,0,11,0,1,0," +
+  "0,0,0,0,0;0,0,32,0,2,0,0,2,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;9,3,6,0,0,3,2,0,0,0,0,2,0,0,2,0;22,0,3,0,0,0,1,1,0,0,0,1,0,0,1,0;4,7,4,0,0,0,0,1,0,0," +
+  "0,0,0,0,7,0;12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,1,0,0,0,0,0,0,0,0;1,2,0,0,0,1,2,10,0," +
+  "0,0,0,0,0,2,0;5,1,12,0,0,3,5,20,0,0,0,2,0,0,6,2;0,0,12,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0" +
+  ",0,0,0,7,0,0,0,0;17,3,84,0,5,2,8,12,1,0,0,9,3,0,7,7;3,8,15,2,3,3,5,20,0,2,1,8,0,2,1,0;2,2,8,0,2," +
+  "0,2,0,0,0,1,0,1,0,0,0;4,3,6,0,0,2,1,0,0,0,0,1,1,0,1,0;3,10,5,0,0,0,0,2,0,0,0,0,1,0,3,0;3,1,3,0,0" +
+  ",1,0,7,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,2,0,0,4,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,22,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,1,0,0,2,2,4,0,0,1,0,0,0,0,0;0,0,1,0" +
+  ",5,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,0,0,0,0,6;2,2,14,0,3,0,3,2,0,0,0,0,0,0,0,0;25,29," +
+  "299,1,54,5,7,23,0,0,0,34,23,3,36,14;0,1,1,1,0,0,1,16,0,0,0,0,0,0,3,0;14,4,135,1,27,0,7,8,0,0,0,1" +
+  "6,2,1,5,6;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,4,0,0,0,0,0,0,1,0" +
+  ",12,9,0,1,0;0,0,4,0,0,0,0,0,0,0,0,2,0,0,0,0;14,1,2,0,1,1,19,2,0,0,4,2,2,0,1,0;0,0,2,1,1,0,3,0,0," +
+  "0,0,1,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;23,0,0,0,0,9,61,0,0,0,0,0,0,0,0,0;12,0,0,0,0,0,14," +
+  "0,0,0,0,0,0,0,0,0;48,12,0,0,0,5,15,0,0,0,13,2,0,0,0,0;2,2,8,0,0,1,1,2,0,0,0,4,1,0,1,0;8,0,8,0,0," +
+  "0,1,1,0,0,2,0,0,0,0,0;0,0,0,0,0,4,7,0,0,0,0,0,0,0,0,0;14,1,2,0,0,1,0,2,0,0,0,1,0,0,5,0;6,0,0,0,0" +
+  ",4,0,0,0,0,0,0,0,0,0,0;14,4,22,0,0,3,20,3,0,1,1,4,1,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,5,0,0,0,0,0,0,0,0,0,0,0;58,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,2,0,0,0,0,0,1,0,0;4,0,0" +
+  ",0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,7,0,0,0,0,0,0,0,0;3,1,3" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,4,0,0,0,0,0,0,0,0;4,1," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,3,8,0,0,0,0,0,0,0,0,0;0,0," +
+  "14,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0" +
+  ",0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,9,53,0,3,0,0,5,0,0,0,12,1,0,17,0;" +
+  "3,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;18,33,47,1,15,5,6,16,0,3,0,8,7,1" +
+  ",15,4;0,1,7,0,1,0,0,2,0,0,0,0,0,1,3,1;4,0,3,0,5,1,1,1,0,0,0,1,0,0,0,0;71,104,82,0,21,28,76,98,5," +
+  "3,7,23,12,2,38,4;0,0,0,0,0,0,0,0,0,0,0,5,0,0,3,0;3,0,0,0,0,3,3,4,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,6" +
+  ",0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;4,0,2,0,0,0,0,2,0,0,0,0,1,0,0,0;0,13,0,0,0,0,0," +
+  "0,0,0,4,0,1,0,3,0;1,0,1,0,1,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,5,0,1,0,0,0,0,0,0;8,26,7,0,16,5," +
+  "5,55,5,10,1,17,0,1,2,2;0,1,0,0,1,0,4,7,0,0,0,0,0,0,4,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,0,0;0,0,0,0,0" +
+  ",0,0,2,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;4,1,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,1,0;0,1,1,0,0,0,9,11,0,0,0,1,0,0,1,0;0,2,0,0,0,0,3,1,0,0,0,0,0,0,1,0;0,0,0,0," +
+  "0,1,4,0,0,0,0,0,0,0,0,0;18,23,23,0,4,1,4,51,0,0,1,11,2,0,2,2;4,1,12,0,1,0,2,14,0,0,1,0,0,0,1,2;0" +
+  ",5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,2,0,0,0,1,0,0,0,0;5,4,12,0,0,2,2,2,0,0,0,4,2,0,2,1;" +
+  "1,1,9,0,1,0,0,2,0,0,0,0,0,0,0,0;6,2,1,0,0,1,6,16,0,2,0,2,2,0,2,0;1,1,1,0,0,1,0,0,0,0,0,0,0,0,0,0" +
+  ";1,0,0,1,0,1,2,0,0,0,0,1,0,0,0,0;3,5,5,0,0,1,2,25,1,0,0,3,0,0,1,0;0,2,1,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,1,0,0,0,1,1,0,0,0,0,1,0,0,0,0;24,3,9,0,2,0,7,2,2,0,31,5,0,0,12,4;28,5,0,0,0,0,5,1,4,0,19,0," +
+  "0,0,0,0;3,0,0,0,0,0,20,0,0,0,26,0,0,0,0,0;3,0,0,0,0,1,4,0,0,0,0,0,0,0,0,0;9,0,0,0,0,0,8,0,0,0,7," +
+  "0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,3,0,0,0,0,0;6,0,0,0,1,7,5,2,0,0,0,0,1,0,1,1;45,38,100,2,10,5,17,14" +
+  "0,3,0,18,26,8,1,21,17;24,32,13,0,7,5,10,37,0,8,3,17,3,1,9,4;3,8,2,0,2,2,3,2,0,1,1,2,1,0,5,1;2,2," +
+  "19,0,2,1,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,0,1,1,0,1,0,0,1,0,0,1,0;77," +
+  "2,181,0,7,1,2,26,0,0,2,5,1,5,8,3;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;15,0,1,0,0,0,0,0,0,0,0,0,1,0,0," +
+  "0;348,60,43,1,8,28,37,14,2,2,7,25,4,3,2,12;0,0,9,0,2,0,0,1,0,0,0,0,0,0,0,0;8,13,3,0,0,9,12,3,0,0" +
+  ",7,2,0,0,21,0;20,0,0,0,0,1,0,0,0,0,0,2,0,0,0,0;0,1,16,0,1,0,1,3,0,0,0,3,0,0,0,0;0,2,1,0,4,0,0,8," +
+  "0,0,0,0,0,0,0,0;63,53,50,0,6,22,51,76,6,2,7,29,9,2,13,5;1,1,3,0,0,0,0,2,0,0,0,1,1,0,0,0;2,0,1,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0," +
+  "0,0,0,0,0,0,0,0,1,0,1,0;13,9,4,0,0,1,1,11,0,1,1,7,3,0,4,1;9,4,2,0,0,1,0,0,0,0,0,2,0,0,0,0;6,2,5," +
+  "0,0,0,0,1,0,1,0,1,3,0,0,0;7,0,0,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,1," +
+  "1,0,0,0,0,0,0,0,0,0,0,0,0;1,2,0,0,0,1,6,8,0,0,1,3,0,0,1,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,1,3,13,0,0,0,1,0,0,3,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,0,4,0,0,0,1,0,0,0,0,0;13,1" +
+  "0,87,4,8,2,8,4,1,0,0,13,5,2,10,4;1,0,25,0,1,0,0,0,0,0,0,0,0,5,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;5,0,1,2,0,0,0,0,0,0,0,1,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0," +
+  "0;1,3,0,0,0,1,0,0,0,0,0,0,0,0,1,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;8,0,1,0,0,0,1,2,0,0,0,1,0,0,0," +
+  "0;3,0,5,0,0,0,0,5,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,13;13,5,13,0,0,16,0,65,2,1,6,2,0" +
+  ",1,1,0;1,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,2,0,0" +
+  ",0,0,2;1,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,4,0,1,0,1,0,0,0,0,1,0,0,0,0;1,0,40,0,2,0,0,0,0,0,0,0" +
+  ",0,1,0,2;4,1,0,0,0,0,0,0,0,0,0,4,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0;3,4,5,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;12,17,112,0,13,2,25,75,5,0,5,24,0,0,38,5;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1,1,3,0,0,4,0,0,0,3,0,0,0,0;0,0,0,0,0,0,2," +
+  "8,0,0,0,0,0,0,0,0;0,1,0,0,0,1,0,0,0,0,0,2,0,0,0,0;5,4,14,1,0,1,1,0,0,0,0,4,1,2,1,1;0,0,1,0,1,0,0" +
+  ",0,0,0,0,1,0,1,0,0;2,3,0,0,0,0,2,0,0,0,1,4,0,0,2,2;107,41,18,0,0,5,2,3,0,0,5,70,0,0,17,0;9,21,24" +
+  "0,0,39,3,0,90,0,1,0,23,5,5,26,14;1,0,2,0,1,0,0,8,0,0,0,0,0,0,1,0;1,0,6,0,0,0,1,0,0,0,0,6,2,0,3,0" +
+  ";0,0,5,0,3,0,0,6,0,0,0,1,0,3,0,1;0,1,0,0,0,2,0,0,0,0,0,0,0,0,2,0;0,0,10,0,0,0,0,1,0,0,0,0,0,0,0," +
+  "0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,6,0,3,0,0,0,0,0,0,0;75,56,3,0,1,6,2,18,1,0,1,5,2,0" +
+  ",0,0;52,125,61,0,3,33,61,115,9,4,11,30,2,5,18,6;4,1,1,0,0,1,6,9,0,0,0,0,0,0,0,1;2,16,16,0,1,0,1," +
+  "1,0,0,0,3,3,0,0,0;6,16,16,1,3,1,2,14,0,0,1,0,1,0,0,0;54,15,36,0,5,4,13,12,0,0,2,5,2,2,4,2;0,0,4," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;3,1,9,0,1,0,0,8,2,0,0,0,0,0,8,1;0,1,2,0,1,0,0,2,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,2,0,1,0,0,0,0,0,0,0,2;10,15,1,0,2,10,25,13,7,4,1,16,1,2,14,0;1,2,0,0,0,0,0,1,0,0,0,2,1,0,1,0" +
+  ";0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,2,0,0,0,0,2,2,0,0,0,0,0,0,3,0;0,0,0,0,0,0,0,0,0,0,0,0,8,0,0,0" +
+  ";0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;19,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,20,1,2,1,0,2,0,0,1,2,6,1," +
+  "0,7;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29,0,1,0,0,0,1,1,0,0,1,0,0,0,3,0;12,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,4,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,4;4,1,4,0,0,0,3,1,0,0,1,3,0," +
+  "0,0,2;0,0,23,0,5,0,0,0,0,0,0,0,1,0,0,0;2,4,69,1,7,0,0,4,0,0,0,2,0,0,5,2;4,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;5,0,4,0,0,2,0,3,0,0,0,0,0,0,2,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,3,0,1,0,0,0,0,0,0,0," +
+  "1,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;20,1,19,0,3,0,3,1,0,0,0,6,0,0,0,0;0,0,4,0,0,0,0,1,0,0,0," +
+  "0,1,0,1,0;2,3,21,0,6,0,1,3,0,0,0,1,0,0,1,1;0,4,0,0,0,0,0,0,0,0,0,2,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;6,1,1,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,2,0,1,0,0,0,0,0,0,0,0,0,0,1;0,0,26,0,2,0,0,0,0,0," +
+  "0,0,0,0,2,0;3,0,9,0,0,0,2,3,2,0,0,0,0,0,0,0;0,1,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,3,0,0,0,0,2,8,0,0,0,0,0,0,0,0;2,1,16,0,1,1,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,1,0,0" +
+  ",0,0,0,0,0,0;2,1,9,0,0,0,1,3,0,0,0,4,1,0,0,0;1,3,2,0,0,0,0,1,0,0,0,3,0,0,0,0;0,6,0,0,0,0,0,0,0,0" +
+  ",0,2,0,0,1,0;5,11,0,0,0,0,0,0,0,0,0,0,1,0,0,0;1,2,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,15,0,0,0,5,1,0" +
+  ",0,0,2,1,0,0,5;0,1,1,0,0,0,0,0,0,0,5,3,0,0,0,0;0,0,6,0,0,1,0,0,0,0,0,0,0,0,0,0;1,0,21,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0;25,40,39,0,2,0,18,30,1,3,16,4,2,0,11,2;2,3,8,0,0,0,0,3,0,0,1,0,2,0,0,0;0,0,0,0,0" +
+  ",4,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,2,0,0,0;0,1,0,0,0,0,2,0,0,0,0,1,0,0,0,0;0,1,0,0,0" +
+  ",0,0,22,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,4,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;4,3,44,0" +
+  ",2,4,1,0,0,0,0,0,2,0,4,0;1,0,2,0,0,0,2,1,0,0,0,0,1,0,1,2;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,9,30," +
+  "0,1,3,1,7,0,0,0,4,0,0,3,0;0,0,7,0,0,0,0,2,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,1,0,0,0,0;118,51" +
+  ",88,0,16,46,51,46,4,3,7,24,5,3,20,24;2,1,13,0,3,3,1,4,1,0,1,1,0,0,1,1;14,3,4,0,2,3,8,7,0,0,7,6,1" +
+  ",0,3,6;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,1,2,0,0,0,0,0,0,1,0,0" +
+  ",0,0,0;0,0,6,0,0,0,0,1,0,0,0,0,0,0,0,0;1,3,1,0,0,0,8,0,0,0,2,0,0,0,3,0;0,0,12,0,0,0,0,0,0,0,0,1," +
+  "0,0,0,0;16,9,40,0,5,3,23,24,2,0,6,14,6,0,2,3;6,8,13,1,0,2,7,36,0,3,1,8,0,0,4,1;2,0,7,0,0,0,0,0,0" +
+  ",0,1,3,0,0,1,0;0,0,14,0,0,0,0,0,0,0,0,1,0,0,3,0;55,48,6,0,0,16,41,12,3,1,14,27,0,0,15,0;12,3,56," +
+  "0,6,0,8,3,0,0,1,4,3,0,3,3;0,4,10,0,0,1,14,16,0,0,0,0,0,0,4,0;0,1,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "0,0,0,0,0,16,0,0,0,6,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,8,0;3,5,23,0,2,1,2,3,0,1,0,5,0,0,6,0;" +
+  "0,2,0,0,0,0,1,0,0,0,0,0,0,0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;12,4,11,0,0,0,1,2,0,1,0,2,0,0,0," +
+  "1;0,0,18,0,1,0,2,3,0,0,0,4,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,14,91,1,6,0,4,15,0,0,0,4,0," +
+  "0,11,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;6,4,4,0,0,0,0,0,0,0,0,4,1" +
+  ",0,0,3;0,0,10,0,10,0,0,3,0,0,0,7,5,0,0,0;12,16,66,0,10,0,10,20,0,0,2,8,13,1,6,4;0,3,0,0,0,0,1,0," +
+  "0,0,0,1,0,0,9,0;2,3,7,0,0,0,0,0,0,0,0,2,0,0,2,0;0,0,7,0,1,0,0,1,0,0,0,1,1,0,0,1;0,0,3,0,0,0,0,1," +
+  "0,0,0,0,0,5,0,1;3,0,0,0,0,5,0,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,8,6,7,0,6,0,0,0,0;3,1,3,0,0,0,0,1" +
+  ",0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;41,17,4,1,1,5,6" +
+  ",0,0,0,5,16,0,1,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;21,1,0,0,0,0,3,0,0,0,0,0,0,0,0,0;0,0,16,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,2,0,0," +
+  "0,0,0,0,0,0,6,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,1,0,2;0,0,8,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0," +
+  "0,0,0,0,0,0,0,17,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,1,0," +
+  "0,0,0,0,0,0,0,0,23,0,0,0;0,0,5,0,0,0,0,1,0,0,0,0,0,0,0,0;8,1,0,2,0,0,0,0,0,1,0,0,0,0,0,0;0,0,41," +
+  "0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,1,0,0,1,0,0,0,0,0,0,0,0;0,4,0," +
+  "0,0,0,1,3,0,0,0,1,0,0,0,0;1,5,5,0,1,2,0,10,0,0,2,0,0,0,2,1;15,16,32,1,3,3,7,6,1,2,4,7,0,0,6,2;0," +
+  "0,0,0,0,0,1,5,0,0,0,0,0,0,0,0;59,22,21,2,0,0,6,43,2,3,2,8,12,8,3,1;7,2,0,0,0,0,0,0,1,0,0,4,1,0,0" +
+  ",0;0,0,0,0,0,0,0,1,0,0,0,3,0,0,0,0;2,2,0,0,1,0,0,2,0,0,0,1,0,0,1,0;0,0,0,0,0,0,1,2,0,0,1,0,0,0,0" +
+  ",0;0,0,0,0,0,0,0,1,0,0,0,4,0,0,0,0;0,0,15,0,0,0,0,48,1,0,0,0,0,0,0,0;0,13,0,0,0,0,0,3,0,0,0,7,0," +
+  "0,0,0;4,7,0,0,0,0,0,0,0,0,0,0,0,0,1,0;3,4,3,0,0,0,0,0,0,0,0,0,0,0,0,0;5,3,2,0,0,0,0,0,0,0,0,1,0," +
+  "0,1,0;0,0,22,0,2,0,0,2,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,32,0,0,0,0,1,0,0,0,0," +
+  "1,0,0,12;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;5,5,24,0,3,1,5,3,0,0,0,6,0,1,4,1;1,0,2,0,0,0,2,1,0,0,0," +
+  "0,0,0,1,0;0,2,2,0,0,0,0,0,0,0,0,0,0,0,0,0;24,25,23,2,0,21,24,14,2,0,4,6,1,0,14,0;0,3,0,0,0,0,0,0" +
+  ",0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,10,0,0,0,0;0,5,1,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,7,1," +
+  "0,0,0,0,0,0,0,0,0;62,178,33,0,11,14,59,9,1,7,7,28,2,0,25,0;11,17,3,1,1,1,2,1,0,1,1,12,2,0,5,0;6," +
+  "3,0,0,0,5,14,0,0,0,5,1,0,0,1,0;2,2,0,0,0,0,3,0,0,1,1,0,0,0,0,0;5,10,6,0,0,0,1,2,0,1,0,5,0,0,2,0;" +
+  "7,1,1,0,0,0,13,23,3,0,5,3,0,3,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,33,0,0,0,0,0,0,0,0,0,8,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0" +
+  ",0;6,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,13,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,6,0,0,0,0,1,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,1,0,0," +
+  "0,0;41,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;27,15,0,0,0,14,18,0,0,0,11" +
+  ",21,0,0,18,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,14,5,0,0,3,5,0,0,0,0,0,0,0,7,0;53,34,45,0,5,18,43,7,0,2,3,43,1,0,15,1;1,1,10,0,0," +
+  "0,0,0,0,0,0,2,0,0,1,0;0,0,5,0,1,0,0,0,0,0,0,0,2,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,0,0,0," +
+  "0,0,0,0,0,0,4,0,0,0,0;10,3,2,0,0,2,1,1,0,0,1,0,0,0,1,1;1,0,3,0,0,0,1,5,0,0,0,0,0,0,0,0;0,0,0,0,0" +
+  ",0,0,5,0,0,0,1,0,0,0,1;0,8,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,2,2,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,4,0,1" +
+  ",0,0,0,0,0,0,1,0,0,0,0;0,0,1,0,0,0,4,0,0,0,0,0,0,0,0,0;0,10,0,0,0,0,1,5,0,0,0,12,0,0,0,0;0,0,0,0" +
+  ",0,0,32,0,0,0,6,0,0,0,0,0;4,0,54,0,5,2,0,0,0,0,0,1,3,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,2" +
+  ",0,2,0,0,0,0,0,0,0,0,0,0,0;2,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;7,0,16,0,1,0,0,0,0,0,0,1,0,0,0,0;1,5," +
+  "4,0,0,1,0,0,1,0,0,2,0,0,1,0;12,1,10,0,6,0,1,9,0,1,0,1,0,0,2,1;1,0,0,0,0,0,2,0,0,0,0,1,0,0,0,0;0," +
+  "0,9,0,0,1,0,0,0,0,0,7,0,0,1,0;7,6,2,0,3,1,1,13,0,0,0,4,0,0,0,0;16,1,0,0,0,2,2,2,0,0,0,1,0,0,0,0;" +
+  "28,22,18,0,1,2,9,15,0,0,8,9,0,0,0,0;64,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;22,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;5,0,55,2,12,1,1,0,1,0,0,6,0,0,0,2;0,2,3,0,4,0,0,1,0,0,0,1,0,0,0,0;19,3,0,0,0,0,6,1,0,0,0,2" +
+  "7,1,0,0,1;5,0,0,0,0,0,0,1,0,0,0,10,0,0,0,0;0,7,0,0,0,0,0,4,0,0,0,8,0,0,0,0;0,3,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,2,0,0,0;0,5,0,0,0,0,0,3,0,0,0,9,0,0,1,0;0,9,41,0,3,0,0,0,0,0," +
+  "0,4,0,0,9,0;0,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;7,11,38,0,4,0,6,7,2" +
+  ",1,1,6,0,0,2,5;2,0,1,0,0,0,0,0,1,0,1,0,0,0,0,2;0,0,5,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11," +
+  "0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;2,1,3,0,1,3,5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0," +
+  "0,0,0,15,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,2,1" +
+  ",1,0,0,2,0,0,0,0;0,0,0,0,0,0,2,3,4,0,0,0,0,0,0,0;44,62,86,0,0,6,15,45,3,0,3,7,1,0,4,3;0,0,0,0,0," +
+  "0,0,4,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;3,4,1,0,0,1,0,31,6,0,0,1,0,0,0,4;42,37,1,0" +
+  ",0,3,11,7,1,0,2,28,0,0,4,0;3,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,3,0,0,9,0;1,7,0" +
+  ",0,0,0,0,0,0,0,0,5,0,0,0,0;0,14,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0,1,16,2,0,0,0,0,0,0,0,0;0,0" +
+  ",48,9,1,0,0,4,0,0,0,2,0,1,1,5;0,0,5,1,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,2,0,0,0,0,0,0,0,0,0,0;0," +
+  "6,1,0,0,0,0,0,0,0,0,2,0,0,1,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,23,0,0,0,0,1,0,0,0,0,4,0,0,0,0;0" +
+  ",3,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,1,25,0,1,0,3,59,2,2,0,0,1,0,6,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0" +
+  ";0,0,1,0,2,0,0,4,0,0,0,0,0,0,0,0;0,0,10,0,2,0,0,0,0,0,0,4,0,0,0,1;11,4,11,0,2,0,0,0,0,0,0,4,0,0," +
+  "0,1;67,2,21,2,2,1,0,3,0,0,1,0,12,1,4,7;3,2,24,5,0,0,0,0,0,0,0,1,0,0,0,0;0,0,1,0,1,0,0,5,0,0,0,0," +
+  "0,0,0,0;2,0,5,0,4,0,2,1,0,0,0,0,0,0,1,0;0,0,0,0,0,0,0,1,0,0,0,0,0,4,0,0;1,2,65,0,1,0,0,1,0,0,0,3" +
+  ",1,0,1,0;0,1,2,0,1,1,0,16,0,0,0,0,0,1,0,0;0,0,0,0,0,0,0,10,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;41,8,42,1,10,4,8,51,2,0,1,13,3,3,7,3;2,1,5,1,1,0,0,1,0,0,0,1,0,0,0,0;0,1,0,0,0,0,1,2," +
+  "0,0,0,0,0,0,2,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,1,0;7,0,0,0,0,0,1,0,0,0,0,2,0,0,0,0;2,3,8,0,1,2,4,3," +
+  "0,0,0,3,0,0,0,0;7,3,3,0,0,0,2,4,0,0,0,1,0,0,1,0;13,12,9,0,1,1,11,3,0,0,2,2,0,1,4,0;32,25,27,0,4," +
+  "7,27,13,3,0,3,7,3,1,11,4;13,0,22,0,0,6,2,1,0,0,0,6,0,0,3,1;2,0,7,0,0,0,0,5,0,0,0,1,2,0,0,7;0,0,0" +
+  ",0,0,0,0,0,0,0,1,0,0,0,4,0;5,3,17,0,4,2,0,0,0,1,0,0,1,0,0,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;54,3" +
+  "3,73,0,12,11,7,31,0,0,6,14,4,1,3,6;7,3,17,0,3,2,3,5,0,0,0,5,0,0,0,5;0,0,4,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,0;1,3,48,0,3,0,0,3,0,0,0,3,3,1" +
+  ",9,5;0,0,0,0,0,0,0,1,0,0,0,2,0,0,1,0;2,1,35,0,3,0,1,6,0,0,0,0,1,0,3,2;0,0,7,0,0,0,0,1,0,0,0,0,0," +
+  "0,0,1;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,5,0,0,0,0,0,0;12,0,73,0,5,1,0,4,0,1,2,4," +
+  "2,3,0,8;16,0,26,0,4,1,4,5,0,0,1,4,0,1,3,2;1,0,1,0,0,0,1,0,0,0,0,0,0,0,1,0;9,1,0,0,0,3,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;16,2,50,0,2,0,6,0,0,0,3,7,0,0,3,5;4,0,5,0,1,0,1,6,0,0," +
+  "1,1,0,0,0,0;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;1,3,0,0,0,0,0,1,0,0," +
+  "0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,5,0,0,0;0,0,6,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;48,55,202,1,31,5,32,6,0,4,8,30,21,13,7,11;0,0,2,0,1,0,0,2,0,0,0,3,0,0,0,0;0,0,2,0,1," +
+  "0,0,3,0,0,0,0,1,0,0,2;3,1,4,0,1,1,1,0,0,0,0,0,1,0,0,0;2,0,22,2,0,0,1,0,0,0,0,0,1,0,0,0;6,2,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,4,0,0,0,0,0,0,0,0,0;0,1,0,0,0,1,5,0,0,0,0,0,0,0,0,0;3,0,6,0,0" +
+  ",1,0,0,0,0,1,0,1,0,0,0;0,1,3,0,0,0,1,0,0,0,0,3,0,0,2,0;0,1,0,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,3,0,8" +
+  ",0,0,0,0,0,0,0,0,0,0,0;1,0,1,0,0,0,0,7,0,0,0,0,0,0,1,0;2,1,0,0,0,1,2,0,0,0,0,0,0,0,0,0;29,24,13," +
+  "0,1,4,12,5,0,1,1,8,1,0,6,5;23,12,28,0,3,5,9,18,1,1,3,12,1,1,6,3;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;" +
+  "1,4,50,0,1,2,0,10,1,0,0,0,0,0,1,1;0,0,13,0,2,1,1,3,1,0,0,0,0,0,3,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;23,20,0,0,2,2,2,0,0,1,0,9,0,0,1,0;1,0,54,0,0,0,0,0,0,0,0,0,2," +
+  "1,0,0;0,1,6,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;5,1,23,0,2,2,0,0,0,0,0,1,1" +
+  ",0,3,1;0,0,0,0,0,0,0,4,0,0,0,0,5,0,0,0;0,0,5,6,0,0,0,0,0,0,0,0,0,3,0,0;0,0,9,1,4,0,0,1,0,0,0,0,1" +
+  ",5,0,8;8,2,12,0,2,0,0,0,0,0,0,2,0,0,1,0;10,1,10,0,2,1,4,3,0,0,0,7,0,0,1,3;1,4,10,0,0,0,13,35,0,0" +
+  ",0,0,0,0,0,0;1,0,11,0,0,0,0,2,0,0,0,0,0,0,0,0;17,0,0,0,0,6,9,0,0,0,0,1,0,0,0,0;2,1,0,1,0,0,0,14," +
+  "0,0,0,2,0,0,0,3;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;4,14,10,0,0,6,6,23,0,0,1,12,1,0,6,3;1,0,10,0,0,0" +
+  ",0,0,0,0,0,1,1,0,0,0;2,1,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,12,0,1,0,0,0,0,0,0,0,0,0,0,0;1,0,22,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;0,0,49,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,1,0,0,0,0,1,0,0,0,0,1,1,0,0;1,0,11,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;5,8,1,0,0,1,6,0,0,0,0,2,0,0,2,0;7,1,0,0,0,1,0,1,0,1,0,0,0,0,1,0;5,26,28" +
+  ",0,2,7,3,31,1,0,1,11,3,1,29,6;1,0,13,2,0,0,0,6,0,0,0,4,1,0,4,2;3,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2" +
+  "5,12,8,0,0,2,5,0,0,0,0,2,0,0,3,0;0,0,2,0,0,1,0,0,0,0,0,1,0,0,0,0;1,1,1,0,0,2,3,0,0,2,1,0,0,0,0,0" +
+  ";0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;3,1,14,0,6,1,3,5,3,2,1,1,3,0,4,9;3,0,0,0,0,0,0,0,0,0,1,2,0,0,0," +
+  "0;56,43,189,1,20,8,20,61,1,5,12,46,5,3,35,6;0,1,5,0,0,0,0,0,0,0,0,0,0,0,7,0;26,4,20,0,1,2,23,0,0" +
+  ",0,3,4,0,0,4,2;16,4,30,0,5,4,3,5,0,0,0,4,1,0,5,3;14,3,20,3,0,3,40,48,0,0,5,8,0,1,16,1;0,0,7,7,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;63,11,8,0,1,2,4,12,0,1,2,7,3,0,1,0;1,2,4,0" +
+  ",0,0,1,0,0,0,0,0,0,0,1,1;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,2,0,0,0,0;5,2,34" +
+  ",0,1,0,1,5,0,0,0,0,0,0,4,1;0,1,25,0,0,0,0,6,0,0,0,0,0,1,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;8,6," +
+  "46,0,1,0,8,5,0,0,1,1,0,0,1,0;0,0,7,0,1,0,0,1,0,0,0,0,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",11,1,0,0,0,0,0,0,0,0,0,0,0,0;34,2,65,0,2,1,4,36,0,0,4,10,1,0,6,4;0,1,0,0,0,0,0,0,0,0,4,1,0,0,0," +
+  "0;1,1,12,0,1,0,0,0,0,0,0,2,2,0,2,0;10,0,1,0,0,0,0,1,0,0,2,0,1,0,0,0;3,1,6,0,0,1,1,0,0,0,0,0,0,0," +
+  "0,0;6,8,43,0,7,3,2,1,0,0,0,5,2,0,4,0;0,0,13,0,0,0,0,0,0,0,0,0,1,0,0,0;1,2,11,0,1,0,0,0,0,0,0,1,0" +
+  ",0,0,0;13,0,66,1,9,0,4,1,0,0,0,2,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,3,1,0,0,0,0,0,0,0,3,2" +
+  ",0,0,1,0;1,2,10,0,0,2,2,74,0,0,0,7,0,0,2,0;2,1,6,0,0,0,2,25,0,0,0,1,2,0,0,2;13,10,16,0,3,2,10,10" +
+  ",0,0,3,12,0,1,8,0;1,3,0,0,1,0,0,0,0,0,0,0,0,0,0,0;1,1,1,0,1,1,0,1,0,0,2,1,0,0,0,0;82,84,68,0,2,5" +
+  ",24,75,3,5,10,25,8,5,12,9;0,0,10,2,0,0,0,2,0,0,0,0,2,0,0,0;5,3,2,0,2,2,3,0,0,0,1,0,0,1,1,1;0,2,9" +
+  ",1,2,1,4,0,0,0,0,1,0,0,5,4;5,4,0,0,0,0,0,0,0,0,0,1,0,0,0,0;8,0,3,1,0,3,5,0,0,0,0,4,0,0,1,0;0,0,8" +
+  ",0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,34,0,1,0,0,0,0,0,0,2,1,0,1,0;0,1," +
+  "0,0,0,0,0,0,0,0,0,3,38,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;4,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;0,2" +
+  ",31,0,1,0,0,0,0,0,0,1,0,0,15,1;24,0,6,0,0,0,24,0,0,0,16,16,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,2,0,0,0,0,0,0,1,0,0,0,0,0" +
+  ",0;2,3,9,0,2,0,1,0,0,0,0,1,0,0,0,0;1,1,6,0,1,0,1,32,0,0,0,1,1,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;3,3,31,1,0,3,1,133,1,0,0,1,2,0,4,0;2,0,7,0,0,1,0,5,0,0,0,1,0,0,0,1;10,4,22,0,4,2,4,10,0,1,0," +
+  "2,3,0,1,5;0,0,6,0,0,0,0,0,0,0,0,1,0,0,1,0;4,9,12,0,0,1,0,0,0,0,0,0,0,0,0,1;0,0,7,0,4,0,0,2,0,0,2" +
+  ",0,0,0,0,5;0,0,22,0,0,0,0,0,0,0,0,0,1,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;2,6,7,0,0,1,4,10,0,4,2,0,0,1,1,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,4,0,5,6,0,0" +
+  ",5,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;6,0,0,0,0,0,0,0,0,0,3,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;2,0,34,0,1,0,0,2,0,0,0,0,1,0,0,0;0,2,10,0,0,0,0,1,0,0,0,0,0,0,1,0;9,2,8,0,0,0,1,0,0" +
+  ",0,0,3,2,0,1,0;0,3,2,0,0,0,0,0,0,0,0,1,0,0,0,0;12,1,0,0,0,0,1,0,0,0,0,1,0,0,1,0;52,0,0,0,0,0,0,0" +
+  ",0,0,0,1,0,0,0,0;16,8,2,0,0,0,0,0,1,0,1,1,0,0,4,0;2,4,0,0,2,0,0,0,0,0,0,2,0,0,0,0;0,0,0,0,0,0,0," +
+  "0,0,0,0,3,0,0,3,0;7,16,6,0,1,1,11,3,0,0,2,5,0,0,8,0;3,1,22,0,1,0,2,8,0,1,0,1,0,0,1,0;0,0,2,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,4;0,1,5,0,0,0,1,0,0,0,0,2,0,0,0,0;4,0,2,1,0,1,3,0,0,0,0,0,0,0,2,1;0,0,1,0,0,0" +
+  ",2,3,0,0,2,0,0,0,0,0;0,2,2,0,4,0,0,1,0,0,0,5,1,0,0,1;0,0,0,0,0,0,38,0,0,0,2,0,0,0,0,0;0,0,0,0,0," +
+  "0,0,4,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,2,0,0,3,0;0,5,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0," +
+  "0,0,0,0,0,0,8,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,6,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,0,0,0," +
+  "0,1,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,5,0,0,0,5,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,0;0,0,0,0,0" +
+  ",0,0,8,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,16,0,4,1,7,17,0,0,0,1,3,0,1,0;0,1,1,0" +
+  ",0,0,1,1,0,0,0,0,0,0,0,0;0,0,0,0,4,0,0,2,0,0,0,0,0,0,0,0;2,1,0,0,0,1,1,0,0,0,0,0,0,0,0,0;2,0,0,0" +
+  ",0,1,0,0,0,0,1,4,0,0,0,0;5,2,150,4,8,0,0,1,0,0,0,12,1,0,2,1;0,4,17,0,0,2,2,1,0,0,1,1,1,0,0,0;1,5" +
+  ",5,0,0,1,0,0,0,0,0,1,1,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;2,1" +
+  "8,40,0,4,6,10,5,2,1,3,4,0,0,3,0;1,0,9,0,0,0,0,1,0,0,0,0,0,0,1,0;0,0,4,0,0,0,0,2,0,0,0,2,2,0,0,2;" +
+  "10,8,15,0,1,1,1,1,0,0,1,5,1,1,1,4;0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,11;8,2,27,0,1,2,2,2,0,1,0,3,3,3," +
+  "0,4;2,8,8,0,0,0,0,0,0,1,0,2,1,0,0,0;1,150,22,0,6,59,46,20,14,0,6,50,0,0,336,0;1,0,0,0,0,0,113,0," +
+  "0,0,5,0,0,0,0,0;1,5,0,0,1,0,2,0,0,0,0,2,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;22,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;13,18,7,0,1,6,6,25,0,1,1,3,1,0,4,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;0,4,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,11,0,0,0,0,0,2,0,0,0,0;0,10,0,0,0,2,8,0,0,0,0,1,0,0,0,0;0,0,0,0,0," +
+  "0,0,10,1,0,0,0,0,0,0,0;0,20,3,0,0,0,0,0,0,0,0,1,0,0,95,0;8,9,0,0,0,0,5,0,1,0,3,10,0,0,2,0;0,0,1," +
+  "0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,38,0,0,0,0,0,0,0,0,0,0,0,0,0;13,6,77,0,2,2,7,28,1,0,0,5,1,0,6,4;0," +
+  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,4,0,0,0,0;0,3,9,0,0,1,1,2,0,0,0,0,0,0,1,1;5," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,3,1,0,0,2,2,3,0,0,1,1,1,0,3,0;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0," +
+  "0,0,0,0,0,3,14,0,0,0,0,0,3,0,0;0,0,0,0,0,0,0,0,0,0,0,2,0,0,11,0;0,0,1,0,3,0,0,0,0,0,0,0,0,0,0,0;" +
+  "1,0,15,0,0,0,0,0,0,0,0,0,0,0,0,0;105,5,0,0,5,16,16,6,3,0,5,60,0,0,7,0;0,0,5,0,1,0,0,0,0,0,0,0,0," +
+  "0,0,0;2,5,1,0,0,1,0,0,0,0,0,1,0,0,0,0;15,0,1,0,0,1,3,0,0,0,5,3,0,0,0,0;132,2,1,0,3,0,3,0,0,0,0,0" +
+  ",0,0,0,0;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;33,6,1,0,0,4,13,8,0,0,2" +
+  ",1,0,0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0" +
+  ",0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,2,1,0,0,0,2,0,0,0,0,1,0,0,2;0,1,7,1,0,0,0,0,1,0,0" +
+  ",0,0,0,0,0;4,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,15,0,0,0,0,0,0,0,0,0,2,0,0,2,0;0,1,0,0,0,0,0,8,0,0," +
+  "0,1,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;1,0,11,0,0,0,0,0,0,0,0,0,0,0,1,0;11,19,59,0,4,1,1,75" +
+  ",2,5,1,12,8,3,10,7;10,7,5,0,1,1,3,2,0,0,0,2,0,0,0,1;67,39,53,0,7,8,11,17,1,1,10,24,2,1,5,0;3,2,0" +
+  ",0,0,0,0,2,0,0,0,0,0,0,0,0;0,1,33,3,1,0,3,46,0,0,0,0,2,1,4,4;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29," +
+  "10,39,2,1,3,6,2,0,0,4,8,1,0,3,1;2,5,5,0,0,0,1,0,0,0,0,1,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,0,0,3,0,0,0,0,0,0,0,3,0,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;80,16,76,12,25,9,9,33,0,0,1,17,3" +
+  ",0,13,5;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;36,8,15,0,4,3,12,6,1,1,10,7,1,1,2,4;0,0,7,1,0,0,0,35,0,1" +
+  ",0,1,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,1,0,1,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,1,0,0;10,1,2,0,3,1,7,0,0" +
+  ",0,1,2,0,0,0,0;0,0,15,0,4,0,0,1,0,0,0,0,0,0,0,0;297,10,12,0,10,1,3,0,0,0,3,10,0,0,0,0;4,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,4;22,8,6,1,0,2,7,3,0,0,0,1,0,0,6,1;0,0,4,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0;8,5,8,0,2,0,4,3,0,0,9,9,2,0,0,0;0,0,0,0,1,0,5,0,0,0,0,0,0,0,0,10;0,3,8,0," +
+  "0,1,1,2,0,0,0,0,0,0,1,2;2,1,9,0,0,0,0,0,0,0,1,0,1,0,0,0;2,5,0,0,0,2,0,0,0,0,0,0,0,0,7,0;12,36,20" +
+  "3,3,15,5,24,60,6,2,2,21,4,2,16,11;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0;7,9,19,0,4,1,5,0,0,0,1,2,3,0,1,1;3,3,108,0,1,0,1,1,0,0,0,2,0,0,1,1;3,0,1,0,0,1,1,0,0,0,0,1,0,0" +
+  ",0,0;3,2,4,0,0,0,3,1,0,0,0,0,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,2,0,0,0,0,0," +
+  "0,0,0;0,0,0,0,0,0,2,1,0,0,1,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,0,11,0,6,2,0,0,0,0,0,2,0" +
+  ",0,2,0;10,13,29,0,1,5,6,16,0,2,4,8,3,0,8,0;0,0,7,0,1,1,0,0,0,0,0,0,0,0,0,0;0,0,1,0,1,0,0,0,0,0,0" +
+  ",1,5,0,0,0;0,0,0,0,0,0,2,1,0,0,0,0,0,0,0,1;1,8,8,0,6,0,0,2,0,0,0,1,0,0,0,5;0,0,14,0,3,0,1,0,0,0," +
+  "0,1,0,0,0,0;0,0,58,0,14,0,1,0,0,0,0,0,2,0,0,0;4,1,1,0,0,0,0,0,0,0,0,2,0,0,0,0;3,0,25,0,1,0,1,0,0" +
+  ",0,0,1,1,0,1,1;0,0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,4,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0" +
+  ",0,0,5,0,0,0,0;24,2,65,0,19,0,7,8,0,0,1,3,1,0,2,1;6,2,14,0,6,0,1,1,0,0,0,1,1,0,0,3;4,3,3,0,0,0,1" +
+  ",4,0,0,0,2,1,0,1,4;9,1,4,1,0,1,0,1,1,0,1,1,1,0,0,1;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,1,0,0,0" +
+  ",2,0,0,0,0,0,0,0,2;0,0,0,0,0,0,0,2,2,0,0,1,0,0,0,0;1,0,0,0,0,0,0,11,0,0,0,2,0,0,0,0;1,1,6,1,0,0," +
+  "1,8,0,0,0,1,1,0,0,0;0,3,5,0,2,0,0,1,1,0,0,0,0,0,0,1;11,0,2,0,0,0,1,0,0,0,0,0,0,1,0,0;9,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,0,0,0,0,1,0,0,0,0,5,0,0,0,0;90,0,0,0,0," +
+  "4,0,0,0,0,0,0,0,0,0,0;6,12,56,0,12,1,2,10,1,0,1,6,0,0,6,2;4,10,64,0,10,0,4,5,1,0,0,13,1,2,4,0;9," +
+  "4,39,0,5,1,2,19,4,2,0,6,1,0,3,7;2,0,8,0,0,0,1,0,0,0,0,1,0,0,0,0;1,0,8,0,0,0,2,0,0,0,0,1,0,0,0,0;" +
+  "0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;1,1,5,0,2,0,0,2,0,0,0,0,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "9,2,25,0,4,1,0,1,0,0,1,8,1,0,0,0;2,1,4,0,0,0,1,3,0,0,0,1,1,0,0,1;1,1,13,0,1,1,2,5,0,0,0,1,0,0,0," +
+  "0;2,1,34,0,2,1,0,8,0,0,0,0,1,0,0,1;13,6,23,1,7,2,3,4,1,0,3,4,2,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0" +
+  ",0,0;0,1,9,0,0,0,0,3,0,0,0,1,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,10,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,3,0;10,2,12,0,0,0,7,11,0,1,1,3,1,0,4,0;2,0,3,0,0,0,1,3,0,0,0,1,0,0,1,0;0,0,6,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;12,47,11,0,4,2,5,6,0,1,0,9,4,0,10,0;114,32,40,1,8,8,22," +
+  "9,2,0,6,16,7,0,8,3;0,0,1,0,0,0,0,0,0,0,0,0,0,0,3,0;0,0,7,0,8,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0" +
+  ",5,0,0,0,0,0,0,0,0;2,0,26,1,1,0,0,10,0,0,0,2,0,0,1,24;0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,3;2,1,7,1,3," +
+  "0,5,3,0,0,0,2,3,0,0,0;13,4,29,0,5,6,5,54,1,4,1,2,0,1,1,4;0,0,2,0,0,0,0,7,0,0,0,0,0,0,0,1;0,0,3,0" +
+  ",1,0,0,2,0,0,0,0,5,0,0,0;0,0,0,0,0,3,16,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,0,0,3,1,0,0,0,0,0,0,0;0,2,33,0,5,0,0,0,0,0,0,0,0,3,7,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0" +
+  ",0,0,3,4,0,0,0,0,0,0,0,0,0;4,0,1,1,1,1,4,0,0,0,0,3,3,0,0,0;63,42,75,0,7,9,23,80,2,6,10,29,10,2,1" +
+  "6,13;2,0,0,0,0,2,3,9,0,0,0,2,0,0,0,0;0,0,2,0,0,0,0,5,0,0,0,0,0,0,0,0;10,10,33,1,2,1,2,3,1,0,1,3," +
+  "1,2,1,2;1,0,0,0,0,16,0,1,0,0,0,0,0,0,0,0;13,7,4,1,0,2,3,15,0,0,1,2,0,0,2,0;24,0,0,0,0,5,15,3,1,0" +
+  ",9,5,0,0,0,0;4,32,6,0,0,0,2,16,0,0,0,2,3,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,4,9,0,0,0,1,2,0" +
+  ",0,1,2,0,0,0,2;7,13,28,0,4,6,11,5,0,2,2,10,3,0,5,1;0,0,1,0,0,0,1,0,0,1,0,1,0,0,1,1;1,0,21,0,6,0," +
+  "0,1,0,0,0,1,0,0,2,0;8,2,24,0,3,0,0,1,0,0,0,2,0,2,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0" +
+  ",3,0,0,0,0,0,0,0,0,0;1,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,5,40,0,7,0,3,10,0,0,1,3,2,0,2,7;10,3,8,0," +
+  "0,0,2,1,0,0,0,2,0,0,1,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,0,0,0,0,2,3,0,0,0,0,0,0,0,0;4,7,2,0," +
+  "0,0,3,1,0,0,0,1,0,0,1,0;1,4,23,0,3,1,0,3,0,2,0,1,2,0,0,2;2,1,0,0,0,0,1,0,0,0,0,0,0,0,1,0;18,0,0," +
+  "0,0,2,0,0,0,0,0,0,0,0,0,0;1,0,22,3,3,0,0,0,0,0,0,4,0,0,0,0;4,0,6,0,4,0,0,3,0,0,3,1,0,0,1,0;6,0,4" +
+  ",0,0,0,1,1,0,0,0,1,0,0,0,0;1,1,2,0,1,0,1,0,0,0,0,0,0,0,1,0;1,0,19,0,2,0,1,0,0,0,0,1,0,0,0,1;0,0," +
+  "1,1,0,0,0,0,0,0,0,0,0,0,2,0;3,23,0,0,0,5,17,0,1,0,1,1,0,0,2,0;0,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0;0," +
+  "6,1,0,0,2,0,0,0,0,0,0,0,0,4,0;0,0,11,0,0,0,0,0,0,0,0,0,1,0,0,0;3,1,8,1,0,0,1,1,0,0,0,0,0,0,1,4;0" +
+  ",0,1,0,0,0,0,3,0,0,0,0,0,0,0,0;0,0,4,0,0,1,0,6,0,0,0,0,0,0,1,0;0,1,12,0,1,0,2,0,0,0,0,1,0,0,0,0;" +
+  "0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,1,0,0,0,2,1,1,0,0;0,4,1,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "33,29,25,1,1,2,11,8,0,0,1,7,1,0,5,2;20,19,180,1,19,7,21,65,4,1,2,22,8,0,6,1;9,2,1,0,0,1,2,5,0,0," +
+  "0,2,0,0,1,0;13,5,1,0,0,0,5,0,0,0,3,3,1,0,0,1;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0" +
+  ",1,1,0,0,2,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;16,4,32,0,4,2,11,6,0,1,0,3,0,0,11,0;1,2,36,0,4,1,3" +
+  ",3,0,0,0,4,1,1,4,1;3,0,0,0,0,0,0,2,0,0,0,0,0,0,0,1;1,3,24,1,0,1,0,1,0,0,0,0,0,0,2,2;5,2,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;0,3,2,0,0,0,3,2,0,0,0,1,0,0,0,0;1,2,0,0,0,0,0,0,0,0,0,0,0,0,1,0;6,3,8,0,6,0," +
+  "2,3,0,0,2,3,0,1,0,2;0,0,5,0,0,0,2,2,0,0,1,0,7,0,0,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,2,0," +
+  "0,0,0,0,0,0,0,0,1,0;5,2,4,0,0,0,0,0,2,0,0,4,0,0,0,0;0,4,2,0,1,0,0,0,0,2,0,0,2,0,0,0;1,7,0,0,0,0," +
+  "2,0,0,0,0,0,0,0,0,0;54,13,56,0,9,0,4,11,0,0,0,14,0,0,0,0;18,6,6,0,0,0,0,0,0,0,0,2,0,1,0,0;5,3,4," +
+  "0,1,2,0,3,0,0,0,5,0,0,0,0;0,0,0,0,0,0,0,9,0,0,0,0,0,0,2,0;3,7,0,0,0,0,0,0,0,0,0,12,0,0,6,0;10,9," +
+  "0,0,0,1,20,4,0,0,2,6,1,0,0,2;5,9,0,0,0,2,4,0,0,1,0,5,1,0,4,0;2,1,72,6,7,0,1,0,0,0,0,2,1,1,13,0;1" +
+  "3,9,22,0,2,2,10,29,2,1,3,10,0,3,4,1;20,8,35,0,5,3,10,10,0,1,3,6,2,0,2,0;0,0,1,0,0,1,1,0,0,0,0,3," +
+  "0,0,0,0;1,39,51,0,6,1,4,4,0,4,0,18,7,0,1,5;11,4,7,0,0,1,3,0,0,1,0,0,0,0,0,0;8,0,6,0,0,0,0,1,0,0," +
+  "1,2,2,0,0,3;0,0,20,0,0,0,4,0,0,0,0,0,0,0,0,0;2,3,13,0,1,3,3,19,0,0,2,2,0,1,4,1;12,17,39,0,10,6,8" +
+  ",5,2,0,2,9,0,0,2,1;0,0,0,0,0,0,3,0,0,0,1,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,0,0;3,4,8,0,0,0,0" +
+  ",0,0,0,0,1,0,0,0,0;0,2,0,0,0,0,1,0,0,0,0,0,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,0,6,0,0,0;0,0,0,0,0,0,0" +
+  ",4,0,0,0,0,0,0,0,0;0,0,5,0,3,0,0,0,0,0,0,0,0,0,0,0;5,0,19,0,1,1,0,0,0,0,0,0,0,0,0,0;0,12,3,2,2,0" +
+  ",0,2,0,0,0,1,1,1,2,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,1;0,12,0,0,0,3,2,0,0,0,0,0,0,0,4,0;10,9,11,0," +
+  "2,0,1,1,0,0,0,2,2,0,0,0;0,0,4,1,0,0,0,0,0,0,0,0,0,0,0,0;0,9,7,0,0,1,1,1,0,0,0,1,0,0,1,0;2,1,6,0," +
+  "0,0,1,1,0,0,0,0,0,0,1,0;0,6,1,0,0,0,0,1,0,0,0,0,0,0,1,0;17,5,27,1,1,2,9,5,0,0,1,5,2,0,4,0;3,0,1," +
+  "0,0,0,2,0,0,0,0,1,0,0,0,0;5,6,4,0,0,2,4,2,0,1,0,1,1,0,1,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,1," +
+  "0,0,0,0,0,0,0,0,3,0,0,0,0;0,0,5,0,1,0,0,0,0,0,0,0,0,0,0,2;0,0,54,0,1,0,0,0,0,0,0,0,0,1,0,1;0,0,0" +
+  ",0,0,0,0,5,0,0,0,0,0,0,0,0;9,1,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,0" +
+  ",0,0,0,5,0,0,0,0,0,0,0,0,0;7,0,30,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,3,0,0,0,6,0,0,0,0,0;4,3," +
+  "0,0,0,0,16,8,0,0,18,5,0,0,0,0;0,0,1,0,4,0,0,1,0,0,0,0,4,0,0,0;7,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "0,0,0,0,0,0,12,0,0,0,0,0,0,0,0;36,13,24,0,2,2,2,1,0,0,0,1,1,0,0,0;1,0,0,0,0,0,0,2,0,1,0,0,0,0,0," +
+  "0;1,0,0,0,0,0,0,2,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,9,1,0,0,7,0,0,0,0;0,0,2,0,1,1,0,23,0,0,0,0,0,0,1" +
+  ",0;1,3,6,0,1,1,12,38,0,0,0,2,2,1,0,0;0,0,0,0,0,0,3,5,0,0,0,1,0,0,0,0;1,4,6,0,0,0,1,6,0,0,0,0,1,0" +
+  ",0,0;1,2,5,0,0,0,2,2,0,0,0,5,1,1,1,1;2,0,0,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0" +
+  ",0,0;46,8,3,0,0,9,0,37,0,0,0,17,0,0,2,0;0,0,0,0,0,6,0,0,0,0,0,0,0,0,0,0;0,0,17,0,33,0,0,0,0,0,0," +
+  "0,0,0,0,0;7,7,6,3,0,1,6,3,1,1,1,4,2,1,3,0;0,0,2,1,0,0,0,0,0,0,1,0,0,0,0,1;1,0,31,2,11,0,0,3,0,0," +
+  "0,2,1,14,0,3;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,2,0,0,0,0" +
+  ",0,2,0,0,0,0;0,4,1,0,0,0,0,0,0,0,0,0,1,0,0,1;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,16,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;1,0,121,0,1,0,0,2" +
+  ",0,0,0,0,0,0,0,0;8,14,140,4,26,2,1,5,0,0,1,5,8,0,12,6;1,1,2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,2," +
+  "0,0,0,0,0,0,0,0,3,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,20,31,0,6,2,11,5,2,2,6,8,3,1,2,1;4,0,0," +
+  "0,0,1,0,0,0,0,0,0,0,0,0,0;0,2,3,0,0,1,0,0,0,0,0,4,0,0,1,0;2,1,7,0,0,2,2,17,0,0,0,2,0,0,1,0;0,0,0" +
+  ",0,0,0,1,0,0,0,0,0,0,0,3,0;59,10,1,0,1,19,16,8,0,0,0,10,0,0,4,2;19,2,0,0,0,0,1,1,1,0,1,2,0,0,0,0" +
+  ";0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";8,6,3,0,0,0,1,0,0,0,0,2,0,0,1,0;0,0,6,0,0,0,0,2,0,0,0,1,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,1,0,0,0," +
+  "0;2,3,4,0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,2,0,0,1,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0," +
+  "0;0,0,3,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,15,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,2,0,0,0,0,0,0,0,0,0,1,0,0" +
+  ",0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;6,6,23,0,0,0,18,7,1,0,1,1,2,0,1,1;2,0,0,0,0,0,1,3,0,0,0,0,0," +
+  "0,0,0;3,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;3,0,14,1,0,2,6,2,0,0,0,1,1,0,2,0;0,0,0,0,0,0,4,0,0,0,0,0,0" +
+  ",0,0,0;2,1,5,0,1,1,9,2,0,0,0,1,0,0,7,1;0,0,13,0,3,0,0,1,0,0,0,0,0,0,4,0;0,0,0,0,0,0,0,0,0,0,0,6," +
+  "0,0,0,0;4,0,0,0,0,0,0,0,0,0,2,0,0,0,0,0;0,6,0,0,0,1,1,3,0,1,0,1,0,0,0,0;1,1,7,0,0,1,0,0,0,0,0,0," +
+  "1,0,1,1;0,0,3,0,1,0,0,0,0,0,0,0,1,0,0,0;0,0,47,0,0,0,0,0,0,0,0,0,0,0,0,1;4,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;1,3,0,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0;2,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,6,0,0,0,0,0,0,0,0,0,0,0,0,0;16,4,46,0,5,0,0,14,0,0," +
+  "0,4,1,0,4,17;76,19,64,1,14,0,6,11,0,1,1,12,4,1,4,19;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0," +
+  "0,3,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,1,1,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,8,0,0,0;0,0,3,0,2,0," +
+  "0,0,0,0,0,0,0,0,0,0;31,0,11,0,6,0,1,0,0,0,0,3,0,0,1,0;4,1,2,0,0,0,0,0,0,0,1,0,0,1,0,0;0,0,2,0,0," +
+  "1,1,7,0,0,0,2,0,0,1,0;4,2,8,0,0,2,10,19,1,0,0,1,0,0,1,1;0,0,0,0,0,0,0,3,0,1,0,0,0,0,0,0;0,2,5,1," +
+  "0,0,0,2,0,0,4,0,0,0,0,0;0,0,2,0,1,0,0,2,0,0,0,0,0,0,0,0;0,1,2,1,0,0,0,1,0,0,0,0,1,0,1,0;1,0,1,0," +
+  "0,1,1,3,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;15,34,33,0,1,5,14,8,2,2,2,7,1,0,9,1;0,1," +
+  "15,0,0,0,0,1,0,0,0,2,0,0,4,0;0,1,30,0,1,2,0,2,0,0,0,0,0,0,4,1;0,2,5,0,1,34,38,10,0,0,2,0,0,0,0,1" +
+  ";85,44,114,6,5,16,40,13,0,2,2,41,10,0,14,2;0,0,9,0,5,0,0,0,0,0,0,2,0,0,0,0;1,6,11,0,0,0,0,0,0,0," +
+  "0,5,0,0,0,0;0,0,11,0,1,0,0,0,0,0,0,1,1,1,0,0;1,0,4,0,0,0,0,0,0,0,0,0,1,0,0,0;6,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;18,44,12,0,3,8,26,10,5,1,15,27,0,0,7,0;11,6,23,0,3,7,9,1,0,0,1,2,0,1,3,0;0,0,51,0,3" +
+  ",0,0,0,0,0,0,0,0,0,0,0;1,0,36,0,2,0,0,2,0,0,0,0,0,0,4,0;0,0,19,0,1,0,0,0,0,0,0,0,0,0,1,0;0,0,4,0" +
+  ",0,0,0,0,0,0,0,1,0,0,0,1;4,17,54,0,9,4,10,19,0,0,2,6,2,0,21,1;0,0,15,0,0,0,1,1,0,0,0,0,0,0,0,1;0" +
+  ",0,0,0,0,1,3,18,0,0,0,1,0,0,3,0;0,0,0,0,0,1,0,1,2,0,0,0,0,0,1,0;0,5,0,0,0,0,0,1,0,0,0,0,0,0,0,0;" +
+  "0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,1;3,0,0,0,0,15,1,0,0,0,0,0,0,0,0," +
+  "0;9,6,19,1,1,0,0,1,0,1,0,3,2,0,1,7;4,2,12,0,2,0,0,1,0,0,0,4,0,0,0,1;4,0,0,0,0,0,0,0,0,0,0,15,0,0" +
+  ",0,0;0,1,8,0,0,0,0,1,0,0,0,0,0,0,0,1;0,0,3,0,5,0,0,0,0,0,0,0,2,0,0,2;0,0,46,0,9,0,0,0,0,0,0,1,2," +
+  "1,0,9;0,0,4,0,0,0,0,8,0,0,0,0,0,0,0,0;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;2,9,2,0,2,1,1,0,0,0,1,4,3," +
+  "0,0,2;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,9,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,2,0,0,0,4,1,0,0,0,2,0," +
+  "0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,1,0,0,0,0,0,0,0,0,0,0,0;32,2,60,0,0,20,26,3,0,0,1" +
+  ",8,0,0,2,2;2,0,2,0,0,0,0,0,0,0,0,1,1,0,0,0;4,0,3,0,0,1,0,0,0,0,0,0,0,0,0,0;0,1,3,0,0,0,0,2,0,0,0" +
+  ",0,0,0,0,0;17,3,4,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0,0,0," +
+  "0,0,0,0,3,0;6,0,6,0,0,4,22,8,0,0,10,4,0,0,0,1;0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,2;1,0,4,1,0,2,27,1,0" +
+  ",0,0,0,0,0,0,0;0,0,50,1,0,0,0,0,0,1,0,1,0,0,4,0;0,0,10,0,0,0,0,0,0,0,0,0,0,1,2,0;7,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;2,2,5,0,0,1,4,4,0,0,1,1,1,0,0,0;7,0,5,0,0,1,0,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,14,0,0,0,0,0,0,0,0,0,0,3,0,1;10,3,3,0,1,0,4" +
+  ",10,0,0,2,2,0,0,2,0;0,1,1,1,0,0,1,0,0,0,0,0,0,0,0,0;14,3,12,0,0,1,4,1,0,0,1,1,0,1,1,1;0,0,0,0,0," +
+  "0,4,0,0,0,0,0,0,0,0,0;1,0,84,0,16,0,0,1,1,0,1,20,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0" +
+  ",0,0,0,0,0,0,0,4,0,0,0,0;28,5,54,5,3,3,6,11,1,1,2,10,9,1,8,27;0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;1," +
+  "1,6,0,0,0,0,0,0,0,0,0,1,0,0,0;25,20,101,2,5,8,6,39,2,1,2,12,3,0,6,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,0,0,6,0,0;0,0,113,0,12,0,0,0,0,0,0,2,0" +
+  ",0,3,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;10,1,18,0,1,2,12,23,0,0,0,2,0,0,1,2;0,0,0,0,0,0,0,1,0,0,0" +
+  ",3,0,0,0,0;0,3,0,0,0,0,4,1,0,0,2,1,0,2,5,0;0,21,2,0,2,0,0,0,0,0,0,2,0,0,1,0;0,1,0,0,0,0,0,9,0,0," +
+  "0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,0,0,0,6,0;1,2,38,0,6,0,0,0,0,0" +
+  ",0,10,3,0,0,0;3,1,10,0,0,1,1,17,0,0,0,0,0,0,0,0;12,5,17,0,1,1,5,5,0,0,2,2,0,0,4,4;20,2,12,0,4,11" +
+  ",8,1,0,0,1,5,2,0,1,1;0,0,25,0,7,0,0,7,0,0,0,11,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,3,0,0" +
+  ",0,0,0,0,0,0,0,0,0,1,0;0,0,16,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,19,0,0,0,0,0,0,0,0,0,0,0,0,0;12,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;23,22,27,0,17,3,5,9,0,1,1,10,0,0,4,1;0,0,2,0,2,0,0,1,0,0,0,0,0,0,0,0;1" +
+  ",0,1,0,0,2,0,6,0,0,0,0,0,0,1,0;4,2,2,0,0,2,1,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2" +
+  "5,2,50,0,6,0,0,52,0,1,0,1,7,0,7,2;1,0,15,0,1,0,0,1,0,0,0,0,0,0,0,3;0,0,1,0,0,0,3,0,0,0,0,0,0,0,0" +
+  ",0;3,0,4,0,1,0,0,0,0,0,0,2,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,20,0,0,0,1,0,0,0,0,0,2,0," +
+  "2,0;4,5,23,0,0,2,2,2,1,0,0,1,0,0,1,0;0,0,34,0,8,0,0,0,0,0,0,0,2,0,0,1;13,12,57,0,3,4,11,35,1,0,0" +
+  ",7,2,1,0,2;3,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;20,14,137,3,12,10,17,105,0,1,2,16,4,0,25,17;0,0,0,0,0" +
+  ",0,0,10,0,0,0,0,0,0,0,0;2,1,30,0,3,0,2,18,0,0,0,3,1,1,4,5;2,4,13,0,3,1,7,0,0,0,0,6,0,0,3,0;8,0,9" +
+  ",0,0,2,1,1,0,0,0,1,0,0,0,0;3,1,4,0,1,0,1,0,0,0,0,0,0,0,0,1;0,0,1,0,2,0,0,0,0,0,0,0,5,0,0,0;18,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0," +
+  "6,0,0,0,0,0,0,0,0,0,0,0,0,0;21,0,0,0,0,1,1,0,0,0,0,0,0,0,0,0;5,0,4,0,0,4,1,1,0,0,0,0,0,0,0,0;0,0" +
+  ",1,0,0,1,0,4,0,1,0,0,0,0,0,0;6,0,2,0,0,0,1,0,0,0,0,2,0,0,5,0;4,4,8,0,0,0,0,4,0,0,0,8,0,0,0,0;21," +
+  "15,30,0,0,0,11,2,0,0,12,14,3,5,3,6;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,0,0,1,2,0,0,0,0,0,0" +
+  ",0;0,0,7,0,0,0,0,1,0,0,0,0,0,0,0,6;0,1,23,0,2,0,0,1,0,0,0,0,1,0,6,1;2,1,8,0,1,1,0,1,0,0,0,1,1,0," +
+  "1,0;7,3,7,0,0,0,0,7,0,0,0,1,0,1,0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0," +
+  "0,0;7,10,0,0,0,2,2,2,0,0,0,0,1,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;2,2,2,0,0,1,2,0,0,0,0,3,1,0" +
+  ",0,1;8,8,0,0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;7,4,0,0,0,4,13,0,1,1,10,2,0" +
+  ",0,2,0;0,0,0,0,0,0,0,3,0,0,0,0,0,0,2,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;10,14,29,1,5,1,10,8,0,0,4,19,0,0,10,0;40,3,0,1,0,0,0,0,0,2,1,1,0,0,0,0;0,0,5,0,0,0,0,2,0," +
+  "0,0,0,0,0,0,0;26,17,32,0,7,1,7,11,0,0,2,6,3,0,6,2;1,0,1,0,2,0,0,0,0,0,0,0,0,0,0,1;3,0,2,0,0,0,0," +
+  "0,0,0,0,0,0,0,2,0;1,1,32,0,2,0,0,0,0,0,0,0,0,0,3,0;0,0,13,0,0,0,0,0,0,0,2,0,0,0,0,0;36,9,33,1,0," +
+  "4,3,13,1,0,0,5,4,0,2,3;1,0,8,0,1,0,0,0,0,0,0,0,2,0,0,0;0,1,6,0,1,0,0,0,0,0,0,0,1,0,0,0;18,27,45," +
+  "0,6,9,11,23,3,2,3,16,4,0,23,3;0,1,0,0,0,0,0,4,0,0,0,0,0,0,1,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0," +
+  "0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;9," +
+  "6,16,0,0,0,4,6,0,0,5,2,2,1,2,0;0,1,1,0,0,0,0,2,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",0,0,0,0,0,0,0,0,0,0,7,0,0,0,0;6,0,2,0,4,0,0,0,0,0,0,0,0,0,0,0;46,3,16,0,1,12,25,36,0,0,1,3,0,0," +
+  "0,0;5,7,29,0,0,1,5,10,0,0,0,1,0,0,0,0;33,11,54,0,25,20,22,6,0,0,1,9,3,0,1,2;20,6,17,0,0,5,11,2,0" +
+  ",0,0,4,6,0,1,0;6,0,6,0,1,1,2,2,1,0,0,5,1,0,2,1;22,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0," +
+  "0,0,0,0,3,0,0,0;1,10,1,0,0,0,0,0,0,0,0,7,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,5,0,0,0,0;49,19,6,0,0,2,1" +
+  "6,2,0,0,0,1,0,0,1,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,7,0,0,0,0,2,1,0,0,0,0,0,0,0,0;43,18,56,0,3" +
+  ",3,13,28,1,0,9,13,10,1,5,4;0,0,0,0,0,4,6,0,0,0,0,0,0,0,1,0;2,3,6,0,0,0,1,6,0,0,0,0,0,0,0,0;0,0,7" +
+  ",0,2,0,1,3,0,0,0,0,0,0,1,0;1,3,0,0,0,1,2,2,0,0,0,0,0,0,1,0;0,1,3,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,3" +
+  ",0,0,0,0,8,0,0,0,0,0,0,0,0;1,0,3,0,2,0,2,3,0,0,1,2,1,0,2,0;0,2,0,0,1,0,0,0,0,0,0,0,0,0,1,0;0,0,6" +
+  ",0,1,0,2,1,0,0,0,2,0,0,0,0;135,77,84,1,15,5,14,10,0,7,3,56,5,1,42,25;16,8,26,0,1,0,6,9,1,0,1,8,2" +
+  ",1,2,4;2,0,1,0,0,0,10,1,0,0,0,0,0,0,0,0;0,3,0,0,0,0,7,0,0,0,0,0,0,0,0,0;1,15,5,0,1,15,26,65,3,0," +
+  "0,1,2,0,3,0;0,1,1,0,2,0,0,0,0,0,0,1,0,0,2,0;0,2,0,0,0,0,0,0,0,0,0,2,0,0,0,0;4,32,11,0,1,0,0,0,0," +
+  "0,0,2,3,0,1,0;0,0,0,0,0,6,9,0,1,0,0,0,0,0,0,0;10,5,8,0,2,2,1,11,0,0,0,2,0,0,2,1;11,0,16,0,1,0,2," +
+  "3,4,0,1,1,3,0,0,0;2,0,1,0,1,4,0,1,0,0,0,0,0,0,0,0;0,1,0,0,0,0,5,0,0,0,0,0,0,0,0,0;20,45,67,1,7,5" +
+  ",6,21,2,3,3,28,3,0,6,9;1,4,3,0,0,0,0,2,0,0,1,4,0,0,0,0;9,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0" +
+  ",0,0,7,0,0,0,0,0,0,0,0;2,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;4,1,3,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0" +
+  ",6,0,1,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,3,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;29,0,0,0" +
+  ",0,1,0,0,0,0,0,0,0,0,0,0;0,9,0,0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,0,0,0,0,1,0,0,0,2,1,0,0,0,0;0,0,0,0" +
+  ",0,0,0,0,0,0,0,4,0,0,0,0;5,0,0,0,0,0,0,0,0,0,1,2,0,0,0,0;0,0,21,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2," +
+  "0,0,0,0,1,0,0,0,9,0,0,0,0;1,0,2,0,4,1,0,6,0,0,0,2,0,0,0,2;0,0,16,0,0,1,0,0,0,0,0,0,0,0,0,0;8,1,3" +
+  ",1,0,1,1,2,0,0,0,0,0,0,2,0;0,8,0,0,0,0,0,0,0,0,0,12,0,0,0,0;2,2,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;10,2,0,0,0,0,5,1,0,0,2,1,0,0,0,4;19,7,4,0,2,0,2,7,0,0,0,9,1,0,1,0;0," +
+  "0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,10,0,0,0,0,0;0,4,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5" +
+  "8,34,52,4,3,6,29,40,1,3,5,21,7,1,15,4;2,0,2,0,2,0,1,5,0,0,1,1,0,0,0,0;0,0,8,0,1,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;23,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;3,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,1,0,0,0,0,2,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;6,3,25,0,0,0,2,48,0,0,0,0,0,0,0,13;0,0,5,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;2,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,14,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;8,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,20,0,0," +
+  "0,0,0,0,0,0;0,3,6,0,0,0,0,2,0,0,0,0,0,0,0,0;0,1,50,3,0,0,0,1,0,0,0,2,0,0,0,3;2,0,6,1,0,0,0,0,0,0" +
+  ",0,1,0,0,0,1;23,3,9,0,2,0,25,0,1,0,4,2,0,0,0,0;1,0,0,0,0,0,0,0,0,1,5,0,0,0,0,0;2,0,57,0,1,0,0,3," +
+  "0,0,0,7,0,0,1,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;81,9,5,0,0,1,5,2,0,0,0,5,0,0,0,0;7,0,10,0,2,1,3," +
+  "0,0,1,0,1,1,1,0,1;6,17,2,0,1,0,0,1,3,0,0,11,0,0,3,0;0,0,0,0,0,0,0,11,0,0,0,0,0,0,0,0;0,7,0,0,0,0" +
+  ",7,19,2,2,4,1,0,0,0,0;28,44,116,0,10,61,27,106,10,12,5,13,2,2,12,4;6,8,58,0,0,1,3,37,3,0,1,10,0," +
+  "2,4,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,2,1,0,0,0,1,7,2,1,0,0,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0," +
+  "0,0,0;3,2,26,0,0,3,5,16,0,0,2,2,0,1,0,0;0,7,0,0,0,0,0,0,0,0,0,3,0,0,0,0;1,2,4,0,0,0,0,4,1,0,0,2," +
+  "0,0,0,1;2,0,3,0,0,0,1,0,0,0,0,0,0,0,0,0;3,1,2,0,1,0,1,0,0,0,0,1,0,0,0,0;3,1,7,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0;2,0,1,0,0,0,0,5,0,0,0,0,1,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,9,0,1,0,0,0,0,0,0,0," +
+  "0,0,0,0;5,4,13,0,3,1,2,0,0,0,2,1,0,0,0,0;0,1,12,0,1,2,0,0,0,0,0,0,0,0,0,0;7,0,1,0,0,0,0,0,0,0,0," +
+  "0,0,0,1,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;3,9,0,0,2,0,3,0,2,0,0,2,0,0,0,0;63,19,103,0,7,36,50,19" +
+  "9,7,1,7,49,5,2,30,7;12,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,0,38,17,1,1,0,0,1,0,0,3,0;9,0,3,0,0" +
+  ",0,1,1,0,0,0,2,0,0,0,0;2,3,13,1,0,0,1,9,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,17,0,0,0,0;0,1,4,0" +
+  ",1,0,0,0,0,0,0,1,0,0,0,0;1,0,15,0,0,0,0,2,0,0,0,0,0,0,0,1;4,0,49,0,2,0,0,3,0,0,0,2,1,0,3,4;25,21" +
+  ",67,1,14,1,7,16,0,2,1,18,4,1,3,5;0,1,12,0,2,0,0,0,0,0,0,1,0,0,0,0;0,0,12,0,1,0,0,1,0,0,0,1,2,0,0" +
+  ",0;0,3,20,0,9,0,0,0,0,0,0,0,0,0,0,1;4,4,9,0,0,5,4,19,2,1,0,3,0,0,3,4;0,0,26,0,2,0,2,6,0,0,0,1,0," +
+  "0,1,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,19,103,0,14,7,4,18,1,1,4,11,7,0,7,5;0,2,7,0,1,0,0,1,0,0" +
+  ",0,2,0,0,0,0;0,0,8,0,2,0,0,0,0,0,0,1,2,0,1,0;0,0,3,0,0,0,1,2,0,0,0,0,0,0,1,0;60,17,28,0,0,1,6,37" +
+  ",4,2,2,11,0,0,5,0;57,12,0,0,0,5,8,1,1,0,5,1,1,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,2,0,0,0," +
+  "0,0,0,0,0,1,0,0,0,0;30,3,0,0,0,0,2,0,0,0,0,3,0,0,0,0;14,17,0,0,0,0,2,1,0,0,0,8,0,0,1,0;71,20,5,0" +
+  ",1,8,26,9,5,0,2,10,2,0,6,2;3,1,11,0,0,0,1,1,0,0,0,0,0,1,0,0;3,1,0,0,5,0,3,2,0,0,0,0,17,0,0,0;0,0" +
+  ",45,0,31,0,0,0,0,0,0,0,0,0,0,0;12,4,34,0,6,11,0,5,0,1,1,8,0,0,7,6;0,0,11,0,0,0,0,2,0,0,0,0,0,0,1" +
+  ",0;4,4,0,0,0,2,0,7,0,0,4,3,0,0,0,0;7,5,1,0,0,0,7,13,1,0,0,5,0,0,2,0;2,1,0,0,0,8,0,1,0,0,0,0,0,0," +
+  "0,0;3,0,0,0,0,0,1,0,0,0,0,3,0,0,0,0;0,0,9,0,3,0,0,0,0,0,0,3,0,0,0,0;2,0,3,0,0,1,0,1,0,0,0,1,0,0," +
+  "0,0;26,252,1,0,0,28,26,0,3,0,4,2,0,0,37,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,1,3,0,0,0,0," +
+  "0,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,1,0,0,0,0;12,5,0,0,0,1,0,11,0,0,0,0,1,0,0,0;1,0,0,0,0,0,1,0,0,0," +
+  "0,0,1,0,1,0;19,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,6;1,4,10,0,0,0,1,5,0,0,0,0,0,0,1,0;8,18,3,0,0,0,0,5,0,0,1,2,0,0,2,2;0,0,3,0,2,0,0,0," +
+  "0,0,0,0,0,0,0,0;1,13,1,0,0,0,6,2,0,0,0,2,0,0,0,0;8,0,2,0,0,0,0,1,0,0,0,2,4,0,0,0;0,0,4,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;5,1,6,0,1,0,0,0,0,0,0,6,0,0,0,0;0,0,40,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,5,0,0,0,0," +
+  "4,0,0,0,0,0,0,6,0;11,2,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,0,0,0,1,1" +
+  ",0,0,0,0,1,0,0,0,0;1,0,2,0,0,0,0,0,0,0,0,1,0,0,0,0;0,4,12,0,0,1,17,13,1,0,6,2,0,0,0,0;0,0,0,0,0," +
+  "0,0,0,0,0,0,4,0,0,0,0;0,2,0,0,2,0,2,1,0,0,3,0,0,0,0,0;8,21,5,0,3,2,3,11,0,0,1,3,3,1,3,5;0,4,0,0," +
+  "0,2,1,0,0,0,0,0,0,0,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;0,0,18,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,10,0,0,0;2,0,6," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;7,23,18,0,6,10,7,49,0,1,1,24,11,0,8,0;7,13,18,0,1,10,8,24,0,0,0,3,1,1," +
+  "1,2;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,6,0,0,0,1,10,0,0,0,0,0,0,0,0;15,2,44,0,1,1,3,4,0,1,3,0,2" +
+  ",0,0,7;7,0,0,1,0,0,0,0,0,0,0,1,0,0,0,0;3,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0;1,5,6,0,0,1,3,2,0,0,0,0,0" +
+  ",0,1,0;31,12,63,0,8,8,55,27,1,2,3,14,3,1,6,7;372,0,9,0,0,10,23,3,0,0,6,0,0,0,1,0;11,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;0,1,1,0,0,0,0,0,0,0,0,0,0,0,3,0;3,6,9,0,0,3,3,5,0,0,2,3,0,0,4,0;0,0,8,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;10,14,31,0,3,8,6,4,1,0,1,2,1,0,0,0;0,0,5,0,0,0,0,8,0,0,0,0,0,0,1,1;1,3,1,0,0,1" +
+  ",2,5,0,0,0,0,0,0,5,1;25,17,23,1,7,8,9,17,1,1,10,10,4,4,3,24;7,2,1,0,1,0,1,0,0,1,0,0,4,0,0,1;2,0," +
+  "4,0,0,0,1,0,0,0,0,1,1,0,1,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;2,0,1,0,0,0,1,2,0,0,0,0,0,0,1,0;11,1" +
+  "1,0,1,0,0,0,4,0,1,0,1,0,1,2,1;7,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0;137,0,0,0,0,7,2,0,0,0,0,0,0,0,0,0;" +
+  "2,1,5,0,0,0,0,1,0,0,0,2,0,0,0,0;8,11,59,0,5,3,0,14,1,1,3,14,4,2,5,0;3,0,13,0,3,0,0,0,0,0,0,0,0,0" +
+  ",0,0;1,4,8,0,1,0,0,0,0,0,1,0,0,0,0,0;0,0,1,1,0,0,3,0,0,0,0,5,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,1,3,0" +
+  ",0,0;0,2,2,0,0,0,0,0,0,0,0,1,2,0,0,0;14,6,20,0,3,4,0,53,0,3,0,8,5,2,5,6;0,0,13,0,0,0,0,1,0,0,0,0" +
+  ",0,3,0,0;3,3,0,0,0,0,1,12,0,1,0,1,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,6,0,0,0,0;1,0,6,0,0,1,0,1,0,0,0," +
+  "0,0,0,0,4;0,0,1,0,0,0,0,0,0,0,0,2,0,0,0,1;1,0,3,0,0,0,1,0,0,0,0,2,0,0,2,0;0,2,9,0,0,0,0,0,0,0,0," +
+  "8,0,0,1,1;0,1,1,0,1,0,0,0,0,0,0,1,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0," +
+  "0,0,0,0,0;8,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,1,0,0,0,1,0,0,0,0,1,0,0,0,0;1,5,1,0,1,0,2,4,0,0,0," +
+  "2,1,0,1,1;0,25,1,0,0,0,0,2,0,0,0,0,4,0,0,0;0,0,0,0,0,0,11,0,0,0,0,0,0,0,0,0;1,1,6,1,1,0,0,0,0,0," +
+  "0,0,0,0,0,0;2,3,92,1,11,3,8,12,1,0,1,4,6,11,10,4;1,0,0,0,0,0,0,1,0,0,0,2,0,0,0,0;9,0,21,0,1,0,0," +
+  "0,0,1,4,4,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,2,0,0,1,0,0,0,1,0,0,0,1;0,0,4,0,0,0,0," +
+  "0,0,0,0,3,0,0,0,0;18,20,17,0,2,2,3,2,0,0,6,9,3,0,6,0;1,0,7,0,0,0,0,2,0,0,0,1,0,0,0,0;6,4,5,0,0,1" +
+  ",2,3,0,0,0,2,1,0,0,0;1,4,2,0,0,0,0,0,0,0,0,2,0,0,1,0;2,1,3,0,0,1,1,15,0,0,0,0,0,3,2,0;0,0,3,0,0," +
+  "0,0,0,0,0,0,1,0,0,0,0;0,3,2,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,8,0,0,0,41,3,0,0,2,0,0,0,0,0;4,0,3,0,0" +
+  ",1,5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,2,1,0,0,0,1,3,0,0,0,4,0,0,0,0;0,4,0,0,0" +
+  ",0,1,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;16,39,10,0,0,3,12,7,0,2,2,4,2,0,4,2;2,1," +
+  "4,0,0,1,0,0,0,0,0,0,0,0,0,0;9,35,63,0,3,2,0,5,0,0,0,6,8,0,0,0;88,83,79,4,11,7,27,67,10,1,4,46,13" +
+  ",2,7,6;0,0,33,0,1,0,0,0,0,0,0,1,2,1,0,0;0,0,24,0,0,0,0,0,0,0,0,1,0,0,0,1;15,32,13,0,1,7,11,11,1," +
+  "1,4,8,2,0,5,1;8,7,4,1,1,5,7,6,1,0,1,6,1,0,3,1;1,1,27,0,0,0,0,0,0,0,0,0,0,0,0,0;32,2,15,0,3,1,3,3" +
+  ",3,0,0,4,0,0,1,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,2,0,0,0,0,0,0,1,0;1,2,1,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;2,0,0,0,0,0,2,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,13,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,25,0,0,0,0,0,0,0,5;5,7,30,0,8,0," +
+  "1,7,0,0,0,4,2,0,7,2;0,0,0,0,0,0,1,3,0,0,0,0,0,0,0,0;5,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0," +
+  "0,1,0,0,0,3,0,0,1,0;1,1,3,0,0,0,0,0,0,0,0,2,1,0,0,0;0,0,6,0,3,0,0,0,0,0,0,0,0,0,0,0;0,1,0,0,0,0," +
+  "0,3,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;6,2,22,0,4,3,4,1,1,0,0,1,0,0,1,2;2,0,17,0,1,0,3,36,0,0,0,2,0,0,2,0;0,0,4,0,0" +
+  ",0,0,8,0,0,0,0,0,0,0,0;0,1,8,0,0,0,0,17,0,0,0,0,0,0,7,0;0,10,3,0,0,0,4,2,0,0,0,1,0,0,0,0;0,21,0," +
+  "0,0,0,0,2,0,0,0,6,0,0,0,0;1,0,0,0,0,0,0,3,0,0,0,1,0,0,0,0;0,0,2,0,1,0,1,0,0,0,0,5,0,0,2,0;0,0,6," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,2,0,0,0,1,0,0,0,0,1,0,0,0,1;7,1,0,0,0,0,1,1,0,0,1,0,0,0,0,0;0,0,0," +
+  "0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;5,0,42,0,3,1,0,0,0,0,0,0,0,1,0,0;7,5,1" +
+  "4,1,2,2,7,1,0,1,1,2,3,0,1,3;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;0,1,1,0,0,0,0,0,0,0,1,0,0,0,1,0;5,2," +
+  "20,0,3,0,4,4,0,0,0,1,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;11,7,10,2,4,1,7,35,0,5,0,3,7,0,8,3;" +
+  "66,25,33,1,1,3,8,8,0,3,5,7,1,0,6,1;1,0,4,0,0,0,1,4,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,4,1,0,1,0,1,0,0" +
+  ",1;4,3,24,0,4,1,4,18,1,3,0,2,1,0,5,1;2,0,8,0,0,0,0,1,0,0,0,1,0,0,0,0;3,1,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0;3,7,8,0,10,0,20,51,2,0,2,9,1,0,0,0;1,2,1,0,0,0,4,1,0,0,0,0,0,0,0,0;5,1,8,0,1,0,3,1,0,0,0,1," +
+  "0,0,0,1;30,0,1,0,0,0,0,1,0,0,0,0,0,0,0,0;17,3,7,0,5,1,9,1,0,0,1,0,0,0,1,0;0,39,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,10,0;0,30,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,40,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,3,0,3," +
+  "0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;2,35,0,0,0,0,2,0,0" +
+  ",0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;17,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,2,11,0" +
+  ",0,0,0,0,0,0,0,0;0,0,10,0,1,0,0,0,0,0,0,0,0,0,0,1;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0;16,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0;26,0,0,0,0,1,3,0,0,0,0,0,0,0,0,0;21,0,0,0,0,0" +
+  ",1,0,0,0,0,1,0,0,0,0;7,0,0,0,0,0,0,0,1,0,0,1,0,0,3,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0,0,0,0,0" +
+  ",2,0,0,0,0,0,0,0,0,0;1,0,0,0,0,2,26,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;2,0,65,0,7" +
+  ",0,0,0,0,0,0,0,1,0,0,2;2,1,2,0,0,0,0,0,0,0,0,3,0,0,0,0;1,1,1,0,0,0,1,2,0,0,2,1,0,0,0,0;26,14,59," +
+  "1,5,3,3,10,1,0,3,8,1,0,3,2;0,0,0,0,0,0,0,7,0,0,0,0,0,0,0,0;19,11,1,0,1,2,8,0,0,0,9,7,0,0,2,0;5,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,1,1,0,0,0,0,0,0,0,1;0,0,3,0,0,2,0,6,0,0,0,0,0,0,0,0;0,0" +
+  ",13,0,0,0,0,0,0,0,0,0,0,0,0,0;52,36,19,0,4,2,6,65,1,0,2,39,2,0,6,3;0,0,24,0,9,0,0,0,0,0,0,1,0,0," +
+  "0,0;0,0,12,3,1,0,0,4,0,0,0,2,0,0,0,0;0,1,18,0,1,0,0,0,0,0,0,3,0,0,0,0;3,1,1,0,1,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,3,6,0,0,0,1,2,0,0,0,1,0,0,0,1;0,2,2,0,0,0,0,3,0,0,0,0,0,0,0,0;18,1,5,0,0,3,0,1,0,0,0,3,0" +
+  ",0,1,0;2,0,0,1,0,0,1,0,0,0,0,0,0,0,0,0;105,2,47,1,0,2,2,4,0,0,1,0,0,0,0,0;2,1,6,0,0,0,0,0,0,0,0," +
+  "3,6,0,0,4;0,4,0,0,0,0,5,0,0,0,0,0,1,0,0,0;0,0,1,2,0,0,0,0,0,0,0,1,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0," +
+  "2,0,0,0,0;0,8,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,3,0,1,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,8,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;0,6,0,0,0,0,0,1,0,0,0," +
+  "0,0,0,0,0;7,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;0,3,14,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,2,0,0,0,0,1,0,0,0,5,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0;12,2,1,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,0,0,0," +
+  "0,6,0,0,0,0;0,0,5,0,2,0,0,0,0,0,0,0,0,0,0,0;0,12,15,0,0,0,0,0,0,0,0,20,0,0,3,0;6,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,1,0,0,0,0,0,0,0,3,0;0,0,0,0,0,0,5,0,0" +
+  ",0,1,0,0,0,0,0;0,0,42,0,0,0,0,13,0,0,0,0,1,0,0,0;11,12,7,0,2,16,9,44,0,1,3,2,2,0,16,0;0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,5;0,0,0,0,0,5,0,0,0,0,0,0,0,0,0,0;5,67,11,0,1,19,81,7,3,1,11,9,2,0,16,0;0,0," +
+  "0,0,0,0,2,24,5,2,0,0,0,0,0,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",4,0,0,0,0,0,0,0,0,0,2,0,0,0;1,0,4,0,2,0,0,6,0,3,0,0,0,0,3,1;2,0,6,0,0,2,0,0,0,0,0,1,0,0,0,0;19," +
+  "0,0,0,0,0,4,0,0,0,0,8,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1," +
+  "2,8,0,0,0,0,0,0,0,0,1,0,0,0,1;2,3,30,0,4,0,0,0,0,0,0,2,0,0,0,3;1,3,39,0,9,1,0,0,0,0,0,5,2,0,0,7;" +
+  "0,1,4,0,0,0,0,0,0,0,0,1,0,0,0,1;0,0,0,0,0,0,3,0,0,0,0,1,0,0,0,0;169,176,354,3,60,24,38,152,8,17," +
+  "22,75,14,1,96,4;2,1,11,0,0,0,0,0,0,0,1,2,1,0,0,0;1,0,5,0,1,0,0,6,1,0,1,0,0,0,0,1;0,0,3,0,0,0,0,0" +
+  ",0,0,0,1,0,0,0,1;0,0,0,0,0,1,9,0,0,0,0,0,0,0,0,0;0,1,3,0,0,0,0,0,0,0,0,1,0,0,0,0;0,1,18,0,2,0,0," +
+  "1,0,0,0,0,0,0,0,1;0,0,1,0,0,0,3,0,0,0,0,0,0,0,0,0;2,8,5,0,1,0,0,9,0,0,0,4,0,3,2,2;0,1,15,0,1,1,0" +
+  ",1,0,0,0,2,4,0,5,1;13,2,7,0,0,1,4,2,3,0,0,3,0,0,1,0;6,4,8,0,1,0,7,2,0,0,2,0,1,0,1,0;2,0,1,0,0,2," +
+  "4,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,8,0,0,0,0,0,0,0,0;14,2,80,1,7,1,6,5,0,0,5,10,10,0,6,3;0,0,0,0," +
+  "0,0,0,5,0,0,0,0,0,0,0,0;8,5,3,0,0,3,15,21,1,0,0,4,0,0,0,0;0,1,0,1,0,0,2,1,0,0,0,0,0,0,0,0;0,0,0," +
+  "0,0,0,0,0,0,0,0,0,4,0,0,0;0,0,0,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,13" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,4,0,0,0,0,0,0,0,0,1,0,0,0,0;0,3,13,0,1,0,1,4,0,0,0,0,1,1,0,0;0,0," +
+  "2,0,0,0,1,0,0,0,0,1,0,0,1,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;20,9" +
+  ",45,0,6,2,7,10,1,1,1,8,0,0,0,4;1,3,4,1,0,0,0,0,0,0,0,0,0,0,1,0;4,6,38,2,9,0,1,0,0,0,0,10,0,0,4,1" +
+  ";0,3,0,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,0,0,0,9,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,0,0,0,0,0,0,0,11," +
+  "0;57,0,1,0,0,0,1,2,0,0,0,1,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;52,106,13,0,1,2,32,5,0,0,11,2" +
+  "4,0,0,12,0;4,0,12,0,0,5,0,1,0,0,0,0,0,0,0,0;17,5,81,1,5,0,2,2,0,2,0,9,2,1,3,4;0,0,4,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;5,3,6,0,0,0,0,2,0,1,0,2,0,0,1,0;5,1,12,0,1,1,1,5,0,0,0,2,0,0,0,1;3,0,2,0,0,0,0,0,0" +
+  ",0,0,1,0,0,0,1;4,3,0,0,0,0,7,0,0,0,0,1,0,0,0,0;3,8,8,0,0,14,12,17,0,0,5,4,0,0,3,0;22,31,56,1,13," +
+  "17,59,63,2,1,12,18,5,3,14,6;0,3,4,0,0,0,0,5,0,0,0,1,0,0,0,0;6,0,2,0,0,0,1,0,0,0,0,0,0,0,0,0;6,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0,0,0;26,8,120,1,10,9,15,29,1,1,2,13,7,0,13,19;0,0,5,0,0,0,0,1,0,0,0,0,0,0" +
+  ",0,0;0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,7,0,0,0,0,0,0,0,0,0;13,0,0,0,0,0,18,0,0,0,2,0,0" +
+  ",0,0,0;0,0,0,0,0,0,8,0,0,0,0,0,0,0,0,0;6,2,167,0,12,0,1,11,0,0,4,0,0,0,1,3;0,1,43,0,0,0,0,0,0,0," +
+  "0,0,0,0,2,0;0,0,0,0,0,0,0,0,0,0,0,5,0,0,0,0;2,5,12,0,0,1,0,10,0,0,0,1,1,0,2,1;0,5,1,0,0,0,0,3,0," +
+  "0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;0,5,15,0,0,0,0,0," +
+  "0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;3,2,2,0,2,0,0,0," +
+  "0,0,0,0,0,0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,1,0,0,0,1,0,0,0,0;5,5,13,1,0,3,13," +
+  "76,4,0,1,1,0,0,1,0;17,23,33,1,2,4,9,27,1,2,1,16,3,0,10,5;2,16,8,0,0,0,0,0,0,1,1,1,1,0,2,0;24,82," +
+  "20,0,3,47,161,75,5,3,11,25,2,0,15,2;0,0,1,0,0,0,0,0,0,0,0,1,5,0,0,0;0,0,6,0,1,0,0,0,0,0,0,5,4,0," +
+  "0,0;0,1,1,0,0,0,0,1,0,0,0,1,0,0,0,0;43,43,21,0,3,2,18,3,0,0,2,17,0,0,19,0;0,2,0,0,0,0,2,0,0,0,0," +
+  "0,0,0,1,0;2,21,2,0,0,21,24,2,0,2,1,0,0,0,2,0;0,2,0,0,0,0,4,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0;2,2,2,0,0,0,1,0,0,0,0,1,0,0,1,0;0,3,2,0,1,0,5,33,0,0,1,1,0,0,0,0;16,4,0,0,1,3,0,1,0" +
+  ",0,0,2,0,1,0,0;13,13,0,0,1,1,1,0,0,0,0,3,0,0,0,0;0,0,5,0,2,0,0,1,0,0,0,0,0,0,0,0;0,0,9,0,1,0,0,0" +
+  ",0,0,0,1,0,0,0,0;9,10,11,1,0,9,3,8,0,0,0,5,2,0,2,1;2,0,2,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,9,0,3,0,1" +
+  ",1,0,0,1,1,0,0,0,0;5,2,11,0,0,1,0,0,0,0,0,0,0,0,1,0;6,2,5,0,0,1,0,2,0,0,0,3,0,0,1,0;1,0,12,0,0,0" +
+  ",0,0,0,0,0,1,0,0,0,0;0,1,1,0,0,0,3,9,0,0,0,0,0,0,0,0;4,4,16,0,1,3,6,15,0,0,3,12,1,0,0,2;0,0,0,0," +
+  "0,1,7,0,0,0,0,0,0,0,0,0;5,2,3,0,0,1,1,3,1,1,1,0,0,0,1,0;1,1,26,0,0,0,0,0,0,0,0,4,0,0,0,0;1,1,4,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;14,0,0," +
+  "0,0,1,0,0,0,0,1,0,0,0,0,0;1,2,1,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,0;3,3,4," +
+  "0,0,0,0,4,0,0,0,0,0,0,0,0;0,0,15,0,0,0,0,2,0,0,0,0,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,8,3" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,0;7,8,0,0,1,0,0,10,0,0,0,0,0,0,0,0;161,100,304,0,27,54,53,114,9,1,12,46" +
+  ",17,6,80,13;0,0,0,0,0,3,8,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;11,8,0,0,6,0,0,1,0,0" +
+  ",0,0,0,0,1,0;0,0,4,0,0,0,0,2,0,0,0,0,0,0,0,0;25,0,3,0,0,1,3,0,0,0,0,1,0,0,1,0;0,6,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;0,3,0,0,1,0,2,0,0,0,0,1,0,0,0,0;10,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,3,5,0,1,0,0,0,0" +
+  ",0,0,1,0,0,0,1;0,1,4,0,0,0,0,1,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;7,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,0,0,0,0,4,0,0,0,0,0,0,0,0,0;1,1,1,0,0,2,3,0,0,0,0,0,0,0,1,0;7,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,98,0,7,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,1,0,0,0,0,0,0,2,0;0,1,1,0,0,0,0,0," +
+  "0,0,0,0,0,0,5,0;0,0,1,0,3,0,0,0,0,0,0,10,0,0,9,0;11,9,58,0,4,2,4,14,0,1,1,18,4,1,4,6;1,1,4,0,0,0" +
+  ",0,0,0,0,0,1,0,0,0,0;0,3,14,1,1,1,15,2,0,0,1,6,0,0,0,1;0,0,0,0,0,0,6,0,0,0,0,0,0,0,0,0;5,0,21,0," +
+  "1,0,0,2,0,0,0,1,0,0,1,1;2,42,8,0,0,1,7,18,0,0,0,11,2,0,5,0;0,3,0,0,0,0,2,3,0,0,0,0,0,0,0,0;9,7,1" +
+  "6,0,5,0,2,17,0,0,0,2,1,0,2,0;0,0,0,0,0,0,0,3,1,0,0,0,0,0,0,0;0,0,0,0,0,0,1,11,0,0,0,0,0,0,2,0;2," +
+  "1,0,0,0,1,3,0,0,0,0,0,0,0,0,0;5,2,1,0,0,1,0,0,0,0,0,1,0,0,0,0;0,0,3,0,0,4,5,25,0,0,0,0,0,0,2,0;5" +
+  ",4,0,0,0,0,1,11,0,0,0,0,0,0,0,0;45,3,11,1,3,3,4,17,0,0,2,8,3,0,3,1;0,0,7,0,0,0,0,14,0,0,0,0,0,0," +
+  "0,0;0,0,4,0,0,0,0,0,0,0,0,1,3,0,0,0;3,1,0,0,0,0,0,0,0,0,0,1,0,0,1,0;0,0,0,0,0,0,0,0,0,0,0,8,0,0," +
+  "0,0;10,1,9,0,0,1,0,0,0,0,0,0,0,0,1,0;9,0,12,0,0,0,4,19,0,0,0,1,0,0,3,0;3,5,57,0,7,1,1,6,0,0,0,4," +
+  "0,0,0,0;0,2,7,1,1,0,0,0,0,0,0,1,0,0,0,1;0,0,11,2,0,0,0,0,0,0,0,0,0,10,0,1;0,0,13,1,0,0,0,1,0,0,0" +
+  ",0,0,0,2,0;0,0,14,0,1,0,0,0,0,0,0,0,1,0,0,0;5,5,82,1,14,2,4,4,0,0,1,5,1,0,1,3;0,0,17,0,0,0,0,0,0" +
+  ",0,0,4,0,0,0,0;17,1,394,0,41,4,4,3,0,0,0,6,1,3,1,6;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;0,0,2,0,2,0,1" +
+  ",0,0,0,0,0,7,0,0,0;1,3,23,0,4,0,5,8,0,1,0,4,1,2,6,0;0,0,2,0,0,0,6,0,0,0,0,1,0,0,0,0;0,0,4,0,0,0," +
+  "0,0,0,0,0,0,0,2,0,1;0,0,3,0,1,0,0,0,0,0,0,2,0,0,0,0;25,19,42,0,2,0,3,7,2,4,1,11,1,0,6,0;0,0,6,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;8,5,131,0,29,5,10,26,1,7,0,1,2,3,12,4;21" +
+  ",5,2,0,1,1,0,0,0,2,0,10,0,0,0,2;36,98,22,0,3,12,22,21,0,0,7,14,3,0,19,5;0,0,0,0,0,0,0,5,0,0,0,0," +
+  "0,0,1,0;1,8,27,0,0,0,2,15,0,0,0,0,0,0,0,0;1,12,30,0,3,1,0,1,0,0,0,5,0,0,2,0;0,0,9,0,1,0,0,0,0,0," +
+  "0,0,0,0,1,0;1,0,5,0,0,0,0,0,0,0,0,2,0,1,0,0;0,0,6,0,0,0,0,0,0,0,1,0,0,1,0,1;0,0,0,0,0,0,0,0,0,0," +
+  "0,0,8,0,0,0;15,44,7,0,1,1,5,12,0,0,6,5,1,0,15,0;0,0,0,0,0,0,2,1,0,0,0,0,0,0,2,0;3,9,0,0,0,0,13,3" +
+  ",0,0,10,7,0,0,0,0;0,11,0,0,0,0,0,0,0,0,0,0,0,0,2,0;1,10,0,0,0,0,0,0,0,0,0,1,0,0,4,0;0,0,5,0,1,0," +
+  "0,5,0,3,0,2,0,0,0,0;4,4,15,0,8,0,7,8,1,0,2,25,9,0,2,29;0,4,32,0,4,1,7,43,0,3,1,0,2,0,0,1;0,0,7,0" +
+  ",0,0,0,5,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,1,0,0,0,0,0,0,1,0,0,0,0;21,1,5," +
+  "0,0,0,0,1,0,0,1,1,1,0,0,1;0,5,0,0,0,0,12,10,0,0,0,0,0,0,1,0;0,0,1,0,0,0,0,4,0,0,0,0,0,0,0,0;1,14" +
+  ",1,0,0,0,0,1,0,0,0,0,0,0,1,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,1,5,0,0,0,0,1,0,0,0,0,0,0,0,0;3,1" +
+  ",4,0,0,4,4,0,0,0,3,0,0,0,0,0;6,3,6,0,1,0,1,0,0,0,0,1,0,0,1,0;0,0,6,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0,6,0;6,8,0,0,0,0,2,6,0,0,0,0,1,0,0,0;4,7,3,0,0,0,4,0,0,0,0,4,0,0,0,0;3,5" +
+  ",1,0,0,0,7,16,0,0,0,3,0,0,1,0;0,0,3,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,14,0;4" +
+  ",0,6,0,0,0,6,7,0,0,0,3,1,0,3,2;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,0,0,0,0,7,6,0,0,1,1,0,0,0,1;0" +
+  ",0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,8,7,0,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;3,0,14,0,1,0,0,0,0,0,0,2,0,0,1,0;0,0,5,0,0,0,2,1,0,0,0,0,0,0,0,1;" +
+  "0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;" +
+  "7,8,0,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0,10,0,0,0,0,0,0,8,1,0,0,0;0,5,2,0,0,0,0,0,0,0,0,0,0,0,0,0" +
+  ";0,0,11,0,0,0,9,0,0,0,0,0,0,0,0,0;0,2,18,0,1,1,1,2,0,0,0,1,0,1,0,0;1,7,70,0,3,3,4,3,0,0,1,2,0,1," +
+  "2,0;0,20,0,0,0,4,1,0,0,0,0,1,0,0,3,0;0,0,6,0,0,0,0,1,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,6,0,0,0,0,0,0" +
+  ",0,0;0,0,0,0,0,0,0,0,0,0,0,6,0,0,0,1;0,0,12,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,1,0,2,0" +
+  ",0,0,0;7,0,0,0,0,1,0,0,0,1,0,2,0,0,0,0;14,8,8,0,2,2,13,8,1,1,0,3,2,0,2,0;0,0,5,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,3,0,0,0,0,1,0,0,0,1,0,0,0,0;4,0,1,0,0,0,2,2,1,0,0,0,0,0,0,0;3,0,10,0,2,0,0,0,0,0,0," +
+  "1,0,0,0,4;1,4,0,0,0,0,19,20,0,0,0,1,0,0,1,0;0,0,0,0,0,0,2,5,0,0,0,0,0,0,0,0;5,0,0,0,0,0,1,0,0,0," +
+  "0,0,0,0,0,0;81,19,44,0,1,16,21,102,3,8,3,12,18,2,9,3;20,8,8,0,0,0,4,6,0,2,0,3,0,0,0,0;0,0,12,0,5" +
+  ",0,0,0,0,0,0,0,0,0,0,0;2,3,4,0,0,0,0,0,0,0,0,1,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0," +
+  "0,0,0,0,0,0,0,4,0,0,0,0;3,0,8,0,1,0,1,0,0,0,0,0,0,0,0,0;13,4,8,0,4,0,2,0,0,0,3,2,0,1,1,0;0,3,0,0" +
+  ",0,0,0,0,0,0,1,1,0,0,0,0;0,7,0,0,0,0,0,0,0,0,0,1,0,0,0,0;3,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;4,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,1,0,0,0,0;4,0,0,0,0,0,8,0,0,0,0,1,0,0,0,0;7,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;2,1,1,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,0,0" +
+  ",0,1,0,0,0,0,0,0,0,0,1,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,1,0,0,0,0;2,0,2,0" +
+  ",0,0,0,2,0,0,1,0,0,0,1,1;0,0,2,0,0,0,1,9,0,0,0,0,0,0,3,0;5,0,2,0,5,0,0,3,0,0,0,0,0,0,0,0;22,2,32" +
+  ",0,12,3,21,12,0,0,1,13,3,0,2,5;2,1,3,0,0,0,0,0,0,0,0,0,0,0,0,0;2,3,5,0,0,0,1,1,0,0,0,2,0,0,1,0;0" +
+  ",0,1,0,0,0,0,1,0,0,0,1,0,0,4,0;0,6,0,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,4,0,0,0,0,0,0,0,0;3" +
+  ",1,2,2,0,0,0,0,0,0,0,0,1,0,0,1;1,1,0,0,0,1,0,2,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,4,0,0,0,0,0,0,0,0;0" +
+  ",0,1,0,0,0,0,0,0,0,1,3,0,0,0,0;1,0,5,0,0,0,0,0,0,0,0,0,1,0,0,0;6,2,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0" +
+  ",2,0,0,0,1,0,0,0,0,0,1,1,0,3,0;0,0,5,0,0,0,0,4,0,0,0,0,0,0,0,0;10,11,10,0,1,1,5,12,2,1,0,8,1,0,1" +
+  ",1;0,0,2,0,2,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,0,0,4,0,0,0,0,0,0,0,0,0,0" +
+  ",0;0,0,7,0,2,0,0,0,0,0,0,1,1,0,0,0;1,0,11,0,1,0,0,0,0,0,0,0,1,0,0,0;10,1,22,0,0,0,1,0,0,1,2,2,2," +
+  "0,1,2;4,3,4,0,0,0,0,1,0,0,1,0,1,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,1,0,0," +
+  "0,0,0;0,0,9,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1;3,0,2,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0;0,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,5,0," +
+  "0,0,0;0,0,1,0,5,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;1,3,1,0,0,0,2,0,0,0,0,0,0," +
+  "0,0,0;0,0,10,0,0,0,0,0,0,0,0,1,0,0,1,0;0,2,7,0,4,0,0,0,0,0,0,7,1,0,0,0;2,1,5,0,0,0,0,1,0,0,0,1,0" +
+  ",0,0,0;0,0,0,0,0,4,0,0,0,0,0,0,0,0,0,0;0,0,2,0,0,0,0,2,0,0,0,0,0,0,0,0;4,2,23,0,1,0,1,5,0,0,0,1," +
+  "0,0,2,0;0,0,1,0,0,0,9,0,0,0,0,1,0,0,0,0;10,11,10,0,2,1,1,26,0,0,2,5,1,0,3,4;1,0,6,0,0,0,1,4,0,0," +
+  "0,1,0,0,0,0;0,0,0,0,0,2,0,6,0,0,0,0,0,0,0,0;2,0,1,0,0,0,0,0,0,0,0,0,0,0,0,1;0,0,3,0,0,1,0,7,0,0," +
+  "0,0,0,0,0,0;5,11,29,1,2,0,2,38,0,0,1,6,1,0,4,1;9,4,24,0,1,0,1,18,1,0,0,3,0,0,1,6;0,4,0,0,0,0,5,0" +
+  ",0,0,0,0,0,0,0,0;0,2,0,0,1,1,3,3,1,1,2,0,0,0,17,3;3,1,0,0,0,0,3,5,0,0,0,0,0,0,0,0;6,21,13,0,0,2," +
+  "18,12,0,0,0,8,3,0,9,2;2,11,1,0,0,0,3,3,1,0,0,2,0,0,1,0;26,0,0,0,0,16,25,0,0,0,0,3,0,0,0,0;0,0,5," +
+  "0,1,0,0,0,0,1,1,0,0,0,0,1;15,2,22,0,3,0,0,5,0,0,0,2,0,1,4,0;0,0,9,0,2,0,0,1,0,0,0,0,0,0,0,2;8,3," +
+  "20,0,4,2,3,3,1,0,0,2,1,1,2,1;0,1,4,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",8,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,3,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,9,0,0,0,0,0,0,0,0,0;1,0" +
+  ",0,0,0,0,5,0,0,0,0,0,0,0,0,0;1,2,0,0,0,0,2,0,0,0,0,1,0,0,0,0;3,1,6,0,0,0,0,1,0,0,0,1,0,0,0,0;0,0" +
+  ",4,0,1,1,0,0,0,0,0,0,0,0,1,0;1,1,0,0,0,1,1,0,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",5,0,0,0,0,0,0,0,0,0,0,0,2,0;5,0,0,0,0,0,1,0,0,0,0,1,0,0,1,0;0,0,29,0,4,0,0,1,0,0,0,1,2,0,0,2;2," +
+  "3,1,0,0,3,9,4,0,0,0,3,0,0,0,0;0,0,11,0,0,0,0,1,0,0,0,0,0,0,2,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",0,0,0,4,0,0,0,0,0,0,0,0,0,0,0;3,6,1,0,0,0,1,1,0,0,1,0,0,0,0,0;2,1,2,0,0,0,0,0,1,0,0,2,0,0,2,0;0" +
+  ",5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,0,0,0,5,0;5,0,0,0,0,0,1,0,0,0,1,0,0,0,0,0;2" +
+  ",0,11,0,0,0,0,1,0,0,0,0,2,2,0,0;1,0,22,0,2,0,1,1,0,0,0,8,0,0,0,0;1,0,1,0,0,0,0,0,0,0,0,2,0,0,0,0" +
+  ";0,0,1,0,0,0,1,0,0,0,0,2,0,0,0,0;13,3,16,0,1,2,8,18,0,0,0,1,0,0,8,1;0,4,0,0,0,0,0,0,0,0,0,0,0,0," +
+  "0,0;2,0,2,0,0,0,0,0,0,0,0,3,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,0,0,0,0,0,0,0,1,0,0" +
+  ",0,0;1,0,8,0,0,2,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0,0,0,4,0,0,0,0;1,0,18,0,1,0,0,0,0,0,0,0,0," +
+  "0,2,0;8,8,17,0,3,1,5,4,1,1,1,1,0,1,3,3;0,0,149,0,12,0,0,3,0,0,0,3,0,0,1,2;5,0,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;10,4,9,0,2,5,2,7,0,0,0,6,1,0,2,1;4,7,111,2,18,3,5,6,2,0,1,11,0,1,6,5;0,0,5,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,7,0,0,0,0,0,2,0" +
+  ",0,0,0,0,0,2,0;0,0,0,0,0,0,0,3,0,0,0,0,0,0,0,1;0,0,0,0,0,1,2,0,0,0,0,1,0,0,0,0;0,4,0,0,0,9,22,0," +
+  "0,0,0,6,0,0,8,0;0,0,3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,2,0,0,0,1,0,0,0,0,0;13,11,60,0,9,2,2" +
+  ",13,1,1,0,15,3,0,4,13;0,17,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0" +
+  ",0,2,32,0,0,0,0,1,0,0,0;5,4,25,3,1,1,2,1,0,0,2,0,2,0,1,1;44,34,51,0,4,12,32,43,1,1,9,25,8,3,9,27" +
+  ";1,6,0,0,0,0,1,1,0,0,0,3,0,2,0,0;1,13,1,0,0,3,5,9,0,0,0,2,0,0,2,2;1,3,0,0,0,0,0,0,0,0,0,9,0,0,0," +
+  "0;0,2,3,0,0,0,0,0,0,0,0,0,0,2,0,0;2,0,3,0,0,0,10,11,0,0,0,0,0,0,0,3;35,17,24,1,5,2,4,17,1,1,4,13" +
+  ",3,1,5,3;38,0,8,0,6,0,0,0,0,0,0,2,0,0,0,2;26,1,35,2,3,6,9,32,7,0,0,5,5,0,6,17;2,3,20,0,2,1,1,2,0" +
+  ",1,0,0,0,1,1,5;1,1,20,0,0,0,2,8,0,1,2,1,8,0,0,1;5,9,17,0,3,4,2,41,0,0,0,1,2,0,3,3;0,0,0,0,0,0,0," +
+  "9,0,0,0,0,0,0,0,0;19,6,35,1,10,3,7,12,0,0,2,7,0,1,3,9;0,0,1,0,3,0,0,1,0,0,0,1,0,0,0,0;2,2,9,0,2," +
+  "0,0,2,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,6,46,0,6" +
+  ",10,38,33,4,0,16,5,2,0,6,0;0,0,41,0,4,0,0,0,0,0,0,0,0,0,0,0;110,12,1,0,1,0,2,7,0,2,3,13,0,0,1,0;" +
+  "0,0,3,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,3,1,0,0,0,0,0,0,0,0,0;0,0,4,0,1,0,0,0,0,0,0,0,0,0,0,0;" +
+  "0,0,3,0,0,0,2,0,0,1,1,1,0,0,1,0;0,0,21,0,0,0,1,1,0,0,0,3,0,0,0,0;5,0,20,0,1,0,4,6,0,1,0,2,0,0,0," +
+  "1;4,4,18,0,2,2,13,19,0,0,1,3,0,0,3,2;1,0,4,0,1,0,0,1,0,0,0,0,0,0,0,0;0,2,8,0,0,0,0,0,0,0,0,3,1,0" +
+  ",0,1;5,2,4,0,1,0,1,2,0,1,0,1,0,1,1,0;8,3,3,0,0,0,0,7,0,0,0,12,0,0,0,0;0,1,21,0,0,0,6,22,3,0,1,0," +
+  "0,0,0,0;0,0,13,0,0,0,1,7,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,7,0,1,0,2,0,0,0,0,3" +
+  ",0,0,0,0;5,7,7,0,1,0,0,0,0,1,0,13,0,0,7,0;6,4,0,0,0,0,0,0,0,0,0,0,0,0,1,0;0,0,8,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0;1,0,98,0,4,0,0,0,0,0,0,0,0,0,0,0;0,0,7,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,38,0,4,0,0,0,0,0," +
+  "0,0,0,0,0,0;24,3,91,0,3,4,2,2,0,0,1,6,1,0,0,2;0,0,6,0,0,0,1,4,0,0,0,1,0,0,0,0;0,0,4,0,0,0,0,0,0," +
+  "0,0,0,0,0,0,0;2,2,4,0,0,5,22,2,0,0,1,0,0,0,2,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,0,0" +
+  ",0,0,0,7,0,0,0;0,0,0,0,0,0,2,9,0,0,0,0,0,0,0,0;9,0,0,0,0,6,0,0,0,0,0,0,0,0,0,0;5,0,0,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0;2,1,21,0,2,0,6,2,0,0,0,6,4,0,2,0;0,1,0,0,0,0,0,0,0,0,0,3,0,0,0,0;2,2,0,0,0,0,2,1," +
+  "0,0,0,0,1,0,0,0;5,3,0,0,0,0,0,3,0,0,0,1,0,0,0,0;3,0,9,0,0,0,0,0,0,0,0,0,0,0,0,0;5,2,6,0,0,0,1,0," +
+  "0,0,0,5,0,0,0,0;4,0,83,0,6,0,0,0,0,0,0,1,0,0,0,0;0,5,1,0,0,0,0,1,0,0,0,0,0,0,0,0;6,0,121,0,2,0,0" +
+  ",0,0,0,0,3,7,0,0,0;1,0,21,0,2,0,0,0,0,0,0,3,0,1,0,5;5,0,8,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,7,0,0,0," +
+  "0,0,0,0,0,0,0,1,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,7,0,0,0,1,0,0,0,0;5,0,0,0,0,0," +
+  "0,0,0,0,0,0,0,0,0,0;11,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,37,0,0," +
+  "0,0,0,0,0,0,0,0,0,0,0;0,0,10,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,0,0" +
+  ",0,0,3,0,0,0,1,0,0,0,0;0,1,0,1,0,0,0,0,0,0,0,0,0,4,0,0;0,23,4,0,0,0,0,0,0,0,0,5,0,0,0,0;0,0,0,0," +
+  "0,0,0,1,0,3,0,0,0,0,0,0;3,10,17,2,3,2,10,9,0,0,1,17,0,1,1,0;0,1,2,0,1,0,0,0,0,0,0,1,0,0,0,0;0,1," +
+  "1,1,0,0,0,6,0,0,0,0,0,0,3,1;1,22,0,0,0,0,0,1,0,0,0,1,0,0,0,0;2,5,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0" +
+  ",3,0,1,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,0,0,0,4,0,1,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;2,0" +
+  ",2,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,44,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0" +
+  ",4,0,0,0,0,0,0,0,0,0,2,0,0,0,0;0,0,0,6,0,0,0,0,0,0,0,0,0,0,0,0;0,5,8,0,0,4,1,14,0,0,0,3,0,2,10,0" +
+  ";1,24,1,0,2,2,9,6,0,2,0,15,0,0,0,0;2,1,1,0,0,0,1,4,0,0,0,0,0,0,0,0;3,0,5,0,0,0,0,2,0,0,0,0,0,0,0" +
+  ",0;0,0,1,1,0,0,0,2,0,0,0,0,0,0,0,0;3,0,1,0,0,0,0,0,0,0,0,2,0,0,0,0;4,2,1,0,0,0,3,1,0,0,0,0,0,0,0" +
+  ",0;0,0,3,0,0,0,0,1,0,0,0,0,0,3,0,0;0,0,0,0,5,0,0,0,0,0,0,0,0,0,0,0;12,8,4,0,4,0,1,1,0,0,0,9,0,0," +
+  "2,0;0,0,22,0,0,0,0,0,0,0,0,0,0,0,0,0;55,63,3,0,2,49,20,22,2,4,12,46,0,0,9,0;4,0,0,0,0,0,0,0,0,0," +
+  "0,0,0,0,0,0;0,0,2,0,2,9,0,0,0,0,0,3,0,0,0,0;0,4,0,0,0,0,2,0,0,0,0,0,0,0,2,0;0,4,0,0,0,0,0,0,3,0," +
+  "0,6,0,0,0,0;36,8,0,0,0,4,2,0,0,0,0,20,0,0,1,0;1,0,11,0,0,0,0,8,0,0,0,0,0,0,3,0;1,0,0,0,0,0,0,0,0" +
+  ",0,0,5,0,0,0,0;9,0,4,0,0,0,0,0,0,0,0,0,0,0,0,0;6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;24,38,20,2,0,8,7," +
+  "40,0,0,1,10,0,0,5,0;1,3,1,0,0,0,1,0,0,0,0,1,0,0,0,0;0,0,11,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,20,0,0," +
+  "0,0,1,0,0,0,3,0,0,0,0;2,1,29,0,0,0,1,0,0,0,0,0,0,0,0,0;0,0,17,0,0,0,0,0,0,0,0,0,1,0,0,0;0,0,4,0," +
+  "0,0,0,0,0,0,0,0,0,0,0,0;2,0,1,0,0,0,0,0,0,0,0,1,0,0,0,0;3,0,0,0,0,0,0,0,0,0,0,3,0,0,0,0;8,3,59,0" +
+  ",3,1,2,33,0,0,0,4,0,4,1,2;0,0,0,0,0,0,0,6,0,0,0,0,0,0,0,0;2,0,0,0,0,0,0,5,0,0,0,1,0,0,0,1;1,2,1," +
+  "0,0,0,0,0,0,0,0,3,0,0,0,0;0,4,0,0,0,6,1,10,1,0,0,0,0,0,0,0;0,0,1,0,0,1,0,5,0,0,0,3,0,0,0,0;0,0,3" +
+  ",0,0,0,2,0,0,0,0,0,0,0,0,0;1,0,2,0,0,0,0,2,0,0,0,0,2,0,0,0;12,0,2,0,0,0,0,3,0,0,0,2,0,0,0,0;0,0," +
+  "3,0,1,0,0,0,0,0,0,0,0,0,0,0;3,1,14,0,4,1,2,6,0,0,0,5,2,0,1,0;0,0,0,0,0,0,5,0,0,0,0,0,0,0,0,0;0,0" +
+  ",0,0,4,0,0,4,0,0,0,0,0,0,0,0;2,1,5,0,0,0,0,2,0,0,0,0,0,0,0,0;0,2,8,0,0,0,0,0,0,0,0,1,0,0,0,1;11," +
+  "10,13,0,0,3,10,1,0,1,5,4,0,0,0,0;0,2,0,0,0,0,2,0,6,0,0,0,0,0,2,0;0,0,8,0,0,2,0,1,0,0,0,0,1,0,0,0" +
+  ";0,0,0,0,0,0,13,2,0,0,0,0,0,0,0,0;57,1,0,0,0,1,0,2,0,0,0,1,0,0,0,13;4,1,11,0,8,1,2,2,0,0,1,2,0,0" +
+  ",0,0;4,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,1,1,0,0,0,2,0,0,0,0,0,0,0,7;1,11,3,0,0,0,0,2,0,0,0,1,0," +
+  "0,2,0;0,0,25,0,14,0,0,0,0,0,0,0,0,0,0,0;0,0,18,0,1,0,0,1,0,0,0,1,0,0,0,0;0,0,0,0,0,0,0,2,0,0,0,0" +
+  ",1,0,1,0;1,1,2,0,2,0,0,0,0,0,0,0,0,0,1,0;0,0,0,0,0,0,4,4,0,0,0,0,0,0,0,0;6,0,0,0,0,0,1,0,0,0,0,0" +
+  ",0,0,0,0;4,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;0,0,27,0,2,0,1,12,0,0,0" +
+  ",0,0,0,0,0;3,1,5,3,0,0,1,2,0,0,0,2,1,2,2,1;2,1,15,0,0,0,0,0,0,0,0,1,0,0,0,0;0,0,15,0,1,0,0,0,0,0" +
+  ",0,0,0,1,1,0;5,3,127,2,3,1,3,4,0,0,0,5,2,0,2,5;0,0,2,0,1,0,1,0,0,0,0,0,2,0,0,0;0,0,0,0,0,10,1,0," +
+  "0,0,0,0,0,0,0,0;0,0,6,0,0,0,0,0,0,0,0,0,0,0,1,0;1,0,3,0,3,0,0,1,0,0,0,0,0,0,1,0;0,0,11,0,0,0,0,0" +
+  ",0,0,0,1,0,0,0,0;0,0,3,0,0,2,1,1,0,0,0,0,1,0,0,0;1,0,6,0,0,3,2,6,0,0,1,0,0,0,0,0;0,0,0,0,0,0,0,0" +
+  ",0,0,0,9,0,0,0,0;0,0,0,0,0,0,0,5,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0,0,0,0,2,0,0,0,0;0,4,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;1,0,3,0,3,0,0,0,0,0,0,0,0,0,0,0;0,0,4,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0;15,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;10,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0;4,0,0,0,0,0,0" +
+  ",0,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,1,0,0,0,0,0,0,0;0,0,0,0,0,0,7,4,0,0,0,0,0,0,0,0;0,1,0,0,0,1,1" +
+  "1,6,0,1,2,0,0,0,0,0;0,0,0,0,0,0,5,11,0,0,0,0,0,0,0,0;0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0;39,2,24,0,0" +
+  ",4,0,2,0,1,0,8,14,0,3,2;17,8,18,0,5,2,9,9,0,1,14,7,1,1,3,3;33,0,2,0,0,0,0,6,0,0,0,2,1,0,0,0;0,9," +
+  "0,0,0,0,8,0,0,0,0,0,0,0,0,0;0,3,0,0,0,0,2,0,0,0,0,0,0,0,0,0;0,0,0,0,0,0,0,3,0,0,0,1,0,0,0,0;11,3" +
+  "9,16,0,1,3,13,36,1,0,5,9,0,1,4,1;0,0,0,0,0,0,1,5,0,0,0,2,0,0,0,0;0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,0" +
+  ";3,0,0,0,0,0,1,20,0,0,0,4,0,0,0,0;0,3,1,0,0,1,0,5,0,0,0,0,0,0,0,0;0,0,1,0,0,0,0,3,0,0,0,0,0,0,0," +
+  "0;7,4,8,0,0,3,0,0,0,0,0,1,0,0,0,0;0,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0";
 
 export function buildArchiveModel(): ArchiveModel {
   return archiveModelFromText(
@@ -2245,7 +2246,7 @@ export function buildArchiveModel(): ArchiveModel {
       archives: ["astro-ph","cond-mat","cs","econ","eess","gr-qc","hep","math","math-ph","nlin","nucl","physics","q-bio","q-fin","quant-ph","stat"],
       papers: [309,275,605,12,68,78,204,434,20,15,45,146,34,12,102,45],
       totals: [32194,21860,60377,854,7015,5929,14859,24624,1142,1028,3316,12423,3344,970,7700,3721],
-      vocabulary: 12493,
+      vocabulary: 12495,
     },
     WORDS,
     COUNTS,

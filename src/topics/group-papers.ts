@@ -6,6 +6,7 @@ import { aliasClaim, claimPapers, pairLoneOwners, replacedTopics, settleClaims }
 import { NO_APPLIED } from './curated.js';
 import {
   addDraft,
+  archivesApart,
   bySize,
   byStrength,
   type Draft,
@@ -208,7 +209,17 @@ export function groupPapers(
       const known = label ? catalogueNamed(topics, curated, label.label) : -1;
       // A paper that plainly names another topic is not this section's paper: a multimodal-LLM
       // paper that says "reinforcement learning" stays out of "Reinforcement learning".
-      const elsewhere = (p: number): boolean => (owner[p] ?? -1) >= 0 && owner[p] !== known;
+      // Nor, in a section found in the batch, a paper of another arXiv archive than all of its
+      // other papers: "force fields" of a turbulence paper (physics) and of a nanofluid one
+      // (cond-mat) is one phrase of two subjects (see archivesApart).
+      const apart = (p: number): boolean =>
+        known < 0 &&
+        archivesApart(
+          named.members.filter((m) => m !== p),
+          batch[p] as PaperText,
+          batch,
+        );
+      const elsewhere = (p: number): boolean => ((owner[p] ?? -1) >= 0 && owner[p] !== known) || apart(p);
       const members = named.members.filter((p) => !elsewhere(p));
       const unnamed = [...named.rest, ...named.members.filter(elsewhere)].sort((a, b) => a - b);
       // The papers of a named cluster that do not say its label may share another one.

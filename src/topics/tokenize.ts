@@ -112,8 +112,19 @@ export function stemWord(word: string): string {
 const STEMS = new Map<string, string>();
 
 function computeStem(word: string): string {
+  const root = OWN_ROOT.exec(word);
+  if (root !== null) return root[1] ?? root[2] ?? 'university';
   return stripSuffix(stripSuffix(foldPlural(word), SUFFIX), SECOND_SUFFIX);
 }
+
+/**
+ * Words whose "-al", "-ic" or "-ation" is part of a word of its own: stripped, they would meet
+ * another word ("general" and "generic" met "generation" and "generative" as "gener", "signal"
+ * met "sign", "foundation" the verb "found", "causal" "caused", "digital" "digit"). Each family
+ * keys as its root, whatever ending follows ("signals", "signaling", "generalization").
+ */
+const OWN_ROOT =
+  /^(general|signal|digital|foundation|causal)(?:s|ly|ity|ities|ism|ist|ists|l?ed|l?ing|i[sz]es?|i[sz]ed|i[sz]ing|i[sz]ations?|al|ally)?$|^(generic|format)(?:s|ally|ted|ting)?$|^universit(?:y|ies)$/;
 
 /**
  * The first of `suffixes` a word ends with that leaves at least four letters, as one pattern: a

@@ -25,6 +25,11 @@ describe('stemWord', () => {
     ['tokenizer', 'tokenization'],
     ['evaluation', 'evaluating'],
     ['robotics', 'robot'],
+    ['generalization', 'general'],
+    ['generalize', 'generally'],
+    ['signals', 'signaling'],
+    ['foundations', 'foundational'],
+    ['causality', 'causal'],
   ])('%s and %s share a key', (a, b) => {
     expect(stemWord(a)).toBe(stemWord(b));
   });
@@ -33,6 +38,16 @@ describe('stemWord', () => {
     ['vision', 'visual'],
     ['memory', 'member'],
     ['attention', 'attack'],
+    // An "-al", "-ic" or "-ation" that is part of a word of its own (tokenize.ts OWN_ROOT).
+    ['generalization', 'generation'],
+    ['general', 'generative'],
+    ['generic', 'generated'],
+    ['signal', 'sign'],
+    ['foundation', 'found'],
+    ['causal', 'caused'],
+    ['digital', 'digit'],
+    ['format', 'formation'],
+    ['university', 'universal'],
   ])('%s and %s stay apart', (a, b) => {
     expect(stemWord(a)).not.toBe(stemWord(b));
   });
