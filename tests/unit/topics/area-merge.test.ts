@@ -463,7 +463,9 @@ describe('broad arXiv letters still over their share of "More papers"', () => {
     expect(slugs).toContain('medical-ai');
     expect(groups).toHaveLength(14);
     const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
-    expect(other.length).toBeLessThanOrEqual(19);
+    // 20: "How language models extrapolate outside the training data" no longer reads under
+    // "Multimodal LLMs" for one phrase its abstract shares with one of their papers.
+    expect(other.length).toBeLessThanOrEqual(20);
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
   });
 

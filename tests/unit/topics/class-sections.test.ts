@@ -704,12 +704,27 @@ describe('a 100-paper letter of an arXiv cs feed at its section bound (as a run 
 
   // The third swap traded "LLM agents" (four papers, three of them agent papers by title) for a
   // "Computer vision" of four left-over vision papers: two fewer in "More papers", one heading
-  // less specific for four papers that had a good one. A section gives way to a larger one only.
+  // less specific for four papers that had a good one. A section gives way to a larger one only:
+  // no section formed from "More papers" is smaller than a catalogue topic's section kept.
   it('keeps a section that would give way to one no larger', () => {
-    const agents = groups.find((g) => g.topic.slug === 'llm-agents');
-    expect(agents?.paperIds.length).toBeGreaterThanOrEqual(3);
-    const sizes = new Map(groups.map((g) => [g.topic.label, g.paperIds.length]));
-    expect(sizes.get('Computer vision') ?? 0).toBeLessThanOrEqual(agents?.paperIds.length ?? 0);
+    const kept = groups.filter((g) => g.topic.origin === 'curated' && g.topic.slug !== OTHER_TOPIC.slug);
+    const formed = groups.filter((g) => g.topic.origin === 'discovered');
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    expect(formed.length).toBeGreaterThanOrEqual(1);
+    const smallestKept = Math.min(...kept.map((g) => g.paperIds.length));
+    for (const g of formed) expect(g.paperIds.length, g.topic.label).toBeGreaterThanOrEqual(smallestKept);
+    // The papers the judge puts under "LLM agents" reach its readers: in a section the judge
+    // accepts, or naming a topic it accepts on their card.
+    const agents = loadPlacementArxivCs().filter((p) => p.accept.includes('llm-agents'));
+    expect(agents.length).toBeGreaterThanOrEqual(3);
+    for (const p of agents) {
+      const g = groups.find((x) => x.paperIds.includes(p.id));
+      const named = [g?.topic.slug, g?.topic.paperTopics?.[p.id]].filter((x) => x !== undefined);
+      expect(
+        named.some((slug) => p.accept.includes(slug as string)),
+        `${p.title} in ${g?.topic.label}`,
+      ).toBe(true);
+    }
   });
 });
 
@@ -803,7 +818,9 @@ describe('a cs letter whose "Machine learning methods" stands where "Machine lea
     // Those left in "More papers" name a topic their readers get.
     for (const id of other?.paperIds ?? [])
       if (byId.get(id)?.categories[0] === 'cs.LG') expect(other?.topic.paperTopics?.[id]).toBeTruthy();
-    expect(other?.paperIds.length ?? 0).toBeLessThanOrEqual(0.18 * papers.length);
+    // 19 of 105: "Detecting Dark Patterns in Mobile Apps" no longer reads under "Code generation"
+    // for one phrase of its abstract (placeLeftovers: a key phrase of its title, or several).
+    expect(other?.paperIds.length ?? 0).toBeLessThanOrEqual(0.19 * papers.length);
   });
 
   it('keeps every paper once', () => {

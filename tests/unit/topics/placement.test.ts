@@ -14,6 +14,7 @@ import {
   joinsByCloseness,
   placeLeftovers,
   sharedPhrasePapers,
+  titlePhrasePapers,
 } from '../../../src/topics/drafts.js';
 import { EVIDENCE } from '../../../src/topics/evidence.js';
 import { OTHER_TOPIC } from '../../../src/topics/index.js';
@@ -129,10 +130,27 @@ describe('joinsByCloseness', () => {
 });
 
 describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to its share, then past it)', () => {
-  // Close, clearly closest to no section, sharing a key phrase with one of its papers.
-  const far = { evidence: 0, shared: 1, keyShared: 1, runnerUp: 0.04 };
+  // Close, clearly closest to no section, sharing key phrases with two of its papers.
+  const far = { evidence: 0, shared: 2, keyShared: 2, runnerUp: 0.04 };
   it.each([
-    ['close, a key phrase in common, nothing against it', closeFit(far), true, true, true],
+    ['close, key phrases in common with two papers, nothing against it', closeFit(far), true, true, true],
+    [
+      'close, a phrase of its title in the title of one paper',
+      closeFit({ ...far, shared: 1, keyShared: 1, titleShared: 1 }),
+      true,
+      true,
+      true,
+    ],
+    // Issue #12: a paper joins on a key phrase in its title or several shared phrases; one phrase
+    // of its abstract is its method or setting ("transfer learning" took an encoder-benchmark
+    // paper to "Medical AI" beside an ECG paper that says it, in an arXiv cs letter).
+    [
+      'close, one key phrase of its abstract in common with one paper',
+      closeFit({ ...far, shared: 1, keyShared: 1 }),
+      false,
+      false,
+      false,
+    ],
     ['no closer than average', closeFit({ ...far, sim: FILL_SIMILARITY }), false, false, false],
     // Issue #12: past its share too (a cs.CV 3D-asset paper was put under "Fine-tuning" for
     // sharing "score distillation" with one of its papers).
@@ -245,9 +263,14 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
       true,
     ],
     [
+      'no arXiv categories, close, key phrases two of its papers say',
+      closeFit({ shared: 2, keyShared: 2, evidence: 0, uncategorized: true }),
+      true,
+    ],
+    [
       'no arXiv categories, close, a key phrase one of its papers says',
       closeFit({ shared: 1, keyShared: 1, evidence: 0, uncategorized: true }),
-      true,
+      false,
     ],
     ['arXiv categories, close, nothing in common', closeFit({ shared: 0, evidence: 0 }), false],
     [
@@ -266,13 +289,38 @@ describe('fillsHome, fillsShare and fillsSlack (filling the catch-all down to it
 
   it.each([
     [closeFit({ shared: 0, evidence: 0 }), false],
-    [closeFit({ shared: 1, keyShared: 1, evidence: 0 }), true],
+    [closeFit({ shared: 1, keyShared: 1, evidence: 0 }), false],
+    [closeFit({ shared: 2, keyShared: 2, evidence: 0 }), true],
+    [closeFit({ shared: 1, keyShared: 1, titleShared: 1, evidence: 0 }), true],
     [closeFit({ shared: 3, keyShared: 0, evidence: 0 }), false],
     [closeFit({ shared: 0, evidence: EVIDENCE.passing }), true],
-    [closeFit({ shared: 3, keyShared: 1, evidence: Number.NEGATIVE_INFINITY }), true],
+    [closeFit({ shared: 3, keyShared: 2, evidence: Number.NEGATIVE_INFINITY }), true],
+    [closeFit({ shared: 3, keyShared: 1, evidence: Number.NEGATIVE_INFINITY }), false],
     [closeFit({ shared: 3, keyShared: 0, evidence: Number.NEGATIVE_INFINITY }), false],
   ])('hasCommonGround(%o) is %s', (f, expected) => {
     expect(hasCommonGround(f)).toBe(expected);
+  });
+});
+
+describe("titlePhrasePapers (papers of a section whose titles share a phrase of the paper's title)", () => {
+  const batch = [
+    paper('p', 'KV cache compression for long context'),
+    paper('a', 'Sparse attention kernels for long context'),
+    paper('b', 'Long-context serving with KV cache eviction'),
+    paper('c', 'Language models at scale'),
+    paper('d', 'Robot grasping', [], 'A KV cache compression method for long context robots.'),
+    { ...paper('e', 'A study'), keywords: ['long context'] },
+  ];
+  it.each([
+    ['a phrase of two words in both titles', [1], 1],
+    ['a phrase in both titles, after a hyphenated word', [2], 1],
+    ['only generic words in common ("language models")', [3], 0],
+    ["the phrase in the member's abstract only", [4], 0],
+    ["the phrase in the member's keywords", [5], 1],
+    ['several members', [1, 2, 3, 4, 5], 3],
+    ['the paper itself is no member', [0], 0],
+  ])('%s', (_name, members, expected) => {
+    expect(titlePhrasePapers(0, batch, members)).toBe(expected);
   });
 });
 
@@ -497,8 +545,8 @@ describe('placeLeftovers', () => {
 
   it('never puts a paper of a field no topic covers where it is merely close', () => {
     // No room in the catch-all at all: the eess.IV paper (a field the catalogue covers, though
-    // not the image topic) joins the image section it is closest to and shares a key phrase
-    // with; the hep-th paper, as close and sharing it too, stays.
+    // not the image topic) joins the image section it is closest to and shares key phrases
+    // with both its papers; the hep-th paper, as close and sharing them too, stays.
     const { ds, other } = placeAll(
       [
         paper('h', 'Generating functions of BPS indices', ['hep-th']),
@@ -510,7 +558,10 @@ describe('placeLeftovers', () => {
         [5, 2, 0.2],
         [5, 3, 0.2],
       ],
-      new Map([['generation pipeline', phraseStats(['generation', 'pipeline'], [2, 4, 5])]]),
+      new Map([
+        ['generation pipeline', phraseStats(['generation', 'pipeline'], [2, 4, 5])],
+        ['scan generation', phraseStats(['scan', 'generation'], [3, 4, 5])],
+      ]),
     );
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([4]);
