@@ -18,6 +18,8 @@ export interface PhraseStats {
   /** Occurrences, and those at the end of a run (complete on the right). */
   count: number;
   complete: number;
+  /** Of the complete occurrences, those that end on a plural ("black holes" ending a run). */
+  completePlural: number;
   /** Occurrences at the start of a run (not the tail of a longer name: "cache compression" of "KV cache compression"). */
   start: number;
   /** Surface forms and their counts. */
@@ -194,6 +196,7 @@ function record(
           headline: new Set(),
           count: 0,
           complete: 0,
+          completePlural: 0,
           start: 0,
           surfaces: new Map(),
           titled: new Set(),
@@ -206,7 +209,10 @@ function record(
       if (headline) s.headline.add(paper);
       s.count += 1;
       const next = run[i + n];
-      if (next === undefined || TRAILING.has(next.key)) s.complete += 1;
+      if (next === undefined || TRAILING.has(next.key)) {
+        s.complete += 1;
+        if (endsPlural(unit)) s.completePlural += 1;
+      }
       if (i === 0) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
       if (headline) s.titled.add(surface);
@@ -244,7 +250,10 @@ function recordKnown(
       s.papers.add(paper);
       s.count += 1;
       const after = run[i + n];
-      if (after === undefined || TRAILING.has(after.key)) s.complete += 1;
+      if (after === undefined || TRAILING.has(after.key)) {
+        s.complete += 1;
+        if (endsPlural(unit)) s.completePlural += 1;
+      }
       if (i === 0) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
     }
@@ -332,13 +341,22 @@ export function bestSurface(s: PhraseStats): string {
   return best;
 }
 
+/** A unit written as a plural: ending in "s", its key folded ("holes" -> "hole"; not "mass", "analysis"). */
+function endsPlural(unit: ContentUnit): boolean {
+  const w = unit.surface;
+  const c = w.charCodeAt(w.length - 1);
+  return (c === 115 || c === 83) && unit.key !== w.toLowerCase() && !unit.key.includes(' ');
+}
+
 /**
  * The phrase as a section's heading: its most frequent form ({@link bestSurface}), in the plural
- * when its papers say the plural at least {@link PLURAL_SHARE} of the time. An editor heads a
- * section of things by their plural ("Black holes", "Quantum dots", "World models"); the
- * singular counts the phrase as a modifier too ("black hole mass", "a double quantum dot
- * array"), so the plural leads less often than it reads right. A phrase its papers never say in
- * the plural ("Expressive power", "Hypothesis testing") keeps its form.
+ * when its papers say the plural at least {@link PLURAL_SHARE} of the time, of all its uses or of
+ * those that end a run. An editor heads a section of things by their plural ("Black holes",
+ * "Quantum dots", "World models"); the singular counts the phrase as a modifier too ("black hole
+ * mass", "a double quantum dot array"), so the plural leads less often than it reads right; where
+ * the phrase ends a run it is the thing named ("accretion onto the black hole", "black holes
+ * grow"). A phrase its papers never say in the plural ("Expressive power", "Hypothesis testing")
+ * keeps its form.
  */
 export function headingSurface(s: PhraseStats): string {
   const best = bestSurface(s);
@@ -358,7 +376,9 @@ export function headingSurface(s: PhraseStats): string {
       }
     }
   }
-  return pluralCount > 0 && pluralCount >= PLURAL_SHARE * (pluralCount + singularCount) ? plural : best;
+  if (pluralCount === 0) return best;
+  const named = s.complete > 0 && s.completePlural >= PLURAL_SHARE * s.complete;
+  return pluralCount >= PLURAL_SHARE * (pluralCount + singularCount) || named ? plural : best;
 }
 
 /** Share of a phrase's uses in the plural that heads its section in the plural (see headingSurface). */

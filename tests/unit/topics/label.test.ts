@@ -429,6 +429,19 @@ describe('a heading in the plural when the papers say it so', () => {
       expected: 'Black hole',
     },
     {
+      // Where the phrase ends a run it names the thing; before another noun it modifies it.
+      name: 'the singular only as a modifier, the plural where it names the things',
+      titles: [
+        'Black hole mass estimates from reverberation',
+        'Black hole spin measurements in X-ray binaries',
+        'Black hole shadows in Kerr spacetime',
+        'Accretion onto a spinning black hole',
+        'Light rings of a charged black hole',
+        'Seeds of the first black holes',
+      ],
+      expected: 'Black holes',
+    },
+    {
       name: 'never the plural',
       titles: [
         'Expressive power of infinitary logic',

@@ -352,6 +352,7 @@ function phraseStats(words: string[], papers: number[], headline: number[] = [])
     headline: new Set(headline),
     count: papers.length,
     complete: papers.length,
+    completePlural: 0,
     start: papers.length,
     surfaces: new Map([[words.join(' '), papers.length]]),
     titled: new Set(),
