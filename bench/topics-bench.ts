@@ -281,6 +281,41 @@ console.log(
       .join(' · ') || 'none'
   }`,
 );
+// Letters of one field, several samples each: one sample's NMI moves by a few hundredths with
+// any change that moves one cluster, so a change to grouping is read on the means.
+{
+  const url = new URL('arxiv_rss_all-archives_2024-11-28_labeled.jsonl', LABELED);
+  if (existsSync(url)) {
+    const rows: Row[] = readJsonl(url)
+      .map((r) => ({
+        ...toRow(r, String(r.primary_category)),
+        categories: Array.isArray(r.categories) ? r.categories.map(String) : [],
+      }))
+      .filter((r) => r.categories.length > 0);
+    console.log(
+      '\nLetters of one field, 8 seeded samples of 100 papers each from the all-archives feed (categories kept, as a run has them): NMI against the primary class\n',
+    );
+    console.log('| field | papers to draw from | NMI mean | NMI min | NMI max |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [field, of] of [
+      ['mathematics', (c: string) => c.split('.')[0] === 'math'],
+      ['condensed matter', (c: string) => c.split('.')[0] === 'cond-mat'],
+      ['astrophysics', (c: string) => c.split('.')[0] === 'astro-ph'],
+      ['computer science', (c: string) => c.split('.')[0] === 'cs'],
+    ] as const) {
+      const pool = rows.filter((r) => of(r.categories[0] ?? ''));
+      const nmis = Array.from({ length: 8 }, (_, i) => runPaperpost(sample(pool, 100, i + 1)).nmi ?? 0);
+      console.log(
+        `| ${field} | ${pool.length} | ${f(mean(nmis))} | ${f(Math.min(...nmis))} | ${f(Math.max(...nmis))} |`,
+      );
+    }
+    const physics = rows.filter((r) => r.categories.some((c) => c.startsWith('physics.')));
+    const nmis = Array.from({ length: 8 }, (_, i) => runPaperpost(sample(physics, 100, i + 1)).nmi ?? 0);
+    console.log(
+      `| physics feed (a physics.* class listed, cross-lists in) | ${physics.length} | ${f(mean(nmis))} | ${f(Math.min(...nmis))} | ${f(Math.max(...nmis))} |`,
+    );
+  }
+}
 const times = Array.from({ length: 7 }, () => runPaperpost(sample(hf, 100, 7)).ms).sort((a, b) => a - b);
 console.log(`\ngrouping 100 papers: ${times.map((t) => t.toFixed(0)).join(', ')} ms (7 rounds, sorted)`);
 console.log(
