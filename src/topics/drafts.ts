@@ -749,6 +749,14 @@ export function placeLeftovers(
     t.hidden || partParent(t.slug) !== undefined || topicOrigin(t) === 'discovered' ? [] : [i],
   );
   const claimOf = namedClaims(batch, topics, named);
+  /** Whether paper `p` gives the topic it names (its claim, not of `family`) more than `weight`. */
+  const strongerElsewhere = (p: number, family: string | undefined, weight: number): boolean => {
+    const claim = claimOf(p);
+    if (claim < 0) return false;
+    const topic = topics[claim] as Topic;
+    if ((partParent(topic.slug) ?? topic.slug) === family) return false;
+    return topicEvidence(topic, batch[p] as PaperText) > weight;
+  };
   const other: { p: number; to: Draft | undefined; fit: CloseFit }[] = [];
   for (const p of leftovers.sort((a, b) => a - b)) {
     let best: Draft | undefined;
@@ -805,6 +813,11 @@ export function placeLeftovers(
       if (d.topic.parent === undefined || d.whole || !topic || weight >= EVIDENCE.passing)
         close.push({ d, s, weight: foreign ? Number.NEGATIVE_INFINITY : weight });
       const evidence = topic ? weight >= 2 : (phraseOf.get(d)?.headline.has(p) ?? false);
+      // Nor does a phrase of a topic its arXiv categories speak against take it there when it
+      // names another topic more strongly: "Scalable Spatiotemporal Prediction with Bayesian
+      // Neural Fields" (cs.LG, stat) says "neural fields" of 3D vision in its title, and time
+      // series, forecasting throughout.
+      if (evidence && foreign && strongerElsewhere(p, family, weight)) continue;
       if (evidence && s > bestSim) {
         bestSim = s;
         best = d;

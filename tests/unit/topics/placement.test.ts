@@ -501,6 +501,47 @@ describe('placeLeftovers', () => {
     expect(other).toEqual(left);
   });
 
+  // A title phrase of a topic its arXiv categories speak against, when the paper names another
+  // topic (without a section) more strongly: an arXiv cs letter read "Scalable Spatiotemporal
+  // Prediction with Bayesian Neural Fields" (cs.LG, stat) under "3D vision" for "neural fields".
+  it.each([
+    ["filed under the section topic's class: that section", ['cs.CV'], [0, 1, 2], []],
+    ['filed against it, naming time series more: the catch-all', ['cs.LG', 'stat.ME'], [0, 1], [2]],
+  ])('a paper with a title phrase of a section, %s', (_name, categories, members, left) => {
+    const fields = [
+      topic('3d-vision', ['neural fields', 'point clouds'], ['cs.CV']),
+      topic('time-series', ['time series', 'forecasting'], ['cs.LG']),
+    ];
+    const batch = [
+      paper('a', 'Neural fields for dynamic scenes', ['cs.CV']),
+      paper('b', 'Point clouds meet neural fields', ['cs.CV']),
+      paper(
+        'x',
+        'Bayesian neural fields for spatiotemporal forecasting',
+        categories,
+        'Spatially referenced time series are everywhere; we forecast such time series at scale.',
+      ),
+    ];
+    const ds: Draft[] = [
+      { members: [0, 1], topic: fields[0] as Topic, words: ['neural', 'field'], source: 0, settled: true },
+    ];
+    const other = placeLeftovers(
+      [2],
+      ds,
+      fields,
+      batch,
+      new Map(),
+      matrix(3, [
+        [2, 0, 0.2],
+        [2, 1, 0.2],
+      ]),
+      3,
+      0,
+    );
+    expect(ds[0]?.members).toEqual(members);
+    expect(other).toEqual(left);
+  });
+
   it('keeps a paper that names a topic without a section out of a section it is merely close to', () => {
     // No room in the catch-all: paper 5 (no topic of its own, a word of the image topic) joins
     // the image section it is close to; paper 4, as close, names medical imaging in its title,
