@@ -512,9 +512,9 @@ export function joinsByCloseness(fit: CloseFit): boolean {
  * true when a left-over paper has something in common with its closest section besides
  * closeness: a phrase of its title in one of its papers' titles, key phrases two of its papers
  * say too (see {@link sharesKeyPhrases}), or a word of its topic. Without it, a paper stays in
- * the catch-all even when that holds more than its share: a GMM clustering kernel is no "Efficient inference" paper for being near it, nor a
- * metaphor repository a "Multilingual NLP" paper for one abstract word ("nlp", "transcript",
- * "mean") of one of its papers. Counting any shared word put 63% of the hand-judged arXiv cs
+ * the catch-all even when that holds more than its share: a GMM clustering kernel is no
+ * "Efficient inference" paper for being near it, nor a metaphor repository a "Multilingual NLP"
+ * paper for one abstract word ("nlp", "transcript", "mean") of one of its papers. Counting any shared word put 63% of the hand-judged arXiv cs
  * papers right (strict), key phrases only 64%, the demo letter 75% and 76%.
  */
 export function hasCommonGround(fit: CloseFit): boolean {
