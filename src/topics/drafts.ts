@@ -881,9 +881,10 @@ export function placeLeftovers(
   // its papers (a "Document understanding" of two document-parsing papers took a poetry metric,
   // an annotation study and a forecasting model for being close to them; an all-archives
   // "Dirac operator" five papers that never say it). A section found in the batch, with no
-  // catalogue topic to stand for it, keeps them fewer than those: its label is all a reader has
-  // ("In-context learning" of two papers that say it took a contextual-bandits paper and an
-  // abductive solver; it takes the closer one now).
+  // catalogue topic to stand for it, keeps them to half as many as those: its label is all a
+  // reader has ("In-context learning" of two papers that say it took a contextual-bandits paper
+  // and an abductive solver, it takes the closer one now; a condensed-matter "Quantum
+  // information" of three papers that say it once each took two that never do, it takes one).
   const says = (d: Draft, p: number): boolean => {
     if (d.source < 0) return phraseOf.get(d)?.papers.has(p) ?? false;
     return catalogueEvidence(topics[d.source] as Topic, batch[p] as PaperText, bySlug) >= EVIDENCE.passing;
@@ -898,6 +899,9 @@ export function placeLeftovers(
     }
     return t;
   };
+  /** Whether one more paper there for closeness would be too many for `d` (see above). */
+  const overTally = (d: Draft, t: { named: number; close: number }): boolean =>
+    familyOf(d, topics) === undefined ? 2 * (t.close + 1) > t.named : t.close + 1 > t.named;
   const fill = (room: number, fits: (fit: CloseFit) => boolean): void => {
     for (let i = 0; i < other.length && other.length > room; ) {
       const o = other[i] as (typeof other)[number];
@@ -909,7 +913,7 @@ export function placeLeftovers(
       // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
       const close = !to.area && !to.classes && !says(to, o.p);
       // A found section's label is all a reader has of it: its papers that say it stay the most.
-      if (close && tallyOf(to).close + 1 > tallyOf(to).named - (familyOf(to, topics) === undefined ? 1 : 0)) {
+      if (close && overTally(to, tallyOf(to))) {
         i += 1;
         continue;
       }

@@ -697,6 +697,45 @@ describe('placeLeftovers', () => {
     expect(other).toEqual([3, 4]);
   });
 
+  it('holds a found section of three papers that say its label to one there for closeness', () => {
+    // A condensed-matter letter's "Quantum information" of three papers that say it took two that
+    // never do (two of five papers its heading did not describe); at most half as many now.
+    const found: Topic = {
+      slug: 'quantum-information',
+      label: 'Quantum information',
+      keywords: [],
+      categories: [],
+      userDefined: false,
+      origin: 'discovered',
+    };
+    const batch = [
+      paper('q1', 'Quantum information jets in a Hubbard chain', ['cond-mat.str-el']),
+      paper('q2', 'Quantum information in photon squeezing', ['cond-mat.mes-hall']),
+      paper('q3', 'Dissipative forces and quantum information', ['cond-mat.other']),
+      paper('a', 'Chirality of vibrational modes', ['cond-mat.mes-hall']),
+      paper('b', 'Vortices of Bose-Einstein condensates', ['cond-mat.quant-gas']),
+    ];
+    const ds: Draft[] = [
+      { members: [0, 1, 2], topic: found, words: ['quantum', 'inform'], source: -1, settled: true },
+    ];
+    const stats = new Map([
+      ['quantum inform', phraseStats(['quantum', 'inform'], [0, 1, 2], [0, 1, 2])],
+      ['mode coupling', phraseStats(['mode', 'coupling'], [0, 1, 3])],
+      ['condensate dynamics', phraseStats(['condensate', 'dynamics'], [1, 2, 4])],
+    ]);
+    const sim = matrix(5, [
+      [3, 0, 0.3],
+      [3, 1, 0.3],
+      [3, 2, 0.3],
+      [4, 0, 0.25],
+      [4, 1, 0.25],
+      [4, 2, 0.25],
+    ]);
+    const other = placeLeftovers([3, 4], ds, [], batch, stats, sim, 5, 0);
+    expect(ds[0]?.members).toEqual([0, 1, 2, 3]);
+    expect(other).toEqual([4]);
+  });
+
   // Issue #12: closeness alone made a GMM clustering kernel an "Efficient inference" paper and
   // a trajectory-forecasting paper a "Fine-tuning" one, to keep "More papers" to its share.
   it('keeps a paper that shares nothing but closeness in the catch-all, even past its share', () => {
