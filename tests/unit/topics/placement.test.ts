@@ -378,6 +378,11 @@ function paper(id: string, title: string, categories: string[] = [], summary = '
   return { id, title, summary, keywords: [], categories };
 }
 
+/** A topic of a section found in the batch: named by its papers' phrase, no key phrases. */
+function foundTopic(slug: string, label: string): Topic {
+  return { slug, label, keywords: [], categories: [], userDefined: false, origin: 'discovered' };
+}
+
 function topic(slug: string, keywords: string[], categories: string[] = []): Topic {
   return { slug, label: slug, keywords, categories, userDefined: false, origin: 'curated' };
 }
@@ -660,14 +665,7 @@ describe('placeLeftovers', () => {
     // "Dirac operator" (a section named by the phrase two of its papers say) took five papers for
     // closeness in an all-archives letter; it takes the closest one, fewer than those that say it:
     // its label, all a reader has of a section found in the batch, describes most of its papers.
-    const found: Topic = {
-      slug: 'dirac-operator',
-      label: 'Dirac operator',
-      keywords: [],
-      categories: [],
-      userDefined: false,
-      origin: 'discovered',
-    };
+    const found = foundTopic('dirac-operator', 'Dirac operator');
     const batch = [
       paper('d1', 'Spectra of the Dirac operator', ['math.DG']),
       paper('d2', 'A Dirac operator on manifolds', ['math.DG']),
@@ -700,14 +698,7 @@ describe('placeLeftovers', () => {
   it('holds a found section of three papers that say its label to one there for closeness', () => {
     // A condensed-matter letter's "Quantum information" of three papers that say it took two that
     // never do (two of five papers its heading did not describe); at most half as many now.
-    const found: Topic = {
-      slug: 'quantum-information',
-      label: 'Quantum information',
-      keywords: [],
-      categories: [],
-      userDefined: false,
-      origin: 'discovered',
-    };
+    const found = foundTopic('quantum-information', 'Quantum information');
     const batch = [
       paper('q1', 'Quantum information jets in a Hubbard chain', ['cond-mat.str-el']),
       paper('q2', 'Quantum information in photon squeezing', ['cond-mat.mes-hall']),
