@@ -95,31 +95,7 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
     cpuMark = process.cpuUsage();
   };
   try {
-    const ingest = await ingestSources(store, config, logger, started, options.frequency, options.slot);
-    lap('ingest');
-    summary.sources.reports = ingest.reports;
-    summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
-    summary.sources.ok = ingest.reports.length - summary.sources.failed;
-    if (config.sources.length > 0 && summary.sources.ok === 0) {
-      throw new PaperpostError(
-        'pipeline',
-        'job-failed',
-        `no source could be read (${ingest.reports.length} failed)`,
-      );
-    }
-    const upsert = await storePapers(store, ingest.papers, ingest.reports, logger, started);
-    lap('store');
-    // A source whose data the store refused counts as failed, the run goes on without it.
-    summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
-    summary.sources.ok = ingest.reports.length - summary.sources.failed;
-    summary.papers = {
-      entries: ingest.entries,
-      merged: ingest.papers.length,
-      new: upsert.inserted,
-      updated: upsert.updated,
-      candidates: 0,
-    };
-
+    summary.papers = await readSources(deps, options, summary, started, lap);
     await seedSubscribers(store, config);
     const built = await buildEdition(store, config, options.frequency, deps.now(), options.slot);
     lap('build');
@@ -172,6 +148,46 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
   }
   await store.runs.finishRun(runId, summary.status, summary, summary.edition?.id ?? null, deps.now());
   return summary;
+}
+
+/**
+ * Ingest and store: reads the sources, stores the merged papers, fills the summary's sources and
+ * returns its paper counts. Apart from runEdition so the parsed feeds (every entry, and the feed
+ * documents their strings are cut from) are garbage once stored, not live while the edition is
+ * built: the run's first full garbage collection then no longer falls inside its grouping.
+ */
+async function readSources(
+  deps: RunDeps,
+  options: RunRequest,
+  summary: RunSummary,
+  started: Date,
+  lap: (stage: string) => void,
+): Promise<RunSummary['papers']> {
+  const { store, config, logger } = deps;
+  const ingest = await ingestSources(store, config, logger, started, options.frequency, options.slot);
+  lap('ingest');
+  summary.sources.reports = ingest.reports;
+  summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
+  summary.sources.ok = ingest.reports.length - summary.sources.failed;
+  if (config.sources.length > 0 && summary.sources.ok === 0) {
+    throw new PaperpostError(
+      'pipeline',
+      'job-failed',
+      `no source could be read (${ingest.reports.length} failed)`,
+    );
+  }
+  const upsert = await storePapers(store, ingest.papers, ingest.reports, logger, started);
+  lap('store');
+  // A source whose data the store refused counts as failed, the run goes on without it.
+  summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;
+  summary.sources.ok = ingest.reports.length - summary.sources.failed;
+  return {
+    entries: ingest.entries,
+    merged: ingest.papers.length,
+    new: upsert.inserted,
+    updated: upsert.updated,
+    candidates: 0,
+  };
 }
 
 /** Config-seeded subscribers (the demo recipient) are added once, when the store has none. */
