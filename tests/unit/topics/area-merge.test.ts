@@ -362,6 +362,19 @@ describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
     ]);
   });
 
+  it('takes up to two and a half times the average together, as a broad letter\'s "Computer vision"', () => {
+    // 11 papers where sections hold 5 on average: over twice the average, within 2.5 times.
+    const drafts = [
+      section('efficient-inference', [0, 1, 2, 3]),
+      section('architectures', [4, 5, 6, 7]),
+      section('long-context', [8, 9, 10]),
+    ];
+    expect(merge(drafts, [], [], 5, 'wide')).toBe(true);
+    expect(drafts.map((d) => [d.topic.label, d.members.length])).toEqual([
+      ['Efficient inference and architectures', 11],
+    ]);
+  });
+
   it.each<[string, () => Draft[], number]>([
     [
       'a section over the average',
@@ -369,11 +382,11 @@ describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
       5,
     ],
     [
-      'more than twice the average together',
+      'more than two and a half times the average together',
       () => [
-        section('efficient-inference', [0, 1, 2, 3]),
-        section('architectures', [4, 5, 6, 7]),
-        section('long-context', [8, 9, 10]),
+        section('efficient-inference', [0, 1, 2, 3, 4]),
+        section('architectures', [5, 6, 7, 8, 9]),
+        section('long-context', [10, 11, 12]),
       ],
       5,
     ],
