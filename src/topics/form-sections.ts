@@ -688,17 +688,17 @@ export function formAreaSections(
   const least = batch.length <= SHORT_LETTER ? 2 : FORM_MIN_PAPERS;
   const used = drafts.map((d) => d.words);
   const found = open
-    .map((a) => ({
-      slugs: a.slugs,
-      topic: a.topic,
-      label: a.area.label,
-      order: a.order,
-      members: other.filter((p) => {
+    .map((a) => {
+      const members = other.filter((p) => {
         const slug = claim(p);
         return slug !== undefined && a.slugs.has(slug);
-      }),
-    }))
-    .filter((a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.label))))
+      });
+      const label = areaSectionLabel(a.area, members.map(claim), housed, topics);
+      return { slugs: a.slugs, topic: { ...a.topic, label }, order: a.order, members };
+    })
+    .filter(
+      (a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.topic.label))),
+    )
     .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
     .slice(0, room);
   const taken = new Set<number>();
@@ -714,6 +714,32 @@ export function formAreaSections(
     for (const p of members) taken.add(p);
   }
   return other.filter((p) => !taken.has(p));
+}
+
+/**
+ * The heading of a section of a broad area formed from "More papers" (see formAreaSections): the
+ * area's own, unless the letter has sections of other topics of the area, where the area's
+ * heading would read as a second heading of their subject ("Computer vision" of three video
+ * papers beside "3D vision" and "Image generation and editing"): then the label of the one topic
+ * its papers name ("Video understanding"), or "Other computer vision" when they name several.
+ * `named`: the topic slug each paper names.
+ */
+function areaSectionLabel(
+  area: TopicArea,
+  named: readonly (string | undefined)[],
+  housed: ReadonlySet<string>,
+  topics: readonly Topic[],
+): string {
+  if (!area.topics.some((slug) => housed.has(slug))) return area.label;
+  const slugs = new Set(named.filter((s) => s !== undefined));
+  const only = slugs.size === 1 ? topics.find((t) => slugs.has(t.slug)) : undefined;
+  return only ? only.label : otherLabel(area.label);
+}
+
+/** "Other computer vision" of "Computer vision"; an acronym that starts a label keeps its case. */
+function otherLabel(label: string): string {
+  const acronym = label.length > 1 && label[1] === (label[1] as string).toUpperCase();
+  return `Other ${acronym ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
 }
 
 /**

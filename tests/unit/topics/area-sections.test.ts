@@ -18,7 +18,7 @@ import {
   topicEvidence,
 } from '../../../src/topics/index.js';
 import { normalizedMutualInformation } from '../../helpers/cluster-metrics.js';
-import { type LabeledPaper, loadHfLabeled } from './hf-fixture.js';
+import { type LabeledPaper, loadHfLabeled, seededRandom, shuffle } from './hf-fixture.js';
 
 const FILE = new URL('../../../data/catalogue.json', import.meta.url);
 const TEXT = readFileSync(FILE, 'utf8');
@@ -202,5 +202,41 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
     const plain = groupPapers(papers, CATALOGUE).groups;
     expect(otherShare(plain, papers.length)).toBeLessThanOrEqual(0.1);
     expect(groupPapers(papers, CATALOGUE, { areas: AREAS }).groups).toEqual(plain);
+  });
+});
+
+describe('an area section beside sections of its own topics', () => {
+  // 40 seeded letters of 15-114 Hugging Face papers, as bench:topics draws them.
+  const letters = (() => {
+    const all = loadHfLabeled();
+    const random = seededRandom(31);
+    return Array.from({ length: 40 }, () => {
+      const size = 15 + Math.floor(random() * 100);
+      return shuffle(all, random).slice(0, size);
+    });
+  })();
+  const areaOf = (g: TopicGroup): TopicArea | undefined => AREAS.find((a) => a.slug === g.topic.slug);
+  const family = (g: TopicGroup): string => g.topic.parent ?? partParent(g.topic.slug) ?? g.topic.slug;
+
+  it('never reads under the area\'s heading: "Other computer vision" beside "3D vision", not "Computer vision"', () => {
+    let beside = 0;
+    for (const papers of letters) {
+      const { groups } = groupPapers(papers, CATALOGUE, { areas: AREAS });
+      for (const g of groups) {
+        const area = areaOf(g);
+        if (!area) continue;
+        const siblings = groups.filter((h) => h !== g && area.topics.includes(family(h)));
+        if (siblings.length === 0) continue;
+        beside += 1;
+        expect(g.topic.label, siblings.map((h) => h.topic.label).join(', ')).not.toBe(area.label);
+        // Of several of the area's topics (one alone would be that topic's own section).
+        expect(new Set(Object.values(g.topic.paperTopics ?? {})).size).toBeGreaterThan(1);
+        expect(g.topic.label).toBe(`Other ${area.label.charAt(0).toLowerCase()}${area.label.slice(1)}`);
+        for (const h of groups)
+          if (h !== g) expect(labelsClash(phraseKeys(h.topic.label), phraseKeys(g.topic.label))).toBe(false);
+      }
+    }
+    // The seeded letters hold such sections (three of 40 when this was written).
+    expect(beside).toBeGreaterThan(0);
   });
 });
