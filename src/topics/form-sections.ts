@@ -696,9 +696,7 @@ export function formAreaSections(
       const label = areaSectionLabel(a.area, members.map(claim), housed, topics);
       return { slugs: a.slugs, topic: { ...a.topic, label }, order: a.order, members };
     })
-    .filter(
-      (a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.topic.label))),
-    )
+    .filter((a) => a.members.length >= least && !used.some((u) => labelsClash(u, labelWords(a.topic.label))))
     .sort((a, b) => b.members.length - a.members.length || a.order - b.order)
     .slice(0, room);
   const taken = new Set<number>();
