@@ -354,7 +354,7 @@ function addFieldGroups(
   }
   for (const [field, members] of byField) {
     if (members.length < least || drafts.some((d) => d.topic.label === field)) continue;
-    const label = clash(field) ? `Other ${field.toLowerCase()}` : field;
+    const label = clash(field) ? otherLabel(field) : field;
     groups.set(`field ${field}`, { label, members, specific: false, field });
   }
 }
@@ -460,7 +460,7 @@ export function formClassSections(
             h.members.length >= least &&
             h.members.every((p) => ofField((batch[p] as PaperText).categories[0])),
         );
-      if (beside) g.label = `Other ${g.field.toLowerCase()}`;
+      if (beside) g.label = otherLabel(g.field);
     }
     const used = drafts.map((d) => d.words);
     const best = [...groups.entries()]
@@ -584,7 +584,7 @@ function fieldArchive(d: Draft, primaries: readonly string[]): string | undefine
   if (field === undefined || archiveName(archive) !== field || 2 * count <= primaries.length)
     return undefined;
   const label = d.topic.label;
-  return label === field || label === `Other ${field.toLowerCase()}` ? archive : undefined;
+  return label === field || label === otherLabel(field) ? archive : undefined;
 }
 
 /**
@@ -595,7 +595,7 @@ function fieldArchive(d: Draft, primaries: readonly string[]): string | undefine
  */
 export function nameClassRest(d: Draft, topics: Topic[], batch: readonly PaperText[]): void {
   if (d.members.length === 0 || isOffered(d.topic)) return;
-  const label = d.topic.label.startsWith('Other ') ? d.topic.label : `Other ${d.topic.label.toLowerCase()}`;
+  const label = d.topic.label.startsWith('Other ') ? d.topic.label : otherLabel(d.topic.label);
   const classes = [...new Set(d.members.map((p) => (batch[p] as PaperText).categories[0] as string))].sort();
   const topic = proposeTopic(topics, label, []);
   if (topic.categories.length === 0) topic.categories = classes;
@@ -734,8 +734,12 @@ function areaSectionLabel(
   return only ? only.label : otherLabel(area.label);
 }
 
-/** "Other computer vision" of "Computer vision"; an acronym that starts a label keeps its case. */
-function otherLabel(label: string): string {
+/**
+ * The heading of the rest of a subject beside its sections: "Other physics" of "Physics", "Other
+ * computer vision" of "Computer vision"; a label that starts with an acronym keeps its case
+ * ("Other LLM reasoning and post-training", "Other 3D vision").
+ */
+export function otherLabel(label: string): string {
   const acronym = label.length > 1 && label[1] === (label[1] as string).toUpperCase();
   return `Other ${acronym ? label : label.charAt(0).toLowerCase() + label.slice(1)}`;
 }
@@ -789,8 +793,9 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * 'wide': every section of the area (two or more, of its topics themselves), none over `most`
  * papers and {@link WIDE_AREA_MAX} times `most` together: a broad letter's "Computer vision" of
  * "Visual recognition", "3D vision" and "Image generation and editing" (see groupPapers: only
- * where that room forms sections). 'one': the area's only section, of any size, for the papers of the area's other
- * topics to join (see groupPapers: only where they then leave "More papers"). Of several such
+ * where that room forms sections). 'one': the area's only section, of any size, for the papers
+ * of the area's other topics to join (see groupPapers: only where they then leave "More
+ * papers"). Of several such
  * sets, the smallest (the first area at a tie); never one whose heading clashes with another
  * section's. The area's topics without a section (`named`: the topics a
  * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else

@@ -7,6 +7,7 @@ import {
   type TopicArea,
   type TopicGroup,
 } from '../../../src/domain/index.js';
+import { otherLabel } from '../../../src/topics/form-sections.js';
 import {
   groupPapers,
   JOIN_EVIDENCE,
@@ -205,6 +206,18 @@ describe('a letter of one day of Hugging Face papers, with the catalogue areas',
   });
 });
 
+describe('otherLabel', () => {
+  it.each([
+    ['Physics', 'Other physics'],
+    ['Computer vision', 'Other computer vision'],
+    ['Evaluation, safety and interpretability', 'Other evaluation, safety and interpretability'],
+    ['LLM reasoning and post-training', 'Other LLM reasoning and post-training'],
+    ['3D vision', 'Other 3D vision'],
+  ])('%s -> %s', (label, other) => {
+    expect(otherLabel(label)).toBe(other);
+  });
+});
+
 describe('an area section beside sections of its own topics', () => {
   // 40 seeded letters of 15-114 Hugging Face papers, as bench:topics draws them.
   const letters = (() => {
@@ -231,7 +244,7 @@ describe('an area section beside sections of its own topics', () => {
         expect(g.topic.label, siblings.map((h) => h.topic.label).join(', ')).not.toBe(area.label);
         // Of several of the area's topics (one alone would be that topic's own section).
         expect(new Set(Object.values(g.topic.paperTopics ?? {})).size).toBeGreaterThan(1);
-        expect(g.topic.label).toBe(`Other ${area.label.charAt(0).toLowerCase()}${area.label.slice(1)}`);
+        expect(g.topic.label).toBe(otherLabel(area.label));
         for (const h of groups)
           if (h !== g) expect(labelsClash(phraseKeys(h.topic.label), phraseKeys(g.topic.label))).toBe(false);
       }
