@@ -56,35 +56,68 @@ export function archiveModelOf(counts: ArchiveCounts): ArchiveModel {
  * The model of counts held as text (`archive-model.ts`): `words` sorted (code unit order) and
  * space-separated, `rows` each word's counts comma-separated, rows separated by semicolons, in the
  * order of `words`. A word's row is found by binary search and read when looked up (a batch looks
- * up a few thousand of the model's words, each once), so loading the model costs two splits:
- * parsing it as JSON took 12-15 ms, building a map of its words 5, more than grouping a short list.
+ * up a few thousand of the model's words, each once), so loading the model costs two scans for
+ * where each word and row starts: parsing it as JSON took 12-15 ms, building a map of its words 5,
+ * more than grouping a short list; splitting the two texts kept 10,600 strings alive, which every
+ * scavenge of the run's first batch copied.
  */
 export function archiveModelFromText(
   model: Omit<ArchiveModel, 'counts'>,
   words: string,
   rows: string,
 ): ArchiveModel {
-  const names = words.split(' ');
-  const lines = rows.split(';');
-  if (names.length !== lines.length)
-    throw new Error(`archive model: ${names.length} words but ${lines.length} rows of counts`);
+  const wordAt = starts(words, ' ');
+  const rowAt = starts(rows, ';');
+  if (wordAt.length !== rowAt.length)
+    throw new Error(`archive model: ${wordAt.length - 1} words but ${rowAt.length - 1} rows of counts`);
+  const last = wordAt.length - 2;
   return {
     ...model,
     counts: (word) => {
       // The words are sorted: a binary search, where building a map of them all cost more than
       // the lookups of a batch.
       let lo = 0;
-      let hi = names.length - 1;
+      let hi = last;
       while (lo <= hi) {
         const mid = (lo + hi) >>> 1;
-        const name = names[mid] as string;
-        if (name === word) return (lines[mid] as string).split(',').map(Number);
+        const name = words.slice(wordAt[mid] as number, (wordAt[mid + 1] as number) - 1);
+        if (name === word) return readCounts(rows, rowAt[mid] as number, (rowAt[mid + 1] as number) - 1);
         if (name < word) lo = mid + 1;
         else hi = mid - 1;
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The comma-separated counts of `rows` from `start` to before `end`. Most are "0", read without
+ * a string of their own: a batch looks up thousands of words, each of 16 archives.
+ */
+function readCounts(rows: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let at = start; at <= end; ) {
+    let comma = rows.indexOf(',', at);
+    if (comma < 0 || comma > end) comma = end;
+    out.push(comma === at + 1 && rows.charCodeAt(at) === 48 ? 0 : Number(rows.slice(at, comma)));
+    at = comma + 1;
+  }
+  return out;
+}
+
+/**
+ * Where each item of a `separator`-separated text starts, and one past the end of the text (the
+ * start of an item after it): item `i` is `text.slice(at[i], at[i + 1] - 1)`, as `text.split`
+ * gives them.
+ */
+function starts(text: string, separator: string): Int32Array {
+  let items = 1;
+  for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) items += 1;
+  const out = new Int32Array(items + 1);
+  let i = 1;
+  for (let at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, at + 1)) out[i++] = at + 1;
+  out[items] = text.length + 1;
+  return out;
 }
 
 /**
@@ -108,9 +141,9 @@ export function guessArchive(
     const row = rowOf(model, rows, w);
     if (!row) return;
     known += count;
-    for (let j = 0; j < row.archives.length; j += 1) {
-      const a = row.archives[j] as number;
-      scores[a] = (scores[a] as number) + count * (row.logs[j] as number);
+    for (let j = 0; j < row.length; j += 2) {
+      const a = row[j] as number;
+      scores[a] = (scores[a] as number) + count * (row[j + 1] as number);
     }
   });
   if (known === 0) return undefined;
@@ -125,11 +158,11 @@ export function guessArchive(
   return { archive: model.archives[best] as string, probability: 1 / sum };
 }
 
-/** A word's archives (those that have it) and log(count + 1) in each. */
-interface Row {
-  archives: Int32Array;
-  logs: Float64Array;
-}
+/**
+ * A word's archives (those that have it), each followed by log(count + 1) in it: one array per
+ * word (two typed arrays and an object were five heap objects for the collector to copy).
+ */
+type Row = readonly number[];
 
 /** A model's log priors, log(total + vocabulary) per archive, and the rows of the words read so far (null: unknown word). */
 interface Scoring {
@@ -164,11 +197,10 @@ function rowOf(model: ArchiveModel, rows: Map<string, Row | null>, word: string)
     const counts = model.counts(word);
     row = null;
     if (counts) {
-      const archives: number[] = [];
-      for (let a = 0; a < counts.length; a += 1) if ((counts[a] as number) > 0) archives.push(a);
-      row = { archives: Int32Array.from(archives), logs: new Float64Array(archives.length) };
-      for (let j = 0; j < archives.length; j += 1)
-        row.logs[j] = Math.log((counts[archives[j] as number] as number) + 1);
+      const out: number[] = [];
+      for (let a = 0; a < counts.length; a += 1)
+        if ((counts[a] as number) > 0) out.push(a, Math.log((counts[a] as number) + 1));
+      row = out;
     }
     // Bounded: a daemon reads new words (unknown to the model) every day.
     if (rows.size > 50_000) rows.clear();

@@ -183,6 +183,14 @@ function countIn(field: FieldGrams, phrase: Phrase): number {
 interface Phrase {
   id: string;
   words: number;
+  /** The words of `id`, split when first asked (see {@link partsOf}); there from the start, one shape for all. */
+  parts: readonly string[] | undefined;
+}
+
+/** The words of a phrase, split once: a title is matched against every phrase at every word. */
+function partsOf(phrase: Phrase): readonly string[] {
+  phrase.parts ??= phrase.id.split(' ');
+  return phrase.parts;
 }
 
 interface PaperGrams {
@@ -297,7 +305,7 @@ function phrasesOf(topic: Topic): Phrase[] {
   let out = PHRASES.get(key);
   if (!out) {
     const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
-    out = ids.map((id) => ({ id, words: id.split(' ').length }));
+    out = ids.map((id) => ({ id, words: id.split(' ').length, parts: undefined }));
     // Bounded for long-running processes: past the bound every list and word table is dropped
     // together (each list is read again when next asked), never a table alone, which would leave
     // cached lists whose words fieldGrams no longer reads.
@@ -386,7 +394,7 @@ function holdersByRun(): Map<string, Holder[]> {
     const ids = new Set(list.map((p) => p.id));
     for (const longer of list) {
       if (longer.words < 2) continue;
-      const words = longer.id.split(' ');
+      const words = partsOf(longer);
       for (let a = 0; a < words.length; a += 1)
         for (let b = a + 1; b <= words.length; b += 1) {
           if (b - a === words.length) continue;
@@ -647,7 +655,7 @@ function definedOtherwise(
   }
   if (spelled === undefined) return false;
   const own = new Set(spelled);
-  return !phrases.some((p) => p.id !== acronym && p.id.split(' ').every((w) => own.has(w)));
+  return !phrases.some((p) => p.id !== acronym && partsOf(p).every((w) => own.has(w)));
 }
 
 /**
@@ -688,8 +696,7 @@ export function titlePosition(topic: Topic, paper: EvidenceSource): number {
   const words = g.titleWords;
   for (let i = 0; i < words.length; i += 1)
     for (const id of phrases) {
-      const parts = id.id.split(' ');
-      if (parts.every((w, k) => words[i + k] === w)) return i;
+      if (partsOf(id).every((w, k) => words[i + k] === w)) return i;
     }
   return -1;
 }

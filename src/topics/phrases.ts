@@ -1,4 +1,4 @@
-import { type ContentUnit, contentRuns, stemWord } from './tokenize.js';
+import { type ContentUnit, flatContentRuns, stemWord } from './tokenize.js';
 
 /**
  * Noun-phrase candidates of a batch, for labels. A candidate is one to three adjacent content
@@ -176,16 +176,18 @@ const TRAILING = new Set(
 function record(
   stats: Map<string, PhraseStats>,
   paper: number,
-  run: readonly ContentUnit[],
+  units: Run,
+  start: number,
+  end: number,
   headline: boolean,
 ): void {
-  for (let i = 0; i < run.length; i += 1) {
+  for (let i = start; i < end; i += 1) {
     // No phrase starts on the second half of a name ("Vries" of "Korteweg-de Vries").
-    if ((run[i] as ContentUnit).named) continue;
+    if ((units[i] as ContentUnit).named) continue;
     let key = '';
     let surface = '';
-    for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {
-      const unit = run[i + n - 1] as ContentUnit;
+    for (let n = 1; n <= MAX_WORDS && i + n <= end; n += 1) {
+      const unit = units[i + n - 1] as ContentUnit;
       key = n === 1 ? unit.key : `${key} ${unit.key}`;
       let s = stats.get(key);
       if (!s) {
@@ -200,7 +202,7 @@ function record(
           start: 0,
           surfaces: new Map(),
           titled: new Set(),
-          words: run.slice(i, i + n).map((u) => u.key),
+          words: (units.slice(i, i + n) as ContentUnit[]).map((u) => u.key),
         };
         stats.set(key, s);
       }
@@ -208,12 +210,13 @@ function record(
       s.papers.add(paper);
       if (headline) s.headline.add(paper);
       s.count += 1;
-      const next = run[i + n];
-      if (next === undefined || TRAILING.has(next.key)) {
+      // The unit after the run is null (see flatContentRuns).
+      const next = units[i + n] as ContentUnit | null;
+      if (next === null || TRAILING.has(next.key)) {
         s.complete += 1;
         if (endsPlural(unit)) s.completePlural += 1;
       }
-      if (i === 0) s.start += 1;
+      if (i === start) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
       if (headline) s.titled.add(surface);
     }
@@ -229,14 +232,16 @@ function recordKnown(
   stats: Map<string, PhraseStats>,
   next: ReadonlyMap<string, ReadonlySet<string>>,
   paper: number,
-  run: readonly ContentUnit[],
+  units: Run,
+  start: number,
+  end: number,
 ): void {
-  for (let i = 0; i < run.length; i += 1) {
-    if ((run[i] as ContentUnit).named) continue;
+  for (let i = start; i < end; i += 1) {
+    if ((units[i] as ContentUnit).named) continue;
     let key = '';
     let surface = '';
-    for (let n = 1; n <= MAX_WORDS && i + n <= run.length; n += 1) {
-      const unit = run[i + n - 1] as ContentUnit;
+    for (let n = 1; n <= MAX_WORDS && i + n <= end; n += 1) {
+      const unit = units[i + n - 1] as ContentUnit;
       if (n === 1) key = unit.key;
       else if (next.get(key)?.has(unit.key)) key = `${key} ${unit.key}`;
       else break;
@@ -249,12 +254,12 @@ function recordKnown(
       surface = n === 1 ? unit.surface : `${surface} ${unit.surface}`;
       s.papers.add(paper);
       s.count += 1;
-      const after = run[i + n];
-      if (after === undefined || TRAILING.has(after.key)) {
+      const after = units[i + n] as ContentUnit | null;
+      if (after === null || TRAILING.has(after.key)) {
         s.complete += 1;
         if (endsPlural(unit)) s.completePlural += 1;
       }
-      if (i === 0) s.start += 1;
+      if (i === start) s.start += 1;
       s.surfaces.set(surface, (s.surfaces.get(surface) ?? 0) + 1);
     }
   }
@@ -298,24 +303,34 @@ export function collectPhrases(papers: readonly PhraseSource[]): Map<string, Phr
   // Indexed loops: a first, interpreted call walks them several times faster than for-of.
   for (let p = 0; p < papers.length; p += 1) {
     const paper = papers[p] as PhraseSource;
-    recordRuns(contentRuns(paper.title), (run) => record(stats, p, run, true));
+    recordRuns(flatContentRuns(paper.title), (units, a, b) => record(stats, p, units, a, b, true));
     for (let k = 0; k < paper.keywords.length; k += 1)
-      recordRuns(contentRuns(paper.keywords[k] as string), (run) => record(stats, p, run, true));
+      recordRuns(flatContentRuns(paper.keywords[k] as string), (units, a, b) =>
+        record(stats, p, units, a, b, true),
+      );
   }
   const next = continuations(stats);
   for (let p = 0; p < papers.length; p += 1) {
     const paper = papers[p] as PhraseSource;
-    recordRuns(contentRuns(paper.summary), (run) => recordKnown(stats, next, p, run));
-    recordRuns(contentRuns(paper.aiSummary ?? ''), (run) => recordKnown(stats, next, p, run));
+    recordRuns(flatContentRuns(paper.summary), (units, a, b) => recordKnown(stats, next, p, units, a, b));
+    recordRuns(flatContentRuns(paper.aiSummary ?? ''), (units, a, b) =>
+      recordKnown(stats, next, p, units, a, b),
+    );
   }
   return stats;
 }
 
-function recordRuns(
-  runs: readonly (readonly ContentUnit[])[],
-  count: (run: readonly ContentUnit[]) => void,
-): void {
-  for (let r = 0; r < runs.length; r += 1) count(runs[r] as readonly ContentUnit[]);
+/** A text's runs of content units, each followed by null (see flatContentRuns). */
+type Run = readonly (ContentUnit | null)[];
+
+/** Calls `count` with each run of `units`: its units from `start` to before `end`. */
+function recordRuns(units: Run, count: (units: Run, start: number, end: number) => void): void {
+  let start = 0;
+  for (let i = 0; i < units.length; i += 1)
+    if (units[i] === null) {
+      count(units, start, i);
+      start = i + 1;
+    }
 }
 
 /**

@@ -283,17 +283,25 @@ function readWord(raw: string): WordReading {
 /** Whitespace that is not one plain space: a second in a row, or a tab, newline or the like. */
 const ODD_SPACE = /\s\s|[^\S ]/;
 
-/** Texts read into segments of word readings (see {@link readText}). */
-const TEXTS = new Map<string, WordReading[][]>();
+/**
+ * Where a text's segments meet (at punctuation and dashes): read as a word that is no content word
+ * (no unit, no terms), which ends a run and a phrase as a stopword does.
+ */
+const SEGMENT_END: WordReading = { unit: null, own: NO_TERMS, ownIds: NO_IDS, unitId: -1, particle: false };
+
+/** Texts read into word readings (see {@link readText}). */
+const TEXTS = new Map<string, readonly WordReading[]>();
 
 /**
- * A text split into segments (at punctuation and dashes) of whitespace-word readings, cached:
- * grouping reads every text twice (terms for the vectors, runs for the phrases), and the
- * normalizing and splitting cost more than walking the readings again. Bounded for daemons.
+ * A text's whitespace-word readings, its segments (split at punctuation and dashes) separated by
+ * {@link SEGMENT_END}, cached: grouping reads every text twice (terms for the vectors, runs for
+ * the phrases), and the normalizing and splitting cost more than walking the readings again. One
+ * array per text, not one per segment: a batch's readings outlive several garbage collections, and
+ * a scavenge copies each object it keeps. Bounded for daemons.
  */
-function readText(text: string): WordReading[][] {
-  let segments = TEXTS.get(text);
-  if (segments === undefined) {
+function readText(text: string): readonly WordReading[] {
+  let readings = TEXTS.get(text);
+  if (readings === undefined) {
     // NFKC leaves plain ASCII as it is: most texts are, and skip the scan.
     let normalized = NOT_ASCII.test(text) ? text.normalize('NFKC') : text;
     // Most texts have no apostrophe: no regex over them.
@@ -303,11 +311,18 @@ function readText(text: string): WordReading[][] {
     // words, and an empty one at a segment's edge as before). Most texts come with single spaces
     // only (sanitized at ingest): no replace of every space by itself (~10 ms of a run's first batch).
     if (ODD_SPACE.test(normalized)) normalized = normalized.replace(/\s+/g, ' ');
-    segments = normalized.split(SEGMENT_BREAK).map((segment) => segment.split(' ').map(readWord));
+    const segments = normalized.split(SEGMENT_BREAK);
+    const out: WordReading[] = [];
+    for (let s = 0; s < segments.length; s += 1) {
+      if (s > 0) out.push(SEGMENT_END);
+      const words = (segments[s] as string).split(' ');
+      for (let w = 0; w < words.length; w += 1) out.push(readWord(words[w] as string));
+    }
+    readings = out;
     if (TEXTS.size > 20_000) TEXTS.clear();
-    TEXTS.set(text, segments);
+    TEXTS.set(text, readings);
   }
-  return segments;
+  return readings;
 }
 
 /**
@@ -318,14 +333,12 @@ function readText(text: string): WordReading[][] {
  */
 export function extractTerms(text: string): Term[] {
   const terms: Term[] = [];
-  for (const segment of readText(text)) {
-    let prev: Unit | null = null;
-    for (const { own, unit } of segment) {
-      if (own === null) terms.push(unit as Unit);
-      else for (const term of own) terms.push(term);
-      if (unit && prev) terms.push(phrase(prev, unit));
-      prev = unit;
-    }
+  let prev: Unit | null = null;
+  for (const { own, unit } of readText(text)) {
+    if (own === null) terms.push(unit as Unit);
+    else for (const term of own) terms.push(term);
+    if (unit && prev) terms.push(phrase(prev, unit));
+    prev = unit;
   }
   return terms;
 }
@@ -408,17 +421,14 @@ export function renewKeyIds(): number {
  */
 export function termIds(text: string, out: number[]): void {
   // Indexed loops: a first, interpreted call walks them several times faster than for-of.
-  const segments = readText(text);
-  for (let s = 0; s < segments.length; s += 1) {
-    const segment = segments[s] as WordReading[];
-    let prev = -1;
-    for (let w = 0; w < segment.length; w += 1) {
-      const { ownIds, unitId } = segment[w] as WordReading;
-      if (ownIds === null) out.push(unitId);
-      else for (let k = 0; k < ownIds.length; k += 1) out.push(ownIds[k] as number);
-      if (unitId >= 0 && prev >= 0) out.push(pairId(prev, unitId));
-      prev = unitId;
-    }
+  const readings = readText(text);
+  let prev = -1;
+  for (let w = 0; w < readings.length; w += 1) {
+    const { ownIds, unitId } = readings[w] as WordReading;
+    if (ownIds === null) out.push(unitId);
+    else for (let k = 0; k < ownIds.length; k += 1) out.push(ownIds[k] as number);
+    if (unitId >= 0 && prev >= 0) out.push(pairId(prev, unitId));
+    prev = unitId;
   }
 }
 
@@ -445,6 +455,28 @@ const CAPITALIZED = /^\p{Lu}/u;
  * encoding], [long-context, models]). Noun phrases are read from these (see phrases.ts).
  */
 export function contentRuns(text: string): readonly (readonly ContentUnit[])[] {
+  const flat = flatContentRuns(text);
+  const runs: ContentUnit[][] = [];
+  let run: ContentUnit[] = [];
+  for (let i = 0; i < flat.length; i += 1) {
+    const unit = flat[i] as ContentUnit | null;
+    if (unit !== null) run.push(unit);
+    else {
+      runs.push(run);
+      run = [];
+    }
+  }
+  return runs;
+}
+
+/**
+ * The runs of {@link contentRuns} one after another in one array, each followed by null, cached:
+ * a batch's phrases are collected over its papers, then again over each cluster's (its titles,
+ * keywords and abstracts a second time). One array per text: a batch's runs outlive several
+ * garbage collections, and a scavenge copies each object it keeps (an array per run were ~6,000
+ * of a batch's 95,000). Shared, never changed.
+ */
+export function flatContentRuns(text: string): readonly (ContentUnit | null)[] {
   let runs = RUNS.get(text);
   if (runs === undefined) {
     runs = readRuns(text);
@@ -455,34 +487,28 @@ export function contentRuns(text: string): readonly (readonly ContentUnit[])[] {
   return runs;
 }
 
-/**
- * Each text's runs, read once: a batch's phrases are collected over its papers, then again over
- * each cluster's (its titles, keywords and abstracts a second time). Shared, never changed.
- */
-const RUNS = new Map<string, ContentUnit[][]>();
+const RUNS = new Map<string, readonly (ContentUnit | null)[]>();
 
-function readRuns(text: string): ContentUnit[][] {
-  const runs: ContentUnit[][] = [];
-  const segments = readText(text);
-  for (let s = 0; s < segments.length; s += 1) {
-    const segment = segments[s] as WordReading[];
-    let run: ContentUnit[] = [];
-    let afterParticle = false;
-    for (let w = 0; w < segment.length; w += 1) {
-      const reading = segment[w] as WordReading;
-      const unit = reading.unit;
-      const named = afterParticle && unit !== null && CAPITALIZED.test(unit.surface);
-      afterParticle = reading.particle;
-      if (unit) {
-        run.push(named ? { key: unit.key, surface: unit.surface, named: true } : unit);
-        continue;
-      }
-      if (run.length > 0) runs.push(run);
-      run = [];
+function readRuns(text: string): (ContentUnit | null)[] {
+  const out: (ContentUnit | null)[] = [];
+  const readings = readText(text);
+  let open = false;
+  let afterParticle = false;
+  for (let w = 0; w < readings.length; w += 1) {
+    const reading = readings[w] as WordReading;
+    const unit = reading.unit;
+    const named = afterParticle && unit !== null && CAPITALIZED.test(unit.surface);
+    afterParticle = reading.particle;
+    if (unit) {
+      out.push(named ? { key: unit.key, surface: unit.surface, named: true } : unit);
+      open = true;
+    } else if (open) {
+      out.push(null);
+      open = false;
     }
-    if (run.length > 0) runs.push(run);
   }
-  return runs;
+  if (open) out.push(null);
+  return out;
 }
 
 const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;

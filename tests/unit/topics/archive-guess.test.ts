@@ -54,6 +54,19 @@ describe('archiveModelFromText', () => {
       expect(model.counts(word)).toBeUndefined();
   });
 
+  it.each([
+    ['0,0', [0, 0]],
+    ['10,0', [10, 0]],
+    ['0,7', [0, 7]],
+    ['102,35', [102, 35]],
+    ['0,', [0, 0]],
+  ])('reads the row "%s" as the numbers it writes, zeros and several digits alike', (row, counts) => {
+    const model = archiveModelFromText(numbers, 'alpha beta gamma', `1,1;${row};2,2`);
+    expect(model.counts('beta')).toEqual(counts);
+    expect(model.counts('alpha')).toEqual([1, 1]);
+    expect(model.counts('gamma')).toEqual([2, 2]);
+  });
+
   it('guesses as the same counts held in a record do', () => {
     const text = archiveModelFromText(numbers, 'galaxy prove redshift theorem', '30,0;0,20;20,0;0,30');
     for (const sentence of [
