@@ -88,17 +88,30 @@ export type PlanResult =
     }
   | { status: 'skipped'; reason: string; candidates: number };
 
+/** What an edition is planned from: its grouping pool, and of the other candidates their ids alone. */
+interface Candidates {
+  /** Ranked, best first: the pool grouping reads, with abstracts. */
+  pool: RankedPaper[];
+  /** Every candidate's id, best first (the ranking), and as the store listed them. */
+  rankedIds: string[];
+  listedIds: string[];
+  end: Date;
+  windowHours: number;
+}
+
 /**
- * Select the papers this frequency has not published, group them into catalogue topics and rank
- * them, without writing anything (what `preview` shows as "the next edition").
+ * The papers this frequency has not published, ranked, and the best of them with their abstracts
+ * (the grouping pool), or why there is no edition. In a function of its own, so that the papers
+ * themselves (a day's 1,500 arXiv papers, read just before the grouping) are garbage while the
+ * pool is grouped: only their ids are kept, and a collection during the grouping copies and marks
+ * none of them (the frame of `planEdition` would hold them to its end).
  */
-export async function planEdition(
+async function readCandidates(
   store: EditionStore,
   config: Readonly<RunOptions>,
   frequency: Frequency,
   now: Date,
-  slot: Date = now,
-): Promise<PlanResult> {
+): Promise<Candidates | { skipped: string; candidates: number }> {
   const since = new Date(now.getTime() - WINDOW_DAYS[frequency] * 86_400_000);
   // Without their abstracts: ranking reads none, and of a day's 1,500 arXiv papers only the
   // grouping pool's are ever read (see withAbstracts).
@@ -108,8 +121,7 @@ export async function planEdition(
   const minPapers = Math.max(1, config.schedule.minPapers);
   if (candidates.length < minPapers) {
     return {
-      status: 'skipped',
-      reason: `${candidates.length} new paper(s) for the ${frequency} edition, below the minimum of ${minPapers}`,
+      skipped: `${candidates.length} new paper(s) for the ${frequency} edition, below the minimum of ${minPapers}`,
       candidates: candidates.length,
     };
   }
@@ -121,6 +133,29 @@ export async function planEdition(
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
   const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
   const pool = await withAbstracts(store, ranking.slice(0, groupingPoolSize(config, ranking.length)));
+  return {
+    pool,
+    rankedIds: ranking.map((p) => p.id),
+    listedIds: candidates.map((p) => p.id),
+    end,
+    windowHours,
+  };
+}
+
+/**
+ * Select the papers this frequency has not published, group them into catalogue topics and rank
+ * them, without writing anything (what `preview` shows as "the next edition").
+ */
+export async function planEdition(
+  store: EditionStore,
+  config: Readonly<RunOptions>,
+  frequency: Frequency,
+  now: Date,
+  slot: Date = now,
+): Promise<PlanResult> {
+  const read = await readCandidates(store, config, frequency, now);
+  if ('skipped' in read) return { status: 'skipped', reason: read.skipped, candidates: read.candidates };
+  const { pool, rankedIds, listedIds, end, windowHours } = read;
   const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -136,9 +171,9 @@ export async function planEdition(
 
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
-  const webOnly = arrangeWebOnly(ranking, shown, ranked.sections, grouped.groups);
+  const webOnly = arrangeWebOnly(rankedIds, shown, ranked.sections, grouped.groups);
   const sections = withWebCounts(ranked.sections, webOnly);
-  const overflowIds = candidates.map((p) => p.id).filter((id) => !shown.has(id));
+  const overflowIds = listedIds.filter((id) => !shown.has(id));
   // The day it stands for, where its readers are: a 08:00 Tokyo letter is not dated the day before.
   const date = editionDay(config, frequency, slot);
   const edition: Edition = {
@@ -150,7 +185,7 @@ export async function planEdition(
     more: overflowIds.length - sections.reduce((n, s) => n + s.more, 0),
     overflowIds,
     webOnly,
-    topicSections: withUngrouped(ranked.topicSections, ranking.length - pool.length),
+    topicSections: withUngrouped(ranked.topicSections, rankedIds.length - pool.length),
     caps: ranked.caps,
   };
   return {
@@ -158,7 +193,7 @@ export async function planEdition(
     edition,
     catalogue: grouped.catalogue,
     newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
-    candidates: candidates.length,
+    candidates: listedIds.length,
     grouping,
   };
 }
@@ -187,12 +222,12 @@ async function withUpvoteGrowth(store: EditionStore, papers: Paper[], now: Date)
 }
 
 /**
- * The papers the letter had no room for, under their topics in rank order: the letter's topics
+ * The papers the letter had no room for (ids, best first), under their topics in rank order: the letter's topics
  * in letter order, then grouped topics the letter dropped (best paper first), then the papers that
  * were never grouped (below the grouping pool) under "More papers".
  */
 export function arrangeWebOnly(
-  ranking: RankedPaper[],
+  ranking: readonly string[],
   shown: ReadonlySet<string>,
   sections: readonly Section[],
   groups: readonly TopicGroup[],
@@ -211,11 +246,11 @@ export function arrangeWebOnly(
     ids: [],
   };
   bySlug.delete(OTHER_TOPIC.slug);
-  for (const paper of ranking) {
-    if (shown.has(paper.id)) continue;
-    const topic = topicOf.get(paper.id);
+  for (const id of ranking) {
+    if (shown.has(id)) continue;
+    const topic = topicOf.get(id);
     if (!topic || topic.slug === OTHER_TOPIC.slug) {
-      rest.ids.push(paper.id);
+      rest.ids.push(id);
       continue;
     }
     let group = bySlug.get(topic.slug);
@@ -223,7 +258,7 @@ export function arrangeWebOnly(
       group = { slug: topic.slug, label: topic.label, ids: [] };
       bySlug.set(topic.slug, group);
     }
-    group.ids.push(paper.id);
+    group.ids.push(id);
   }
   return [...bySlug.values(), rest].filter((g) => g.ids.length > 0);
 }

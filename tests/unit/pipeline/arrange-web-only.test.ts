@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RankedPaper, Section, Topic, TopicGroup } from '../../../src/domain/index.js';
+import type { Section, Topic, TopicGroup } from '../../../src/domain/index.js';
 import { arrangeWebOnly } from '../../../src/pipeline/build-edition.js';
 
 const topic = (slug: string, label: string): Topic => ({
@@ -12,7 +12,6 @@ const topic = (slug: string, label: string): Topic => ({
 const agents = topic('agents', 'LLM agents');
 const vision = topic('vision', '3D vision');
 const other = topic('other', 'More papers');
-const ranked = (ids: string[]) => ids.map((id) => ({ id }) as RankedPaper);
 const section = (t: Topic): Section => ({ topic: t, papers: [], more: 0 }) as unknown as Section;
 const group = (t: Topic, paperIds: string[]): TopicGroup => ({ topic: t, paperIds }) as TopicGroup;
 
@@ -42,6 +41,6 @@ describe('arrangeWebOnly: the papers only the web edition shows, under their sec
       ],
     },
   ])('$name', ({ sections, groups, ranking, shown, want }) => {
-    expect(arrangeWebOnly(ranked(ranking), new Set(shown), sections, groups)).toEqual(want);
+    expect(arrangeWebOnly(ranking, new Set(shown), sections, groups)).toEqual(want);
   });
 });
