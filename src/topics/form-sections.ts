@@ -605,6 +605,30 @@ export function nameClassRest(d: Draft, topics: Topic[], batch: readonly PaperTe
 }
 
 /**
+ * A section of arXiv classes headed as a broad area of the catalogue is ("Computer vision" of the
+ * cs.CV papers no topic took) reads "Other computer vision" beside a section of one of that
+ * area's topics ("3D vision", "Image generation and editing"), as the area's own section does
+ * (see areaSectionLabel): a reader takes "Computer vision" for the heading over them, and reads
+ * 3D papers under it. Its topic becomes the proposal of that heading, listing its classes; an
+ * offered topic (an operator's or approved "Computer vision") keeps its name, its readers follow
+ * it. Updates `drafts`.
+ */
+export function classesBesideArea(drafts: Draft[], topics: Topic[], areas: readonly TopicArea[]): void {
+  for (const d of drafts) {
+    if (d.classes === undefined || d.area !== undefined || isOffered(d.topic)) continue;
+    const heading = d.topic.label.toLowerCase();
+    const area = areas.find((a) => a.label.toLowerCase() === heading);
+    if (area === undefined) continue;
+    if (!drafts.some((e) => e !== d && area.topics.includes(sectionFamily(e)))) continue;
+    const label = otherLabel(d.topic.label);
+    const topic = proposeTopic(topics, label, []);
+    if (topic.categories.length === 0) topic.categories = [...d.classes];
+    d.topic = topic;
+    d.words = labelWords(label);
+  }
+}
+
+/**
  * The topic a section of arXiv classes stands for: offered (an operator's, curated or approved;
  * not hidden, not a part), labelled as the section is, and listing every one of its classes.
  */

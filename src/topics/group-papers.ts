@@ -25,6 +25,7 @@ import {
 import { JOIN_EVIDENCE, learnApplied, learnPhrases } from './evidence.js';
 import {
   catalogueNamed,
+  classesBesideArea,
   formAreaSections,
   formClassSections,
   formFoundSections,
@@ -442,6 +443,7 @@ export function groupPapers(
     room: Math.floor(share),
   });
   other = joinAreaOfClass(other, drafts, batch, owner, claim);
+  classesBesideArea(drafts, topics, opts.areas);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);
   const groups = toGroups(drafts, other, batch, topics, tags, (p) => claims[p]?.named);
