@@ -6,7 +6,7 @@
  * the load average before and after (wall time means little on a busy machine; CPU time less so).
  * Each paperpost round also reports, from its own "run timings" line (LOG_LEVEL=debug: two debug
  * lines a run), the build stage and the grouping of its 100-paper pool inside it: the figure issue
- * #12 sets at 150 ms. `BENCH_BIN` runs another build's launcher (for a before/after comparison).
+ * #12 sets at 150 ms, and the collector's pauses inside the grouping. `BENCH_BIN` runs another build's launcher (for a before/after comparison).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -124,8 +124,20 @@ async function main(): Promise<void> {
     console.log('rss2email: not installed (apt-get install rss2email); no ratio');
   }
   const inRun = pp.flatMap((t) => {
-    const m = /"build":(\d+(?:\.\d+)?).*"grouping":\{"papers":(\d+),"ms":(\d+(?:\.\d+)?)\}/.exec(t.stderr);
-    return m ? [{ build: Number(m[1]), papers: Number(m[2]), grouping: Number(m[3]) }] : [];
+    const m =
+      /"build":(\d+(?:\.\d+)?).*"grouping":\{"papers":(\d+),"ms":(\d+(?:\.\d+)?)(?:,"collectorMs":(\d+))?\}/.exec(
+        t.stderr,
+      );
+    return m
+      ? [
+          {
+            build: Number(m[1]),
+            papers: Number(m[2]),
+            grouping: Number(m[3]),
+            collector: m[4] === undefined ? undefined : Number(m[4]),
+          },
+        ]
+      : [];
   });
   if (inRun.length === pp.length) {
     const ms = (xs: number[]): string =>
@@ -135,6 +147,13 @@ async function main(): Promise<void> {
       `inside each paperpost run ("run timings"): grouping ${inRun[0]?.papers} papers ${ms(grouping)} ms (target <= 150 ms: ${median(grouping) <= 150 ? 'met' : 'NOT met'}), build stage ${ms(inRun.map((r) => r.build))} ms`,
     );
     console.log(`per round: grouping ${grouping.map((g) => g.toFixed(0)).join(', ')} ms`);
+    // The collector's pauses inside it (Node.js "gc" performance entries): a scavenge that falls
+    // there (~25 ms) or not decides much of the spread between rounds (bench/FIGURES.md, session 43).
+    const collector = inRun.flatMap((r) => (r.collector === undefined ? [] : [r.collector]));
+    if (collector.length === inRun.length)
+      console.log(
+        `of the grouping, the collector's pauses: ${ms(collector)} ms; per round ${collector.join(', ')} ms`,
+      );
   } else console.log('inside each paperpost run: no "run timings" line (an older build?)');
 }
 

@@ -7,4 +7,6 @@ export interface Logger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** Whether lines of `level` are written (pino's); a logger without it is taken to write none of debug's extras. */
+  isLevelEnabled?(level: string): boolean;
 }

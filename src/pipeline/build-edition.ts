@@ -23,6 +23,8 @@ const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
 export interface GroupingTime {
   papers: number;
   ms: number;
+  /** When it started, on the `performance.now()` clock (where the collector's pauses are told apart). */
+  startedAt: number;
 }
 
 export type BuildResult =
@@ -166,7 +168,7 @@ export async function planEdition(
     homes: config.homes ?? {},
     ...(config.applied ? { applied: config.applied } : {}),
   });
-  const grouping = { papers: pool.length, ms: Math.round(performance.now() - started) };
+  const grouping = { papers: pool.length, ms: Math.round(performance.now() - started), startedAt: started };
   const before = new Set(stored.map((t) => t.slug));
 
   const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
