@@ -95,12 +95,20 @@ export type ClassHomes = Readonly<Record<string, string>>;
  * where learning is at home for that topic), joins the topic (or its parts) only when its title or
  * abstract says one of `phrases`: a quantum chemistry paper of a physicist's letter is not "AI for
  * science"; a paper without categories (a Hugging Face trending paper) is read as machine learning.
+ * A topic of `own` asks for its own phrases instead: "LLM agents" outside cs.CL for a language
+ * model ("LLM", "language model", "agentic"), as the robot, virtual human or economic "agent" of
+ * another field's paper is no LLM agent.
  */
 export interface AppliedTopics {
   /** By catalogue topic slug (not a part): the arXiv archives and classes where learning is at home. */
   topics: Readonly<Record<string, readonly string[]>>;
   /** Words and phrases that say a paper learns ("learning", "neural network"). */
   phrases: readonly string[];
+  /**
+   * By slug of `topics`: the words and phrases a paper must say for that topic instead of
+   * `phrases` (what it applies, where the shared ones say learning). Absent: none has its own.
+   */
+  own?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A group of papers from the grouping stage, before ranking. */

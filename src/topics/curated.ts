@@ -153,7 +153,8 @@ export const NO_APPLIED: AppliedTopics = { topics: {}, phrases: [] };
 
 /**
  * The applied topics of the curated catalogue file (`{"applied": {"topics": {slug: [arXiv archive
- * or class...]}, "phrases": [...]}}` beside its topics; none when the file has none; see
+ * or class...]}, "phrases": [...], "own": {slug: [...]}}}` beside its topics, "own" optional; none
+ * when the file has none; see
  * {@link AppliedTopics}): each slug a topic of the same file (not a part). Throws a
  * `bad-catalogue` error naming the file and the field on anything else.
  */
@@ -186,5 +187,17 @@ export function parseApplied(
         throw bad(`"applied": "${c}" is not an arXiv archive or class (such as "cs" or "stat.ML")`);
     out[slug] = [...categories];
   }
-  return { topics: out, phrases: phrases.map((p) => p.trim().toLowerCase()) };
+  const result: AppliedTopics = { topics: out, phrases: phrases.map((p) => p.trim().toLowerCase()) };
+  const { own } = applied;
+  if (own === undefined) return result;
+  if (!isObject(own)) throw bad('"applied": "own" must be an object of topic slug -> phrases');
+  const owned: Record<string, string[]> = {};
+  for (const [slug, list] of Object.entries(own)) {
+    if (out[slug] === undefined)
+      throw bad(`"applied": "own": "${slug}" is not one of its "topics" (list where it is at home there)`);
+    if (!isStrings(list) || list.length === 0)
+      throw bad(`"applied": "own": "${slug}" must be a non-empty array of strings`);
+    owned[slug] = list.map((p) => p.trim().toLowerCase());
+  }
+  return { ...result, own: owned };
 }

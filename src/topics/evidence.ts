@@ -555,13 +555,30 @@ interface Applied {
   key: string;
   /** By topic slug, the lowercase arXiv archives and classes where learning is at home for it. */
   homes: ReadonlyMap<string, ReadonlySet<string>>;
-  /** One-word phrases, and longer ones (words joined by spaces), as matched. */
+  /** The phrases that say a paper learns, as matched (see {@link Said}). */
+  learns: Said;
+  /** By topic slug, the phrases it asks for instead (see AppliedTopics `own`). */
+  own: ReadonlyMap<string, Said>;
+}
+/** Phrases a paper is read for: one-word ones, and longer ones (words joined by spaces), as matched. */
+interface Said {
   words: ReadonlySet<string>;
   runs: readonly string[];
 }
 let applied: Applied | undefined;
-/** Whether each paper says it learns (see {@link notLearning}), as of the applied topics of `key`. */
-let LEARNS = new WeakMap<EvidenceSource, boolean>();
+/**
+ * Whether each paper says the phrases of each list (see {@link notLearning}), by list, as of the
+ * applied topics of `key`.
+ */
+let LEARNS = new WeakMap<EvidenceSource, Map<Said, boolean>>();
+
+function readSaid(phrases: readonly string[]): Said {
+  const ids = phrases.map((p) => matchWords(p).join(' ')).filter((id) => id !== '');
+  return {
+    words: new Set(ids.filter((id) => !id.includes(' '))),
+    runs: ids.filter((id) => id.includes(' ')),
+  };
+}
 
 /**
  * Sets the catalogue's applied topics (see {@link AppliedTopics}) evidence is read against; a
@@ -578,7 +595,6 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
     applied = undefined;
     return;
   }
-  const ids = topics.phrases.map((p) => matchWords(p).join(' ')).filter((id) => id !== '');
   applied = {
     key,
     homes: new Map(
@@ -587,8 +603,8 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
         new Set(homes.map((c) => c.toLowerCase())),
       ]),
     ),
-    words: new Set(ids.filter((id) => !id.includes(' '))),
-    runs: ids.filter((id) => id.includes(' ')),
+    learns: readSaid(topics.phrases),
+    own: new Map(Object.entries(topics.own ?? {}).map(([slug, phrases]) => [slug, readSaid(phrases)])),
   };
 }
 
@@ -596,26 +612,33 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
  * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field where
  * learning is not at home for it (arXiv categories, none of the topic's archives and classes)
  * without saying in its title or abstract that it learns: its field's words are no evidence of
- * machine learning applied to that field.
+ * machine learning applied to that field. A topic with phrases of its own asks for one of those
+ * instead ("LLM agents": a language model, see AppliedTopics `own`).
  */
 function notLearning(topic: Topic, paper: EvidenceSource): boolean {
   if (applied === undefined || paper.categories.length === 0) return false;
-  const homes = applied.homes.get(partParent(topic.slug) ?? topic.slug);
+  const slug = partParent(topic.slug) ?? topic.slug;
+  const homes = applied.homes.get(slug);
   if (homes === undefined) return false;
   for (let i = 0; i < paper.categories.length; i += 1) {
     const c = (paper.categories[i] as string).toLowerCase();
     const dot = c.indexOf('.');
     if (homes.has(c) || (dot > 0 && homes.has(c.slice(0, dot)))) return false;
   }
-  let learns = LEARNS.get(paper);
-  if (learns === undefined) {
+  const said = applied.own.get(slug) ?? applied.learns;
+  let known = LEARNS.get(paper);
+  if (known === undefined) {
+    known = new Map();
+    LEARNS.set(paper, known);
+  }
+  let says = known.get(said);
+  if (says === undefined) {
     const words = matchWords(`${paper.title} | ${paper.summary} | ${paper.aiSummary ?? ''}`);
     const text = ` ${words.join(' ')} `;
-    const { words: single, runs } = applied;
-    learns = words.some((w) => single.has(w)) || runs.some((id) => text.includes(` ${id} `));
-    LEARNS.set(paper, learns);
+    says = words.some((w) => said.words.has(w)) || said.runs.some((id) => text.includes(` ${id} `));
+    known.set(said, says);
   }
-  return !learns;
+  return !says;
 }
 
 /** Longest acronym read as one: "asr", "vla", "rlhf", "rlvr". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Topic } from '../../../src/domain/index.js';
+import type { AppliedTopics, Topic } from '../../../src/domain/index.js';
 import { JOIN_EVIDENCE, learnApplied, learnShadows, topicEvidence } from '../../../src/topics/evidence.js';
 import type { PaperText } from '../../../src/topics/index.js';
 import { groupPapers, NO_APPLIED, parseApplied } from '../../../src/topics/index.js';
@@ -41,6 +41,40 @@ describe('parseApplied', () => {
         'c.json',
       ),
     ).toEqual({ topics: { science: ['cs', 'stat.ML'] }, phrases: ['learning', 'neural network'] });
+  });
+
+  it('reads the phrases a topic asks for instead ("own"), lowercase and trimmed', () => {
+    expect(
+      parseApplied(
+        file({
+          topics: { science: ['cs'], agents: ['cs.CL'] },
+          phrases: ['learning'],
+          own: { agents: [' LLM ', 'language model'] },
+        }),
+        'c.json',
+      ),
+    ).toEqual({
+      topics: { science: ['cs'], agents: ['cs.CL'] },
+      phrases: ['learning'],
+      own: { agents: ['llm', 'language model'] },
+    });
+  });
+
+  it.each([
+    [
+      { topics: { science: ['cs'] }, phrases: ['learning'], own: ['llm'] },
+      'c.json: "applied": "own" must be an object of topic slug -> phrases',
+    ],
+    [
+      { topics: { science: ['cs'] }, phrases: ['learning'], own: { agents: ['llm'] } },
+      '"applied": "own": "agents" is not one of its "topics" (list where it is at home there)',
+    ],
+    [
+      { topics: { science: ['cs'] }, phrases: ['learning'], own: { science: [] } },
+      '"applied": "own": "science" must be a non-empty array of strings',
+    ],
+  ])('rejects the "own" of %j with one line naming the file and the field', (applied, message) => {
+    expect(() => parseApplied(file(applied), 'c.json')).toThrow(message);
   });
 
   it.each([
@@ -179,6 +213,18 @@ describe('where learning is at home, topic by topic', () => {
       'Chameleon: Adaptive Caching and Scheduling for Many-Adapter LLM Inference Environments',
       'The widespread adoption of LLMs has driven an exponential rise in their deployment, imposing substantial demands on inference clusters.',
     ],
+    tracker: [
+      'DMVC-Tracker: Distributed Multi-Agent Trajectory Planning for Target Tracking Using Dynamic Buffered Voronoi and Inter-Visibility Cells',
+      'This letter presents a distributed trajectory planning method for multi-agent aerial tracking. The DBVC and the DIVC are time-variant spaces that prevent mutual collisions and occlusions among agents.',
+    ],
+    caregiver: [
+      "The Trusted Caregiver: The Influence of Eye and Mouth Design Incorporating the Baby Schema Effect in Virtual Humanoid Agents on Older Adults Users' Perception of Trustworthiness",
+      'The increasing proportion of the older adult population has made the smart home care industry one of the critical markets for virtual human-like agents.',
+    ],
+    crew: [
+      'Exploration of LLM Multi-Agent Application Implementation Based on LangGraph+CrewAI',
+      'With the rapid development of large model technology, the application of agent technology in various fields is becoming increasingly widespread.',
+    ],
   };
 
   it.each([
@@ -194,6 +240,15 @@ describe('where learning is at home, topic by topic', () => {
     ['efficient-inference', 'chameleon', ['cs.DC', 'cs.AR', 'cs.OS', 'cs.PF'], true],
     // A paper without categories (a Hugging Face trending paper) reads as machine learning.
     ['efficient-inference', 'fpga', [], true],
+    // LLM agents asks for a language model: the "agents" of a robotics or HCI paper are not LLM
+    // agents ...
+    ['llm-agents', 'tracker', ['cs.RO', 'cs.SY', 'eess.SY'], false],
+    ['llm-agents', 'caregiver', ['cs.HC'], false],
+    ['llm-agents--multi-agent', 'tracker', ['cs.RO', 'cs.SY', 'eess.SY'], false],
+    // ... those of a paper that says "LLM" are, in any class; in cs.CL agents are language agents.
+    ['llm-agents', 'crew', ['cs.MA', 'cs.AI'], true],
+    ['llm-agents', 'tracker', ['cs.CL'], true],
+    ['llm-agents', 'tracker', [], true],
   ] as const)('%s: %s of %j joins: %s', (slug, name, categories, joins) => {
     const [title, summary] = texts[name] as readonly [string, string];
     // As a batch reads evidence: the catalogue's offered topics as rivals, its applied topics set.
@@ -206,5 +261,35 @@ describe('where learning is at home, topic by topic', () => {
     const topic = catalogue.find((t) => t.slug === slug) as Topic;
     const evidence = topicEvidence(topic, paper(title, summary, [...categories]));
     expect(evidence >= JOIN_EVIDENCE).toBe(joins);
+  });
+});
+
+describe('a real cs letter: "LLM agents" over papers of language models only', () => {
+  // 25 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-robot-agents.jsonl): a
+  // robotics paper plans the trajectories of several drones ("Distributed Multi-Agent Trajectory
+  // Planning") beside a paper on digital agents of language models.
+  const letter = readArxivFixture('cs-letter-robot-agents.jsonl');
+  const tracker = '2411.18086';
+  const agentsOf = (applied: AppliedTopics): string[] =>
+    groupPapers(letter, loadCatalogueFile(), { areas: loadAreasFile(), homes: loadHomesFile(), applied })
+      .groups.filter((g) => (g.topic.parent ?? g.topic.slug) === 'llm-agents')
+      .flatMap((g) => g.paperIds);
+
+  it('keeps the robotics paper out: its "agents" are drones', () => {
+    expect(letter.find((p) => p.id === tracker)?.title).toMatch(/^DMVC-Tracker: Distributed Multi-Agent/);
+    // Read without the phrases "LLM agents" asks for, the letter put it there.
+    const { 'llm-agents': _agents, ...topics } = loadAppliedFile().topics;
+    expect(agentsOf({ topics, phrases: loadAppliedFile().phrases })).toContain(tracker);
+    expect(agentsOf(loadAppliedFile())).not.toContain(tracker);
+  });
+
+  it('every paper read under "LLM agents" in it says a language model', () => {
+    const said = /\b(LLMs?|language models?|agentic|GPT|VLMs?|MLLMs?|foundation models?|prompt\w*)\b/i;
+    for (const id of agentsOf(loadAppliedFile())) {
+      const p = letter.find((x) => x.id === id) as PaperText;
+      expect(`${p.title}: ${said.test(`${p.title} ${p.summary}`) || p.categories.includes('cs.CL')}`).toBe(
+        `${p.title}: true`,
+      );
+    }
   });
 });

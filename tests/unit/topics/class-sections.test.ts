@@ -469,22 +469,23 @@ describe('a section of a class whose heading is the label of the catalogue topic
 });
 
 describe('a real cs letter: its vision papers no topic took, beside "Image generation and editing"', () => {
-  // 25 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-vision-class.jsonl): four cs.CV
-  // papers no topic took make a section of their class, whose arXiv heading ("Computer vision") is
-  // the label of the catalogue's area over "Image generation and editing", which has a section.
-  const letter25 = readArxivFixture('cs-letter-vision-class.jsonl');
+  // 34 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-other-vision.jsonl): seven
+  // cs.CV papers no topic took make a section of their class, whose arXiv heading ("Computer
+  // vision") is the label of the catalogue's area over "Image generation and editing", which has
+  // a section.
+  const letter34 = readArxivFixture('cs-letter-other-vision.jsonl');
   const areas = loadAreasFile();
   const vision = areas.find((a) => a.label === 'Computer vision');
   const family = (g: TopicGroup): string => g.topic.parent ?? g.topic.slug.split('--')[0] ?? g.topic.slug;
 
   it('reads "Other computer vision", never the heading over the sections beside it', () => {
-    const { groups, catalogue: after } = groupAsRun(letter25);
+    const { groups, catalogue: after } = groupAsRun(letter34);
     const beside = groups.filter((g) => vision?.topics.includes(family(g)));
     expect(beside.map((g) => g.topic.label)).toEqual(['Image generation and editing']);
     const rest = groups.find((g) => g.topic.label === 'Other computer vision');
-    expect(rest?.paperIds).toHaveLength(4);
+    expect(rest?.paperIds).toHaveLength(7);
     for (const id of rest?.paperIds ?? [])
-      expect(letter25.find((p) => p.id === id)?.categories[0]).toBe('cs.CV');
+      expect(letter34.find((p) => p.id === id)?.categories[0]).toBe('cs.CV');
     expect(groups.map((g) => g.topic.label)).not.toContain('Computer vision');
     // Its topic is the proposal of that heading, listing its class; no stray "Computer vision".
     const proposal = after.find((t) => t.slug === rest?.topic.slug);
@@ -505,7 +506,7 @@ describe('a real cs letter: its vision papers no topic took, beside "Image gener
       userDefined: false,
       origin: 'approved',
     };
-    const { groups } = groupPapers(letter25, [...loadCatalogueFile(), approved], {
+    const { groups } = groupPapers(letter34, [...loadCatalogueFile(), approved], {
       areas,
       homes: loadHomesFile(),
     });
