@@ -613,11 +613,16 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
  * learning is not at home for it (arXiv categories, none of the topic's archives and classes)
  * without saying in its title or abstract that it learns: its field's words are no evidence of
  * machine learning applied to that field. A topic with phrases of its own asks for one of those
- * instead ("LLM agents": a language model, see AppliedTopics `own`).
+ * instead, of a paper without categories too ("LLM agents": a language model, see AppliedTopics
+ * `own`).
  */
 function notLearning(topic: Topic, paper: EvidenceSource): boolean {
-  if (applied === undefined || paper.categories.length === 0) return false;
+  if (applied === undefined) return false;
   const slug = partParent(topic.slug) ?? topic.slug;
+  // A paper without categories (a Hugging Face trending paper) reads as machine learning; what a
+  // topic asks for of its own (a language model) it still asks.
+  const own = applied.own.get(slug);
+  if (paper.categories.length === 0 && own === undefined) return false;
   const homes = applied.homes.get(slug);
   if (homes === undefined) return false;
   for (let i = 0; i < paper.categories.length; i += 1) {
@@ -625,7 +630,7 @@ function notLearning(topic: Topic, paper: EvidenceSource): boolean {
     const dot = c.indexOf('.');
     if (homes.has(c) || (dot > 0 && homes.has(c.slice(0, dot)))) return false;
   }
-  const said = applied.own.get(slug) ?? applied.learns;
+  const said = own ?? applied.learns;
   let known = LEARNS.get(paper);
   if (known === undefined) {
     known = new Map();

@@ -11,6 +11,7 @@ import {
   loadHomesFile,
   readArxivFixture,
 } from '../../helpers/placement.js';
+import { loadHfLabeled } from './hf-fixture.js';
 
 /**
  * Issue #12, a paper joins a topic only on real evidence: "AI for science" and "Medical AI" are
@@ -248,7 +249,9 @@ describe('where learning is at home, topic by topic', () => {
     // ... those of a paper that says "LLM" are, in any class; in cs.CL agents are language agents.
     ['llm-agents', 'crew', ['cs.MA', 'cs.AI'], true],
     ['llm-agents', 'tracker', ['cs.CL'], true],
-    ['llm-agents', 'tracker', [], true],
+    // A paper without categories is asked for a language model too (not for learning words).
+    ['llm-agents', 'tracker', [], false],
+    ['llm-agents', 'crew', [], true],
   ] as const)('%s: %s of %j joins: %s', (slug, name, categories, joins) => {
     const [title, summary] = texts[name] as readonly [string, string];
     // As a batch reads evidence: the catalogue's offered topics as rivals, its applied topics set.
@@ -291,5 +294,28 @@ describe('a real cs letter: "LLM agents" over papers of language models only', (
         `${p.title}: true`,
       );
     }
+  });
+});
+
+describe('a day of Hugging Face trending papers: "LLM agents" asks them for a language model too', () => {
+  // The 33 papers of 2026-04-07 in tests/fixtures/topics/hf-labeled.jsonl (no arXiv categories).
+  const day = loadHfLabeled().filter((p) => p.origin === 'hf_papers_jsonfeed_2026-04-07.json');
+  const emergent = day.find((p) => p.title.startsWith('Emergent Compositional Communication'));
+  const agentsOf = (applied: AppliedTopics): string[] =>
+    groupPapers(day, loadCatalogueFile(), { areas: loadAreasFile(), homes: loadHomesFile(), applied })
+      .groups.filter((g) => (g.topic.parent ?? g.topic.slug) === 'llm-agents')
+      .flatMap((g) => g.paperIds);
+
+  it('leaves out agents that learn to talk through a bottleneck, keeps the agents of language models', () => {
+    // Hand-labelled "world models": four agents trained to communicate about physics, no LLM.
+    expect(emergent?.label).toBe('world-models');
+    // Read without "LLM agents" among the applied topics, the letter put it there.
+    const { 'llm-agents': _agents, ...topics } = loadAppliedFile().topics;
+    const before = agentsOf({ topics, phrases: loadAppliedFile().phrases });
+    expect(before).toContain(emergent?.id);
+    const after = agentsOf(loadAppliedFile());
+    expect(after).not.toContain(emergent?.id);
+    expect(after).toEqual(before.filter((id) => id !== emergent?.id));
+    for (const id of after) expect(day.find((p) => p.id === id)?.label).not.toBe('world-models');
   });
 });
