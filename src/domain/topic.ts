@@ -95,9 +95,13 @@ export type ClassHomes = Readonly<Record<string, string>>;
  * where learning is at home for that topic), joins the topic (or its parts) only when its title or
  * abstract says one of `phrases`: a quantum chemistry paper of a physicist's letter is not "AI for
  * science"; a paper without categories (a Hugging Face trending paper) is read as machine learning.
- * A topic of `own` asks for its own phrases instead, of a paper without categories too: "LLM
- * agents" outside cs.CL for a language model ("LLM", "language model", "agentic"), as the robot,
- * virtual human or economic "agent" of another field's paper is no LLM agent.
+ * A topic of `own` asks for its own phrases instead: "LLM agents" outside cs.CL for a language
+ * model ("LLM", "language model", "agentic"), as the robot, virtual human or economic "agent" of
+ * another field's paper is no LLM agent; "Visual recognition" outside vision's classes for
+ * something seen ("image", "camera", "optical"), as a radar's "target tracking" is not. A paper
+ * without categories is asked for them too when it says only the topic's one-word or hyphenated
+ * phrases ("agents", "multi-agent"); one of its phrases of words apart ("gaze estimation") it is
+ * taken at.
  */
 export interface AppliedTopics {
   /** By catalogue topic slug (not a part): the arXiv archives and classes where learning is at home. */

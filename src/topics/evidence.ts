@@ -183,6 +183,8 @@ function countIn(field: FieldGrams, phrase: Phrase): number {
 interface Phrase {
   id: string;
   words: number;
+  /** Written as words apart ("gaze estimation"), not one word or one hyphenated word ("multi-agent"). */
+  spaced: boolean;
   /** The words of `id`, split when first asked (see {@link partsOf}); there from the start, one shape for all. */
   parts: readonly string[] | undefined;
 }
@@ -305,7 +307,10 @@ function phrasesOf(topic: Topic): Phrase[] {
   let out = PHRASES.get(key);
   if (!out) {
     const ids = [...new Set(topic.keywords.map((k) => matchWords(k).join(' ')).filter((k) => k !== ''))];
-    out = ids.map((id) => ({ id, words: id.split(' ').length, parts: undefined }));
+    const spaced = new Set(
+      topic.keywords.filter((k) => /\s/.test(k.trim())).map((k) => matchWords(k).join(' ')),
+    );
+    out = ids.map((id) => ({ id, words: id.split(' ').length, spaced: spaced.has(id), parts: undefined }));
     // Bounded for long-running processes: past the bound every list and word table is dropped
     // together (each list is read again when next asked), never a table alone, which would leave
     // cached lists whose words fieldGrams no longer reads.
@@ -524,23 +529,31 @@ function readEvidence(topic: Topic, paper: EvidenceSource): number {
   // A paper of a field the catalogue does not cover says a topic's one word in its own sense:
   // "Probing" a particle, "quantization" of a decoder, "translation" flows (issue #12).
   const foreign = matched.length > 0 && !topic.userDefined && offField(paper);
+  // Whether the paper says one of the topic's phrases of words apart (see notLearning).
+  let spaced = false;
   for (let k = 0; k < matched.length; k += 1) {
     const id = matched[k] as Phrase;
     const one = id.words === 1;
-    if (countOwn(g.title, id, shadows) > 0) score += foreign && one ? EVIDENCE.abstract : EVIDENCE.title;
-    else if (countOwn(g.keywords, id, shadows) > 0)
+    if (countOwn(g.title, id, shadows) > 0) {
+      score += foreign && one ? EVIDENCE.abstract : EVIDENCE.title;
+      spaced ||= id.spaced;
+    } else if (countOwn(g.keywords, id, shadows) > 0) {
       score += foreign && one ? EVIDENCE.abstract : EVIDENCE.keywords;
-    else {
+      spaced ||= id.spaced;
+    } else {
       const count = countOwn(g.abstract, id, shadows);
       // "attack success rate (ASR)" says nothing of speech recognition.
       if (count > 0 && one && definedOtherwise(paper, g.abstract.text, id.id, matched)) continue;
       if (count > 0 && one) words = Math.max(words, count >= 2 ? EVIDENCE.abstract : EVIDENCE.passing);
-      else if (count > 0) score += EVIDENCE.abstract;
+      else if (count > 0) {
+        score += EVIDENCE.abstract;
+        spaced ||= id.spaced;
+      }
     }
   }
   score += words;
   // "Molecules" in a quantum chemistry paper of a physics letter say nothing of machine learning.
-  if (score > 0 && !topic.userDefined && notLearning(topic, paper)) return 0;
+  if (score > 0 && !topic.userDefined && notLearning(topic, paper, spaced)) return 0;
   if ((score > 0 || topic.userDefined) && topic.categories.length > 0) {
     const own = new Set(paper.categories.map((c) => c.toLowerCase()));
     // An operator's category rule is evidence of its own; a catalogue's only supports a phrase.
@@ -616,13 +629,14 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
  * instead, of a paper without categories too ("LLM agents": a language model, see AppliedTopics
  * `own`).
  */
-function notLearning(topic: Topic, paper: EvidenceSource): boolean {
+function notLearning(topic: Topic, paper: EvidenceSource, spaced: boolean): boolean {
   if (applied === undefined) return false;
   const slug = partParent(topic.slug) ?? topic.slug;
-  // A paper without categories (a Hugging Face trending paper) reads as machine learning; what a
-  // topic asks for of its own (a language model) it still asks.
+  // A paper without categories (a Hugging Face trending paper) reads as machine learning, and as
+  // of a topic's field when it says one of its phrases of words apart ("gaze estimation"); one
+  // that says only its words ("agents", "multi-agent", "segmentation") is asked for its own.
   const own = applied.own.get(slug);
-  if (paper.categories.length === 0 && own === undefined) return false;
+  if (paper.categories.length === 0 && (own === undefined || spaced)) return false;
   const homes = applied.homes.get(slug);
   if (homes === undefined) return false;
   for (let i = 0; i < paper.categories.length; i += 1) {

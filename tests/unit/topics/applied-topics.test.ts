@@ -226,6 +226,18 @@ describe('where learning is at home, topic by topic', () => {
       'Exploration of LLM Multi-Agent Application Implementation Based on LangGraph+CrewAI',
       'With the rapid development of large model technology, the application of agent technology in various fields is becoming increasingly widespread.',
     ],
+    radar: [
+      'Target Tracking: Statistics of Successive Successful Target Detection in Automotive Radar Networks',
+      'We introduce a novel metric for stochastic geometry based analysis of automotive radar networks called target tracking probability.',
+    ],
+    slam: [
+      'ORB-SLAM3AB: Augmenting ORB-SLAM3 to Counteract Bumps with Optical Flow Inter-frame Matching',
+      'This paper proposes an enhancement to the ORB-SLAM3 algorithm, tailored for applications on rugged road surfaces. Our improved algorithm adeptly combines feature point matching with optical flow methods.',
+    ],
+    gaze: [
+      'Lightweight Gaze Estimation Model Via Fusion Global Information',
+      'Deep learning-based appearance gaze estimation methods are gaining popularity due to their high accuracy and fewer constraints from the environment.',
+    ],
   };
 
   it.each([
@@ -249,9 +261,20 @@ describe('where learning is at home, topic by topic', () => {
     // ... those of a paper that says "LLM" are, in any class; in cs.CL agents are language agents.
     ['llm-agents', 'crew', ['cs.MA', 'cs.AI'], true],
     ['llm-agents', 'tracker', ['cs.CL'], true],
-    // A paper without categories is asked for a language model too (not for learning words).
+    // A paper without categories that says only the topic's words ("multi-agent") is asked for
+    // a language model too.
     ['llm-agents', 'tracker', [], false],
     ['llm-agents', 'crew', [], true],
+    // Visual recognition asks outside vision's classes for something seen: a radar's or a drone
+    // planner's "target tracking" is not; a robot's optical flow is.
+    ['visual-recognition', 'radar', ['cs.IT', 'math.IT'], false],
+    ['visual-recognition', 'tracker', ['cs.RO', 'cs.SY', 'eess.SY'], false],
+    ['visual-recognition', 'slam', ['cs.RO'], true],
+    ['visual-recognition', 'gaze', ['cs.CV'], true],
+    // Without categories, a phrase of words apart ("gaze estimation", "target tracking") is taken
+    // at its word: no field to tell it from.
+    ['visual-recognition', 'gaze', [], true],
+    ['visual-recognition', 'radar', [], true],
   ] as const)('%s: %s of %j joins: %s', (slug, name, categories, joins) => {
     const [title, summary] = texts[name] as readonly [string, string];
     // As a batch reads evidence: the catalogue's offered topics as rivals, its applied topics set.
