@@ -624,7 +624,7 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
 /**
  * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field where
  * learning is not at home for it (arXiv categories, none of the topic's archives and classes)
- * without saying in its title or abstract that it learns: its field's words are no evidence of
+ * without saying in its title, abstract or keywords that it learns: its field's words are no evidence of
  * machine learning applied to that field. A topic with phrases of its own asks for one of those
  * instead, of a paper without categories too ("LLM agents": a language model, see AppliedTopics
  * `own`).
@@ -652,7 +652,11 @@ function notLearning(topic: Topic, paper: EvidenceSource, spaced: boolean): bool
   }
   let says = known.get(said);
   if (says === undefined) {
-    const words = matchWords(`${paper.title} | ${paper.summary} | ${paper.aiSummary ?? ''}`);
+    // Its keywords too (a Hugging Face paper's "MLLM policy"): a card asks for its topics without
+    // its abstract (see drafts.ts, a section's second topics).
+    const words = matchWords(
+      `${paper.title} | ${paper.summary} | ${paper.aiSummary ?? ''} | ${paper.keywords.join(' | ')}`,
+    );
     const text = ` ${words.join(' ')} `;
     says = words.some((w) => said.words.has(w)) || said.runs.some((id) => text.includes(` ${id} `));
     known.set(said, says);

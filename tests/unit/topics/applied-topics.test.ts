@@ -290,6 +290,33 @@ describe('where learning is at home, topic by topic', () => {
   });
 });
 
+describe('what a paper says, read for an own list: its keywords too', () => {
+  // A Hugging Face paper of the demo samples (title and ai_keywords as recorded), read as a card's
+  // second topic is: title and keywords alone (src/topics/drafts.ts).
+  const card = (keywords: string[]): PaperText => ({
+    id: '2606.09290',
+    title: 'Visual Para-Thinker++: A Single-Policy Multi-Agent Framework for Visual Reasoning',
+    summary: '',
+    keywords,
+    categories: [],
+  });
+
+  it('takes "MLLM policy" among its keywords for the language model "LLM agents" asks for', () => {
+    const catalogue = loadCatalogueFile();
+    learnShadows(
+      catalogue,
+      catalogue.flatMap((t, i) => (t.hidden ? [] : [i])),
+    );
+    learnApplied(loadAppliedFile());
+    const agents = catalogue.find((t) => t.slug === 'llm-agents') as Topic;
+    expect(topicEvidence(agents, card(['multi-agent framework', 'MLLM policy']))).toBeGreaterThanOrEqual(
+      JOIN_EVIDENCE,
+    );
+    // The same card without it says only "multi-agent": no language model, no evidence.
+    expect(topicEvidence(agents, card(['multi-agent framework']))).toBe(0);
+  });
+});
+
 describe('a real cs letter: "LLM agents" over papers of language models only', () => {
   // 25 papers of the arXiv cs feed (tests/fixtures/topics/cs-letter-robot-agents.jsonl): a
   // robotics paper plans the trajectories of several drones ("Distributed Multi-Agent Trajectory
