@@ -93,8 +93,9 @@ export type ClassHomes = Readonly<Record<string, string>>;
  * which that field's own papers say without learning anything. A paper with arXiv categories,
  * none of them of its topic's `topics` entry (archives such as "cs", classes such as "stat.ML":
  * where learning is at home for that topic), joins the topic (or its parts) only when its title,
- * abstract or keywords say one of `phrases`: a quantum chemistry paper of a physicist's letter is not "AI for
- * science"; a paper without categories (a Hugging Face trending paper) is read as machine learning.
+ * abstract or keywords say one of `phrases`: a quantum chemistry paper of a physicist's letter is
+ * not "AI for science"; a paper without categories (a Hugging Face trending paper) is read as
+ * machine learning.
  * A topic of `own` asks for its own phrases instead: "LLM agents" outside cs.CL for a language
  * model ("LLM", "language model", "agentic"), as the robot, virtual human or economic "agent" of
  * another field's paper is no LLM agent; "Visual recognition" outside vision's classes for

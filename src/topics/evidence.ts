@@ -624,10 +624,10 @@ export function learnApplied(topics: AppliedTopics | undefined): void {
 /**
  * true when `topic` is an applied topic (or a part of one) and `paper` comes from a field where
  * learning is not at home for it (arXiv categories, none of the topic's archives and classes)
- * without saying in its title, abstract or keywords that it learns: its field's words are no evidence of
- * machine learning applied to that field. A topic with phrases of its own asks for one of those
- * instead, of a paper without categories too ("LLM agents": a language model, see AppliedTopics
- * `own`).
+ * without saying in its title, abstract or keywords that it learns: its field's words are no
+ * evidence of machine learning applied to that field. A topic with phrases of its own asks for
+ * one of those instead ("LLM agents": a language model, see AppliedTopics `own`), of a paper
+ * without categories too when it says none of the topic's phrases of words apart (`spaced`).
  */
 function notLearning(topic: Topic, paper: EvidenceSource, spaced: boolean): boolean {
   if (applied === undefined) return false;
