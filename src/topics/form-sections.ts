@@ -880,18 +880,29 @@ export function mergeIntoArea(
   // A paper keeps the topic of the section it came from when it says that topic: one placed there
   // for closeness alone (an image-editing benchmark beside 3D papers, an OS simulator) reads the
   // topic it names itself, or none, rather than a topic its card would wrongly claim.
-  const from = new Map<number, string>();
-  for (const d of all)
-    for (const p of d.members)
-      if (topicEvidence(d.topic, batch[p] as PaperText) >= EVIDENCE.passing) from.set(p, d.topic.slug);
-  const claim = (p: number): string | undefined => {
-    const kept = from.get(p);
-    if (kept !== undefined) return kept;
+  // Not when it names another topic of the area more strongly: "Repo0: ... Code Generation",
+  // there for closeness beside agent papers, reads "Code generation" (see houseStrays).
+  const naming = (p: number): { slug: string; index: number } | undefined => {
     const index = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claimed[p] ?? -1);
     if (index < 0) return undefined;
     const slug = partParent((topics[index] as Topic).slug) ?? (topics[index] as Topic).slug;
-    return slugs.has(slug) ? slug : undefined;
+    return slugs.has(slug) ? { slug, index } : undefined;
   };
+  const from = new Map<number, string>();
+  for (const d of all)
+    for (const p of d.members) {
+      const evidence = topicEvidence(d.topic, batch[p] as PaperText);
+      if (evidence < EVIDENCE.passing) continue;
+      const other = naming(p);
+      if (
+        other !== undefined &&
+        other.slug !== d.topic.slug &&
+        topicEvidence(topics[other.index] as Topic, batch[p] as PaperText) > evidence
+      )
+        continue;
+      from.set(p, d.topic.slug);
+    }
+  const claim = (p: number): string | undefined => from.get(p) ?? naming(p)?.slug;
   const topic = areaTopic(area, own, topics);
   for (const d of all) drafts.splice(drafts.indexOf(d), 1);
   // The area's heading would not say what a paper there for its method is about: it reads under
@@ -916,6 +927,79 @@ export function mergeIntoArea(
     area: { slugs, claim },
   });
   return true;
+}
+
+/**
+ * Most topics a broad area has for its heading to stand for a stray's section (see
+ * {@link houseStrays}): "Agents and code generation" (two) and "Efficient inference and
+ * architectures" (four) still name their subjects; "Computer vision" (six) would read a field's
+ * name over an "Image generation and editing" of eight with one 3D paper among them. Measured on
+ * `npm run bench:topics`: with every area, five Hugging Face letters' image-generation sections
+ * read "Computer vision" instead, for one paper better placed (the demo samples) and one worse
+ * (a 70-paper subset).
+ */
+export const STRAY_AREA_MAX = 4;
+
+/**
+ * A paper placed under a topic's section for closeness, that names another topic of the same
+ * broad area with no section in the letter (a stray): the section reads under the area's heading
+ * (see mergeIntoArea, 'one'), the stray's card saying the topic it names. "Repo0: Design-Driven
+ * Zero-to-All Code Generation" under "LLM agents" told its reader the wrong subject; under "Agents
+ * and code generation" it is where a reader of code generation looks. Only in an area of at most
+ * {@link STRAY_AREA_MAX} topics, where the section is the area's only one, the stray gives the
+ * section's own topic less than join evidence, and no other section's heading clashes with the
+ * area's. The papers of "More papers" (`other`) that name a topic of the area then join it.
+ * Updates `drafts`; returns the papers left in "More papers".
+ */
+export function houseStrays(
+  other: readonly number[],
+  drafts: Draft[],
+  ctx: {
+    topics: readonly Topic[];
+    batch: readonly PaperText[];
+    areas: readonly TopicArea[];
+    /** The topics a paper may name (indices in `topics`), as for mergeIntoArea. */
+    named: readonly number[];
+    owner: readonly number[];
+    claimed: readonly number[];
+  },
+): number[] {
+  const { topics, batch, areas, named, owner, claimed } = ctx;
+  const housed = new Set(drafts.map((d) => sectionFamily(d)));
+  let left = [...other];
+  for (const area of areas) {
+    if (area.topics.length > STRAY_AREA_MAX) continue;
+    const inArea = drafts.filter(
+      (d) => area.topics.includes(sectionFamily(d)) || (d.area !== undefined && d.topic.slug === area.slug),
+    );
+    const d = inArea[0];
+    if (inArea.length !== 1 || !d || d.area || d.classes || d.source < 0) continue;
+    const own = sectionFamily(d);
+    const stray = d.members.some((p) => {
+      const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claimed[p] ?? -1);
+      if (t < 0) return false;
+      const topic = topics[t] as Topic;
+      const slug = partParent(topic.slug) ?? topic.slug;
+      return (
+        slug !== own &&
+        area.topics.includes(slug) &&
+        !housed.has(slug) &&
+        topicEvidence(d.topic, batch[p] as PaperText) < JOIN_EVIDENCE
+      );
+    });
+    if (!stray) continue;
+    if (!mergeIntoArea(drafts, topics, batch, [area], named, owner, claimed, Number.POSITIVE_INFINITY, 'one'))
+      continue;
+    const merged = drafts[drafts.length - 1] as Draft;
+    const joining = left.filter((p) => {
+      const slug = merged.area?.claim(p);
+      return slug !== undefined && merged.area?.slugs.has(slug);
+    });
+    if (joining.length === 0) continue;
+    merged.members = [...merged.members, ...joining].sort((x, y) => x - y);
+    left = left.filter((p) => !joining.includes(p));
+  }
+  return left;
 }
 
 /**

@@ -30,6 +30,7 @@ import {
   formClassSections,
   formFoundSections,
   formSections,
+  houseStrays,
   mergeIntoArea,
   nameClassRest,
   splitByClasses,
@@ -443,6 +444,14 @@ export function groupPapers(
     room: Math.floor(share),
   });
   other = joinAreaOfClass(other, drafts, batch, owner, claim);
+  other = houseStrays(other, drafts, {
+    topics,
+    batch,
+    areas: opts.areas,
+    named: curated,
+    owner,
+    claimed: claim,
+  });
   classesBesideArea(drafts, topics, opts.areas);
   const catchAlls = [other, ...drafts.flatMap((d) => (d.classes ? [d.members] : []))].flat();
   const tags = namedTopics(catchAlls, claim, owner, drafts, topics);

@@ -176,7 +176,8 @@ describe('the counts of an edition agree in the CLI, on the web and in the feed'
     const html = await get(`/archive/${summary.edition.id}`);
     // The sent HTML spells non-ASCII as numeric character references.
     const letter = letterHtml.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)));
-    const why = /▲ \d+ upvotes? · [^<]+/.exec(letter)?.[0];
+    // The whole line, with the topic a card of a broad area's section says first.
+    const why = />([^<>]*▲ \d+ upvotes? · [^<]+)</.exec(letter)?.[1]?.trim();
     expect(why).toBeDefined();
     expect(html).toContain(`<p class="meta why">${why}</p>`);
     expect(html).not.toMatch(/· ▲ \d+<\/p>/);

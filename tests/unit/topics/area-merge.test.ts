@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic, TopicArea } from '../../../src/domain/index.js';
 import { type Draft, labelWords } from '../../../src/topics/drafts.js';
-import { EVIDENCE, topicEvidence } from '../../../src/topics/evidence.js';
-import { AREA_MERGE_MAX, type AreaMerge, mergeIntoArea } from '../../../src/topics/form-sections.js';
+import { EVIDENCE, JOIN_EVIDENCE, topicEvidence } from '../../../src/topics/evidence.js';
+import {
+  AREA_MERGE_MAX,
+  type AreaMerge,
+  houseStrays,
+  mergeIntoArea,
+  STRAY_AREA_MAX,
+} from '../../../src/topics/form-sections.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
 import {
   groupAsRun,
+  type JudgedPaper,
   loadAreasFile,
   loadCatalogueFile,
   loadHomesFile,
+  loadPlacementArxivCs,
+  loadPlacementDemo,
   readArxivFixture,
 } from '../../helpers/placement.js';
 import { seededRandom, shuffle } from '../../helpers/seeded-random.js';
@@ -549,5 +558,116 @@ describe("the cards of a broad area's section (Hugging Face letters, as a run gr
     }
     expect(tagged).toBeGreaterThan(20);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('houseStrays (a paper under a section for closeness, naming another topic of its area)', () => {
+  // Papers that say only efficient inference; paper 3 says model architectures in its title and
+  // efficient inference once in passing (placed there for closeness); paper 5, in "More papers",
+  // says long context.
+  const batch: PaperText[] = Array.from({ length: 6 }, (_, i) => ({
+    id: `p${i}`,
+    title:
+      i === 3
+        ? 'Model architectures without attention'
+        : i === 5
+          ? 'Recall over a long context'
+          : 'Efficient inference on one GPU',
+    summary: i === 3 ? 'Faster and efficient.' : '',
+    keywords: [],
+    categories: [],
+  }));
+  const claimed = [0, 1, 2, 3, 4, 5].map((p) =>
+    p === 3 ? index('architectures') : p === 5 ? index('long-context') : index('efficient-inference'),
+  );
+  const house = (drafts: Draft[], other: number[], claims = claimed, areas = AREAS): number[] =>
+    houseStrays(other, drafts, { topics: TOPICS, batch, areas, named: NAMED, owner: [], claimed: claims });
+
+  it("reads the section under the area's heading, the stray's card naming its own topic", () => {
+    expect(topicEvidence(TOPICS[index('efficient-inference')] as Topic, batch[3] as PaperText)).toBeLessThan(
+      JOIN_EVIDENCE,
+    );
+    const drafts = [section('efficient-inference', [0, 1, 2, 3]), section('graph-learning', [4])];
+    const left = house(drafts, [5]);
+    const area = drafts.find((d) => d.area) as Draft;
+    expect(area.topic.label).toBe('Efficient inference and architectures');
+    // The long-context paper of "More papers" joins it too.
+    expect(area.members).toEqual([0, 1, 2, 3, 5]);
+    expect(left).toEqual([]);
+    expect(area.members.map((p) => area.area?.claim(p))).toEqual([
+      'efficient-inference',
+      'efficient-inference',
+      'efficient-inference',
+      'architectures',
+      'long-context',
+    ]);
+    expect(drafts.map((d) => d.topic.label)).toContain('Graph learning');
+  });
+
+  it.each<[string, () => { drafts: Draft[]; claims?: number[]; areas?: TopicArea[] }]>([
+    [
+      'no paper of another topic of the area',
+      () => ({ drafts: [section('efficient-inference', [0, 1, 2])] }),
+    ],
+    [
+      'a stray whose topic has a section of its own',
+      () => ({ drafts: [section('efficient-inference', [0, 1, 2, 3]), section('architectures', [4])] }),
+    ],
+    [
+      'a paper that gives the section its join evidence',
+      () => ({
+        drafts: [section('efficient-inference', [0, 1, 2])],
+        claims: claimed.map((c, p) => (p === 2 ? index('architectures') : c)),
+      }),
+    ],
+    [
+      `an area of more than ${STRAY_AREA_MAX} topics (a field's name)`,
+      () => ({
+        drafts: [section('efficient-inference', [0, 1, 2, 3])],
+        areas: [
+          { ...(AREAS[0] as TopicArea), topics: ['efficient-inference', 'architectures', 'a', 'b', 'c'] },
+        ],
+      }),
+    ],
+    [
+      'a section of arXiv classes',
+      () => ({ drafts: [section('efficient-inference', [0, 1, 2, 3], { classes: ['cs.LG'] })] }),
+    ],
+  ])('leaves the sections as they are with %s', (_, make) => {
+    const { drafts, claims, areas } = make();
+    const before = drafts.map((d) => ({ ...d, members: [...d.members] }));
+    expect(house(drafts, [5], claims, areas)).toEqual([5]);
+    expect(drafts).toEqual(before);
+  });
+});
+
+describe('a letter as `paperpost init` sets up, with a code-generation paper beside agent papers', () => {
+  // The second of the 20 mixed letters bench:topics draws (seed 4242): 40 papers, 14 Hugging Face
+  // papers of the demo samples and 26 judged arXiv cs.CL/LG/CV/AI papers. "Repo0: Design-Driven
+  // Zero-to-All Code Generation" names code generation (no section of its own in this letter)
+  // and sat under "LLM agents" for closeness, its card naming nothing.
+  it('reads "Agents and code generation", Repo0\'s card saying "Code generation"', async () => {
+    const arxiv = [...loadPlacementArxivCs(), ...loadPlacementArxivCs(true)].filter((p) =>
+      ['cs.CL', 'cs.LG', 'cs.CV', 'cs.AI'].includes(p.categories[0] ?? ''),
+    );
+    const hf = (await loadPlacementDemo()).filter((p) => p.categories.length === 0);
+    const random = seededRandom(4242);
+    const letters = [0, 1].map(() => [
+      ...shuffle(hf, random).slice(0, 14),
+      ...shuffle(arxiv, random).slice(0, 26),
+    ]);
+    const letter = (letters[1] as JudgedPaper[]).map(({ accept: _, ...p }) => p);
+    const repo0 = letter.find((p) => p.title.startsWith('Repo0:')) as PaperText;
+    expect(repo0).toBeDefined();
+    const { groups } = groupAsRun(letter);
+    const home = groups.find((g) => g.paperIds.includes(repo0.id));
+    expect(home?.topic.label).toBe('Agents and code generation');
+    expect(home?.topic.paperTopics?.[repo0.id]).toBe('coding-agents');
+    // Its agent papers stay, their cards naming "LLM agents"; no section of either topic beside it.
+    const cards = Object.values(home?.topic.paperTopics ?? {});
+    expect(cards.filter((t) => t === 'llm-agents').length).toBeGreaterThanOrEqual(4);
+    expect(groups.map((g) => g.topic.slug)).not.toContain('llm-agents');
+    expect(groups.map((g) => g.topic.slug)).not.toContain('coding-agents');
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(letter.map((p) => p.id).sort());
   });
 });
