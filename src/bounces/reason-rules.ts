@@ -20,6 +20,12 @@ function smtpCommand(text: string): string | undefined {
   return 'CONN';
 }
 
+/**
+ * The class of a reason. A status code names no class on its own: x.2.1 ("mailbox disabled, not
+ * accepting messages"; RFC 3463: permanent if the mailbox will never be re-enabled) comes with
+ * words saying which. "Disabled" or "inactive" reads as suspend (soft); "user unknown", given to
+ * RCPT TO, reads as userunknown (hard) like any other refusal of a mailbox that is not there.
+ */
 export function classOf(
   reason: string,
   status: string | null,
@@ -27,8 +33,6 @@ export function classOf(
   delayed: boolean,
 ): BounceClass {
   if (!HARD_REASONS.has(reason) || delayed) return 'soft';
-  // x.2.1 "mailbox disabled": the address exists; whatever the text says, it may come back.
-  if (status && /^[45]\.2\.1$/.test(status)) return 'soft';
   const permanent = status ? status.startsWith('5') : replyCode ? replyCode.startsWith('5') : true;
   return permanent ? 'hard' : 'soft';
 }

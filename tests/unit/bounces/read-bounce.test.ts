@@ -86,6 +86,20 @@ describe('readBounce', () => {
       { class: 'soft', reason: 'rejected' },
     ],
     [
+      '"user unknown" refused at RCPT TO with x.2.1: the words, not the code, say the mailbox is gone',
+      dsn(
+        'Final-Recipient: rfc822; ada@example.org\r\nAction: failed\r\nStatus: 5.2.1\r\nDiagnostic-Code: smtp; 550 5.2.1 <ada@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command)',
+      ),
+      { class: 'hard', reason: 'userunknown', status: '5.2.1' },
+    ],
+    [
+      'a disabled mailbox (x.2.1 with words saying so)',
+      dsn(
+        'Final-Recipient: rfc822; ada@example.org\r\nAction: failed\r\nStatus: 5.2.1\r\nDiagnostic-Code: smtp; 550 5.2.1 The account you tried to reach is disabled (in reply to RCPT TO command)',
+      ),
+      { class: 'soft', reason: 'suspend', status: '5.2.1' },
+    ],
+    [
       'an ARF complaint',
       report('feedback-report', [
         ['text/plain', 'This is an abuse report.'],
