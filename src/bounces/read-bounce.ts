@@ -184,11 +184,13 @@ export function classifyMail(root: MimePart): BounceReading {
   if (!usable && autoReply && !BOUNCE_SUBJECT.test(subject)) return ignoreReading('vacation', returnedTo);
   if (!looksBounce) return ignoreReading('not-a-bounce', returnedTo);
 
-  // Without a DSN, the first error line speaks for the (first) recipient.
+  // Without a DSN, the first error line speaks for the (first) recipient; some MTAs open it on
+  // the enhanced status code alone ("5.2.1 <a@b>... User Unknown"), without a reply code.
   const diagnostic =
     usable?.diagnostic ??
     /^<<< ([45]\d\d[ -].*)$/m.exec(region)?.[1] ??
     /^.*\b[45]\d\d[ -:]+.*(?:\r?\n[ \t]+\S.*)*/im.exec(region)?.[0].replace(/\s+/g, ' ').trim() ??
+    /^[ \t]*[45]\.\d{1,3}\.\d{1,3}[ \t]+\S.*/m.exec(region)?.[0].trim() ??
     null;
   const delayed =
     usable?.action === 'delayed' ||

@@ -100,6 +100,18 @@ describe('readBounce', () => {
       { class: 'soft', reason: 'suspend', status: '5.2.1' },
     ],
     [
+      'a plain-text bounce whose error lines open on the enhanced status code: the first speaks',
+      mail(
+        [
+          'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
+          `To: ${VERP}`,
+          'Subject: Mail delivery failed: returning message to sender',
+        ],
+        'A message that you sent could not be delivered to one or more of its recipients.\r\nThis is a permanent error. The following addresses failed:\r\n\r\n"ada@example.org":\r\nSMTP error from remote server after RCPT command:\r\nhost: mx.example.org\r\n5.2.1 <ada@example.org>... User Unknown\r\n\r\n"bob@example.org":\r\nSMTP error from remote server after RCPT command:\r\nhost: mx.example.org\r\n5.2.2 <bob@example.org>... Mailbox Full\r\n',
+      ),
+      { class: 'hard', reason: 'userunknown', status: '5.2.1', recipient: 'ada@example.org' },
+    ],
+    [
       'an ARF complaint',
       report('feedback-report', [
         ['text/plain', 'This is an abuse report.'],
