@@ -203,7 +203,14 @@ export function classifyMail(root: MimePart): BounceReading {
     : findStatus(diagnostic ?? '');
   const status = fromDiagnostic ?? usable?.status ?? findStatus(region) ?? null;
   const replyCode = findReplyCode(diagnostic ?? '') ?? findReplyCode(region) ?? null;
-  const reason = reasonFor({ diagnostic: diagnostic ?? '', region, status, replyCode, delayed });
+  const reason = reasonFor({
+    diagnostic: diagnostic ?? '',
+    region,
+    status,
+    replyCode,
+    delayed,
+    diagnosticType: usable?.diagnosticType ?? null,
+  });
   const recipient =
     usable?.recipient ??
     addressOf(header(root.headers, 'x-failed-recipients')) ??

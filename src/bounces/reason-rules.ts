@@ -43,6 +43,8 @@ export interface Evidence {
   status: string | null;
   replyCode: string | null;
   delayed: boolean;
+  /** The Diagnostic-Code's type ("smtp", "x-unix"), null when the mail has none. */
+  diagnosticType: string | null;
 }
 
 /**
@@ -86,12 +88,15 @@ export function reasonFor(e: Evidence): string {
   const reason = reasonFromEvidence(e);
   const temporary = e.status ? e.status.startsWith('4') : e.replyCode?.startsWith('4');
   if (!e.delayed && temporary && RETRIED_OUT.has(reason)) return 'expired';
+  if (!HARD_REASONS.has(reason)) return reason;
   // The notification itself calling the mailbox disabled or full outweighs a "user unknown".
-  if (HARD_REASONS.has(reason)) {
-    const firstAddress = e.region.search(/@|\b[45]\d\d\b/);
-    const own = reasonOfText((firstAddress < 0 ? e.region : e.region.slice(0, firstAddress)).toLowerCase());
-    if (own === 'suspend' || own === 'mailboxfull') return own;
-  }
+  const firstAddress = e.region.search(/@|\b[45]\d\d\b/);
+  const own = reasonOfText((firstAddress < 0 ? e.region : e.region.slice(0, firstAddress)).toLowerCase());
+  if (own === 'suspend' || own === 'mailboxfull') return own;
+  // A local delivery program's exit (Diagnostic-Code X-Unix: procmail, maildrop, a pipe) is no
+  // directory answer: its "no such user" is the program failing where the MTA had accepted the
+  // address, and the status code is only its exit code translated (EX_NOUSER -> 5.1.1).
+  if (e.diagnosticType === 'x-unix') return 'mailererror';
   if (reason !== 'userunknown' || (e.status && TRUSTED_STATUS.test(e.status))) return reason;
   const command = smtpCommand(`${e.region}\n${e.diagnostic}`);
   if (command === 'RCPT') return reason;

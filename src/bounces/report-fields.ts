@@ -6,6 +6,8 @@ export interface DsnRecipient {
   action: string | null;
   status: string | null;
   diagnostic: string | null;
+  /** The Diagnostic-Code's type, lower-cased: "smtp" for a remote server's reply, "x-unix" for a local program's. */
+  diagnosticType: string | null;
 }
 
 /** The address of a DSN address field ("rfc822; a@b" or "<a@b>"). */
@@ -34,11 +36,13 @@ export function readDeliveryStatus(text: string): DsnRecipient[] {
     const action = header(fields, 'action');
     if (!final && !action) continue;
     const status = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(header(fields, 'status') ?? '')?.[1] ?? null;
+    const code = header(fields, 'diagnostic-code');
     out.push({
       recipient: addressOf(final),
       action: action ? action.toLowerCase().split(/[\s(]/)[0] || null : null,
       status,
-      diagnostic: valueAfterType(header(fields, 'diagnostic-code')),
+      diagnostic: valueAfterType(code),
+      diagnosticType: /^\s*([\w-]+)\s*;/.exec(code ?? '')?.[1]?.toLowerCase() ?? null,
     });
   }
   return out;

@@ -112,6 +112,13 @@ describe('readBounce', () => {
       { class: 'hard', reason: 'userunknown', status: '5.2.1', recipient: 'ada@example.org' },
     ],
     [
+      'a local delivery program\'s "no such user" (Diagnostic-Code X-Unix, 5.1.1 from its exit code)',
+      dsn(
+        'Final-Recipient: rfc822; ada@example.org\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: X-Unix; maildrop: cannot create /var/mail/ada: No such user',
+      ),
+      { class: 'soft', reason: 'mailererror', status: '5.1.1' },
+    ],
+    [
       'an ARF complaint',
       report('feedback-report', [
         ['text/plain', 'This is an abuse report.'],
