@@ -17,7 +17,7 @@ function smtpCommand(text: string): string | undefined {
   if (last === 'rcpt') return 'RCPT';
   if (last.startsWith('mail')) return 'MAIL';
   if (last.includes('data')) return 'DATA';
-  return 'CONN';
+  return last === 'connect' ? 'CONN' : 'HELO';
 }
 
 /**
@@ -97,8 +97,11 @@ export function reasonFor(e: Evidence): string {
   // directory answer: its "no such user" is the program failing where the MTA had accepted the
   // address, and the status code is only its exit code translated (EX_NOUSER -> 5.1.1).
   if (e.diagnosticType === 'x-unix') return 'mailererror';
-  if (reason !== 'userunknown' || (e.status && TRUSTED_STATUS.test(e.status))) return reason;
   const command = smtpCommand(`${e.region}\n${e.diagnostic}`);
+  // Refused before any recipient was named (in reply to HELO/EHLO or MAIL FROM): the words are
+  // about the sender or its host ("<the sender's domain> does not exist"), never the address.
+  if (command === 'MAIL' || command === 'HELO') return 'rejected';
+  if (reason !== 'userunknown' || (e.status && TRUSTED_STATUS.test(e.status))) return reason;
   if (command === 'RCPT') return reason;
   if (e.replyCode && REMOTE_USER_UNKNOWN.test(e.diagnostic.toLowerCase())) return reason;
   // "550 <a@b>: User unknown" names the refused recipient: the form of a reply to RCPT TO.

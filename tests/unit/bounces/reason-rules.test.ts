@@ -34,6 +34,35 @@ describe('reasonFor', () => {
       }),
       'mailboxfull',
     ],
+    [
+      "a refusal after MAIL FROM naming a domain that does not exist: the sender's, not the address",
+      evidence({
+        diagnostic: '553 5.1.0 sender.example.net does not exist',
+        region:
+          'ada@example.org\n  host mx.example.org [192.0.2.1]\n  SMTP error from remote mail server after MAIL FROM:<news@sender.example.net> SIZE=2048:\n  553 5.1.0 sender.example.net does not exist',
+        status: '5.1.0',
+        replyCode: '553',
+      }),
+      'rejected',
+    ],
+    [
+      'a "host unknown" in reply to EHLO: the sending host was refused',
+      evidence({
+        diagnostic: '550 Host unknown',
+        region: 'SMTP error from remote mail server after EHLO out.example.net:\n  550 Host unknown',
+        replyCode: '550',
+      }),
+      'rejected',
+    ],
+    [
+      'the same words in reply to RCPT TO',
+      evidence({
+        diagnostic: '550 5.1.0 <ada@example.org>: address does not exist (in reply to RCPT TO command)',
+        status: '5.1.0',
+        replyCode: '550',
+      }),
+      'userunknown',
+    ],
   ])('%s', (_label, e, reason) => {
     expect(reasonFor(e)).toBe(reason);
   });
