@@ -57,8 +57,11 @@ function reasonFromEvidence(e: Evidence): string {
   const fromDiagnostic = e.diagnostic ? reasonOfText(e.diagnostic.toLowerCase()) : undefined;
   const specific = e.status ? reasonOfStatus(e.status) : undefined;
   const trusted = specific && e.status && TRUSTED_STATUS.test(e.status) ? specific : undefined;
-  // Vague words ("network error") yield to a status code that says exactly what failed.
+  // Vague words ("network error") yield to a status code that says exactly what failed, but not
+  // words naming a failed name server: see NAME_SERVER_FAILURE.
   if (fromDiagnostic && !(trusted && VAGUE.has(fromDiagnostic))) return fromDiagnostic;
+  if (trusted === 'hostunknown' && NAME_SERVER_FAILURE.test(e.diagnostic.toLowerCase()))
+    return 'networkerror';
   if (trusted) return trusted;
   const fromText = reasonOfText(e.region.toLowerCase());
   // With the server's own words at hand, the rest of the text (other recipients, boilerplate)
@@ -69,6 +72,15 @@ function reasonFromEvidence(e: Evidence): string {
 }
 
 const VAGUE = new Set(['networkerror', 'systemerror', 'undefined', 'syntaxerror']);
+
+/**
+ * A name server that failed (a malformed or unexpected reply, SERVFAIL, a look-up that failed)
+ * gave no answer, so the domain may well exist and take mail once its DNS is mended. x.4.4
+ * ("unable to route") proves no more than that; only an answer saying the name is not found does
+ * (those words read as hostunknown before this is asked).
+ */
+const NAME_SERVER_FAILURE =
+  /name server (?:reply|failure|error)|malformed or unexpected|servfail|server failure|(?:dns|name service|look-?up) (?:error|failure|failed)|lookup (?:of .+ )?fail/;
 
 /** Reasons a final bounce with a temporary (4.x.x) status stands for: the retries ran out. */
 const RETRIED_OUT = new Set([

@@ -63,6 +63,36 @@ describe('reasonFor', () => {
       }),
       'userunknown',
     ],
+    [
+      'a name server that answered badly, with 5.4.4: the domain may exist',
+      evidence({
+        diagnostic:
+          'Name service error for name=example.org type=MX: Malformed or unexpected name server reply',
+        status: '5.4.4',
+        diagnosticType: 'x-postfix',
+      }),
+      'networkerror',
+    ],
+    [
+      'a name server answering SERVFAIL, with 5.4.4',
+      evidence({ diagnostic: 'DNS lookup of example.org failed: SERVFAIL', status: '5.4.4' }),
+      'networkerror',
+    ],
+    [
+      'a name server answering that the domain is not found, with 5.4.4',
+      evidence({
+        diagnostic:
+          'Host or domain name not found. Name service error for name=example.org type=A: Host not found',
+        status: '5.4.4',
+        diagnosticType: 'x-postfix',
+      }),
+      'hostunknown',
+    ],
+    [
+      'an unroutable domain (5.4.4) with no words',
+      evidence({ diagnostic: '', status: '5.4.4', diagnosticType: null }),
+      'hostunknown',
+    ],
   ])('%s', (_label, e, reason) => {
     expect(reasonFor(e)).toBe(reason);
   });
