@@ -110,9 +110,12 @@ function parseContentType(value: string | undefined): { type: string; params: Re
 }
 
 function splitHead(raw: string): [string, string] {
+  // An entity that starts with a blank line has no headers (RFC 2046 5.1.1: a body part without
+  // header fields is text/plain); its body is all that follows, not the lines up to the next blank.
+  const blank = /^\r?\n/.exec(raw);
+  if (blank) return ['', raw.slice(blank[0].length)];
   const m = /\r?\n\r?\n/.exec(raw);
   if (!m) return [raw, ''];
-  // A message that starts with a blank line has no headers.
   return [raw.slice(0, m.index), raw.slice(m.index + m[0].length)];
 }
 

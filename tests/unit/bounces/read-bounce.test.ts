@@ -194,6 +194,19 @@ describe('readBounce', () => {
     expect(await readBounce(raw)).toMatchObject(expected);
   });
 
+  it('reads a body part that has no headers (it opens on the blank line; RFC 2046 text/plain)', async () => {
+    const raw = mail(
+      [
+        'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>',
+        `To: ${VERP}`,
+        'Subject: Returned mail: see transcript for details',
+        'Content-Type: multipart/mixed; boundary="XYZ"',
+      ],
+      '--XYZ\r\n\r\nDelivery to the following recipient failed permanently:\r\n  ada@example.org\r\n550 5.1.1 <ada@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command)\r\n\r\n--XYZ--\r\n',
+    );
+    expect(await readBounce(raw)).toMatchObject({ class: 'hard', reason: 'userunknown', status: '5.1.1' });
+  });
+
   it('finds the VERP address a bounce was sent to', async () => {
     const r = await readBounce(
       dsn('Final-Recipient: rfc822; ada@example.org\r\nAction: failed\r\nStatus: 5.1.1'),
