@@ -101,10 +101,11 @@ export function reasonFor(e: Evidence): string {
   const temporary = e.status ? e.status.startsWith('4') : e.replyCode?.startsWith('4');
   if (!e.delayed && temporary && RETRIED_OUT.has(reason)) return 'expired';
   if (!HARD_REASONS.has(reason)) return reason;
-  // The notification itself calling the mailbox disabled or full outweighs a "user unknown".
+  // The notification itself calling the mailbox disabled or full, or its storage exhausted,
+  // outweighs a "user unknown": none of these is said of a mailbox that does not exist.
   const firstAddress = e.region.search(/@|\b[45]\d\d\b/);
   const own = reasonOfText((firstAddress < 0 ? e.region : e.region.slice(0, firstAddress)).toLowerCase());
-  if (own === 'suspend' || own === 'mailboxfull') return own;
+  if (own === 'suspend' || own === 'mailboxfull' || own === 'systemfull') return own;
   // A local delivery program's exit (Diagnostic-Code X-Unix: procmail, maildrop, a pipe) is no
   // directory answer: its "no such user" is the program failing where the MTA had accepted the
   // address, and the status code is only its exit code translated (EX_NOUSER -> 5.1.1).

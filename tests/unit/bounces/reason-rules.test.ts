@@ -93,6 +93,16 @@ describe('reasonFor', () => {
       evidence({ diagnostic: '', status: '5.4.4', diagnosticType: null }),
       'hostunknown',
     ],
+    [
+      'the notification itself saying the disk is out of space, above a "user unknown" reply',
+      evidence({
+        diagnostic: '550 5.1.1 <ada@example.org>... User Unknown',
+        region: 'Your message to <ada> was automatically rejected:\nNot enough disk space',
+        status: '5.1.1',
+        replyCode: '550',
+      }),
+      'systemfull',
+    ],
   ])('%s', (_label, e, reason) => {
     expect(reasonFor(e)).toBe(reason);
   });
