@@ -119,6 +119,19 @@ describe('readBounce', () => {
       { class: 'soft', reason: 'mailererror', status: '5.1.1' },
     ],
     [
+      'an Exim bounce whose router found no route for the address ("Unrouteable address")',
+      mail(
+        [
+          'From: Mail Delivery System <Mailer-Daemon@mx.example.net>',
+          `To: ${VERP}`,
+          'Subject: Mail delivery failed: returning message to sender',
+          'X-Failed-Recipients: ada@nowhere.example',
+        ],
+        'This message was created automatically by mail delivery software.\r\n\r\nA message that you sent could not be delivered to one or more of its\r\nrecipients. This is a permanent error. The following address(es) failed:\r\n\r\n  ada@nowhere.example\r\n    Unrouteable address\r\n',
+      ),
+      { class: 'hard', reason: 'hostunknown', recipient: 'ada@nowhere.example' },
+    ],
+    [
       'an ARF complaint',
       report('feedback-report', [
         ['text/plain', 'This is an abuse report.'],
