@@ -6,8 +6,9 @@ import type { BounceClass } from './types.js';
 export const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved', 'notaccept']);
 /** Status codes that name a reason on their own, whatever the text says. */
 const TRUSTED_STATUS = /^[45]\.(?:1\.[1-46]|1\.10|2\.2|3\.4|4\.4|7\.2[3-9]|7\.1[78])$/;
+/** A transcript naming the command a reply answered: "in reply to RCPT TO", ">>> DATA", "SMTP:RCPT". */
 const SMTP_COMMAND =
-  /(?:in reply to|after|most progress was|error (?:in|after)|during|>>>)\s*(?:the\s+)?(rcpt|mail from|end of data|data|mail|helo|ehlo|connect)\b/gi;
+  /(?:in reply to|after|most progress was|error (?:in|after)|during|>>>|\bsmtp:)\s*(?:the\s+)?(rcpt|mail from|end of data|data|mail|helo|ehlo|connect)\b/gi;
 
 /** The SMTP command the remote server refused (the last one a transcript names). */
 function smtpCommand(text: string): string | undefined {

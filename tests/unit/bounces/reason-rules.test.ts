@@ -103,6 +103,26 @@ describe('reasonFor', () => {
       }),
       'systemfull',
     ],
+    [
+      'a transcript naming the command as "SMTP:RCPT" before the reply',
+      evidence({
+        diagnostic: 'SMTP:RCPT host 192.0.2.8: 553 5.3.0 <ada@example.org>... No such user here',
+        status: '5.3.0',
+        replyCode: '553',
+        diagnosticType: null,
+      }),
+      'userunknown',
+    ],
+    [
+      'the same words as "SMTP:DATA": a content filter speaking',
+      evidence({
+        diagnostic: 'SMTP:DATA host 192.0.2.8: 553 5.3.0 <ada@example.org>... No such user here',
+        status: '5.3.0',
+        replyCode: '553',
+        diagnosticType: null,
+      }),
+      'filtered',
+    ],
   ])('%s', (_label, e, reason) => {
     expect(reasonFor(e)).toBe(reason);
   });
