@@ -1,5 +1,5 @@
 /**
- * Bounce reading benchmark: every mail of the corpus (tests/fixtures/bounces, 403 real bounces,
+ * Bounce reading benchmark: every mail of the corpus (tests/fixtures/bounces, 411 real bounces,
  * complaints and other mails) read and classified, several rounds, on one core. Prints mails per
  * second of wall time and of process CPU time, and, as the baseline measured in the same run,
  * mailparser's simpleParser alone on the same mails (parse only, no classification).
