@@ -22,7 +22,8 @@ import {
 } from './evidence.js';
 import { slugify } from './label.js';
 import { labelsClash, namesIn, sectionHeading } from './label-section.js';
-import { bestSurface, isCompletePhrase, isVague, type PhraseStats } from './phrases.js';
+import { bestSurface, isCompletePhrase, isGeneric, isVague, type PhraseStats } from './phrases.js';
+import { isStopword } from './tokenize.js';
 import type { PaperText } from './vectorize.js';
 
 /**
@@ -930,6 +931,24 @@ export function mergeIntoArea(
 }
 
 /**
+ * Whether a broad area's heading says a topic of it: a word of the topic's label, not a generic
+ * one, is a word of the area's ("Code generation" in "Agents and code generation", "Information
+ * retrieval and RAG" in "Text, retrieval and recommendation"; not "Long context" in "Efficient
+ * inference and architectures", nor "Graph learning" in "Machine learning methods" for "learning").
+ * A paper that joins an area's section for the topic it names reads under a heading that names it.
+ */
+export function areaHeadingSays(area: TopicArea, topic: Topic): boolean {
+  const heading = labelWords(area.label).flatMap((w) => w.split(' '));
+  // A word's key or one that begins the other's, five letters or more ("medic" of "Medical AI",
+  // "medicine" of "AI for science and medicine").
+  const same = (a: string, b: string): boolean =>
+    a === b || (Math.min(a.length, b.length) >= 5 && (a.startsWith(b) || b.startsWith(a)));
+  return labelWords(topic.label)
+    .flatMap((w) => w.split(' '))
+    .some((w) => !isStopword(w) && !isGeneric([w]) && heading.some((h) => same(h, w)));
+}
+
+/**
  * Most topics a broad area has for its heading to stand for a stray's section (see
  * {@link houseStrays}): "Agents and code generation" (two) and "Efficient inference and
  * architectures" (four) still name their subjects; "Computer vision" (six) would read a field's
@@ -946,9 +965,10 @@ export const STRAY_AREA_MAX = 4;
  * (see mergeIntoArea, 'one'), the stray's card saying the topic it names. "Repo0: Design-Driven
  * Zero-to-All Code Generation" under "LLM agents" told its reader the wrong subject; under "Agents
  * and code generation" it is where a reader of code generation looks. Only in an area of at most
- * {@link STRAY_AREA_MAX} topics, where the section is the area's only one, the stray gives the
- * section's own topic less than join evidence, and no other section's heading clashes with the
- * area's. The papers of "More papers" (`other`) that name a topic of the area then join it.
+ * {@link STRAY_AREA_MAX} topics whose heading says the stray's topic ({@link areaHeadingSays}: a
+ * long-context paper beside efficiency papers would not read better under "Efficient inference and
+ * architectures"), where the section is the area's only one, the stray gives the section's own
+ * topic less than join evidence, and no other section's heading clashes with the area's. The papers of "More papers" (`other`) that name a topic of the area then join it.
  * Updates `drafts`; returns the papers left in "More papers".
  */
 export function houseStrays(
@@ -984,7 +1004,8 @@ export function houseStrays(
         slug !== own &&
         area.topics.includes(slug) &&
         !housed.has(slug) &&
-        topicEvidence(d.topic, batch[p] as PaperText) < JOIN_EVIDENCE
+        topicEvidence(d.topic, batch[p] as PaperText) < JOIN_EVIDENCE &&
+        areaHeadingSays(area, topics.find((x) => x.slug === slug) ?? topic)
       );
     });
     if (!stray) continue;

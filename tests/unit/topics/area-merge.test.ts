@@ -5,6 +5,7 @@ import { EVIDENCE, JOIN_EVIDENCE, topicEvidence } from '../../../src/topics/evid
 import {
   AREA_MERGE_MAX,
   type AreaMerge,
+  areaHeadingSays,
   houseStrays,
   mergeIntoArea,
   STRAY_AREA_MAX,
@@ -630,6 +631,13 @@ describe('houseStrays (a paper under a section for closeness, naming another top
       }),
     ],
     [
+      'a stray of a topic the heading does not say ("Long context")',
+      () => ({
+        drafts: [section('efficient-inference', [0, 1, 2, 3])],
+        claims: claimed.map((c, p) => (p === 3 ? index('long-context') : c)),
+      }),
+    ],
+    [
       'a section of arXiv classes',
       () => ({ drafts: [section('efficient-inference', [0, 1, 2, 3], { classes: ['cs.LG'] })] }),
     ],
@@ -669,5 +677,59 @@ describe('a letter as `paperpost init` sets up, with a code-generation paper bes
     expect(groups.map((g) => g.topic.slug)).not.toContain('llm-agents');
     expect(groups.map((g) => g.topic.slug)).not.toContain('coding-agents');
     expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(letter.map((p) => p.id).sort());
+  });
+});
+
+describe('one paper of "More papers" naming a topic of a small area the heading says', () => {
+  // 30 Hugging Face papers (hf-labeled, seed 2): "LLM agents" of five, and in "More papers" (over
+  // its share) "SWE-bench Science: Can Coding Agents Resolve Engineering Tasks in Science?", which
+  // names "Code generation", a topic of the same area (two topics) with no section. One paper
+  // fewer in "More papers" is worth the area's heading, which says its topic.
+  const papers = shuffle(loadHfLabeled(), seededRandom(2)).slice(0, 30);
+
+  it('reads "Agents and code generation" with it, its card naming its topic', () => {
+    const { groups } = groupAsRun(papers);
+    const area = groups.find((g) => g.topic.slug === 'area-agents');
+    expect(area?.topic.label).toBe('Agents and code generation');
+    const swe = papers.find((p) => p.title.startsWith('SWE-bench Science')) as PaperText;
+    expect(area?.paperIds).toContain(swe.id);
+    expect(area?.topic.paperTopics?.[swe.id]).toBe('coding-agents');
+    const cards = Object.values(area?.topic.paperTopics ?? {});
+    expect(cards.filter((t) => t === 'llm-agents')).toHaveLength(5);
+    expect(groups.map((g) => g.topic.slug)).not.toContain('llm-agents');
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug)?.paperIds ?? [];
+    expect(other).toHaveLength(5);
+    expect(groups.flatMap((g) => g.paperIds).sort()).toEqual(papers.map((p) => p.id).sort());
+  });
+
+  it('never for a topic the heading does not say: a multilingual paper stays out of "Text, retrieval and recommendation"', () => {
+    // The 2026-08-22 day (26 papers): "Information retrieval and RAG" of two, and in "More papers"
+    // a paper on reasoning in a low-resource language that names "Multilingual NLP" (the area's,
+    // no section); "Text, retrieval and recommendation" would not tell its reader that subject.
+    const day = loadHfLabeled().filter((p) => p.origin === 'hf_papers_jsonfeed_2026-08-22.json');
+    const { groups } = groupAsRun(day);
+    expect(groups.map((g) => g.topic.label)).toContain('Information retrieval and RAG');
+    expect(groups.map((g) => g.topic.slug)).not.toContain('area-language');
+    const low = day.find((p) => p.title.startsWith('Thinking in a Low-Resource Language')) as PaperText;
+    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+    expect(other?.paperIds).toContain(low.id);
+    expect(other?.topic.paperTopics?.[low.id]).toBe('multilingual-nlp');
+  });
+});
+
+describe('areaHeadingSays', () => {
+  const area = (label: string): TopicArea => ({ slug: 'area', label, description: '', topics: [] });
+  it.each([
+    ['Agents and code generation', 'Code generation', true],
+    ['Text, retrieval and recommendation', 'Information retrieval and RAG', true],
+    ['AI for science and medicine', 'Medical AI', true],
+    ['Robotics and autonomous driving', 'Autonomous driving', true],
+    ['Efficient inference and architectures', 'Long context', false],
+    ['Text, retrieval and recommendation', 'Multilingual NLP', false],
+    // "learning" and "and" are no subject of their own.
+    ['Machine learning methods', 'Graph learning', false],
+    ['LLM reasoning and post-training', 'Alignment and preference learning', false],
+  ])('"%s" says "%s": %s', (heading, label, says) => {
+    expect(areaHeadingSays(area(heading), topic('t', label))).toBe(says);
   });
 });
