@@ -968,8 +968,9 @@ export const STRAY_AREA_MAX = 4;
  * {@link STRAY_AREA_MAX} topics whose heading says the stray's topic ({@link areaHeadingSays}: a
  * long-context paper beside efficiency papers would not read better under "Efficient inference and
  * architectures"), where the section is the area's only one, the stray gives the section's own
- * topic less than join evidence, and no other section's heading clashes with the area's. The papers of "More papers" (`other`) that name a topic of the area then join it.
- * Updates `drafts`; returns the papers left in "More papers".
+ * topic less than join evidence, and no other section's heading clashes with the area's. The
+ * papers of "More papers" (`other`) that name a topic of the area then join it. Updates `drafts`;
+ * returns the papers left in "More papers".
  */
 export function houseStrays(
   other: readonly number[],
@@ -1011,7 +1012,7 @@ export function houseStrays(
     if (!stray) continue;
     if (!mergeIntoArea(drafts, topics, batch, [area], named, owner, claimed, Number.POSITIVE_INFINITY, 'one'))
       continue;
-    const merged = drafts[drafts.length - 1] as Draft;
+    const merged = drafts.find((x) => x.area !== undefined && x.topic.slug === area.slug) as Draft;
     const joining = left.filter((p) => {
       const slug = merged.area?.claim(p);
       return slug !== undefined && merged.area?.slugs.has(slug);
