@@ -826,7 +826,11 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * 39-paper cs letter's "Image generation and editing" of five and "3D vision" of two read as
  * "Computer vision" of ten, three vision papers of "More papers" joining them (when each had to
  * be at most `most`, the arXiv cs letters of a run's pool over 15% in "More papers" were 8 of 40,
- * now 4; the held-out judged cs papers' "More papers" 27% -> 18%, placements alike). 'one': the
+ * now 4; the held-out judged cs papers' "More papers" 27% -> 18%, placements alike). A section of
+ * arXiv classes headed as the area or as its rest ("Other computer vision") is one of them: a
+ * 34-paper cs letter reads "Computer vision" of nine, not "Image generation and editing" of three
+ * beside "Other computer vision" of seven (cs letters of 15-114 over 15% in "More papers" 22 -> 20
+ * of 40, placements alike; bench/FIGURES.md, session 46). 'one': the
  * area's only section, of any size, for the papers of the area's other topics to join (see
  * groupPapers: only where they then leave "More papers"). Of several such sets, the smallest (the
  * first area at a tie); never one whose heading clashes with another section's. The area's topics without a section (`named`: the topics a
@@ -846,6 +850,15 @@ export function mergeIntoArea(
   most = Number.POSITIVE_INFINITY,
   mode: AreaMerge = 'pair',
 ): boolean {
+  // 'wide': a section of arXiv classes headed as the area is, or as the rest of it ("Other computer
+  // vision", cs.CV papers no topic took, beside "3D vision"), is one of the area's sections, unless
+  // an operator offers its topic (an approved "Computer vision" keeps its readers and its name).
+  const restOf = (d: Draft, area: TopicArea): boolean =>
+    mode === 'wide' &&
+    d.classes !== undefined &&
+    !d.area &&
+    topicOrigin(d.topic) === 'discovered' &&
+    (d.topic.label === area.label || d.topic.label === otherLabel(area.label));
   const slugOf = (d: Draft): string | undefined => {
     if (d.source < 0 || d.area || d.classes || d.whole || d.topic.parent !== undefined) return undefined;
     const topic = topics[d.source] as Topic;
@@ -859,12 +872,17 @@ export function mergeIntoArea(
     // "Computer vision" beside "Visual recognition" would read as two headings of one subject.
     const inArea = drafts.filter((d) => {
       const family = sectionFamily(d);
-      return area.topics.includes(family) || (d.area !== undefined && d.topic.slug === area.slug);
+      return (
+        area.topics.includes(family) ||
+        (d.area !== undefined && d.topic.slug === area.slug) ||
+        restOf(d, area)
+      );
     });
     const [a, b] = inArea.sort(
       (x, y) => x.members.length - y.members.length || (x.topic.slug < y.topic.slug ? -1 : 1),
     );
-    if (!a || (mode !== 'one' && !b) || inArea.some((d) => slugOf(d) === undefined)) continue;
+    if (!a || (mode !== 'one' && !b) || inArea.some((d) => slugOf(d) === undefined && !restOf(d, area)))
+      continue;
     const size = inArea.reduce((sum, d) => sum + d.members.length, 0);
     const fits =
       mode === 'one'

@@ -437,6 +437,58 @@ describe('mergeIntoArea, wide (a broad letter still over its share)', () => {
   });
 });
 
+describe('mergeIntoArea, wide, with a section of arXiv classes', () => {
+  /** A section of arXiv classes headed `label`, of a topic proposed for it (or `extra`'s). */
+  const classes = (label: string, members: number[], extra: Partial<Topic> = {}): Draft => ({
+    members,
+    topic: {
+      ...topic(label.toLowerCase().replace(/ /g, '-'), label, { keywords: [] }),
+      origin: 'discovered',
+      ...extra,
+    },
+    words: labelWords(label),
+    source: -1,
+    settled: true,
+    classes: ['cs.LG'],
+  });
+
+  it.each<[string, string, Partial<Topic>, boolean]>([
+    ['headed as the rest of the area', 'Other efficient inference and architectures', {}, true],
+    ['headed as the area', 'Efficient inference and architectures', {}, true],
+    ['headed as another subject', 'Machine learning', {}, false],
+    [
+      'of a topic an operator approved',
+      'Efficient inference and architectures',
+      { origin: 'approved' },
+      false,
+    ],
+    [
+      "of an operator's own topic",
+      'Efficient inference and architectures',
+      { origin: 'config', userDefined: true },
+      false,
+    ],
+  ])('a section of classes %s joins: %s', (_, label, extra, joins) => {
+    const drafts = [section('efficient-inference', [0, 1]), classes(label, [2, 3, 4], extra)];
+    expect(merge(drafts, [], [], 5, 'wide')).toBe(joins);
+    if (joins) {
+      expect(drafts.map((d) => [d.topic.label, d.members])).toEqual([
+        ['Efficient inference and architectures', [0, 1, 2, 3, 4]],
+      ]);
+      // Its papers name no topic of the area: their cards say none.
+      expect([2, 3, 4].map((p) => drafts[0]?.area?.claim(p))).toEqual([undefined, undefined, undefined]);
+    } else expect(drafts.map((d) => d.topic.label)).toEqual(['Efficient inference', label]);
+  });
+
+  it("never in 'pair' mode: two sections of the area's own topics only", () => {
+    const drafts = [
+      section('efficient-inference', [0, 1]),
+      classes('Other efficient inference and architectures', [2, 3]),
+    ];
+    expect(merge(drafts, [], [], 5, 'pair')).toBe(false);
+  });
+});
+
 describe("mergeIntoArea, one (the area's only section, for papers of its other topics)", () => {
   it("reads the area's only section under its heading, keeping its cards' topic", () => {
     const drafts = [section('graph-learning', [0, 1, 2]), section('efficient-inference', [3, 4, 5, 6, 7])];
