@@ -72,9 +72,34 @@ type NameText = [string, string, boolean];
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 
-/** Whether `lower` is written as a name in `texts` (each with its lowercase form; see namesIn). */
+/**
+ * Whether `lower` is written as a name in `texts` (each with its lowercase form; see namesIn), and
+ * not a plural whose singular they write lowercase: "Semantic Communications (SemComs)", an
+ * acronym's expansion, is capitalized wherever one abstract says it, which also says "the
+ * communication efficiency" (a name is rarely a plural of a word said in lowercase).
+ */
 function isName(texts: readonly NameText[], lower: string): boolean {
-  if (!LETTERS_ONLY.test(lower)) return false;
+  return (
+    writtenAs(texts, lower) === 'name' && !singularsOf(lower).some((one) => writtenAs(texts, one) === 'lower')
+  );
+}
+
+/** The singulars a plural may have ("communications" -> communication; "studies" -> study). */
+function singularsOf(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('s') || word.endsWith('ss')) return [];
+  const out = [word.slice(0, -1)];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  else if (word.endsWith('es')) out.push(word.slice(0, -2));
+  return out;
+}
+
+/**
+ * How `texts` write `lower`: 'lower' when any of them writes it in lowercase, 'name' when it is
+ * capitalized wherever they say it and at least once where a sentence does not start, else
+ * 'none' (unsaid, or capitalized only where sentences start).
+ */
+function writtenAs(texts: readonly NameText[], lower: string): 'lower' | 'name' | 'none' {
+  if (!LETTERS_ONLY.test(lower)) return 'none';
   let pattern: RegExp | undefined;
   let inText = false;
   for (const [text, lowered, ascii] of texts) {
@@ -84,7 +109,7 @@ function isName(texts: readonly NameText[], lower: string): boolean {
     if (ascii) {
       for (let at = lowered.indexOf(lower); at >= 0; at = lowered.indexOf(lower, at + 1)) {
         if (isAsciiWordChar(lowered, at - 1) || isAsciiWordChar(lowered, at + lower.length)) continue;
-        if (!isAsciiCapital(text.charCodeAt(at))) return false;
+        if (!isAsciiCapital(text.charCodeAt(at))) return 'lower';
         // Not where a sentence starts: after ". ", at the start of the text.
         if (!SENTENCE_START.test(text.slice(Math.max(0, at - 3), at))) inText = true;
       }
@@ -92,11 +117,11 @@ function isName(texts: readonly NameText[], lower: string): boolean {
     }
     pattern ??= new RegExp(`(?<![\\p{L}\\p{N}])${lower}(?![\\p{L}\\p{N}])`, 'giu');
     for (const m of text.matchAll(pattern)) {
-      if (!CAPITAL_START.test(m[0])) return false;
+      if (!CAPITAL_START.test(m[0])) return 'lower';
       if (!SENTENCE_START.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) inText = true;
     }
   }
-  return inText;
+  return inText ? 'name' : 'none';
 }
 
 /** true when the character at `at` of a lowercase ASCII text is a letter or a digit. */

@@ -313,6 +313,23 @@ describe('names in a heading keep their capitals', () => {
       'Sparse attention kernels',
     ],
     [
+      // An acronym's expansion capitalizes a common word mid-sentence; its singular, said in
+      // lowercase, shows it is no name (arXiv 2411.18199, all-archives feed of 2024-11-28).
+      "a plural an acronym's expansion capitalizes, its singular said in lowercase",
+      papersOf(
+        [
+          'Semantic Edge Computing and Semantic Communications in 6G Networks',
+          'Semantic Communications (SemComs) improve the communication efficiency.',
+        ],
+        ['Semantic Communications over Fading Channels', 'We study Semantic Communications (SemComs).'],
+        [
+          'Secure Semantic Communications',
+          'Semantic Communications, secured; each communication is encrypted.',
+        ],
+      ),
+      'Semantic communications',
+    ],
+    [
       'a plural capitalized in titles only',
       papersOf(
         ['Artificial Immune Systems for Spam', 'An artificial immune system filters.'],
