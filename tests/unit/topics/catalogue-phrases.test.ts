@@ -101,6 +101,20 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     expect(joins(title)).toBe(slug);
   });
 
+  // A chest-CT report generator (arXiv 2411.18309, cs.CV) read under "3D vision" for its CT
+  // volumes and "multi-view" title: "chest CT" is a medical phrase, as "chest X-ray" is.
+  it('a chest-CT report generator joins medical-ai, not 3d-vision', () => {
+    const paper: PaperText = {
+      id: '2411.18309',
+      title: 'MvKeTR: Chest CT Report Generation with Multi-View Perception and Knowledge Enhancement',
+      summary:
+        "CT report generation (CTRG) aims to automatically generate diagnostic reports for 3D volumes, relieving clinicians' workload and improving patient care. Despite clinical value, existing works fail to effectively incorporate diagnostic information from multiple anatomical views and lack related clinical expertise essential for accurate and reliable diagnosis. To resolve these limitations, we propose a novel Multi-view perception Knowledge-enhanced Tansformer (MvKeTR) to mimic the diagnostic workflow of clinicians. Just as radiologists first examine CT scans from multiple planes, a Multi-View Perception Aggregator (MVPA) with view-aware attention effectively synthesizes diagnostic information from multiple anatomical views. Then, inspired by how radiologists further refer to relevant clinical records to guide diagnostic decision-making, a Cross-Modal Knowledge Enhancer (CMKE) retrieves the most similar reports based on the query volume to incorporate domain knowledge into the diagnosis procedure. Furthermore, instead of traditional MLPs, we employ Kolmogorov-Arnold Networks (KANs) with learnable nonlinear activation functions as the fundamental building blocks of both modules to better capture intricate diagnostic patterns in CT interpretation. Extensive experiments on the public CTRG-Chest-548K dataset demonstrate that our method outpaces prior state-of-the-art models across all metrics.",
+      keywords: [],
+      categories: ['cs.CV', 'cs.AI'],
+    };
+    expect(CATALOGUE[bestTopic(CATALOGUE, top, paper).index]?.slug).toBe('medical-ai');
+  });
+
   // "Spatio-temporal" says what data a method reads (video, spikes, traffic), not that the paper
   // is on time series: this spiking-network paper (the judge: architectures, or none) went under
   // "Time series" of a held-out cs letter for it.
