@@ -830,12 +830,12 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * arXiv classes headed as the area or as its rest ("Other computer vision") is one of them: a
  * 34-paper cs letter reads "Computer vision" of nine, not "Image generation and editing" of three
  * beside "Other computer vision" of seven (cs letters of 15-114 over 15% in "More papers" 22 -> 20
- * of 40, placements alike; bench/FIGURES.md, session 46). 'one': the
- * area's only section, of any size, for the papers of the area's other topics to join (see
- * groupPapers: only where they then leave "More papers"). Of several such sets, the smallest (the
- * first area at a tie); never one whose heading clashes with another section's. The area's topics without a section (`named`: the topics a
- * paper may name, indices in `topics`) come with it: a paper that names one (`owner`, else
- * `claimed`) joins it later. A paper there for its method goes to the section of the subject its
+ * of 40, placements alike; bench/FIGURES.md, session 46). 'one': the area's only section, of any
+ * size, for the papers of the area's other topics to join (see groupPapers: only where they then
+ * leave "More papers"). Of several such sets, the smallest (the first area at a tie); never one
+ * whose heading clashes with another section's. The area's topics without a section (`named`: the
+ * topics a paper may name, indices in `topics`) come with it: a paper that names one (`owner`,
+ * else `claimed`) joins it later. A paper there for its method goes to the section of the subject its
  * title names instead (see subjectSection), while two papers or more stay under the area's heading.
  * Updates `drafts`; returns false when none qualifies.
  */

@@ -387,8 +387,9 @@ export function groupPapers(
   // "Theory of computing" and "Communications and networking" formed from "More papers" (24 -> 8
   // papers there); a 39-paper one "Computer vision" of ten in nine sections rather than ten, three
   // of its vision papers no longer in "More papers". Measured on bench:topics: the mixed letters'
-  // misplaced papers 123 -> 117 of 1,200; in any letter, the HF 70-paper subsets lost their
-  // specific headings ("Multimodal models" of 13 over speech and MLLM papers: NMI 0.793 -> 0.786).
+  // misplaced papers 123 -> 117 of 1,200; kept with a section fewer in letters of any size, the HF
+  // 70-paper subsets lost their specific headings ("Multimodal models" of 13 over speech and MLLM
+  // papers: NMI 0.793 -> 0.786), so only a short letter may.
   other = tryTrials(drafts, other, topics, share, {
     change: (trial, left) =>
       mergeIntoArea(trial, topics, batch, opts.areas, curated, owner, claim, average, 'wide')
