@@ -234,6 +234,14 @@ describe('where learning is at home, topic by topic', () => {
       'ORB-SLAM3AB: Augmenting ORB-SLAM3 to Counteract Bumps with Optical Flow Inter-frame Matching',
       'This paper proposes an enhancement to the ORB-SLAM3 algorithm, tailored for applications on rugged road surfaces. Our improved algorithm adeptly combines feature point matching with optical flow methods.',
     ],
+    throwing: [
+      'Dynamic Throwing with Robotic Material Handling Machines',
+      'Automation of hydraulic material handling machinery is currently limited to semi-static pick-and-place cycles. We propose a reinforcement learning framework for dynamic throwing.',
+    ],
+    travel: [
+      'SPTTE: A Spatiotemporal Probabilistic Framework for Travel Time Estimation',
+      'Accurate travel time estimation is essential for navigation and itinerary planning.',
+    ],
     gaze: [
       'Lightweight Gaze Estimation Model Via Fusion Global Information',
       'Deep learning-based appearance gaze estimation methods are gaining popularity due to their high accuracy and fewer constraints from the environment.',
@@ -275,6 +283,14 @@ describe('where learning is at home, topic by topic', () => {
     // at its word: no field to tell it from.
     ['visual-recognition', 'gaze', [], true],
     ['visual-recognition', 'radar', [], true],
+    // Robotics asks outside robotics' classes for a robot, a drone, a gripper...: the virtual
+    // "humanoid agents" of an HCI study are no robots; a robotic machine is one in any class.
+    ['robotics', 'caregiver', ['cs.HC'], false],
+    ['robotics', 'caregiver', ['cs.RO'], true],
+    ['robotics', 'throwing', ['cs.LG'], true],
+    // Without categories, a paper that says only the topic's one word ("navigation") is asked too.
+    ['robotics', 'travel', [], false],
+    ['robotics', 'throwing', [], true],
   ] as const)('%s: %s of %j joins: %s', (slug, name, categories, joins) => {
     const [title, summary] = texts[name] as readonly [string, string];
     // As a batch reads evidence: the catalogue's offered topics as rivals, its applied topics set.
