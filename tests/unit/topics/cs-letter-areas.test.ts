@@ -73,3 +73,33 @@ describe('a 43-paper cs letter: two papers of a class make its section', () => {
     for (const g of groups) expect(g.paperIds.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('a 24-paper cs letter: its one vision section takes the vision papers of "More papers"', () => {
+  // tests/fixtures/topics/cs-letter-vision-strays.jsonl: "3D vision" of two beside, in "More
+  // papers", a text-to-image paper (it names "Image generation and editing") and a cs.CV paper
+  // that names no topic: one paper naming another topic of the area was too few to read the
+  // section under the area's heading, though the cs.CV paper would join it there too.
+  const letter = readArxivFixture('cs-letter-vision-strays.jsonl');
+  const { groups } = groupAsRun(letter);
+  const vision = groups.find((g) => g.topic.label === 'Computer vision');
+  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+
+  it('reads "Computer vision" with the 3D, text-to-image and face papers', () => {
+    expect(vision?.paperIds.sort()).toEqual([
+      '2411.17788', // Geometric Point Attention Transformer for 3D Shape Reassembly
+      '2411.18159', // Type-R: Automatically Retouching Typos for Text-to-Image Generation
+      '2411.18165', // KAN See Your Face (cs.CV, no topic)
+      '2411.18377', // XR-MBT: Multi-modal Full Body Tracking (3D)
+    ]);
+    expect(groups.map((g) => g.topic.label)).not.toContain('3D vision');
+    expect(vision?.topic.paperTopics?.['2411.18159']).toBe('image-generation');
+  });
+
+  it('leaves two papers fewer in "More papers", within the sections the letter may have', () => {
+    // Before: eight papers of 24 in "More papers"; now six.
+    expect(other?.paperIds.length).toBeLessThanOrEqual(6);
+    expect(other?.paperIds).not.toContain('2411.18165');
+    expect(groups.length).toBeLessThanOrEqual(sectionBounds(letter.length)[1]);
+    for (const g of groups) expect(g.paperIds.length).toBeGreaterThanOrEqual(2);
+  });
+});
