@@ -409,13 +409,18 @@ export function groupPapers(
   // class headed as the area is, count too (they join the area's section, see joinAreaOfClass): a
   // 24-paper cs letter reads "Computer vision" of two 3D papers, a text-to-image one and a cs.CV
   // face paper rather than "3D vision" of two (session 47: arXiv cs letters' 90th percentile 28% ->
-  // 25%, every other row alike).
-  other = tryTrials(drafts, other, topics, share, {
+  // 25%, every other row alike). With "More papers" within its share, only for a paper that
+  // plainly names a topic (owner) the heading of an area of at most STRAY_AREA_MAX topics says: a
+  // pedestrian-forecasting paper that names "Autonomous driving" reads under "Robotics and
+  // autonomous driving" beside the letter's robot papers, not among "More papers" (session 47:
+  // mixed letters' misplaced papers 117 -> 113, every other row alike; with a paper's claim as
+  // well, 115, and a 70-paper HF letter kept a weak three-paper section over its agent parts).
+  other = tryTrials(drafts, other, topics, -1, {
     change: (trial, left) => {
       const housed = new Set(trial.map((d) => sectionFamily(d)));
-      const naming = (a: TopicArea, said = false): number =>
+      const naming = (a: TopicArea, said = false, plainly = false): number =>
         left.filter((p) => {
-          const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : (claim[p] ?? -1);
+          const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : plainly ? -1 : (claim[p] ?? -1);
           const topic = t >= 0 ? (topics[t] as Topic) : undefined;
           return (
             topic !== undefined &&
@@ -429,15 +434,18 @@ export function groupPapers(
       const ofClass = (a: TopicArea): number => {
         const words = labelWords(a.label);
         return left.filter((p) => {
-          if ((owner[p] ?? -1) >= 0 || (claim[p] ?? -1) >= 0) return false;
-          const primary = (batch[p] as PaperText).categories[0];
-          const heading = primary === undefined ? undefined : classHeading(primary);
-          return heading !== undefined && labelsClash(labelWords(heading), words);
+          const heading = unnamedClassHeading(p, batch, owner, claim);
+          return heading !== undefined && labelsClash(heading, words);
         }).length;
       };
       const least = (a: TopicArea): number =>
         a.topics.length <= STRAY_AREA_MAX && naming(a, true) >= 1 ? 1 : SWAP_GAIN;
-      const open = opts.areas.filter((a) => naming(a) + ofClass(a) >= least(a));
+      const under = left.length <= share;
+      const open = opts.areas.filter((a) =>
+        under
+          ? a.topics.length <= STRAY_AREA_MAX && naming(a, true, true) >= 1
+          : naming(a) + ofClass(a) >= least(a),
+      );
       if (!mergeIntoArea(trial, topics, batch, open, curated, owner, claim, average, 'one')) return undefined;
       const merged = trial.find((d) => d.area && !drafts.some((x) => x.topic.slug === d.topic.slug));
       const area = opts.areas.find((a) => a.slug === merged?.topic.slug);
@@ -586,17 +594,30 @@ function joinAreaOfClass(
   const areas = drafts.filter((d) => d.area !== undefined);
   if (areas.length === 0) return other;
   return other.filter((p) => {
-    if ((owner[p] ?? -1) >= 0 || (claim[p] ?? -1) >= 0) return true;
-    const primary = (batch[p] as PaperText).categories[0];
-    const heading = primary === undefined ? undefined : classHeading(primary);
-    if (!heading) return true;
-    const words = labelWords(heading);
+    const words = unnamedClassHeading(p, batch, owner, claim);
+    if (!words) return true;
     const home = areas.find((d) => labelsClash(d.words, words));
     if (!home) return true;
     home.members.push(p);
     home.members.sort((a, b) => a - b);
     return false;
   });
+}
+
+/**
+ * The words of the arXiv heading of a paper's primary class ("Computer vision" of cs.CV), for a
+ * paper that names no topic; undefined for one that does, or has no class with a heading.
+ */
+function unnamedClassHeading(
+  p: number,
+  batch: readonly PaperText[],
+  owner: readonly number[],
+  claim: readonly number[],
+): string[] | undefined {
+  if ((owner[p] ?? -1) >= 0 || (claim[p] ?? -1) >= 0) return undefined;
+  const primary = (batch[p] as PaperText).categories[0];
+  const heading = primary === undefined ? undefined : classHeading(primary);
+  return heading === undefined ? undefined : labelWords(heading);
 }
 
 /**

@@ -54,15 +54,17 @@ const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : []
 
 /**
  * A fixture of arXiv papers with their categories (tests/fixtures/topics/broad-*.jsonl,
- * off-field-probing.jsonl), as a run groups them: title, abstract, categories, no keywords.
+ * off-field-probing.jsonl), as a run groups them: title, abstract, categories; a Hugging Face
+ * paper's keywords and AI summary where the fixture has them (mixed-letter-*.jsonl).
  */
 export function readArxivFixture(file: string): PaperText[] {
   return readJudged(file).map((r) => ({
     id: String(r.id),
     title: String(r.title),
     summary: String(r.abstract),
-    keywords: [],
+    keywords: strings(r.keywords),
     categories: strings(r.categories),
+    ...(typeof r.aiSummary === 'string' ? { aiSummary: r.aiSummary } : {}),
   }));
 }
 
