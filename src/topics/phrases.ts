@@ -74,7 +74,9 @@ const ADJECTIVES = new Set(
   weak hard easy early late real recent various several many few more less most least current
   existing prior previous future key main such same own other low high long short deep shallow
   free based aware driven guided level scale wide broad full partial single multiple joint
-  explicit implicit generalist specialist lightweight zero-shot few-shot training-free dual`
+  explicit implicit generalist specialist lightweight zero-shot few-shot training-free dual
+  linear nonlinear bilinear multilinear molecular cellular circular modular regular irregular
+  similar particular solar polar nuclear stellar planar granular angular triangular rectangular`
     .split(/\s+/)
     .filter((w) => w !== ''),
 );
@@ -161,8 +163,19 @@ const VAGUE_KEYS = new Set(
     .map(stemWord),
 );
 
+/**
+ * What a title says of the paper itself, not of its subject: arXiv's "(Extended Version)" of two
+ * titles headed a housing-market paper and a kernel-safety one of a cs letter.
+ */
+const VAGUE_PHRASES = new Set(
+  ['extended version', 'full version', 'long version', 'technical report', 'supplementary material'].map(
+    (p) => p.split(' ').map(stemWord).join(' '),
+  ),
+);
+
 /** true for a phrase that names no subject as a heading: only generic and vague words. */
 export function isVague(words: readonly string[]): boolean {
+  if (VAGUE_PHRASES.has(words.join(' '))) return true;
   return words.every((w) => w.split(' ').every((part) => GENERIC_KEYS.has(part) || VAGUE_KEYS.has(part)));
 }
 

@@ -91,6 +91,14 @@ describe('formFoundSections', () => {
     // "Self-dual" headed a code-theory paper and a category-theory one of an all-archives letter.
     ['Self-dual', false],
     ['primal-dual', false],
+    // "Non-linear" headed two physics papers of an arXiv harvest ("Non-linear response of
+    // molecular junctions"): a modifier, as "Molecular" or "Solar" alone would be.
+    ['Non-linear', false],
+    ['nonlinear', false],
+    ['molecular', false],
+    ['solar', false],
+    ['radar', true],
+    ['grammar', true],
   ])('"%s" may end a heading: %s', (word, head) => {
     expect(isHeadWord(word)).toBe(head);
   });

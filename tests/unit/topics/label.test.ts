@@ -220,6 +220,12 @@ describe('labels of sections found in the batch', () => {
     ['code review', false],
     ['peer review', false],
     ['sky survey', false],
+    // arXiv's "(Extended Version)" of two titles headed a housing-market paper and a kernel
+    // safety one of a cs letter.
+    ['extended versions', true],
+    ['full version', true],
+    ['extended reality', false],
+    ['extended kalman filter', false],
   ])('%s is vague: %s', (text, expected) => {
     expect(keys(text).length).toBe(text.split(' ').length);
     expect(isVague(keys(text))).toBe(expected);
