@@ -733,6 +733,8 @@ export function placeLeftovers(
   oneField = true,
   /** Every topic each paper plainly names, as `owner` its strongest (indices in `topics`). */
   plain: readonly (readonly number[])[] = [],
+  /** The topic that is each arXiv class's home (see ClassHomes). */
+  homes: Readonly<Record<string, string>> = {},
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
@@ -836,7 +838,15 @@ export function placeLeftovers(
     // as close to for sharing "document".
     const phrasesOfP = phrases.get(p) ?? [];
     const open = close.filter((c) => c.weight > Number.NEGATIVE_INFINITY && c.s > FILL_SIMILARITY);
+    // A paper that names no topic goes first to the section of its class's home topic, if close
+    // enough (as "More papers" sends it there, see sendHome): a weed-detection paper of cs.CV that
+    // trains on Stable Diffusion images reads under "Visual recognition", not "Image generation".
+    const primary = paper.categories[0];
+    const homeSlug = primary !== undefined && Object.hasOwn(homes, primary) ? homes[primary] : undefined;
     const first =
+      (homeSlug !== undefined && claimOf(p) < 0
+        ? open.find((c) => familyOf(c.d, topics) === homeSlug)
+        : undefined) ??
       open.find(
         (c) => c.weight >= EVIDENCE.passing || sharedPhrasePapers(p, phrasesOfP, c.d.members, true) >= 2,
       ) ??

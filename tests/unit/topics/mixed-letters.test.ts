@@ -44,3 +44,30 @@ describe('a mixed 40-paper letter: papers that name a topic of an area read unde
       if (g !== other) expect(g.paperIds.length, g.topic.label).toBeGreaterThanOrEqual(2);
   });
 });
+
+/**
+ * A paper that names no topic is placed first in the section of its arXiv class's home topic
+ * (data/catalogue.json "homes": cs.CV -> "Visual recognition") when that section is close
+ * enough, as "More papers" sends it there (see sendHome), rather than in the closest section:
+ * a 70-paper letter as `paperpost init` sets up (tests/fixtures/topics/mixed-letter-class-home.jsonl),
+ * where a weed-detection paper that trains on Stable Diffusion images read under "Image
+ * generation and editing".
+ */
+describe('a mixed 70-paper letter: a paper that names no topic goes to its class home', () => {
+  const letter = readArxivFixture('mixed-letter-class-home.jsonl');
+  const { groups } = groupAsRun(letter);
+  const section = (label: string) => groups.find((g) => g.topic.label === label);
+
+  it('reads the weed-detection paper (cs.CV) under "Visual recognition"', () => {
+    expect(section('Visual recognition')?.paperIds).toContain('2411.18513');
+    expect(section('Image generation and editing')?.paperIds).not.toContain('2411.18513');
+  });
+
+  it('leaves the image-generation papers, which name their topic, where they are', () => {
+    expect(section('Image generation and editing')?.paperIds).toEqual(
+      expect.arrayContaining(['2411.17769', '2411.17832', '2411.18552']),
+    );
+    const vision = new Set(section('Visual recognition')?.paperIds);
+    for (const id of ['2411.17769', '2411.17832', '2411.18552']) expect(vision.has(id)).toBe(false);
+  });
+});
