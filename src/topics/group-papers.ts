@@ -428,6 +428,7 @@ export function groupPapers(
   // autonomous driving" beside the letter's robot papers, not among "More papers" (session 47:
   // mixed letters' misplaced papers 117 -> 113, every other row alike; with a paper's claim as
   // well, 115, and a 70-paper HF letter kept a weak three-paper section over its agent parts).
+  // Hence a share of -1 for tryTrials: tried whatever "More papers" holds (see `under`).
   other = tryTrials(drafts, other, topics, -1, {
     change: (trial, left) => {
       const housed = new Set(trial.map((d) => sectionFamily(d)));
