@@ -210,6 +210,33 @@ export function headingKeys(label: string): string[] {
     .map(stemWord);
 }
 
+/** For each phrase, the most occurrences of one longer phrase ending with it (one word more). */
+const LEADERS = new WeakMap<ReadonlyMap<string, PhraseStats>, Map<string, number>>();
+
+function leaderCounts(stats: ReadonlyMap<string, PhraseStats>): Map<string, number> {
+  let out = LEADERS.get(stats);
+  if (out === undefined) {
+    out = new Map();
+    const index = out;
+    stats.forEach((s, key) => {
+      if (s.words.length < 2) return;
+      const tail = key.slice(key.indexOf(' ') + 1);
+      if (s.count > (index.get(tail) ?? 0)) index.set(tail, s.count);
+    });
+    LEADERS.set(stats, out);
+  }
+  return out;
+}
+
+/**
+ * A phrase said almost only after one same word: the tail of a longer name cut off ("Case
+ * generation" of "test case generation"), not a term its papers qualify each their own way
+ * ("Field theory" of quantum, conformal and gauge field theories).
+ */
+function cutTail(stats: ReadonlyMap<string, PhraseStats>, key: string, s: PhraseStats): boolean {
+  return (leaderCounts(stats).get(key) ?? 0) >= 0.8 * s.count;
+}
+
 /** Options of {@link chooseSectionLabel}. */
 export interface LabelOptions {
   /** Least share of the members that say the label (default {@link MIN_LABEL_COVERAGE}). */
@@ -290,6 +317,7 @@ export function chooseSectionLabel(
       keys.push(r.key);
     }
     if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
+    if (r.s.start < 0.2 * r.s.count && r.s.words.length > 1 && cutTail(stats, r.key, r.s)) continue;
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
     chosen = {

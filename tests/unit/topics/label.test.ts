@@ -165,6 +165,43 @@ describe('chooseSectionLabel', () => {
   });
 });
 
+describe('no heading on the tail of a name cut off', () => {
+  // A sub-section of "Software testing" beside "Test generation" read "Case generation": every
+  // paper says "test case generation", and the whole phrase clashed with the heading in use.
+  const label = (titles: string[], used: string[]) => {
+    const stats = collectPhrases(titles.map((title) => ({ title, keywords: [], summary: '' })));
+    const all = titles.map((_, i) => i);
+    return chooseSectionLabel(stats, all, all, used.map(labelWords))?.label;
+  };
+  const testing = [
+    'Automated test case generation for GUI applications',
+    'Test case generation using Petri nets',
+    'Search-based test case generation for REST APIs',
+  ];
+
+  it.each([
+    { name: 'the whole name', titles: testing, used: [], expected: 'Test case generation' },
+    {
+      name: 'its tail, when the whole name is taken',
+      titles: testing,
+      used: ['Test generation'],
+      expected: undefined,
+    },
+    {
+      name: 'a term its papers qualify each their own way',
+      titles: [
+        'Renormalization in quantum field theory on curved backgrounds',
+        'Conformal field theory and the bootstrap',
+        'Lattice gauge field theory at finite density',
+      ],
+      used: [],
+      expected: 'Field theory',
+    },
+  ])('$name', ({ titles, used, expected }) => {
+    expect(label(titles, used)).toBe(expected);
+  });
+});
+
 describe('labels of sections found in the batch', () => {
   // Regression (held-out hf subsets): one word joined unrelated senses under "Synthesis",
   // "Rendering", "Property"; two vague words made "Latent space" and "Machine learning".
