@@ -44,6 +44,8 @@ describe('parseHomes', () => {
     // And a cs.CV paper no topic claims reads under the letter's general vision topic, not under
     // a "Computer vision" heading of its class beside it.
     expect(homes['cs.CV']).toBe('visual-recognition');
+    // A cs.SE paper no topic claims reads under the code topic's section ("Software testing").
+    expect(homes['cs.SE']).toBe('coding-agents');
     for (const slug of Object.values(homes)) {
       const topic = catalogue.find((t) => t.slug === slug);
       expect(topic?.hidden).toBeUndefined();

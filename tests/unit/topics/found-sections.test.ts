@@ -130,6 +130,21 @@ describe('a focused feed outside machine learning (100 arXiv papers on testing)'
     );
   });
 
+  it('as a run groups it, reads its cs.SE papers of no topic under "Software testing", not under "Software engineering" beside it', () => {
+    // cs.SE's home topic is "Code generation" (data/catalogue.json "homes"): 11 testing papers
+    // that name no catalogued phrase (model-based testing of Scratch programs, white-box path
+    // testing) made "Software engineering" beside "Software testing".
+    const run = groupAsRun(papers);
+    expect(run.groups.map(label)).not.toContain('Software engineering');
+    const home = (title: string) => {
+      const id = rows.find((r) => r.title.startsWith(title))?.id;
+      expect(id, title).toBeDefined();
+      return run.groups.find((g) => g.paperIds.includes(id as string))?.topic.label;
+    };
+    expect(home('Systematic Method for Path-Complete White Box Testing')).toBe('Software testing');
+    expect(home('Model-based Testing of Scratch Programs')).not.toBe(OTHER_TOPIC.label);
+  });
+
   it('heads no section by a kind of paper rather than a subject ("Literature review")', () => {
     // Two reviews (of GUI testing, of test automation maturity) headed "Literature review".
     for (const { groups: letter } of [{ groups }, groupAsRun(papers)])
