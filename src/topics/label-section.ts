@@ -218,9 +218,10 @@ function leaderCounts(stats: ReadonlyMap<string, PhraseStats>): Map<string, numb
   if (out === undefined) {
     out = new Map();
     const index = out;
-    stats.forEach((s, key) => {
+    stats.forEach((s) => {
       if (s.words.length < 2) return;
-      const tail = key.slice(key.indexOf(' ') + 1);
+      // Its words after the first unit (a hyphenated word is one unit: "long-context modeling").
+      const tail = s.words.slice(1).join(' ');
       if (s.count > (index.get(tail) ?? 0)) index.set(tail, s.count);
     });
     LEADERS.set(stats, out);
