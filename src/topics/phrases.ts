@@ -165,12 +165,18 @@ const VAGUE_KEYS = new Set(
 
 /**
  * What a title says of the paper itself, not of its subject: arXiv's "(Extended Version)" of two
- * titles headed a housing-market paper and a kernel-safety one of a cs letter.
+ * titles headed a housing-market paper and a kernel-safety one of a cs letter; a kind of review
+ * ("Systematic mapping" of three mapping studies of a feed on testing, as "Literature review").
  */
 const VAGUE_PHRASES = new Set(
-  ['extended version', 'full version', 'long version', 'technical report', 'supplementary material'].map(
-    (p) => p.split(' ').map(stemWord).join(' '),
-  ),
+  [
+    'extended version',
+    'full version',
+    'long version',
+    'technical report',
+    'supplementary material',
+    'systematic mapping',
+  ].map((p) => p.split(' ').map(stemWord).join(' ')),
 );
 
 /** true for a phrase that names no subject as a heading: only generic and vague words. */

@@ -261,6 +261,9 @@ describe('labels of sections found in the batch', () => {
     // safety one of a cs letter.
     ['extended versions', true],
     ['full version', true],
+    // A kind of review, not a subject: "Systematic mapping" of three mapping studies on testing.
+    ['systematic mapping', true],
+    ['semantic mapping', false],
     ['extended reality', false],
     ['extended kalman filter', false],
   ])('%s is vague: %s', (text, expected) => {
