@@ -229,13 +229,20 @@ function leaderCounts(stats: ReadonlyMap<string, PhraseStats>): Map<string, numb
   return out;
 }
 
+/** A phrase that rarely opens a run of words: the tail of a longer name ("Cache compression"). */
+function isTail(s: PhraseStats): boolean {
+  return s.start < 0.2 * s.count;
+}
+
 /**
- * A phrase said almost only after one same word: the tail of a longer name cut off ("Case
- * generation" of "test case generation"), not a term its papers qualify each their own way
- * ("Field theory" of quantum, conformal and gauge field theories).
+ * A tail said almost only after one same word: a longer name cut off ("Case generation" of "test
+ * case generation"), not a term its papers qualify each their own way ("Field theory" of quantum,
+ * conformal and gauge field theories).
  */
-function cutTail(stats: ReadonlyMap<string, PhraseStats>, key: string, s: PhraseStats): boolean {
-  return (leaderCounts(stats).get(key) ?? 0) >= 0.8 * s.count;
+function cutTail(stats: ReadonlyMap<string, PhraseStats>, s: PhraseStats): boolean {
+  return (
+    s.words.length > 1 && isTail(s) && (leaderCounts(stats).get(s.words.join(' ')) ?? 0) >= 0.8 * s.count
+  );
 }
 
 /** Options of {@link chooseSectionLabel}. */
@@ -302,7 +309,7 @@ export function chooseSectionLabel(
     if (headline < minHeadline * members.length) return;
     const length = s.words.length === 1 ? 0.7 : s.words.length === 2 ? 1.15 : 1;
     // The tail of a longer name ("Cache compression" of "KV cache compression") reads cut.
-    const tail = s.start < 0.2 * s.count ? 0.5 : 1;
+    const tail = isTail(s) ? 0.5 : 1;
     const score = coverage * precision * (0.35 + headline / members.length) * length * tail;
     ranked.push({ key, s, score, coverage });
   });
@@ -318,7 +325,7 @@ export function chooseSectionLabel(
       keys.push(r.key);
     }
     if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
-    if (r.s.start < 0.2 * r.s.count && r.s.words.length > 1 && cutTail(stats, r.key, r.s)) continue;
+    if (cutTail(stats, r.s)) continue;
     const mine = own?.get(r.key);
     if (mine && mine.complete < 0.5 * mine.count) continue;
     chosen = {
