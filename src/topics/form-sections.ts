@@ -830,7 +830,12 @@ export type AreaMerge = 'pair' | 'wide' | 'one';
  * arXiv classes headed as the area or as its rest ("Other computer vision") is one of them: a
  * 34-paper cs letter reads "Computer vision" of nine, not "Image generation and editing" of three
  * beside "Other computer vision" of seven (cs letters of 15-114 over 15% in "More papers" 22 -> 20
- * of 40, placements alike; bench/FIGURES.md, session 46). 'one': the area's only section, of any
+ * of 40, placements alike; bench/FIGURES.md, session 46). So is the area's own section, formed
+ * earlier of papers of its topics no section took (its cards keep their topics): a 100-paper mixed
+ * letter reads "Text, retrieval and recommendation" of six, not "Other text, retrieval and
+ * recommendation" of three beside "Multilingual NLP" of three, and the room that frees takes three
+ * vision papers out of "More papers" (mixed letters' misplaced papers 110 -> 109 of 1,200, every
+ * other row alike; session 48). 'one': the area's only section, of any
  * size, for the papers of the area's other topics to join (see groupPapers: only where they then
  * leave "More papers"). Of several such sets, the smallest (the first area at a tie); never one
  * whose heading clashes with another section's. The area's topics without a section (`named`: the
@@ -850,15 +855,17 @@ export function mergeIntoArea(
   most = Number.POSITIVE_INFINITY,
   mode: AreaMerge = 'pair',
 ): boolean {
-  // 'wide': a section of arXiv classes headed as the area is, or as the rest of it ("Other computer
-  // vision", cs.CV papers no topic took, beside "3D vision"), is one of the area's sections, unless
-  // an operator offers its topic (an approved "Computer vision" keeps its readers and its name).
+  // 'wide': the area's own section ("Other text, retrieval and recommendation"), and a section of
+  // arXiv classes headed as the area is, or as the rest of it ("Other computer vision", cs.CV papers
+  // no topic took, beside "3D vision"), are among the area's sections, unless an operator offers
+  // the classes' topic (an approved "Computer vision" keeps its readers and its name).
   const restOf = (d: Draft, area: TopicArea): boolean =>
     mode === 'wide' &&
-    d.classes !== undefined &&
-    !d.area &&
-    topicOrigin(d.topic) === 'discovered' &&
-    (d.topic.label === area.label || d.topic.label === otherLabel(area.label));
+    ((d.area !== undefined && d.topic.slug === area.slug) ||
+      (d.classes !== undefined &&
+        !d.area &&
+        topicOrigin(d.topic) === 'discovered' &&
+        (d.topic.label === area.label || d.topic.label === otherLabel(area.label))));
   const slugOf = (d: Draft): string | undefined => {
     if (d.source < 0 || d.area || d.classes || d.whole || d.topic.parent !== undefined) return undefined;
     const topic = topics[d.source] as Topic;
@@ -917,6 +924,12 @@ export function mergeIntoArea(
   const from = new Map<number, string>();
   for (const d of all)
     for (const p of d.members) {
+      // The area's own section: each card keeps the topic it says.
+      if (d.area) {
+        const slug = d.area.claim(p);
+        if (slug !== undefined) from.set(p, slug);
+        continue;
+      }
       const evidence = topicEvidence(d.topic, batch[p] as PaperText);
       if (evidence < EVIDENCE.passing) continue;
       const other = naming(p);

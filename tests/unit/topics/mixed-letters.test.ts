@@ -71,3 +71,50 @@ describe('a mixed 70-paper letter: a paper that names no topic goes to its class
     for (const id of ['2411.17769', '2411.17832', '2411.18552']) expect(vision.has(id)).toBe(false);
   });
 });
+
+/**
+ * A broad letter's sections of one area read as one (mergeIntoArea, 'wide') when that frees room
+ * for a section formed from "More papers": the area's own section ("Other text, retrieval and
+ * recommendation", papers of the area no section of their topic took) counts among them, as the
+ * rest of an area of arXiv classes does. A 100-paper letter as `paperpost init` sets up
+ * (tests/fixtures/topics/mixed-letter-area-sections.jsonl) read "Other text, retrieval and
+ * recommendation" of three beside "Multilingual NLP" of three, with three vision papers among
+ * seven in "More papers".
+ */
+describe('a mixed 100-paper letter: an area section and a topic of its area read as one', () => {
+  const letter = readArxivFixture('mixed-letter-area-sections.jsonl');
+  const { groups } = groupAsRun(letter);
+  const section = (label: string) => groups.find((g) => g.topic.label === label);
+  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+
+  it.each([
+    ['2411.18162', 'multilingual-nlp'], // SentiXRL: multilingual emotion recognition
+    ['2606.13572', 'multilingual-nlp'], // ArogyaSutra: medical reasoning in Indic languages
+    ['2608.17744', 'multilingual-nlp'], // thinking in a low-resource language
+    ['2411.18383', 'nlp-applications'], // topic modelling and sentiment analysis
+    ['2411.18583', 'rag-retrieval'], // literature review with retrieval-augmented generation
+  ])('"Text, retrieval and recommendation" holds %s, its card saying %s', (id, topic) => {
+    const text = section('Text, retrieval and recommendation');
+    expect(text?.paperIds).toContain(id);
+    expect(text?.topic.paperTopics?.[id]).toBe(topic);
+  });
+
+  it('has no second heading of that area', () => {
+    const labels = groups.map((g) => g.topic.label);
+    expect(labels).not.toContain('Multilingual NLP');
+    expect(labels).not.toContain('Other text, retrieval and recommendation');
+  });
+
+  it('reads the vision papers "More papers" held in a vision section, leaving at most four there', () => {
+    // Before: seven of 100, among them a multiview-diffusion, a motion-generation and a video
+    // world-model paper.
+    expect(other?.paperIds.length ?? 0).toBeLessThanOrEqual(4);
+    for (const id of ['2405.11616', '2411.18303', '2608.14022'])
+      expect(other?.paperIds ?? []).not.toContain(id);
+    const [lo, hi] = sectionBounds(letter.length);
+    expect(groups.length).toBeGreaterThanOrEqual(lo);
+    expect(groups.length).toBeLessThanOrEqual(hi);
+    for (const g of groups)
+      if (g !== other) expect(g.paperIds.length, g.topic.label).toBeGreaterThanOrEqual(2);
+  });
+});
