@@ -132,10 +132,13 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
   // depth" or "jailbreaking" whether or not its topic holds enough papers to split. Before session
   // 32 these papers (title and abstract, of the letters in tests/fixtures/topics) joined the topic
   // of a method they use ("Diffusion Distillation", "Low-rank Adaptation": "Fine-tuning and
-  // knowledge distillation").
+  // knowledge distillation"). "Large Language Model Serving" is "model serving" (session 48: the
+  // serving paper FastSwitch read under "AI in society" for "Fairness-aware" in a 34-paper letter
+  // of the focused feed that had an "Efficient inference" section).
   it.each([
     ['all-archives-letter-seed7.jsonl', '2411.18229', '3d-vision'],
     ['cs-letter-theory-branch.jsonl', '2411.17814', 'visual-recognition'],
+    ['focused-llm.jsonl', '2411.18424', 'efficient-inference'],
   ])('%s %s joins %s, the topic of its sub-area', (file, id, slug) => {
     const paper = readArxivFixture(file).find((p) => p.id === id);
     expect(paper).toBeDefined();
