@@ -115,7 +115,8 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     expect(CATALOGUE[bestTopic(CATALOGUE, top, paper).index]?.slug).toBe('medical-ai');
   });
 
-  // Names researchers give these subjects, missing before session 48 (titles written for them).
+  // Names researchers give these subjects, missing before session 48 (titles of the arXiv cs-only
+  // listing of 28 Nov 2024 that claimed no topic, and titles written for a name no listing had).
   it.each([
     ['Streaming Speech Understanding with Large Language Models', 'speech-audio'],
     ['Self-Supervised Speech Representation Learning at Scale', 'speech-audio'],
@@ -128,6 +129,15 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['Code Agents for Repository-Level Tasks', 'coding-agents'],
     ['Dialogue State Tracking with Large Language Models', 'nlp-applications'],
     ['Mathematical Theorem Proving with Large Language Models', 'reasoning-rl'],
+    ['Efficient Multi-modal Large Language Models via Visual Token Grouping', 'multimodal-llms'],
+    ['All Languages Matter: Evaluating LMMs on Culturally Diverse 100 Languages', 'multimodal-llms'],
+    ['Collaborative Decoding Makes Visual Auto-Regressive Modeling Efficient', 'image-generation'],
+    ['StableAnimator: High-Quality Identity-Preserving Human Image Animation', 'video-generation'],
+    ['Adversarial Training in Low-Label Regimes with Margin-Based Interpolation', 'safety-security'],
+    ['Generalizable Face Forgery Detection with Frequency Cues', 'safety-security'],
+    ['Multi-Source Temporal Attention Network for Precipitation Nowcasting', 'ai-for-science'],
+    ['Benchmarking Large Audio Language Models on Sound Reasoning', 'speech-audio'],
+    ['Communication-Efficient Distributed Training of Transformers', 'pretraining-scaling'],
   ])('"%s" joins %s', (title, slug) => {
     expect(joins(title)).toBe(slug);
   });
