@@ -138,6 +138,10 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['Multi-Source Temporal Attention Network for Precipitation Nowcasting', 'ai-for-science'],
     ['Benchmarking Large Audio Language Models on Sound Reasoning', 'speech-audio'],
     ['Communication-Efficient Distributed Training of Transformers', 'pretraining-scaling'],
+    ['Robust Supervised Finetuning with Noisy Labels', 'fine-tuning'],
+    ['Multiagent Systems Powered by Large Language Models', 'llm-agents'],
+    ['Multiagent Reinforcement Learning for Traffic Signal Control', 'reinforcement-learning'],
+    ['RL Post-Training Teaches Models to Reason', 'reasoning-rl'],
   ])('"%s" joins %s', (title, slug) => {
     expect(joins(title)).toBe(slug);
   });
