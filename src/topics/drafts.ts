@@ -708,6 +708,18 @@ export function phraseClasses(topics: readonly Topic[]): Set<string> {
   );
 }
 
+/** What {@link placeLeftovers} knows of the batch beyond its papers and sections. */
+export interface PlaceOptions {
+  /** The topic each paper plainly names (twice the join evidence), or -1 (indices in `topics`). */
+  owner?: readonly number[];
+  /** The batch is of one field (see {@link CloseFit.uncategorized}); true unless said. */
+  oneField?: boolean;
+  /** Every topic each paper plainly names, as `owner` its strongest (indices in `topics`). */
+  plain?: readonly (readonly number[])[];
+  /** The topic that is each arXiv class's home (see ClassHomes). */
+  homes?: Readonly<Record<string, string>>;
+}
+
 /**
  * Puts each left-over paper where it has evidence: a section whose label (or catalogue topic's
  * key phrases) the paper says, the closest such first; never a section of another topic than
@@ -728,13 +740,7 @@ export function placeLeftovers(
   sim: Float64Array,
   n: number,
   maxShare: number,
-  owner: readonly number[] = [],
-  /** The batch is of one field (see {@link CloseFit.uncategorized}). */
-  oneField = true,
-  /** Every topic each paper plainly names, as `owner` its strongest (indices in `topics`). */
-  plain: readonly (readonly number[])[] = [],
-  /** The topic that is each arXiv class's home (see ClassHomes). */
-  homes: Readonly<Record<string, string>> = {},
+  { owner = [], oneField = true, plain = [], homes = {} }: PlaceOptions = {},
 ): number[] {
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),

@@ -284,20 +284,12 @@ export function groupPapers(
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
-    placeLeftovers(
-      papers,
-      into,
-      topics,
-      batch,
-      stats,
-      sim,
-      n,
-      opts.maxOtherShare,
+    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, {
       owner,
       oneField,
       plain,
-      opts.homes,
-    );
+      homes: opts.homes,
+    });
   // A catch-all that would be over its share: one more real section, from left-over papers that
   // name the same topic, before any of them is put where it is merely close (room kept for
   // "More papers"): three text-to-3D papers make "3D vision" rather than sit under "Multimodal

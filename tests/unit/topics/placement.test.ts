@@ -424,19 +424,10 @@ describe('placeLeftovers', () => {
   ])('a paper whose own topic has no section, %s', (_name, plain, members, left) => {
     const batch = [...base, paper('m', 'Medical imaging platform for image generation')];
     const ds = drafts();
-    const other = placeLeftovers(
-      [4],
-      ds,
-      topics,
-      batch,
-      new Map(),
-      matrix(5, [[4, 2, 0.2]]),
-      5,
-      0.5,
-      [-1, -1, -1, -1, 1],
-      true,
-      [[], [], [], [], ...plain],
-    );
+    const other = placeLeftovers([4], ds, topics, batch, new Map(), matrix(5, [[4, 2, 0.2]]), 5, 0.5, {
+      owner: [-1, -1, -1, -1, 1],
+      plain: [[], [], [], [], ...plain],
+    });
     expect(ds[1]?.members).toEqual(members);
     expect(other).toEqual(left);
   });
@@ -501,7 +492,7 @@ describe('placeLeftovers', () => {
       [4, 3, 0.3],
     ]);
     const ds = drafts();
-    const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, [], oneField);
+    const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, { oneField });
     expect(ds[1]?.members).toEqual(members);
     expect(other).toEqual(left);
   });
