@@ -1,5 +1,5 @@
 import { formatLabel } from './label.js';
-import { bestSurface, headingSurface, isCompletePhrase, type PhraseStats } from './phrases.js';
+import { bestSurface, headingSurface, isCompletePhrase, isGeneric, type PhraseStats } from './phrases.js';
 import { stemWord } from './tokenize.js';
 
 /** A section label and the phrases kept as its topic's keywords. */
@@ -245,6 +245,17 @@ function cutTail(stats: ReadonlyMap<string, PhraseStats>, s: PhraseStats): boole
   );
 }
 
+/** Whether `q` is `r` with one word before it, said by as many members, in as many titles. */
+function longerName(
+  q: { s: PhraseStats; coverage: number; headline: number },
+  r: { s: PhraseStats; coverage: number; headline: number },
+): boolean {
+  const n = r.s.words.length;
+  if (q.s.words.length !== n + 1 || q.coverage < r.coverage || q.headline < r.headline) return false;
+  for (let i = 0; i < n; i += 1) if (q.s.words[i + 1] !== r.s.words[i]) return false;
+  return true;
+}
+
 /** Options of {@link chooseSectionLabel}. */
 export interface LabelOptions {
   /** Least share of the members that say the label (default {@link MIN_LABEL_COVERAGE}). */
@@ -282,7 +293,7 @@ export function chooseSectionLabel(
   const { minCoverage = MIN_LABEL_COVERAGE, minHeadline = MIN_HEADLINE, own, phraseOnly = false } = options;
   const inside = new Set(members);
   const within = new Set(context);
-  const ranked: { key: string; s: PhraseStats; score: number; coverage: number }[] = [];
+  const ranked: { key: string; s: PhraseStats; score: number; coverage: number; headline: number }[] = [];
   // forEach, not for-of: a run's first batch runs this interpreted, where every step of an
   // iterator allocates (a few hundred phrases, each set walked, for each cluster named).
   stats.forEach((s, key) => {
@@ -311,9 +322,16 @@ export function chooseSectionLabel(
     // The tail of a longer name ("Cache compression" of "KV cache compression") reads cut.
     const tail = isTail(s) ? 0.5 : 1;
     const score = coverage * precision * (0.35 + headline / members.length) * length * tail;
-    ranked.push({ key, s, score, coverage });
+    ranked.push({ key, s, score, coverage, headline });
   });
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1));
+  // A complete phrase that may head the section: no clash with a label in use, no cut tail, and
+  // complete where its own papers say it.
+  const headsAs = (r: (typeof ranked)[number]): boolean => {
+    if (used.some((u) => labelsClash(u, r.s.words)) || cutTail(stats, r.s)) return false;
+    const mine = own?.get(r.key);
+    return !(mine && mine.complete < 0.5 * mine.count);
+  };
   const keywords: string[] = [];
   const keys: string[] = [];
   let chosen: SectionLabel | undefined;
@@ -324,16 +342,24 @@ export function chooseSectionLabel(
       keywords.push(surface.toLowerCase());
       keys.push(r.key);
     }
-    if (chosen || used.some((u) => labelsClash(u, r.s.words))) continue;
-    if (cutTail(stats, r.s)) continue;
-    const mine = own?.get(r.key);
-    if (mine && mine.complete < 0.5 * mine.count) continue;
+    if (chosen || !headsAs(r)) continue;
+    // Every member that says it says it after one same word (not a generic one), in its title
+    // too: the longer name heads them ("Energetic particle events", not "Particle events" of
+    // "solar energetic particle events").
+    const head =
+      ranked.find(
+        (q) =>
+          longerName(q, r) &&
+          !isGeneric(q.s.words.slice(0, 1)) &&
+          isCompletePhrase(q.s, bestSurface(q.s)) &&
+          headsAs(q),
+      ) ?? r;
     chosen = {
-      label: sectionHeading(r.s, options.names),
-      words: r.s.words,
+      label: sectionHeading(head.s, options.names),
+      words: head.s.words,
       keywords,
       keys,
-      coverage: r.coverage,
+      coverage: head.coverage,
     };
   }
   return chosen;

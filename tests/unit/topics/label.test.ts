@@ -168,10 +168,11 @@ describe('chooseSectionLabel', () => {
 describe('no heading on the tail of a name cut off', () => {
   // A sub-section of "Software testing" beside "Test generation" read "Case generation": every
   // paper says "test case generation", and the whole phrase clashed with the heading in use.
-  const label = (titles: string[], used: string[]) => {
+  const label = (titles: string[], used: string[], members?: number[]) => {
     const stats = collectPhrases(titles.map((title) => ({ title, keywords: [], summary: '' })));
     const all = titles.map((_, i) => i);
-    return chooseSectionLabel(stats, all, all, used.map(labelWords))?.label;
+    // `members` of a larger batch: the phrase statistics are the batch's, the section its own.
+    return chooseSectionLabel(stats, members ?? all, members ?? all, used.map(labelWords))?.label;
   };
   const testing = [
     'Automated test case generation for GUI applications',
@@ -197,8 +198,32 @@ describe('no heading on the tail of a name cut off', () => {
       used: [],
       expected: 'Field theory',
     },
-  ])('$name', ({ titles, used, expected }) => {
-    expect(label(titles, used)).toBe(expected);
+    {
+      // An all-archives letter's two solar papers read "Particle events": the tail of the name
+      // both titles say, which one abstract also says once after "the".
+      name: 'the longer name every paper says in its title, the shorter also said alone once',
+      titles: [
+        'Multi-spacecraft observations of the decay phase of solar energetic particle events',
+        'Detection asymmetry in solar energetic particle events',
+        'Timing of the particle event onsets',
+      ],
+      members: [0, 1],
+      used: [],
+      expected: 'Energetic particle events',
+    },
+    {
+      name: 'not a longer name of a generic word before it',
+      titles: [
+        'Efficient group testing for DNA screening',
+        'Efficient group testing with noisy tests',
+        'Group testing bounds',
+      ],
+      members: [0, 1],
+      used: [],
+      expected: 'Group testing',
+    },
+  ])('$name', ({ titles, used, expected, members }) => {
+    expect(label(titles, used, members)).toBe(expected);
   });
 });
 
