@@ -142,6 +142,8 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['Multiagent Systems Powered by Large Language Models', 'llm-agents'],
     ['Multiagent Reinforcement Learning for Traffic Signal Control', 'reinforcement-learning'],
     ['RL Post-Training Teaches Models to Reason', 'reasoning-rl'],
+    ['Video-Language Models for Egocentric Understanding', 'video-understanding'],
+    ['Accelerating Materials Discovery with Graph Networks', 'ai-for-science'],
   ])('"%s" joins %s', (title, slug) => {
     expect(joins(title)).toBe(slug);
   });
