@@ -144,6 +144,10 @@ describe('the shipped catalogue: a title joins the topic it names', () => {
     ['RL Post-Training Teaches Models to Reason', 'reasoning-rl'],
     ['Video-Language Models for Egocentric Understanding', 'video-understanding'],
     ['Accelerating Materials Discovery with Graph Networks', 'ai-for-science'],
+    // A part's name that says its topic outright is the topic's too.
+    ['Rotary Position Embeddings Revisited', 'long-context'],
+    ['Scaling Test-Time Compute Optimally', 'reasoning-rl'],
+    ['Concise Reasoning via Length Penalties', 'reasoning-rl'],
   ])('"%s" joins %s', (title, slug) => {
     expect(joins(title)).toBe(slug);
   });
