@@ -77,6 +77,26 @@ export function groupAsRun(papers: PaperText[]): ReturnType<typeof groupPapers> 
   });
 }
 
+/**
+ * A letter of tests/fixtures/topics (see {@link readArxivFixture}) grouped as a run groups it
+ * (see {@link groupAsRun}), with its section of a heading and its "More papers" at hand.
+ */
+export function groupFixtureAsRun(file: string): {
+  letter: PaperText[];
+  groups: ReturnType<typeof groupPapers>['groups'];
+  section: (label: string) => TopicGroup | undefined;
+  other: TopicGroup | undefined;
+} {
+  const letter = readArxivFixture(file);
+  const { groups } = groupAsRun(letter);
+  return {
+    letter,
+    groups,
+    section: (label) => groups.find((g) => g.topic.label === label),
+    other: groups.find((g) => g.topic.slug === OTHER_TOPIC.slug),
+  };
+}
+
 /** The demo samples (all 107, merged as a run does, with their arXiv categories) and judgements. */
 export async function loadPlacementDemo(): Promise<JudgedPaper[]> {
   const accept = new Map(readJudged('placement-demo.jsonl').map((r) => [String(r.id), strings(r.accept)]));

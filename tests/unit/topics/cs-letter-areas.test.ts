@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionBounds } from '../../../src/domain/index.js';
-import { OTHER_TOPIC } from '../../../src/topics/index.js';
-import { groupAsRun, readArxivFixture } from '../../helpers/placement.js';
+import { groupFixtureAsRun } from '../../helpers/placement.js';
 
 /**
  * Issue #12, short arXiv cs letters: "More papers" at most ~15% while the letter stays within its
@@ -13,10 +12,8 @@ describe('a 39-paper cs letter: its vision sections read as "Computer vision"', 
   // tests/fixtures/topics/cs-letter-vision-area.jsonl: "Image generation and editing" of five
   // (over the letter's average section) and "3D vision" of two, with three vision papers in
   // "More papers" beside them: place recognition, X-ray item detection, human motion generation.
-  const letter = readArxivFixture('cs-letter-vision-area.jsonl');
-  const { groups } = groupAsRun(letter);
-  const vision = groups.find((g) => g.topic.label === 'Computer vision');
-  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+  const { letter, groups, section, other } = groupFixtureAsRun('cs-letter-vision-area.jsonl');
+  const vision = section('Computer vision');
 
   it('holds the image generation, 3D and left-over vision papers under one heading', () => {
     expect(vision?.paperIds).toEqual(
@@ -57,9 +54,7 @@ describe('a 43-paper cs letter: two papers of a class make its section', () => {
   // section of two once needed), the room "Computer vision" frees reads "Computer systems" (a
   // chiplet training system, cs.AR; a quantized safeguard model, cs.DC) and "Theory of computing"
   // (cs.LO, cs.DS) rather than leaving their papers in "More papers" (14 -> 9 of 43).
-  const letter = readArxivFixture('cs-letter-two-paper-classes.jsonl');
-  const { groups } = groupAsRun(letter);
-  const section = (label: string) => groups.find((g) => g.topic.label === label);
+  const { letter, groups, section, other } = groupFixtureAsRun('cs-letter-two-paper-classes.jsonl');
 
   it('reads "Computer systems" and "Theory of computing" of two papers each', () => {
     expect(section('Computer systems')?.paperIds.sort()).toEqual(['2407.05784', '2411.17713']);
@@ -67,7 +62,6 @@ describe('a 43-paper cs letter: two papers of a class make its section', () => {
   });
 
   it('keeps "More papers" under a quarter of the letter, within its sections', () => {
-    const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
     expect(other?.paperIds.length).toBeLessThanOrEqual(9);
     expect(groups.length).toBeLessThanOrEqual(sectionBounds(letter.length)[1]);
     for (const g of groups) expect(g.paperIds.length).toBeGreaterThanOrEqual(2);
@@ -79,10 +73,8 @@ describe('a 24-paper cs letter: its one vision section takes the vision papers o
   // papers", a text-to-image paper (it names "Image generation and editing") and a cs.CV paper
   // that names no topic: one paper naming another topic of the area was too few to read the
   // section under the area's heading, though the cs.CV paper would join it there too.
-  const letter = readArxivFixture('cs-letter-vision-strays.jsonl');
-  const { groups } = groupAsRun(letter);
-  const vision = groups.find((g) => g.topic.label === 'Computer vision');
-  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+  const { letter, groups, section, other } = groupFixtureAsRun('cs-letter-vision-strays.jsonl');
+  const vision = section('Computer vision');
 
   it('reads "Computer vision" with the 3D, text-to-image and face papers', () => {
     expect(vision?.paperIds.sort()).toEqual([

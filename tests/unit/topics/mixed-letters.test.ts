@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sectionBounds } from '../../../src/domain/index.js';
-import { OTHER_TOPIC } from '../../../src/topics/index.js';
-import { groupAsRun, readArxivFixture } from '../../helpers/placement.js';
+import { groupFixtureAsRun } from '../../helpers/placement.js';
 
 /**
  * Issue #12: a paper that plainly names a topic reads in the letter's section of that topic's
@@ -12,10 +11,7 @@ import { groupAsRun, readArxivFixture } from '../../helpers/placement.js';
  * and knowledge distillation" and "Multilingual NLP".
  */
 describe('a mixed 40-paper letter: papers that name a topic of an area read under its heading', () => {
-  const letter = readArxivFixture('mixed-letter-area-strays.jsonl');
-  const { groups } = groupAsRun(letter);
-  const section = (label: string) => groups.find((g) => g.topic.label === label);
-  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+  const { letter, groups, section, other } = groupFixtureAsRun('mixed-letter-area-strays.jsonl');
 
   it.each([
     ['Robotics and autonomous driving', '2411.17376', 'autonomous-driving'], // RealTraj: pedestrian trajectory forecasting
@@ -54,9 +50,7 @@ describe('a mixed 40-paper letter: papers that name a topic of an area read unde
  * generation and editing".
  */
 describe('a mixed 70-paper letter: a paper that names no topic goes to its class home', () => {
-  const letter = readArxivFixture('mixed-letter-class-home.jsonl');
-  const { groups } = groupAsRun(letter);
-  const section = (label: string) => groups.find((g) => g.topic.label === label);
+  const { section } = groupFixtureAsRun('mixed-letter-class-home.jsonl');
 
   it('reads the weed-detection paper (cs.CV) under "Visual recognition"', () => {
     expect(section('Visual recognition')?.paperIds).toContain('2411.18513');
@@ -82,10 +76,7 @@ describe('a mixed 70-paper letter: a paper that names no topic goes to its class
  * seven in "More papers".
  */
 describe('a mixed 100-paper letter: an area section and a topic of its area read as one', () => {
-  const letter = readArxivFixture('mixed-letter-area-sections.jsonl');
-  const { groups } = groupAsRun(letter);
-  const section = (label: string) => groups.find((g) => g.topic.label === label);
-  const other = groups.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+  const { letter, groups, section, other } = groupFixtureAsRun('mixed-letter-area-sections.jsonl');
 
   it.each([
     ['2411.18162', 'multilingual-nlp'], // SentiXRL: multilingual emotion recognition
