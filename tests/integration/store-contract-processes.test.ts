@@ -1,7 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/index.js';
@@ -10,6 +11,7 @@ import { makeEdition, makePaper, makeSubscriber, T0 } from './store-contract-fix
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'paperpost-procs-'));
 const claimer = join(import.meta.dirname, 'store-contract-claimer.ts');
+const lockHolder = join(import.meta.dirname, 'store-contract-lock-holder.ts');
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -52,5 +54,20 @@ describe('sqlite store across processes', () => {
     const store = await createStore({ driver: 'sqlite', path });
     expect(await store.tables.countRows('deliveries')).toBe(0);
     await store.close();
+  });
+
+  it('opening a fresh file while another process holds its write lock waits for it instead of failing "database is locked"', async () => {
+    // Switching a file to WAL takes the write lock after reading the header; SQLite answers
+    // SQLITE_BUSY at once there (no busy timeout), which CI once saw as four processes raced.
+    const path = join(dir, 'held', 'new.db');
+    mkdirSync(dirname(path), { recursive: true });
+    const holder = spawn(process.execPath, ['--import', 'tsx', lockHolder, path, '600']);
+    const [line] = (await once(holder.stdout, 'data')) as [Buffer];
+    expect(line.toString()).toBe('locked\n');
+    const store = await createStore({ driver: 'sqlite', path });
+    expect(await store.tables.countRows('deliveries')).toBe(0);
+    await store.close();
+    const [code] = (await once(holder, 'close')) as [number];
+    expect(code).toBe(0);
   });
 });
