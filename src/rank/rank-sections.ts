@@ -244,8 +244,9 @@ function takeByRank(
 
 /**
  * Sections by their best paper (the larger section first when those score alike), a topic's split
- * parts (sections carrying `parent`) kept together where the best of them stands; the catch-all
- * closes the letter whatever its scores. In a letter no reader pushed (no upvotes, comments or
+ * parts (sections carrying `parent`) kept together where the best of them stands; the rest of a
+ * subject ("Other computer vision") after the subjects' sections, and the catch-all closes the
+ * letter whatever its scores. In a letter no reader pushed (no upvotes, comments or
  * second source: listings), the larger section leads whatever its papers' dates: the newest
  * listing of a day is no reason to open the letter on its subject.
  */
@@ -272,9 +273,11 @@ function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
   // its "Time series" of nine, not on a "Machine learning" of 27 papers on as many subjects.
   const bin = Number(a.topic.classCatchAll === true) - Number(b.topic.classCatchAll === true);
   if (bin !== 0) return bin;
-  // Of those, the rest of a field's sections ("Other mathematics") comes last: it is no class's.
-  const rest = (s: Section): number =>
-    Number(s.topic.classCatchAll === true && s.topic.label.startsWith('Other '));
+  // Of either kind, the rest of a subject comes after its sections: "Other mathematics" after the
+  // classes' sections (it is no class's), a broad area's "Other computer vision" after "3D vision"
+  // and the letter's other topics, however many papers it holds (a reader meets the subjects
+  // before their remainder, as an editor orders them).
+  const rest = (s: Section): number => Number(s.topic.label.startsWith('Other '));
   if (rest(a) !== rest(b)) return rest(a) - rest(b);
   // The section holding more of the edition leads, as an editor leads with the day's largest
   // subject: first when no reader pushed any paper, else when the best papers score alike.

@@ -271,6 +271,32 @@ describe('rankSections', () => {
     expect(order(listing, field)).toEqual(['mathematics', 'time-series', 'other']);
   });
 
+  it('puts the rest of a broad area ("Other computer vision") after the letter\'s topics, however large', () => {
+    // A broad letter: "Other computer vision" holds the most papers and the day's best paper, and
+    // still follows "3D vision" and the other topics; "More papers" closes the letter.
+    const rest: TopicGroup = {
+      topic: { ...topic('computer-vision'), label: 'Other computer vision' },
+      paperIds: ['v1', 'v2', 'v3', 'v4', 'v5'],
+    };
+    const groups = [
+      rest,
+      group('3d-vision', ['d1', 'd2', 'd3']),
+      group('robotics', ['r1', 'r2']),
+      group('other', ['o1']),
+    ];
+    const ids = groups.flatMap((g) => g.paperIds);
+    const order = (papers: Paper[]) =>
+      rankSections(groups, papers, OPTIONS).sections.map((s) => s.topic.slug);
+    const listing = ids.map((id, i) => ({
+      ...paper(id),
+      sources: ['arxiv'],
+      published: new Date(NOW.getTime() - (i + 1) * 60_000).toISOString(),
+    }));
+    expect(order(listing)).toEqual(['3d-vision', 'robotics', 'computer-vision', 'other']);
+    const pushed = ids.map((id) => paper(id, id === 'v1' ? 50 : 1));
+    expect(order(pushed)).toEqual(['3d-vision', 'robotics', 'computer-vision', 'other']);
+  });
+
   it('closes a letter of one field on the rest of its classes, before "More papers"', () => {
     // A mathematician's listing: "Other mathematics" (the papers of classes with no section of
     // their own) holds the most papers and the day's best, and still follows every class's section.
