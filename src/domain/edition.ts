@@ -105,8 +105,12 @@ export function countEdition(edition: Edition): EditionCounts {
   };
 }
 
-/** "10 topics and More papers" (the letter's sections, as the CLI names them). */
+/**
+ * "10 topics and More papers" (the letter's sections, as the CLI names them); "More papers only"
+ * for a letter of papers on as many subjects (a quiet day of five papers, one paper of a feed).
+ */
 export function describeSections(counts: Pick<EditionCounts, 'topics' | 'catchAll'>): string {
+  if (counts.topics === 0 && counts.catchAll) return 'More papers only';
   const topics = `${counts.topics} ${counts.topics === 1 ? 'topic' : 'topics'}`;
   return counts.catchAll ? `${topics} and More papers` : topics;
 }

@@ -48,7 +48,8 @@ describe('describeSections', () => {
   it.each([
     [10, true, '10 topics and More papers'],
     [1, false, '1 topic'],
-    [0, true, '0 topics and More papers'],
+    [0, true, 'More papers only'],
+    [0, false, '0 topics'],
     [4, false, '4 topics'],
   ])('%i topics, catch-all %s -> %s', (topics, catchAll, text) => {
     expect(describeSections({ topics, catchAll })).toBe(text);
