@@ -371,8 +371,8 @@ export function chooseSectionLabel(
  * its object ("Generate test" of "generate test cases", where the papers say "test generation":
  * one key, "generate" and "generation"; "Testing software" beside "software testing"). No
  * heading: the arXiv testing feed's letter read "Generate test" over a mutation-testing paper and
- * a test-input generator (the headings scan of 150 seeded letters: that heading alone changed;
- * bench:topics identical).
+ * a test-input generator (the headings scan, 60 seeded letters of each of six feeds: that heading
+ * alone changed; bench:topics identical).
  */
 function invertedCompound(stats: ReadonlyMap<string, PhraseStats>, s: PhraseStats): boolean {
   if (s.words.length !== 2) return false;

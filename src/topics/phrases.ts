@@ -419,8 +419,8 @@ export function headingSurface(s: PhraseStats): string {
  * Share of a phrase's uses in the plural that heads its section in the plural (see headingSurface).
  * A tenth, not a third: papers on one black hole each write "black hole" again and again ("the
  * black hole's shadow", "a rotating black hole") and the plural once or twice, and an editor still
- * heads their section "Black holes"; at a third the headings scan (150 seeded letters of five
- * feeds) read "Black hole", "Domain wall", "Magnetic field" and "Accretion flow" over sections of
+ * heads their section "Black holes"; at a third the headings scan (60 seeded letters of each of
+ * six feeds) read "Black hole", "Domain wall", "Magnetic field" and "Accretion flow" over sections of
  * two to four papers. A plural said less often than that is a slip or another sense ("optimal
  * controls" among a section's "optimal control").
  */
