@@ -424,7 +424,10 @@ export function groupPapers(
   other = tryTrials(drafts, other, topics, -1, {
     change: (trial, left) => {
       const housed = new Set(trial.map((d) => sectionFamily(d)));
-      const naming = (a: TopicArea, said = false, plainly = false): number =>
+      // Papers of "More papers" naming a topic of the area that has no section: by their claim, or
+      // only those that name it plainly (`plainly`: owner), and only topics the area's heading
+      // says (`said`, see areaHeadingSays).
+      const naming = (a: TopicArea, { said = false, plainly = false } = {}): number =>
         left.filter((p) => {
           const t = (owner[p] ?? -1) >= 0 ? (owner[p] as number) : plainly ? -1 : (claim[p] ?? -1);
           const topic = t >= 0 ? (topics[t] as Topic) : undefined;
@@ -445,11 +448,11 @@ export function groupPapers(
         }).length;
       };
       const least = (a: TopicArea): number =>
-        a.topics.length <= STRAY_AREA_MAX && naming(a, true) >= 1 ? 1 : SWAP_GAIN;
+        a.topics.length <= STRAY_AREA_MAX && naming(a, { said: true }) >= 1 ? 1 : SWAP_GAIN;
       const under = left.length <= share;
       const open = opts.areas.filter((a) =>
         under
-          ? a.topics.length <= STRAY_AREA_MAX && naming(a, true, true) >= 1
+          ? a.topics.length <= STRAY_AREA_MAX && naming(a, { said: true, plainly: true }) >= 1
           : naming(a) + ofClass(a) >= least(a),
       );
       if (!mergeIntoArea(trial, topics, batch, open, curated, owner, claim, average, 'one')) return undefined;
