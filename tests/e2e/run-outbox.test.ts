@@ -171,6 +171,23 @@ describe('paperpost run on the embedded default (SQLite + file outbox)', () => {
     );
   }, 60_000);
 
+  it('says when no subscriber takes the letter of a frequency, and that no .eml was written', async () => {
+    // Readers of the daily letter only (as the demo's): a weekly run renders the preview for no one.
+    const other = tempProject({ ...config, seedSubscribers: config.seedSubscribers.slice(0, 1) });
+    const human = await runCli(['run', '--frequency', 'weekly'], { cwd: other });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^ledger: 0 deliveries, 1 variant; no subscriber takes the weekly letter$/m);
+    expect(human.stdout).toMatch(
+      /The letter is in \S+\/ \(preview\.html; it went to no reader, so no \.eml\)\./,
+    );
+    const outbox = path.join(other, 'data', 'outbox');
+    const [edition] = readdirSync(outbox).filter((d) => d.endsWith('-weekly'));
+    expect(edition).toBeDefined();
+    const files = readdirSync(path.join(outbox, edition as string));
+    expect(files).toContain('preview.html');
+    expect(files.filter((f) => f.endsWith('.eml'))).toEqual([]);
+  }, 60_000);
+
   // Regression (issue 14): on a terminal `npm start` printed ~24 lines of log records before the
   // summary and the List-Unsubscribe warning twice.
   it.skipIf(!existsSync('/usr/bin/script'))(

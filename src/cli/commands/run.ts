@@ -127,9 +127,13 @@ export function formatSummary(
       `ledger: ${created} ${created === 1 ? 'delivery' : 'deliveries'}, ${variants} ${variants === 1 ? 'variant' : 'variants'}` +
         (skipped > 0
           ? `; ${skipped} skipped: nothing of ${skipped === 1 ? "that reader's" : 'their'} topics in this edition`
-          : ''),
+          : created === 0
+            ? `; no subscriber takes the ${s.frequency} letter`
+            : ''),
     );
   }
+  // Mails written: none when no reader takes this letter, or none of them got anything of theirs.
+  const mailed = s.ledger ? s.ledger.created - s.ledger.skipped : 0;
   if (s.delivery) {
     const d = s.delivery;
     lines.push(
@@ -142,7 +146,9 @@ export function formatSummary(
     for (const warning of s.outbox.warnings) lines.push(`warning: ${warning}`);
     lines.push(
       '',
-      `The letter is in ${s.outbox.dir}/ (preview.html, and one .eml per reader it went to).`,
+      mailed > 0
+        ? `The letter is in ${s.outbox.dir}/ (preview.html, and one .eml per reader it went to).`
+        : `The letter is in ${s.outbox.dir}/ (preview.html; it went to no reader, so no .eml).`,
       `Next: open ${pathToFileURL(s.outbox.preview).href} in a browser to read it,`,
       '      or run `npx paperpost preview` to see every variant live and `npx paperpost serve` for the site.',
     );
