@@ -861,7 +861,7 @@ export function mergeIntoArea(
   // the classes' topic (an approved "Computer vision" keeps its readers and its name).
   const restOf = (d: Draft, area: TopicArea): boolean =>
     mode === 'wide' &&
-    ((d.area !== undefined && d.topic.slug === area.slug) ||
+    (isAreaSection(d, area) ||
       (d.classes !== undefined &&
         !d.area &&
         topicOrigin(d.topic) === 'discovered' &&
@@ -877,14 +877,7 @@ export function mergeIntoArea(
   for (const area of areas) {
     // The area's sections, all of its topics themselves (no part, no area section of it):
     // "Computer vision" beside "Visual recognition" would read as two headings of one subject.
-    const inArea = drafts.filter((d) => {
-      const family = sectionFamily(d);
-      return (
-        area.topics.includes(family) ||
-        (d.area !== undefined && d.topic.slug === area.slug) ||
-        restOf(d, area)
-      );
-    });
+    const inArea = drafts.filter((d) => ofArea(d, area) || restOf(d, area));
     const [a, b] = inArea.sort(
       (x, y) => x.members.length - y.members.length || (x.topic.slug < y.topic.slug ? -1 : 1),
     );
@@ -968,6 +961,16 @@ export function mergeIntoArea(
   return true;
 }
 
+/** A section of a broad area: of one of its topics (or a part of one), or the area's own section. */
+function ofArea(d: Draft, area: TopicArea): boolean {
+  return area.topics.includes(sectionFamily(d)) || isAreaSection(d, area);
+}
+
+/** The area's own section (see mergeIntoArea): papers of its topics under the area's heading. */
+function isAreaSection(d: Draft, area: TopicArea): boolean {
+  return d.area !== undefined && d.topic.slug === area.slug;
+}
+
 /**
  * Whether a broad area's heading says a topic of it: a word of the topic's label, not a generic
  * one, is a word of the area's ("Code generation" in "Agents and code generation", "Information
@@ -1028,9 +1031,7 @@ export function houseStrays(
   let left = [...other];
   for (const area of areas) {
     if (area.topics.length > STRAY_AREA_MAX) continue;
-    const inArea = drafts.filter(
-      (d) => area.topics.includes(sectionFamily(d)) || (d.area !== undefined && d.topic.slug === area.slug),
-    );
+    const inArea = drafts.filter((d) => ofArea(d, area));
     const d = inArea[0];
     if (inArea.length !== 1 || !d || d.area || d.classes || d.source < 0) continue;
     const own = sectionFamily(d);
