@@ -8,7 +8,14 @@ import type {
   TopicGroup,
   WebOnlyGroup,
 } from '../domain/index.js';
-import { type RankOptions, rankPapers, rankSections, upvotesPerDay, windowEnd } from '../rank/index.js';
+import {
+  type Followed,
+  type RankOptions,
+  rankPapers,
+  rankSections,
+  upvotesPerDay,
+  windowEnd,
+} from '../rank/index.js';
 import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
 import { editionDay } from './source-plan.js';
 import type { RunOptions, RunStore } from './types.js';
@@ -44,9 +51,17 @@ export function groupingPoolSize(config: Readonly<RunOptions>, candidates = 0): 
 /** Candidates up to this multiple of the grouping pool are all grouped (see groupingPoolSize). */
 const POOL_SLACK = 1.5;
 
+/**
+ * The arXiv categories a letter follows: those its arXiv RSS sources name (`categories`). Of papers
+ * no reader pushed, their own come before the papers cross-listed into them (see `crossListed`).
+ */
+export function followedCategories(config: Pick<RunOptions, 'sources'>): Followed {
+  return new Set(config.sources.flatMap((s) => (s.kind === 'arxiv-rss' ? (s.categories ?? []) : [])));
+}
+
 /** How an edition ranks, from the config: its weights and caps, ages counted back from `now`. */
 export function rankOptionsFor(
-  config: Pick<RunOptions, 'rank' | 'limits'>,
+  config: Pick<RunOptions, 'rank' | 'limits' | 'sources'>,
   now: Date,
   windowHours?: number,
 ): RankOptions {
@@ -56,6 +71,7 @@ export function rankOptionsFor(
     weights: config.rank,
     maxPerEdition: config.limits.maxPapersPerEdition,
     maxPerSection: config.limits.maxPapersPerSection,
+    followed: followedCategories(config),
   };
 }
 
@@ -133,7 +149,7 @@ async function readCandidates(
   const withGrowth = await withUpvoteGrowth(store, candidates, now);
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
-  const ranking = rankPapers(withGrowth, end, config.rank, windowHours);
+  const ranking = rankPapers(withGrowth, end, config.rank, windowHours, followedCategories(config));
   const pool = await withAbstracts(store, ranking.slice(0, groupingPoolSize(config, ranking.length)));
   return {
     pool,

@@ -1,6 +1,8 @@
 export { explainScore, formatScoreParts, type ScoreExplanation } from './explain-score.js';
 export {
   comparePapers,
+  crossListed,
+  type Followed,
   type RankOptions,
   type RankResult,
   rankPapers,

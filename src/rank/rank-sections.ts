@@ -13,6 +13,8 @@ export interface RankOptions {
   maxPerEdition: number;
   /** Papers kept per section; the rest are counted in `Section.more`. */
   maxPerSection: number;
+  /** The arXiv categories the letter follows: their own papers before cross-lists (see {@link crossListed}). */
+  followed?: Followed;
 }
 
 /** Ranked sections and the number of papers cut by the per-edition cap. */
@@ -25,20 +27,54 @@ export interface RankResult {
   caps: EditionCaps;
 }
 
-/** Higher score first, then id, so equal scores always come out in the same order. */
-export function comparePapers(a: RankedPaper, b: RankedPaper): number {
+/**
+ * The arXiv categories (or whole archives: "astro-ph") a letter follows, as its arXiv RSS sources
+ * name them (`categories` in the config; see build-edition.ts `followedCategories`).
+ */
+export type Followed = ReadonlySet<string>;
+
+/**
+ * true for a paper cross-listed into a category the letter follows: it carries a followed category
+ * (or one of a followed archive), but its primary category, the first, is of no followed one (an
+ * eess.SP paper on EEG signals that also lists cs.LG, in a cs.LG letter). A paper with no followed
+ * category at all (another source's) is no cross-list; nor is any paper when nothing is followed.
+ */
+export function crossListed(paper: Pick<Paper, 'categories'>, followed: Followed | undefined): boolean {
+  if (followed === undefined || followed.size === 0) return false;
+  const [primary, ...others] = paper.categories;
+  if (primary === undefined || follows(followed, primary)) return false;
+  return others.some((c) => follows(followed, c));
+}
+
+function follows(followed: Followed, category: string): boolean {
+  const dot = category.indexOf('.');
+  return followed.has(category) || (dot > 0 && followed.has(category.slice(0, dot)));
+}
+
+/**
+ * Higher score first; of equal scores (papers no reader pushed, as a day's arXiv listing, whose
+ * scores differ by their dates alone), a followed category's own papers before its cross-lists,
+ * as arXiv's listing pages put new submissions before cross-lists (see {@link crossListed}); then
+ * id, so equal papers always come out in the same order.
+ */
+export function comparePapers(a: RankedPaper, b: RankedPaper, followed?: Followed): number {
   if (b.score.total !== a.score.total) return b.score.total - a.score.total;
+  const cross = Number(crossListed(a, followed)) - Number(crossListed(b, followed));
+  if (cross !== 0) return cross;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Ranks every paper of a list at the window's end `now`, best first. */
+/** Ranks every paper of a list at the window's end `now`, best first (see {@link comparePapers}). */
 export function rankPapers(
   papers: Paper[],
   now: Date,
   weights: RankWeights,
   windowHours?: number,
+  followed?: Followed,
 ): RankedPaper[] {
-  return papers.map((p) => ({ ...p, score: scorePaper(p, now, weights, windowHours) })).sort(comparePapers);
+  return papers
+    .map((p) => ({ ...p, score: scorePaper(p, now, weights, windowHours) }))
+    .sort((a, b) => comparePapers(a, b, followed));
 }
 
 export { CATCH_ALL_SLUG };
@@ -83,7 +119,7 @@ export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankO
       return paper;
     });
     if (ranked.length === 0) continue;
-    const all = rankPapers(ranked, options.now, options.weights, options.windowHours);
+    const all = rankPapers(ranked, options.now, options.weights, options.windowHours, options.followed);
     const close = new Set(group.closeOnly ?? []);
     const standing = close.size === 0 ? all : byStanding(all, close);
     const titled = new Set(listing ? (group.titled ?? []) : []);
@@ -93,7 +129,7 @@ export function rankGroups(groups: TopicGroup[], papers: Paper[], options: RankO
         : [...standing.filter((p) => titled.has(p.id)), ...standing.filter((p) => !titled.has(p.id))];
     sections.push({ topic: group.topic, papers, more: 0 });
   }
-  return orderSections(sections);
+  return orderSections(sections, options.followed);
 }
 
 /**
@@ -129,7 +165,13 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     const kept = section.papers.slice(0, cap);
     return { topic: section.topic, papers: kept, more: section.papers.length - kept.length };
   });
-  const taken = takeByRank(sections, caps.perEdition, Math.min(2, caps.perSection), letterSections(caps));
+  const taken = takeByRank(
+    sections,
+    caps.perEdition,
+    Math.min(2, caps.perSection),
+    letterSections(caps),
+    options.followed,
+  );
   let more = 0;
   const capped: Section[] = [];
   sections.forEach((section, i) => {
@@ -142,7 +184,7 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     }
     capped.push({ ...section, papers: papersKept, more: sectionMore });
   });
-  return { sections: orderSections(capped), more, topicSections, caps };
+  return { sections: orderSections(capped, options.followed), more, topicSections, caps };
 }
 
 /** Letters of fewer papers than this open every section they have room for (see {@link letterSections}). */
@@ -163,14 +205,16 @@ export function letterSections(caps: EditionCaps): number {
  * In a letter no reader pushed (arXiv listings: no upvotes, comments or second source, so its
  * papers' scores say little), the `limit` sections (the catch-all apart) holding most of the
  * edition, by index: those open first when the letter opens only so many (see
- * {@link letterSections}); none in a letter readers pushed, where rank decides.
+ * {@link letterSections}); none in a letter readers pushed, where rank decides. A section led
+ * by a paper cross-listed into the letter's categories (see {@link ledByCrossList}) is none of
+ * them: it opens by rank, after the followed categories' own papers.
  */
-function largest(sections: readonly Section[], limit: number): number[] {
+function largest(sections: readonly Section[], limit: number, followed?: Followed): number[] {
   if (!Number.isFinite(limit) || sections.some((s) => s.papers.some(pushedByReaders))) return [];
   const size = (s: Section): number => s.papers.length + s.more;
   const order = sections
     .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.topic.slug !== CATCH_ALL_SLUG)
+    .filter(({ s }) => s.topic.slug !== CATCH_ALL_SLUG && !ledByCrossList(s, followed))
     .sort((a, b) => size(b.s) - size(a.s) || a.i - b.i);
   return order
     .slice(0, limit)
@@ -192,6 +236,7 @@ function takeByRank(
   budget: number,
   minShown: number,
   maxOpen = Number.POSITIVE_INFINITY,
+  followed?: Followed,
 ): number[] {
   const taken = sections.map(() => 0);
   // A section is taken in its own order (see byStanding): a paper counts the lowest score of
@@ -207,7 +252,7 @@ function takeByRank(
     .sort(
       (a, b) =>
         b.standing - a.standing ||
-        (a.s === b.s ? a.index - b.index : comparePapers(a.paper, b.paper) || a.s - b.s),
+        (a.s === b.s ? a.index - b.index : comparePapers(a.paper, b.paper, followed) || a.s - b.s),
     );
   let left = budget;
   let open = 0;
@@ -235,7 +280,7 @@ function takeByRank(
     }
   };
   // A listing's largest sections open before any fills by rank (see largest).
-  for (const s of largest(sections, maxOpen)) openSection(s);
+  for (const s of largest(sections, maxOpen, followed)) openSection(s);
   take(maxOpen);
   // The open sections could not take the budget (a day of many small subjects): the next open.
   if (left > 0 && open >= maxOpen) take(Number.POSITIVE_INFINITY);
@@ -250,9 +295,9 @@ function takeByRank(
  * second source: listings), the larger section leads whatever its papers' dates: the newest
  * listing of a day is no reason to open the letter on its subject.
  */
-export function orderSections(sections: readonly Section[]): Section[] {
+export function orderSections(sections: readonly Section[], followed?: Followed): Section[] {
   const sizeFirst = !sections.some((s) => s.papers.some(pushedByReaders));
-  const compare = (a: Section, b: Section): number => compareSections(a, b, sizeFirst);
+  const compare = (a: Section, b: Section): number => compareSections(a, b, sizeFirst, followed);
   const family = (s: Section): string => s.topic.parent ?? s.topic.slug;
   const lead = new Map<string, Section>();
   for (const s of [...sections].sort(compare)) if (!lead.has(family(s))) lead.set(family(s), s);
@@ -264,7 +309,17 @@ export function orderSections(sections: readonly Section[]): Section[] {
   });
 }
 
-function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
+/**
+ * true for a section whose best paper is cross-listed into the letter's categories (see
+ * {@link crossListed}): of papers that score alike own papers come first, so in a listing of one
+ * date such a section holds cross-lists alone.
+ */
+function ledByCrossList(s: Section, followed: Followed | undefined): boolean {
+  const best = s.papers[0];
+  return best !== undefined && crossListed(best, followed);
+}
+
+function compareSections(a: Section, b: Section, sizeFirst: boolean, followed?: Followed): number {
   // The catch-all section ("More papers", slug "other") closes the letter whatever its scores.
   const last = Number(a.topic.slug === CATCH_ALL_SLUG) - Number(b.topic.slug === CATCH_ALL_SLUG);
   if (last !== 0) return last;
@@ -282,13 +337,19 @@ function compareSections(a: Section, b: Section, sizeFirst: boolean): number {
   // The section holding more of the edition leads, as an editor leads with the day's largest
   // subject: first when no reader pushed any paper, else when the best papers score alike.
   const size = (s: Section): number => s.papers.length + s.more;
-  if (sizeFirst && size(a) !== size(b)) return size(b) - size(a);
+  if (sizeFirst) {
+    // A listing's section led by a cross-list (of one date, it holds cross-lists alone) follows
+    // those of the followed categories' own papers, as arXiv lists cross-lists after new ones.
+    const cross = Number(ledByCrossList(a, followed)) - Number(ledByCrossList(b, followed));
+    if (cross !== 0) return cross;
+    if (size(a) !== size(b)) return size(b) - size(a);
+  }
   const pa = a.papers[0];
   const pb = b.papers[0];
   if (pa && pb && pb.score.total !== pa.score.total) return pb.score.total - pa.score.total;
   if (size(a) !== size(b)) return size(b) - size(a);
   if (pa && pb) {
-    const c = comparePapers(pa, pb);
+    const c = comparePapers(pa, pb, followed);
     if (c !== 0) return c;
   }
   return a.topic.slug < b.topic.slug ? -1 : a.topic.slug > b.topic.slug ? 1 : 0;

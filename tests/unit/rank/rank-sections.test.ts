@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper, Topic, TopicGroup } from '../../../src/domain/index.js';
 import { PaperpostError } from '../../../src/domain/index.js';
-import { type RankOptions, rankSections } from '../../../src/rank/index.js';
+import { crossListed, type RankOptions, rankPapers, rankSections } from '../../../src/rank/index.js';
 
 const NOW = new Date('2026-06-12T12:00:00Z');
 const OPTIONS: RankOptions = {
@@ -28,6 +28,13 @@ function paper(id: string, upvotes = 0): Paper {
     links: { abs: null, pdf: null, code: null, hf: null },
   };
 }
+
+/** A paper of an arXiv listing (no votes, the one date all have) with its categories, primary first. */
+const listed = (id: string, categories: string[]): Paper => ({
+  ...paper(id),
+  categories,
+  sources: ['arxiv'],
+});
 
 const topic = (slug: string): Topic => ({
   slug,
@@ -403,6 +410,95 @@ describe('rankSections', () => {
     const tied = ['z', 'b', 'm', 'a'].map((id) => paper(id, 7));
     const r = rankSections([group('t2', ['z', 'm']), group('t1', ['b', 'a'])], tied, OPTIONS);
     expect(view(r).sections).toEqual(['t1:a,b+0', 't2:m,z+0']);
+  });
+
+  it("puts a followed category's own papers before its cross-lists when they score alike", () => {
+    // A cs.LG listing: one date, no votes. By ids alone the two eess.SP papers cross-listed into
+    // cs.LG ("a", "b") would lead and fill a letter with room for two.
+    const day = [
+      listed('a', ['eess.SP', 'cs.LG']),
+      listed('b', ['eess.SP', 'cs.AI', 'cs.LG']),
+      listed('c', ['cs.LG', 'stat.ML']),
+      listed('d', ['cs.LG']),
+    ];
+    const groups = [group('t', ['a', 'b', 'c', 'd'])];
+    const followed = new Set(['cs.LG']);
+    const short = { ...OPTIONS, maxPerSection: 2, followed };
+    expect(view(rankSections(groups, day, short)).sections).toEqual(['t:c,d+2']);
+    // The ranking a run pools its papers from, too; without followed categories, by id.
+    expect(rankPapers(day, NOW, OPTIONS.weights, undefined, followed).map((p) => p.id)).toEqual([
+      'c',
+      'd',
+      'a',
+      'b',
+    ]);
+    expect(view(rankSections(groups, day, { ...OPTIONS, maxPerSection: 2 })).sections).toEqual(['t:a,b+2']);
+    // Across sections as well: a letter with room for one paper of each takes their own papers.
+    const two = [group('s', ['a', 'c']), group('t', ['b', 'd'])];
+    const one = { ...OPTIONS, maxPerEdition: 2, maxPerSection: 1 };
+    expect(view(rankSections(two, day, { ...one, followed })).sections).toEqual(['s:c+1', 't:d+1']);
+    expect(view(rankSections(two, day, one)).sections).toEqual(['s:a+1', 't:b+1']);
+    // A score still decides first: an upvoted cross-list leads.
+    const pushed = day.map((p) => (p.id === 'b' ? { ...p, upvotes: 3 } : p));
+    expect(view(rankSections(groups, pushed, short)).sections).toEqual(['t:b,c+2']);
+  });
+
+  it("puts a listing's section of cross-lists after those of the followed category's own papers, however large", () => {
+    const day = [
+      ...['x1', 'x2', 'x3', 'x4'].map((id) => listed(id, ['eess.SP', 'cs.LG'])),
+      ...['a1', 'a2', 'b1', 'b2', 'b3'].map((id) => listed(id, ['cs.LG'])),
+    ];
+    const groups = [
+      group('x', ['x1', 'x2', 'x3', 'x4']),
+      group('a', ['a1', 'a2']),
+      group('b', ['b1', 'b2', 'b3']),
+    ];
+    const followed = new Set(['cs.LG']);
+    expect(view(rankSections(groups, day, { ...OPTIONS, followed })).sections).toEqual([
+      'b:b1,b2,b3+0',
+      'a:a1,a2+0',
+      'x:x1,x2,x3,x4+0',
+    ]);
+    // Without followed categories the largest leads, as before.
+    expect(view(rankSections(groups, day, OPTIONS)).sections[0]).toBe('x:x1,x2,x3,x4+0');
+    // A letter of 30 opens its seven largest sections first (see letterSections): six own sections
+    // of five and the cross-lists' four, not the own section of three, unless cs.LG is followed.
+    const own = ['s1', 's2', 's3', 's4', 's5', 's6'].map((slug) =>
+      group(
+        slug,
+        [1, 2, 3, 4, 5].map((k) => `${slug}-${k}`),
+      ),
+    );
+    const wide = [...own, group('t', ['t-1', 't-2', 't-3']), group('x', ['x1', 'x2', 'x3', 'x4'])];
+    const papers = [
+      ...day.filter((p) => p.id.startsWith('x')),
+      ...wide.flatMap((g) =>
+        g.paperIds.filter((id) => !id.startsWith('x')).map((id) => listed(id, ['cs.LG'])),
+      ),
+    ];
+    const opened = (options: RankOptions): string[] =>
+      rankSections(wide, papers, { ...options, maxPerEdition: 30 }).sections.map((s) => s.topic.slug);
+    expect(opened(OPTIONS)).toContain('x');
+    expect(opened({ ...OPTIONS, followed })).not.toContain('x');
+    expect(opened({ ...OPTIONS, followed })).toContain('t');
+  });
+
+  it.each([
+    { categories: ['eess.SP', 'cs.LG'], followed: ['cs.LG'], cross: true },
+    { categories: ['cs.LG', 'eess.SP'], followed: ['cs.LG'], cross: false },
+    // No followed category at all: another source's paper, not a cross-list.
+    { categories: ['hep-th', 'gr-qc'], followed: ['cs.LG'], cross: false },
+    // From Hugging Face: no categories.
+    { categories: [], followed: ['cs.LG'], cross: false },
+    // Nothing followed: a letter of other sources.
+    { categories: ['eess.SP', 'cs.LG'], followed: [], cross: false },
+    // A followed archive covers its classes.
+    { categories: ['astro-ph.GA', 'astro-ph.CO'], followed: ['astro-ph'], cross: false },
+    { categories: ['gr-qc', 'astro-ph.CO'], followed: ['astro-ph'], cross: true },
+    { categories: ['hep-th'], followed: ['hep-th'], cross: false },
+    { categories: ['math-ph', 'hep-th'], followed: ['hep-th'], cross: true },
+  ])('reads $categories as a cross-list into $followed: $cross', ({ categories, followed, cross }) => {
+    expect(crossListed({ categories }, new Set(followed))).toBe(cross);
   });
 
   it('leads with the larger section when the best papers score alike (a letter of listings)', () => {
