@@ -154,6 +154,16 @@ async function main(): Promise<void> {
       console.log(
         `of the grouping, the collector's pauses: ${ms(collector)} ms; per round ${collector.join(', ')} ms`,
       );
+    // The papers below the grouping pool, each read for the topic its title names (in the build
+    // stage, after the grouping).
+    const claims = pp.flatMap((t) => {
+      const c = /"titleClaims":\{"papers":(\d+),"claimed":(\d+),"ms":(\d+(?:\.\d+)?)\}/.exec(t.stderr);
+      return c ? [{ papers: Number(c[1]), claimed: Number(c[2]), ms: Number(c[3]) }] : [];
+    });
+    if (claims.length === pp.length)
+      console.log(
+        `title claims of the ${claims[0]?.papers} papers below the pool (${claims[0]?.claimed} name a topic): ${ms(claims.map((c) => c.ms))} ms`,
+      );
   } else console.log('inside each paperpost run: no "run timings" line (an older build?)');
 }
 

@@ -3,6 +3,7 @@ import type {
   Frequency,
   Paper,
   RankedPaper,
+  ScoreParts,
   Section,
   Topic,
   TopicGroup,
@@ -11,12 +12,13 @@ import type {
 import {
   type Followed,
   type RankOptions,
+  rankGroups,
   rankPapers,
   rankSections,
   upvotesPerDay,
   windowEnd,
 } from '../rank/index.js';
-import { groupPapers, OTHER_TOPIC, slugify } from '../topics/index.js';
+import { groupPapers, OTHER_TOPIC, slugify, titleClaims } from '../topics/index.js';
 import { editionDay } from './source-plan.js';
 import type { RunOptions, RunStore } from './types.js';
 
@@ -25,6 +27,16 @@ type EditionStore = Pick<RunStore, 'papers' | 'catalogue' | 'editions'>;
 
 /** How far back a frequency looks for papers it has not published yet (by first_seen). */
 const WINDOW_DAYS: Record<Frequency, number> = { daily: 3, weekly: 10 };
+
+/**
+ * The papers below the grouping pool read for the topic their titles name (see titleClaims), how
+ * many named one, and the wall time it took (logged at debug level by a run).
+ */
+export interface TitleClaimsTime {
+  papers: number;
+  claimed: number;
+  ms: number;
+}
 
 /** Papers grouped into topics and the wall time it took (logged at debug level by a run). */
 export interface GroupingTime {
@@ -35,7 +47,14 @@ export interface GroupingTime {
 }
 
 export type BuildResult =
-  | { status: 'built'; edition: Edition; candidates: number; newTopics: number; grouping: GroupingTime }
+  | {
+      status: 'built';
+      edition: Edition;
+      candidates: number;
+      newTopics: number;
+      grouping: GroupingTime;
+      titleClaims: TitleClaimsTime;
+    }
   | { status: 'skipped'; reason: string; candidates: number };
 
 /**
@@ -103,13 +122,19 @@ export type PlanResult =
       newTopics: number;
       candidates: number;
       grouping: GroupingTime;
+      titleClaims: TitleClaimsTime;
     }
   | { status: 'skipped'; reason: string; candidates: number };
 
-/** What an edition is planned from: its grouping pool, and of the other candidates their ids alone. */
+/**
+ * What an edition is planned from: its grouping pool, of the papers below it what their titles
+ * name a topic with, and of every candidate its id.
+ */
 interface Candidates {
   /** Ranked, best first: the pool grouping reads, with abstracts. */
   pool: RankedPaper[];
+  /** The papers below the pool, best first: id, title, categories and score alone. */
+  beyond: BeyondPool[];
   /** Every candidate's id, best first (the ranking), and as the store listed them. */
   rankedIds: string[];
   listedIds: string[];
@@ -150,9 +175,13 @@ async function readCandidates(
   // Only the best-scoring papers can reach the mail; grouping the rest would cost time for
   // nothing (1,500 arXiv papers a day). They are published with the edition (web version).
   const ranking = rankPapers(withGrowth, end, config.rank, windowHours, followedCategories(config));
-  const pool = await withAbstracts(store, ranking.slice(0, groupingPoolSize(config, ranking.length)));
+  const size = groupingPoolSize(config, ranking.length);
+  const pool = await withAbstracts(store, ranking.slice(0, size));
   return {
     pool,
+    beyond: ranking
+      .slice(size)
+      .map((p) => ({ id: p.id, title: p.title, categories: p.categories, score: p.score })),
     rankedIds: ranking.map((p) => p.id),
     listedIds: candidates.map((p) => p.id),
     end,
@@ -174,6 +203,7 @@ export async function planEdition(
   const read = await readCandidates(store, config, frequency, now);
   if ('skipped' in read) return { status: 'skipped', reason: read.skipped, candidates: read.candidates };
   const { pool, rankedIds, listedIds, end, windowHours } = read;
+  let beyond: BeyondPool[] = read.beyond;
   const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -186,11 +216,34 @@ export async function planEdition(
   });
   const grouping = { papers: pool.length, ms: Math.round(performance.now() - started), startedAt: started };
   const before = new Set(stored.map((t) => t.slug));
+  // The papers below the pool join the topic their titles name, for its readers and under its
+  // heading on the web (see joinByTitle); the letter is made of the pool alone.
+  const claimsStarted = performance.now();
+  const slugs = titleClaims(beyond, catalogue, config.applied ? { applied: config.applied } : {});
+  const named = beyond.flatMap((p, i) => {
+    const slug = slugs[i];
+    return slug === undefined ? [] : [{ id: p.id, slug, score: p.score }];
+  });
+  const titleClaimsTime = {
+    papers: beyond.length,
+    claimed: named.length,
+    ms: Math.round(performance.now() - claimsStarted),
+  };
+  beyond = [];
+  const claimed = await withScores(store, named);
+  const topicGroups = joinByTitle(grouped.groups, named, grouped.catalogue);
 
-  const ranked = rankSections(grouped.groups, pool, rankOptionsFor(config, end, windowHours));
+  const options = rankOptionsFor(config, end, windowHours);
+  const ranked = rankSections(grouped.groups, pool, options);
+  const topicSections =
+    claimed.length === 0 ? ranked.topicSections : rankGroups(topicGroups, [...pool, ...claimed], options);
   const shown = new Set(ranked.sections.flatMap((s) => s.papers.map((p) => p.id)));
-  const webOnly = arrangeWebOnly(rankedIds, shown, ranked.sections, grouped.groups);
-  const sections = withWebCounts(ranked.sections, webOnly);
+  const webOnly = arrangeWebOnly(rankedIds, shown, ranked.sections, topicGroups);
+  // The letter's sections with their topics as the joined papers left them: a web-only card of
+  // "More papers" says the topic its title names, as the pool's do.
+  const topicOf = new Map(topicGroups.map((g) => [g.topic.slug, g.topic]));
+  const letter = ranked.sections.map((s) => ({ ...s, topic: topicOf.get(s.topic.slug) ?? s.topic }));
+  const sections = withWebCounts(letter, webOnly);
   const overflowIds = listedIds.filter((id) => !shown.has(id));
   // The day it stands for, where its readers are: a 08:00 Tokyo letter is not dated the day before.
   const date = editionDay(config, frequency, slot);
@@ -203,7 +256,7 @@ export async function planEdition(
     more: overflowIds.length - sections.reduce((n, s) => n + s.more, 0),
     overflowIds,
     webOnly,
-    topicSections: withUngrouped(ranked.topicSections, rankedIds.length - pool.length),
+    topicSections: withUngrouped(topicSections, rankedIds.length - pool.length - claimed.length),
     caps: ranked.caps,
   };
   return {
@@ -213,7 +266,89 @@ export async function planEdition(
     newTopics: grouped.catalogue.filter((t) => !before.has(t.slug) && !t.userDefined).length,
     candidates: listedIds.length,
     grouping,
+    titleClaims: titleClaimsTime,
   };
+}
+
+/** A paper below the grouping pool, as its title claim reads it (see planEdition). */
+interface BeyondPool {
+  id: string;
+  title: string;
+  categories: string[];
+  score: ScoreParts;
+}
+
+/**
+ * The papers `named` (below the pool, each naming a topic in its title) read from the store with
+ * their abstracts, each with the score the ranking gave it.
+ */
+async function withScores(
+  store: EditionStore,
+  named: readonly { id: string; score: ScoreParts }[],
+): Promise<RankedPaper[]> {
+  if (named.length === 0) return [];
+  const scores = new Map(named.map((p) => [p.id, p.score]));
+  const papers = await store.papers.getPapers(named.map((p) => p.id));
+  return papers.flatMap((p) => {
+    const score = scores.get(p.id);
+    return score === undefined ? [] : [{ ...p, score }];
+  });
+}
+
+/**
+ * The groups with each paper below the grouping pool whose title names a topic (`claims`: its id
+ * and that topic's slug) added, where a reader of that topic finds it: in the topic's own section
+ * (its title names it: `titled`), else in the first of its parts' sections, else in the section
+ * whose cards already say that topic (a broad area's, "More papers", an arXiv class's:
+ * `paperTopics`), else in "More papers" with its card saying the topic, as a paper of the pool
+ * that names a topic without a section. New group objects; `groups` is not modified.
+ */
+export function joinByTitle(
+  groups: readonly TopicGroup[],
+  claims: readonly { id: string; slug: string }[],
+  topics: readonly Topic[],
+): TopicGroup[] {
+  const out: TopicGroup[] = groups.map((g) => ({
+    ...g,
+    paperIds: [...g.paperIds],
+    ...(g.titled ? { titled: [...g.titled] } : {}),
+  }));
+  if (claims.length === 0) return out;
+  const tags = new Map<TopicGroup, Record<string, string>>();
+  const labels = new Map(topics.map((t) => [t.slug, t.label]));
+  const catchAll = (): TopicGroup => {
+    let other = out.find((g) => g.topic.slug === OTHER_TOPIC.slug);
+    if (other === undefined) {
+      other = { topic: { ...OTHER_TOPIC }, paperIds: [] };
+      out.push(other);
+    }
+    return other;
+  };
+  for (const { id, slug } of claims) {
+    const own = out.find((g) => g.topic.slug === slug && g.topic.paperTopics === undefined);
+    if (own !== undefined) {
+      own.paperIds.push(id);
+      own.titled = [...(own.titled ?? []), id];
+      continue;
+    }
+    const part = out.find((g) => g.topic.parent === slug);
+    if (part !== undefined) {
+      part.paperIds.push(id);
+      continue;
+    }
+    const saying = out.find((g) => Object.values(g.topic.paperTopics ?? {}).includes(slug)) ?? catchAll();
+    saying.paperIds.push(id);
+    tags.set(saying, { ...tags.get(saying), [id]: slug });
+  }
+  for (const [g, added] of tags) {
+    const said = Object.fromEntries(Object.values(added).map((slug) => [slug, labels.get(slug) ?? slug]));
+    g.topic = {
+      ...g.topic,
+      paperTopics: { ...g.topic.paperTopics, ...added },
+      topicLabels: { ...g.topic.topicLabels, ...said },
+    };
+  }
+  return out;
 }
 
 /** Ranked papers with their abstracts, read from the store by id (a paper it lost keeps none). */
@@ -318,6 +453,7 @@ export async function buildEdition(
     candidates: plan.candidates,
     newTopics: plan.newTopics,
     grouping: plan.grouping,
+    titleClaims: plan.titleClaims,
   };
 }
 

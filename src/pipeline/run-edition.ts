@@ -7,7 +7,7 @@ import {
   type Frequency,
   PaperpostError,
 } from '../domain/index.js';
-import { buildEdition, type GroupingTime } from './build-edition.js';
+import { buildEdition, type GroupingTime, type TitleClaimsTime } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
 import { storePapers } from './store-papers.js';
 import type { PipelineLogger, RunOptions, RunStore } from './types.js';
@@ -87,6 +87,7 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
   let mark = performance.now();
   let cpuMark = process.cpuUsage();
   let grouping: GroupingTime | undefined;
+  let claims: TitleClaimsTime | undefined;
   // At debug level, the collector's pauses too: how much of the grouping they took.
   const collector = logger.isLevelEnabled?.('debug') === true ? watchCollector() : undefined;
   const lap = (stage: string): void => {
@@ -102,7 +103,7 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
     await seedSubscribers(store, config);
     const built = await buildEdition(store, config, options.frequency, deps.now(), options.slot);
     lap('build');
-    if (built.status === 'built') grouping = built.grouping;
+    if (built.status === 'built') ({ grouping, titleClaims: claims } = built);
     summary.papers.candidates = built.candidates;
     if (built.status === 'skipped') {
       summary.status = 'skipped';
@@ -143,7 +144,12 @@ export async function runEdition(deps: RunDeps, options: RunRequest): Promise<Ru
     }
     // The build's grouping apart: the first call of a process, what issue #12's 150 ms is about.
     logger.debug(
-      { ms: timings, cpuMs: cpu, grouping: grouping && groupingTimes(grouping, collector) },
+      {
+        ms: timings,
+        cpuMs: cpu,
+        grouping: grouping && groupingTimes(grouping, collector),
+        titleClaims: claims,
+      },
       'run timings',
     );
   } catch (err) {

@@ -5,6 +5,7 @@ export {
   type Followed,
   type RankOptions,
   type RankResult,
+  rankGroups,
   rankPapers,
   rankSections,
 } from './rank-sections.js';

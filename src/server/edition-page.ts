@@ -87,13 +87,16 @@ export async function buildWebEdition(
     heading: true,
   }));
   const inLetter = new Set(edition.sections.map((s) => s.topic.slug));
+  // A topic the letter did not reach, or "More papers" when the letter has none: its cards say the
+  // topic each paper names as the edition's uncut sections record it.
+  const uncut = new Map((edition.topicSections ?? []).map((s) => [s.topic.slug, s]));
   for (const group of groups) {
     if (group.slug !== null && inLetter.has(group.slug)) continue;
     sections.push({
       anchor: group.slug === null ? 'more' : sectionAnchor(group.slug),
       label: cleanText(group.label),
       inLetter: [],
-      webOnly: pick(group.ids),
+      webOnly: pick(group.ids, uncut.get(group.slug ?? CATCH_ALL_SLUG)),
       heading: true,
     });
   }

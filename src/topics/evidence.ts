@@ -768,6 +768,35 @@ export function bestTopic(
 }
 
 /**
+ * The topic a paper gives the most evidence for, as {@link bestTopic} finds it, reading only the
+ * topics one of whose phrases the paper says (an operator's topic always: its category rule counts
+ * on its own) and remembering nothing: for many papers each read once (a day's titles below the
+ * grouping pool, see group-papers.ts `titleClaims`), where the memo would only cost. The topics'
+ * phrases are learnt first, once for all the papers ({@link learnShadows} or {@link learnPhrases}).
+ */
+export function strongestTopic(
+  topics: readonly Topic[],
+  candidates: readonly number[],
+  paper: EvidenceSource,
+  min = JOIN_EVIDENCE,
+): number {
+  const g = gramsOf(paper);
+  let best = -1;
+  let most = 0;
+  for (let c = 0; c < candidates.length; c += 1) {
+    const i = candidates[c] as number;
+    const topic = topics[i] as Topic;
+    if (!topic.userDefined && !mayMatch(g, phrasesOf(topic))) continue;
+    const evidence = readEvidence(topic, paper);
+    if (evidence >= min && evidence > most) {
+      best = i;
+      most = evidence;
+    }
+  }
+  return best;
+}
+
+/**
  * Reads the phrases of the topics at `indices` before any paper is matched against them: each new
  * phrase makes every paper's n-grams be read again, so a batch learns them all first.
  */

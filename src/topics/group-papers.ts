@@ -22,7 +22,7 @@ import {
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { JOIN_EVIDENCE, learnApplied, learnPhrases } from './evidence.js';
+import { JOIN_EVIDENCE, learnApplied, learnPhrases, learnShadows, strongestTopic } from './evidence.js';
 import {
   areaHeadingSays,
   catalogueNamed,
@@ -101,31 +101,10 @@ export function groupPapers(
 ): GroupResult {
   const opts = { ...DEFAULTS, ...options };
   const batch = dedupeById(papers);
-  // One order whoever calls: `paperpost group` reads the catalogue file, a run the store (by
-  // slug), and a tie (a paper that says two topics alike) must fall the same way in both.
-  const topics = catalogue
-    .map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }))
-    .sort(
-      (a, b) =>
-        Number(b.userDefined) - Number(a.userDefined) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
-    );
+  const { topics, users, claimable, replaced, curated } = batchTopics(catalogue);
   const n = batch.length;
   if (n === 0) return { groups: [], catalogue: topics };
   learnApplied(opts.applied);
-
-  const live = topics.flatMap((t, i) =>
-    t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
-  );
-  const users = live.filter((i) => topics[i]?.userDefined);
-  const claimable = live.filter((i) => {
-    const origin = topicOrigin(topics[i] as Topic);
-    const part = partParent((topics[i] as Topic).slug) !== undefined;
-    return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
-  });
-  // A curated topic an operator's own of its label replaces finds papers for that topic, and
-  // forms no section of its own (see replacedTopics).
-  const replaced = replacedTopics(topics, users, claimable);
-  const curated = claimable.filter((i) => !replaced.has(i));
   const parts = partsByParent(topics, curated);
   // Every phrase a paper is matched against, before the first match: a phrase learnt later has
   // every paper's n-grams read again (see learnPhrases); the parts are matched when a topic splits.
@@ -924,6 +903,80 @@ function namedTopics(
     out.set(p, t);
   }
   return out;
+}
+
+/** A catalogue as a batch reads it: its topics in one order, and which of them claim papers. */
+interface BatchTopics {
+  /** Copies of the catalogue's topics, an operator's first, then by slug. */
+  topics: Topic[];
+  /** Indices in `topics`: an operator's topics (config) that claim papers. */
+  users: number[];
+  /** Curated or approved topics that claim papers (not hidden, not a part). */
+  claimable: number[];
+  /** Curated topics an operator's own of their label replaces (see replacedTopics). */
+  replaced: Map<number, number>;
+  /** `claimable` without the replaced ones: those that may have a section of their own. */
+  curated: number[];
+}
+
+function batchTopics(catalogue: readonly Topic[]): BatchTopics {
+  // One order whoever calls: `paperpost group` reads the catalogue file, a run the store (by
+  // slug), and a tie (a paper that says two topics alike) must fall the same way in both.
+  const topics = catalogue
+    .map((t) => ({ ...t, keywords: [...t.keywords], categories: [...t.categories] }))
+    .sort(
+      (a, b) =>
+        Number(b.userDefined) - Number(a.userDefined) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+    );
+  const live = topics.flatMap((t, i) =>
+    t.hidden || t.keywords.length + t.categories.length === 0 ? [] : [i],
+  );
+  const users = live.filter((i) => topics[i]?.userDefined);
+  const claimable = live.filter((i) => {
+    const origin = topicOrigin(topics[i] as Topic);
+    const part = partParent((topics[i] as Topic).slug) !== undefined;
+    return !topics[i]?.userDefined && !part && (origin === 'curated' || origin === 'approved');
+  });
+  // A curated topic an operator's own of its label replaces finds papers for that topic, and
+  // forms no section of its own (see replacedTopics).
+  const replaced = replacedTopics(topics, users, claimable);
+  const curated = claimable.filter((i) => !replaced.has(i));
+  return { topics, users, claimable, replaced, curated };
+}
+
+/**
+ * The topic (slug) whose key phrase each paper's title says, as a batch's claims read them (an
+ * operator's topics first, then the curated or approved ones; the title and arXiv categories
+ * read, not the abstract or keywords): undefined where it names none with join evidence. For the
+ * papers of a busy day a run does not group (below its grouping pool): they join a topic on that
+ * evidence alone, the strongest a paper gives (issue #12: a key phrase in its title), so a
+ * reader of that topic gets them. Independent of `papers`' order.
+ */
+export function titleClaims(
+  papers: readonly Pick<PaperText, 'id' | 'title' | 'categories'>[],
+  catalogue: readonly Topic[],
+  options: Pick<GroupOptions, 'joinEvidence' | 'applied'> = {},
+): (string | undefined)[] {
+  if (papers.length === 0) return [];
+  const { topics, users, claimable, replaced } = batchTopics(catalogue);
+  learnApplied(options.applied ?? NO_APPLIED);
+  const titles: PaperText[] = papers.map((p) => ({
+    id: p.id,
+    title: p.title,
+    summary: '',
+    keywords: [],
+    categories: p.categories,
+  }));
+  const join = options.joinEvidence ?? JOIN_EVIDENCE;
+  // As claimPapers reads a batch: a phrase said inside another topic's longer phrase is that
+  // one's; an operator's topic first. The best topic alone, each title read once.
+  learnShadows(topics, [...users, ...claimable]);
+  return titles.map((paper) => {
+    const user = strongestTopic(topics, users, paper, join);
+    const best = user >= 0 ? user : strongestTopic(topics, claimable, paper, join);
+    const index = replaced.get(best) ?? best;
+    return index >= 0 ? (topics[index] as Topic).slug : undefined;
+  });
 }
 
 function dedupeById<T extends PaperText>(papers: T[]): T[] {

@@ -25,7 +25,13 @@ export {
   titleNames,
   topicEvidence,
 } from './evidence.js';
-export { type GroupOptions, type GroupResult, groupPapers, OTHER_TOPIC } from './group-papers.js';
+export {
+  type GroupOptions,
+  type GroupResult,
+  groupPapers,
+  OTHER_TOPIC,
+  titleClaims,
+} from './group-papers.js';
 export {
   describeCluster,
   describeKeywords,

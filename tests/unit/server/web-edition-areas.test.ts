@@ -70,3 +70,40 @@ describe('the web edition: a class catch-all follows every topic, as in the lett
     ]);
   });
 });
+
+describe('the web edition: "More papers" the letter did not reach says the topic each paper names', () => {
+  it('reads the tags of the edition\'s uncut "More papers" (a paper below the grouping pool naming a topic)', async () => {
+    const papers = loadPapers().slice(0, 6);
+    const base = makeEdition(papers.slice(0, 4), 2);
+    const [first] = base.sections as [(typeof base.sections)[number]];
+    const [tagged, plain] = [papers[4]?.id as string, papers[5]?.id as string];
+    const edition = {
+      ...base,
+      sections: [first],
+      webOnly: [{ slug: null, label: 'More papers', ids: [tagged, plain] }],
+      topicSections: [
+        first,
+        {
+          topic: {
+            slug: 'other',
+            label: 'More papers',
+            keywords: [],
+            categories: [],
+            userDefined: false,
+            paperTopics: { [tagged]: 'speech-audio' },
+            topicLabels: { 'speech-audio': 'Speech and audio models' },
+          },
+          papers: [],
+          more: 2,
+        },
+      ],
+    };
+    const web = await buildWebEdition(edition, async (want) => papers.filter((p) => want.includes(p.id)));
+    const more = web.sections.find((s) => s.label === 'More papers');
+    expect(
+      more?.webOnly.map(
+        (p) => p.why.startsWith('Speech and audio models · ') || p.why === 'Speech and audio models',
+      ),
+    ).toEqual([true, false]);
+  });
+});
