@@ -146,8 +146,10 @@ interface Candidates {
  * The papers this frequency has not published, ranked, and the best of them with their abstracts
  * (the grouping pool), or why there is no edition. In a function of its own, so that the papers
  * themselves (a day's 1,500 arXiv papers, read just before the grouping) are garbage while the
- * pool is grouped: only their ids are kept, and a collection during the grouping copies and marks
- * none of them (the frame of `planEdition` would hold them to its end).
+ * pool is grouped: of the others only their ids are kept, and of those below the pool what their
+ * title claims read (a small object each, sharing the papers' strings), so a collection during
+ * the grouping copies and marks little of them (the frame of `planEdition` would hold them whole
+ * to its end).
  */
 async function readCandidates(
   store: EditionStore,
@@ -202,8 +204,7 @@ export async function planEdition(
 ): Promise<PlanResult> {
   const read = await readCandidates(store, config, frequency, now);
   if ('skipped' in read) return { status: 'skipped', reason: read.skipped, candidates: read.candidates };
-  const { pool, rankedIds, listedIds, end, windowHours } = read;
-  let beyond: BeyondPool[] = read.beyond;
+  const { pool, beyond, rankedIds, listedIds, end, windowHours } = read;
   const stored = await store.catalogue.listTopics();
   const fromConfig = configTopics(config);
   const known = new Set(fromConfig.map((t) => t.slug));
@@ -229,7 +230,6 @@ export async function planEdition(
     claimed: named.length,
     ms: Math.round(performance.now() - claimsStarted),
   };
-  beyond = [];
   const claimed = await withScores(store, named);
   const topicGroups = joinByTitle(grouped.groups, named, grouped.catalogue);
 

@@ -41,9 +41,11 @@ export type Followed = ReadonlySet<string>;
  */
 export function crossListed(paper: Pick<Paper, 'categories'>, followed: Followed | undefined): boolean {
   if (followed === undefined || followed.size === 0) return false;
-  const [primary, ...others] = paper.categories;
+  const { categories } = paper;
+  const primary = categories[0];
   if (primary === undefined || follows(followed, primary)) return false;
-  return others.some((c) => follows(followed, c));
+  for (let i = 1; i < categories.length; i += 1) if (follows(followed, categories[i] as string)) return true;
+  return false;
 }
 
 function follows(followed: Followed, category: string): boolean {
