@@ -98,4 +98,9 @@ export interface ScoreParts {
 
 export interface RankedPaper extends Paper {
   score: ScoreParts;
+  /**
+   * Below the edition's grouping pool, in its topic by its title alone (see planEdition): a
+   * reader's cut puts the papers of the pool before it, those naming the topic second included.
+   */
+  belowPool?: true;
 }

@@ -280,7 +280,7 @@ interface BeyondPool {
 
 /**
  * The papers `named` (below the pool, each naming a topic in its title) read from the store with
- * their abstracts, each with the score the ranking gave it.
+ * their abstracts, each with the score the ranking gave it, marked `belowPool`.
  */
 async function withScores(
   store: EditionStore,
@@ -291,7 +291,7 @@ async function withScores(
   const papers = await store.papers.getPapers(named.map((p) => p.id));
   return papers.flatMap((p) => {
     const score = scores.get(p.id);
-    return score === undefined ? [] : [{ ...p, score }];
+    return score === undefined ? [] : [{ ...p, score, belowPool: true as const }];
   });
 }
 

@@ -90,7 +90,8 @@ function cutSections(all: readonly Section[], listed: ReadonlySet<string>, excep
 
 /**
  * `sections` with the `adopted` papers of other sections: each in the section of its topic when
- * the cut has one (after that section's own papers); else, for a reader of a few topics, under a
+ * the cut has one (after that section's own papers, before those from below the grouping pool);
+ * else, for a reader of a few topics, under a
  * heading of that topic, before "More papers" (nothing in their letter is "more papers" to them);
  * for a reader of all topics but some, in "More papers" saying its topic, as the letter of every
  * topic has a paper that names a topic without a section. A topic's papers read as one section.
@@ -114,7 +115,12 @@ function mergeAdopted(sections: Section[], adopted: readonly Section[], except: 
       catchAll.papers.push(...a.papers);
     } else if (into) {
       const seen = new Set(into.papers.map((p) => p.id));
-      into.papers.push(...a.papers.filter((p) => !seen.has(p.id)));
+      const fresh = a.papers.filter((p) => !seen.has(p.id));
+      // Before the section's papers from below the grouping pool (joined by their titles alone):
+      // a paper of the pool that names the topic second outranks them, and a capped cut keeps it.
+      const below = into.papers.findIndex((p) => p.belowPool === true);
+      if (below < 0) into.papers.push(...fresh);
+      else into.papers.splice(below, 0, ...fresh);
     } else added.push({ ...a, papers: [...a.papers] });
   }
   if (last < 0) return [...out, ...added];

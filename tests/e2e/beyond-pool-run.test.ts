@@ -69,6 +69,13 @@ describe('paperpost run: papers below the grouping pool join the topic their tit
     expect(named.filter((p) => !placed(p.id, p.slug)).map((p) => `${p.id} ${p.slug}`)).toEqual([]);
   });
 
+  it('marks them as from below the pool, and no paper of the pool', () => {
+    const below = new Set(named.map((p) => p.id));
+    const papers = (edition.topicSections ?? []).flatMap((s) => s.papers);
+    const marked = papers.filter((p) => p.belowPool === true).map((p) => p.id.replace(/v\d+$/, ''));
+    expect(marked.sort()).toEqual([...below].sort());
+  });
+
   it('gives the reader of the topic most of them name those papers in their letter', async () => {
     const text = (await outboxText(dir, edition.id, 'topic@paperpost.example')) ?? '';
     const flat = text.replace(/\s+/g, ' ');

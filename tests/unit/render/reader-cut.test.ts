@@ -146,6 +146,18 @@ describe("cutEdition: a paper that names another topic too (alsoTopics) reaches 
     expect(speechCut?.papers.map((p) => p.id).at(-1)).toBe(id(2));
   });
 
+  it('puts the paper before the papers of the section from below the grouping pool', () => {
+    // Speech's last two papers joined it by their titles alone, from below the grouping pool.
+    const below = new Set(take(25, 27).map((p) => p.id));
+    const marked = withAlso.topicSections?.map((s) =>
+      s.topic.slug === 'speech-audio'
+        ? { ...s, papers: s.papers.map((p) => (below.has(p.id) ? { ...p, belowPool: true as const } : p)) }
+        : s,
+    );
+    const speechCut = cutEdition({ ...withAlso, topicSections: marked }, ['speech-audio']).sections[0];
+    expect(speechCut?.papers.map((p) => p.id)).toEqual([...take(9, 11).map((p) => p.id), id(2), ...below]);
+  });
+
   it('says in "More papers" of a reader of all topics but its section the topic it names', () => {
     const other = cutEdition(withAlso, ['!llm-agents']).sections.at(-1);
     expect(other?.papers.map((p) => p.id).at(-1)).toBe(id(1));
