@@ -256,7 +256,10 @@ export async function planEdition(
     more: overflowIds.length - sections.reduce((n, s) => n + s.more, 0),
     overflowIds,
     webOnly,
-    topicSections: withUngrouped(topicSections, rankedIds.length - pool.length - claimed.length),
+    topicSections: withUngrouped(
+      capBelowPool(topicSections, ranked.caps.perSection),
+      rankedIds.length - pool.length - claimed.length,
+    ),
     caps: ranked.caps,
   };
   return {
@@ -349,6 +352,30 @@ export function joinByTitle(
     };
   }
   return out;
+}
+
+/**
+ * The edition's uncut sections with at most `cap` papers from below the grouping pool of each
+ * topic (a section's own, or of each topic its cards say), the best, the others counted in the
+ * section's `more`: a reader's cut takes at most `cap` papers of a topic, and the stored edition
+ * keeps the size of its pool however long the day (a broad feed's week: thousands of titles that
+ * name a topic; the web edition lists every paper, by id).
+ */
+export function capBelowPool(sections: readonly Section[], cap: number): Section[] {
+  return sections.map((s) => {
+    const taken = new Map<string, number>();
+    let dropped = 0;
+    const papers = s.papers.filter((p) => {
+      if (p.belowPool !== true) return true;
+      const topic = s.topic.paperTopics?.[p.id] ?? s.topic.slug;
+      const n = taken.get(topic) ?? 0;
+      taken.set(topic, n + 1);
+      if (n < cap) return true;
+      dropped += 1;
+      return false;
+    });
+    return dropped === 0 ? s : { ...s, papers, more: s.more + dropped };
+  });
 }
 
 /** Ranked papers with their abstracts, read from the store by id (a paper it lost keeps none). */
