@@ -231,7 +231,13 @@ export async function planEdition(
     ms: Math.round(performance.now() - claimsStarted),
   };
   const claimed = await withScores(store, named);
-  const topicGroups = joinByTitle(grouped.groups, named, grouped.catalogue);
+  // Those the store still has (a paper it lost would name a group member ranking cannot find).
+  const found = new Set(claimed.map((p) => p.id));
+  const topicGroups = joinByTitle(
+    grouped.groups,
+    named.filter((p) => found.has(p.id)),
+    grouped.catalogue,
+  );
 
   const options = rankOptionsFor(config, end, windowHours);
   const ranked = rankSections(grouped.groups, pool, options);

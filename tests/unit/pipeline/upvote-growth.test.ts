@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { curatedTopics } from '../../../src/cli/context.js';
-import { loadConfig } from '../../../src/config/load.js';
 import { planEdition } from '../../../src/pipeline/build-edition.js';
 import { ingestSources } from '../../../src/pipeline/ingest-sources.js';
-import { createStore } from '../../../src/store/index.js';
 import type { Store } from '../../../src/store/types.js';
-import { ROOT } from '../../helpers/cli.js';
 import { silentLogger } from '../daemon/schedule-fixture.js';
+import { type HfProject, openHfProject } from './hf-project.js';
 
 /** An HF daily_papers reply with these upvotes (and abstracts), as the API shapes it. */
 function hfReply(votes: Record<string, number>, summaries: Record<string, string> = {}): string {
@@ -30,24 +26,15 @@ function hfReply(votes: Record<string, number>, summaries: Record<string, string
 }
 
 describe('ranking by upvote growth between refetches', () => {
-  let dir: string;
+  let project: HfProject | undefined;
   let store: Store | undefined;
   afterEach(async () => {
-    await store?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await project?.close();
   });
-  /** A project of one HF daily source (file `feed`) on an in-memory store. */
   const openProject = async (prefix: string) => {
-    dir = mkdtempSync(path.join(tmpdir(), prefix));
-    const feed = path.join(dir, 'hf.json');
-    const configPath = path.join(dir, 'paperpost.config.json');
-    writeFileSync(
-      configPath,
-      JSON.stringify({ sources: [{ id: 'hf', kind: 'hf-daily', location: feed }], dataDir: 'data' }),
-    );
-    store = await createStore({ driver: 'sqlite', path: ':memory:' });
-    await store.migrate();
-    return { feed, config: loadConfig({ env: {}, cwd: dir, packageRoot: ROOT, file: configPath }) };
+    project = await openHfProject(prefix);
+    store = project.store;
+    return project;
   };
 
   it('groups the pool by its abstracts, which the candidates are listed without', async () => {
