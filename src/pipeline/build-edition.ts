@@ -337,7 +337,8 @@ export function joinByTitle(
     const own = out.find((g) => g.topic.slug === slug && g.topic.paperTopics === undefined);
     if (own !== undefined) {
       own.paperIds.push(id);
-      own.titled = [...(own.titled ?? []), id];
+      own.titled ??= [];
+      own.titled.push(id);
       continue;
     }
     const part = out.find((g) => g.topic.parent === slug);
@@ -347,7 +348,9 @@ export function joinByTitle(
     }
     const saying = out.find((g) => Object.values(g.topic.paperTopics ?? {}).includes(slug)) ?? catchAll();
     saying.paperIds.push(id);
-    tags.set(saying, { ...tags.get(saying), [id]: slug });
+    const added = tags.get(saying) ?? {};
+    added[id] = slug;
+    tags.set(saying, added);
   }
   for (const [g, added] of tags) {
     const said = Object.fromEntries(Object.values(added).map((slug) => [slug, labels.get(slug) ?? slug]));
