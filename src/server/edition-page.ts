@@ -37,6 +37,11 @@ export interface WebSection {
   webOnly: WebPaper[];
   /** Whether the page shows its heading: not "More papers" alone on its page, as in the letter. */
   heading: boolean;
+  /**
+   * The catch-all ("More papers"): its papers the letter had no room for read "Not in the letter",
+   * not "More in More papers".
+   */
+  catchAll?: boolean;
 }
 
 export interface WebEdition {
@@ -113,6 +118,7 @@ export async function buildWebEdition(
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map(({ s }) => s);
+  for (const s of ordered) if (last(s) === 1) s.catchAll = true;
   const [only] = ordered;
   if (ordered.length === 1 && only && last(only) === 1) only.heading = false;
   return { counts: countEdition(edition), sections: ordered };

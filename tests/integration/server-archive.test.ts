@@ -103,6 +103,53 @@ describe('archive and feed', () => {
     expect((await fx.app.request(`/archive/${edition.id}/mail`)).status).toBe(404);
   });
 
+  it('heads the papers the letter had no room for by their topic, and those of "More papers" plainly', async () => {
+    const [a, b, c, d] = [
+      'A topic paper in the letter',
+      'A topic paper on the web',
+      'A stray in the letter',
+      'A stray on the web',
+    ].map((title, i) => paper(`2503.0002${i}`, title)) as [
+      RankedPaper,
+      RankedPaper,
+      RankedPaper,
+      RankedPaper,
+    ];
+    await fx.store.papers.upsertPapers([a, b, c, d], new Date('2025-03-01T06:00:00Z'));
+    const edition: Edition = {
+      id: '2025-03-03-daily',
+      frequency: 'daily',
+      date: '2025-03-03',
+      createdAt: '2025-03-03T08:00:00.000Z',
+      sections: [
+        {
+          topic: { slug: 'llm', label: 'Language models', keywords: [], categories: [], userDefined: false },
+          papers: [a],
+          more: 1,
+        },
+        {
+          topic: { slug: 'other', label: 'More papers', keywords: [], categories: [], userDefined: false },
+          papers: [c],
+          more: 1,
+        },
+      ],
+      more: 2,
+      webOnly: [
+        { slug: 'llm', label: 'Language models', ids: [b.id] },
+        { slug: 'other', label: 'More papers', ids: [d.id] },
+      ],
+    };
+    await fx.store.editions.createEdition(edition);
+    const html = await (await fx.app.request(`/archive/${edition.id}`)).text();
+    expect(html).toContain('More in Language models (1), not in the letter');
+    expect(html).toContain('Not in the letter (1)');
+    expect(html).not.toContain('More in More papers');
+    // Each web-only paper under its own section's heading, the catch-all's last.
+    const at = (s: string): number => html.indexOf(s);
+    expect(at('A topic paper on the web')).toBeLessThan(at('<h2>More papers</h2>'));
+    expect(at('A stray on the web')).toBeGreaterThan(at('Not in the letter (1)'));
+  });
+
   it('falls back to a plain escaped list when no all-topics variant was rendered', async () => {
     await addEdition(
       '2025-03-01-weekly',

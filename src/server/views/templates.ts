@@ -109,7 +109,7 @@ export const TEMPLATES: Record<string, string> = {
 <% if (it.web.sections.length > 1) { %><nav class="toc" aria-label="Topics"><% it.web.sections.forEach(function (s, i) { %><% if (i > 0) { %>&nbsp;· <% } %><a href="#<%= s.anchor %>"><%= s.label %></a>&nbsp;<span class="count">(<%= s.inLetter.length + s.webOnly.length %>)</span><% }) %></nav><% } %>
 <% for (const s of it.web.sections) { %><section class="topic" id="<%= s.anchor %>"><% if (s.heading !== false) { %><h2><%= s.label %></h2><% } %>
 <% if (s.inLetter.length > 0) { %><ol class="papers"><% for (const p of s.inLetter) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
-<% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head"><% if (s.heading !== false) { %>More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter<% } else { %>Not in the letter (<%= s.webOnly.length %>)<% } %></h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>
+<% if (s.webOnly.length > 0) { %><% if (s.inLetter.length > 0) { %><h3 class="more-head"><% if (s.heading !== false && !s.catchAll) { %>More in <%= s.label %> (<%= s.webOnly.length %>), not in the letter<% } else { %>Not in the letter (<%= s.webOnly.length %>)<% } %></h3><% } else { %><p class="meta">Not in the letter (<%= s.webOnly.length %>)</p><% } %>
 <ol class="papers web-only"><% for (const p of s.webOnly) { %><%~ include('@paper', { p }) %><% } %></ol><% } %>
 </section><% } %>`,
 };
