@@ -708,8 +708,17 @@ export function phraseClasses(topics: readonly Topic[]): Set<string> {
   );
 }
 
-/** What {@link placeLeftovers} knows of the batch beyond its papers and sections. */
-export interface PlaceOptions {
+/** What {@link placeLeftovers} reads of the batch besides the papers it places and the sections. */
+export interface PlaceContext {
+  topics: Topic[];
+  batch: PaperText[];
+  /** The batch's phrases (see PhraseStats). */
+  stats: ReadonlyMap<string, PhraseStats>;
+  /** Pairwise similarity of the batch's papers, `n` by `n`. */
+  sim: Float64Array;
+  n: number;
+  /** The catch-all's share of the batch (see {@link placeLeftovers}). */
+  maxShare: number;
   /** The topic each paper plainly names (twice the join evidence), or -1 (indices in `topics`). */
   owner?: readonly number[];
   /** The batch is of one field (see {@link CloseFit.uncategorized}); true unless said. */
@@ -731,17 +740,9 @@ export interface PlaceOptions {
  * {@link fillsShare}, {@link fillsSlack}); papers of a field no topic covers, that name a topic
  * without a section, or that share nothing with the section but closeness, never.
  */
-export function placeLeftovers(
-  leftovers: number[],
-  drafts: Draft[],
-  topics: Topic[],
-  batch: PaperText[],
-  stats: ReadonlyMap<string, PhraseStats>,
-  sim: Float64Array,
-  n: number,
-  maxShare: number,
-  { owner = [], oneField = true, plain = [], homes = {} }: PlaceOptions = {},
-): number[] {
+export function placeLeftovers(leftovers: number[], drafts: Draft[], context: PlaceContext): number[] {
+  const { topics, batch, stats, sim, n, maxShare } = context;
+  const { owner = [], oneField = true, plain = [], homes = {} } = context;
   const phraseOf = new Map<Draft, PhraseStats | undefined>(
     drafts.map((d) => [d, stats.get(d.words.join(' '))]),
   );

@@ -263,7 +263,13 @@ export function groupPapers(
   drafts.sort(weakestLast);
   while (drafts.length > hi) leftovers.push(...(drafts.pop() as Draft).members);
   const place = (papers: number[], into: Draft[]): number[] =>
-    placeLeftovers(papers, into, topics, batch, stats, sim, n, opts.maxOtherShare, {
+    placeLeftovers(papers, into, {
+      topics,
+      batch,
+      stats,
+      sim,
+      n,
+      maxShare: opts.maxOtherShare,
       owner,
       oneField,
       plain,

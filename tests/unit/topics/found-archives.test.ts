@@ -150,7 +150,14 @@ describe("a part of a catalogue topic keeps its topic's categories", () => {
     const drafts: Draft[] = [
       { members: [0, 1], topic: part, words: ['diffus', 'model'], source: -1, settled: true },
     ];
-    const other = placeLeftovers([2], drafts, [parent, part], batch, labelPhrases(batch), close, 3, 0);
+    const other = placeLeftovers([2], drafts, {
+      topics: [parent, part],
+      batch,
+      stats: labelPhrases(batch),
+      sim: close,
+      n: 3,
+      maxShare: 0,
+    });
     expect(drafts[0]?.members).toEqual([0, 1]);
     expect(other).toEqual([2]);
   });

@@ -424,7 +424,13 @@ describe('placeLeftovers', () => {
   ])('a paper whose own topic has no section, %s', (_name, plain, members, left) => {
     const batch = [...base, paper('m', 'Medical imaging platform for image generation')];
     const ds = drafts();
-    const other = placeLeftovers([4], ds, topics, batch, new Map(), matrix(5, [[4, 2, 0.2]]), 5, 0.5, {
+    const other = placeLeftovers([4], ds, {
+      topics,
+      batch,
+      stats: new Map(),
+      sim: matrix(5, [[4, 2, 0.2]]),
+      n: 5,
+      maxShare: 0.5,
       owner: [-1, -1, -1, -1, 1],
       plain: [[], [], [], [], ...plain],
     });
@@ -454,7 +460,14 @@ describe('placeLeftovers', () => {
       [6, 3, 0.3],
     ]);
     const ds = drafts();
-    const other = placeLeftovers([4, 5, 6], ds, topics, batch, new Map(), sim, 7, 0.15);
+    const other = placeLeftovers([4, 5, 6], ds, {
+      topics,
+      batch,
+      stats: new Map(),
+      sim,
+      n: 7,
+      maxShare: 0.15,
+    });
     expect(ds[0]?.members).toEqual([0, 1, 4]);
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([6]);
@@ -492,7 +505,15 @@ describe('placeLeftovers', () => {
       [4, 3, 0.3],
     ]);
     const ds = drafts();
-    const other = placeLeftovers([4], ds, topics, batch, new Map(), sim, 5, 0, { oneField });
+    const other = placeLeftovers([4], ds, {
+      topics,
+      batch,
+      stats: new Map(),
+      sim,
+      n: 5,
+      maxShare: 0,
+      oneField,
+    });
     expect(ds[1]?.members).toEqual(members);
     expect(other).toEqual(left);
   });
@@ -521,19 +542,17 @@ describe('placeLeftovers', () => {
     const ds: Draft[] = [
       { members: [0, 1], topic: fields[0] as Topic, words: ['neural', 'field'], source: 0, settled: true },
     ];
-    const other = placeLeftovers(
-      [2],
-      ds,
-      fields,
+    const other = placeLeftovers([2], ds, {
+      topics: fields,
       batch,
-      new Map(),
-      matrix(3, [
+      stats: new Map(),
+      sim: matrix(3, [
         [2, 0, 0.2],
         [2, 1, 0.2],
       ]),
-      3,
-      0,
-    );
+      n: 3,
+      maxShare: 0,
+    });
     expect(ds[0]?.members).toEqual(members);
     expect(other).toEqual(left);
   });
@@ -554,7 +573,7 @@ describe('placeLeftovers', () => {
       [5, 3, 0.3],
     ]);
     const ds = drafts();
-    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    const other = placeLeftovers([4, 5], ds, { topics, batch, stats: new Map(), sim, n: 6, maxShare: 0 });
     expect(ds[1]?.members).toEqual([2, 3, 5]);
     expect(other).toEqual([4]);
   });
@@ -568,16 +587,14 @@ describe('placeLeftovers', () => {
     const batch = [...base, ...extra];
     const ds = drafts();
     const leftovers = extra.map((_, i) => base.length + i);
-    const other = placeLeftovers(
-      leftovers,
-      ds,
+    const other = placeLeftovers(leftovers, ds, {
       topics,
       batch,
       stats,
-      matrix(batch.length, pairs),
-      batch.length,
-      0,
-    );
+      sim: matrix(batch.length, pairs),
+      n: batch.length,
+      maxShare: 0,
+    });
     return { ds, other };
   };
 
@@ -681,7 +698,7 @@ describe('placeLeftovers', () => {
       [4, 0, 0.2],
       [4, 1, 0.2],
     ]);
-    const other = placeLeftovers([2, 3, 4], ds, [], batch, stats, sim, 5, 0);
+    const other = placeLeftovers([2, 3, 4], ds, { topics: [], batch, stats, sim, n: 5, maxShare: 0 });
     expect(ds[0]?.members).toEqual([0, 1, 2]);
     expect(other).toEqual([3, 4]);
   });
@@ -713,7 +730,7 @@ describe('placeLeftovers', () => {
       [4, 1, 0.25],
       [4, 2, 0.25],
     ]);
-    const other = placeLeftovers([3, 4], ds, [], batch, stats, sim, 5, 0);
+    const other = placeLeftovers([3, 4], ds, { topics: [], batch, stats, sim, n: 5, maxShare: 0 });
     expect(ds[0]?.members).toEqual([0, 1, 2, 3]);
     expect(other).toEqual([4]);
   });
@@ -783,7 +800,7 @@ describe('placeLeftovers', () => {
       [5, 2, 0.3],
       [5, 3, 0.3],
     ]);
-    const other = placeLeftovers([4, 5], ds, topics, batch, new Map(), sim, 6, 0);
+    const other = placeLeftovers([4, 5], ds, { topics, batch, stats: new Map(), sim, n: 6, maxShare: 0 });
     expect(ds[1]?.members).toEqual([2, 3, 4]);
     expect(other).toEqual([5]);
   });
