@@ -9,6 +9,12 @@ import {
 } from '../domain/index.js';
 import { isArxivId } from './arxiv-id.js';
 import { canonicalId, doiFrom } from './canonical-id.js';
+import {
+  type FramedSummary,
+  mayHaveJournalFrame,
+  readJournalFrame,
+  splitAuthorNames,
+} from './journal-frame.js';
 import { latexToText } from './latex-text.js';
 import { boundedCount } from './signal-count.js';
 
@@ -80,8 +86,19 @@ function readable(
 }
 
 /**
+ * A feed item's summary without the citation a journal's feed frames it with, and the authors
+ * that frame names (see readJournalFrame); undefined when it has none. Feeds of other kinds
+ * (arXiv, Hugging Face) never frame their abstracts.
+ */
+function journalFrame(raw: RawEntry, title: string): FramedSummary | undefined {
+  if (raw.kind !== 'rss' || !raw.summary || !mayHaveJournalFrame(raw.summary)) return undefined;
+  return readJournalFrame(toPlainText(raw.summary, undefined, { lines: true }).split('\n'), title);
+}
+
+/**
  * Turns one parsed entry into a Paper: canonical id, plain sanitized text, safe links. Undefined
- * when the entry has no usable id or no title.
+ * when the entry has no usable id or no title. A journal's citation around (or instead of) the
+ * abstract is taken off the summary, and its authors kept when the item names none otherwise.
  */
 export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): Paper | undefined {
   const id = canonicalId(raw);
@@ -93,14 +110,22 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
   const doi = id.startsWith('doi:') ? doiFrom(id.slice(4)) : undefined;
   const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeHttpUrl(id)) ?? '';
   if (!url) return undefined;
-  const summary = readable(raw.summary, plain, options.maxSummaryChars, 'clause');
+  const framed = journalFrame(raw, title);
+  const text = framed
+    ? readable(framed.summary, true, options.maxSummaryChars, 'clause')
+    : readable(raw.summary, plain, options.maxSummaryChars, 'clause');
+  // A summary of punctuation alone (a journal's ". " after an empty citation) says nothing.
+  const summary = /[\p{L}\p{N}]/u.test(text) ? text : '';
+  const named = raw.authors.length > 0 || !framed ? raw.authors : framed.authors;
+  // A feed's one author field naming several people (a journal's dc:creator) is read as their names.
+  const authors = raw.kind === 'rss' ? named.flatMap(splitAuthorNames) : named;
   const aiSummary = readable(raw.aiSummary, plain, options.maxSummaryChars, 'clause') || null;
   return {
     id,
     title,
     url,
     authors: distinctBy(
-      raw.authors.map((a) => readable(a, plain, 200, 'word')),
+      authors.map((a) => readable(a, plain, 200, 'word')),
       authorKey,
     ),
     published: isoOrNull(raw.published),
