@@ -220,7 +220,10 @@ export async function planEdition(
   // The papers below the pool join the topic their titles name, for its readers and under its
   // heading on the web (see joinByTitle); the letter is made of the pool alone.
   const claimsStarted = performance.now();
-  const slugs = titleClaims(beyond, catalogue, config.applied ? { applied: config.applied } : {});
+  const slugs = titleClaims(beyond, catalogue, {
+    ...(config.applied ? { applied: config.applied } : {}),
+    uncategorizedLearning: grouped.uncategorizedLearning,
+  });
   const named = beyond.flatMap((p, i) => {
     const slug = slugs[i];
     return slug === undefined ? [] : [{ id: p.id, slug, score: p.score }];

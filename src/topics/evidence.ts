@@ -595,10 +595,13 @@ function readSaid(phrases: readonly string[]): Said {
 
 /**
  * Sets the catalogue's applied topics (see {@link AppliedTopics}) evidence is read against; a
- * batch sets them before matching (none: every topic reads as before). Evidence already read
- * stands while they stay the same.
+ * batch sets them before matching (none: every topic reads as before), and papers without
+ * categories read as machine learning again (see {@link learnUncategorized}). Evidence already
+ * read stands while they stay the same.
  */
 export function learnApplied(topics: AppliedTopics | undefined): void {
+  // Papers without categories read as machine learning until a batch says otherwise.
+  learnUncategorized(true);
   const none = topics === undefined || Object.keys(topics.topics).length === 0;
   const key = none ? '' : JSON.stringify(topics);
   if (key === (applied?.key ?? '')) return;
@@ -634,9 +637,10 @@ function notLearning(topic: Topic, paper: EvidenceSource, spaced: boolean): bool
   const slug = partParent(topic.slug) ?? topic.slug;
   // A paper without categories (a Hugging Face trending paper) reads as machine learning, and as
   // of a topic's field when it says one of its phrases of words apart ("gaze estimation"); one
-  // that says only its words ("agents", "multi-agent", "segmentation") is asked for its own.
+  // that says only its words ("agents", "multi-agent", "segmentation") is asked for its own. Not
+  // in a batch of another field (see learnUncategorized): there it is asked to say it learns.
   const own = applied.own.get(slug);
-  if (paper.categories.length === 0 && (own === undefined || spaced)) return false;
+  if (paper.categories.length === 0 && uncategorizedLearn && (own === undefined || spaced)) return false;
   const homes = applied.homes.get(slug);
   if (homes === undefined) return false;
   for (let i = 0; i < paper.categories.length; i += 1) {
@@ -644,24 +648,72 @@ function notLearning(topic: Topic, paper: EvidenceSource, spaced: boolean): bool
     const dot = c.indexOf('.');
     if (homes.has(c) || (dot > 0 && homes.has(c.slice(0, dot)))) return false;
   }
-  const said = own ?? applied.learns;
+  return !says(paper, own ?? applied.learns);
+}
+
+/** Whether a paper says one of the phrases of `said` (read once per paper and list). */
+function says(paper: EvidenceSource, said: Said): boolean {
   let known = LEARNS.get(paper);
   if (known === undefined) {
     known = new Map();
     LEARNS.set(paper, known);
   }
-  let says = known.get(said);
-  if (says === undefined) {
+  let found = known.get(said);
+  if (found === undefined) {
     // Its keywords too (a Hugging Face paper's "MLLM policy"): a card asks for its topics without
     // its abstract (see drafts.ts, a section's second topics).
     const words = matchWords(
       `${paper.title} | ${paper.summary} | ${paper.aiSummary ?? ''} | ${paper.keywords.join(' | ')}`,
     );
     const text = ` ${words.join(' ')} `;
-    says = words.some((w) => said.words.has(w)) || said.runs.some((id) => text.includes(` ${id} `));
-    known.set(said, says);
+    found = words.some((w) => said.words.has(w)) || said.runs.some((id) => text.includes(` ${id} `));
+    known.set(said, found);
   }
-  return !says;
+  return found;
+}
+
+/**
+ * Whether a paper without arXiv categories reads as machine learning (see notLearning): true
+ * unless the batch being grouped is of another field (see {@link learnUncategorized}).
+ */
+let uncategorizedLearn = true;
+
+/**
+ * Least share of a batch's papers without arXiv categories that say they learn (the applied
+ * topics' phrases: "learning", "neural", "LLM"...) for them to read as machine learning. Hugging
+ * Face daily papers: 81-100% of a day's; a botany or zoology journal's feed: 0.4% of 1,087 papers,
+ * which the curated catalogue read as "AI for science" for "molecular" phylogenies.
+ */
+export const LEARNING_BATCH = 1 / 3;
+
+/**
+ * Whether the papers without arXiv categories of `batch` read as machine learning: at least
+ * {@link LEARNING_BATCH} of them say they learn (true when it has none, or no applied topics are set).
+ */
+export function readsAsLearning(batch: readonly EvidenceSource[]): boolean {
+  if (applied === undefined) return true;
+  let uncategorized = 0;
+  let learning = 0;
+  for (const paper of batch) {
+    if (paper.categories.length > 0) continue;
+    uncategorized += 1;
+    if (says(paper, applied.learns)) learning += 1;
+  }
+  return uncategorized === 0 || learning >= LEARNING_BATCH * uncategorized;
+}
+
+/**
+ * Sets whether papers without arXiv categories read as machine learning (see
+ * {@link readsAsLearning}): when not, an applied topic (machine learning applied to a field, see
+ * AppliedTopics) takes such a paper only when it says it learns, or says the topic's own phrases,
+ * as it takes a paper of another field's arXiv classes: a phylogeny's "molecular" makes no "AI
+ * for science" paper. A batch sets it before matching; evidence already read stands while it
+ * stays the same.
+ */
+export function learnUncategorized(learning: boolean): void {
+  if (learning === uncategorizedLearn) return;
+  uncategorizedLearn = learning;
+  evidenceEpoch += 1;
 }
 
 /** Longest acronym read as one: "asr", "vla", "rlhf", "rlvr". */

@@ -22,7 +22,15 @@ import {
   splitDraft,
   toGroups,
 } from './drafts.js';
-import { JOIN_EVIDENCE, learnApplied, learnPhrases, learnShadows, strongestTopic } from './evidence.js';
+import {
+  JOIN_EVIDENCE,
+  learnApplied,
+  learnPhrases,
+  learnShadows,
+  learnUncategorized,
+  readsAsLearning,
+  strongestTopic,
+} from './evidence.js';
 import {
   areaHeadingSays,
   catalogueNamed,
@@ -71,6 +79,11 @@ export interface GroupOptions {
 export interface GroupResult {
   groups: TopicGroup[];
   catalogue: Topic[];
+  /**
+   * Whether the batch's papers without arXiv categories read as machine learning (see
+   * readsAsLearning): the papers a run does not group (see titleClaims) are read the same way.
+   */
+  uncategorizedLearning: boolean;
 }
 
 const DEFAULTS: Required<Omit<GroupOptions, 'archiveModel'>> = {
@@ -103,8 +116,12 @@ export function groupPapers(
   const batch = dedupeById(papers);
   const { topics, users, claimable, replaced, curated } = batchTopics(catalogue);
   const n = batch.length;
-  if (n === 0) return { groups: [], catalogue: topics };
+  if (n === 0) return { groups: [], catalogue: topics, uncategorizedLearning: true };
   learnApplied(opts.applied);
+  // A feed of another field without arXiv categories (a botany journal's): the catalogue's
+  // machine-learning topics take only its papers that say they learn.
+  const uncategorizedLearning = readsAsLearning(batch);
+  learnUncategorized(uncategorizedLearning);
   const parts = partsByParent(topics, curated);
   // Every phrase a paper is matched against, before the first match: a phrase learnt later has
   // every paper's n-grams read again (see learnPhrases); the parts are matched when a topic splits.
@@ -129,13 +146,21 @@ export function groupPapers(
         source: first,
         settled: true,
       };
-      return { groups: toGroups([one], [], batch, topics, new Map(), named), catalogue: topics };
+      return {
+        groups: toGroups([one], [], batch, topics, new Map(), named),
+        catalogue: topics,
+        uncategorizedLearning,
+      };
     }
     // Papers of several topics: one "More papers" whose cards say the topic each paper names, so
     // a reader of that topic still gets it (a quiet day of five papers on five subjects).
     const owner = claims.map((c) => (c.evidence >= 2 * opts.joinEvidence ? c.index : -1));
     const tags = namedTopics(all, claim, owner, [], topics);
-    return { groups: toGroups([], all, batch, topics, tags, named), catalogue: topics };
+    return {
+      groups: toGroups([], all, batch, topics, tags, named),
+      catalogue: topics,
+      uncategorizedLearning,
+    };
   }
 
   const corpus = buildCorpus(batch, n > 10 ? 2 : 1);
@@ -505,7 +530,11 @@ export function groupPapers(
   // proposal: only those with a section reach the store, where an operator is asked to approve
   // them ("Adversarial attacks, proposal, 0 papers" named nothing a reader saw).
   const shown = new Set(groups.map((g) => g.topic.slug));
-  return { groups, catalogue: topics.filter((t, i) => i < catalogue.length || shown.has(t.slug)) };
+  return {
+    groups,
+    catalogue: topics.filter((t, i) => i < catalogue.length || shown.has(t.slug)),
+    uncategorizedLearning,
+  };
 }
 
 /**
@@ -961,11 +990,13 @@ function batchTopics(catalogue: readonly Topic[]): BatchTopics {
 export function titleClaims(
   papers: readonly Pick<PaperText, 'id' | 'title' | 'categories'>[],
   catalogue: readonly Topic[],
-  options: Pick<GroupOptions, 'joinEvidence' | 'applied'> = {},
+  options: Pick<GroupOptions, 'joinEvidence' | 'applied'> & { uncategorizedLearning?: boolean } = {},
 ): (string | undefined)[] {
   if (papers.length === 0) return [];
   const { topics, users, claimable, replaced } = batchTopics(catalogue);
   learnApplied(options.applied ?? NO_APPLIED);
+  // Titles alone rarely say that a paper learns: read as the grouped pool's papers were.
+  learnUncategorized(options.uncategorizedLearning ?? true);
   const titles: PaperText[] = papers.map((p) => ({
     id: p.id,
     title: p.title,

@@ -4,12 +4,13 @@
  * citation, DOI and authors before the abstract. The letter's cards show the authors and the
  * abstract (or nothing), never the citation as the paper's summary.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, readerConfig, tempProject } from '../helpers/cli.js';
+import { readerConfig, tempProject } from '../helpers/cli.js';
+import { JOURNALS, NOT_THEIR_HEADINGS } from '../helpers/journals.js';
 import { outboxText, runEdition } from '../helpers/run-edition.js';
 
-const JOURNALS = path.join(ROOT, 'tests', 'fixtures', 'journals');
 const READER = 'lab@paperpost.example';
 
 describe('a letter of a journal feed', () => {
@@ -51,4 +52,23 @@ describe('a letter of a journal feed', () => {
     },
     60_000,
   );
+
+  // Issue #12: a botany and zoology letter (223 papers: a grouping pool of 100, the rest joining the
+  // topics their titles name) read "AI for science" over molecular phylogenies and "Astrophysics"
+  // over spiders, its papers taken for machine learning as Hugging Face papers without categories are.
+  it('of seven journals of another field: no machine-learning area and no arXiv archive heads its papers', async () => {
+    const sources = readdirSync(JOURNALS)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => ({ id: f.replace(/\.xml$/, ''), kind: 'rss', location: path.join(JOURNALS, f) }));
+    const dir = tempProject(readerConfig('Journal watch', 'journals', sources, [{ email: READER }]));
+    const { edition } = await runEdition(dir);
+    const headings = [...edition.sections, ...(edition.topicSections ?? [])].map((s) => s.topic.label);
+    expect(headings.length).toBeGreaterThan(0);
+    for (const wrong of NOT_THEIR_HEADINGS) expect(headings).not.toContain(wrong);
+    const cards = [...edition.sections, ...(edition.topicSections ?? [])].flatMap((s) =>
+      Object.values(s.topic.paperTopics ?? {}),
+    );
+    expect(cards).not.toContain('ai-for-science');
+    expect(cards).not.toContain('medical-ai');
+  }, 60_000);
 });

@@ -163,24 +163,34 @@ describe('topics of machine learning applied to a field', () => {
   });
 
   it('reads a paper without categories (a Hugging Face trending paper) as machine learning', () => {
-    const paper = (id: string, title: string): PaperText => ({
+    const paper = (id: string, title: string, summary: string): PaperText => ({
       id,
       title,
-      summary: 'We study molecules and their conformations in solution.',
+      summary,
       keywords: [],
       categories: [],
     });
+    // A day of trending papers: most say they learn, and the one that does not reads as theirs.
     const papers = [
-      paper('a', 'Conformations of Small Molecules'),
-      paper('b', 'Generating Molecules in Three Dimensions'),
-      paper('c', 'Molecules on Metal Surfaces'),
+      paper('a', 'Conformations of Small Molecules', 'A neural network learns molecules in solution.'),
+      paper(
+        'b',
+        'Generating Molecules in Three Dimensions',
+        'We train a diffusion network; deep learning on molecules.',
+      ),
+      paper('c', 'Molecules on Metal Surfaces', 'We study molecules and their conformations in solution.'),
     ];
-    const { groups } = groupPapers(papers, loadCatalogueFile(), {
-      areas: loadAreasFile(),
-      homes: loadHomesFile(),
-      applied: loadAppliedFile(),
-    });
+    const options = { areas: loadAreasFile(), homes: loadHomesFile(), applied: loadAppliedFile() };
+    const { groups } = groupPapers(papers, loadCatalogueFile(), options);
     expect(groups.find((g) => g.topic.slug === 'ai-for-science')?.paperIds.sort()).toEqual(['a', 'b', 'c']);
+    // The same subjects in a chemistry journal's feed, none saying it learns: no "AI for science".
+    const journal = papers.map((p) => ({
+      ...p,
+      summary: 'We study molecules and their conformations in solution.',
+    }));
+    const other = groupPapers(journal, loadCatalogueFile(), options);
+    expect(other.uncategorizedLearning).toBe(false);
+    expect(other.groups.some((g) => g.topic.slug === 'ai-for-science')).toBe(false);
     // The same papers listed in chemical physics learn nothing: no section of "AI for science".
     const chemistry = papers.map((p) => ({ ...p, categories: ['physics.chem-ph'] }));
     const off = groupPapers(chemistry, loadCatalogueFile(), { applied: loadAppliedFile() });

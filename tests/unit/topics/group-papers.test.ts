@@ -65,7 +65,7 @@ const sectionsOf = (groups: { topic: Topic; paperIds: string[] }[]): string[][] 
 describe('groupPapers rules', () => {
   it('returns no groups for no papers, and the catalogue as given', () => {
     const catalogue = [user('robots', ['robot'])];
-    expect(groupPapers([], catalogue)).toEqual({ groups: [], catalogue });
+    expect(groupPapers([], catalogue)).toEqual({ groups: [], catalogue, uncategorizedLearning: true });
   });
 
   it.each([1, 3, 5])('makes one section of %i papers', (n) => {

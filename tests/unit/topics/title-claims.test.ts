@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../../src/domain/index.js';
 import { claimPapers, type PaperText, parseCatalogue, titleClaims } from '../../../src/topics/index.js';
+import { loadAppliedFile, loadCatalogueFile } from '../../helpers/placement.js';
 import { curated, paper } from './builders.js';
 
 /** The papers below a run's grouping pool: each joins the topic its title names, on that alone. */
@@ -71,5 +72,21 @@ describe('titleClaims', () => {
     const claims = titleClaims(rows, catalogue);
     expect(claims).toEqual(batch);
     expect(claims.filter(Boolean).length).toBeGreaterThan(40);
+  });
+
+  // A pool of another field's papers without arXiv categories (a botany journal's feed) does not
+  // read as machine learning (GroupResult.uncategorizedLearning): nor do the titles below it.
+  it('reads titles of another field as the pool was read', () => {
+    const catalogue = loadCatalogueFile();
+    const titles = [
+      'Molecular phylogeny and drug discovery targets of Salvia (Lamiaceae)',
+      'Clinical features of snake bites in Kerala: a hospital study',
+    ].map((title, i) => ({ id: `p${i}`, title, categories: [] }));
+    const applied = loadAppliedFile();
+    expect(titleClaims(titles, catalogue, { applied })).toEqual(['ai-for-science', 'medical-ai']);
+    expect(titleClaims(titles, catalogue, { applied, uncategorizedLearning: false })).toEqual([
+      undefined,
+      undefined,
+    ]);
   });
 });

@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFeed } from '../../../src/ingest/index.js';
+import { normalizeEntry } from '../../../src/normalize/index.js';
+import { guessArchive } from '../../../src/topics/archive-guess.js';
+import { learnApplied, readsAsLearning } from '../../../src/topics/evidence.js';
+import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
+import { JOURNALS, NOT_THEIR_HEADINGS } from '../../helpers/journals.js';
+import { loadAppliedFile, loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
+import { loadHfLabeled } from './hf-fixture.js';
+
+/**
+ * Issue #12, a letter of another field without arXiv categories: a lab's feed of botany and
+ * zoology journals (tests/fixtures/journals). Its papers were read as machine learning, as a
+ * Hugging Face paper without categories is, so "AI for science" headed 14-18 molecular
+ * phylogenies of 100 papers; and the arXiv archive model, which knows few of their words, guessed
+ * "Astrophysics", "Mathematics" and "Physics" for gingers, spiders and nannofossils.
+ */
+
+async function journalPapers(): Promise<PaperText[]> {
+  const dir = JOURNALS;
+  const out: PaperText[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.xml'))) {
+    const { entries } = await parseFeed(readFileSync(path.join(dir, file), 'utf8'), { sourceId: file });
+    for (const e of entries) {
+      const p = normalizeEntry(e);
+      if (p)
+        out.push({
+          id: p.id,
+          title: p.title,
+          summary: p.summary,
+          keywords: p.keywords,
+          categories: p.categories,
+        });
+    }
+  }
+  return out;
+}
+
+const CATALOGUE = loadCatalogueFile();
+const OPTIONS = { areas: loadAreasFile(), homes: loadHomesFile(), applied: loadAppliedFile() };
+
+describe('a feed of another field, without arXiv categories', () => {
+  it('reads as machine learning only where its papers say they learn', async () => {
+    learnApplied(OPTIONS.applied);
+    expect(readsAsLearning(await journalPapers())).toBe(false);
+    expect(readsAsLearning(loadHfLabeled())).toBe(true);
+    // arXiv papers with their categories are read by their classes instead.
+    expect(
+      readsAsLearning([{ title: 'Spiders', summary: 'Spiders.', keywords: [], categories: ['q-bio.PE'] }]),
+    ).toBe(true);
+  });
+
+  it.each([0, 100])(
+    'heads 100 of its papers (from %i) with no machine-learning area and no arXiv archive',
+    async (start) => {
+      const batch = (await journalPapers()).slice(start, start + 100);
+      const result = groupPapers(batch, CATALOGUE, OPTIONS);
+      expect(result.uncategorizedLearning).toBe(false);
+      const headings = result.groups
+        .filter((g) => g.topic.slug !== OTHER_TOPIC.slug)
+        .map((g) => g.topic.label);
+      for (const wrong of NOT_THEIR_HEADINGS) expect(headings).not.toContain(wrong);
+      // Every paper once.
+      expect(result.groups.flatMap((g) => g.paperIds).sort()).toEqual(batch.map((p) => p.id).sort());
+    },
+  );
+
+  it('keeps a Hugging Face day read as machine learning (its sections unchanged)', () => {
+    const result = groupPapers(loadHfLabeled().slice(0, 60), CATALOGUE, OPTIONS);
+    expect(result.uncategorizedLearning).toBe(true);
+  });
+});
+
+describe('guessArchive, outside the fields it was trained on', () => {
+  it.each([
+    [
+      'a taxonomy abstract: no guess',
+      'Two new species of the spider genus Synagelides Strand from South China (Araneae, Salticidae). Synagelides lushanensis sp. nov. and S. zhangi sp. nov. are described; the females are diagnosed, illustrated and mapped.',
+      undefined,
+    ],
+    [
+      'an astrophysics abstract: astro-ph',
+      'We measure the rotation curves of dwarf galaxies from HI observations and fit dark matter halo profiles; the inner slopes favour cored haloes over cusps at redshift zero.',
+      'astro-ph',
+    ],
+  ])('%s', (_name, text, archive) => {
+    const guess = guessArchive(text);
+    expect(guess === undefined ? undefined : guess.archive).toBe(archive);
+  });
+});
