@@ -147,7 +147,9 @@ const EMPTY_TAIL = new Set(['method', 'approach', 'technique', 'application'].ma
  * true when two labels are on the same head phrase: same last word, and the words of one hold
  * all words of the other ("Fine-tuning" and "Supervised fine-tuning", "Physics" and "High energy
  * physics"; not "Image generation" and "Video generation", nor "Long context" and "Long-context
- * benchmarks"), or the longer adds only an empty word ("Machine learning methods"); or when one
+ * benchmarks"), or the longer adds only an empty word ("Machine learning methods"); or when both
+ * say the same words in another order and form ("Historical biogeography", "Biogeographic
+ * history"); or when one
  * is a part of the other, a heading of several subjects ("Fine-tuning" of "Fine-tuning and
  * knowledge distillation", "Robotics" of "Robotics and autonomous driving"). Words as
  * {@link labelWords} reads them ("and" kept where a label has it).
@@ -170,10 +172,24 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
   const sb = subjects(wb);
   if (sa.length >= 2 && sa.length === sb.length && sa.every((x) => sb.some((y) => sameSubject(x, y))))
     return true;
+  // The same words in another order and form: "Historical biogeography" beside "Biogeographic
+  // history" (a journal letter's two sections of three papers each).
+  if (sa.length === 1 && sb.length === 1 && wa.length === wb.length && wa.length >= 2) {
+    if (
+      wa.every((x) => wb.some((y) => sameWordFamily(x, y))) &&
+      wb.every((y) => wa.some((x) => sameWordFamily(x, y)))
+    )
+      return true;
+  }
   // One subject of a heading of several ("X and Y", "X, Y and Z") is the other heading.
   return (small === wa ? sb : sa).some(
     (part) => part.length === small.length && part.every((x, i) => x === small[i]),
   );
+}
+
+/** Two word keys of one family: the same, or one beginning the other, five letters or more ("histor", "history"). */
+function sameWordFamily(x: string, y: string): boolean {
+  return x === y || (Math.min(x.length, y.length) >= 5 && (x.startsWith(y) || y.startsWith(x)));
 }
 
 /** A heading's subjects: its words between "and"s ("x y and z" -> [x, y], [z]). */

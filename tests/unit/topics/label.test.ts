@@ -60,6 +60,11 @@ describe('labelsClash: two headings a reader could not tell apart in one letter'
     ['Evaluation, safety and interpretability', 'AI safety and security', false],
     ['Text, retrieval and recommendation', 'Information retrieval and RAG', false],
     ['Speech and audio models', 'Multimodal models', false],
+    // The same words in another order and form.
+    ['Historical biogeography', 'Biogeographic history', true],
+    ['Image generation', 'Generative images', true],
+    ['Evolutionary history', 'Historical biogeography', false],
+    ['Graph learning', 'Learning theory', false],
   ])('%s / %s: %s', (a, b, clash) => {
     expect(labelsClash(labelWords(a), labelWords(b))).toBe(clash);
     expect(labelsClash(labelWords(b), labelWords(a))).toBe(clash);
