@@ -152,16 +152,17 @@ function byStanding(papers: readonly RankedPaper[], close: ReadonlySet<string>):
 
 /**
  * Orders papers by score inside each group and groups by their best paper, then applies the caps
- * (see {@link editionCaps}): `maxPerSection` per section (the catch-all also at most ~15 % of
- * `maxPerEdition`), then `maxPerEdition` over the edition. A section's papers cut by either cap
+ * (see {@link editionCaps}): `maxPerSection` per section (the catch-all at most ~15 % of
+ * `maxPerEdition`, or the room the topic sections leave, see {@link withCatchAllRoom}), then
+ * `maxPerEdition` over the edition. A section's papers cut by either cap
  * are counted in its `Section.more` (the letter's "N more in <topic> on the web"); a section left
  * empty is dropped and its papers are counted in the returned `more`. The edition is filled by
  * rank, but a section only enters with at least two papers (its best two), so no section but the
  * catch-all shows a single paper. Ties are broken by paper id and topic slug.
  */
 export function rankSections(groups: TopicGroup[], papers: Paper[], options: RankOptions): RankResult {
-  const caps = editionCaps(options);
   const topicSections = rankGroups(groups, papers, options);
+  const caps = withCatchAllRoom(editionCaps(options), topicSections);
   const sections = topicSections.map((section) => {
     const cap = section.topic.slug === CATCH_ALL_SLUG ? caps.catchAll : caps.perSection;
     const kept = section.papers.slice(0, cap);
@@ -187,6 +188,22 @@ export function rankSections(groups: TopicGroup[], papers: Paper[], options: Ran
     capped.push({ ...section, papers: papersKept, more: sectionMore });
   });
   return { sections: orderSections(capped, options.followed), more, topicSections, caps };
+}
+
+/**
+ * The caps of a letter of these sections: the catch-all at ~15% of the letter (see
+ * {@link editionCaps}), or the room the topic sections leave when they cannot fill the letter
+ * (each at most `perSection` papers, as many as the letter opens): a letter of journal feeds of
+ * botany, where two found sections hold six papers of 223, shows 34 papers of "More papers"
+ * rather than 7 and the other 210 on the web; a Hugging Face day of 30 papers shows them all.
+ */
+export function withCatchAllRoom(caps: EditionCaps, sections: readonly Section[]): EditionCaps {
+  const topics = sections
+    .filter((s) => s.topic.slug !== CATCH_ALL_SLUG && s.papers.length >= Math.min(2, caps.perSection))
+    .map((s) => Math.min(s.papers.length, caps.perSection))
+    .sort((a, b) => b - a);
+  const open = topics.slice(0, letterSections(caps)).reduce((sum, n) => sum + n, 0);
+  return { ...caps, catchAll: Math.max(caps.catchAll, caps.perEdition - open) };
 }
 
 /** Letters of fewer papers than this open every section they have room for (see {@link letterSections}). */

@@ -130,10 +130,16 @@ describe('rankSections', () => {
       expected: { sections: ['a:p20,p10+0', 'other:p40+1'], more: 0 },
     },
     {
-      name: 'the catch-all keeps at most ~15 % of the edition (never fewer than 2)',
+      name: 'the catch-all keeps at most ~15 % of the edition (never fewer than 2) when topics fill it',
+      groups: [other(['p40', 'p30', 'p20', 'p10']), group('a', ['p8', 'p5', 'p3']), group('b', ['p2', 'p1'])],
+      options: { maxPerEdition: 7, maxPerSection: 3 },
+      expected: { sections: ['a:p8,p5,p3+0', 'b:p2,p1+0', 'other:p40,p30+2'], more: 0 },
+    },
+    {
+      name: 'the catch-all takes the room the topics leave: a letter shows what it has room for',
       groups: [other(['p40', 'p30', 'p20', 'p10', 'p8']), group('a', ['p5', 'p3'])],
       options: { maxPerEdition: 20, maxPerSection: 6 },
-      expected: { sections: ['a:p5,p3+0', 'other:p40,p30,p20+2'], more: 0 },
+      expected: { sections: ['a:p5,p3+0', 'other:p40,p30,p20,p10,p8+0'], more: 0 },
     },
     {
       name: "a topic's split parts stay next to each other",
@@ -166,9 +172,10 @@ describe('rankSections', () => {
       r.topicSections.map((s) => `${s.topic.slug}:${s.papers.map((p) => p.id).join(',')}+${s.more}`),
     ).toEqual(['a:p40,p10,p5+0', 'b:p30,p20+0', 'c:p3,p2+0']);
     expect(r.caps).toEqual({ perSection: 2, catchAll: 2, perEdition: 4 });
+    // With room to spare (50 papers, its three topics hold 7), "More papers" may fill the rest.
     expect(rankSections(groups, PAPERS, OPTIONS).caps).toEqual({
       perSection: 8,
-      catchAll: 7,
+      catchAll: 43,
       perEdition: 50,
     });
   });
