@@ -181,6 +181,22 @@ export function splitAuthorNames(value: string): string[] {
   return parts;
 }
 
+/**
+ * A name written family name first, "Inoda, Toshio", "Engel, Michael S.", as a card writes names:
+ * "Toshio Inoda", "Michael S. Engel" (a card lists several names with commas: "Sant'Ana, Josué,
+ * Tognon, Roberta" read as four people). A name with no comma, or with a suffix after it ("King,
+ * Jr."), stays as it is.
+ */
+export function givenNameFirst(name: string): string {
+  const match = /^([^,]+),\s*([^,]+)$/.exec(name.trim());
+  if (!match) return name;
+  const family = (match[1] as string).trim();
+  const given = (match[2] as string).trim();
+  if (/^(?:jr|sr|ii|iii|iv|phd|md)\.?$/i.test(given) || family.split(/\s+/).length > 3) return name;
+  if (!/^[\p{Lu}]/u.test(given) || !/^[\p{Lu}]/u.test(family)) return name;
+  return `${given} ${family}`;
+}
+
 /** A cheap test for a frame before the summary is read line by line (most feeds have none). */
 export function mayHaveJournalFrame(summary: string): boolean {
   return /abstract|summary|author|publication date|source\s*:|volume|issue\s+\d|doi|10\.\d{4}|;/i.test(

@@ -11,6 +11,7 @@ import { isArxivId } from './arxiv-id.js';
 import { canonicalId, doiFrom } from './canonical-id.js';
 import {
   type FramedSummary,
+  givenNameFirst,
   mayHaveJournalFrame,
   readJournalFrame,
   splitAuthorNames,
@@ -118,7 +119,7 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
   const summary = /[\p{L}\p{N}]/u.test(text) ? text : '';
   const named = raw.authors.length > 0 || !framed ? raw.authors : framed.authors;
   // A feed's one author field naming several people (a journal's dc:creator) is read as their names.
-  const authors = raw.kind === 'rss' ? named.flatMap(splitAuthorNames) : named;
+  const authors = raw.kind === 'rss' ? named.flatMap(splitAuthorNames).map(givenNameFirst) : named;
   const aiSummary = readable(raw.aiSummary, plain, options.maxSummaryChars, 'clause') || null;
   return {
     id,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../src/ingest/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
-import { readJournalFrame, splitAuthorNames } from '../../../src/normalize/journal-frame.js';
+import { givenNameFirst, readJournalFrame, splitAuthorNames } from '../../../src/normalize/journal-frame.js';
 import { ROOT } from '../../helpers/cli.js';
 import { rawEntry } from './helpers.js';
 
@@ -122,6 +122,23 @@ describe('splitAuthorNames', () => {
     ['Västsvenska EntomologKlubben', ['Västsvenska EntomologKlubben']],
   ])('%s', (value, names) => {
     expect(splitAuthorNames(value)).toEqual(names);
+  });
+});
+
+describe('givenNameFirst', () => {
+  it.each([
+    ['Inoda, Toshio', 'Toshio Inoda'],
+    ['Engel, Michael S.', 'Michael S. Engel'],
+    ['Archer, L. A.', 'L. A. Archer'],
+    ['Doan-Nhu, Hai', 'Hai Doan-Nhu'],
+    ['Cañiza Ovelar, Bernardo D.', 'Bernardo D. Cañiza Ovelar'],
+    // Not a family name first: as it is.
+    ['Jane Doe', 'Jane Doe'],
+    ['King, Jr.', 'King, Jr.'],
+    ['Sam Jones in Madrid', 'Sam Jones in Madrid'],
+    ['the lab, sometimes', 'the lab, sometimes'],
+  ])('%s -> %s', (name, written) => {
+    expect(givenNameFirst(name)).toBe(written);
   });
 });
 
