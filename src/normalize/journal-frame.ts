@@ -65,14 +65,6 @@ function contains(text: string, title: string): boolean {
   return key.length >= 10 && textKey(text).includes(key);
 }
 
-/** The names of an author field's value: "A, B and C", "Doe, J.; Roe, K.". */
-function namesOf(value: string): string[] {
-  const parts = value.includes(';') ? value.split(';') : value.split(/,\s*|\s+and\s+|\s*&\s*/);
-  return parts
-    .map((p) => p.trim().replace(/\s+et al\.?$/i, ''))
-    .filter((p) => p.length >= 2 && /\p{L}/u.test(p) && !/^et al\.?$/i.test(p));
-}
-
 /** "Guocheng SHU;Ping LIU;Tian ZHAO;": names separated by semicolons, two at least. */
 function nameList(line: string): string[] | undefined {
   const parts = line
@@ -91,7 +83,7 @@ function frameLine(line: string, title: string): { authors: string[]; weak?: boo
     const label = (field[1] ?? '').toLowerCase();
     const value = field[2] ?? '';
     if (label.startsWith('author'))
-      return line.length <= AUTHORS_MAX ? { authors: namesOf(value) } : undefined;
+      return line.length <= AUTHORS_MAX ? { authors: splitAuthorNames(value, { list: true }) } : undefined;
     // A citation's field is short. "Source:" alone says little ("Source: I'm a landscaper, and..."
     // opens a post): it is part of a frame only beside another line of one (see readJournalFrame).
     if (line.length <= CITATION_MAX) return { authors: [], weak: label === 'source' && !/\d/.test(value) };
@@ -163,9 +155,11 @@ export function readJournalFrame(lines: readonly string[], title: string): Frame
  * Shao", "Brandão S, Saeedi H, Brandt A.", "Zhang, Kai; Guo, Weihua"): split on semicolons, else on
  * commas and "and" when every part is a name of two words or more, so "Engel, Michael S." and
  * "Smith, John" (one person, family name first) stay whole. A letter's card then shows the first
- * names and "et al." rather than the whole list as one author.
+ * names and "et al." rather than the whole list as one author. `list`: the value is a list of
+ * names for sure (a frame's "Authors:" field), split at every comma ("Yunianta", one name alone,
+ * among them).
  */
-export function splitAuthorNames(value: string): string[] {
+export function splitAuthorNames(value: string, { list = false } = {}): string[] {
   if (value.includes(';'))
     return value
       .split(';')
@@ -177,6 +171,7 @@ export function splitAuthorNames(value: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   const words = (p: string): number => p.split(/\s+/).length;
+  if (list) return parts.filter((p) => p.length >= 2 && /\p{L}/u.test(p));
   if (parts.length < 2 || !parts.every((p) => words(p) >= 2 && words(p) <= 6)) return [value];
   return parts;
 }

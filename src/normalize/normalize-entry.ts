@@ -119,7 +119,7 @@ export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): P
   const summary = /[\p{L}\p{N}]/u.test(text) ? text : '';
   const named = raw.authors.length > 0 || !framed ? raw.authors : framed.authors;
   // A feed's one author field naming several people (a journal's dc:creator) is read as their names.
-  const authors = raw.kind === 'rss' ? named.flatMap(splitAuthorNames).map(givenNameFirst) : named;
+  const authors = raw.kind === 'rss' ? named.flatMap((a) => splitAuthorNames(a)).map(givenNameFirst) : named;
   const aiSummary = readable(raw.aiSummary, plain, options.maxSummaryChars, 'clause') || null;
   return {
     id,

@@ -123,6 +123,18 @@ describe('splitAuthorNames', () => {
   ])('%s', (value, names) => {
     expect(splitAuthorNames(value)).toEqual(names);
   });
+
+  it('splits a list for sure (a frame\'s "Authors:" field) at every comma, one-word names too', () => {
+    expect(splitAuthorNames('Jinpeng Zhang, Yunianta, Van Duy Nguyen', { list: true })).toEqual([
+      'Jinpeng Zhang',
+      'Yunianta',
+      'Van Duy Nguyen',
+    ]);
+    // Not known to be a list: one field that might be one person, family name first.
+    expect(splitAuthorNames('Jinpeng Zhang, Yunianta, Van Duy Nguyen')).toEqual([
+      'Jinpeng Zhang, Yunianta, Van Duy Nguyen',
+    ]);
+  });
 });
 
 describe('givenNameFirst', () => {
