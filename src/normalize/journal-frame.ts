@@ -46,9 +46,22 @@ const AUTHORS_MAX = 2000;
 /** Lines before an "Abstract" heading that are read as its frame (a longer prefix is text). */
 const FRAME_MAX_LINES = 8;
 
-/** A name: one to five words, each starting with a capital letter (hyphens, initials, particles). */
-const NAME =
-  /^(?:(?:van|von|der|de|da|del|di|la|le|du|dos|bin|al)\s+|[\p{Lu}][\p{L}\p{M}'\u2019.-]*\s*){1,6}$/u;
+/** A word of a name: a capital, then letters, apostrophes, full stops, hyphens ("O'Neil", "W.", "Doan-Nhu"). */
+const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'\\u2019.-]*";
+
+/** Lowercase particles of a name ("van Riemsdijk", "da Costa"). */
+const PARTICLE = '(?:van|von|der|de|da|del|di|la|le|du|dos|bin|al)';
+
+/**
+ * A name: one to six words, each starting with a capital letter, particles between them. Words
+ * are apart by spaces, so the pattern reads a line once: a run of capitals with no space ("AAAA...1",
+ * a hostile feed's) can be split into words only one way (a pattern that let a word end anywhere
+ * took 2 s on 60 characters).
+ */
+const NAME = new RegExp(
+  `^(?:${PARTICLE}\\s+)*${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}$`,
+  'u',
+);
 
 /** Letters and digits alone, lower case: a title as a frame repeats it, whatever its line breaks. */
 function textKey(s: string): string {
