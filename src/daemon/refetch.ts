@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Frequency } from '../domain/index.js';
 import { ingestSources } from '../pipeline/ingest-sources.js';
+import { keepStoredIds } from '../pipeline/store-papers.js';
 import type { Schedule } from './schedule.js';
 import type { ScheduledRunDeps } from './scheduled-run.js';
 
@@ -41,12 +42,13 @@ export async function refetchBeforeSlot(
     // Recorded first: a failing source must not make every tick try again.
     await deps.store.runs.setMeta(key, slot.toISOString());
     const ingest = await ingestSources(deps.store, deps.config, deps.logger, now, frequency);
-    const upsert = await deps.store.papers.upsertPapers(ingest.papers, now);
+    const { papers } = await keepStoredIds(deps.store, ingest.papers, ingest.formerIds);
+    const upsert = await deps.store.papers.upsertPapers(papers, now);
     deps.logger.info(
-      { frequency, slot: slot.toISOString(), papers: ingest.papers.length, ...upsert },
+      { frequency, slot: slot.toISOString(), papers: papers.length, ...upsert },
       'sources fetched again before the send',
     );
-    return { slot, papers: ingest.papers.length, inserted: upsert.inserted, updated: upsert.updated };
+    return { slot, papers: papers.length, inserted: upsert.inserted, updated: upsert.updated };
   } finally {
     await deps.store.runs.releaseLock(lock, holder);
   }

@@ -118,7 +118,7 @@ export function rssEntry(
   entry.summary =
     trimmed(item['content:encoded']) ?? trimmed(item['content']) ?? trimmed(item['summary']) ?? null;
   entry.categories = itemCategories(item);
-  entry.doi = trimmed(item['prism:doi']) ?? doiFromIdentifier(item['dc:identifier']);
+  entry.doi = trimmed(item['prism:doi']) ?? doiFromIdentifiers(item['identifiers']);
   const thumbnail = resolveLink(itemThumbnail(item), base);
   if (thumbnail) entry.thumbnail = thumbnail;
   return entry;
@@ -156,8 +156,12 @@ function itunesAuthor(item: Record<string, unknown>): unknown {
   return itunes && typeof itunes === 'object' ? (itunes as Record<string, unknown>)['author'] : null;
 }
 
-function doiFromIdentifier(value: unknown): string | null {
-  const t = trimmed(value);
-  const match = t ? /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\S+)$/i.exec(t) : null;
-  return match?.[1] ?? null;
+/** The first DOI among an item's `<dc:identifier>`s (PubMed lists `pmid:` before `doi:`). */
+function doiFromIdentifiers(value: unknown): string | null {
+  for (const one of list(value)) {
+    const t = trimmed(one);
+    const match = t ? /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\S+)$/i.exec(t) : null;
+    if (match?.[1]) return match[1];
+  }
+  return null;
 }

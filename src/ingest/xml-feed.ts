@@ -32,7 +32,7 @@ const parser = new Parser({
       'dcterms:issued',
       'dcterms:modified',
       'prism:doi',
-      'dc:identifier',
+      ['dc:identifier', 'identifiers', { keepArray: true }],
       ['media:thumbnail', 'mediaThumbnails', { keepArray: true }],
       ['media:content', 'mediaContents', { keepArray: true }],
       ['media:group', 'mediaGroups', { keepArray: true }],

@@ -1,6 +1,6 @@
 import { describeError, type Frequency, type Paper, type SourceState } from '../domain/index.js';
 import { type ReadSourceOptions, type ResolvedSource, readSource, type SourceRead } from '../ingest/index.js';
-import { mergePapers, normalizeEntry } from '../normalize/index.js';
+import { formerIds, mergePapers, normalizeEntry } from '../normalize/index.js';
 import { anchorStaleListing } from '../rank/index.js';
 import { fetchOptionsFor, planSources } from './source-plan.js';
 import type { PipelineLogger, RunOptions, RunStore } from './types.js';
@@ -21,6 +21,8 @@ export interface IngestResult {
   papers: Paper[];
   /** Entries read before merging. */
   entries: number;
+  /** The ids earlier versions gave each paper (see formerIds), by its id; papers without none. */
+  formerIds: Map<string, string[]>;
 }
 
 export { USER_AGENT } from './source-plan.js';
@@ -30,12 +32,16 @@ async function ingestOne(
   state: SourceState | undefined,
   config: Readonly<RunOptions>,
   options: ReadSourceOptions,
+  former: Map<string, string[]>,
 ): Promise<{ papers: Paper[]; entries: number; skipped: number; read: SourceRead }> {
   const read = await readSource(source, state, options);
   const papers: Paper[] = [];
   for (const entry of read.feed.entries) {
     const paper = normalizeEntry(entry, { maxSummaryChars: config.limits.maxSummaryChars * 4 });
-    if (paper) papers.push(paper);
+    if (!paper) continue;
+    papers.push(paper);
+    const ids = formerIds(entry);
+    if (ids.length > 0) former.set(paper.id, [...new Set([...(former.get(paper.id) ?? []), ...ids])]);
   }
   const entries = read.feed.entries.length;
   return { papers, entries, skipped: entries - papers.length, read };
@@ -55,6 +61,7 @@ export async function ingestSources(
 ): Promise<IngestResult> {
   const reports: SourceReport[] = [];
   const all: Paper[] = [];
+  const former = new Map<string, string[]>();
   let entries = 0;
   const options = fetchOptionsFor(config);
   for (const planned of await planSources(config, frequency, slot, options)) {
@@ -71,7 +78,7 @@ export async function ingestSources(
     };
     try {
       if (!('resolved' in planned)) throw new Error(planned.error);
-      const result = await ingestOne(planned.resolved, state, config, options);
+      const result = await ingestOne(planned.resolved, state, config, options, former);
       all.push(...anchorStaleListing(result.papers, now));
       entries += result.entries;
       const status = result.read.status;
@@ -114,5 +121,5 @@ export async function ingestSources(
       );
     }
   }
-  return { reports, papers: mergePapers(all), entries };
+  return { reports, papers: mergePapers(all), entries, formerIds: former };
 }

@@ -9,7 +9,7 @@ import {
 } from '../domain/index.js';
 import { buildEdition, type GroupingTime, type TitleClaimsTime } from './build-edition.js';
 import { ingestSources, type SourceReport } from './ingest-sources.js';
-import { storePapers } from './store-papers.js';
+import { keepStoredIds, storePapers } from './store-papers.js';
 import type { PipelineLogger, RunOptions, RunStore } from './types.js';
 import { isEmptyVariant, renderVariants, type VariantRenderer } from './variants.js';
 
@@ -224,7 +224,8 @@ async function readSources(
       `no source could be read (${ingest.reports.length} failed)`,
     );
   }
-  const upsert = await storePapers(store, ingest.papers, ingest.reports, logger, started);
+  const { papers } = await keepStoredIds(store, ingest.papers, ingest.formerIds);
+  const upsert = await storePapers(store, papers, ingest.reports, logger, started);
   lap('store');
   // A source whose data the store refused counts as failed, the run goes on without it.
   summary.sources.failed = ingest.reports.filter((r) => r.status === 'failed').length;

@@ -40,3 +40,38 @@ export async function storePapers(
   }
   return { ...total, stored };
 }
+
+/**
+ * Papers the store holds under an id an earlier version gave them (`former`, by the paper's id:
+ * see formerIds) keep that id, so an upgrade that reads ids better (tracking parameters off an
+ * address, a DOI in a publisher's path) neither sends them again nor counts them new. Only where
+ * the store has no paper of the new id, and one paper of the run claims the old id. Returns the
+ * papers, renamed where they keep an id, and how many did.
+ */
+export async function keepStoredIds(
+  store: Pick<RunStore, 'papers'>,
+  papers: Paper[],
+  former: ReadonlyMap<string, readonly string[]>,
+): Promise<{ papers: Paper[]; kept: number }> {
+  const asking = papers.filter((p) => (former.get(p.id)?.length ?? 0) > 0);
+  if (asking.length === 0) return { papers, kept: 0 };
+  const ids = [...new Set(asking.flatMap((p) => [p.id, ...(former.get(p.id) ?? [])]))];
+  const stored = new Set((await store.papers.getPapers(ids)).map((p) => p.id));
+  const inRun = new Set(papers.map((p) => p.id));
+  const claims = new Map<string, string[]>();
+  for (const p of asking) {
+    if (stored.has(p.id)) continue;
+    const old = (former.get(p.id) ?? []).find((id) => stored.has(id) && !inRun.has(id));
+    if (old !== undefined) claims.set(old, [...(claims.get(old) ?? []), p.id]);
+  }
+  const rename = new Map<string, string>();
+  for (const [old, claimants] of claims) if (claimants.length === 1) rename.set(claimants[0] as string, old);
+  if (rename.size === 0) return { papers, kept: 0 };
+  return {
+    papers: papers.map((p) => {
+      const old = rename.get(p.id);
+      return old === undefined ? p : { ...p, id: old };
+    }),
+    kept: rename.size,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * One article, one paper: journals' feeds put tracking parameters on every link (ScienceDirect's
+ * `?dgcid=rss_sd_all`, PubMed's `ff=<when the feed was made>`, new on every fetch) and PubMed
+ * names an article's DOI in a second `<dc:identifier>`. A lab following a PubMed search beside a
+ * journal's own feed reads each article once, PubMed's articles are the same papers tomorrow, and
+ * an upgrade that reads ids this way sends nobody a paper the store already holds under the id an
+ * earlier release gave it.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createStore } from '../../src/store/index.js';
+import { readerConfig, runCli, tempProject } from '../helpers/cli.js';
+import { JOURNALS } from '../helpers/journals.js';
+
+const READER = 'lab@paperpost.example';
+/** The feeds of 14 Dec 2021 (tests/fixtures/journals/same-article): IJSEM's own and a PubMed search. */
+const SAME_DAY = path.join(JOURNALS, 'same-article');
+/** The articles of IJSEM that the PubMed search lists too. */
+const IN_BOTH = ['doi:10.1099/ijsem.0.005145', 'doi:10.1099/ijsem.0.005151'];
+
+function journalProject(files: string[]): string {
+  const sources = files.map((f) => ({
+    id: path.basename(f).replace(/\.xml$/, ''),
+    kind: 'rss',
+    location: path.isAbsolute(f) ? f : path.join(JOURNALS, f),
+  }));
+  return tempProject(readerConfig('Journal watch', 'journals', sources, [{ email: READER }]));
+}
+
+async function run(dir: string): Promise<{
+  status: string;
+  papers: { entries: number; merged: number; new: number };
+  skipReason?: string;
+}> {
+  const out = await runCli(['run', '--json'], { cwd: dir });
+  expect(out.stderr).not.toMatch(/"level":50|at .*\.js:\d+/);
+  expect(out.code).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+describe('journal papers keep one id', () => {
+  it("an article in a PubMed search and in its journal's feed is one paper of both sources", async () => {
+    const dir = journalProject(
+      ['pubmed-search.xml', 'microbiology-ijsem.xml'].map((f) => path.join(SAME_DAY, f)),
+    );
+    const summary = await run(dir);
+    expect(summary.papers.merged).toBe(summary.papers.entries - IN_BOTH.length);
+    const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
+    try {
+      const papers = await store.papers.getPapers(IN_BOTH);
+      expect(papers.map((p) => p.id)).toEqual(IN_BOTH);
+      for (const p of papers)
+        expect([...p.sources].sort(), p.id).toEqual(['microbiology-ijsem', 'pubmed-search']);
+      // The journal's link, as its feed gives it, is what the card opens.
+      for (const p of papers)
+        expect(p.url, p.id).toMatch(
+          /^https:\/\/(www\.microbiologyresearch\.org|pubmed\.ncbi\.nlm\.nih\.gov)\//,
+        );
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('after an upgrade, papers stored under the ids an earlier release gave them are not new again', async () => {
+    const dir = journalProject(['sciencedirect-mpe.xml', 'pubmed-search.xml']);
+    const first = await run(dir);
+    expect(first.status).toBe('ok');
+    // The store as the release before wrote it: an address keeps every parameter but utm_* (the
+    // ScienceDirect link's dgcid, PubMed's fc/ff/v), and PubMed's papers are their addresses.
+    const file = path.join(dir, 'data', 'paperpost.db');
+    const db = new Database(file);
+    try {
+      const rows = db.prepare('SELECT id, url FROM papers').all() as { id: string; url: string }[];
+      const formerOf = (url: string): string => {
+        const u = new URL(url);
+        for (const key of [...u.searchParams.keys()]) if (key.startsWith('utm_')) u.searchParams.delete(key);
+        return `https://${u.hostname}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+      };
+      const renamed = rows.filter((r) => formerOf(r.url) !== r.id);
+      expect(renamed.length).toBeGreaterThan(40);
+      for (const table of ['papers:id', 'edition_papers:paper_id', 'paper_snapshots:paper_id']) {
+        const [name, column] = table.split(':') as [string, string];
+        const update = db.prepare(`UPDATE ${name} SET ${column} = ? WHERE ${column} = ?`);
+        for (const r of renamed) update.run(formerOf(r.url), r.id);
+      }
+    } finally {
+      db.close();
+    }
+    const again = await run(dir);
+    expect(again.papers.new).toBe(0);
+    expect(again.status).toBe('skipped');
+    expect(again.skipReason).toMatch(/0 new paper/);
+    const store = await createStore({ driver: 'sqlite', path: file });
+    try {
+      // No second row of any article: the papers kept the ids the store had.
+      const all = await store.papers.listUnpublishedPapers('daily');
+      expect(all).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  }, 90_000);
+});
