@@ -117,14 +117,14 @@ export function canonicalId(entry: RawEntry): string | undefined {
 }
 
 /**
- * The ids earlier versions of Paperpost gave this entry, where they differ from
- * {@link canonicalId}'s: before 0.1 kept the query of a doi.org link in its DOI, read no DOI in a
- * publisher's path, and took only `utm_*` off an address. A run keeps the id the store already
- * holds the paper under (see keepStoredIds), so an upgrade sends no paper a second time.
+ * The ids earlier releases of Paperpost gave this entry, where they differ from `id`, the one it
+ * has now (see canonicalId; a DOI its journal frame names, see normalizeEntry): they kept the
+ * query of a doi.org link in its DOI, read no DOI in a publisher's path, a second
+ * `<dc:identifier>` or a frame, and took only `utm_*` off an address. A run keeps the id the
+ * store already holds the paper under (see keepStoredIds), so an upgrade sends no paper again.
  */
-export function formerIds(entry: RawEntry): string[] {
+export function formerIds(entry: RawEntry, id: string | undefined = canonicalId(entry)): string[] {
   if (arxivIdOf(entry)) return [];
-  const id = canonicalId(entry);
   const former = new Set<string>();
   for (const text of [entry.doi, entry.url, entry.guid]) {
     const t = text?.trim();

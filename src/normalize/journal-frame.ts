@@ -15,6 +15,8 @@ export interface FramedSummary {
   summary: string;
   /** Authors of an "Author(s):" / "Authors:" line or a leading list of names, in order. */
   authors: string[];
+  /** The DOI of the frame's "DOI:" field (Pensoft's "DOI: 10.3897/..."), if any. */
+  doi?: string;
 }
 
 /** A field of the frame: "Publication date: ...", "Source: ...", "Author(s): ...", "DOI: ...". */
@@ -135,6 +137,12 @@ function headingAt(lines: readonly string[]): number {
 export function readJournalFrame(lines: readonly string[], title: string): FramedSummary | undefined {
   const authorsOf = (frame: readonly string[]): string[] =>
     frame.flatMap((line) => frameLine(line, title)?.authors ?? []);
+  // The frame's "DOI:" field names the article's own: never a DOI its abstract or a post cites.
+  const doiOf = (frame: readonly string[]): { doi?: string } => {
+    const field = frame.map((l) => FIELD.exec(l)).find((f) => f?.[1]?.toLowerCase() === 'doi');
+    const doi = field ? DOI.exec(field[2] ?? '')?.[0].replace(/[.,;)\]]+$/, '') : undefined;
+    return doi ? { doi } : {};
+  };
   const h = headingAt(lines);
   if (h >= 0) {
     const before = lines.slice(0, h);
@@ -146,7 +154,7 @@ export function readJournalFrame(lines: readonly string[], title: string): Frame
     ) {
       const heading = ABSTRACT_HEADING.exec(lines[h] as string);
       const rest = [heading?.[1] ?? '', ...lines.slice(h + 1)].filter((l) => l !== '');
-      return { summary: rest.join(' '), authors: authorsOf(before) };
+      return { summary: rest.join(' '), authors: authorsOf(before), ...doiOf(before) };
     }
   }
   let i = 0;
@@ -160,7 +168,11 @@ export function readJournalFrame(lines: readonly string[], title: string): Frame
     i += 1;
   }
   if (i === 0 || !strong) return undefined;
-  return { summary: lines.slice(i).join(' '), authors: authorsOf(lines.slice(0, i)) };
+  return {
+    summary: lines.slice(i).join(' '),
+    authors: authorsOf(lines.slice(0, i)),
+    ...doiOf(lines.slice(0, i)),
+  };
 }
 
 /**

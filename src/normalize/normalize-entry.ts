@@ -102,16 +102,19 @@ function journalFrame(raw: RawEntry, title: string): FramedSummary | undefined {
  * abstract is taken off the summary, and its authors kept when the item names none otherwise.
  */
 export function normalizeEntry(raw: RawEntry, options: NormalizeOptions = {}): Paper | undefined {
-  const id = canonicalId(raw);
   const plain = PLAIN_KINDS.has(raw.kind);
   const title = readable(raw.title, plain, options.maxTitleChars ?? 300, 'word');
-  if (!id || !title) return undefined;
+  if (!title) return undefined;
+  const framed = journalFrame(raw, title);
+  // A DOI the frame names (Pensoft's "DOI: 10.3897/...") is the article's, as an item's own is:
+  // the same article in a PubMed search is then one paper.
+  const id = canonicalId(raw.doi || !framed?.doi ? raw : { ...raw, doi: framed.doi });
+  if (!id) return undefined;
   const arxiv = isArxivId(id);
   const links = linksOf(raw, id, arxiv);
   const doi = id.startsWith('doi:') ? doiFrom(id.slice(4)) : undefined;
   const url = links.abs ?? links.hf ?? (doi ? `https://doi.org/${doi}` : safeHttpUrl(id)) ?? '';
   if (!url) return undefined;
-  const framed = journalFrame(raw, title);
   const text = framed
     ? readable(framed.summary, true, options.maxSummaryChars, 'clause')
     : readable(raw.summary, plain, options.maxSummaryChars, 'clause');

@@ -40,7 +40,7 @@ async function ingestOne(
     const paper = normalizeEntry(entry, { maxSummaryChars: config.limits.maxSummaryChars * 4 });
     if (!paper) continue;
     papers.push(paper);
-    const ids = formerIds(entry);
+    const ids = formerIds(entry, paper.id);
     if (ids.length > 0) former.set(paper.id, [...new Set([...(former.get(paper.id) ?? []), ...ids])]);
   }
   const entries = read.feed.entries.length;

@@ -16,8 +16,18 @@ import { JOURNALS } from '../helpers/journals.js';
 const READER = 'lab@paperpost.example';
 /** The feeds of 14 Dec 2021 (tests/fixtures/journals/same-article): IJSEM's own and a PubMed search. */
 const SAME_DAY = path.join(JOURNALS, 'same-article');
-/** The articles of IJSEM that the PubMed search lists too. */
-const IN_BOTH = ['doi:10.1099/ijsem.0.005145', 'doi:10.1099/ijsem.0.005151'];
+/**
+ * The articles of the PubMed search that IJSEM's feed (a DOI path) or ZooKeys' (the "DOI:" line of
+ * its citation) lists too, with that feed's source id.
+ */
+const IN_BOTH: [string, string][] = [
+  ['doi:10.1099/ijsem.0.005145', 'microbiology-ijsem'],
+  ['doi:10.1099/ijsem.0.005151', 'microbiology-ijsem'],
+  ...['67935', '71307', '72978', '73345', '75320'].map((n): [string, string] => [
+    `doi:10.3897/zookeys.1072.${n}`,
+    'pensoft-zookeys',
+  ]),
+];
 
 function journalProject(files: string[]): string {
   const sources = files.map((f) => ({
@@ -41,29 +51,30 @@ async function run(dir: string): Promise<{
 
 describe('journal papers keep one id', () => {
   it("an article in a PubMed search and in its journal's feed is one paper of both sources", async () => {
-    const dir = journalProject(
-      ['pubmed-search.xml', 'microbiology-ijsem.xml'].map((f) => path.join(SAME_DAY, f)),
-    );
+    const files = ['pubmed-search.xml', 'microbiology-ijsem.xml', 'pensoft-zookeys.xml'];
+    const dir = journalProject(files.map((f) => path.join(SAME_DAY, f)));
     const summary = await run(dir);
     expect(summary.papers.merged).toBe(summary.papers.entries - IN_BOTH.length);
     const store = await createStore({ driver: 'sqlite', path: path.join(dir, 'data', 'paperpost.db') });
     try {
-      const papers = await store.papers.getPapers(IN_BOTH);
-      expect(papers.map((p) => p.id)).toEqual(IN_BOTH);
-      for (const p of papers)
-        expect([...p.sources].sort(), p.id).toEqual(['microbiology-ijsem', 'pubmed-search']);
-      // The journal's link, as its feed gives it, is what the card opens.
-      for (const p of papers)
-        expect(p.url, p.id).toMatch(
-          /^https:\/\/(www\.microbiologyresearch\.org|pubmed\.ncbi\.nlm\.nih\.gov)\//,
+      const ids = IN_BOTH.map(([id]) => id);
+      const papers = await store.papers.getPapers(ids);
+      expect(papers.map((p) => p.id)).toEqual(ids);
+      for (const [id, journal] of IN_BOTH) {
+        const paper = papers.find((p) => p.id === id);
+        expect([...(paper?.sources ?? [])].sort(), id).toEqual([journal, 'pubmed-search'].sort());
+        // The link a feed gives, as it gives it, is what the card opens.
+        expect(paper?.url, id).toMatch(
+          /^https:\/\/(www\.microbiologyresearch\.org|zookeys\.pensoft\.net|pubmed\.ncbi\.nlm\.nih\.gov)\//,
         );
+      }
     } finally {
       await store.close();
     }
   }, 60_000);
 
   it('after an upgrade, papers stored under the ids an earlier release gave them are not new again', async () => {
-    const dir = journalProject(['sciencedirect-mpe.xml', 'pubmed-search.xml']);
+    const dir = journalProject(['sciencedirect-mpe.xml', 'pubmed-search.xml', 'pensoft-phytokeys.xml']);
     const first = await run(dir);
     expect(first.status).toBe('ok');
     // The store as the release before wrote it: an address keeps every parameter but utm_* (the

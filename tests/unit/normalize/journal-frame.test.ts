@@ -32,7 +32,18 @@ describe('readJournalFrame', () => {
       {
         summary: 'Vicia mingyueshanensis, a new species from western Jiangxi, is described.',
         authors: ['Zhi-Yong Xiao', 'Xiao-Chun Li', 'Ying Luo'],
+        doi: '10.3897/phytokeys.187.71960',
       },
+    ],
+    [
+      // Only a "DOI:" field names the article's own DOI: a citation may name another work's.
+      'a citation line with a DOI in it names no DOI of the article',
+      [
+        'Zootaxa 5002(1): 1-103. See also doi: 10.11646/zootaxa.4999.1.1',
+        'Abstract',
+        'A new genus is described.',
+      ],
+      { summary: 'A new genus is described.', authors: [] },
     ],
     [
       'PubMed: the citation, then an ABSTRACT heading',
@@ -190,6 +201,17 @@ describe('normalizeEntry of a journal feed item', () => {
     );
     expect(p?.summary).toBe('We study tides.');
     expect(p?.authors).toEqual(['A. Author']);
+  });
+
+  it("takes the article's id from its frame's DOI field when the item gives none", () => {
+    const item = {
+      url: 'https://zookeys.pensoft.net/article/67935/',
+      summary:
+        '<p>ZooKeys 1072: 1-20</p><p>DOI: 10.3897/zookeys.1072.67935</p><p>Abstract: Two new species.</p>',
+    };
+    expect(normalizeEntry(rawEntry(item))?.id).toBe('doi:10.3897/zookeys.1072.67935');
+    // The item's own DOI comes first.
+    expect(normalizeEntry(rawEntry({ ...item, doi: '10.1000/own' }))?.id).toBe('doi:10.1000/own');
   });
 
   it('reads a summary of punctuation alone as none', () => {
