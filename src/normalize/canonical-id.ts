@@ -88,6 +88,23 @@ export function canonicalUrl(u: string | null | undefined): string | undefined {
   return addressOf(url);
 }
 
+/**
+ * A link as a card shows it: the feed's own, without the tracking parameters canonicalUrl drops
+ * (scheme, host and path as given): a PubMed link reads `https://pubmed.ncbi.nlm.nih.gov/34899011/`,
+ * not 300 characters of campaign and feed stamps. Null stays null; a link that is no http(s)
+ * address is returned as it is, for the caller's guard to refuse.
+ */
+export function withoutTrackers(link: string | null): string | null {
+  const url = link ? parseUrl(link) : undefined;
+  if (!url) return link;
+  const host = url.hostname.toLowerCase();
+  const before = url.searchParams.size;
+  for (const [key, value] of [...url.searchParams.entries()]) {
+    if (PATH_ONLY_HOSTS.has(host) || isTracking(key, value)) url.searchParams.delete(key, value);
+  }
+  return url.searchParams.size === before ? link : url.href;
+}
+
 function addressOf(url: URL): string {
   const port = url.port && url.port !== '80' && url.port !== '443' ? `:${url.port}` : '';
   const path = url.pathname.replace(/\/+$/, '');

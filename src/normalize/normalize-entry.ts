@@ -8,7 +8,7 @@ import {
   toPlainText,
 } from '../domain/index.js';
 import { isArxivId } from './arxiv-id.js';
-import { canonicalId, doiFrom } from './canonical-id.js';
+import { canonicalId, doiFrom, withoutTrackers } from './canonical-id.js';
 import {
   type FramedSummary,
   givenNameFirst,
@@ -67,8 +67,8 @@ function linksOf(raw: RawEntry, id: string, arxiv: boolean): PaperLinks {
   const fromHf =
     raw.kind === 'hf-daily' || /^https?:\/\/(www\.)?huggingface\.co\/papers\//i.test(raw.url ?? '');
   return {
-    abs: arxiv ? `https://arxiv.org/abs/${id}` : safeHttpUrl(raw.url),
-    pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeHttpUrl(raw.pdfUrl),
+    abs: arxiv ? `https://arxiv.org/abs/${id}` : safeHttpUrl(withoutTrackers(raw.url)),
+    pdf: arxiv ? `https://arxiv.org/pdf/${id}` : safeHttpUrl(withoutTrackers(raw.pdfUrl)),
     code: safeHttpUrl(raw.githubRepo),
     hf: fromHf && arxiv ? `https://huggingface.co/papers/${id}` : fromHf ? safeHttpUrl(raw.url) : null,
   };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RawEntry } from '../../../src/domain/index.js';
-import { canonicalId, canonicalUrl, doiFrom, formerIds } from '../../../src/normalize/index.js';
+import {
+  canonicalId,
+  canonicalUrl,
+  doiFrom,
+  formerIds,
+  withoutTrackers,
+} from '../../../src/normalize/index.js';
 import { rawEntry } from './helpers.js';
 
 const raw = (fields: Partial<RawEntry>): RawEntry => rawEntry({ title: 'T', ...fields });
@@ -139,5 +145,25 @@ describe('formerIds', () => {
     ['an arXiv paper', { url: 'https://arxiv.org/abs/2411.17700?dgcid=x' }, []],
   ])('%s', (_name, fields, expected) => {
     expect(formerIds(raw(fields))).toEqual(expected);
+  });
+});
+
+describe('withoutTrackers', () => {
+  it.each<[string | null, string | null]>([
+    [
+      'https://pubmed.ncbi.nlm.nih.gov/34899011/?utm_source=Mobile%20Safari&utm_medium=rss&fc=20211108074834&ff=20211214094348&v=2.15.0',
+      'https://pubmed.ncbi.nlm.nih.gov/34899011/',
+    ],
+    [
+      'https://www.sciencedirect.com/science/article/pii/S1055790321002906?dgcid=rss_sd_all',
+      'https://www.sciencedirect.com/science/article/pii/S1055790321002906',
+    ],
+    // Scheme, host case and path as the feed gave them; other parameters kept.
+    ['http://Example.org/a/?id=3&utm_campaign=x#p2', 'http://example.org/a/?id=3#p2'],
+    ['http://example.org/a/?id=3', 'http://example.org/a/?id=3'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    [null, null],
+  ])('%s -> %s', (link, expected) => {
+    expect(withoutTrackers(link)).toBe(expected);
   });
 });

@@ -74,10 +74,11 @@ describe('normalizeEntry', () => {
     );
     expect(p).toMatchObject({
       id: 'https://blog.example.com/post/1',
-      url: 'http://blog.example.com/post/1/?utm_source=x',
+      // The link as the feed gives it, without its tracker.
+      url: 'http://blog.example.com/post/1/',
       title: 'Real title',
       summary: 'Hello world',
-      links: { abs: 'http://blog.example.com/post/1/?utm_source=x', pdf: null, code: null, hf: null },
+      links: { abs: 'http://blog.example.com/post/1/', pdf: null, code: null, hf: null },
     });
   });
 
