@@ -929,8 +929,11 @@ export function placeLeftovers(leftovers: number[], drafts: Draft[], context: Pl
       }
       // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
       const close = !to.area && !to.classes && !says(to, o.p);
+      // An operator's topic takes a paper on its evidence alone (issue #12: a user topic from the
+      // config only on real evidence): its readers chose its key phrases, and a taxonomy lab's
+      // "Molecular phylogeny" took a bat survey and a study of techno-species for being close.
       // A found section's label is all a reader has of it: its papers that say it stay the most.
-      if (close && overTally(to, tallyOf(to))) {
+      if (close && (to.topic.userDefined || overTally(to, tallyOf(to)))) {
         i += 1;
         continue;
       }

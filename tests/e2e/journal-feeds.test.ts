@@ -75,4 +75,77 @@ describe('a letter of a journal feed', () => {
     expect(cards).not.toContain('ai-for-science');
     expect(cards).not.toContain('medical-ai');
   }, 60_000);
+
+  // README "A letter of another field": a lab names its field's topics by the words its papers use.
+  // Issue #12: a paper joins an operator's topic on evidence only; a taxonomy lab's "Molecular
+  // phylogeny" took a bat survey and a study of "techno-species" for being close to its papers.
+  it("of seven journals with a lab's own topics (taxa): they head the letter, each paper says its topic", async () => {
+    const sources = readdirSync(JOURNALS)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => ({ id: f.replace(/\.xml$/, ''), kind: 'rss', location: path.join(JOURNALS, f) }));
+    const dir = tempProject(
+      readerConfig('Taxonomy watch', 'journals', sources, [{ email: READER }], { topics: TAXA }),
+    );
+    const { edition } = await runEdition(dir);
+    expect(edition.sections.flatMap((s) => s.papers).length).toBeGreaterThanOrEqual(45);
+    const own = [...edition.sections, ...(edition.topicSections ?? [])].filter((s) =>
+      TAXA.some((t) => t.label === s.topic.label),
+    );
+    expect(new Set(own.map((s) => s.topic.label)).size).toBeGreaterThanOrEqual(6);
+    for (const section of own) {
+      const words = (TAXA.find((t) => t.label === section.topic.label)?.keywords ?? []).map((k) =>
+        k.toLowerCase(),
+      );
+      // The letter's text of a paper is its title and abstract: one of the topic's words is there.
+      for (const p of section.papers)
+        expect(
+          words.some((w) => `${p.title} ${p.summary}`.toLowerCase().includes(w)),
+          `${section.topic.label}: ${p.title}`,
+        ).toBe(true);
+    }
+  }, 60_000);
 });
+
+/** A taxonomy lab's topics, as README "A letter of another field" shows them. */
+const TAXA = [
+  {
+    label: 'Beetles',
+    keywords: ['Coleoptera', 'beetle', 'beetles', 'Carabidae', 'Curculionidae', 'Staphylinidae'],
+  },
+  { label: 'Spiders and mites', keywords: ['Araneae', 'spider', 'spiders', 'Acari', 'mite', 'mites'] },
+  { label: 'Butterflies and moths', keywords: ['Lepidoptera', 'moth', 'moths', 'butterfly', 'butterflies'] },
+  { label: 'Flies, wasps and bees', keywords: ['Diptera', 'Hymenoptera', 'wasp', 'wasps', 'bee', 'bees'] },
+  { label: 'Fishes', keywords: ['fish', 'fishes', 'Actinopterygii'] },
+  {
+    label: 'Amphibians and reptiles',
+    keywords: [
+      'frog',
+      'frogs',
+      'Anura',
+      'amphibian',
+      'amphibians',
+      'snake',
+      'snakes',
+      'lizard',
+      'lizards',
+      'Squamata',
+    ],
+  },
+  {
+    label: 'Flowering plants',
+    keywords: ['Orchidaceae', 'orchid', 'Fabaceae', 'Asteraceae', 'Zingiberaceae', 'flora'],
+  },
+  {
+    label: 'Fungi and lichens',
+    keywords: ['fungi', 'fungus', 'fungal', 'Ascomycota', 'Basidiomycota', 'lichen', 'lichens'],
+  },
+  {
+    label: 'Algae and diatoms',
+    keywords: ['algae', 'diatom', 'diatoms', 'Chrysophyceae', 'Haptophyta', 'phytoplankton'],
+  },
+  { label: 'Bacteria', keywords: ['bacterium', 'bacteria', 'bacterial', '16S rRNA'] },
+  {
+    label: 'Molecular phylogeny',
+    keywords: ['phylogeny', 'phylogenetic', 'phylogenomic', 'mitochondrial genome'],
+  },
+];
