@@ -916,6 +916,12 @@ export function placeLeftovers(leftovers: number[], drafts: Draft[], context: Pl
     }
     return t;
   };
+  /** Whether `d` is an operator's topic (or a part of one) that paper `p` gives no evidence for. */
+  const operatorTopicSilent = (d: Draft, p: number): boolean => {
+    const operator = d.topic.userDefined ? d.topic : bySlug.get(d.topic.parent ?? '');
+    if (operator?.userDefined !== true) return false;
+    return topicEvidence(operator, batch[p] as PaperText) < EVIDENCE.abstract;
+  };
   /** Whether one more paper there for closeness would be too many for `d` (see above). */
   const overTally = (d: Draft, t: { named: number; close: number }): boolean =>
     familyOf(d, topics) === undefined ? 2 * (t.close + 1) > t.named : t.close + 1 > t.named;
@@ -929,11 +935,13 @@ export function placeLeftovers(leftovers: number[], drafts: Draft[], context: Pl
       }
       // Areas and sections of arXiv classes take their papers by claim and class, not closeness.
       const close = !to.area && !to.classes && !says(to, o.p);
-      // An operator's topic takes a paper on its evidence alone (issue #12: a user topic from the
-      // config only on real evidence): its readers chose its key phrases, and a taxonomy lab's
-      // "Molecular phylogeny" took a bat survey and a study of techno-species for being close.
+      // An operator's topic, or a part of one, takes a paper on that topic's evidence alone (issue
+      // #12: a user topic from the config only on real evidence): its readers chose its key
+      // phrases, and a taxonomy lab's "Molecular phylogeny" took a bat survey and a study of
+      // techno-species for being close, its "Algae and diatoms" a part "Diatom species" of
+      // milkweeds and bacteria.
       // A found section's label is all a reader has of it: its papers that say it stay the most.
-      if (close && (to.topic.userDefined || overTally(to, tallyOf(to)))) {
+      if (close && (operatorTopicSilent(to, o.p) || overTally(to, tallyOf(to)))) {
         i += 1;
         continue;
       }

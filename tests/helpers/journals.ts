@@ -17,3 +17,47 @@ export const NOT_THEIR_HEADINGS = [
   'Physics',
   'Quantitative biology',
 ];
+
+/** A taxonomy lab's topics, as README "A letter of another field" shows them. */
+export const TAXA = [
+  {
+    label: 'Beetles',
+    keywords: ['Coleoptera', 'beetle', 'beetles', 'Carabidae', 'Curculionidae', 'Staphylinidae'],
+  },
+  { label: 'Spiders and mites', keywords: ['Araneae', 'spider', 'spiders', 'Acari', 'mite', 'mites'] },
+  { label: 'Butterflies and moths', keywords: ['Lepidoptera', 'moth', 'moths', 'butterfly', 'butterflies'] },
+  { label: 'Flies, wasps and bees', keywords: ['Diptera', 'Hymenoptera', 'wasp', 'wasps', 'bee', 'bees'] },
+  { label: 'Fishes', keywords: ['fish', 'fishes', 'Actinopterygii'] },
+  {
+    label: 'Amphibians and reptiles',
+    keywords: [
+      'frog',
+      'frogs',
+      'Anura',
+      'amphibian',
+      'amphibians',
+      'snake',
+      'snakes',
+      'lizard',
+      'lizards',
+      'Squamata',
+    ],
+  },
+  {
+    label: 'Flowering plants',
+    keywords: ['Orchidaceae', 'orchid', 'Fabaceae', 'Asteraceae', 'Zingiberaceae', 'flora'],
+  },
+  {
+    label: 'Fungi and lichens',
+    keywords: ['fungi', 'fungus', 'fungal', 'Ascomycota', 'Basidiomycota', 'lichen', 'lichens'],
+  },
+  {
+    label: 'Algae and diatoms',
+    keywords: ['algae', 'diatom', 'diatoms', 'Chrysophyceae', 'Haptophyta', 'phytoplankton'],
+  },
+  { label: 'Bacteria', keywords: ['bacterium', 'bacteria', 'bacterial', '16S rRNA'] },
+  {
+    label: 'Molecular phylogeny',
+    keywords: ['phylogeny', 'phylogenetic', 'phylogenomic', 'mitochondrial genome'],
+  },
+];

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../../src/domain/index.js';
 import { parseFeed } from '../../../src/ingest/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
 import { guessArchive } from '../../../src/topics/archive-guess.js';
-import { learnApplied, readsAsLearning } from '../../../src/topics/evidence.js';
+import { EVIDENCE, learnApplied, readsAsLearning, topicEvidence } from '../../../src/topics/evidence.js';
 import { groupPapers, OTHER_TOPIC, type PaperText } from '../../../src/topics/index.js';
-import { JOURNALS, NOT_THEIR_HEADINGS } from '../../helpers/journals.js';
+import { JOURNALS, NOT_THEIR_HEADINGS, TAXA } from '../../helpers/journals.js';
 import { loadAppliedFile, loadAreasFile, loadCatalogueFile, loadHomesFile } from '../../helpers/placement.js';
 import { loadHfLabeled } from './hf-fixture.js';
 
@@ -110,5 +111,37 @@ describe('the found headings of a journal feed', () => {
         .sort()
         .join(' ');
     expect(new Set(labels.map(family)).size).toBe(labels.length);
+  });
+});
+
+// Issue #12: a paper joins a user topic from the config only on real evidence. A taxonomy lab's
+// "Molecular phylogeny" took a bat survey for being close to its papers, and its "Algae and
+// diatoms" a part "Diatom species" of milkweeds, a fungus and bacteria.
+describe("a lab's own topics over the journals' 223 papers", () => {
+  it('take, themselves and their parts, only papers that say them', async () => {
+    const own: Topic[] = TAXA.map((t) => ({
+      slug: t.label.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      label: t.label,
+      keywords: t.keywords,
+      categories: [],
+      userDefined: true,
+      origin: 'config',
+    }));
+    const batch = await journalPapers();
+    const { groups } = groupPapers(batch, [...own, ...CATALOGUE], OPTIONS);
+    const byId = new Map(batch.map((p) => [p.id, p]));
+    let checked = 0;
+    for (const g of groups) {
+      const topic = own.find((t) => t.slug === g.topic.slug || t.slug === g.topic.parent);
+      if (topic === undefined) continue;
+      for (const id of g.paperIds) {
+        const p = byId.get(id) as PaperText;
+        expect(topicEvidence(topic, p), `${g.topic.label}: ${p.title}`).toBeGreaterThanOrEqual(
+          EVIDENCE.passing,
+        );
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
