@@ -37,6 +37,13 @@ function isTracking(key: string, value: string): boolean {
   return TRACKING.some(([name, values]) => name.test(key) && (values === undefined || values.test(value)));
 }
 
+/** Takes the tracking parameters off `url` (see TRACKING), its whole query on a path-only host. */
+function dropTrackers(url: URL): void {
+  const pathOnly = PATH_ONLY_HOSTS.has(url.hostname.toLowerCase());
+  for (const [key, value] of [...url.searchParams.entries()])
+    if (pathOnly || isTracking(key, value)) url.searchParams.delete(key, value);
+}
+
 function lowerDoi(doi: string): string {
   try {
     return decodeURIComponent(doi).toLowerCase();
@@ -81,10 +88,7 @@ export function doiFrom(text: string | null | undefined): string | undefined {
 export function canonicalUrl(u: string | null | undefined): string | undefined {
   const url = u ? parseUrl(u) : undefined;
   if (!url) return undefined;
-  const host = url.hostname.toLowerCase();
-  for (const [key, value] of [...url.searchParams.entries()]) {
-    if (PATH_ONLY_HOSTS.has(host) || isTracking(key, value)) url.searchParams.delete(key, value);
-  }
+  dropTrackers(url);
   return addressOf(url);
 }
 
@@ -97,11 +101,8 @@ export function canonicalUrl(u: string | null | undefined): string | undefined {
 export function withoutTrackers(link: string | null): string | null {
   const url = link ? parseUrl(link) : undefined;
   if (!url) return link;
-  const host = url.hostname.toLowerCase();
   const before = url.searchParams.size;
-  for (const [key, value] of [...url.searchParams.entries()]) {
-    if (PATH_ONLY_HOSTS.has(host) || isTracking(key, value)) url.searchParams.delete(key, value);
-  }
+  dropTrackers(url);
   return url.searchParams.size === before ? link : url.href;
 }
 

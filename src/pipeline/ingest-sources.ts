@@ -21,7 +21,7 @@ export interface IngestResult {
   papers: Paper[];
   /** Entries read before merging. */
   entries: number;
-  /** The ids earlier versions gave each paper (see formerIds), by its id; papers without none. */
+  /** The ids earlier releases gave each paper (see formerIds), by its id; absent where none differ. */
   formerIds: Map<string, string[]>;
 }
 
