@@ -1,7 +1,7 @@
 import { describeError, type Frequency, type Paper, type SourceState } from '../domain/index.js';
 import { type ReadSourceOptions, type ResolvedSource, readSource, type SourceRead } from '../ingest/index.js';
 import { formerIds, mergePapers, normalizeEntry } from '../normalize/index.js';
-import { anchorStaleListing } from '../rank/index.js';
+import { anchorStaleListing, dateUndated } from '../rank/index.js';
 import { fetchOptionsFor, planSources } from './source-plan.js';
 import type { PipelineLogger, RunOptions, RunStore } from './types.js';
 
@@ -79,7 +79,7 @@ export async function ingestSources(
     try {
       if (!('resolved' in planned)) throw new Error(planned.error);
       const result = await ingestOne(planned.resolved, state, config, options, former);
-      all.push(...anchorStaleListing(result.papers, now));
+      all.push(...dateUndated(anchorStaleListing(result.papers, now), now));
       entries += result.entries;
       const status = result.read.status;
       await store.sources.saveSourceState({

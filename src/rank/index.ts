@@ -13,6 +13,7 @@ export {
   ageHours,
   anchorStaleListing,
   DEFAULT_WINDOW_HOURS,
+  dateUndated,
   paperDate,
   type RankWeights,
   scorePaper,

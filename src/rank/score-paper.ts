@@ -109,3 +109,14 @@ export function anchorStaleListing(papers: Paper[], now: Date, windowHours = DEF
     return { ...paper, listedAt: new Date(now.getTime() - age).toISOString() };
   });
 }
+
+/**
+ * Papers of a feed that gives no date (ScienceDirect's journal feeds) are aged from when
+ * Paperpost first saw them, `now` (the store keeps that first date): aged as the whole window, a
+ * journal's undated papers never reached a letter beside the dated ones of other feeds (0 of 51
+ * in a letter of seven journals). Papers with a date, or listed on a trending page, keep theirs.
+ */
+export function dateUndated(papers: Paper[], now: Date): Paper[] {
+  const at = now.toISOString();
+  return papers.map((p) => (p.published === null && !p.listedAt ? { ...p, listedAt: at } : p));
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../../../src/domain/index.js';
-import { ageHours, paperDate, type RankWeights, scorePaper, windowEnd } from '../../../src/rank/index.js';
+import {
+  ageHours,
+  dateUndated,
+  paperDate,
+  type RankWeights,
+  scorePaper,
+  windowEnd,
+} from '../../../src/rank/index.js';
 
 const NOW = new Date('2026-06-12T12:00:00Z');
 const WEIGHTS: RankWeights = { upvotes: 1, comments: 0.5, sources: 2, recency: 1, gravity: 1.5 };
@@ -159,5 +166,29 @@ describe('scorePaper', () => {
       gravity: 0,
     });
     expect(s.total).toBeCloseTo(11, 9);
+  });
+});
+
+describe('dateUndated', () => {
+  it.each<[string, Partial<Paper>, string | null | undefined]>([
+    ['an undated feed item: from when Paperpost first saw it', { published: null }, NOW.toISOString()],
+    ['a dated paper keeps its date', { published: '2026-06-10T00:00:00Z' }, undefined],
+    [
+      'a paper listed on a trending page keeps that',
+      { published: null, listedAt: '2026-06-11T00:00:00Z' },
+      '2026-06-11T00:00:00Z',
+    ],
+  ])('%s', (_, over, listedAt) => {
+    const [out] = dateUndated([paper(over)], NOW);
+    expect(out?.listedAt).toBe(listedAt);
+  });
+
+  it('ranks an undated paper seen now as fresh, not as old as the window', () => {
+    const [undated] = dateUndated([paper({ published: null })], NOW);
+    const dated = paper({ published: '2026-06-11T12:00:00Z' });
+    const end = windowEnd([undated as Paper, dated], NOW);
+    expect(scorePaper(undated as Paper, end, WEIGHTS).total).toBeGreaterThan(
+      scorePaper(dated, end, WEIGHTS).total,
+    );
   });
 });
