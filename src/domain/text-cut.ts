@@ -46,6 +46,25 @@ function words(text: string): number {
  * end counts only past 40% of the limit, so a short first sentence does not leave a stub; a clause
  * of fewer than four words after a full sentence ("However…") gives way to that sentence.
  */
+/**
+ * A text its feed cut in the middle of a word ("... no complete mitogenome from the snake family
+ * Psammophii...", as CNKI's feeds end every abstract): it ends at its last sentence end past
+ * {@link CUT_FLOOR} of it, else after its last whole word with "…". Any other text is returned as
+ * it is (a whole word before "..." is read as cut too: "etc..." loses a word at worst).
+ */
+export function mendFeedCut(text: string): string {
+  if (!/[\p{L}\p{N}](?:\.{3}|\u2026)$/u.test(text)) return text;
+  const body = text.replace(/\s*\S*(?:\.{3}|\u2026)$/u, '');
+  if (body.trim() === '') return text;
+  const sentence = sentenceEnds(`${body} X`)
+    .filter((at) => at <= body.length)
+    .pop();
+  if (sentence !== undefined && sentence >= CUT_FLOOR * body.length) return body.slice(0, sentence);
+  let cut = body;
+  for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
+  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}\u2026`;
+}
+
 export function cutAtClause(text: string, maxChars: number): string {
   // A string never has more characters than UTF-16 units: most abstracts need no splitting.
   if (text.length <= maxChars) return text;

@@ -1,6 +1,7 @@
 import {
   cutAtClause,
   cutAtWord,
+  mendFeedCut,
   type Paper,
   type PaperLinks,
   type RawEntry,
@@ -81,7 +82,9 @@ function readable(
   max: number | undefined,
   cut: 'word' | 'clause',
 ): string {
-  const out = latexToText(toPlainText(text, undefined, { plain }));
+  const read = latexToText(toPlainText(text, undefined, { plain }));
+  // A feed's own cut in the middle of a word is mended before any cut of ours.
+  const out = cut === 'clause' ? mendFeedCut(read) : read;
   if (max === undefined) return out;
   return cut === 'word' ? cutAtWord(out, max) : cutAtClause(out, max);
 }

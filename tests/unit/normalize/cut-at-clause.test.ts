@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtClause, fromContribution } from '../../../src/domain/index.js';
+import { cutAtClause, fromContribution, mendFeedCut } from '../../../src/domain/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
 import { rawEntry } from './helpers.js';
 
@@ -373,5 +373,37 @@ describe('fromContribution: an abstract from the sentence that says what the pap
     expect(fromContribution(text, 200)).toBe(
       'Many methods exist for this. We improve this technique by two means.',
     );
+  });
+});
+
+// CNKI's journal feeds end every abstract in the middle of a word ("Psammophii..."); the Guardian's
+// on "Continue reading...". A card ends on the last sentence, else on a whole word.
+describe('mendFeedCut', () => {
+  it.each([
+    [
+      'Comparisons of vertebrate mitogenomes may yield insights into the evolution of organisms. However,no complete mitogenome from the snake family Psammophii...',
+      'Comparisons of vertebrate mitogenomes may yield insights into the evolution of organisms.',
+    ],
+    [
+      'We estimated the age structure and body size of two species of odorous frogs(Odorran...',
+      'We estimated the age structure and body size of two species of odorous…',
+    ],
+    ['Prices rose in March. Continue reading...', 'Prices rose in March.'],
+    ['A whole abstract.', 'A whole abstract.'],
+    ['An abstract that trails off…', 'An abstract that trails…'],
+    ['Ellipsis in the middle... then a full stop.', 'Ellipsis in the middle... then a full stop.'],
+    ['Short...', 'Short...'],
+  ])('%s', (text, expected) => {
+    expect(mendFeedCut(text)).toBe(expected);
+  });
+
+  it("mends a feed's summary before any cut of ours", () => {
+    const p = normalizeEntry(
+      rawEntry({
+        url: 'https://t.cnki.net/kcms/detail?v=1',
+        summary: 'Genome size changes among taxonomic levels. However, there are mixed e...',
+      }),
+    );
+    expect(p?.summary).toBe('Genome size changes among taxonomic levels.');
   });
 });
