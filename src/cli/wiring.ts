@@ -205,6 +205,11 @@ export async function sendWith(
   );
 }
 
+/** The names the config gives its sources (`sources[].name`), by source id. */
+export function sourceNamesOf(config: Pick<Readonly<Config>, 'sources'>): Map<string, string> {
+  return new Map(config.sources.flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])));
+}
+
 /** The renderer for this config; soft MJML warnings and budget trims go to `onWarning`. */
 export function rendererFor(
   config: Readonly<Config>,
@@ -218,6 +223,7 @@ export function rendererFor(
     baseUrl: config.baseUrl,
     htmlBudgetBytes: config.limits.htmlBudgetBytes,
     maxSummaryChars: config.limits.maxSummaryChars,
+    sourceNames: sourceNamesOf(config),
     ...(onWarning ? { onWarning } : {}),
     ...(onCompiled ? { onCompiled } : {}),
   });

@@ -30,6 +30,8 @@ export function createSourceSchemas(z: SourceSchemaBuilders) {
     .object({
       id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, 'a lowercase id (letters, digits, . _ -)'),
       kind: z.enum(['auto', 'rss', 'arxiv-rss', 'arxiv-api', 'hf-daily', 'opml']).default('auto'),
+      /** What a card calls the source ("in PubMed search and ZooKeys"); arXiv and HF papers say theirs. */
+      name: z.string().trim().min(1, 'a name a card can show').max(60).optional(),
       location: z.string().min(1, 'an http(s) URL or a file path').optional(),
       includeReplacements: z.boolean().default(false),
       categories: z.array(arxivCategory).min(1).optional(),

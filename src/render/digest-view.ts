@@ -97,6 +97,8 @@ export interface DigestViewOptions {
   postalAddress: string;
   fromName: string;
   summaryChars: number;
+  /** The names the config gives its sources, for the cards' "in ..." (see venuesOf). */
+  sourceNames?: SourceNames;
 }
 
 /**
@@ -174,17 +176,36 @@ function anchorOf(slug: string, index: number): string {
 
 const ARXIV_CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 
+/** The names the config gives its sources (`sources[].name`), by source id. */
+export type SourceNames = ReadonlyMap<string, string>;
+
 /**
  * Where a paper was found, from what it carries: "HF daily" for a Hugging Face paper, "arXiv
- * cs.CL" for one with arXiv categories (HF records have none), else the number of sources.
+ * cs.CL" for one with arXiv categories (HF records have none), else the names the config gives
+ * its sources ("in PubMed search and ZooKeys"; `names`), else the number of sources.
  */
-export function venuesOf(paper: Pick<RankedPaper, 'links' | 'categories' | 'sources'>): string {
+export function venuesOf(
+  paper: Pick<RankedPaper, 'links' | 'categories' | 'sources'>,
+  names: SourceNames = new Map(),
+): string {
   const venues: string[] = [];
   if (paper.links.hf) venues.push('HF daily');
   const category = paper.categories.find((c) => ARXIV_CATEGORY.test(c));
   if (category && paper.links.abs?.startsWith('https://arxiv.org/')) venues.push(`arXiv ${category}`);
-  const sources = new Set(paper.sources).size;
-  if (venues.length === 0) return sources > 1 ? `in ${sources} sources` : '';
+  const ids = [...new Set(paper.sources)];
+  const sources = ids.length;
+  if (venues.length === 0) {
+    const named = ids.flatMap((id) => {
+      const name = names.get(id);
+      return name ? [cleanText(name)] : [];
+    });
+    if (named.length === 0) return sources > 1 ? `in ${sources} sources` : '';
+    venues.push(...named);
+    const others = sources - named.length;
+    if (others > 0) venues.push(`${others} more ${others === 1 ? 'feed' : 'feeds'}`);
+    const last = venues.pop() as string;
+    return `in ${venues.length > 0 ? `${venues.join(', ')} and ` : ''}${last}`;
+  }
   const others = sources - venues.length;
   if (others > 0) venues.push(`${others} more ${others === 1 ? 'feed' : 'feeds'}`);
   const last = venues.pop() as string;
@@ -192,20 +213,20 @@ export function venuesOf(paper: Pick<RankedPaper, 'links' | 'categories' | 'sour
 }
 
 /** "▲ 118 upvotes · +40 today · 2 comments · in HF daily and arXiv cs.CL" ('' when nothing to say). */
-export function whyLine(paper: Paper, upvotes: number): string {
+export function whyLine(paper: Paper, upvotes: number, names?: SourceNames): string {
   const parts: string[] = [];
   if (upvotes > 0) parts.push(`▲ ${upvotes} ${upvotes === 1 ? 'upvote' : 'upvotes'}`);
   const growth = Math.round(paper.upvotesPerDay ?? 0);
   if (growth > 0) parts.push(`+${growth} today`);
   const comments = Number.isFinite(paper.comments) ? Math.floor(paper.comments) : 0;
   if (comments > 0) parts.push(`${comments} ${comments === 1 ? 'comment' : 'comments'}`);
-  const venues = venuesOf(paper);
+  const venues = venuesOf(paper, names);
   if (venues) parts.push(venues);
   return parts.join(' · ');
 }
 
 /** The card of one paper (the letter's and the web edition's), its summary cut to `summaryChars`. */
-export function paperCard(paper: Paper, summaryChars: number): PaperCard {
+export function paperCard(paper: Paper, summaryChars: number, names?: SourceNames): PaperCard {
   const links: LinkView[] = [];
   const add = (label: string, url: string | null): void => {
     const safe = safeHttpUrl(url);
@@ -227,7 +248,7 @@ export function paperCard(paper: Paper, summaryChars: number): PaperCard {
     authors: shortenAuthors(paper.authors),
     summary: clampText(summary ?? '', summaryChars),
     upvotes,
-    why: whyLine(paper, upvotes),
+    why: whyLine(paper, upvotes, names),
     links,
   };
 }
@@ -249,8 +270,8 @@ export function withTopic<T extends { why: string }>(card: T, topic: string | un
   return { ...card, why: card.why ? `${topic} · ${card.why}` : topic };
 }
 
-function paperView(paper: RankedPaper, summaryChars: number, topic?: string): PaperView {
-  const card = withTopic(paperCard(paper, summaryChars), topic);
+function paperView(paper: RankedPaper, summaryChars: number, topic?: string, names?: SourceNames): PaperView {
+  const card = withTopic(paperCard(paper, summaryChars, names), topic);
   const { upvotes } = card;
   return {
     id: paper.id,
@@ -260,7 +281,13 @@ function paperView(paper: RankedPaper, summaryChars: number, topic?: string): Pa
   };
 }
 
-function sectionView(section: Section, index: number, archiveUrl: string, summaryChars: number): SectionView {
+function sectionView(
+  section: Section,
+  index: number,
+  archiveUrl: string,
+  summaryChars: number,
+  names?: SourceNames,
+): SectionView {
   const anchor = anchorOf(section.topic.slug, index);
   const label = cleanText(section.topic.label) || section.topic.slug;
   const stop = stopSlug(section);
@@ -268,7 +295,7 @@ function sectionView(section: Section, index: number, archiveUrl: string, summar
     slug: section.topic.slug,
     label,
     anchor,
-    papers: section.papers.map((p) => paperView(p, summaryChars, namedTopicOf(section, p.id))),
+    papers: section.papers.map((p) => paperView(p, summaryChars, namedTopicOf(section, p.id), names)),
     more: section.more,
     moreUrl: `${archiveUrl}#${anchor}`,
     moreText:
@@ -369,7 +396,9 @@ function webTopicsOf(edition: Edition, shown: readonly Section[]): string {
 export function buildDigestView(edition: Edition, options: DigestViewOptions): DigestView {
   const archiveUrl = `${options.baseUrl.replace(/\/+$/, '')}/archive/${encodeURIComponent(edition.id)}`;
   const shown = edition.sections.filter((s) => s.papers.length > 0 || s.more > 0);
-  const sections = shown.map((s, i) => sectionView(s, i, archiveUrl, options.summaryChars));
+  const sections = shown.map((s, i) =>
+    sectionView(s, i, archiveUrl, options.summaryChars, options.sourceNames),
+  );
   const [only] = sections;
   if (sections.length === 1 && only?.slug === CATCH_ALL_SLUG) {
     only.heading = false;

@@ -19,6 +19,7 @@ export {
   namedTopicOf,
   type PaperCard,
   paperCard,
+  type SourceNames,
   shortenAuthors,
   withTopic,
 } from './digest-view.js';

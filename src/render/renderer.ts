@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Edition, RenderedVariant, Variant } from '../domain/index.js';
 import { cleanText, PaperpostError, safeHttpUrl } from '../domain/index.js';
 import { type CompiledTemplate, createTemplateCompiler, defaultPrebuiltDir } from './compiled-templates.js';
-import { buildDigestView, type DigestView } from './digest-view.js';
+import { buildDigestView, type DigestView, type SourceNames } from './digest-view.js';
 import { countPapers, cutEdition, dropLowestRanked } from './edition-cut.js';
 import { compileMjml } from './mjml.js';
 import { PLACEHOLDER_PATTERN } from './placeholders.js';
@@ -19,6 +19,8 @@ export interface RendererOptions {
   htmlBudgetBytes: number;
   /** Longest summary on a card; cards show at most ~3 lines anyway (see CARD_SUMMARY_CHARS). */
   maxSummaryChars: number;
+  /** The names the config gives its sources (`sources[].name`), for the cards (see venuesOf). */
+  sourceNames?: SourceNames;
   /** Called with soft MJML validation messages and budget trimming notes. */
   onWarning?: (message: string) => void;
   /** Folder of templates compiled at build time (dist/templates/); see compiled-templates.ts. */
@@ -96,6 +98,7 @@ export function createRenderer(options: RendererOptions): Renderer {
       postalAddress: sender.postalAddress,
       fromName: sender.fromName,
       summaryChars,
+      ...(options.sourceNames ? { sourceNames: options.sourceNames } : {}),
     });
     const html = mergeOutlookConditionals(
       stripIndentation(templates.renderCompiled(await compiled('digest.mjml'), view)),

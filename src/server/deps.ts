@@ -45,7 +45,8 @@ export type ServerStore = SubscriberStore & {
 };
 
 /** The config the site reads: its public address and title, the `server` block. */
-export type ServerOptions = Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server'>;
+export type ServerOptions = Pick<Readonly<Config>, 'baseUrl' | 'title' | 'server'> &
+  Partial<Pick<Readonly<Config>, 'sources'>>;
 
 /** Everything `createApp` needs; the CLI wires real adapters, tests wire their own. */
 export interface ServerDeps {

@@ -16,6 +16,7 @@ import {
   namedTopicOf,
   type PaperCard,
   paperCard,
+  type SourceNames,
   withTopic,
 } from '../render/index.js';
 
@@ -50,13 +51,13 @@ export interface WebEdition {
 }
 
 /** One paper as the web version shows it: title, authors, summary, links (http(s) only). */
-export function webPaper(paper: Paper): WebPaper {
-  return linkedCard(paper, WEB_SUMMARY_CHARS);
+export function webPaper(paper: Paper, names?: SourceNames): WebPaper {
+  return linkedCard(paper, WEB_SUMMARY_CHARS, names);
 }
 
 /** The card of a paper with its summary cut to `summaryChars`, and always a link. */
-function linkedCard(paper: Paper, summaryChars: number): WebPaper {
-  const card = paperCard(paper, summaryChars);
+function linkedCard(paper: Paper, summaryChars: number, names?: SourceNames): WebPaper {
+  const card = paperCard(paper, summaryChars, names);
   return { ...card, url: card.url ?? '#' };
 }
 
@@ -75,19 +76,23 @@ function webOnlyOf(edition: Edition): WebOnlyGroup[] {
 export async function buildWebEdition(
   edition: Edition,
   load: (ids: string[]) => Promise<Paper[]>,
+  names?: SourceNames,
 ): Promise<WebEdition> {
   const groups = webOnlyOf(edition);
   const papers = new Map((await load(groups.flatMap((g) => g.ids))).map((p) => [p.id, p]));
   const pick = (ids: string[], section?: Section): WebPaper[] =>
     ids.flatMap((id) => {
       const paper = papers.get(id);
-      return paper ? [section ? withTopic(webPaper(paper), namedTopicOf(section, id)) : webPaper(paper)] : [];
+      if (!paper) return [];
+      return [
+        section ? withTopic(webPaper(paper, names), namedTopicOf(section, id)) : webPaper(paper, names),
+      ];
     });
   const bySlug = new Map(groups.filter((g) => g.slug !== null).map((g) => [g.slug, g]));
   const sections: WebSection[] = edition.sections.map((s) => ({
     anchor: sectionAnchor(s.topic.slug),
     label: cleanText(s.topic.label) || s.topic.slug,
-    inLetter: s.papers.map((p) => withTopic(webPaper(p), namedTopicOf(s, p.id))),
+    inLetter: s.papers.map((p) => withTopic(webPaper(p, names), namedTopicOf(s, p.id))),
     webOnly: pick(bySlug.get(s.topic.slug)?.ids ?? [], s),
     heading: true,
   }));

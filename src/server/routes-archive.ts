@@ -8,7 +8,7 @@ import {
   safeHttpUrl,
   sectionAnchor,
 } from '../domain/index.js';
-import { escapeHtml, formatDate } from '../render/index.js';
+import { escapeHtml, formatDate, type SourceNames } from '../render/index.js';
 import type { EditionSummary } from '../store/types.js';
 import { buildWebEdition } from './edition-page.js';
 import type { ServerParts } from './parts.js';
@@ -103,6 +103,10 @@ export function feedItem(edition: Edition, config: { baseUrl: string; title: str
 export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   const { pages, deps } = parts;
   const { store, config } = deps;
+  // What the cards call the config's sources ("in PubMed search and ZooKeys"), as the letter does.
+  const sourceNames: SourceNames = new Map(
+    (config.sources ?? []).flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])),
+  );
 
   app.get('/static/site.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -146,7 +150,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   // under its topic in rank order; each section carries the anchor the letter links to.
   app.get('/archive/:edition', async (c) => {
     const edition = await editionOf(c.req.param('edition'));
-    const web = await buildWebEdition(edition, (ids) => store.papers.getPapers(ids));
+    const web = await buildWebEdition(edition, (ids) => store.papers.getPapers(ids), sourceNames);
     const letter = await store.editions.getRenderedVariant(edition.id, `${edition.frequency}:*`);
     return pages.page(c, '@edition', {
       pageTitle: `${config.title} · ${edition.frequency} · ${edition.date}`,

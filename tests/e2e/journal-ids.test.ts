@@ -15,6 +15,7 @@ import { normalizeEntry } from '../../src/normalize/index.js';
 import { createStore } from '../../src/store/index.js';
 import { readerConfig, runCli, tempProject } from '../helpers/cli.js';
 import { JOURNALS } from '../helpers/journals.js';
+import { outboxText } from '../helpers/run-edition.js';
 
 const READER = 'lab@paperpost.example';
 /** The feeds of 14 Dec 2021 (tests/fixtures/journals/same-article): IJSEM's own and a PubMed search. */
@@ -74,6 +75,28 @@ describe('journal papers keep one id', () => {
     } finally {
       await store.close();
     }
+  }, 60_000);
+
+  it('its cards name the feeds that list it, by the names the config gives them', async () => {
+    const names: Record<string, string> = {
+      'pubmed-search': 'PubMed search',
+      'microbiology-ijsem': 'IJSEM',
+      'pensoft-zookeys': 'ZooKeys',
+    };
+    const sources = Object.entries(names).map(([id, name]) => ({
+      id,
+      name,
+      kind: 'rss',
+      location: path.join(SAME_DAY, `${id}.xml`),
+    }));
+    const dir = tempProject(readerConfig('Journal watch', 'journals', sources, [{ email: READER }]));
+    const summary = await run(dir);
+    const text =
+      (await outboxText(dir, (summary as unknown as { edition: { id: string } }).edition.id, READER)) ?? '';
+    // An article of the search and of its journal's feed, and one of a single feed.
+    expect(text).toMatch(/in (PubMed search and (IJSEM|ZooKeys)|(IJSEM|ZooKeys) and PubMed search)/);
+    expect(text).toMatch(/in (ZooKeys|IJSEM|PubMed search)\n/);
+    expect(text).not.toMatch(/in \d+ sources/);
   }, 60_000);
 
   it('after an upgrade, papers stored under the ids an earlier release gave them are not new again', async () => {

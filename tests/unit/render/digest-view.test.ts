@@ -586,4 +586,26 @@ describe('whyLine (issue 14: why a paper is in the letter)', () => {
     const paper = { ...base, ...over };
     expect(whyLine(paper, paper.upvotes)).toBe(expected);
   });
+
+  // A lab's letter of journal feeds: a card says which of its feeds list the paper, by the names
+  // the config gives them, not "in 2 sources".
+  const journal = { abs: 'https://pubmed.ncbi.nlm.nih.gov/1/', pdf: null, code: null, hf: null };
+  const names = new Map([
+    ['pubmed', 'PubMed search'],
+    ['zookeys', 'ZooKeys'],
+  ]);
+  it.each([
+    ['two named feeds', ['pubmed', 'zookeys'], 'in PubMed search and ZooKeys'],
+    ['one named feed', ['zookeys'], 'in ZooKeys'],
+    ['a named feed and an unnamed one', ['pubmed', 'blog'], 'in PubMed search and 1 more feed'],
+    ['unnamed feeds: their number', ['blog', 'news'], 'in 2 sources'],
+  ])('generic feeds, %s', (_, sources, expected) => {
+    const paper = { ...base, upvotes: 0, comments: 0, sources, categories: [], links: journal };
+    expect(whyLine(paper, 0, names)).toBe(expected);
+  });
+
+  it('arXiv and HF papers keep their venues whatever the names', () => {
+    const paper = { ...base, upvotes: 0, comments: 0, sources: ['hf'], categories: [], links: links(true) };
+    expect(whyLine(paper, 0, new Map([['hf', 'Hugging Face trending']]))).toBe('in HF daily');
+  });
 });

@@ -107,3 +107,25 @@ describe('the web edition: "More papers" the letter did not reach says the topic
     ).toEqual([true, false]);
   });
 });
+
+describe("the web edition: a card names its paper's feeds as the letter does", () => {
+  it("by the names the config gives them (a lab's journal feeds)", async () => {
+    const papers = loadPapers()
+      .slice(0, 4)
+      .map((p) => ({
+        ...p,
+        sources: ['pubmed', 'zookeys'],
+        categories: [],
+        links: { abs: 'https://zookeys.pensoft.net/article/1', pdf: null, code: null, hf: null },
+      }));
+    const edition = makeEdition(papers, 1);
+    const names = new Map([
+      ['pubmed', 'PubMed search'],
+      ['zookeys', 'ZooKeys'],
+    ]);
+    const web = await buildWebEdition(edition, async () => [], names);
+    const cards = web.sections.flatMap((s) => s.inLetter);
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card.why).toContain('in PubMed search and ZooKeys');
+  });
+});
