@@ -223,3 +223,20 @@ export function mayHaveJournalFrame(summary: string): boolean {
     summary.slice(0, 1500),
   );
 }
+
+/**
+ * The headings of a structured abstract, as PubMed's feeds keep them in its text ("BACKGROUND:",
+ * "AIMS:", "METHODS AND RESULTS:", "CONCLUSIONS:"): written in capitals, they open the abstract or
+ * a sentence. Words a heading is made of; a capitalized acronym ("BERT:") is none.
+ */
+const HEADING_WORD =
+  'BACKGROUND|INTRODUCTION|CONTEXT|OBJECTIVES?|AIMS?|PURPOSE|HYPOTHESIS|METHODS?|METHODOLOGY|MATERIALS|DESIGN|SETTING|PARTICIPANTS|RESULTS?|FINDINGS|CONCLUSIONS?|DISCUSSION|INTERPRETATION|SIGNIFICANCE|IMPACT|LIMITATIONS|IMPLICATIONS';
+const SECTION_LABEL = new RegExp(
+  `(^|[.!?]\\s+)(?:${HEADING_WORD})(?: (?:${HEADING_WORD}|OF|THE|STUDY|AND))*:\\s*`,
+  'g',
+);
+
+/** A structured abstract's text without its capitalized section headings (see SECTION_LABEL). */
+export function withoutSectionLabels(text: string): string {
+  return text.replace(SECTION_LABEL, (_whole, before: string) => before);
+}

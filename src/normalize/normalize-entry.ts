@@ -16,6 +16,7 @@ import {
   mayHaveJournalFrame,
   readJournalFrame,
   splitAuthorNames,
+  withoutSectionLabels,
 } from './journal-frame.js';
 import { latexToText } from './latex-text.js';
 import { boundedCount } from './signal-count.js';
@@ -83,8 +84,9 @@ function readable(
   cut: 'word' | 'clause',
 ): string {
   const read = latexToText(toPlainText(text, undefined, { plain }));
-  // A feed's own cut in the middle of a word is mended before any cut of ours.
-  const out = cut === 'clause' ? mendFeedCut(read) : read;
+  // A structured abstract's headings ("BACKGROUND:") go, and a feed's own cut in the middle of a
+  // word is mended, before any cut of ours.
+  const out = cut === 'clause' ? mendFeedCut(withoutSectionLabels(read)) : read;
   if (max === undefined) return out;
   return cut === 'word' ? cutAtWord(out, max) : cutAtClause(out, max);
 }

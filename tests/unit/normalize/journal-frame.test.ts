@@ -3,7 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../../src/ingest/index.js';
 import { normalizeEntry } from '../../../src/normalize/index.js';
-import { givenNameFirst, readJournalFrame, splitAuthorNames } from '../../../src/normalize/journal-frame.js';
+import {
+  givenNameFirst,
+  readJournalFrame,
+  splitAuthorNames,
+  withoutSectionLabels,
+} from '../../../src/normalize/journal-frame.js';
 import { ROOT } from '../../helpers/cli.js';
 import { rawEntry } from './helpers.js';
 
@@ -278,5 +283,43 @@ describe('journal feeds as publishers serve them (tests/fixtures/journals)', () 
     const [cnki] = await papersOf('cnki-yzlq.xml');
     expect(cnki?.authors.slice(0, 2)).toEqual(['Guocheng SHU', 'Ping LIU']);
     expect(cnki?.summary.startsWith('Biodiversity is declining')).toBe(true);
+  });
+});
+
+// PubMed's feeds keep a structured abstract's headings in its text: a card read "AIMS: The control
+// of Xanthomonas citri ..." and "... sediment. METHODS AND RESULTS: The compound ...".
+describe('withoutSectionLabels', () => {
+  it.each([
+    [
+      'AIMS: The control of citrus canker relies on copper. METHODS AND RESULTS: We isolated a compound. CONCLUSIONS: It works.',
+      'The control of citrus canker relies on copper. We isolated a compound. It works.',
+    ],
+    ['SIGNIFICANCE AND IMPACT OF THE STUDY: A new agent.', 'A new agent.'],
+    ['BACKGROUND: The genus includes 13 species.', 'The genus includes 13 species.'],
+    // An acronym before a colon, a heading word inside a sentence, a lowercase heading: no heading.
+    [
+      'We fine-tune BERT: a small model. RESULTS show gains.',
+      'We fine-tune BERT: a small model. RESULTS show gains.',
+    ],
+    ['Our results: a 3% gain.', 'Our results: a 3% gain.'],
+    ['THE: x', 'THE: x'],
+  ])('%s', (text, expected) => {
+    expect(withoutSectionLabels(text)).toBe(expected);
+  });
+
+  it("takes them off PubMed's abstracts", async () => {
+    const papers = await (async () => {
+      const text = readFileSync(
+        path.join(ROOT, 'tests', 'fixtures', 'journals', 'pubmed-search.xml'),
+        'utf8',
+      );
+      const { entries } = await parseFeed(text, { sourceId: 'pubmed' });
+      return entries.flatMap((e) => normalizeEntry(e) ?? []);
+    })();
+    expect(papers.length).toBe(15);
+    for (const p of papers)
+      expect(p.summary, p.title).not.toMatch(
+        /(?:^|[.!?]\s)(?:AIMS|METHODS|RESULTS|CONCLUSIONS?|BACKGROUND)\b[A-Z ]*:/,
+      );
   });
 });
