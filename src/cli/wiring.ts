@@ -21,7 +21,7 @@ import {
 import type { Delivery, Edition, RenderedVariant } from '../domain/index.js';
 import { describeError, PaperpostError } from '../domain/index.js';
 import { createPersonalizer } from '../pipeline/personalizer.js';
-import { createRenderer, type Renderer } from '../render/index.js';
+import { createRenderer, type Renderer, sourceNamesOf } from '../render/index.js';
 import { createTransactionalMailer } from '../server/transactional-mailer.js';
 import type { Store } from '../store/types.js';
 import { createTokenSigner, type DrainSummary, drainMailQueue } from '../subscribers/index.js';
@@ -205,11 +205,6 @@ export async function sendWith(
   );
 }
 
-/** The names the config gives its sources (`sources[].name`), by source id. */
-export function sourceNamesOf(config: Pick<Readonly<Config>, 'sources'>): Map<string, string> {
-  return new Map(config.sources.flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])));
-}
-
 /** The renderer for this config; soft MJML warnings and budget trims go to `onWarning`. */
 export function rendererFor(
   config: Readonly<Config>,
@@ -223,7 +218,7 @@ export function rendererFor(
     baseUrl: config.baseUrl,
     htmlBudgetBytes: config.limits.htmlBudgetBytes,
     maxSummaryChars: config.limits.maxSummaryChars,
-    sourceNames: sourceNamesOf(config),
+    sourceNames: sourceNamesOf(config.sources),
     ...(onWarning ? { onWarning } : {}),
     ...(onCompiled ? { onCompiled } : {}),
   });

@@ -179,6 +179,11 @@ const ARXIV_CATEGORY = /^[a-z-]+(?:\.[A-Za-z-]+)?$/;
 /** The names the config gives its sources (`sources[].name`), by source id. */
 export type SourceNames = ReadonlyMap<string, string>;
 
+/** The names configured sources carry (`sources[].name`), by source id. */
+export function sourceNamesOf(sources: readonly { id: string; name?: string | undefined }[]): SourceNames {
+  return new Map(sources.flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])));
+}
+
 /**
  * Where a paper was found, from what it carries: "HF daily" for a Hugging Face paper, "arXiv
  * cs.CL" for one with arXiv categories (HF records have none), else the names the config gives

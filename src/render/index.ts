@@ -21,6 +21,7 @@ export {
   paperCard,
   type SourceNames,
   shortenAuthors,
+  sourceNamesOf,
   withTopic,
 } from './digest-view.js';
 export { countPapers, cutEdition } from './edition-cut.js';

@@ -8,7 +8,7 @@ import {
   safeHttpUrl,
   sectionAnchor,
 } from '../domain/index.js';
-import { escapeHtml, formatDate, type SourceNames } from '../render/index.js';
+import { escapeHtml, formatDate, sourceNamesOf } from '../render/index.js';
 import type { EditionSummary } from '../store/types.js';
 import { buildWebEdition } from './edition-page.js';
 import type { ServerParts } from './parts.js';
@@ -104,9 +104,7 @@ export function registerArchiveRoutes(app: Hono, parts: ServerParts): void {
   const { pages, deps } = parts;
   const { store, config } = deps;
   // What the cards call the config's sources ("in PubMed search and ZooKeys"), as the letter does.
-  const sourceNames: SourceNames = new Map(
-    (config.sources ?? []).flatMap((s) => (s.name ? [[s.id, s.name] as const] : [])),
-  );
+  const sourceNames = sourceNamesOf(config.sources ?? []);
 
   app.get('/static/site.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
