@@ -60,7 +60,12 @@ export function mendFeedCut(text: string): string {
     .filter((at) => at <= body.length)
     .pop();
   if (sentence !== undefined && sentence >= CUT_FLOOR * body.length) return body.slice(0, sentence);
-  let cut = body;
+  return endAtWord(body);
+}
+
+/** `cut` (ending on a whole word) with "…", no dangling "and"/"the" and no punctuation before it. */
+function endAtWord(text: string): string {
+  let cut = text;
   for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
   return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}\u2026`;
 }
@@ -93,9 +98,7 @@ export function cutAtClause(text: string, maxChars: number): string {
   if (clause >= floor && sentence !== undefined && sentence >= STUB_SENTENCE * head.length)
     return head.slice(0, sentence);
   const space = head.lastIndexOf(' ');
-  let cut = space >= head.length / 2 ? head.slice(0, space) : head;
-  for (let i = 0; i < 4 && DANGLING.test(cut); i++) cut = cut.replace(/\s+\S+$/, '');
-  return `${cut.replace(/[\s,;:.\-\u2013\u2014]+$/, '')}…`;
+  return endAtWord(space >= head.length / 2 ? head.slice(0, space) : head);
 }
 
 /**
